@@ -1,0 +1,1 @@
+"""Open Safety Data: the Dagster pipeline and its plain-Python building blocks."""

@@ -1,0 +1,168 @@
+"""Apply a source mapping: raw string columns (named by the source contract) -> standardized typed columns.
+
+The mapping language is documented in docs/architecture.md ("Source mapping expressions"). Every problem is
+reported per row as a reason code naming the standardized column (`type-error:occurred_at`,
+`unmapped-code:subject_race`), never with the value. Vectorized with pandas; no per-row Python on the hot path
+except for value maps, which go through a dict lookup on the distinct values only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+TRUE_VALUES = {"y", "yes", "true", "t", "1"}
+FALSE_VALUES = {"n", "no", "false", "f", "0"}
+
+
+class MappingError(Exception):
+    """The mapping itself is wrong (unknown source field, unknown op): names the source and column."""
+
+
+@dataclass
+class StandardizeResult:
+    frame: pd.DataFrame  # standardized columns, in the spec's order; index aligned with the input
+    row_reasons: dict[int, list[str]] = field(default_factory=dict)  # input position -> reason codes
+
+    @property
+    def bad_positions(self) -> np.ndarray:
+        return np.array(sorted(self.row_reasons), dtype=np.int64)
+
+
+def _norm_key(v: Any) -> str:
+    return re.sub(r"\s+", " ", str(v)).strip().casefold()
+
+
+def _missing_mask(s: pd.Series, missing: set[str]) -> pd.Series:
+    stripped = s.str.strip()
+    return s.isna() | stripped.eq("") | stripped.isin(missing)
+
+
+def _combine(df: pd.DataFrame, cols: list[str], sep: str) -> pd.Series:
+    parts = [df[c].str.strip().replace("", None) for c in cols]
+    out = parts[0].astype("object")
+    for p in parts[1:]:
+        both = out.notna() & p.notna()
+        out = out.where(~both, out.astype(str) + sep + p.astype(str))
+        out = out.where(out.notna(), p)
+    return out.astype("string")
+
+
+def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, pd.Series]:
+    """Return (parsed, failed mask). `s` holds strings or <NA>; failures are non-null inputs that did not parse."""
+    fmt = spec.get("format")
+    present = s.notna()
+    if typ == "string":
+        return s.astype("string"), pd.Series(False, index=s.index)
+    if typ in ("integer", "number"):
+        num = pd.to_numeric(s.str.replace(",", "", regex=False), errors="coerce")
+        failed = present & num.isna()
+        if typ == "integer":
+            frac = num.notna() & (num % 1 != 0)
+            failed |= frac
+            num = num.where(~frac)
+            return num.astype("Int64"), failed
+        return num.astype("Float64"), failed
+    if typ == "boolean":
+        tv = {_norm_key(x) for x in spec.get("true_values", [])} or TRUE_VALUES
+        fv = {_norm_key(x) for x in spec.get("false_values", [])} or FALSE_VALUES
+        k = s.str.strip().str.casefold()
+        out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+        out[k.isin(tv).fillna(False)] = True
+        out[k.isin(fv).fillna(False)] = False
+        return out, present & out.isna()
+    if typ in ("date", "datetime"):
+        if fmt and fmt not in ("default", "any", "iso"):
+            dt = pd.to_datetime(s, format=fmt, errors="coerce")
+        else:
+            dt = pd.to_datetime(s, format="ISO8601", errors="coerce")
+        if getattr(dt.dt, "tz", None) is not None:
+            dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
+        failed = present & dt.isna()
+        if typ == "date":
+            dt = dt.dt.normalize()
+        return dt, failed
+    if typ == "time":
+        t = pd.to_datetime(s, format=fmt or "%H:%M:%S", errors="coerce")
+        return t.dt.strftime("%H:%M:%S").astype("string"), present & t.isna()
+    raise MappingError(f"unknown type {typ!r}")
+
+
+def standardize(
+    raw: pa.Table | pd.DataFrame,
+    mapping: Mapping[str, Mapping[str, Any]],
+    types: Mapping[str, str],
+    *,
+    source_missing: list[str] | None = None,
+    source_name: str = "",
+) -> StandardizeResult:
+    """Map a raw all-string table onto the standardized columns `types` (name -> Table Schema type)."""
+    df = raw.to_pandas(types_mapper=pd.ArrowDtype) if isinstance(raw, pa.Table) else raw.copy()
+    df = df.reset_index(drop=True)
+    for c in df.columns:
+        df[c] = df[c].astype("string")
+    n = len(df)
+    missing_base = set(source_missing or [])
+    out: dict[str, pd.Series] = {}
+    bad = np.zeros(n, dtype=bool)
+    reasons: dict[int, list[str]] = {}
+
+    def flag(mask: pd.Series | np.ndarray, reason: str) -> None:
+        arr = np.asarray(mask, dtype=bool)
+        if arr.any():
+            for pos in np.flatnonzero(arr).tolist():
+                reasons.setdefault(pos, []).append(reason)
+            bad[arr] = True
+
+    unknown_cols = set(mapping) - set(types)
+    if unknown_cols:
+        raise MappingError(f"source {source_name!r} maps undeclared standardized column(s): {sorted(unknown_cols)}")
+
+    for col, typ in types.items():
+        spec = mapping.get(col)
+        if spec is None:
+            out[col] = pd.Series(pd.NA, index=df.index, dtype="string")
+            out[col], _ = _parse(out[col], typ, {}) if typ != "string" else (out[col], None)
+            continue
+        if "const" in spec:
+            s = pd.Series(str(spec["const"]), index=df.index, dtype="string")
+        elif "from" in spec:
+            cols = spec["from"] if isinstance(spec["from"], list) else [spec["from"]]
+            absent = [c for c in cols if c not in df.columns]
+            if absent:
+                raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
+            miss = missing_base | {str(m) for m in spec.get("missing", [])}
+            parts = df[cols].copy()
+            for c in cols:
+                parts[c] = parts[c].mask(_missing_mask(parts[c], miss))
+            s = parts[cols[0]] if len(cols) == 1 else _combine(parts, cols, str(spec.get("join", " ")))
+        else:
+            raise MappingError(f"source {source_name!r} column {col!r}: needs 'from' or 'const'")
+        s = s.str.strip().mask(lambda x: x.eq(""))
+        for pat, repl in spec.get("replace", []):
+            s = s.str.replace(pat, repl, regex=True)
+        if "map" in spec:
+            table = {_norm_key(k): (None if v is None else str(v)) for k, v in spec["map"].items()}
+            policy = spec.get("unmapped", "error")
+            uniq = pd.Series(s.dropna().unique())
+            lookup = {u: table.get(_norm_key(u), KeyError) for u in uniq}
+            mapped = s.map(lambda v, lk=lookup: v if pd.isna(v) else lk[v])
+            unmapped = mapped.map(lambda v: v is KeyError).astype(bool)
+            if policy == "keep":
+                mapped = mapped.where(~unmapped, s)
+            else:
+                mapped = mapped.where(~unmapped, None)
+                if policy == "error":
+                    flag(unmapped, f"unmapped-code:{col}")
+            s = mapped.astype("string")
+        parsed, failed = _parse(s, spec.get("parse", typ), spec)
+        flag(failed, f"type-error:{col}")
+        out[col] = parsed
+    frame = pd.DataFrame(out, index=df.index)
+    return StandardizeResult(frame=frame, row_reasons=reasons)

@@ -1,0 +1,280 @@
+"""Redaction policy as data: exactly one declared treatment for every public column; deny by default.
+
+A policy (the `policy` key of a dataset spec) has:
+
+- `columns`: public column -> `{treatment, source, why, ...}`. Every field of the public Table Schema must have
+  exactly one entry, and no entry may name a column the schema lacks.
+- `drop`: standardized column -> reason. Every standardized column must be either the source of a treatment or
+  dropped: a new column in a source mapping is refused until someone decides what happens to it.
+- `identifiers`: standardized column -> entity type (PERSON, ADDRESS, ...). Their values are searched for in the
+  same record's free text (always removed there) and gathered by the leak verifier.
+- `officer_identity`: `publish_name`, `pseudonym` or `remove` (laws differ between places).
+- `k_anonymity`, `small_cells`: disclosure control (see `redaction.sdc`).
+
+Treatments (`TREATMENTS` lists the parameters each takes):
+
+| treatment | what it does |
+|---|---|
+| `keep` | publishes the value as is; only for declared codes: the public field has an `enum`, is boolean, or the treatment says `codes: open` (an open list of public names such as agencies or districts) |
+| `publish` | publishes an identity the law makes public (e.g. officer names); needs `justification` |
+| `pseudonym` | keyed pseudonym HMAC-SHA256(key, prefix:value), key from `OSD_PSEUDONYM_KEY` |
+| `coarsen_date` | datetime -> day / week / month / quarter / year |
+| `coarsen_time` | datetime -> hour / 4h / part_of_day |
+| `hundred_block` | address -> "4500 block of ELM AVE"; `fallback` columns (beat, district) when there is no address |
+| `round_coordinates` | latitude/longitude rounded to `digits` |
+| `age_band` | date of birth at the event date (`at`), else a recorded `age`, else the agency's `group` -> band |
+| `redact_text` | free text through the record-aware text redactor |
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redaction import structured
+from redaction.errors import PolicyError
+
+ENTITY_TYPES = {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID"}
+OFFICER_IDENTITY = {"publish_name", "pseudonym", "remove"}
+
+# treatment -> (required params, optional params)
+TREATMENTS: dict[str, tuple[set[str], set[str]]] = {
+    "keep": ({"source"}, {"codes"}),
+    "publish": ({"source", "justification"}, set()),
+    "pseudonym": ({"source", "prefix"}, set()),
+    "coarsen_date": ({"source"}, {"to"}),
+    "coarsen_time": ({"source"}, {"to"}),
+    "hundred_block": ({"source"}, {"fallback"}),
+    "round_coordinates": ({"source"}, {"digits"}),
+    "age_band": ({"source"}, {"at", "age", "group"}),
+    "redact_text": ({"source"}, set()),
+}
+# what the methodology page calls each treatment
+KIND = {
+    "keep": "kept (declared code)",
+    "publish": "published (public by law)",
+    "pseudonym": "pseudonymized",
+    "coarsen_date": "coarsened",
+    "coarsen_time": "coarsened",
+    "hundred_block": "coarsened",
+    "round_coordinates": "coarsened",
+    "age_band": "coarsened",
+    "redact_text": "redacted",
+}
+
+
+@dataclass(frozen=True)
+class Treatment:
+    column: str
+    name: str
+    params: Mapping[str, Any]
+
+    @property
+    def why(self) -> str:
+        return str(self.params.get("why", ""))
+
+    @property
+    def sources(self) -> list[str]:
+        """Every standardized column this treatment reads."""
+        out = [self.params["source"]]
+        for key in ("at", "age", "group"):
+            if self.params.get(key):
+                out.append(self.params[key])
+        out += list(self.params.get("fallback") or [])
+        return out
+
+    def describe(self) -> str:
+        p = self.params
+        if self.name == "pseudonym":
+            return f"keyed pseudonym (HMAC-SHA256) of `{p['source']}`, prefix `{p['prefix']}_`"
+        if self.name in ("coarsen_date", "coarsen_time"):
+            return f"`{p['source']}` coarsened to {p.get('to', 'day' if self.name == 'coarsen_date' else 'hour')}"
+        if self.name == "hundred_block":
+            fb = p.get("fallback") or []
+            tail = f"; when absent, {' then '.join(f'`{f}`' for f in fb)}" if fb else ""
+            return f"hundred block of `{p['source']}` (house and unit numbers removed){tail}"
+        if self.name == "age_band":
+            bits = [f"age at `{p['at']}` from `{p['source']}`"] if p.get("at") else [f"from `{p['source']}`"]
+            if p.get("age"):
+                bits.append(f"else recorded age `{p['age']}`")
+            if p.get("group"):
+                bits.append(f"else the agency's band `{p['group']}`")
+            return "age band: " + ", ".join(bits)
+        if self.name == "redact_text":
+            return f"`{p['source']}` with personal information replaced by typed placeholders"
+        if self.name == "round_coordinates":
+            return f"`{p['source']}` rounded to {p.get('digits', 3)} decimals"
+        if self.name == "publish":
+            return f"`{p['source']}` published: {p['justification']}"
+        return f"`{p['source']}` kept" + (" (open list of public names)" if p.get("codes") == "open" else "")
+
+
+@dataclass
+class Policy:
+    columns: dict[str, Treatment]
+    drop: dict[str, str]
+    identifiers: dict[str, str]
+    officer_identity: str = "pseudonym"
+    k_anonymity: dict[str, Any] | None = None
+    small_cells: dict[str, Any] | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def text_columns(self) -> list[str]:
+        return [c for c, t in self.columns.items() if t.name == "redact_text"]
+
+
+def load_policy(
+    policy: Mapping[str, Any], public_schema: Mapping[str, Any], standardized: Sequence[str], *, where: str = "policy"
+) -> Policy:
+    """Check a policy against the public schema and the standardized columns; refuse anything undeclared."""
+    if not isinstance(policy, Mapping):
+        raise PolicyError(f"{where}: a mapping is required")
+    fields = {f["name"]: f for f in public_schema.get("fields", [])}
+    cols = policy.get("columns") or {}
+    problems: list[str] = []
+    missing = [f for f in fields if f not in cols]
+    if missing:
+        problems.append(f"public column(s) with no declared treatment (deny by default): {missing}")
+    extra = [c for c in cols if c not in fields]
+    if extra:
+        problems.append(f"treatment(s) for column(s) not in the public schema: {extra}")
+    std = set(standardized)
+    treatments: dict[str, Treatment] = {}
+    for col, spec in cols.items():
+        if not isinstance(spec, Mapping) or "treatment" not in spec:
+            problems.append(f"column {col!r}: needs a 'treatment'")
+            continue
+        name = spec["treatment"]
+        if name not in TREATMENTS:
+            problems.append(f"column {col!r}: unknown treatment {name!r} (known: {sorted(TREATMENTS)})")
+            continue
+        required, optional = TREATMENTS[name]
+        params = {k: v for k, v in spec.items() if k != "treatment"}
+        lacking = required - set(params)
+        if lacking:
+            problems.append(f"column {col!r}: treatment {name!r} needs {sorted(lacking)}")
+            continue
+        unknown = set(params) - required - optional - {"why"}
+        if unknown:
+            problems.append(f"column {col!r}: treatment {name!r} does not take {sorted(unknown)}")
+        t = Treatment(col, name, params)
+        absent = [s for s in t.sources if s not in std]
+        if absent:
+            problems.append(f"column {col!r}: source column(s) {absent} are not standardized columns")
+        if name == "keep" and col in fields:
+            f = fields[col]
+            declared = bool((f.get("constraints") or {}).get("enum")) or f.get("type") == "boolean"
+            if not declared and params.get("codes") != "open":
+                problems.append(
+                    f"column {col!r}: 'keep' is only for declared codes: give the field an enum, or say codes: open"
+                )
+        treatments[col] = t
+    drop = {str(k): str(v) for k, v in (policy.get("drop") or {}).items()}
+    used = {s for t in treatments.values() for s in t.sources}
+    undeclared = sorted(std - used - set(drop))
+    if undeclared:
+        problems.append(f"standardized column(s) neither treated nor dropped (deny by default): {undeclared}")
+    both = sorted(used & set(drop))
+    if both:
+        problems.append(f"column(s) both dropped and used by a treatment: {both}")
+    idents = {str(k): str(v) for k, v in (policy.get("identifiers") or {}).items()}
+    for col, ent in idents.items():
+        if col not in std:
+            problems.append(f"identifier {col!r} is not a standardized column")
+        if ent not in ENTITY_TYPES:
+            problems.append(f"identifier {col!r}: unknown entity type {ent!r}")
+    officer = str(policy.get("officer_identity", "pseudonym"))
+    if officer not in OFFICER_IDENTITY:
+        problems.append(f"officer_identity must be one of {sorted(OFFICER_IDENTITY)}")
+    if problems:
+        raise PolicyError(f"{where}: " + "; ".join(problems))
+    ordered = {f: treatments[f] for f in fields}
+    return Policy(
+        columns=ordered,
+        drop=drop,
+        identifiers=idents,
+        officer_identity=officer,
+        k_anonymity=policy.get("k_anonymity"),
+        small_cells=policy.get("small_cells"),
+        raw=dict(policy),
+    )
+
+
+@dataclass
+class ApplyResult:
+    frame: pd.DataFrame  # public columns only, schema order
+    redactions: dict[str, int]  # entity type -> spans replaced in free text
+    texts_redacted: int
+
+
+def record_values(df: pd.DataFrame, identifiers: Mapping[str, str]) -> list[dict[str, list[str]]]:
+    """Per row: entity type -> the identifying values of its structured columns (dates as ISO strings)."""
+    cols: list[tuple[str, pd.Series]] = []
+    for col, ent in identifiers.items():
+        if col not in df.columns:
+            continue
+        s = df[col]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            s = s.dt.strftime("%Y-%m-%d")
+        cols.append((ent, s.astype("string")))
+    out: list[dict[str, list[str]]] = [{} for _ in range(len(df))]
+    for ent, s in cols:
+        arr = s.to_numpy(dtype=object, na_value=None)
+        for i in np.flatnonzero(pd.notna(arr)).tolist():
+            out[i].setdefault(ent, []).append(arr[i])
+    return out
+
+
+def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_redactor: Any = None) -> ApplyResult:
+    """Turn standardized (private) rows into public rows. Only `policy.columns` can come out."""
+    std = std.reset_index(drop=True)
+    out: dict[str, pd.Series] = {}
+    counts: Counter[str] = Counter()
+    texts = 0
+    rv: list[dict[str, list[str]]] | None = None
+    for col, t in policy.columns.items():
+        p = t.params
+        src = std[p["source"]]
+        if t.name in ("keep", "publish"):
+            out[col] = src
+        elif t.name == "pseudonym":
+            if not key:
+                raise PolicyError(f"column {col!r}: a pseudonym key is required (OSD_PSEUDONYM_KEY)")
+            out[col] = structured.pseudonym(src, key, p["prefix"])
+        elif t.name == "coarsen_date":
+            out[col] = structured.coarsen_date(src, p.get("to", "day"))
+        elif t.name == "coarsen_time":
+            out[col] = structured.coarsen_time(src, p.get("to", "hour"))
+        elif t.name == "hundred_block":
+            out[col] = structured.first_present([structured.hundred_block(src), *[std[f] for f in p.get("fallback") or []]])
+        elif t.name == "round_coordinates":
+            out[col] = structured.round_coordinates(src, int(p.get("digits", 3)))
+        elif t.name == "age_band":
+            out[col] = structured.age_band(
+                dob=src,
+                at=std[p["at"]] if p.get("at") else None,
+                age=std[p["age"]] if p.get("age") else None,
+                group=std[p["group"]] if p.get("group") else None,
+                index=std.index,
+            )
+        elif t.name == "redact_text":
+            if text_redactor is None:
+                raise PolicyError(f"column {col!r}: a text redactor is required")
+            if rv is None:
+                rv = record_values(std, policy.identifiers)
+            values = src.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+            results = text_redactor.redact(values, rv)
+            out[col] = pd.Series([r.text for r in results], index=std.index, dtype="string")
+            for r in results:
+                counts.update(r.counts)
+            texts += sum(1 for v in values if v)
+        else:  # pragma: no cover - load_policy refuses unknown treatments
+            raise PolicyError(f"column {col!r}: unknown treatment {t.name!r}")
+    frame = pd.DataFrame(out, index=std.index)
+    return ApplyResult(frame=frame, redactions=dict(sorted(counts.items())), texts_redacted=texts)
