@@ -1,0 +1,1475 @@
+"""Versioned, immutable, atomic releases on local disk or S3.
+
+A release of dataset ``d`` at version ``X.Y.Z`` lives under ``datasets/d/vX.Y.Z/`` (see docs/architecture.md,
+"Public store layout") and holds the CSV, the Parquet file, ``datapackage.json``, ``provenance.json``,
+``changes.json``, ``CHANGES.md`` and ``SHA256SUMS``.  Every file of a version is written create-only first;
+``versions.json`` and ``latest.json`` are swapped last (compare-and-swap on the previous content), so a reader
+who follows ``latest.json`` never sees a partial release.  Re-running a publish after a crash completes the
+partial version when the files already written are byte-identical to what would be written, and refuses
+otherwise.
+
+Versions are computed (Data Package "data package version" recipe): major for incompatible schema changes
+(field removed, renamed, retyped, reordered, tighter constraints) and, by default, removed records; minor for
+added records or fields and looser constraints; patch for corrected values or metadata; first release 1.0.0;
+unchanged content publishes nothing.
+
+Nothing personal is logged or put in errors: only dataset names, versions, keys, counts and field names.  The
+change record lists primary keys of the *public* table only.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import subprocess
+import uuid
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "PublishError",
+    "ImmutableVersionError",
+    "KeyExistsError",
+    "PreconditionFailedError",
+    "IntegrityError",
+    "StalePlanError",
+    "InvalidKeyError",
+    "Publisher",
+    "LocalPublisher",
+    "S3Publisher",
+    "publisher_from_env",
+    "content_hash",
+    "csv_bytes",
+    "parquet_bytes",
+    "ReleasePlan",
+    "ReleaseResult",
+    "plan_release",
+    "publish_release",
+    "retract",
+    "discard_partial",
+    "read_json",
+    "list_versions",
+    "release_prefix",
+    "sha256_hex",
+]
+
+# --------------------------------------------------------------------------------------------------- errors
+
+
+class PublishError(Exception):
+    """Base class of every error raised by this module (messages carry keys, versions, counts only)."""
+
+
+class ImmutableVersionError(PublishError):
+    """A published (or partially written) version would be written with different bytes."""
+
+
+class KeyExistsError(ImmutableVersionError):
+    """A create-only write found the key already present (S3: HTTP 412 on ``If-None-Match: *``)."""
+
+
+class PreconditionFailedError(PublishError):
+    """A compare-and-swap write lost the race (the object changed since it was read)."""
+
+
+class IntegrityError(PublishError):
+    """Read-back of a written object did not match its sha256."""
+
+
+class StalePlanError(PublishError):
+    """The store moved on since the plan was made (another release was published); plan again."""
+
+
+class InvalidKeyError(PublishError):
+    """A key is empty, absolute, or climbs out of the store."""
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+SEMVER_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+DATASET_RE = re.compile(r"^[a-z0-9_]+$")
+_TMP_MARK = ".tmp-"
+
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+TABLEDIALECT_PROFILE = "https://datapackage.org/profiles/2.0/tabledialect.json"
+
+CSV_DIALECT: dict[str, Any] = {
+    "$schema": TABLEDIALECT_PROFILE,
+    "header": True,
+    "delimiter": ",",
+    "lineTerminator": "\r\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+}
+
+#: Text cells starting with one of these are prefixed with ``'`` in the CSV (OWASP CSV injection).
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_INJECTION_RE = r"^[=+\-@\t\r\n]"
+
+#: Maximum number of primary keys listed per category (added/removed/changed) in a change record.
+MAX_LISTED_KEYS = 1000
+
+MULTIPART_THRESHOLD = 8 * 1024 * 1024
+MULTIPART_CHUNK = 8 * 1024 * 1024
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _json_bytes(obj: Any) -> bytes:
+    return (json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _parse_semver(version: str) -> tuple[int, int, int]:
+    m = SEMVER_RE.match(version)
+    if not m:
+        raise PublishError(f"not a semantic version: {version!r}")
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+def _bump(version: str | None, bump: str) -> str:
+    if version is None:
+        return "1.0.0"
+    major, minor, patch = _parse_semver(version)
+    if bump == "major":
+        return f"{major + 1}.0.0"
+    if bump == "minor":
+        return f"{major}.{minor + 1}.0"
+    if bump == "patch":
+        return f"{major}.{minor}.{patch + 1}"
+    return version
+
+
+def _rfc3339(ts: datetime) -> str:
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=UTC)
+    return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _check_dataset(dataset: str) -> None:
+    if not DATASET_RE.match(dataset or ""):
+        raise PublishError(f"invalid dataset id {dataset!r} (expected [a-z0-9_]+)")
+
+
+def _check_key(key: str) -> str:
+    if not key or key.startswith("/") or "\\" in key or "\x00" in key:
+        raise InvalidKeyError(f"invalid key {key!r}")
+    parts = key.split("/")
+    if any(p in ("", ".", "..") for p in parts[:-1]) or parts[-1] in (".", ".."):
+        raise InvalidKeyError(f"invalid key {key!r}")
+    return key
+
+
+def dataset_prefix(dataset: str) -> str:
+    """Key prefix of a dataset's folder in the public store: ``datasets/<dataset>/``."""
+    _check_dataset(dataset)
+    return f"datasets/{dataset}/"
+
+
+def release_prefix(dataset: str, version: str) -> str:
+    """Key prefix of one release: ``datasets/<dataset>/v<version>/``."""
+    _parse_semver(version)
+    return f"{dataset_prefix(dataset)}v{version}/"
+
+
+# --------------------------------------------------------------------------------------------------- publishers
+
+
+class Publisher(ABC):
+    """A flat key -> bytes store (the public root). Keys use ``/`` and never start with ``/``.
+
+    Implementations must make ``put(..., create_only=True)`` atomic (refuse with :class:`KeyExistsError` when
+    the key exists) and ``put(..., if_match=etag)`` a compare-and-swap (:class:`PreconditionFailedError`).
+    """
+
+    @abstractmethod
+    def put(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+        create_only: bool = False,
+        if_match: str | None = None,
+    ) -> None:
+        """Write ``data`` at ``key`` atomically (readers see the old or the new object, never a part)."""
+
+    @abstractmethod
+    def get(self, key: str) -> bytes | None:
+        """Return the object's bytes, or ``None`` if absent."""
+
+    def get_with_etag(self, key: str) -> tuple[bytes, str] | None:
+        """Return ``(bytes, etag)`` for compare-and-swap, or ``None`` if absent."""
+        data = self.get(key)
+        return None if data is None else (data, sha256_hex(data))
+
+    @abstractmethod
+    def exists(self, key: str) -> bool:
+        """Whether ``key`` exists."""
+
+    @abstractmethod
+    def list(self, prefix: str) -> list[str]:
+        """Sorted keys starting with ``prefix``."""
+
+    @abstractmethod
+    def delete(self, key: str) -> None:
+        """Remove ``key`` (on a versioned S3 bucket: every object version and delete marker). No error if absent."""
+
+    @abstractmethod
+    def url(self, key: str) -> str:
+        """A file path or URL for display."""
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class LocalPublisher(Publisher):
+    """Publisher on a local folder. Writes go to a temp file, are fsynced, then linked (create-only) or renamed
+    into place, so a crash never leaves a half-written file under its final name."""
+
+    def __init__(self, base_dir: str | Path) -> None:
+        self.base_dir = Path(base_dir)
+
+    def __repr__(self) -> str:
+        return f"LocalPublisher({str(self.base_dir)!r})"
+
+    def _path(self, key: str) -> Path:
+        return self.base_dir.joinpath(*_check_key(key).split("/"))
+
+    def put(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+        create_only: bool = False,
+        if_match: str | None = None,
+    ) -> None:
+        """Write atomically; ``create_only`` uses ``link()`` (fails if present), ``if_match`` locks the folder."""
+        dest = self._path(key)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}{_TMP_MARK}{uuid.uuid4().hex}")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            if create_only:
+                try:
+                    os.link(tmp, dest)
+                except FileExistsError:
+                    raise KeyExistsError(f"{key} already exists") from None
+            elif if_match is not None:
+                dfd = os.open(dest.parent, os.O_RDONLY)
+                try:
+                    fcntl.flock(dfd, fcntl.LOCK_EX)
+                    try:
+                        current = dest.read_bytes()
+                    except FileNotFoundError:
+                        current = None
+                    if current is None or sha256_hex(current) != if_match:
+                        raise PreconditionFailedError(f"{key} changed since it was read")
+                    os.replace(tmp, dest)
+                finally:
+                    fcntl.flock(dfd, fcntl.LOCK_UN)
+                    os.close(dfd)
+            else:
+                os.replace(tmp, dest)
+        finally:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        _fsync_dir(dest.parent)
+
+    def get(self, key: str) -> bytes | None:
+        """Return the file's bytes or ``None``."""
+        try:
+            return self._path(key).read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return None
+
+    def exists(self, key: str) -> bool:
+        """Whether the file exists."""
+        return self._path(key).is_file()
+
+    def list(self, prefix: str) -> list[str]:
+        """Sorted keys under ``prefix`` (temp files excluded)."""
+        if not self.base_dir.is_dir():
+            return []
+        # walk only the deepest folder the prefix names
+        folder = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
+        root = self.base_dir.joinpath(*folder.split("/")) if folder else self.base_dir
+        out: list[str] = []
+        for dirpath, _dirs, files in os.walk(root):
+            rel = Path(dirpath).relative_to(self.base_dir).as_posix()
+            for name in files:
+                if name.startswith(".") and _TMP_MARK in name:
+                    continue
+                key = name if rel == "." else f"{rel}/{name}"
+                if key.startswith(prefix):
+                    out.append(key)
+        return sorted(out)
+
+    def delete(self, key: str) -> None:
+        """Remove the file if present."""
+        path = self._path(key)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        _fsync_dir(path.parent)
+
+    def url(self, key: str) -> str:
+        """Absolute file path of ``key``."""
+        return str(self._path(key).resolve())
+
+
+class S3Publisher(Publisher):
+    """Publisher on an S3 bucket (AWS or compatible, e.g. SeaweedFS, MinIO).
+
+    The boto3 client is built lazily at first use; credentials come from the arguments or the standard AWS
+    environment/config chain. Create-only writes use ``If-None-Match: *`` (plus a HEAD pre-check, because some
+    servers ignore the header); pointer swaps use ``If-Match: <etag>``; objects over 8 MB are uploaded in parts.
+    Every write is read back and compared by sha256 unless ``verify=False``.
+    """
+
+    def __init__(
+        self,
+        bucket: str,
+        prefix: str = "",
+        endpoint_url: str | None = None,
+        region: str | None = None,
+        *,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        verify: bool = True,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 60.0,
+        max_attempts: int = 5,
+        multipart_threshold: int = MULTIPART_THRESHOLD,
+        multipart_chunk: int = MULTIPART_CHUNK,
+    ) -> None:
+        if not bucket:
+            raise PublishError("S3Publisher needs a bucket")
+        self.bucket = bucket
+        self.prefix = (prefix.strip("/") + "/") if prefix.strip("/") else ""
+        self.endpoint_url = endpoint_url or None
+        self.region = region or None
+        self._access_key_id = access_key_id
+        self._secret_access_key = secret_access_key
+        self.verify = verify
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.max_attempts = max_attempts
+        self.multipart_threshold = multipart_threshold
+        self.multipart_chunk = max(multipart_chunk, 5 * 1024 * 1024)
+        self._client: Any = None
+
+    def __repr__(self) -> str:
+        return f"S3Publisher(bucket={self.bucket!r}, prefix={self.prefix!r}, endpoint_url={self.endpoint_url!r})"
+
+    @property
+    def client(self) -> Any:
+        """The boto3 S3 client, built at first use."""
+        if self._client is None:
+            import boto3
+            from botocore.config import Config
+
+            config = Config(
+                connect_timeout=self.connect_timeout,
+                read_timeout=self.read_timeout,
+                retries={"max_attempts": self.max_attempts, "mode": "standard"},
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
+                s3={"addressing_style": "path"} if self.endpoint_url else None,
+            )
+            session = boto3.session.Session()
+            self._client = session.client(
+                "s3",
+                endpoint_url=self.endpoint_url,
+                region_name=self.region,
+                aws_access_key_id=self._access_key_id,
+                aws_secret_access_key=self._secret_access_key,
+                config=config,
+            )
+        return self._client
+
+    def _full(self, key: str) -> str:
+        return self.prefix + _check_key(key)
+
+    @staticmethod
+    def _code(exc: Exception) -> tuple[str, int]:
+        resp = getattr(exc, "response", None) or {}
+        code = str(resp.get("Error", {}).get("Code", ""))
+        status = int(resp.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+        return code, status
+
+    def _put_raw(self, full: str, data: bytes, extra: dict[str, Any]) -> None:
+        if len(data) <= self.multipart_threshold:
+            self.client.put_object(Bucket=self.bucket, Key=full, Body=data, **extra)
+            return
+        cond = {k: extra.pop(k) for k in ("IfNoneMatch", "IfMatch") if k in extra}
+        mpu = self.client.create_multipart_upload(Bucket=self.bucket, Key=full, **extra)
+        upload_id = mpu["UploadId"]
+        try:
+            parts = []
+            for n, start in enumerate(range(0, len(data), self.multipart_chunk), start=1):
+                chunk = data[start : start + self.multipart_chunk]
+                r = self.client.upload_part(
+                    Bucket=self.bucket, Key=full, UploadId=upload_id, PartNumber=n, Body=chunk
+                )
+                parts.append({"ETag": r["ETag"], "PartNumber": n})
+            self.client.complete_multipart_upload(
+                Bucket=self.bucket, Key=full, UploadId=upload_id, MultipartUpload={"Parts": parts}, **cond
+            )
+        except Exception:
+            try:
+                self.client.abort_multipart_upload(Bucket=self.bucket, Key=full, UploadId=upload_id)
+            except Exception:  # noqa: BLE001 - best effort cleanup
+                log.warning("could not abort multipart upload for %s", full)
+            raise
+
+    def put(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+        create_only: bool = False,
+        if_match: str | None = None,
+    ) -> None:
+        """PutObject (multipart above the threshold) with optional If-None-Match / If-Match, then verify."""
+        from botocore.exceptions import ClientError
+
+        full = self._full(key)
+        extra: dict[str, Any] = {}
+        if content_type:
+            extra["ContentType"] = content_type
+        if create_only:
+            if self.exists(key):
+                raise KeyExistsError(f"{key} already exists")
+            extra["IfNoneMatch"] = "*"
+        elif if_match is not None:
+            extra["IfMatch"] = if_match
+        try:
+            self._put_raw(full, data, extra)
+        except ClientError as exc:
+            code, status = self._code(exc)
+            if status == 412 or code == "PreconditionFailed":
+                if create_only:
+                    raise KeyExistsError(f"{key} already exists") from None
+                raise PreconditionFailedError(f"{key} changed since it was read") from None
+            if status == 409 or code == "ConditionalRequestConflict":
+                raise PreconditionFailedError(f"{key}: concurrent conditional write") from None
+            raise PublishError(f"S3 write failed for {key}: {code or status}") from None
+        if self.verify:
+            back = self.get(key)
+            if back is None or sha256_hex(back) != sha256_hex(data):
+                raise IntegrityError(f"read-back of {key} does not match the sha256 written")
+
+    def get_with_etag(self, key: str) -> tuple[bytes, str] | None:
+        """GetObject returning ``(bytes, ETag)`` or ``None``."""
+        from botocore.exceptions import ClientError
+
+        try:
+            r = self.client.get_object(Bucket=self.bucket, Key=self._full(key))
+        except ClientError as exc:
+            code, status = self._code(exc)
+            if status == 404 or code in ("NoSuchKey", "404", "NotFound"):
+                return None
+            raise PublishError(f"S3 read failed for {key}: {code or status}") from None
+        with r["Body"] as body:
+            return body.read(), r["ETag"]
+
+    def get(self, key: str) -> bytes | None:
+        """GetObject, ``None`` if absent."""
+        got = self.get_with_etag(key)
+        return None if got is None else got[0]
+
+    def exists(self, key: str) -> bool:
+        """HeadObject."""
+        from botocore.exceptions import ClientError
+
+        try:
+            self.client.head_object(Bucket=self.bucket, Key=self._full(key))
+            return True
+        except ClientError as exc:
+            code, status = self._code(exc)
+            if status == 404 or code in ("NoSuchKey", "404", "NotFound"):
+                return False
+            raise PublishError(f"S3 head failed for {key}: {code or status}") from None
+
+    def list(self, prefix: str) -> list[str]:
+        """ListObjectsV2 under ``prefix`` (keys relative to the publisher prefix)."""
+        paginator = self.client.get_paginator("list_objects_v2")
+        out: list[str] = []
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
+            for obj in page.get("Contents", []) or []:
+                out.append(obj["Key"][len(self.prefix) :])
+        return sorted(out)
+
+    def delete(self, key: str) -> None:
+        """Delete every object version and delete marker of ``key`` (plain delete on unversioned buckets)."""
+        full = self._full(key)
+        paginator = self.client.get_paginator("list_object_versions")
+        seen = False
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=full):
+            for item in (page.get("Versions", []) or []) + (page.get("DeleteMarkers", []) or []):
+                if item["Key"] != full:
+                    continue
+                seen = True
+                vid = item.get("VersionId")
+                if vid and vid != "null":
+                    self.client.delete_object(Bucket=self.bucket, Key=full, VersionId=vid)
+                else:
+                    self.client.delete_object(Bucket=self.bucket, Key=full)
+        if not seen or self.exists(key):
+            self.client.delete_object(Bucket=self.bucket, Key=full)
+
+    def object_versions(self, key: str) -> list[str]:
+        """Version ids (object versions and delete markers) stored for ``key``."""
+        full = self._full(key)
+        out: list[str] = []
+        paginator = self.client.get_paginator("list_object_versions")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=full):
+            for item in (page.get("Versions", []) or []) + (page.get("DeleteMarkers", []) or []):
+                if item["Key"] == full:
+                    out.append(str(item.get("VersionId")))
+        return out
+
+    def url(self, key: str) -> str:
+        """``<endpoint>/<bucket>/<key>`` with a custom endpoint, else ``s3://<bucket>/<key>``."""
+        full = self._full(key)
+        if self.endpoint_url:
+            return f"{self.endpoint_url.rstrip('/')}/{self.bucket}/{full}"
+        return f"s3://{self.bucket}/{full}"
+
+    def presigned_url(self, key: str, expires_in: int = 3600) -> str:
+        """A presigned GET URL for ``key``."""
+        return str(
+            self.client.generate_presigned_url(
+                "get_object", Params={"Bucket": self.bucket, "Key": self._full(key)}, ExpiresIn=expires_in
+            )
+        )
+
+
+def publisher_from_env(environ: Mapping[str, str] | None = None) -> Publisher:
+    """``S3Publisher`` from ``OSD_S3_*`` when ``OSD_S3_BUCKET`` is set, else ``LocalPublisher(OSD_PUBLIC or "public")``."""
+    env = os.environ if environ is None else environ
+    bucket = env.get("OSD_S3_BUCKET")
+    if bucket:
+        return S3Publisher(
+            bucket,
+            prefix=env.get("OSD_S3_PREFIX", ""),
+            endpoint_url=env.get("OSD_S3_ENDPOINT_URL") or None,
+            region=env.get("OSD_S3_REGION") or None,
+        )
+    return LocalPublisher(env.get("OSD_PUBLIC") or "public")
+
+
+def read_json(publisher: Publisher, key: str) -> Any | None:
+    """Parse the JSON object at ``key``, ``None`` if absent."""
+    data = publisher.get(key)
+    if data is None:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PublishError(f"{key} is not valid JSON") from None
+
+
+def _read_json_etag(publisher: Publisher, key: str) -> tuple[Any | None, str | None]:
+    got = publisher.get_with_etag(key)
+    if got is None:
+        return None, None
+    try:
+        return json.loads(got[0].decode("utf-8")), got[1]
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PublishError(f"{key} is not valid JSON") from None
+
+
+def list_versions(publisher: Publisher, dataset: str) -> list[dict]:
+    """The ``versions.json`` entries of ``dataset``, newest first (empty if never published)."""
+    doc = read_json(publisher, dataset_prefix(dataset) + "versions.json")
+    if not doc:
+        return []
+    entries = [dict(e) for e in doc.get("versions", [])]
+    return sorted(entries, key=lambda e: _parse_semver(e["version"]), reverse=True)
+
+
+# --------------------------------------------------------------------------------------------------- content
+
+
+def _schema_fields(schema: Mapping) -> list[dict]:
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        raise PublishError("schema has no fields")
+    return [dict(f) for f in fields]
+
+
+def _primary_key(schema: Mapping) -> list[str]:
+    pk = schema.get("primaryKey")
+    if pk is None:
+        return []
+    return [pk] if isinstance(pk, str) else list(pk)
+
+
+def _field_type(f: Mapping) -> str:
+    return str(f.get("type") or "string")
+
+
+def _public_table(table: pa.Table, schema: Mapping) -> pa.Table:
+    """Exactly the schema's fields in schema order, sorted by primary key, without schema metadata."""
+    names = [f["name"] for f in _schema_fields(schema)]
+    if len(set(names)) != len(names):
+        raise PublishError("schema has duplicate field names")
+    extra = [c for c in table.column_names if c not in names]
+    missing = [n for n in names if n not in table.column_names]
+    if extra:
+        raise PublishError(f"table has columns not in the public schema: {sorted(extra)}")
+    if missing:
+        raise PublishError(f"table lacks schema fields: {missing}")
+    out = table.select(names).replace_schema_metadata(None)
+    pk = _primary_key(schema)
+    if pk:
+        unknown = [k for k in pk if k not in names]
+        if unknown:
+            raise PublishError(f"primaryKey names unknown fields: {unknown}")
+        if out.num_rows > 1:
+            out = out.take(pc.sort_indices(out, sort_keys=[(k, "ascending") for k in pk]))
+    return out.combine_chunks()
+
+
+def _text_column(col: pa.ChunkedArray | pa.Array, ftype: str) -> pa.Array:
+    """Canonical text rendering of a column (nulls stay null): ISO dates/times, lowercase booleans."""
+    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    t = arr.type
+    if pa.types.is_timestamp(t):
+        if t.tz is not None:
+            arr = pc.cast(arr, pa.timestamp(t.unit, "UTC"))
+        # "YYYY-MM-DD HH:MM:SS[.ffffff][Z]" -> ISO 8601 with "T"; an all-zero fraction is dropped
+        out = pc.replace_substring(arr.cast(pa.string()), " ", "T", max_replacements=1)
+        return pc.replace_substring_regex(out, r"\.0+(Z?)$", r"\1")
+    if pa.types.is_date(t) or pa.types.is_time(t):
+        return arr.cast(pa.string())
+    if pa.types.is_boolean(t):
+        return arr.cast(pa.string())
+    if pa.types.is_dictionary(t):
+        return arr.cast(t.value_type).cast(pa.string())
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return arr.cast(pa.string())
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t) or pa.types.is_map(t):
+        vals = [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in arr.to_pylist()]
+        return pa.array(vals, pa.string())
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        raise PublishError(f"binary columns cannot be published (type {t})")
+    return arr.cast(pa.string())
+
+
+def _neutralize(arr: pa.Array) -> pa.Array:
+    mask = pc.fill_null(pc.match_substring_regex(arr, _INJECTION_RE), False)
+    if not pc.any(mask).as_py():
+        return arr
+    return pc.if_else(mask, pc.binary_join_element_wise(pa.scalar("'"), arr, ""), arr)
+
+
+def csv_bytes(table: pa.Table, schema: Mapping) -> bytes:
+    """RFC 4180 CSV (UTF-8 without BOM, CRLF, minimal quoting, header row) of the public table.
+
+    Text cells of ``string`` fields beginning with ``=``, ``+``, ``-``, ``@``, tab, CR or LF are prefixed with
+    ``'`` (OWASP CSV injection); other types are written as-is. Nulls are empty cells.
+    """
+    fields = _schema_fields(schema)
+    pub = _public_table(table, schema)
+    cols: list[list[Any]] = []
+    for f in fields:
+        text = _text_column(pub.column(f["name"]), _field_type(f))
+        if _field_type(f) == "string":
+            text = _neutralize(text)
+        cols.append(text.to_pylist())
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([f["name"] for f in fields])
+    writer.writerows(zip(*cols, strict=True) if cols else [])
+    return buf.getvalue().encode("utf-8")
+
+
+def parquet_bytes(table: pa.Table, schema: Mapping) -> bytes:
+    """Parquet (zstd) of the public table: schema field order, sorted by primary key, original values."""
+    pub = _public_table(table, schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(pub, sink, compression="zstd", write_statistics=True)
+    return sink.getvalue().to_pybytes()
+
+
+def _column_digest(col: pa.ChunkedArray, ftype: str) -> bytes:
+    arr = _text_column(col, ftype).cast(pa.large_string())
+    h = hashlib.sha256()
+    validity = np.asarray(pc.is_valid(arr).to_numpy(zero_copy_only=False), dtype=np.uint8)
+    h.update(validity.tobytes())
+    filled = pc.fill_null(arr, "")
+    offsets = np.frombuffer(filled.buffers()[1], dtype=np.int64)[filled.offset : filled.offset + len(filled) + 1]
+    h.update(np.diff(offsets).astype("<i8").tobytes())
+    data = filled.buffers()[2]
+    if data is not None and len(filled):
+        h.update(memoryview(data)[int(offsets[0]) : int(offsets[-1])])
+    h.update(str(col.type).encode())
+    return h.digest()
+
+
+def content_hash(table: pa.Table, schema: Mapping) -> str:
+    """Deterministic sha256 of the release content: the public Table Schema plus the public table's values
+    (schema field order, rows sorted by primary key, so input row order does not matter when a key exists)."""
+    fields = _schema_fields(schema)
+    pub = _public_table(table, schema)
+    h = hashlib.sha256()
+    h.update(b"osd-release-content-v1\n")
+    h.update(_canonical_json(dict(schema)))
+    h.update(f"\nrows={pub.num_rows}\n".encode())
+    for f in fields:
+        h.update(f["name"].encode("utf-8") + b"\x00")
+        h.update(_column_digest(pub.column(f["name"]), _field_type(f)))
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------------- schema diff
+
+_NUMERIC_LOWER = ("minimum", "exclusiveMinimum", "minLength")
+_NUMERIC_UPPER = ("maximum", "exclusiveMaximum", "maxLength")
+
+
+def _constraint_changes(name: str, old: Mapping, new: Mapping) -> list[dict]:
+    """Compare two fields' constraints: each change is tighter (major) or looser (minor)."""
+    oc = dict(old.get("constraints") or {})
+    nc = dict(new.get("constraints") or {})
+    out: list[dict] = []
+
+    def add(constraint: str, severity: str, what: str) -> None:
+        out.append({"field": name, "change": f"constraint-{what}", "constraint": constraint, "severity": severity})
+
+    for c in sorted(set(oc) | set(nc)):
+        a, b = oc.get(c), nc.get(c)
+        if a == b:
+            continue
+        if c in ("required", "unique"):
+            tighter = bool(b) and not bool(a)
+            add(c, "major" if tighter else "minor", "tightened" if tighter else "loosened")
+        elif c in _NUMERIC_LOWER + _NUMERIC_UPPER:
+            if a is None:
+                add(c, "major", "tightened")
+            elif b is None:
+                add(c, "minor", "loosened")
+            else:
+                try:
+                    tighter = (b > a) if c in _NUMERIC_LOWER else (b < a)
+                except TypeError:
+                    tighter = True
+                add(c, "major" if tighter else "minor", "tightened" if tighter else "loosened")
+        elif c == "enum":
+            if a is None:
+                add(c, "major", "tightened")
+            elif b is None:
+                add(c, "minor", "loosened")
+            else:
+                sa, sb = {json.dumps(x, sort_keys=True) for x in a}, {json.dumps(x, sort_keys=True) for x in b}
+                if sa <= sb:
+                    add(c, "minor", "loosened")
+                else:
+                    add(c, "major", "tightened")
+        else:  # pattern and anything unknown: removal loosens, any other change may reject old values
+            if b is None:
+                add(c, "minor", "loosened")
+            else:
+                add(c, "major", "tightened" if a is None else "changed")
+    return out
+
+
+def _schema_diff(old: Mapping, new: Mapping, renames: Mapping[str, str] | None = None) -> dict:
+    """Classify the differences between two public Table Schemas."""
+    ofields = {f["name"]: f for f in _schema_fields(old)}
+    nfields = {f["name"]: f for f in _schema_fields(new)}
+    rename_map: dict[str, str] = {}  # old -> new
+    for f in nfields.values():
+        src = f.get("renamedFrom") or f.get("x-renamed-from")
+        if src and src in ofields and src not in nfields:
+            rename_map[str(src)] = f["name"]
+    for o, n in (renames or {}).items():
+        if o in ofields and n in nfields and o not in nfields:
+            rename_map[o] = n
+    new_to_old = {n: o for o, n in rename_map.items()}
+    removed = [n for n in ofields if n not in nfields and n not in rename_map]
+    added = [n for n in nfields if n not in ofields and n not in new_to_old]
+    changes: list[dict] = []
+    for n in removed:
+        changes.append({"field": n, "change": "field-removed", "severity": "major"})
+    for o, n in rename_map.items():
+        changes.append({"field": o, "change": "field-renamed", "to": n, "severity": "major"})
+    # positions: the common (old-name) fields must keep their relative order and the added ones come last
+    old_order = [n for n in ofields if n in nfields or n in rename_map]
+    new_order = [new_to_old.get(n, n) for n in nfields if n in ofields or n in new_to_old]
+    if old_order != new_order:
+        changes.append({"field": None, "change": "fields-reordered", "severity": "major"})
+    new_names = list(nfields)
+    if added and new_names[-len(added):] != added:
+        changes.append({"field": None, "change": "field-inserted-before-existing", "severity": "major",
+                        "fields": added})
+    for n in added:
+        changes.append({"field": n, "change": "field-added", "severity": "minor"})
+    for oname in old_order:
+        nname = rename_map.get(oname, oname)
+        of, nf = ofields[oname], nfields[nname]
+        for prop in ("type", "format"):
+            a, b = of.get(prop, "string" if prop == "type" else "default"), nf.get(prop, "string" if prop == "type" else "default")
+            if a != b:
+                changes.append({"field": nname, "change": f"{prop}-changed", "from": a, "to": b, "severity": "major"})
+        changes.extend(_constraint_changes(nname, of, nf))
+        for prop in sorted((set(of) | set(nf)) - {"name", "type", "format", "constraints", "renamedFrom",
+                                                   "x-renamed-from"}):
+            if of.get(prop) != nf.get(prop):
+                changes.append({"field": nname, "change": "metadata-changed", "property": prop, "severity": "patch"})
+    if _primary_key(old) != _primary_key(new):
+        pk_old = [rename_map.get(k, k) for k in _primary_key(old)]
+        if pk_old != _primary_key(new):
+            changes.append({"field": None, "change": "primary-key-changed", "severity": "major",
+                            "from": _primary_key(old), "to": _primary_key(new)})
+    for prop in sorted((set(old) | set(new)) - {"fields", "primaryKey"}):
+        if old.get(prop) != new.get(prop):
+            sev = "major" if prop in ("missingValues", "foreignKeys", "uniqueKeys") else "patch"
+            changes.append({"field": None, "change": "schema-property-changed", "property": prop, "severity": sev})
+    mapping = [{"old": o, "new": rename_map.get(o, o if o in nfields else None)} for o in ofields]
+    mapping += [{"old": None, "new": n} for n in added]
+    return {"added": added, "removed": removed, "renamed": [{"from": o, "to": n} for o, n in rename_map.items()],
+            "changes": changes, "mapping": mapping, "rename_map": rename_map}
+
+
+# --------------------------------------------------------------------------------------------------- record diff
+
+
+def _key_strings(tbl: pa.Table, pk: Sequence[str], types: Mapping[str, str]) -> list[str]:
+    parts = [pc.fill_null(_text_column(tbl.column(k), types.get(k, "string")), "").to_pylist() for k in pk]
+    if len(parts) == 1:
+        return [str(v) for v in parts[0]]
+    return ["\x1f".join(map(str, vals)) for vals in zip(*parts, strict=True)]
+
+
+def _display_key(k: str, composite: bool) -> Any:
+    return k.split("\x1f") if composite else k
+
+
+def _record_diff(old_tbl: pa.Table, old_schema: Mapping, new_tbl: pa.Table, new_schema: Mapping,
+                 rename_map: Mapping[str, str]) -> dict:
+    """Records added / removed / changed by primary key (or by whole-row multiset without a key)."""
+    ntypes = {f["name"]: _field_type(f) for f in _schema_fields(new_schema)}
+    otypes = {f["name"]: _field_type(f) for f in _schema_fields(old_schema)}
+    # compare the fields present in both versions (old name -> new name)
+    common = [(o, rename_map.get(o, o)) for o in otypes if rename_map.get(o, o) in ntypes]
+    pk_new = _primary_key(new_schema)
+    pk_old_mapped = [rename_map.get(k, k) for k in _primary_key(old_schema)]
+
+    def texts(tbl: pa.Table, names: Sequence[str], types: Mapping[str, str]) -> list[list[Any]]:
+        return [_text_column(tbl.column(n), types[n]).to_pylist() for n in names]
+
+    if pk_new and pk_new == pk_old_mapped and all(k in otypes or k in rename_map.values() for k in pk_new):
+        inv = {v: k for k, v in rename_map.items()}
+        nkeys = _key_strings(new_tbl, pk_new, ntypes)
+        okeys = _key_strings(old_tbl, [inv.get(k, k) for k in pk_new], otypes)
+        if len(set(nkeys)) != len(nkeys):
+            raise PublishError(f"primary key {pk_new} is not unique in the new table "
+                               f"({len(nkeys) - len(set(nkeys))} duplicates)")
+        oindex = {k: i for i, k in enumerate(okeys)}
+        nindex = {k: i for i, k in enumerate(nkeys)}
+        added = [k for k in nkeys if k not in oindex]
+        removed = [k for k in okeys if k not in nindex]
+        both = [k for k in nkeys if k in oindex]
+        ocols = texts(old_tbl, [o for o, _ in common], otypes)
+        ncols = texts(new_tbl, [n for _, n in common], ntypes)
+        oi = np.fromiter((oindex[k] for k in both), dtype=np.int64, count=len(both))
+        ni = np.fromiter((nindex[k] for k in both), dtype=np.int64, count=len(both))
+        changed_mask = np.zeros(len(both), dtype=bool)
+        per_field: dict[str, int] = {}
+        for (_, nname), ocol, ncol in zip(common, ocols, ncols, strict=True):
+            oa = np.array(ocol, dtype=object)[oi] if len(both) else np.array([], dtype=object)
+            na = np.array(ncol, dtype=object)[ni] if len(both) else np.array([], dtype=object)
+            diff = oa != na
+            diff = np.asarray(diff, dtype=bool)
+            n = int(diff.sum())
+            if n:
+                per_field[nname] = n
+                changed_mask |= diff
+        changed = [k for k, c in zip(both, changed_mask, strict=True) if c]
+        composite = len(pk_new) > 1
+        return {
+            "by": "primary-key",
+            "primary_key": list(pk_new),
+            "added": len(added),
+            "removed": len(removed),
+            "changed": len(changed),
+            "unchanged": len(both) - len(changed),
+            "changed_by_field": dict(sorted(per_field.items())),
+            "added_keys": [_display_key(k, composite) for k in added[:MAX_LISTED_KEYS]],
+            "removed_keys": [_display_key(k, composite) for k in removed[:MAX_LISTED_KEYS]],
+            "changed_keys": [_display_key(k, composite) for k in changed[:MAX_LISTED_KEYS]],
+            "keys_truncated": max(len(added), len(removed), len(changed)) > MAX_LISTED_KEYS,
+        }
+    # no usable key: whole-row multiset comparison over the common fields
+    orows = Counter(zip(*texts(old_tbl, [o for o, _ in common], otypes), strict=True)) if common else Counter()
+    nrows = Counter(zip(*texts(new_tbl, [n for _, n in common], ntypes), strict=True)) if common else Counter()
+    added_n = sum((nrows - orows).values())
+    removed_n = sum((orows - nrows).values())
+    return {
+        "by": "whole-row",
+        "primary_key": [],
+        "added": added_n,
+        "removed": removed_n,
+        "changed": 0,
+        "unchanged": new_tbl.num_rows - added_n,
+        "changed_by_field": {},
+        "added_keys": [],
+        "removed_keys": [],
+        "changed_keys": [],
+        "keys_truncated": False,
+    }
+
+
+# --------------------------------------------------------------------------------------------------- planning
+
+
+@dataclass
+class ReleasePlan:
+    """What :func:`publish_release` will publish: the computed version and the change record."""
+
+    dataset: str
+    version: str
+    previous_version: str | None
+    bump: str  # "major" | "minor" | "patch" | "none"
+    content_hash: str
+    changes: dict = field(default_factory=dict)
+    records: int = 0
+
+
+@dataclass
+class ReleaseResult:
+    """Outcome of :func:`publish_release`. ``files`` maps file name -> ``{"bytes", "sha256"}``."""
+
+    dataset: str
+    version: str
+    created: bool
+    path: str
+    files: dict[str, dict] = field(default_factory=dict)
+    resumed: bool = False
+    url: str = ""
+
+
+_BUMP_RANK = {"none": 0, "patch": 1, "minor": 2, "major": 3}
+
+
+def _newest_published(entries: Iterable[Mapping]) -> Mapping | None:
+    for e in entries:  # newest first
+        if e.get("status", "published") == "published":
+            return e
+    return None
+
+
+def _load_release(publisher: Publisher, dataset: str, version: str) -> tuple[pa.Table, dict, dict]:
+    """Read a published release back: (table, public schema, datapackage)."""
+    prefix = release_prefix(dataset, version)
+    dp = read_json(publisher, prefix + "datapackage.json")
+    if not dp:
+        raise PublishError(f"{prefix}datapackage.json is missing")
+    res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
+    if res is None:
+        raise PublishError(f"{prefix}datapackage.json has no parquet resource")
+    data = publisher.get(prefix + res["path"])
+    if data is None:
+        raise PublishError(f"{prefix}{res['path']} is missing")
+    if "hash" in res and res["hash"] != f"sha256:{sha256_hex(data)}":
+        raise IntegrityError(f"{prefix}{res['path']} does not match its datapackage hash")
+    return pq.read_table(pa.BufferReader(data)), dict(res["schema"]), dp
+
+
+def plan_release(
+    publisher: Publisher,
+    dataset: str,
+    table: pa.Table,
+    schema: Mapping,
+    *,
+    renames: Mapping[str, str] | None = None,
+    removed_records: str = "major",
+) -> ReleasePlan:
+    """Compare ``table`` (public columns) and its Table Schema with the newest published release of ``dataset``
+    and compute the next version.
+
+    ``renames`` (old -> new field name) or a field's ``renamedFrom`` property declare renames; otherwise a rename
+    is a removal plus an addition. ``removed_records`` is the bump for records that disappeared ("major" per the
+    Data Package version recipe: deleting data that was previously there). The new version is bumped from the
+    highest version ever published (retracted ones included, their paths are never reused).
+    """
+    _check_dataset(dataset)
+    if removed_records not in ("major", "minor", "patch"):
+        raise PublishError("removed_records must be major, minor or patch")
+    chash = content_hash(table, schema)
+    pub = _public_table(table, schema)
+    entries = list_versions(publisher, dataset)
+    prev = _newest_published(entries)
+    highest = entries[0]["version"] if entries else None
+    base = {"dataset": dataset, "content_hash": chash, "records": pub.num_rows}
+    if prev is not None and prev.get("content_hash") == chash:
+        return ReleasePlan(dataset=dataset, version=prev["version"], previous_version=prev["version"], bump="none",
+                           content_hash=chash, records=pub.num_rows,
+                           changes={**base, "version": prev["version"], "previous_version": prev["version"],
+                                    "bump": "none", "reasons": ["same content as the latest release"]})
+    if prev is None:
+        version = _bump(highest, "major")
+        changes = {
+            **base,
+            "version": version,
+            "previous_version": None,
+            "bump": "major",
+            "reasons": ["first release" if highest is None else "first release after every release was retracted"],
+            "records": {"added": pub.num_rows, "removed": 0, "changed": 0, "unchanged": 0},
+            "fields": {"added": [f["name"] for f in _schema_fields(schema)], "removed": [], "renamed": []},
+            "schema_changes": [],
+        }
+        return ReleasePlan(dataset=dataset, version=version, previous_version=None, bump="major",
+                           content_hash=chash, changes=changes, records=pub.num_rows)
+    old_tbl, old_schema, _dp = _load_release(publisher, dataset, prev["version"])
+    sd = _schema_diff(old_schema, schema, renames)
+    old_pub = _public_table(old_tbl, old_schema)
+    rd = _record_diff(old_pub, old_schema, pub, schema, sd["rename_map"])
+    severity = "none"
+    reasons: list[str] = []
+
+    def raise_to(level: str, why: str) -> None:
+        nonlocal severity
+        reasons.append(why)
+        if _BUMP_RANK[level] > _BUMP_RANK[severity]:
+            severity = level
+
+    for ch in sd["changes"]:
+        raise_to(ch["severity"], ch["change"] + (f" ({ch['field']})" if ch.get("field") else ""))
+    if rd["removed"]:
+        raise_to(removed_records, f"{rd['removed']} records removed")
+    if rd["added"]:
+        raise_to("minor", f"{rd['added']} records added")
+    if rd["changed"]:
+        raise_to("patch", f"{rd['changed']} records changed")
+    if severity == "none":
+        # content hash differs but nothing classifiable did (e.g. value rendering of an unchanged schema)
+        raise_to("patch", "content changed")
+    version = _bump(highest, severity)
+    changes = {
+        **base,
+        "version": version,
+        "previous_version": prev["version"],
+        "bump": severity,
+        "reasons": reasons,
+        "records": {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged",
+                                       "changed_by_field", "added_keys", "removed_keys", "changed_keys",
+                                       "keys_truncated")},
+        "fields": {"added": sd["added"], "removed": sd["removed"], "renamed": sd["renamed"]},
+        "schema_changes": sd["changes"],
+    }
+    if severity == "major":
+        changes["field_mapping"] = sd["mapping"]
+    return ReleasePlan(dataset=dataset, version=version, previous_version=prev["version"], bump=severity,
+                       content_hash=chash, changes=changes, records=pub.num_rows)
+
+
+# --------------------------------------------------------------------------------------------------- release files
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """``git describe --always --dirty --tags`` of this checkout, else the installed package version."""
+    repo = Path(__file__).resolve().parent.parent
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), "describe", "--always", "--dirty", "--tags"],
+            capture_output=True, text=True, timeout=10, check=False,
+        )
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        from importlib.metadata import version
+
+        return version("open-safety-data")
+    except Exception:  # noqa: BLE001
+        return "unknown"
+
+
+def _changes_md(changes: Mapping, note: str) -> str:
+    lines = [f"# {changes['dataset']} {changes['version']}", ""]
+    prev = changes.get("previous_version")
+    lines.append(f"Previous version: {prev}" if prev else "Previous version: none (first release)")
+    lines.append(f"Change level: {changes.get('bump')}")
+    lines.append(f"Records in this release: {changes.get('records_total', '')}".rstrip())
+    if note:
+        lines += ["", note]
+    rec = changes.get("records") or {}
+    lines += ["", "## Records", "", "| added | removed | changed | unchanged |", "|---|---|---|---|",
+              f"| {rec.get('added', 0)} | {rec.get('removed', 0)} | {rec.get('changed', 0)} | "
+              f"{rec.get('unchanged', 0)} |"]
+    if rec.get("changed_by_field"):
+        lines += ["", "Changed values by field:", ""]
+        lines += [f"- `{k}`: {v}" for k, v in rec["changed_by_field"].items()]
+    if rec.get("primary_key"):
+        lines += ["", f"Record identifiers (primary key `{', '.join(rec['primary_key'])}`) are listed in "
+                      "`changes.json`."]
+    flds = changes.get("fields") or {}
+    if flds.get("added") or flds.get("removed") or flds.get("renamed"):
+        lines += ["", "## Fields", ""]
+        lines += [f"- added: `{n}`" for n in flds.get("added", []) if prev]
+        lines += [f"- removed: `{n}`" for n in flds.get("removed", [])]
+        lines += [f"- renamed: `{r['from']}` -> `{r['to']}`" for r in flds.get("renamed", [])]
+    sc = [c for c in changes.get("schema_changes") or [] if c["change"] not in ("field-added", "field-removed")]
+    if sc:
+        lines += ["", "## Schema changes", "", "| field | change | level |", "|---|---|---|"]
+        for c in sc:
+            detail = c["change"] + (f" `{c['constraint']}`" if c.get("constraint") else "")
+            detail += (f" `{c['property']}`" if c.get("property") else "")
+            detail += (f" {c['from']} -> {c['to']}" if "from" in c and "to" in c else "")
+            lines.append(f"| {c.get('field') or '(table)'} | {detail} | {c['severity']} |")
+    if changes.get("field_mapping"):
+        lines += ["", "## Field mapping (old -> new)", "", "| old field | new field |", "|---|---|"]
+        for m in changes["field_mapping"]:
+            lines.append(f"| {m['old'] or '(new)'} | {m['new'] or '(removed)'} |")
+    return "\n".join(lines) + "\n"
+
+
+def _build_files(
+    plan: ReleasePlan, table: pa.Table, schema: Mapping, package: Mapping, provenance: Mapping, note: str,
+    created: str,
+) -> list[tuple[str, bytes, str]]:
+    """The release's files, in write order: data, metadata, then SHA256SUMS."""
+    ds = plan.dataset
+    csv_data = csv_bytes(table, schema)
+    pq_data = parquet_bytes(table, schema)
+    schema_doc = {"$schema": TABLESCHEMA_PROFILE, **{k: v for k, v in dict(schema).items() if k != "$schema"}}
+    reserved = {"$schema", "name", "version", "created", "resources"}
+    dp: dict[str, Any] = {"$schema": DATAPACKAGE_PROFILE, "name": ds, "title": package.get("title", ds),
+                          "version": plan.version, "created": created}
+    for k, v in package.items():
+        if k not in reserved and k != "title":
+            dp[k] = v
+    dp.setdefault("licenses", [])
+    dp.setdefault("sources", [])
+    dp.setdefault("keywords", [])
+    dp["resources"] = [
+        {"$schema": RESOURCE_PROFILE, "name": ds, "path": f"{ds}.csv", "type": "table", "format": "csv",
+         "mediatype": "text/csv", "encoding": "utf-8", "bytes": len(csv_data),
+         "hash": f"sha256:{sha256_hex(csv_data)}", "schema": schema_doc, "dialect": dict(CSV_DIALECT)},
+        {"$schema": RESOURCE_PROFILE, "name": f"{ds}_parquet", "path": f"{ds}.parquet", "type": "table",
+         "format": "parquet", "mediatype": "application/vnd.apache.parquet", "bytes": len(pq_data),
+         "hash": f"sha256:{sha256_hex(pq_data)}", "schema": schema_doc},
+    ]
+    prov = dict(provenance)
+    prov.setdefault("code_version", code_version())
+    prov.setdefault("dataset", ds)
+    prov.setdefault("version", plan.version)
+    prov.setdefault("content_hash", plan.content_hash)
+    changes = dict(plan.changes)
+    changes.update({"dataset": ds, "version": plan.version, "previous_version": plan.previous_version,
+                    "bump": plan.bump, "content_hash": plan.content_hash, "records_total": plan.records})
+    if note:
+        changes["note"] = note
+    files: list[tuple[str, bytes, str]] = [
+        (f"{ds}.csv", csv_data, "text/csv; charset=utf-8"),
+        (f"{ds}.parquet", pq_data, "application/vnd.apache.parquet"),
+        ("datapackage.json", _json_bytes(dp), "application/json"),
+        ("provenance.json", _json_bytes(prov), "application/json"),
+        ("changes.json", _json_bytes(changes), "application/json"),
+        ("CHANGES.md", _changes_md(changes, note).encode("utf-8"), "text/markdown; charset=utf-8"),
+    ]
+    sums = "".join(f"{sha256_hex(data)}  {name}\n" for name, data, _ in files)
+    files.append(("SHA256SUMS", sums.encode("ascii"), "text/plain; charset=utf-8"))
+    return files
+
+
+# --------------------------------------------------------------------------------------------------- pointers
+
+
+def _cas_update(publisher: Publisher, key: str, update: Callable[[Any | None], Any | None], attempts: int = 8) -> Any:
+    """Read-modify-write ``key`` with compare-and-swap; ``update`` returns the new document (None: delete)."""
+    for _ in range(attempts):
+        doc, etag = _read_json_etag(publisher, key)
+        new = update(doc)
+        if new is None:
+            if doc is not None:
+                publisher.delete(key)
+            return None
+        if doc is not None and new == doc:
+            return new
+        try:
+            if etag is None:
+                publisher.put(key, _json_bytes(new), content_type="application/json", create_only=True)
+            else:
+                publisher.put(key, _json_bytes(new), content_type="application/json", if_match=etag)
+            return new
+        except (PreconditionFailedError, KeyExistsError):
+            continue
+    raise PreconditionFailedError(f"{key}: too many concurrent updates")
+
+
+def _latest_doc(dataset: str, entry: Mapping) -> dict:
+    return {"dataset": dataset, "version": entry["version"], "path": entry["path"],
+            "published": entry["published"], "datapackage_sha256": entry.get("datapackage_sha256")}
+
+
+def _sync_latest(publisher: Publisher, dataset: str) -> dict | None:
+    """Point ``latest.json`` at the newest published entry of ``versions.json`` (remove it if none)."""
+    newest = _newest_published(list_versions(publisher, dataset))
+
+    def update(_doc: Any) -> Any:
+        return None if newest is None else _latest_doc(dataset, newest)
+
+    return _cas_update(publisher, dataset_prefix(dataset) + "latest.json", update)
+
+
+# --------------------------------------------------------------------------------------------------- publish
+
+
+def _existing_files(publisher: Publisher, prefix: str) -> dict[str, dict]:
+    sums = publisher.get(prefix + "SHA256SUMS")
+    out: dict[str, dict] = {}
+    if sums:
+        for line in sums.decode("ascii", "replace").splitlines():
+            h, _, name = line.partition("  ")
+            if name:
+                out[name] = {"sha256": h}
+        out["SHA256SUMS"] = {"sha256": sha256_hex(sums), "bytes": len(sums)}
+    dp = read_json(publisher, prefix + "datapackage.json") or {}
+    for r in dp.get("resources", []):
+        if r.get("path") in out and "bytes" in r:
+            out[r["path"]]["bytes"] = r["bytes"]
+    return out
+
+
+def publish_release(
+    publisher: Publisher,
+    plan: ReleasePlan,
+    table: pa.Table,
+    schema: Mapping,
+    *,
+    package: Mapping,
+    provenance: Mapping,
+    note: str = "",
+    now: datetime | None = None,
+) -> ReleaseResult:
+    """Publish ``plan`` atomically: write every release file create-only, verify them, then add the version
+    to ``versions.json`` and move ``latest.json`` last.
+
+    Refuses (:class:`PublishError`) if the table/schema do not hash to ``plan.content_hash``. ``bump == "none"``
+    writes nothing except repairing ``latest.json`` if a crash left it behind. A partially written version
+    (crash) is completed when its files are byte-identical to what would be written (the ``created`` timestamp
+    is taken over from its ``datapackage.json``); any difference raises :class:`ImmutableVersionError`.
+    """
+    ds = plan.dataset
+    _check_dataset(ds)
+    if content_hash(table, schema) != plan.content_hash:
+        raise PublishError(f"{ds}: content differs from the plan's content hash; plan again")
+    prefix = release_prefix(ds, plan.version)
+    dprefix = dataset_prefix(ds)
+    entries = list_versions(publisher, ds)
+    listed = next((e for e in entries if e["version"] == plan.version), None)
+
+    if plan.bump == "none" or listed is not None:
+        if listed is None:
+            raise StalePlanError(f"{ds}: version {plan.version} is not in versions.json")
+        if listed.get("content_hash") != plan.content_hash:
+            raise ImmutableVersionError(f"{ds}: version {plan.version} was published with different content")
+        if listed.get("status") == "retracted":
+            raise ImmutableVersionError(f"{ds}: version {plan.version} was retracted")
+        _sync_latest(publisher, ds)
+        return ReleaseResult(dataset=ds, version=plan.version, created=False, path=prefix,
+                             files=_existing_files(publisher, prefix), url=publisher.url(prefix))
+
+    newest = _newest_published(entries)
+    if (newest["version"] if newest else None) != plan.previous_version:
+        raise StalePlanError(f"{ds}: latest release moved from {plan.previous_version} since planning")
+    if entries and _parse_semver(plan.version) <= _parse_semver(entries[0]["version"]):
+        raise StalePlanError(f"{ds}: version {plan.version} is not above {entries[0]['version']}")
+
+    # take over the timestamp of a partially written version so the re-run is byte-identical
+    created: str | None = None
+    existing_dp = publisher.get(prefix + "datapackage.json")
+    if existing_dp is not None:
+        try:
+            created = json.loads(existing_dp.decode("utf-8")).get("created")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ImmutableVersionError(f"{prefix}datapackage.json exists and is unreadable") from None
+    if created is None:
+        created = _rfc3339(now or datetime.now(UTC))
+
+    files = _build_files(plan, table, schema, package, provenance, note, created)
+    resumed = False
+    for name, data, ctype in files:
+        key = prefix + name
+        current = publisher.get(key)
+        if current is not None:
+            if sha256_hex(current) != sha256_hex(data):
+                raise ImmutableVersionError(f"{key} exists with different content")
+            resumed = True
+            continue
+        try:
+            publisher.put(key, data, content_type=ctype, create_only=True)
+        except KeyExistsError:
+            current = publisher.get(key)
+            if current is None or sha256_hex(current) != sha256_hex(data):
+                raise ImmutableVersionError(f"{key} was written concurrently with different content") from None
+    # verify every file of the version before it becomes visible
+    for name, data, _ in files:
+        back = publisher.get(prefix + name)
+        if back is None or sha256_hex(back) != sha256_hex(data):
+            raise IntegrityError(f"{prefix}{name} does not read back with the sha256 written")
+    stray = [k for k in publisher.list(prefix) if k[len(prefix):] not in {n for n, _, _ in files}]
+    if stray:
+        raise ImmutableVersionError(f"{prefix} holds {len(stray)} unexpected files")
+
+    dp_sha = sha256_hex(next(d for n, d, _ in files if n == "datapackage.json"))
+    entry = {"version": plan.version, "published": created, "path": f"v{plan.version}/", "status": "published",
+             "records": plan.records, "note": note, "bump": plan.bump, "previous_version": plan.previous_version,
+             "content_hash": plan.content_hash, "datapackage_sha256": dp_sha}
+
+    def add_entry(doc: Any) -> Any:
+        doc = dict(doc or {"dataset": ds, "versions": []})
+        versions = [e for e in doc.get("versions", []) if e.get("version") != plan.version]
+        for e in versions:
+            if e.get("version") == plan.version:
+                raise ImmutableVersionError(f"{ds}: {plan.version} already listed")
+        versions.append(entry)
+        versions.sort(key=lambda e: _parse_semver(e["version"]), reverse=True)
+        doc["dataset"] = ds
+        doc["versions"] = versions
+        return doc
+
+    def check_then_add(doc: Any) -> Any:
+        for e in (doc or {}).get("versions", []):
+            if e.get("version") == plan.version and e.get("content_hash") != plan.content_hash:
+                raise ImmutableVersionError(f"{ds}: {plan.version} listed with different content")
+        return add_entry(doc)
+
+    _cas_update(publisher, dprefix + "versions.json", check_then_add)
+    _sync_latest(publisher, ds)
+    log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
+             len(files), ", resumed" if resumed else "")
+    return ReleaseResult(
+        dataset=ds, version=plan.version, created=True, path=prefix, resumed=resumed, url=publisher.url(prefix),
+        files={name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data, _ in files},
+    )
+
+
+# --------------------------------------------------------------------------------------------------- retraction
+
+
+def retract(
+    publisher: Publisher,
+    dataset: str,
+    version: str,
+    reason: str,
+    *,
+    now: datetime | None = None,
+    replacement: str | None = None,
+) -> dict:
+    """Retract a published version: mark it retracted in ``versions.json`` and repoint ``latest.json`` first
+    (readers move away), then write ``TOMBSTONE.json`` at the version path and delete every other file of the
+    version (every object version on a versioned bucket). Idempotent: re-running completes a partial
+    retraction. ``replacement`` defaults to the newest remaining published version. Returns the tombstone.
+    """
+    _check_dataset(dataset)
+    prefix = release_prefix(dataset, version)
+    entries = list_versions(publisher, dataset)
+    entry = next((e for e in entries if e["version"] == version), None)
+    if entry is None:
+        raise PublishError(f"{dataset}: version {version} is not in versions.json")
+    if not reason or not reason.strip():
+        raise PublishError("a retraction needs a reason")
+    tomb_key = prefix + "TOMBSTONE.json"
+    if entry.get("status") == "retracted":
+        tomb = read_json(publisher, tomb_key) or {
+            "dataset": dataset, "version": version, "retracted_at": entry.get("retracted_at"),
+            "reason": entry.get("reason"), "replacement": entry.get("replacement")}
+    else:
+        remaining = [e for e in entries if e["version"] != version and e.get("status", "published") == "published"]
+        repl = replacement if replacement is not None else (remaining[0]["version"] if remaining else None)
+        if repl is not None and not any(e["version"] == repl for e in remaining):
+            raise PublishError(f"{dataset}: replacement {repl} is not a published version")
+        tomb = {"dataset": dataset, "version": version, "retracted_at": _rfc3339(now or datetime.now(UTC)),
+                "reason": reason, "replacement": repl}
+
+    def mark(doc: Any) -> Any:
+        doc = dict(doc or {})
+        out = []
+        for e in doc.get("versions", []):
+            e = dict(e)
+            if e.get("version") == version and e.get("status") != "retracted":
+                e.update({"status": "retracted", "retracted_at": tomb["retracted_at"], "reason": tomb["reason"],
+                          "replacement": tomb["replacement"]})
+            out.append(e)
+        doc["versions"] = out
+        return doc
+
+    _cas_update(publisher, dataset_prefix(dataset) + "versions.json", mark)
+    _sync_latest(publisher, dataset)
+    tomb_bytes = _json_bytes(tomb)
+    if publisher.get(tomb_key) is None:
+        try:
+            publisher.put(tomb_key, tomb_bytes, content_type="application/json", create_only=True)
+        except KeyExistsError:
+            pass
+    for key in publisher.list(prefix):
+        if key != tomb_key:
+            publisher.delete(key)
+    log.info("retracted %s %s", dataset, version)
+    return tomb
+
+
+def discard_partial(publisher: Publisher, dataset: str, version: str) -> int:
+    """Delete the files of a version that a crash left unpublished (not in ``versions.json``), so a different
+    content can be planned again. Refuses for any listed version. Returns the number of files deleted."""
+    prefix = release_prefix(dataset, version)
+    if any(e["version"] == version for e in list_versions(publisher, dataset)):
+        raise ImmutableVersionError(f"{dataset}: version {version} is published; retract it instead")
+    keys = publisher.list(prefix)
+    for key in keys:
+        publisher.delete(key)
+    return len(keys)
