@@ -1,0 +1,1023 @@
+"""Statistical disclosure control: k-anonymity by generalization ladders, and small-cell suppression.
+
+Removing names is not enough: a stop on one day, at one hour, on one block, of a 17-year-old of a given race and
+sex points to one person. This module coarsens the quasi-identifiers (QIs) until every combination of their
+values is shared by at least `k` rows, suppresses the few rows that would still stand out, and hides small counts
+in summary tables. Nothing here logs, prints or raises with a value from a record: only counts, field names,
+level names and error codes.
+
+Policy (the dataset spec's `policy.k_anonymity`)
+-------------------------------------------------
+```yaml
+k_anonymity:
+  k: 5                       # target class size (default 5)
+  max_suppression: 0.01      # largest share of rows that may be removed (default 0.01)
+  quasi_identifiers:         # in this order; each QI is a column of the de-identified table
+    occurred_date:    {ladder: date, levels: [day, week, month, quarter]}
+    occurred_hour:    {ladder: time, levels: [hour, 4h, part_of_day]}
+    location:         {ladder: columns, levels: [location, beat, district]}  # values from these columns
+    subject_age_band: {ladder: age, levels: [5y, 10y, minor_adult]}
+    subject_race:     {ladder: none}                      # kept as is: a ladder of one level, "value"
+    subject_sex:      {ladder: none, levels: [value, "*"]}  # "*" = may be suppressed entirely
+  sensitive: outcome         # optional: column protected by l-diversity
+  l_diversity: 2             # optional: distinct values of `sensitive` required in every class
+```
+`levels` may be omitted for `date`, `time`, `age`, `none` (the defaults are the lists above). Any ladder may end
+with `"*"`: every non-null value becomes `"*"`. The first level is what the column already holds (level 0); a
+ladder may start higher (`levels: [month, quarter]` when the policy already published months).
+
+Ladders and value formats (level 0 as produced by `redaction.structured`)
+-------------------------------------------------------------------------
+- date: day "YYYY-MM-DD" -> ISO week "YYYY-Www" -> month "YYYY-MM" -> quarter "YYYY-Qn" (also "year": "YYYY").
+  A week generalizes to the month/quarter/year of its Thursday (ISO's rule for the week's year).
+- time: hour "HH:00" (also "HH:MM[:SS]" in) -> 4-hour block "HH:00-HH:59" (00-03, 04-07, ...) -> part of day
+  "night" 00-05, "morning" 06-11, "afternoon" 12-17, "evening" 18-23. Note that the 04-07 and 16-19 blocks
+  straddle two parts of day: this ladder is not a strict hierarchy (the search copes, see below).
+- age (`age_band`): one scheme, also used by the structured `age_band` treatment, whose bands never straddle the
+  age of majority (18), so each ladder level is a function of the one below it:
+    5y:          "0-9", "10-14", "15-17", "18-19", "20-24", "25-29", ..., "80-84", "85+"
+    10y:         "0-17", "18-29", "30-39", ..., "70-79", "80+"
+    minor_adult: "minor" (0-17), "adult" (18+)
+  Ages are floored to whole years; negative ages, ages >= 120 and nulls give null. An agency's own band
+  ("26-35", "56+", as normalized by `structured.normalize_age_group`) maps to the coarser band containing it,
+  or stays as written when it straddles coarser bands (it is coarse already).
+- columns: level i takes its value from the i-th named column (e.g. `location` -> `beat` -> `district`), so the
+  auxiliary private columns must be present in the input; they are returned untouched (the caller drops them).
+- none: the value itself.
+Nulls stay null at every level, and a null is a value of its own for grouping.
+
+Search (k_anonymize)
+--------------------
+A node of the generalization lattice picks one level per QI. Each QI level is encoded once as int32 codes
+(factorize the distinct level-0 values, generalize only those, map back), so evaluating a node is integer work:
+mixed-radix combination of the codes, class sizes by `np.bincount` (or a hash factorize when the key space is
+large). A node passes when the rows in classes smaller than k (or with fewer than l distinct sensitive values)
+are at most `max_suppression` of the table; those classes are then suppressed (their rows removed).
+
+Monotonicity pruning (as in ARX's Flash / OLA) is sound only where a coarser level is a function of a finer one,
+and our ladders are not all strict hierarchies (week vs month, 4h vs part of day, a block on two beats). So the
+order between levels is measured on the data: level j is "coarser-or-equal" than level i when every level-i value
+maps to a single level-j value in this table. If a node fails, every node finer (in that measured order) fails;
+if it passes, every coarser node passes. The search is a branch and bound over the lattice, exact for the metric
+below: nodes are visited by increasing lower bound of loss; a failing node triggers a greedy climb toward coarser
+nodes (the highest failing node found prunes everything beneath it); the search stops when no unresolved node
+has a lower bound below the best loss found. The lower bound of a node is its loss without suppression.
+
+Information loss (the reported figure, minimized by the search)
+---------------------------------------------------------------
+Normalized certainty penalty (NCP, Xu et al. 2006; ARX's "loss"), in [0, 1]: for a row and a QI generalized to
+value g, penalty = (number of distinct level-0 values of that QI, in this table, that fall under g - 1) /
+(number of distinct non-null level-0 values of the QI - 1); 0 at level 0 and for nulls, 1 for "*". A suppressed
+row costs 1 on every QI. The figure is the mean over rows and QIs (QIs kept as is count with penalty 0).
+`loss_by_column` gives the same mean per QI.
+
+Blocking check (recount_k)
+--------------------------
+`recount_k(table, qi_columns)` recounts k on the released table itself, independently of the search: rows whose
+QI values are all suppressed ("*") or null count as suppressed, not as a class.
+
+Small cells (suppress_small_cells)
+----------------------------------
+Counts 1..threshold-1 print as "<threshold" (primary suppression; zeros print as "0", the usual "<11" rule, unless
+`suppress_zero`). Row totals, column totals and the grand total are added (a totals row only when there are at
+least two rows, a totals column only with at least two columns) and assumed known to the reader unless withheld.
+Complementary suppression, line by line (each row, each column, the totals row and column):
+- a line whose total is shown and which holds suppressed cells must hold at least two of them, and no primary
+  cell may be pinned to a single value by the line's equation, given that a primary count lies in
+  [1, threshold-1] and a complementary count is >= threshold; otherwise
+- the smallest shown count >= threshold in that line is also suppressed (printed "*"), preferring a cell whose
+  crossing line already has a suppressed cell; when no such cell exists, the line's total is withheld ("*"),
+  and a totals line that needs protection gets the grand total withheld.
+This repeats until every line is safe. It is a line-by-line audit, not a full linear-programming audit of the
+whole table (tau-ARGUS style); it closes the differencing attacks on one row or one column.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redaction.errors import SdcError
+
+__all__ = [
+    "SdcConfig",
+    "SdcError",
+    "SdcReport",
+    "QuasiIdentifier",
+    "age_band",
+    "generalize",
+    "generalize_age_band",
+    "generalize_date",
+    "generalize_time",
+    "k_anonymize",
+    "parse_config",
+    "recount_k",
+    "recount_l",
+    "small_cell_tables",
+    "suppress_small_cells",
+]
+
+SUPPRESSED = "*"
+
+LADDERS: dict[str, tuple[str, ...]] = {
+    "date": ("day", "week", "month", "quarter", "year"),
+    "time": ("hour", "4h", "part_of_day"),
+    "age": ("5y", "10y", "minor_adult"),
+    "none": ("value",),
+}
+DEFAULT_LEVELS: dict[str, tuple[str, ...]] = {
+    "date": ("day", "week", "month", "quarter"),
+    "time": ("hour", "4h", "part_of_day"),
+    "age": ("5y", "10y", "minor_adult"),
+    "none": ("value",),
+}
+
+# ---------------------------------------------------------------------------------------------------- age bands
+
+_AGE_5Y: list[tuple[int, int | None, str]] = [(0, 9, "0-9"), (10, 14, "10-14"), (15, 17, "15-17"), (18, 19, "18-19")]
+_AGE_5Y += [(a, a + 4, f"{a}-{a + 4}") for a in range(20, 85, 5)] + [(85, None, "85+")]
+_AGE_10Y: list[tuple[int, int | None, str]] = [(0, 17, "0-17"), (18, 29, "18-29")]
+_AGE_10Y += [(a, a + 9, f"{a}-{a + 9}") for a in range(30, 80, 10)] + [(80, None, "80+")]
+_AGE_MA: list[tuple[int, int | None, str]] = [(0, 17, "minor"), (18, None, "adult")]
+_AGE_SCHEMES = {"5y": _AGE_5Y, "10y": _AGE_10Y, "minor_adult": _AGE_MA}
+_AGE_ORDER = ("5y", "10y", "minor_adult")
+_MAX_AGE = 120
+_BAND = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+_BAND_PLUS = re.compile(r"^\s*(\d+)\s*\+\s*$")
+
+
+def _age_scheme(level: str) -> list[tuple[int, int | None, str]]:
+    try:
+        return _AGE_SCHEMES[level]
+    except KeyError:
+        raise SdcError(f"unknown age level {level!r} (expected one of {', '.join(_AGE_ORDER)})") from None
+
+
+def age_band(age_years: Any, level: str = "5y") -> pd.Series:
+    """Whole-year ages -> band labels of `level` ("5y", "10y" or "minor_adult"); see the module docstring.
+
+    Accepts a Series (nullable or not), an array or a list; ages are floored; negative, >= 120 or missing ages
+    give null. Returns an object Series (None for null) with the input's index when it had one.
+    """
+    scheme = _age_scheme(level)
+    index = age_years.index if isinstance(age_years, pd.Series) else None
+    a = pd.to_numeric(pd.Series(age_years, index=index, copy=False), errors="coerce")
+    vals = a.to_numpy(dtype="float64", na_value=np.nan)
+    ok = np.isfinite(vals) & (vals >= 0) & (vals < _MAX_AGE)
+    lows = np.array([lo for lo, _, _ in scheme], dtype="float64")
+    labels = np.array([lab for _, _, lab in scheme] + [None], dtype=object)
+    pos = np.searchsorted(lows, np.floor(np.where(ok, vals, 0.0)), side="right") - 1
+    pos = np.where(ok, pos, len(scheme))
+    return pd.Series(labels[pos], index=a.index, dtype=object)
+
+
+def _band_bounds(label: str) -> tuple[int, int | None] | None:
+    for scheme in _AGE_SCHEMES.values():
+        for lo, hi, lab in scheme:
+            if lab == label:
+                return lo, hi
+    m = _BAND.match(label)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = _BAND_PLUS.match(label)
+    if m:
+        return int(m.group(1)), None
+    return None
+
+
+def _age_label_to(label: str, level: str) -> str:
+    """One band label -> the band of `level` that contains it (or the label itself when it straddles bands)."""
+    if label in {lab for _, _, lab in _AGE_SCHEMES[level]}:
+        return label
+    src_level = next((lv for lv in _AGE_ORDER if label in {lab for _, _, lab in _AGE_SCHEMES[lv]}), None)
+    if src_level is not None and _AGE_ORDER.index(src_level) > _AGE_ORDER.index(level):
+        raise SdcError(f"cannot refine age bands from level {src_level!r} to the finer level {level!r}")
+    bounds = _band_bounds(label)
+    if bounds is None:
+        raise ValueError("not an age band")
+    lo, hi = bounds
+    for blo, bhi, lab in _AGE_SCHEMES[level]:
+        if blo <= lo and (bhi is None or (hi is not None and hi <= bhi)):
+            return lab
+    return label
+
+
+def generalize_age_band(s: pd.Series, level: str) -> pd.Series:
+    """Age band labels (any level of the scheme, or an agency band "26-35"/"56+") -> bands of `level`.
+
+    Numeric input is banded directly with `age_band`. Raises SdcError (with a count, never a value) when some
+    labels are not age bands.
+    """
+    _age_scheme(level)
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        return age_band(s, level)
+    return _map_uniques(s, lambda u: _age_label_to(str(u), level), what="age band")
+
+
+# ---------------------------------------------------------------------------------------------- dates and times
+
+_DATE_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), "day"),
+    (re.compile(r"^(\d{4})-W(\d{2})$"), "week"),
+    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+    (re.compile(r"^(\d{4})$"), "year"),
+)
+_DATE_ORDER = LADDERS["date"]
+
+
+def _match_date_form(text: str) -> tuple[str, re.Match[str]]:
+    for rx, form in _DATE_FORMS:
+        m = rx.match(text)
+        if m:
+            return form, m
+    raise ValueError("not a date")
+
+
+def _date_label_to(value: Any, level: str) -> str:
+    """One date value (ISO day string, date, Timestamp, or a coarser label) -> the label of `level`."""
+    if isinstance(value, _dt.datetime | pd.Timestamp):
+        src, day = "day", value.date()
+    elif isinstance(value, _dt.date):
+        src, day = "day", value
+    else:
+        src, m = _match_date_form(str(value).strip())
+        y = int(m.group(1))
+        if src == "day":
+            day = _dt.date(y, int(m.group(2)), int(m.group(3)))
+        elif src == "week":
+            day = _dt.date.fromisocalendar(y, int(m.group(2)), 4)  # the week's Thursday
+        elif src == "month":
+            day = _dt.date(y, int(m.group(2)), 1)
+        elif src == "quarter":
+            day = _dt.date(y, 3 * int(m.group(2)) - 2, 1)
+        else:
+            day = _dt.date(y, 1, 1)
+        if _DATE_ORDER.index(src) > _DATE_ORDER.index(level):
+            raise SdcError(f"cannot refine dates from level {src!r} to the finer level {level!r}")
+    if level == "day":
+        return day.isoformat()
+    if level == "week":
+        iy, iw, _ = day.isocalendar()
+        return f"{iy:04d}-W{iw:02d}"
+    if level == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if level == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}"
+
+
+def generalize_date(s: pd.Series, level: str) -> pd.Series:
+    """Dates -> `level` ("day", "week", "month", "quarter", "year"); see the module docstring for the formats.
+
+    Input: ISO "YYYY-MM-DD" strings, dates/Timestamps, or labels of a finer level ("2024-W05" -> month of its
+    Thursday). Only distinct values are parsed. Nulls stay null. Raises SdcError with a count when some values
+    are not dates, or when asked to refine (months to weeks).
+    """
+    if level not in _DATE_ORDER:
+        raise SdcError(f"unknown date level {level!r} (expected one of {', '.join(_DATE_ORDER)})")
+    return _map_uniques(s, lambda u: _date_label_to(u, level), what="date")
+
+
+_PARTS = ("night", "morning", "afternoon", "evening")
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?$")
+_BLOCK = re.compile(r"^(\d{2}):00-(\d{2}):59$")
+_TIME_ORDER = LADDERS["time"]
+
+
+def _time_label_to(value: Any, level: str) -> str:
+    if isinstance(value, _dt.datetime | pd.Timestamp | _dt.time):
+        hour = value.hour
+    elif isinstance(value, int | np.integer) and not isinstance(value, bool):
+        hour = int(value)
+    else:
+        text = str(value).strip()
+        m = _TIME.match(text)
+        if m:
+            hour = int(m.group(1))
+        else:
+            b = _BLOCK.match(text)
+            if b and int(b.group(2)) == int(b.group(1)) + 3 and int(b.group(1)) % 4 == 0:
+                if level == "4h":
+                    return text
+                raise SdcError(f"cannot turn 4-hour blocks into level {level!r}")
+            if text in _PARTS:
+                if level == "part_of_day":
+                    return text
+                raise SdcError(f"cannot refine parts of day to level {level!r}")
+            raise ValueError("not a time")
+    if not 0 <= hour <= 23:
+        raise ValueError("bad hour")
+    if level == "hour":
+        return f"{hour:02d}:00"
+    if level == "4h":
+        start = hour // 4 * 4
+        return f"{start:02d}:00-{start + 3:02d}:59"
+    return _PARTS[hour // 6]
+
+
+def generalize_time(s: pd.Series, level: str) -> pd.Series:
+    """Times of day -> `level` ("hour", "4h", "part_of_day"); see the module docstring for the formats.
+
+    Input: "HH:00" / "HH:MM[:SS]" strings, integer hours, times or Timestamps. Only distinct values are parsed.
+    Nulls stay null. Raises SdcError with a count when some values are not times.
+    """
+    if level not in _TIME_ORDER:
+        raise SdcError(f"unknown time level {level!r} (expected one of {', '.join(_TIME_ORDER)})")
+    return _map_uniques(s, lambda u: _time_label_to(u, level), what="time")
+
+
+def _factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (int32) and uniques, with null given the last code (len(uniques)) and no entry in uniques."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes = codes.astype(np.int32, copy=False)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, np.int32(len(uniques)), codes)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def _apply_to_uniques(uniques: np.ndarray, fn: Callable[[Any], str], what: str, name: Any) -> np.ndarray:
+    out = np.empty(len(uniques), dtype=object)
+    bad = 0
+    for i, u in enumerate(uniques):
+        try:
+            out[i] = fn(u)
+        except SdcError:
+            raise
+        except (ValueError, TypeError, OverflowError):
+            bad += 1
+    if bad:
+        where = f" in column {name!r}" if isinstance(name, str) else ""
+        raise SdcError(f"sdc-bad-value: {bad} distinct value(s){where} are not a valid {what}")
+    return out
+
+
+def _map_uniques(s: pd.Series, fn: Callable[[Any], str], what: str) -> pd.Series:
+    codes, uniques = _factorize(s)
+    mapped = _apply_to_uniques(uniques, fn, what, s.name)
+    table = np.append(mapped, None)
+    return pd.Series(table[codes], index=s.index, name=s.name, dtype=object)
+
+
+# --------------------------------------------------------------------------------------------------- the policy
+
+
+@dataclass(frozen=True)
+class QuasiIdentifier:
+    """One quasi-identifier: its column, its ladder kind and the level names in order (level 0 first)."""
+
+    name: str
+    ladder: str
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SdcConfig:
+    """A parsed `k_anonymity` policy (see the module docstring)."""
+
+    quasi_identifiers: tuple[QuasiIdentifier, ...]
+    k: int = 5
+    max_suppression: float = 0.01
+    sensitive: str | None = None
+    l_diversity: int | None = None
+
+    @property
+    def qi_columns(self) -> list[str]:
+        """The QI column names, in policy order."""
+        return [q.name for q in self.quasi_identifiers]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as plain data (field and level names only)."""
+        return {
+            "k": self.k,
+            "max_suppression": self.max_suppression,
+            "quasi_identifiers": {q.name: {"ladder": q.ladder, "levels": list(q.levels)} for q in self.quasi_identifiers},
+            "sensitive": self.sensitive,
+            "l_diversity": self.l_diversity,
+        }
+
+
+_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity"}
+
+
+def parse_config(cfg: Mapping[str, Any]) -> SdcConfig:
+    """Validate a `k_anonymity` mapping (or a policy mapping holding one) into an SdcConfig; raise SdcError."""
+    if isinstance(cfg, SdcConfig):
+        return cfg
+    if not isinstance(cfg, Mapping):
+        raise SdcError("sdc-config: k_anonymity must be a mapping")
+    if "k_anonymity" in cfg and "quasi_identifiers" not in cfg:
+        cfg = cfg["k_anonymity"]
+        if not isinstance(cfg, Mapping):
+            raise SdcError("sdc-config: k_anonymity must be a mapping")
+    unknown = sorted(set(cfg) - _CFG_KEYS)
+    if unknown:
+        raise SdcError(f"sdc-config: unknown key(s) {unknown}")
+    k = cfg.get("k", 5)
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise SdcError("sdc-config: k must be an integer >= 1")
+    ms = cfg.get("max_suppression", 0.01)
+    if isinstance(ms, bool) or not isinstance(ms, int | float) or not 0 <= ms <= 1:
+        raise SdcError("sdc-config: max_suppression must be a number in [0, 1]")
+    qis_raw = cfg.get("quasi_identifiers")
+    if not isinstance(qis_raw, Mapping) or not qis_raw:
+        raise SdcError("sdc-config: quasi_identifiers must be a non-empty mapping")
+    qis = []
+    for name, spec in qis_raw.items():
+        spec = spec or {}
+        if not isinstance(spec, Mapping):
+            raise SdcError(f"sdc-config: quasi-identifier {name!r} must be a mapping")
+        extra = sorted(set(spec) - {"ladder", "levels"})
+        if extra:
+            raise SdcError(f"sdc-config: quasi-identifier {name!r} has unknown key(s) {extra}")
+        ladder = spec.get("ladder", "none")
+        if ladder not in (*LADDERS, "columns"):
+            raise SdcError(f"sdc-config: quasi-identifier {name!r} has unknown ladder {ladder!r}")
+        levels = spec.get("levels")
+        if levels is None:
+            if ladder == "columns":
+                raise SdcError(f"sdc-config: quasi-identifier {name!r}: a columns ladder needs levels")
+            levels = DEFAULT_LEVELS[ladder]
+        if isinstance(levels, str) or not isinstance(levels, Sequence) or not levels:
+            raise SdcError(f"sdc-config: quasi-identifier {name!r}: levels must be a non-empty list")
+        levels = tuple(str(x) for x in levels)
+        if len(set(levels)) != len(levels):
+            raise SdcError(f"sdc-config: quasi-identifier {name!r}: repeated level")
+        if SUPPRESSED in levels[:-1] or levels[0] == SUPPRESSED:
+            raise SdcError(f"sdc-config: quasi-identifier {name!r}: '*' may only be the last level, not the first")
+        if ladder != "columns":
+            allowed = LADDERS[ladder]
+            bad = [lv for lv in levels if lv != SUPPRESSED and lv not in allowed]
+            if bad:
+                raise SdcError(f"sdc-config: quasi-identifier {name!r}: unknown level(s) {bad} for ladder {ladder!r}")
+            real = [allowed.index(lv) for lv in levels if lv != SUPPRESSED]
+            if real != sorted(real):
+                raise SdcError(f"sdc-config: quasi-identifier {name!r}: levels must go from fine to coarse")
+        qis.append(QuasiIdentifier(str(name), ladder, levels))
+    sensitive = cfg.get("sensitive")
+    ld = cfg.get("l_diversity")
+    if sensitive is not None and not isinstance(sensitive, str):
+        raise SdcError("sdc-config: sensitive must be a column name")
+    if ld is not None:
+        if isinstance(ld, bool) or not isinstance(ld, int) or ld < 1:
+            raise SdcError("sdc-config: l_diversity must be an integer >= 1")
+        if sensitive is None:
+            raise SdcError("sdc-config: l_diversity needs a sensitive column")
+    if sensitive is not None and sensitive in {q.name for q in qis}:
+        raise SdcError("sdc-config: the sensitive column cannot be a quasi-identifier")
+    return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld))
+
+
+# --------------------------------------------------------------------------------------------------- the report
+
+
+@dataclass
+class SdcReport:
+    """What k_anonymize did: counts, level names and figures only (no values)."""
+
+    k_target: int
+    k_achieved: int
+    levels: dict[str, str]
+    rows_in: int
+    rows_suppressed: int
+    suppressed_share: float
+    information_loss: float
+    l_target: int | None = None
+    l_achieved: int | None = None
+    nodes_evaluated: int = 0
+    nodes_total: int = 0
+    classes: int = 0
+    loss_by_column: dict[str, float] = field(default_factory=dict)
+    max_suppression: float = 0.01
+    metric: str = "ncp"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form for provenance and check metadata."""
+        return asdict(self)
+
+
+# ------------------------------------------------------------------------------------------- encoded QI ladders
+
+
+@dataclass
+class _Ladder:
+    """One QI encoded: per level, row codes (int32, null = its own code) and the labels of the codes."""
+
+    name: str
+    level_names: tuple[str, ...]
+    codes: list[np.ndarray]
+    labels: list[np.ndarray]  # object arrays, label per code (None for the null code)
+    penalty: list[np.ndarray]  # NCP per code
+    penalty_sum: np.ndarray  # per level: sum over rows of the penalty
+    leq: np.ndarray  # leq[i, j]: level j is a function of level i on this table
+
+    @property
+    def cards(self) -> list[int]:
+        """Number of codes per level."""
+        return [len(lab) for lab in self.labels]
+
+
+def _star_level(codes0: np.ndarray, null_code: int) -> tuple[np.ndarray, np.ndarray]:
+    is_null = codes0 == null_code
+    return is_null.astype(np.int32), np.array([SUPPRESSED, None], dtype=object)
+
+
+def _generalizer(ladder: str, level: str) -> tuple[Callable[[Any], str], str]:
+    if ladder == "date":
+        return (lambda u: _date_label_to(u, level)), "date"
+    if ladder == "time":
+        return (lambda u: _time_label_to(u, level)), "time"
+    if ladder == "age":
+        def fn(u: Any) -> str:
+            if isinstance(u, int | float | np.integer | np.floating) and not isinstance(u, bool):
+                lab = age_band(np.array([u]), level).iloc[0]
+                if lab is None:
+                    raise ValueError("bad age")
+                return str(lab)
+            return _age_label_to(str(u), level)
+        return fn, "age band"
+    return (lambda u: u), "value"
+
+
+def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
+    n = len(df)
+    codes: list[np.ndarray] = []
+    labels: list[np.ndarray] = []
+    if q.ladder == "columns":
+        for lv in q.levels:
+            if lv == SUPPRESSED:
+                c, lab = _star_level(codes[0], len(labels[0]) - 1)
+            else:
+                c, u = _factorize(df[lv])
+                lab = np.append(u, None)
+            codes.append(c)
+            labels.append(lab)
+    else:
+        c0, u0 = _factorize(df[q.name])
+        nu = len(u0)
+        for lv in q.levels:
+            if lv == SUPPRESSED:
+                m = np.zeros(nu + 1, dtype=np.int32)
+                m[nu] = 1
+                lab = np.array([SUPPRESSED, None], dtype=object)
+            elif q.ladder == "none":
+                m = np.arange(nu + 1, dtype=np.int32)
+                lab = np.append(u0, None)
+            else:
+                fn, what = _generalizer(q.ladder, lv)
+                mapped = _apply_to_uniques(u0, fn, what, q.name)
+                mc, mu = pd.factorize(mapped) if nu else (np.zeros(0, np.int64), np.zeros(0, object))
+                m = np.append(mc.astype(np.int32), np.int32(len(mu)))
+                lab = np.append(np.asarray(mu, dtype=object), None)
+            codes.append(m[c0])
+            labels.append(lab)
+    nl = len(q.levels)
+    # measured order between levels, and NCP per code
+    null0 = len(labels[0]) - 1
+    counts0 = np.bincount(codes[0], minlength=len(labels[0]))
+    present0 = np.flatnonzero(counts0[:null0] > 0)
+    d0 = len(present0)
+    leq = np.eye(nl, dtype=bool)
+    pairs: dict[tuple[int, int], np.ndarray] = {}
+    if q.ladder == "columns":
+        for i in range(nl):
+            for j in range(nl):
+                if i != j:
+                    key = codes[i].astype(np.int64) * len(labels[j]) + codes[j]
+                    u = np.unique(key)
+                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
+        for j in range(nl):
+            pairs[(0, j)] = np.unique(codes[0].astype(np.int64) * len(labels[j]) + codes[j])
+    else:
+        # every level is a function of level 0: compare on the distinct level-0 codes
+        maps = [np.zeros(len(labels[0]), dtype=np.int64) for _ in range(nl)]
+        for lv in range(nl):
+            maps[lv][codes[0]] = codes[lv]
+        present = np.flatnonzero(counts0 > 0)
+        for i in range(nl):
+            for j in range(nl):
+                if i != j:
+                    key = maps[i][present] * len(labels[j]) + maps[j][present]
+                    u = np.unique(key)
+                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
+        for j in range(nl):
+            pairs[(0, j)] = np.unique(present.astype(np.int64) * len(labels[j]) + maps[j][present])
+    penalty: list[np.ndarray] = []
+    pen_sum = np.zeros(nl, dtype=np.float64)
+    for j in range(nl):
+        pen = np.zeros(len(labels[j]), dtype=np.float64)
+        if d0 > 1:
+            u = pairs[(0, j)]
+            src, dst = u // len(labels[j]), u % len(labels[j])
+            keep = src != null0
+            covered = np.bincount(dst[keep], minlength=len(labels[j])).astype(np.float64)
+            pen = np.maximum(covered - 1.0, 0.0) / (d0 - 1)
+        if j > 0 and q.levels[j] == SUPPRESSED:
+            pen = np.where(labels[j] == SUPPRESSED, 1.0 if d0 > 1 else 0.0, 0.0).astype(np.float64)
+        pen[len(labels[j]) - 1] = 0.0  # null code
+        penalty.append(pen)
+        pen_sum[j] = float(np.bincount(codes[j], minlength=len(pen)) @ pen) if n else 0.0
+    return _Ladder(q.name, q.levels, codes, labels, penalty, pen_sum, leq)
+
+
+# --------------------------------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Eval:
+    passes: bool
+    suppressed: int
+    loss: float
+    bad_rows: np.ndarray | None  # boolean mask (kept only for the chosen node)
+    k_achieved: int
+    l_achieved: int | None
+    classes: int
+
+
+class _Evaluator:
+    def __init__(self, ladders: list[_Ladder], n: int, k: int, cap: int, sens: np.ndarray | None,
+                 n_sens: int, l_target: int | None) -> None:
+        self.ladders = ladders
+        self.n = n
+        self.k = k
+        self.cap = cap
+        self.sens = sens
+        self.n_sens = n_sens
+        self.l_target = l_target
+        self.q = len(ladders)
+
+    def lower_bound(self, node: tuple[int, ...]) -> float:
+        if self.n == 0:
+            return 0.0
+        return sum(lad.penalty_sum[lv] for lad, lv in zip(self.ladders, node, strict=True)) / (self.n * self.q)
+
+    def classes_of(self, node: tuple[int, ...]) -> tuple[np.ndarray, int]:
+        """Dense class id per row, and the number of classes."""
+        key: np.ndarray | None = None
+        space = 1
+        for lad, lv in zip(self.ladders, node, strict=True):
+            card = lad.cards[lv]
+            c = lad.codes[lv]
+            if key is None:
+                key, space = c.astype(np.int64), card
+                continue
+            if space * card >= 2**62:
+                key, uniq = pd.factorize(key)
+                space = len(uniq)
+            key = key * card + c
+            space *= card
+        assert key is not None
+        if space <= max(4 * self.n, 1 << 16):
+            counts = np.bincount(key, minlength=space)
+            present = counts > 0
+            remap = np.cumsum(present, dtype=np.int64) - 1
+            return remap[key], int(present.sum())
+        inv, uniq = pd.factorize(key)
+        return inv.astype(np.int64, copy=False), len(uniq)
+
+    def evaluate(self, node: tuple[int, ...], keep_mask: bool = False) -> _Eval:
+        n = self.n
+        if n == 0:
+            return _Eval(True, 0, 0.0, np.zeros(0, bool) if keep_mask else None, 0, None, 0)
+        cls, ncls = self.classes_of(node)
+        sizes = np.bincount(cls, minlength=ncls)
+        bad_cls = sizes < self.k
+        distinct = None
+        if self.sens is not None and self.l_target is not None:
+            pair = np.unique(cls * self.n_sens + self.sens)
+            distinct = np.bincount(pair // self.n_sens, minlength=ncls)
+            bad_cls |= distinct < self.l_target
+        suppressed = int(sizes[bad_cls].sum())
+        passes = suppressed <= self.cap
+        if not passes:
+            return _Eval(False, suppressed, math.inf, None, 0, None, ncls)
+        total = 0.0
+        bad_rows = bad_cls[cls] if suppressed or keep_mask else None
+        if suppressed:
+            idx = np.flatnonzero(bad_rows)
+            for lad, lv in zip(self.ladders, node, strict=True):
+                total += lad.penalty_sum[lv] - float(lad.penalty[lv][lad.codes[lv][idx]].sum())
+            total += suppressed * self.q
+        else:
+            total = sum(lad.penalty_sum[lv] for lad, lv in zip(self.ladders, node, strict=True))
+        loss = total / (n * self.q)
+        good = ~bad_cls
+        k_ach = int(sizes[good].min()) if good.any() else 0
+        l_ach = int(distinct[good].min()) if distinct is not None and good.any() else (0 if distinct is not None else None)
+        return _Eval(True, suppressed, loss, bad_rows if keep_mask else None, k_ach, l_ach, int(good.sum()))
+
+
+def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _Eval, int, int]:
+    """Branch and bound over the lattice; returns (best node, its evaluation, nodes evaluated, nodes total)."""
+    dims = [len(lad.level_names) for lad in ladders]
+    nodes = np.array(np.meshgrid(*[np.arange(d) for d in dims], indexing="ij")).reshape(len(dims), -1).T
+    total = len(nodes)
+    index = {tuple(int(x) for x in nd): i for i, nd in enumerate(nodes)}
+    # dom[a, b]: node b is coarser-or-equal than node a on every QI (measured order)
+    dom = np.ones((total, total), dtype=bool)
+    for qi, lad in enumerate(ladders):
+        dom &= lad.leq[nodes[:, qi][:, None], nodes[:, qi][None, :]]
+    lb = np.array([ev.lower_bound(tuple(int(x) for x in nd)) for nd in nodes])
+    height = nodes.sum(axis=1)
+    order = np.lexsort((height, lb))
+    UNKNOWN, PASS, FAIL = 0, 1, 2
+    status = np.zeros(total, dtype=np.int8)
+    results: dict[int, _Eval] = {}
+    best_i, best_loss = -1, math.inf
+
+    def run(i: int) -> _Eval:
+        nonlocal best_i, best_loss
+        r = ev.evaluate(tuple(int(x) for x in nodes[i]))
+        results[i] = r
+        if r.passes:
+            status[dom[i, :] & (status == UNKNOWN)] = PASS
+            status[i] = PASS
+            if r.loss < best_loss or (r.loss == best_loss and height[i] < height[best_i]):
+                best_i, best_loss = i, r.loss
+        else:
+            status[dom[:, i]] = FAIL
+        return r
+
+    top = total - 1  # all QIs at their last level
+    if not run(top).passes:
+        return tuple(int(x) for x in nodes[top]), results[top], len(results), total
+    for i in order:
+        if lb[i] >= best_loss:
+            break
+        if status[i] == FAIL or i in results:
+            continue
+        r = run(i)
+        cur = i
+        while not r.passes:  # climb: the highest failing node prunes everything below it
+            succ = []
+            for qi, d in enumerate(dims):
+                if nodes[cur][qi] + 1 < d:
+                    nxt = list(nodes[cur])
+                    nxt[qi] += 1
+                    j = index[tuple(int(x) for x in nxt)]
+                    if status[j] == UNKNOWN:
+                        succ.append(j)
+            if not succ:
+                break
+            cur = min(succ, key=lambda j: (lb[j], height[j]))
+            r = run(cur)
+    return tuple(int(x) for x in nodes[best_i]), results[best_i], len(results), total
+
+
+def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[pd.DataFrame, SdcReport]:
+    """Generalize the QIs of `df` to the least-loss lattice node reaching k within the suppression limit.
+
+    Returns the table with each QI column replaced by its chosen level's values (object dtype, None for null),
+    rows of suppressed classes removed (index kept), other columns (auxiliary ones included) untouched; and a
+    report. Raises SdcError (counts only) when the target is unreachable even at the coarsest levels.
+    """
+    config = parse_config(cfg)
+    need = set(config.qi_columns)
+    for q in config.quasi_identifiers:
+        if q.ladder == "columns":
+            need |= {lv for lv in q.levels if lv != SUPPRESSED}
+    if config.sensitive:
+        need.add(config.sensitive)
+    missing = sorted(need - set(df.columns))
+    if missing:
+        raise SdcError(f"sdc-missing-column: {missing}")
+    n = len(df)
+    ladders = [_encode(df, q) for q in config.quasi_identifiers]
+    sens, n_sens = None, 0
+    if config.sensitive and config.l_diversity:
+        sc, su = _factorize(df[config.sensitive])
+        sens, n_sens = sc.astype(np.int64), len(su) + 1
+    cap = int(math.floor(config.max_suppression * n + 1e-9))
+    ev = _Evaluator(ladders, n, config.k, cap, sens, n_sens, config.l_diversity)
+    node, res, n_eval, n_total = _search(ev, ladders)
+    levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
+    if not res.passes:
+        share = res.suppressed / n if n else 0.0
+        what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
+        raise SdcError(
+            f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
+            f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
+        )
+    final = ev.evaluate(node, keep_mask=True)
+    keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
+    out = df.loc[keep].copy() if final.suppressed else df.copy()
+    loss_by: dict[str, float] = {}
+    kept_idx = np.flatnonzero(keep) if final.suppressed else None
+    for lad, lv in zip(ladders, node, strict=True):
+        codes = lad.codes[lv] if kept_idx is None else lad.codes[lv][kept_idx]
+        out[lad.name] = pd.Series(lad.labels[lv][codes], index=out.index, dtype=object)
+        pen_kept = float(lad.penalty[lv][codes].sum())
+        loss_by[lad.name] = (pen_kept + final.suppressed) / n if n else 0.0
+    report = SdcReport(
+        k_target=config.k,
+        k_achieved=final.k_achieved,
+        levels=levels,
+        rows_in=n,
+        rows_suppressed=final.suppressed,
+        suppressed_share=final.suppressed / n if n else 0.0,
+        information_loss=float(final.loss),
+        l_target=config.l_diversity,
+        l_achieved=final.l_achieved,
+        nodes_evaluated=n_eval,
+        nodes_total=n_total,
+        classes=final.classes,
+        loss_by_column=loss_by,
+        max_suppression=config.max_suppression,
+    )
+    return out, report
+
+
+def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str]) -> pd.DataFrame:
+    """Apply given levels (QI name -> level name) without searching; QIs not named stay at level 0."""
+    config = parse_config(cfg)
+    out = df.copy()
+    for q in config.quasi_identifiers:
+        lv = levels.get(q.name, q.levels[0])
+        if lv not in q.levels:
+            raise SdcError(f"sdc-config: level {lv!r} is not on the ladder of {q.name!r}")
+        lad = _encode(df, QuasiIdentifier(q.name, q.ladder, (q.levels[0], lv) if lv != q.levels[0] else (lv,)))
+        j = len(lad.level_names) - 1
+        out[q.name] = pd.Series(lad.labels[j][lad.codes[j]], index=df.index, dtype=object)
+    return out
+
+
+# -------------------------------------------------------------------------------------------------- recounting
+
+
+def _suppressed_rows(df: pd.DataFrame, qi_columns: Sequence[str]) -> np.ndarray:
+    mask = np.ones(len(df), dtype=bool)
+    for c in qi_columns:
+        s = df[c]
+        mask &= (s.isna() | (s.astype(object) == SUPPRESSED)).to_numpy(dtype=bool)
+    return mask
+
+
+def _recount_classes(df: pd.DataFrame, qi_columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    missing = [c for c in qi_columns if c not in df.columns]
+    if missing:
+        raise SdcError(f"sdc-missing-column: {sorted(missing)}")
+    if not qi_columns:
+        raise SdcError("sdc-config: no quasi-identifier columns")
+    sup = _suppressed_rows(df, qi_columns)
+    rest = df.loc[~sup, list(qi_columns)]
+    if rest.empty:
+        return np.zeros(0, dtype=np.int64), sup
+    cls = rest.groupby(list(qi_columns), dropna=False, sort=False).ngroup().to_numpy()
+    return cls, sup
+
+
+def recount_k(df: pd.DataFrame, qi_columns: Sequence[str]) -> int:
+    """Smallest equivalence class size of a released table on `qi_columns` (0 when no row is left).
+
+    Independent of the search (plain pandas groupby on the published values; nulls group together). Rows whose
+    QI values are all "*" or null are suppressed rows, not a class.
+    """
+    cls, _ = _recount_classes(df, qi_columns)
+    if len(cls) == 0:
+        return 0
+    return int(np.bincount(cls).min())
+
+
+def recount_l(df: pd.DataFrame, qi_columns: Sequence[str], sensitive: str) -> int:
+    """Smallest number of distinct `sensitive` values (null counts as one) in a class (0 when no row is left)."""
+    cls, sup = _recount_classes(df, qi_columns)
+    if sensitive not in df.columns:
+        raise SdcError(f"sdc-missing-column: {[sensitive]}")
+    if len(cls) == 0:
+        return 0
+    sc, _ = _factorize(df.loc[~sup, sensitive])
+    pairs = np.unique(cls.astype(np.int64) * (int(sc.max()) + 1) + sc)
+    return int(np.bincount(pairs // (int(sc.max()) + 1)).min())
+
+
+# ------------------------------------------------------------------------------------------------- small cells
+
+
+def suppress_small_cells(
+    table: pd.DataFrame,
+    threshold: int = 11,
+    *,
+    suppress_zero: bool = False,
+    total_label: str = "Total",
+    withheld_mark: str = SUPPRESSED,
+) -> pd.DataFrame:
+    """A crosstab of counts -> a table of strings with small cells hidden and totals added (see module docstring).
+
+    Cells with 1..threshold-1 (0 too if `suppress_zero`) print as "<threshold"; complementary cells and withheld
+    totals print as `withheld_mark`. The input holds counts only (no margins); NaN counts as 0.
+    """
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+        raise SdcError("sdc-config: threshold must be an integer >= 1")
+    raw = table.apply(pd.to_numeric, errors="coerce").fillna(0).to_numpy(dtype=np.float64)
+    if raw.size and ((raw < 0).any() or (raw != np.floor(raw)).any()):
+        raise SdcError("sdc-bad-value: crosstab cells must be non-negative integer counts")
+    v = raw.astype(np.int64)
+    nr, nc = v.shape
+    lo_p = 0 if suppress_zero else 1
+    primary = (v >= lo_p) & (v < threshold)
+    comp = np.zeros_like(primary)
+    row_tot, col_tot, grand = v.sum(axis=1), v.sum(axis=0), int(v.sum())
+    has_rt, has_ct = nc > 1, nr > 1  # a one-cell line has no separate total
+    rt_w = np.zeros(nr, dtype=bool)
+    ct_w = np.zeros(nc, dtype=bool)
+    grand_w = False
+
+    def interior_line_safe(vals: np.ndarray, prim: np.ndarray, cmp: np.ndarray) -> bool:
+        m = int(prim.sum() + cmp.sum())
+        if m == 0:
+            return True
+        if m == 1:
+            return False
+        s = int(vals[prim | cmp].sum())
+        n_p, n_c = int(prim.sum()), int(cmp.sum())
+        for a in vals[prim]:
+            hi = min(threshold - 1, s - (n_p - 1) * lo_p - n_c * threshold)
+            lo = lo_p if n_c else max(lo_p, s - (n_p - 1) * (threshold - 1))
+            if hi <= lo:
+                del a
+                return False
+        return True
+
+    def add_complement(vals: np.ndarray, supp: np.ndarray, cross_has: np.ndarray) -> int | None:
+        cand = np.flatnonzero(~supp & (vals >= threshold))
+        if len(cand) == 0:
+            return None
+        return int(min(cand, key=lambda i: (0 if cross_has[i] else 1, vals[i], i)))
+
+    for _ in range(nr * nc + nr + nc + 2):
+        changed = False
+        supp = primary | comp
+        if has_rt:
+            for i in range(nr):
+                if rt_w[i] or interior_line_safe(v[i], primary[i], comp[i]):
+                    continue
+                j = add_complement(v[i], supp[i], supp.sum(axis=0) > 0)
+                if j is None:
+                    rt_w[i] = True
+                else:
+                    comp[i, j] = True
+                changed = True
+                break
+        if not changed and has_ct:
+            for j in range(nc):
+                if ct_w[j] or interior_line_safe(v[:, j], primary[:, j], comp[:, j]):
+                    continue
+                i = add_complement(v[:, j], supp[:, j], supp.sum(axis=1) > 0)
+                if i is None:
+                    ct_w[j] = True
+                else:
+                    comp[i, j] = True
+                changed = True
+                break
+        if not changed and has_rt and has_ct and not grand_w:
+            # the totals column (row totals summing to the grand total) and the totals row
+            if int(rt_w.sum()) == 1 or int(ct_w.sum()) == 1:
+                grand_w = True
+                changed = True
+        if not changed and not has_rt and has_ct and not grand_w:
+            pass  # one column: its total is the grand total, handled as ct_w[0]
+        if not changed:
+            break
+    cells = np.where(primary, f"<{threshold}", np.where(comp, withheld_mark, v.astype(str))).astype(object)
+    out = pd.DataFrame(cells, index=table.index, columns=table.columns)
+    if has_rt:
+        out[total_label] = np.where(rt_w, withheld_mark, row_tot.astype(str)).astype(object)
+    if has_ct:
+        tot_row = list(np.where(ct_w, withheld_mark, col_tot.astype(str)))
+        if has_rt:
+            tot_row.append(withheld_mark if grand_w or (not has_rt and ct_w.any()) else str(grand))
+        out.loc[total_label] = tot_row
+    elif has_rt:
+        pass
+    return out
+
+
+def small_cell_tables(df: pd.DataFrame, tables: Sequence[Sequence[str]], threshold: int = 11) -> dict[str, pd.DataFrame]:
+    """Build and protect the spec's summary tables: [a] -> counts by a; [a, b] -> crosstab a x b.
+
+    Keys are the column names joined by "_by_". Columns must exist in `df` (derive e.g. `month` first with
+    generalize_date). Nulls count under "(missing)".
+    """
+    out: dict[str, pd.DataFrame] = {}
+    for dims in tables:
+        dims = list(dims)
+        missing = [c for c in dims if c not in df.columns]
+        if missing:
+            raise SdcError(f"sdc-missing-column: {sorted(missing)}")
+        if len(dims) == 1:
+            counts = df[dims[0]].astype(object).fillna("(missing)").value_counts().sort_index().to_frame("count")
+        elif len(dims) == 2:
+            a = df[dims[0]].astype(object).fillna("(missing)")
+            b = df[dims[1]].astype(object).fillna("(missing)")
+            counts = pd.crosstab(a, b)
+        else:
+            raise SdcError("sdc-config: a summary table has one or two dimensions")
+        out["_by_".join(dims)] = suppress_small_cells(counts, threshold)
+    return out
