@@ -1,0 +1,22 @@
+"""E-mail addresses (no network: the domain is checked by shape, not against the public suffix list)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from redaction.recognizers._base import ContextPatternRecognizer
+
+
+class EmailRecognizer(ContextPatternRecognizer):
+    """local@domain.tld with a 2-24 letter top-level domain."""
+
+    ENTITY = "EMAIL"
+    PATTERNS = [
+        Pattern(
+            "email",
+            r"(?<![\w.+\-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+            r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w\-])",
+            0.9,
+        )
+    ]
+    CONTEXT = ["email", "e-mail", "mail"]

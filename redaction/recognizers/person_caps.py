@@ -1,0 +1,47 @@
+"""ALL-CAPS person names inside mixed-case text ("R/P JOHN Q PUBLIC stated..."), which spaCy often misses."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
+from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_LOWER
+
+_TOKEN = r"[A-Z][A-Z'\-]*[A-Z]"
+CAPS_NAME_REGEX = (
+    r"(?<![\w'\-])" + _TOKEN + r"(?:\s+[A-Z]\.?)?(?:\s+" + _TOKEN + r"){1,2}(?:\s+(?:JR|SR|II|III|IV)\.?)?(?![\w'\-])"
+)
+
+
+def upper_ratio(text: str) -> float:
+    """Share of upper-case letters among the letters of ``text``."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+class AllCapsNameRecognizer(ContextPatternRecognizer):
+    """Two or three ALL-CAPS words (optional middle initial) none of which is report jargon or a place word.
+
+    Inactive on texts that are mostly upper case (whole-narrative caps), where every phrase would match;
+    those rely on the record-aware matching and the cue-based recognizer.
+    """
+
+    ENTITY = "PERSON"
+    PATTERNS = [Pattern("caps name", CAPS_NAME_REGEX, 0.7)]
+    CONTEXT = []
+    FLAGS = CASE_SENSITIVE
+    MAX_UPPER_RATIO = 0.5
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Every word must look like a name word (not jargon, a street suffix or a US state)."""
+        words = [w.strip(".").lower() for w in pattern_text.split()]
+        words = [w for w in words if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")]
+        if len(words) < 2 or any(w in NOT_NAME_WORDS or w in SUFFIX_LOWER for w in words):
+            return False
+        return None
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Skip texts that are mostly upper case."""
+        if upper_ratio(text) > self.MAX_UPPER_RATIO:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)

