@@ -1,0 +1,312 @@
+"""The one asset factory: every dataset spec becomes the same chain of assets.
+
+    <dataset>/raw -> <dataset>/standardized -> <dataset>/deidentified     (one partition per export file)
+        -> <dataset>/validated (+ blocking checks) -> <dataset>/release_preview -> <dataset>/release -> site
+
+Assets stay thin: the work is in `pipelines.stages` (plain Python). Metadata carries counts, row numbers, field
+names and reason codes, never a value from a record.
+"""
+
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import dagster as dg
+
+from pipelines import config, stages
+from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
+from pipelines.specs import DatasetSpec
+
+OWNERS = ["team:data-office"]
+
+
+class ReleaseConfig(dg.Config):
+    """What the data officer types when publishing."""
+
+    note: str = ""
+
+
+@dataclass
+class DatasetDefs:
+    spec: DatasetSpec
+    partitions: dg.DynamicPartitionsDefinition
+    assets: list[Any] = field(default_factory=list)
+    checks: list[Any] = field(default_factory=list)
+    release_key: dg.AssetKey | None = None
+
+
+def _md_table(rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def build_dataset(spec: DatasetSpec) -> DatasetDefs:
+    """Assets, checks and partitions for one dataset spec."""
+    ds = spec.name
+    parts = dg.DynamicPartitionsDefinition(name=f"{ds}_exports")
+    tags = {"dataset": ds}
+    out = DatasetDefs(spec=spec, partitions=parts)
+    k = {
+        "raw": dg.AssetKey([ds, "raw"]),
+        "std": dg.AssetKey([ds, "standardized"]),
+        "deid": dg.AssetKey([ds, "deidentified"]),
+        "val": dg.AssetKey([ds, "validated"]),
+        "prev": dg.AssetKey([ds, "release_preview"]),
+        "rel": dg.AssetKey([ds, "release"]),
+    }
+
+    @dg.asset(
+        key=k["raw"],
+        partitions_def=parts,
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"parquet", "python"},
+        tags=tags,
+        description=f"{spec.title}: one agency export as read through its source contract. Private: never published.",
+    )
+    def raw(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
+        path = config.inbox_dir() / context.partition_key
+        if not path.is_file():
+            raise dg.Failure(f"{ds}: export file {context.partition_key!r} is not in the inbox")
+        m = stages.ingest_raw(private_store.get(), spec, path, context.partition_key)
+        return dg.MaterializeResult(
+            metadata={
+                "file": m["file"],
+                "sha256": m["sha256"],
+                "source": m["source"],
+                "agency": m["agency"],
+                "encoding": str(m["encoding"]),
+                "rows_read": m["rows_read"],
+                "blank_rows": m["blank_rows"],
+                "quarantined_at_read": m["read_quarantined"],
+                "read_issues": m["read_issues"],
+                "dagster/row_count": m["rows"],
+            }
+        )
+
+    @dg.asset(
+        key=k["std"],
+        deps=[k["raw"]],
+        partitions_def=parts,
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"parquet", "pandas"},
+        tags=tags,
+        description="Rows checked against the source contract and mapped to the standardized columns. "
+        "Bad rows are quarantined with reason codes. Private.",
+    )
+    def standardized(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
+        m = stages.standardize_partition(private_store.get(), spec, context.partition_key)
+        if m["quarantined"]:
+            context.log.warning(
+                f"{m['file']}: {m['quarantined']} row(s) quarantined; first rows {m['quarantined_rows'][:10]}; "
+                f"reasons {m['reasons']}"
+            )
+        return dg.MaterializeResult(
+            metadata={
+                "rows_in": m["rows_in"],
+                "quarantined": m["quarantined"],
+                "quarantine_reasons": m["reasons"],
+                "quarantined_rows (first 50)": str(m["quarantined_rows"]),
+                "dagster/row_count": m["rows_out"],
+            }
+        )
+
+    @dg.asset(
+        key=k["deid"],
+        deps=[k["std"]],
+        partitions_def=parts,
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"parquet", "presidio"},
+        tags=tags,
+        description="The redaction policy applied: only public columns come out (pseudonyms, coarsened dates and "
+        "places, age bands, redacted text). Not yet checked: private until released.",
+    )
+    def deidentified(
+        context: dg.AssetExecutionContext, private_store: PrivateStoreResource, redaction: RedactionResource
+    ) -> dg.MaterializeResult:
+        m = stages.deidentify_partition(
+            private_store.get(),
+            spec,
+            context.partition_key,
+            key=redaction.key,
+            text_redactor_factory=redaction.text_redactor,
+        )
+        return dg.MaterializeResult(
+            metadata={
+                "redactions_by_type": m["redactions"],
+                "texts_redacted": m["texts_redacted"],
+                "dagster/row_count": m["rows"],
+            }
+        )
+
+    @dg.asset(
+        key=k["val"],
+        deps=[k["deid"]],
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"parquet", "frictionless"},
+        tags=tags,
+        description="Every export assembled, validated against the public Table Schema, and made k-anonymous. "
+        "The blocking checks below decide whether it may be published.",
+    )
+    def validated(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
+        partitions = context.instance.get_dynamic_partitions(parts.name)
+        m = stages.assemble_candidate(private_store.get(), spec, partitions)
+        c = m["counts"]
+        sdc = m["sdc"] or {}
+        return dg.MaterializeResult(
+            metadata={
+                "content_hash": m["content_hash"],
+                "exports": len(m["partitions"]),
+                "ingested": c["ingested"],
+                "quarantined": c["quarantined"],
+                "suppressed": c["suppressed"],
+                "published_rows": c["published"],
+                "quarantine_reasons": m["quarantine_reasons"],
+                "redactions_by_type": m["redactions"],
+                "k_achieved": sdc.get("k_achieved"),
+                "generalization": sdc.get("levels"),
+                "dagster/row_count": c["published"],
+                "dagster/column_schema": dg.TableSchema(
+                    columns=[
+                        dg.TableColumn(f["name"], f.get("type", "string"), description=f.get("description"))
+                        for f in spec.schema["fields"]
+                    ]
+                ),
+            }
+        )
+
+    def _check(name: str, description: str):  # one blocking check on the candidate
+        @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
+        def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
+            store = private_store.get()
+            table, meta = stages.load_candidate(store, spec)
+            if name == "schema_valid":
+                passed, md = stages.check_schema(spec, table)
+            elif name == "row_accounting":
+                passed, md = stages.check_row_accounting(meta, table)
+            elif name == "quarantine_share":
+                passed, md = stages.check_quarantine_share(meta, config.quarantine_threshold())
+            elif name == "no_leaks":
+                passed, md = stages.check_leaks(store, spec, table, meta)
+            else:
+                passed, md = stages.check_k(spec, table)
+            stages.record_check(store, spec, meta["content_hash"], name, passed, md)
+            return dg.AssetCheckResult(
+                passed=bool(passed),
+                severity=dg.AssetCheckSeverity.ERROR,
+                metadata={"content_hash": meta["content_hash"], **{k_: _md_value(v) for k_, v in md.items()}},
+            )
+
+        return _fn
+
+    out.checks = [
+        _check("schema_valid", "The candidate satisfies the public Table Schema (types, enums, patterns, keys)."),
+        _check("row_accounting", "ingested = published + quarantined + suppressed: no row is lost."),
+        _check("quarantine_share", "The share of quarantined rows is under OSD_MAX_QUARANTINE_SHARE."),
+        _check("no_leaks", "Leak verifier: no identifying value from the raw records appears in the candidate."),
+        _check("k_anonymity", "k recounted on the candidate itself reaches the policy's k."),
+    ]
+
+    @dg.asset(
+        key=k["prev"],
+        deps=[k["val"]],
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"markdown"},
+        tags=tags,
+        description="What publishing would change against the latest release: proposed version, records "
+        "added/removed/changed, schema changes, redactions by type, a sample of redacted text.",
+    )
+    def release_preview(
+        context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
+    ) -> dg.MaterializeResult:
+        from pipelines import publishing
+
+        store = private_store.get()
+        table, meta = stages.load_candidate(store, spec)
+        plan = publishing.plan_release(publisher.get(), ds, table, spec.schema)
+        checks = stages.recorded_checks(store, spec, meta["content_hash"])
+        md = stages.preview_markdown(spec, plan, meta, checks, table)
+        store.write_json(
+            f"preview/{ds}.json",
+            {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md},
+        )
+        ch = plan.changes or {}
+        return dg.MaterializeResult(
+            metadata={
+                "proposed_version": plan.version,
+                "previous_version": str(plan.previous_version),
+                "bump": plan.bump,
+                "content_hash": plan.content_hash,
+                "changes": _md_value(ch.get("records", ch)),
+                "checks_passed": all(v is True for v in checks.values()),
+                "preview": dg.MetadataValue.md(md),
+            }
+        )
+
+    @dg.asset(
+        key=k["rel"],
+        deps=[k["prev"]],
+        group_name=ds,
+        owners=OWNERS,
+        kinds={"csv", "parquet", "s3"},
+        tags={**tags, "publishes": "true"},
+        description="Publishes exactly the previewed content as a new immutable version, only if every blocking "
+        "check passed for that exact content. Launched explicitly with a release note.",
+    )
+    def release(
+        context: dg.AssetExecutionContext,
+        config: ReleaseConfig,
+        private_store: PrivateStoreResource,
+        publisher: PublisherResource,
+    ) -> dg.MaterializeResult:
+        r = stages.publish(private_store.get(), publisher.get(), spec, note=config.note)
+        return dg.MaterializeResult(
+            metadata={
+                "version": r["version"],
+                "created": r["created"],
+                "path": r["path"],
+                "files": _md_value(r["files"]),
+                "dagster/uri": r["url"],
+                "dagster/row_count": r["rows"],
+            }
+        )
+
+    out.assets = [raw, standardized, deidentified, validated, release_preview, release]
+    out.release_key = k["rel"]
+    return out
+
+
+def _md_value(v: Any) -> Any:
+    """Dagster metadata accepts str/int/float/bool/dict/list; nested values go in as JSON."""
+    if isinstance(v, dict | list):
+        return dg.MetadataValue.json(v)
+    if v is None:
+        return "none"
+    return v
+
+
+def build_site_asset(release_keys: list[dg.AssetKey]) -> Any:
+    @dg.asset(
+        key=dg.AssetKey(["site"]),
+        deps=release_keys,
+        group_name="site",
+        owners=OWNERS,
+        kinds={"html", "jinja"},
+        description="The public static site: home, dataset pages with dictionary, downloads and changelog, "
+        "methodology generated from the policies, data.json (DCAT-US), Atom feed, sitemap.",
+    )
+    def site(context: dg.AssetExecutionContext, publisher: PublisherResource) -> dg.MaterializeResult:
+        from pipelines.site import build_site
+
+        pub = publisher.get()
+        res = build_site(pub)
+        return dg.MaterializeResult(
+            metadata={"pages": len(res.pages), "datasets": res.datasets, "dagster/uri": pub.url("index.html")}
+        )
+
+    return site

@@ -1,0 +1,595 @@
+"""The pipeline's stages as plain functions (no Dagster): the assets in `pipelines/assets.py` only wire them up.
+
+Every function reads and writes the private store and returns metadata made of counts, row numbers, field names
+and reason codes: never a value from a record.
+
+Private store layout (keys):
+  exports/<dataset>/<partition>/<sha256>/<file>   the original export, kept so nothing is ever lost
+  raw/<dataset>/<partition>.parquet|json           all-string rows as read + `_row` (physical row number)
+  standardized/<dataset>/<partition>.parquet|json  typed standardized rows + `_file`, `_row`
+  quarantine/<dataset>/<partition>.parquet         rows kept aside, with `_stage` and `_reasons`
+  deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
+  candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
+  checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
+  preview/<dataset>.json                           the last preview (content hash, proposed version)
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from pipelines.config import REPO_ROOT
+from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
+from pipelines.standardize import standardize
+from pipelines.store import PrivateStore
+from redaction.policy import Policy, apply_policy, load_policy
+
+log = logging.getLogger(__name__)
+
+CHECK_NAMES = ("schema_valid", "row_accounting", "quarantine_share", "no_leaks", "k_anonymity")
+INTERNAL = ("_file", "_row")
+
+
+class UnknownExport(Exception):
+    """An export matches no source contract. The message names the file and the reason, never a value."""
+
+
+class StageError(Exception):
+    """A stage cannot run (missing input, changed content). The message names dataset/partition, never values."""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# recognizing exports
+
+
+@dataclass
+class ExportMatch:
+    spec: DatasetSpec
+    source: SourceSpec
+    score: float
+
+
+def identify_export(path: Path, specs: Sequence[DatasetSpec]) -> ExportMatch:
+    """The dataset and source whose contract matches this file's headers best (all required columns present)."""
+    from pipelines import readers
+
+    best: ExportMatch | None = None
+    reasons: list[str] = []
+    fmt_cache: dict[tuple[str | None, str | None], list[str]] = {}
+    for spec in specs:
+        for src in spec.sources:
+            key = (src.format, src.sheet)
+            try:
+                if key not in fmt_cache:
+                    fmt = src.format if src.format else None
+                    if fmt and readers.detect_format(path) != fmt:
+                        continue
+                    fmt_cache[key] = readers.read_headers(path, fmt=fmt, sheet=src.sheet)
+                headers = fmt_cache[key]
+            except Exception as exc:  # unreadable for this source's format: try the next
+                reasons.append(f"{src.name}: {getattr(exc, 'code', exc.__class__.__name__)}")
+                continue
+            m = readers.match_headers(headers, src.contract)
+            if m.ok and (best is None or m.score > best.score):
+                best = ExportMatch(spec, src, float(m.score))
+            elif not m.ok:
+                reasons.append(f"{src.name}: missing {list(m.missing_required)[:5]}")
+    if best is None:
+        detail = "; ".join(reasons[:6]) or "no source contract for this format"
+        raise UnknownExport(f"{path.name}: matches no source contract ({detail})")
+    return best
+
+
+def partition_key_for(path: Path) -> str:
+    return path.name
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# raw
+
+
+def ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: str) -> dict[str, Any]:
+    """Read one export through its source contract into all-string Parquet; keep the original file privately."""
+    from pipelines import readers
+
+    match = identify_export(path, [spec])
+    src = match.source
+    sha = file_sha256(path)
+    export = readers.read_export(path, src.contract, fmt=src.format, sheet=src.sheet)
+    if store.is_local:
+        dest = Path(store.path(f"exports/{spec.name}/{partition}/{sha}/{path.name}"))
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not dest.exists():
+            shutil.copyfile(path, dest)
+    else:
+        store.write_bytes(f"exports/{spec.name}/{partition}/{sha}/{path.name}", path.read_bytes())
+    table = export.table.append_column("_row", pa.array(export.row_numbers, type=pa.int64()))
+    store.write_parquet(f"raw/{spec.name}/{partition}.parquet", table)
+    issues = Counter(i.code for i in export.issues)
+    meta = {
+        "file": path.name,
+        "sha256": sha,
+        "bytes": path.stat().st_size,
+        "source": src.name,
+        "agency": src.agency,
+        "encoding": export.encoding,
+        "rows_read": int(export.rows_read),
+        "rows": int(export.table.num_rows),
+        "blank_rows": int(export.blank_rows),
+        "read_quarantined": len(export.issues),
+        "read_issues": dict(issues),
+        "read_issue_rows": [{"row": i.row, "code": i.code, "field": i.field} for i in export.issues[:1000]],
+    }
+    store.write_json(f"raw/{spec.name}/{partition}.json", meta)
+    return meta
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# standardized
+
+
+def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, Any]:
+    """Validate raw rows against the source contract, map them to standardized columns, quarantine the rest."""
+    from pipelines import tableschema
+
+    raw_key = f"raw/{spec.name}/{partition}"
+    if not store.exists(raw_key + ".parquet"):
+        raise StageError(f"{spec.name}/{partition}: no raw data; materialize the raw asset first")
+    meta = store.read_json(raw_key + ".json")
+    src = spec.source(meta["source"])
+    raw = store.read_parquet(raw_key + ".parquet")
+    rows = raw.column("_row").to_numpy()
+    data = raw.drop_columns(["_row"])
+    report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
+    reasons: dict[int, list[str]] = {}
+    pos_of_row = {int(r): i for i, r in enumerate(rows)}
+    for row, rs in report.row_reasons().items():
+        reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+    res = standardize(
+        data,
+        src.fields,
+        spec.standardized_types,
+        source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
+        source_name=src.name,
+    )
+    for pos, rs in res.row_reasons.items():
+        reasons.setdefault(pos, []).extend(rs)
+    bad = np.zeros(len(rows), dtype=bool)
+    if reasons:
+        bad[list(reasons)] = True
+    frame = res.frame.loc[~bad].copy()
+    frame["_file"] = meta["file"]
+    frame["_row"] = rows[~bad]
+    store.write_parquet(f"standardized/{spec.name}/{partition}.parquet", pa.Table.from_pandas(frame, preserve_index=False))
+    # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
+    qpos = np.flatnonzero(bad)
+    qtable = data.take(pa.array(qpos, type=pa.int64()))
+    qtable = qtable.append_column("_file", pa.array([meta["file"]] * len(qpos), type=pa.string()))
+    qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
+    qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
+    qtable = qtable.append_column("_reasons", pa.array([";".join(reasons[p]) for p in qpos], type=pa.string()))
+    store.write_parquet(f"quarantine/{spec.name}/{partition}.parquet", qtable)
+    reason_counts = Counter(r for p in qpos for r in reasons[int(p)])
+    out = {
+        "file": meta["file"],
+        "source": src.name,
+        "rows_in": int(len(rows)),
+        "rows_out": int(len(frame)),
+        "quarantined": int(len(qpos)),
+        "reasons": dict(sorted(reason_counts.items())),
+        "quarantined_rows": [int(r) for r in rows[qpos][:50]],
+    }
+    store.write_json(f"standardized/{spec.name}/{partition}.json", out)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# de-identified
+
+
+def policy_of(spec: DatasetSpec) -> Policy:
+    return load_policy(spec.policy, spec.schema, [f["name"] for f in spec.standardized], where=str(spec.path))
+
+
+def aux_columns(spec: DatasetSpec, policy: Policy) -> list[str]:
+    """Standardized columns needed by disclosure-control ladders but not published (e.g. beat, district)."""
+    out: list[str] = []
+    qis = (policy.k_anonymity or {}).get("quasi_identifiers") or {}
+    for q in qis.values():
+        if (q or {}).get("ladder") == "columns":
+            out += [c for c in q.get("levels", []) if c not in spec.public_fields and c not in out]
+    return out
+
+
+def public_names(spec: DatasetSpec, store: PrivateStore, partition: str) -> tuple[str, ...]:
+    """Officer names that the policy publishes (officer_identity: publish_name); empty otherwise."""
+    return ()
+
+
+def deidentify_partition(
+    store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
+) -> dict[str, Any]:
+    """Apply the policy: only public columns (plus private ladder helpers) come out."""
+    std_key = f"standardized/{spec.name}/{partition}.parquet"
+    if not store.exists(std_key):
+        raise StageError(f"{spec.name}/{partition}: no standardized data; materialize it first")
+    policy = policy_of(spec)
+    std = store.read_parquet(std_key).to_pandas()
+    redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
+    res = apply_policy(policy, std, key=key, text_redactor=redactor)
+    frame = res.frame
+    for c in aux_columns(spec, policy):
+        frame[c] = std[c].astype("string").values
+    frame["_file"] = std["_file"].values
+    frame["_row"] = std["_row"].values
+    store.write_parquet(
+        f"deidentified/{spec.name}/{partition}.parquet", pa.Table.from_pandas(frame, preserve_index=False)
+    )
+    out = {"rows": int(len(frame)), "redactions": res.redactions, "texts_redacted": res.texts_redacted}
+    store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# validated: assemble partitions, validate against the public contract, disclosure control
+
+
+def _as_validation_table(df: pd.DataFrame, fields: Sequence[str]) -> pa.Table:
+    """Public columns as strings, the way they appear in the CSV, for the Table Schema validator."""
+    cols = {}
+    for f in fields:
+        s = df[f]
+        if pd.api.types.is_bool_dtype(s):
+            s = s.map({True: "true", False: "false"}, na_action="ignore")
+        cols[f] = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), type=pa.string())
+    return pa.table(cols)
+
+
+def typed_public_table(df: pd.DataFrame, schema: Mapping[str, Any]) -> pa.Table:
+    """Arrow table in schema order with Arrow types matching the Table Schema types."""
+    arrays = []
+    names = []
+    for f in schema["fields"]:
+        name, typ = f["name"], f.get("type", "string")
+        s = df[name]
+        if typ == "boolean":
+            arr = pa.array(s.astype("boolean").to_numpy(dtype=object, na_value=None), type=pa.bool_())
+        elif typ == "integer":
+            arr = pa.array(pd.to_numeric(s).astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64())
+        elif typ == "number":
+            arr = pa.array(pd.to_numeric(s).astype("Float64").to_numpy(dtype=object, na_value=None), type=pa.float64())
+        else:
+            arr = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), type=pa.string())
+        arrays.append(arr)
+        names.append(name)
+    return pa.table(arrays, names=names)
+
+
+def partitions_present(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> list[str]:
+    return [p for p in sorted(partitions) if store.exists(f"deidentified/{spec.name}/{p}.parquet")]
+
+
+def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
+    """Build the release candidate from every de-identified partition; write it and its accounting."""
+    from pipelines import publishing, tableschema
+
+    parts = partitions_present(store, spec, partitions)
+    if not parts:
+        raise StageError(f"{spec.name}: no de-identified partition to assemble")
+    policy = policy_of(spec)
+    fields = spec.public_fields
+    frames = [store.read_parquet(f"deidentified/{spec.name}/{p}.parquet").to_pandas() for p in parts]
+    df = pd.concat(frames, ignore_index=True)
+    # validate the public contract; rows that fail are quarantined (never published, never lost)
+    report = tableschema.validate(_as_validation_table(df, fields), spec.schema)
+    reasons = report.row_reasons()  # keys are 1-based data row numbers + 1 (header = row 1)
+    bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
+    qdf = df.iloc[bad_pos][["_file", "_row"]].copy()
+    qdf["_stage"] = "validate"
+    qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
+    store.write_parquet(f"quarantine/{spec.name}/_validate.parquet", pa.Table.from_pandas(qdf, preserve_index=False))
+    keep = np.ones(len(df), dtype=bool)
+    keep[bad_pos] = False
+    df = df.loc[keep].reset_index(drop=True)
+    # disclosure control
+    sdc_report: dict[str, Any] | None = None
+    rows_before_sdc = len(df)
+    if policy.k_anonymity:
+        from redaction import sdc
+
+        df, rep = sdc.k_anonymize(df, policy.k_anonymity)
+        sdc_report = rep.to_dict()
+    suppressed = rows_before_sdc - len(df)
+    pk = spec.primary_key
+    df = df.sort_values(pk, kind="stable").reset_index(drop=True) if pk else df
+    table = typed_public_table(df, spec.schema)
+    chash = publishing.content_hash(table, spec.schema)
+    store.write_parquet(f"candidate/{spec.name}/candidate.parquet", table)
+    # accounting
+    raw_meta = [store.read_json(f"raw/{spec.name}/{p}.json") for p in parts]
+    std_meta = [store.read_json(f"standardized/{spec.name}/{p}.json") for p in parts]
+    deid_meta = [store.read_json(f"deidentified/{spec.name}/{p}.json") for p in parts]
+    redactions: Counter[str] = Counter()
+    for m in deid_meta:
+        redactions.update(m.get("redactions", {}))
+    quarantine_reasons: Counter[str] = Counter()
+    for m in raw_meta:
+        quarantine_reasons.update({f"read:{k}": v for k, v in m.get("read_issues", {}).items()})
+    for m in std_meta:
+        quarantine_reasons.update({f"standardize:{k}": v for k, v in m.get("reasons", {}).items()})
+    for rs in reasons.values():
+        quarantine_reasons.update(f"validate:{r}" for r in rs)
+    ingested = sum(m["rows_read"] for m in raw_meta)
+    quarantined = sum(m["read_quarantined"] for m in raw_meta) + sum(m["quarantined"] for m in std_meta) + len(bad_pos)
+    meta = {
+        "dataset": spec.name,
+        "content_hash": chash,
+        "partitions": parts,
+        "inputs": [
+            {"file": m["file"], "sha256": m["sha256"], "bytes": m["bytes"], "source": m["source"], "agency": m["agency"]}
+            for m in raw_meta
+        ],
+        "agencies": sorted({m["agency"] for m in raw_meta}),
+        "counts": {
+            "ingested": int(ingested),
+            "blank_rows_skipped": int(sum(m["blank_rows"] for m in raw_meta)),
+            "quarantined": int(quarantined),
+            "suppressed": int(suppressed),
+            "published": int(table.num_rows),
+        },
+        "quarantine_reasons": dict(sorted(quarantine_reasons.items())),
+        "validation": report.summary(),
+        "redactions": dict(sorted(redactions.items())),
+        "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "sdc": sdc_report,
+        "policy_files": spec.file_hashes(),
+    }
+    store.write_json(f"candidate/{spec.name}/candidate.json", meta)
+    return meta
+
+
+def load_candidate(store: PrivateStore, spec: DatasetSpec) -> tuple[pa.Table, dict[str, Any]]:
+    key = f"candidate/{spec.name}/candidate"
+    if not store.exists(key + ".parquet"):
+        raise StageError(f"{spec.name}: no release candidate; materialize the validated asset first")
+    return store.read_parquet(key + ".parquet"), store.read_json(key + ".json")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# checks (each returns passed + PII-safe evidence); results are recorded per content hash
+
+
+def check_schema(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
+    from pipelines import tableschema
+
+    report = tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
+    s = report.summary()
+    return report.valid(), {"rows_checked": table.num_rows, "errors": len(report.errors), "summary": s}
+
+
+def check_row_accounting(meta: Mapping[str, Any], table: pa.Table) -> tuple[bool, dict[str, Any]]:
+    c = meta["counts"]
+    ok = c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"] and c["published"] == table.num_rows
+    return ok, dict(c)
+
+
+def check_quarantine_share(meta: Mapping[str, Any], threshold: float) -> tuple[bool, dict[str, Any]]:
+    c = meta["counts"]
+    share = c["quarantined"] / c["ingested"] if c["ingested"] else 0.0
+    return share <= threshold, {
+        "quarantined": c["quarantined"],
+        "ingested": c["ingested"],
+        "share": round(share, 6),
+        "threshold": threshold,
+        "reasons": meta.get("quarantine_reasons", {}),
+    }
+
+
+def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Sequence[str]) -> Any:
+    from redaction import verify
+
+    policy = policy_of(spec)
+    cols = list(policy.identifiers)
+    frames = []
+    for p in partitions:
+        key = f"standardized/{spec.name}/{p}.parquet"
+        if store.exists(key):
+            frames.append(store.read_parquet(key, columns=cols).to_pandas())
+    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    for c in cols:
+        if pd.api.types.is_datetime64_any_dtype(df[c]):
+            df[c] = df[c].dt.strftime("%Y-%m-%d")
+    return verify.collect_identifiers(df, policy.identifiers)
+
+
+def check_leaks(store: PrivateStore, spec: DatasetSpec, table: pa.Table, meta: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
+    from redaction import verify
+
+    ids = gather_identifiers(store, spec, meta["partitions"])
+    report = verify.scan_table(spec.name, table, ids)
+    return report.passed(), {"values_checked": report.values_checked, **report.summary()}
+
+
+def check_k(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
+    policy = policy_of(spec)
+    cfg = policy.k_anonymity
+    if not cfg:
+        return True, {"k_target": None, "note": "no k-anonymity declared for this dataset"}
+    from redaction import sdc
+
+    qis = list((cfg.get("quasi_identifiers") or {}).keys())
+    k = sdc.recount_k(table.to_pandas(), qis)
+    target = int(cfg.get("k", 5))
+    return k >= target, {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis, "rows": table.num_rows}
+
+
+def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool, md: Mapping) -> None:
+    store.write_json(f"checks/{spec.name}/{content_hash}/{name}.json", {"passed": bool(passed), "metadata": dict(md)})
+
+
+def recorded_checks(store: PrivateStore, spec: DatasetSpec, content_hash: str) -> dict[str, bool | None]:
+    out: dict[str, bool | None] = {}
+    for name in CHECK_NAMES:
+        r = store.read_json(f"checks/{spec.name}/{content_hash}/{name}.json")
+        out[name] = None if r is None else bool(r["passed"])
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# preview and release
+
+
+def code_version() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--tags"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=5
+        )
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("open-safety-data")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def package_metadata(spec: DatasetSpec, meta: Mapping[str, Any]) -> dict[str, Any]:
+    lic = spec.license
+    return {
+        "title": spec.title,
+        "description": spec.description,
+        "keywords": spec.keywords,
+        "licenses": [lic],
+        "sources": [{"title": a} for a in meta.get("agencies", [])],
+        "contributors": [{"title": spec.publisher.get("name", ""), "roles": ["publisher"]}],
+    }
+
+
+def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "dataset": spec.name,
+        "code_version": code_version(),
+        "inputs": meta["inputs"],
+        "policy_and_schema_files": meta["policy_files"],
+        "counts": meta["counts"],
+        "quarantine_reasons": meta["quarantine_reasons"],
+        "redactions_by_type": meta["redactions"],
+        "texts_redacted": meta["texts_redacted"],
+        "disclosure_control": meta["sdc"],
+        "checks": dict(checks),
+    }
+
+
+def preview_markdown(
+    spec: DatasetSpec, plan: Any, meta: Mapping[str, Any], checks: Mapping[str, bool | None], table: pa.Table
+) -> str:
+    """The release preview a data officer reads before publishing (public content and counts only)."""
+    c = meta["counts"]
+    lines = [
+        f"## {spec.title}: proposed version {plan.version} ({plan.bump})",
+        "",
+        f"Previous version: {plan.previous_version or 'none (first release)'}; content hash `{plan.content_hash[:16]}`.",
+        "",
+        "### Blocking checks",
+        "",
+        "| check | result |",
+        "|---|---|",
+    ]
+    for name, ok in checks.items():
+        lines.append(f"| {name} | {'passed' if ok else ('FAILED' if ok is False else 'not run')} |")
+    lines += [
+        "",
+        "### Rows",
+        "",
+        "| ingested | published | quarantined | suppressed (k-anonymity) |",
+        "|---|---|---|---|",
+        f"| {c['ingested']} | {c['published']} | {c['quarantined']} | {c['suppressed']} |",
+    ]
+    changes = plan.changes or {}
+    rec = changes.get("records") or {}
+    if rec:
+        lines += ["", "### Changes against the latest release", ""]
+        lines += [f"- {k}: {v}" for k, v in rec.items() if not isinstance(v, list | dict)]
+    sch = changes.get("schema") or changes.get("fields")
+    if sch:
+        lines += ["", f"Schema changes: `{json_dumps(sch)[:2000]}`"]
+    if meta.get("redactions"):
+        lines += ["", "### Redactions in free text, by type", "", "| type | count |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in meta["redactions"].items()]
+    if meta.get("sdc"):
+        s = meta["sdc"]
+        lines += [
+            "",
+            f"### Disclosure control: k = {s.get('k_achieved')} (target {s.get('k_target')}), "
+            f"{s.get('rows_suppressed')} row(s) suppressed",
+            "",
+            "Generalization: " + ", ".join(f"{k}: {v}" for k, v in (s.get("levels") or {}).items()),
+        ]
+    text_cols = [t.column for t in policy_of(spec).columns.values() if t.name == "redact_text"]
+    if text_cols and table.num_rows:
+        col = text_cols[0]
+        vals = [v for v in table.column(col).to_pylist() if v][:1000]
+        rng = np.random.default_rng(0)
+        sample = [vals[i] for i in sorted(rng.choice(len(vals), size=min(5, len(vals)), replace=False))] if vals else []
+        lines += ["", f"### Spot check: {len(sample)} redacted `{col}` values", ""]
+        lines += [f"> {s.replace(chr(10), ' ')[:600]}\n" for s in sample]
+    return "\n".join(lines)
+
+
+def json_dumps(v: Any) -> str:
+    import json
+
+    return json.dumps(v, sort_keys=True, default=str)
+
+
+def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str = "") -> dict[str, Any]:
+    """Publish exactly the previewed candidate, only if every blocking check passed for that exact content."""
+    from pipelines import publishing
+    from redaction.errors import LeakFound
+
+    table, meta = load_candidate(store, spec)
+    chash = publishing.content_hash(table, spec.schema)
+    if chash != meta["content_hash"]:
+        raise StageError(f"{spec.name}: the candidate changed on disk since it was validated; re-run validation")
+    preview = store.read_json(f"preview/{spec.name}.json")
+    if not preview or preview.get("content_hash") != chash:
+        raise StageError(f"{spec.name}: refused: this content was not previewed; materialize release_preview first")
+    checks = recorded_checks(store, spec, chash)
+    not_passed = [n for n, ok in checks.items() if ok is not True]
+    if not_passed:
+        raise StageError(f"{spec.name}: refused: blocking checks not passed for this content: {not_passed}")
+    ok, md = check_leaks(store, spec, table, meta)  # once more, right before anything goes out
+    if not ok:
+        raise LeakFound(f"{spec.name}: refused: leak verifier found {md.get('findings', '?')} hit(s); see check metadata")
+    plan = publishing.plan_release(publisher, spec.name, table, spec.schema)
+    rel = publishing.publish_release(
+        publisher,
+        plan,
+        table,
+        spec.schema,
+        package=package_metadata(spec, meta),
+        provenance=provenance(spec, meta, {n: "passed" for n in checks}),
+        note=note,
+    )
+    return {
+        "version": rel.version,
+        "created": rel.created,
+        "path": rel.path,
+        "files": rel.files,
+        "url": publisher.url(rel.path),
+        "rows": table.num_rows,
+    }
