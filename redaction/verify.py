@@ -1,0 +1,365 @@
+"""Leak verifier: searches release tables and files for identifying values, independently of the detector.
+
+It shares no code with ``redaction.text`` or ``redaction.recognizers``: a bug there must not hide a leak
+here. Two independent nets:
+
+1. **Known values.** ``collect_identifiers`` gathers every identifying value from the raw structured
+   columns (column -> entity type) in normalized forms; ``scan_table`` searches every string cell of a
+   release for all of them at once with Aho-Corasick automatons (``pyahocorasick``).
+2. **Pattern sweeps.** SSN-, phone- and e-mail-shaped strings, VINs with a valid check digit, and dates
+   right after "DOB"/"born", whoever they belong to.
+
+Normalization and matching rules (the false-hit guard):
+
+* words: lower case, every run of non-alphanumerics -> one space, street suffixes and directions
+  canonicalized ("Street" -> "st"); a value matches only as whole words (the cell and the value are both
+  padded with spaces), so "al" never matches inside "sale";
+* a name is searched as its full form (first..last) and its reversed form (last first), plus the surname
+  alone when it has at least ``MIN_NAME_PART`` (4) letters; given names alone are not searched (too
+  common, too many false hits);
+* a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
+* phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
+  and separators of a cell; values with fewer than 7 digits are skipped;
+* licences, plates, VINs: letters and digits only, searched inside each compacted alphanumeric run
+  (separators removed); values shorter than ``MIN_CODE_VALUE`` (5) are skipped;
+* dates of birth (ISO input): 03/14/1987, 3/14/1987, 3/14/87, 1987-03-14, March 14 1987, Mar 14 1987,
+  14 March 1987, all as normalized words.
+
+Reports name dataset, row, column and entity type; never the value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from redaction.errors import LeakFound, RedactionError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+MIN_NAME_PART = 4
+MIN_WORD_VALUE = 4
+MIN_CODE_VALUE = 5
+MIN_DIGITS = 7
+
+_CANON = {
+    "street": "st", "str": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd",
+    "drive": "dr", "lane": "ln", "court": "ct", "place": "pl", "terrace": "ter", "circle": "cir",
+    "parkway": "pkwy", "highway": "hwy", "trail": "trl", "square": "sq", "alley": "aly",
+    "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw",
+    "southeast": "se", "southwest": "sw", "apartment": "apt", "suite": "ste", "room": "rm",
+}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DIGIT_RUN = re.compile(r"\d(?:[\s().\-/]*\d)*")
+_ALNUM_RUN = re.compile(r"[0-9A-Za-z](?:[\s\-]?[0-9A-Za-z])*")
+
+WORD_TYPES = {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "EMAIL"}
+DIGIT_TYPES = {"PHONE", "SSN"}
+CODE_TYPES = {"DRIVER_LICENSE", "PLATE", "VIN"}
+KNOWN_TYPES = WORD_TYPES | DIGIT_TYPES | CODE_TYPES
+
+
+def normalize_words(text: str) -> str:
+    """Lower case, non-alphanumerics to single spaces, canonical street words; padded with spaces."""
+    words = _NON_ALNUM.sub(" ", text.lower()).split()
+    return " " + " ".join(_CANON.get(w, w) for w in words) + " "
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _compact(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+# --------------------------------------------------------------------------------------------------
+# Identifier collection
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class IdentifierSet:
+    """Normalized identifying values, by matching family, each tagged with its entity type."""
+
+    words: dict[str, str] = field(default_factory=dict)    # " jane doe " -> PERSON
+    digits: dict[str, str] = field(default_factory=dict)   # "5551234567" -> PHONE
+    codes: dict[str, str] = field(default_factory=dict)    # "7abc123" -> PLATE
+    source_values: int = 0
+    _automata: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.words) + len(self.digits) + len(self.codes)
+
+    def add(self, entity_type: str, value: str) -> None:
+        """Add one raw value (ISO date for DATE_OF_BIRTH) in all its searched forms."""
+        if entity_type not in KNOWN_TYPES:
+            raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
+        value = str(value).strip()
+        if not value:
+            return
+        self.source_values += 1
+        self._automata.clear()
+        for family, form in _forms(entity_type, value):
+            getattr(self, family).setdefault(form, entity_type)
+
+    def automaton(self, family: str) -> Any:
+        """The Aho-Corasick automaton over one family of values (built once, lazily)."""
+        if family not in self._automata:
+            values: dict[str, str] = getattr(self, family)
+            if not values:
+                self._automata[family] = None
+            else:
+                a = ahocorasick.Automaton()
+                for form, etype in values.items():
+                    a.add_word(form, etype)
+                a.make_automaton()
+                self._automata[family] = a
+        return self._automata[family]
+
+
+def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
+    if entity_type == "PERSON":
+        tokens = normalize_words(value).split()
+        if len(tokens) >= 2:
+            for form in (tokens, tokens[-1:] + tokens[:-1], [tokens[0], tokens[-1]], [tokens[-1], tokens[0]]):
+                s = " ".join(form)
+                if len(s) >= MIN_WORD_VALUE:
+                    yield "words", f" {s} "
+            if len(tokens[-1]) >= MIN_NAME_PART:
+                yield "words", f" {tokens[-1]} "
+        elif tokens and len(tokens[0]) >= MIN_NAME_PART:
+            yield "words", f" {tokens[0]} "
+    elif entity_type == "DATE_OF_BIRTH":
+        yield from (("words", f" {f} ") for f in _dob_forms(value))
+    elif entity_type in ("ADDRESS", "EMAIL"):
+        s = normalize_words(value).strip()
+        if len(s) >= MIN_WORD_VALUE and " " in s:
+            yield "words", f" {s} "
+        if entity_type == "ADDRESS":  # street line without the unit
+            cut = re.split(r" (?:apt|unit|ste|rm|lot|trailer|space|spc) ", f" {s} ")[0].strip()
+            if cut != s and len(cut.split()) >= 3:
+                yield "words", f" {cut} "
+    elif entity_type in DIGIT_TYPES:
+        d = _digits(value)
+        if entity_type == "PHONE":
+            d = d[-10:]
+        if len(d) >= MIN_DIGITS:
+            yield "digits", d
+    else:
+        c = _compact(value)
+        if len(c) >= MIN_CODE_VALUE:
+            yield "codes", c
+
+
+def _dob_forms(value: str) -> list[str]:
+    try:
+        d = _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        s = normalize_words(value).strip()
+        return [s] if len(s) >= MIN_WORD_VALUE else []
+    m, dd, y, yy = d.month, d.day, d.year, d.year % 100
+    month = _MONTHS[m - 1]
+    forms = {
+        f"{m:02d} {dd:02d} {y}", f"{m} {dd} {y}", f"{m} {dd} {yy:02d}", f"{m:02d} {dd:02d} {yy:02d}",
+        f"{y} {m:02d} {dd:02d}", f"{month} {dd} {y}", f"{month[:3]} {dd} {y}", f"{dd} {month} {y}",
+        f"{month} {dd:02d} {y}",
+    }
+    return sorted(forms)
+
+
+def collect_identifiers(df: pd.DataFrame, columns: Mapping[str, str]) -> IdentifierSet:
+    """Every identifying value of the raw/standardized ``df`` columns (column -> entity type).
+
+    Missing columns raise ``RedactionError`` (naming the column); empty cells are skipped.
+    """
+    ids = IdentifierSet()
+    for column, entity_type in columns.items():
+        if column not in df.columns:
+            raise RedactionError(f"identifier column not found: {column}")
+        for v in df[column].dropna().unique():
+            ids.add(entity_type, str(v))
+    return ids
+
+
+# --------------------------------------------------------------------------------------------------
+# Pattern sweeps (own regexes, not the recognizers')
+# --------------------------------------------------------------------------------------------------
+
+_SWEEPS: list[tuple[str, re.Pattern[str]]] = [
+    ("SSN", re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")),
+    ("PHONE", re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])")),
+    ("EMAIL", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
+    ("DATE_OF_BIRTH", re.compile(
+        r"(?i:\b(?:dob|d\.o\.b\.?|born|date of birth|birth ?date)\b)[\s:#.,-]*(?:on\s+)?"
+        r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?i:[a-z]{3,9})\.?\s+\d{1,2},?\s+\d{4})")),
+]
+_VIN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])", re.IGNORECASE)
+_VIN_VALUES = {**{str(i): i for i in range(10)}, "A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7,
+               "H": 8, "J": 1, "K": 2, "L": 3, "M": 4, "N": 5, "P": 7, "R": 9, "S": 2, "T": 3, "U": 4,
+               "V": 5, "W": 6, "X": 7, "Y": 8, "Z": 9}
+_VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def _vin_ok(vin: str) -> bool:
+    vin = vin.upper()
+    if not any(c.isdigit() for c in vin):
+        return False
+    r = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True)) % 11
+    return vin[8] == ("X" if r == 10 else str(r))
+
+
+def sweep_text(text: str) -> set[str]:
+    """Entity types whose shape appears in ``text`` regardless of any known value."""
+    found = {etype for etype, rx in _SWEEPS if rx.search(text)}
+    if any(_vin_ok(m.group()) for m in _VIN_CANDIDATE.finditer(text)):
+        found.add("VIN")
+    return found
+
+
+# --------------------------------------------------------------------------------------------------
+# Scanning
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One leak: where (dataset, 0-based row, column) and what kind; never the value."""
+
+    dataset: str
+    row: int
+    column: str
+    entity_type: str
+
+
+@dataclass
+class LeakReport:
+    """All findings of a scan plus how many distinct identifying values were searched."""
+
+    findings: list[Finding]
+    values_checked: int
+
+    def passed(self) -> bool:
+        """True when nothing was found."""
+        return not self.findings
+
+    def summary(self, max_rows: int = 10) -> dict:
+        """Counts by entity type and column and the first row numbers; never values."""
+        return {
+            "passed": self.passed(),
+            "findings": len(self.findings),
+            "values_checked": self.values_checked,
+            "by_entity_type": dict(Counter(f.entity_type for f in self.findings)),
+            "by_column": dict(Counter(f"{f.dataset}.{f.column}" for f in self.findings)),
+            "first_rows": sorted({f.row for f in self.findings})[:max_rows],
+        }
+
+    def raise_if_leaks(self) -> None:
+        """Raise ``LeakFound`` (counts only) when the scan found anything."""
+        if self.findings:
+            s = self.summary()
+            raise LeakFound(f"leak verifier: {s['findings']} finding(s) by type {s['by_entity_type']}, "
+                            f"first rows {s['first_rows']}")
+
+    def merge(self, other: LeakReport) -> LeakReport:
+        """A report holding both reports' findings."""
+        return LeakReport(self.findings + other.findings, max(self.values_checked, other.values_checked))
+
+
+def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = True) -> set[str]:
+    """Entity types of the identifying values (and, optionally, the pattern shapes) found in one cell."""
+    found: set[str] = set()
+    words = identifiers.automaton("words")
+    if words is not None:
+        for _end, etype in words.iter(normalize_words(text)):
+            found.add(etype)
+    digits = identifiers.automaton("digits")
+    if digits is not None:
+        for m in _DIGIT_RUN.finditer(text):
+            run = _digits(m.group())
+            if len(run) >= MIN_DIGITS:
+                for _end, etype in digits.iter(run):
+                    found.add(etype)
+    codes = identifiers.automaton("codes")
+    if codes is not None:
+        for m in _ALNUM_RUN.finditer(text):
+            run = _compact(m.group())
+            if len(run) >= MIN_CODE_VALUE:
+                for _end, etype in codes.iter(run):
+                    found.add(etype)
+    if sweep_patterns:
+        found |= sweep_text(text)
+    return found
+
+
+def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]]:
+    import pyarrow as pa
+
+    if isinstance(table, pa.Table):
+        for name in table.column_names:
+            col = table.column(name)
+            if pa.types.is_string(col.type) or pa.types.is_large_string(col.type) or pa.types.is_dictionary(col.type):
+                yield name, col.to_pylist()
+    else:
+        for name in table.columns:
+            s = table[name]
+            if s.dtype == object or str(s.dtype).startswith("string"):
+                yield str(name), s.tolist()
+
+
+def scan_table(dataset: str, table: pd.DataFrame | pa.Table, identifiers: IdentifierSet,
+               *, sweep_patterns: bool = True) -> LeakReport:
+    """Search every string column of a release table for the identifiers (and pattern shapes)."""
+    findings: list[Finding] = []
+    for column, values in _string_columns(table):
+        for row, v in enumerate(values):
+            if not isinstance(v, str) or not v:
+                continue
+            for etype in sorted(scan_cell(v, identifiers, sweep_patterns=sweep_patterns)):
+                findings.append(Finding(dataset, row, column, etype))
+    return LeakReport(findings, len(identifiers))
+
+
+def scan_file(dataset: str, path: str | Path, identifiers: IdentifierSet,
+              *, sweep_patterns: bool = True) -> LeakReport:
+    """Scan a release file: CSV and Parquet as tables; any other text file line by line.
+
+    For text files, ``row`` is the 0-based line number and ``column`` the file name.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return scan_table(dataset, pq.read_table(path), identifiers, sweep_patterns=sweep_patterns)
+    if suffix == ".csv":
+        import pandas as pd
+
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return scan_table(dataset, df, identifiers, sweep_patterns=sweep_patterns)
+    findings = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for row, line in enumerate(fh):
+            for etype in sorted(scan_cell(line, identifiers, sweep_patterns=sweep_patterns)):
+                findings.append(Finding(dataset, row, path.name, etype))
+    return LeakReport(findings, len(identifiers))
+
+
+def scan_files(dataset: str, paths: Iterable[str | Path], identifiers: IdentifierSet,
+               *, sweep_patterns: bool = True) -> LeakReport:
+    """Scan several release files into one report."""
+    report = LeakReport([], len(identifiers))
+    for p in paths:
+        report = report.merge(scan_file(dataset, p, identifiers, sweep_patterns=sweep_patterns))
+    return report
