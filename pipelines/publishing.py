@@ -1316,6 +1316,8 @@ def publish_release(
         if listed is None:
             raise StalePlanError(f"{ds}: version {plan.version} is not in versions.json")
         if listed.get("content_hash") != plan.content_hash:
+            if plan.bump != "none":
+                raise StalePlanError(f"{ds}: {plan.version} was published with other content since planning")
             raise ImmutableVersionError(f"{ds}: version {plan.version} was published with different content")
         if listed.get("status") == "retracted":
             raise ImmutableVersionError(f"{ds}: version {plan.version} was retracted")
