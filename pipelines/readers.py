@@ -143,8 +143,16 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         name = name[:-3]
     ext = name.rsplit(".", 1)[-1] if "." in name else ""
     by_ext = {
-        "csv": "csv", "tsv": "csv", "txt": "csv", "json": "json", "jsonl": "jsonl", "ndjson": "jsonl",
-        "xlsx": "xlsx", "xlsm": "xlsx", "parquet": "parquet", "pq": "parquet",
+        "csv": "csv",
+        "tsv": "csv",
+        "txt": "csv",
+        "json": "json",
+        "jsonl": "jsonl",
+        "ndjson": "jsonl",
+        "xlsx": "xlsx",
+        "xlsm": "xlsx",
+        "parquet": "parquet",
+        "pq": "parquet",
     }
     if ext in by_ext:
         return by_ext[ext]
@@ -241,7 +249,8 @@ def match_headers(headers: Sequence[str], contract: Mapping[str, Any]) -> Header
         f["name"] for f in fields if f["name"] not in present and (f.get("constraints") or {}).get("required")
     ]
     missing_optional = [
-        f["name"] for f in fields
+        f["name"]
+        for f in fields
         if f["name"] not in present and not (f.get("constraints") or {}).get("required")
     ]
     mapping = {str(h): c for h, c in zip(headers, columns, strict=True) if c is not None}
@@ -261,7 +270,9 @@ def match_headers(headers: Sequence[str], contract: Mapping[str, Any]) -> Header
 
 def _check_match(fname: str, match: HeaderMatch, unknown: str) -> None:
     if match.duplicated:
-        raise ReadError(fname, "duplicate-label", "two columns match the same field", field=match.duplicated[0])
+        raise ReadError(
+            fname, "duplicate-label", "two columns match the same field", field=match.duplicated[0]
+        )
     if match.missing_required:
         raise ReadError(fname, "missing-label", "required column not found", field=match.missing_required[0])
     if match.unknown and unknown == "error":
@@ -386,7 +397,11 @@ def _csv_info(path: Path, encoding: str | None = None, delimiter: str | None = N
 _SAFE_ARROW = [
     (re.compile(r"straddling object straddles"), "parse-error", "a cell is too large for the block size"),
     (re.compile(r"invalid UTF8|Invalid UTF8|UTF-?8", re.I), "encoding-error", "invalid text encoding"),
-    (re.compile(r"gzip|compress|inflate|zlib", re.I), "compression-error", "corrupt or truncated compressed data"),
+    (
+        re.compile(r"gzip|compress|inflate|zlib", re.I),
+        "compression-error",
+        "corrupt or truncated compressed data",
+    ),
     (re.compile(r"unterminated|quote", re.I), "parse-error", "unterminated quoted cell"),
 ]
 
@@ -436,9 +451,7 @@ def _arrow_read_csv(path: Path, info: _CsvInfo, threads: bool, block_size: int, 
     return pacsv.read_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
 
 
-def _read_csv_raw(
-    path: Path, info: _CsvInfo
-) -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
+def _read_csv_raw(path: Path, info: _CsvInfo) -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
     """Read all records as strings. Returns (table, row numbers of table rows, ragged [(row, ncells, text)])."""
     fname = path.name
     ragged: list[tuple[int | None, int, str]] = []
@@ -899,6 +912,10 @@ def read_export(
     )
     log.info(
         "read %s: format=%s rows=%d blank=%d issues=%d",
-        fname, fmt, table.num_rows, len(blank_numbers), len(issues),
+        fname,
+        fmt,
+        table.num_rows,
+        len(blank_numbers),
+        len(issues),
     )
     return result

@@ -139,7 +139,7 @@ def _mask_null(arr: pa.Array, mask: np.ndarray) -> pa.Array:
 def _int(arr: pa.Array) -> np.ndarray:
     """String digits (may be null/empty) -> int64 numpy, nulls as 0."""
     arr = pc.if_else(pc.equal(pc.fill_null(arr, ""), ""), "0", arr)
-    arr = pc.utf8_trim_whitespace(arr)
+    arr = pc.replace_substring_regex(pc.utf8_trim_whitespace(arr), pattern=r"^\+", replacement="")
     return np.asarray(pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
@@ -196,6 +196,8 @@ def _strptime_regex(fmt: str) -> tuple[str, set[str]]:
     except (KeyError, ValueError) as exc:
         raise SchemaError(f"unsupported date/time format {fmt!r}") from exc
     directives = set(re.findall(r"%(.)", fmt.replace("%%", "")))
+    # RE2's extract_regex wants named groups only: make the unnamed ones non-capturing
+    pattern = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
     return pattern, directives
 
 
@@ -248,8 +250,10 @@ def _parse_strptime(values: pa.Array, fmt: str) -> _Temporal:
     elif "I" in directives:
         hour = _int(grp("I"))
         if "p" in directives:
-            pm = np.asarray(pc.equal(pc.utf8_lower(pc.fill_null(grp("p"), "")), "pm").to_numpy(
-                zero_copy_only=False), dtype=bool)
+            pm = np.asarray(
+                pc.equal(pc.utf8_lower(pc.fill_null(grp("p"), "")), "pm").to_numpy(zero_copy_only=False),
+                dtype=bool,
+            )
             hour = np.where(pm, np.where(hour == 12, 12, hour + 12), np.where(hour == 12, 0, hour))
         else:
             hour = np.where(hour == 12, 0, hour)
@@ -260,6 +264,8 @@ def _parse_strptime(values: pa.Array, fmt: str) -> _Temporal:
         micro = _int(pc.utf8_rpad(grp("f"), width=6, padding="0"))
     offset = _parse_offsets(grp("z")) if "z" in directives else None
     ok &= _valid_ymd(year, month, day) & (second <= 59)
+    if offset is not None:
+        ok &= np.abs(offset) < 24 * 3600 * _US_PER_S
     days = _days_from_civil(np.where(ok, year, 1970), np.where(ok, month, 1), np.where(ok, day, 1))
     micros = ((hour * 60 + minute) * 60 + second) * _US_PER_S + micro
     return _Temporal(ok, days, micros, offset)
@@ -386,7 +392,7 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
         if fdesc.get("bareNumber") is False:
             s = pc.replace_substring_regex(s, pattern=r"((^[^-\d]*)|(\D*$))", replacement="")
         ok = _np_bool(pc.match_substring_regex(s, pattern=_INT_RE))
-        clean = pc.replace_substring_regex(pc.utf8_trim_whitespace(s), pattern="_", replacement="")
+        clean = pc.replace_substring_regex(pc.utf8_trim_whitespace(s), pattern=r"_|^\+", replacement="")
         clean = _mask_null(clean, ~ok)
         try:
             typed = pc.cast(clean, pa.int64())
@@ -447,8 +453,10 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
         return _Parsed(_temporal_to_arrow(t, ftype), bad)
     if ftype == "year":
         lens = np.asarray(pc.fill_null(pc.utf8_length(values), 0).to_numpy(zero_copy_only=False))
-        ok = _np_bool(pc.match_substring_regex(values, pattern=r"^\s*\+?\d(?:_?\d)*\s*$|^\s*-0+\s*$")) & (lens == 4)
-        clean = _mask_null(pc.replace_substring_regex(values, pattern=r"[\s_]", replacement=""), ~ok)
+        ok = _np_bool(pc.match_substring_regex(values, pattern=r"^\s*\+?\d(?:_?\d)*\s*$|^\s*-0+\s*$")) & (
+            lens == 4
+        )
+        clean = _mask_null(pc.replace_substring_regex(values, pattern=r"[\s_+]", replacement=""), ~ok)
         typed = pc.cast(clean, pa.int64())
         bad = present & ~ok
         return _Parsed(typed, bad)
@@ -542,7 +550,9 @@ def _column(table: pa.Table, name: str) -> pa.Array:
     return pa.nulls(table.num_rows, pa.string())
 
 
-def _typed_columns(table: pa.Table, schema: Mapping[str, Any]) -> dict[str, tuple[pa.Array, np.ndarray, np.ndarray]]:
+def _typed_columns(
+    table: pa.Table, schema: Mapping[str, Any]
+) -> dict[str, tuple[pa.Array, np.ndarray, np.ndarray]]:
     """name -> (typed array, missing mask, type-error mask)."""
     out = {}
     for f in _fields(schema):
@@ -563,8 +573,14 @@ def cast(table: pa.Table, schema: Mapping[str, Any]) -> pa.Table:
         if ftype == "yearmonth":
             months = np.asarray(pc.fill_null(arr, 0).to_numpy(zero_copy_only=False), dtype=np.int64)
             y, m = months // 12, months % 12 + 1
-            ok = ~np.asarray(pc.is_null(arr).to_numpy(zero_copy_only=False), dtype=bool) & (y >= 1) & (y <= 9999)
-            days = _days_from_civil(np.where(ok, y, 1970), np.where(ok, m, 1), np.ones(len(y), dtype=np.int64))
+            ok = (
+                ~np.asarray(pc.is_null(arr).to_numpy(zero_copy_only=False), dtype=bool)
+                & (y >= 1)
+                & (y <= 9999)
+            )
+            days = _days_from_civil(
+                np.where(ok, y, 1970), np.where(ok, m, 1), np.ones(len(y), dtype=np.int64)
+            )
             arr = pa.array(days.astype(np.int32), mask=~ok, type=pa.int32()).cast(pa.date32())
         cols.append(arr)
     return pa.table(cols, names=list(typed))
@@ -589,7 +605,8 @@ def validate(
         rows = np.arange(2, n + 2, dtype=np.int64)
     else:
         rows = np.asarray(
-            row_numbers.to_numpy(zero_copy_only=False) if isinstance(row_numbers, (pa.Array, pa.ChunkedArray))
+            row_numbers.to_numpy(zero_copy_only=False)
+            if isinstance(row_numbers, (pa.Array, pa.ChunkedArray))
             else row_numbers,
             dtype=np.int64,
         )
@@ -616,8 +633,10 @@ def validate(
             add(missing & checkable, "constraint-error", name, 'constraint "required"', rank)
         present = ~missing & checkable
         for cname, op in (
-            ("minimum", pc.less), ("maximum", pc.greater),
-            ("exclusiveMinimum", pc.less_equal), ("exclusiveMaximum", pc.greater_equal),
+            ("minimum", pc.less),
+            ("maximum", pc.greater),
+            ("exclusiveMinimum", pc.less_equal),
+            ("exclusiveMaximum", pc.greater_equal),
         ):
             if cons.get(cname) is None or ftype in ("boolean", "any"):
                 continue
@@ -627,7 +646,11 @@ def validate(
             target = arr
             if pa.types.is_timestamp(arr.type) and arr.type.tz is None and getattr(bound.type, "tz", None):
                 raise SchemaError(f"constraint {cname!r} of field {name!r} mixes time zones")
-            if pa.types.is_timestamp(arr.type) and pa.types.is_timestamp(bound.type) and arr.type.tz != bound.type.tz:
+            if (
+                pa.types.is_timestamp(arr.type)
+                and pa.types.is_timestamp(bound.type)
+                and arr.type.tz != bound.type.tz
+            ):
                 bound = bound.cast(arr.type)
             viol = _np_bool(op(target, bound[0]))
             if pa.types.is_floating(arr.type):
@@ -636,19 +659,39 @@ def validate(
         if ftype == "string":
             if cons.get("minLength") is not None:
                 lens = pc.utf8_length(arr)
-                add(_np_bool(pc.less(lens, int(cons["minLength"]))) & present, "constraint-error", name,
-                    'constraint "minLength"', rank)
+                add(
+                    _np_bool(pc.less(lens, int(cons["minLength"]))) & present,
+                    "constraint-error",
+                    name,
+                    'constraint "minLength"',
+                    rank,
+                )
             if cons.get("maxLength") is not None:
                 lens = pc.utf8_length(arr)
-                add(_np_bool(pc.greater(lens, int(cons["maxLength"]))) & present, "constraint-error", name,
-                    'constraint "maxLength"', rank)
+                add(
+                    _np_bool(pc.greater(lens, int(cons["maxLength"]))) & present,
+                    "constraint-error",
+                    name,
+                    'constraint "maxLength"',
+                    rank,
+                )
             if cons.get("pattern") is not None:
-                add(~_pattern_ok(arr, str(cons["pattern"])) & present, "constraint-error", name,
-                    'constraint "pattern"', rank)
+                add(
+                    ~_pattern_ok(arr, str(cons["pattern"])) & present,
+                    "constraint-error",
+                    name,
+                    'constraint "pattern"',
+                    rank,
+                )
         if cons.get("enum") is not None:
             allowed = _parse_constants(list(cons["enum"]), f)
-            add(~_np_bool(pc.is_in(arr, value_set=allowed.drop_null())) & present, "constraint-error", name,
-                'constraint "enum"', rank)
+            add(
+                ~_np_bool(pc.is_in(arr, value_set=allowed.drop_null())) & present,
+                "constraint-error",
+                name,
+                'constraint "enum"',
+                rank,
+            )
         if cons.get("unique"):
             consider = present.copy()
             if pa.types.is_floating(arr.type):
@@ -695,13 +738,21 @@ def validate(
             ref_cols = [typed[k][0] for k in ref_fields]
         own_cols = [typed[k][0] for k in fk_fields]
         m = len(own_cols[0])
-        both = [pa.concat_arrays([_as_array(a), _as_array(b).cast(a.type)]) for a, b in zip(own_cols, ref_cols,
-                                                                                           strict=True)]
+        both = [
+            pa.concat_arrays([_as_array(a), _as_array(b).cast(a.type)])
+            for a, b in zip(own_cols, ref_cols, strict=True)
+        ]
         codes, all_null = _codes(both)
         own_codes, own_null = codes[:m], all_null[:m]
         ref_codes = codes[m:][~all_null[m:]]
         viol = ~np.isin(own_codes, ref_codes) & ~own_null
-        add(viol, "foreign-key", ",".join(fk_fields), f"foreign key {i + 1} not found in reference", nfields + 1 + i)
+        add(
+            viol,
+            "foreign-key",
+            ",".join(fk_fields),
+            f"foreign key {i + 1} not found in reference",
+            nfields + 1 + i,
+        )
 
     errors = _materialize(found, rows)
     log.info("validated %d rows: %d errors", n, len(errors))
@@ -722,7 +773,9 @@ def _pattern_ok(arr: pa.Array, pattern: str) -> np.ndarray:
     return ok_u[idx]
 
 
-def _materialize(found: list[tuple[np.ndarray, str, str | None, str, int]], rows: np.ndarray) -> list[CellError]:
+def _materialize(
+    found: list[tuple[np.ndarray, str, str | None, str, int]], rows: np.ndarray
+) -> list[CellError]:
     if not found:
         return []
     pos_l, rank_l, k_l = [], [], []
