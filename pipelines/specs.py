@@ -225,6 +225,9 @@ def load_specs(dirs: Iterable[Path] | None = None) -> list[DatasetSpec]:
         if not d.is_dir():
             raise SpecError(f"{d}: dataset folder not found")
         for path in sorted(d.glob("*.yaml")):
+            head = _load_yaml(path)
+            if isinstance(head, dict) and "fields" in head and "policy" not in head:
+                continue  # a Table Schema kept beside the spec, not a spec
             spec = load_spec(path)
             if spec.name in specs:
                 raise SpecError(f"{path}: dataset {spec.name!r} already defined in {specs[spec.name].path}")

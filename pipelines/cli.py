@@ -1,0 +1,150 @@
+"""Command line: `python -m pipelines.cli demo|run|generate|retract`.
+
+`demo` is what `make demo` runs: generate sample exports into the inbox, then `run`. `run` processes the inbox
+the same way the sensor and the UI do (same jobs, same checks), on the local Dagster instance in `DAGSTER_HOME`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipelines import config
+
+log = logging.getLogger("osd")
+
+DAGSTER_YAML = """\
+# Local Dagster instance for the demo and development (SQLite storage under this folder).
+telemetry:
+  enabled: false
+"""
+
+DEMO_KEY = "demo-pseudonym-key-NOT-SECRET-set-OSD_PSEUDONYM_KEY"
+
+
+def ensure_dagster_home() -> Path:
+    home = Path(os.environ.get("DAGSTER_HOME") or "var/dagster_home").resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["DAGSTER_HOME"] = str(home)
+    yaml_path = home / "dagster.yaml"
+    if not yaml_path.exists():
+        yaml_path.write_text(DAGSTER_YAML)
+    return home
+
+
+def reject(path: Path, reason: str) -> Path:
+    """Move an export that matches no contract to `<inbox>/rejected/`, with the reason beside it (no values)."""
+    dest_dir = path.parent / "rejected"
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / path.name
+    path.replace(dest)
+    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
+    return dest
+
+
+def inbox_files(inbox: Path) -> list[Path]:
+    if not inbox.is_dir():
+        return []
+    return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt"))
+
+
+def run(note: str = "", publish: bool = True) -> int:
+    """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
+    import dagster as dg
+
+    from pipelines import stages
+    from pipelines.definitions import defs
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+
+    ensure_dagster_home()
+    instance = dg.DagsterInstance.get()
+    specs = {s.name: s for s in load_specs()}
+    store = PrivateStore.from_env()
+    inbox = config.inbox_dir()
+    touched: set[str] = set()
+    for path in inbox_files(inbox):
+        try:
+            m = stages.identify_export(path, list(specs.values()))
+        except stages.UnknownExport as exc:
+            reject(path, str(exc))
+            log.warning("rejected %s: %s", path.name, exc)
+            continue
+        ds, key = m.spec.name, stages.partition_key_for(path)
+        parts = f"{ds}_exports"
+        if key not in instance.get_dynamic_partitions(parts):
+            instance.add_dynamic_partitions(parts, [key])
+        prev = store.read_json(f"raw/{ds}/{key}.json")
+        if prev and prev.get("sha256") == stages.file_sha256(path) and store.exists(f"deidentified/{ds}/{key}.parquet"):
+            log.info("%s: unchanged since last ingest, skipped", path.name)
+            continue
+        t0 = time.perf_counter()
+        defs.resolve_job_def(f"{ds}_ingest").execute_in_process(instance=instance, partition_key=key)
+        log.info("ingested %s (%s, %s) in %.1fs", path.name, ds, m.source.name, time.perf_counter() - t0)
+        touched.add(ds)
+    for ds in sorted(specs):
+        if not instance.get_dynamic_partitions(f"{ds}_exports"):
+            continue
+        t0 = time.perf_counter()
+        defs.resolve_job_def(f"{ds}_prepare").execute_in_process(instance=instance)
+        log.info("prepared %s in %.1fs", ds, time.perf_counter() - t0)
+        if publish:
+            t0 = time.perf_counter()
+            defs.resolve_job_def(f"{ds}_publish").execute_in_process(
+                instance=instance,
+                run_config={"ops": {f"{ds}__release": {"config": {"note": note or "Automated release"}}}},
+            )
+            log.info("published %s in %.1fs", ds, time.perf_counter() - t0)
+    return 0
+
+
+def generate(out: Path, rows: int, seed: int) -> list[Path]:
+    from pipelines import samplegen
+
+    return samplegen.generate(out, rows=rows, seed=seed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m pipelines.cli")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("demo", help="generate sample exports into the inbox and publish everything")
+    d.add_argument("--rows", type=int, default=400)
+    d.add_argument("--seed", type=int, default=7)
+    r = sub.add_parser("run", help="process the inbox, prepare and publish every dataset")
+    r.add_argument("--note", default="")
+    r.add_argument("--no-publish", action="store_true")
+    g = sub.add_parser("generate", help="write synthetic exports")
+    g.add_argument("--out", type=Path, default=None)
+    g.add_argument("--rows", type=int, default=400)
+    g.add_argument("--seed", type=int, default=7)
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    if args.cmd == "generate":
+        files = generate(args.out or config.inbox_dir(), args.rows, args.seed)
+        log.info("wrote %d export(s) to %s", len(files), args.out or config.inbox_dir())
+        return 0
+    if args.cmd == "demo":
+        if not os.environ.get("OSD_PSEUDONYM_KEY"):
+            os.environ["OSD_PSEUDONYM_KEY"] = DEMO_KEY
+            log.warning("OSD_PSEUDONYM_KEY is not set: using the demo key (never for real data)")
+        t0 = time.perf_counter()
+        files = generate(config.inbox_dir(), args.rows, args.seed)
+        log.info("generated %d sample export(s) into %s", len(files), config.inbox_dir())
+        rc = run(note="Demo release from generated sample exports")
+        public = config.public_dir()
+        log.info("done in %.1fs", time.perf_counter() - t0)
+        print(f"\nSite:     {public / 'index.html'}\nReleases: {public / 'datasets'}\n"
+              f"Private store (never published): {config.private_dir()}\nDagster UI: make ui\n")
+        return rc
+    if args.cmd == "run":
+        return run(note=args.note, publish=not args.no_publish)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
