@@ -1,0 +1,919 @@
+"""Static site of the public store: home, dataset pages, methodology, DCAT-US catalog, Atom feed, sitemap.
+
+Every page is rendered with ONE Jinja2 environment (autoescape, StrictUndefined) from ``site_templates/`` and
+only from *public* inputs: what is already in the public store (``latest.json``, ``versions.json`` and each
+version's ``datapackage.json``, ``provenance.json``, ``changes.json``, ``TOMBSTONE.json``, the latest Parquet
+file for the records-per-month chart) plus the dataset specs, their redaction policies and public schemas.
+The private store is never opened. Links inside HTML pages are relative, so the same files work from a local
+folder, any static web server or an S3 bucket website; absolute URLs (``data.json``, ``feed.atom``,
+``sitemap.xml``, JSON-LD) use the site base URL from ``OSD_SITE_URL`` (default ``http://localhost:8000/``).
+
+Counts shown in tables are small-cell suppressed: a count from 1 to ``threshold - 1`` (policy
+``small_cells.threshold``, default 11) prints as ``<11``.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import logging
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from markupsafe import Markup
+
+from pipelines.config import REPO_ROOT
+from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
+from pipelines.specs import DatasetSpec, load_specs
+from redaction.policy import KIND, Policy, load_policy
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SiteError", "SiteResult", "build_site", "site_url_from_env", "period_counts", "TEMPLATES_DIR"]
+
+TEMPLATES_DIR = REPO_ROOT / "site_templates"
+RECOGNIZERS_DIR = REPO_ROOT / "redaction" / "recognizers"
+DEFAULT_SITE_URL = "http://localhost:8000/"
+DEFAULT_SMALL_CELL = 11
+DCAT_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
+
+#: Files of a release offered for download, in display order: (file name pattern, label, media type).
+RELEASE_FILES: list[tuple[str, str, str]] = [
+    ("{dataset}.csv", "CSV", "text/csv"),
+    ("{dataset}.parquet", "Parquet", "application/vnd.apache.parquet"),
+    ("datapackage.json", "Data Package (schema and checksums)", "application/json"),
+    ("provenance.json", "Provenance", "application/json"),
+    ("changes.json", "Change record (JSON)", "application/json"),
+    ("CHANGES.md", "Change record (text)", "text/markdown"),
+    ("SHA256SUMS", "SHA256SUMS", "text/plain"),
+]
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".atom": "application/atom+xml",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".css": "text/css",
+}
+
+#: Characters that make a spreadsheet treat a cell as a formula (OWASP); prefixed with ' in the CSV.
+CSV_INJECTION_NOTE = (
+    "In the CSV file, a text cell that begins with =, +, -, @, a tab or a carriage return is prefixed with an "
+    "apostrophe (') so spreadsheets do not run it as a formula; the Parquet file keeps the original value."
+)
+
+
+class SiteError(Exception):
+    """The site cannot be built (a spec, policy or public file is unusable); names the file, never a value."""
+
+
+@dataclass
+class SiteResult:
+    """What :func:`build_site` wrote: the keys of every page and file, and the number of datasets."""
+
+    pages: list[str]
+    datasets: int
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+def site_url_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """The site base URL (``OSD_SITE_URL``, default ``http://localhost:8000/``), always ending with ``/``."""
+    env = os.environ if environ is None else environ
+    url = (env.get("OSD_SITE_URL") or DEFAULT_SITE_URL).strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def _rfc3339(ts: datetime) -> str:
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=UTC)
+    return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _parse_ts(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+def human_size(n: int | None) -> str:
+    """``1234567`` -> ``"1.2 MB"`` (decimal units, as browsers show downloads)."""
+    if n is None:
+        return "unknown size"
+    size = float(n)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{n} bytes"  # pragma: no cover
+
+
+def suppress_count(n: int, threshold: int = DEFAULT_SMALL_CELL) -> str:
+    """Small-cell rule for displayed counts: 1..threshold-1 print as ``<threshold``; 0 and larger counts as is.
+
+    Uses ``redaction.sdc.suppress_small_cells`` semantics (same threshold); kept local so the site does not
+    depend on the disclosure-control module's table API.
+    """
+    if 0 < n < threshold:
+        return f"<{threshold}"
+    return f"{n:,}"
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
+
+
+@dataclass
+class RecognizerInfo:
+    """One custom recognizer module: its file, its entity types and the first line of its docstring."""
+
+    module: str
+    summary: str
+    entities: list[str]
+    classes: list[str]
+
+
+def list_recognizers(folder: Path = RECOGNIZERS_DIR) -> list[RecognizerInfo]:
+    """Modules of ``redaction/recognizers/`` that define a ``*Recognizer`` class (read with ``ast``, not imported)."""
+    out: list[RecognizerInfo] = []
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except (SyntaxError, UnicodeDecodeError, OSError):
+            continue
+        classes: list[str] = []
+        entities: list[str] = []
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Recognizer"):
+                classes.append(node.name)
+                for stmt in node.body:
+                    if (
+                        isinstance(stmt, ast.Assign)
+                        and any(isinstance(t, ast.Name) and t.id in ("ENTITY", "SUPPORTED_ENTITY") for t in stmt.targets)
+                        and isinstance(stmt.value, ast.Constant)
+                        and isinstance(stmt.value.value, str)
+                    ):
+                        entities.append(stmt.value.value)
+        if classes:
+            out.append(
+                RecognizerInfo(
+                    module=path.stem,
+                    summary=_first_line(ast.get_docstring(tree)),
+                    entities=sorted(set(entities)),
+                    classes=classes,
+                )
+            )
+    return out
+
+
+def _module_summary(path: Path) -> str:
+    try:
+        return _first_line(ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return ""
+
+
+# --------------------------------------------------------------------------------------------------- periods
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _period(value: str) -> tuple[str, str] | None:
+    """``(granularity, key)``: a day or ISO week maps to its month (a week to the month of its Thursday)."""
+    m = _DAY.match(value)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        return ("month", f"{y:04d}-{mo:02d}") if 1 <= mo <= 12 else None
+    m = _WEEK.match(value)
+    if m:
+        try:
+            thursday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
+        except ValueError:
+            return None
+        return "month", f"{thursday.year:04d}-{thursday.month:02d}"
+    m = _MONTH.match(value)
+    if m:
+        mo = int(m.group(2))
+        return ("month", f"{int(m.group(1)):04d}-{mo:02d}") if 1 <= mo <= 12 else None
+    m = _QUARTER.match(value)
+    if m:
+        return "quarter", f"{int(m.group(1)):04d}-Q{m.group(2)}"
+    return None
+
+
+def _month_to_quarter(key: str) -> str:
+    y, mo = key.split("-")
+    return f"{y}-Q{(int(mo) - 1) // 3 + 1}"
+
+
+def _period_bounds(key: str) -> tuple[date, date]:
+    if "-Q" in key:
+        y, q = key.split("-Q")
+        start = date(int(y), 3 * (int(q) - 1) + 1, 1)
+        end_month = 3 * int(q)
+    else:
+        y, mo = key.split("-")
+        start = date(int(y), int(mo), 1)
+        end_month = int(mo)
+    nxt = date(start.year + (end_month // 12), end_month % 12 + 1, 1)
+    return start, date.fromordinal(nxt.toordinal() - 1)
+
+
+def _all_periods(first: str, last: str, unit: str) -> list[str]:
+    out = []
+    if unit == "quarter":
+        y, q = (int(x) for x in first.split("-Q"))
+        ly, lq = (int(x) for x in last.split("-Q"))
+        while (y, q) <= (ly, lq):
+            out.append(f"{y:04d}-Q{q}")
+            y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+    else:
+        y, m = (int(x) for x in first.split("-"))
+        ly, lm = (int(x) for x in last.split("-"))
+        while (y, m) <= (ly, lm):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+@dataclass
+class PeriodCounts:
+    """Records per month (or per quarter when some dates were coarsened to quarters)."""
+
+    unit: str  # "month" | "quarter"
+    counts: list[tuple[str, int]]  # every period from first to last, zeros included
+    undated: int  # null or unparseable values
+    sources: dict[str, int]  # granularity found in the data -> number of records ("day", "week", ...)
+    total: int
+
+    @property
+    def start(self) -> date | None:
+        return _period_bounds(self.counts[0][0])[0] if self.counts else None
+
+    @property
+    def end(self) -> date | None:
+        return _period_bounds(self.counts[-1][0])[1] if self.counts else None
+
+
+def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
+    """Count records per month from a temporal column whose values may be YYYY-MM-DD, YYYY-Www, YYYY-MM or
+    YYYY-Qn (or a date/timestamp type). Weeks count in the month of their Thursday; if any value is a quarter,
+    everything is aggregated to quarters."""
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        if pa.types.is_dictionary(arr.type):
+            arr = arr.cast(arr.type.value_type)
+        arr = arr.cast(pa.string())
+    vc = pc.value_counts(arr)
+    values = vc.field("values").to_pylist()
+    counts = vc.field("counts").to_pylist()
+    per: Counter[tuple[str, str]] = Counter()
+    sources: Counter[str] = Counter()
+    undated = 0
+    for v, n in zip(values, counts, strict=True):
+        p = _period(v) if isinstance(v, str) else None
+        if p is None:
+            undated += n
+            continue
+        per[p] += n
+        kind = (
+            "day" if _DAY.match(v) else "week" if _WEEK.match(v) else "month" if _MONTH.match(v) else "quarter"
+        )
+        sources[kind] += n
+    unit = "quarter" if any(g == "quarter" for g, _ in per) else "month"
+    agg: Counter[str] = Counter()
+    for (g, key), n in per.items():
+        agg[key if (g == unit) else _month_to_quarter(key)] += n
+    series: list[tuple[str, int]] = []
+    if agg:
+        keys = sorted(agg)
+        series = [(k, agg.get(k, 0)) for k in _all_periods(keys[0], keys[-1], unit)]
+    return PeriodCounts(unit=unit, counts=series, undated=undated, sources=dict(sources), total=len(arr))
+
+
+def _chart(pc_: PeriodCounts, threshold: int, title: str) -> dict[str, Any]:
+    """Geometry of an inline SVG bar chart; suppressed cells are drawn as an outlined bar of height threshold."""
+    n = len(pc_.counts)
+    width, height, left, bottom, top = 720, 260, 56, 40, 16
+    plot_w, plot_h = width - left - 12, height - bottom - top
+    peak = max([c for _, c in pc_.counts] + [threshold, 1])
+    step = plot_w / max(n, 1)
+    bar_w = max(step * 0.8, 1.0)
+    bars = []
+    label_every = max(1, (n + 11) // 12)
+    for i, (key, count) in enumerate(pc_.counts):
+        suppressed = 0 < count < threshold
+        shown = threshold if suppressed else count
+        h = plot_h * shown / peak
+        bars.append(
+            {
+                "x": round(left + i * step + (step - bar_w) / 2, 2),
+                "y": round(top + plot_h - h, 2),
+                "w": round(bar_w, 2),
+                "h": round(h, 2),
+                "label": key,
+                "text": suppress_count(count, threshold),
+                "suppressed": suppressed,
+                "show_label": i % label_every == 0,
+                "lx": round(left + i * step + step / 2, 2),
+            }
+        )
+    ticks = []
+    for frac in (0, 0.5, 1):
+        val = int(round(peak * frac))
+        ticks.append({"y": round(top + plot_h - plot_h * frac, 2), "text": f"{val:,}"})
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "top": top,
+        "base": top + plot_h,
+        "right": width - 12,
+        "bars": bars,
+        "ticks": ticks,
+        "title": title,
+    }
+
+
+# --------------------------------------------------------------------------------------------------- reading
+
+
+def _parse_sums(text: str) -> dict[str, str]:
+    out = {}
+    for line in text.splitlines():
+        parts = line.strip().split(None, 1)
+        if len(parts) == 2 and re.fullmatch(r"[0-9a-f]{64}", parts[0]):
+            out[parts[1].lstrip("*").strip()] = parts[0]
+    return out
+
+
+def _hash_hex(value: Any) -> str | None:
+    if isinstance(value, str):
+        v = value.split(":", 1)[1] if value.startswith("sha256:") else value
+        if re.fullmatch(r"[0-9a-f]{64}", v):
+            return v
+    return None
+
+
+def _change_summary(changes: Mapping[str, Any] | None, threshold: int = DEFAULT_SMALL_CELL) -> list[tuple[str, str]]:
+    """Readable (label, value) pairs from a change record (``pipelines.publishing`` format). Counts go through
+    the small-cell rule; primary keys are never listed here (they are in changes.json)."""
+    if not changes:
+        return []
+    sup = lambda n: suppress_count(int(n), threshold)  # noqa: E731
+    out: list[tuple[str, str]] = []
+    bump = changes.get("bump")
+    if bump:
+        prev = changes.get("previous_version")
+        out.append(("change level", f"{bump} (from {prev})" if prev else f"{bump} (first release)"))
+    rec = changes.get("records")
+    if isinstance(rec, Mapping):
+        parts = [f"{k} {sup(rec[k])}" for k in ("added", "removed", "changed", "unchanged")
+                 if isinstance(rec.get(k), int)]
+        if parts:
+            out.append(("records", ", ".join(parts)))
+        by_field = rec.get("changed_by_field")
+        if isinstance(by_field, Mapping) and by_field:
+            out.append(("changed values by column", "; ".join(f"{k}: {sup(v)}" for k, v in by_field.items()
+                                                                if isinstance(v, int))))
+    flds = changes.get("fields")
+    if isinstance(flds, Mapping) and changes.get("previous_version"):
+        for k in ("added", "removed"):
+            if flds.get(k):
+                out.append((f"columns {k}", ", ".join(str(x) for x in flds[k])))
+        ren = [f"{r.get('from')} → {r.get('to')}" for r in flds.get("renamed") or [] if isinstance(r, Mapping)]
+        if ren:
+            out.append(("columns renamed", ", ".join(ren)))
+    sc = [c for c in changes.get("schema_changes") or [] if isinstance(c, Mapping)
+          and c.get("change") not in ("field-added", "field-removed")]
+    if sc:
+        out.append(("schema changes", "; ".join(
+            f"{c.get('field') or 'table'}: {c.get('change')}"
+            + (f" {c['constraint']}" if c.get("constraint") else "")
+            + (f" {c['property']}" if c.get("property") else "")
+            + (f" ({c['severity']})" if c.get("severity") else "") for c in sc)))
+    if out:
+        return out
+    # unknown format: scalar fields only
+    return [(str(k).replace("_", " "), str(v)) for k, v in changes.items()
+            if isinstance(v, str | int | float) and not isinstance(v, bool) and k not in ("dataset", "version")
+            and "hash" not in k]
+
+
+def _mapping_table(changes: Mapping[str, Any] | None) -> list[dict[str, str]]:
+    """The old -> new field mapping of a major version, if the change record has one."""
+    if not changes:
+        return []
+    for key in ("field_mapping", "mapping", "fields_mapping"):
+        m = changes.get(key)
+        if isinstance(m, Mapping):
+            return [{"old": str(k), "new": "" if v is None else str(v)} for k, v in m.items()]
+        if isinstance(m, list):
+            rows = []
+            for item in m:
+                if isinstance(item, Mapping):
+                    rows.append({"old": str(item.get("old") or "(new)"), "new": str(item.get("new") or "")})
+            return rows
+    return []
+
+
+def _constraints_text(f: Mapping[str, Any]) -> list[str]:
+    c = dict(f.get("constraints") or {})
+    out = []
+    if c.get("required"):
+        out.append("required")
+    if c.get("unique"):
+        out.append("unique")
+    if "pattern" in c:
+        out.append(f"pattern {c['pattern']}")
+    for k, label in (("minimum", "minimum"), ("maximum", "maximum"), ("minLength", "min length"),
+                     ("maxLength", "max length")):
+        if k in c:
+            out.append(f"{label} {c[k]}")
+    return out
+
+
+@dataclass
+class _Dataset:
+    spec: DatasetSpec
+    policy: Policy
+    schema: dict[str, Any]
+    latest: dict[str, Any] | None
+    versions: list[dict[str, Any]]
+    threshold: int
+    period: PeriodCounts | None = None
+    latest_package: dict[str, Any] | None = None
+    latest_provenance: dict[str, Any] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _load_policy(spec: DatasetSpec) -> Policy:
+    try:
+        std = [f["name"] for f in spec.standardized]
+        return load_policy(spec.policy, spec.schema, std, where=f"{spec.path.name}: policy")
+    except Exception as exc:  # PolicyError, SpecError: messages name files and fields only
+        raise SiteError(f"dataset {spec.name!r}: {exc}") from exc
+
+
+def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold: int) -> dict[str, Any]:
+    version = str(entry["version"])
+    base = f"datasets/{name}/v{version}/"
+    out: dict[str, Any] = dict(entry)
+    out["base"] = f"v{version}/"
+    out["published_at"] = _parse_ts(entry.get("published"))
+    retracted = entry.get("status") == "retracted"
+    out["retracted"] = retracted
+    rec = entry.get("records")
+    out["records_text"] = suppress_count(int(rec), threshold) if isinstance(rec, int) else None
+    if retracted:
+        out["tombstone"] = read_json(pub, base + "TOMBSTONE.json") or {
+            "dataset": name,
+            "version": version,
+            "retracted_at": entry.get("retracted_at"),
+            "reason": entry.get("reason"),
+            "replacement": None,
+        }
+        out["files"] = [
+            {"name": "TOMBSTONE.json", "label": "Retraction notice", "href": out["base"] + "TOMBSTONE.json",
+             "bytes": None, "size": "", "sha256": None}
+        ]
+        out["changes"] = None
+        out["summary"] = []
+        out["mapping"] = []
+        return out
+    package = read_json(pub, base + "datapackage.json") or {}
+    changes = read_json(pub, base + "changes.json")
+    sums_raw = pub.get(base + "SHA256SUMS")
+    sums = _parse_sums(sums_raw.decode("utf-8", "replace")) if sums_raw else {}
+    by_path: dict[str, dict[str, Any]] = {}
+    for res in package.get("resources") or []:
+        if isinstance(res, Mapping) and res.get("path"):
+            by_path[str(res["path"])] = {"bytes": res.get("bytes"), "sha256": _hash_hex(res.get("hash"))}
+    files = []
+    for pattern, label, media in RELEASE_FILES:
+        fname = pattern.format(dataset=name)
+        if fname in by_path:  # data files: size and hash from datapackage.json (never downloaded here)
+            size, digest = by_path[fname]["bytes"], by_path[fname]["sha256"] or sums.get(fname)
+        elif fname == "SHA256SUMS":
+            if sums_raw is None:
+                continue
+            size, digest = len(sums_raw), sha256_hex(sums_raw)
+        elif fname.endswith((".json", ".md")):  # small metadata files: read to measure
+            raw = pub.get(base + fname)
+            if raw is None:
+                continue
+            size, digest = len(raw), sha256_hex(raw)
+        elif pub.exists(base + fname):
+            size, digest = None, sums.get(fname)
+        else:
+            continue
+        files.append(
+            {"name": fname, "label": label, "media": media, "href": out["base"] + fname, "bytes": size,
+             "size": human_size(size) if size is not None else "", "sha256": digest}
+        )
+    out["package"] = package
+    out["changes"] = changes
+    out["summary"] = _change_summary(changes, threshold)
+    out["mapping"] = _mapping_table(changes)
+    out["files"] = files
+    return out
+
+
+def _load_dataset(pub: Publisher, spec: DatasetSpec) -> _Dataset:
+    policy = _load_policy(spec)
+    threshold = int((policy.small_cells or {}).get("threshold") or DEFAULT_SMALL_CELL)
+    latest = read_json(pub, f"datasets/{spec.name}/latest.json")
+    try:
+        entries = list_versions(pub, spec.name)
+    except PublishError as exc:
+        raise SiteError(f"dataset {spec.name!r}: versions.json unusable ({exc})") from exc
+    versions = [_read_version(pub, spec.name, e, threshold) for e in entries]
+    ds = _Dataset(spec=spec, policy=policy, schema=dict(spec.schema), latest=latest, versions=versions,
+                  threshold=threshold)
+    if latest:
+        current = next((v for v in versions if v["version"] == latest.get("version")), None)
+        if current is not None and not current["retracted"]:
+            ds.latest_package = current.get("package") or {}
+            ds.latest_provenance = read_json(pub, f"datasets/{spec.name}/v{current['version']}/provenance.json")
+            res = next((r for r in ds.latest_package.get("resources") or []
+                        if isinstance(r, Mapping) and isinstance(r.get("schema"), Mapping)), None)
+            if res is not None:
+                ds.schema = dict(res["schema"])
+            ds.period = _latest_periods(pub, spec, current, ds.warnings)
+        else:
+            ds.latest = None
+    return ds
+
+
+def _latest_periods(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
+        PeriodCounts | None):
+    tf = spec.temporal_field
+    if not tf:
+        return None
+    key = f"datasets/{spec.name}/v{current['version']}/{spec.name}.parquet"
+    data = pub.get(key)
+    if data is None:
+        warnings.append(f"{key}: not found, no chart")
+        return None
+    try:
+        pf = pq.ParquetFile(io.BytesIO(data))
+        if tf not in pf.schema_arrow.names:
+            warnings.append(f"{key}: no column {tf!r}, no chart")
+            return None
+        col = pf.read(columns=[tf]).column(tf)
+    except (pa.ArrowException, OSError) as exc:
+        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no chart")
+        return None
+    return period_counts(col)
+
+
+# --------------------------------------------------------------------------------------------------- rendering
+
+
+def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """The one Jinja2 environment: autoescape everywhere, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["size"] = human_size
+    env.filters["when"] = lambda ts: ts.strftime("%Y-%m-%d") if isinstance(ts, datetime) else (str(ts)[:10] if ts else "")
+    env.filters["rfc3339"] = lambda ts: _rfc3339(ts) if isinstance(ts, datetime) else str(ts or "")
+    return env
+
+
+def _json_script(obj: Any) -> Markup:
+    """JSON safe inside <script>: '<', '>' and '&' escaped as \\u sequences."""
+    text = json.dumps(obj, indent=2, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704 - escaped above
+
+
+def _field_rows(ds: _Dataset) -> list[dict[str, Any]]:
+    rows = []
+    for f in ds.schema.get("fields") or []:
+        name = f["name"]
+        t = ds.policy.columns.get(name)
+        c = dict(f.get("constraints") or {})
+        rows.append(
+            {
+                "name": name,
+                "title": f.get("title") or "",
+                "type": f.get("type") or "string",
+                "format": f.get("format") or "",
+                "description": str(f.get("description") or "").strip(),
+                "constraints": _constraints_text(f),
+                "enum": [str(x) for x in c.get("enum") or []],
+                "treatment": t.name if t else "",
+                "kind": KIND.get(t.name, t.name) if t else "no treatment in the current policy",
+                "describe": t.describe() if t else "",
+                "why": t.why if t else "",
+                "string": (f.get("type") or "string") == "string",
+            }
+        )
+    return rows
+
+
+def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Figures for the methodology page, from provenance.json (every value is a count or a setting)."""
+    prov = dict(prov or {})
+    counts = dict(prov.get("counts") or {})
+    sdc = dict(prov.get("sdc") or {})
+    redactions = prov.get("redactions") or prov.get("redactions_by_type") or counts.get("redactions") or {}
+    quarantined = counts.get("quarantined", prov.get("quarantined"))
+    suppressed = sdc.get("suppressed", counts.get("suppressed", prov.get("suppressed")))
+    k_achieved = sdc.get("k_achieved", sdc.get("k", prov.get("k_achieved")))
+    generalized = sdc.get("levels") or sdc.get("generalization") or {}
+    scalar_counts = [(k.replace("_", " "), v) for k, v in counts.items() if isinstance(v, int | float)
+                     and not isinstance(v, bool)]
+    return {
+        "redactions": sorted((str(k), int(v)) for k, v in dict(redactions).items() if isinstance(v, int | float)),
+        "quarantined": quarantined,
+        "suppressed": suppressed,
+        "k_achieved": k_achieved,
+        "generalized": sorted((str(k), str(v)) for k, v in dict(generalized).items()) if isinstance(
+            generalized, Mapping) else [],
+        "counts": scalar_counts,
+        "code_version": prov.get("code_version"),
+    }
+
+
+def _jsonld(ds: _Dataset, site_url: str, page_url: str) -> dict[str, Any]:
+    spec = ds.spec
+    desc = spec.description or spec.title
+    if len(desc) < 50:
+        desc = f"{desc} Police open data published by {spec.publisher.get('name', 'the publisher')}."
+    out: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": spec.title,
+        "description": desc,
+        "url": page_url,
+        "identifier": page_url,
+        "keywords": spec.keywords,
+        "isAccessibleForFree": True,
+        "license": spec.license.get("path") or spec.license.get("name"),
+        "creator": {"@type": "Organization", "name": spec.publisher.get("name", "")},
+        "publisher": {"@type": "Organization", "name": spec.publisher.get("name", "")},
+        "variableMeasured": [
+            {"@type": "PropertyValue", "name": f["name"], "description": str(f.get("description") or f.get("title")
+                                                                               or f["name"]).strip()}
+            for f in ds.schema.get("fields") or []
+        ],
+    }
+    spatial = spec.raw.get("spatial")
+    if spatial:
+        out["spatialCoverage"] = {"@type": "Place", "name": str(spatial)}
+    if ds.period and ds.period.start and ds.period.end:
+        out["temporalCoverage"] = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
+    if ds.latest:
+        version = ds.latest["version"]
+        base = f"{page_url}v{version}/"
+        out["version"] = version
+        out["datePublished"] = str(ds.latest.get("published") or "")
+        out["distribution"] = [
+            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.csv", "encodingFormat": "text/csv"},
+            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.parquet",
+             "encodingFormat": "application/vnd.apache.parquet"},
+        ]
+    return out
+
+
+def _dcat_dataset(ds: _Dataset, site_url: str, now: datetime) -> dict[str, Any] | None:
+    spec = ds.spec
+    if not ds.latest:
+        return None
+    page = f"{site_url}datasets/{spec.name}/"
+    version = ds.latest["version"]
+    base = f"{page}v{version}/"
+    published = [v for v in ds.versions if not v["retracted"] and v.get("published_at")]
+    issued = min((v["published_at"] for v in published), default=None)
+    modified = _parse_ts(ds.latest.get("published")) or now
+    email = spec.publisher.get("email")
+    contact: dict[str, Any] = {"@type": "vcard:Contact", "fn": spec.publisher.get("contact") or spec.publisher.get(
+        "name", "Open data team")}
+    if email:
+        contact["hasEmail"] = f"mailto:{email}"
+    temporal = None
+    if ds.period and ds.period.start and ds.period.end:
+        temporal = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
+    lic = spec.license.get("path")
+    return {
+        "@type": "dcat:Dataset",
+        "title": spec.title,
+        "description": spec.description or spec.title,
+        "keyword": spec.keywords or [spec.name],
+        "modified": _rfc3339(modified),
+        "issued": _rfc3339(issued) if issued else None,
+        "publisher": {"@type": "org:Organization", "name": spec.publisher.get("name", "Open Safety Data")},
+        "contactPoint": contact,
+        "identifier": page,
+        "accessLevel": "public",
+        "license": lic if isinstance(lic, str) and "://" in lic else None,
+        "rights": None,
+        "spatial": str(spec.raw["spatial"]) if spec.raw.get("spatial") else None,
+        "temporal": temporal,
+        "accrualPeriodicity": "irregular",
+        "language": ["en-US"],
+        "theme": ["Public Safety"],
+        "landingPage": page,
+        "describedBy": f"{base}datapackage.json",
+        "describedByType": "application/json",
+        "references": [f"{page}methodology.html", f"{page}index.html#dictionary"],
+        "distribution": [
+            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (CSV)",
+             "description": "Comma-separated values, UTF-8, RFC 4180; see the data dictionary for CSV-injection "
+                            "neutralization.",
+             "downloadURL": f"{base}{spec.name}.csv", "mediaType": "text/csv", "format": "CSV",
+             "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
+            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Parquet)",
+             "description": "Apache Parquet with the original values and column types.",
+             "downloadURL": f"{base}{spec.name}.parquet", "mediaType": "application/vnd.apache.parquet",
+             "format": "Parquet", "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
+            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Data Package)",
+             "description": "Data Package descriptor: Table Schema, sizes and sha256 checksums.",
+             "downloadURL": f"{base}datapackage.json", "mediaType": "application/json", "format": "JSON",
+             "conformsTo": "https://datapackage.org/profiles/2.0/datapackage.json"},
+            {"@type": "dcat:Distribution", "title": f"{spec.title}: dataset page",
+             "description": "Data dictionary, downloads of every version, change records and methodology.",
+             "accessURL": page, "mediaType": "text/html", "format": "HTML"},
+        ],
+    }
+
+
+def build_site(
+    publisher: Publisher,
+    specs: Sequence[DatasetSpec] | None = None,
+    *,
+    site_url: str | None = None,
+    now: datetime | None = None,
+    templates: Path | None = None,
+) -> SiteResult:
+    """Render the whole site into the public store through ``publisher.put(..., create_only=False)``.
+
+    Reads only public files from ``publisher`` plus the specs (policies, schemas); returns the keys written.
+    """
+    specs = list(load_specs() if specs is None else specs)
+    base_url = site_url_from_env() if site_url is None else (site_url if site_url.endswith("/") else site_url + "/")
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    env = make_environment(templates or TEMPLATES_DIR)
+    datasets = [_load_dataset(publisher, s) for s in specs]
+    recognizers = list_recognizers()
+    verify_summary = _module_summary(REPO_ROOT / "redaction" / "verify.py")
+    written: list[str] = []
+
+    def put(key: str, data: bytes) -> None:
+        ctype = CONTENT_TYPES.get(Path(key).suffix, "application/octet-stream")
+        if key == "robots.txt":
+            ctype = CONTENT_TYPES[".txt"]
+        publisher.put(key, data, content_type=ctype, create_only=False)
+        written.append(key)
+
+    def render(template: str, key: str, **ctx: Any) -> None:
+        depth = key.count("/")
+        ctx.setdefault("root", "../" * depth)
+        ctx.setdefault("generated", now)
+        ctx.setdefault("site_url", base_url)
+        ctx.setdefault("page_key", key)
+        put(key, env.get_template(template).render(**ctx).encode("utf-8"))
+
+    # static assets
+    assets = (templates or TEMPLATES_DIR) / "assets"
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            if path.is_file():
+                put("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
+
+    cards = []
+    for ds in datasets:
+        latest_entry = next((v for v in ds.versions if ds.latest and v["version"] == ds.latest.get("version")), None)
+        cards.append(
+            {
+                "name": ds.spec.name,
+                "title": ds.spec.title,
+                "description": ds.spec.description,
+                "version": ds.latest["version"] if ds.latest else None,
+                "published": _parse_ts(ds.latest.get("published")) if ds.latest else None,
+                "records": latest_entry.get("records_text") if latest_entry else None,
+                "period": ds.period,
+                "retracted": sum(1 for v in ds.versions if v["retracted"]),
+                "agencies": sorted({s.agency for s in ds.spec.sources}),
+            }
+        )
+    render("index.html", "index.html", datasets=cards, title="Public safety open data")
+    render("methodology.html", "methodology.html", datasets=cards, recognizers=recognizers,
+           verify_summary=verify_summary, title="Methodology")
+
+    for ds, card in zip(datasets, cards, strict=True):
+        name = ds.spec.name
+        page_url = f"{base_url}datasets/{name}/"
+        fields = _field_rows(ds)
+        chart = None
+        if ds.period and ds.period.counts:
+            chart = _chart(ds.period, ds.threshold, f"Records per {ds.period.unit}, {ds.spec.title}, "
+                                                    f"version {ds.latest['version'] if ds.latest else ''}")
+        render(
+            "dataset.html",
+            f"datasets/{name}/index.html",
+            ds=card,
+            spec=ds.spec,
+            fields=fields,
+            versions=ds.versions,
+            latest=ds.latest,
+            period=ds.period,
+            chart=chart,
+            threshold=ds.threshold,
+            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
+            csv_note=CSV_INJECTION_NOTE,
+            jsonld=_json_script(_jsonld(ds, base_url, page_url)),
+            license=ds.spec.license,
+            title=ds.spec.title,
+        )
+        policy = ds.policy
+        render(
+            "dataset_methodology.html",
+            f"datasets/{name}/methodology.html",
+            ds=card,
+            spec=ds.spec,
+            fields=fields,
+            policy=policy,
+            drop=sorted(policy.drop.items()),
+            identifiers=sorted(policy.identifiers.items()),
+            k_anon=dict(policy.k_anonymity or {}),
+            small_cells=dict(policy.small_cells or {}),
+            figures=_counts_from_provenance(ds.latest_provenance),
+            latest=ds.latest,
+            period=ds.period,
+            threshold=ds.threshold,
+            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
+            recognizers=recognizers,
+            verify_summary=verify_summary,
+            csv_note=CSV_INJECTION_NOTE,
+            title=f"Methodology: {ds.spec.title}",
+        )
+
+    # catalog, feed, sitemap, robots
+    catalog = {
+        "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
+        "@id": f"{base_url}data.json",
+        "@type": "dcat:Catalog",
+        "conformsTo": DCAT_SCHEMA,
+        "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
+        "dataset": [d for d in (_dcat_dataset(ds, base_url, now) for ds in datasets) if d is not None],
+    }
+    put("data.json", (json.dumps(catalog, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    entries = []
+    for ds in datasets:
+        for v in ds.versions:
+            ts = v.get("published_at") or now
+            entries.append({"dataset": ds.spec, "v": v, "updated": ts,
+                            "url": f"{base_url}datasets/{ds.spec.name}/index.html#v{v['version']}"})
+            if v["retracted"]:
+                rts = _parse_ts((v.get("tombstone") or {}).get("retracted_at") or v.get("retracted_at")) or ts
+                entries[-1]["updated"] = max(ts, rts)
+    entries.sort(key=lambda e: e["updated"], reverse=True)
+    feed_updated = max([e["updated"] for e in entries], default=now)
+    render("feed.atom", "feed.atom", entries=entries, updated=feed_updated, root="")
+
+    pages = [k for k in written if k.endswith(".html")]
+    lastmod = {f"datasets/{c['name']}/": c["published"] for c in cards}
+    sm = []
+    for k in pages:
+        folder = k.rsplit("/", 1)[0] + "/" if "/" in k else ""
+        sm.append({"loc": base_url + k, "lastmod": lastmod.get(folder) or now})
+    render("sitemap.xml", "sitemap.xml", urls=sm, root="")
+    render("robots.txt", "robots.txt", root="")
+    warnings = [w for ds in datasets for w in ds.warnings]
+    for w in warnings:
+        log.warning("site: %s", w)
+    return SiteResult(pages=written, datasets=len(datasets), warnings=warnings)
