@@ -749,8 +749,8 @@ def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _E
     if not run(top).passes:
         return tuple(int(x) for x in nodes[top]), results[top], len(results), total
     for i in order:
-        if lb[i] >= best_loss:
-            break
+        if (lb[i], height[i]) >= (best_loss, height[best_i]):
+            break  # no unvisited node can beat the best (ties go to the less generalized node)
         if status[i] == FAIL or i in results:
             continue
         r = run(i)
@@ -900,6 +900,32 @@ def recount_l(df: pd.DataFrame, qi_columns: Sequence[str], sensitive: str) -> in
 # ------------------------------------------------------------------------------------------------- small cells
 
 
+def _line_safe(vals: np.ndarray, prim: np.ndarray, comp: np.ndarray, threshold: int, lo_p: int) -> bool:
+    """Whether the suppressed cells of one line (total shown) keep every primary count from being pinned.
+
+    The reader knows the line total, so the sum S of the suppressed cells; a primary count lies in
+    [lo_p, threshold-1], a complementary one in [threshold, inf). A primary cell is pinned when its feasible
+    interval given S is a single value.
+    """
+    n_p, n_c = int(prim.sum()), int(comp.sum())
+    if n_p + n_c == 0:
+        return True
+    if n_p + n_c == 1:
+        return False
+    s = int(vals[prim | comp].sum())
+    hi = min(threshold - 1, s - (n_p - 1) * lo_p - n_c * threshold)
+    lo = lo_p if n_c else max(lo_p, s - (n_p - 1) * (threshold - 1))
+    return n_p == 0 or hi > lo
+
+
+def _pick_complement(vals: np.ndarray, supp: np.ndarray, cross_has: np.ndarray, threshold: int) -> int | None:
+    """Smallest shown count >= threshold in the line, preferring cells whose crossing line is already hit."""
+    cand = np.flatnonzero(~supp & (vals >= threshold))
+    if len(cand) == 0:
+        return None
+    return int(min(cand, key=lambda i: (0 if cross_has[i] else 1, int(vals[i]), int(i))))
+
+
 def suppress_small_cells(
     table: pd.DataFrame,
     threshold: int = 11,
@@ -911,7 +937,8 @@ def suppress_small_cells(
     """A crosstab of counts -> a table of strings with small cells hidden and totals added (see module docstring).
 
     Cells with 1..threshold-1 (0 too if `suppress_zero`) print as "<threshold"; complementary cells and withheld
-    totals print as `withheld_mark`. The input holds counts only (no margins); NaN counts as 0.
+    totals print as `withheld_mark`. The input holds counts only (no margins); NaN counts as 0. A "Total" column
+    is added when there are at least two columns, a "Total" row when there are at least two rows.
     """
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise SdcError("sdc-config: threshold must be an integer >= 1")
@@ -923,79 +950,51 @@ def suppress_small_cells(
     lo_p = 0 if suppress_zero else 1
     primary = (v >= lo_p) & (v < threshold)
     comp = np.zeros_like(primary)
-    row_tot, col_tot, grand = v.sum(axis=1), v.sum(axis=0), int(v.sum())
-    has_rt, has_ct = nc > 1, nr > 1  # a one-cell line has no separate total
-    rt_w = np.zeros(nr, dtype=bool)
-    ct_w = np.zeros(nc, dtype=bool)
+    has_rt, has_ct = nc > 1, nr > 1  # a line of one cell has no separate total
+    rt_w = np.zeros(nr, dtype=bool)  # withheld row totals
+    ct_w = np.zeros(nc, dtype=bool)  # withheld column totals
     grand_w = False
 
-    def interior_line_safe(vals: np.ndarray, prim: np.ndarray, cmp: np.ndarray) -> bool:
-        m = int(prim.sum() + cmp.sum())
-        if m == 0:
-            return True
-        if m == 1:
-            return False
-        s = int(vals[prim | cmp].sum())
-        n_p, n_c = int(prim.sum()), int(cmp.sum())
-        for a in vals[prim]:
-            hi = min(threshold - 1, s - (n_p - 1) * lo_p - n_c * threshold)
-            lo = lo_p if n_c else max(lo_p, s - (n_p - 1) * (threshold - 1))
-            if hi <= lo:
-                del a
-                return False
-        return True
-
-    def add_complement(vals: np.ndarray, supp: np.ndarray, cross_has: np.ndarray) -> int | None:
-        cand = np.flatnonzero(~supp & (vals >= threshold))
-        if len(cand) == 0:
-            return None
-        return int(min(cand, key=lambda i: (0 if cross_has[i] else 1, vals[i], i)))
-
-    for _ in range(nr * nc + nr + nc + 2):
-        changed = False
+    def fix_one() -> bool:
+        """Make one repair (a complementary cell or a withheld total); False when every line is safe."""
+        nonlocal grand_w
         supp = primary | comp
         if has_rt:
             for i in range(nr):
-                if rt_w[i] or interior_line_safe(v[i], primary[i], comp[i]):
-                    continue
-                j = add_complement(v[i], supp[i], supp.sum(axis=0) > 0)
-                if j is None:
-                    rt_w[i] = True
-                else:
-                    comp[i, j] = True
-                changed = True
-                break
-        if not changed and has_ct:
+                if not rt_w[i] and not _line_safe(v[i], primary[i], comp[i], threshold, lo_p):
+                    j = _pick_complement(v[i], supp[i], supp.any(axis=0), threshold)
+                    if j is None:
+                        rt_w[i] = True
+                    else:
+                        comp[i, j] = True
+                    return True
+        if has_ct:
             for j in range(nc):
-                if ct_w[j] or interior_line_safe(v[:, j], primary[:, j], comp[:, j]):
-                    continue
-                i = add_complement(v[:, j], supp[:, j], supp.sum(axis=1) > 0)
-                if i is None:
-                    ct_w[j] = True
-                else:
-                    comp[i, j] = True
-                changed = True
-                break
-        if not changed and has_rt and has_ct and not grand_w:
-            # the totals column (row totals summing to the grand total) and the totals row
-            if int(rt_w.sum()) == 1 or int(ct_w.sum()) == 1:
-                grand_w = True
-                changed = True
-        if not changed and not has_rt and has_ct and not grand_w:
-            pass  # one column: its total is the grand total, handled as ct_w[0]
-        if not changed:
+                if not ct_w[j] and not _line_safe(v[:, j], primary[:, j], comp[:, j], threshold, lo_p):
+                    i = _pick_complement(v[:, j], supp[:, j], supp.any(axis=1), threshold)
+                    if i is None:
+                        ct_w[j] = True
+                    else:
+                        comp[i, j] = True
+                    return True
+        # the totals column (row totals add up to the grand total) and the totals row
+        if has_rt and has_ct and not grand_w and (int(rt_w.sum()) == 1 or int(ct_w.sum()) == 1):
+            grand_w = True
+            return True
+        return False
+
+    for _ in range(nr * nc + nr + nc + 2):
+        if not fix_one():
             break
     cells = np.where(primary, f"<{threshold}", np.where(comp, withheld_mark, v.astype(str))).astype(object)
     out = pd.DataFrame(cells, index=table.index, columns=table.columns)
     if has_rt:
-        out[total_label] = np.where(rt_w, withheld_mark, row_tot.astype(str)).astype(object)
+        out[total_label] = np.where(rt_w, withheld_mark, v.sum(axis=1).astype(str)).astype(object)
     if has_ct:
-        tot_row = list(np.where(ct_w, withheld_mark, col_tot.astype(str)))
+        tot_row = [withheld_mark if w else str(t) for w, t in zip(ct_w, v.sum(axis=0), strict=True)]
         if has_rt:
-            tot_row.append(withheld_mark if grand_w or (not has_rt and ct_w.any()) else str(grand))
+            tot_row.append(withheld_mark if grand_w else str(int(v.sum())))
         out.loc[total_label] = tot_row
-    elif has_rt:
-        pass
     return out
 
 
