@@ -1,0 +1,68 @@
+"""Source mappings: renames, joins, value maps, parsing; bad cells quarantine the row with a reason, no value."""
+
+import pandas as pd
+import pytest
+
+from pipelines.standardize import MappingError, standardize
+
+TYPES = {"occurred_at": "datetime", "race": "string", "frisked": "boolean", "age": "integer", "agency": "string"}
+MAPPING = {
+    "occurred_at": {"from": ["D", "T"], "format": "%m/%d/%Y %I:%M %p"},
+    "race": {"from": "R", "map": {"W": "White", "B": "Black"}},
+    "frisked": {"from": "F", "missing": ["-"]},
+    "age": {"from": "A", "missing": ["0"]},
+    "agency": {"const": "Rivertown PD"},
+}
+
+
+def frame(**cols):
+    return pd.DataFrame({k: pd.Series(v, dtype="string") for k, v in cols.items()})
+
+
+def test_good_rows_map_and_parse():
+    raw = frame(D=["03/14/2024"], T=["02:15 PM"], R=[" w "], F=["Y"], A=["34"])
+    r = standardize(raw, MAPPING, TYPES)
+    row = r.frame.iloc[0]
+    assert row["occurred_at"] == pd.Timestamp("2024-03-14 14:15")
+    assert row["race"] == "White" and bool(row["frisked"]) is True and row["age"] == 34
+    assert row["agency"] == "Rivertown PD"
+    assert r.row_reasons == {}
+
+
+def test_missing_values_are_null_not_errors():
+    raw = frame(D=["03/14/2024"], T=["02:15 PM"], R=["B"], F=["-"], A=["0"])
+    r = standardize(raw, MAPPING, TYPES)
+    assert r.row_reasons == {}
+    assert pd.isna(r.frame["frisked"][0]) and pd.isna(r.frame["age"][0])
+
+
+@pytest.mark.parametrize(
+    "cells, reason",
+    [
+        ({"D": "13/45/2024"}, "type-error:occurred_at"),
+        ({"R": "Q"}, "unmapped-code:race"),
+        ({"F": "maybe"}, "type-error:frisked"),
+        ({"A": "3.5"}, "type-error:age"),
+    ],
+)
+def test_bad_cells_give_reason_codes_without_values(cells, reason):
+    good = {"D": "03/14/2024", "T": "02:15 PM", "R": "W", "F": "N", "A": "20"}
+    bad = {**good, **cells}
+    raw = frame(**{k: [good[k], bad[k]] for k in good})
+    r = standardize(raw, MAPPING, TYPES)
+    assert r.row_reasons == {1: [reason]}
+    assert all(v not in reason for v in cells.values())
+
+
+def test_seattle_style_fraction_and_missing():
+    raw = frame(Reported_Date=["2015-03-30"], Reported_Time=["21:08:00.0000000"])
+    m = {"occurred_at": {"from": ["Reported_Date", "Reported_Time"], "replace": [[r"\.\d+$", ""]]}}
+    r = standardize(raw, m, {"occurred_at": "datetime"})
+    assert r.frame["occurred_at"][0] == pd.Timestamp("2015-03-30 21:08")
+
+
+def test_mapping_errors_name_the_column():
+    with pytest.raises(MappingError, match="no source field"):
+        standardize(frame(X=["1"]), {"age": {"from": "A"}}, {"age": "integer"})
+    with pytest.raises(MappingError, match="undeclared"):
+        standardize(frame(X=["1"]), {"nope": {"from": "X"}}, {"age": "integer"})
