@@ -11,6 +11,7 @@ import dagster as dg
 from pipelines.assets import build_dataset, build_site_asset
 from pipelines.jobs import dataset_jobs, retract_job
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
+from pipelines.sensors import build_sensors
 from pipelines.specs import load_specs
 
 
@@ -20,13 +21,7 @@ def build_definitions() -> dg.Definitions:
     checks = [c for d in datasets for c in d.checks]
     site = build_site_asset([d.release_key for d in datasets if d.release_key])
     jobs = [j for d in datasets for j in dataset_jobs(d)] + [retract_job]
-    sensors = []
-    try:
-        from pipelines.sensors import build_sensors
-
-        sensors = build_sensors(datasets)
-    except ImportError:  # pragma: no cover - sensors module optional while it is being written
-        pass
+    sensors = build_sensors(datasets, jobs)
     return dg.Definitions(
         assets=[*assets, site],
         asset_checks=checks,
