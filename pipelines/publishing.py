@@ -19,6 +19,7 @@ change record lists primary keys of the *public* table only.
 
 from __future__ import annotations
 
+import builtins
 import csv
 import fcntl
 import hashlib
@@ -564,10 +565,10 @@ class S3Publisher(Publisher):
         if not seen or self.exists(key):
             self.client.delete_object(Bucket=self.bucket, Key=full)
 
-    def object_versions(self, key: str) -> list[str]:
+    def object_versions(self, key: str) -> builtins.list[str]:
         """Version ids (object versions and delete markers) stored for ``key``."""
         full = self._full(key)
-        out: list[str] = []
+        out: builtins.list[str] = []
         paginator = self.client.get_paginator("list_object_versions")
         for page in paginator.paginate(Bucket=self.bucket, Prefix=full):
             for item in (page.get("Versions", []) or []) + (page.get("DeleteMarkers", []) or []):
@@ -605,8 +606,8 @@ def publisher_from_env(environ: Mapping[str, str] | None = None) -> Publisher:
     return LocalPublisher(env.get("OSD_PUBLIC") or "public")
 
 
-def read_json(publisher: Publisher, key: str) -> Any | None:
-    """Parse the JSON object at ``key``, ``None`` if absent."""
+def read_json(publisher: Publisher, key: str) -> Any:
+    """Parse the JSON document at ``key``; ``None`` if absent (typed ``Any`` so callers can index it)."""
     data = publisher.get(key)
     if data is None:
         return None

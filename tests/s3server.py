@@ -169,7 +169,7 @@ class SeaweedS3:
         }
 
     def stop(self) -> None:
-        """Stop the server: SIGTERM its process group (by PID), SIGKILL after 15 s."""
+        """Stop the server: SIGTERM its process group (by PID), SIGKILL after 5 s."""
         if self.proc.poll() is not None:
             return
         try:
@@ -177,7 +177,7 @@ class SeaweedS3:
         except ProcessLookupError:
             return
         try:
-            self.proc.wait(timeout=15)
+            self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
