@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
 from typing import Any
-
-import regex as re
 
 from redaction.errors import RedactionError
 from redaction.recognizers.words import (
@@ -38,6 +37,7 @@ from redaction.recognizers.words import (
     SUFFIX_LOWER,
     SUFFIX_WORDS,
     UNIT_WORDS,
+    VEHICLE_WORDS,
 )
 
 ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL")
@@ -103,9 +103,30 @@ def _engine(model: str) -> Any:
     registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
     for rec in default_recognizers():
         registry.add_recognizer(rec)
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+                              context_aware_enhancer=_NoContextEnhancer())
     _ENGINES[model] = (nlp_engine, analyzer)
     return _ENGINES[model]
+
+
+def _no_context_enhancer_cls() -> type:
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):
+        """Our recognizers check their own (required) context; skip Presidio's lemma-based score boost."""
+
+        def __init__(self) -> None:
+            super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+                             context_prefix_count=0, context_suffix_count=0)
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            return raw_results
+
+    return NoContextEnhancer
+
+
+def _NoContextEnhancer() -> Any:  # noqa: N802 - built lazily so importing this module stays cheap
+    return _no_context_enhancer_cls()()
 
 
 def _worth_analyzing(text: str) -> bool:
@@ -126,9 +147,9 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64) -> lis
     return out
 
 
-def _analyze_chunk(args: tuple[list[str], str, int]) -> list[list[Span]]:
-    texts, model, batch_size = args
-    return analyze_texts(texts, model, batch_size)
+def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
+    redactor, texts, record_values = args
+    return redactor._detect_local(texts, record_values)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -162,7 +183,7 @@ def name_variant_regexes(value: str) -> list[str]:
         if middle:
             alts.append(re.escape(" ".join(middle)) + r"\s+" + re.escape(last))
     for t in sorted(set(tokens), key=len, reverse=True):
-        if t.lower() in NOT_NAME_WORDS and len(tokens) > 1:
+        if (t.lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
             continue
         if len(t) >= 3:
             alts.append(re.escape(t))
@@ -204,8 +225,8 @@ def dob_variant_regexes(value: str) -> list[str]:
     month = "(?:" + mon + "|" + mon[:3] + r"\.?" + ("|Sept" if m == 9 else "") + ")"
     day = rf"0?{dd}(?:st|nd|rd|th)?"
     alts = [
-        rf"(?<![\d/\-.])0?{m}([/\-.])0?{dd}\1(?:{y}|{yy:02d})(?![\d/\-.])",
-        rf"(?<![\d/\-.]){y}([/\-.]){m:02d}\2{dd:02d}(?![\d/\-.])",
+        rf"(?<![\d/\-.])0?{m}[/\-.]0?{dd}[/\-.](?:{y}|{yy:02d})(?![\d/\-.])",
+        rf"(?<![\d/\-.]){y}[/\-.]{m:02d}[/\-.]{dd:02d}(?![\d/\-.])",
         rf"{_B_START}{month}\s+{day},?\s+{y}{_B_END}",
         rf"{_B_START}{day}\s+{month},?\s+{y}{_B_END}",
     ]
@@ -294,27 +315,36 @@ class _Cand:
     priority: int  # 2 = record value, 1 = detected
 
 
+_NON_DIGIT = re.compile(r"\D")
+_NON_ALNUM_LOWER = re.compile(r"[^0-9a-z]")
+
+
 def _norm_key(entity: str, s: str) -> Any:
     if entity in ("PHONE", "SSN"):
-        d = re.sub(r"\D", "", s)
+        d = _NON_DIGIT.sub("", s)
         return d[-10:] if entity == "PHONE" else d
     if entity == "PERSON":
         return frozenset(_name_tokens(s))
-    return re.sub(r"[^0-9a-z]", "", s.lower())
+    return _NON_ALNUM_LOWER.sub("", s.lower())
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping spans: record values first, then longer spans; same-type overlaps are merged."""
+    """Non-overlapping spans covering every candidate.
+
+    Longer spans first (record values first among equals); a candidate overlapping a chosen span is
+    merged into it (union, the chosen span's type), so no part of any detected value survives.
+    """
     chosen: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
         clash = [o for o in chosen if c.start < o.end and o.start < c.end]
         if not clash:
-            chosen.append(c)
-        elif len(clash) == 1 and clash[0].entity == c.entity:
-            o = clash[0]
-            lo, hi = min(o.start, c.start), max(o.end, c.end)
-            if not any(x is not o and lo < x.end and x.start < hi for x in chosen):
-                o.start, o.end = lo, hi
+            chosen.append(_Cand(c.start, c.end, c.entity, c.key, c.priority))
+            continue
+        keep = clash[0]
+        keep.start = min([keep.start, c.start] + [o.start for o in clash])
+        keep.end = max([keep.end, c.end] + [o.end for o in clash])
+        for o in clash[1:]:
+            chosen.remove(o)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -340,6 +370,7 @@ class TextRedactor:
         self.processes = max(1, int(processes))
         self.officers_public = officers_public
         self._public_tokens = [_name_tokens(n) for n in self.public_names if _name_tokens(n)]
+        self._pool: ProcessPoolExecutor | None = None
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -353,28 +384,42 @@ class TextRedactor:
         _engine(self.model)
 
     # ---------------------------------------------------------------------------------------------
-    def _analyze_unique(self, uniq: list[str]) -> list[list[Span]]:
-        if self.processes <= 1 or len(uniq) < 4 * self.batch_size:
-            return analyze_texts(uniq, self.model, self.batch_size)
-        n = self.processes
-        size = -(-len(uniq) // (n * 4))
-        chunks = [uniq[i:i + size] for i in range(0, len(uniq), size)]
-        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn")) as pool:
-            parts = list(pool.map(_analyze_chunk, [(c, self.model, self.batch_size) for c in chunks]))
-        return [spans for part in parts for spans in part]
-
     def detect(self, texts: Sequence[str | None],
                record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[list[tuple[int, int, str, int]]]:
         """The final spans per text: ``(start, end, entity type, number within the record)``."""
         if record_values is not None and len(record_values) != len(texts):
             raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
+        if self.processes <= 1 or len(texts) < 4 * self.batch_size:
+            return self._detect_local(texts, record_values)
+        n = self.processes
+        size = -(-len(texts) // (n * 2))
+        jobs = [(self, list(texts[i:i + size]), list(record_values[i:i + size]) if record_values is not None else None)
+                for i in range(0, len(texts), size)]
+        pool = self._get_pool()
+        return [spans for part in pool.map(_detect_chunk, jobs) for spans in part]
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        """Worker processes (spawned, each loads the model once), kept for the redactor's lifetime."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=get_context("spawn"),
+                                             initializer=_engine, initargs=(self.model,))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def _detect_local(self, texts: Sequence[str | None],
+                      record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[list[tuple[int, int, str, int]]]:
         index: dict[str, int] = {}
         uniq: list[str] = []
         for t in texts:
             if t and t not in index:
                 index[t] = len(uniq)
                 uniq.append(t)
-        detected = self._analyze_unique(uniq)
+        detected = analyze_texts(uniq, self.model, self.batch_size)
         out = []
         for i, t in enumerate(texts):
             if not t:
@@ -401,8 +446,11 @@ class TextRedactor:
                     if entity == "PERSON":
                         record_person_tokens.append((_name_tokens(str(v)), key))
                     for m in rx.finditer(text):
-                        if m.end() > m.start():
-                            cands.append(_Cand(m.start(), m.end(), entity, key, 2))
+                        if m.end() == m.start():
+                            continue
+                        if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
+                            continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
+                        cands.append(_Cand(m.start(), m.end(), entity, key, 2))
         for start, end, entity in spans:
             if entity == "PERSON":
                 got = self._person_span(text, start, end)
@@ -450,7 +498,8 @@ class TextRedactor:
             return None
         if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"
-        if not _name_tokens(span):
+        words = {w.strip(".,").lower() for w in span.split()}
+        if not _name_tokens(span) or words & VEHICLE_WORDS:
             return None
         return start, end
 

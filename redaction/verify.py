@@ -66,7 +66,7 @@ _ALNUM_RUN = re.compile(r"[0-9A-Za-z](?:[\s\-]?[0-9A-Za-z])*")
 
 WORD_TYPES = {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "EMAIL"}
 DIGIT_TYPES = {"PHONE", "SSN"}
-CODE_TYPES = {"DRIVER_LICENSE", "PLATE", "VIN"}
+CODE_TYPES = {"DRIVER_LICENSE", "PLATE", "VIN", "ID"}  # ID: agency case / person numbers
 KNOWN_TYPES = WORD_TYPES | DIGIT_TYPES | CODE_TYPES
 
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
-from redaction.recognizers.address import UsAddressRecognizer
-from redaction.recognizers.dob import DateOfBirthRecognizer
-from redaction.recognizers.driver_license import DriverLicenseRecognizer
-from redaction.recognizers.email import EmailRecognizer
-from redaction.recognizers.person_caps import AllCapsNameRecognizer
-from redaction.recognizers.person_cue import CueNameRecognizer
-from redaction.recognizers.person_last_first import LastFirstNameRecognizer
-from redaction.recognizers.phone import UsPhoneRecognizer
-from redaction.recognizers.plate import LicensePlateRecognizer
-from redaction.recognizers.ssn import UsSsnRecognizer
-from redaction.recognizers.vin import VinRecognizer
+from redaction.recognizers.address import OsdUsAddressRecognizer
+from redaction.recognizers.dob import OsdDateOfBirthRecognizer
+from redaction.recognizers.driver_license import OsdDriverLicenseRecognizer
+from redaction.recognizers.email import OsdEmailRecognizer
+from redaction.recognizers.person_caps import OsdAllCapsNameRecognizer
+from redaction.recognizers.person_cue import OsdCueNameRecognizer
+from redaction.recognizers.person_last_first import OsdLastFirstNameRecognizer
+from redaction.recognizers.phone import OsdUsPhoneRecognizer
+from redaction.recognizers.plate import OsdLicensePlateRecognizer
+from redaction.recognizers.ssn import OsdUsSsnRecognizer
+from redaction.recognizers.vin import OsdVinRecognizer
 
 RECOGNIZER_CLASSES = (
-    UsAddressRecognizer, AllCapsNameRecognizer, LastFirstNameRecognizer, CueNameRecognizer,
-    DateOfBirthRecognizer, UsPhoneRecognizer, UsSsnRecognizer, DriverLicenseRecognizer,
-    LicensePlateRecognizer, VinRecognizer, EmailRecognizer,
+    OsdUsAddressRecognizer, OsdAllCapsNameRecognizer, OsdLastFirstNameRecognizer, OsdCueNameRecognizer,
+    OsdDateOfBirthRecognizer, OsdUsPhoneRecognizer, OsdUsSsnRecognizer, OsdDriverLicenseRecognizer,
+    OsdLicensePlateRecognizer, OsdVinRecognizer, OsdEmailRecognizer,
 )
 
 

@@ -25,7 +25,7 @@ _HOUSE = r"(?<![\w/\-.])\d{1,6}(?:-?[A-Z])?(?!\s*(?i:block|blk|hundred|hrs|hours
 ADDRESS_REGEX = _HOUSE + r"\s+" + _DIR + "?" + _WORD + r"(?:\s+" + _WORD + "){0,4}?" + r"\s+" + _SUFFIX + r"(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\.?(?![A-Za-z]))?" + _UNIT + "?" + r"(?![A-Za-z])"
 
 
-class UsAddressRecognizer(ContextPatternRecognizer):
+class OsdUsAddressRecognizer(ContextPatternRecognizer):
     """House-number street addresses ("123 N Main St Apt 4B", "77 WEST 21ST STREET #12")."""
 
     ENTITY = "ADDRESS"

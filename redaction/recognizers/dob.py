@@ -14,7 +14,7 @@ _WRITTEN = r"\b" + _MONTHS + r"\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(
 _WRITTEN_DMY = r"\b(?:0?[1-9]|[12]\d|3[01])\s+" + _MONTHS + r",?\s+(?:19|20)\d{2}\b"
 
 
-class DateOfBirthRecognizer(ContextPatternRecognizer):
+class OsdDateOfBirthRecognizer(ContextPatternRecognizer):
     """03/14/1987, 3/14/87, 1987-03-14, March 14, 1987, 14 March 1987 -- each needs a birth cue before it."""
 
     ENTITY = "DATE_OF_BIRTH"

@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from redaction.recognizers._base import ContextPatternRecognizer
 
 
-class DriverLicenseRecognizer(ContextPatternRecognizer):
+class OsdDriverLicenseRecognizer(ContextPatternRecognizer):
     """State licence numbers (formats vary by state, so a cue such as "DL#" or "OLN" is required)."""
 
     ENTITY = "DRIVER_LICENSE"

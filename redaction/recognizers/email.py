@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from redaction.recognizers._base import ContextPatternRecognizer
 
 
-class EmailRecognizer(ContextPatternRecognizer):
+class OsdEmailRecognizer(ContextPatternRecognizer):
     """local@domain.tld with a 2-24 letter top-level domain."""
 
     ENTITY = "EMAIL"

@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_LOWER
 
-_TOKEN = r"[A-Z][A-Z'\-]*[A-Z]"
+_TOKEN = r"(?:ST\.?\s+)?[A-Z][A-Z'\-]*[A-Z]"
 CAPS_NAME_REGEX = (
     r"(?<![\w'\-])" + _TOKEN + r"(?:\s+[A-Z]\.?)?(?:\s+" + _TOKEN + r"){1,2}(?:\s+(?:JR|SR|II|III|IV)\.?)?(?![\w'\-])"
 )
@@ -19,7 +19,7 @@ def upper_ratio(text: str) -> float:
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
-class AllCapsNameRecognizer(ContextPatternRecognizer):
+class OsdAllCapsNameRecognizer(ContextPatternRecognizer):
     """Two or three ALL-CAPS words (optional middle initial) none of which is report jargon or a place word.
 
     Inactive on texts that are mostly upper case (whole-narrative caps), where every phrase would match;
@@ -34,8 +34,10 @@ class AllCapsNameRecognizer(ContextPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Every word must look like a name word (not jargon, a street suffix or a US state)."""
-        words = [w.strip(".").lower() for w in pattern_text.split()]
-        words = [w for w in words if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")]
+        raw = [w.strip(".").lower() for w in pattern_text.split()]
+        # "ST." before another word is Saint ("JAMES ST. CLAIR"), not Street.
+        words = [w for i, w in enumerate(raw) if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")
+                 and not (w == "st" and i < len(raw) - 1)]
         if len(words) < 2 or any(w in NOT_NAME_WORDS or w in SUFFIX_LOWER for w in words):
             return False
         return None

@@ -9,7 +9,7 @@ from redaction.recognizers._base import ContextPatternRecognizer
 _AREA = r"(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}\s*[.\-/ ]\s*)"
 
 
-class UsPhoneRecognizer(ContextPatternRecognizer):
+class OsdUsPhoneRecognizer(ContextPatternRecognizer):
     """Ten-digit North American numbers with separators; bare 10-digit runs only next to a phone word."""
 
     ENTITY = "PHONE"

@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 
 
-class LicensePlateRecognizer(ContextPatternRecognizer):
+class OsdLicensePlateRecognizer(ContextPatternRecognizer):
     """Upper-case plates such as "7ABC123", "ABC-1234", "ABC 123" after "plate", "tag", "LP", "reg"."""
 
     ENTITY = "PLATE"

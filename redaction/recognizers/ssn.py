@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern
 from redaction.recognizers._base import ContextPatternRecognizer
 
 
-class UsSsnRecognizer(ContextPatternRecognizer):
+class OsdUsSsnRecognizer(ContextPatternRecognizer):
     """SSNs with the SSA's structural rules (no 000/666/9xx area, no 00 group, no 0000 serial)."""
 
     ENTITY = "SSN"

@@ -24,7 +24,7 @@ def vin_check_digit(vin: str) -> str:
 _ANY_VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Za-hj-npr-z0-9]{17}(?![A-Za-z0-9])")
 
 
-class VinRecognizer(ContextPatternRecognizer):
+class OsdVinRecognizer(ContextPatternRecognizer):
     """17-character VINs whose check digit is right; a wrong check digit is still kept next to "VIN"."""
 
     ENTITY = "VIN"

@@ -68,19 +68,20 @@ NOT_NAME_WORDS = {
     "report", "incident", "arrest", "arrested", "cited", "citation", "warrant", "felony", "misdemeanor",
     "theft", "burglary", "robbery", "assault", "battery", "narcotics", "dispatch", "dispatched", "responded",
     "unit", "units", "code", "signal", "status", "stop", "traffic", "vehicle", "veh", "plate", "tag",
-    "license", "registration", "reg", "make", "model", "color", "white", "black", "blue", "red", "green",
-    "silver", "gray", "grey", "brown", "male", "female", "wm", "bm", "hm", "wf", "bf", "hf", "adult",
+    "license", "registration", "reg", "make", "model", "color", "blue", "red",
+    "silver", "male", "female", "wm", "bm", "hm", "wf", "bf", "hf", "adult",
     "juvenile", "juv", "victim", "suspect", "witness", "complainant", "caller", "driver", "passenger",
     "subject", "subj", "arrestee", "owner", "resident", "officer", "officers", "ofc", "sgt", "det", "lt",
     "capt", "cpl", "deputy", "sergeant", "detective", "lieutenant", "captain", "corporal", "trooper", "chief",
     "agent", "mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii", "iv", "police", "department", "county",
-    "city", "state", "street", "avenue", "road", "block", "north", "south", "east", "west", "northbound",
+    "city", "state", "street", "avenue", "road", "block", "bureau", "division", "squad", "team", "section",
+    "precinct", "district", "station", "callback", "cell", "mobile", "tel", "fax", "dept", "office", "north", "south", "east", "west", "northbound",
     "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb", "hospital", "jail", "court", "school",
-    "park", "store", "walmart", "target", "mcdonalds", "shell", "chevron", "exxon", "honda", "toyota", "ford",
-    "chevrolet", "nissan", "dodge", "jeep", "bmw", "tesla", "kia", "hyundai", "sedan", "truck", "van",
+    "store", "walmart", "target", "mcdonalds", "shell", "chevron", "exxon", "honda", "toyota", "ford",
+    "chevrolet", "nissan", "dodge", "jeep", "bmw", "tesla", "kia", "hyundai", "sedan", "truck",
     "pickup", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the",
+    "february", "march", "july", "september", "october", "november",
+    "december", "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the",
     "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "a", "an", "as", "is", "was",
     "were", "be", "been", "he", "she", "they", "his", "her", "their", "him", "them", "it", "its", "this",
     "that", "then", "than", "there", "after", "before", "upon", "while", "when", "where", "who", "which",
@@ -91,5 +92,16 @@ NOT_NAME_WORDS = {
     "summary", "narrative", "details", "detail", "statement", "stated", "advised", "observed", "located",
     "contacted", "released", "booked", "transported", "cleared", "closed", "open", "pending", "active",
     "dob:", "address", "apt", "suite", "room", "lot", "blk", "hwy", "interstate", "i-", "main", "elm", "oak",
-    "america", "american", "english", "spanish", "mexico", "canada",
-} | US_STATES
+    "america", "american", "english", "spanish", "mexico", "canada", "vehicle:", "dl#", "lp#",
+}
+
+# Vehicle makes and common models: spaCy often tags "Nissan Altima" as a person.
+VEHICLE_WORDS = {
+    "honda", "civic", "accord", "toyota", "camry", "corolla", "prius", "tacoma", "ford", "f-150", "f150",
+    "focus", "fusion", "explorer", "mustang", "escape", "chevrolet", "chevy", "malibu", "impala", "silverado",
+    "tahoe", "nissan", "altima", "sentra", "maxima", "rogue", "jeep", "cherokee", "wrangler", "dodge", "ram",
+    "charger", "durango", "bmw", "mercedes", "benz", "audi", "volkswagen", "vw", "jetta", "passat", "subaru",
+    "outback", "forester", "kia", "optima", "soul", "hyundai", "elantra", "sonata", "tesla", "mazda", "lexus",
+    "acura", "infiniti", "buick", "cadillac", "gmc", "chrysler", "pontiac", "volvo", "mitsubishi",
+}
+NOT_NAME_WORDS |= VEHICLE_WORDS
