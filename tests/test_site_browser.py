@@ -1,0 +1,197 @@
+"""The site in a real browser: Playwright (sync) driving Debian's Chromium against a loopback HTTP server.
+
+Navigates home -> dataset -> download (sha256 checked against the page), reads the methodology page, runs
+axe-core (no serious or critical violation), checks the phone layout does not scroll sideways and the chart
+renders without JavaScript, and saves desktop and phone screenshots into ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipelines import site
+from redaction.policy import KIND
+from tests.sitefixtures import NOW, build_public_store
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+PAGES = ["index.html", "methodology.html", "datasets/stops/index.html", "datasets/stops/methodology.html",
+         "datasets/incidents/index.html"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    root = tmp_path_factory.mktemp("public-site")
+    info = build_public_store(root)
+    site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", info
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def test_home_to_dataset_download_matches_sha256(served, browser, tmp_path: Path) -> None:
+    base, info = served
+    ctx = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = ctx.new_page()
+    try:
+        page.goto(base + "index.html")
+        page.get_by_role("link", name="Police stops", exact=True).click()
+        page.wait_for_url(re.compile(r"datasets/stops/index\.html$"))
+        assert page.get_by_role("heading", level=1).inner_text() == "Police stops"
+        latest = info.latest["stops"]
+        shown = page.locator(f'section:has(> h3[id="v{latest}"]) code.sha[data-file="stops.csv"]').inner_text()
+        assert re.fullmatch(r"[0-9a-f]{64}", shown)
+        with page.expect_download() as dl_info:
+            page.locator("#download-latest-csv").click()
+        dl = dl_info.value
+        target = tmp_path / "stops.csv"
+        dl.save_as(target)
+        data = target.read_bytes()
+        assert hashlib.sha256(data).hexdigest() == shown
+        assert data.startswith(b"stop_id,")
+        # the same sha256 is in the release's SHA256SUMS and datapackage.json
+        sums = page.request.get(base + f"datasets/stops/v{latest}/SHA256SUMS").text()
+        assert f"{shown}  stops.csv" in sums
+        dp = json.loads(page.request.get(base + f"datasets/stops/v{latest}/datapackage.json").text())
+        assert any(r.get("hash") == f"sha256:{shown}" for r in dp["resources"])
+    finally:
+        ctx.close()
+
+
+def test_methodology_names_every_column_with_its_treatment(served, browser) -> None:
+    base, info = served
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    try:
+        for spec in info.specs:
+            page.goto(base + f"datasets/{spec.name}/index.html")
+            page.get_by_role("link", name="What was removed or coarsened, and why").click()
+            page.wait_for_url(re.compile(rf"datasets/{spec.name}/methodology\.html$"))
+            treatments = {c: t["treatment"] for c, t in spec.policy["columns"].items()}
+            for col in spec.public_fields:
+                row = page.locator(f'tr[data-column="{col}"]')
+                assert row.count() == 1, col
+                assert row.is_visible()
+                text = row.inner_text()
+                assert col in text and KIND[treatments[col]] in text, col
+    finally:
+        ctx.close()
+
+
+def test_axe_no_serious_or_critical_violations(served, browser) -> None:
+    base, _info = served
+    axe = _axe_script()
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    problems = []
+    try:
+        for path in PAGES:
+            page.goto(base + path)
+            page.evaluate(axe)
+            results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert results["testEngine"]["name"] == "axe-core"
+            for v in results["violations"]:
+                if v.get("impact") in ("serious", "critical"):
+                    targets = [n["target"] for n in v["nodes"]][:5]
+                    problems.append(f"{path}: {v['id']} ({v['impact']}) {targets}")
+    finally:
+        ctx.close()
+    assert problems == []
+
+
+def test_axe_catches_a_planted_violation(served, browser) -> None:
+    """Guard: the axe run above really reports violations (an image without alt text is critical)."""
+    base, _info = served
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    try:
+        page.goto(base + "index.html")
+        page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+        page.evaluate(_axe_script())
+        results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        assert any(v["id"] == "image-alt" and v["impact"] == "critical" for v in results["violations"])
+    finally:
+        ctx.close()
+
+
+def test_phone_layout_and_screenshots(served, browser) -> None:
+    base, _info = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for label, viewport, mobile in (("desktop", DESKTOP, False), ("phone", PHONE, True)):
+        ctx = browser.new_context(viewport=viewport, is_mobile=mobile, has_touch=mobile,
+                                  device_scale_factor=2 if mobile else 1)
+        page = ctx.new_page()
+        try:
+            for path in PAGES:
+                page.goto(base + path)
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 1, f"{label} {path}: page scrolls sideways by {overflow}px"
+                name = path.replace("/", "_").replace(".html", "")
+                shot = SHOTS / f"{label}-{name}.png"
+                page.screenshot(path=str(shot), full_page=True)
+                assert shot.stat().st_size > 1000
+        finally:
+            ctx.close()
+
+
+def test_chart_readable_without_javascript(served, browser) -> None:
+    base, _info = served
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = ctx.new_page()
+    try:
+        page.goto(base + "datasets/stops/index.html")
+        chart = page.locator('svg[role="img"]')
+        assert chart.count() == 1 and chart.is_visible()
+        box = chart.bounding_box()
+        assert box is not None and box["width"] <= PHONE["width"] and box["height"] > 50
+        assert page.locator("svg[role=img] rect.bar").count() >= 6
+        assert chart.get_attribute("aria-labelledby") == "chart-title chart-desc"
+        assert page.locator("#chart-title").text_content().startswith("Records per month")
+    finally:
+        ctx.close()
