@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m pipelines.cli")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="generate sample exports into the inbox and publish everything")
-    d.add_argument("--rows", type=int, default=400)
+    d.add_argument("--rows", type=int, default=1500)
     d.add_argument("--seed", type=int, default=7)
     r = sub.add_parser("run", help="process the inbox, prepare and publish every dataset")
     r.add_argument("--note", default="")

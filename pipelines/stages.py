@@ -208,7 +208,7 @@ def aux_columns(spec: DatasetSpec, policy: Policy) -> list[str]:
     qis = (policy.k_anonymity or {}).get("quasi_identifiers") or {}
     for q in qis.values():
         if (q or {}).get("ladder") == "columns":
-            out += [c for c in q.get("levels", []) if c not in spec.public_fields and c not in out]
+            out += [c for c in q.get("levels", []) if c != "*" and c not in spec.public_fields and c not in out]
     return out
 
 
