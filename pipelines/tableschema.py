@@ -214,7 +214,118 @@ def _parse_offsets(z: pa.Array) -> np.ndarray:
     return sign * (hh * 3600 * _US_PER_S + mm * 60 * _US_PER_S + ss * _US_PER_S + ff)
 
 
-def _parse_strptime(values: pa.Array, fmt: str) -> _Temporal:
+_CANON = {
+    "Y": r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d\d\d)",
+    "m": r"(?:0[1-9]|1[0-2])",
+    "d": r"(?:0[1-9]|[12]\d|3[01])",
+    "H": r"(?:[01]\d|2[0-3])",
+    "I": r"(?:0[1-9]|1[0-2])",
+    "M": r"[0-5]\d",
+    "S": r"[0-5]\d",
+    "p": r"(?:[AaPp][Mm])",
+    "b": r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+}
+
+
+def _canonical(fmt: str, ftype: str) -> tuple[str, str] | None:
+    """(regex, arrow format) of the zero-padded canonical spelling of ``fmt``, or None if not eligible.
+
+    Canonical strings are parsed by Arrow's strptime, whose result equals Python's for them (calendar
+    overflow such as Feb 30 is caught separately); everything else takes the exact path.
+    """
+    tokens = re.findall(r"%.|\s+|[^%\s]+", fmt)
+    out, arrow = [], []
+    directives = set()
+    for t in tokens:
+        if t.startswith("%"):
+            d = t[1]
+            if d not in _CANON:
+                return None
+            directives.add(d)
+            out.append(_CANON[d])
+            arrow.append(t)
+        elif t.isspace():
+            out.append(" ")
+            arrow.append(" ")
+        else:
+            out.append(re.escape(t))
+            arrow.append(t)
+    if "I" in directives and "p" not in directives:
+        return None
+    has_date = {"Y", "d"} <= directives and bool(directives & {"m", "b"})
+    if not has_date and (ftype != "time" or directives & {"Y", "m", "d", "b"}):
+        return None
+    return "^" + "".join(out) + "$", "".join(arrow)
+
+
+_WIDTH = {"Y": 4, "m": 2, "d": 2, "H": 2, "I": 2, "M": 2, "S": 2, "p": 2, "b": 3}
+
+
+def _day_offset(fmt: str) -> int:
+    """Offset of the %d digits in the canonical (fixed-width) spelling of ``fmt``."""
+    off = 0
+    for t in re.findall(r"%.|\s+|[^%\s]+", fmt):
+        if t == "%d":
+            return off
+        off += _WIDTH[t[1]] if t.startswith("%") else (1 if t.isspace() else len(t))
+    raise SchemaError("format has no %d")
+
+
+def _scatter(parts: list[tuple[np.ndarray, _Temporal]], n: int) -> _Temporal:
+    ok = np.zeros(n, dtype=bool)
+    days = np.zeros(n, dtype=np.int64)
+    micros = np.zeros(n, dtype=np.int64)
+    offset = None
+    if any(t.offset_us is not None for _, t in parts):
+        offset = np.zeros(n, dtype=np.int64)
+    for pos, t in parts:
+        ok[pos], days[pos], micros[pos] = t.ok, t.days, t.micros
+        if offset is not None and t.offset_us is not None:
+            offset[pos] = t.offset_us
+    return _Temporal(ok, days, micros, offset)
+
+
+def _parse_temporal(values: pa.Array, fmt: str, ftype: str, exact: Any) -> _Temporal:
+    """Canonical values through Arrow's strptime, the rest through ``exact`` (Python's grammar)."""
+    canon = _canonical(fmt, ftype)
+    n = len(values)
+    if canon is None or n < FAST_MIN_ROWS:
+        return exact(values)
+    rx, arrow_fmt = canon
+    is_canon = _np_bool(pc.match_substring_regex(values, pattern=rx))
+    if not is_canon.any():
+        return exact(values)
+    pos = np.flatnonzero(is_canon)
+    sub = values.take(pa.array(pos)) if len(pos) < n else values
+    ts = pc.strptime(sub, format=arrow_fmt, unit="us", error_is_null=True)
+    ok = ~np.asarray(pc.is_null(ts).to_numpy(zero_copy_only=False), dtype=bool)
+    if "%d" in fmt:  # Arrow rolls Feb 30 over to Mar 1..3: compare the day digits where it could have
+        suspect = ok & ~_np_bool(pc.greater(pc.day(ts), 3))
+        off = _day_offset(fmt)
+        if suspect.any():
+            spos = np.flatnonzero(suspect)
+            digits = pc.utf8_slice_codeunits(sub.take(pa.array(spos)), off, off + 2)
+            parsed_day = np.asarray(pc.day(ts.take(pa.array(spos))).to_numpy(zero_copy_only=False))
+            ok[spos] = _int(digits) == parsed_day
+    us = np.asarray(pc.fill_null(ts.cast(pa.int64()), 0).to_numpy(zero_copy_only=False), dtype=np.int64)
+    day_us = 86400 * _US_PER_S
+    fast = _Temporal(np.ones(int(ok.sum()), dtype=bool), (us // day_us)[ok], (us % day_us)[ok], None)
+    fast_pos = pos[ok]
+    rest = np.ones(n, dtype=bool)
+    rest[fast_pos] = False
+    rest_pos = np.flatnonzero(rest)
+    parts = [(fast_pos, fast)]
+    if len(rest_pos):
+        parts.append((rest_pos, exact(values.take(pa.array(rest_pos)))))
+    return _scatter(parts, n)
+
+
+def _parse_strptime(values: pa.Array, fmt: str, ftype: str = "datetime") -> _Temporal:
+    """Vectorized ``datetime.strptime(value, fmt)`` (fast path for canonical spellings)."""
+    return _parse_temporal(values, fmt, ftype, lambda v: _parse_strptime_exact(v, fmt))
+
+
+def _parse_strptime_exact(values: pa.Array, fmt: str) -> _Temporal:
     """Vectorized ``datetime.strptime(value, fmt)``: same grammar, same range checks."""
     pattern, directives = _strptime_regex(fmt)
     n = len(values)
@@ -387,6 +498,12 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
         ok = _np_bool(pc.match_substring_regex(values, pattern=pat))
         bad = present & ~ok
         return _Parsed(_mask_null(values, bad), bad)
+    if ftype == "integer" and fdesc.get("bareNumber") is not False:
+        lens = pc.binary_length(values)
+        canon = _np_bool(pc.and_(pc.ascii_is_decimal(values), pc.less_equal(lens, 18))) | ~present
+        if canon.all():
+            typed = pc.cast(_mask_null(values, ~canon | ~present), pa.int64())
+            return _Parsed(typed, np.zeros(n, dtype=bool))
     if ftype == "integer":
         s = values
         if fdesc.get("bareNumber") is False:
@@ -403,10 +520,11 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
         bad = present & ~ok
         return _Parsed(typed, bad)
     if ftype == "number":
-        s = pc.utf8_trim_whitespace(values)
+        s = values
         group = fdesc.get("groupChar")
         dec = fdesc.get("decimalChar")
         if fdesc.get("bareNumber") is False or group is not None or dec is not None:
+            s = pc.utf8_trim_whitespace(s)
             if fdesc.get("bareNumber") is False:
                 s = pc.replace_substring_regex(s, pattern=r"((^[^-\d]*)|(\D*$))", replacement="")
             if group:
@@ -415,6 +533,10 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
                 has_dot = _np_bool(pc.match_substring(s, "."))
                 s = _mask_null(pc.replace_substring(s, pattern=str(dec), replacement="."), has_dot)
         ok = _np_bool(pc.match_substring_regex(s, pattern=_NUM_RE))
+        try:
+            return _Parsed(pc.cast(_mask_null(s, ~ok), pa.float64()), present & ~ok)
+        except pa.ArrowInvalid:
+            pass  # spaces, underscores, sNaN...: clean first
         clean = pc.replace_substring_regex(pc.utf8_trim_whitespace(s), pattern="_", replacement="")
         clean = pc.replace_substring_regex(clean, pattern=r"(?i)^([+-]?)s?nan\d*$", replacement="nan")
         clean = _mask_null(clean, ~ok)
@@ -441,13 +563,13 @@ def _parse_field(values: pa.Array, fdesc: Mapping[str, Any]) -> _Parsed:
             t = _parse_python(values, conv)
         elif fmt == "default":
             if ftype == "date":
-                t = _parse_strptime(values, "%Y-%m-%d")
+                t = _parse_strptime(values, "%Y-%m-%d", ftype)
+            elif ftype == "datetime":
+                t = _parse_temporal(values, "%Y-%m-%dT%H:%M:%S", ftype, lambda v: _parse_iso(v, True))
             else:
-                t = _parse_iso(values, with_date=ftype == "datetime")
+                t = _parse_temporal(values, "%H:%M:%S", ftype, lambda v: _parse_iso(v, False))
         else:
-            t = _parse_strptime(values, fmt)
-        if ftype == "date" and fmt == "any":
-            pass
+            t = _parse_strptime(values, fmt, ftype)
         t.ok &= present
         bad = present & ~t.ok
         return _Parsed(_temporal_to_arrow(t, ftype), bad)
@@ -492,6 +614,22 @@ def _parse_constants(values: Sequence[Any], fdesc: Mapping[str, Any]) -> pa.Arra
 def _codes(arrays: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
     """Dense integer codes for the tuple of arrays (nulls are a value). Returns (codes, all_null mask)."""
     n = len(arrays[0])
+    if len(arrays) == 1:
+        arr = _as_array(arrays[0])
+        t = arr.type
+        if pa.types.is_integer(t) or pa.types.is_temporal(t) or pa.types.is_floating(t):
+            nulls = np.asarray(pc.is_null(arr).to_numpy(zero_copy_only=False), dtype=bool)
+            if pa.types.is_floating(t):
+                vals = (
+                    np.asarray(pc.fill_null(arr, 0.0).to_numpy(zero_copy_only=False), dtype=np.float64) + 0.0
+                )
+                vals = vals.view(np.int64)
+            else:
+                vals = np.asarray(
+                    pc.fill_null(arr.cast(pa.int64()), 0).to_numpy(zero_copy_only=False), dtype=np.int64
+                )
+            # codes need not be dense: only equality matters to callers
+            return np.where(nulls, np.iinfo(np.int64).min, vals), nulls
     key = np.zeros(n, dtype=np.int64)
     all_null = np.ones(n, dtype=bool)
     for arr in arrays:
@@ -536,8 +674,12 @@ def _fields(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 def _missing_mask(raw: pa.Array, fdesc: Mapping[str, Any], schema: Mapping[str, Any]) -> np.ndarray:
     mv = fdesc.get("missingValues", schema.get("missingValues", [""]))
     mask = np.asarray(pc.is_null(raw).to_numpy(zero_copy_only=False), dtype=bool)
-    if mv:
-        mask |= _np_bool(pc.is_in(raw, value_set=pa.array([str(v) for v in mv], pa.string())))
+    mv = [str(v) for v in (mv or [])]
+    if len(mv) <= 16:  # equality with a scalar is far faster than is_in on high-cardinality columns
+        for v in mv:
+            mask |= _np_bool(pc.equal(raw, v))
+    else:
+        mask |= _np_bool(pc.is_in(raw, value_set=pa.array(mv, pa.string())))
     return mask
 
 
@@ -550,27 +692,133 @@ def _column(table: pa.Table, name: str) -> pa.Array:
     return pa.nulls(table.num_rows, pa.string())
 
 
-def _typed_columns(
-    table: pa.Table, schema: Mapping[str, Any]
-) -> dict[str, tuple[pa.Array, np.ndarray, np.ndarray]]:
-    """name -> (typed array, missing mask, type-error mask)."""
+@dataclass
+class _FieldEval:
+    """Per-cell results for one field (numpy masks aligned with the table rows)."""
+
+    typed: pa.Array
+    missing: np.ndarray
+    bad: np.ndarray
+    violations: list[tuple[str, np.ndarray]]  # (constraint name, mask)
+    codes: np.ndarray | None = None  # typed identity codes, for unique / keys (null -> -1)
+
+
+def _eval_values(raw: pa.Array, f: Mapping[str, Any], schema: Mapping[str, Any]) -> _FieldEval:
+    """Type and constraint checks (all but unique) on a string array."""
+    ftype = str(f.get("type") or "any")
+    missing = _missing_mask(raw, f, schema)
+    parsed = _parse_field(_mask_null(raw, missing), f)
+    arr, bad = parsed.typed, parsed.bad
+    name = f["name"]
+    checkable = ~bad  # frictionless skips constraints on a cell with a type error
+    present = ~missing & checkable
+    cons = f.get("constraints") or {}
+    out: list[tuple[str, np.ndarray]] = []
+    if cons.get("required"):
+        out.append(("required", missing & checkable))
+    for cname, op in (
+        ("minimum", pc.less),
+        ("maximum", pc.greater),
+        ("exclusiveMinimum", pc.less_equal),
+        ("exclusiveMaximum", pc.greater_equal),
+    ):
+        if cons.get(cname) is None or ftype in ("boolean", "any"):
+            continue
+        bound = _parse_constants([cons[cname]], f)
+        if bound.null_count:
+            raise SchemaError(f"constraint {cname!r} of field {name!r} does not parse as {ftype}")
+        if (
+            pa.types.is_timestamp(arr.type)
+            and pa.types.is_timestamp(bound.type)
+            and arr.type.tz != bound.type.tz
+        ):
+            if arr.type.tz is None or bound.type.tz is None:
+                raise SchemaError(f"constraint {cname!r} of field {name!r} mixes naive and aware times")
+            bound = bound.cast(arr.type)
+        viol = _np_bool(op(arr, bound[0]))
+        if pa.types.is_floating(arr.type):
+            viol |= _np_bool(pc.is_nan(arr))
+        out.append((cname, viol & present))
+    if ftype == "string":
+        if cons.get("minLength") is not None:
+            out.append(
+                ("minLength", _np_bool(pc.less(pc.utf8_length(arr), int(cons["minLength"]))) & present)
+            )
+        if cons.get("maxLength") is not None:
+            out.append(
+                ("maxLength", _np_bool(pc.greater(pc.utf8_length(arr), int(cons["maxLength"]))) & present)
+            )
+        if cons.get("pattern") is not None:
+            out.append(("pattern", ~_pattern_ok(arr, str(cons["pattern"])) & present))
+    if cons.get("enum") is not None:
+        allowed = _parse_constants(list(cons["enum"]), f).drop_null()
+        if len(allowed) <= 16:
+            inside = np.zeros(len(arr), dtype=bool)
+            for v in allowed:
+                inside |= _np_bool(pc.equal(arr, v))
+        else:
+            inside = _np_bool(pc.is_in(arr, value_set=allowed))
+        out.append(("enum", ~inside & present))
+    return _FieldEval(arr, missing, bad, out)
+
+
+# strategy knobs (tests lower them to drive every path on small tables)
+DICT_MIN_ROWS = 4096  # below this, evaluate every cell directly
+DICT_MAX_RATIO = 0.25  # evaluate per distinct value when distinct/sampled <= this
+FAST_MIN_ROWS = 1024  # below this, temporal values all take the exact path
+
+
+def _low_cardinality(raw: pa.Array) -> bool:
+    n = len(raw)
+    if n < DICT_MIN_ROWS or n == 0:
+        return False
+    sample = raw.slice(0, 20_000)
+    return len(pc.unique(sample)) <= len(sample) * DICT_MAX_RATIO
+
+
+def _eval_field(raw: pa.Array, f: Mapping[str, Any], schema: Mapping[str, Any], *, keys: bool) -> _FieldEval:
+    """Evaluate a field; low-cardinality columns are evaluated once per distinct value, then expanded."""
+    if not _low_cardinality(raw):
+        ev = _eval_values(raw, f, schema)
+        if keys:
+            ev.codes = _codes([ev.typed])[0]
+        return ev
+    enc = pc.dictionary_encode(raw)
+    k = len(enc.dictionary)
+    values = pa.concat_arrays([enc.dictionary, pa.nulls(1, pa.string())])
+    idx = np.asarray(pc.fill_null(enc.indices, k).to_numpy(zero_copy_only=False), dtype=np.int64)
+    ev = _eval_values(values, f, schema)
+    out = _FieldEval(
+        ev.typed.take(pa.array(idx)),
+        ev.missing[idx],
+        ev.bad[idx],
+        [(c, m[idx]) for c, m in ev.violations],
+    )
+    if keys:
+        out.codes = _codes([ev.typed])[0][idx]
+    return out
+
+
+def _evaluate(
+    table: pa.Table, schema: Mapping[str, Any], key_fields: set[str] | None = None
+) -> dict[str, _FieldEval]:
+    key_fields = key_fields or set()
     out = {}
     for f in _fields(schema):
         raw = _column(table, f["name"])
-        missing = _missing_mask(raw, f, schema)
-        parsed = _parse_field(_mask_null(raw, missing), f)
-        out[f["name"]] = (parsed.typed, missing, parsed.bad)
+        cons = f.get("constraints") or {}
+        out[f["name"]] = _eval_field(raw, f, schema, keys=bool(cons.get("unique")) or f["name"] in key_fields)
     return out
 
 
 def cast(table: pa.Table, schema: Mapping[str, Any]) -> pa.Table:
     """Typed Arrow columns per field type (string, int64, float64, bool, date32, timestamp[us], time64,
     year int64, yearmonth as date32 of the month's first day); missing or invalid cells become null."""
-    typed = _typed_columns(table, schema)
+    evals = _evaluate(table, schema)
     cols = []
-    for name, (arr, _missing, _bad) in typed.items():
-        ftype = next(str(f.get("type") or "any") for f in _fields(schema) if f["name"] == name)
-        if ftype == "yearmonth":
+    for f in _fields(schema):
+        arr = evals[f["name"]].typed
+        if str(f.get("type")) == "yearmonth":
             months = np.asarray(pc.fill_null(arr, 0).to_numpy(zero_copy_only=False), dtype=np.int64)
             y, m = months // 12, months % 12 + 1
             ok = (
@@ -583,7 +831,13 @@ def cast(table: pa.Table, schema: Mapping[str, Any]) -> pa.Table:
             )
             arr = pa.array(days.astype(np.int32), mask=~ok, type=pa.int32()).cast(pa.date32())
         cols.append(arr)
-    return pa.table(cols, names=list(typed))
+    return pa.table(cols, names=[f["name"] for f in _fields(schema)])
+
+
+def _key_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def validate(
@@ -614,7 +868,8 @@ def validate(
             raise ValueError("row_numbers must have one entry per table row")
     fields = _fields(schema)
     order = {f["name"]: i for i, f in enumerate(fields)}
-    typed = _typed_columns(table, schema)
+    pk = _key_list(schema.get("primaryKey"))
+    evals = _evaluate(table, schema, key_fields=set(pk))
     found: list[tuple[np.ndarray, str, str | None, str, int]] = []  # (mask, code, field, note, rank)
 
     def add(mask: np.ndarray, code: str, fname: str | None, note: str, rank: int) -> None:
@@ -623,88 +878,24 @@ def validate(
 
     for f in fields:
         name = f["name"]
-        ftype = str(f.get("type") or "any")
-        arr, missing, bad = typed[name]
+        ev = evals[name]
         rank = order[name]
-        add(bad, "type-error", name, f'type is "{ftype}/{_fmt(f)}"', rank)
-        checkable = ~bad  # frictionless skips constraints on a cell with a type error
-        cons = f.get("constraints") or {}
-        if cons.get("required"):
-            add(missing & checkable, "constraint-error", name, 'constraint "required"', rank)
-        present = ~missing & checkable
-        for cname, op in (
-            ("minimum", pc.less),
-            ("maximum", pc.greater),
-            ("exclusiveMinimum", pc.less_equal),
-            ("exclusiveMaximum", pc.greater_equal),
-        ):
-            if cons.get(cname) is None or ftype in ("boolean", "any"):
-                continue
-            bound = _parse_constants([cons[cname]], f)
-            if bound.null_count:
-                raise SchemaError(f"constraint {cname!r} of field {name!r} does not parse as {ftype}")
-            target = arr
-            if pa.types.is_timestamp(arr.type) and arr.type.tz is None and getattr(bound.type, "tz", None):
-                raise SchemaError(f"constraint {cname!r} of field {name!r} mixes time zones")
-            if (
-                pa.types.is_timestamp(arr.type)
-                and pa.types.is_timestamp(bound.type)
-                and arr.type.tz != bound.type.tz
-            ):
-                bound = bound.cast(arr.type)
-            viol = _np_bool(op(target, bound[0]))
-            if pa.types.is_floating(arr.type):
-                viol |= _np_bool(pc.is_nan(arr))
-            add(viol & present, "constraint-error", name, f'constraint "{cname}"', rank)
-        if ftype == "string":
-            if cons.get("minLength") is not None:
-                lens = pc.utf8_length(arr)
-                add(
-                    _np_bool(pc.less(lens, int(cons["minLength"]))) & present,
-                    "constraint-error",
-                    name,
-                    'constraint "minLength"',
-                    rank,
-                )
-            if cons.get("maxLength") is not None:
-                lens = pc.utf8_length(arr)
-                add(
-                    _np_bool(pc.greater(lens, int(cons["maxLength"]))) & present,
-                    "constraint-error",
-                    name,
-                    'constraint "maxLength"',
-                    rank,
-                )
-            if cons.get("pattern") is not None:
-                add(
-                    ~_pattern_ok(arr, str(cons["pattern"])) & present,
-                    "constraint-error",
-                    name,
-                    'constraint "pattern"',
-                    rank,
-                )
-        if cons.get("enum") is not None:
-            allowed = _parse_constants(list(cons["enum"]), f)
-            add(
-                ~_np_bool(pc.is_in(arr, value_set=allowed.drop_null())) & present,
-                "constraint-error",
-                name,
-                'constraint "enum"',
-                rank,
-            )
-        if cons.get("unique"):
-            consider = present.copy()
-            if pa.types.is_floating(arr.type):
-                consider &= ~_np_bool(pc.is_nan(arr))
-            codes, _ = _codes([arr])
-            add(_duplicates(codes, consider), "unique-error", name, 'constraint "unique"', rank)
-
+        add(ev.bad, "type-error", name, f'type is "{f.get("type") or "any"}/{_fmt(f)}"', rank)
+        for cname, mask in ev.violations:
+            add(mask, "constraint-error", name, f'constraint "{cname}"', rank)
+        if (f.get("constraints") or {}).get("unique") and ev.codes is not None:
+            consider = ~ev.missing & ~ev.bad
+            if pa.types.is_floating(ev.typed.type):
+                consider &= ~_np_bool(pc.is_nan(ev.typed))
+            add(_duplicates(ev.codes, consider), "unique-error", name, 'constraint "unique"', rank)
+    typed = {name: (ev.typed, ev.missing, ev.bad) for name, ev in evals.items()}
     nfields = len(fields)
-    pk = schema.get("primaryKey") or []
-    if isinstance(pk, str):
-        pk = [pk]
     if pk and all(k in typed for k in pk):
-        codes, all_null = _codes([typed[k][0] for k in pk])
+        if len(pk) == 1 and evals[pk[0]].codes is not None:
+            codes = evals[pk[0]].codes
+            all_null = np.asarray(pc.is_null(typed[pk[0]][0]).to_numpy(zero_copy_only=False), dtype=bool)
+        else:
+            codes, all_null = _codes([typed[k][0] for k in pk])
         label = ",".join(pk)
         add(all_null, "primary-key", label, "primary key cells are all missing", nfields)
         add(_duplicates(codes, ~all_null), "primary-key", label, "duplicate primary key", nfields)

@@ -15,6 +15,7 @@ import pytest
 
 frictionless = pytest.importorskip("frictionless")
 
+import pipelines.tableschema as ts  # noqa: E402
 from pipelines.readers import read_export  # noqa: E402
 from pipelines.tableschema import validate  # noqa: E402
 
@@ -261,10 +262,23 @@ def _our_errors(path: Path, schema: dict[str, Any]) -> tuple[set[tuple[int, str 
     return out, ragged
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
-def test_same_cells_flagged_as_frictionless(tmp_path: Path, seed: int) -> None:
-    names, rows = make_table(seed, rows=400, p_bad=0.08)
-    _write(tmp_path / "data.csv", names, rows)
+@pytest.fixture(params=["exact", "fast"])
+def paths(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Drive the validator's exact paths, or force its dictionary and canonical fast paths."""
+    if request.param == "fast":
+        monkeypatch.setattr(ts, "DICT_MIN_ROWS", 1)
+        monkeypatch.setattr(ts, "DICT_MAX_RATIO", 1.0)
+        monkeypatch.setattr(ts, "FAST_MIN_ROWS", 1)
+    else:
+        monkeypatch.setattr(ts, "DICT_MIN_ROWS", 10**12)
+        monkeypatch.setattr(ts, "FAST_MIN_ROWS", 10**12)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(("seed", "p_bad"), [(1, 0.08), (2, 0.2), (3, 0.05)])
+def test_same_cells_flagged_as_frictionless(tmp_path: Path, seed: int, p_bad: float, paths: str) -> None:
+    names, rows_ = make_table(seed, rows=400, p_bad=p_bad)
+    _write(tmp_path / "data.csv", names, rows_)
     theirs = _frictionless_errors(tmp_path, SCHEMA)
     ours, ragged = _our_errors(tmp_path / "data.csv", SCHEMA)
     # ragged rows are quarantined by our reader: compare only their missing/extra-cell errors;
@@ -292,7 +306,7 @@ def test_valid_table_is_valid_for_both(tmp_path: Path) -> None:
     assert ours == set()
 
 
-def test_every_bad_value_agrees_cell_by_cell(tmp_path: Path) -> None:
+def test_every_bad_value_agrees_cell_by_cell(tmp_path: Path, paths: str) -> None:
     """One row per tricky value: the verdict for each single cell must match frictionless."""
     names = [f["name"] for f in SCHEMA["fields"]]
     rnd = random.Random(0)
