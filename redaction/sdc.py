@@ -59,9 +59,12 @@ and our ladders are not all strict hierarchies (week vs month, 4h vs part of day
 order between levels is measured on the data: level j is "coarser-or-equal" than level i when every level-i value
 maps to a single level-j value in this table. If a node fails, every node finer (in that measured order) fails;
 if it passes, every coarser node passes. The search is a branch and bound over the lattice, exact for the metric
-below: nodes are visited by increasing lower bound of loss; a failing node triggers a greedy climb toward coarser
-nodes (the highest failing node found prunes everything beneath it); the search stops when no unresolved node
-has a lower bound below the best loss found. The lower bound of a node is its loss without suppression.
+below. The lower bound of a node's loss is its loss without suppression (known without evaluating the node). A
+node is open while it is not known to fail, not yet evaluated, and its bound could still beat the best loss found.
+The top node (every QI at its coarsest) is evaluated first: if it fails, the target is unreachable. Then,
+repeatedly: an open node known to pass is evaluated for its exact loss (least bound first), else the open node
+whose failure would settle the most open nodes (those finer than it). This probes coarse, cheap nodes near the
+frontier first, and one failure there prunes a whole sub-lattice of fine, expensive nodes.
 
 Information loss (the reported figure, minimized by the search)
 ---------------------------------------------------------------
@@ -546,6 +549,15 @@ def _generalizer(ladder: str, level: str) -> tuple[Callable[[Any], str], str]:
     return (lambda u: u), "value"
 
 
+def _distinct_pairs(a: np.ndarray, card_a: int, b: np.ndarray, card_b: int) -> np.ndarray:
+    """Sorted distinct values of a * card_b + b (bincount over the pair space when it is small enough)."""
+    space = card_a * card_b
+    key = a.astype(np.int64) * card_b + b
+    if space <= max(8 * len(a), 1 << 20):
+        return np.flatnonzero(np.bincount(key, minlength=space))
+    return np.unique(key)
+
+
 def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
     n = len(df)
     codes: list[np.ndarray] = []
@@ -589,12 +601,11 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
     if q.ladder == "columns":
         for i in range(nl):
             for j in range(nl):
-                if i != j:
-                    key = codes[i].astype(np.int64) * len(labels[j]) + codes[j]
-                    u = np.unique(key)
+                if i != j or i == 0:
+                    u = _distinct_pairs(codes[i], len(labels[i]), codes[j], len(labels[j]))
                     leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
-        for j in range(nl):
-            pairs[(0, j)] = np.unique(codes[0].astype(np.int64) * len(labels[j]) + codes[j])
+                    if i == 0:
+                        pairs[(0, j)] = u
     else:
         # every level is a function of level 0: compare on the distinct level-0 codes
         maps = [np.zeros(len(labels[0]), dtype=np.int64) for _ in range(nl)]
@@ -715,20 +726,25 @@ class _Evaluator:
 
 
 def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _Eval, int, int]:
-    """Branch and bound over the lattice; returns (best node, its evaluation, nodes evaluated, nodes total)."""
+    """Branch and bound over the lattice; returns (best node, its evaluation, nodes evaluated, nodes total).
+
+    Open nodes are those not known to fail, not evaluated yet, whose lower bound could still beat the best loss.
+    Next evaluated: an open node known to pass (least lower bound first: its exact loss tightens the bound), else
+    the open node whose failure would settle the most open nodes (the ones finer than it). A pass tags every
+    coarser node, a failure every finer node (measured order). Stops when no node is open.
+    """
     dims = [len(lad.level_names) for lad in ladders]
     nodes = np.array(np.meshgrid(*[np.arange(d) for d in dims], indexing="ij")).reshape(len(dims), -1).T
     total = len(nodes)
-    index = {tuple(int(x) for x in nd): i for i, nd in enumerate(nodes)}
     # dom[a, b]: node b is coarser-or-equal than node a on every QI (measured order)
     dom = np.ones((total, total), dtype=bool)
     for qi, lad in enumerate(ladders):
         dom &= lad.leq[nodes[:, qi][:, None], nodes[:, qi][None, :]]
     lb = np.array([ev.lower_bound(tuple(int(x) for x in nd)) for nd in nodes])
     height = nodes.sum(axis=1)
-    order = np.lexsort((height, lb))
     UNKNOWN, PASS, FAIL = 0, 1, 2
     status = np.zeros(total, dtype=np.int8)
+    evaluated = np.zeros(total, dtype=bool)
     results: dict[int, _Eval] = {}
     best_i, best_loss = -1, math.inf
 
@@ -736,6 +752,7 @@ def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _E
         nonlocal best_i, best_loss
         r = ev.evaluate(tuple(int(x) for x in nodes[i]))
         results[i] = r
+        evaluated[i] = True
         if r.passes:
             status[dom[i, :] & (status == UNKNOWN)] = PASS
             status[i] = PASS
@@ -748,26 +765,19 @@ def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _E
     top = total - 1  # all QIs at their last level
     if not run(top).passes:
         return tuple(int(x) for x in nodes[top]), results[top], len(results), total
-    for i in order:
-        if (lb[i], height[i]) >= (best_loss, height[best_i]):
-            break  # no unvisited node can beat the best (ties go to the less generalized node)
-        if status[i] == FAIL or i in results:
-            continue
-        r = run(i)
-        cur = i
-        while not r.passes:  # climb: the highest failing node prunes everything below it
-            succ = []
-            for qi, d in enumerate(dims):
-                if nodes[cur][qi] + 1 < d:
-                    nxt = list(nodes[cur])
-                    nxt[qi] += 1
-                    j = index[tuple(int(x) for x in nxt)]
-                    if status[j] == UNKNOWN:
-                        succ.append(j)
-            if not succ:
-                break
-            cur = min(succ, key=lambda j: (lb[j], height[j]))
-            r = run(cur)
+    while True:
+        could_win = (lb < best_loss) | ((lb == best_loss) & (height < height[best_i]))  # ties: less generalized
+        open_ = could_win & (status != FAIL) & ~evaluated
+        if not open_.any():
+            break
+        known = np.flatnonzero(open_ & (status == PASS))
+        if len(known):
+            i = int(known[np.lexsort((height[known], lb[known]))[0]])
+        else:
+            u = np.flatnonzero(open_)
+            settles = dom[np.ix_(u, u)].sum(axis=0)  # column b: open nodes finer than u[b]
+            i = int(u[np.argmax(settles)])
+        run(i)
     return tuple(int(x) for x in nodes[best_i]), results[best_i], len(results), total
 
 
@@ -807,12 +817,12 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
         )
     final = ev.evaluate(node, keep_mask=True)
     keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
-    out = df.loc[keep].copy() if final.suppressed else df.copy()
-    loss_by: dict[str, float] = {}
     kept_idx = np.flatnonzero(keep) if final.suppressed else None
+    out = df.copy(deep=False) if kept_idx is None else df.take(kept_idx)
+    loss_by: dict[str, float] = {}
     for lad, lv in zip(ladders, node, strict=True):
         codes = lad.codes[lv] if kept_idx is None else lad.codes[lv][kept_idx]
-        out[lad.name] = pd.Series(lad.labels[lv][codes], index=out.index, dtype=object)
+        out[lad.name] = lad.labels[lv][codes]  # whole-column assignment: never writes into df's arrays
         pen_kept = float(lad.penalty[lv][codes].sum())
         loss_by[lad.name] = (pen_kept + final.suppressed) / n if n else 0.0
     report = SdcReport(

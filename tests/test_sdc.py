@@ -458,3 +458,17 @@ def test_small_cell_tables_from_spec():
     assert tables["outcome"].loc["Total", "count"] == "500"
     with pytest.raises(SdcError, match="missing"):
         sdc.small_cell_tables(df, [["week"]])
+
+
+def test_input_table_is_not_modified():
+    df = stops(3000, seed=1)
+    before = df.copy()
+    out, rep = sdc.k_anonymize(df, STOPS_CFG)
+    pd.testing.assert_frame_equal(df, before)
+    assert (out["occurred_date"] != df.loc[out.index, "occurred_date"]).any()
+    # nothing suppressed: the shallow copy path
+    small = pd.DataFrame({"a": ["2024-01-01"] * 6 + ["2024-01-09"] * 6})
+    kept = small.copy()
+    out, rep = sdc.k_anonymize(small, {"k": 7, "max_suppression": 0, "quasi_identifiers": {"a": {"ladder": "date"}}})
+    pd.testing.assert_frame_equal(small, kept)
+    assert out["a"].tolist() == ["2024-01"] * 12 and rep.rows_suppressed == 0
