@@ -316,20 +316,52 @@ def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
     return PeriodCounts(unit=unit, counts=series, undated=undated, sources=dict(sources), total=len(arr))
 
 
-def _chart(pc_: PeriodCounts, threshold: int, title: str) -> dict[str, Any]:
-    """Geometry of an inline SVG bar chart; suppressed cells are drawn as an outlined bar of height threshold."""
+UNDATED_LABEL = "No usable date"
+
+
+def period_table(pc_: PeriodCounts, threshold: int = DEFAULT_SMALL_CELL) -> list[tuple[str, str]]:
+    """Rows ``(label, shown count)`` of the records-per-period table, small cells hidden.
+
+    Uses ``redaction.sdc.suppress_small_cells`` (counts 1..threshold-1 print as ``<threshold``, complementary
+    cells as ``*`` so a hidden cell cannot be recovered from the total); a ``Total`` row is included. Falls
+    back to the plain rule of :func:`suppress_count` if that module is unavailable.
+    """
+    labels = [k for k, _ in pc_.counts] + ([UNDATED_LABEL] if pc_.undated else [])
+    counts = [c for _, c in pc_.counts] + ([pc_.undated] if pc_.undated else [])
+    if not labels:
+        return []
+    try:
+        import pandas as pd
+
+        from redaction.sdc import suppress_small_cells
+    except ImportError:  # pragma: no cover - sdc is part of the package
+        rows = [(lab, suppress_count(c, threshold)) for lab, c in zip(labels, counts, strict=True)]
+        return rows + ([("Total", f"{sum(counts):,}")] if len(rows) > 1 else [])
+    out = suppress_small_cells(pd.DataFrame({"Records": counts}, index=labels), threshold)
+    return [(str(lab), _thousands(str(v))) for lab, v in zip(out.index, out["Records"], strict=True)]
+
+
+def _thousands(text: str) -> str:
+    return f"{int(text):,}" if text.isdigit() else text
+
+
+def _chart(pc_: PeriodCounts, threshold: int, title: str, shown: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Geometry of an inline SVG bar chart; hidden cells (``shown`` text not a number) are drawn as an outlined
+    bar of height ``threshold`` so their value cannot be read off the chart."""
     n = len(pc_.counts)
     width, height, left, bottom, top = 720, 260, 56, 40, 16
     plot_w, plot_h = width - left - 12, height - bottom - top
-    peak = max([c for _, c in pc_.counts] + [threshold, 1])
+    peak = max([c for k, c in pc_.counts if (shown or {}).get(k, "0").replace(",", "").isdigit()]
+               + [threshold, 1])
     step = plot_w / max(n, 1)
     bar_w = max(step * 0.8, 1.0)
     bars = []
     label_every = max(1, (n + 11) // 12)
+    texts = dict(shown or {})
     for i, (key, count) in enumerate(pc_.counts):
-        suppressed = 0 < count < threshold
-        shown = threshold if suppressed else count
-        h = plot_h * shown / peak
+        text = texts.get(key, suppress_count(count, threshold))
+        suppressed = not text.replace(",", "").isdigit()
+        h = plot_h * (threshold if suppressed else count) / peak
         bars.append(
             {
                 "x": round(left + i * step + (step - bar_w) / 2, 2),
@@ -337,7 +369,7 @@ def _chart(pc_: PeriodCounts, threshold: int, title: str) -> dict[str, Any]:
                 "w": round(bar_w, 2),
                 "h": round(h, 2),
                 "label": key,
-                "text": suppress_count(count, threshold),
+                "text": text,
                 "suppressed": suppressed,
                 "show_label": i % label_every == 0,
                 "lx": round(left + i * step + step / 2, 2),
@@ -838,9 +870,11 @@ def build_site(
         page_url = f"{base_url}datasets/{name}/"
         fields = _field_rows(ds)
         chart = None
+        rows = period_table(ds.period, ds.threshold) if ds.period else []
         if ds.period and ds.period.counts:
             chart = _chart(ds.period, ds.threshold, f"Records per {ds.period.unit}, {ds.spec.title}, "
-                                                    f"version {ds.latest['version'] if ds.latest else ''}")
+                                                    f"version {ds.latest['version'] if ds.latest else ''}",
+                           dict(rows))
         render(
             "dataset.html",
             f"datasets/{name}/index.html",
@@ -851,6 +885,7 @@ def build_site(
             latest=ds.latest,
             period=ds.period,
             chart=chart,
+            period_rows=rows,
             threshold=ds.threshold,
             suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
             csv_note=CSV_INJECTION_NOTE,
@@ -892,18 +927,18 @@ def build_site(
     }
     put("data.json", (json.dumps(catalog, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
-    entries = []
+    entries: list[tuple[datetime, dict[str, Any]]] = []
     for ds in datasets:
         for v in ds.versions:
-            ts = v.get("published_at") or now
-            entries.append({"dataset": ds.spec, "v": v, "updated": ts,
-                            "url": f"{base_url}datasets/{ds.spec.name}/index.html#v{v['version']}"})
+            ts: datetime = v.get("published_at") or now
             if v["retracted"]:
-                rts = _parse_ts((v.get("tombstone") or {}).get("retracted_at") or v.get("retracted_at")) or ts
-                entries[-1]["updated"] = max(ts, rts)
-    entries.sort(key=lambda e: e["updated"], reverse=True)
-    feed_updated = max([e["updated"] for e in entries], default=now)
-    render("feed.atom", "feed.atom", entries=entries, updated=feed_updated, root="")
+                rts = _parse_ts((v.get("tombstone") or {}).get("retracted_at") or v.get("retracted_at"))
+                ts = max(ts, rts or ts)
+            entries.append((ts, {"dataset": ds.spec, "v": v, "updated": ts,
+                                 "url": f"{base_url}datasets/{ds.spec.name}/index.html#v{v['version']}"}))
+    entries.sort(key=lambda e: e[0], reverse=True)
+    feed_updated = max([ts for ts, _ in entries], default=now)
+    render("feed.atom", "feed.atom", entries=[e for _, e in entries], updated=feed_updated, root="")
 
     pages = [k for k in written if k.endswith(".html")]
     lastmod = {f"datasets/{c['name']}/": c["published"] for c in cards}

@@ -310,14 +310,27 @@ def test_sitemap_and_robots(built: Built) -> None:
 def test_chart_and_counts_are_suppressed(built: Built) -> None:
     html = built.text("datasets/stops/index.html")
     assert 'role="img"' in html and '<title id="chart-title">' in html
-    # the fixture has exactly one undated record: shown as "<11", never as 1
-    assert "&lt;11 record(s) have no usable date" in html
     table = html[html.index("<caption>Records per month"):]
     table = table[: table.index("</table>")]
-    cells = re.findall(r'<td class="num">([^<]+)</td>', table)
-    assert cells
-    for c in cells:
-        assert c == "&lt;11" or int(c.replace(",", "")) == 0 or int(c.replace(",", "")) >= 11
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th><td class="num">([^<]+)</td>', table))
+    # the fixture has exactly one undated record: shown as "<11", never as 1, and not derivable from the total
+    assert rows[site.UNDATED_LABEL] == "&lt;11"
+    assert "*" in rows.values()
+    assert "Total" in rows
+    for label, c in rows.items():
+        assert c in ("&lt;11", "*") or int(c.replace(",", "")) == 0 or int(c.replace(",", "")) >= 11, label
+    hidden_bars = re.findall(r'class="bar suppressed"><title>([^<]+)</title>', html)
+    assert all(t.endswith(("&lt;11", "*")) for t in hidden_bars)
+
+
+def test_period_table_hides_small_cells_and_their_complement() -> None:
+    pc = site.period_counts(pa.array(["2024-01-02"] * 30 + ["2024-02-02"] * 3 + ["2024-03-02"] * 57, pa.string()))
+    rows = dict(site.period_table(pc, 11))
+    assert rows["2024-02"] == "<11"
+    assert rows["2024-01"] == "*" and rows["2024-03"] == "57" and rows["Total"] == "90"
+    chart = site._chart(pc, 11, "t", rows)
+    assert [b["suppressed"] for b in chart["bars"]] == [True, True, False]
+    assert {b["h"] for b in chart["bars"][:2]} == {chart["bars"][0]["h"]}  # both drawn at the same height
 
 
 @pytest.mark.parametrize(
