@@ -127,10 +127,10 @@ def human_size(n: int | None) -> str:
 
 
 def suppress_count(n: int, threshold: int = DEFAULT_SMALL_CELL) -> str:
-    """Small-cell rule for displayed counts: 1..threshold-1 print as ``<threshold``; 0 and larger counts as is.
+    """Small-cell rule for a single displayed count: 1..threshold-1 print as ``<threshold``; 0 and larger as is.
 
-    Uses ``redaction.sdc.suppress_small_cells`` semantics (same threshold); kept local so the site does not
-    depend on the disclosure-control module's table API.
+    Same rule as ``redaction.sdc.suppress_small_cells``, for lone figures; tables go through :func:`period_table`,
+    which also applies complementary suppression.
     """
     if 0 < n < threshold:
         return f"<{threshold}"
@@ -676,25 +676,37 @@ def _field_rows(ds: _Dataset) -> list[dict[str, Any]]:
 
 
 def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Figures for the methodology page, from provenance.json (every value is a count or a setting)."""
+    """Figures for the methodology page, from provenance.json (every value is a count, a code or a setting).
+
+    Reads the shape written by ``pipelines.stages.provenance``: ``counts`` {ingested, published, quarantined,
+    suppressed}, ``quarantine_reasons`` {code: n}, ``redactions_by_type`` {entity: n}, ``disclosure_control``
+    {k_achieved, k_target, rows_suppressed, levels}; older keys (``sdc``, ``redactions``) are accepted too.
+    """
     prov = dict(prov or {})
     counts = dict(prov.get("counts") or {})
-    sdc = dict(prov.get("sdc") or {})
-    redactions = prov.get("redactions") or prov.get("redactions_by_type") or counts.get("redactions") or {}
+    sdc = dict(prov.get("disclosure_control") or prov.get("sdc") or {})
+    redactions = prov.get("redactions_by_type") or prov.get("redactions") or {}
     quarantined = counts.get("quarantined", prov.get("quarantined"))
-    suppressed = sdc.get("suppressed", counts.get("suppressed", prov.get("suppressed")))
-    k_achieved = sdc.get("k_achieved", sdc.get("k", prov.get("k_achieved")))
-    generalized = sdc.get("levels") or sdc.get("generalization") or {}
-    scalar_counts = [(k.replace("_", " "), v) for k, v in counts.items() if isinstance(v, int | float)
-                     and not isinstance(v, bool)]
+    suppressed = sdc.get("rows_suppressed", sdc.get("suppressed", counts.get("suppressed")))
+    k_achieved = sdc.get("k_achieved")
+    levels = sdc.get("levels") or {}
+    reasons = prov.get("quarantine_reasons") or {}
+
+    def num(v: Any) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool)
+
     return {
-        "redactions": sorted((str(k), int(v)) for k, v in dict(redactions).items() if isinstance(v, int | float)),
-        "quarantined": quarantined,
-        "suppressed": suppressed,
+        "redactions": sorted((str(k), int(v)) for k, v in dict(redactions).items() if num(v)),
+        "quarantined": quarantined if num(quarantined) else None,
+        "suppressed": suppressed if num(suppressed) else None,
         "k_achieved": k_achieved,
-        "generalized": sorted((str(k), str(v)) for k, v in dict(generalized).items()) if isinstance(
-            generalized, Mapping) else [],
-        "counts": scalar_counts,
+        "k_target": sdc.get("k_target"),
+        "generalized": sorted((str(k), str(v)) for k, v in dict(levels).items()) if isinstance(levels, Mapping)
+        else [],
+        "counts": [(k.replace("_", " "), v) for k, v in counts.items() if num(v)],
+        "reasons": sorted((str(k), int(v)) for k, v in dict(reasons).items() if num(v)) if isinstance(
+            reasons, Mapping) else [],
+        "texts_redacted": prov.get("texts_redacted") if num(prov.get("texts_redacted")) else None,
         "code_version": prov.get("code_version"),
     }
 

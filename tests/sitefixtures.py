@@ -92,12 +92,18 @@ def _package(spec: DatasetSpec) -> dict[str, Any]:
 
 
 def _provenance(spec: DatasetSpec, rows: int) -> dict[str, Any]:
+    """Same shape as ``pipelines.stages.provenance`` (counts, codes and settings only)."""
     return {
+        "dataset": spec.name,
         "inputs": {"synthetic.csv": "sha256:" + "0" * 64},
-        "policy_sha256": "1" * 64,
-        "counts": {"read": rows + 4, "quarantined": 4, "published": rows},
-        "redactions": {"PERSON": 42, "ADDRESS": 17, "PHONE": 3},
-        "sdc": {"k": 5, "k_achieved": 6, "suppressed": 2, "levels": {spec.temporal_field or "date": "day"}},
+        "policy_and_schema_files": {"pipelines/datasets/x.yaml": "sha256:" + "1" * 64},
+        "counts": {"ingested": rows + 6, "published": rows, "quarantined": 4, "suppressed": 2},
+        "quarantine_reasons": {"type-error:occurred_at": 3, "unmapped-code:subject_race": 1},
+        "redactions_by_type": {"PERSON": 42, "ADDRESS": 17, "PHONE": 3},
+        "texts_redacted": 120,
+        "disclosure_control": {"k_target": 5, "k_achieved": 6, "rows_suppressed": 2,
+                               "levels": {spec.temporal_field or "date": "day"}},
+        "checks": {"schema": "passed", "leaks": "passed"},
     }
 
 

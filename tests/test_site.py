@@ -223,8 +223,10 @@ def test_methodology_lists_every_public_column_with_its_treatment(built: Built) 
         for col, reason in policy.drop.items():
             assert f"<code>{col}</code>" in html and _esc(reason) in html
         # figures from provenance.json of the latest release (fixture: quarantined 4 -> suppressed, k 6)
-        assert "k achieved</dt><dd>6</dd>" in html
-        assert "&lt;11" in html
+        assert "k achieved</dt><dd>6</dd>" in html and "k required</dt><dd>5</dd>" in html
+        assert "<code>type-error:occurred_at</code></th><td class=\"num\">&lt;11</td>" in html
+        assert "<th scope=\"row\">PERSON</th><td class=\"num\">42</td>" in html
+        assert "<th scope=\"row\">PHONE</th><td class=\"num\">&lt;11</td>" in html
 
 
 def _esc(s: str) -> str:
