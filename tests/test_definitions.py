@@ -1,0 +1,172 @@
+"""The Dagster Definitions without a server: they load, their published identifiers stay stable, every asset
+explains itself in the UI, and the inbox sensor (evaluated directly) launches each export content once and
+rejects what matches no contract."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import dagster as dg
+import pytest
+
+from pipelines import samplegen
+from pipelines.definitions import defs
+from pipelines.specs import file_sha256
+
+DATASETS = ("complaints", "incidents", "stops")
+STAGES = ("raw", "standardized", "deidentified", "validated", "release_preview", "release")
+CHECKS = ("k_anonymity", "no_leaks", "quarantine_share", "row_accounting", "schema_valid")
+
+# Published identifiers: URLs in the UI, run_config paths in the README, sensor and job names in runbooks.
+# Changing one of these is a breaking change for the data officers: update the README with it.
+EXPECTED_ASSET_KEYS = sorted([f"{ds}/{st}" for ds in DATASETS for st in STAGES] + ["site"])
+EXPECTED_CHECKS = sorted(f"{ds}/validated:{c}" for ds in DATASETS for c in CHECKS)
+EXPECTED_JOBS = sorted([f"{ds}_{j}" for ds in DATASETS for j in ("ingest", "prepare", "publish")] + ["retract_job"])
+EXPECTED_SENSORS = sorted(["inbox_sensor"] + [f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS])
+
+
+@pytest.fixture(scope="module")
+def repo() -> dg.RepositoryDefinition:
+    return defs.get_repository_def()
+
+
+def test_asset_keys_snapshot(repo):
+    keys = sorted(k.to_user_string() for k in repo.asset_graph.get_all_asset_keys())
+    assert keys == EXPECTED_ASSET_KEYS
+
+
+def test_check_names_snapshot_and_all_blocking(repo):
+    specs = [s for a in repo.asset_graph.assets_defs for s in a.check_specs]
+    assert sorted(s.key.to_user_string() for s in specs) == EXPECTED_CHECKS
+    assert all(s.blocking for s in specs)
+    assert all(s.description for s in specs)
+
+
+def test_job_and_sensor_names_snapshot(repo):
+    jobs = sorted(j.name for j in repo.get_all_jobs() if not j.name.startswith("__"))
+    assert jobs == EXPECTED_JOBS
+    assert sorted(s.name for s in repo.sensor_defs) == EXPECTED_SENSORS
+    for s in repo.sensor_defs:
+        assert s.default_status == dg.DefaultSensorStatus.RUNNING
+        assert s.description
+
+
+def test_every_asset_explains_itself(repo):
+    specs = defs.resolve_all_asset_specs()
+    assert len(specs) == len(EXPECTED_ASSET_KEYS)
+    for s in specs:
+        name = s.key.to_user_string()
+        assert s.group_name and s.group_name != "default", name
+        assert s.owners, name
+        assert s.kinds, name
+        assert s.description and len(s.description) > 40, name
+        ds = s.key.path[0]
+        if ds in DATASETS:
+            assert s.group_name == ds, name
+            assert s.tags.get("dataset") == ds, name
+
+
+def test_dataset_chain_and_partitions(repo):
+    g = repo.asset_graph
+    for ds in DATASETS:
+        for up, down in zip(STAGES, STAGES[1:], strict=False):
+            parents = g.get(dg.AssetKey([ds, down])).parent_keys
+            assert dg.AssetKey([ds, up]) in parents, f"{ds}: {up} -> {down}"
+        for st in ("raw", "standardized", "deidentified"):
+            p = g.get(dg.AssetKey([ds, st])).partitions_def
+            assert isinstance(p, dg.DynamicPartitionsDefinition) and p.name == f"{ds}_exports"
+        assert g.get(dg.AssetKey([ds, "validated"])).partitions_def is None
+    assert {dg.AssetKey([ds, "release"]) for ds in DATASETS} <= g.get(dg.AssetKey(["site"])).parent_keys
+
+
+def test_secret_comes_from_envvar_not_from_import():
+    """The pseudonym key is an EnvVar: the UI shows the variable's name, never its value."""
+    res = defs.resources["redaction"]
+    field = res.__dict__.get("pseudonym_key")
+    assert isinstance(field, dg.EnvVar)
+    assert str(field.env_var_name) == "OSD_PSEUDONYM_KEY"
+
+
+def test_publish_job_takes_a_release_note(repo):
+    job = repo.get_job("stops_publish")
+    cfg = job.run_config_schema.config_type.fields["ops"].config_type.fields
+    assert "stops__release" in cfg
+    retract = repo.get_job("retract_job")
+    ops = retract.run_config_schema.config_type.fields["ops"].config_type.fields
+    fields = ops["retract_version"].config_type.fields["config"].config_type.fields
+    assert set(fields) == {"dataset", "version", "reason"}
+
+
+# ------------------------------------------------------------------------------------------------ inbox sensor
+
+
+@pytest.fixture
+def inbox(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    samplegen.generate(inbox, rows=12, seed=3, sources=["rivertown_stops", "lakeview_complaints"])
+    (inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
+    (inbox / ".partial_upload.csv").write_text("Foo\n")  # hidden files are never picked up
+    monkeypatch.setenv("OSD_INBOX", str(inbox))
+    return inbox
+
+
+def _evaluate(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult:
+    sensor = defs.get_repository_def().get_sensor_def("inbox_sensor")
+    ctx = dg.build_sensor_context(instance=instance, cursor=cursor)
+    res = sensor(ctx)
+    assert isinstance(res, dg.SensorResult)
+    return res
+
+
+def test_inbox_sensor_requests_each_new_file_once(inbox):
+    instance = dg.DagsterInstance.ephemeral()
+    stops = inbox / "rivertown_stops.csv"
+    complaints = inbox / "lakeview_complaints.jsonl"
+    res = _evaluate(instance, None)
+    reqs = {r.partition_key: r for r in res.run_requests or []}
+    assert set(reqs) == {stops.name, complaints.name}
+    assert reqs[stops.name].run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert reqs[stops.name].job_name == "stops_ingest"
+    assert reqs[complaints.name].job_name == "complaints_ingest"
+    assert reqs[stops.name].tags["source"] == "rivertown_stops"
+    added = {r.partitions_def_name: list(r.partition_keys) for r in res.dynamic_partitions_requests or []}
+    assert added == {"stops_exports": [stops.name], "complaints_exports": [complaints.name]}
+    cursor = json.loads(res.cursor or "{}")
+    assert cursor == {stops.name: file_sha256(stops), complaints.name: file_sha256(complaints)}
+
+    # the unknown export: moved to rejected/ with its reason (by name, codes only), never requested
+    assert not (inbox / "mystery_export.csv").exists()
+    assert (inbox / "rejected" / "mystery_export.csv").read_text() == "Foo,Bar\n1,2\n"
+    reason = (inbox / "rejected" / "mystery_export.csv.reason.txt").read_text()
+    assert "mystery_export.csv" in reason and "matches no source contract" in reason
+    assert (inbox / ".partial_upload.csv").exists()
+
+    # second evaluation with the returned cursor: nothing new
+    again = _evaluate(instance, res.cursor)
+    assert not again.run_requests
+    assert not again.dynamic_partitions_requests
+    assert json.loads(again.cursor or "{}") == cursor
+
+    # the same file with new content: one new request under a new run_key, same partition
+    os.utime(stops, None)
+    stops.write_bytes(stops.read_bytes() + b"\r\n")
+    third = _evaluate(instance, res.cursor)
+    assert [r.partition_key for r in third.run_requests or []] == [stops.name]
+    (req,) = third.run_requests or []
+    assert req.run_key == f"{stops.name}:{file_sha256(stops)}" != reqs[stops.name].run_key
+
+
+def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("stops_exports", ["rivertown_stops.csv"])
+    res = _evaluate(instance, None)
+    added = {r.partitions_def_name: list(r.partition_keys) for r in res.dynamic_partitions_requests or []}
+    assert "stops_exports" not in added
+    assert len(res.run_requests or []) == 2
+
+
+def test_inbox_sensor_with_empty_or_missing_inbox(tmp_path, monkeypatch):
+    monkeypatch.setenv("OSD_INBOX", str(tmp_path / "nowhere"))
+    res = _evaluate(dg.DagsterInstance.ephemeral(), None)
+    assert not res.run_requests
