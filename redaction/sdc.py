@@ -337,6 +337,11 @@ def generalize_time(s: pd.Series, level: str) -> pd.Series:
     return _map_uniques(s, lambda u: _time_label_to(u, level), what="time")
 
 
+def _with_null(labels: Any) -> np.ndarray:
+    """Labels as an object array with a trailing None (the label of the null code)."""
+    return np.concatenate([np.asarray(labels, dtype=object), np.array([None], dtype=object)])
+
+
 def _factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:
     """Codes (int32) and uniques, with null given the last code (len(uniques)) and no entry in uniques."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
@@ -365,7 +370,7 @@ def _apply_to_uniques(uniques: np.ndarray, fn: Callable[[Any], str], what: str, 
 def _map_uniques(s: pd.Series, fn: Callable[[Any], str], what: str) -> pd.Series:
     codes, uniques = _factorize(s)
     mapped = _apply_to_uniques(uniques, fn, what, s.name)
-    table = np.append(mapped, None)
+    table = _with_null(mapped)
     return pd.Series(table[codes], index=s.index, name=s.name, dtype=object)
 
 
@@ -410,7 +415,7 @@ class SdcConfig:
 _CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity"}
 
 
-def parse_config(cfg: Mapping[str, Any]) -> SdcConfig:
+def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
     """Validate a `k_anonymity` mapping (or a policy mapping holding one) into an SdcConfig; raise SdcError."""
     if isinstance(cfg, SdcConfig):
         return cfg
@@ -568,7 +573,7 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
                 c, lab = _star_level(codes[0], len(labels[0]) - 1)
             else:
                 c, u = _factorize(df[lv])
-                lab = np.append(u, None)
+                lab = _with_null(u)
             codes.append(c)
             labels.append(lab)
     else:
@@ -581,13 +586,13 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
                 lab = np.array([SUPPRESSED, None], dtype=object)
             elif q.ladder == "none":
                 m = np.arange(nu + 1, dtype=np.int32)
-                lab = np.append(u0, None)
+                lab = _with_null(u0)
             else:
                 fn, what = _generalizer(q.ladder, lv)
                 mapped = _apply_to_uniques(u0, fn, what, q.name)
                 mc, mu = pd.factorize(mapped) if nu else (np.zeros(0, np.int64), np.zeros(0, object))
                 m = np.append(mc.astype(np.int32), np.int32(len(mu)))
-                lab = np.append(np.asarray(mu, dtype=object), None)
+                lab = _with_null(mu)
             codes.append(m[c0])
             labels.append(lab)
     nl = len(q.levels)
@@ -609,8 +614,8 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
     else:
         # every level is a function of level 0: compare on the distinct level-0 codes
         maps = [np.zeros(len(labels[0]), dtype=np.int64) for _ in range(nl)]
-        for lv in range(nl):
-            maps[lv][codes[0]] = codes[lv]
+        for li in range(nl):
+            maps[li][codes[0]] = codes[li]
         present = np.flatnonzero(counts0 > 0)
         for i in range(nl):
             for j in range(nl):
@@ -711,7 +716,7 @@ class _Evaluator:
             return _Eval(False, suppressed, math.inf, None, 0, None, ncls)
         total = 0.0
         bad_rows = bad_cls[cls] if suppressed or keep_mask else None
-        if suppressed:
+        if suppressed and bad_rows is not None:
             idx = np.flatnonzero(bad_rows)
             for lad, lv in zip(self.ladders, node, strict=True):
                 total += lad.penalty_sum[lv] - float(lad.penalty[lv][lad.codes[lv][idx]].sum())
@@ -786,7 +791,8 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
 
     Returns the table with each QI column replaced by its chosen level's values (object dtype, None for null),
     rows of suppressed classes removed (index kept), other columns (auxiliary ones included) untouched; and a
-    report. Raises SdcError (counts only) when the target is unreachable even at the coarsest levels.
+    report. Raises SdcError (counts only) when the target is unreachable even at the coarsest levels; that error
+    has `code` "sdc-unreachable" and `details` (a dict of counts and level names) for check metadata.
     """
     config = parse_config(cfg)
     need = set(config.qi_columns)
@@ -811,10 +817,17 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
     if not res.passes:
         share = res.suppressed / n if n else 0.0
         what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
-        raise SdcError(
+        err = SdcError(
             f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
             f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
         )
+        err.code = "sdc-unreachable"  # type: ignore[attr-defined]
+        err.details = {  # type: ignore[attr-defined]  # counts and names only, for check metadata
+            "k_target": config.k, "l_target": config.l_diversity, "max_suppression": config.max_suppression,
+            "rows_in": n, "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels,
+            "nodes_evaluated": n_eval,
+        }
+        raise err
     final = ev.evaluate(node, keep_mask=True)
     keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
     kept_idx = np.flatnonzero(keep) if final.suppressed else None
@@ -981,11 +994,11 @@ def suppress_small_cells(
         if has_ct:
             for j in range(nc):
                 if not ct_w[j] and not _line_safe(v[:, j], primary[:, j], comp[:, j], threshold, lo_p):
-                    i = _pick_complement(v[:, j], supp[:, j], supp.any(axis=1), threshold)
-                    if i is None:
+                    r = _pick_complement(v[:, j], supp[:, j], supp.any(axis=1), threshold)
+                    if r is None:
                         ct_w[j] = True
                     else:
-                        comp[i, j] = True
+                        comp[r, j] = True
                     return True
         # the totals column (row totals add up to the grand total) and the totals row
         if has_rt and has_ct and not grand_w and (int(rt_w.sum()) == 1 or int(ct_w.sum()) == 1):

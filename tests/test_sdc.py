@@ -240,6 +240,9 @@ def test_impossible_target_is_an_sdc_error_without_values():
     with pytest.raises(SdcError, match="sdc-unreachable") as e:
         sdc.k_anonymize(df, cfg)
     assert "200 rows" in str(e.value)
+    assert e.value.code == "sdc-unreachable"
+    assert e.value.details["rows_in"] == 200 and e.value.details["k_target"] == 500
+    assert_no_values(json.dumps(e.value.details), df, [*QIS, "beat", "district", "stop_id"])
     assert_no_values(str(e.value), df, [*QIS, "beat", "district", "stop_id"])
 
 
@@ -277,10 +280,28 @@ def test_report_holds_no_values():
     assert set(rep.to_dict()) >= {"k_target", "k_achieved", "levels", "rows_suppressed", "information_loss"}
 
 
-def test_search_finds_the_exhaustive_optimum():
+STAR_CFG = {
+    "k": 3,
+    "max_suppression": 0.02,
+    "quasi_identifiers": {
+        "occurred_date": {"ladder": "date", "levels": ["day", "month", "quarter"]},
+        "occurred_hour": {"ladder": "time"},
+        "location": {"ladder": "columns", "levels": ["location", "beat", "district"]},
+        "subject_race": {"ladder": "none", "levels": ["value", "*"]},
+        "subject_sex": {"ladder": "none", "levels": ["value", "*"]},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("seed", "cfg"),
+    [(7, STOPS_CFG), (8, STAR_CFG), (9, dict(STAR_CFG, k=5, sensitive="outcome", l_diversity=2))],
+    ids=["stops", "star-levels", "l-diversity"],
+)
+def test_search_finds_the_exhaustive_optimum(seed, cfg):
     """Branch and bound == brute force over the whole lattice with an independent NCP computation."""
-    df = stops(2500, seed=7, n_blocks=60)
-    cfg = sdc.parse_config(STOPS_CFG)
+    df = stops(2500, seed=seed, n_blocks=60)
+    cfg = sdc.parse_config(cfg)
     n, q = len(df), len(cfg.quasi_identifiers)
     ladders = [
         [sdc.generalize(df, cfg, {qi.name: lv})[qi.name] if qi.ladder != "columns" else df[lv] for lv in qi.levels]
@@ -298,15 +319,22 @@ def test_search_finds_the_exhaustive_optimum():
     best = (np.inf, None)
     for node in itertools.product(*[range(len(qi.levels)) for qi in cfg.quasi_identifiers]):
         g = pd.DataFrame({qi.name: ladders[i][lv] for i, (qi, lv) in enumerate(zip(cfg.quasi_identifiers, node, strict=True))})
-        size = g.groupby(list(g.columns), dropna=False)[g.columns[0]].transform("size").to_numpy()
-        bad = size < cfg.k
+        groups = g.groupby(list(g.columns), dropna=False)
+        bad = groups[g.columns[0]].transform("size").to_numpy() < cfg.k
+        if cfg.l_diversity:
+            distinct = df["outcome"].groupby([g[c] for c in g.columns], dropna=False).transform("nunique").to_numpy()
+            bad |= distinct < cfg.l_diversity
         if bad.sum() > cfg.max_suppression * n:
             continue
         loss = (sum(pens[i][lv][~bad].sum() for i, lv in enumerate(node)) + bad.sum() * q) / (n * q)
         best = min(best, (loss, node), key=lambda t: t[0])
-    _, rep = sdc.k_anonymize(df, cfg)
+    assert best[1] is not None, "the test table should be k-anonymizable"
+    out, rep = sdc.k_anonymize(df, cfg)
     assert rep.information_loss == pytest.approx(best[0])
     assert rep.nodes_evaluated < rep.nodes_total
+    assert sdc.recount_k(out, cfg.qi_columns) >= cfg.k
+    if cfg.l_diversity:
+        assert sdc.recount_l(out, cfg.qi_columns, "outcome") >= cfg.l_diversity
 
 
 def test_location_on_two_beats_is_handled():
@@ -472,3 +500,10 @@ def test_input_table_is_not_modified():
     out, rep = sdc.k_anonymize(small, {"k": 7, "max_suppression": 0, "quasi_identifiers": {"a": {"ladder": "date"}}})
     pd.testing.assert_frame_equal(small, kept)
     assert out["a"].tolist() == ["2024-01"] * 12 and rep.rows_suppressed == 0
+
+
+def test_empty_table():
+    df = stops(10).iloc[:0]
+    out, rep = sdc.k_anonymize(df, STOPS_CFG)
+    assert len(out) == 0 and rep.rows_in == 0 and rep.rows_suppressed == 0 and rep.k_achieved == 0
+    assert sdc.recount_k(out, QIS) == 0
