@@ -203,7 +203,7 @@ def phone_variant_regexes(value: str) -> list[str]:
         digits = digits[1:]
     if len(digits) < 7:
         return []
-    return [r"(?:\+?1[\s.\-]*)?" + _digits_regex(digits)]
+    return [r"(?:\+?1[\s.\-]*)?\(?" + _digits_regex(digits)]
 
 
 def alnum_variant_regexes(value: str) -> list[str]:
@@ -312,7 +312,7 @@ class _Cand:
     end: int
     entity: str
     key: Any
-    priority: int  # 2 = record value, 1 = detected
+    priority: int  # 3 = record or pattern value (not a name), 2 = record name, 1 = detected name
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -331,11 +331,12 @@ def _norm_key(entity: str, s: str) -> Any:
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping spans covering every candidate.
 
-    Longer spans first (record values first among equals); a candidate overlapping a chosen span is
-    merged into it (union, the chosen span's type), so no part of any detected value survives.
+    Higher priority first (typed values, then record names, then detected names), longer first among
+    equals; a candidate overlapping a chosen span is merged into it (union, the chosen span's type), so
+    no part of any detected value survives.
     """
     chosen: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         clash = [o for o in chosen if c.start < o.end and o.start < c.end]
         if not clash:
             chosen.append(_Cand(c.start, c.end, c.entity, c.key, c.priority))
@@ -442,7 +443,7 @@ class TextRedactor:
                     rx = _value_regex(entity, str(v))
                     if rx is None:
                         continue
-                    key = ("rec", entity, _norm_key(entity, str(v)) if entity != "PERSON" else j)
+                    key = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                     if entity == "PERSON":
                         record_person_tokens.append((_name_tokens(str(v)), key))
                     for m in rx.finditer(text):
@@ -450,7 +451,7 @@ class TextRedactor:
                             continue
                         if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
                             continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                        cands.append(_Cand(m.start(), m.end(), entity, key, 2))
+                        cands.append(_Cand(m.start(), m.end(), entity, key, 2 if entity == "PERSON" else 3))
         for start, end, entity in spans:
             if entity == "PERSON":
                 got = self._person_span(text, start, end)
@@ -462,8 +463,8 @@ class TextRedactor:
                 if key is None and self._is_public(text, start, toks):
                     continue
                 cands.append(_Cand(start, end, entity, key if key is not None else frozenset(toks), 1))
-            else:
-                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 1))
+            else:  # validated pattern matches are precise: they outrank name guesses
+                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
         cands.extend(self._propagate(text, cands))
         chosen = _resolve(cands)
         return self._number(chosen)
@@ -494,7 +495,7 @@ class TextRedactor:
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2
         span = text[start:end]
-        if not span.strip() or any(c.isdigit() for c in span):
+        if not span.strip() or any(c.isdigit() or c == "@" for c in span):
             return None
         if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"

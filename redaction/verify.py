@@ -15,8 +15,9 @@ Normalization and matching rules (the false-hit guard):
   canonicalized ("Street" -> "st"); a value matches only as whole words (the cell and the value are both
   padded with spaces), so "al" never matches inside "sale";
 * a name is searched as its full form (first..last) and its reversed form (last first), plus the surname
-  alone when it has at least ``MIN_NAME_PART`` (4) letters; given names alone are not searched (too
-  common, too many false hits);
+  alone when it has at least ``MIN_NAME_PART`` (4) letters, except right before a street word
+  ("Washington Ct", "Park Way" are streets); given names alone are not searched (too common, too many
+  false hits);
 * a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
 * phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
   and separators of a cell; values with fewer than 7 digits are skipped;
@@ -58,6 +59,8 @@ _CANON = {
     "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw",
     "southeast": "se", "southwest": "sw", "apartment": "apt", "suite": "ste", "room": "rm",
 }
+_STREET_WORDS = {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "pl", "way", "ter", "cir", "pkwy", "hwy", "trl",
+                 "sq", "aly", "loop", "pike", "row"}
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -123,7 +126,7 @@ class IdentifierSet:
             else:
                 a = ahocorasick.Automaton()
                 for form, etype in values.items():
-                    a.add_word(form, etype)
+                    a.add_word(form, (etype, family == "words" and etype == "PERSON" and form.count(" ") == 2))
                 a.make_automaton()
                 self._automata[family] = a
         return self._automata[family]
@@ -282,21 +285,24 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
     found: set[str] = set()
     words = identifiers.automaton("words")
     if words is not None:
-        for _end, etype in words.iter(normalize_words(text)):
+        norm = normalize_words(text)
+        for end, (etype, surname_only) in words.iter(norm):
+            if surname_only and norm[end + 1:].split(" ", 1)[0] in _STREET_WORDS:
+                continue  # "Washington Ct": a street named like someone, not the person
             found.add(etype)
     digits = identifiers.automaton("digits")
     if digits is not None:
         for m in _DIGIT_RUN.finditer(text):
             run = _digits(m.group())
             if len(run) >= MIN_DIGITS:
-                for _end, etype in digits.iter(run):
+                for _end, (etype, _) in digits.iter(run):
                     found.add(etype)
     codes = identifiers.automaton("codes")
     if codes is not None:
         for m in _ALNUM_RUN.finditer(text):
             run = _compact(m.group())
             if len(run) >= MIN_CODE_VALUE:
-                for _end, etype in codes.iter(run):
+                for _end, (etype, _) in codes.iter(run):
                     found.add(etype)
     if sweep_patterns:
         found |= sweep_text(text)

@@ -64,5 +64,6 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
             if not words or any(w[2] in VEHICLE_WORDS for w in words):
                 continue
             res.start, res.end = words[0][0], words[-1][1]
-            out.append(res)
+            if all((o.start, o.end) != (res.start, res.end) for o in out):
+                out.append(res)
         return out

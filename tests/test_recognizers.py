@@ -1,0 +1,121 @@
+"""Each custom recognizer: text -> expected matched substrings (negatives included)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.recognizers import (
+    OsdAllCapsNameRecognizer,
+    OsdCueNameRecognizer,
+    OsdDateOfBirthRecognizer,
+    OsdDriverLicenseRecognizer,
+    OsdEmailRecognizer,
+    OsdLastFirstNameRecognizer,
+    OsdLicensePlateRecognizer,
+    OsdUsAddressRecognizer,
+    OsdUsPhoneRecognizer,
+    OsdUsSsnRecognizer,
+    OsdVinRecognizer,
+    default_recognizers,
+)
+from redaction.recognizers.vin import vin_check_digit
+
+CASES = [
+    # addresses
+    (OsdUsAddressRecognizer, "lives at 123 N Main St Apt 4B today", ["123 N Main St Apt 4B"]),
+    (OsdUsAddressRecognizer, "home: 77 WEST 21ST STREET #12.", ["77 WEST 21ST STREET #12"]),
+    (OsdUsAddressRecognizer, "at 450 Oak Street, Unit 3.", ["450 Oak Street, Unit 3"]),
+    (OsdUsAddressRecognizer, "near 88 Elm St NW, then", ["88 Elm St NW"]),
+    (OsdUsAddressRecognizer, "at 1200 Martin Luther King Jr Blvd", ["1200 Martin Luther King Jr Blvd"]),
+    (OsdUsAddressRecognizer, "responded to the 4500 block of Elm Ave", []),
+    (OsdUsAddressRecognizer, "stopped at Elm Ave and 5th St", []),
+    (OsdUsAddressRecognizer, "at 1430 hrs on Main St", []),
+    (OsdUsAddressRecognizer, "Unit 12 Responded To Oak St", []),
+    # ALL-CAPS names
+    (OsdAllCapsNameRecognizer, "Officers met R/P JOHN Q PUBLIC, who stated the car was taken", ["JOHN Q PUBLIC"]),
+    (OsdAllCapsNameRecognizer, "Also present was XOCHITL WASHINGTON at the scene today", ["XOCHITL WASHINGTON"]),
+    (OsdAllCapsNameRecognizer, "the witness advised JAMES ST. CLAIR about the noise", ["JAMES ST. CLAIR"]),
+    (OsdAllCapsNameRecognizer, "Subject was cited for DUI NO INSURANCE at CAD", []),
+    (OsdAllCapsNameRecognizer, "Vehicle was a WHITE HONDA CIVIC", []),
+    (OsdAllCapsNameRecognizer, "OFFICER RESPONDED TO A CALL ABOUT JOHN SMITH", []),  # mostly caps: inactive
+    # LAST, FIRST
+    (OsdLastFirstNameRecognizer, "V/ Doe, Jane was", ["Doe, Jane"]),
+    (OsdLastFirstNameRecognizer, "Later DOE, JANE M stated", ["DOE, JANE M"]),
+    (OsdLastFirstNameRecognizer, "neighbor VAN DER BERG, PIOTR N told", ["VAN DER BERG, PIOTR N"]),
+    (OsdLastFirstNameRecognizer, "in Springfield, Illinois and Austin, TX", []),
+    (OsdLastFirstNameRecognizer, "However, Officer Lee arrived", []),
+    # cue names
+    (OsdCueNameRecognizer, "Witness Maria Gonzalez stated", ["Maria Gonzalez"]),
+    (OsdCueNameRecognizer, "The neighbor, Ji-woo W. Khan stated", ["Ji-woo W. Khan"]),
+    (OsdCueNameRecognizer, "Contacted Officer Smith at the scene", ["Smith"]),
+    (OsdCueNameRecognizer, "Later Sofia E. Kahananui advised", ["Sofia E. Kahananui"]),
+    (OsdCueNameRecognizer, "Referred to Det. Bureau at 1400 hrs", []),
+    (OsdCueNameRecognizer, "driver of a Nissan Altima stated", []),
+    # dates of birth
+    (OsdDateOfBirthRecognizer, "Jane (DOB 03/14/1987) said", ["03/14/1987"]),
+    (OsdDateOfBirthRecognizer, "born on March 3, 1990 in", ["March 3, 1990"]),
+    (OsdDateOfBirthRecognizer, "DOB: 1987-03-14", ["1987-03-14"]),
+    (OsdDateOfBirthRecognizer, "D.O.B. 3/14/87", ["3/14/87"]),
+    (OsdDateOfBirthRecognizer, "On 03/14/2024 at 1430 hrs officers", []),
+    (OsdDateOfBirthRecognizer, "DOB unknown. Incident on 03/14/2024", []),
+    # phones
+    (OsdUsPhoneRecognizer, "call (555) 234-5678 now", ["(555) 234-5678"]),
+    (OsdUsPhoneRecognizer, "cell 555.123.4567", ["555.123.4567"]),
+    (OsdUsPhoneRecognizer, "at +1 415 555 0100.", ["+1 415 555 0100"]),
+    (OsdUsPhoneRecognizer, "phone # 4155550100", ["4155550100"]),
+    (OsdUsPhoneRecognizer, "case 2024-001234 and 10-4 at 1430 hrs", []),
+    (OsdUsPhoneRecognizer, "ref 4155550100 filed", []),  # bare digits without a phone cue
+    # SSNs
+    (OsdUsSsnRecognizer, "SSN 123-45-6789.", ["123-45-6789"]),
+    (OsdUsSsnRecognizer, "social security number 123456789", ["123456789"]),
+    (OsdUsSsnRecognizer, "number 666-12-3456 or 123-00-4567", []),
+    (OsdUsSsnRecognizer, "case 123456789 opened", []),
+    # licences
+    (OsdDriverLicenseRecognizer, "DL# D1234567; plate 7ABC123", ["D1234567"]),
+    (OsdDriverLicenseRecognizer, "Driver's license number S123-4567-8901.", ["S123-4567-8901"]),
+    (OsdDriverLicenseRecognizer, "licensed driver D1234567", []),
+    # plates
+    (OsdLicensePlateRecognizer, "CA plate # 8XYZ 123.", ["8XYZ 123"]),
+    (OsdLicensePlateRecognizer, "tag ABC-1234 seen", ["ABC-1234"]),
+    (OsdLicensePlateRecognizer, "plate 7ABC123; VIN 1HGCM82633A004352", ["7ABC123"]),
+    (OsdLicensePlateRecognizer, "plate was not visible, 10-4", []),
+    (OsdLicensePlateRecognizer, "unit 7ABC123 responded", []),
+    # VINs
+    (OsdVinRecognizer, "VIN 1HGCM82633A004352.", ["1HGCM82633A004352"]),
+    (OsdVinRecognizer, "code 1HGCM82633A004353 here", []),  # wrong check digit, no VIN cue
+    (OsdVinRecognizer, "VIN: 1HGCM82633A004353", ["1HGCM82633A004353"]),  # cue keeps it
+    # e-mails
+    (OsdEmailRecognizer, "email jane.doe@example.com.", ["jane.doe@example.com"]),
+    (OsdEmailRecognizer, "contact J_Doe+tips@mail.example.org", ["J_Doe+tips@mail.example.org"]),
+    (OsdEmailRecognizer, "the @ sign and user@localhost", []),
+]
+
+
+@pytest.mark.parametrize(("cls", "text", "expected"), CASES,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _, _) in enumerate(CASES)])
+def test_recognizer_spans(cls, text, expected):
+    rec = cls()
+    results = rec.analyze(text, rec.supported_entities)
+    assert sorted(text[r.start:r.end] for r in results) == sorted(expected)
+
+
+def test_vin_check_digit_known_value():
+    assert vin_check_digit("1HGCM82633A004352") == "3"
+    assert vin_check_digit("11111111111111111") == "1"
+
+
+def test_recognizer_names_do_not_shadow_presidio_classes():
+    """Presidio finds predefined recognizers by class name among all subclasses: ours must not collide."""
+    from presidio_analyzer import EntityRecognizer
+    from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
+
+    names = [c.__name__ for c in RecognizerListLoader.get_all_existing_recognizers(EntityRecognizer)]
+    ours = {type(r).__name__ for r in default_recognizers()}
+    assert all(names.count(n) == 1 for n in ours)
+
+
+def test_every_recognizer_has_presidio_style_constants():
+    for rec in default_recognizers():
+        assert type(rec).PATTERNS and isinstance(type(rec).CONTEXT, list)
+        assert rec.supported_entities[0] in {
+            "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL"}

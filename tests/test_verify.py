@@ -1,0 +1,145 @@
+"""Leak verifier: finds planted leaks, passes clean tables, reports no values, guards short values."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from redaction.errors import LeakFound, RedactionError
+from redaction.verify import Finding, collect_identifiers, scan_file, scan_table
+
+RAW = pd.DataFrame({
+    "name": ["Jane Q Doe", "Al Li", "Kwame Mensah"],
+    "phone": ["(555) 123-4567", None, "555 222 3333"],
+    "dob": ["1987-03-14", "2001-01-02", "1960-12-31"],
+    "plate": ["7ABC123", "XYZ99", "JDK-6729"],
+    "address": ["42 Oak Street Apt 7", "1 Elm St", "900 N Main St"],
+    "ssn": ["123-45-6789", "", None],
+})
+COLUMNS = {"name": "PERSON", "phone": "PHONE", "dob": "DATE_OF_BIRTH", "plate": "PLATE", "address": "ADDRESS",
+           "ssn": "SSN"}
+CLEAN = [
+    "[PERSON 1] was contacted at the 4500 block of Elm Ave at 1430 hrs.",
+    "[PERSON 1] (DOB [DATE_OF_BIRTH 1]) called from [PHONE 1]. Case 2024-001234, 10-4.",
+    "Al said the sale was final.",  # "Al" alone is below the minimum length: no false hit
+    "Plate [PLATE 1]. Units 12 and 44 responded on 03/14/2024.",
+]
+
+
+@pytest.fixture(scope="module")
+def ids():
+    return collect_identifiers(RAW, COLUMNS)
+
+
+def test_clean_table_passes(ids):
+    report = scan_table("stops", pd.DataFrame({"narrative": CLEAN, "n": range(len(CLEAN))}), ids)
+    assert report.passed(), report.summary()
+    assert report.values_checked == len(ids) > 0
+
+
+@pytest.mark.parametrize(("leak", "etype"), [
+    ("Spoke with DOE, JANE about it", "PERSON"),
+    ("jane   q doe was there", "PERSON"),
+    ("Mensah ran", "PERSON"),
+    ("call 555.123.4567", "PHONE"),
+    ("call 1-555-222-3333", "PHONE"),
+    ("born March 14, 1987", "DATE_OF_BIRTH"),
+    ("seen 3/14/87 at home", "DATE_OF_BIRTH"),
+    ("plate 7abc 123", "PLATE"),
+    ("lives at 42 OAK ST, APT 7", "ADDRESS"),
+    ("lives at 900 North Main Street", "ADDRESS"),
+    ("number 123 45 6789", "SSN"),
+])
+def test_planted_leak_is_found_with_row_and_column(ids, leak, etype):
+    rows = CLEAN + [leak]
+    report = scan_table("stops", pd.DataFrame({"narrative": rows}), ids)
+    assert Finding("stops", len(CLEAN), "narrative", etype) in report.findings
+    assert all(f.row == len(CLEAN) for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("SSN 987-65-4320 on file", None),  # 9xx area: not a real SSN shape
+    ("SSN 234-56-7890 on file", "SSN"),
+    ("reach me at (415) 555-0100", "PHONE"),
+    ("mail someone@example.org", "EMAIL"),
+    ("VIN 1HGCM82633A004352", "VIN"),
+    ("VIN 1HGCM82633A004353", None),  # wrong check digit
+    ("DOB: 07/04/1975", "DATE_OF_BIRTH"),
+    ("on 07/04/2024 at 1430 hrs", None),
+])
+def test_pattern_sweeps_catch_unknown_values(ids, text, etype):
+    report = scan_table("calls", pd.DataFrame({"notes": [text]}), ids)
+    assert {f.entity_type for f in report.findings} == ({etype} if etype else set())
+    off = scan_table("calls", pd.DataFrame({"notes": [text]}), ids, sweep_patterns=False)
+    assert off.passed()
+
+
+def test_report_never_contains_values(ids):
+    rows = ["DOE, JANE at 42 Oak St Apt 7, 555-123-4567, plate 7ABC123"]
+    report = scan_table("stops", pa.table({"narrative": rows, "n": [1]}), ids)
+    assert not report.passed()
+    dumped = json.dumps(report.summary()) + repr(report.findings)
+    for secret in ("Doe", "DOE", "Jane", "Oak", "4567", "7ABC"):
+        assert secret not in dumped
+    with pytest.raises(LeakFound) as exc:
+        report.raise_if_leaks()
+    for secret in ("Doe", "DOE", "Oak", "4567"):
+        assert secret not in str(exc.value)
+
+
+def test_summary_counts(ids):
+    df = pd.DataFrame({"a": ["Jane Doe", "ok", "Jane Doe"], "b": ["fine", "555-123-4567", "x"]})
+    s = scan_table("stops", df, ids).summary()
+    assert s["by_entity_type"] == {"PERSON": 2, "PHONE": 1}
+    assert s["by_column"] == {"stops.a": 2, "stops.b": 1}
+    assert s["first_rows"] == [0, 1, 2]
+
+
+def test_non_string_columns_are_skipped(ids):
+    df = pd.DataFrame({"n": [5551234567, 123456789]})
+    assert scan_table("stops", df, ids).passed()
+
+
+def test_missing_identifier_column_raises():
+    with pytest.raises(RedactionError):
+        collect_identifiers(RAW, {"nope": "PERSON"})
+    with pytest.raises(RedactionError):
+        collect_identifiers(RAW, {"name": "SHOE_SIZE"})
+
+
+def test_scan_files(tmp_path, ids):
+    csv = tmp_path / "stops.csv"
+    pd.DataFrame({"narrative": CLEAN + ["Kwame Mensah"]}).to_csv(csv, index=False)
+    md = tmp_path / "CHANGES.md"
+    md.write_text("# Changes\n\nnothing personal\ncall 555 222 3333\n", encoding="utf-8")
+    r_csv = scan_file("stops", csv, ids)
+    assert [(f.row, f.column, f.entity_type) for f in r_csv.findings] == [(len(CLEAN), "narrative", "PERSON")]
+    r_md = scan_file("stops", md, ids)
+    assert [(f.row, f.column, f.entity_type) for f in r_md.findings] == [(3, "CHANGES.md", "PHONE")]
+
+
+def test_redacted_evalset_passes_and_raw_fails():
+    """End to end: what the redactor publishes passes the verifier; the raw narratives do not."""
+    from redaction.evalset import generate
+    from redaction.text import TextRedactor
+    from redaction.verify import IdentifierSet
+
+    items = generate(40, seed=11)
+    ids = IdentifierSet()
+    for it in items:
+        for etype, values in it.record_values.items():
+            for v in values:
+                ids.add(etype, v)
+    redacted = TextRedactor().redact([i.text for i in items], [i.record_values for i in items])
+    assert scan_table("eval", pd.DataFrame({"narrative": [r.text for r in redacted]}), ids).passed()
+    raw = scan_table("eval", pd.DataFrame({"narrative": [i.text for i in items]}), ids)
+    assert {f.row for f in raw.findings} == set(range(len(items)))
+
+
+def test_street_named_like_a_subject_is_not_a_hit():
+    ids = collect_identifiers(pd.DataFrame({"name": ["Denzel Washington"]}), {"name": "PERSON"})
+    assert scan_table("s", pd.DataFrame({"t": ["the 300 block of Washington Ct"]}), ids).passed()
+    assert not scan_table("s", pd.DataFrame({"t": ["Washington ran"]}), ids).passed()
