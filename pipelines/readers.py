@@ -126,6 +126,13 @@ class ExportTable:
     # raw text of the quarantined (ragged) rows, by row number: private, never log it
     quarantine: dict[int, str] = field(default_factory=dict, repr=False)
 
+    def __repr__(self) -> str:  # never show cells
+        return (
+            f"ExportTable(file={self.file!r}, format={self.format!r}, encoding={self.encoding!r}, "
+            f"rows={self.table.num_rows}, columns={self.table.column_names!r}, blank_rows={self.blank_rows}, "
+            f"issues={len(self.issues)}, rows_read={self.rows_read})"
+        )
+
     @property
     def issue_rows(self) -> set[int]:
         """Row numbers that have at least one reading issue (they are not in ``table``)."""
