@@ -93,6 +93,11 @@ Complementary suppression, line by line (each row, each column, the totals row a
   and a totals line that needs protection gets the grand total withheld.
 This repeats until every line is safe. It is a line-by-line audit, not a full linear-programming audit of the
 whole table (tau-ARGUS style); it closes the differencing attacks on one row or one column.
+
+Build summary tables from the released (k-anonymized) table, not from the private one: a table counted on all
+rows, set against the release, would tell the reader the district and month of the suppressed rows. And a table
+whose cells can be recounted from the released microdata gains nothing from suppression; small-cell suppression
+protects tables on dimensions the release does not carry at that detail.
 """
 
 from __future__ import annotations
@@ -299,6 +304,10 @@ def _time_label_to(value: Any, level: str) -> str:
     if isinstance(value, _dt.datetime | pd.Timestamp | _dt.time):
         hour = value.hour
     elif isinstance(value, int | np.integer) and not isinstance(value, bool):
+        hour = int(value)
+    elif isinstance(value, float | np.floating):
+        if not float(value).is_integer():
+            raise ValueError("not a whole hour")
         hour = int(value)
     else:
         text = str(value).strip()
@@ -965,7 +974,10 @@ def suppress_small_cells(
     """
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise SdcError("sdc-config: threshold must be an integer >= 1")
-    raw = table.apply(pd.to_numeric, errors="coerce").fillna(0).to_numpy(dtype=np.float64)
+    numeric = table.apply(pd.to_numeric, errors="coerce")
+    if (numeric.isna() & table.notna()).to_numpy().any():
+        raise SdcError("sdc-bad-value: crosstab cells must be counts")
+    raw = numeric.fillna(0).to_numpy(dtype=np.float64)
     if raw.size and ((raw < 0).any() or (raw != np.floor(raw)).any()):
         raise SdcError("sdc-bad-value: crosstab cells must be non-negative integer counts")
     v = raw.astype(np.int64)

@@ -507,3 +507,11 @@ def test_empty_table():
     out, rep = sdc.k_anonymize(df, STOPS_CFG)
     assert len(out) == 0 and rep.rows_in == 0 and rep.rows_suppressed == 0 and rep.k_achieved == 0
     assert sdc.recount_k(out, QIS) == 0
+
+
+def test_float_hours_and_non_numeric_crosstabs():
+    assert sdc.generalize_time(pd.Series([9.0, np.nan, 23.0]), "4h").tolist() == ["08:00-11:59", None, "20:00-23:59"]
+    with pytest.raises(SdcError, match="1 distinct"):
+        sdc.generalize_time(pd.Series([9.5]), "hour")
+    with pytest.raises(SdcError, match="counts"):
+        sdc.suppress_small_cells(pd.DataFrame({"a": ["12", "Jane Doe"]}))
