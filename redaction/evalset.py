@@ -187,7 +187,9 @@ class _Gen:
         time = f"{r.randint(0, 23):02d}{r.choice(['00', '15', '30', '45'])} hrs"
         block = f"{r.randint(1, 99) * 100} block of {r.choice(STREETS)} {r.choice(SUFFIXES)[0]}"
 
-        off = lambda: (b.add(title + " "), b.add(officer, None if self.officers_public else "PERSON"))  # noqa: E731
+        def off() -> None:
+            b.add(title + " ")
+            b.add(officer, None if self.officers_public else "PERSON")
 
         b.add(f"Case {case_no}. On {r.randint(1, 12)}/{r.randint(1, 28)}/{r.randint(2020, 2025)} at {time} ")
         off()

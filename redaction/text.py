@@ -98,7 +98,7 @@ def _engine(model: str) -> Any:
     )
     nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner_conf)
     nlp = _load_nlp(model)
-    nlp_engine.nlp = {"en": nlp}
+    nlp_engine.nlp = {"en": nlp}  # type: ignore[assignment]
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
     for rec in default_recognizers():
@@ -377,8 +377,9 @@ class TextRedactor:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["model"], public_names=state["public_names"], batch_size=state["batch_size"],
-                      processes=state["processes"], officers_public=state["officers_public"])
+        TextRedactor.__init__(self, state["model"], public_names=state["public_names"],
+                              batch_size=state["batch_size"], processes=state["processes"],
+                              officers_public=state["officers_public"])
 
     def load(self) -> None:
         """Load the model now (otherwise it loads on first use)."""
@@ -421,7 +422,7 @@ class TextRedactor:
                 index[t] = len(uniq)
                 uniq.append(t)
         detected = analyze_texts(uniq, self.model, self.batch_size)
-        out = []
+        out: list[list[tuple[int, int, str, int]]] = []
         for i, t in enumerate(texts):
             if not t:
                 out.append([])
@@ -443,15 +444,15 @@ class TextRedactor:
                     rx = _value_regex(entity, str(v))
                     if rx is None:
                         continue
-                    key = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
+                    rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                     if entity == "PERSON":
-                        record_person_tokens.append((_name_tokens(str(v)), key))
+                        record_person_tokens.append((_name_tokens(str(v)), rkey))
                     for m in rx.finditer(text):
                         if m.end() == m.start():
                             continue
                         if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
                             continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                        cands.append(_Cand(m.start(), m.end(), entity, key, 2 if entity == "PERSON" else 3))
+                        cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3))
         for start, end, entity in spans:
             if entity == "PERSON":
                 got = self._person_span(text, start, end)
