@@ -267,7 +267,7 @@ def name_forms(first: str, last: str) -> frozenset[str]:
         f"{lu}, {fu}", f"{lu}, {ft}", f"{lt}, {ft}", f"{last}, {first}", f"{ft} {lt}", f"{first} {last}",
         f"{ft} {lu}", f"{fu} {lu}", f"V/{lu}", f"S/{lu}", f"W/{lu}", f"S1 {lu}", f"Ofc. {lu}",
         f"Dep. {lt}", f"Dep. {last}", f"Ofc. {lt}", f"CP {lu}", f"Mr. {lt}", f"Ms. {lt}", f"Mr. {last}",
-        f"Ms. {last}",
+        f"Ms. {last}", f"OFC. {lu}", f"P.O. {fu} {lu}", f"P.O. {first} {last}",
     }
     return frozenset(forms)
 
@@ -737,6 +737,7 @@ def _rivertown_incidents(rng: np.random.Generator, n: int, bad: list[int]) -> Sa
     vins = _vins(rng, n)
     nv = rng.integers(0, 1 << 30, (n, 4))
     pstyle = rng.integers(0, 5, n)
+    caps = rng.random(n) < 0.3
     texts = {"ASLT": "assault", "BURG": "burglary", "ROBB": "robbery", "THFT": "theft", "MVT": "stolen vehicle",
              "VAND": "malicious mischief", "NARC": "narcotics complaint", "DIST": "disturbance",
              "FRAUD": "fraud", "WEAP": "weapons complaint", "MISC": "suspicious circumstance"}
@@ -775,6 +776,8 @@ def _rivertown_incidents(rng: np.random.Generator, n: int, bad: list[int]) -> Sa
             badge=ros.badge[o], w_name=w_col if wit else None, w_phone=w_phone, hhmm=f"{t.hour:02d}{t.minute:02d}",
             offense_text=texts[str(off[k])],
         )
+        if caps[k]:
+            narrative = narrative.upper()  # typed on an old RMS terminal
         row = [f"RPD{t.year % 100:02d}-{k + 4001:06d}", f"{_us_date(t.date())} {_us_time(t)}", str(off[k]), loc,
                district[k], beat[k], str(status[k]), v_col, _us_date(v.dob[k]), v_addr, v_phone,
                v.email[k] if has_email[k] else "", s_col, _us_date(s.dob[k]) if sus else "",
