@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import gzip
 import io
 import json
@@ -580,8 +581,8 @@ def _rows_from_json(path: Path, fmt: str) -> tuple[list[str], list[tuple[int, li
         try:
             data = json.loads(text)
         except ValueError as exc:
-            line = getattr(exc, "lineno", None)
-            raise ReadError(fname, "format-error", f"invalid JSON (line {line})") from None
+            lineno = getattr(exc, "lineno", None)
+            raise ReadError(fname, "format-error", f"invalid JSON (line {lineno})") from None
         if not isinstance(data, list):
             raise ReadError(fname, "format-error", "JSON export must be an array of objects")
         items = [(i + 2, item) for i, item in enumerate(data)]
@@ -854,7 +855,16 @@ def read_export(
         enc = info.label
         match = match_headers(info.headers, contract)
         _check_match(fname, match, unknown)
-        table, numbers, ragged = _read_csv_raw(p, info)
+        try:
+            table, numbers, ragged = _read_csv_raw(p, info)
+        except ReadError as exc:
+            # the sample looked like UTF-8 but a later byte is not: legacy exports are cp1252
+            if exc.code != "encoding-error" or encoding is not None or info.label != "utf-8":
+                raise
+            log.info("%s: not UTF-8 past the sample, reading as cp1252", fname)
+            info = dataclasses.replace(info, encoding="cp1252", label="cp1252")
+            enc = info.label
+            table, numbers, ragged = _read_csv_raw(p, info)
         width = len(info.headers)
         for rowno, ncells, text in ragged:
             quarantine[rowno] = text

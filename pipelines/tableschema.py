@@ -891,8 +891,9 @@ def validate(
     typed = {name: (ev.typed, ev.missing, ev.bad) for name, ev in evals.items()}
     nfields = len(fields)
     if pk and all(k in typed for k in pk):
-        if len(pk) == 1 and evals[pk[0]].codes is not None:
-            codes = evals[pk[0]].codes
+        pk_codes = evals[pk[0]].codes if len(pk) == 1 else None
+        if pk_codes is not None:
+            codes = pk_codes
             all_null = np.asarray(pc.is_null(typed[pk[0]][0]).to_numpy(zero_copy_only=False), dtype=bool)
         else:
             codes, all_null = _codes([typed[k][0] for k in pk])
@@ -970,10 +971,10 @@ def _materialize(
     if not found:
         return []
     pos_l, rank_l, k_l = [], [], []
-    for k, (mask, _code, _f, _note, rank) in enumerate(found):
+    for k, (mask, _code, _f, _note, field_rank) in enumerate(found):
         p = np.flatnonzero(mask)
         pos_l.append(p)
-        rank_l.append(np.full(len(p), rank, dtype=np.int64))
+        rank_l.append(np.full(len(p), field_rank, dtype=np.int64))
         k_l.append(np.full(len(p), k, dtype=np.int64))
     pos = np.concatenate(pos_l)
     rank = np.concatenate(rank_l)

@@ -64,6 +64,14 @@ CASES: dict[str, Case] = {
         lambda t: _w(t / "cp.csv", HEADER + _row(1, "Müller José") + _row(2, "Ångström"), "cp1252"),
         None,
     ),
+    "cp1252 byte past the sniffed sample": (
+        lambda t: _w_bytes(
+            t / "late.csv",
+            (HEADER + "".join(_row(i) for i in range(1, 60_001))).encode()
+            + _row(60_001, "José").encode("cp1252"),
+        ),
+        None,
+    ),
     "utf-8 with BOM": (lambda t: _w(t / "bom.csv", "\ufeff" + HEADER + _row(1)), None),
     "utf-16": (lambda t: _w(t / "u16.csv", HEADER + _row(1, "Zoë"), "utf-16"), None),
     "missing header": (
@@ -176,6 +184,9 @@ def test_expected_row_level_outcomes(tmp_path: Path) -> None:
 
     e = read_export(CASES["cp1252 (declared nowhere)"][0](tmp_path), CONTRACT)
     assert e.encoding == "cp1252" and e.table.column("subject").to_pylist() == ["Müller José", "Ångström"]
+
+    e = read_export(CASES["cp1252 byte past the sniffed sample"][0](tmp_path), CONTRACT)
+    assert e.encoding == "cp1252" and e.table.column("subject")[-1].as_py() == "José"
 
     e = read_export(CASES["10 MB cell"][0](tmp_path), CONTRACT)
     assert e.table.num_rows == 2 and len(e.table.column("subject")[0].as_py()) == 10_000_000
