@@ -52,6 +52,21 @@ def inbox_files(inbox: Path) -> list[Path]:
     return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt"))
 
 
+def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
+    """Why a run failed, in one line per cause: failed checks by name, step errors by message (never values)."""
+    lines = [
+        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed"
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    ]
+    for ev in result.all_events:
+        if ev.event_type_value == "STEP_FAILURE":
+            err = ev.event_specific_data.error
+            cause = err.cause.message if err and err.cause else (err.message if err else "")
+            lines.append(f"step {ev.step_key} failed: {cause.strip().splitlines()[-1] if cause else ''}")
+    return "; ".join(lines) or "run failed"
+
+
 def run(note: str = "", publish: bool = True) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
     import dagster as dg
@@ -66,7 +81,7 @@ def run(note: str = "", publish: bool = True) -> int:
     specs = {s.name: s for s in load_specs()}
     store = PrivateStore.from_env()
     inbox = config.inbox_dir()
-    touched: set[str] = set()
+    failures: list[str] = []
     for path in inbox_files(inbox):
         try:
             m = stages.identify_export(path, list(specs.values()))
@@ -83,23 +98,36 @@ def run(note: str = "", publish: bool = True) -> int:
             log.info("%s: unchanged since last ingest, skipped", path.name)
             continue
         t0 = time.perf_counter()
-        defs.resolve_job_def(f"{ds}_ingest").execute_in_process(instance=instance, partition_key=key)
+        res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
+            instance=instance, partition_key=key, raise_on_error=False
+        )
+        if not res.success:
+            failures.append(f"{path.name}: not ingested: {_failure_summary(res)}")
+            continue
         log.info("ingested %s (%s, %s) in %.1fs", path.name, ds, m.source.name, time.perf_counter() - t0)
-        touched.add(ds)
     for ds in sorted(specs):
         if not instance.get_dynamic_partitions(f"{ds}_exports"):
             continue
         t0 = time.perf_counter()
-        defs.resolve_job_def(f"{ds}_prepare").execute_in_process(instance=instance)
+        res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(instance=instance, raise_on_error=False)
+        if not res.success:
+            failures.append(f"{ds}: not published: {_failure_summary(res)}")
+            continue
         log.info("prepared %s in %.1fs", ds, time.perf_counter() - t0)
         if publish:
             t0 = time.perf_counter()
-            defs.resolve_job_def(f"{ds}_publish").execute_in_process(
+            res = defs.resolve_job_def(f"{ds}_publish").execute_in_process(
                 instance=instance,
                 run_config={"ops": {f"{ds}__release": {"config": {"note": note or "Automated release"}}}},
+                raise_on_error=False,
             )
+            if not res.success:
+                failures.append(f"{ds}: not published: {_failure_summary(res)}")
+                continue
             log.info("published %s in %.1fs", ds, time.perf_counter() - t0)
-    return 0
+    for f in failures:
+        log.error(f)
+    return 1 if failures else 0
 
 
 def generate(out: Path, rows: int, seed: int) -> list[Path]:

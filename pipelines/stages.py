@@ -520,13 +520,20 @@ def preview_markdown(
         f"| {c['ingested']} | {c['published']} | {c['quarantined']} | {c['suppressed']} |",
     ]
     changes = plan.changes or {}
-    rec = changes.get("records") or {}
-    if rec:
-        lines += ["", "### Changes against the latest release", ""]
-        lines += [f"- {k}: {v}" for k, v in rec.items() if not isinstance(v, list | dict)]
-    sch = changes.get("schema") or changes.get("fields")
-    if sch:
-        lines += ["", f"Schema changes: `{json_dumps(sch)[:2000]}`"]
+    rec = changes.get("records")
+    lines += ["", "### Changes against the latest release", ""]
+    if isinstance(rec, dict):
+        lines += [f"- records {k}: {v}" for k, v in rec.items() if isinstance(v, int | float)]
+    elif rec is not None:
+        lines.append(f"- records: {rec}")
+    for reason in changes.get("reasons") or []:
+        lines.append(f"- {reason}")
+    fields = changes.get("fields") or {}
+    for what in ("added", "removed", "renamed"):
+        if fields.get(what) and plan.previous_version:
+            lines.append(f"- fields {what}: {', '.join(str(f) for f in fields[what])}")
+    if changes.get("schema_changes"):
+        lines.append(f"- schema changes: `{json_dumps(changes['schema_changes'])[:2000]}`")
     if meta.get("redactions"):
         lines += ["", "### Redactions in free text, by type", "", "| type | count |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in meta["redactions"].items()]
