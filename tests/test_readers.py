@@ -261,3 +261,12 @@ def test_real_detroit_sample_with_bom() -> None:
     assert e.encoding == "utf-8-sig" and e.table.num_rows == 1999 and e.rows_read == 1999
     r = validate(e.table, contract, row_numbers=e.row_numbers)
     assert r.valid(), r.summary()
+
+
+def test_arrow_errors_are_scrubbed(tmp_path: Path) -> None:
+    secret = "Sécrétaire Jane Doe"
+    p = _csv(tmp_path / "legacy.csv", ["stop_id", "race"], [["1", "W"], ["2", secret]], encoding="cp1252")
+    with pytest.raises(ReadError) as ei:
+        read_export(p, CONTRACT, encoding="utf-8")  # forced: no fallback
+    assert ei.value.code == "encoding-error" and "legacy.csv" in str(ei.value)
+    assert "Jane" not in str(ei.value) and ei.value.__cause__ is None
