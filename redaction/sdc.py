@@ -884,10 +884,15 @@ def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Map
 
 
 def _suppressed_rows(df: pd.DataFrame, qi_columns: Sequence[str]) -> np.ndarray:
-    mask = np.ones(len(df), dtype=bool)
+    """Rows whose QI values are all "*" or null (candidates narrowed column by column)."""
+    cand = np.arange(len(df))
     for c in qi_columns:
-        s = df[c]
-        mask &= (s.isna() | (s.astype(object) == SUPPRESSED)).to_numpy(dtype=bool)
+        vals = df[c].to_numpy(dtype=object)[cand]
+        cand = cand[pd.isna(vals) | (vals == SUPPRESSED)]
+        if len(cand) == 0:
+            break
+    mask = np.zeros(len(df), dtype=bool)
+    mask[cand] = True
     return mask
 
 
