@@ -201,6 +201,8 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_UNITS = ("month", "quarter", "year")  # finest first
 
 
 def _period(value: str) -> tuple[str, str] | None:
@@ -223,15 +225,25 @@ def _period(value: str) -> tuple[str, str] | None:
     m = _QUARTER.match(value)
     if m:
         return "quarter", f"{int(m.group(1)):04d}-Q{m.group(2)}"
+    m = _YEAR.match(value)
+    if m:
+        return "year", m.group(1)
     return None
 
 
-def _month_to_quarter(key: str) -> str:
-    y, mo = key.split("-")
-    return f"{y}-Q{(int(mo) - 1) // 3 + 1}"
+def _coarsen(key: str, unit: str) -> str:
+    """A month or quarter key at a coarser unit ("2024-05" -> "2024-Q2" or "2024")."""
+    year = key[:4]
+    if unit == "year":
+        return year
+    if unit == "quarter" and "-Q" not in key:
+        return f"{year}-Q{(int(key[5:7]) - 1) // 3 + 1}"
+    return key
 
 
 def _period_bounds(key: str) -> tuple[date, date]:
+    if len(key) == 4:
+        return date(int(key), 1, 1), date(int(key), 12, 31)
     if "-Q" in key:
         y, q = key.split("-Q")
         start = date(int(y), 3 * (int(q) - 1) + 1, 1)
@@ -246,6 +258,8 @@ def _period_bounds(key: str) -> tuple[date, date]:
 
 def _all_periods(first: str, last: str, unit: str) -> list[str]:
     out = []
+    if unit == "year":
+        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
     if unit == "quarter":
         y, q = (int(x) for x in first.split("-Q"))
         ly, lq = (int(x) for x in last.split("-Q"))
@@ -265,7 +279,7 @@ def _all_periods(first: str, last: str, unit: str) -> list[str]:
 class PeriodCounts:
     """Records per month (or per quarter when some dates were coarsened to quarters)."""
 
-    unit: str  # "month" | "quarter"
+    unit: str  # "month" | "quarter" | "year"
     counts: list[tuple[str, int]]  # every period from first to last, zeros included
     undated: int  # null or unparseable values
     sources: dict[str, int]  # granularity found in the data -> number of records ("day", "week", ...)
@@ -281,9 +295,9 @@ class PeriodCounts:
 
 
 def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
-    """Count records per month from a temporal column whose values may be YYYY-MM-DD, YYYY-Www, YYYY-MM or
-    YYYY-Qn (or a date/timestamp type). Weeks count in the month of their Thursday; if any value is a quarter,
-    everything is aggregated to quarters."""
+    """Count records per month from a temporal column whose values may be YYYY-MM-DD, YYYY-Www, YYYY-MM,
+    YYYY-Qn or YYYY (or a date/timestamp type). Weeks count in the month of their Thursday; if some values are
+    quarters (years), everything is aggregated to quarters (years)."""
     arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
         if pa.types.is_dictionary(arr.type):
@@ -301,14 +315,12 @@ def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
             undated += n
             continue
         per[p] += n
-        kind = (
-            "day" if _DAY.match(v) else "week" if _WEEK.match(v) else "month" if _MONTH.match(v) else "quarter"
-        )
+        kind = "day" if _DAY.match(v) else "week" if _WEEK.match(v) else p[0]
         sources[kind] += n
-    unit = "quarter" if any(g == "quarter" for g, _ in per) else "month"
+    unit = max((g for g, _ in per), key=_UNITS.index, default="month")
     agg: Counter[str] = Counter()
-    for (g, key), n in per.items():
-        agg[key if (g == unit) else _month_to_quarter(key)] += n
+    for (_g, key), n in per.items():
+        agg[_coarsen(key, unit)] += n
     series: list[tuple[str, int]] = []
     if agg:
         keys = sorted(agg)
@@ -675,6 +687,9 @@ def _field_rows(ds: _Dataset) -> list[dict[str, Any]]:
     return rows
 
 
+_LEVEL_TEXT = {"*": "withheld entirely (every value replaced by *)", "value": "as recorded (not generalized)"}
+
+
 def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
     """Figures for the methodology page, from provenance.json (every value is a count, a code or a setting).
 
@@ -701,8 +716,8 @@ def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
         "suppressed": suppressed if num(suppressed) else None,
         "k_achieved": k_achieved,
         "k_target": sdc.get("k_target"),
-        "generalized": sorted((str(k), str(v)) for k, v in dict(levels).items()) if isinstance(levels, Mapping)
-        else [],
+        "generalized": sorted((str(k), _LEVEL_TEXT.get(str(v), str(v))) for k, v in dict(levels).items())
+        if isinstance(levels, Mapping) else [],
         "counts": [(k.replace("_", " "), v) for k, v in counts.items() if num(v)],
         "reasons": sorted((str(k), int(v)) for k, v in dict(reasons).items() if num(v)) if isinstance(
             reasons, Mapping) else [],

@@ -342,6 +342,7 @@ def test_period_table_hides_small_cells_and_their_complement() -> None:
         (["2024-W01", "2020-W53", "2026-W01"], "month", None, 0),
         (["2024-02", "2024-02-10", None, "garbage"], "month", [("2024-02", 2)], 2),
         (["2024-Q1", "2024-05-02", "2024-W27"], "quarter", [("2024-Q1", 1), ("2024-Q2", 1), ("2024-Q3", 1)], 0),
+        (["2022", "2024-Q1", "2024-05", "2024-12-31"], "year", [("2022", 1), ("2023", 0), ("2024", 3)], 0),
     ],
 )
 def test_period_counts(values, unit, expected, undated) -> None:
