@@ -798,7 +798,8 @@ def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _E
 def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[pd.DataFrame, SdcReport]:
     """Generalize the QIs of `df` to the least-loss lattice node reaching k within the suppression limit.
 
-    Returns the table with each QI column replaced by its chosen level's values (object dtype, None for null),
+    Returns the table with each QI column replaced by its chosen level's values (object dtype with None for null,
+    or the input's dtype when that was a pandas "string" dtype),
     rows of suppressed classes removed (index kept), other columns (auxiliary ones included) untouched; and a
     report. Raises SdcError (counts only) when the target is unreachable even at the coarsest levels; that error
     has `code` "sdc-unreachable" and `details` (a dict of counts and level names) for check metadata.
@@ -844,7 +845,11 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
     loss_by: dict[str, float] = {}
     for lad, lv in zip(ladders, node, strict=True):
         codes = lad.codes[lv] if kept_idx is None else lad.codes[lv][kept_idx]
-        out[lad.name] = lad.labels[lv][codes]  # whole-column assignment: never writes into df's arrays
+        values = lad.labels[lv][codes]
+        if isinstance(df[lad.name].dtype, pd.StringDtype):  # keep the structured treatments' "string" dtype
+            out[lad.name] = pd.array(values, dtype=df[lad.name].dtype)
+        else:
+            out[lad.name] = values  # whole-column assignment: never writes into df's arrays
         pen_kept = float(lad.penalty[lv][codes].sum())
         loss_by[lad.name] = (pen_kept + final.suppressed) / n if n else 0.0
     report = SdcReport(
@@ -888,7 +893,9 @@ def _suppressed_rows(df: pd.DataFrame, qi_columns: Sequence[str]) -> np.ndarray:
     cand = np.arange(len(df))
     for c in qi_columns:
         vals = df[c].to_numpy(dtype=object)[cand]
-        cand = cand[pd.isna(vals) | (vals == SUPPRESSED)]
+        hit = pd.isna(vals)
+        hit[~hit] = np.asarray(vals[~hit] == SUPPRESSED, dtype=bool)  # no comparison with pd.NA
+        cand = cand[hit]
         if len(cand) == 0:
             break
     mask = np.zeros(len(df), dtype=bool)

@@ -515,3 +515,20 @@ def test_float_hours_and_non_numeric_crosstabs():
         sdc.generalize_time(pd.Series([9.5]), "hour")
     with pytest.raises(SdcError, match="counts"):
         sdc.suppress_small_cells(pd.DataFrame({"a": ["12", "Jane Doe"]}))
+
+
+def test_string_dtype_and_missing_values():
+    """The structured treatments hand over pandas "string" columns with pd.NA."""
+    df = stops(3000, seed=1).astype("string")
+    df.loc[df.index[:6], [*QIS, "beat", "district"]] = pd.NA
+    out, rep = sdc.k_anonymize(df, STOPS_CFG)
+    assert all(isinstance(out[c].dtype, pd.StringDtype) for c in QIS)
+    assert out[QIS].isna().all(axis=1).sum() == 6  # a class of its own, kept (6 >= k)
+    assert sdc.recount_k(out, QIS) == rep.k_achieved >= 5
+    starred = out.copy()
+    starred.loc[starred.index[6:9], QIS] = "*"
+    # fully starred rows count as suppressed: the same as dropping them
+    assert sdc.recount_k(starred, QIS) == sdc.recount_k(out.drop(out.index[6:9]), QIS)
+    assert sdc.recount_l(starred, QIS, "outcome") == sdc.recount_l(out.drop(out.index[6:9]), QIS, "outcome")
+    starred.loc[starred.index[9], "subject_sex"] = "*"  # one partly starred row: a class of one
+    assert sdc.recount_k(starred, QIS) == 1
