@@ -10,7 +10,7 @@ export UV_LINK_MODE := copy
 
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	uv sync --frozen --python 3.11
+	uv sync --frozen --python 3.11 --compile-bytecode
 	@touch $@
 
 venv: .venv/.synced

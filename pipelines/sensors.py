@@ -43,7 +43,7 @@ def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
                 context.log.warning(f"rejected {path.name}: moved to rejected/ ({exc})")
                 continue
             ds, key = m.spec.name, stages.partition_key_for(path)
-            if not context.instance.has_dynamic_partition(parts[ds].name, key):
+            if not context.instance.has_dynamic_partition(str(parts[ds].name), key):
                 new_parts.setdefault(ds, []).append(key)
             requests.append(
                 dg.RunRequest(

@@ -178,7 +178,7 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     qtable = qtable.append_column("_file", pa.array([meta["file"]] * len(qpos), type=pa.string()))
     qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
     qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
-    qtable = qtable.append_column("_reasons", pa.array([";".join(reasons[p]) for p in qpos], type=pa.string()))
+    qtable = qtable.append_column("_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string()))
     store.write_parquet(f"quarantine/{spec.name}/{partition}.parquet", qtable)
     reason_counts = Counter(r for p in qpos for r in reasons[int(p)])
     out = {
