@@ -3,6 +3,11 @@
 Nothing under it is ever published. It is a folder (`OSD_PRIVATE`) or, for production, an S3 prefix
 (`OSD_PRIVATE_S3_BUCKET` / `OSD_PRIVATE_S3_PREFIX`), both through `pyarrow.fs`, so the pipeline code is the same.
 Writes are atomic on local disk (write to a temporary name, then rename).
+
+Big tables stream: `parquet_sink(key)` writes record batches as Parquet row groups to a temporary key that
+replaces `key` only when the sink is closed without error (a crash leaves the previous file, or none);
+`iter_parquet(key)` reads a file back in record batches of `batch_rows()` rows (`OSD_BATCH_ROWS`, default
+250 000) so no stage needs a whole partition in memory.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ import io
 import json
 import os
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,21 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from pipelines import config
+
+DEFAULT_BATCH_ROWS = 250_000
+
+
+def batch_rows() -> int:
+    """Rows per record batch for streaming stages (`OSD_BATCH_ROWS`, default 250 000)."""
+    try:
+        n = int(os.environ.get("OSD_BATCH_ROWS", DEFAULT_BATCH_ROWS))
+    except ValueError:
+        n = DEFAULT_BATCH_ROWS
+    return max(1, n)
+
+
+class StoreError(Exception):
+    """A private-store operation failed (names the key, never a value)."""
 
 
 @dataclass
@@ -101,3 +122,130 @@ class PrivateStore:
     def delete(self, key: str) -> None:
         if self.exists(key):
             self.fs.delete_file(self.path(key))
+
+    # ------------------------------------------------------------------------------------------ streaming
+
+    def parquet_sink(self, key: str, schema: pa.Schema | None = None) -> ParquetSink:
+        """A Parquet writer for `key` that publishes the file atomically on `close()` (or context exit)."""
+        return ParquetSink(self, key, schema)
+
+    def iter_parquet(
+        self, key: str, columns: list[str] | None = None, batch_size: int | None = None
+    ) -> Iterator[pa.RecordBatch]:
+        """Record batches of a stored Parquet file, `batch_size` rows each (default `batch_rows()`)."""
+        with self.fs.open_input_file(self.path(key)) as fh:
+            pf = pq.ParquetFile(fh)
+            yield from pf.iter_batches(batch_size=batch_size or batch_rows(), columns=columns)
+
+    def parquet_num_rows(self, key: str) -> int:
+        """Row count of a stored Parquet file, from its footer."""
+        with self.fs.open_input_file(self.path(key)) as fh:
+            return int(pq.ParquetFile(fh).metadata.num_rows)
+
+    def parquet_schema(self, key: str) -> pa.Schema:
+        """Arrow schema of a stored Parquet file, from its footer."""
+        with self.fs.open_input_file(self.path(key)) as fh:
+            return pq.ParquetFile(fh).schema_arrow
+
+
+@dataclass
+class ParquetSink:
+    """Streams tables/batches into one Parquet file; `close()` moves it into place, `abort()` discards it.
+
+    The schema is the one given or the first written table's; a later table whose columns were all null so
+    far gets its null-typed columns promoted (the rows written so far are rewritten once, rare).
+    """
+
+    store: PrivateStore
+    key: str
+    schema: pa.Schema | None = None
+    rows: int = 0
+    _tmp: str = ""
+    _writer: pq.ParquetWriter | None = field(default=None, repr=False)
+    _stream: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        dest = self.store.path(self.key)
+        parent = dest.rsplit("/", 1)[0]
+        self.store.fs.create_dir(parent, recursive=True)
+        self._tmp = f"{parent}/.tmp-{uuid.uuid4().hex}.parquet"
+
+    def __enter__(self) -> ParquetSink:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _open(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self._stream = self.store.fs.open_output_stream(self._tmp)
+        self._writer = pq.ParquetWriter(self._stream, schema, compression="zstd")
+
+    def _close_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def _promote(self, schema: pa.Schema) -> None:
+        """Re-open with a wider schema (null-typed columns got a type), copying the rows written so far."""
+        assert self.schema is not None
+        target = pa.unify_schemas([self.schema, schema])
+        self._close_writer()
+        old = self._tmp
+        self._tmp = old.replace(".parquet", "-p.parquet")
+        self._open(target)
+        with self.store.fs.open_input_file(old) as fh:
+            for b in pq.ParquetFile(fh).iter_batches(batch_size=batch_rows()):
+                assert self._writer is not None
+                self._writer.write_table(pa.Table.from_batches([b]).cast(target))
+        self.store.fs.delete_file(old)
+
+    def write(self, data: pa.Table | pa.RecordBatch) -> None:
+        """Append rows (one or more row groups)."""
+        table = pa.Table.from_batches([data]) if isinstance(data, pa.RecordBatch) else data
+        if self._writer is None:
+            self._open(self.schema if self.schema is not None else table.schema)
+        assert self.schema is not None and self._writer is not None
+        if not table.schema.equals(self.schema, check_metadata=False):
+            if table.column_names != self.schema.names:
+                raise StoreError(f"{self.key}: a batch has different columns than the file")
+            widen = any(pa.types.is_null(f.type) and not pa.types.is_null(g.type)
+                        for f, g in zip(self.schema, table.schema, strict=True))
+            if widen:
+                self._promote(table.schema)
+            try:
+                table = table.cast(self.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                raise StoreError(f"{self.key}: a batch has incompatible column types") from None
+        if table.num_rows:
+            self._writer.write_table(table)
+            self.rows += table.num_rows
+
+    def close(self, empty_schema: pa.Schema | None = None) -> None:
+        """Finish the file and move it to its key (an empty file with `empty_schema` if nothing was written)."""
+        if self._writer is None:
+            schema = self.schema or empty_schema
+            if schema is None:
+                raise StoreError(f"{self.key}: nothing written and no schema for an empty file")
+            self._open(schema)
+        self._close_writer()
+        dest = self.store.path(self.key)
+        if self.store.is_local:
+            os.replace(self._tmp, dest)
+        else:
+            self.store.fs.move(self._tmp, dest)
+
+    def abort(self) -> None:
+        """Discard the temporary file; the key keeps its previous content (or stays absent)."""
+        try:
+            self._close_writer()
+        finally:
+            info = self.store.fs.get_file_info(self._tmp)
+            if info.type != pafs.FileType.NotFound:
+                self.store.fs.delete_file(self._tmp)
