@@ -133,6 +133,7 @@ __all__ = [
 ]
 
 SUPPRESSED = "*"
+MAX_LATTICE = 5000  # nodes; the search keeps a node x node dominance matrix
 
 LADDERS: dict[str, tuple[str, ...]] = {
     "date": ("day", "week", "month", "quarter", "year"),
@@ -814,6 +815,9 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
     missing = sorted(need - set(df.columns))
     if missing:
         raise SdcError(f"sdc-missing-column: {missing}")
+    size = math.prod(len(q.levels) for q in config.quasi_identifiers)
+    if size > MAX_LATTICE:
+        raise SdcError(f"sdc-config: the lattice has {size} nodes (at most {MAX_LATTICE}): use fewer levels")
     n = len(df)
     ladders = [_encode(df, q) for q in config.quasi_identifiers]
     sens, n_sens = None, 0

@@ -532,3 +532,10 @@ def test_string_dtype_and_missing_values():
     assert sdc.recount_l(starred, QIS, "outcome") == sdc.recount_l(out.drop(out.index[6:9]), QIS, "outcome")
     starred.loc[starred.index[9], "subject_sex"] = "*"  # one partly starred row: a class of one
     assert sdc.recount_k(starred, QIS) == 1
+
+
+def test_oversized_lattice_is_refused_before_any_work():
+    cfg = {"quasi_identifiers": {f"d{i}": {"ladder": "date"} for i in range(7)}}  # 4**7 = 16384 nodes
+    df = pd.DataFrame({f"d{i}": ["2024-01-01"] * 3 for i in range(7)})
+    with pytest.raises(SdcError, match="16384 nodes"):
+        sdc.k_anonymize(df, cfg)
