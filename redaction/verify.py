@@ -126,7 +126,7 @@ class IdentifierSet:
             else:
                 a = ahocorasick.Automaton()
                 for form, etype in values.items():
-                    a.add_word(form, (etype, family == "words" and etype == "PERSON" and form.count(" ") == 2))
+                    a.add_word(form, (etype, family == "words" and etype == "PERSON" and form.count(" ") == 2, len(form)))
                 a.make_automaton()
                 self._automata[family] = a
         return self._automata[family]
@@ -286,7 +286,7 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
     words = identifiers.automaton("words")
     if words is not None:
         norm = normalize_words(text)
-        for end, (etype, surname_only) in words.iter(norm):
+        for end, (etype, surname_only, _n) in words.iter(norm):
             if surname_only and norm[end + 1:].split(" ", 1)[0] in _STREET_WORDS:
                 continue  # "Washington Ct": a street named like someone, not the person
             found.add(etype)
@@ -295,18 +295,31 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
         for m in _DIGIT_RUN.finditer(text):
             run = _digits(m.group())
             if len(run) >= MIN_DIGITS:
-                for _end, (etype, _) in digits.iter(run):
+                for _end, (etype, _, _n) in digits.iter(run):
                     found.add(etype)
     codes = identifiers.automaton("codes")
     if codes is not None:
         for m in _ALNUM_RUN.finditer(text):
             run = _compact(m.group())
             if len(run) >= MIN_CODE_VALUE:
-                for _end, (etype, _) in codes.iter(run):
-                    found.add(etype)
+                bounds = _token_bounds(m.group())
+                for end, (etype, _, n) in codes.iter(run):
+                    # a code counts only when it covers whole tokens: "19-358" inside "a19358f" is not a hit
+                    if end + 1 in bounds and end + 1 - n in bounds:
+                        found.add(etype)
     if sweep_patterns:
         found |= sweep_text(text)
     return found
+
+
+def _token_bounds(run: str) -> set[int]:
+    """Offsets, in the compacted run, where a token starts or ends (tokens are split by spaces and dashes)."""
+    bounds = {0}
+    pos = 0
+    for tok in re.split(r"[\s\-]+", run):
+        pos += len(_compact(tok))
+        bounds.add(pos)
+    return bounds
 
 
 def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]]:
