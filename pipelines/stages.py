@@ -17,8 +17,11 @@ Private store layout (keys):
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import signal
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,11 +31,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from pipelines.config import REPO_ROOT
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
 from pipelines.standardize import standardize
-from pipelines.store import PrivateStore
+from pipelines.store import PrivateStore, batch_rows
 from redaction.policy import Policy, apply_policy, load_policy
 
 log = logging.getLogger(__name__)
@@ -99,37 +104,70 @@ def partition_key_for(path: Path) -> str:
 # raw
 
 
+def _raw_schema(contract: Mapping[str, Any]) -> pa.Schema:
+    names = [f["name"] for f in contract.get("fields", [])]
+    return pa.schema([(n, pa.string()) for n in names] + [("_row", pa.int64())])
+
+
+def _write_raw(store: PrivateStore, key: str, pieces: Iterable[Any], contract: Mapping[str, Any]) -> dict[str, Any]:
+    """Stream export pieces into the raw Parquet file (atomic on success); return the read accounting."""
+    acc: dict[str, Any] = {"encoding": None, "rows_read": 0, "rows": 0, "blank_rows": 0}
+    issues: Counter[str] = Counter()
+    issue_rows: list[dict[str, Any]] = []
+    n_issues = 0
+    with store.parquet_sink(key) as sink:
+        for piece in pieces:
+            acc["encoding"] = acc["encoding"] or piece.encoding
+            sink.write(piece.table.append_column("_row", piece.row_numbers.cast(pa.int64())))
+            acc["rows_read"] += int(piece.rows_read)
+            acc["rows"] += int(piece.table.num_rows)
+            acc["blank_rows"] += int(piece.blank_rows)
+            n_issues += len(piece.issues)
+            issues.update(i.code for i in piece.issues)
+            issue_rows += [{"row": i.row, "code": i.code, "field": i.field} for i in piece.issues[: 1000 - len(issue_rows)]]
+        if sink.schema is None:
+            sink.schema = _raw_schema(contract)
+    acc.update(read_quarantined=n_issues, read_issues=dict(issues), read_issue_rows=issue_rows)
+    return acc
+
+
 def ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: str) -> dict[str, Any]:
-    """Read one export through its source contract into all-string Parquet; keep the original file privately."""
+    """Read one export through its source contract into all-string Parquet; keep the original file privately.
+
+    CSV exports stream in record batches of `batch_rows()` rows (bounded memory); a CSV that is not UTF-8 past
+    its sample, or has a cell larger than the streaming block, is read whole (the reader's fallbacks).
+    """
     from pipelines import readers
 
     match = identify_export(path, [spec])
     src = match.source
     sha = file_sha256(path)
-    export = readers.read_export(path, src.contract, fmt=src.format, sheet=src.sheet)
     if store.is_local:
         dest = Path(store.path(f"exports/{spec.name}/{partition}/{sha}/{path.name}"))
         dest.parent.mkdir(parents=True, exist_ok=True)
         if not dest.exists():
             shutil.copyfile(path, dest)
     else:
-        store.write_bytes(f"exports/{spec.name}/{partition}/{sha}/{path.name}", path.read_bytes())
-    table = export.table.append_column("_row", pa.array(export.row_numbers, type=pa.int64()))
-    store.write_parquet(f"raw/{spec.name}/{partition}.parquet", table)
-    issues = Counter(i.code for i in export.issues)
+        with store.fs.open_output_stream(store.path(f"exports/{spec.name}/{partition}/{sha}/{path.name}")) as out:
+            with open(path, "rb") as fh:
+                shutil.copyfileobj(fh, out, 1 << 22)
+    key = f"raw/{spec.name}/{partition}.parquet"
+    try:
+        pieces = readers.iter_export(path, src.contract, fmt=src.format, sheet=src.sheet, batch_rows=batch_rows())
+        acc = _write_raw(store, key, pieces, src.contract)
+    except readers.ReadError as exc:
+        if exc.code not in ("encoding-error", "parse-error"):
+            raise
+        log.info("%s: streaming read failed (%s), reading the whole file", path.name, exc.code)
+        export = readers.read_export(path, src.contract, fmt=src.format, sheet=src.sheet)
+        acc = _write_raw(store, key, [export], src.contract)
     meta = {
         "file": path.name,
         "sha256": sha,
         "bytes": path.stat().st_size,
         "source": src.name,
         "agency": src.agency,
-        "encoding": export.encoding,
-        "rows_read": int(export.rows_read),
-        "rows": int(export.table.num_rows),
-        "blank_rows": int(export.blank_rows),
-        "read_quarantined": len(export.issues),
-        "read_issues": dict(issues),
-        "read_issue_rows": [{"row": i.row, "code": i.code, "field": i.field} for i in export.issues[:1000]],
+        **acc,
     }
     store.write_json(f"raw/{spec.name}/{partition}.json", meta)
     return meta
@@ -139,8 +177,18 @@ def ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: st
 # standardized
 
 
+def _needs_whole_table(schema: Mapping[str, Any]) -> bool:
+    """Keys compare rows with each other: such a contract is validated in one piece."""
+    if schema.get("primaryKey") or schema.get("foreignKeys"):
+        return True
+    return any((f.get("constraints") or {}).get("unique") for f in schema.get("fields", []))
+
+
 def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, Any]:
-    """Validate raw rows against the source contract, map them to standardized columns, quarantine the rest."""
+    """Validate raw rows against the source contract, map them to standardized columns, quarantine the rest.
+
+    Streams the raw partition in record batches (one batch when the source contract declares keys).
+    """
     from pipelines import tableschema
 
     raw_key = f"raw/{spec.name}/{partition}"
@@ -148,50 +196,92 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         raise StageError(f"{spec.name}/{partition}: no raw data; materialize the raw asset first")
     meta = store.read_json(raw_key + ".json")
     src = spec.source(meta["source"])
-    raw = store.read_parquet(raw_key + ".parquet")
-    rows = raw.column("_row").to_numpy()
-    data = raw.drop_columns(["_row"])
-    report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
-    reasons: dict[int, list[str]] = {}
-    pos_of_row = {int(r): i for i, r in enumerate(rows)}
-    for row, rs in report.row_reasons().items():
-        reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+    size = batch_rows()
+    if _needs_whole_table(src.contract):
+        size = max(1, store.parquet_num_rows(raw_key + ".parquet"))
+    rows_in = rows_out = 0
+    reason_counts: Counter[str] = Counter()
+    quarantined_rows: list[int] = []
+    n_quarantined = 0
+    with store.parquet_sink(f"standardized/{spec.name}/{partition}.parquet") as std_sink, store.parquet_sink(
+        f"quarantine/{spec.name}/{partition}.parquet"
+    ) as q_sink:
+        for batch in store.iter_parquet(raw_key + ".parquet", batch_size=size):
+            raw = pa.Table.from_batches([batch])
+            rows = raw.column("_row").to_numpy()
+            data = raw.drop_columns(["_row"])
+            report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
+            reasons: dict[int, list[str]] = {}
+            pos_of_row = {int(r): i for i, r in enumerate(rows)}
+            for row, rs in report.row_reasons().items():
+                reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+            res = standardize(
+                data,
+                src.fields,
+                spec.standardized_types,
+                source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
+                source_name=src.name,
+            )
+            for pos, rs in res.row_reasons.items():
+                reasons.setdefault(pos, []).extend(rs)
+            bad = np.zeros(len(rows), dtype=bool)
+            if reasons:
+                bad[list(reasons)] = True
+            frame = res.frame.loc[~bad].copy()
+            frame["_file"] = meta["file"]
+            frame["_row"] = rows[~bad]
+            std_sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+            # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
+            qpos = np.flatnonzero(bad)
+            qtable = data.take(pa.array(qpos, type=pa.int64()))
+            qtable = qtable.append_column("_file", pa.array([meta["file"]] * len(qpos), type=pa.string()))
+            qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
+            qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
+            qtable = qtable.append_column(
+                "_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string())
+            )
+            q_sink.write(qtable)
+            reason_counts.update(r for p in qpos for r in reasons[int(p)])
+            quarantined_rows += [int(r) for r in rows[qpos][: 50 - len(quarantined_rows)]]
+            rows_in += len(rows)
+            rows_out += len(frame)
+            n_quarantined += len(qpos)
+        if std_sink.schema is None:  # an export without rows
+            empty = store.read_parquet(raw_key + ".parquet")
+            std_sink.write(pa.Table.from_pandas(_empty_standardized(spec, src, empty), preserve_index=False))
+            q_sink.schema = _quarantine_schema(empty)
+    out = {
+        "file": meta["file"],
+        "source": src.name,
+        "rows_in": int(rows_in),
+        "rows_out": int(rows_out),
+        "quarantined": int(n_quarantined),
+        "reasons": dict(sorted(reason_counts.items())),
+        "quarantined_rows": quarantined_rows,
+    }
+    store.write_json(f"standardized/{spec.name}/{partition}.json", out)
+    return out
+
+
+def _empty_standardized(spec: DatasetSpec, src: SourceSpec, raw: pa.Table) -> pd.DataFrame:
     res = standardize(
-        data,
+        raw.drop_columns(["_row"]),
         src.fields,
         spec.standardized_types,
         source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
         source_name=src.name,
     )
-    for pos, rs in res.row_reasons.items():
-        reasons.setdefault(pos, []).extend(rs)
-    bad = np.zeros(len(rows), dtype=bool)
-    if reasons:
-        bad[list(reasons)] = True
-    frame = res.frame.loc[~bad].copy()
-    frame["_file"] = meta["file"]
-    frame["_row"] = rows[~bad]
-    store.write_parquet(f"standardized/{spec.name}/{partition}.parquet", pa.Table.from_pandas(frame, preserve_index=False))
-    # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
-    qpos = np.flatnonzero(bad)
-    qtable = data.take(pa.array(qpos, type=pa.int64()))
-    qtable = qtable.append_column("_file", pa.array([meta["file"]] * len(qpos), type=pa.string()))
-    qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
-    qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
-    qtable = qtable.append_column("_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string()))
-    store.write_parquet(f"quarantine/{spec.name}/{partition}.parquet", qtable)
-    reason_counts = Counter(r for p in qpos for r in reasons[int(p)])
-    out = {
-        "file": meta["file"],
-        "source": src.name,
-        "rows_in": int(len(rows)),
-        "rows_out": int(len(frame)),
-        "quarantined": int(len(qpos)),
-        "reasons": dict(sorted(reason_counts.items())),
-        "quarantined_rows": [int(r) for r in rows[qpos][:50]],
-    }
-    store.write_json(f"standardized/{spec.name}/{partition}.json", out)
-    return out
+    frame = res.frame.copy()
+    frame["_file"] = pd.Series([], dtype=object)
+    frame["_row"] = pd.Series([], dtype=np.int64)
+    return frame
+
+
+def _quarantine_schema(raw: pa.Table) -> pa.Schema:
+    fields = [f for f in raw.schema if f.name != "_row"]
+    return pa.schema(
+        [*fields, ("_file", pa.string()), ("_row", pa.int64()), ("_stage", pa.string()), ("_reasons", pa.string())]
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -217,26 +307,66 @@ def public_names(spec: DatasetSpec, store: PrivateStore, partition: str) -> tupl
     return ()
 
 
+def fault_point(stage: str, partition: str, rows_done: int) -> None:
+    """Test hook for crash-safety tests, inert unless `OSD_FAULT_AFTER_ROWS` is set. Never set it in production.
+
+    `OSD_FAULT_AFTER_ROWS=N`: once a streaming stage has written at least N rows of a partition (to its temporary
+    file), fail. `OSD_FAULT_STAGE` (default `deidentify`) and `OSD_FAULT_PARTITION` (default: any) narrow it;
+    `OSD_FAULT_MODE=kill` sends SIGKILL to the process (a lost worker), anything else raises `StageError`.
+    """
+    limit = os.environ.get("OSD_FAULT_AFTER_ROWS")
+    if not limit or rows_done < int(limit):
+        return
+    if os.environ.get("OSD_FAULT_STAGE", "deidentify") != stage:
+        return
+    if os.environ.get("OSD_FAULT_PARTITION") not in (None, "", partition):
+        return
+    if os.environ.get("OSD_FAULT_MODE") == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    raise StageError(f"{stage}/{partition}: injected fault after {rows_done} rows (OSD_FAULT_AFTER_ROWS)")
+
+
 def deidentify_partition(
     store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
 ) -> dict[str, Any]:
-    """Apply the policy: only public columns (plus private ladder helpers) come out."""
+    """Apply the policy: only public columns (plus private ladder helpers) come out. Streams record batches."""
     std_key = f"standardized/{spec.name}/{partition}.parquet"
     if not store.exists(std_key):
         raise StageError(f"{spec.name}/{partition}: no standardized data; materialize it first")
     policy = policy_of(spec)
-    std = store.read_parquet(std_key).to_pandas()
     redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
-    res = apply_policy(policy, std, key=key, text_redactor=redactor)
-    frame = res.frame
-    for c in aux_columns(spec, policy):
-        frame[c] = std[c].astype("string").values
-    frame["_file"] = std["_file"].values
-    frame["_row"] = std["_row"].values
-    store.write_parquet(
-        f"deidentified/{spec.name}/{partition}.parquet", pa.Table.from_pandas(frame, preserve_index=False)
-    )
-    out = {"rows": int(len(frame)), "redactions": res.redactions, "texts_redacted": res.texts_redacted}
+    aux = aux_columns(spec, policy)
+    redactions: Counter[str] = Counter()
+    texts = rows = 0
+    with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
+        batches = store.iter_parquet(std_key)
+        first = True
+        for batch in batches:
+            std = batch.to_pandas()
+            if not len(std) and not first:
+                continue
+            res = apply_policy(policy, std, key=key, text_redactor=redactor)
+            frame = res.frame
+            for c in aux:
+                frame[c] = std[c].astype("string").values
+            frame["_file"] = std["_file"].values
+            frame["_row"] = std["_row"].values
+            sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+            redactions.update(res.redactions)
+            texts += res.texts_redacted
+            rows += len(frame)
+            first = False
+            fault_point("deidentify", partition, rows)
+        if sink.schema is None:  # no rows: the policy applied to an empty frame gives the columns
+            std = store.read_parquet(std_key).to_pandas()
+            res = apply_policy(policy, std, key=key, text_redactor=redactor)
+            frame = res.frame
+            for c in aux:
+                frame[c] = std[c].astype("string").values
+            frame["_file"] = std["_file"].values
+            frame["_row"] = std["_row"].values
+            sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+    out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
     return out
 
@@ -280,8 +410,9 @@ def partitions_present(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     return [p for p in sorted(partitions) if store.exists(f"deidentified/{spec.name}/{p}.parquet")]
 
 
-def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
-    """Build the release candidate from every de-identified partition; write it and its accounting."""
+def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
+    """`assemble_candidate` the simple way: every partition concatenated in pandas (the benchmark's baseline and
+    the tests' reference; same files and accounting, memory grows with the dataset)."""
     from pipelines import publishing, tableschema
 
     parts = partitions_present(store, spec, partitions)
@@ -359,6 +490,277 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     return meta
 
 
+_RUN_ROW_GROUP = 65_536
+
+
+def _keyless_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema without cross-row rules (primary key, unique), for validating one batch at a time."""
+    out = {k: v for k, v in schema.items() if k != "primaryKey"}
+    fields = []
+    for f in schema["fields"]:
+        f = dict(f)
+        if (f.get("constraints") or {}).get("unique"):
+            f["constraints"] = {k: v for k, v in f["constraints"].items() if k != "unique"}
+        fields.append(f)
+    out["fields"] = fields
+    return out
+
+
+def _key_fields(schema: Mapping[str, Any]) -> list[str]:
+    pk = schema.get("primaryKey") or []
+    pk = [pk] if isinstance(pk, str) else list(pk)
+    uniq = [f["name"] for f in schema["fields"] if (f.get("constraints") or {}).get("unique")]
+    return [f["name"] for f in schema["fields"] if f["name"] in set(pk) | set(uniq)]
+
+
+def _sdc_columns(cfg: Mapping[str, Any]) -> list[str]:
+    from redaction import sdc
+
+    config = sdc.parse_config(cfg)
+    need = list(config.qi_columns)
+    for q in config.quasi_identifiers:
+        if q.ladder == "columns":
+            need += [lv for lv in q.levels if lv != sdc.SUPPRESSED and lv not in need]
+    if config.sensitive and config.sensitive not in need:
+        need.append(config.sensitive)
+    return need
+
+
+def _compact(s: pd.Series) -> pd.Categorical:
+    return pd.Categorical(s.to_numpy(dtype=object, na_value=None))
+
+
+def _union(chunks: list[pd.Categorical]) -> pd.Series:
+    from pandas.api.types import union_categoricals
+
+    if not chunks:
+        return pd.Series([], dtype=object)
+    try:
+        return pd.Series(union_categoricals(chunks, ignore_order=True))
+    except TypeError:  # categories of different dtypes (e.g. a batch where the column is all null)
+        return pd.Series(np.concatenate([np.asarray(c, dtype=object) for c in chunks]), dtype=object)
+
+
+def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
+    """Build the release candidate from every de-identified partition; write it and its accounting.
+
+    Streams, so memory does not grow with the dataset's width: (1) validate the public contract batch by batch,
+    keys (primary key, unique) across all batches on the key columns only, and collect the quasi-identifier
+    (+ ladder helper) columns as integer-coded categoricals; (2) search the k-anonymity levels on those columns
+    only; (3) a second streaming pass applies the levels and suppression and writes sorted runs to a local
+    spill folder; (4) the runs are merged in primary-key order into the candidate, then hashed column by
+    column. Files, accounting and content hash are those of `assemble_candidate_in_memory`.
+    """
+    from pipelines import publishing, tableschema
+    from redaction import sdc
+
+    parts = partitions_present(store, spec, partitions)
+    if not parts:
+        raise StageError(f"{spec.name}: no de-identified partition to assemble")
+    policy = policy_of(spec)
+    fields = spec.public_fields
+    schema = spec.schema
+    keyless = _keyless_schema(schema)
+    key_fields = _key_fields(schema)
+    order = {f["name"]: i for i, f in enumerate(schema["fields"])}
+    nfields = len(schema["fields"])
+    sdc_cols = _sdc_columns(policy.k_anonymity) if policy.k_anonymity else []
+    # ---- pass 1: validation per batch, key columns and compact QI columns across batches
+    errors: list[Any] = []
+    key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
+    qi_chunks: dict[str, list[pd.Categorical]] = {c: [] for c in sdc_cols}
+    file_idx: list[np.ndarray] = []
+    row_nums: list[np.ndarray] = []
+    files: list[str] = []
+    n = 0
+    for p in parts:
+        for batch in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet"):
+            df = batch.to_pandas()
+            vt = _as_validation_table(df, fields)
+            rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + len(df), dtype=np.int64))
+            errors += rep.errors
+            for k in key_fields:
+                key_chunks[k].append(tableschema._as_array(vt.column(k)))
+            for c in sdc_cols:
+                qi_chunks[c].append(_compact(df[c]))
+            fcol = df["_file"].astype(object).to_numpy()
+            for f in pd.unique(fcol):
+                if f not in files:
+                    files.append(f)
+            file_idx.append(np.array([files.index(f) for f in fcol], dtype=np.int32) if len(fcol) else np.zeros(0, np.int32))
+            row_nums.append(df["_row"].to_numpy(dtype=np.int64))
+            n += len(df)
+    if key_fields:
+        key_schema = {
+            **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
+            "fields": [f for f in schema["fields"] if f["name"] in key_fields],
+        }
+        kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
+                       for k in key_fields})
+        key_chunks.clear()
+        krep = tableschema.validate(kt, key_schema)
+        del kt
+        errors += [e for e in krep.errors if e.code in ("primary-key", "unique-error")]
+
+        def _rank(e: Any) -> int:
+            return nfields if e.code == "primary-key" else order.get(e.field, nfields)
+
+        errors.sort(key=lambda e: (e.row, _rank(e)))  # stable: within a field, type/constraint before key errors
+    report = tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
+    reasons = report.row_reasons()
+    bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
+    all_files = np.concatenate(file_idx) if file_idx else np.zeros(0, np.int32)
+    all_rows = np.concatenate(row_nums) if row_nums else np.zeros(0, np.int64)
+    del file_idx, row_nums
+    file_names = np.array(files + [None], dtype=object)
+    qdf = pd.DataFrame({"_file": file_names[all_files[bad_pos]], "_row": all_rows[bad_pos]})
+    qdf["_stage"] = "validate"
+    qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
+    store.write_parquet(f"quarantine/{spec.name}/_validate.parquet", pa.Table.from_pandas(qdf, preserve_index=False))
+    del all_files, all_rows
+    keep = np.ones(n, dtype=bool)
+    keep[bad_pos] = False
+    # ---- disclosure control on the compact QI columns only
+    sdc_report: dict[str, Any] | None = None
+    levels: dict[str, str] | None = None
+    rows_before_sdc = int(keep.sum())
+    if policy.k_anonymity:
+        qi = pd.DataFrame({c: _union(qi_chunks[c]) for c in sdc_cols})
+        qi_chunks.clear()
+        kept_pos = np.flatnonzero(keep)
+        qi = qi.iloc[kept_pos]
+        qi.index = kept_pos
+        out, rep = sdc.k_anonymize(qi, policy.k_anonymity)
+        keep[:] = False
+        keep[out.index.to_numpy()] = True
+        del qi, out
+        sdc_report = rep.to_dict()
+        levels = dict(rep.levels)
+    suppressed = rows_before_sdc - int(keep.sum())
+    pk = spec.primary_key
+    # ---- pass 2: apply, write runs sorted by primary key; pass 3: merge runs into the candidate
+    ranks: np.ndarray | None = None
+    if pk:
+        ranks = _pk_ranks(store, spec, parts, pk, keep)
+    cand_key = f"candidate/{spec.name}/candidate.parquet"
+    with tempfile.TemporaryDirectory(prefix="osd-assemble-") as spill:
+        runs: list[tuple[str, np.ndarray]] = []
+        pos = 0
+        with store.parquet_sink(cand_key, schema=_typed_schema(schema)) as sink:
+            for p in parts:
+                for batch in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet"):
+                    m = keep[pos : pos + batch.num_rows]
+                    sel = np.flatnonzero(m)
+                    df = batch.take(pa.array(sel, type=pa.int64())).to_pandas() if len(sel) < batch.num_rows else batch.to_pandas()
+                    if levels is not None and len(df):
+                        df = sdc.generalize(df, policy.k_anonymity, levels)
+                    table = typed_public_table(df, schema)
+                    if ranks is None:
+                        sink.write(table)
+                    else:
+                        r = ranks[pos : pos + batch.num_rows][sel]
+                        o = np.argsort(r, kind="stable")
+                        path = f"{spill}/run-{len(runs):05d}.parquet"
+                        pq.write_table(table.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
+                        runs.append((path, r[o]))
+                    pos += batch.num_rows
+            if ranks is not None:
+                _merge_runs(runs, sink, int(keep.sum()))
+        published = int(keep.sum())
+    if published:
+        def chunks(name: str) -> Iterable[pa.Array]:
+            for b in store.iter_parquet(cand_key, columns=[name]):
+                yield b.column(0)
+
+        chash = publishing.content_hash_columns(schema, published, chunks)
+    else:
+        chash = publishing.content_hash(store.read_parquet(cand_key), schema)
+    # accounting
+    raw_meta = [store.read_json(f"raw/{spec.name}/{p}.json") for p in parts]
+    std_meta = [store.read_json(f"standardized/{spec.name}/{p}.json") for p in parts]
+    deid_meta = [store.read_json(f"deidentified/{spec.name}/{p}.json") for p in parts]
+    redactions: Counter[str] = Counter()
+    for m in deid_meta:
+        redactions.update(m.get("redactions", {}))
+    quarantine_reasons: Counter[str] = Counter()
+    for m in raw_meta:
+        quarantine_reasons.update({f"read:{k}": v for k, v in m.get("read_issues", {}).items()})
+    for m in std_meta:
+        quarantine_reasons.update({f"standardize:{k}": v for k, v in m.get("reasons", {}).items()})
+    for rs in reasons.values():
+        quarantine_reasons.update(f"validate:{r}" for r in rs)
+    ingested = sum(m["rows_read"] for m in raw_meta)
+    quarantined = sum(m["read_quarantined"] for m in raw_meta) + sum(m["quarantined"] for m in std_meta) + len(bad_pos)
+    meta = {
+        "dataset": spec.name,
+        "content_hash": chash,
+        "partitions": parts,
+        "inputs": [
+            {"file": m["file"], "sha256": m["sha256"], "bytes": m["bytes"], "source": m["source"], "agency": m["agency"]}
+            for m in raw_meta
+        ],
+        "agencies": sorted({m["agency"] for m in raw_meta}),
+        "counts": {
+            "ingested": int(ingested),
+            "blank_rows_skipped": int(sum(m["blank_rows"] for m in raw_meta)),
+            "quarantined": int(quarantined),
+            "suppressed": int(suppressed),
+            "published": published,
+        },
+        "quarantine_reasons": dict(sorted(quarantine_reasons.items())),
+        "validation": report.summary(),
+        "redactions": dict(sorted(redactions.items())),
+        "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "sdc": sdc_report,
+        "policy_files": spec.file_hashes(),
+    }
+    store.write_json(f"candidate/{spec.name}/candidate.json", meta)
+    return meta
+
+
+def _typed_schema(schema: Mapping[str, Any]) -> pa.Schema:
+    """The Arrow schema `typed_public_table` produces."""
+    types = {"boolean": pa.bool_(), "integer": pa.int64(), "number": pa.float64()}
+    return pa.schema([(f["name"], types.get(f.get("type", "string"), pa.string())) for f in schema["fields"]])
+
+
+def _pk_ranks(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], pk: Sequence[str], keep: np.ndarray) -> np.ndarray:
+    """Each kept row's position in primary-key order (the order `sort_values(pk, kind="stable")` gives)."""
+    cols: dict[str, list[pa.Array]] = {k: [] for k in pk}
+    for p in parts:
+        for b in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet", columns=list(pk)):
+            for k in pk:
+                cols[k].append(b.column(k))
+    t = pa.table({k: pa.concat_arrays(v) if v else pa.array([], pa.string()) for k, v in cols.items()})
+    cols.clear()
+    kept = np.flatnonzero(keep)
+    t = t.take(pa.array(kept, type=pa.int64()))
+    order = pc.sort_indices(t, sort_keys=[(k, "ascending") for k in pk]).to_numpy()
+    ranks = np.full(len(keep), -1, dtype=np.int64)
+    ranks[kept[order]] = np.arange(len(order), dtype=np.int64)
+    return ranks
+
+
+def _merge_runs(runs: list[tuple[str, np.ndarray]], sink: Any, total: int) -> None:
+    """Write rows of runs (each sorted by rank) in rank order, `batch_rows()` ranks at a time."""
+    files = [pq.ParquetFile(path) for path, _ in runs]
+    step = batch_rows()
+    for lo in range(0, total, step):
+        hi = min(lo + step, total)
+        pieces, piece_ranks = [], []
+        for f, (_, r) in zip(files, runs, strict=True):
+            a, b = int(np.searchsorted(r, lo)), int(np.searchsorted(r, hi))
+            if a == b:
+                continue
+            g0, g1 = a // _RUN_ROW_GROUP, (b - 1) // _RUN_ROW_GROUP
+            t = f.read_row_groups(list(range(g0, g1 + 1)))
+            pieces.append(t.slice(a - g0 * _RUN_ROW_GROUP, b - a))
+            piece_ranks.append(r[a:b])
+        t = pa.concat_tables(pieces)
+        o = np.argsort(np.concatenate(piece_ranks), kind="stable")
+        sink.write(t.take(pa.array(o)))
+
+
 def load_candidate(store: PrivateStore, spec: DatasetSpec) -> tuple[pa.Table, dict[str, Any]]:
     key = f"candidate/{spec.name}/candidate"
     if not store.exists(key + ".parquet"):
@@ -429,9 +831,16 @@ def check_k(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
     from redaction import sdc
 
     qis = list((cfg.get("quasi_identifiers") or {}).keys())
-    k = sdc.recount_k(table.to_pandas(), qis)
+    df = table.to_pandas()
+    k = sdc.recount_k(df, qis)
     target = int(cfg.get("k", 5))
-    return k >= target, {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis, "rows": table.num_rows}
+    md: dict[str, Any] = {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis, "rows": table.num_rows}
+    passed = k >= target
+    if cfg.get("l_diversity") and cfg.get("sensitive"):
+        l_val = sdc.recount_l(df, qis, cfg["sensitive"])
+        md.update(l_target=int(cfg["l_diversity"]), l_achieved=int(l_val))
+        passed = passed and l_val >= int(cfg["l_diversity"])
+    return passed, md
 
 
 def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool, md: Mapping) -> None:

@@ -23,7 +23,7 @@ k_anonymity:
   l_diversity: 2             # optional: distinct values of `sensitive` required in every class
 ```
 `levels` may be omitted for `date`, `time`, `age`, `none` (the defaults are the lists above). Any ladder may end
-with `"*"`: every non-null value becomes `"*"`. The first level is what the column already holds (level 0); a
+with `"*"`: every value, null included, becomes `"*"` (the column is withheld). The first level is what the column already holds (level 0); a
 ladder may start higher (`levels: [month, quarter]` when the policy already published months).
 
 Ladders and value formats (level 0 as produced by `redaction.structured`)
@@ -543,8 +543,8 @@ class _Ladder:
 
 
 def _star_level(codes0: np.ndarray, null_code: int) -> tuple[np.ndarray, np.ndarray]:
-    is_null = codes0 == null_code
-    return is_null.astype(np.int32), np.array([SUPPRESSED, None], dtype=object)
+    # "*" withholds the column entirely: nulls too, or the pattern of missing values would still split classes
+    return np.zeros(len(codes0), dtype=np.int32), np.array([SUPPRESSED], dtype=object)
 
 
 def _generalizer(ladder: str, level: str) -> tuple[Callable[[Any], str], str]:
@@ -590,10 +590,9 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
         c0, u0 = _factorize(df[q.name])
         nu = len(u0)
         for lv in q.levels:
-            if lv == SUPPRESSED:
+            if lv == SUPPRESSED:  # nulls included, see _star_level
                 m = np.zeros(nu + 1, dtype=np.int32)
-                m[nu] = 1
-                lab = np.array([SUPPRESSED, None], dtype=object)
+                lab = np.array([SUPPRESSED], dtype=object)
             elif q.ladder == "none":
                 m = np.arange(nu + 1, dtype=np.int32)
                 lab = _with_null(u0)
@@ -647,7 +646,8 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
             pen = np.maximum(covered - 1.0, 0.0) / (d0 - 1)
         if j > 0 and q.levels[j] == SUPPRESSED:
             pen = np.where(labels[j] == SUPPRESSED, 1.0 if d0 > 1 else 0.0, 0.0).astype(np.float64)
-        pen[len(labels[j]) - 1] = 0.0  # null code
+        if labels[j][-1] is None:
+            pen[len(labels[j]) - 1] = 0.0  # null code (a "*" level has none: nulls are withheld too)
         penalty.append(pen)
         pen_sum[j] = float(np.bincount(codes[j], minlength=len(pen)) @ pen) if n else 0.0
     return _Ladder(q.name, q.levels, codes, labels, penalty, pen_sum, leq)
