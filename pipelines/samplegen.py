@@ -513,7 +513,8 @@ class SampleSet:
         return out
 
 
-def _plant(planted: set[str], *values: Iterable[str] | str | None) -> None:
+def _plant(planted: set[str], *values: Any) -> None:
+    """Add planted values: strings, or iterables of strings; None and blanks are skipped."""
     for v in values:
         if v is None:
             continue
@@ -918,7 +919,8 @@ _FINDING_HC = ["SUS", "NS", "EXO", "UNF", "NC", "PEND", "AC", "OTH"]
 def _complaint_rows(rng: np.random.Generator, n: int) -> tuple[list[int], list[int]]:
     """Group n allegation rows into complaints of 1-4 allegations: (complaint index per row, seq per row)."""
     sizes = rng.choice([1, 2, 3, 4], size=n, p=[0.55, 0.25, 0.12, 0.08])
-    cidx, seq = [], []
+    cidx: list[int] = []
+    seq: list[int] = []
     c = 0
     for sz in sizes:
         for j in range(int(sz)):
@@ -1152,12 +1154,12 @@ def _write_xlsx(path: Path, f: SampleFile, sheet: str) -> None:
     head, rest = sheet_xml.split("<sheetData>", 1)
     tail = rest.split("</sheetData>", 1)[1]
 
-    def sheet() -> Iterator[bytes]:
+    def sheet_chunks() -> Iterator[bytes]:
         yield head.encode("utf-8")
         yield from _sheet_data(f.header, f.rows, styles[0], styles[1])
         yield tail.encode("utf-8")
 
-    _deterministic_zip(buf.getvalue(), path, {"xl/worksheets/sheet1.xml": sheet})
+    _deterministic_zip(buf.getvalue(), path, {"xl/worksheets/sheet1.xml": sheet_chunks})
 
 
 def _sheet_data(header: list[str], rows: list[list[Any]], s_datetime: str, s_date: str) -> Iterator[bytes]:
