@@ -161,6 +161,8 @@ def standardize(
                 if policy == "error":
                     flag(unmapped, f"unmapped-code:{col}")
             s = mapped.astype("string")
+        if "default" in spec:  # the value when the source has none (after `missing` and `map`)
+            s = s.fillna(str(spec["default"])).astype("string")
         parsed, failed = _parse(s, spec.get("parse", typ), spec)
         flag(failed, f"type-error:{col}")
         out[col] = parsed

@@ -66,3 +66,10 @@ def test_mapping_errors_name_the_column():
         standardize(frame(X=["1"]), {"age": {"from": "A"}}, {"age": "integer"})
     with pytest.raises(MappingError, match="undeclared"):
         standardize(frame(X=["1"]), {"nope": {"from": "X"}}, {"age": "integer"})
+
+
+def test_default_fills_missing_values_only():
+    raw = frame(C=["ONVIEW", "NULL", "911"])
+    m = {"reason": {"from": "C", "missing": ["NULL"], "map": {"ONVIEW": "Terry stop", "911": "Call"}, "default": "Terry stop"}}
+    r = standardize(raw, m, {"reason": "string"})
+    assert list(r.frame["reason"]) == ["Terry stop", "Terry stop", "Call"]
