@@ -31,7 +31,7 @@ import jinja2
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
@@ -639,6 +639,12 @@ def _latest_periods(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any
 # --------------------------------------------------------------------------------------------------- rendering
 
 
+def code_ticks(text: str) -> Markup:
+    """Escape `text`, then render `name` spans (as the policy describes columns) as <code>name</code>."""
+    parts = str(escape(text or "")).split("`")
+    return Markup("".join(p if i % 2 == 0 else f"<code>{p}</code>" for i, p in enumerate(parts)))
+
+
 def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """The one Jinja2 environment: autoescape everywhere, undefined names are errors."""
     env = jinja2.Environment(
@@ -650,6 +656,7 @@ def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["size"] = human_size
+    env.filters["ticks"] = code_ticks
     env.filters["when"] = lambda ts: ts.strftime("%Y-%m-%d") if isinstance(ts, datetime) else (str(ts)[:10] if ts else "")
     env.filters["rfc3339"] = lambda ts: _rfc3339(ts) if isinstance(ts, datetime) else str(ts or "")
     return env
