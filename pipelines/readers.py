@@ -955,3 +955,171 @@ def read_export(
         len(issues),
     )
     return result
+
+
+# ---------------------------------------------------------------------------------------------- streaming
+
+_STREAM_BLOCK_BYTES = 1 << 24  # CSV bytes parsed at a time when streaming (a cell may not be larger)
+
+
+def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
+    """Yield (table, row numbers, ragged [(row, ncells, text)]) per ~batch_rows records, one block at a time."""
+    ragged: list[tuple[int | None, int, str]] = []
+
+    def handler(row: Any) -> str:
+        ragged.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
+    names = [f"c{i}" for i in range(len(info.headers))]
+    read_opts = pacsv.ReadOptions(
+        use_threads=False,
+        block_size=_STREAM_BLOCK_BYTES,
+        column_names=names,
+        skip_rows=info.header_lines,
+        encoding=info.encoding if info.encoding != "utf-8" else "utf8",
+    )
+    parse_opts = pacsv.ParseOptions(
+        delimiter=info.delimiter,
+        newlines_in_values=info.compressed or _has_quote(p),
+        ignore_empty_lines=False,
+        invalid_row_handler=handler,
+    )
+    conv_opts = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+        null_values=[],
+        check_utf8=True,
+    )
+    source: Any = str(p)
+    if info.compressed:
+        source = pa.input_stream(str(p), compression="gzip")
+    bad: set[int] = set()
+    handed = 0  # ragged entries already handed out
+    next_number = 2  # header = row 1
+    pending: list[pa.RecordBatch] = []
+    pending_rows = 0
+
+    def flush() -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
+        nonlocal next_number, handed, pending, pending_rows
+        table = pa.Table.from_batches(pending, schema=pacsv_schema) if pending else None
+        n = pending_rows
+        # table rows are the records in order, minus the ragged ones (reported by row number)
+        bad_arr = np.array(sorted(b for b in bad if b >= next_number), dtype=np.int64)
+        num = next_number + n
+        while True:
+            wider = next_number + n + int(np.searchsorted(bad_arr, num))
+            if wider == num:
+                break
+            num = wider
+        cand = np.arange(next_number, num, dtype=np.int64)
+        numbers = cand[~np.isin(cand, bad_arr)] if len(bad_arr) else cand
+        mine = [r for r in ragged[handed:] if r[0] is not None and r[0] < num]
+        handed += len(mine)
+        next_number = num
+        pending, pending_rows = [], 0
+        assert table is not None
+        return table, numbers, [(int(r[0]), r[1], r[2]) for r in mine]  # type: ignore[arg-type]
+
+    try:
+        reader = pacsv.open_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
+        pacsv_schema = reader.schema
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            bad.update(int(r[0]) for r in ragged if r[0] is not None)
+            if any(r[0] is None for r in ragged):
+                raise ReadError(p.name, "parse-error", "ragged row without a row number")
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            if pending_rows >= batch_rows:
+                yield flush()
+        bad.update(int(r[0]) for r in ragged if r[0] is not None)
+        if pending or len(ragged) > handed:
+            if not pending:
+                pending = [pa.RecordBatch.from_pylist([], schema=pacsv_schema)]
+            table, numbers, mine = flush()
+            # ragged rows after the last good record
+            mine += [(int(r[0]), r[1], r[2]) for r in ragged[handed:] if r[0] is not None]  # type: ignore[arg-type]
+            handed = len(ragged)
+            yield table, numbers, mine
+    except ReadError:
+        raise
+    except (pa.ArrowInvalid, pa.ArrowException, OSError, UnicodeError, EOFError, ValueError) as exc:
+        raise _scrubbed(p.name, exc) from None
+
+
+def iter_export(
+    path: str | os.PathLike[str],
+    contract: Mapping[str, Any],
+    *,
+    fmt: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    unknown: str = "error",
+    formulas: str = "cached",
+    batch_rows: int = 250_000,
+) -> Any:
+    """Read an export in pieces: yields :class:`ExportTable` objects of about ``batch_rows`` rows each.
+
+    Same contract, columns, row numbers, blank-row and ragged-row accounting as :func:`read_export`
+    (summing ``rows_read``, ``blank_rows`` and ``issues`` over the pieces gives its figures). CSV (and
+    .csv.gz) is parsed block by block in bounded memory; other formats are read whole and then sliced.
+    A CSV that turns out not to be UTF-8 past the sample raises :class:`ReadError` ``encoding-error``:
+    callers fall back to :func:`read_export`, which retries as cp1252.
+    """
+    p = Path(path)
+    fmt = fmt or detect_format(p)
+    if fmt != "csv" or not p.is_file() or p.stat().st_size == 0:
+        whole = read_export(
+            p, contract, fmt=fmt, sheet=sheet, encoding=encoding, delimiter=delimiter, unknown=unknown,
+            formulas=formulas,
+        )
+        n = whole.table.num_rows
+        issue_rows = whole.issue_rows
+        for start in range(0, max(n, 1), batch_rows):
+            first = start == 0
+            yield dataclasses.replace(
+                whole,
+                table=whole.table.slice(start, batch_rows),
+                row_numbers=whole.row_numbers.slice(start, batch_rows),
+                blank_rows=whole.blank_rows if first else 0,
+                blank_row_numbers=whole.blank_row_numbers if first else [],
+                issues=whole.issues if first else [],
+                quarantine=whole.quarantine if first else {},
+                rows_read=min(batch_rows, n - start) + (len(issue_rows) if first else 0) if n else len(issue_rows),
+            )
+        return
+    fname = p.name
+    info = _csv_info(p, encoding, delimiter)
+    match = match_headers(info.headers, contract)
+    _check_match(fname, match, unknown)
+    width = len(info.headers)
+    for table, numbers, ragged in _stream_csv_batches(p, info, batch_rows):
+        issues: list[RowIssue] = []
+        quarantine: dict[int, str] = {}
+        for rowno, ncells, text in ragged:
+            quarantine[rowno] = text
+            if ncells > width:
+                issues.extend(RowIssue("extra-cell", rowno, None) for _ in range(ncells - width))
+            else:
+                issues.extend(
+                    RowIssue("missing-cell", rowno, match.columns[i] or match.headers[i]) for i in range(ncells, width)
+                )
+        out, nums, blank_numbers = _assemble(fname, contract, match, list(table.columns), numbers)
+        yield ExportTable(
+            table=out,
+            row_numbers=pa.array(nums, pa.int64()),
+            file=fname,
+            encoding=info.label,
+            blank_rows=len(blank_numbers),
+            issues=issues,
+            rows_read=out.num_rows + len({i.row for i in issues}),
+            format="csv",
+            headers=list(info.headers),
+            blank_row_numbers=blank_numbers,
+            quarantine=quarantine,
+        )
