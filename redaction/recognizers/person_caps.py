@@ -1,15 +1,15 @@
-"""ALL-CAPS person names inside mixed-case text ("R/P JOHN Q PUBLIC stated..."), which spaCy often misses."""
+"""ALL-CAPS person names inside mixed-case text ("R/P JOHN Q PUBLIC", "JOSÉ MUÑOZ"), which spaCy often misses."""
 
 from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
-from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_LOWER
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, UPPER
 
-_TOKEN = r"(?:ST\.?\s+)?[A-Z][A-Z'\-]*[A-Z]"
+_TOKEN = rf"(?:ST\.?\s+)?{UPPER}[{UPPER[1:-1]}'\-]*{UPPER}"
 CAPS_NAME_REGEX = (
-    r"(?<![\w'\-])" + _TOKEN + r"(?:\s+[A-Z]\.?)?(?:\s+" + _TOKEN + r"){1,2}(?:\s+(?:JR|SR|II|III|IV)\.?)?(?![\w'\-])"
+    r"(?<![\w'\-])" + _TOKEN + rf"(?:\s+{UPPER}\.?)?(?:\s+" + _TOKEN + r"){1,2}(?:\s+(?:JR|SR|II|III|IV)\.?)?(?![\w'\-])"
 )
 
 
@@ -38,7 +38,7 @@ class OsdAllCapsNameRecognizer(ContextPatternRecognizer):
         # "ST." before another word is Saint ("JAMES ST. CLAIR"), not Street.
         words = [w for i, w in enumerate(raw) if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")
                  and not (w == "st" and i < len(raw) - 1)]
-        if len(words) < 2 or any(w in NOT_NAME_WORDS or w in SUFFIX_LOWER for w in words):
+        if len(words) < 2 or any(w in NOT_NAME_WORDS or w in SUFFIX_LOWER or w in CAPS_STOP_WORDS for w in words):
             return False
         return None
 

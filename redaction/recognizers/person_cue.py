@@ -1,4 +1,4 @@
-"""Names right after a role or courtesy cue ("witness Maria Gonzalez", "V/ DOE, JANE", "Mr. Nguyen")."""
+"""Names right after a role or courtesy cue ("witness Maria Gonzalez", "V/ DOE, JANE", "W/MUÑOZ, ALEJANDRA")."""
 
 from __future__ import annotations
 
@@ -7,40 +7,59 @@ from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    LOWER,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
     PERSON_CUES,
     SUFFIX_LOWER,
+    UPPER,
     VEHICLE_WORDS,
 )
 
 _WORD_RE = re.compile(r"[^\s,]+")
-_NAME_WORD = r"(?:(?:St\.\s+|ST\.?\s+)?(?:(?:Mc|Mac|O'|D')?[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z][A-Z'\-]+))"
-_INITIAL = r"(?:\s+[A-Z]\.?(?![\w'\-]))?"
+_UP, _LO = UPPER[1:-1], LOWER[1:-1]
+_NAME_WORD = (rf"(?:(?:St\.\s+|ST\.?\s+)?(?:(?:Mc|Mac|O'|D')?{UPPER}[{_LO}'\-]+(?:{UPPER}{LOWER}+)?"
+              rf"|{UPPER}[{_UP}'\-]+))")
+_INITIAL = rf"(?:\s+{UPPER}\.?(?![\w'\-]))?"
 SPEECH_VERBS = ["stated", "told", "advised", "said", "reported", "admitted", "denied", "explained", "indicated",
-                "refused", "declined", "fled", "resides", "lives", "was arrested", "was cited", "was transported"]
+                "refused", "declined", "fled", "resides", "lives", "was arrested", "was cited", "was transported",
+                "observed", "called", "arrived"]
+# Words that may stand between a cue and the name ("S1 AS DOE, JANE", "V/ IDENTIFIED S1 AS ..."); any other
+# common word there means the cue was not followed by a name ("NO SUSPECT INFORMATION AT THIS TIME").
+CONNECTORS = {"as", "is", "was", "the", "a", "an", "named", "identified", "called", "known", "aka", "by", "being",
+              "later", "then", "also", "one", "only", "with", "his", "her", "their", "of"}
+CONNECTORS |= {w.lower() for c in PERSON_CUES + OFFICER_TITLES for w in c.split()}  # "MET WITH THE VICTIM, ..."
 
 
 def _cue_regex(cues: list[str]) -> str:
     alts = "|".join(c.replace("/", r"\/").replace(" ", r"\s+") for c in sorted(cues, key=len, reverse=True))
     return (
         r"(?<=(?<![A-Za-z])(?i:" + alts + r")\.?[:,]?\s*(?:\#\d\s*)?)"
-        + _NAME_WORD + r"(?:,?\s+(?:[A-Z]\.?\s+)?" + _NAME_WORD + r"){0,3}" + _INITIAL + r"(?![\w'\-])"
+        + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _INITIAL + r"(?![\w'\-])"
     )
 
 
 def _verb_regex(verbs: list[str]) -> str:
     """Two to four capitalized words (optional initial) right before a speech or action verb."""
     return (
-        r"(?<![\w'\-])" + _NAME_WORD + r"(?:,?\s+(?:[A-Z]\.?\s+)?" + _NAME_WORD + r"){1,3}" + _INITIAL
-        + r"(?=\s+(?:" + "|".join(v.replace(" ", r"\s+") for v in verbs) + r")\b)"
+        r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){1,3}" + _INITIAL
+        + r"(?=\s+(?i:" + "|".join(v.replace(" ", r"\s+") for v in verbs) + r")\b)"
     )
 
 
+def not_name(word: str) -> bool:
+    """A word that is never (part of) a name here; ALL-CAPS words are also checked against common words."""
+    w = word.strip(".,").lower()
+    return w in NOT_NAME_WORDS or w in SUFFIX_LOWER or (word.isupper() and w in CAPS_STOP_WORDS)
+
+
 class OsdCueNameRecognizer(ContextPatternRecognizer):
-    """One to three capitalized words after a person cue (roles, Mr/Ms, officer titles).
+    """One to three capitalized words after a person cue (roles, Mr/Ms, officer titles) or before a verb.
 
     Officer names are detected too; whether they stay is the redactor's decision (``officers_public``).
+    Trailing non-name words are trimmed; after a cue, only connectors ("as", "identified") may be skipped
+    before the name, any other common word rejects the match.
     """
 
     ENTITY = "PERSON"
@@ -55,15 +74,35 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
         """Trim trailing words that are not names (street suffixes, jargon) from each match."""
         out = []
         for res in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            words = [(m.start(), m.end(), m.group().strip(".,").lower())
-                     for m in _WORD_RE.finditer(text, res.start, res.end)]
-            while words and (words[-1][2] in NOT_NAME_WORDS or words[-1][2] in SUFFIX_LOWER):
-                words.pop()
-            while words and words[0][2] in NOT_NAME_WORDS:
-                words.pop(0)
-            if not words or any(w[2] in VEHICLE_WORDS for w in words):
+            cue = res.analysis_explanation is not None and res.analysis_explanation.pattern_name == "cue name"
+            got = trim_name(text, res.start, res.end, cue=cue)
+            if got is None:
                 continue
-            res.start, res.end = words[0][0], words[-1][1]
+            res.start, res.end = got
             if all((o.start, o.end) != (res.start, res.end) for o in out):
                 out.append(res)
         return out
+
+
+def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] | None:
+    """The name inside a candidate span, or None (see ``OsdCueNameRecognizer``).
+
+    After a cue: connectors are skipped, then the name runs up to the first non-name word. Before a verb:
+    the name is the run of name words that ends at the verb.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    if cue:
+        while words and not_name(words[0][2]):
+            if words[0][2].strip(".,").lower() not in CONNECTORS:
+                return None
+            words.pop(0)
+        cut = next((i for i, w in enumerate(words) if not_name(w[2])), len(words))
+        words = words[:cut]
+    else:
+        while words and not_name(words[-1][2]):
+            words.pop()
+        cut = next((i for i in range(len(words) - 1, -1, -1) if not_name(words[i][2])), -1)
+        words = words[cut + 1:]
+    if not words or any(w[2].strip(".,").lower() in VEHICLE_WORDS for w in words):
+        return None
+    return words[0][0], words[-1][1]

@@ -1,22 +1,43 @@
-"""Names written ``LAST, FIRST [M.]`` ("Doe, Jane", "DOE, JANE M") as in records and booking logs."""
+"""Names written ``LAST, FIRST [M.]`` ("Doe, Jane", "DOE, JANE M", "RAMÍREZ, MARÍA JOSÉ") as in records and logs."""
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
-from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_LOWER, US_STATES
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    LOWER,
+    NOT_NAME_WORDS,
+    SUFFIX_LOWER,
+    UPPER,
+    US_STATES,
+)
 
-_WORD = r"(?:[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z][A-Z'\-]+)"
+# A name word: Title case ("María", "McCarthy" via the prefix) or ALL CAPS ("RAMÍREZ"), accents included.
+_WORD = rf"(?:{UPPER}{LOWER}[{LOWER[1:-1]}'\-]*(?:{UPPER}{LOWER}+)?|{UPPER}[{UPPER[1:-1]}'\-]+)"
 _PARTICLES = r"(?:(?:Van|VAN|van|Von|VON|von|Der|DER|der|Den|DEN|De|DE|de|Del|DEL|Della|La|LA|Le|LE|Da|DA|Di|DI|Du|DU|St\.|ST\.?)\s+){0,2}"
+_NEXT_WORD = re.compile(r"\s+(" + _WORD + r")(?![\w'\-])")
 LAST_FIRST_REGEX = (
     r"(?<![\w'\-])" + _PARTICLES + r"(?:Mc|Mac|O')?" + _WORD + r"(?:-" + _WORD + r")?,\s*" + _WORD
-    + r"(?:\s+[A-Z]\.?(?![\w'\-]))?(?![\w'\-])"
+    + r"(?:\s+" + UPPER + r"\.?(?![\w'\-]))?(?![\w'\-])"
 )
 
 
+def _stop(word: str) -> bool:
+    """A word that cannot be part of a name (ALL-CAPS words are also checked against common words)."""
+    w = word.strip(".").lower()
+    return (len(w) < 2 or w in NOT_NAME_WORDS or w in SUFFIX_LOWER
+            or (word.isupper() and w in CAPS_STOP_WORDS))
+
+
 class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
-    """``Surname, Given`` pairs; rejected when either part is a common word, a place or report jargon."""
+    """``Surname, Given [Second]`` pairs; rejected when either part is a common word, a place or report jargon.
+
+    A second given name ("RAMÍREZ, MARÍA JOSÉ") is added when the next word has the first given name's case
+    and is not a common or report word, so "DOE, JANE OBSERVED" stays two words.
+    """
 
     ENTITY = "PERSON"
     PATTERNS = [Pattern("last, first", LAST_FIRST_REGEX, 0.7)]
@@ -27,10 +48,28 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         """Both sides must be name-like words."""
         last, _, first = pattern_text.partition(",")
         first_words = first.split()
-        words = [w.strip(".").lower() for w in (last.split() + first_words[:1])]
-        if any(len(w) < 2 or w in NOT_NAME_WORDS or w in SUFFIX_LOWER for w in words):
+        words = last.split() + first_words[:1]
+        if any(_stop(w) for w in words):
             return False
         # "Springfield, Illinois" / "Austin, TX": a state after the comma, unless a middle initial follows.
         if len(first_words) == 1 and first_words[0].strip(".").lower() in US_STATES:
             return False
         return None
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Matches, each extended by a second given name when one follows."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for res in results:
+            res.end = extend_given_names(text, res.start, res.end)
+        return results
+
+
+def extend_given_names(text: str, start: int, end: int) -> int:
+    """End of a ``LAST, FIRST`` name at ``start:end`` after at most one more given name of the same case."""
+    given = text[start:end].rpartition(",")[2].split()
+    if not given or len(given) > 1:
+        return end
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1).isupper() != given[0].isupper() or _stop(m.group(1)):
+        return end
+    return m.end()

@@ -43,7 +43,8 @@ PERSON_CUES = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "witness", "victim", "suspect", "complainant", "reporting party", "R/P",
     "RP", "caller", "driver", "passenger", "subject", "arrestee", "juvenile", "owner", "resident", "neighbor",
     "mother", "father", "son", "daughter", "wife", "husband", "girlfriend", "boyfriend", "brother", "sister",
-    "identified as", "named", "V/", "S/", "W/", "W1", "W2", "V1", "V2", "S1", "S2",
+    "identified as", "identified", "named", "contacted", "met with", "spoke with", "made contact with",
+    "V/", "S/", "W/", "W1", "W2", "V1", "V2", "S1", "S2", "S3", "W3", "V3",
 ]
 
 US_STATES = {
@@ -105,3 +106,91 @@ VEHICLE_WORDS = {
     "acura", "infiniti", "buick", "cadillac", "gmc", "chrysler", "pontiac", "volvo", "mitsubishi",
 }
 NOT_NAME_WORDS |= VEHICLE_WORDS
+
+# Police abbreviations and report words that officers type in capitals right after a role cue
+# ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.
+POLICE_WORDS = {
+    "ph", "phn", "tel#", "ph#", "dob", "id", "ident", "identified", "identify", "hrs", "hr", "approx", "r/o", "r/p",
+    "unk", "veh", "lic", "lic#", "s/a", "s/o", "w/o", "w/", "v/", "s/", "s1", "s2", "v1", "v2", "w1", "w2",
+    "time", "date", "info", "information", "photos", "photo", "records", "record", "check", "checks",
+    "booking", "booked", "dol", "dmv", "ncic", "wacic", "oln", "ssn", "vin", "plate", "per", "ref", "reference",
+    "residence", "home", "scene", "location", "loc", "area", "vicinity", "refused", "declined", "unable",
+    "states", "stated", "stating", "reports", "reported", "advises", "advised", "observed", "observes", "saw",
+    "heard", "fled", "arrived", "arrival", "left", "returned", "valid", "invalid", "suspended", "revoked",
+    "provided", "reached", "contact", "contacted", "contacts", "met", "spoke", "interviewed", "located",
+    "transported", "treated", "released", "cited", "arrested", "detained", "injured", "injury", "uninjured",
+    "later", "further", "followup", "follow-up", "forwarded", "uploaded", "taken", "case", "cases",
+    "statement", "written", "verbal", "via", "phone", "cell", "callback", "email", "mail", "text", "texted",
+    "wants", "wanted", "warrant", "warrants", "nfa", "utl", "goa", "gone", "no", "none", "negative",
+    "positive", "approximately", "hispanic", "asian", "male", "female", "wmale", "bmale",
+    "hmale", "yoa", "yom", "yof", "aka", "dba", "jv", "juv", "adult", "minor", "mother", "father", "parent",
+    "guardian", "friend", "neighbor", "coworker", "employee", "manager", "clerk", "cashier", "security",
+    "guard", "staff", "person", "persons", "people", "party", "parties", "unknown", "same", "above", "below",
+}
+
+# Function words and common verbs: in ALL-CAPS text they look exactly like name words. Only used to trim and
+# reject name candidates there (a few given names that are also English words are left out: will, may, june).
+CAPS_STOP_WORDS = POLICE_WORDS | {
+    "a", "about", "after", "again", "against", "all", "along", "also", "an", "and", "another", "any", "are",
+    "around", "as", "at", "back", "be", "because", "been", "before", "behind", "being", "between", "both",
+    "but", "by", "came", "can", "cannot", "could", "did", "do", "does", "down", "during", "each", "either",
+    "every", "few", "for", "from", "front", "get", "got", "had", "has", "have", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most", "my",
+    "near", "never", "next", "nor", "not", "now", "of", "off", "on", "once", "only", "onto", "or", "other",
+    "our", "out", "over", "own", "said", "says", "she", "should", "since", "so", "some", "still", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "was", "we", "were",
+    "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "with", "within",
+    "without", "would", "yet", "you", "your", "told", "asked", "went", "ran", "walked", "drove", "happened", "occurred", "attempted", "admitted", "denied", "explained", "indicated", "related", "claimed",
+    "called", "named", "known", "listed", "shown", "seen", "found", "given", "made", "took", "gave",
+    "responded", "dispatched", "assisted", "cleared", "remained", "waited", "photographed", "recovered",
+    "damaged", "stolen", "broken", "entered", "exited", "inside", "outside", "vehicle", "car",
+    "truck", "house", "apartment", "store", "business", "street", "road", "parking", "lot", "incident",
+    "theft", "assault", "burglary", "robbery", "disturbance", "complaint", "call", "report", "officer",
+    "officers", "ofc", "deputy", "victim", "suspect", "witness", "complainant", "subject", "driver",
+    "owner", "resident", "two", "one", "three", "first", "second", "last",
+}
+
+# Letters of Latin-1 Supplement and Latin Extended-A/B, for name patterns (``re`` and ``regex`` classes).
+_LATIN_EXT = [chr(c) for c in range(0xC0, 0x250)]
+UPPER_CHARS = "A-Z" + "".join(c for c in _LATIN_EXT if c.isupper())
+LOWER_CHARS = "a-z" + "".join(c for c in _LATIN_EXT if c.islower())
+UPPER = f"[{UPPER_CHARS}]"
+LOWER = f"[{LOWER_CHARS}]"
+LETTER = f"[{UPPER_CHARS}{LOWER_CHARS}]"
+
+# Letters that Unicode does not decompose into a base letter plus accents.
+_FOLD_EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i",
+               "ŧ": "t", "Ŧ": "T", "ƀ": "b", "ɨ": "i", "ŀ": "l", "Ŀ": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
+               "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
+
+
+def fold(text: str) -> str:
+    """``text`` without accents ("RAMÍREZ" -> "RAMIREZ", "Łukasz" -> "Lukasz"); other characters unchanged."""
+    import unicodedata
+
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in _FOLD_EXTRA:
+            out.append(_FOLD_EXTRA[ch])
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            out.append(base or ch)
+    return "".join(out)
+
+
+def _accent_classes() -> dict[str, str]:
+    groups: dict[str, set[str]] = {}
+    for ch in _LATIN_EXT:
+        base = fold(ch).lower()
+        low = ch.lower()
+        if len(base) == 1 and base.isascii() and base.isalpha() and len(low) == 1:
+            groups.setdefault(base, {base}).add(low)
+    return {b: "[" + "".join(sorted(chars)) + "]" for b, chars in groups.items()}
+
+
+ACCENT_CLASSES = _accent_classes()  # "a" -> "[aàáâãäåāăą...]" (lower case; use with IGNORECASE)
