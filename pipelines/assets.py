@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dagster as dg
+from pydantic import Field
 
 from pipelines import config, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
@@ -21,9 +22,11 @@ OWNERS = ["team:data-office"]
 
 
 class ReleaseConfig(dg.Config):
-    """What the data officer types when publishing."""
+    """What the data officer types when publishing: the release note is required and published with the version."""
 
-    note: str = ""
+    note: str = Field(
+        description="Release note, published in versions.json, CHANGES.md and the feed: what changed and why."
+    )
 
 
 @dataclass
@@ -236,15 +239,32 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md},
         )
         ch = plan.changes or {}
+        c = meta["counts"]
         return dg.MaterializeResult(
             metadata={
                 "proposed_version": plan.version,
-                "previous_version": str(plan.previous_version),
+                "previous_version": str(plan.previous_version or "none (first release)"),
                 "bump": plan.bump,
                 "content_hash": plan.content_hash,
-                "changes": _md_value(ch.get("records", ch)),
                 "checks_passed": all(v is True for v in checks.values()),
                 "preview": dg.MetadataValue.md(md),
+                "changes": _md_value(ch.get("records", ch)),
+                "checks": _table(
+                    [("check", "string"), ("result", "string")],
+                    [
+                        {"check": n, "result": "passed" if ok else ("FAILED" if ok is False else "not run")}
+                        for n, ok in checks.items()
+                    ],
+                ),
+                "rows": _table(
+                    [("ingested", "int"), ("published", "int"), ("quarantined", "int"), ("suppressed", "int")],
+                    [{k_: int(c[k_]) for k_ in ("ingested", "published", "quarantined", "suppressed")}],
+                ),
+                "redactions_by_type": _table(
+                    [("entity_type", "string"), ("count", "int")],
+                    [{"entity_type": t, "count": int(n)} for t, n in sorted((meta.get("redactions") or {}).items())],
+                ),
+                "dagster/row_count": int(c["published"]),
             }
         )
 
@@ -264,7 +284,9 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         private_store: PrivateStoreResource,
         publisher: PublisherResource,
     ) -> dg.MaterializeResult:
-        r = stages.publish(private_store.get(), publisher.get(), spec, note=config.note)
+        if not config.note.strip():
+            raise dg.Failure(f"{ds}: a release needs a release note (ops.{ds}__release.config.note); nothing published")
+        r = stages.publish(private_store.get(), publisher.get(), spec, note=config.note.strip())
         return dg.MaterializeResult(
             metadata={
                 "version": r["version"],
@@ -279,6 +301,14 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     out.assets = [raw, standardized, deidentified, validated, release_preview, release]
     out.release_key = k["rel"]
     return out
+
+
+def _table(columns: list[tuple[str, str]], records: list[dict[str, Any]]) -> dg.MetadataValue:
+    """A small table shown as a table in the UI (counts and names only)."""
+    return dg.MetadataValue.table(
+        records=[dg.TableRecord(r) for r in records],
+        schema=dg.TableSchema(columns=[dg.TableColumn(n, t) for n, t in columns]),
+    )
 
 
 def _md_value(v: Any) -> Any:

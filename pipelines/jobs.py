@@ -4,6 +4,7 @@
 from typing import Any
 
 import dagster as dg
+from pydantic import Field
 
 from pipelines.assets import DatasetDefs
 from pipelines.resources import PublisherResource
@@ -36,9 +37,11 @@ def dataset_jobs(d: DatasetDefs) -> list[Any]:
 
 
 class RetractConfig(dg.Config):
-    dataset: str
-    version: str
-    reason: str
+    """What the data officer types when retracting a published version."""
+
+    dataset: str = Field(description="Dataset id, e.g. stops.")
+    version: str = Field(description="Published version to retract, e.g. 1.0.0.")
+    reason: str = Field(description="Why: published on the tombstone that stays at the version's URL.")
 
 
 @dg.op(description="Remove a version from public reach, leave a tombstone, repoint latest.json, rebuild the site.")

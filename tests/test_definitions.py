@@ -170,3 +170,33 @@ def test_inbox_sensor_with_empty_or_missing_inbox(tmp_path, monkeypatch):
     monkeypatch.setenv("OSD_INBOX", str(tmp_path / "nowhere"))
     res = _evaluate(dg.DagsterInstance.ephemeral(), None)
     assert not res.run_requests
+
+
+# ------------------------------------------------------------------------------------------------ publishing is an act
+
+
+def test_release_requires_a_note(repo):
+    """The Launchpad cannot start a publish run without a note: the config field is required."""
+    cfg = repo.get_job("stops_publish").run_config_schema.config_type.fields["ops"].config_type.fields
+    note = cfg["stops__release"].config_type.fields["config"].config_type.fields["note"]
+    assert note.is_required and note.description
+
+
+@pytest.mark.parametrize("note", ["", "   \n"])
+def test_blank_release_note_publishes_nothing(tmp_path, monkeypatch, note):
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp_path / "private"))
+    monkeypatch.setenv("OSD_PUBLIC", str(tmp_path / "public"))
+    for var in ("OSD_S3_BUCKET", "OSD_PRIVATE_S3_BUCKET"):
+        monkeypatch.delenv(var, raising=False)
+    release = defs.resolve_assets_def(dg.AssetKey(["stops", "release"]))
+    res = dg.materialize(
+        [release],
+        selection=[dg.AssetKey(["stops", "release"])],
+        run_config={"ops": {"stops__release": {"config": {"note": note}}}},
+        raise_on_error=False,
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert not res.success
+    failure = next(e for e in res.all_events if e.is_step_failure)
+    assert "release note" in str(failure.event_specific_data.error.message)
+    assert not (tmp_path / "public").exists() or not any((tmp_path / "public").rglob("*.csv"))
