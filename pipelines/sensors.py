@@ -6,6 +6,8 @@ The inbox sensor's cursor maps file name -> sha256, so each version of a file is
 """
 
 import json
+import os
+from pathlib import Path
 
 import dagster as dg
 
@@ -13,6 +15,50 @@ from pipelines import config, stages
 from pipelines.assets import DatasetDefs
 from pipelines.cli import inbox_files, reject
 from pipelines.specs import file_sha256
+
+S3_SEEN = "s3://"  # cursor entries "s3://<bucket>/<key>" -> ETag of the object already staged
+
+
+def stage_s3_inbox(inbox: Path, seen: dict[str, str]) -> list[str]:
+    """Copy new or changed objects under `OSD_INBOX_S3_BUCKET`/`OSD_INBOX_S3_PREFIX` into the local inbox.
+
+    The local inbox is the staging folder, so the same recognition, cursor and rejection apply. Only objects directly
+    under the prefix are staged (no sub-folders, no hidden names); each (key, ETag) is copied once, recorded in
+    ``seen`` (the sensor cursor), so a rejected file is not fetched again. Returns the staged file names. Endpoint:
+    `OSD_INBOX_S3_ENDPOINT_URL` or `OSD_S3_ENDPOINT_URL`; credentials from boto3's usual chain.
+    """
+    bucket = os.environ.get("OSD_INBOX_S3_BUCKET", "")
+    if not bucket:
+        return []
+    import boto3
+    from botocore.config import Config
+
+    prefix = os.environ.get("OSD_INBOX_S3_PREFIX", "").strip("/")
+    prefix = prefix + "/" if prefix else ""
+    client = boto3.client(
+        "s3",
+        endpoint_url=os.environ.get("OSD_INBOX_S3_ENDPOINT_URL") or os.environ.get("OSD_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("OSD_S3_REGION") or None,
+        config=Config(connect_timeout=10, read_timeout=60, retries={"max_attempts": 3, "mode": "standard"}),
+    )
+    inbox.mkdir(parents=True, exist_ok=True)
+    staged: list[str] = []
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for obj in page.get("Contents", []):
+            key = obj["Key"]
+            name = key[len(prefix):]
+            if not name or "/" in name or name.startswith(".") or name in ("rejected",):
+                continue
+            marker = f"{S3_SEEN}{bucket}/{key}"
+            etag = str(obj.get("ETag", "")).strip('"')
+            if seen.get(marker) == etag:
+                continue
+            part = inbox / f".{name}.s3part"
+            client.download_file(bucket, key, str(part))
+            part.replace(inbox / name)
+            seen[marker] = etag
+            staged.append(name)
+    return staged
 
 
 def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
@@ -22,7 +68,8 @@ def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
 
     @dg.sensor(
         name="inbox_sensor",
-        description="Watches the inbox (OSD_INBOX): recognizes each new export's dataset and agency from the source "
+        description="Watches the inbox (OSD_INBOX; objects under OSD_INBOX_S3_BUCKET/PREFIX are staged into it): "
+        "recognizes each new export's dataset and agency from the source "
         "contracts and starts its ingest run; rejects files that match no contract.",
         minimum_interval_seconds=10,
         default_status=dg.DefaultSensorStatus.RUNNING,
@@ -32,6 +79,9 @@ def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
         cursor: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
         requests: list[dg.RunRequest] = []
         new_parts: dict[str, list[str]] = {}
+        staged = stage_s3_inbox(config.inbox_dir(), cursor)
+        if staged:
+            context.log.info(f"staged {len(staged)} export(s) from the S3 inbox: {sorted(staged)}")
         for path in inbox_files(config.inbox_dir()):
             sha = file_sha256(path)
             if cursor.get(path.name) == sha:

@@ -108,6 +108,7 @@ def inbox(tmp_path, monkeypatch):
     (inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
     (inbox / ".partial_upload.csv").write_text("Foo\n")  # hidden files are never picked up
     monkeypatch.setenv("OSD_INBOX", str(inbox))
+    monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
     return inbox
 
 
@@ -168,6 +169,7 @@ def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
 
 def test_inbox_sensor_with_empty_or_missing_inbox(tmp_path, monkeypatch):
     monkeypatch.setenv("OSD_INBOX", str(tmp_path / "nowhere"))
+    monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
     res = _evaluate(dg.DagsterInstance.ephemeral(), None)
     assert not res.run_requests
 
@@ -200,3 +202,44 @@ def test_blank_release_note_publishes_nothing(tmp_path, monkeypatch, note):
     failure = next(e for e in res.all_events if e.is_step_failure)
     assert "release note" in str(failure.event_specific_data.error.message)
     assert not (tmp_path / "public").exists() or not any((tmp_path / "public").rglob("*.csv"))
+
+
+# ------------------------------------------------------------------------------------------------ S3 inbox
+
+pytest_plugins = ["tests.s3server"]  # seaweed_s3 (a real S3 server, SeaweedFS) and s3_bucket
+
+
+@pytest.mark.slow
+def test_s3_inbox_is_staged_once_then_handled_like_the_folder(tmp_path, monkeypatch, seaweed_s3, s3_bucket):
+    gen = tmp_path / "gen"
+    (stops,) = samplegen.generate(gen, rows=12, seed=3, sources=["rivertown_stops"])
+    client = seaweed_s3.client()
+    client.put_object(Bucket=s3_bucket, Key=f"drop/{stops.name}", Body=stops.read_bytes())
+    client.put_object(Bucket=s3_bucket, Key="drop/mystery_export.csv", Body=b"Foo,Bar\n1,2\n")
+    client.put_object(Bucket=s3_bucket, Key="drop/archive/old.csv", Body=b"x\n")  # sub-folders are not staged
+    client.put_object(Bucket=s3_bucket, Key="elsewhere.csv", Body=b"x\n")  # outside the prefix
+    inbox = tmp_path / "inbox"
+    for var, value in {
+        "OSD_INBOX": str(inbox), "OSD_INBOX_S3_BUCKET": s3_bucket, "OSD_INBOX_S3_PREFIX": "drop/",
+        "OSD_INBOX_S3_ENDPOINT_URL": seaweed_s3.endpoint_url, "OSD_S3_REGION": seaweed_s3.region,
+        "AWS_ACCESS_KEY_ID": seaweed_s3.access_key, "AWS_SECRET_ACCESS_KEY": seaweed_s3.secret_key,
+    }.items():
+        monkeypatch.setenv(var, value)
+    instance = dg.DagsterInstance.ephemeral()
+
+    res = _evaluate(instance, None)
+    (req,) = res.run_requests or []
+    assert req.partition_key == stops.name and req.job_name == "stops_ingest"
+    assert req.run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert (inbox / stops.name).read_bytes() == stops.read_bytes()
+    assert (inbox / "rejected" / "mystery_export.csv").exists()
+    assert sorted(p.name for p in inbox.iterdir()) == ["rejected", stops.name]  # no partial downloads left
+
+    again = _evaluate(instance, res.cursor)  # the rejected object is not fetched again
+    assert not again.run_requests
+    assert not (inbox / "mystery_export.csv").exists()
+
+    client.put_object(Bucket=s3_bucket, Key=f"drop/{stops.name}", Body=stops.read_bytes() + b"\r\n")
+    third = _evaluate(instance, again.cursor)
+    (req3,) = third.run_requests or []
+    assert req3.partition_key == stops.name and req3.run_key != req.run_key
