@@ -4,11 +4,18 @@ Separate from the demo sample generator (``pipelines/samplegen.py``). Each ``Eva
 its gold spans (start, end, entity type) and the record's structured values (what the pipeline passes as
 ``record_values``). Mentions cover many name origins and casings (Title, ALL CAPS, ``LAST, FIRST``),
 address formats (abbreviated, spelled out, units, directions, ALL CAPS) and number formats, plus people
-and numbers that are *not* in the record (they must be found by the recognizers or NER).
+and numbers that are *not* in the record (they must be found by the recognizers or NER). Names include
+accented ones ("RAMÍREZ, MARÍA JOSÉ", "Łukasz Dąbrowski"), sometimes held in the record without accents
+("Maria Jose Ramirez") as many agency systems store them.
+
+A share of narratives (``EvalItem.caps``) is written entirely in capitals, as old RMS terminals produce
+them; the benchmark reports them separately. Case numbers are labeled ``ID`` when the record holds them
+(record-aware matching must remove them) and are unlabeled negatives otherwise.
 
 Tricky negatives are mixed in and never labeled: "4500 block of Elm Ave", intersections, "Martin Luther
 King Jr Blvd", officer names when officers are published, radio codes ("10-4", "Code 3"), times
-("1430 hrs"), case numbers ("2024-001234"), incident dates, unit numbers, vehicle makes.
+("1430 hrs"), case numbers not in the record ("2024-001234"), incident dates, unit numbers, vehicle makes,
+and in capitals "V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "NO SUSPECT INFORMATION AT THIS TIME".
 
 All names, numbers and addresses are synthetic (555 phone exchanges, invalid SSN areas are avoided but
 numbers are random; e-mails use example domains).
@@ -17,6 +24,7 @@ numbers are random; e-mails use example domains).
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass, field
 
 from redaction.recognizers.vin import vin_check_digit
@@ -28,12 +36,17 @@ FIRST = ["James", "Mary", "Robert", "Patricia", "Michael", "Jennifer", "David", 
          "Omar", "Aisha", "Yusuf", "Chinedu", "Ngozi", "Oluwaseun", "Kwame", "Abena", "Katarzyna", "Piotr",
          "Siobhan", "Declan", "Aoife", "Dmitri", "Svetlana", "Giuseppe", "Francesca", "Haruto", "Yuki",
          "Kalani", "Ikaika", "Tomasz", "Bogdan", "Esperanza", "Xochitl", "Ahanu", "Winona", "Bo", "Al"]
+FIRST_ACCENTED = ["María José", "José", "Raúl", "Jesús", "Héctor", "Miguel Ángel", "Sofía", "Łukasz", "Agnieszka",
+                  "Zoë", "Björn", "Søren", "François", "Chloé", "Inés", "Ramón", "Renée", "Dušan", "Jürgen"]
 LAST = ["Smith", "Johnson", "Williams", "Brown", "Garcia", "Martinez", "Rodriguez", "Hernandez", "Lopez",
         "Gonzalez", "Washington", "Jefferson", "Jackson", "Nguyen", "Tran", "Pham", "Le", "Wang", "Li",
         "Zhang", "Chen", "Kim", "Park", "Choi", "Patel", "Sharma", "Singh", "Khan", "Haddad", "Abdullah",
         "Okafor", "Adeyemi", "Mensah", "Boateng", "Kowalski", "Nowak", "O'Brien", "McCarthy", "Murphy",
         "Ivanov", "Petrov", "Rossi", "Esposito", "Tanaka", "Suzuki", "Kahananui", "Garcia-Lopez",
         "Van der Berg", "MacDonald", "St. Clair", "Yazzie", "Begay", "Whitehorse", "Delacroix", "Fitzgerald"]
+LAST_ACCENTED = ["Ramírez", "Martínez", "Castañeda", "Dąbrowska", "Sánchez", "Muñoz", "Wiśniewski", "Müller",
+                 "Núñez", "Peña", "Gómez", "Jiménez", "Nørgaard", "Łukaszewicz", "Dvořák", "Çelik", "Nguyễn",
+                 "Rodríguez", "Ibáñez", "Góra"]
 OFFICERS = ["Smith", "Reyes", "Thompson", "Kowalczyk", "Baker", "Chang", "Olsen", "Duarte", "Harris", "Quinn"]
 OFFICER_TITLES = ["Officer", "Ofc.", "Sgt.", "Det.", "Deputy", "Cpl."]
 STREETS = ["Main", "Oak", "Maple", "Cedar", "Elm", "Pine", "Washington", "Lake", "Hill", "Sunset", "Park",
@@ -49,7 +62,14 @@ MAKES = ["Honda Civic", "Toyota Camry", "Ford F-150", "Chevrolet Malibu", "Nissa
 COLORS = ["white", "black", "silver", "blue", "red", "gray"]
 EMAIL_DOMAINS = ["example.com", "example.org", "mail.example.net"]
 
-ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL")
+ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL",
+                "ID")
+
+
+def strip_accents(text: str) -> str:
+    """``text`` as an ASCII-only records system stores it ("Ramírez" -> "Ramirez", "Łukasz" -> "Lukasz")."""
+    text = text.translate(str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass
@@ -59,6 +79,7 @@ class EvalItem:
     text: str
     spans: list[tuple[int, int, str]]
     record_values: dict[str, list[str]] = field(default_factory=dict)
+    caps: bool = False  # the whole narrative is in capitals
 
 
 class _Builder:
@@ -95,7 +116,10 @@ class _Gen:
     # values ---------------------------------------------------------------------------------------
     def person(self) -> _Person:
         r = self.r
-        return _Person(r.choice(FIRST), r.choice("ABCDEFGHJKLMNPRSTW"), r.choice(LAST))
+        accented = r.random() < 0.25
+        first = r.choice(FIRST_ACCENTED if accented and r.random() < 0.7 else FIRST)
+        last = r.choice(LAST_ACCENTED if accented else LAST)
+        return _Person(first, r.choice("ABCDEFGHJKLMNPRSTW"), last)
 
     def name_mention(self, p: _Person, first_mention: bool) -> str:
         r = self.r
@@ -181,9 +205,18 @@ class _Gen:
         rec_addr, addr_text = self.address()
         rec_phone, phone_text = self.phone()
         rec_dob, dob_text = self.dob()
-        rv: dict[str, list[str]] = {"PERSON": [f"{subj.first} {subj.middle} {subj.last}"], "ADDRESS": [rec_addr],
+        rec_name = f"{subj.first} {subj.middle} {subj.last}"
+        if r.random() < 0.4:  # many records systems store names without accents
+            rec_name = strip_accents(rec_name)
+        rv: dict[str, list[str]] = {"PERSON": [rec_name], "ADDRESS": [rec_addr],
                                     "PHONE": [rec_phone], "DATE_OF_BIRTH": [rec_dob]}
-        case_no = f"{r.randint(2019, 2025)}-{r.randint(0, 999999):06d}"
+        year, serial = r.randint(2019, 2025), r.randint(0, 999999)
+        case_no = f"{year}-{serial:06d}"
+        case_in_record = r.random() < 0.5
+        if case_in_record:  # the agency's case number, as the record stores it
+            rv["ID"] = [r.choice([case_no, f"{year}{serial:06d}", f"RPD-{year}-{serial:06d}"])]
+            if rv["ID"][0].startswith("RPD"):
+                case_no = rv["ID"][0]
         time = f"{r.randint(0, 23):02d}{r.choice(['00', '15', '30', '45'])} hrs"
         block = f"{r.randint(1, 99) * 100} block of {r.choice(STREETS)} {r.choice(SUFFIXES)[0]}"
 
@@ -191,7 +224,9 @@ class _Gen:
             b.add(title + " ")
             b.add(officer, None if self.officers_public else "PERSON")
 
-        b.add(f"Case {case_no}. On {r.randint(1, 12)}/{r.randint(1, 28)}/{r.randint(2020, 2025)} at {time} ")
+        b.add("Case ")
+        b.add(case_no, "ID" if case_in_record else None)
+        b.add(f". On {r.randint(1, 12)}/{r.randint(1, 28)}/{r.randint(2020, 2025)} at {time} ")
         off()
         b.add(f" responded to the {block} " + r.choice(["for a disturbance", "regarding a theft report",
                                                           "for a welfare check", "on a 10-4 traffic stop"]) + ". ")
@@ -263,8 +298,19 @@ class _Gen:
             b.add(". ")
         b.add(r.choice(["Unit 12 cleared", "Code 4", "Report to follow", "Units cleared 10-8",
                         "Referred to Det. Bureau", "No further action"]) + f" at {time}. ")
+        if r.random() < 0.4:
+            b.add(r.choice(["V/ ph ", "V/ PH ", "R/P phone "]))
+            b.add(phone_text, "PHONE")
+            b.add(". " + r.choice(["No suspect information at this time. ", "V/ identified S1 as unknown male. ",
+                                   "Approx time of loss unknown. ", "Photos taken and uploaded. "]))
         b.add(f"Units assisted: {r.randint(2, 40)} and {r.randint(41, 99)}.")
-        return EvalItem(b.text(), b.spans, {k: v for k, v in rv.items() if v})
+        text = b.text()
+        caps = r.random() < 0.25
+        if caps and len(text.upper()) == len(text):  # an old RMS terminal: everything in capitals
+            text = text.upper()
+        else:
+            caps = False
+        return EvalItem(text, b.spans, {k: v for k, v in rv.items() if v}, caps)
 
 
 def generate(n: int = 500, seed: int = 20240611, *, officers_public: bool = False) -> list[EvalItem]:

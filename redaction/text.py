@@ -29,8 +29,10 @@ from multiprocessing import get_context
 from typing import Any
 
 from redaction.errors import RedactionError
+from redaction.recognizers.person_cue import not_name
 from redaction.recognizers.words import (
     ACCENT_CLASSES,
+    CAPS_STOP_WORDS,
     DIRECTIONS,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
@@ -70,10 +72,11 @@ class RedactedText:
 # --------------------------------------------------------------------------------------------------
 
 _ENGINES: dict[str, Any] = {}
+_NER_LABELS = ("PERSON", "PER")
 
 
 def _load_nlp(model: str) -> Any:
-    """Load ``model`` with only the components NER needs."""
+    """Load ``model`` with only the components NER needs (en_core_web_sm: ``ner`` with its own tok2vec)."""
     import spacy
 
     try:
@@ -84,53 +87,25 @@ def _load_nlp(model: str) -> Any:
     return nlp
 
 
-def _engine(model: str) -> Any:
-    """The (nlp, AnalyzerEngine) pair for ``model``, built once per process."""
+@dataclass
+class _Engine:
+    nlp: Any
+    recognizers: list[Any]
+
+
+def _engine(model: str) -> _Engine:
+    """The spaCy pipeline (NER only) and our recognizers for ``model``, built once per process.
+
+    Our Presidio recognizers are called through their ``find`` method: Presidio's ``AnalyzerEngine`` adds
+    per-text costs (NLP artifacts, context enhancement, result objects) that do not change what is found.
+    """
     if model in _ENGINES:
         return _ENGINES[model]
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
     from redaction.recognizers import default_recognizers
 
-    ner_conf = NerModelConfiguration(
-        model_to_presidio_entity_mapping={"PERSON": "PERSON", "PER": "PERSON"},
-        labels_to_ignore=["ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY",
-                          "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
-    )
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner_conf)
-    nlp = _load_nlp(model)
-    nlp_engine.nlp = {"en": nlp}  # type: ignore[assignment]
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
-    for rec in default_recognizers():
-        registry.add_recognizer(rec)
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
-                              context_aware_enhancer=_NoContextEnhancer())
-    _ENGINES[model] = (nlp_engine, analyzer)
+    _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
     return _ENGINES[model]
-
-
-def _no_context_enhancer_cls() -> type:
-    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-
-    class NoContextEnhancer(ContextAwareEnhancer):
-        """Our recognizers check their own (required) context; skip Presidio's lemma-based score boost."""
-
-        def __init__(self) -> None:
-            super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
-                             context_prefix_count=0, context_suffix_count=0)
-
-        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-            return raw_results
-
-    return NoContextEnhancer
-
-
-def _NoContextEnhancer() -> Any:  # noqa: N802 - built lazily so importing this module stays cheap
-    return _no_context_enhancer_cls()()
 
 
 def _worth_analyzing(text: str) -> bool:
@@ -140,14 +115,19 @@ def _worth_analyzing(text: str) -> bool:
 
 def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64) -> list[list[Span]]:
     """Detected spans (before record-aware matching and filtering) for each text, in order."""
-    nlp_engine, analyzer = _engine(model)
+    engine = _engine(model)
     out: list[list[Span]] = [[] for _ in texts]
     todo = [i for i, t in enumerate(texts) if t and _worth_analyzing(t)]
-    stream = nlp_engine.process_batch([texts[i] for i in todo], language="en", batch_size=batch_size)
-    for i, (_text, artifacts) in zip(todo, stream, strict=True):
-        results = analyzer.analyze(text=texts[i], language="en", entities=[e for e in ENTITY_TYPES if e not in RECORD_ONLY_TYPES],
-                                   nlp_artifacts=artifacts, score_threshold=_MIN_SCORE)
-        out[i] = [(r.start, r.end, r.entity_type) for r in results]
+    for i in todo:
+        text = texts[i]
+        spans = out[i]
+        for rec in engine.recognizers:
+            entity = rec.ENTITY
+            spans.extend((start, end, entity) for start, end, _ in rec.find(text))
+    ner_todo = [i for i in todo if any(c.isupper() for c in texts[i])]
+    docs = engine.nlp.pipe((texts[i] for i in ner_todo), batch_size=batch_size)
+    for i, doc in zip(ner_todo, docs, strict=True):
+        out[i].extend((e.start_char, e.end_char, "PERSON") for e in doc.ents if e.label_ in _NER_LABELS)
     return out
 
 
@@ -363,6 +343,16 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+
+
+def _stop_word(word: str, n_words: int) -> bool:
+    """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
+    if not_name(word):
+        return True
+    return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
+
+
 class TextRedactor:
     """Redacts free text with Presidio + our recognizers + record-aware matching.
 
@@ -509,11 +499,27 @@ class TextRedactor:
         m = _LEADING_TITLE.match(text[start:end])
         if m:
             start += m.end()
-        if text[end - 2:end] in ("'s", "’s"):
+        if text[end - 2:end].lower() in ("'s", "’s"):
             end -= 2
         span = text[start:end]
         if not span.strip() or any(c.isdigit() or c == "@" for c in span):
             return None
+        if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+            return None  # a street named after a person: "Martin Luther King Jr Blvd"
+        if re.search(r"(?i)\b(?:jr|sr)\.?\s*$", span) and _FOLLOWED_BY_SUFFIX.match(text, end):
+            return None
+        # Trim report words at either end ("DUARTE RESPONDED TO THE", "Reached"): NER guesses in capitals.
+        words = list(_SPAN_WORD.finditer(text, start, end))
+        initial = len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+        while words and _stop_word(words[0].group(), len(words)):
+            words.pop(0)
+        while words and not initial and _stop_word(words[-1].group(), len(words)):
+            if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
+                return None  # "... KING JR PL FOR": a street
+        if not words:
+            return None
+        start, end = words[0].start(), words[-1].end()
+        span = text[start:end]
         if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"
         words = {w.strip(".,").lower() for w in span.split()}

@@ -4,6 +4,10 @@ Presidio's own context handling only raises a score. Some of our entities (plate
 dates of birth, bare nine-digit SSNs) are indistinguishable from harmless tokens without a cue word, so
 patterns whose name starts with ``ctx:`` are kept only when one of the ``CONTEXT`` words occurs within
 ``CONTEXT_WINDOW`` characters before the match.
+
+All the logic lives in ``find(text)``, which returns plain ``(start, end, pattern name)`` tuples: the redactor
+calls it directly (no Presidio ``AnalyzerEngine`` per text, no ``RecognizerResult`` objects), and
+``analyze`` wraps the same matches into ``RecognizerResult`` objects for use inside Presidio.
 """
 
 from __future__ import annotations
@@ -11,11 +15,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 CASE_INSENSITIVE = re.DOTALL | re.MULTILINE | re.IGNORECASE
+
+Found = tuple[int, int, str]  # start, end, pattern name
 
 
 class ContextPatternRecognizer(PatternRecognizer):
@@ -40,6 +52,7 @@ class ContextPatternRecognizer(PatternRecognizer):
             supported_language=supported_language,
             global_regex_flags=self.FLAGS,
         )
+        self._compiled = [(p.name, re.compile(p.regex, self.FLAGS), p.score) for p in self.PATTERNS]
         words = sorted(self.CONTEXT, key=len, reverse=True)
         self._context_re = (
             re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])", re.IGNORECASE)
@@ -58,6 +71,23 @@ class ContextPatternRecognizer(PatternRecognizer):
             return self._context_re.search(text, lo, start) is not None
         return any(self._gap_re.match(text, m.end(), start) for m in self._context_re.finditer(text, lo, start))
 
+    def find(self, text: str) -> list[Found]:
+        """Every validated match as ``(start, end, pattern name)``; ``ctx:`` matches need a context word."""
+        found: list[Found] = []
+        for name, rx, _score in self._compiled:
+            for m in rx.finditer(text):
+                start, end = m.span()
+                if start == end or self.validate_result(text[start:end]) is False:
+                    continue
+                if name in self._ctx_patterns and not self.has_context(text, start):
+                    continue
+                found.append((start, end, name))
+        return self.refine(text, found)
+
+    def refine(self, text: str, found: list[Found]) -> list[Found]:
+        """Hook for subclasses: adjust, drop or add matches after the patterns ran."""
+        return found
+
     def analyze(
         self,
         text: str,
@@ -65,14 +95,15 @@ class ContextPatternRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        """Run the patterns, then drop ``ctx:`` matches that have no context word before them."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        if not self._ctx_patterns:
-            return results
-        kept = []
-        for res in results:
-            pattern_name = res.analysis_explanation.pattern_name if res.analysis_explanation else ""
-            if pattern_name in self._ctx_patterns and not self.has_context(text, res.start):
-                continue
-            kept.append(res)
-        return kept
+        """``find`` as Presidio ``RecognizerResult`` objects (score 1.0 when ``validate_result`` is True)."""
+        if entities and self.ENTITY not in entities:
+            return []
+        scores = {name: score for name, _, score in self._compiled}
+        results = []
+        for start, end, name in self.find(text):
+            score = EntityRecognizer.MAX_SCORE if self.validate_result(text[start:end]) else scores.get(name, 0.7)
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name=name)
+            results.append(RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=explanation,
+                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return EntityRecognizer.remove_duplicates(results)

@@ -8,13 +8,13 @@ from redaction.recognizers._base import ContextPatternRecognizer
 
 
 class OsdEmailRecognizer(ContextPatternRecognizer):
-    """local@domain.tld with a 2-24 letter top-level domain."""
+    """local@domain.tld with a 2-24 letter top-level domain; the local part may hold accented letters."""
 
     ENTITY = "EMAIL"
     PATTERNS = [
         Pattern(
             "email",
-            r"(?<![\w.+\-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+            r"(?<![\w.+\-])[\w!#$%&'*+/=?^`{|}~\-]+(?:\.[\w!#$%&'*+/=?^`{|}~\-]+)*"
             r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w\-])",
             0.9,
         )

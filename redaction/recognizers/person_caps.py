@@ -42,8 +42,8 @@ class OsdAllCapsNameRecognizer(ContextPatternRecognizer):
             return False
         return None
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+    def find(self, text: str) -> list[tuple[int, int, str]]:
         """Skip texts that are mostly upper case."""
         if upper_ratio(text) > self.MAX_UPPER_RATIO:
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return super().find(text)

@@ -17,7 +17,8 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
 )
 
-_WORD_RE = re.compile(r"[^\s,]+")
+_WORD_RE = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+_INITIAL_RE = re.compile(r"[^\W\d_]\.?")
 _UP, _LO = UPPER[1:-1], LOWER[1:-1]
 _NAME_WORD = (rf"(?:(?:St\.\s+|ST\.?\s+)?(?:(?:Mc|Mac|O'|D')?{UPPER}[{_LO}'\-]+(?:{UPPER}{LOWER}+)?"
               rf"|{UPPER}[{_UP}'\-]+))")
@@ -34,8 +35,9 @@ CONNECTORS |= {w.lower() for c in PERSON_CUES + OFFICER_TITLES for w in c.split(
 
 def _cue_regex(cues: list[str]) -> str:
     alts = "|".join(c.replace("/", r"\/").replace(" ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    # A space, a colon/comma or a period must follow the cue, except after "/" ("V/DOE"): "DRIVER" is no "DR".
     return (
-        r"(?<=(?<![A-Za-z])(?i:" + alts + r")\.?[:,]?\s*(?:\#\d\s*)?)"
+        r"(?<=(?<![A-Za-z])(?i:" + alts + r")(?:(?<=/)\s*|\.?[:,]?\s+|[.:,]\s*)(?:\#\d\s*)?)"
         + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _INITIAL + r"(?![\w'\-])"
     )
 
@@ -48,8 +50,20 @@ def _verb_regex(verbs: list[str]) -> str:
     )
 
 
+# "BOATENG'S ADDRESS IS ...": one to four name words before a possessive of a personal thing.
+POSSESSIVE_REGEX = (
+    r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}"
+    + r"(?=['’](?i:s)\s+(?i:address|residence|home|house|apartment|phone|cell|vehicle|car|dob|date of birth)\b)"
+)
+
+
 def not_name(word: str) -> bool:
-    """A word that is never (part of) a name here; ALL-CAPS words are also checked against common words."""
+    """A word that is never (part of) a name here; ALL-CAPS words are also checked against common words.
+
+    Single letters are initials ("A." in "Ikaika A. Gonzalez"), except a bare "A" or "I" (article, pronoun).
+    """
+    if _INITIAL_RE.fullmatch(word) and (word.endswith(".") or word not in ("A", "I", "a")):
+        return False
     w = word.strip(".,").lower()
     return w in NOT_NAME_WORDS or w in SUFFIX_LOWER or (word.isupper() and w in CAPS_STOP_WORDS)
 
@@ -66,21 +80,20 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern("cue name", _cue_regex(PERSON_CUES + OFFICER_TITLES), 0.8),
         Pattern("name before verb", _verb_regex(SPEECH_VERBS), 0.7),
+        Pattern("possessive name", POSSESSIVE_REGEX, 0.7),
     ]
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        """Trim trailing words that are not names (street suffixes, jargon) from each match."""
-        out = []
-        for res in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            cue = res.analysis_explanation is not None and res.analysis_explanation.pattern_name == "cue name"
-            got = trim_name(text, res.start, res.end, cue=cue)
-            if got is None:
-                continue
-            res.start, res.end = got
-            if all((o.start, o.end) != (res.start, res.end) for o in out):
-                out.append(res)
+    def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Trim each match to the name inside it (see ``trim_name``); drop matches with no name left."""
+        out: list[tuple[int, int, str]] = []
+        seen: set[tuple[int, int]] = set()
+        for start, end, name in found:
+            got = trim_name(text, start, end, cue=name == "cue name")
+            if got is not None and got not in seen:
+                seen.add(got)
+                out.append((got[0], got[1], name))
         return out
 
 
@@ -91,6 +104,8 @@ def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] 
     the name is the run of name words that ends at the verb.
     """
     words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    if len(words) > 1 and words[-1][2] in ("A", "I"):  # a trailing bare letter is a middle initial
+        words[-1] = (words[-1][0], words[-1][1], words[-1][2] + ".")
     if cue:
         while words and not_name(words[0][2]):
             if words[0][2].strip(".,").lower() not in CONNECTORS:

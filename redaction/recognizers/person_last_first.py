@@ -18,6 +18,7 @@ from redaction.recognizers.words import (
 # A name word: Title case ("María", "McCarthy" via the prefix) or ALL CAPS ("RAMÍREZ"), accents included.
 _WORD = rf"(?:{UPPER}{LOWER}[{LOWER[1:-1]}'\-]*(?:{UPPER}{LOWER}+)?|{UPPER}[{UPPER[1:-1]}'\-]+)"
 _PARTICLES = r"(?:(?:Van|VAN|van|Von|VON|von|Der|DER|der|Den|DEN|De|DE|de|Del|DEL|Della|La|LA|Le|LE|Da|DA|Di|DI|Du|DU|St\.|ST\.?)\s+){0,2}"
+_PARTICLE_RE = re.compile(r"^" + _PARTICLES + r"(?=\S)")
 _NEXT_WORD = re.compile(r"\s+(" + _WORD + r")(?![\w'\-])")
 LAST_FIRST_REGEX = (
     r"(?<![\w'\-])" + _PARTICLES + r"(?:Mc|Mac|O')?" + _WORD + r"(?:-" + _WORD + r")?,\s*" + _WORD
@@ -48,7 +49,7 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         """Both sides must be name-like words."""
         last, _, first = pattern_text.partition(",")
         first_words = first.split()
-        words = last.split() + first_words[:1]
+        words = _PARTICLE_RE.sub("", last).split() + first_words[:1]
         if any(_stop(w) for w in words):
             return False
         # "Springfield, Illinois" / "Austin, TX": a state after the comma, unless a middle initial follows.
@@ -56,12 +57,9 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
             return False
         return None
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        """Matches, each extended by a second given name when one follows."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for res in results:
-            res.end = extend_given_names(text, res.start, res.end)
-        return results
+    def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Each match extended by a second given name when one follows."""
+        return [(start, extend_given_names(text, start, end), name) for start, end, name in found]
 
 
 def extend_given_names(text: str, start: int, end: int) -> int:

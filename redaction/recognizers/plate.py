@@ -14,7 +14,7 @@ class OsdLicensePlateRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern(
             "ctx:plate",
-            r"(?<![\w\-])(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
+            r"(?<![\w\-])(?!(?i:tag|tags|plate|plates|lp|reg|lic)\b)(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
             0.8,
         ),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import ContextPatternRecognizer
 
@@ -35,14 +35,14 @@ class OsdVinRecognizer(ContextPatternRecognizer):
         """True when the check digit matches; otherwise keep the match only if a VIN cue is nearby."""
         return vin_check_digit(pattern_text) == pattern_text[8].upper()
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+    def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Checked VINs, plus unchecked 17-character codes right after a VIN cue."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if self._context_re is None:
-            return results
+            return found
+        starts = {start for start, _, _ in found}
         for m in _ANY_VIN.finditer(text):
-            if any(r.start == m.start() for r in results) or not self.has_context(text, m.start()):
+            if m.start() in starts or not self.has_context(text, m.start()):
                 continue
             if any(c.isdigit() for c in m.group()):
-                results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.7))
-        return results
+                found.append((m.start(), m.end(), "ctx:vin unchecked"))
+        return found

@@ -126,6 +126,7 @@ POLICE_WORDS = {
     "hmale", "yoa", "yom", "yof", "aka", "dba", "jv", "juv", "adult", "minor", "mother", "father", "parent",
     "guardian", "friend", "neighbor", "coworker", "employee", "manager", "clerk", "cashier", "security",
     "guard", "staff", "person", "persons", "people", "party", "parties", "unknown", "same", "above", "below",
+    "regarding", "referred", "refer", "lives", "living", "resides", "residing", "reach", "reachable", "address", "addr",
 }
 
 # Function words and common verbs: in ALL-CAPS text they look exactly like name words. Only used to trim and
@@ -151,8 +152,9 @@ CAPS_STOP_WORDS = POLICE_WORDS | {
     "owner", "resident", "two", "one", "three", "first", "second", "last",
 }
 
-# Letters of Latin-1 Supplement and Latin Extended-A/B, for name patterns (``re`` and ``regex`` classes).
-_LATIN_EXT = [chr(c) for c in range(0xC0, 0x250)]
+# Letters of Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional (Vietnamese "Nguyễn"), for
+# name patterns (``re`` and ``regex`` classes).
+_LATIN_EXT = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 UPPER_CHARS = "A-Z" + "".join(c for c in _LATIN_EXT if c.isupper())
 LOWER_CHARS = "a-z" + "".join(c for c in _LATIN_EXT if c.islower())
 UPPER = f"[{UPPER_CHARS}]"
