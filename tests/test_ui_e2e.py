@@ -173,6 +173,8 @@ def cockpit(tmp_path_factory) -> Iterator[Cockpit]:
     for d in (c.inbox, c.private, c.public, c.dagster_home, c.logs):
         d.mkdir(parents=True)
     (c.dagster_home / "dagster.yaml").write_text(DAGSTER_YAML)
+    (c.dagster_home / ".nux").mkdir()  # the UI's one-time "join the community" dialog: already seen
+    (c.dagster_home / ".nux" / "nux.yaml").write_text("seen: 1\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OSD_", "DAGSTER_"))}
     env.update(
         DAGSTER_HOME=str(c.dagster_home),
@@ -412,7 +414,20 @@ def test_preview_proposes_the_first_release(prepared: Cockpit):
     md = mat["metadata"]
     assert mat["runId"] == c.state["prepare"]["runId"]
     assert md["proposed_version"] == "1.0.0"
+    assert md["previous_version"] == "none (first release)"
     assert md["checks_passed"] is True
+    q = (
+        "query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset { assetMaterializations(limit: 1)"
+        " { metadataEntries { label ... on TableMetadataEntry { table { records } } } } } } }"
+    )
+    entries = c.gql(q, {"key": {"path": [DS, "release_preview"]}})["assetOrError"]["assetMaterializations"][0]
+    tables = {e["label"]: [json.loads(r) for r in e["table"]["records"]] for e in entries["metadataEntries"] if "table" in e}
+    assert {r["check"]: r["result"] for r in tables["checks"]} == dict.fromkeys(CHECKS, "passed")
+    (rows,) = tables["rows"]
+    assert rows["ingested"] == 150 and rows["published"] == md["dagster/row_count"] > 0
+    assert rows["ingested"] == rows["published"] + rows["quarantined"] + rows["suppressed"]
+    by_type = {r["entity_type"]: r["count"] for r in tables["redactions_by_type"]}
+    assert by_type.get("PERSON", 0) > 0
     validated = _latest_materialization(c, [DS, "validated"])["metadata"]
     assert md["content_hash"] == validated["content_hash"]
     text = md["preview"]
@@ -420,6 +435,20 @@ def test_preview_proposes_the_first_release(prepared: Cockpit):
     assert "Blocking checks" in text and "FAILED" not in text
     assert "Redactions in free text, by type" in text
     assert "Spot check" in text and "[PERSON" in text
+
+
+def test_publish_without_a_release_note_is_refused(prepared: Cockpit):
+    from dagster_graphql import DagsterGraphQLClientError
+
+    c = prepared
+    for run_config in ({}, {"ops": {f"{DS}__release": {"config": {}}}}):
+        with pytest.raises(DagsterGraphQLClientError) as exc:
+            c.client().submit_job_execution(
+                f"{DS}_publish", repository_location_name=LOCATION, repository_name=REPOSITORY, run_config=run_config
+            )
+        assert "RunConfigValidationInvalid" in str(exc.value)
+    assert _runs(c, f"{DS}_publish") == []
+    assert not (c.public / "datasets" / DS / "v1.0.0").exists()
 
 
 def test_publish_from_the_launchpad_writes_the_previewed_release(published: Cockpit):
@@ -482,6 +511,7 @@ def _assert_no_error_banner(page: Any) -> None:
 def browser_page(retracted: Cockpit) -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -491,6 +521,13 @@ def browser_page(retracted: Cockpit) -> Iterator[Any]:
         ctx = b.new_context(viewport={"width": 1400, "height": 860})
         page = ctx.new_page()
         page.set_default_timeout(60_000)
+        page.goto(f"{retracted.url}/overview", wait_until="domcontentloaded")
+        skip = page.get_by_role("button", name="Skip")  # the community dialog, if the .nux marker was ignored
+        try:
+            skip.wait_for(state="visible", timeout=3000)
+            skip.click()
+        except PlaywrightTimeout:
+            pass
         yield page
         ctx.close()
         b.close()
@@ -523,11 +560,14 @@ def test_preview_and_checks_pages_render(retracted: Cockpit, browser_page: Any):
     page.screenshot(path=str(SHOTS / "ui-preview-asset.png"))
     show = page.get_by_text("Show Markdown").first
     if show.count():
+        page.set_viewport_size({"width": 1400, "height": 1240})  # the whole preview dialog
         show.click()
         page.get_by_text("proposed version 1.0.0").first.wait_for(state="visible")
+        page.get_by_text("Spot check").first.wait_for(state="visible")
         page.wait_for_timeout(500)
         page.screenshot(path=str(SHOTS / "ui-preview.png"))
         page.keyboard.press("Escape")
+        page.set_viewport_size({"width": 1400, "height": 860})
 
     page.goto(f"{retracted.url}/assets/{DS}/validated?view=checks", wait_until="domcontentloaded")
     for name in CHECKS:
@@ -535,6 +575,24 @@ def test_preview_and_checks_pages_render(retracted: Cockpit, browser_page: Any):
     page.wait_for_timeout(1000)
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-checks.png"))
+
+    page.goto(f"{retracted.url}/locations/{LOCATION}/jobs/{DS}_publish/playground", wait_until="domcontentloaded")
+    page.get_by_text(f"{DS}__release").first.wait_for(state="visible")
+    # the Launchpad says a note is required, and scaffolds the field for it
+    page.get_by_text("Missing required config entry").first.wait_for(state="visible")
+    page.get_by_role("button", name="Scaffold missing config").click()
+    page.get_by_role("button", name="Confirm").click()
+    line = page.locator(".CodeMirror-line").filter(has_text="note:").first
+    line.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(f"'{NOTE}'")
+    page.get_by_text("No errors").first.wait_for(state="visible")
+    page.get_by_text("Release note, published in").first.wait_for(state="visible")  # the field's description
+    page.wait_for_timeout(500)
+    _assert_no_error_banner(page)
+    page.screenshot(path=str(SHOTS / "ui-launchpad-publish.png"))
 
     page.goto(f"{retracted.url}/overview/automation", wait_until="domcontentloaded")
     page.get_by_text("inbox_sensor").first.wait_for(state="visible")
