@@ -40,6 +40,7 @@ from redaction.recognizers.words import (
     SUFFIX_LOWER,
     SUFFIX_WORDS,
     UNIT_WORDS,
+    UPPER_CHARS,
     VEHICLE_WORDS,
     fold,
 )
@@ -72,6 +73,10 @@ class RedactedText:
 # --------------------------------------------------------------------------------------------------
 
 _ENGINES: dict[str, Any] = {}
+_DIRECTION_WORDS = {f.lower() for forms in DIRECTIONS.values() for f in forms}
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec"}
 _NER_LABELS = ("PERSON", "PER")
 
 
@@ -113,21 +118,69 @@ def _worth_analyzing(text: str) -> bool:
     return any(c.isupper() or c.isdigit() or c == "@" for c in text)
 
 
-def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64) -> list[list[Span]]:
-    """Detected spans (before record-aware matching and filtering) for each text, in order."""
+_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
+
+
+def _ner_worthy(word: str) -> bool:
+    """A capitalized word that could be (part of) a name nothing else has found."""
+    low = fold(word).lower()
+    return not (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS or low in SUFFIX_LOWER or low in _DIRECTION_WORDS
+                or low in _MONTH_WORDS or len(low) < 2)
+
+
+def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of ``text`` the NER must read: windows around capitalized words outside ``covered`` spans.
+
+    A capitalized word that is a report or common word, a street word or month, or that lies inside a span
+    already found (a pattern match or a record value), needs no NER; every other one gets ``_NER_CONTEXT``
+    characters of context on each side (snapped to spaces). Overlapping windows are merged.
+    """
+    spans = sorted(covered)
+    windows: list[tuple[int, int]] = []
+    k = 0
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if any(cs <= s and e <= ce for cs, ce in spans[k:k + 3]) or not _ner_worthy(m.group()):
+            continue
+        lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
+        hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
+                  covered: Sequence[Sequence[tuple[int, int]]] | None = None, *,
+                  windows: bool = True) -> list[list[Span]]:
+    """Detected spans (before record-aware matching and filtering) for each text, in order.
+
+    Our recognizers run on every text; spaCy's NER only on ``ner_windows`` (the whole text when
+    ``windows`` is False). ``covered[i]`` adds spans already known for text i (record values).
+    """
     engine = _engine(model)
     out: list[list[Span]] = [[] for _ in texts]
-    todo = [i for i, t in enumerate(texts) if t and _worth_analyzing(t)]
-    for i in todo:
-        text = texts[i]
+    jobs: list[tuple[int, int, str]] = []
+    for i, text in enumerate(texts):
+        if not text or not _worth_analyzing(text):
+            continue
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-    ner_todo = [i for i in todo if any(c.isupper() for c in texts[i])]
-    docs = engine.nlp.pipe((texts[i] for i in ner_todo), batch_size=batch_size)
-    for i, doc in zip(ner_todo, docs, strict=True):
-        out[i].extend((e.start_char, e.end_char, "PERSON") for e in doc.ents if e.label_ in _NER_LABELS)
+        if not windows:
+            jobs.append((i, 0, text))
+            continue
+        known = [(s, e) for s, e, _ in spans] + list(covered[i] if covered is not None else ())
+        jobs.extend((i, lo, text[lo:hi]) for lo, hi in ner_windows(text, known))
+    docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
+    for (i, lo, _), doc in zip(jobs, docs, strict=True):
+        out[i].extend((lo + e.start_char, lo + e.end_char, "PERSON") for e in doc.ents if e.label_ in _NER_LABELS)
     return out
 
 
@@ -165,16 +218,19 @@ def name_variant_regexes(value: str) -> list[str]:
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
     if not tokens:
         return []
-    initial = r"(?:\s+[A-Za-z]\.?(?!\w))?"
     alts: list[str] = []
     if len(tokens) >= 2:
         first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
         esc = _accent_escape
-        mid = "".join(r"(?:\s+" + esc(m) + r"|\s+" + esc(m[0]) + r"\.?)?" for m in middle)
-        alts.append(esc(first) + mid + initial + r"\s+" + esc(last))
-        alts.append(esc(last) + _SEP + esc(first) + mid + initial)
+        # Between the given name and the surname: the middle words, their initials or any initial, in any order
+        # ("Wei W. St. Clair" for "Wei W St. Clair").
+        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?!\w)){0,"
+                   + str(len(middle) + 1) + "}")
+        particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
+        alts.append(esc(first) + between + r"\s+" + esc(last))
+        alts.append(particles + esc(last) + _SEP + esc(first) + between)
         if middle:
-            alts.append(r"\s+".join(esc(m) for m in middle) + r"\s+" + esc(last))
+            alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
     for t in sorted(set(tokens), key=len, reverse=True):
         if (fold(t).lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
             continue
@@ -309,6 +365,12 @@ class _Cand:
     priority: int  # 3 = record or pattern value (not a name), 2 = record name, 1 = detected name
 
 
+@dataclass
+class _RecordMatches:
+    cands: list[_Cand]
+    person_tokens: list[tuple[set[str], Any]]
+
+
 _NON_DIGIT = re.compile(r"\D")
 _NON_ALNUM_LOWER = re.compile(r"[^0-9a-z]")
 
@@ -421,42 +483,57 @@ class TextRedactor:
                       record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[list[tuple[int, int, str, int]]]:
         index: dict[str, int] = {}
         uniq: list[str] = []
+        rows: list[int] = []  # how many rows share each unique text
         for t in texts:
             if t and t not in index:
                 index[t] = len(uniq)
                 uniq.append(t)
-        detected = analyze_texts(uniq, self.model, self.batch_size)
+                rows.append(0)
+            if t:
+                rows[index[t]] += 1
+        recs: list[_RecordMatches | None] = [None] * len(texts)
+        covered: list[list[tuple[int, int]]] = [[] for _ in uniq]
+        for i, t in enumerate(texts):
+            if t and record_values is not None and record_values[i]:
+                recs[i] = self._record_matches(t, record_values[i])
+                if rows[index[t]] == 1:  # a text shared by rows with other values is searched by NER in full
+                    covered[index[t]] = [(c.start, c.end) for c in recs[i].cands]
+        detected = analyze_texts(uniq, self.model, self.batch_size, covered)
         out: list[list[tuple[int, int, str, int]]] = []
         for i, t in enumerate(texts):
             if not t:
                 out.append([])
                 continue
-            rv = record_values[i] if record_values is not None else None
-            out.append(self._finish(t, detected[index[t]], rv))
+            out.append(self._finish(t, detected[index[t]], recs[i]))
         return out
 
-    def _finish(self, text: str, spans: list[Span], rv: Mapping[str, Sequence[str]] | None) -> list[tuple[int, int, str, int]]:
-        cands: list[_Cand] = []
-        record_person_tokens: list[tuple[set[str], Any]] = []
-        if rv:
-            for entity, values in rv.items():
-                if isinstance(values, str):
-                    values = [values]
-                for j, v in enumerate(values):
-                    if v is None or not str(v).strip():
+    @staticmethod
+    def _record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> _RecordMatches:
+        """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
+        found = _RecordMatches([], [])
+        for entity, values in rv.items():
+            if isinstance(values, str):
+                values = [values]
+            for j, v in enumerate(values):
+                if v is None or not str(v).strip():
+                    continue
+                rx = _value_regex(entity, str(v))
+                if rx is None:
+                    continue
+                rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
+                if entity == "PERSON":
+                    found.person_tokens.append((_name_tokens(str(v)), rkey))
+                for m in rx.finditer(text):
+                    if m.end() == m.start():
                         continue
-                    rx = _value_regex(entity, str(v))
-                    if rx is None:
-                        continue
-                    rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
-                    if entity == "PERSON":
-                        record_person_tokens.append((_name_tokens(str(v)), rkey))
-                    for m in rx.finditer(text):
-                        if m.end() == m.start():
-                            continue
-                        if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
-                            continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                        cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3))
+                    if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
+                        continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
+                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3))
+        return found
+
+    def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None) -> list[tuple[int, int, str, int]]:
+        cands: list[_Cand] = list(rec.cands) if rec is not None else []
+        record_person_tokens = rec.person_tokens if rec is not None else []
         for start, end, entity in spans:
             if entity == "PERSON":
                 got = self._person_span(text, start, end)
@@ -486,9 +563,7 @@ class TextRedactor:
                         words.setdefault(w, c.key)
         if not words:
             return extra
-        rx = re.compile(_B_START + "(?:" + "|".join(_accent_escape(w) for w in sorted(words, key=len, reverse=True))
-                        + ")" + _B_END, re.IGNORECASE)
-        for m in rx.finditer(text):
+        for m in _KEY_TOKEN.finditer(text):
             key = words.get(fold(m.group()).lower())
             if key is not None:
                 extra.append(_Cand(m.start(), m.end(), "PERSON", key, 1))
