@@ -26,7 +26,8 @@ test: venv lint
 	.venv/bin/pytest -q -p no:cacheprovider
 
 ui: venv
-	@mkdir -p $(DAGSTER_HOME) && test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME)/.nux && test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
+	@test -f $(DAGSTER_HOME)/.nux/nux.yaml || printf 'seen: 1\n' > $(DAGSTER_HOME)/.nux/nux.yaml
 	.venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: venv
