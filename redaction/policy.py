@@ -38,6 +38,8 @@ import pandas as pd
 
 from redaction import structured
 from redaction.errors import PolicyError
+from redaction.temporal import KINDS as TEMPORAL_KINDS
+from redaction.temporal import redact_temporal
 
 ENTITY_TYPES = {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID"}
 OFFICER_IDENTITY = {"publish_name", "pseudonym", "remove"}
@@ -52,7 +54,7 @@ TREATMENTS: dict[str, tuple[set[str], set[str]]] = {
     "hundred_block": ({"source"}, {"fallback"}),
     "round_coordinates": ({"source"}, {"digits"}),
     "age_band": ({"source"}, {"at", "age", "group"}),
-    "redact_text": ({"source"}, set()),
+    "redact_text": ({"source"}, {"also"}),
 }
 # what the methodology page calls each treatment
 KIND = {
@@ -106,7 +108,9 @@ class Treatment:
                 bits.append(f"else the agency's band `{p['group']}`")
             return "age band: " + ", ".join(bits)
         if self.name == "redact_text":
-            return f"`{p['source']}` with personal information replaced by typed placeholders"
+            extra = " and ".join({"DATE": "dates", "TIME": "clock times"}[k] for k in p.get("also") or [])
+            tail = f"; {extra} too, so the text cannot undo the coarsening of the date and time columns" if extra else ""
+            return f"`{p['source']}` with personal information replaced by typed placeholders{tail}"
         if self.name == "round_coordinates":
             return f"`{p['source']}` rounded to {p.get('digits', 3)} decimals"
         if self.name == "publish":
@@ -167,6 +171,9 @@ def load_policy(
         absent = [s for s in t.sources if s not in std]
         if absent:
             problems.append(f"column {col!r}: source column(s) {absent} are not standardized columns")
+        bad_also = [k for k in params.get("also") or [] if k not in TEMPORAL_KINDS]
+        if bad_also:
+            problems.append(f"column {col!r}: 'also' takes {list(TEMPORAL_KINDS)}, not {bad_also}")
         if name == "keep" and col in fields:
             f = fields[col]
             declared = bool((f.get("constraints") or {}).get("enum")) or f.get("type") == "boolean"
@@ -270,9 +277,15 @@ def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_r
                 rv = record_values(std, policy.identifiers)
             values = src.astype("string").to_numpy(dtype=object, na_value=None).tolist()
             results = text_redactor.redact(values, rv)
-            out[col] = pd.Series([r.text for r in results], index=std.index, dtype="string")
+            texts_out = [r.text for r in results]
             for r in results:
                 counts.update(r.counts)
+            also = list(p.get("also") or [])
+            if also:  # exact dates/times in the text would undo the coarsening of the structured columns
+                for i, txt in enumerate(texts_out):
+                    texts_out[i], c = redact_temporal(txt, also)
+                    counts.update(c)
+            out[col] = pd.Series(texts_out, index=std.index, dtype="string")
             texts += sum(1 for v in values if v)
         else:  # pragma: no cover - load_policy refuses unknown treatments
             raise PolicyError(f"column {col!r}: unknown treatment {t.name!r}")

@@ -125,3 +125,21 @@ def test_age_band_prefers_dob_then_age_then_group():
     assert structured.age_years(dob, at)[0] == 23  # the day before the birthday
     assert out[2] == "26-35"
     assert out[0] != out[1] and pd.notna(out[0]) and pd.notna(out[1])
+
+
+def test_redact_text_also_replaces_dates_and_times():
+    class Identity:
+        def redact(self, texts, record_values):
+            from redaction.text import RedactedText
+
+            return [RedactedText(t, {}) for t in texts]
+
+    schema = {"fields": [{"name": "text", "type": "string"}]}
+    pol = {"columns": {"text": {"treatment": "redact_text", "source": "n", "also": ["DATE", "TIME"]}}}
+    p = load_policy(pol, schema, ["n"])
+    std = pd.DataFrame({"n": ["seen 03/14/2024 at 1430 hrs", None]})
+    out = apply_policy(p, std, key=b"k", text_redactor=Identity())
+    assert out.frame["text"][0] == "seen [DATE 1] at [TIME 1]" and pd.isna(out.frame["text"][1])
+    assert out.redactions == {"DATE": 1, "TIME": 1}
+    with pytest.raises(PolicyError, match="'also' takes"):
+        load_policy({"columns": {"text": {"treatment": "redact_text", "source": "n", "also": ["DOB"]}}}, schema, ["n"])
