@@ -31,7 +31,6 @@ from typing import Any
 from redaction.errors import RedactionError
 from redaction.recognizers.person_cue import not_name
 from redaction.recognizers.words import (
-    ACCENT_CLASSES,
     CAPS_STOP_WORDS,
     DIRECTIONS,
     NOT_NAME_WORDS,
@@ -41,8 +40,10 @@ from redaction.recognizers.words import (
     SUFFIX_WORDS,
     UNIT_WORDS,
     UPPER_CHARS,
+    US_STATES,
     VEHICLE_WORDS,
     fold,
+    fold_same_length,
 )
 
 ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID")
@@ -118,15 +119,25 @@ def _worth_analyzing(text: str) -> bool:
     return any(c.isupper() or c.isdigit() or c == "@" for c in text)
 
 
-_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
+# Capitalized words ending in a street suffix: "Martin Luther King Jr Blvd", "OLD MILL WAY", "Cedar Rd".
+_STREET_NAME = re.compile(
+    r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}(?:" + "|".join(SUFFIX_WORDS) + r")\b"
+    r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)", re.IGNORECASE)
 _NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
+# Capitalized words that start no NER window (never names, or names NER could not tell from the word).
+_NER_SKIP = US_STATES | {
+    "white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold", "beige",
+    "number", "social", "security", "noise", "intersection", "welfare", "action", "follow", "present", "loss",
+    "born", "bureau", "units", "code", "case", "approx", "dispatch", "contact",
+}
 
 
 def _ner_worthy(word: str) -> bool:
     """A capitalized word that could be (part of) a name nothing else has found."""
     low = fold(word).lower()
     return not (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS or low in SUFFIX_LOWER or low in _DIRECTION_WORDS
-                or low in _MONTH_WORDS or len(low) < 2)
+                or low in _MONTH_WORDS or low in _NER_SKIP or len(low) < 2)
 
 
 def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -136,14 +147,14 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
     already found (a pattern match or a record value), needs no NER; every other one gets ``_NER_CONTEXT``
     characters of context on each side (snapped to spaces). Overlapping windows are merged.
     """
-    spans = sorted(covered)
+    spans = sorted([*covered, *(m.span() for m in _STREET_NAME.finditer(text))])
     windows: list[tuple[int, int]] = []
     k = 0
     for m in _CAP_WORD.finditer(text):
         s, e = m.span()
         while k < len(spans) and spans[k][1] <= s:
             k += 1
-        if any(cs <= s and e <= ce for cs, ce in spans[k:k + 3]) or not _ner_worthy(m.group()):
+        if any(cs <= s and e <= ce for cs, ce in spans[k:k + 4]) or not _ner_worthy(m.group()):
             continue
         lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
         hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
@@ -206,14 +217,15 @@ def _tok(t: str) -> str:
 
 
 def _accent_escape(word: str) -> str:
-    """Regex for ``word`` with or without accents: "Ramirez" and "Ramírez" both match "RAMÍREZ" (IGNORECASE)."""
-    return "".join(ACCENT_CLASSES.get(c.lower(), re.escape(c)) if c.isalpha() else re.escape(c) for c in fold(word))
+    """Regex for ``word`` without accents, to run on ``fold_same_length(text)``: "Ramírez" finds "RAMIREZ"."""
+    return re.escape(fold_same_length(word))
 
 
 def name_variant_regexes(value: str) -> list[str]:
     """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
 
-    Accent-tolerant both ways: "Ramirez" finds "RAMÍREZ" and "Ramírez" finds "RAMIREZ".
+    Accent-tolerant both ways when run on ``fold_same_length(text)``: "Ramirez" finds "RAMÍREZ" and
+    "Ramírez" finds "RAMIREZ".
     """
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
     if not tokens:
@@ -332,7 +344,7 @@ _VARIANTS = {
 def _value_regex(entity: str, value: str) -> re.Pattern | None:
     if entity not in _VARIANTS:
         raise RedactionError(f"unknown entity type in record values: {entity}")
-    alts = _VARIANTS[entity](value)
+    alts = _VARIANTS[entity](fold_same_length(value))
     if not alts:
         return None
     return re.compile("|".join("(?:" + a + ")" for a in alts), re.IGNORECASE)
@@ -511,6 +523,7 @@ class TextRedactor:
     def _record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> _RecordMatches:
         """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
         found = _RecordMatches([], [])
+        folded = fold_same_length(text)  # same offsets; record values are folded the same way
         for entity, values in rv.items():
             if isinstance(values, str):
                 values = [values]
@@ -523,7 +536,7 @@ class TextRedactor:
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
                     found.person_tokens.append((_name_tokens(str(v)), rkey))
-                for m in rx.finditer(text):
+                for m in rx.finditer(folded):
                     if m.end() == m.start():
                         continue
                     if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):

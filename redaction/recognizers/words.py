@@ -185,14 +185,9 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def _accent_classes() -> dict[str, str]:
-    groups: dict[str, set[str]] = {}
-    for ch in _LATIN_EXT:
-        base = fold(ch).lower()
-        low = ch.lower()
-        if len(base) == 1 and base.isascii() and base.isalpha() and len(low) == 1:
-            groups.setdefault(base, {base}).add(low)
-    return {b: "[" + "".join(sorted(chars)) + "]" for b, chars in groups.items()}
+_SAME_LENGTH_FOLD = {ord(c): f for c in _LATIN_EXT if len(f := fold(c)) == 1}
 
 
-ACCENT_CLASSES = _accent_classes()  # "a" -> "[aàáâãäåāăą...]" (lower case; use with IGNORECASE)
+def fold_same_length(text: str) -> str:
+    """``fold`` character by character, keeping letters whose folded form is longer ("ß", "æ"): offsets match."""
+    return text if text.isascii() else text.translate(_SAME_LENGTH_FOLD)
