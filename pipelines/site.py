@@ -138,7 +138,11 @@ def suppress_count(n: int, threshold: int = DEFAULT_SMALL_CELL) -> str:
 
 
 def _first_line(doc: str | None) -> str:
-    return (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
+    """The docstring's first line without its parenthesized examples: example names written by developers
+    could match someone in the data, and the public site must not carry a name (the no-leak test checks it)."""
+    line = (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
+    line = re.sub(r"\s*\((?:[^()]*\([^()]*\))*[^()]*\)", "", line)
+    return re.sub(r"``([^`]*)``", r"\1", line).strip()
 
 
 @dataclass
