@@ -439,15 +439,18 @@ class TextRedactor:
         stays; when False (default) it is redacted like any other name.
     :param batch_size: spaCy ``nlp.pipe`` batch size.
     :param processes: worker processes for the analysis (1 = in this process).
+    :param ner_windows: when True (default), spaCy's NER reads only the windows around capitalized words that
+        no pattern or record value explains (``ner_windows``); when False, every whole text.
     """
 
     def __init__(self, model: str | None = None, *, public_names: Iterable[str] = (), batch_size: int = 64,
-                 processes: int = 1, officers_public: bool = False) -> None:
+                 processes: int = 1, officers_public: bool = False, ner_windows: bool = True) -> None:
         self.model = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
         self.public_names = tuple(public_names)
         self.batch_size = batch_size
         self.processes = max(1, int(processes))
         self.officers_public = officers_public
+        self.ner_windows = ner_windows
         self._public_tokens = [_name_tokens(n) for n in self.public_names if _name_tokens(n)]
         self._pool: ProcessPoolExecutor | None = None
 
@@ -457,7 +460,7 @@ class TextRedactor:
     def __setstate__(self, state: dict) -> None:
         TextRedactor.__init__(self, state["model"], public_names=state["public_names"],
                               batch_size=state["batch_size"], processes=state["processes"],
-                              officers_public=state["officers_public"])
+                              officers_public=state["officers_public"], ner_windows=state.get("ner_windows", True))
 
     def load(self) -> None:
         """Load the model now (otherwise it loads on first use)."""
@@ -510,7 +513,7 @@ class TextRedactor:
                 recs[i] = self._record_matches(t, record_values[i])
                 if rows[index[t]] == 1:  # a text shared by rows with other values is searched by NER in full
                     covered[index[t]] = [(c.start, c.end) for c in recs[i].cands]
-        detected = analyze_texts(uniq, self.model, self.batch_size, covered)
+        detected = analyze_texts(uniq, self.model, self.batch_size, covered, windows=self.ner_windows)
         out: list[list[tuple[int, int, str, int]]] = []
         for i, t in enumerate(texts):
             if not t:

@@ -36,6 +36,8 @@ CASES = [
     (OsdAllCapsNameRecognizer, "Also present was XOCHITL WASHINGTON at the scene today", ["XOCHITL WASHINGTON"]),
     (OsdAllCapsNameRecognizer, "the witness advised JAMES ST. CLAIR about the noise", ["JAMES ST. CLAIR"]),
     (OsdAllCapsNameRecognizer, "Subject was cited for DUI NO INSURANCE at CAD", []),
+    (OsdAllCapsNameRecognizer, "Also present was JOSÉ MUÑOZ at the scene today", ["JOSÉ MUÑOZ"]),
+    (OsdAllCapsNameRecognizer, "the caller said THE SUSPECT FLED on foot toward the park", []),
     (OsdAllCapsNameRecognizer, "Vehicle was a WHITE HONDA CIVIC", []),
     (OsdAllCapsNameRecognizer, "OFFICER RESPONDED TO A CALL ABOUT JOHN SMITH", []),  # mostly caps: inactive
     # LAST, FIRST
@@ -44,8 +46,30 @@ CASES = [
     (OsdLastFirstNameRecognizer, "neighbor VAN DER BERG, PIOTR N told", ["VAN DER BERG, PIOTR N"]),
     (OsdLastFirstNameRecognizer, "in Springfield, Illinois and Austin, TX", []),
     (OsdLastFirstNameRecognizer, "However, Officer Lee arrived", []),
+    # accented LAST, FIRST (Latin-1, Extended-A/B, Vietnamese)
+    (OsdLastFirstNameRecognizer, "W/RAMÍREZ, MARÍA JOSÉ observed the incident", ["RAMÍREZ, MARÍA JOSÉ"]),
+    (OsdLastFirstNameRecognizer, "W/MARTÍNEZ, RAÚL observed", ["MARTÍNEZ, RAÚL"]),
+    (OsdLastFirstNameRecognizer, "W/CASTAÑEDA, JESÚS observed", ["CASTAÑEDA, JESÚS"]),
+    (OsdLastFirstNameRecognizer, "W/DĄBROWSKA, AGNIESZKA OBSERVED THE INCIDENT", ["DĄBROWSKA, AGNIESZKA"]),
+    (OsdLastFirstNameRecognizer, "W/MARTÍNEZ, JUAN CARLOS OBSERVED THE INCIDENT", ["MARTÍNEZ, JUAN CARLOS"]),
+    (OsdLastFirstNameRecognizer, "S1 NGUYỄN, LINH (DOB 3/4/88)", ["NGUYỄN, LINH"]),
+    (OsdLastFirstNameRecognizer, "Contacted ST. CLAIR, KEISHA, DOB: 1972-03-02", ["ST. CLAIR, KEISHA"]),
+    (OsdLastFirstNameRecognizer, "Wiśniewski, Łukasz said", ["Wiśniewski, Łukasz"]),
+    (OsdLastFirstNameRecognizer, "AT THIS TIME, OFFICERS LEFT THE SCENE", []),
     # cue names
     (OsdCueNameRecognizer, "Witness Maria Gonzalez stated", ["Maria Gonzalez"]),
+    (OsdCueNameRecognizer, "W/MUÑOZ, ALEJANDRA OBSERVED THE INCIDENT", ["MUÑOZ, ALEJANDRA"]),
+    (OsdCueNameRecognizer, "Witness José Núñez stated", ["José Núñez"]),
+    (OsdCueNameRecognizer, "UPON ARRIVAL I MET WITH THE VICTIM, DOE, JANE (DOB", ["DOE, JANE"]),
+    (OsdCueNameRecognizer, "SUSPECT WAS LATER IDENTIFIED AS SMITH, JOHN (DOB", ["SMITH, JOHN"]),
+    (OsdCueNameRecognizer, "V/ IDENTIFIED S1 AS DOE, JANE (DOB", ["DOE, JANE"]),
+    (OsdCueNameRecognizer, "RECORDS CHECK ON S/GARCÍA OLN WDL12345 RETURNED", ["GARCÍA"]),
+    (OsdCueNameRecognizer, "ALSO PRESENT WAS JOHN Q PUBLIC STATED", ["JOHN Q PUBLIC"]),
+    (OsdCueNameRecognizer, "Later Ikaika A. Gonzalez advised", ["Ikaika A. Gonzalez"]),
+    (OsdCueNameRecognizer, "ON ELM AVE. BOATENG'S ADDRESS IS 4630 PINE COURT", ["BOATENG"]),
+    (OsdCueNameRecognizer, "V/ PH (555) 201-3344. V/ ph 555-201-3344", []),
+    (OsdCueNameRecognizer, "NO SUSPECT INFORMATION AT THIS TIME. VICTIM REFUSED", []),
+    (OsdCueNameRecognizer, "DRIVER'S LICENSE NUMBER D380-3694-1086", []),  # "DR" + "IVER'S" is no name
     (OsdCueNameRecognizer, "The neighbor, Ji-woo W. Khan stated", ["Ji-woo W. Khan"]),
     (OsdCueNameRecognizer, "Contacted Officer Smith at the scene", ["Smith"]),
     (OsdCueNameRecognizer, "Later Sofia E. Kahananui advised", ["Sofia E. Kahananui"]),
@@ -80,6 +104,7 @@ CASES = [
     (OsdLicensePlateRecognizer, "plate 7ABC123; VIN 1HGCM82633A004352", ["7ABC123"]),
     (OsdLicensePlateRecognizer, "plate was not visible, 10-4", []),
     (OsdLicensePlateRecognizer, "unit 7ABC123 responded", []),
+    (OsdLicensePlateRecognizer, "VEHICLE: BLACK HONDA CIVIC, TAG FXX 187. VIN", ["FXX 187"]),
     # VINs
     (OsdVinRecognizer, "VIN 1HGCM82633A004352.", ["1HGCM82633A004352"]),
     (OsdVinRecognizer, "code 1HGCM82633A004353 here", []),  # wrong check digit, no VIN cue
@@ -88,6 +113,7 @@ CASES = [
     (OsdEmailRecognizer, "email jane.doe@example.com.", ["jane.doe@example.com"]),
     (OsdEmailRecognizer, "contact J_Doe+tips@mail.example.org", ["J_Doe+tips@mail.example.org"]),
     (OsdEmailRecognizer, "the @ sign and user@localhost", []),
+    (OsdEmailRecognizer, "Contact via muñoz76@example.com.", ["muñoz76@example.com"]),
 ]
 
 
@@ -97,6 +123,24 @@ def test_recognizer_spans(cls, text, expected):
     rec = cls()
     results = rec.analyze(text, rec.supported_entities)
     assert sorted(text[r.start:r.end] for r in results) == sorted(expected)
+
+
+@pytest.mark.parametrize(("cls", "text", "expected"), CASES,
+                         ids=[f"{c.__name__}-find-{i}" for i, (c, _, _) in enumerate(CASES)])
+def test_find_is_what_analyze_reports(cls, text, expected):
+    """The redactor calls ``find`` directly; Presidio users get the same spans through ``analyze``."""
+    rec = cls()
+    assert sorted(text[s:e] for s, e, _ in rec.find(text)) == sorted(expected)
+
+
+def test_name_classes_cover_latin_letters():
+    from redaction.recognizers.words import LOWER_CHARS, UPPER_CHARS, fold, fold_same_length
+
+    for ch in "ÁÉÍÓÚÑÜĄĆĘŁŃŚŹŻŘŠŽŐŰỄ":
+        assert ch in UPPER_CHARS and ch.lower() in LOWER_CHARS
+    assert fold("RAMÍREZ, Łukasz Dąbrowski Nguyễn") == "RAMIREZ, Lukasz Dabrowski Nguyen"
+    text = "Straße Ærø MARÍA"
+    assert len(fold_same_length(text)) == len(text) and fold_same_length(text).endswith("MARIA")
 
 
 def test_vin_check_digit_known_value():
@@ -119,3 +163,4 @@ def test_every_recognizer_has_presidio_style_constants():
         assert type(rec).PATTERNS and isinstance(type(rec).CONTEXT, list)
         assert rec.supported_entities[0] in {
             "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL"}
+        assert rec.analyze("nothing here", ["SOMETHING_ELSE"]) == []

@@ -1,4 +1,4 @@
-"""ALL-CAPS person names inside mixed-case text ("R/P JOHN Q PUBLIC", "JOSÉ MUÑOZ"), which spaCy often misses."""
+"""ALL-CAPS person names inside mixed-case text ("R/P JOHN Q PUBLIC", "ZOË NÚÑEZ"), which spaCy often misses."""
 
 from __future__ import annotations
 

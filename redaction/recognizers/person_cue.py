@@ -1,4 +1,4 @@
-"""Names right after a role or courtesy cue ("witness Maria Gonzalez", "V/ DOE, JANE", "W/MUÑOZ, ALEJANDRA")."""
+"""Names right after a role or courtesy cue ("witness Jane Doe", "V/ DOE, JANE", "W/NÚÑEZ, ZOË")."""
 
 from __future__ import annotations
 

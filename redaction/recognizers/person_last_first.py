@@ -1,4 +1,4 @@
-"""Names written ``LAST, FIRST [M.]`` ("Doe, Jane", "DOE, JANE M", "RAMÍREZ, MARÍA JOSÉ") as in records and logs."""
+"""Names written ``LAST, FIRST [M.]`` ("Doe, Jane", "DOE, JANE M", "NÚÑEZ, ZOË ANA") as in records and logs."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _stop(word: str) -> bool:
 class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
     """``Surname, Given [Second]`` pairs; rejected when either part is a common word, a place or report jargon.
 
-    A second given name ("RAMÍREZ, MARÍA JOSÉ") is added when the next word has the first given name's case
+    A second given name ("NÚÑEZ, ZOË ANA") is added when the next word has the first given name's case
     and is not a common or report word, so "DOE, JANE OBSERVED" stays two words.
     """
 
