@@ -143,3 +143,23 @@ def test_street_named_like_a_subject_is_not_a_hit():
     ids = collect_identifiers(pd.DataFrame({"name": ["Denzel Washington"]}), {"name": "PERSON"})
     assert scan_table("s", pd.DataFrame({"t": ["the 300 block of Washington Ct"]}), ids).passed()
     assert not scan_table("s", pd.DataFrame({"t": ["Washington ran"]}), ids).passed()
+
+
+@pytest.mark.parametrize(("stored", "leak"), [
+    ("RAMIREZ, MARIA JOSE", "W/RAMÍREZ, MARÍA JOSÉ observed the incident"),
+    ("María José Ramírez", "spoke with maria jose ramirez"),
+    ("Lukasz Dabrowski", "ŁUKASZ DĄBROWSKI fled"),
+    ("Jesús Castañeda", "Castaneda ran"),
+    ("Nguyễn Linh", "NGUYEN LINH was there"),
+])
+def test_names_match_with_or_without_accents(stored, leak):
+    """Accents are folded on both sides: a stored ASCII name finds its accented spelling and back."""
+    ids = collect_identifiers(pd.DataFrame({"name": [stored]}), {"name": "PERSON"})
+    report = scan_table("s", pd.DataFrame({"t": ["[PERSON 1] observed the incident", leak]}), ids)
+    assert [(f.row, f.entity_type) for f in report.findings] == [(1, "PERSON")]
+
+
+def test_id_values_are_searched_as_codes():
+    ids = collect_identifiers(pd.DataFrame({"case": ["RPD23-004001"]}), {"case": "ID"})
+    hits = scan_table("s", pd.DataFrame({"t": ["Case [ID 1] closed", "case rpd 23 004001 closed"]}), ids)
+    assert [(f.row, f.entity_type) for f in hits.findings] == [(1, "ID")]
