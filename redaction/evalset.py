@@ -68,7 +68,7 @@ ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LI
 
 def strip_accents(text: str) -> str:
     """``text`` as an ASCII-only records system stores it ("Ramírez" -> "Ramirez", "Łukasz" -> "Lukasz")."""
-    text = text.translate(str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}))
+    text = text.translate({ord("ł"): "l", ord("Ł"): "L", ord("ø"): "o", ord("Ø"): "O"})
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

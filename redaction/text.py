@@ -510,9 +510,9 @@ class TextRedactor:
         covered: list[list[tuple[int, int]]] = [[] for _ in uniq]
         for i, t in enumerate(texts):
             if t and record_values is not None and record_values[i]:
-                recs[i] = self._record_matches(t, record_values[i])
+                rec = recs[i] = self._record_matches(t, record_values[i])
                 if rows[index[t]] == 1:  # a text shared by rows with other values is searched by NER in full
-                    covered[index[t]] = [(c.start, c.end) for c in recs[i].cands]
+                    covered[index[t]] = [(c.start, c.end) for c in rec.cands]
         detected = analyze_texts(uniq, self.model, self.batch_size, covered, windows=self.ner_windows)
         out: list[list[tuple[int, int, str, int]]] = []
         for i, t in enumerate(texts):
@@ -613,8 +613,8 @@ class TextRedactor:
         span = text[start:end]
         if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"
-        words = {w.strip(".,").lower() for w in span.split()}
-        if not _name_tokens(span) or words & VEHICLE_WORDS:
+        lowered = {w.strip(".,").lower() for w in span.split()}
+        if not _name_tokens(span) or lowered & VEHICLE_WORDS:
             return None
         return start, end
 

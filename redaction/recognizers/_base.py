@@ -98,12 +98,13 @@ class ContextPatternRecognizer(PatternRecognizer):
         """``find`` as Presidio ``RecognizerResult`` objects (score 1.0 when ``validate_result`` is True)."""
         if entities and self.ENTITY not in entities:
             return []
-        scores = {name: score for name, _, score in self._compiled}
+        scores = {pattern_name: score for pattern_name, _, score in self._compiled}
         results = []
-        for start, end, name in self.find(text):
-            score = EntityRecognizer.MAX_SCORE if self.validate_result(text[start:end]) else scores.get(name, 0.7)
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name=name)
+        for start, end, pattern_name in self.find(text):
+            valid = self.validate_result(text[start:end])
+            score = EntityRecognizer.MAX_SCORE if valid else scores.get(pattern_name, 0.7)
+            explanation = AnalysisExplanation(recognizer=type(self).__name__, original_score=score, pattern_name=pattern_name)
             results.append(RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=explanation,
-                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                                                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return EntityRecognizer.remove_duplicates(results)
