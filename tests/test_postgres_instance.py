@@ -100,6 +100,9 @@ def test_materialization_recorded_in_postgres(postgres, tmp_path, monkeypatch):
     try:
         assert type(instance.run_storage).__name__ == "PostgresRunStorage"
         assert type(instance.event_log_storage).__name__ == "PostgresEventLogStorage"
+        assert type(instance.run_coordinator).__name__ == "QueuedRunCoordinator"
+        assert type(instance.compute_log_manager).__name__ == "LocalComputeLogManager"
+        assert instance.run_monitoring_enabled and instance.run_retries_enabled
         instance.add_dynamic_partitions("stops_exports", [export.name])
         ingest = defs.resolve_job_def("stops_ingest").execute_in_process(instance=instance, partition_key=export.name)
         assert ingest.success
