@@ -122,8 +122,9 @@ def _worth_analyzing(text: str) -> bool:
 _CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
 # Capitalized words ending in a street suffix: "Martin Luther King Jr Blvd", "OLD MILL WAY", "Cedar Rd".
 _STREET_NAME = re.compile(
-    r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}(?:" + "|".join(SUFFIX_WORDS) + r")\b"
-    r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)", re.IGNORECASE)
+    r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}"
+    r"(?:" + "|".join(SUFFIX_WORDS) + "|" + "|".join(w.upper() for w in SUFFIX_WORDS) + r")\b"
+    r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)")
 _NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
 # Capitalized words that start no NER window (never names, or names NER could not tell from the word).
 _NER_SKIP = US_STATES | {

@@ -217,6 +217,8 @@ def test_ner_reads_only_windows_around_unexplained_capitalized_words():
     covered = [(start, text.index(" left"))]
     assert ner_windows(text, covered) == []
     assert ner_windows("NO FURTHER ACTION. CODE 4. UNITS CLEARED.", []) == []
+    # lower-case words are no street: "showed Kwame Mensah the way" still opens a window
+    assert ner_windows("Officers showed Kwame Mensah the way out.", []) != []
 
 
 def test_windowed_ner_loses_nothing_against_full_ner(redactor):
