@@ -1,0 +1,164 @@
+"""End-to-end pipeline benchmark: time and peak memory per stage, streaming vs in-memory, narratives/s.
+
+    .venv/bin/python bench/bench_pipeline.py           # 1,000,000 stops + incident narratives (subset, extrapolated)
+    .venv/bin/python bench/bench_pipeline.py --quick   # 100,000 stops, smaller narrative subset
+    .venv/bin/python bench/bench_pipeline.py --big     # also 10,000,000 stops (10 exports of 1M): memory figure
+
+Each stage runs in its own fresh process (as a Dagster multiprocess/Kubernetes step would), so its peak RSS
+(ru_maxrss) is its own. Baselines measured in the same run: pandas whole-file load of the export
+(`pd.read_csv(dtype=str)`) and the in-memory assembly (`stages.assemble_candidate_in_memory`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+
+def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from pipelines import stages
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+
+    t0 = time.perf_counter()
+    extra = None
+    if what == "pandas_read_csv":
+        import pandas as pd
+
+        extra = len(pd.read_csv(args[0], dtype=str, keep_default_na=False, encoding="cp1252"))
+    else:
+        base, ds, parts = args[0], args[1], args[2]
+        spec = {s.name: s for s in load_specs()}[ds]
+        store = PrivateStore.local(base)
+        if what == "ingest":
+            for p in parts:
+                stages.ingest_raw(store, spec, Path(args[3]) / p, p)
+        elif what == "standardize":
+            for p in parts:
+                stages.standardize_partition(store, spec, p)
+        elif what == "deidentify":
+            factory = None
+            if args[3]:
+                from redaction.text import TextRedactor
+
+                red = TextRedactor(processes=args[3])
+                factory = lambda: red  # noqa: E731
+            t0 = time.perf_counter()
+            extra = 0
+            for p in parts:
+                extra += stages.deidentify_partition(store, spec, p, key=b"bench", text_redactor_factory=factory)[
+                    "texts_redacted"]
+        elif what == "assemble":
+            extra = stages.assemble_candidate(store, spec, parts)["counts"]
+        elif what == "assemble_in_memory":
+            extra = stages.assemble_candidate_in_memory(store, spec, parts)["counts"]
+    secs = time.perf_counter() - t0
+    # children (redaction workers) are counted too: the step's whole footprint
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    q.put((secs, rss / 1024, extra))
+
+
+def run_stage(what: str, *args) -> tuple[float, float, object]:  # noqa: ANN002
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child, args=(q, what, args))
+    p.start()
+    while True:
+        try:
+            res = q.get(timeout=5)
+            break
+        except Exception:  # queue.Empty: is the child still alive?
+            if not p.is_alive():
+                raise RuntimeError(f"stage {what} failed in its process (exit code {p.exitcode})") from None
+    p.join()
+    return res
+
+
+def stops_files(out: Path, rows: int, files: int) -> list[Path]:
+    from pipelines import samplegen
+
+    paths = []
+    for i in range(files):
+        f = samplegen.generate(out / f"g{i}", rows=rows, seed=100 + i, sources=["rivertown_stops"])[0]
+        paths.append(f.rename(out / f"rivertown_stops_{i:02d}.csv"))
+        shutil.rmtree(out / f"g{i}")
+    return paths
+
+
+def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
+    t0 = time.perf_counter()
+    inbox = tmp / "inbox"
+    inbox.mkdir(parents=True)
+    paths = stops_files(inbox, rows, files)
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"\n== stops: {rows * files:,} rows in {files} export(s), {mb:,.0f} MB CSV "
+          f"(generated in {time.perf_counter() - t0:.0f}s)")
+    parts = [p.name for p in paths]
+    base = str(tmp / "private")
+    total = 0.0
+    print(f"{'stage':<28}{'seconds':>10}{'peak MB':>10}")
+    for stage in ("ingest", "standardize", "deidentify", "assemble"):
+        secs, peak, extra = run_stage(stage, base, "stops", parts, str(inbox) if stage == "ingest" else 0)
+        total += secs
+        print(f"{stage:<28}{secs:>10.1f}{peak:>10.0f}" + (f"   {extra}" if stage == "assemble" else ""))
+    print(f"{'total raw -> candidate':<28}{total:>10.1f}   (goal for 1M stops: < 60 s on 2 cores)")
+    if baseline:
+        secs, peak, _ = run_stage("pandas_read_csv", str(paths[0]))
+        print(f"{'baseline: pandas read_csv':<28}{secs:>10.1f}{peak:>10.0f}   (one export, whole file, dtype=str; Rivertown exports are cp1252)")
+        secs, peak, _ = run_stage("assemble_in_memory", base, "stops", parts)
+        print(f"{'baseline: in-memory assemble':<28}{secs:>10.1f}{peak:>10.0f}")
+
+
+def bench_narratives(tmp: Path, rows: int) -> None:
+    from pipelines import samplegen, stages
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+
+    inbox = tmp / "inc"
+    f = samplegen.generate(inbox, rows=rows, seed=3, sources=["rivertown_incidents"])[0]
+    spec = {s.name: s for s in load_specs()}["incidents"]
+    print(f"\n== incident narratives: {rows:,} records of {f.name} (de-identify stage, spaCy + recognizers)")
+    rates = {}
+    for procs in (1, 2):
+        base = tmp / f"priv{procs}"
+        store = PrivateStore.local(base)
+        stages.ingest_raw(store, spec, f, f.name)
+        stages.standardize_partition(store, spec, f.name)
+        secs, peak, texts = run_stage("deidentify", str(base), "incidents", [f.name], procs)
+        rates[procs] = texts / secs
+        print(f"processes={procs}: {texts} narratives in {secs:.1f}s = {rates[procs]:.1f} narratives/s, peak {peak:.0f} MB"
+              f"; 100,000 narratives ~ {100_000 / rates[procs] / 60:.0f} min (extrapolated)")
+    print(f"speed-up with 2 processes: x{rates[2] / rates[1]:.2f} (same run; 2 shared cores)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="100,000 stops, 200 narratives")
+    ap.add_argument("--big", action="store_true", help="also 10,000,000 stops (10 exports of 1M); takes a while")
+    ap.add_argument("--narratives", type=int, default=None, help="narrative subset size")
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="osd-bench-pipeline-"))
+    try:
+        bench_stops(tmp / "s", 100_000 if a.quick else 1_000_000, 1, baseline=True)
+        bench_narratives(tmp / "n", a.narratives or (200 if a.quick else 1000))
+        if a.big:
+            bench_stops(tmp / "big", 1_000_000, 10, baseline=False)
+        else:
+            print("\n10M-stop memory figure: .venv/bin/python bench/bench_pipeline.py --big  (10 exports of 1M)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
