@@ -630,12 +630,12 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         kept_pos = np.flatnonzero(keep)
         qi = qi.iloc[kept_pos]
         qi.index = kept_pos
-        out, rep = sdc.k_anonymize(qi, policy.k_anonymity)
+        out, sdc_rep = sdc.k_anonymize(qi, policy.k_anonymity)
         keep[:] = False
         keep[out.index.to_numpy()] = True
         del qi, out
-        sdc_report = rep.to_dict()
-        levels = dict(rep.levels)
+        sdc_report = sdc_rep.to_dict()
+        levels = dict(sdc_rep.levels)
     suppressed = rows_before_sdc - int(keep.sum())
     pk = spec.primary_key
     # ---- pass 2: apply, write runs sorted by primary key; pass 3: merge runs into the candidate
@@ -652,7 +652,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                     m = keep[pos : pos + batch.num_rows]
                     sel = np.flatnonzero(m)
                     df = batch.take(pa.array(sel, type=pa.int64())).to_pandas() if len(sel) < batch.num_rows else batch.to_pandas()
-                    if levels is not None and len(df):
+                    if levels is not None and policy.k_anonymity and len(df):
                         df = sdc.generalize(df, policy.k_anonymity, levels)
                     table = typed_public_table(df, schema)
                     if ranks is None:

@@ -16,7 +16,7 @@ import io
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,12 +130,14 @@ class PrivateStore:
         return ParquetSink(self, key, schema)
 
     def iter_parquet(
-        self, key: str, columns: list[str] | None = None, batch_size: int | None = None
+        self, key: str, columns: Sequence[str] | None = None, batch_size: int | None = None
     ) -> Iterator[pa.RecordBatch]:
         """Record batches of a stored Parquet file, `batch_size` rows each (default `batch_rows()`)."""
         with self.fs.open_input_file(self.path(key)) as fh:
             pf = pq.ParquetFile(fh)
-            yield from pf.iter_batches(batch_size=batch_size or batch_rows(), columns=columns)
+            yield from pf.iter_batches(
+                batch_size=batch_size or batch_rows(), columns=list(columns) if columns is not None else None
+            )
 
     def parquet_num_rows(self, key: str) -> int:
         """Row count of a stored Parquet file, from its footer."""
