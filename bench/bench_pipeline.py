@@ -5,7 +5,7 @@
     .venv/bin/python bench/bench_pipeline.py --big     # also 10,000,000 stops (10 exports of 1M): memory figure
 
 Each stage runs in its own fresh process (as a Dagster multiprocess/Kubernetes step would), so its peak RSS
-(ru_maxrss) is its own. Baselines measured in the same run: pandas whole-file load of the export
+(VmHWM) is its own. Baselines measured in the same run: pandas whole-file load of the export
 (`pd.read_csv(dtype=str)`) and the in-memory assembly (`stages.assemble_candidate_in_memory`).
 """
 
@@ -64,9 +64,20 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
         elif what == "assemble_in_memory":
             extra = stages.assemble_candidate_in_memory(store, spec, parts)["counts"]
     secs = time.perf_counter() - t0
-    # children (redaction workers) are counted too: the step's whole footprint
-    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    q.put((secs, rss / 1024, extra))
+    q.put((secs, _peak_mb(), extra))
+
+
+def _peak_mb() -> float:
+    """This process's peak RSS. VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent
+    across exec, so a child spawned by a big parent would report the parent's size. Redaction worker
+    processes are not included (each holds one spaCy model, ~250 MB)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_stage(what: str, *args) -> tuple[float, float, object]:  # noqa: ANN002
