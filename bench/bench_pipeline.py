@@ -59,6 +59,8 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             for p in parts:
                 extra += stages.deidentify_partition(store, spec, p, key=b"bench", text_redactor_factory=factory)[
                     "texts_redacted"]
+            if factory is not None:
+                red.close()  # stop the worker processes, or this process waits for them at exit
         elif what == "assemble":
             extra = stages.assemble_candidate(store, spec, parts)["counts"]
         elif what == "assemble_in_memory":
@@ -92,7 +94,9 @@ def run_stage(what: str, *args) -> tuple[float, float, object]:  # noqa: ANN002
         except Exception:  # queue.Empty: is the child still alive?
             if not p.is_alive():
                 raise RuntimeError(f"stage {what} failed in its process (exit code {p.exitcode})") from None
-    p.join()
+    p.join(timeout=60)
+    if p.is_alive():
+        p.terminate()
     return res
 
 
