@@ -65,7 +65,7 @@ class RedactionResource(dg.ConfigurableResource):
 
     pseudonym_key: str
     spacy_model: str = ""
-    processes: int = 1
+    processes: int = 0  # 0: OSD_REDACTION_PROCESSES, default 1
     _key: bytes = PrivateAttr(default=b"")
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
@@ -76,4 +76,5 @@ class RedactionResource(dg.ConfigurableResource):
         return self._key or self.pseudonym_key.encode()
 
     def text_redactor(self, public_names: tuple[str, ...] = ()) -> Any:
-        return _text_redactor(self.spacy_model or config.spacy_model(), public_names, self.processes)
+        procs = self.processes or int(os.environ.get("OSD_REDACTION_PROCESSES", "1"))
+        return _text_redactor(self.spacy_model or config.spacy_model(), public_names, procs)
