@@ -124,7 +124,13 @@ def run(note: str = "", publish: bool = True) -> int:
             if not res.success:
                 failures.append(f"{ds}: not published: {_failure_summary(res)}")
                 continue
-            log.info("published %s in %.1fs", ds, time.perf_counter() - t0)
+            mats = res.asset_materializations_for_node(f"{ds}__release")
+            md = mats[0].metadata if mats else {}
+            version = getattr(md.get("version"), "value", "?")
+            if getattr(md.get("created"), "value", True):
+                log.info("published %s %s in %.1fs", ds, version, time.perf_counter() - t0)
+            else:
+                log.info("%s: same content as the latest release %s, nothing new published", ds, version)
     for f in failures:
         log.error(f)
     return 1 if failures else 0
