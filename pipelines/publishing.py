@@ -28,7 +28,9 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -247,6 +249,31 @@ class Publisher(ABC):
     def url(self, key: str) -> str:
         """A file path or URL for display."""
 
+    def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
+        """Write the content of the local file ``path`` at ``key`` (like :meth:`put`; this default reads it whole)."""
+        self.put(key, Path(path).read_bytes(), content_type=content_type, create_only=create_only)
+
+    def get_to_file(self, key: str, path: str | Path) -> bool:
+        """Copy the object at ``key`` into the local file ``path``; ``False`` if absent (this default reads it whole)."""
+        data = self.get(key)
+        if data is None:
+            return False
+        Path(path).write_bytes(data)
+        return True
+
+    def sha256_of(self, key: str) -> str | None:
+        """Hex sha256 of the object at ``key``, ``None`` if absent (this default reads it whole)."""
+        data = self.get(key)
+        return None if data is None else sha256_hex(data)
+
+
+def _file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 22):
+            h.update(chunk)
+    return h.hexdigest()
+
 
 def _fsync_dir(path: Path) -> None:
     try:
@@ -319,6 +346,45 @@ class LocalPublisher(Publisher):
             except FileNotFoundError:
                 pass
         _fsync_dir(dest.parent)
+
+    def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
+        """Copy ``path`` to a temp file next to ``key``, fsync, then link (create-only) or rename it into place."""
+        dest = self._path(key)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}{_TMP_MARK}{uuid.uuid4().hex}")
+        with open(path, "rb") as src, open(tmp, "wb") as fh:
+            shutil.copyfileobj(src, fh, 1 << 22)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            if create_only:
+                try:
+                    os.link(tmp, dest)
+                except FileExistsError:
+                    raise KeyExistsError(f"{key} already exists") from None
+            else:
+                os.replace(tmp, dest)
+        finally:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        _fsync_dir(dest.parent)
+
+    def get_to_file(self, key: str, path: str | Path) -> bool:
+        """Copy the file at ``key`` to ``path``; ``False`` if absent."""
+        try:
+            shutil.copyfile(self._path(key), path)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return False
+        return True
+
+    def sha256_of(self, key: str) -> str | None:
+        """Hex sha256 of the file at ``key`` (read in chunks), ``None`` if absent."""
+        try:
+            return _file_sha256(self._path(key))
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return None
 
     def get(self, key: str) -> bytes | None:
         """Return the file's bytes or ``None``."""
@@ -505,6 +571,86 @@ class S3Publisher(Publisher):
             back = self.get(key)
             if back is None or sha256_hex(back) != sha256_hex(data):
                 raise IntegrityError(f"read-back of {key} does not match the sha256 written")
+
+    def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
+        """Upload ``path`` (multipart from the file above the threshold, create-only with ``If-None-Match``), then
+        verify the read-back sha256 (streamed) unless ``verify=False``."""
+        from botocore.exceptions import ClientError
+
+        size = os.path.getsize(path)
+        if size <= self.multipart_threshold:
+            self.put(key, Path(path).read_bytes(), content_type=content_type, create_only=create_only)
+            return
+        full = self._full(key)
+        extra: dict[str, Any] = {"ContentType": content_type} if content_type else {}
+        if create_only and self.exists(key):
+            raise KeyExistsError(f"{key} already exists")
+        cond = {"IfNoneMatch": "*"} if create_only else {}
+        try:
+            mpu = self.client.create_multipart_upload(Bucket=self.bucket, Key=full, **extra)
+            upload_id = mpu["UploadId"]
+            try:
+                parts = []
+                with open(path, "rb") as fh:
+                    n = 0
+                    while chunk := fh.read(self.multipart_chunk):
+                        n += 1
+                        r = self.client.upload_part(
+                            Bucket=self.bucket, Key=full, UploadId=upload_id, PartNumber=n, Body=chunk
+                        )
+                        parts.append({"ETag": r["ETag"], "PartNumber": n})
+                self.client.complete_multipart_upload(
+                    Bucket=self.bucket, Key=full, UploadId=upload_id, MultipartUpload={"Parts": parts}, **cond
+                )
+            except Exception:
+                try:
+                    self.client.abort_multipart_upload(Bucket=self.bucket, Key=full, UploadId=upload_id)
+                except Exception:  # noqa: BLE001 - best effort cleanup
+                    log.warning("could not abort multipart upload for %s", full)
+                raise
+        except ClientError as exc:
+            code, status = self._code(exc)
+            if status == 412 or code == "PreconditionFailed":
+                if create_only:
+                    raise KeyExistsError(f"{key} already exists") from None
+                raise PreconditionFailedError(f"{key} changed since it was read") from None
+            if status == 409 or code == "ConditionalRequestConflict":
+                raise PreconditionFailedError(f"{key}: concurrent conditional write") from None
+            raise PublishError(f"S3 write failed for {key}: {code or status}") from None
+        if self.verify and self.sha256_of(key) != _file_sha256(path):
+            raise IntegrityError(f"read-back of {key} does not match the sha256 written")
+
+    def _stream(self, key: str) -> Any:
+        from botocore.exceptions import ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._full(key))["Body"]
+        except ClientError as exc:
+            code, status = self._code(exc)
+            if status == 404 or code in ("NoSuchKey", "404", "NotFound"):
+                return None
+            raise PublishError(f"S3 read failed for {key}: {code or status}") from None
+
+    def get_to_file(self, key: str, path: str | Path) -> bool:
+        """Stream the object into ``path``; ``False`` if absent."""
+        body = self._stream(key)
+        if body is None:
+            return False
+        with body, open(path, "wb") as fh:
+            for chunk in body.iter_chunks(1 << 22):
+                fh.write(chunk)
+        return True
+
+    def sha256_of(self, key: str) -> str | None:
+        """Hex sha256 of the object (streamed), ``None`` if absent."""
+        body = self._stream(key)
+        if body is None:
+            return None
+        h = hashlib.sha256()
+        with body:
+            for chunk in body.iter_chunks(1 << 22):
+                h.update(chunk)
+        return h.hexdigest()
 
     def get_with_etag(self, key: str) -> tuple[bytes, str] | None:
         """GetObject returning ``(bytes, ETag)`` or ``None``."""
@@ -1052,13 +1198,26 @@ def plan_release(
         raise PublishError("removed_records must be major, minor or patch")
     chash = content_hash(table, schema)
     pub = _public_table(table, schema)
+
+    def diff(prev_version: str) -> tuple[dict, dict]:
+        old_tbl, old_schema, _dp = _load_release(publisher, dataset, prev_version)
+        sd = _schema_diff(old_schema, schema, renames)
+        old_pub = _public_table(old_tbl, old_schema)
+        return sd, _record_diff(old_pub, old_schema, pub, schema, sd["rename_map"])
+
+    return _plan(publisher, dataset, schema, chash, pub.num_rows, diff, removed_records)
+
+
+def _plan(publisher: Publisher, dataset: str, schema: Mapping, chash: str, records: int,
+          diff: Callable[[str], tuple[dict, dict]], removed_records: str) -> ReleasePlan:
+    """The version and change record, given the content hash, row count and a record differ."""
     entries = list_versions(publisher, dataset)
     prev = _newest_published(entries)
     highest = entries[0]["version"] if entries else None
-    base = {"dataset": dataset, "content_hash": chash, "records": pub.num_rows}
+    base = {"dataset": dataset, "content_hash": chash, "records": records}
     if prev is not None and prev.get("content_hash") == chash:
         return ReleasePlan(dataset=dataset, version=prev["version"], previous_version=prev["version"], bump="none",
-                           content_hash=chash, records=pub.num_rows,
+                           content_hash=chash, records=records,
                            changes={**base, "version": prev["version"], "previous_version": prev["version"],
                                     "bump": "none", "reasons": ["same content as the latest release"]})
     if prev is None:
@@ -1069,16 +1228,13 @@ def plan_release(
             "previous_version": None,
             "bump": "major",
             "reasons": ["first release" if highest is None else "first release after every release was retracted"],
-            "records": {"added": pub.num_rows, "removed": 0, "changed": 0, "unchanged": 0},
+            "records": {"added": records, "removed": 0, "changed": 0, "unchanged": 0},
             "fields": {"added": [f["name"] for f in _schema_fields(schema)], "removed": [], "renamed": []},
             "schema_changes": [],
         }
         return ReleasePlan(dataset=dataset, version=version, previous_version=None, bump="major",
-                           content_hash=chash, changes=changes, records=pub.num_rows)
-    old_tbl, old_schema, _dp = _load_release(publisher, dataset, prev["version"])
-    sd = _schema_diff(old_schema, schema, renames)
-    old_pub = _public_table(old_tbl, old_schema)
-    rd = _record_diff(old_pub, old_schema, pub, schema, sd["rename_map"])
+                           content_hash=chash, changes=changes, records=records)
+    sd, rd = diff(prev["version"])
     severity = "none"
     reasons: list[str] = []
 
@@ -1115,7 +1271,7 @@ def plan_release(
     if severity == "major":
         changes["field_mapping"] = sd["mapping"]
     return ReleasePlan(dataset=dataset, version=version, previous_version=prev["version"], bump=severity,
-                       content_hash=chash, changes=changes, records=pub.num_rows)
+                       content_hash=chash, changes=changes, records=records)
 
 
 # --------------------------------------------------------------------------------------------------- release files
@@ -1181,14 +1337,40 @@ def _changes_md(changes: Mapping, note: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+@dataclass
+class _ReleaseFile:
+    """One file of a release: in memory (``data``) or in a local temporary file (``path``)."""
+
+    name: str
+    ctype: str
+    sha256: str
+    size: int
+    data: bytes | None = None
+    path: str | None = None
+
+    @classmethod
+    def of_bytes(cls, name: str, data: bytes, ctype: str) -> _ReleaseFile:
+        return cls(name, ctype, sha256_hex(data), len(data), data=data)
+
+
 def _build_files(
     plan: ReleasePlan, table: pa.Table, schema: Mapping, package: Mapping, provenance: Mapping, note: str,
     created: str,
 ) -> list[tuple[str, bytes, str]]:
     """The release's files, in write order: data, metadata, then SHA256SUMS."""
     ds = plan.dataset
-    csv_data = csv_bytes(table, schema)
-    pq_data = parquet_bytes(table, schema)
+    csv_f = _ReleaseFile.of_bytes(f"{ds}.csv", csv_bytes(table, schema), "text/csv; charset=utf-8")
+    pq_f = _ReleaseFile.of_bytes(f"{ds}.parquet", parquet_bytes(table, schema), "application/vnd.apache.parquet")
+    files = _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
+    return [(f.name, f.data if f.data is not None else b"", f.ctype) for f in files]
+
+
+def _release_files(
+    plan: ReleasePlan, schema: Mapping, package: Mapping, provenance: Mapping, note: str, created: str,
+    csv_f: _ReleaseFile, pq_f: _ReleaseFile,
+) -> list[_ReleaseFile]:
+    """Data files (given), metadata, then SHA256SUMS, in write order."""
+    ds = plan.dataset
     schema_doc = {"$schema": TABLESCHEMA_PROFILE, **{k: v for k, v in dict(schema).items() if k != "$schema"}}
     reserved = {"$schema", "name", "version", "created", "resources"}
     dp: dict[str, Any] = {"$schema": DATAPACKAGE_PROFILE, "name": ds, "title": package.get("title", ds),
@@ -1201,11 +1383,11 @@ def _build_files(
     dp.setdefault("keywords", [])
     dp["resources"] = [
         {"$schema": RESOURCE_PROFILE, "name": ds, "path": f"{ds}.csv", "type": "table", "format": "csv",
-         "mediatype": "text/csv", "encoding": "utf-8", "bytes": len(csv_data),
-         "hash": f"sha256:{sha256_hex(csv_data)}", "schema": schema_doc, "dialect": dict(CSV_DIALECT)},
+         "mediatype": "text/csv", "encoding": "utf-8", "bytes": csv_f.size,
+         "hash": f"sha256:{csv_f.sha256}", "schema": schema_doc, "dialect": dict(CSV_DIALECT)},
         {"$schema": RESOURCE_PROFILE, "name": f"{ds}_parquet", "path": f"{ds}.parquet", "type": "table",
-         "format": "parquet", "mediatype": "application/vnd.apache.parquet", "bytes": len(pq_data),
-         "hash": f"sha256:{sha256_hex(pq_data)}", "schema": schema_doc},
+         "format": "parquet", "mediatype": "application/vnd.apache.parquet", "bytes": pq_f.size,
+         "hash": f"sha256:{pq_f.sha256}", "schema": schema_doc},
     ]
     prov = dict(provenance)
     prov.setdefault("code_version", code_version())
@@ -1217,16 +1399,16 @@ def _build_files(
                     "bump": plan.bump, "content_hash": plan.content_hash, "records_total": plan.records})
     if note:
         changes["note"] = note
-    files: list[tuple[str, bytes, str]] = [
-        (f"{ds}.csv", csv_data, "text/csv; charset=utf-8"),
-        (f"{ds}.parquet", pq_data, "application/vnd.apache.parquet"),
-        ("datapackage.json", _json_bytes(dp), "application/json"),
-        ("provenance.json", _json_bytes(prov), "application/json"),
-        ("changes.json", _json_bytes(changes), "application/json"),
-        ("CHANGES.md", _changes_md(changes, note).encode("utf-8"), "text/markdown; charset=utf-8"),
+    files: list[_ReleaseFile] = [
+        csv_f,
+        pq_f,
+        _ReleaseFile.of_bytes("datapackage.json", _json_bytes(dp), "application/json"),
+        _ReleaseFile.of_bytes("provenance.json", _json_bytes(prov), "application/json"),
+        _ReleaseFile.of_bytes("changes.json", _json_bytes(changes), "application/json"),
+        _ReleaseFile.of_bytes("CHANGES.md", _changes_md(changes, note).encode("utf-8"), "text/markdown; charset=utf-8"),
     ]
-    sums = "".join(f"{sha256_hex(data)}  {name}\n" for name, data, _ in files)
-    files.append(("SHA256SUMS", sums.encode("ascii"), "text/plain; charset=utf-8"))
+    sums = "".join(f"{f.sha256}  {f.name}\n" for f in files)
+    files.append(_ReleaseFile.of_bytes("SHA256SUMS", sums.encode("ascii"), "text/plain; charset=utf-8"))
     return files
 
 
@@ -1308,10 +1490,21 @@ def publish_release(
     (crash) is completed when its files are byte-identical to what would be written (the ``created`` timestamp
     is taken over from its ``datapackage.json``); any difference raises :class:`ImmutableVersionError`.
     """
-    ds = plan.dataset
-    _check_dataset(ds)
+    _check_dataset(plan.dataset)
     if content_hash(table, schema) != plan.content_hash:
-        raise PublishError(f"{ds}: content differs from the plan's content hash; plan again")
+        raise PublishError(f"{plan.dataset}: content differs from the plan's content hash; plan again")
+
+    def make_files(created: str) -> list[_ReleaseFile]:
+        return [_ReleaseFile.of_bytes(n, d, c)
+                for n, d, c in _build_files(plan, table, schema, package, provenance, note, created)]
+
+    return _publish(publisher, plan, make_files, note, now)
+
+
+def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
+             note: str, now: datetime | None) -> ReleaseResult:
+    """The body of :func:`publish_release` once the content hash is checked."""
+    ds = plan.dataset
     prefix = release_prefix(ds, plan.version)
     dprefix = dataset_prefix(ds)
     entries = list_versions(publisher, ds)
@@ -1347,32 +1540,35 @@ def publish_release(
     if created is None:
         created = _rfc3339(now or datetime.now(UTC))
 
-    files = _build_files(plan, table, schema, package, provenance, note, created)
+    files = make_files(created)
     resumed = False
-    for name, data, ctype in files:
-        key = prefix + name
-        current = publisher.get(key)
+    for f in files:
+        key = prefix + f.name
+        current = publisher.sha256_of(key)
         if current is not None:
-            if sha256_hex(current) != sha256_hex(data):
+            if current != f.sha256:
                 raise ImmutableVersionError(f"{key} exists with different content")
             resumed = True
             continue
         try:
-            publisher.put(key, data, content_type=ctype, create_only=True)
+            if f.data is not None:
+                publisher.put(key, f.data, content_type=f.ctype, create_only=True)
+            else:
+                assert f.path is not None
+                publisher.put_file(key, f.path, content_type=f.ctype, create_only=True)
         except KeyExistsError:
-            current = publisher.get(key)
-            if current is None or sha256_hex(current) != sha256_hex(data):
+            current = publisher.sha256_of(key)
+            if current is None or current != f.sha256:
                 raise ImmutableVersionError(f"{key} was written concurrently with different content") from None
     # verify every file of the version before it becomes visible
-    for name, data, _ in files:
-        back = publisher.get(prefix + name)
-        if back is None or sha256_hex(back) != sha256_hex(data):
-            raise IntegrityError(f"{prefix}{name} does not read back with the sha256 written")
-    stray = [k for k in publisher.list(prefix) if k[len(prefix):] not in {n for n, _, _ in files}]
+    for f in files:
+        if publisher.sha256_of(prefix + f.name) != f.sha256:
+            raise IntegrityError(f"{prefix}{f.name} does not read back with the sha256 written")
+    stray = [k for k in publisher.list(prefix) if k[len(prefix):] not in {f.name for f in files}]
     if stray:
         raise ImmutableVersionError(f"{prefix} holds {len(stray)} unexpected files")
 
-    dp_sha = sha256_hex(next(d for n, d, _ in files if n == "datapackage.json"))
+    dp_sha = next(f.sha256 for f in files if f.name == "datapackage.json")
     entry = {"version": plan.version, "published": created, "path": f"v{plan.version}/", "status": "published",
              "records": plan.records, "note": note, "bump": plan.bump, "previous_version": plan.previous_version,
              "content_hash": plan.content_hash, "datapackage_sha256": dp_sha}
@@ -1401,7 +1597,7 @@ def publish_release(
              len(files), ", resumed" if resumed else "")
     return ReleaseResult(
         dataset=ds, version=plan.version, created=True, path=prefix, resumed=resumed, url=publisher.url(prefix),
-        files={name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data, _ in files},
+        files={f.name: {"bytes": f.size, "sha256": f.sha256} for f in files},
     )
 
 
@@ -1524,3 +1720,330 @@ def content_hash_columns(
         h.update(name.encode("utf-8") + b"\x00")
         h.update(ch.digest())
     return h.hexdigest()
+
+
+@dataclass
+class ParquetSource:
+    """A public table stored as one Parquet file, read in record batches (a release candidate too big for memory).
+
+    The rows must be in primary-key order (as the pipeline's candidate is); the streaming functions check it
+    and raise :class:`PublishError` otherwise.
+    """
+
+    path: str
+    filesystem: Any = None
+    batch_rows: int = 262_144
+
+    def _open(self) -> Any:
+        if self.filesystem is None:
+            return open(self.path, "rb")
+        return self.filesystem.open_input_file(self.path)
+
+    @property
+    def num_rows(self) -> int:
+        """Row count, from the footer."""
+        with self._open() as fh:
+            return int(pq.ParquetFile(fh).metadata.num_rows)
+
+    @property
+    def schema(self) -> pa.Schema:
+        """Arrow schema, from the footer."""
+        with self._open() as fh:
+            return pq.ParquetFile(fh).schema_arrow
+
+    def batches(self, columns: Sequence[str] | None = None) -> Iterable[pa.RecordBatch]:
+        """The rows in order, ``batch_rows`` at a time (only ``columns`` if given)."""
+        with self._open() as fh:
+            yield from pq.ParquetFile(fh).iter_batches(
+                batch_size=self.batch_rows, columns=list(columns) if columns is not None else None
+            )
+
+    def read(self, columns: Sequence[str] | None = None) -> pa.Table:
+        """The whole table (small tables and fallbacks only)."""
+        with self._open() as fh:
+            return pq.read_table(fh, columns=list(columns) if columns is not None else None)
+
+
+def _check_source(src: ParquetSource, schema: Mapping) -> tuple[list[dict], list[str]]:
+    """The checks :func:`_public_table` makes, on the file's schema; returns (fields, primary key)."""
+    fields = _schema_fields(schema)
+    names = [f["name"] for f in fields]
+    if len(set(names)) != len(names):
+        raise PublishError("schema has duplicate field names")
+    have = src.schema.names
+    extra = [c for c in have if c not in names]
+    missing = [n for n in names if n not in have]
+    if extra:
+        raise PublishError(f"table has columns not in the public schema: {sorted(extra)}")
+    if missing:
+        raise PublishError(f"table lacks schema fields: {missing}")
+    pk = _primary_key(schema)
+    unknown = [k for k in pk if k not in names]
+    if unknown:
+        raise PublishError(f"primaryKey names unknown fields: {unknown}")
+    return fields, pk
+
+
+def _check_pk_order(src: ParquetSource, pk: Sequence[str]) -> None:
+    """Raise unless the rows are in the order ``_public_table`` sorts them into (primary key ascending)."""
+    if not pk:
+        return
+    prev: pa.Table | None = None
+    for b in src.batches(pk):
+        t = pa.Table.from_batches([b])
+        if prev is not None:
+            t = pa.concat_tables([prev, t])
+        if t.num_rows > 1:
+            order = pc.sort_indices(t, sort_keys=[(k, "ascending") for k in pk]).to_numpy()
+            if not np.array_equal(order, np.arange(t.num_rows)):
+                raise PublishError("the table is not in primary-key order; use the in-memory functions")
+        prev = t.slice(t.num_rows - 1) if t.num_rows else prev
+
+
+def content_hash_source(src: ParquetSource, schema: Mapping) -> str:
+    """:func:`content_hash` of a Parquet file in primary-key order, read one column at a time."""
+    _fields, pk = _check_source(src, schema)
+    n = src.num_rows
+    if n == 0:
+        return content_hash(src.read(), schema)
+    _check_pk_order(src, pk)
+
+    def chunks(name: str) -> Iterable[pa.Array]:
+        for b in src.batches([name]):
+            yield b.column(0)
+
+    return content_hash_columns(schema, n, chunks)
+
+
+def write_csv_file(src: ParquetSource, schema: Mapping, path: str | Path) -> tuple[int, str]:
+    """Write :func:`csv_bytes` of the source to ``path`` batch by batch; return (bytes, sha256 hex)."""
+    fields, pk = _check_source(src, schema)
+    if src.num_rows == 0:
+        data = csv_bytes(src.read(), schema)
+        Path(path).write_bytes(data)
+        return len(data), sha256_hex(data)
+    _check_pk_order(src, pk)
+    names = [f["name"] for f in fields]
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "wb") as out:
+        buf = io.StringIO(newline="")
+        csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(names)
+        for batch in src.batches(names):
+            cols: list[list[Any]] = []
+            for f in fields:
+                text = _text_column(batch.column(f["name"]), _field_type(f))
+                if _field_type(f) == "string":
+                    text = _neutralize(text)
+                cols.append(text.to_pylist())
+            csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(zip(*cols, strict=True))
+            del cols
+            data = buf.getvalue().encode("utf-8")
+            out.write(data)
+            h.update(data)
+            size += len(data)
+            buf = io.StringIO(newline="")
+        data = buf.getvalue().encode("utf-8")
+        out.write(data)
+        h.update(data)
+        size += len(data)
+    return size, h.hexdigest()
+
+
+_PARQUET_ROW_GROUP = 1024 * 1024  # pq.write_table's default: the streamed file has the same row groups
+
+
+def write_parquet_file(src: ParquetSource, schema: Mapping, path: str | Path) -> tuple[int, str]:
+    """Write :func:`parquet_bytes` of the source to ``path`` in row groups; return (bytes, sha256 hex)."""
+    fields, pk = _check_source(src, schema)
+    if src.num_rows == 0:
+        data = parquet_bytes(src.read(), schema)
+        Path(path).write_bytes(data)
+        return len(data), sha256_hex(data)
+    _check_pk_order(src, pk)
+    names = [f["name"] for f in fields]
+    file_schema = src.schema
+    out_schema = pa.schema([file_schema.field(n) for n in names])
+    pending: list[pa.RecordBatch] = []
+    rows = 0
+    with pq.ParquetWriter(str(path), out_schema, compression="zstd", write_statistics=True) as w:
+        for b in src.batches(names):
+            pending.append(b)
+            rows += b.num_rows
+            while rows >= _PARQUET_ROW_GROUP:
+                t = pa.Table.from_batches(pending, schema=out_schema)
+                w.write_table(t.slice(0, _PARQUET_ROW_GROUP))
+                rest = t.slice(_PARQUET_ROW_GROUP)
+                pending = rest.to_batches()
+                rows = rest.num_rows
+                del t
+        if rows:
+            w.write_table(pa.Table.from_batches(pending, schema=out_schema))
+    return os.path.getsize(path), _file_sha256(path)
+
+
+def _hash_text(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(64-bit hash of each text value, validity) of a text array; nulls hash as the empty string."""
+    import pandas as pd
+
+    valid = np.asarray(pc.is_valid(arr).to_numpy(zero_copy_only=False), dtype=bool)
+    vals = pc.fill_null(arr, "").to_numpy(zero_copy_only=False).astype(object)
+    return pd.util.hash_array(vals, categorize=False), valid
+
+
+def _source_keys(src: ParquetSource, pk: Sequence[str], types: Mapping[str, str]) -> pa.Array:
+    """:func:`_key_strings` as one Arrow string array, read batch by batch."""
+    chunks: list[pa.Array] = []
+    for b in src.batches(list(pk)):
+        parts = [pc.fill_null(_text_column(b.column(k), types.get(k, "string")), "") for k in pk]
+        chunks.append(parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, "\x1f"))
+    if not chunks:
+        return pa.array([], pa.large_string())
+    return pa.concat_arrays([c.cast(pa.large_string()) for c in chunks])
+
+
+def _record_diff_source(old_src: ParquetSource, old_schema: Mapping, new_src: ParquetSource, new_schema: Mapping,
+                        rename_map: Mapping[str, str]) -> dict:
+    """:func:`_record_diff` streaming, by primary key: the key strings of both sides plus, one field at a time,
+    a 64-bit hash of each old value (a changed value whose hash collides would go unnoticed: odds 2^-64).
+    Without a usable key it falls back to the in-memory whole-row comparison."""
+    ntypes = {f["name"]: _field_type(f) for f in _schema_fields(new_schema)}
+    otypes = {f["name"]: _field_type(f) for f in _schema_fields(old_schema)}
+    common = [(o, rename_map.get(o, o)) for o in otypes if rename_map.get(o, o) in ntypes]
+    pk_new = _primary_key(new_schema)
+    pk_old_mapped = [rename_map.get(k, k) for k in _primary_key(old_schema)]
+    if not (pk_new and pk_new == pk_old_mapped and all(k in otypes or k in rename_map.values() for k in pk_new)):
+        return _record_diff(_public_table(old_src.read(), old_schema), old_schema,
+                            _public_table(new_src.read(), new_schema), new_schema, rename_map)
+    inv = {v: k for k, v in rename_map.items()}
+    nkeys = _source_keys(new_src, pk_new, ntypes)
+    n_distinct = pc.count_distinct(nkeys).as_py()
+    if n_distinct != len(nkeys):
+        raise PublishError(f"primary key {pk_new} is not unique in the new table "
+                           f"({len(nkeys) - n_distinct} duplicates)")
+    okeys = _source_keys(old_src, [inv.get(k, k) for k in pk_new], otypes)
+    idx_arr = pc.index_in(nkeys, value_set=okeys)
+    matched_new = np.asarray(pc.is_valid(idx_arr).to_numpy(zero_copy_only=False), dtype=bool)
+    oi = np.asarray(pc.fill_null(idx_arr, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    del idx_arr
+    old_matched = np.zeros(len(okeys), dtype=bool)
+    old_matched[oi[matched_new]] = True
+    added_pos = np.flatnonzero(~matched_new)
+    removed_pos = np.flatnonzero(~old_matched)
+    both = np.flatnonzero(matched_new)
+    changed_mask = np.zeros(len(nkeys), dtype=bool)
+    per_field: dict[str, int] = {}
+    for oname, nname in common:
+        ohash = np.empty(len(okeys), dtype=np.uint64)
+        ovalid = np.empty(len(okeys), dtype=bool)
+        pos = 0
+        for b in old_src.batches([oname]):
+            hh, vv = _hash_text(_text_column(b.column(0), otypes[oname]))
+            ohash[pos : pos + len(hh)] = hh
+            ovalid[pos : pos + len(hh)] = vv
+            pos += len(hh)
+        diff_all = np.zeros(len(nkeys), dtype=bool)
+        pos = 0
+        for b in new_src.batches([nname]):
+            hh, vv = _hash_text(_text_column(b.column(0), ntypes[nname]))
+            sl = slice(pos, pos + len(hh))
+            m = matched_new[sl]
+            o = oi[sl][m]
+            diff_all[sl][m] = (hh[m] != ohash[o]) | (vv[m] != ovalid[o])
+            pos += len(hh)
+        del ohash, ovalid
+        n = int(diff_all.sum())
+        if n:
+            per_field[nname] = n
+            changed_mask |= diff_all
+    changed_pos = np.flatnonzero(changed_mask)
+    composite = len(pk_new) > 1
+
+    def listed(keys: pa.Array, pos: np.ndarray) -> list[Any]:
+        sel = keys.take(pa.array(pos[:MAX_LISTED_KEYS], type=pa.int64())).to_pylist()
+        return [_display_key(str(k), composite) for k in sel]
+
+    return {
+        "by": "primary-key",
+        "primary_key": list(pk_new),
+        "added": len(added_pos),
+        "removed": len(removed_pos),
+        "changed": len(changed_pos),
+        "unchanged": len(both) - len(changed_pos),
+        "changed_by_field": dict(sorted(per_field.items())),
+        "added_keys": listed(nkeys, added_pos),
+        "removed_keys": listed(okeys, removed_pos),
+        "changed_keys": listed(nkeys, changed_pos),
+        "keys_truncated": max(len(added_pos), len(removed_pos), len(changed_pos)) > MAX_LISTED_KEYS,
+    }
+
+
+def plan_release_source(
+    publisher: Publisher,
+    dataset: str,
+    src: ParquetSource,
+    schema: Mapping,
+    *,
+    renames: Mapping[str, str] | None = None,
+    removed_records: str = "major",
+) -> ReleasePlan:
+    """:func:`plan_release` for a table in a Parquet file (primary-key order), with bounded memory: the content
+    hash column by column, the previous release's Parquet downloaded to a temporary file and compared by key."""
+    _check_dataset(dataset)
+    if removed_records not in ("major", "minor", "patch"):
+        raise PublishError("removed_records must be major, minor or patch")
+    chash = content_hash_source(src, schema)
+
+    def diff(prev_version: str) -> tuple[dict, dict]:
+        prefix = release_prefix(dataset, prev_version)
+        dp = read_json(publisher, prefix + "datapackage.json")
+        if not dp:
+            raise PublishError(f"{prefix}datapackage.json is missing")
+        res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
+        if res is None:
+            raise PublishError(f"{prefix}datapackage.json has no parquet resource")
+        old_schema = dict(res["schema"])
+        with tempfile.TemporaryDirectory(prefix="osd-plan-") as tmp:
+            path = os.path.join(tmp, "previous.parquet")
+            if not publisher.get_to_file(prefix + res["path"], path):
+                raise PublishError(f"{prefix}{res['path']} is missing")
+            if "hash" in res and res["hash"] != f"sha256:{_file_sha256(path)}":
+                raise IntegrityError(f"{prefix}{res['path']} does not match its datapackage hash")
+            old_src = ParquetSource(path, batch_rows=src.batch_rows)
+            sd = _schema_diff(old_schema, schema, renames)
+            _fields, old_pk = _check_source(old_src, old_schema)
+            _check_pk_order(old_src, old_pk)
+            return sd, _record_diff_source(old_src, old_schema, src, schema, sd["rename_map"])
+
+    return _plan(publisher, dataset, schema, chash, src.num_rows, diff, removed_records)
+
+
+def publish_release_source(
+    publisher: Publisher,
+    plan: ReleasePlan,
+    src: ParquetSource,
+    schema: Mapping,
+    *,
+    package: Mapping,
+    provenance: Mapping,
+    note: str = "",
+    now: datetime | None = None,
+) -> ReleaseResult:
+    """:func:`publish_release` for a table in a Parquet file (primary-key order), with bounded memory: the CSV and
+    Parquet files are written batch by batch to temporary files (sha256 and size computed on the way) and
+    uploaded from there (:meth:`Publisher.put_file`). Same files, byte for byte, as :func:`publish_release`."""
+    _check_dataset(plan.dataset)
+    if content_hash_source(src, schema) != plan.content_hash:
+        raise PublishError(f"{plan.dataset}: content differs from the plan's content hash; plan again")
+    ds = plan.dataset
+    with tempfile.TemporaryDirectory(prefix="osd-publish-") as tmp:
+
+        def make_files(created: str) -> list[_ReleaseFile]:
+            csv_path, pq_path = os.path.join(tmp, f"{ds}.csv"), os.path.join(tmp, f"{ds}.parquet")
+            n, h = write_csv_file(src, schema, csv_path)
+            csv_f = _ReleaseFile(f"{ds}.csv", "text/csv; charset=utf-8", h, n, path=csv_path)
+            n, h = write_parquet_file(src, schema, pq_path)
+            pq_f = _ReleaseFile(f"{ds}.parquet", "application/vnd.apache.parquet", h, n, path=pq_path)
+            return _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
+
+        return _publish(publisher, plan, make_files, note, now)

@@ -1,0 +1,121 @@
+"""The streaming release path (Parquet source, batch by batch) gives exactly the in-memory path's results."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines import publishing as P
+
+SCHEMA = {
+    "fields": [
+        {"name": "stop_id", "type": "string", "constraints": {"required": True, "unique": True}},
+        {"name": "occurred_at", "type": "datetime"},
+        {"name": "age", "type": "integer"},
+        {"name": "score", "type": "number"},
+        {"name": "searched", "type": "boolean"},
+        {"name": "note", "type": "string"},
+    ],
+    "primaryKey": ["stop_id"],
+}
+
+
+def _table(n: int, seed: int, drop: int = 0) -> pa.Table:
+    rng = np.random.default_rng(seed)
+    ids = [f"S{i:07d}" for i in range(drop, n)]
+    m = len(ids)
+    notes = rng.choice(np.array(["plain", "=cmd()", "-minus", "a, \"quoted\"\r\nline", "", "@x"], dtype=object), m)
+    notes = [None if i % 11 == 0 else v for i, v in enumerate(notes)]
+    ts = pa.array(1_600_000_000_000_000 + rng.integers(0, 10**12, m), pa.timestamp("us", tz="UTC"))
+    t = pa.table({
+        "stop_id": ids,
+        "occurred_at": ts,
+        "age": pa.array([None if i % 7 == 0 else int(v) for i, v in enumerate(rng.integers(10, 90, m))], pa.int64()),
+        "score": rng.random(m),
+        "searched": pa.array([None if i % 5 == 0 else bool(v) for i, v in enumerate(rng.integers(0, 2, m))]),
+        "note": pa.array(notes, pa.string()),
+    })
+    return t
+
+
+def _source(tmp_path: Path, t: pa.Table, name: str = "cand.parquet") -> P.ParquetSource:
+    path = tmp_path / name
+    pq.write_table(t, path, row_group_size=1000)
+    return P.ParquetSource(str(path), batch_rows=700)
+
+
+def test_hash_csv_parquet_identical(tmp_path: Path) -> None:
+    t = _table(5000, 1)
+    src = _source(tmp_path, t)
+    assert P.content_hash_source(src, SCHEMA) == P.content_hash(t, SCHEMA)
+    n, h = P.write_csv_file(src, SCHEMA, tmp_path / "a.csv")
+    data = P.csv_bytes(t, SCHEMA)
+    assert (tmp_path / "a.csv").read_bytes() == data and n == len(data) and h == P.sha256_hex(data)
+    n, h = P.write_parquet_file(src, SCHEMA, tmp_path / "a.parquet")
+    assert (tmp_path / "a.parquet").read_bytes() == P.parquet_bytes(t, SCHEMA)
+    assert h == P.sha256_hex(P.parquet_bytes(t, SCHEMA))
+
+
+def test_empty_source(tmp_path: Path) -> None:
+    t = _table(10, 1).slice(0, 0)
+    src = _source(tmp_path, t)
+    assert P.content_hash_source(src, SCHEMA) == P.content_hash(t, SCHEMA)
+    P.write_csv_file(src, SCHEMA, tmp_path / "e.csv")
+    assert (tmp_path / "e.csv").read_bytes() == P.csv_bytes(t, SCHEMA)
+
+
+def test_unsorted_source_refused(tmp_path: Path) -> None:
+    t = _table(3000, 2)
+    src = _source(tmp_path, t.take(pa.array(np.arange(3000)[::-1])))
+    with pytest.raises(P.PublishError, match="primary-key order"):
+        P.content_hash_source(src, SCHEMA)
+
+
+def test_plan_and_publish_identical(tmp_path: Path) -> None:
+    now = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    first = _table(4000, 3)
+    mem, stream = P.LocalPublisher(tmp_path / "mem"), P.LocalPublisher(tmp_path / "stream")
+    src1 = _source(tmp_path, first, "v1.parquet")
+    p_mem = P.plan_release(mem, "stops", first, SCHEMA)
+    p_stream = P.plan_release_source(stream, "stops", src1, SCHEMA)
+    assert p_mem == p_stream
+    kw = {"package": {"title": "Stops"}, "provenance": {"counts": {"published": 4000}}, "note": "n", "now": now}
+    r_mem = P.publish_release(mem, p_mem, first, SCHEMA, **kw)
+    r_stream = P.publish_release_source(stream, p_stream, src1, SCHEMA, **kw)
+    assert r_mem.files == r_stream.files
+    # second version: 300 records removed at the start, 1500 added at the end, some values changed
+    second = _table(5500, 3, drop=300)
+    note = second.column("note").to_pylist()
+    note[10], note[20], note[30] = "changed", None, "=changed"
+    second = second.set_column(5, "note", pa.array(note, pa.string()))
+    age = second.column("age").to_pylist()
+    age[20] = 200
+    second = second.set_column(2, "age", pa.array(age, pa.int64()))
+    src2 = _source(tmp_path, second, "v2.parquet")
+    p_mem = P.plan_release(mem, "stops", second, SCHEMA)
+    p_stream = P.plan_release_source(stream, "stops", src2, SCHEMA)
+    assert p_mem == p_stream
+    assert p_stream.changes["records"]["removed"] == 300 and p_stream.changes["records"]["changed"] >= 2
+    r_mem = P.publish_release(mem, p_mem, second, SCHEMA, **kw)
+    r_stream = P.publish_release_source(stream, p_stream, src2, SCHEMA, **kw)
+    assert r_mem.files == r_stream.files
+    keys = mem.list("datasets/stops/")
+    assert keys == stream.list("datasets/stops/") and len(keys) > 10
+    for key in keys:
+        assert mem.get(key) == stream.get(key), key
+    # same content again: nothing to publish
+    assert P.plan_release_source(stream, "stops", src2, SCHEMA).bump == "none"
+
+
+def test_publish_source_refuses_other_content(tmp_path: Path) -> None:
+    t = _table(1000, 4)
+    pub = P.LocalPublisher(tmp_path / "pub")
+    plan = P.plan_release(pub, "stops", t, SCHEMA)
+    other = _source(tmp_path, _table(1000, 5))
+    with pytest.raises(P.PublishError, match="content differs"):
+        P.publish_release_source(pub, plan, other, SCHEMA, package={}, provenance={})
