@@ -186,7 +186,7 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
         def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
             store = private_store.get()
-            table, meta = stages.load_candidate(store, spec)
+            table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
             if name == "schema_valid":
                 passed, md = stages.check_schema(spec, table)
             elif name == "row_accounting":
@@ -230,8 +230,8 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         from pipelines import publishing
 
         store = private_store.get()
-        table, meta = stages.load_candidate(store, spec)
-        plan = publishing.plan_release(publisher.get(), ds, table, spec.schema)
+        table, meta = stages.load_candidate_source(store, spec)
+        plan = publishing.plan_release_source(publisher.get(), ds, table, spec.schema)
         checks = stages.recorded_checks(store, spec, meta["content_hash"])
         md = stages.preview_markdown(spec, plan, meta, checks, table)
         store.write_json(

@@ -215,22 +215,24 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
             pos_of_row = {int(r): i for i, r in enumerate(rows)}
             for row, rs in report.row_reasons().items():
                 reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
-            res = standardize(
-                data,
-                src.fields,
-                spec.standardized_types,
-                source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
-                source_name=src.name,
-            )
+            with pd.option_context("mode.string_storage", "pyarrow"):  # Arrow-backed strings: ~1/3 less memory
+                res = standardize(
+                    data,
+                    src.fields,
+                    spec.standardized_types,
+                    source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
+                    source_name=src.name,
+                )
             for pos, rs in res.row_reasons.items():
                 reasons.setdefault(pos, []).extend(rs)
             bad = np.zeros(len(rows), dtype=bool)
             if reasons:
                 bad[list(reasons)] = True
             frame = res.frame.loc[~bad].copy()
+            del res
             frame["_file"] = meta["file"]
             frame["_row"] = rows[~bad]
-            std_sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+            std_sink.write(_python_string_table(frame))
             # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
             qpos = np.flatnonzero(bad)
             qtable = data.take(pa.array(qpos, type=pa.int64()))
@@ -261,6 +263,28 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
     return out
+
+
+def _python_string_table(frame: pd.DataFrame) -> pa.Table:
+    """`pa.Table.from_pandas(frame)` as if its Arrow-backed string columns were Python-backed (`string` type and
+    the same pandas metadata), so the file does not depend on the string storage used while standardizing."""
+    import json
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    arrow_strings = {str(c) for c in frame.columns
+                     if isinstance(frame[c].dtype, pd.StringDtype) and frame[c].dtype.storage != "python"}
+    if not arrow_strings:
+        return table
+    meta = dict(table.schema.metadata or {})
+    if b"pandas" in meta:
+        pmeta = json.loads(meta[b"pandas"])
+        for col in pmeta.get("columns", []):
+            if col.get("name") in arrow_strings and col.get("pandas_type") == "object":
+                col["pandas_type"] = "unicode"
+        meta[b"pandas"] = json.dumps(pmeta).encode()
+    fields = [pa.field(f.name, pa.string(), f.nullable, f.metadata)
+              if f.name in arrow_strings and pa.types.is_large_string(f.type) else f for f in table.schema]
+    return table.cast(pa.schema(fields, metadata=meta))
 
 
 def _empty_standardized(spec: DatasetSpec, src: SourceSpec, raw: pa.Table) -> pd.DataFrame:
@@ -768,21 +792,108 @@ def load_candidate(store: PrivateStore, spec: DatasetSpec) -> tuple[pa.Table, di
     return store.read_parquet(key + ".parquet"), store.read_json(key + ".json")
 
 
+def candidate_source(store: PrivateStore, spec: DatasetSpec) -> Any:
+    """The release candidate as a `publishing.ParquetSource` (read in `batch_rows()` batches, never whole)."""
+    from pipelines import publishing
+
+    key = f"candidate/{spec.name}/candidate"
+    if not store.exists(key + ".parquet"):
+        raise StageError(f"{spec.name}: no release candidate; materialize the validated asset first")
+    return publishing.ParquetSource(store.path(key + ".parquet"), filesystem=store.fs, batch_rows=batch_rows())
+
+
+def load_candidate_source(store: PrivateStore, spec: DatasetSpec) -> tuple[Any, dict[str, Any]]:
+    """`load_candidate` without loading the table: (candidate source, accounting)."""
+    src = candidate_source(store, spec)
+    return src, store.read_json(f"candidate/{spec.name}/candidate.json")
+
+
+def _num_rows(table: Any) -> int:
+    return int(table.num_rows)
+
+
+def _null_columns(src: Any, names: Sequence[str]) -> set[str]:
+    """Integer and boolean columns holding a null anywhere: `to_pandas` of the whole table makes them float /
+    object, so a batch converts them the same way (validation strings then match the whole-table path)."""
+    file_schema = src.schema
+    cols = [n for n in names if pa.types.is_integer(file_schema.field(n).type) or pa.types.is_boolean(file_schema.field(n).type)]
+    out: set[str] = set()
+    if cols:
+        for b in src.batches(cols):
+            out |= {c for c in cols if b.column(c).null_count}
+    return out
+
+
+def _batch_frame(batch: pa.RecordBatch, with_nulls: set[str]) -> pd.DataFrame:
+    df = batch.to_pandas()
+    for c in with_nulls:
+        if c in df.columns:
+            if pd.api.types.is_bool_dtype(df[c]):
+                df[c] = df[c].astype(object)
+            elif pd.api.types.is_integer_dtype(df[c]):
+                df[c] = df[c].astype("float64")
+    return df
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # checks (each returns passed + PII-safe evidence); results are recorded per content hash
 
 
-def check_schema(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
+def check_schema(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
+    """The candidate (a table or a `candidate_source`) against the public Table Schema."""
     from pipelines import tableschema
 
-    report = tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
+    if isinstance(table, pa.Table):
+        report = tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
+    else:
+        report = _validate_source(spec, table)
     s = report.summary()
-    return report.valid(), {"rows_checked": table.num_rows, "errors": len(report.errors), "summary": s}
+    return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s}
 
 
-def check_row_accounting(meta: Mapping[str, Any], table: pa.Table) -> tuple[bool, dict[str, Any]]:
+def _validate_source(spec: DatasetSpec, src: Any) -> Any:
+    """`tableschema.validate` of the whole candidate, batch by batch: row rules per batch, keys (primary key,
+    unique) across batches on the key columns only. Same errors as validating the whole table."""
+    from pipelines import tableschema
+
+    schema = spec.schema
+    fields = spec.public_fields
+    keyless = _keyless_schema(schema)
+    key_fields = _key_fields(schema)
+    order = {f["name"]: i for i, f in enumerate(schema["fields"])}
+    nfields = len(schema["fields"])
+    with_nulls = _null_columns(src, fields)
+    errors: list[Any] = []
+    key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
+    n = 0
+    for batch in src.batches(fields):
+        vt = _as_validation_table(_batch_frame(batch, with_nulls), fields)
+        rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
+        errors += rep.errors
+        for k in key_fields:
+            key_chunks[k].append(tableschema._as_array(vt.column(k)))
+        n += batch.num_rows
+    if key_fields:
+        key_schema = {
+            **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
+            "fields": [f for f in schema["fields"] if f["name"] in key_fields],
+        }
+        kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
+                       for k in key_fields})
+        key_chunks.clear()
+        errors += [e for e in tableschema.validate(kt, key_schema).errors if e.code in ("primary-key", "unique-error")]
+        del kt
+
+        def _rank(e: Any) -> int:
+            return nfields if e.code == "primary-key" else order.get(e.field, nfields)
+
+        errors.sort(key=lambda e: (e.row, _rank(e)))
+    return tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
+
+
+def check_row_accounting(meta: Mapping[str, Any], table: Any) -> tuple[bool, dict[str, Any]]:
     c = meta["counts"]
-    ok = c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"] and c["published"] == table.num_rows
+    ok = c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"] and c["published"] == _num_rows(table)
     return ok, dict(c)
 
 
@@ -799,31 +910,68 @@ def check_quarantine_share(meta: Mapping[str, Any], threshold: float) -> tuple[b
 
 
 def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Sequence[str]) -> Any:
+    """Every identifying value of the standardized partitions (policy `identifiers`), read batch by batch on the
+    identifier columns only; the same set as `verify.collect_identifiers` on all partitions concatenated."""
     from redaction import verify
 
     policy = policy_of(spec)
     cols = list(policy.identifiers)
-    frames = []
+    uniques: dict[str, dict[Any, None]] = {c: {} for c in cols}
     for p in partitions:
         key = f"standardized/{spec.name}/{p}.parquet"
-        if store.exists(key):
-            frames.append(store.read_parquet(key, columns=cols).to_pandas())
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-    for c in cols:
-        if pd.api.types.is_datetime64_any_dtype(df[c]):
-            df[c] = df[c].dt.strftime("%Y-%m-%d")
-    return verify.collect_identifiers(df, policy.identifiers)
+        if not store.exists(key):
+            continue
+        for b in store.iter_parquet(key, columns=cols):
+            df = b.to_pandas()
+            for c in cols:
+                if c not in df.columns:
+                    continue
+                s = df[c]
+                if pd.api.types.is_datetime64_any_dtype(s):
+                    s = s.dt.strftime("%Y-%m-%d")
+                uniques[c].update(dict.fromkeys(s.dropna().unique()))
+    ids = verify.IdentifierSet()
+    for column, entity_type in policy.identifiers.items():
+        for v in uniques.pop(column):
+            ids.add(entity_type, str(v))
+    return ids
 
 
-def check_leaks(store: PrivateStore, spec: DatasetSpec, table: pa.Table, meta: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
+def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
+    """`verify.scan_table` of the candidate source, one string column at a time, batch by batch."""
+    from redaction import verify
+
+    findings: list[Any] = []
+    file_schema = src.schema
+    for f in file_schema:
+        t = f.type
+        if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t)):
+            continue
+        row0 = 0
+        for b in src.batches([f.name]):
+            for i, v in enumerate(b.column(0).to_pylist()):
+                if not isinstance(v, str) or not v:
+                    continue
+                for etype in sorted(verify.scan_cell(v, identifiers, sweep_patterns=True)):
+                    findings.append(verify.Finding(dataset, row0 + i, f.name, etype))
+            row0 += b.num_rows
+    return verify.LeakReport(findings, len(identifiers))
+
+
+def check_leaks(store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
+    """Leak verifier: no identifying value of the standardized records in any string column of the candidate."""
     from redaction import verify
 
     ids = gather_identifiers(store, spec, meta["partitions"])
-    report = verify.scan_table(spec.name, table, ids)
+    if isinstance(table, pa.Table):
+        report = verify.scan_table(spec.name, table, ids)
+    else:
+        report = _scan_source(spec.name, table, ids)
     return report.passed(), {"values_checked": report.values_checked, **report.summary()}
 
 
-def check_k(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
+def check_k(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
+    """k (and l) recounted on the candidate's published values."""
     policy = policy_of(spec)
     cfg = policy.k_anonymity
     if not cfg:
@@ -831,16 +979,68 @@ def check_k(spec: DatasetSpec, table: pa.Table) -> tuple[bool, dict[str, Any]]:
     from redaction import sdc
 
     qis = list((cfg.get("quasi_identifiers") or {}).keys())
-    df = table.to_pandas()
-    k = sdc.recount_k(df, qis)
+    want_l = bool(cfg.get("l_diversity") and cfg.get("sensitive"))
+    if isinstance(table, pa.Table):
+        df = table.to_pandas()
+        k = sdc.recount_k(df, qis)
+        l_val = sdc.recount_l(df, qis, cfg["sensitive"]) if want_l else 0
+    else:
+        k, l_val = _recount_source(table, qis, cfg["sensitive"] if want_l else None)
     target = int(cfg.get("k", 5))
-    md: dict[str, Any] = {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis, "rows": table.num_rows}
+    md: dict[str, Any] = {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis, "rows": _num_rows(table)}
     passed = k >= target
-    if cfg.get("l_diversity") and cfg.get("sensitive"):
-        l_val = sdc.recount_l(df, qis, cfg["sensitive"])
+    if want_l:
         md.update(l_target=int(cfg["l_diversity"]), l_achieved=int(l_val))
         passed = passed and l_val >= int(cfg["l_diversity"])
     return passed, md
+
+
+def _recount_source(src: Any, qis: Sequence[str], sensitive: str | None) -> tuple[int, int]:
+    """`sdc.recount_k` / `recount_l` on the candidate source: class sizes (and distinct sensitive values per
+    class) counted per batch on the QI (+ sensitive) columns only, then merged."""
+    from redaction import sdc
+    from redaction.errors import SdcError
+
+    names = set(src.schema.names)
+    missing = [c for c in qis if c not in names]
+    if missing:
+        raise SdcError(f"sdc-missing-column: {sorted(missing)}")
+    if not qis:
+        raise SdcError("sdc-config: no quasi-identifier columns")
+    if sensitive is not None and sensitive not in names:
+        raise SdcError(f"sdc-missing-column: {[sensitive]}")
+    keys = list(qis)
+    cols = keys + ([sensitive] if sensitive is not None and sensitive not in keys else [])
+    sizes: list[pd.DataFrame] = []
+    pairs: list[pd.DataFrame] = []
+    pending = 0
+
+    def merge_sizes(frames: list[pd.DataFrame]) -> pd.DataFrame:
+        both = pd.concat(frames, ignore_index=True)
+        return both.groupby(keys, dropna=False, sort=False)["_n"].sum().reset_index()
+
+    for b in src.batches(cols):
+        df = b.to_pandas()
+        rest = df.loc[~sdc._suppressed_rows(df, keys)]
+        if rest.empty:
+            continue
+        sizes.append(rest.groupby(keys, dropna=False, sort=False).size().rename("_n").reset_index())
+        if sensitive is not None:
+            pairs.append(rest[keys + ([sensitive] if sensitive not in keys else [])].drop_duplicates())
+        pending += 1
+        if pending >= 8:  # keep the partial tables small
+            sizes = [merge_sizes(sizes)]
+            if pairs:
+                pairs = [pd.concat(pairs, ignore_index=True).drop_duplicates()]
+            pending = 0
+    if not sizes:
+        return 0, 0
+    k = int(merge_sizes(sizes)["_n"].min())
+    l_val = 0
+    if sensitive is not None:
+        allp = pd.concat(pairs, ignore_index=True).drop_duplicates()
+        l_val = int(allp.groupby(keys, dropna=False, sort=False).size().min())
+    return k, l_val
 
 
 def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool, md: Mapping) -> None:
@@ -904,9 +1104,10 @@ def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, 
 
 
 def preview_markdown(
-    spec: DatasetSpec, plan: Any, meta: Mapping[str, Any], checks: Mapping[str, bool | None], table: pa.Table
+    spec: DatasetSpec, plan: Any, meta: Mapping[str, Any], checks: Mapping[str, bool | None], table: Any
 ) -> str:
-    """The release preview a data officer reads before publishing (public content and counts only)."""
+    """The release preview a data officer reads before publishing (public content and counts only); `table` is
+    the candidate table or its `candidate_source`."""
     c = meta["counts"]
     lines = [
         f"## {spec.title}: proposed version {plan.version} ({plan.bump})",
@@ -956,9 +1157,16 @@ def preview_markdown(
             "Generalization: " + ", ".join(f"{k}: {v}" for k, v in (s.get("levels") or {}).items()),
         ]
     text_cols = [t.column for t in policy_of(spec).columns.values() if t.name == "redact_text"]
-    if text_cols and table.num_rows:
+    if text_cols and _num_rows(table):
         col = text_cols[0]
-        vals = [v for v in table.column(col).to_pylist() if v][:1000]
+        if isinstance(table, pa.Table):
+            vals = [v for v in table.column(col).to_pylist() if v][:1000]
+        else:
+            vals = []
+            for b in table.batches([col]):
+                vals += [v for v in b.column(0).to_pylist() if v][: 1000 - len(vals)]
+                if len(vals) >= 1000:
+                    break
         rng = np.random.default_rng(0)
         sample = [vals[i] for i in sorted(rng.choice(len(vals), size=min(5, len(vals)), replace=False))] if vals else []
         lines += ["", f"### Spot check: {len(sample)} redacted `{col}` values", ""]
@@ -977,8 +1185,8 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
     from pipelines import publishing
     from redaction.errors import LeakFound
 
-    table, meta = load_candidate(store, spec)
-    chash = publishing.content_hash(table, spec.schema)
+    src, meta = load_candidate_source(store, spec)
+    chash = publishing.content_hash_source(src, spec.schema)
     if chash != meta["content_hash"]:
         raise StageError(f"{spec.name}: the candidate changed on disk since it was validated; re-run validation")
     preview = store.read_json(f"preview/{spec.name}.json")
@@ -988,14 +1196,14 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
     not_passed = [n for n, ok in checks.items() if ok is not True]
     if not_passed:
         raise StageError(f"{spec.name}: refused: blocking checks not passed for this content: {not_passed}")
-    ok, md = check_leaks(store, spec, table, meta)  # once more, right before anything goes out
+    ok, md = check_leaks(store, spec, src, meta)  # once more, right before anything goes out
     if not ok:
         raise LeakFound(f"{spec.name}: refused: leak verifier found {md.get('findings', '?')} hit(s); see check metadata")
-    plan = publishing.plan_release(publisher, spec.name, table, spec.schema)
-    rel = publishing.publish_release(
+    plan = publishing.plan_release_source(publisher, spec.name, src, spec.schema)
+    rel = publishing.publish_release_source(
         publisher,
         plan,
-        table,
+        src,
         spec.schema,
         package=package_metadata(spec, meta),
         provenance=provenance(spec, meta, {n: "passed" for n in checks}),
@@ -1007,5 +1215,5 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
         "path": rel.path,
         "files": rel.files,
         "url": publisher.url(rel.path),
-        "rows": table.num_rows,
+        "rows": src.num_rows,
     }
