@@ -27,6 +27,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    # generated exports plant bad rows on purpose (~6% of stops quarantined): let the bench release go out
+    os.environ.setdefault("OSD_MAX_QUARANTINE_SHARE", "0.2")
     from pipelines import stages
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
@@ -65,6 +67,52 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             extra = stages.assemble_candidate(store, spec, parts)["counts"]
         elif what == "assemble_in_memory":
             extra = stages.assemble_candidate_in_memory(store, spec, parts)["counts"]
+        elif what in ("checks", "checks_in_memory"):
+            from pipelines import config
+
+            if what == "checks":
+                table, meta = stages.load_candidate_source(store, spec)
+            else:
+                table, meta = stages.load_candidate(store, spec)
+            extra = {}
+            for name in stages.CHECK_NAMES:
+                if name == "schema_valid":
+                    ok, md = stages.check_schema(spec, table)
+                elif name == "row_accounting":
+                    ok, md = stages.check_row_accounting(meta, table)
+                elif name == "quarantine_share":
+                    ok, md = stages.check_quarantine_share(meta, config.quarantine_threshold())
+                elif name == "no_leaks":
+                    ok, md = stages.check_leaks(store, spec, table, meta)
+                else:
+                    ok, md = stages.check_k(spec, table)
+                if what == "checks":
+                    stages.record_check(store, spec, meta["content_hash"], name, ok, md)
+                extra[name] = "passed" if ok else "FAILED"
+        elif what == "preview":
+            from pipelines import publishing
+
+            src, meta = stages.load_candidate_source(store, spec)
+            plan = publishing.plan_release_source(publishing.LocalPublisher(args[3]), ds, src, spec.schema)
+            checks = stages.recorded_checks(store, spec, meta["content_hash"])
+            md = stages.preview_markdown(spec, plan, meta, checks, src)
+            store.write_json(f"preview/{ds}.json", {"content_hash": plan.content_hash, "version": plan.version,
+                                                    "bump": plan.bump, "markdown": md})
+            extra = f"version {plan.version} ({plan.bump})"
+        elif what == "publish":
+            from pipelines import publishing
+
+            r = stages.publish(store, publishing.LocalPublisher(args[3]), spec, note="bench")
+            extra = f"version {r['version']}: " + ", ".join(
+                f"{n} {f['bytes'] / 1e6:,.0f} MB" for n, f in r["files"].items() if n.startswith(ds + "."))
+        elif what == "diff":
+            from pipelines import publishing
+
+            src = stages.candidate_source(store, spec)
+            prev = publishing.ParquetSource(str(Path(args[3]) / "datasets" / ds / "v1.0.0" / f"{ds}.parquet"),
+                                            batch_rows=src.batch_rows)
+            rd = publishing._record_diff_source(prev, spec.schema, src, spec.schema, {})
+            extra = {k: rd[k] for k in ("added", "removed", "changed", "unchanged")}
     secs = time.perf_counter() - t0
     q.put((secs, _peak_mb(), extra))
 
@@ -105,16 +153,31 @@ def stops_files(out: Path, rows: int, files: int) -> list[Path]:
 
     paths = []
     for i in range(files):
+        done = out / f"rivertown_stops_{i:02d}.csv"
+        if done.exists():  # a kept work folder (--workdir)
+            paths.append(done)
+            continue
         f = samplegen.generate(out / f"g{i}", rows=rows, seed=100 + i, sources=["rivertown_stops"])[0]
-        paths.append(f.rename(out / f"rivertown_stops_{i:02d}.csv"))
+        paths.append(distinct_ids(f.rename(out / f"rivertown_stops_{i:02d}.csv"), i))
         shutil.rmtree(out / f"g{i}")
     return paths
+
+
+def distinct_ids(path: Path, i: int) -> Path:
+    """Generated exports number their stops from 1: give export i its own stop numbers (RS24-000123 ->
+    RS24-E3-000123), or every export after the first would be quarantined as duplicate primary keys."""
+    import re
+
+    if i:
+        data = path.read_bytes()
+        path.write_bytes(re.sub(rb"(^|\n)RS(\d\d)-(?=\d)", rb"\1RS\2-E%d-" % i, data))
+    return path
 
 
 def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
     t0 = time.perf_counter()
     inbox = tmp / "inbox"
-    inbox.mkdir(parents=True)
+    inbox.mkdir(parents=True, exist_ok=True)
     paths = stops_files(inbox, rows, files)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     print(f"\n== stops: {rows * files:,} rows in {files} export(s), {mb:,.0f} MB CSV "
@@ -128,7 +191,17 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
         total += secs
         print(f"{stage:<28}{secs:>10.1f}{peak:>10.0f}" + (f"   {extra}" if stage == "assemble" else ""))
     print(f"{'total raw -> candidate':<28}{total:>10.1f}   (goal for 1M stops: < 60 s on 2 cores)")
+    public = str(tmp / "public")
+    shutil.rmtree(public, ignore_errors=True)
+    for stage in ("checks", "preview", "publish", "diff"):
+        secs, peak, extra = run_stage(stage, base, "stops", parts, public)
+        total += secs if stage != "diff" else 0.0
+        label = "diff vs previous release" if stage == "diff" else stage
+        print(f"{label:<28}{secs:>10.1f}{peak:>10.0f}   {extra}")
+    print(f"{'total raw -> release':<28}{total:>10.1f}   (peak MB = VmHWM of each stage's own process; goal < 2048)")
     if baseline:
+        secs, peak, _ = run_stage("checks_in_memory", base, "stops", parts)
+        print(f"{'baseline: in-memory checks':<28}{secs:>10.1f}{peak:>10.0f}   (candidate loaded whole, as before)")
         secs, peak, _ = run_stage("pandas_read_csv", str(paths[0]))
         print(f"{'baseline: pandas read_csv':<28}{secs:>10.1f}{peak:>10.0f}   (one export, whole file, dtype=str; Rivertown exports are cp1252)")
         secs, peak, _ = run_stage("assemble_in_memory", base, "stops", parts)
@@ -162,17 +235,21 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="100,000 stops, 200 narratives")
     ap.add_argument("--big", action="store_true", help="also 10,000,000 stops (10 exports of 1M); takes a while")
     ap.add_argument("--narratives", type=int, default=None, help="narrative subset size")
+    ap.add_argument("--big-only", action="store_true", help="only the 10,000,000-stop run")
+    ap.add_argument("--workdir", default=None, help="keep generated exports and stores here (re-used next run)")
     a = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="osd-bench-pipeline-"))
+    tmp = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="osd-bench-pipeline-"))
     try:
-        bench_stops(tmp / "s", 100_000 if a.quick else 1_000_000, 1, baseline=True)
-        bench_narratives(tmp / "n", a.narratives or (200 if a.quick else 1000))
-        if a.big:
+        if not a.big_only:
+            bench_stops(tmp / "s", 100_000 if a.quick else 1_000_000, 1, baseline=True)
+            bench_narratives(tmp / "n", a.narratives or (200 if a.quick else 1000))
+        if a.big or a.big_only:
             bench_stops(tmp / "big", 1_000_000, 10, baseline=False)
         else:
             print("\n10M-stop memory figure: .venv/bin/python bench/bench_pipeline.py --big  (10 exports of 1M)")
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not a.workdir:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
