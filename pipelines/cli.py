@@ -67,6 +67,10 @@ def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
     return "; ".join(lines) or "run failed"
 
 
+# Dagster's console logger at INFO: the step-by-step DEBUG events stay in the run's event log (the UI shows them)
+QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
 def run(note: str = "", publish: bool = True) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
     import dagster as dg
@@ -99,7 +103,7 @@ def run(note: str = "", publish: bool = True) -> int:
             continue
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
-            instance=instance, partition_key=key, raise_on_error=False
+            instance=instance, partition_key=key, run_config=QUIET_LOGGERS, raise_on_error=False
         )
         if not res.success:
             failures.append(f"{path.name}: not ingested: {_failure_summary(res)}")
@@ -109,7 +113,9 @@ def run(note: str = "", publish: bool = True) -> int:
         if not instance.get_dynamic_partitions(f"{ds}_exports"):
             continue
         t0 = time.perf_counter()
-        res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(instance=instance, raise_on_error=False)
+        res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(
+            instance=instance, run_config=QUIET_LOGGERS, raise_on_error=False
+        )
         if not res.success:
             failures.append(f"{ds}: not published: {_failure_summary(res)}")
             continue
@@ -118,7 +124,7 @@ def run(note: str = "", publish: bool = True) -> int:
             t0 = time.perf_counter()
             res = defs.resolve_job_def(f"{ds}_publish").execute_in_process(
                 instance=instance,
-                run_config={"ops": {f"{ds}__release": {"config": {"note": note or "Automated release"}}}},
+                run_config={**QUIET_LOGGERS, "ops": {f"{ds}__release": {"config": {"note": note or "Automated release"}}}},
                 raise_on_error=False,
             )
             if not res.success:
@@ -157,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--seed", type=int, default=7)
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     if args.cmd == "generate":
         files = generate(args.out or config.inbox_dir(), args.rows, args.seed)

@@ -948,12 +948,10 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
         if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t)):
             continue
         row0 = 0
+        cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once
         for b in src.batches([f.name]):
-            for i, v in enumerate(b.column(0).to_pylist()):
-                if not isinstance(v, str) or not v:
-                    continue
-                for etype in sorted(verify.scan_cell(v, identifiers, sweep_patterns=True)):
-                    findings.append(verify.Finding(dataset, row0 + i, f.name, etype))
+            findings += verify.scan_column(dataset, f.name, b.column(0).to_pylist(), identifiers, row0=row0,
+                                           cache=cache)
             row0 += b.num_rows
     return verify.LeakReport(findings, len(identifiers))
 

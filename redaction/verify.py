@@ -21,7 +21,9 @@ Normalization and matching rules (the false-hit guard):
   false hits);
 * a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
 * phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
-  and separators of a cell; values with fewer than 7 digits are skipped;
+  and separators of a cell; values with fewer than 7 digits are skipped; digits inside a hexadecimal token of
+  16+ characters with a letter (a keyed pseudonym, a hash) are random and not searched: at a million records,
+  some 16-hex pseudonyms hold nine digits in a row that equal somebody's SSN by chance;
 * licences, plates, VINs: letters and digits only, searched inside each compacted alphanumeric run
   (separators removed); values shorter than ``MIN_CODE_VALUE`` (5) are skipped;
 * dates of birth (ISO input): 03/14/1987, 3/14/1987, 3/14/87, 1987-03-14, March 14 1987, Mar 14 1987,
@@ -309,7 +311,7 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
     if digits is not None:
         for m in _DIGIT_RUN.finditer(text):
             run = _digits(m.group())
-            if len(run) >= MIN_DIGITS:
+            if len(run) >= MIN_DIGITS and not _inside_hex_token(text, m.start(), m.end()):
                 for _end, (etype, _, _n) in digits.iter(run):
                     found.add(etype)
     codes = identifiers.automaton("codes")
@@ -325,6 +327,22 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
     if sweep_patterns:
         found |= sweep_text(text)
     return found
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+MIN_HEX_TOKEN = 16
+
+
+def _inside_hex_token(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside a hexadecimal token of ``MIN_HEX_TOKEN``+ characters with a
+    letter in it (a keyed pseudonym, a hash, a UUID part): its digits are random, not a phone or an SSN."""
+    left, right = start, end
+    while left > 0 and text[left - 1] in _HEX:
+        left -= 1
+    while right < len(text) and text[right] in _HEX:
+        right += 1
+    token = text[left:right]
+    return len(token) >= MIN_HEX_TOKEN and all(c in _HEX for c in token) and not token.isdigit()
 
 
 def _token_bounds(run: str) -> set[int]:
@@ -352,16 +370,37 @@ def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]
                 yield str(name), s.tolist()
 
 
+SCAN_CACHE_MAX = 200_000  # distinct cell values remembered per column (codes, dates, districts repeat a lot)
+
+
+def scan_column(dataset: str, column: str, values: Iterable[Any], identifiers: IdentifierSet, *,
+                sweep_patterns: bool = True, row0: int = 0, cache: dict[str, tuple[str, ...]] | None = None,
+                ) -> list[Finding]:
+    """Findings of one column's cells (rows numbered from ``row0``): each distinct value is scanned once
+    (``cache``, shared across the batches of one column, holds up to ``SCAN_CACHE_MAX`` values); the
+    same findings, in the same order, as :func:`scan_cell` on every cell."""
+    if cache is None:
+        cache = {}
+    findings: list[Finding] = []
+    for i, v in enumerate(values):
+        if not isinstance(v, str) or not v:
+            continue
+        types = cache.get(v)
+        if types is None:
+            types = tuple(sorted(scan_cell(v, identifiers, sweep_patterns=sweep_patterns)))
+            if len(cache) < SCAN_CACHE_MAX:
+                cache[v] = types
+        for etype in types:
+            findings.append(Finding(dataset, row0 + i, column, etype))
+    return findings
+
+
 def scan_table(dataset: str, table: pd.DataFrame | pa.Table, identifiers: IdentifierSet,
                *, sweep_patterns: bool = True) -> LeakReport:
     """Search every string column of a release table for the identifiers (and pattern shapes)."""
     findings: list[Finding] = []
     for column, values in _string_columns(table):
-        for row, v in enumerate(values):
-            if not isinstance(v, str) or not v:
-                continue
-            for etype in sorted(scan_cell(v, identifiers, sweep_patterns=sweep_patterns)):
-                findings.append(Finding(dataset, row, column, etype))
+        findings += scan_column(dataset, column, values, identifiers, sweep_patterns=sweep_patterns)
     return LeakReport(findings, len(identifiers))
 
 
