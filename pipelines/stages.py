@@ -916,7 +916,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
 
     policy = policy_of(spec)
     cols = list(policy.identifiers)
-    uniques: dict[str, dict[Any, None]] = {c: {} for c in cols}
+    ids = verify.IdentifierSet()  # distinct forms, as 64-bit hashes: memory grows with distinct values, gently
     for p in partitions:
         key = f"standardized/{spec.name}/{p}.parquet"
         if not store.exists(key):
@@ -929,11 +929,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
                 s = df[c]
                 if pd.api.types.is_datetime64_any_dtype(s):
                     s = s.dt.strftime("%Y-%m-%d")
-                uniques[c].update(dict.fromkeys(s.dropna().unique()))
-    ids = verify.IdentifierSet()
-    for column, entity_type in policy.identifiers.items():
-        for v in uniques.pop(column):
-            ids.add(entity_type, str(v))
+                ids.add_many(policy.identifiers[c], s.dropna().unique())
     return ids
 
 
