@@ -130,18 +130,23 @@ def test_axe_no_serious_or_critical_violations(served, browser) -> None:
     ctx = browser.new_context(viewport=DESKTOP)
     page = ctx.new_page()
     problems = []
+    summary: dict = {}
     try:
         for path in PAGES:
             page.goto(base + path)
             page.evaluate(axe)
             results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             assert results["testEngine"]["name"] == "axe-core"
+            summary["axe-core"] = results["testEngine"]["version"]
+            summary[path] = {v["id"]: v.get("impact") for v in results["violations"]}
             for v in results["violations"]:
                 if v.get("impact") in ("serious", "critical"):
                     targets = [n["target"] for n in v["nodes"]][:5]
                     problems.append(f"{path}: {v['id']} ({v['impact']}) {targets}")
     finally:
         ctx.close()
+    SHOTS.parent.mkdir(parents=True, exist_ok=True)  # the result, as a test artifact: violations by page
+    (SHOTS.parent / "axe.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     assert problems == []
 
 
