@@ -22,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -260,6 +261,7 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         "quarantined": int(n_quarantined),
         "reasons": dict(sorted(reason_counts.items())),
         "quarantined_rows": quarantined_rows,
+        "standardized_id": uuid.uuid4().hex,  # this run's rows: caches derived from them (identifier forms) key on it
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
     return out
@@ -909,27 +911,74 @@ def check_quarantine_share(meta: Mapping[str, Any], threshold: float) -> tuple[b
     }
 
 
+def _identifier_signature(spec: DatasetSpec) -> str:
+    """What a partition's cached identifier forms depend on besides its standardized rows: the policy's
+    identifier columns and the verifier's normalization code."""
+    import hashlib
+    import json
+
+    from redaction import verify
+
+    h = hashlib.sha256(json.dumps(policy_of(spec).identifiers, sort_keys=True).encode())
+    h.update(Path(verify.__file__).read_bytes())
+    return h.hexdigest()
+
+
+_FORMS_SCHEMA = pa.schema([("entity_type", pa.string()), ("family", pa.string()), ("form", pa.string())])
+
+
 def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Sequence[str]) -> Any:
     """Every identifying value of the standardized partitions (policy `identifiers`), read batch by batch on the
-    identifier columns only; the same set as `verify.collect_identifiers` on all partitions concatenated."""
+    identifier columns only; the same set as `verify.collect_identifiers` on all partitions concatenated.
+
+    A partition's normalized forms are cached in the private store (`identifiers/<dataset>/<partition>`), tied
+    to the run of `standardize_partition` that wrote its rows (`standardized_id`) and to the identifier
+    signature: the checks compute them, the publish step (and the checks after a new export) read them back.
+    """
     from redaction import verify
 
     policy = policy_of(spec)
     cols = list(policy.identifiers)
+    signature = _identifier_signature(spec)
     ids = verify.IdentifierSet()  # distinct forms, as 64-bit hashes: memory grows with distinct values, gently
     for p in partitions:
         key = f"standardized/{spec.name}/{p}.parquet"
         if not store.exists(key):
             continue
-        for b in store.iter_parquet(key, columns=cols):
-            df = b.to_pandas()
-            for c in cols:
-                if c not in df.columns:
-                    continue
-                s = df[c]
-                if pd.api.types.is_datetime64_any_dtype(s):
-                    s = s.dt.strftime("%Y-%m-%d")
-                ids.add_many(policy.identifiers[c], s.dropna().unique())
+        token = (store.read_json(f"standardized/{spec.name}/{p}.json") or {}).get("standardized_id")
+        cache = f"identifiers/{spec.name}/{p}"
+        cmeta = store.read_json(cache + ".json") or {}
+        if token and cmeta.get("standardized_id") == token and cmeta.get("signature") == signature \
+                and store.exists(cache + ".parquet"):
+            for b in store.iter_parquet(cache + ".parquet"):
+                groups: dict[str, list[tuple[str, str]]] = {}
+                for e, f, v in zip(*(b.column(i).to_pylist() for i in range(3)), strict=True):
+                    groups.setdefault(e, []).append((f, v))
+                for et, forms in groups.items():
+                    ids.add_forms(et, forms, source_values=0)
+            ids.source_values += int(cmeta.get("source_values", 0))
+            continue
+        before = ids.source_values
+        with store.parquet_sink(cache + ".parquet", _FORMS_SCHEMA) as sink:
+            for b in store.iter_parquet(key, columns=cols):
+                df = b.to_pandas()
+                for c in cols:
+                    if c not in df.columns:
+                        continue
+                    s = df[c]
+                    if pd.api.types.is_datetime64_any_dtype(s):
+                        s = s.dt.strftime("%Y-%m-%d")
+                    values = s.dropna().unique()
+                    entity_type = policy.identifiers[c]
+                    forms = list(verify.identifier_forms(entity_type, values))
+                    ids.add_forms(entity_type, forms, source_values=sum(1 for v in values if str(v).strip()))
+                    if forms:
+                        fam, form = zip(*forms, strict=True)
+                        sink.write(pa.table({"entity_type": pa.array([entity_type] * len(forms)),
+                                             "family": pa.array(fam), "form": pa.array(form)}, schema=_FORMS_SCHEMA))
+        if token:  # written last: the marker that the forms file is complete for this run of standardize
+            store.write_json(cache + ".json", {"standardized_id": token, "signature": signature,
+                                               "source_values": ids.source_values - before})
     return ids
 
 

@@ -188,30 +188,51 @@ class IdentifierSet:
         """Add raw values of one entity type (each as ``str``; empty ones skipped) in all their searched forms."""
         if entity_type not in KNOWN_TYPES:
             raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
-        self._same_process()
-        first, lengths = self._first, self._digit_lengths
+        count = 0
+        forms: list[tuple[str, str]] = []
         for raw in values:
             value = str(raw).strip()
-            if not value:
-                continue
-            self.source_values += 1
-            for family, form in _forms(entity_type, value):
-                if family == "words":
-                    toks = form.split()
-                    if first.get(toks[0], 0) < len(toks):
-                        first[toks[0]] = len(toks)
-                    self.words.add(hash(form), entity_type)
-                elif family == "digits":
-                    lengths.add(len(form))
-                    self.digits.add(hash(form), entity_type)
-                else:
-                    if len(form) > self._max_code:
-                        self._max_code = len(form)
-                    self.codes.add(hash(form), entity_type)
+            if value:
+                count += 1
+                forms.extend(_forms(entity_type, value))
+        self.add_forms(entity_type, forms, source_values=count)
+
+    def add_forms(self, entity_type: str, forms: Iterable[tuple[str, str]], *, source_values: int | None = None,
+                  ) -> None:
+        """Add ``(family, form)`` pairs of one entity type, as :func:`identifier_forms` gives them (or a cache of
+        them); ``source_values`` counts the raw values they came from (default: one)."""
+        if entity_type not in KNOWN_TYPES:
+            raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
+        self._same_process()
+        first, lengths = self._first, self._digit_lengths
+        n = 0
+        for family, form in forms:
+            n += 1
+            if family == "words":
+                toks = form.split()
+                if first.get(toks[0], 0) < len(toks):
+                    first[toks[0]] = len(toks)
+                self.words.add(hash(form), entity_type)
+            elif family == "digits":
+                lengths.add(len(form))
+                self.digits.add(hash(form), entity_type)
+            else:
+                if len(form) > self._max_code:
+                    self._max_code = len(form)
+                self.codes.add(hash(form), entity_type)
+        self.source_values += (1 if n else 0) if source_values is None else source_values
 
     def _same_process(self) -> None:
         if os.getpid() != self._pid:
             raise RedactionError("an IdentifierSet holds process-local string hashes: build it in this process")
+
+
+def identifier_forms(entity_type: str, values: Iterable[Any]) -> Iterator[tuple[str, str]]:
+    """The ``(family, normalized form)`` pairs under which raw values of ``entity_type`` are searched."""
+    for raw in values:
+        value = str(raw).strip()
+        if value:
+            yield from _forms(entity_type, value)
 
 
 def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:

@@ -136,3 +136,53 @@ def test_preview_and_publish(built, tmp_path):
     prefix = publishing.release_prefix(spec.name, "1.0.0")
     assert pub.get(prefix + f"{spec.name}.csv") == publishing.csv_bytes(table, spec.schema)
     assert pub.get(prefix + f"{spec.name}.parquet") == publishing.parquet_bytes(table, spec.schema)
+
+
+def test_identifier_forms_cached_per_partition(built, monkeypatch):
+    """The checks compute each partition's identifier forms once and keep them privately; the next gather (the
+    publish step's) reads them back and finds exactly the same; a re-standardized partition or another
+    signature (policy identifiers, verifier code) recomputes them."""
+    from redaction import verify
+
+    _tmp, store, specs, _by = built
+    spec = specs["stops"]
+    table, _src, meta = _both(store, spec)
+    parts = meta["partitions"]
+    for p in parts:  # start cold
+        for ext in (".json", ".parquet"):
+            if store.exists(f"identifiers/stops/{p}{ext}"):
+                store.delete(f"identifiers/stops/{p}{ext}")
+    frames = [store.read_parquet(f"standardized/stops/{p}.parquet").to_pandas() for p in parts]
+    std = pd.concat(frames, ignore_index=True)
+    cols = stages.policy_of(spec).identifiers
+    for c in cols:
+        if pd.api.types.is_datetime64_any_dtype(std[c]):
+            std[c] = std[c].dt.strftime("%Y-%m-%d")
+    direct = verify.collect_identifiers(std, cols)
+
+    name = next(v for v in std["subject_name"] if isinstance(v, str) and v)
+    leaky = table.set_column(table.schema.get_field_index("location"), "location",
+                             pa.array([f"near {name}"] + table.column("location").to_pylist()[1:]))
+
+    def scan(ids):
+        return verify.scan_table("stops", leaky, ids).findings
+
+    calls: list[str] = []
+    real = verify.identifier_forms
+    monkeypatch.setattr(verify, "identifier_forms", lambda et, vs: calls.append(et) or real(et, vs))
+    cold = stages.gather_identifiers(store, spec, parts)
+    assert calls and all(store.exists(f"identifiers/stops/{p}.json") for p in parts)
+    n_cold = len(calls)  # one call per identifier column and batch
+    calls.clear()
+    warm = stages.gather_identifiers(store, spec, parts)
+    assert calls == []  # read back, nothing recomputed
+    assert len(cold) == len(warm) == len(direct) > 0
+    assert cold.source_values == warm.source_values > 0
+    assert scan(cold) == scan(warm) == scan(direct) and scan(warm)
+    stages.standardize_partition(store, spec, parts[0])  # new rows for this partition: its cache is stale
+    stages.gather_identifiers(store, spec, parts)
+    assert 0 < len(calls) < n_cold and len(calls) % len(cols) == 0  # only that partition's batches
+    calls.clear()
+    monkeypatch.setattr(stages, "_identifier_signature", lambda s: "another policy")
+    assert len(stages.gather_identifiers(store, spec, parts)) == len(direct)
+    assert len(calls) == n_cold

@@ -189,6 +189,10 @@ def cockpit(tmp_path_factory) -> Iterator[Cockpit]:
         "webserver": [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(c.port)],
         "daemon": [str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"],
     }
+    # create the instance's SQLite storage once, before two processes race to create the same tables
+    # ("table instigators already exists" when the machine is busy)
+    subprocess.run([str(BIN / "dagster"), "instance", "migrate"], cwd=REPO, env=env, check=True, timeout=180,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for name, cmd in commands.items():
             fh = (c.logs / f"{name}.log").open("wb")
