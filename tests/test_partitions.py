@@ -100,7 +100,9 @@ def _run_stages(tmp: Path, files, batch: int, monkeypatch, *, in_memory: bool) -
             "candidate": store.read_parquet(f"candidate/{ds}/candidate.parquet"),
             "validate_quarantine": store.read_parquet(f"quarantine/{ds}/_validate.parquet"),
             "parts": {
-                p: [store.read_json(f"{stage}/{ds}/{p}.json") for stage in ("raw", "standardized", "deidentified")]
+                p: [{k: v for k, v in store.read_json(f"{stage}/{ds}/{p}.json").items()
+                     if k != "standardized_id"}  # a fresh token per run of the stage
+                    for stage in ("raw", "standardized", "deidentified")]
                 for p in parts
             },
             "std": {p: store.read_parquet(f"standardized/{ds}/{p}.parquet") for p in parts},
