@@ -556,15 +556,33 @@ def _compact(s: pd.Series) -> pd.Categorical:
     return pd.Categorical(s.to_numpy(dtype=object, na_value=None))
 
 
-def _union(chunks: list[pd.Categorical]) -> pd.Series:
-    from pandas.api.types import union_categoricals
+class _CodeBook:
+    """A column collected batch by batch as int32 codes into one dictionary of its distinct values: the same
+    Series as `union_categoricals(ignore_order=True)` of the batches' `_compact` categoricals (categories in the
+    same order; an object column when batches hold values of different types), without keeping every batch's
+    categories (10M stops: ~75 MB of strings per million rows saved)."""
 
-    if not chunks:
-        return pd.Series([], dtype=object)
-    try:
-        return pd.Series(union_categoricals(chunks, ignore_order=True))
-    except TypeError:  # categories of different dtypes (e.g. a batch where the column is all null)
-        return pd.Series(np.concatenate([np.asarray(c, dtype=object) for c in chunks]), dtype=object)
+    def __init__(self) -> None:
+        self.index: dict[Any, int] = {}
+        self.chunks: list[np.ndarray] = []
+        self.mixed = False
+
+    def add(self, s: pd.Series) -> None:
+        cat = _compact(s)
+        cats = cat.categories
+        if len(cats) and self.index and not self.mixed:
+            first = next(iter(self.index))
+            self.mixed = type(first) is not type(cats[0])
+        glob = np.array([self.index.setdefault(v, len(self.index)) for v in cats], dtype=np.int32)
+        codes = np.asarray(cat.codes)
+        self.chunks.append(np.where(codes >= 0, glob[np.maximum(codes, 0)] if len(glob) else -1, -1).astype(np.int32))
+
+    def series(self) -> pd.Series:
+        codes = np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.int32)
+        cats = list(self.index)
+        if self.mixed:  # values of different types: an object column
+            return pd.Series(np.array(cats + [None], dtype=object)[codes], dtype=object)
+        return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object)))
 
 
 def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
@@ -594,7 +612,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     # ---- pass 1: validation per batch, key columns and compact QI columns across batches
     errors: list[Any] = []
     key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
-    qi_chunks: dict[str, list[pd.Categorical]] = {c: [] for c in sdc_cols}
+    qi_chunks: dict[str, _CodeBook] = {c: _CodeBook() for c in sdc_cols}
     file_idx: list[np.ndarray] = []
     row_nums: list[np.ndarray] = []
     files: list[str] = []
@@ -608,7 +626,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
             for k in key_fields:
                 key_chunks[k].append(tableschema._as_array(vt.column(k)))
             for c in sdc_cols:
-                qi_chunks[c].append(_compact(df[c]))
+                qi_chunks[c].add(df[c])
             fcol = df["_file"].astype(object).to_numpy()
             for f in pd.unique(fcol):
                 if f not in files:
@@ -651,7 +669,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     levels: dict[str, str] | None = None
     rows_before_sdc = int(keep.sum())
     if policy.k_anonymity:
-        qi = pd.DataFrame({c: _union(qi_chunks[c]) for c in sdc_cols})
+        qi = pd.DataFrame({c: qi_chunks[c].series() for c in sdc_cols})
         qi_chunks.clear()
         kept_pos = np.flatnonzero(keep)
         qi = qi.iloc[kept_pos]

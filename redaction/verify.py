@@ -23,8 +23,9 @@ Normalization and matching rules (the false-hit guard):
 * a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
 * phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
   and separators of a cell; values with fewer than 7 digits are skipped; digits inside a hexadecimal token of
-  16+ characters with a letter (a keyed pseudonym, a hash) are random and not searched: at a million records,
-  some 16-hex pseudonyms hold nine digits in a row that equal somebody's SSN by chance;
+  16+ characters with a letter (a keyed pseudonym, a hash), or of 16+ digits right after a pseudonym prefix
+  (``stp_``), are random and not searched: at a million records, some 16-hex pseudonyms hold nine digits in a
+  row that equal somebody's SSN by chance;
 * licences, plates, VINs: letters and digits only, searched inside each compacted alphanumeric run
   (separators removed); values shorter than ``MIN_CODE_VALUE`` (5) are skipped;
 * dates of birth (ISO input): 03/14/1987, 3/14/1987, 3/14/87, 1987-03-14, March 14 1987, Mar 14 1987,
@@ -453,19 +454,24 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
+_PSEUDONYM_PREFIX = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*_$")
 MIN_HEX_TOKEN = 16
 
 
 def _inside_hex_token(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` lies inside a hexadecimal token of ``MIN_HEX_TOKEN``+ characters with a
-    letter in it (a keyed pseudonym, a hash, a UUID part): its digits are random, not a phone or an SSN."""
+    letter in it (a keyed pseudonym, a hash, a UUID part), or all digits right after a pseudonym prefix
+    (``stp_``): its digits are random, not a phone or an SSN."""
     left, right = start, end
     while left > 0 and text[left - 1] in _HEX:
         left -= 1
     while right < len(text) and text[right] in _HEX:
         right += 1
     token = text[left:right]
-    return len(token) >= MIN_HEX_TOKEN and all(c in _HEX for c in token) and not token.isdigit()
+    if len(token) < MIN_HEX_TOKEN or not all(c in _HEX for c in token):
+        return False
+    # one in ~1,800 keyed pseudonyms is all digits: random too when it follows its prefix ("stp_0123...")
+    return not token.isdigit() or bool(_PSEUDONYM_PREFIX.search(text, max(0, left - 40), left))
 
 
 def _token_bounds(run: str) -> set[int]:

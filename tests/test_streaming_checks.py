@@ -186,3 +186,22 @@ def test_identifier_forms_cached_per_partition(built, monkeypatch):
     monkeypatch.setattr(stages, "_identifier_signature", lambda s: "another policy")
     assert len(stages.gather_identifiers(store, spec, parts)) == len(direct)
     assert len(calls) == n_cold
+
+
+def test_codebook_equals_union_of_categoricals():
+    """Quasi-identifier columns collected as codes give the Series `union_categoricals` of the batches gave."""
+    from pandas.api.types import union_categoricals
+
+    batches = [pd.Series(["b", "a", None, "b"]), pd.Series([None, None], dtype=object), pd.Series(["c", "a", "d"]),
+               pd.Series([], dtype=object), pd.Series(["2024-W01", None, "d"])]
+    book = stages._CodeBook()
+    for b in batches:
+        book.add(b)
+    want = pd.Series(union_categoricals([stages._compact(b) for b in batches], ignore_order=True))
+    got = book.series()
+    pd.testing.assert_series_equal(got, want)
+    assert list(got.cat.categories) == list(want.cat.categories)
+    mixed = stages._CodeBook()
+    for b in (pd.Series(["x", None]), pd.Series([3, 4])):
+        mixed.add(b)
+    assert mixed.series().tolist() == ["x", None, 3, 4] and mixed.series().dtype == object

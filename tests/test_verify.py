@@ -194,9 +194,12 @@ def test_scan_column_dedup_gives_the_per_cell_findings(ids, monkeypatch):
 def test_digits_inside_a_hex_pseudonym_are_no_hit_but_written_numbers_are(ids):
     """A 16-hex pseudonym whose digits happen to equal an SSN or a phone is random, not a leak (found 15 times
     in 1M generated stops); the same digits written as a number, glued to words or not, are still found."""
-    hex_cells = ["stp_4a123456789c0e1f", "stp_5551234567abcdef", "0123456789abcdef01234567"]
+    hex_cells = ["stp_4a123456789c0e1f", "stp_5551234567abcdef", "0123456789abcdef01234567",
+                 "stp_0123456789012345", "off2_5551234567000000"]  # all-digit pseudonyms: 58 hits in 10M stops
     assert scan_table("s", pd.DataFrame({"stop_id": hex_cells}), ids, sweep_patterns=False).passed()
     for leak, etype in [("SSN123456789", "SSN"), ("ssn:123-45-6789", "SSN"), ("x123456789", "SSN"),
-                        ("tel5551234567", "PHONE"), ("5551234567", "PHONE"), ("abcdef 123456789", "SSN")]:
+                        ("tel5551234567", "PHONE"), ("5551234567", "PHONE"), ("abcdef 123456789", "SSN"),
+                        ("0123456789012345", "SSN"), ("ssn 0123456789012345", "SSN"), ("a_b_0123456789012345", "SSN"),
+                        ("x__0123456789012345", "SSN")]:
         rep = scan_table("s", pd.DataFrame({"t": [leak]}), ids, sweep_patterns=False)
         assert [f.entity_type for f in rep.findings] == [etype], leak
