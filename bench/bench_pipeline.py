@@ -81,6 +81,9 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
                 table, meta = stages.load_candidate_source(store, spec)
             else:
                 table, meta = stages.load_candidate(store, spec)
+            for p in parts:  # both compute the leak verifier's identifier forms (no cache from an earlier run)
+                for ext in (".json", ".parquet"):
+                    store.delete(f"identifiers/{ds}/{p}{ext}")
             extra = {}
             for name in stages.CHECK_NAMES:
                 if name == "schema_valid":
