@@ -75,8 +75,6 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
         elif what == "assemble_in_memory":
             extra = stages.assemble_candidate_in_memory(store, spec, parts)["counts"]
         elif what in ("checks", "checks_in_memory"):
-            from pipelines import config
-
             if what == "checks":
                 table, meta = stages.load_candidate_source(store, spec)
             else:
@@ -86,16 +84,7 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
                     store.delete(f"identifiers/{ds}/{p}{ext}")
             extra = {}
             for name in stages.CHECK_NAMES:
-                if name == "schema_valid":
-                    ok, md = stages.check_schema(spec, table)
-                elif name == "row_accounting":
-                    ok, md = stages.check_row_accounting(meta, table)
-                elif name == "quarantine_share":
-                    ok, md = stages.check_quarantine_share(meta, config.quarantine_threshold())
-                elif name == "no_leaks":
-                    ok, md = stages.check_leaks(store, spec, table, meta)
-                else:
-                    ok, md = stages.check_k(spec, table)
+                ok, md = stages.run_check(name, store, spec, table, meta)
                 if what == "checks":
                     stages.record_check(store, spec, meta["content_hash"], name, ok, md)
                 extra[name] = "passed" if ok else "FAILED"

@@ -187,16 +187,7 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
             store = private_store.get()
             table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
-            if name == "schema_valid":
-                passed, md = stages.check_schema(spec, table)
-            elif name == "row_accounting":
-                passed, md = stages.check_row_accounting(meta, table)
-            elif name == "quarantine_share":
-                passed, md = stages.check_quarantine_share(meta, config.quarantine_threshold())
-            elif name == "no_leaks":
-                passed, md = stages.check_leaks(store, spec, table, meta)
-            else:
-                passed, md = stages.check_k(spec, table)
+            passed, md = stages.run_check(name, store, spec, table, meta)
             stages.record_check(store, spec, meta["content_hash"], name, passed, md)
             return dg.AssetCheckResult(
                 passed=bool(passed),

@@ -513,13 +513,17 @@ class S3Publisher(Publisher):
         if len(data) <= self.multipart_threshold:
             self.client.put_object(Bucket=self.bucket, Key=full, Body=data, **extra)
             return
+        chunks = (data[i : i + self.multipart_chunk] for i in range(0, len(data), self.multipart_chunk))
+        self._multipart(full, chunks, extra)
+
+    def _multipart(self, full: str, chunks: Iterable[bytes], extra: dict[str, Any]) -> None:
+        """A multipart upload of ``chunks``; the conditions in ``extra`` go on the completing request."""
         cond = {k: extra.pop(k) for k in ("IfNoneMatch", "IfMatch") if k in extra}
         mpu = self.client.create_multipart_upload(Bucket=self.bucket, Key=full, **extra)
         upload_id = mpu["UploadId"]
         try:
             parts = []
-            for n, start in enumerate(range(0, len(data), self.multipart_chunk), start=1):
-                chunk = data[start : start + self.multipart_chunk]
+            for n, chunk in enumerate(chunks, start=1):
                 r = self.client.upload_part(
                     Bucket=self.bucket, Key=full, UploadId=upload_id, PartNumber=n, Body=chunk
                 )
@@ -534,19 +538,11 @@ class S3Publisher(Publisher):
                 log.warning("could not abort multipart upload for %s", full)
             raise
 
-    def put(
-        self,
-        key: str,
-        data: bytes,
-        *,
-        content_type: str | None = None,
-        create_only: bool = False,
-        if_match: str | None = None,
-    ) -> None:
-        """PutObject (multipart above the threshold) with optional If-None-Match / If-Match, then verify."""
+    def _write(self, key: str, upload: Callable[[str, dict[str, Any]], None], *, content_type: str | None,
+               create_only: bool, if_match: str | None = None) -> None:
+        """Run ``upload(full key, extra args)`` with the content type and conditions, mapping S3 errors."""
         from botocore.exceptions import ClientError
 
-        full = self._full(key)
         extra: dict[str, Any] = {}
         if content_type:
             extra["ContentType"] = content_type
@@ -557,7 +553,7 @@ class S3Publisher(Publisher):
         elif if_match is not None:
             extra["IfMatch"] = if_match
         try:
-            self._put_raw(full, data, extra)
+            upload(self._full(key), extra)
         except ClientError as exc:
             code, status = self._code(exc)
             if status == 412 or code == "PreconditionFailed":
@@ -567,6 +563,19 @@ class S3Publisher(Publisher):
             if status == 409 or code == "ConditionalRequestConflict":
                 raise PreconditionFailedError(f"{key}: concurrent conditional write") from None
             raise PublishError(f"S3 write failed for {key}: {code or status}") from None
+
+    def put(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+        create_only: bool = False,
+        if_match: str | None = None,
+    ) -> None:
+        """PutObject (multipart above the threshold) with optional If-None-Match / If-Match, then verify."""
+        self._write(key, lambda full, extra: self._put_raw(full, data, extra), content_type=content_type,
+                    create_only=create_only, if_match=if_match)
         if self.verify:
             back = self.get(key)
             if back is None or sha256_hex(back) != sha256_hex(data):
@@ -575,48 +584,15 @@ class S3Publisher(Publisher):
     def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
         """Upload ``path`` (multipart from the file above the threshold, create-only with ``If-None-Match``), then
         verify the read-back sha256 (streamed) unless ``verify=False``."""
-        from botocore.exceptions import ClientError
-
-        size = os.path.getsize(path)
-        if size <= self.multipart_threshold:
+        if os.path.getsize(path) <= self.multipart_threshold:
             self.put(key, Path(path).read_bytes(), content_type=content_type, create_only=create_only)
             return
-        full = self._full(key)
-        extra: dict[str, Any] = {"ContentType": content_type} if content_type else {}
-        if create_only and self.exists(key):
-            raise KeyExistsError(f"{key} already exists")
-        cond = {"IfNoneMatch": "*"} if create_only else {}
-        try:
-            mpu = self.client.create_multipart_upload(Bucket=self.bucket, Key=full, **extra)
-            upload_id = mpu["UploadId"]
-            try:
-                parts = []
-                with open(path, "rb") as fh:
-                    n = 0
-                    while chunk := fh.read(self.multipart_chunk):
-                        n += 1
-                        r = self.client.upload_part(
-                            Bucket=self.bucket, Key=full, UploadId=upload_id, PartNumber=n, Body=chunk
-                        )
-                        parts.append({"ETag": r["ETag"], "PartNumber": n})
-                self.client.complete_multipart_upload(
-                    Bucket=self.bucket, Key=full, UploadId=upload_id, MultipartUpload={"Parts": parts}, **cond
-                )
-            except Exception:
-                try:
-                    self.client.abort_multipart_upload(Bucket=self.bucket, Key=full, UploadId=upload_id)
-                except Exception:  # noqa: BLE001 - best effort cleanup
-                    log.warning("could not abort multipart upload for %s", full)
-                raise
-        except ClientError as exc:
-            code, status = self._code(exc)
-            if status == 412 or code == "PreconditionFailed":
-                if create_only:
-                    raise KeyExistsError(f"{key} already exists") from None
-                raise PreconditionFailedError(f"{key} changed since it was read") from None
-            if status == 409 or code == "ConditionalRequestConflict":
-                raise PreconditionFailedError(f"{key}: concurrent conditional write") from None
-            raise PublishError(f"S3 write failed for {key}: {code or status}") from None
+
+        def upload(full: str, extra: dict[str, Any]) -> None:
+            with open(path, "rb") as fh:
+                self._multipart(full, iter(lambda: fh.read(self.multipart_chunk), b""), extra)
+
+        self._write(key, upload, content_type=content_type, create_only=create_only)
         if self.verify and self.sha256_of(key) != _file_sha256(path):
             raise IntegrityError(f"read-back of {key} does not match the sha256 written")
 

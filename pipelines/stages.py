@@ -585,6 +585,32 @@ class _CodeBook:
         return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object)))
 
 
+def _with_key_errors(schema: Mapping[str, Any], errors: list[Any], key_chunks: dict[str, list[pa.Array]]) -> list[Any]:
+    """``errors`` (of the batches, validated without keys) plus the primary-key and unique errors of the key
+    columns collected across all batches (``key_chunks``, emptied), in the order of a whole-table validation."""
+    from pipelines import tableschema
+
+    key_fields = list(key_chunks)
+    order = {f["name"]: i for i, f in enumerate(schema["fields"])}
+    nfields = len(schema["fields"])
+    key_schema = {
+        **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
+        "fields": [f for f in schema["fields"] if f["name"] in key_fields],
+    }
+    kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
+                   for k in key_fields})
+    key_chunks.clear()
+    krep = tableschema.validate(kt, key_schema)
+    del kt
+    out = errors + [e for e in krep.errors if e.code in ("primary-key", "unique-error")]
+
+    def _rank(e: Any) -> int:
+        return nfields if e.code == "primary-key" else order.get(e.field, nfields)
+
+    out.sort(key=lambda e: (e.row, _rank(e)))  # stable: within a field, type/constraint before key errors
+    return out
+
+
 def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
     """Build the release candidate from every de-identified partition; write it and its accounting.
 
@@ -606,8 +632,6 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     schema = spec.schema
     keyless = _keyless_schema(schema)
     key_fields = _key_fields(schema)
-    order = {f["name"]: i for i, f in enumerate(schema["fields"])}
-    nfields = len(schema["fields"])
     sdc_cols = _sdc_columns(policy.k_anonymity) if policy.k_anonymity else []
     # ---- pass 1: validation per batch, key columns and compact QI columns across batches
     errors: list[Any] = []
@@ -635,21 +659,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
             row_nums.append(df["_row"].to_numpy(dtype=np.int64))
             n += len(df)
     if key_fields:
-        key_schema = {
-            **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
-            "fields": [f for f in schema["fields"] if f["name"] in key_fields],
-        }
-        kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
-                       for k in key_fields})
-        key_chunks.clear()
-        krep = tableschema.validate(kt, key_schema)
-        del kt
-        errors += [e for e in krep.errors if e.code in ("primary-key", "unique-error")]
-
-        def _rank(e: Any) -> int:
-            return nfields if e.code == "primary-key" else order.get(e.field, nfields)
-
-        errors.sort(key=lambda e: (e.row, _rank(e)))  # stable: within a field, type/constraint before key errors
+        errors = _with_key_errors(schema, errors, key_chunks)
     report = tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
     reasons = report.row_reasons()
     bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
@@ -880,8 +890,6 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
     fields = spec.public_fields
     keyless = _keyless_schema(schema)
     key_fields = _key_fields(schema)
-    order = {f["name"]: i for i, f in enumerate(schema["fields"])}
-    nfields = len(schema["fields"])
     with_nulls = _null_columns(src, fields)
     errors: list[Any] = []
     key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
@@ -894,20 +902,7 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
             key_chunks[k].append(tableschema._as_array(vt.column(k)))
         n += batch.num_rows
     if key_fields:
-        key_schema = {
-            **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
-            "fields": [f for f in schema["fields"] if f["name"] in key_fields],
-        }
-        kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
-                       for k in key_fields})
-        key_chunks.clear()
-        errors += [e for e in tableschema.validate(kt, key_schema).errors if e.code in ("primary-key", "unique-error")]
-        del kt
-
-        def _rank(e: Any) -> int:
-            return nfields if e.code == "primary-key" else order.get(e.field, nfields)
-
-        errors.sort(key=lambda e: (e.row, _rank(e)))
+        errors = _with_key_errors(schema, errors, key_chunks)
     return tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
 
 
@@ -1102,6 +1097,24 @@ def _recount_source(src: Any, qis: Sequence[str], sensitive: str | None) -> tupl
         allp = pd.concat(pairs, ignore_index=True).drop_duplicates()
         l_val = int(allp.groupby(keys, dropna=False, sort=False).size().min())
     return k, l_val
+
+
+def run_check(name: str, store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mapping[str, Any],
+              ) -> tuple[bool, dict[str, Any]]:
+    """One of ``CHECK_NAMES`` on the candidate (a table or its `candidate_source`): passed + PII-safe evidence."""
+    from pipelines import config
+
+    if name == "schema_valid":
+        return check_schema(spec, table)
+    if name == "row_accounting":
+        return check_row_accounting(meta, table)
+    if name == "quarantine_share":
+        return check_quarantine_share(meta, config.quarantine_threshold())
+    if name == "no_leaks":
+        return check_leaks(store, spec, table, meta)
+    if name == "k_anonymity":
+        return check_k(spec, table)
+    raise StageError(f"unknown check {name!r}")
 
 
 def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool, md: Mapping) -> None:

@@ -110,6 +110,26 @@ def test_multipart_upload_and_presigned_download(seaweed_s3: SeaweedS3, s3_bucke
         assert sha256_hex(resp.read()) == sha256_hex(data)
 
 
+def test_put_file_streams_a_multipart_upload_from_disk(seaweed_s3: SeaweedS3, s3_bucket: str, tmp_path) -> None:
+    """A release file bigger than the threshold is uploaded part by part from disk, verified by sha256, and
+    create-only like any version file; get_to_file and sha256_of stream it back."""
+    pub = make_pub(seaweed_s3, s3_bucket, multipart_threshold=5 * 1024 * 1024)
+    src = tmp_path / "big.csv"
+    src.write_bytes(os.urandom(11 * 1024 * 1024 + 7))  # two parts of 8 MB at most
+    pub.put_file("v/big.csv", src, content_type="text/csv", create_only=True)
+    head = seaweed_s3.client().head_object(Bucket=s3_bucket, Key="v/big.csv")
+    assert head["ETag"].strip('"').endswith("-2") and head["ContentType"] == "text/csv"
+    want = sha256_hex(src.read_bytes())
+    assert pub.sha256_of("v/big.csv") == want
+    assert pub.get_to_file("v/big.csv", tmp_path / "back.csv") and sha256_hex((tmp_path / "back.csv").read_bytes()) == want
+    with pytest.raises(KeyExistsError):
+        pub.put_file("v/big.csv", src, create_only=True)
+    pub.exists = lambda key: False  # type: ignore[method-assign]  # the server refuses it too
+    with pytest.raises(KeyExistsError):
+        pub.put_file("v/big.csv", src, create_only=True)
+    assert pub.sha256_of("v/missing.csv") is None and not pub.get_to_file("v/missing.csv", tmp_path / "m")
+
+
 def test_multipart_create_only_refused_by_server(seaweed_s3: SeaweedS3, s3_bucket: str) -> None:
     """CompleteMultipartUpload with If-None-Match: the HEAD pre-check is bypassed to test the server."""
     pub = make_pub(seaweed_s3, s3_bucket, multipart_threshold=5 * 1024 * 1024)
