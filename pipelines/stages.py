@@ -981,10 +981,8 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
                     s = df[c]
                     if pd.api.types.is_datetime64_any_dtype(s):
                         s = s.dt.strftime("%Y-%m-%d")
-                    values = s.dropna().unique()
                     entity_type = policy.identifiers[c]
-                    forms = list(verify.identifier_forms(entity_type, values))
-                    ids.add_forms(entity_type, forms, source_values=sum(1 for v in values if str(v).strip()))
+                    forms = ids.add_many(entity_type, s.dropna().unique())
                     if forms:
                         fam, form = zip(*forms, strict=True)
                         sink.write(pa.table({"entity_type": pa.array([entity_type] * len(forms)),
@@ -1002,8 +1000,7 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
     findings: list[Any] = []
     file_schema = src.schema
     for f in file_schema:
-        t = f.type
-        if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t)):
+        if not verify.is_text_type(f.type):
             continue
         row0 = 0
         cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once

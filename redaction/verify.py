@@ -185,10 +185,9 @@ class IdentifierSet:
         """Add one raw value (ISO date for DATE_OF_BIRTH) in all its searched forms."""
         self.add_many(entity_type, [value])
 
-    def add_many(self, entity_type: str, values: Iterable[Any]) -> None:
-        """Add raw values of one entity type (each as ``str``; empty ones skipped) in all their searched forms."""
-        if entity_type not in KNOWN_TYPES:
-            raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
+    def add_many(self, entity_type: str, values: Iterable[Any]) -> list[tuple[str, str]]:
+        """Add raw values of one entity type (each as ``str``; empty ones skipped) in all their searched forms;
+        returns the ``(family, form)`` pairs added (for a cache: :meth:`add_forms` takes them back)."""
         count = 0
         forms: list[tuple[str, str]] = []
         for raw in values:
@@ -197,11 +196,12 @@ class IdentifierSet:
                 count += 1
                 forms.extend(_forms(entity_type, value))
         self.add_forms(entity_type, forms, source_values=count)
+        return forms
 
     def add_forms(self, entity_type: str, forms: Iterable[tuple[str, str]], *, source_values: int | None = None,
                   ) -> None:
-        """Add ``(family, form)`` pairs of one entity type, as :func:`identifier_forms` gives them (or a cache of
-        them); ``source_values`` counts the raw values they came from (default: one)."""
+        """Add ``(family, form)`` pairs of one entity type, as :meth:`add_many` returns them; ``source_values``
+        counts the raw values they came from (default: one)."""
         if entity_type not in KNOWN_TYPES:
             raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
         self._same_process()
@@ -226,14 +226,6 @@ class IdentifierSet:
     def _same_process(self) -> None:
         if os.getpid() != self._pid:
             raise RedactionError("an IdentifierSet holds process-local string hashes: build it in this process")
-
-
-def identifier_forms(entity_type: str, values: Iterable[Any]) -> Iterator[tuple[str, str]]:
-    """The ``(family, normalized form)`` pairs under which raw values of ``entity_type`` are searched."""
-    for raw in values:
-        value = str(raw).strip()
-        if value:
-            yield from _forms(entity_type, value)
 
 
 def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
@@ -484,13 +476,20 @@ def _token_bounds(run: str) -> set[int]:
     return bounds
 
 
+def is_text_type(t: pa.DataType) -> bool:
+    """Arrow types whose cells the verifier scans (strings, large strings, dictionary-encoded strings)."""
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t))
+
+
 def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]]:
     import pyarrow as pa
 
     if isinstance(table, pa.Table):
         for name in table.column_names:
             col = table.column(name)
-            if pa.types.is_string(col.type) or pa.types.is_large_string(col.type) or pa.types.is_dictionary(col.type):
+            if is_text_type(col.type):
                 yield name, col.to_pylist()
     else:
         for name in table.columns:

@@ -14,6 +14,7 @@ import pytest
 from pipelines import readers, samplegen, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.stubs import StubRedactor
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -66,20 +67,6 @@ def test_second_export_runs_only_its_partition(tmp_path, monkeypatch):
     assert c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"]
 
 
-class _Result:
-    def __init__(self, text, counts):
-        self.text, self.counts = text, counts
-
-
-class _StubRedactor:
-    """Stands in for the spaCy redactor: deterministic, so batch boundaries must not change anything."""
-
-    entity_types = ["PERSON"]
-
-    def redact(self, values, record_values):
-        return [_Result(None if v is None else f"[redacted {len(v)}]", {"PERSON": 1} if v else {}) for v in values]
-
-
 def _run_stages(tmp: Path, files, batch: int, monkeypatch, *, in_memory: bool) -> dict:
     monkeypatch.setenv("OSD_BATCH_ROWS", str(batch))
     specs = _specs()
@@ -89,7 +76,7 @@ def _run_stages(tmp: Path, files, batch: int, monkeypatch, *, in_memory: bool) -
         spec = stages.identify_export(f, list(specs.values())).spec
         stages.ingest_raw(store, spec, f, f.name)
         stages.standardize_partition(store, spec, f.name)
-        stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=_StubRedactor)
+        stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
         by.setdefault(spec.name, []).append(f.name)
     out = {}
     assemble = stages.assemble_candidate_in_memory if in_memory else stages.assemble_candidate

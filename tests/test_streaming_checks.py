@@ -14,20 +14,9 @@ import pytest
 from pipelines import publishing, samplegen, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.stubs import StubRedactor
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-
-
-class _Result:
-    def __init__(self, text, counts):
-        self.text, self.counts = text, counts
-
-
-class _StubRedactor:
-    entity_types = ["PERSON"]
-
-    def redact(self, values, record_values):
-        return [_Result(None if v is None else f"[redacted {len(v)}]", {"PERSON": 1} if v else {}) for v in values]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +34,7 @@ def built(tmp_path_factory):
             spec = stages.identify_export(f, list(specs.values())).spec
             stages.ingest_raw(store, spec, f, f.name)
             stages.standardize_partition(store, spec, f.name)
-            stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=_StubRedactor)
+            stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
             by.setdefault(spec.name, []).append(f.name)
         for ds, parts in by.items():
             stages.assemble_candidate(store, specs[ds], parts)
@@ -168,8 +157,8 @@ def test_identifier_forms_cached_per_partition(built, monkeypatch):
         return verify.scan_table("stops", leaky, ids).findings
 
     calls: list[str] = []
-    real = verify.identifier_forms
-    monkeypatch.setattr(verify, "identifier_forms", lambda et, vs: calls.append(et) or real(et, vs))
+    real = verify.IdentifierSet.add_many
+    monkeypatch.setattr(verify.IdentifierSet, "add_many", lambda self, et, vs: calls.append(et) or real(self, et, vs))
     cold = stages.gather_identifiers(store, spec, parts)
     assert calls and all(store.exists(f"identifiers/stops/{p}.json") for p in parts)
     n_cold = len(calls)  # one call per identifier column and batch
