@@ -1332,13 +1332,12 @@ class _ReleaseFile:
 def _build_files(
     plan: ReleasePlan, table: pa.Table, schema: Mapping, package: Mapping, provenance: Mapping, note: str,
     created: str,
-) -> list[tuple[str, bytes, str]]:
+) -> list[_ReleaseFile]:
     """The release's files, in write order: data, metadata, then SHA256SUMS."""
     ds = plan.dataset
     csv_f = _ReleaseFile.of_bytes(f"{ds}.csv", csv_bytes(table, schema), "text/csv; charset=utf-8")
     pq_f = _ReleaseFile.of_bytes(f"{ds}.parquet", parquet_bytes(table, schema), "application/vnd.apache.parquet")
-    files = _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
-    return [(f.name, f.data if f.data is not None else b"", f.ctype) for f in files]
+    return _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
 
 
 def _release_files(
@@ -1471,8 +1470,7 @@ def publish_release(
         raise PublishError(f"{plan.dataset}: content differs from the plan's content hash; plan again")
 
     def make_files(created: str) -> list[_ReleaseFile]:
-        return [_ReleaseFile.of_bytes(n, d, c)
-                for n, d, c in _build_files(plan, table, schema, package, provenance, note, created)]
+        return _build_files(plan, table, schema, package, provenance, note, created)
 
     return _publish(publisher, plan, make_files, note, now)
 
@@ -1709,6 +1707,15 @@ class ParquetSource:
     path: str
     filesystem: Any = None
     batch_rows: int = 262_144
+    _hashes: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def file_state(self) -> tuple[int, int] | None:
+        """(size, mtime in ns) of the file, ``None`` where the filesystem does not tell the time."""
+        if self.filesystem is None:
+            st = os.stat(self.path)
+            return st.st_size, st.st_mtime_ns
+        info = self.filesystem.get_file_info(self.path)
+        return None if info.mtime_ns is None else (int(info.size), int(info.mtime_ns))
 
     def _open(self) -> Any:
         if self.filesystem is None:
@@ -1777,7 +1784,14 @@ def _check_pk_order(src: ParquetSource, pk: Sequence[str]) -> None:
 
 
 def content_hash_source(src: ParquetSource, schema: Mapping) -> str:
-    """:func:`content_hash` of a Parquet file in primary-key order, read one column at a time."""
+    """:func:`content_hash` of a Parquet file in primary-key order, read one column at a time.
+
+    Remembered on ``src`` while the file keeps its size and modification time: publishing checks the hash
+    three times (against the validated candidate, in the plan, before writing), and reads the file once."""
+    state = src.file_state()
+    memo = None if state is None else (state, json.dumps(schema, sort_keys=True, default=str))
+    if memo is not None and memo in src._hashes:
+        return src._hashes[memo]
     _fields, pk = _check_source(src, schema)
     n = src.num_rows
     if n == 0:
@@ -1788,7 +1802,10 @@ def content_hash_source(src: ParquetSource, schema: Mapping) -> str:
         for b in src.batches([name]):
             yield b.column(0)
 
-    return content_hash_columns(schema, n, chunks)
+    h = content_hash_columns(schema, n, chunks)
+    if memo is not None and src.file_state() == state:  # unchanged while it was read
+        src._hashes[memo] = h
+    return h
 
 
 def write_csv_file(src: ParquetSource, schema: Mapping, path: str | Path) -> tuple[int, str]:

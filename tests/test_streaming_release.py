@@ -61,6 +61,26 @@ def test_hash_csv_parquet_identical(tmp_path: Path) -> None:
     assert h == P.sha256_hex(P.parquet_bytes(t, SCHEMA))
 
 
+def test_content_hash_read_once_while_the_file_is_unchanged(tmp_path: Path, monkeypatch) -> None:
+    """The hash is remembered for the file as it is; a rewritten file (the candidate changed on disk) is read
+    and hashed again, so the publish step's guards still see the change."""
+    import os
+
+    t = _table(3000, 3)
+    src = _source(tmp_path, t)
+    want = P.content_hash(t, SCHEMA)
+    assert P.content_hash_source(src, SCHEMA) == want
+    reads: list = []
+    real = P.ParquetSource.batches
+    monkeypatch.setattr(P.ParquetSource, "batches", lambda self, cols=None: reads.append(cols) or real(self, cols))
+    assert P.content_hash_source(src, SCHEMA) == want and reads == []
+    other = _table(3000, 4)
+    pq.write_table(other, src.path, row_group_size=1000)
+    st = os.stat(src.path)
+    os.utime(src.path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a new modification time, whatever the clock
+    assert P.content_hash_source(src, SCHEMA) == P.content_hash(other, SCHEMA) != want and reads
+
+
 def test_empty_source(tmp_path: Path) -> None:
     t = _table(10, 1).slice(0, 0)
     src = _source(tmp_path, t)
