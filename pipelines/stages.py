@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 from pipelines.config import REPO_ROOT
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
 from pipelines.standardize import standardize
-from pipelines.store import PrivateStore, batch_rows
+from pipelines.store import PrivateStore, batch_rows, release_memory
 from redaction.policy import Policy, apply_policy, load_policy
 
 log = logging.getLogger(__name__)
@@ -516,7 +516,7 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
     return meta
 
 
-_RUN_ROW_GROUP = 65_536
+_RUN_ROW_GROUP = 8_192  # rows per row group of a sorted run (see _merge_runs)
 
 
 def _keyless_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
@@ -530,13 +530,6 @@ def _keyless_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
         fields.append(f)
     out["fields"] = fields
     return out
-
-
-def _key_fields(schema: Mapping[str, Any]) -> list[str]:
-    pk = schema.get("primaryKey") or []
-    pk = [pk] if isinstance(pk, str) else list(pk)
-    uniq = [f["name"] for f in schema["fields"] if (f.get("constraints") or {}).get("unique")]
-    return [f["name"] for f in schema["fields"] if f["name"] in set(pk) | set(uniq)]
 
 
 def _sdc_columns(cfg: Mapping[str, Any]) -> list[str]:
@@ -577,6 +570,19 @@ class _CodeBook:
         codes = np.asarray(cat.codes)
         self.chunks.append(np.where(codes >= 0, glob[np.maximum(codes, 0)] if len(glob) else -1, -1).astype(np.int32))
 
+    def add_arrow(self, arr: pa.Array | pa.ChunkedArray) -> None:
+        """`add` of ``pd.Series(arr.to_pandas())`` without the pandas values: the same codes and categories."""
+        enc = pc.dictionary_encode(_one_array(arr))
+        vals = enc.dictionary.to_pylist()
+        if len(vals) and self.index and not self.mixed:
+            self.mixed = type(next(iter(self.index))) is not type(vals[0])
+        glob = np.zeros(len(vals) + 1, dtype=np.int32)
+        glob[-1] = -1  # null
+        for i in sorted(range(len(vals)), key=vals.__getitem__):  # pd.Categorical sorts its categories
+            glob[i] = self.index.setdefault(vals[i], len(self.index))
+        idx = np.asarray(pc.fill_null(enc.indices, len(vals)).to_numpy(zero_copy_only=False), dtype=np.int64)
+        self.chunks.append(glob[idx])
+
     def series(self) -> pd.Series:
         codes = np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.int32)
         cats = list(self.index)
@@ -585,24 +591,60 @@ class _CodeBook:
         return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object)))
 
 
-def _with_key_errors(schema: Mapping[str, Any], errors: list[Any], key_chunks: dict[str, list[pa.Array]]) -> list[Any]:
-    """``errors`` (of the batches, validated without keys) plus the primary-key and unique errors of the key
-    columns collected across all batches (``key_chunks``, emptied), in the order of a whole-table validation."""
+def _arrow_validation_table(batch: pa.RecordBatch | pa.Table, fields: Sequence[str]) -> pa.Table:
+    """`_as_validation_table` of ``batch.to_pandas()`` without pandas: string columns as they are, booleans as
+    "true"/"false" (other types take the pandas path, column by column)."""
+    cols = {}
+    for f in fields:
+        col = _one_array(batch.column(f))
+        t = col.type
+        if pa.types.is_string(t):
+            cols[f] = col
+        elif pa.types.is_boolean(t):
+            cols[f] = pc.if_else(col, "true", "false")
+        elif pa.types.is_null(t):
+            cols[f] = pa.nulls(len(col), pa.string())
+        else:
+            cols[f] = _as_validation_table(pa.table({f: col}).to_pandas(), [f]).column(f).combine_chunks()
+    return pa.table(cols)
+
+
+def _one_array(col: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+
+
+def _rows_at(batches: Iterable[pa.RecordBatch], positions: np.ndarray, convert: Any) -> pa.Table | None:
+    """The rows at sorted ``positions`` (0-based over the concatenated ``batches``), each batch's rows converted
+    by ``convert``; None when there are none."""
+    pieces = []
+    pos = i = 0
+    for b in batches:
+        j = int(np.searchsorted(positions, pos + b.num_rows))
+        if j > i:
+            pieces.append(convert(b.take(pa.array(positions[i:j] - pos, type=pa.int64()))))
+        i, pos = j, pos + b.num_rows
+        if i == len(positions):
+            break
+    return pa.concat_tables(pieces) if pieces else None
+
+
+def _with_key_errors(errors: list[Any], keys: Any, rows_at: Any) -> list[Any]:
+    """``errors`` (of the batches, validated without keys) plus the primary-key and unique errors across all
+    batches, in the order of a whole-table validation. ``keys`` is the `tableschema.KeyHashes` of the batches;
+    ``rows_at(positions)`` returns the key columns of those rows (validation strings), re-read: only the rows
+    that can break a key are read back and validated (see `KeyHashes`)."""
     from pipelines import tableschema
 
-    key_fields = list(key_chunks)
+    schema = keys.schema
     order = {f["name"]: i for i, f in enumerate(schema["fields"])}
     nfields = len(schema["fields"])
-    key_schema = {
-        **{k: v for k, v in schema.items() if k in ("primaryKey", "missingValues")},
-        "fields": [f for f in schema["fields"] if f["name"] in key_fields],
-    }
-    kt = pa.table({k: pa.concat_arrays(key_chunks[k]) if key_chunks[k] else pa.array([], pa.string())
-                   for k in key_fields})
-    key_chunks.clear()
-    krep = tableschema.validate(kt, key_schema)
-    del kt
-    out = errors + [e for e in krep.errors if e.code in ("primary-key", "unique-error")]
+    cand = keys.candidates()
+    key_errors: list[Any] = []
+    if len(cand):
+        sub = rows_at(cand)
+        krep = tableschema.validate(sub, keys.key_schema(), row_numbers=cand + 2)
+        key_errors = [e for e in krep.errors if e.code in ("primary-key", "unique-error")]
+    out = errors + key_errors
 
     def _rank(e: Any) -> int:
         return nfields if e.code == "primary-key" else order.get(e.field, nfields)
@@ -631,35 +673,43 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     fields = spec.public_fields
     schema = spec.schema
     keyless = _keyless_schema(schema)
-    key_fields = _key_fields(schema)
     sdc_cols = _sdc_columns(policy.k_anonymity) if policy.k_anonymity else []
-    # ---- pass 1: validation per batch, key columns and compact QI columns across batches
+    # ---- pass 1 (Arrow, no pandas): validation per batch, key hashes and compact QI columns across batches
     errors: list[Any] = []
-    key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
+    keys = tableschema.KeyHashes(schema)
     qi_chunks: dict[str, _CodeBook] = {c: _CodeBook() for c in sdc_cols}
     file_idx: list[np.ndarray] = []
     row_nums: list[np.ndarray] = []
     files: list[str] = []
     n = 0
-    for p in parts:
-        for batch in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet"):
-            df = batch.to_pandas()
-            vt = _as_validation_table(df, fields)
-            rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + len(df), dtype=np.int64))
-            errors += rep.errors
-            for k in key_fields:
-                key_chunks[k].append(tableschema._as_array(vt.column(k)))
-            for c in sdc_cols:
-                qi_chunks[c].add(df[c])
-            fcol = df["_file"].astype(object).to_numpy()
-            for f in pd.unique(fcol):
-                if f not in files:
-                    files.append(f)
-            file_idx.append(np.array([files.index(f) for f in fcol], dtype=np.int32) if len(fcol) else np.zeros(0, np.int32))
-            row_nums.append(df["_row"].to_numpy(dtype=np.int64))
-            n += len(df)
-    if key_fields:
-        errors = _with_key_errors(schema, errors, key_chunks)
+
+    def batches(columns: list[str] | None = None) -> Iterable[pa.RecordBatch]:
+        for p in parts:
+            yield from store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet", columns=columns)
+
+    for batch in batches():
+        vt = _arrow_validation_table(batch, fields)
+        rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
+        errors += rep.errors
+        keys.add(vt)
+        del vt
+        for c in sdc_cols:
+            qi_chunks[c].add_arrow(batch.column(c))
+        enc = pc.dictionary_encode(_one_array(batch.column("_file")))
+        glob = []
+        for f in enc.dictionary.to_pylist():
+            if f not in files:
+                files.append(f)
+            glob.append(files.index(f))
+        file_idx.append(np.asarray(glob, dtype=np.int32)[np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
+                        if batch.num_rows else np.zeros(0, np.int32))
+        row_nums.append(np.asarray(batch.column("_row").to_numpy(zero_copy_only=False), dtype=np.int64))
+        n += batch.num_rows
+    if keys.groups:
+        errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
+            batches(keys.names), pos, lambda b: _arrow_validation_table(b, keys.names)))
+    del keys
+    release_memory()
     report = tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
     reasons = report.row_reasons()
     bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
@@ -682,12 +732,14 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         qi = pd.DataFrame({c: qi_chunks[c].series() for c in sdc_cols})
         qi_chunks.clear()
         kept_pos = np.flatnonzero(keep)
-        qi = qi.iloc[kept_pos]
-        qi.index = kept_pos
-        out, sdc_rep = sdc.k_anonymize(qi, policy.k_anonymity)
+        if len(kept_pos) < n:
+            qi = qi.iloc[kept_pos].reset_index(drop=True)
+        rows, sdc_rep = sdc.k_anonymize_rows(qi, policy.k_anonymity)
+        del qi
         keep[:] = False
-        keep[out.index.to_numpy()] = True
-        del qi, out
+        keep[kept_pos[rows]] = True
+        del rows, kept_pos
+        release_memory()
         sdc_report = sdc_rep.to_dict()
         levels = dict(sdc_rep.levels)
     suppressed = rows_before_sdc - int(keep.sum())
@@ -696,6 +748,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     ranks: np.ndarray | None = None
     if pk:
         ranks = _pk_ranks(store, spec, parts, pk, keep)
+        release_memory()
     cand_key = f"candidate/{spec.name}/candidate.parquet"
     with tempfile.TemporaryDirectory(prefix="osd-assemble-") as spill:
         runs: list[tuple[str, np.ndarray]] = []
@@ -719,6 +772,8 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                         runs.append((path, r[o]))
                     pos += batch.num_rows
             if ranks is not None:
+                del ranks
+                release_memory()
                 _merge_runs(runs, sink, int(keep.sum()))
         published = int(keep.sum())
     if published:
@@ -785,30 +840,43 @@ def _pk_ranks(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], pk: 
         for b in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet", columns=list(pk)):
             for k in pk:
                 cols[k].append(b.column(k))
-    t = pa.table({k: pa.concat_arrays(v) if v else pa.array([], pa.string()) for k, v in cols.items()})
+    # sort every row in its chunks (no concatenated or filtered copy of the keys), then keep the kept rows: a
+    # stable sort restricted to a subset is the subset's stable sort
+    t = pa.table({k: pa.chunked_array(v) if v else pa.array([], pa.string()) for k, v in cols.items()})
     cols.clear()
-    kept = np.flatnonzero(keep)
-    t = t.take(pa.array(kept, type=pa.int64()))
     order = pc.sort_indices(t, sort_keys=[(k, "ascending") for k in pk]).to_numpy()
+    del t
+    order = order[keep[order]]
     ranks = np.full(len(keep), -1, dtype=np.int64)
-    ranks[kept[order]] = np.arange(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order), dtype=np.int64)
     return ranks
 
 
 def _merge_runs(runs: list[tuple[str, np.ndarray]], sink: Any, total: int) -> None:
-    """Write rows of runs (each sorted by rank) in rank order, `batch_rows()` ranks at a time."""
+    """Write rows of runs (each sorted by rank) in rank order, `batch_rows()` ranks at a time. Each run's row
+    groups are small and read once: the last one read is kept for the next step (the ranks advance together)."""
     files = [pq.ParquetFile(path) for path, _ in runs]
+    last: list[tuple[int, pa.Table] | None] = [None] * len(files)
+    g_rows = _RUN_ROW_GROUP
+
+    def rows(i: int, a: int, b: int) -> list[pa.Table]:
+        out = []
+        for g in range(a // g_rows, (b - 1) // g_rows + 1):
+            if last[i] is None or last[i][0] != g:
+                last[i] = (g, files[i].read_row_group(g))
+            lo, hi = max(a, g * g_rows), min(b, (g + 1) * g_rows)
+            out.append(last[i][1].slice(lo - g * g_rows, hi - lo))
+        return out
+
     step = batch_rows()
     for lo in range(0, total, step):
         hi = min(lo + step, total)
         pieces, piece_ranks = [], []
-        for f, (_, r) in zip(files, runs, strict=True):
+        for i, (_, r) in enumerate(runs):
             a, b = int(np.searchsorted(r, lo)), int(np.searchsorted(r, hi))
             if a == b:
                 continue
-            g0, g1 = a // _RUN_ROW_GROUP, (b - 1) // _RUN_ROW_GROUP
-            t = f.read_row_groups(list(range(g0, g1 + 1)))
-            pieces.append(t.slice(a - g0 * _RUN_ROW_GROUP, b - a))
+            pieces += rows(i, a, b)
             piece_ranks.append(r[a:b])
         t = pa.concat_tables(pieces)
         o = np.argsort(np.concatenate(piece_ranks), kind="stable")
@@ -889,20 +957,20 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
     schema = spec.schema
     fields = spec.public_fields
     keyless = _keyless_schema(schema)
-    key_fields = _key_fields(schema)
     with_nulls = _null_columns(src, fields)
     errors: list[Any] = []
-    key_chunks: dict[str, list[pa.Array]] = {k: [] for k in key_fields}
+    keys = tableschema.KeyHashes(schema)
     n = 0
     for batch in src.batches(fields):
         vt = _as_validation_table(_batch_frame(batch, with_nulls), fields)
         rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
         errors += rep.errors
-        for k in key_fields:
-            key_chunks[k].append(tableschema._as_array(vt.column(k)))
+        keys.add(vt)
         n += batch.num_rows
-    if key_fields:
-        errors = _with_key_errors(schema, errors, key_chunks)
+    if keys.groups:
+        errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
+            src.batches(keys.names), pos,
+            lambda b: _as_validation_table(_batch_frame(b, with_nulls), keys.names)))
     return tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
 
 
@@ -1101,17 +1169,20 @@ def run_check(name: str, store: PrivateStore, spec: DatasetSpec, table: Any, met
     """One of ``CHECK_NAMES`` on the candidate (a table or its `candidate_source`): passed + PII-safe evidence."""
     from pipelines import config
 
-    if name == "schema_valid":
-        return check_schema(spec, table)
-    if name == "row_accounting":
-        return check_row_accounting(meta, table)
-    if name == "quarantine_share":
-        return check_quarantine_share(meta, config.quarantine_threshold())
-    if name == "no_leaks":
-        return check_leaks(store, spec, table, meta)
-    if name == "k_anonymity":
-        return check_k(spec, table)
-    raise StageError(f"unknown check {name!r}")
+    try:
+        if name == "schema_valid":
+            return check_schema(spec, table)
+        if name == "row_accounting":
+            return check_row_accounting(meta, table)
+        if name == "quarantine_share":
+            return check_quarantine_share(meta, config.quarantine_threshold())
+        if name == "no_leaks":
+            return check_leaks(store, spec, table, meta)
+        if name == "k_anonymity":
+            return check_k(spec, table)
+        raise StageError(f"unknown check {name!r}")
+    finally:
+        release_memory()  # the checks run one after another in one process
 
 
 def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool, md: Mapping) -> None:
