@@ -332,6 +332,8 @@ def test_search_finds_the_exhaustive_optimum(seed, cfg):
     out, rep = sdc.k_anonymize(df, cfg)
     assert rep.information_loss == pytest.approx(best[0])
     assert rep.nodes_evaluated < rep.nodes_total
+    rows, rep_rows = sdc.k_anonymize_rows(df, cfg)  # assemble's variant: the kept rows, no table built
+    assert rep_rows == rep and np.flatnonzero(rows).tolist() == df.index.get_indexer(out.index).tolist()
     assert sdc.recount_k(out, cfg.qi_columns) >= cfg.k
     if cfg.l_diversity:
         assert sdc.recount_l(out, cfg.qi_columns, "outcome") >= cfg.l_diversity
