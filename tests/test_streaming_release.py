@@ -139,3 +139,55 @@ def test_publish_source_refuses_other_content(tmp_path: Path) -> None:
     other = _source(tmp_path, _table(1000, 5))
     with pytest.raises(P.PublishError, match="content differs"):
         P.publish_release_source(pub, plan, other, SCHEMA, package={}, provenance={})
+
+
+def _diff_pair(tmp_path: Path) -> tuple[P.ParquetSource, P.ParquetSource]:
+    first = _table(4000, 3)
+    second = _table(5500, 3, drop=300)
+    note = second.column("note").to_pylist()
+    note[10], note[20] = "changed", None
+    second = second.set_column(5, "note", pa.array(note, pa.string()))
+    return _source(tmp_path, first, "old.parquet"), _source(tmp_path, second, "new.parquet")
+
+
+def test_diff_joined_on_key_hashes_equals_the_exact_join(tmp_path: Path) -> None:
+    old, new = _diff_pair(tmp_path)
+    got = P._record_diff_source(old, SCHEMA, new, SCHEMA, {})
+    ntypes = {f["name"]: P._field_type(f) for f in SCHEMA["fields"]}
+    exact = P._record_diff_by_key(old, ntypes, new, ntypes, ["stop_id"], {}, exact=True)
+    assert got == exact
+    assert (got["added"], got["removed"]) == (1500, 300) and got["changed"] > 0
+    assert got["removed_keys"][:2] == ["S0000000", "S0000001"] and got["added_keys"][0] == "S0004000"
+    assert got == P._record_diff(old.read(), SCHEMA, new.read(), SCHEMA, {})  # and the in-memory diff
+
+
+@pytest.mark.parametrize("where", ["within", "across"])
+def test_diff_key_hash_collisions_fall_back_to_the_exact_join(tmp_path: Path, monkeypatch, where: str) -> None:
+    """Keys sharing a 64-bit hash (forced here) never pair the wrong records: within a side, or across the two
+    sides (two different keys joined), the diff is redone on the key strings, with the same answer."""
+    import pandas as pd
+
+    old, new = _diff_pair(tmp_path)
+    want = P._record_diff_source(old, SCHEMA, new, SCHEMA, {})
+    real = pd.util.hash_array
+
+    def colliding(vals, **kw):
+        h = real(vals, **kw)
+        if kw.get("hash_key") == P._JOIN_HASH_KEY:
+            if where == "within":
+                h[:] = 7  # every key of a side shares one hash
+            else:
+                h[np.array([v in ("S0000000", "S0004500") for v in vals])] = 7  # removed S0000000 ~ added S0004500
+        return h
+
+    calls = []
+    exact = P._record_diff_by_key
+
+    def spy(*a, **kw):
+        calls.append(kw["exact"])
+        return exact(*a, **kw)
+
+    monkeypatch.setattr(pd.util, "hash_array", colliding)
+    monkeypatch.setattr(P, "_record_diff_by_key", spy)
+    assert P._record_diff_source(old, SCHEMA, new, SCHEMA, {}) == want
+    assert calls == [False, True]
