@@ -140,11 +140,18 @@ class _Family:
     def compact(self) -> None:
         if not self._pending_h:
             return
-        h = np.concatenate([self.hashes, np.frombuffer(self._pending_h, dtype=np.int64)])
-        t = np.concatenate([self.types, np.frombuffer(self._pending_t, dtype=np.int8)])
+        # the pending forms, de-duplicated (first occurrence: the earliest added type), then those not held yet
+        # inserted in order: ~1.1x the held size moves, where re-sorting everything took ~3x (10M stops: 44M forms)
+        u, first = np.unique(np.frombuffer(self._pending_h, dtype=np.int64), return_index=True)
+        ut = np.frombuffer(self._pending_t, dtype=np.int8)[first]
         self._pending_h, self._pending_t = array("q"), array("b")
-        self.hashes, first = np.unique(h, return_index=True)  # first occurrence: the earliest added type
-        self.types = t[first]
+        if not len(self.hashes):
+            self.hashes, self.types = u, ut
+            return
+        pos = np.searchsorted(self.hashes, u)
+        new = self.hashes[np.minimum(pos, len(self.hashes) - 1)] != u
+        self.hashes = np.insert(self.hashes, pos[new], u[new])
+        self.types = np.insert(self.types, pos[new], ut[new])
 
     def __len__(self) -> int:
         self.compact()

@@ -203,3 +203,26 @@ def test_digits_inside_a_hex_pseudonym_are_no_hit_but_written_numbers_are(ids):
                         ("x__0123456789012345", "SSN")]:
         rep = scan_table("s", pd.DataFrame({"t": [leak]}), ids, sweep_patterns=False)
         assert [f.entity_type for f in rep.findings] == [etype], leak
+
+
+def test_family_compaction_keeps_every_form_once_with_its_first_type(monkeypatch):
+    """Forms merged into the sorted arrays in many steps (a small step here): every form found, each once,
+    tagged with the entity type it was first added with, whatever the step it came in."""
+    from array import array
+
+    import numpy as np
+
+    from redaction import verify as V
+
+    monkeypatch.setattr(V, "_COMPACT_AT", 97)
+    rng = np.random.default_rng(5)
+    fam, first = V._Family(), {}
+    types = V._ETYPES[:3]
+    for h in rng.integers(-(2**62), 2**62, 3000).tolist() + rng.integers(-50, 50, 600).tolist():
+        t = types[int(rng.integers(0, 3))]
+        first.setdefault(h, V._ECODE[t])
+        fam.add(h, t)
+    assert len(fam) == len(first) and np.all(np.diff(fam.hashes) > 0)
+    probe = list(first) + [2**62 + 1, -(2**62) - 1]
+    got = fam.lookup(array("q", probe))
+    assert got.tolist() == [first[h] for h in first] + [-1, -1]
