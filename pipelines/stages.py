@@ -549,6 +549,11 @@ def _compact(s: pd.Series) -> pd.Categorical:
     return pd.Categorical(s.to_numpy(dtype=object, na_value=None))
 
 
+def _small_int(limit: int) -> type:
+    """The smallest signed integer type holding -1 .. limit - 1 (codes kept for 10M rows: 1 byte a row, not 4)."""
+    return np.int8 if limit <= 2**7 else np.int16 if limit <= 2**15 else np.int32
+
+
 class _CodeBook:
     """A column collected batch by batch as int32 codes into one dictionary of its distinct values: the same
     Series as `union_categoricals(ignore_order=True)` of the batches' `_compact` categoricals (categories in the
@@ -581,7 +586,7 @@ class _CodeBook:
         for i in sorted(range(len(vals)), key=vals.__getitem__):  # pd.Categorical sorts its categories
             glob[i] = self.index.setdefault(vals[i], len(self.index))
         idx = np.asarray(pc.fill_null(enc.indices, len(vals)).to_numpy(zero_copy_only=False), dtype=np.int64)
-        self.chunks.append(glob[idx])
+        self.chunks.append(glob[idx].astype(_small_int(len(self.index)), copy=False))
 
     def series(self) -> pd.Series:
         codes = np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.int32)
@@ -681,7 +686,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     file_idx: list[np.ndarray] = []
     row_nums: list[np.ndarray] = []
     files: list[str] = []
-    n = 0
+    n = nb = 0
 
     def batches(columns: list[str] | None = None) -> Iterable[pa.RecordBatch]:
         for p in parts:
@@ -702,12 +707,17 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                 files.append(f)
             glob.append(files.index(f))
         file_idx.append(np.asarray(glob, dtype=np.int32)[np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
-                        if batch.num_rows else np.zeros(0, np.int32))
-        row_nums.append(np.asarray(batch.column("_row").to_numpy(zero_copy_only=False), dtype=np.int64))
+                        .astype(_small_int(len(files)), copy=False) if batch.num_rows else np.zeros(0, np.int8))
+        rown = np.asarray(batch.column("_row").to_numpy(zero_copy_only=False), dtype=np.int64)
+        row_nums.append(rown.astype(np.int32) if len(rown) and 0 <= rown.min() and rown.max() < 2**31 else rown)
         n += batch.num_rows
+        nb += 1
+        if nb % 4 == 0:
+            release_memory()
     if keys.groups:
+        key_names = keys.names
         errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
-            batches(keys.names), pos, lambda b: _arrow_validation_table(b, keys.names)))
+            batches(key_names), pos, lambda b: _arrow_validation_table(b, key_names)))
     del keys
     release_memory()
     report = tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
@@ -717,7 +727,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     all_rows = np.concatenate(row_nums) if row_nums else np.zeros(0, np.int64)
     del file_idx, row_nums
     file_names = np.array(files + [None], dtype=object)
-    qdf = pd.DataFrame({"_file": file_names[all_files[bad_pos]], "_row": all_rows[bad_pos]})
+    qdf = pd.DataFrame({"_file": file_names[all_files[bad_pos]], "_row": all_rows[bad_pos].astype(np.int64)})
     qdf["_stage"] = "validate"
     qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
     store.write_parquet(f"quarantine/{spec.name}/_validate.parquet", pa.Table.from_pandas(qdf, preserve_index=False))
@@ -771,6 +781,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                         pq.write_table(table.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
                         runs.append((path, r[o]))
                     pos += batch.num_rows
+                release_memory()  # per-batch pandas work leaves freed pages behind: ~16 MB a batch on 10M stops
             if ranks is not None:
                 del ranks
                 release_memory()
@@ -862,10 +873,11 @@ def _merge_runs(runs: list[tuple[str, np.ndarray]], sink: Any, total: int) -> No
     def rows(i: int, a: int, b: int) -> list[pa.Table]:
         out = []
         for g in range(a // g_rows, (b - 1) // g_rows + 1):
-            if last[i] is None or last[i][0] != g:
-                last[i] = (g, files[i].read_row_group(g))
+            held = last[i]
+            if held is None or held[0] != g:
+                held = last[i] = (g, files[i].read_row_group(g))
             lo, hi = max(a, g * g_rows), min(b, (g + 1) * g_rows)
-            out.append(last[i][1].slice(lo - g * g_rows, hi - lo))
+            out.append(held[1].slice(lo - g * g_rows, hi - lo))
         return out
 
     step = batch_rows()
@@ -960,13 +972,16 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
     with_nulls = _null_columns(src, fields)
     errors: list[Any] = []
     keys = tableschema.KeyHashes(schema)
-    n = 0
+    n = nb = 0
     for batch in src.batches(fields):
         vt = _as_validation_table(_batch_frame(batch, with_nulls), fields)
         rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
         errors += rep.errors
         keys.add(vt)
         n += batch.num_rows
+        nb += 1
+        if nb % 4 == 0:
+            release_memory()
     if keys.groups:
         errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
             src.batches(keys.names), pos,
@@ -1058,6 +1073,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
         if token:  # written last: the marker that the forms file is complete for this run of standardize
             store.write_json(cache + ".json", {"standardized_id": token, "signature": signature,
                                                "source_values": ids.source_values - before})
+        release_memory()
     return ids
 
 
@@ -1076,6 +1092,8 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
             findings += verify.scan_column(dataset, f.name, b.column(0).to_pylist(), identifiers, row0=row0,
                                            cache=cache)
             row0 += b.num_rows
+        del cache
+        release_memory()
     return verify.LeakReport(findings, len(identifiers))
 
 

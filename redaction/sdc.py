@@ -528,7 +528,7 @@ class _LevelCodes:
     """A ladder's row codes per level, computed when asked: level j's codes are ``maps[j][bases[j]]`` (or
     ``bases[j]`` itself when ``maps[j]`` is None). A value ladder keeps one int32 array (level 0's codes) and a
     small map per level instead of an array per level: on 10M stops the 21 levels of the stops policy took
-    840 MB, now 280 MB."""
+    840 MB, now 8 arrays, 320 MB."""
 
     def __init__(self) -> None:
         self.bases: list[np.ndarray] = []
