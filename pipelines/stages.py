@@ -555,7 +555,7 @@ def _small_int(limit: int) -> type:
 
 
 class _CodeBook:
-    """A column collected batch by batch as int32 codes into one dictionary of its distinct values: the same
+    """A column collected batch by batch as integer codes into one dictionary of its distinct values: the same
     Series as `union_categoricals(ignore_order=True)` of the batches' `_compact` categoricals (categories in the
     same order; an object column when batches hold values of different types), without keeping every batch's
     categories (10M stops: ~75 MB of strings per million rows saved)."""
