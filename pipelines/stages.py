@@ -1089,7 +1089,7 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
         row0 = 0
         cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once
         for b in src.batches([f.name]):
-            findings += verify.scan_column(dataset, f.name, b.column(0).to_pylist(), identifiers, row0=row0,
+            findings += verify.scan_column(dataset, f.name, b.column(0), identifiers, row0=row0,
                                            cache=cache)
             row0 += b.num_rows
         del cache

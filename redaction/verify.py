@@ -401,6 +401,30 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
     c_h: array[int] = array("q")
     c_cell: array[int] = array("l")
     for i, text in enumerate(texts):
+        if len(text) <= _PSEUDONYM_MAX and _PSEUDONYM_CELL.fullmatch(text):
+            # a keyed pseudonym ("stp_" + 16 hex digits): the forms the general path below finds, found
+            # directly (~3x faster; the same finds, see test_pseudonym_cells_scan_like_any_cell): words are
+            # its two parts (the second is never a street word); no digit run counts (all inside the hex
+            # token); codes are the parts, whole
+            pre, hx = text.split("_")
+            if first:
+                toks = [_CANON.get(pre, pre), _CANON.get(hx, hx)]
+                for p, tok in enumerate(toks):
+                    most = first.get(tok)
+                    if most:
+                        w_h.append(hash(f" {tok} "))
+                        w_cell.append(i)
+                        w_street.append(False)
+                        if p == 0 and most >= 2:
+                            w_h.append(hash(f" {toks[0]} {toks[1]} "))
+                            w_cell.append(i)
+                            w_street.append(False)
+            if max_code:
+                for run in (pre, hx):
+                    if MIN_CODE_VALUE <= len(run) <= max_code:
+                        c_h.append(hash(run))
+                        c_cell.append(i)
+            continue
         if first:
             toks = normalize_words(text).split()
             nt = len(toks)
@@ -453,6 +477,8 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
+_PSEUDONYM_CELL = re.compile(r"[a-z]{1,8}_[0-9a-f]{16}")  # a whole cell holding one keyed pseudonym
+_PSEUDONYM_MAX = 8 + 1 + 16
 _PSEUDONYM_PREFIX = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*_$")
 MIN_HEX_TOKEN = 16
 
@@ -490,14 +516,14 @@ def is_text_type(t: pa.DataType) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t))
 
 
-def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]]:
+def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, Any]]:
     import pyarrow as pa
 
     if isinstance(table, pa.Table):
         for name in table.column_names:
             col = table.column(name)
             if is_text_type(col.type):
-                yield name, col.to_pylist()
+                yield name, col
     else:
         for name in table.columns:
             s = table[name]
@@ -508,27 +534,54 @@ def _string_columns(table: pd.DataFrame | pa.Table) -> Iterator[tuple[str, list]
 SCAN_CACHE_MAX = 200_000  # distinct cell values remembered per column (codes, dates, districts repeat a lot)
 
 
-def scan_column(dataset: str, column: str, values: Iterable[Any], identifiers: IdentifierSet, *,
+def _distinct_cells(values: Any) -> tuple[list[str], np.ndarray]:
+    """(the distinct non-empty strings among ``values``, each cell's index into them or -1): for an Arrow array
+    by dictionary encoding, for a sequence by `pandas.factorize`; cells that are not strings count as -1."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        if pa.types.is_dictionary(values.type):
+            values = values.cast(values.type.value_type)
+        enc = pc.dictionary_encode(values)
+        uniq = enc.dictionary.to_pylist()
+        idx = np.asarray(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    else:
+        import pandas as pd
+
+        idx, u = pd.factorize(np.asarray(list(values) if not isinstance(values, np.ndarray) else values,
+                                         dtype=object))
+        idx = np.asarray(idx, dtype=np.int64)
+        uniq = list(u)
+    ok = np.array([isinstance(v, str) and v != "" for v in uniq], dtype=bool)
+    if not ok.all():  # drop empty strings and non-strings: their cells become -1
+        remap = np.where(ok, np.cumsum(ok) - 1, -1)
+        idx = np.where(idx >= 0, remap[np.maximum(idx, 0)], -1) if len(uniq) else idx
+        uniq = [v for v, k in zip(uniq, ok, strict=True) if k]
+    return uniq, idx
+
+
+def scan_column(dataset: str, column: str, values: Any, identifiers: IdentifierSet, *,
                 sweep_patterns: bool = True, row0: int = 0, cache: dict[str, tuple[str, ...]] | None = None,
                 ) -> list[Finding]:
-    """Findings of one column's cells (rows numbered from ``row0``): each distinct value is scanned once
-    (``cache``, shared across the batches of one column, holds up to ``SCAN_CACHE_MAX`` values); the
-    same findings, in the same order, as :func:`scan_cell` on every cell."""
+    """Findings of one column's cells (a sequence or an Arrow string array; rows numbered from ``row0``): each
+    distinct value is scanned once (``cache``, shared across the batches of one column, holds up to
+    ``SCAN_CACHE_MAX`` values), and only the rows of values with a finding are visited; the same findings, in
+    the same order, as :func:`scan_cell` on every cell."""
     if cache is None:
         cache = {}
-    values = list(values)
-    new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v and v not in cache))
+    uniq, idx = _distinct_cells(values)
+    new = [v for v in uniq if v not in cache]
     fresh = {v: tuple(sorted(t)) for v, t in zip(new, scan_cells(new, identifiers, sweep_patterns=sweep_patterns),
                                                  strict=True)}
+    types = [fresh[v] if v in fresh else cache[v] for v in uniq]
     findings: list[Finding] = []
-    for i, v in enumerate(values):
-        if not isinstance(v, str) or not v:
-            continue
-        types = cache.get(v)
-        if types is None:
-            types = fresh[v]
-        for etype in types:
-            findings.append(Finding(dataset, row0 + i, column, etype))
+    hit = np.array([bool(t) for t in types] + [False], dtype=bool)  # the last entry: cells that are no value
+    for i in np.flatnonzero(hit[idx]):
+        for etype in types[idx[i]]:
+            findings.append(Finding(dataset, row0 + int(i), column, etype))
     for v in new[: max(0, SCAN_CACHE_MAX - len(cache))]:
         cache[v] = fresh[v]
     return findings

@@ -226,3 +226,30 @@ def test_family_compaction_keeps_every_form_once_with_its_first_type(monkeypatch
     probe = list(first) + [2**62 + 1, -(2**62) - 1]
     got = fam.lookup(array("q", probe))
     assert got.tolist() == [first[h] for h in first] + [-1, -1]
+
+
+def test_pseudonym_cells_scan_like_any_cell(monkeypatch):
+    """Cells holding one keyed pseudonym take a short path in `scan_cells`: the same finds as the general path,
+    including identifiers planted to equal a pseudonym's prefix, its hex part, both words together, a street
+    word, all-digit hex parts that hold a known phone number, and codes as long as the parts."""
+    import random
+    import re
+
+    from redaction import verify as V
+
+    rng = random.Random(4)
+    hexes = [f"{rng.getrandbits(64):016x}" for _ in range(400)] + ["5551234567012345", "0123456789012345"]
+    prefixes = ["stp", "off", "cmp", "ave", "street", "abcde", "dob", "cafe"]
+    ids = V.IdentifierSet()
+    ids.add_forms("PERSON", [("words", " stp "), ("words", f" {hexes[0]} "), ("words", f" off {hexes[1]} "),
+                             ("words", " cafe "), ("words", " ave ")])
+    ids.add_forms("ADDRESS", [("words", f" street {hexes[2]} "), ("words", f" {hexes[3]} st ")])
+    ids.add_forms("PHONE", [("digits", "5551234567")])
+    ids.add_forms("PLATE", [("codes", hexes[4]), ("codes", "abcde"), ("codes", "stp" + hexes[5])])
+    ids.add_many("PERSON", ["Jane Marie Doe"])
+    cells = [f"{p}_{h}" for p in prefixes for h in hexes]
+    cells += ["stp_ABCDEF0123456789", "stp-0123456789abcdef", "x_0123456789abcdef0", "Jane Doe", "stp_5551234567"]
+    fast = V.scan_cells(cells, ids)
+    assert sum(bool(f) for f in fast) > 400  # the planted forms are found
+    monkeypatch.setattr(V, "_PSEUDONYM_CELL", re.compile(r"(?!)"))  # every cell through the general path
+    assert V.scan_cells(cells, ids) == fast
