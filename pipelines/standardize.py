@@ -150,10 +150,10 @@ def standardize(
         if "map" in spec:
             table = {_norm_key(k): (None if v is None else str(v)) for k, v in spec["map"].items()}
             policy = spec.get("unmapped", "error")
-            uniq = pd.Series(s.dropna().unique())
-            lookup = {u: table.get(_norm_key(u), KeyError) for u in uniq}
-            mapped = s.map(lambda v, lk=lookup: v if pd.isna(v) else lk[v])
-            unmapped = mapped.map(lambda v: v is KeyError).astype(bool)
+            codes, uniq = pd.factorize(s)  # each distinct value looked up once; missing cells (-1) stay missing
+            looked = [table.get(_norm_key(u), KeyError) for u in uniq]
+            unmapped = pd.Series(np.array([v is KeyError for v in looked] + [False], dtype=bool)[codes], index=s.index)
+            mapped = pd.Series(np.array(looked + [None], dtype=object)[codes], index=s.index, dtype=object)
             if policy == "keep":
                 mapped = mapped.where(~unmapped, s)
             else:

@@ -143,3 +143,18 @@ def test_redact_text_also_replaces_dates_and_times():
     assert out.redactions == {"DATE": 1, "TIME": 1}
     with pytest.raises(PolicyError, match="'also' takes"):
         load_policy({"columns": {"text": {"treatment": "redact_text", "source": "n", "also": ["DOB"]}}}, schema, ["n"])
+
+
+def test_pseudonym_is_the_documented_keyed_hash():
+    """`<prefix>_` + the first 16 hex digits of HMAC-SHA256(key, "<prefix>:<trimmed upper-cased value>"): the
+    published pseudonyms must not change between versions of this code (they link records across releases)."""
+    import hashlib
+    import hmac
+
+    import pandas as pd
+
+    from redaction import structured
+
+    out = structured.pseudonym(pd.Series([" a-12", "A-12 ", None, "b-7"]), b"key", "off")
+    want = "off_" + hmac.new(b"key", b"off:A-12", hashlib.sha256).hexdigest()[:16]
+    assert out.tolist()[:2] == [want, want] and pd.isna(out[2]) and out[3] != want and len(out[3]) == 20
