@@ -137,6 +137,13 @@ class _Family:
         if len(self._pending_h) >= _COMPACT_AT:
             self.compact()
 
+    def add_hashes(self, hashes: list[int], etype: str) -> None:
+        """`add` of many forms' hashes of one entity type."""
+        self._pending_h.extend(hashes)
+        self._pending_t.frombytes(bytes([_ECODE[etype]]) * len(hashes))
+        if len(self._pending_h) >= _COMPACT_AT:
+            self.compact()
+
     def compact(self) -> None:
         if not self._pending_h:
             return
@@ -212,22 +219,19 @@ class IdentifierSet:
         if entity_type not in KNOWN_TYPES:
             raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
         self._same_process()
-        first, lengths = self._first, self._digit_lengths
-        n = 0
+        by: dict[str, list[str]] = {"words": [], "digits": [], "codes": []}
         for family, form in forms:
-            n += 1
-            if family == "words":
-                toks = form.split()
-                if first.get(toks[0], 0) < len(toks):
-                    first[toks[0]] = len(toks)
-                self.words.add(hash(form), entity_type)
-            elif family == "digits":
-                lengths.add(len(form))
-                self.digits.add(hash(form), entity_type)
-            else:
-                if len(form) > self._max_code:
-                    self._max_code = len(form)
-                self.codes.add(hash(form), entity_type)
+            by["codes" if family not in by else family].append(form)
+        first = self._first
+        for form in by["words"]:
+            toks = form.split()
+            if first.get(toks[0], 0) < len(toks):
+                first[toks[0]] = len(toks)
+        self._digit_lengths.update(map(len, by["digits"]))
+        self._max_code = max(self._max_code, *map(len, by["codes"])) if by["codes"] else self._max_code
+        for fam, found in ((self.words, by["words"]), (self.digits, by["digits"]), (self.codes, by["codes"])):
+            fam.add_hashes([hash(f) for f in found], entity_type)
+        n = sum(map(len, by.values()))
         self.source_values += (1 if n else 0) if source_values is None else source_values
 
     def _same_process(self) -> None:
