@@ -597,8 +597,8 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
     maps: list[np.ndarray] = []  # value ladders: level-0 code -> level code
     if q.ladder == "columns":
         for lv in q.levels:
-            if lv == SUPPRESSED:  # nulls included, see _star_level
-                codes.append(codes.bases[0], np.zeros(len(labels[0]), dtype=np.int32))
+            if lv == SUPPRESSED:  # "*" withholds the column entirely: nulls too, or the pattern of missing
+                codes.append(codes.bases[0], np.zeros(len(labels[0]), dtype=np.int32))  # values would split classes
                 lab = np.array([SUPPRESSED], dtype=object)
             else:
                 c, u = _factorize(df[lv])
@@ -609,7 +609,7 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
         c0, u0 = _factorize(df[q.name])
         nu = len(u0)
         for lv in q.levels:
-            if lv == SUPPRESSED:  # nulls included, see _star_level
+            if lv == SUPPRESSED:  # nulls included, as for a "columns" ladder
                 m = np.zeros(nu + 1, dtype=np.int32)
                 lab = np.array([SUPPRESSED], dtype=object)
             elif q.ladder == "none":
