@@ -131,14 +131,8 @@ class _Family:
         self._pending_h: array[int] = array("q")
         self._pending_t: array[int] = array("b")
 
-    def add(self, h: int, etype: str) -> None:
-        self._pending_h.append(h)
-        self._pending_t.append(_ECODE[etype])
-        if len(self._pending_h) >= _COMPACT_AT:
-            self.compact()
-
     def add_hashes(self, hashes: list[int], etype: str) -> None:
-        """`add` of many forms' hashes of one entity type."""
+        """Add forms' hashes, all of entity type ``etype``."""
         self._pending_h.extend(hashes)
         self._pending_t.frombytes(bytes([_ECODE[etype]]) * len(hashes))
         if len(self._pending_h) >= _COMPACT_AT:
@@ -405,32 +399,12 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
     c_h: array[int] = array("q")
     c_cell: array[int] = array("l")
     for i, text in enumerate(texts):
-        if len(text) <= _PSEUDONYM_MAX and _PSEUDONYM_CELL.fullmatch(text):
-            # a keyed pseudonym ("stp_" + 16 hex digits): the forms the general path below finds, found
-            # directly (~3x faster; the same finds, see test_pseudonym_cells_scan_like_any_cell): words are
-            # its two parts (the second is never a street word); no digit run counts (all inside the hex
-            # token); codes are the parts, whole
-            pre, hx = text.split("_")
-            if first:
-                toks = [_CANON.get(pre, pre), _CANON.get(hx, hx)]
-                for p, tok in enumerate(toks):
-                    most = first.get(tok)
-                    if most:
-                        w_h.append(hash(f" {tok} "))
-                        w_cell.append(i)
-                        w_street.append(False)
-                        if p == 0 and most >= 2:
-                            w_h.append(hash(f" {toks[0]} {toks[1]} "))
-                            w_cell.append(i)
-                            w_street.append(False)
-            if max_code:
-                for run in (pre, hx):
-                    if MIN_CODE_VALUE <= len(run) <= max_code:
-                        c_h.append(hash(run))
-                        c_cell.append(i)
-            continue
+        # a cell holding one keyed pseudonym ("stp_" + 16 hex digits) skips the costly steps whose outcome is
+        # known (see test_pseudonym_cells_scan_like_any_cell): its words and code runs are its two parts, and
+        # all its digits lie inside its hex token
+        pseudonym = len(text) <= _PSEUDONYM_MAX and _PSEUDONYM_CELL.fullmatch(text) is not None
         if first:
-            toks = normalize_words(text).split()
+            toks = [_CANON.get(t, t) for t in text.split("_")] if pseudonym else normalize_words(text).split()
             nt = len(toks)
             for p, tok in enumerate(toks):
                 most = first.get(tok)
@@ -440,7 +414,7 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
                     w_h.append(hash(" " + " ".join(toks[p:p + n]) + " "))
                     w_cell.append(i)
                     w_street.append(n == 1 and p + 1 < nt and toks[p + 1] in _STREET_WORDS)
-        if lengths:
+        if lengths and not pseudonym:
             for m in _DIGIT_RUN.finditer(text):
                 run = _DIGIT_SEPARATORS.sub("", m.group())  # = _digits(): a run holds digits and separators only
                 if len(run) >= MIN_DIGITS and not _inside_hex_token(text, m.start(), m.end()):
@@ -449,11 +423,14 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
                             d_h.append(hash(run[a:a + n]))
                             d_cell.append(i)
         if max_code:
-            for m in _ALNUM_RUN.finditer(text):
-                run = _ALNUM_SEPARATORS.sub("", m.group()).lower()  # = _compact(): ASCII alphanumerics, separators
+            if pseudonym:  # its alphanumeric runs are its two parts, one token each
+                runs = [(part, [0, len(part)]) for part in text.split("_")]
+            else:  # compacted (= _compact(): ASCII alphanumerics, separators), with their token bounds
+                runs = [(_ALNUM_SEPARATORS.sub("", m.group()).lower(), sorted(_token_bounds(m.group())))
+                        for m in _ALNUM_RUN.finditer(text)]
+            for run, bounds in runs:
                 if len(run) >= MIN_CODE_VALUE:
                     # a code counts only when it covers whole tokens: "19-358" inside "a19358f" is not a hit
-                    bounds = sorted(_token_bounds(m.group()))
                     for j, a in enumerate(bounds):
                         for b in bounds[j + 1:]:
                             if b - a > max_code:

@@ -221,7 +221,7 @@ def test_family_compaction_keeps_every_form_once_with_its_first_type(monkeypatch
     for h in rng.integers(-(2**62), 2**62, 3000).tolist() + rng.integers(-50, 50, 600).tolist():
         t = types[int(rng.integers(0, 3))]
         first.setdefault(h, V._ECODE[t])
-        fam.add(h, t)
+        fam.add_hashes([h], t)
     assert len(fam) == len(first) and np.all(np.diff(fam.hashes) > 0)
     probe = list(first) + [2**62 + 1, -(2**62) - 1]
     got = fam.lookup(array("q", probe))
