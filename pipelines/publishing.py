@@ -1914,18 +1914,17 @@ def _key_hashes(src: ParquetSource, pk: Sequence[str], types: Mapping[str, str])
     return out[:pos]
 
 
-def _keys_at(src: ParquetSource, pk: Sequence[str], types: Mapping[str, str], pos: np.ndarray) -> list[Any]:
-    """The key strings of the rows at sorted positions ``pos``, read back batch by batch."""
-    out: list[Any] = []
+def take_positions(chunks: Iterable[Any], positions: np.ndarray) -> Iterator[Any]:
+    """The rows at sorted ``positions`` (0-based over the concatenated ``chunks``: Arrow arrays or record
+    batches), one piece per chunk that holds any, read no further than the last position."""
     start = i = 0
-    for keys in _key_string_batches(src, pk, types):
-        j = int(np.searchsorted(pos, start + len(keys)))
+    for chunk in chunks:
+        j = int(np.searchsorted(positions, start + len(chunk)))
         if j > i:
-            out += keys.take(pa.array(pos[i:j] - start, type=pa.int64())).to_pylist()
-        i, start = j, start + len(keys)
-        if i == len(pos):
+            yield chunk.take(pa.array(positions[i:j] - start, type=pa.int64()))
+        i, start = j, start + len(chunk)
+        if i == len(positions):
             break
-    return out
 
 
 class _HashJoinUnsure(Exception):
@@ -2028,7 +2027,8 @@ def _record_diff_by_key(old_src: ParquetSource, otypes: Mapping[str, str], new_s
     composite = len(pk_new) > 1
 
     def listed(src: ParquetSource, pk: Sequence[str], types: Mapping[str, str], pos: np.ndarray) -> list[Any]:
-        return [_display_key(str(k), composite) for k in _keys_at(src, pk, types, pos[:MAX_LISTED_KEYS])]
+        pieces = take_positions(_key_string_batches(src, pk, types), pos[:MAX_LISTED_KEYS])
+        return [_display_key(str(k), composite) for piece in pieces for k in piece.to_pylist()]
 
     return {
         "by": "primary-key",

@@ -545,10 +545,6 @@ def _sdc_columns(cfg: Mapping[str, Any]) -> list[str]:
     return need
 
 
-def _compact(s: pd.Series) -> pd.Categorical:
-    return pd.Categorical(s.to_numpy(dtype=object, na_value=None))
-
-
 def _small_int(limit: int) -> type:
     """The smallest signed integer type holding -1 .. limit - 1 (codes kept for 10M rows: 1 byte a row, not 4)."""
     return np.int8 if limit <= 2**7 else np.int16 if limit <= 2**15 else np.int32
@@ -556,7 +552,7 @@ def _small_int(limit: int) -> type:
 
 class _CodeBook:
     """A column collected batch by batch as integer codes into one dictionary of its distinct values: the same
-    Series as `union_categoricals(ignore_order=True)` of the batches' `_compact` categoricals (categories in the
+    Series as `union_categoricals(ignore_order=True)` of the batches as pandas categoricals (categories in the
     same order; an object column when batches hold values of different types), without keeping every batch's
     categories (10M stops: ~75 MB of strings per million rows saved)."""
 
@@ -565,18 +561,8 @@ class _CodeBook:
         self.chunks: list[np.ndarray] = []
         self.mixed = False
 
-    def add(self, s: pd.Series) -> None:
-        cat = _compact(s)
-        cats = cat.categories
-        if len(cats) and self.index and not self.mixed:
-            first = next(iter(self.index))
-            self.mixed = type(first) is not type(cats[0])
-        glob = np.array([self.index.setdefault(v, len(self.index)) for v in cats], dtype=np.int32)
-        codes = np.asarray(cat.codes)
-        self.chunks.append(np.where(codes >= 0, glob[np.maximum(codes, 0)] if len(glob) else -1, -1).astype(np.int32))
-
     def add_arrow(self, arr: pa.Array | pa.ChunkedArray) -> None:
-        """`add` of ``pd.Series(arr.to_pandas())`` without the pandas values: the same codes and categories."""
+        """Add one batch of the column (Arrow; its values never become pandas objects)."""
         enc = pc.dictionary_encode(_one_array(arr))
         vals = enc.dictionary.to_pylist()
         if len(vals) and self.index and not self.mixed:
@@ -621,15 +607,9 @@ def _one_array(col: pa.Array | pa.ChunkedArray) -> pa.Array:
 def _rows_at(batches: Iterable[pa.RecordBatch], positions: np.ndarray, convert: Any) -> pa.Table | None:
     """The rows at sorted ``positions`` (0-based over the concatenated ``batches``), each batch's rows converted
     by ``convert``; None when there are none."""
-    pieces = []
-    pos = i = 0
-    for b in batches:
-        j = int(np.searchsorted(positions, pos + b.num_rows))
-        if j > i:
-            pieces.append(convert(b.take(pa.array(positions[i:j] - pos, type=pa.int64()))))
-        i, pos = j, pos + b.num_rows
-        if i == len(positions):
-            break
+    from pipelines import publishing
+
+    pieces = [convert(b) for b in publishing.take_positions(batches, positions)]
     return pa.concat_tables(pieces) if pieces else None
 
 
@@ -658,6 +638,41 @@ def _with_key_errors(errors: list[Any], keys: Any, rows_at: Any) -> list[Any]:
     return out
 
 
+class _StreamValidation:
+    """`tableschema.validate` of a table fed batch by batch as validation strings: row rules per batch, primary
+    key and unique constraints across batches through key hashes (`_with_key_errors`). Same errors as
+    validating the whole table at once."""
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        from pipelines import tableschema
+
+        self.schema = schema
+        self.keyless = _keyless_schema(schema)
+        self.keys = tableschema.KeyHashes(schema)
+        self.errors: list[Any] = []
+        self.rows = 0
+
+    def add(self, vt: pa.Table) -> None:
+        from pipelines import tableschema
+
+        rows = np.arange(self.rows + 2, self.rows + 2 + vt.num_rows, dtype=np.int64)
+        self.errors += tableschema.validate(vt, self.keyless, row_numbers=rows).errors
+        self.keys.add(vt)
+        self.rows += vt.num_rows
+
+    def report(self, rows_at: Any) -> Any:
+        """The whole table's report; ``rows_at(names, positions)`` reads those columns of those rows back (as
+        validation strings) for the key check."""
+        from pipelines import tableschema
+
+        errors, keys = self.errors, self.keys
+        if keys.groups:
+            errors = _with_key_errors(errors, keys, lambda pos: rows_at(keys.names, pos))
+        self.keys = tableschema.KeyHashes(self.schema)  # the hashes are released
+        return tableschema.ValidationReport(errors=errors, rows_checked=self.rows,
+                                            fields=[f["name"] for f in self.schema["fields"]])
+
+
 def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
     """Build the release candidate from every de-identified partition; write it and its accounting.
 
@@ -668,7 +683,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     spill folder; (4) the runs are merged in primary-key order into the candidate, then hashed column by
     column. Files, accounting and content hash are those of `assemble_candidate_in_memory`.
     """
-    from pipelines import publishing, tableschema
+    from pipelines import publishing
     from redaction import sdc
 
     parts = partitions_present(store, spec, partitions)
@@ -677,27 +692,20 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     policy = policy_of(spec)
     fields = spec.public_fields
     schema = spec.schema
-    keyless = _keyless_schema(schema)
     sdc_cols = _sdc_columns(policy.k_anonymity) if policy.k_anonymity else []
     # ---- pass 1 (Arrow, no pandas): validation per batch, key hashes and compact QI columns across batches
-    errors: list[Any] = []
-    keys = tableschema.KeyHashes(schema)
+    validation = _StreamValidation(schema)
     qi_chunks: dict[str, _CodeBook] = {c: _CodeBook() for c in sdc_cols}
     file_idx: list[np.ndarray] = []
     row_nums: list[np.ndarray] = []
     files: list[str] = []
-    n = nb = 0
 
     def batches(columns: list[str] | None = None) -> Iterable[pa.RecordBatch]:
         for p in parts:
             yield from store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet", columns=columns)
 
     for batch in batches():
-        vt = _arrow_validation_table(batch, fields)
-        rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
-        errors += rep.errors
-        keys.add(vt)
-        del vt
+        validation.add(_arrow_validation_table(batch, fields))
         for c in sdc_cols:
             qi_chunks[c].add_arrow(batch.column(c))
         enc = pc.dictionary_encode(_one_array(batch.column("_file")))
@@ -710,17 +718,11 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                         .astype(_small_int(len(files)), copy=False) if batch.num_rows else np.zeros(0, np.int8))
         rown = np.asarray(batch.column("_row").to_numpy(zero_copy_only=False), dtype=np.int64)
         row_nums.append(rown.astype(np.int32) if len(rown) and 0 <= rown.min() and rown.max() < 2**31 else rown)
-        n += batch.num_rows
-        nb += 1
-        if nb % 4 == 0:
-            release_memory()
-    if keys.groups:
-        key_names = keys.names
-        errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
-            batches(key_names), pos, lambda b: _arrow_validation_table(b, key_names)))
-    del keys
+        release_memory()
+    n = validation.rows
+    report = validation.report(lambda names, pos: _rows_at(batches(names), pos,
+                                                           lambda b: _arrow_validation_table(b, names)))
     release_memory()
-    report = tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
     reasons = report.row_reasons()
     bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
     all_files = np.concatenate(file_idx) if file_idx else np.zeros(0, np.int32)
@@ -964,29 +966,15 @@ def check_schema(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
 def _validate_source(spec: DatasetSpec, src: Any) -> Any:
     """`tableschema.validate` of the whole candidate, batch by batch: row rules per batch, keys (primary key,
     unique) across batches on the key columns only. Same errors as validating the whole table."""
-    from pipelines import tableschema
 
-    schema = spec.schema
     fields = spec.public_fields
-    keyless = _keyless_schema(schema)
     with_nulls = _null_columns(src, fields)
-    errors: list[Any] = []
-    keys = tableschema.KeyHashes(schema)
-    n = nb = 0
+    validation = _StreamValidation(spec.schema)
     for batch in src.batches(fields):
-        vt = _as_validation_table(_batch_frame(batch, with_nulls), fields)
-        rep = tableschema.validate(vt, keyless, row_numbers=np.arange(n + 2, n + 2 + batch.num_rows, dtype=np.int64))
-        errors += rep.errors
-        keys.add(vt)
-        n += batch.num_rows
-        nb += 1
-        if nb % 4 == 0:
-            release_memory()
-    if keys.groups:
-        errors = _with_key_errors(errors, keys, lambda pos: _rows_at(
-            src.batches(keys.names), pos,
-            lambda b: _as_validation_table(_batch_frame(b, with_nulls), keys.names)))
-    return tableschema.ValidationReport(errors=errors, rows_checked=n, fields=[f["name"] for f in schema["fields"]])
+        validation.add(_as_validation_table(_batch_frame(batch, with_nulls), fields))
+        release_memory()
+    return validation.report(lambda names, pos: _rows_at(
+        src.batches(names), pos, lambda b: _as_validation_table(_batch_frame(b, with_nulls), names)))
 
 
 def check_row_accounting(meta: Mapping[str, Any], table: Any) -> tuple[bool, dict[str, Any]]:
