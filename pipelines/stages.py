@@ -1035,29 +1035,35 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
         if token and cmeta.get("standardized_id") == token and cmeta.get("signature") == signature \
                 and store.exists(cache + ".parquet"):
             for b in store.iter_parquet(cache + ".parquet"):
-                groups: dict[str, list[tuple[str, str]]] = {}
-                for e, f, v in zip(*(b.column(i).to_pylist() for i in range(3)), strict=True):
-                    groups.setdefault(e, []).append((f, v))
-                for et, forms in groups.items():
-                    ids.add_forms(et, forms, source_values=0)
+                # runs of one entity type and family, in file order: added in the order the cold path added them
+                et, fam = b.column("entity_type"), b.column("family")
+                n = b.num_rows
+                cut = np.flatnonzero(pc.or_(pc.not_equal(et.slice(1), et.slice(0, n - 1)),
+                                            pc.not_equal(fam.slice(1), fam.slice(0, n - 1))).to_numpy(
+                                                zero_copy_only=False)) + 1 if n > 1 else np.empty(0, np.int64)
+                starts = [0, *cut.tolist()]
+                for a, z in zip(starts, [*starts[1:], n], strict=True):
+                    if z > a:
+                        ids.add_form_array(et[a].as_py(), fam[a].as_py(), b.column("form").slice(a, z - a))
             ids.source_values += int(cmeta.get("source_values", 0))
             continue
         before = ids.source_values
         with store.parquet_sink(cache + ".parquet", _FORMS_SCHEMA) as sink:
             for b in store.iter_parquet(key, columns=cols):
-                df = b.to_pandas()
                 for c in cols:
-                    if c not in df.columns:
+                    if c not in b.schema.names:
                         continue
-                    s = df[c]
-                    if pd.api.types.is_datetime64_any_dtype(s):
-                        s = s.dt.strftime("%Y-%m-%d")
+                    col = b.column(c)
+                    if not verify.is_text_type(col.type):  # dates of birth: as ISO days, like add_many's callers
+                        s = col.to_pandas()
+                        if pd.api.types.is_datetime64_any_dtype(s):
+                            s = s.dt.strftime("%Y-%m-%d")
+                        col = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), pa.string())
                     entity_type = policy.identifiers[c]
-                    forms = ids.add_many(entity_type, s.dropna().unique())
-                    if forms:
-                        fam, form = zip(*forms, strict=True)
-                        sink.write(pa.table({"entity_type": pa.array([entity_type] * len(forms)),
-                                             "family": pa.array(fam), "form": pa.array(form)}, schema=_FORMS_SCHEMA))
+                    forms = ids.add_array(entity_type, col)
+                    if len(forms):
+                        sink.write(forms.add_column(0, "entity_type", pa.array([entity_type] * len(forms),
+                                                                               pa.string())).cast(_FORMS_SCHEMA))
         if token:  # written last: the marker that the forms file is complete for this run of standardize
             store.write_json(cache + ".json", {"standardized_id": token, "signature": signature,
                                                "source_values": ids.source_values - before})

@@ -228,6 +228,72 @@ class IdentifierSet:
         n = sum(map(len, by.values()))
         self.source_values += (1 if n else 0) if source_values is None else source_values
 
+    def add_array(self, entity_type: str, values: pa.Array | pa.ChunkedArray) -> pa.Table:
+        """:meth:`add_many` of an Arrow string array (its distinct non-null values), vectorized: ASCII values of
+        the code, digit, address and e-mail types get their forms from Arrow compute (the same forms as
+        :func:`_forms`, see test_add_array_equals_add_many); the others go through :func:`_forms`. Returns the
+        ``(family, form)`` pairs added as an Arrow table (for a cache: :meth:`add_form_array` takes them back)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()
+        if pa.types.is_dictionary(values.type):
+            values = values.cast(values.type.value_type)
+        values = pc.unique(values.drop_null())
+        # add_many counts the values that are not empty once stripped (str.strip: ASCII whitespace and \x1c-\x1f)
+        blank = pc.match_substring_regex(values, r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*$")
+        ascii_ = pc.string_is_ascii(values)
+        fast = entity_type in CODE_TYPES or entity_type in DIGIT_TYPES or entity_type in ("ADDRESS", "EMAIL")
+        slow = values.filter(pc.invert(ascii_)) if fast else values  # add_many skips (and does not count) blanks
+        pieces: list[pa.Table] = []
+        if len(slow):
+            forms = self.add_many(entity_type, slow.to_pylist())
+            if forms:
+                fam, form = zip(*forms, strict=True)
+                pieces.append(pa.table({"family": pa.array(fam, pa.string()), "form": pa.array(form, pa.string())}))
+        if fast:
+            asc = values.filter(pc.and_(ascii_, pc.invert(blank)))
+            self.source_values += len(asc)
+            for family, forms in _ascii_forms(entity_type, asc):
+                self.add_form_array(entity_type, family, forms, source_values=0)
+                pieces.append(pa.table({"family": pa.array([family] * len(forms), pa.string()), "form": forms}))
+        if not pieces:
+            return pa.table({"family": pa.array([], pa.string()), "form": pa.array([], pa.string())})
+        return pa.concat_tables(pieces)
+
+    def add_form_array(self, entity_type: str, family: str, forms: pa.Array | pa.ChunkedArray, *,
+                       source_values: int = 0) -> None:
+        """:meth:`add_forms` of one family's forms given as an Arrow string array (vectorized)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if entity_type not in KNOWN_TYPES:
+            raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
+        self._same_process()
+        self.source_values += source_values
+        if isinstance(forms, pa.ChunkedArray):
+            forms = forms.combine_chunks()
+        if not len(forms):
+            return
+        if family == "words":
+            core = pc.utf8_trim(forms, " ")
+            first = pc.replace_substring_regex(core, r" .*$", "")
+            most = pc.add(pc.count_substring(core, " "), 1)
+            agg = pa.table({"t": first, "n": most}).group_by("t").aggregate([("n", "max")])
+            have = self._first
+            for tok, n in zip(agg.column("t").to_pylist(), agg.column("n_max").to_pylist(), strict=True):
+                if have.get(tok, 0) < n:
+                    have[tok] = n
+            fam = self.words
+        elif family == "digits":
+            self._digit_lengths.update(pc.unique(pc.utf8_length(forms)).to_pylist())
+            fam = self.digits
+        else:
+            self._max_code = max(self._max_code, int(pc.max(pc.utf8_length(forms)).as_py() or 0))
+            fam = self.codes
+        fam.add_hashes([hash(f) for f in forms.to_pylist()], entity_type)
+
     def _same_process(self) -> None:
         if os.getpid() != self._pid:
             raise RedactionError("an IdentifierSet holds process-local string hashes: build it in this process")
@@ -252,7 +318,7 @@ def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
         if len(s) >= MIN_WORD_VALUE and " " in s:
             yield "words", f" {s} "
         if entity_type == "ADDRESS":  # street line without the unit
-            cut = re.split(r" (?:apt|unit|ste|rm|lot|trailer|space|spc) ", f" {s} ")[0].strip()
+            cut = re.split(_UNIT_CUT, f" {s} ")[0].strip()
             if cut != s and len(cut.split()) >= 3:
                 yield "words", f" {cut} "
     elif entity_type in DIGIT_TYPES:
@@ -265,6 +331,43 @@ def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
         c = _compact(value)
         if len(c) >= MIN_CODE_VALUE:
             yield "codes", c
+
+
+_UNIT_CUT = r" (?:apt|unit|ste|rm|lot|trailer|space|spc) "  # the street line ends before the first unit word
+
+
+def _ascii_forms(entity_type: str, values: pa.Array) -> list[tuple[str, pa.Array]]:
+    """:func:`_forms` of ASCII, non-blank values of a code, digit, address or e-mail type, with Arrow compute:
+    ``(family, forms)`` pairs."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(values):
+        return []
+    if entity_type in DIGIT_TYPES:
+        d = pc.replace_substring_regex(values, r"[^0-9]+", "")
+        if entity_type == "PHONE":
+            d = pc.utf8_slice_codeunits(d, -10, 2**31 - 1)
+        return [("digits", d.filter(pc.greater_equal(pc.utf8_length(d), MIN_DIGITS)))]
+    if entity_type in CODE_TYPES:
+        c = pc.replace_substring_regex(pc.ascii_lower(values), r"[^0-9a-z]+", "")
+        return [("codes", c.filter(pc.greater_equal(pc.utf8_length(c), MIN_CODE_VALUE)))]
+    # words: normalize_words (lower case, non-alphanumeric runs -> one space, canonical street words)
+    w = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(values), r"[^0-9a-z]+", " "), " ")
+    toks = pc.split_pattern(w, " ")
+    flat = pc.list_flatten(toks)
+    keys = pa.array(list(_CANON), pa.string())
+    at = pc.index_in(flat, value_set=keys)
+    canon = pc.if_else(pc.is_null(at), flat, pc.take(pa.array(list(_CANON.values()), pa.string()), at))
+    s = pc.binary_join(pa.ListArray.from_arrays(toks.offsets, canon), " ")
+    keep = pc.and_(pc.greater_equal(pc.utf8_length(s), MIN_WORD_VALUE), pc.match_substring(s, " "))
+    out = [("words", pc.binary_join_element_wise(" ", s.filter(keep), " ", ""))]
+    if entity_type == "ADDRESS":  # street line without the unit
+        cut = pc.utf8_trim(pc.replace_substring_regex(pc.binary_join_element_wise(" ", s, " ", ""),
+                                                      _UNIT_CUT + ".*$", "", max_replacements=1), " ")
+        keep = pc.and_(pc.not_equal(cut, s), pc.greater_equal(pc.count_substring(cut, " "), 2))
+        out.append(("words", pc.binary_join_element_wise(" ", cut.filter(keep), " ", "")))
+    return out
 
 
 def _dob_forms(value: str) -> list[str]:

@@ -253,3 +253,51 @@ def test_pseudonym_cells_scan_like_any_cell(monkeypatch):
     assert sum(bool(f) for f in fast) > 400  # the planted forms are found
     monkeypatch.setattr(V, "_PSEUDONYM_CELL", re.compile(r"(?!)"))  # every cell through the general path
     assert V.scan_cells(cells, ids) == fast
+
+
+def _identifier_state(ids):
+    len(ids)  # compacts the pending forms
+    fams = {f: (getattr(ids, f).hashes.tolist(), getattr(ids, f).types.tolist()) for f in ("words", "digits", "codes")}
+    return fams, dict(ids._first), set(ids._digit_lengths), ids._max_code
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_add_array_equals_add_many(seed):
+    """The vectorized forms (Arrow compute, ASCII values of code, digit, address and e-mail types; the rest via
+    _forms) are exactly add_many's: same hashes with the same types, first-token lengths, digit lengths, longest
+    code and value count; and a cache written from add_array read back through add_form_array gives them too."""
+    import random
+    import string
+
+    import pyarrow.compute as pc
+
+    from redaction import verify
+
+    rnd = random.Random(seed)
+    words = ["street", "St", "apt", "UNIT", "north", "Main", "ave", "Avenue", "spc", "lot", "5", "12B", "trailer",
+             "space", "ste", "rm", "Ramírez", "Łukasz"]
+    alpha = string.ascii_letters + string.digits + " -./#,()\t\x1c_&@" + "éŁ٣²ß"
+
+    def value() -> str:
+        r = rnd.random()
+        if r < 0.2:
+            return "".join(rnd.choice("0123456789 -().+x٣²") for _ in range(rnd.randint(0, 16)))
+        if r < 0.5:
+            return " ".join(rnd.choice(words + [f"x{rnd.randint(0, 99)}"]) for _ in range(rnd.randint(0, 7)))
+        return "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 25)))
+
+    fixed = ["", "   ", "\x1c", None, "123 Main Street Apt 5", "APT 5 MAIN ST", "12 a b apt 3 apt 4",
+             "(555) 123-4567", "+1 555.123.4567", "123-45-6789", "7ABC-123", "1987-03-14"]
+    for et in sorted(verify.KNOWN_TYPES):
+        vals = [value() for _ in range(1500)] + fixed
+        want = verify.IdentifierSet()
+        want.add_many(et, [v for v in dict.fromkeys(vals) if v is not None])
+        got = verify.IdentifierSet()
+        forms = got.add_array(et, pa.array(vals, pa.string()))
+        back = verify.IdentifierSet()
+        for fam in ("words", "digits", "codes"):
+            back.add_form_array(et, fam, forms.column("form").filter(pc.equal(forms.column("family"), fam)))
+        assert len(want) > 10
+        assert _identifier_state(got) == _identifier_state(want), et
+        assert _identifier_state(back) == _identifier_state(want), et
+        assert got.source_values == want.source_values
