@@ -555,9 +555,28 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
             for k in np.flatnonzero(codes >= 0):
                 found[cells[k]].add(_ETYPES[int(codes[k])])
     if sweep_patterns:
-        for i, text in enumerate(texts):
-            found[i] |= sweep_text(text)
+        for i in _may_sweep(texts):
+            found[i] |= sweep_text(texts[i])
     return found
+
+
+# A necessary condition for any sweep to match an ASCII cell (RE2, vectorized): an SSN holds ddd-dd-dddd, a phone
+# ends in ddd?dddd, an e-mail holds "@", a date of birth follows dob/d.o.b/born/birth, a VIN is 17 VIN characters
+_SWEEP_PREFILTER = (r"[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3}[^0-9][0-9]{4}|@|(?i:dob|d\.o\.b|born|birth)"
+                    r"|[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
+
+
+def _may_sweep(texts: Sequence[str]) -> Iterable[int]:
+    """Positions of the cells :func:`sweep_text` must look at: every non-ASCII cell, and the ASCII cells that meet
+    ``_SWEEP_PREFILTER`` (test_sweep_prefilter_misses_nothing)."""
+    if len(texts) < 64:
+        return range(len(texts))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(texts, pa.string())
+    need = pc.or_(pc.invert(pc.string_is_ascii(arr)), pc.match_substring_regex(arr, _SWEEP_PREFILTER))
+    return np.flatnonzero(need.to_numpy(zero_copy_only=False)).tolist()
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
