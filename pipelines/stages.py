@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.config import REPO_ROOT
+from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
 from pipelines.standardize import standardize
 from pipelines.store import PrivateStore, batch_rows, release_memory
@@ -188,10 +189,9 @@ def _needs_whole_table(schema: Mapping[str, Any]) -> bool:
 def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, Any]:
     """Validate raw rows against the source contract, map them to standardized columns, quarantine the rest.
 
-    Streams the raw partition in record batches (one batch when the source contract declares keys).
+    Streams the raw partition in record batches (one batch when the source contract declares keys); an export of
+    several batches is processed by `stage_processes()` processes, written in order.
     """
-    from pipelines import tableschema
-
     raw_key = f"raw/{spec.name}/{partition}"
     if not store.exists(raw_key + ".parquet"):
         raise StageError(f"{spec.name}/{partition}: no raw data; materialize the raw asset first")
@@ -207,48 +207,17 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     with store.parquet_sink(f"standardized/{spec.name}/{partition}.parquet") as std_sink, store.parquet_sink(
         f"quarantine/{spec.name}/{partition}.parquet"
     ) as q_sink:
-        for batch in store.iter_parquet(raw_key + ".parquet", batch_size=size):
-            raw = pa.Table.from_batches([batch])
-            rows = raw.column("_row").to_numpy()
-            data = raw.drop_columns(["_row"])
-            report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
-            reasons: dict[int, list[str]] = {}
-            pos_of_row = {int(r): i for i, r in enumerate(rows)}
-            for row, rs in report.row_reasons().items():
-                reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
-            with pd.option_context("mode.string_storage", "pyarrow"):  # Arrow-backed strings: ~1/3 less memory
-                res = standardize(
-                    data,
-                    src.fields,
-                    spec.standardized_types,
-                    source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
-                    source_name=src.name,
-                )
-            for pos, rs in res.row_reasons.items():
-                reasons.setdefault(pos, []).extend(rs)
-            bad = np.zeros(len(rows), dtype=bool)
-            if reasons:
-                bad[list(reasons)] = True
-            frame = res.frame.loc[~bad].copy()
-            del res
-            frame["_file"] = meta["file"]
-            frame["_row"] = rows[~bad]
-            std_sink.write(_python_string_table(frame))
-            # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
-            qpos = np.flatnonzero(bad)
-            qtable = data.take(pa.array(qpos, type=pa.int64()))
-            qtable = qtable.append_column("_file", pa.array([meta["file"]] * len(qpos), type=pa.string()))
-            qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
-            qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
-            qtable = qtable.append_column(
-                "_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string())
-            )
+        procs, size = processes_for(store.parquet_num_rows(raw_key + ".parquet"), size)
+        job = _StandardizeJob(spec, src, meta["file"])
+        for std_table, qtable, reasons, qrows, n_in in ordered_map(
+                job, store.iter_parquet(raw_key + ".parquet", batch_size=size), procs):
+            std_sink.write(std_table)
             q_sink.write(qtable)
-            reason_counts.update(r for p in qpos for r in reasons[int(p)])
-            quarantined_rows += [int(r) for r in rows[qpos][: 50 - len(quarantined_rows)]]
-            rows_in += len(rows)
-            rows_out += len(frame)
-            n_quarantined += len(qpos)
+            reason_counts.update(reasons)
+            quarantined_rows += qrows[: 50 - len(quarantined_rows)]
+            rows_in += n_in
+            rows_out += std_table.num_rows
+            n_quarantined += qtable.num_rows
         if std_sink.schema is None:  # an export without rows
             empty = store.read_parquet(raw_key + ".parquet")
             std_sink.write(pa.Table.from_pandas(_empty_standardized(spec, src, empty), preserve_index=False))
@@ -265,6 +234,58 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
     return out
+
+
+@dataclass
+class _StandardizeJob:
+    """One raw record batch -> (standardized table, quarantine table, reason counts, first quarantined row numbers,
+    rows in): a picklable callable, so batches can go to worker processes (`ordered_map`)."""
+
+    spec: DatasetSpec
+    src: SourceSpec
+    file: str
+
+    def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, pa.Table, Counter[str], list[int], int]:
+        from pipelines import tableschema
+
+        src = self.src
+        raw = pa.Table.from_batches([batch])
+        rows = raw.column("_row").to_numpy()
+        data = raw.drop_columns(["_row"])
+        report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
+        reasons: dict[int, list[str]] = {}
+        pos_of_row = {int(r): i for i, r in enumerate(rows)}
+        for row, rs in report.row_reasons().items():
+            reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+        with pd.option_context("mode.string_storage", "pyarrow"):  # Arrow-backed strings: ~1/3 less memory
+            res = standardize(
+                data,
+                src.fields,
+                self.spec.standardized_types,
+                source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
+                source_name=src.name,
+            )
+        for pos, rs in res.row_reasons.items():
+            reasons.setdefault(pos, []).extend(rs)
+        bad = np.zeros(len(rows), dtype=bool)
+        if reasons:
+            bad[list(reasons)] = True
+        frame = res.frame.loc[~bad].copy()
+        del res
+        frame["_file"] = self.file
+        frame["_row"] = rows[~bad]
+        std_table = _python_string_table(frame)
+        # quarantine: the raw cells of bad rows (private), their physical row numbers and reason codes
+        qpos = np.flatnonzero(bad)
+        qtable = data.take(pa.array(qpos, type=pa.int64()))
+        qtable = qtable.append_column("_file", pa.array([self.file] * len(qpos), type=pa.string()))
+        qtable = qtable.append_column("_row", pa.array(rows[qpos], type=pa.int64()))
+        qtable = qtable.append_column("_stage", pa.array(["standardize"] * len(qpos), type=pa.string()))
+        qtable = qtable.append_column(
+            "_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string())
+        )
+        counts = Counter(r for p in qpos for r in reasons[int(p)])
+        return std_table, qtable, counts, [int(r) for r in rows[qpos][:50]], len(rows)
 
 
 def _python_string_table(frame: pd.DataFrame) -> pa.Table:
@@ -365,23 +386,18 @@ def deidentify_partition(
     redactions: Counter[str] = Counter()
     texts = rows = 0
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
-        batches = store.iter_parquet(std_key)
-        first = True
-        for batch in batches:
-            std = batch.to_pandas()
-            if not len(std) and not first:
+        job = _DeidentifyJob(policy, aux, key, redactor)
+        # free text has its own worker processes (the redactor's); structured-only batches go to processes here
+        procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows())
+        if redactor is not None:
+            procs, size = 1, batch_rows()
+        for table, counts, n_texts in ordered_map(job, store.iter_parquet(std_key, batch_size=size), procs):
+            if not table.num_rows and sink.schema is not None:
                 continue
-            res = apply_policy(policy, std, key=key, text_redactor=redactor)
-            frame = res.frame
-            for c in aux:
-                frame[c] = std[c].astype("string").values
-            frame["_file"] = std["_file"].values
-            frame["_row"] = std["_row"].values
-            sink.write(pa.Table.from_pandas(frame, preserve_index=False))
-            redactions.update(res.redactions)
-            texts += res.texts_redacted
-            rows += len(frame)
-            first = False
+            sink.write(table)
+            redactions.update(counts)
+            texts += n_texts
+            rows += table.num_rows
             fault_point("deidentify", partition, rows)
         if sink.schema is None:  # no rows: the policy applied to an empty frame gives the columns
             std = store.read_parquet(std_key).to_pandas()
@@ -395,6 +411,27 @@ def deidentify_partition(
     out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
     return out
+
+
+@dataclass
+class _DeidentifyJob:
+    """One standardized record batch -> (de-identified table, redaction counts, texts redacted): picklable, so
+    batches can go to worker processes (`ordered_map`) when no text redactor is involved."""
+
+    policy: Policy
+    aux: list[str]
+    key: bytes
+    redactor: Any = None
+
+    def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
+        std = batch.to_pandas()
+        res = apply_policy(self.policy, std, key=self.key, text_redactor=self.redactor)
+        frame = res.frame
+        for c in self.aux:
+            frame[c] = std[c].astype("string").values
+        frame["_file"] = std["_file"].values
+        frame["_row"] = std["_row"].values
+        return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,85 @@
+"""One export's record batches over several processes, results in order.
+
+A Dagster step is one process; the per-export stages (standardize, de-identify) are per-batch work with no state
+shared between batches, so a step can use every core for one big export: this process works on batches itself and
+hands others to `stage_processes() - 1` worker processes, and the step writes the results in batch order (the
+files are the same as with one process: test_parallel_batches_write_the_same_files).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def stage_processes() -> int:
+    """Processes for one export's per-batch stages (`OSD_STAGE_PROCESSES`, default: the CPUs this process may use).
+
+    Set it to 1 when the Dagster executor already runs several exports' steps at once on the same cores.
+    """
+    raw = os.environ.get("OSD_STAGE_PROCESSES", "")
+    try:
+        n = int(raw) if raw else len(os.sched_getaffinity(0))
+    except (ValueError, AttributeError):
+        n = os.cpu_count() or 1
+    return max(1, n)
+
+
+MIN_ROWS = 200_000  # smaller exports take a few seconds in one process: starting a worker (~2 s) would not pay
+
+
+def processes_for(rows: int, batch: int) -> tuple[int, int]:
+    """(processes, rows per batch) for an export of ``rows`` rows read ``batch`` rows at a time.
+
+    One process when it fits in one batch or has fewer than ``MIN_ROWS`` rows (a worker costs more than it saves
+    there); otherwise `stage_processes()`, with batches small enough that each process gets about four (the last
+    batches do not leave one process working alone)."""
+    procs = stage_processes() if rows > batch and rows >= MIN_ROWS else 1
+    if procs == 1:
+        return 1, batch
+    return procs, max(1, min(batch, -(-rows // (4 * procs))))
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
+    """``fn(item)`` for every item, yielded in the order of ``items``.
+
+    With ``processes`` > 1, ``fn`` and the items must pickle: an idle worker process (of ``processes - 1``, spawned:
+    no fork of a process holding Arrow's threads) gets the next item, and this process runs the others itself
+    meanwhile. At most ``2 * processes`` items are in flight, so memory stays bounded by a few batches. A failing item raises its
+    exception here (a killed worker: `BrokenProcessPool`), and nothing after it is yielded.
+    """
+    if processes <= 1:
+        for item in items:
+            yield fn(item)
+        return
+    workers = processes - 1
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        pending: deque[tuple[Future[R], bool]] = deque()  # (result, ran in a worker), in item order
+
+        def here(item: T) -> Future[R]:  # run in this process; a failure waits for its turn like a worker's
+            fut: Future[R] = Future()
+            try:
+                fut.set_result(fn(item))
+            except Exception as exc:  # noqa: BLE001 - re-raised by .result() in item order
+                fut.set_exception(exc)
+            return fut
+
+        for item in items:
+            while len(pending) >= 2 * processes:  # the head is a worker's item still running: wait for it
+                yield pending.popleft()[0].result()
+            queued = sum(1 for fut, remote in pending if remote and not fut.done())
+            if queued < workers:  # a worker with nothing to do gets the next item; this process takes the rest
+                pending.append((pool.submit(fn, item), True))
+            else:
+                pending.append((here(item), False))
+            while pending and pending[0][0].done():
+                yield pending.popleft()[0].result()
+        while pending:
+            yield pending.popleft()[0].result()
