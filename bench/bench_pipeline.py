@@ -6,9 +6,10 @@
     .venv/bin/python bench/bench_pipeline.py --no-big  # without the 10M run (~35 min of the ~45)
     .venv/bin/python bench/bench_pipeline.py --quick   # 100,000 stops, 2,000 incidents, no 10M run
     .venv/bin/python bench/bench_pipeline.py --big-only --workdir DIR   # only 10M; DIR keeps exports and stores
+    .venv/bin/python bench/bench_pipeline.py --stops-only --workdir DIR # only 1M stops, raw -> release
 
 Each stage runs in its own fresh process (as a Dagster multiprocess/Kubernetes step would), so its peak RSS
-(VmHWM) is its own. Baselines measured in the same run: pandas whole-file load of the export
+(VmHWM) is its own; stages that start worker processes count them too (sampled RSS of the process tree). Baselines measured in the same run: pandas whole-file load of the export
 (`pd.read_csv(dtype=str)`) and the in-memory assembly (`stages.assemble_candidate_in_memory`).
 """
 
@@ -32,10 +33,15 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     # generated exports plant bad rows on purpose (~6% of stops quarantined): let the bench release go out
     os.environ.setdefault("OSD_MAX_QUARANTINE_SHARE", "0.2")
+    import threading
+
     from pipelines import stages
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
+    stop = threading.Event()
+    tree_peak = [0.0]
+    threading.Thread(target=_sample_tree, args=(stop, tree_peak), daemon=True).start()
     t0 = time.perf_counter()
     extra = None
     if what == "pandas_read_csv":
@@ -115,13 +121,36 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             rd = publishing._record_diff_source(prev, spec.schema, src, spec.schema, {})
             extra = {k: rd[k] for k in ("added", "removed", "changed", "unchanged")}
     secs = time.perf_counter() - t0
-    q.put((secs, _peak_mb(), extra))
+    stop.set()
+    q.put((secs, max(_peak_mb(), tree_peak[0]), extra))
+
+
+def _sample_tree(stop, peak: list[float]) -> None:  # noqa: ANN001
+    """Every 0.2 s, the RSS of this process plus its worker processes (the per-export steps' batch workers,
+    the redaction workers): ``peak[0]`` is the highest sum seen, in MB."""
+    me = os.getpid()
+    while not stop.wait(0.2):
+        pids = {me}
+        for tid in os.listdir(f"/proc/{me}/task"):
+            try:
+                pids.update(int(c) for c in Path(f"/proc/{me}/task/{tid}/children").read_text().split())
+            except OSError:
+                pass
+        total = 0
+        for pid in pids:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        peak[0] = max(peak[0], total / 1024)
 
 
 def _peak_mb() -> float:
     """This process's peak RSS. VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent
-    across exec, so a child spawned by a big parent would report the parent's size. Redaction worker
-    processes are not included (each holds one spaCy model, ~250 MB)."""
+    across exec, so a child spawned by a big parent would report the parent's size. A stage's figure is the larger
+    of this and the sampled sum over the stage process and its workers (`_sample_tree`)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
@@ -273,15 +302,19 @@ def main() -> None:
     ap.add_argument("--no-big", action="store_true", help="skip the 10,000,000-stop run (10 exports of 1M)")
     ap.add_argument("--narratives", type=int, default=None, help="narrative subset size")
     ap.add_argument("--big-only", action="store_true", help="only the 10,000,000-stop run")
+    ap.add_argument("--stops-only", action="store_true", help="only the 1,000,000-stop run (raw -> release)")
     ap.add_argument("--workdir", default=None, help="keep generated exports and stores here (re-used next run)")
     a = ap.parse_args()
     tmp = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="osd-bench-pipeline-"))
     try:
         if not a.big_only:
-            bench_stops(tmp / "s", 100_000 if a.quick else 1_000_000, 1, baseline=True)
+            bench_stops(tmp / "s", 100_000 if a.quick else 1_000_000, 1, baseline=not a.stops_only)
+        if not (a.big_only or a.stops_only):
             bench_narratives(tmp / "n", a.narratives or (200 if a.quick else 2000))
             bench_narratives_full(tmp / "nf", 2_000 if a.quick else 100_000)
-        if a.big_only or not (a.no_big or a.quick):
+        if a.stops_only:
+            pass
+        elif a.big_only or not (a.no_big or a.quick):
             bench_stops(tmp / "big", 1_000_000, 10, baseline=False)
         else:
             print("\n10M-stop memory figure: .venv/bin/python bench/bench_pipeline.py  (without --quick / --no-big)")
