@@ -2095,10 +2095,14 @@ def publish_release_source(
     provenance: Mapping,
     note: str = "",
     now: datetime | None = None,
+    before_upload: Callable[[], None] | None = None,
 ) -> ReleaseResult:
     """:func:`publish_release` for a table in a Parquet file (primary-key order), with bounded memory: the CSV and
     Parquet files are written batch by batch to temporary files (sha256 and size computed on the way) and
-    uploaded from there (:meth:`Publisher.put_file`). Same files, byte for byte, as :func:`publish_release`."""
+    uploaded from there (:meth:`Publisher.put_file`). Same files, byte for byte, as :func:`publish_release`.
+
+    ``before_upload`` is called once the files are built, before anything is written to the publisher: raising
+    there publishes nothing (the publish step waits for the leak verifier's verdict there)."""
     _check_dataset(plan.dataset)
     if content_hash_source(src, schema) != plan.content_hash:
         raise PublishError(f"{plan.dataset}: content differs from the plan's content hash; plan again")
@@ -2111,6 +2115,9 @@ def publish_release_source(
             csv_f = _ReleaseFile(f"{ds}.csv", "text/csv; charset=utf-8", h, n, path=csv_path)
             n, h = write_parquet_file(src, schema, pq_path)
             pq_f = _ReleaseFile(f"{ds}.parquet", "application/vnd.apache.parquet", h, n, path=pq_path)
-            return _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
+            files = _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
+            if before_upload is not None:
+                before_upload()
+            return files
 
         return _publish(publisher, plan, make_files, note, now)

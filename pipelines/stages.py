@@ -1371,10 +1371,66 @@ def json_dumps(v: Any) -> str:
     return json.dumps(v, sort_keys=True, default=str)
 
 
+def _verify_candidate(store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], with_hash: bool,
+                      ) -> tuple[bool, dict[str, Any], str | None]:
+    """`check_leaks` on the candidate file, and (``with_hash``) the content hash of that file as it was read."""
+    from pipelines import publishing
+
+    src = candidate_source(store, spec)
+    ok, md = check_leaks(store, spec, src, meta)
+    return ok, md, publishing.content_hash_source(src, spec.schema) if with_hash else None
+
+
+class _LeakVerification:
+    """The publish step's own run of the leak verifier. A big candidate (`parallel.MIN_ROWS` rows, more than one
+    stage process) is verified in a worker process while this one plans and writes the release files to a
+    temporary folder; `require_pass` waits for the verdict, and the upload starts only after it (it also checks the
+    worker read the content that is being published). A small one is verified here first, as before."""
+
+    def __init__(self, store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], chash: str, rows: int) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        from pipelines import parallel
+
+        self.dataset, self.chash = spec.name, chash
+        self._pool: Any = None
+        self._result: tuple[bool, dict[str, Any], str | None] | None = None
+        if rows >= parallel.MIN_ROWS and parallel.stage_processes() > 1:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+            self._future = self._pool.submit(_verify_candidate, store, spec, dict(meta), True)
+        else:
+            self._result = _verify_candidate(store, spec, meta, False)
+            self.require_pass()
+
+    def require_pass(self) -> None:
+        from redaction.errors import LeakFound
+
+        if self._result is None:
+            self._result = self._future.result()
+            self.close()
+        ok, md, seen = self._result
+        if seen is not None and seen != self.chash:
+            raise StageError(f"{self.dataset}: the candidate changed on disk while it was verified; re-run validation")
+        if not ok:
+            raise LeakFound(f"{self.dataset}: refused: leak verifier found {md.get('findings', '?')} hit(s); "
+                            "see check metadata")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> _LeakVerification:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str = "") -> dict[str, Any]:
     """Publish exactly the previewed candidate, only if every blocking check passed for that exact content."""
     from pipelines import publishing
-    from redaction.errors import LeakFound
 
     src, meta = load_candidate_source(store, spec)
     chash = publishing.content_hash_source(src, spec.schema)
@@ -1387,19 +1443,22 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
     not_passed = [n for n, ok in checks.items() if ok is not True]
     if not_passed:
         raise StageError(f"{spec.name}: refused: blocking checks not passed for this content: {not_passed}")
-    ok, md = check_leaks(store, spec, src, meta)  # once more, right before anything goes out
-    if not ok:
-        raise LeakFound(f"{spec.name}: refused: leak verifier found {md.get('findings', '?')} hit(s); see check metadata")
-    plan = publishing.plan_release_source(publisher, spec.name, src, spec.schema)
-    rel = publishing.publish_release_source(
-        publisher,
-        plan,
-        src,
-        spec.schema,
-        package=package_metadata(spec, meta),
-        provenance=provenance(spec, meta, {n: "passed" for n in checks}),
-        note=note,
-    )
+    # the leak verifier once more, whatever the check records say; its verdict is required before anything goes out
+    with _LeakVerification(store, spec, meta, chash, src.num_rows) as verified:
+        plan = publishing.plan_release_source(publisher, spec.name, src, spec.schema)
+        if plan.bump == "none":  # a re-run of a published version: nothing to build, only the verdict to wait for
+            verified.require_pass()
+        rel = publishing.publish_release_source(
+            publisher,
+            plan,
+            src,
+            spec.schema,
+            package=package_metadata(spec, meta),
+            provenance=provenance(spec, meta, {n: "passed" for n in checks}),
+            note=note,
+            before_upload=verified.require_pass,
+        )
+        verified.require_pass()
     return {
         "version": rel.version,
         "created": rel.created,

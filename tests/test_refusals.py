@@ -104,12 +104,23 @@ def test_publish_refuses_content_that_was_not_previewed(prepared, monkeypatch):
     assert not (env.public / "datasets" / "use_of_force").exists()
 
 
-def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monkeypatch):
-    """A doctored candidate whose check records all say 'passed' is still refused: the verifier runs again."""
+@pytest.mark.parametrize("where", ["here", "worker"])
+def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monkeypatch, where):
+    """A doctored candidate whose check records all say 'passed' is still refused: the verifier runs again, before
+    the files are built (small candidates) or in a worker process while they are (big ones: forced here), and
+    nothing is published either way."""
     env, _ = prepared
     stages, store, pub, spec = _publish(env, monkeypatch)
-    from pipelines import publishing
+    from pipelines import parallel, publishing
     from redaction.errors import LeakFound
+
+    shutil.rmtree(env.public / "datasets" / "use_of_force", ignore_errors=True)  # the other case published it
+    built: list[str] = []
+    real_csv = publishing.write_csv_file
+    monkeypatch.setattr(publishing, "write_csv_file", lambda *a: built.append("csv") or real_csv(*a))
+    if where == "worker":
+        monkeypatch.setattr(parallel, "MIN_ROWS", 0)
+        monkeypatch.setenv("OSD_STAGE_PROCESSES", "2")
 
     table, meta = stages.load_candidate(store, spec)
     original = (table, dict(meta), store.read_json("preview/use_of_force.json"))
@@ -125,6 +136,7 @@ def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monke
     try:
         with pytest.raises(LeakFound, match="leak verifier found"):
             stages.publish(store, pub, spec, note="x")
+        assert built == ([] if where == "here" else ["csv"])  # the worker's verdict came after the files were built
     finally:
         store.write_parquet("candidate/use_of_force/candidate.parquet", original[0])
         store.write_json("candidate/use_of_force/candidate.json", original[1])
