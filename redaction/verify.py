@@ -491,8 +491,16 @@ def scan_cell(text: str, identifiers: IdentifierSet, *, sweep_patterns: bool = T
 def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patterns: bool = True) -> list[set[str]]:
     """:func:`scan_cell` of many cells: every candidate form of every cell (word n-grams starting at a known first
     word, digit substrings, whole-token code spans) is hashed, then all are looked up at once."""
+    hits = scan_hits(texts, identifiers, sweep_patterns=sweep_patterns)
+    return [hits.get(i) or set() for i in range(len(texts))]
+
+
+def scan_hits(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patterns: bool = True,
+              ) -> dict[int, set[str]]:
+    """:func:`scan_cells` as ``{position: entity types}`` for the cells with a finding only (most cells have
+    none: no set is made for them)."""
     identifiers._same_process()
-    found: list[set[str]] = [set() for _ in texts]
+    found: dict[int, set[str]] = {}
     first, lengths, max_code = identifiers._first, sorted(identifiers._digit_lengths), identifiers._max_code
     w_h: array[int] = array("q")
     w_cell: array[int] = array("l")
@@ -501,13 +509,13 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
     d_cell: array[int] = array("l")
     c_h: array[int] = array("q")
     c_cell: array[int] = array("l")
+    pseudonyms: dict[str, list[int]] = {}  # prefix -> cells holding one keyed pseudonym ("stp_" + 16 hex digits)
     for i, text in enumerate(texts):
-        # a cell holding one keyed pseudonym ("stp_" + 16 hex digits) skips the costly steps whose outcome is
-        # known (see test_pseudonym_cells_scan_like_any_cell): its words and code runs are its two parts, and
-        # all its digits lie inside its hex token
-        pseudonym = len(text) <= _PSEUDONYM_MAX and _PSEUDONYM_CELL.fullmatch(text) is not None
+        if len(text) <= _PSEUDONYM_MAX and _PSEUDONYM_CELL.fullmatch(text) is not None:
+            pseudonyms.setdefault(text[:text.index("_")], []).append(i)
+            continue
         if first:
-            toks = [_CANON.get(t, t) for t in text.split("_")] if pseudonym else normalize_words(text).split()
+            toks = normalize_words(text).split()
             nt = len(toks)
             for p, tok in enumerate(toks):
                 most = first.get(tok)
@@ -517,7 +525,7 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
                     w_h.append(hash(" " + " ".join(toks[p:p + n]) + " "))
                     w_cell.append(i)
                     w_street.append(n == 1 and p + 1 < nt and toks[p + 1] in _STREET_WORDS)
-        if lengths and not pseudonym:
+        if lengths:
             for m in _DIGIT_RUN.finditer(text):
                 run = _DIGIT_SEPARATORS.sub("", m.group())  # = _digits(): a run holds digits and separators only
                 if len(run) >= MIN_DIGITS and not _inside_hex_token(text, m.start(), m.end()):
@@ -526,11 +534,9 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
                             d_h.append(hash(run[a:a + n]))
                             d_cell.append(i)
         if max_code:
-            if pseudonym:  # its alphanumeric runs are its two parts, one token each
-                runs = [(part, [0, len(part)]) for part in text.split("_")]
-            else:  # compacted (= _compact(): ASCII alphanumerics, separators), with their token bounds
-                runs = [(_ALNUM_SEPARATORS.sub("", m.group()).lower(), sorted(_token_bounds(m.group())))
-                        for m in _ALNUM_RUN.finditer(text)]
+            # compacted (= _compact(): ASCII alphanumerics, separators), with their token bounds
+            runs = [(_ALNUM_SEPARATORS.sub("", m.group()).lower(), sorted(_token_bounds(m.group())))
+                    for m in _ALNUM_RUN.finditer(text)]
             for run, bounds in runs:
                 if len(run) >= MIN_CODE_VALUE:
                     # a code counts only when it covers whole tokens: "19-358" inside "a19358f" is not a hit
@@ -541,6 +547,8 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
                             if b - a >= MIN_CODE_VALUE:
                                 c_h.append(hash(run[a:b]))
                                 c_cell.append(i)
+    for prefix, members in pseudonyms.items():
+        _pseudonym_spans(texts, prefix, members, identifiers, (w_h, w_cell, w_street), (c_h, c_cell))
     if w_h:
         person = _ECODE["PERSON"]
         wcodes = identifiers.words.lookup(w_h)
@@ -548,15 +556,17 @@ def scan_cells(texts: Sequence[str], identifiers: IdentifierSet, *, sweep_patter
             code = int(wcodes[k])
             if code == person and w_street[k]:
                 continue  # a street named like someone, not the person
-            found[w_cell[k]].add(_ETYPES[code])
+            found.setdefault(w_cell[k], set()).add(_ETYPES[code])
     for fam, hs, cells in ((identifiers.digits, d_h, d_cell), (identifiers.codes, c_h, c_cell)):
         if hs:
             codes = fam.lookup(hs)
             for k in np.flatnonzero(codes >= 0):
-                found[cells[k]].add(_ETYPES[int(codes[k])])
+                found.setdefault(cells[k], set()).add(_ETYPES[int(codes[k])])
     if sweep_patterns:
         for i in _may_sweep(texts):
-            found[i] |= sweep_text(texts[i])
+            swept = sweep_text(texts[i])
+            if swept:
+                found.setdefault(i, set()).update(swept)
     return found
 
 
@@ -577,6 +587,47 @@ def _may_sweep(texts: Sequence[str]) -> Iterable[int]:
     arr = pa.array(texts, pa.string())
     need = pc.or_(pc.invert(pc.string_is_ascii(arr)), pc.match_substring_regex(arr, _SWEEP_PREFILTER))
     return np.flatnonzero(need.to_numpy(zero_copy_only=False)).tolist()
+
+
+def _pseudonym_spans(texts: Sequence[str], prefix: str, cells: list[int], identifiers: IdentifierSet,
+                     words: tuple[array[int], array[int], array[int]], codes: tuple[array[int], array[int]]) -> None:
+    """The candidate spans :func:`scan_cells` would hash for cells that hold one keyed pseudonym with ``prefix``,
+    per prefix instead of per cell (see test_pseudonym_cells_scan_like_any_cell). Such a cell's words are its
+    two parts (the prefix canonicalized like any word), its code runs are the two parts, and all its digits lie
+    inside its hex part, which is never searched as digits."""
+    first, max_code = identifiers._first, identifiers._max_code
+    w_h, w_cell, w_street = words
+    c_h, c_cell = codes
+    start = len(prefix) + 1
+    hexes = [texts[i][start:] for i in cells]
+    if first:
+        word = _CANON.get(prefix, prefix)
+        most = first.get(word, 0)
+        if most:  # " stp " in every cell (unless its next word is a street word), " stp <hex> " if forms go on
+            one = hash(f" {word} ")
+            for i, h in zip(cells, hexes, strict=True):
+                nxt = _CANON.get(h, h)
+                w_h.append(one)
+                w_cell.append(i)
+                w_street.append(nxt in _STREET_WORDS)
+                if most >= 2:
+                    w_h.append(hash(f" {word} {nxt} "))
+                    w_cell.append(i)
+                    w_street.append(False)
+        for i, h in zip(cells, hexes, strict=True):  # the hex part as a word: only where a form starts with it
+            nxt = _CANON.get(h, h)
+            if nxt in first:
+                w_h.append(hash(f" {nxt} "))
+                w_cell.append(i)
+                w_street.append(False)
+    if max_code:
+        if MIN_CODE_VALUE <= len(prefix) <= max_code:
+            one = hash(prefix)
+            c_h.extend([one] * len(cells))
+            c_cell.extend(cells)
+        if MIN_CODE_VALUE <= len(hexes[0]) <= max_code:
+            c_h.extend([hash(h) for h in hexes])
+            c_cell.extend(cells)
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -676,17 +727,18 @@ def scan_column(dataset: str, column: str, values: Any, identifiers: IdentifierS
     if cache is None:
         cache = {}
     uniq, idx = _distinct_cells(values)
-    new = [v for v in uniq if v not in cache]
-    fresh = {v: tuple(sorted(t)) for v, t in zip(new, scan_cells(new, identifiers, sweep_patterns=sweep_patterns),
-                                                 strict=True)}
-    types = [fresh[v] if v in fresh else cache[v] for v in uniq]
+    types: list[tuple[str, ...] | None] = [cache.get(v) for v in uniq]  # None: not scanned yet
+    todo = [k for k, t in enumerate(types) if t is None]
+    for j, found in scan_hits([uniq[k] for k in todo], identifiers, sweep_patterns=sweep_patterns).items():
+        types[todo[j]] = tuple(sorted(found))
+    hit = np.zeros(len(uniq) + 1, dtype=bool)  # the last entry: cells that are no value
+    hit[[k for k, t in enumerate(types) if t]] = True
     findings: list[Finding] = []
-    hit = np.array([bool(t) for t in types] + [False], dtype=bool)  # the last entry: cells that are no value
     for i in np.flatnonzero(hit[idx]):
-        for etype in types[idx[i]]:
+        for etype in types[idx[i]] or ():
             findings.append(Finding(dataset, row0 + int(i), column, etype))
-    for v in new[: max(0, SCAN_CACHE_MAX - len(cache))]:
-        cache[v] = fresh[v]
+    for k in todo[: max(0, SCAN_CACHE_MAX - len(cache))]:
+        cache[uniq[k]] = types[k] or ()
     return findings
 
 

@@ -175,8 +175,8 @@ def test_scan_column_dedup_gives_the_per_cell_findings(ids, monkeypatch):
                 for e in sorted(V.scan_cell(v, ids))]
     assert len(per_cell) == 6
     calls: list = []
-    real = V.scan_cells
-    monkeypatch.setattr(V, "scan_cells", lambda vs, i, **k: calls.extend(vs) or real(vs, i, **k))
+    real = V.scan_hits
+    monkeypatch.setattr(V, "scan_hits", lambda vs, i, **k: calls.extend(vs) or real(vs, i, **k))
     cache: dict = {}
     got = V.scan_column("d", "c", cells[:9], ids, row0=7, cache=cache)
     got += V.scan_column("d", "c", cells[9:], ids, row0=16, cache=cache)  # the next batch of the column
