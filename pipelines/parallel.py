@@ -3,7 +3,11 @@
 A Dagster step is one process; the per-export stages (standardize, de-identify) are per-batch work with no state
 shared between batches, so a step can use every core for one big export: this process works on batches itself and
 hands others to `stage_processes() - 1` worker processes, and the step writes the results in batch order (the
-files are the same as with one process: test_parallel_batches_write_the_same_files).
+files are the same as with one process: test_parallel_batches_write_the_same_files). The leak verifier's identifier
+forms are computed the same way, and the publish step verifies a big candidate in a worker process.
+
+Workers are spawned, so a script that calls the stages on a big export must guard its entry point with
+``if __name__ == "__main__":``, as `multiprocessing` requires (Dagster's step processes do).
 """
 
 from __future__ import annotations

@@ -1072,40 +1072,54 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
         if token and cmeta.get("standardized_id") == token and cmeta.get("signature") == signature \
                 and store.exists(cache + ".parquet"):
             for b in store.iter_parquet(cache + ".parquet"):
-                # runs of one entity type and family, in file order: added in the order the cold path added them
-                et, fam = b.column("entity_type"), b.column("family")
-                n = b.num_rows
-                cut = np.flatnonzero(pc.or_(pc.not_equal(et.slice(1), et.slice(0, n - 1)),
-                                            pc.not_equal(fam.slice(1), fam.slice(0, n - 1))).to_numpy(
-                                                zero_copy_only=False)) + 1 if n > 1 else np.empty(0, np.int64)
-                starts = [0, *cut.tolist()]
-                for a, z in zip(starts, [*starts[1:], n], strict=True):
-                    if z > a:
-                        ids.add_form_array(et[a].as_py(), fam[a].as_py(), b.column("form").slice(a, z - a))
+                ids.add_forms_table(pa.Table.from_batches([b]))  # in file order: as the cold path added them
             ids.source_values += int(cmeta.get("source_values", 0))
             continue
         before = ids.source_values
+        # batches of forms computed in worker processes too (big partitions), added here in batch order; whole
+        # batches: their count of distinct values (`source_values`) is the one of a run in one process
+        procs, _ = processes_for(store.parquet_num_rows(key), batch_rows())
         with store.parquet_sink(cache + ".parquet", _FORMS_SCHEMA) as sink:
-            for b in store.iter_parquet(key, columns=cols):
-                for c in cols:
-                    if c not in b.schema.names:
-                        continue
-                    col = b.column(c)
-                    if not verify.is_text_type(col.type):  # dates of birth: as ISO days, like add_many's callers
-                        s = col.to_pandas()
-                        if pd.api.types.is_datetime64_any_dtype(s):
-                            s = s.dt.strftime("%Y-%m-%d")
-                        col = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), pa.string())
-                    entity_type = policy.identifiers[c]
-                    forms = ids.add_array(entity_type, col)
-                    if len(forms):
-                        sink.write(forms.add_column(0, "entity_type", pa.array([entity_type] * len(forms),
-                                                                               pa.string())).cast(_FORMS_SCHEMA))
+            job = _FormsJob({c: policy.identifiers[c] for c in cols})
+            for forms, count in ordered_map(job, store.iter_parquet(key, columns=cols), procs):
+                ids.add_forms_table(forms)
+                ids.source_values += count
+                if forms.num_rows:
+                    sink.write(forms)
         if token:  # written last: the marker that the forms file is complete for this run of standardize
             store.write_json(cache + ".json", {"standardized_id": token, "signature": signature,
                                                "source_values": ids.source_values - before})
         release_memory()
     return ids
+
+
+@dataclass
+class _FormsJob:
+    """One standardized batch -> its identifier columns' normalized forms (`verify.array_forms`, entity type by
+    entity type in column order) and the count of values they came from: picklable, for `ordered_map`."""
+
+    identifiers: dict[str, str]  # column -> entity type
+
+    def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, int]:
+        from redaction import verify
+
+        pieces: list[pa.Table] = []
+        count = 0
+        for c, entity_type in self.identifiers.items():
+            if c not in batch.schema.names:
+                continue
+            col = batch.column(c)
+            if not verify.is_text_type(col.type):  # dates of birth: as ISO days, like add_many's callers
+                s = col.to_pandas()
+                if pd.api.types.is_datetime64_any_dtype(s):
+                    s = s.dt.strftime("%Y-%m-%d")
+                col = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), pa.string())
+            forms, n = verify.array_forms(entity_type, col)
+            count += n
+            if forms.num_rows:
+                pieces.append(forms.add_column(0, "entity_type", pa.array([entity_type] * forms.num_rows,
+                                                                          pa.string())).cast(_FORMS_SCHEMA))
+        return (pa.concat_tables(pieces) if pieces else _FORMS_SCHEMA.empty_table()), count
 
 
 def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:

@@ -229,38 +229,27 @@ class IdentifierSet:
         self.source_values += (1 if n else 0) if source_values is None else source_values
 
     def add_array(self, entity_type: str, values: pa.Array | pa.ChunkedArray) -> pa.Table:
-        """:meth:`add_many` of an Arrow string array (its distinct non-null values), vectorized: ASCII values of
-        the code, digit, address and e-mail types get their forms from Arrow compute (the same forms as
-        :func:`_forms`, see test_add_array_equals_add_many); the others go through :func:`_forms`. Returns the
-        ``(family, form)`` pairs added as an Arrow table (for a cache: :meth:`add_form_array` takes them back)."""
-        import pyarrow as pa
+        """:meth:`add_many` of an Arrow string array (its distinct non-null values), vectorized (:func:`array_forms`).
+        Returns the ``(family, form)`` pairs added as an Arrow table (for a cache: :meth:`add_forms_table` takes
+        them back)."""
+        forms, count = array_forms(entity_type, values)
+        self.add_forms_table(forms.add_column(0, "entity_type", _repeat(entity_type, len(forms))))
+        self.source_values += count
+        return forms
+
+    def add_forms_table(self, forms: pa.Table) -> None:
+        """Add an ``(entity_type, family, form)`` table (as :func:`array_forms` gives, or a cache holds) in its row
+        order: each run of one entity type and family through :meth:`add_form_array`."""
         import pyarrow.compute as pc
 
-        if isinstance(values, pa.ChunkedArray):
-            values = values.combine_chunks()
-        if pa.types.is_dictionary(values.type):
-            values = values.cast(values.type.value_type)
-        values = pc.unique(values.drop_null())
-        # add_many counts the values that are not empty once stripped (str.strip: ASCII whitespace and \x1c-\x1f)
-        blank = pc.match_substring_regex(values, r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*$")
-        ascii_ = pc.string_is_ascii(values)
-        fast = entity_type in CODE_TYPES or entity_type in DIGIT_TYPES or entity_type in ("ADDRESS", "EMAIL")
-        slow = values.filter(pc.invert(ascii_)) if fast else values  # add_many skips (and does not count) blanks
-        pieces: list[pa.Table] = []
-        if len(slow):
-            forms = self.add_many(entity_type, slow.to_pylist())
-            if forms:
-                fam, form = zip(*forms, strict=True)
-                pieces.append(pa.table({"family": pa.array(fam, pa.string()), "form": pa.array(form, pa.string())}))
-        if fast:
-            asc = values.filter(pc.and_(ascii_, pc.invert(blank)))
-            self.source_values += len(asc)
-            for family, forms in _ascii_forms(entity_type, asc):
-                self.add_form_array(entity_type, family, forms, source_values=0)
-                pieces.append(pa.table({"family": pa.array([family] * len(forms), pa.string()), "form": forms}))
-        if not pieces:
-            return pa.table({"family": pa.array([], pa.string()), "form": pa.array([], pa.string())})
-        return pa.concat_tables(pieces)
+        et, fam = forms.column("entity_type"), forms.column("family")
+        n = forms.num_rows
+        if n == 0:
+            return
+        changed = pc.or_(pc.not_equal(et.slice(1), et.slice(0, n - 1)), pc.not_equal(fam.slice(1), fam.slice(0, n - 1)))
+        starts = [0, *(np.flatnonzero(changed.to_numpy(zero_copy_only=False)) + 1).tolist()]
+        for a, z in zip(starts, [*starts[1:], n], strict=True):
+            self.add_form_array(et[a].as_py(), fam[a].as_py(), forms.column("form").slice(a, z - a))
 
     def add_form_array(self, entity_type: str, family: str, forms: pa.Array | pa.ChunkedArray, *,
                        source_values: int = 0) -> None:
@@ -331,6 +320,55 @@ def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
         c = _compact(value)
         if len(c) >= MIN_CODE_VALUE:
             yield "codes", c
+
+
+def _repeat(value: str, n: int) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.array([value] * n, pa.string())
+
+
+def array_forms(entity_type: str, values: pa.Array | pa.ChunkedArray) -> tuple[pa.Table, int]:
+    """The ``(family, form)`` pairs :meth:`IdentifierSet.add_many` would add for the distinct non-null values of an
+    Arrow string array, and how many values it would count, without adding them (a pure function: worker
+    processes compute them, :meth:`IdentifierSet.add_forms_table` adds them). ASCII values of the code, digit,
+    address and e-mail types get their forms from Arrow compute (the same forms as :func:`_forms`, see
+    test_add_array_equals_add_many); the others go through :func:`_forms`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if entity_type not in KNOWN_TYPES:
+        raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if pa.types.is_dictionary(values.type):
+        values = values.cast(values.type.value_type)
+    values = pc.unique(values.drop_null())
+    # add_many counts the values that are not empty once stripped (str.strip: ASCII whitespace and \x1c-\x1f)
+    blank = pc.match_substring_regex(values, r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*$")
+    ascii_ = pc.string_is_ascii(values)
+    fast = entity_type in CODE_TYPES or entity_type in DIGIT_TYPES or entity_type in ("ADDRESS", "EMAIL")
+    slow = values.filter(pc.invert(ascii_)) if fast else values
+    pieces: list[pa.Table] = []
+    count = 0
+    if len(slow):
+        pairs: list[tuple[str, str]] = []
+        for raw in slow.to_pylist():
+            value = str(raw).strip()
+            if value:  # blanks are skipped and not counted, as in add_many
+                count += 1
+                pairs.extend(_forms(entity_type, value))
+        if pairs:
+            fam, form = zip(*pairs, strict=True)
+            pieces.append(pa.table({"family": pa.array(fam, pa.string()), "form": pa.array(form, pa.string())}))
+    if fast:
+        asc = values.filter(pc.and_(ascii_, pc.invert(blank)))
+        count += len(asc)
+        for family, forms in _ascii_forms(entity_type, asc):
+            pieces.append(pa.table({"family": _repeat(family, len(forms)), "form": forms.cast(pa.string())}))
+    if not pieces:
+        return pa.table({"family": pa.array([], pa.string()), "form": pa.array([], pa.string())}), count
+    return pa.concat_tables(pieces), count
 
 
 _UNIT_CUT = r" (?:apt|unit|ste|rm|lot|trailer|space|spc) "  # the street line ends before the first unit word

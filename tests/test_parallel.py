@@ -49,6 +49,19 @@ def test_parallel_batches_write_the_same_files(tmp_path, monkeypatch):
     for key in ("standardized", "quarantine", "deidentified"):
         assert one[key].equals(two[key]), key
         assert one[key].num_rows > 0
+    # the leak verifier's identifier forms: computed in batches by both processes, added in batch order
+    def state(ids):
+        len(ids)
+        fams = [(getattr(ids, f).hashes.tolist(), getattr(ids, f).types.tolist()) for f in ("words", "digits", "codes")]
+        return fams, dict(ids._first), set(ids._digit_lengths), ids._max_code, ids.source_values
+
+    calls.clear()
+    monkeypatch.setenv("OSD_STAGE_PROCESSES", "1")
+    alone = stages.gather_identifiers(PrivateStore.local(tmp_path / "private1"), spec, [export.name])
+    monkeypatch.setenv("OSD_STAGE_PROCESSES", "2")
+    shared = stages.gather_identifiers(PrivateStore.local(tmp_path / "private2"), spec, [export.name])
+    assert calls == [1, 2]
+    assert len(alone) > 1000 and state(alone) == state(shared)
 
 
 def _fail_on_three(x: int) -> int:

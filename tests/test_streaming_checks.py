@@ -157,8 +157,8 @@ def test_identifier_forms_cached_per_partition(built, monkeypatch):
         return verify.scan_table("stops", leaky, ids).findings
 
     calls: list[str] = []
-    real = verify.IdentifierSet.add_array
-    monkeypatch.setattr(verify.IdentifierSet, "add_array", lambda self, et, vs: calls.append(et) or real(self, et, vs))
+    real = verify.array_forms
+    monkeypatch.setattr(verify, "array_forms", lambda et, vs: calls.append(et) or real(et, vs))
     cold = stages.gather_identifiers(store, spec, parts)
     assert calls and all(store.exists(f"identifiers/stops/{p}.json") for p in parts)
     n_cold = len(calls)  # one call per identifier column and batch
