@@ -87,11 +87,13 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
                 table, meta = stages.load_candidate_source(store, spec)
             else:
                 table, meta = stages.load_candidate(store, spec)
-            for p in parts:  # both compute the leak verifier's identifier forms (no cache from an earlier run)
-                for ext in (".json", ".parquet"):
-                    store.delete(f"identifiers/{ds}/{p}{ext}")
+            names = args[3] if len(args) > 3 and args[3] else stages.CHECK_NAMES
+            if "no_leaks" in names:  # both compute the leak verifier's identifier forms (no cache from an earlier run)
+                for p in parts:
+                    for ext in (".json", ".parquet"):
+                        store.delete(f"identifiers/{ds}/{p}{ext}")
             extra = {}
-            for name in stages.CHECK_NAMES:
+            for name in names:
                 ok, md = stages.run_check(name, store, spec, table, meta)
                 if what == "checks":
                     stages.record_check(store, spec, meta["content_hash"], name, ok, md)
@@ -178,6 +180,26 @@ def run_stage(what: str, *args) -> tuple[float, float, object]:  # noqa: ANN002
     return res
 
 
+LEAK_CHECK = ("no_leaks",)
+OTHER_CHECKS = ("schema_valid", "row_accounting", "quarantine_share", "k_anonymity")
+
+
+def run_checks(base: str, parts: list[str]) -> tuple[float, float, dict]:
+    """The five blocking checks as Dagster runs them: each is its own step, and the multiprocess executor runs
+    two at a time on two cores. Here the leak verifier in one process and the four others in another, at the same
+    time: seconds = wall time of both, peak = the sum of their peaks (they are in memory together)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futs = [pool.submit(run_stage, "checks", base, "stops", parts, list(names))
+                for names in (LEAK_CHECK, OTHER_CHECKS)]
+        res = [f.result() for f in futs]
+    extra = {**res[1][2], **res[0][2], "seconds": {"no_leaks": round(res[0][0], 1),
+                                                   "the four others": round(res[1][0], 1)}}
+    return time.perf_counter() - t0, res[0][1] + res[1][1], extra
+
+
 def _generate_export(out: Path, i: int, rows: int) -> Path:
     from pipelines import samplegen
 
@@ -235,7 +257,10 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
     public = str(tmp / "public")
     shutil.rmtree(public, ignore_errors=True)
     for stage in ("checks", "preview", "publish", "diff"):
-        secs, peak, extra = run_stage(stage, base, "stops", parts, public)
+        if stage == "checks":
+            secs, peak, extra = run_checks(base, parts)
+        else:
+            secs, peak, extra = run_stage(stage, base, "stops", parts, public)
         total += secs if stage != "diff" else 0.0
         peaks[stage] = peak
         label = "diff vs previous release" if stage == "diff" else stage
