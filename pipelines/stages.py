@@ -204,15 +204,22 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     reason_counts: Counter[str] = Counter()
     quarantined_rows: list[int] = []
     n_quarantined = 0
+    std_id = uuid.uuid4().hex  # this run's rows: caches derived from them (identifier forms) key on it
+    identifiers = dict(policy_of(spec).identifiers)
+    forms_key = f"identifiers/{spec.name}/{partition}"
+    source_values = 0
     with store.parquet_sink(f"standardized/{spec.name}/{partition}.parquet") as std_sink, store.parquet_sink(
         f"quarantine/{spec.name}/{partition}.parquet"
-    ) as q_sink:
+    ) as q_sink, store.parquet_sink(forms_key + ".parquet", _FORMS_SCHEMA) as forms_sink:
         procs, size = processes_for(store.parquet_num_rows(raw_key + ".parquet"), size)
-        job = _StandardizeJob(spec, src, meta["file"])
-        for std_table, qtable, reasons, qrows, n_in in ordered_map(
+        job = _StandardizeJob(spec, src, meta["file"], _FormsJob(identifiers))
+        for std_table, qtable, reasons, qrows, n_in, (forms, n_values) in ordered_map(
                 job, store.iter_parquet(raw_key + ".parquet", batch_size=size), procs):
             std_sink.write(std_table)
             q_sink.write(qtable)
+            if forms.num_rows:
+                forms_sink.write(forms)
+            source_values += n_values
             reason_counts.update(reasons)
             quarantined_rows += qrows[: 50 - len(quarantined_rows)]
             rows_in += n_in
@@ -230,22 +237,29 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         "quarantined": int(n_quarantined),
         "reasons": dict(sorted(reason_counts.items())),
         "quarantined_rows": quarantined_rows,
-        "standardized_id": uuid.uuid4().hex,  # this run's rows: caches derived from them (identifier forms) key on it
+        "standardized_id": std_id,
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
+    # the leak verifier's identifier forms of these rows, computed with them (`gather_identifiers` reads them back;
+    # written last: the marker that the forms file is complete for this run)
+    store.write_json(forms_key + ".json", {"standardized_id": std_id, "signature": _identifier_signature(spec),
+                                           "source_values": source_values})
     return out
 
 
 @dataclass
 class _StandardizeJob:
     """One raw record batch -> (standardized table, quarantine table, reason counts, first quarantined row numbers,
-    rows in): a picklable callable, so batches can go to worker processes (`ordered_map`)."""
+    rows in, identifier forms of the standardized rows): a picklable callable, so batches can go to worker
+    processes (`ordered_map`)."""
 
     spec: DatasetSpec
     src: SourceSpec
     file: str
+    forms: _FormsJob  # the leak verifier's identifier forms of the standardized rows
 
-    def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, pa.Table, Counter[str], list[int], int]:
+    def __call__(self, batch: pa.RecordBatch,
+                 ) -> tuple[pa.Table, pa.Table, Counter[str], list[int], int, tuple[pa.Table, int]]:
         from pipelines import tableschema
 
         src = self.src
@@ -285,7 +299,7 @@ class _StandardizeJob:
             "_reasons", pa.array([";".join(reasons[int(p)]) for p in qpos], type=pa.string())
         )
         counts = Counter(r for p in qpos for r in reasons[int(p)])
-        return std_table, qtable, counts, [int(r) for r in rows[qpos][:50]], len(rows)
+        return std_table, qtable, counts, [int(r) for r in rows[qpos][:50]], len(rows), self.forms(std_table)
 
 
 def _python_string_table(frame: pd.DataFrame) -> pa.Table:
@@ -1052,9 +1066,10 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
     """Every identifying value of the standardized partitions (policy `identifiers`), read batch by batch on the
     identifier columns only; the same set as `verify.collect_identifiers` on all partitions concatenated.
 
-    A partition's normalized forms are cached in the private store (`identifiers/<dataset>/<partition>`), tied
-    to the run of `standardize_partition` that wrote its rows (`standardized_id`) and to the identifier
-    signature: the checks compute them, the publish step (and the checks after a new export) read them back.
+    A partition's normalized forms are kept in the private store (`identifiers/<dataset>/<partition>`), tied to
+    the run of `standardize_partition` that wrote its rows (`standardized_id`) and to the identifier signature:
+    standardize computes them with the rows, the checks and the publish step read them back, and recompute them
+    (in batches, over `stage_processes()` processes for a big partition) when they are missing or stale.
     """
     from redaction import verify
 
@@ -1100,7 +1115,7 @@ class _FormsJob:
 
     identifiers: dict[str, str]  # column -> entity type
 
-    def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, int]:
+    def __call__(self, batch: pa.RecordBatch | pa.Table) -> tuple[pa.Table, int]:
         from redaction import verify
 
         pieces: list[pa.Table] = []
@@ -1110,7 +1125,7 @@ class _FormsJob:
                 continue
             col = batch.column(c)
             if not verify.is_text_type(col.type):  # dates of birth: as ISO days, like add_many's callers
-                s = col.to_pandas()
+                s = pc.unique(col.drop_null()).to_pandas()  # each distinct date once
                 if pd.api.types.is_datetime64_any_dtype(s):
                     s = s.dt.strftime("%Y-%m-%d")
                 col = pa.array(s.astype("string").to_numpy(dtype=object, na_value=None), pa.string())

@@ -128,9 +128,10 @@ def test_preview_and_publish(built, tmp_path):
 
 
 def test_identifier_forms_cached_per_partition(built, monkeypatch):
-    """The checks compute each partition's identifier forms once and keep them privately; the next gather (the
-    publish step's) reads them back and finds exactly the same; a re-standardized partition or another
-    signature (policy identifiers, verifier code) recomputes them."""
+    """Each partition's identifier forms are computed once and kept privately (by standardize with the rows, or by
+    the checks when missing or stale); the next gather (the publish step's) reads them back and finds exactly the
+    same; a re-standardized partition brings its own; a stale one or another signature (policy identifiers,
+    verifier code) is recomputed."""
     from redaction import verify
 
     _tmp, store, specs, _by = built
@@ -168,9 +169,15 @@ def test_identifier_forms_cached_per_partition(built, monkeypatch):
     assert len(cold) == len(warm) == len(direct) > 0
     assert cold.source_values == warm.source_values > 0
     assert scan(cold) == scan(warm) == scan(direct) and scan(warm)
-    stages.standardize_partition(store, spec, parts[0])  # new rows for this partition: its cache is stale
-    stages.gather_identifiers(store, spec, parts)
+    stages.standardize_partition(store, spec, parts[0])  # new rows: standardize computes their forms with them
     assert 0 < len(calls) < n_cold and len(calls) % len(cols) == 0  # only that partition's batches
+    calls.clear()
+    again = stages.gather_identifiers(store, spec, parts)
+    assert calls == [] and len(again) == len(direct)  # read back
+    store.write_json(f"standardized/stops/{parts[0]}.json",  # a run of standardize whose forms were not written
+                     {**store.read_json(f"standardized/stops/{parts[0]}.json"), "standardized_id": "another run"})
+    stages.gather_identifiers(store, spec, parts)
+    assert 0 < len(calls) < n_cold and len(calls) % len(cols) == 0  # that partition's forms are stale: recomputed
     calls.clear()
     monkeypatch.setattr(stages, "_identifier_signature", lambda s: "another policy")
     assert len(stages.gather_identifiers(store, spec, parts)) == len(direct)
