@@ -1,8 +1,8 @@
 """One export's record batches over several processes, results in order.
 
 A Dagster step is one process; the per-export stages (standardize, de-identify) are per-batch work with no state
-shared between batches, so a step can use every core for one big export: this process works on batches itself and
-hands others to `stage_processes() - 1` worker processes, and the step writes the results in batch order (the
+shared between batches, so a step can use every core for one big export: `stage_processes()` worker processes run
+the batches while the step's own process reads them and writes the results in batch order (the
 files are the same as with one process: test_parallel_batches_write_the_same_files). The leak verifier's identifier
 forms are computed the same way, and the publish step verifies a big candidate in a worker process.
 
@@ -54,36 +54,24 @@ def processes_for(rows: int, batch: int) -> tuple[int, int]:
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
     """``fn(item)`` for every item, yielded in the order of ``items``.
 
-    With ``processes`` > 1, ``fn`` and the items must pickle: an idle worker process (of ``processes - 1``, spawned:
-    no fork of a process holding Arrow's threads) gets the next item, and this process runs the others itself
-    meanwhile. At most ``2 * processes`` items are in flight, so memory stays bounded by a few batches. A failing item raises its
-    exception here (a killed worker: `BrokenProcessPool`), and nothing after it is yielded.
+    With ``processes`` > 1, ``fn`` and the items must pickle: ``processes`` worker processes (spawned: no fork of
+    a process holding Arrow's threads) run the items, two queued per worker so none waits for the next, while
+    this process only reads items and takes results (a worker that ran out of items would otherwise idle while
+    this one computes). At most ``2 * processes`` items are in flight, so memory stays bounded by a few batches.
+    A failing item raises its exception here (a killed worker: `BrokenProcessPool`), after the results of the
+    items before it; nothing after it is yielded.
     """
     if processes <= 1:
         for item in items:
             yield fn(item)
         return
-    workers = processes - 1
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        pending: deque[tuple[Future[R], bool]] = deque()  # (result, ran in a worker), in item order
-
-        def here(item: T) -> Future[R]:  # run in this process; a failure waits for its turn like a worker's
-            fut: Future[R] = Future()
-            try:
-                fut.set_result(fn(item))
-            except Exception as exc:  # noqa: BLE001 - re-raised by .result() in item order
-                fut.set_exception(exc)
-            return fut
-
+    with ProcessPoolExecutor(max_workers=processes, mp_context=mp.get_context("spawn")) as pool:
+        pending: deque[Future[R]] = deque()  # in item order
         for item in items:
-            while len(pending) >= 2 * processes:  # the head is a worker's item still running: wait for it
-                yield pending.popleft()[0].result()
-            queued = sum(1 for fut, remote in pending if remote and not fut.done())
-            if queued < workers:  # a worker with nothing to do gets the next item; this process takes the rest
-                pending.append((pool.submit(fn, item), True))
-            else:
-                pending.append((here(item), False))
-            while pending and pending[0][0].done():
-                yield pending.popleft()[0].result()
+            if len(pending) >= 2 * processes:
+                yield pending.popleft().result()
+            pending.append(pool.submit(fn, item))
+            while pending and pending[0].done():
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft()[0].result()
+            yield pending.popleft().result()
