@@ -1400,23 +1400,30 @@ def json_dumps(v: Any) -> str:
     return json.dumps(v, sort_keys=True, default=str)
 
 
-def _verify_candidate(store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], with_hash: bool,
+def _verify_candidate(store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], state: Any,
                       ) -> tuple[bool, dict[str, Any], str | None]:
-    """`check_leaks` on the candidate file, and (``with_hash``) the content hash of that file as it was read."""
+    """`check_leaks` on the candidate file, and whether that file was the one of ``state`` (its size and
+    modification time, as the publishing process hashed it) all along: ``None`` if so, else (or when the filesystem
+    does not tell the time) the content hash of the file as it was read."""
     from pipelines import publishing
 
     src = candidate_source(store, spec)
+    before = src.file_state()
     ok, md = check_leaks(store, spec, src, meta)
-    return ok, md, publishing.content_hash_source(src, spec.schema) if with_hash else None
+    if state is not None and before == src.file_state() == state:
+        return ok, md, None
+    return ok, md, publishing.content_hash_source(src, spec.schema)
 
 
 class _LeakVerification:
     """The publish step's own run of the leak verifier. A big candidate (`parallel.MIN_ROWS` rows, more than one
     stage process) is verified in a worker process while this one plans and writes the release files to a
     temporary folder; `require_pass` waits for the verdict, and the upload starts only after it (it also checks the
-    worker read the content that is being published). A small one is verified here first, as before."""
+    worker read the content that is being published: the same file, or the same content hash). A small one is
+    verified here first, as before."""
 
-    def __init__(self, store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], chash: str, rows: int) -> None:
+    def __init__(self, store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], chash: str, rows: int,
+                 state: Any) -> None:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
@@ -1427,9 +1434,10 @@ class _LeakVerification:
         self._result: tuple[bool, dict[str, Any], str | None] | None = None
         if rows >= parallel.MIN_ROWS and parallel.stage_processes() > 1:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
-            self._future = self._pool.submit(_verify_candidate, store, spec, dict(meta), True)
+            self._future = self._pool.submit(_verify_candidate, store, spec, dict(meta), tuple(state) if state else None)
         else:
-            self._result = _verify_candidate(store, spec, meta, False)
+            ok, md = check_leaks(store, spec, candidate_source(store, spec), meta)  # right after this process
+            self._result = (ok, md, None)                                           # hashed the same file
             self.require_pass()
 
     def require_pass(self) -> None:
@@ -1473,7 +1481,7 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
     if not_passed:
         raise StageError(f"{spec.name}: refused: blocking checks not passed for this content: {not_passed}")
     # the leak verifier once more, whatever the check records say; its verdict is required before anything goes out
-    with _LeakVerification(store, spec, meta, chash, src.num_rows) as verified:
+    with _LeakVerification(store, spec, meta, chash, src.num_rows, src.file_state()) as verified:
         plan = publishing.plan_release_source(publisher, spec.name, src, spec.schema)
         if plan.bump == "none":  # a re-run of a published version: nothing to build, only the verdict to wait for
             verified.require_pass()

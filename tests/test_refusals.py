@@ -145,3 +145,26 @@ def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monke
     # the untouched candidate publishes
     res = stages.publish(store, pub, spec, note="first")
     assert res["version"] == "1.0.0" and (env.public / "datasets" / "use_of_force" / "latest.json").exists()
+
+
+def test_publish_verifier_worker_must_have_read_the_published_content(prepared, monkeypatch):
+    """The worker that verifies a big candidate proves it read what is published: the same file (size and
+    modification time as hashed by the publishing process) or, failing that, the same content hash; otherwise the
+    upload is refused."""
+    env, _ = prepared
+    stages, store, _pub, spec = _publish(env, monkeypatch)
+    from pipelines import parallel, publishing
+
+    monkeypatch.setattr(parallel, "MIN_ROWS", 0)
+    monkeypatch.setenv("OSD_STAGE_PROCESSES", "2")
+    src, meta = stages.load_candidate_source(store, spec)
+    chash = publishing.content_hash_source(src, spec.schema)
+    with stages._LeakVerification(store, spec, meta, chash, src.num_rows, src.file_state()) as same_file:
+        same_file.require_pass()
+        assert same_file._result[2] is None  # the same file: nothing to re-hash
+    with stages._LeakVerification(store, spec, meta, chash, src.num_rows, (0, 0)) as same_content:
+        same_content.require_pass()  # another file state, same content hash: fine
+        assert same_content._result[2] == chash
+    with stages._LeakVerification(store, spec, meta, "0" * 64, src.num_rows, (0, 0)) as other:
+        with pytest.raises(stages.StageError, match="changed on disk while it was verified"):
+            other.require_pass()
