@@ -73,3 +73,24 @@ def test_default_fills_missing_values_only():
     m = {"reason": {"from": "C", "missing": ["NULL"], "map": {"ONVIEW": "Terry stop", "911": "Call"}, "default": "Terry stop"}}
     r = standardize(raw, m, {"reason": "string"})
     assert list(r.frame["reason"]) == ["Terry stop", "Terry stop", "Call"]
+
+
+@pytest.mark.parametrize("fmt", ["%m/%d/%Y", "%m/%d/%Y %I:%M %p", "ISO8601", "%H:%M:%S"])
+def test_datetimes_parsed_once_per_distinct_value_equal_pandas(fmt):
+    """Parsing each distinct value once gives pandas' own result cell for cell: repeats, invalid values, empty
+    and missing cells, leap days, both sides of the repetition threshold."""
+    import random
+
+    from pipelines.standardize import _to_datetime
+
+    rnd = random.Random(5)
+    pool = ["03/14/1987", "3/4/2001", "02/29/2024", "02/29/2023", "13/01/2020", "", "n/a", "12/31/1999 11:59 PM",
+            "1/2/2003 7:05 AM", "2024-03-14", "2024-03-14T10:00:00", "2024-03-14 10:00", "10:30:00", "25:00:00",
+            "07:05:09", "2019-02-29"]
+    for n_distinct in (len(pool), None):  # few distinct values (parsed once each), then mostly distinct ones
+        values = [rnd.choice(pool) for _ in range(400)] if n_distinct else \
+            [f"{rnd.randint(1, 12)}/{rnd.randint(1, 28)}/{rnd.randint(1900, 2024)}" for _ in range(400)]
+        values[::7] = [None] * len(values[::7])
+        s = pd.Series(values, dtype="string")
+        want = pd.to_datetime(s, format=fmt, errors="coerce")
+        pd.testing.assert_series_equal(_to_datetime(s, fmt), want)
