@@ -68,7 +68,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Ite
     with ProcessPoolExecutor(max_workers=processes, mp_context=mp.get_context("spawn")) as pool:
         pending: deque[Future[R]] = deque()  # in item order
         for item in items:
-            if len(pending) >= 2 * processes:
+            if len(pending) >= processes + 1:
                 yield pending.popleft().result()
             pending.append(pool.submit(fn, item))
             while pending and pending[0].done():

@@ -225,6 +225,8 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
             rows_in += n_in
             rows_out += std_table.num_rows
             n_quarantined += qtable.num_rows
+            del std_table, qtable, forms
+            release_memory()
         if std_sink.schema is None:  # an export without rows
             empty = store.read_parquet(raw_key + ".parquet")
             std_sink.write(pa.Table.from_pandas(_empty_standardized(spec, src, empty), preserve_index=False))
@@ -412,6 +414,8 @@ def deidentify_partition(
             redactions.update(counts)
             texts += n_texts
             rows += table.num_rows
+            del table
+            release_memory()
             fault_point("deidentify", partition, rows)
         if sink.schema is None:  # no rows: the policy applied to an empty frame gives the columns
             std = store.read_parquet(std_key).to_pandas()
