@@ -255,7 +255,7 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
         total += secs
         peaks[stage] = peak
         print(f"{stage:<28}{secs:>10.1f}{peak:>10.0f}" + (f"   {extra}" if stage == "assemble" else ""))
-    print(f"{'total raw -> candidate':<28}{total:>10.1f}   (goal for 1M stops: < 60 s on 2 cores)")
+    print(f"{'total raw -> candidate':<28}{total:>10.1f}")
     public = str(tmp / "public")
     shutil.rmtree(public, ignore_errors=True)
     for stage in ("checks", "preview", "publish", "diff"):
@@ -267,7 +267,9 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
         peaks[stage] = peak
         label = "diff vs previous release" if stage == "diff" else stage
         print(f"{label:<28}{secs:>10.1f}{peak:>10.0f}   {extra}")
-    print(f"{'total raw -> release':<28}{total:>10.1f}   (peak MB = VmHWM of each stage's own process)")
+    goal = f"goal for 1M stops: < 60 s on {os.cpu_count()} cores, {'met' if total < 60 else 'NOT met'}" \
+        if rows * files == 1_000_000 else "the goal is for 1M stops"
+    print(f"{'total raw -> release':<28}{total:>10.1f}   ({goal}; peak MB: a stage's process with its workers)")
     top = max(peaks, key=peaks.__getitem__)
     print(f"{'highest stage peak':<28}{'':>10}{peaks[top]:>10.0f}   ({top}; goal for 10M stops: < 2048 MB, "
           f"{'met' if peaks[top] < 2048 else 'NOT met'} on {rows * files:,} rows)")
