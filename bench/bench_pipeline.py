@@ -321,7 +321,7 @@ def bench_narratives_full(tmp: Path, rows: int, procs: int = 2) -> None:
         note = ""
         if stage == "deidentify":
             texts, started = extra
-            note = f"   {texts:,} narratives, {texts / secs:,.0f}/s (+ {started:.1f}s model start; workers' memory not included)"
+            note = f"   {texts:,} narratives, {texts / secs:,.0f}/s (+ {started:.1f}s model start; peak includes the redaction workers)"
         print(f"{stage:<28}{secs:>10.1f}{peak:>10.0f}{note}")
 
 
