@@ -209,22 +209,14 @@ class IdentifierSet:
     def add_forms(self, entity_type: str, forms: Iterable[tuple[str, str]], *, source_values: int | None = None,
                   ) -> None:
         """Add ``(family, form)`` pairs of one entity type, as :meth:`add_many` returns them; ``source_values``
-        counts the raw values they came from (default: one)."""
-        if entity_type not in KNOWN_TYPES:
-            raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
-        self._same_process()
+        counts the raw values they came from (default: one). Each family goes through :meth:`add_form_array`."""
+        import pyarrow as pa
+
         by: dict[str, list[str]] = {"words": [], "digits": [], "codes": []}
         for family, form in forms:
             by["codes" if family not in by else family].append(form)
-        first = self._first
-        for form in by["words"]:
-            toks = form.split()
-            if first.get(toks[0], 0) < len(toks):
-                first[toks[0]] = len(toks)
-        self._digit_lengths.update(map(len, by["digits"]))
-        self._max_code = max(self._max_code, *map(len, by["codes"])) if by["codes"] else self._max_code
-        for fam, found in ((self.words, by["words"]), (self.digits, by["digits"]), (self.codes, by["codes"])):
-            fam.add_hashes([hash(f) for f in found], entity_type)
+        for family, found in by.items():  # checks the entity type and the process, even without forms
+            self.add_form_array(entity_type, family, pa.array(found, pa.string()))
         n = sum(map(len, by.values()))
         self.source_values += (1 if n else 0) if source_values is None else source_values
 
@@ -251,16 +243,15 @@ class IdentifierSet:
         for a, z in zip(starts, [*starts[1:], n], strict=True):
             self.add_form_array(et[a].as_py(), fam[a].as_py(), forms.column("form").slice(a, z - a))
 
-    def add_form_array(self, entity_type: str, family: str, forms: pa.Array | pa.ChunkedArray, *,
-                       source_values: int = 0) -> None:
-        """:meth:`add_forms` of one family's forms given as an Arrow string array (vectorized)."""
+    def add_form_array(self, entity_type: str, family: str, forms: pa.Array | pa.ChunkedArray) -> None:
+        """Add one family's forms (an Arrow string array) of one entity type: their hashes, and what the scan
+        needs to know of them (the longest word form per first token, the digit lengths, the longest code)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         if entity_type not in KNOWN_TYPES:
             raise RedactionError(f"unknown entity type for the leak verifier: {entity_type}")
         self._same_process()
-        self.source_values += source_values
         if isinstance(forms, pa.ChunkedArray):
             forms = forms.combine_chunks()
         if not len(forms):
