@@ -866,17 +866,24 @@ def parquet_bytes(table: pa.Table, schema: Mapping) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def _string_bytes(arr: pa.Array) -> tuple[np.ndarray, memoryview]:
+    """(offsets, bytes) of a null-free ``large_string`` array: cell i is ``bytes[offsets[i] - offsets[0] :
+    offsets[i + 1] - offsets[0]]``, and ``bytes`` holds the cells back to back (no copy)."""
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    data = arr.buffers()[2]
+    if data is None or not len(arr):
+        return offsets, memoryview(b"")
+    return offsets, memoryview(data)[int(offsets[0]) : int(offsets[-1])]
+
+
 def _column_digest(col: pa.ChunkedArray, ftype: str) -> bytes:
     arr = _text_column(col, ftype).cast(pa.large_string())
     h = hashlib.sha256()
     validity = np.asarray(pc.is_valid(arr).to_numpy(zero_copy_only=False), dtype=np.uint8)
     h.update(validity.tobytes())
-    filled = pc.fill_null(arr, "")
-    offsets = np.frombuffer(filled.buffers()[1], dtype=np.int64)[filled.offset : filled.offset + len(filled) + 1]
+    offsets, data = _string_bytes(pc.fill_null(arr, ""))
     h.update(np.diff(offsets).astype("<i8").tobytes())
-    data = filled.buffers()[2]
-    if data is not None and len(filled):
-        h.update(memoryview(data)[int(offsets[0]) : int(offsets[-1])])
+    h.update(data)
     h.update(str(col.type).encode())
     return h.digest()
 
@@ -1680,16 +1687,8 @@ def content_hash_columns(
                 if part == "validity":
                     ch.update(np.asarray(pc.is_valid(arr).to_numpy(zero_copy_only=False), dtype=np.uint8).tobytes())
                     continue
-                filled = pc.fill_null(arr, "")
-                offsets = np.frombuffer(filled.buffers()[1], dtype=np.int64)[
-                    filled.offset : filled.offset + len(filled) + 1
-                ]
-                if part == "lengths":
-                    ch.update(np.diff(offsets).astype("<i8").tobytes())
-                else:
-                    data = filled.buffers()[2]
-                    if data is not None and len(filled):
-                        ch.update(memoryview(data)[int(offsets[0]) : int(offsets[-1])])
+                offsets, data = _string_bytes(pc.fill_null(arr, ""))
+                ch.update(np.diff(offsets).astype("<i8").tobytes() if part == "lengths" else data)
         ch.update(str(col_type).encode())
         h.update(name.encode("utf-8") + b"\x00")
         h.update(ch.digest())
@@ -1824,10 +1823,7 @@ def _csv_rows(texts: Sequence[pa.Array]) -> bytes:
         cells.append(pc.fill_null(a, ""))
     lines = pc.binary_join_element_wise(*cells, ",").cast(pa.large_string())
     lines = pc.binary_join_element_wise(lines, pa.scalar("", pa.large_string()), pa.scalar("\r\n", pa.large_string()))
-    if not len(lines):
-        return b""
-    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
-    return memoryview(lines.buffers()[2])[int(offsets[0]): int(offsets[-1])].tobytes()
+    return _string_bytes(lines)[1].tobytes()
 
 
 def write_csv_file(src: ParquetSource, schema: Mapping, path: str | Path) -> tuple[int, str]:
