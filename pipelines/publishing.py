@@ -1483,8 +1483,9 @@ def publish_release(
 
 
 def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
-             note: str, now: datetime | None) -> ReleaseResult:
-    """The body of :func:`publish_release` once the content hash is checked."""
+             note: str, now: datetime | None, before_upload: Callable[[], None] | None = None) -> ReleaseResult:
+    """The body of :func:`publish_release` once the content hash is checked. ``before_upload`` is called right
+    before the first write to the publisher, on every path (after the files are built for a new version)."""
     ds = plan.dataset
     prefix = release_prefix(ds, plan.version)
     dprefix = dataset_prefix(ds)
@@ -1500,6 +1501,8 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
             raise ImmutableVersionError(f"{ds}: version {plan.version} was published with different content")
         if listed.get("status") == "retracted":
             raise ImmutableVersionError(f"{ds}: version {plan.version} was retracted")
+        if before_upload is not None:
+            before_upload()
         _sync_latest(publisher, ds)
         return ReleaseResult(dataset=ds, version=plan.version, created=False, path=prefix,
                              files=_existing_files(publisher, prefix), url=publisher.url(prefix))
@@ -1522,6 +1525,8 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
         created = _rfc3339(now or datetime.now(UTC))
 
     files = make_files(created)
+    if before_upload is not None:
+        before_upload()
     resumed = False
     for f in files:
         key = prefix + f.name
@@ -2124,8 +2129,8 @@ def publish_release_source(
     Parquet files are written batch by batch to temporary files (sha256 and size computed on the way) and
     uploaded from there (:meth:`Publisher.put_file`). Same files, byte for byte, as :func:`publish_release`.
 
-    ``before_upload`` is called once the files are built, before anything is written to the publisher: raising
-    there publishes nothing (the publish step waits for the leak verifier's verdict there)."""
+    ``before_upload`` is called before anything is written to the publisher (once the files are built, for a new
+    version): raising there publishes nothing (the publish step waits for the leak verifier's verdict there)."""
     _check_dataset(plan.dataset)
     if content_hash_source(src, schema) != plan.content_hash:
         raise PublishError(f"{plan.dataset}: content differs from the plan's content hash; plan again")
@@ -2138,9 +2143,6 @@ def publish_release_source(
             csv_f = _ReleaseFile(f"{ds}.csv", "text/csv; charset=utf-8", h, n, path=csv_path)
             n, h = write_parquet_file(src, schema, pq_path)
             pq_f = _ReleaseFile(f"{ds}.parquet", "application/vnd.apache.parquet", h, n, path=pq_path)
-            files = _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
-            if before_upload is not None:
-                before_upload()
-            return files
+            return _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
 
-        return _publish(publisher, plan, make_files, note, now)
+        return _publish(publisher, plan, make_files, note, now, before_upload)

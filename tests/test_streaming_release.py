@@ -218,3 +218,27 @@ def test_csv_rows_equal_csv_writer() -> None:
         got = P._csv_rows([pa.array(c, pa.string()) for c in cols])
         assert got == buf.getvalue().encode("utf-8")
         assert nrows == 0 or b'"' in got
+
+
+def test_before_upload_runs_before_any_write_on_every_path(tmp_path: Path) -> None:
+    """The hook the publish step waits in (the leak verifier's verdict) runs before the publisher is written to:
+    raising there leaves nothing published for a new version, and a re-run of a published version calls it too
+    (before latest.json is synced)."""
+    pub = P.LocalPublisher(tmp_path / "pub")
+    src = _source(tmp_path, _table(1000, 6))
+    kw = {"package": {}, "provenance": {}}
+
+    def refuse() -> None:
+        assert pub.list("datasets/") == []  # nothing written yet
+        raise RuntimeError("verdict: refused")
+
+    plan = P.plan_release_source(pub, "stops", src, SCHEMA)
+    with pytest.raises(RuntimeError, match="refused"):
+        P.publish_release_source(pub, plan, src, SCHEMA, before_upload=refuse, **kw)
+    assert pub.list("datasets/") == []
+    calls: list[str] = []
+    P.publish_release_source(pub, plan, src, SCHEMA, before_upload=lambda: calls.append("new"), **kw)
+    again = P.plan_release_source(pub, "stops", src, SCHEMA)
+    assert again.bump == "none"
+    P.publish_release_source(pub, again, src, SCHEMA, before_upload=lambda: calls.append("re-run"), **kw)
+    assert calls == ["new", "re-run"]
