@@ -39,25 +39,36 @@ def stage_processes() -> int:
 MIN_ROWS = 200_000  # smaller exports take a few seconds in one process: starting a worker (~2 s) would not pay
 
 
+def use_workers(rows: int) -> bool:
+    """Whether work over ``rows`` rows goes to worker processes: ``MIN_ROWS`` or more, and more than one process
+    allowed (`stage_processes`)."""
+    return rows >= MIN_ROWS and stage_processes() > 1
+
+
+def spawn_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` worker processes, spawned: no fork of a process holding Arrow's threads."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+
+
 def processes_for(rows: int, batch: int) -> tuple[int, int]:
     """(processes, rows per batch) for an export of ``rows`` rows read ``batch`` rows at a time.
 
-    One process when it fits in one batch or has fewer than ``MIN_ROWS`` rows (a worker costs more than it saves
-    there); otherwise `stage_processes()`, with batches small enough that each process gets about four (the last
-    batches do not leave one process working alone)."""
-    procs = stage_processes() if rows > batch and rows >= MIN_ROWS else 1
-    if procs == 1:
+    One process when it fits in one batch or is too small for workers (`use_workers`: a worker costs more than it
+    saves there); otherwise `stage_processes()`, with batches small enough that each process gets about four (the
+    last batches do not leave one process working alone)."""
+    if rows <= batch or not use_workers(rows):
         return 1, batch
+    procs = stage_processes()
     return procs, max(1, min(batch, -(-rows // (4 * procs))))
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
     """``fn(item)`` for every item, yielded in the order of ``items``.
 
-    With ``processes`` > 1, ``fn`` and the items must pickle: ``processes`` worker processes (spawned: no fork of
-    a process holding Arrow's threads) run the items, two queued per worker so none waits for the next, while
-    this process only reads items and takes results (a worker that ran out of items would otherwise idle while
-    this one computes). At most ``2 * processes`` items are in flight, so memory stays bounded by a few batches.
+    With ``processes`` > 1, ``fn`` and the items must pickle: ``processes`` worker processes (`spawn_pool`) run
+    the items while this process only reads items and takes results (a worker that ran out of items would
+    otherwise idle while this one computes). At most ``processes + 1`` items are in flight (every worker busy, the
+    next one queued), so memory stays bounded by a few batches.
     A failing item raises its exception here (a killed worker: `BrokenProcessPool`), after the results of the
     items before it; nothing after it is yielded.
     """
@@ -65,7 +76,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Ite
         for item in items:
             yield fn(item)
         return
-    with ProcessPoolExecutor(max_workers=processes, mp_context=mp.get_context("spawn")) as pool:
+    with spawn_pool(processes) as pool:
         pending: deque[Future[R]] = deque()  # in item order
         for item in items:
             if len(pending) >= processes + 1:

@@ -1420,24 +1420,20 @@ def _verify_candidate(store: PrivateStore, spec: DatasetSpec, meta: Mapping[str,
 
 
 class _LeakVerification:
-    """The publish step's own run of the leak verifier. A big candidate (`parallel.MIN_ROWS` rows, more than one
-    stage process) is verified in a worker process while this one plans and writes the release files to a
-    temporary folder; `require_pass` waits for the verdict, and the upload starts only after it (it also checks the
-    worker read the content that is being published: the same file, or the same content hash). A small one is
-    verified here first, as before."""
+    """The publish step's own run of the leak verifier. A big candidate (`parallel.use_workers`) is verified in a
+    worker process while this one plans and writes the release files to a temporary folder; `require_pass` waits
+    for the verdict, and the upload starts only after it (it also checks the worker read the content that is being
+    published: the same file, or the same content hash). A small one is verified here first, as before."""
 
     def __init__(self, store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], chash: str, rows: int,
                  state: Any) -> None:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
         from pipelines import parallel
 
         self.dataset, self.chash = spec.name, chash
         self._pool: Any = None
         self._result: tuple[bool, dict[str, Any], str | None] | None = None
-        if rows >= parallel.MIN_ROWS and parallel.stage_processes() > 1:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+        if parallel.use_workers(rows):
+            self._pool = parallel.spawn_pool(1)
             self._future = self._pool.submit(_verify_candidate, store, spec, dict(meta), tuple(state) if state else None)
         else:
             ok, md = check_leaks(store, spec, candidate_source(store, spec), meta)  # right after this process
