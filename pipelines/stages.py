@@ -197,21 +197,19 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         raise StageError(f"{spec.name}/{partition}: no raw data; materialize the raw asset first")
     meta = store.read_json(raw_key + ".json")
     src = spec.source(meta["source"])
-    size = batch_rows()
-    if _needs_whole_table(src.contract):
-        size = max(1, store.parquet_num_rows(raw_key + ".parquet"))
+    n_raw = store.parquet_num_rows(raw_key + ".parquet")
+    procs, size = processes_for(n_raw, max(1, n_raw) if _needs_whole_table(src.contract) else batch_rows())
     rows_in = rows_out = 0
     reason_counts: Counter[str] = Counter()
     quarantined_rows: list[int] = []
     n_quarantined = 0
     std_id = uuid.uuid4().hex  # this run's rows: caches derived from them (identifier forms) key on it
     identifiers = dict(policy_of(spec).identifiers)
-    forms_key = f"identifiers/{spec.name}/{partition}"
+    forms_key = _forms_cache(spec, partition)
     source_values = 0
     with store.parquet_sink(f"standardized/{spec.name}/{partition}.parquet") as std_sink, store.parquet_sink(
         f"quarantine/{spec.name}/{partition}.parquet"
     ) as q_sink, store.parquet_sink(forms_key + ".parquet", _FORMS_SCHEMA) as forms_sink:
-        procs, size = processes_for(store.parquet_num_rows(raw_key + ".parquet"), size)
         job = _StandardizeJob(spec, src, meta["file"], _FormsJob(identifiers))
         for std_table, qtable, reasons, qrows, n_in, (forms, n_values) in ordered_map(
                 job, store.iter_parquet(raw_key + ".parquet", batch_size=size), procs):
@@ -242,10 +240,8 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         "standardized_id": std_id,
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
-    # the leak verifier's identifier forms of these rows, computed with them (`gather_identifiers` reads them back;
-    # written last: the marker that the forms file is complete for this run)
-    store.write_json(forms_key + ".json", {"standardized_id": std_id, "signature": _identifier_signature(spec),
-                                           "source_values": source_values})
+    # the leak verifier's identifier forms of these rows, computed with them (`gather_identifiers` reads them back)
+    _mark_forms_complete(store, forms_key, std_id, _identifier_signature(spec), source_values)
     return out
 
 
@@ -404,9 +400,8 @@ def deidentify_partition(
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
         job = _DeidentifyJob(policy, aux, key, redactor)
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
-        procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows())
-        if redactor is not None:
-            procs, size = 1, batch_rows()
+        procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
+            (1, batch_rows())
         for table, counts, n_texts in ordered_map(job, store.iter_parquet(std_key, batch_size=size), procs):
             if not table.num_rows and sink.schema is not None:
                 continue
@@ -1063,6 +1058,19 @@ def _identifier_signature(spec: DatasetSpec) -> str:
     return h.hexdigest()
 
 
+def _forms_cache(spec: DatasetSpec, partition: str) -> str:
+    """Private-store key (no extension) of a partition's identifier forms: ``.parquet`` holds the forms, ``.json``
+    marks them complete for one run of standardize and one identifier signature (`_mark_forms_complete`)."""
+    return f"identifiers/{spec.name}/{partition}"
+
+
+def _mark_forms_complete(store: PrivateStore, cache: str, standardized_id: str, signature: str,
+                         source_values: int) -> None:
+    """Written after the forms file: the marker that it is complete for this run of standardize."""
+    store.write_json(cache + ".json", {"standardized_id": standardized_id, "signature": signature,
+                                       "source_values": source_values})
+
+
 _FORMS_SCHEMA = pa.schema([("entity_type", pa.string()), ("family", pa.string()), ("form", pa.string())])
 
 
@@ -1086,7 +1094,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
         if not store.exists(key):
             continue
         token = (store.read_json(f"standardized/{spec.name}/{p}.json") or {}).get("standardized_id")
-        cache = f"identifiers/{spec.name}/{p}"
+        cache = _forms_cache(spec, p)
         cmeta = store.read_json(cache + ".json") or {}
         if token and cmeta.get("standardized_id") == token and cmeta.get("signature") == signature \
                 and store.exists(cache + ".parquet"):
@@ -1105,9 +1113,8 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
                 ids.source_values += count
                 if forms.num_rows:
                     sink.write(forms)
-        if token:  # written last: the marker that the forms file is complete for this run of standardize
-            store.write_json(cache + ".json", {"standardized_id": token, "signature": signature,
-                                               "source_values": ids.source_values - before})
+        if token:
+            _mark_forms_complete(store, cache, token, signature, ids.source_values - before)
         release_memory()
     return ids
 
