@@ -3,14 +3,15 @@
     .venv/bin/python bench/bench_pipeline.py           # 1,000,000 stops (raw -> release), narratives/s at 1 and 2
                                                        # processes, 100,000 incidents (raw -> de-identified), then
                                                        # 10,000,000 stops (10 exports of 1M): the memory figure
-    .venv/bin/python bench/bench_pipeline.py --no-big  # without the 10M run (~35 min of the ~45)
+    .venv/bin/python bench/bench_pipeline.py --no-big  # without the 10M run (~15 min of the ~25)
     .venv/bin/python bench/bench_pipeline.py --quick   # 100,000 stops, 2,000 incidents, no 10M run
     .venv/bin/python bench/bench_pipeline.py --big-only --workdir DIR   # only 10M; DIR keeps exports and stores
     .venv/bin/python bench/bench_pipeline.py --stops-only --workdir DIR # only 1M stops, raw -> release
 
 Each stage runs in its own fresh process (as a Dagster multiprocess/Kubernetes step would), so its peak RSS
-(VmHWM) is its own; stages that start worker processes count them too (sampled RSS of the process tree). Baselines measured in the same run: pandas whole-file load of the export
-(`pd.read_csv(dtype=str)`) and the in-memory assembly (`stages.assemble_candidate_in_memory`).
+(VmHWM) is its own; stages that start worker processes count them too (sampled RSS of the process tree).
+Baselines measured in the same run: pandas whole-file load of the export (`pd.read_csv(dtype=str)`), the
+in-memory assembly (`stages.assemble_candidate_in_memory`) and the in-memory checks.
 """
 
 from __future__ import annotations
