@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_pipeline.py           # 1,000,000 stops (raw -> release), narratives/s at 1 and 2
                                                        # processes, 100,000 incidents (raw -> de-identified), then
                                                        # 10,000,000 stops (10 exports of 1M): the memory figure
-    .venv/bin/python bench/bench_pipeline.py --no-big  # without the 10M run (~15 min of the ~25)
+    .venv/bin/python bench/bench_pipeline.py --no-big  # without the 10M run (about 15 min of the 22)
     .venv/bin/python bench/bench_pipeline.py --quick   # 100,000 stops, 2,000 incidents, no 10M run
     .venv/bin/python bench/bench_pipeline.py --big-only --workdir DIR   # only 10M; DIR keeps exports and stores
     .venv/bin/python bench/bench_pipeline.py --stops-only --workdir DIR # only 1M stops, raw -> release
