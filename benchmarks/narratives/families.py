@@ -259,22 +259,22 @@ CAD = Family(
      "case_number": ("record", "case")},
     ("LYY-NNNNNN", "YYYYNNNNNNN"),
     (
-        "{time} RP {rp.lf} ADV [[SUSP||SUBJ]] [[BANGING ON||KICKING]] DOOR AT {rp.addr}; {time} RP [[CALLBK||CB]] "
-        "{rp.phone_ns}; {time} [[SUSP||S1]] {s.demo} [[LEFT||LFT]] NB ON {street}; {time} UNIT {num}A{num}{num} "
+        "{clock} RP {rp.lf} ADV [[SUSP||SUBJ]] [[BANGING ON||KICKING]] DOOR AT {rp.addr}; {clock} RP [[CALLBK||CB]] "
+        "{rp.phone_ns}; {clock} [[SUSP||S1]] {s.demo} [[LEFT||LFT]] NB ON {street}; {clock} UNIT {num}A{num}{num} "
         "ENRT",
-        "{time} CALLER [[STS||STATES]] HER NEIGHBOR {n.full} [[IS||IS BEING]] [[LOUD||AGGRESSIVE]] AND "
-        "[[THREATENING||THRTNG]] HER SON {k.first}; {time} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
-        "[[GUN||KNIFE]]; {time} RP {rp.full} [[@||AT]] {rp.phone}; {time} [[CODE 4||C4]]",
-        "{time} [[ALARM||ALRM]] AT {store} ON {street}; {time} KEYHOLDER {w.lf} [[ENRT||EN ROUTE]], [[CB||PH]] "
-        "{w.phone_ns}; {time} [[NO SIGNS OF ENTRY||ALL SECURE]]; {time} [[CLR||CLEARED]] {case}",
-        "{time} 911 [[HANGUP||HANG UP]] FROM {rp.phone_ns}; {time} [[CALLBACK||CB]] [[ANSWERED BY||SPOKE TO]] "
-        "{rp.first}; {time} [[STS||STATES]] [[HUSBAND||BF]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {time} "
-        "[[ADDR||LOC]] {rp.addr}; {time} [[SUSP||S1]] {s.demo} {car}",
-        "{time} WELFARE CHK REQ BY [[DAUGHTER||SON]] {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {time} "
-        "[[SUBJ||PARTY]] {rp.lfm} {rp.age} [[YOA||YRS]] NOT ANSWERING PHONE; {time} [[FD||FIRE]] REQ FOR FORCED "
-        "ENTRY AT {rp.addr}; {time} [[SUBJ OK||PARTY FOUND OK]]",
-        "{time} RP {rp.ini2} [[REPTS||RPTS]] {car} [[BLOCKING||BLKG]] DRIVEWAY, LIC {plate}; {time} [[REG OWNER||"
-        "RO]] {s.lf} [[OF||FROM]] {s.addr}; {time} [[LEFT MSG||MSG LEFT]] AT {s.phone_ns}; {time} [[TOW REQ||TOW "
+        "{clock} CALLER [[STS||STATES]] HER NEIGHBOR {n.full} [[IS||IS BEING]] [[LOUD||AGGRESSIVE]] AND "
+        "[[THREATENING||THRTNG]] HER SON {k.first}; {clock} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
+        "[[GUN||KNIFE]]; {clock} RP {rp.full} [[@||AT]] {rp.phone}; {clock} [[CODE 4||C4]]",
+        "{clock} [[ALARM||ALRM]] AT {store} ON {street}; {clock} KEYHOLDER {w.lf} [[ENRT||EN ROUTE]], [[CB||PH]] "
+        "{w.phone_ns}; {clock} [[NO SIGNS OF ENTRY||ALL SECURE]]; {clock} [[CLR||CLEARED]] {case}",
+        "{clock} 911 [[HANGUP||HANG UP]] FROM {rp.phone_ns}; {clock} [[CALLBACK||CB]] [[ANSWERED BY||SPOKE TO]] "
+        "{rp.first}; {clock} [[STS||STATES]] [[HUSBAND||BF]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {clock} "
+        "[[ADDR||LOC]] {rp.addr}; {clock} [[SUSP||S1]] {s.demo} {car}",
+        "{clock} WELFARE CHK REQ BY [[DAUGHTER||SON]] {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {clock} "
+        "[[SUBJ||PARTY]] {rp.lfm} {rp.age} [[YOA||YRS]] NOT ANSWERING PHONE; {clock} [[FD||FIRE]] REQ FOR FORCED "
+        "ENTRY AT {rp.addr}; {clock} [[SUBJ OK||PARTY FOUND OK]]",
+        "{clock} RP {rp.ini2} [[REPTS||RPTS]] {car} [[BLOCKING||BLKG]] DRIVEWAY, LIC {plate}; {clock} [[REG OWNER||"
+        "RO]] {s.lf} [[OF||FROM]] {s.addr}; {clock} [[LEFT MSG||MSG LEFT]] AT {s.phone_ns}; {clock} [[TOW REQ||TOW "
         "REQUESTED]]",
     ),
 )

@@ -298,6 +298,7 @@ class Renderer:
             "time": lambda: rng.choice([f"{rng.randint(0, 23):02d}{rng.choice(['00', '15', '30', '45'])} hrs",
                                         f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(['AM', 'PM'])}",
                                         f"approximately {rng.randint(1, 12)}:{rng.choice(['00', '30'])} p.m."]),
+            "clock": lambda: f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}",
             "race": lambda: rng.choice(L.RACE_WORDS),
             "place": lambda: rng.choice(L.PLACES),
             "statute": lambda: rng.choice(L.STATUTES),
