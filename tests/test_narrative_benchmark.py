@@ -191,6 +191,16 @@ def test_person_subsets_by_fields_and_casing() -> None:
     assert res.person_by["case:upper"].recall == 1 and res.person_by["case:title"].recall == 0
 
 
+def test_block_and_of_inside_an_address_are_not_scored() -> None:
+    rec = record("Seen at the 4700 block of W Hillcrest Ave.", ("4700 block of W Hillcrest Ave", "ADDRESS", None, True))
+    red = replacing("pieces", ("4700", "[ADDRESS 1]"), ("W Hillcrest Ave", "[ADDRESS 2]"))
+    res = score_outputs([rec], [red.redact(rec["text"], {})], red)
+    assert res.recall["ADDRESS"].gold == 4 and res.recall["ADDRESS"].recall == 1
+    half = replacing("number only", ("4700", "[ADDRESS 1]"))
+    res = score_outputs([rec], [half.redact(rec["text"], {})], half)
+    assert res.recall["ADDRESS"].recall == 0.25
+
+
 def test_placeholder_identity_merge_and_split() -> None:
     rec = record("Guadalupe Przybylski said Aaliyah Przybylski hit her; Ms. Przybylski left.",
                  ("Guadalupe Przybylski", "PERSON", "v", True), ("Aaliyah Przybylski", "PERSON", "rel", False),

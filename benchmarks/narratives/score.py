@@ -7,7 +7,8 @@ on tokens (maximal runs of letters and digits: "O'Neil" is the two tokens "O" an
 "32", "W", "F"):
 
 * **recall** of a type: the share of its gold tokens no longer present, i.e. entirely inside replaced
-  characters (a token cut in half counts as present: conservative);
+  characters (a token cut in half counts as present: conservative); "block" and "of" inside an
+  ADDRESS ("4700 block of W Hillcrest Ave") are not counted;
 * **precision** of a type: of the tokens touched by a placeholder of that type, the share that are gold
   tokens of that type; ``any-entity precision`` accepts gold tokens of any type (a phone number called
   a person is not over-redaction);
@@ -34,6 +35,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PERSON", "PHONE", "EMAIL", "ADDRESS", "DATE_OF_BIRTH", "ID", "DEMOGRAPHIC")
+# Words inside gold spans that carry nothing ("4700 block of W Hillcrest Ave"): not counted for recall.
+UNSCORED = {"ADDRESS": frozenset({"block", "of"})}
 TOKEN = re.compile(r"[^\W_]+")
 # [PERSON 1] (ours), <PERSON> (Presidio's anonymizer), and a whole-narrative withholding marker.
 DEFAULT_PLACEHOLDER = re.compile(
@@ -171,6 +174,7 @@ class Result:
     labelled_right: Counter = field(default_factory=Counter)  # ... that are gold tokens of that type
     labelled_entity: Counter = field(default_factory=Counter)  # ... that are gold tokens of any type
     person_by: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_fields: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))  # "TYPE:in_fields"
     repeated_groups: int = 0
     inconsistent_groups: int = 0
     inconsistent_records: int = 0
@@ -214,10 +218,13 @@ def score_one(result: Result, record: Mapping, output: str, redactor: Redactor) 
     family = record.get("family", "")
     held_out = record.get("split") == "test" and record.get("variant") in (4, 5)
     for i, t in enumerate(toks):
-        if t.gold:
+        if t.gold and t.text.casefold() not in UNSCORED.get(t.gold, ()):
             c = result.recall[t.gold]
             c.gold += 1
             c.removed += i in removed
+            sub = result.by_fields[f"{t.gold}:{'in_fields' if t.in_fields else 'text_only'}"]
+            sub.gold += 1
+            sub.removed += i in removed
             if t.gold == "PERSON":
                 keys = ["all", "in_fields" if t.in_fields else "text_only", f"case:{t.casing}",
                         f"family:{family}"] + (["held_out_variant"] if held_out else [])
@@ -273,7 +280,7 @@ def _difflib_removed(toks: list[Token], output: str, placeholder: re.Pattern) ->
 def _consistency(result: Result, toks: list[Token], removed: set[int]) -> None:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(toks):
-        if t.gold:
+        if t.gold and t.text.casefold() not in UNSCORED.get(t.gold, ()):
             groups[t.text.casefold()].append(i)
     bad = 0
     for idx in groups.values():
@@ -358,6 +365,16 @@ def table(results: Sequence[Result]) -> list[str]:
             continue
         lines.append(f"  {k[:20]:<20} {c.gold:>8} | " + " | ".join(
             f"{_f(r.person_by[k].recall):>8} {'':>8}" for r in results))
+    lines.append("recall, value in the record's fields / only in the text")
+    for typ in ENTITY_TYPES:
+        if typ == "PERSON":
+            continue
+        for where in ("in_fields", "text_only"):
+            c = results[0].by_fields.get(f"{typ}:{where}")
+            if c is None or not c.gold:
+                continue
+            lines.append(f"  {typ[:10] + ' ' + where:<20} {c.gold:>8} | " + " | ".join(
+                f"{_f(r.by_fields[f'{typ}:{where}'].recall):>8} {'':>8}" for r in results))
     lines.append(f"{'inconsistent groups':<22} {results[0].repeated_groups:>8} | " + " | ".join(
         f"{r.inconsistent_groups:>8} {r.inconsistent_records:>7}r" for r in results)
         + "   (repeated gold tokens shown at one mention, removed at another; r = records)")
@@ -370,6 +387,21 @@ def table(results: Sequence[Result]) -> list[str]:
         lines.append(f"{'unaligned / withheld':<22} {'':>8} | " + " | ".join(
             f"{r.unaligned:>8} {r.withheld:>8}" for r in results))
     return lines
+
+
+def misses(record: Mapping, output: str, redactor: Redactor) -> tuple[list[str], list[str]]:
+    """(gold tokens left in the output, non-entity tokens a placeholder touched) of one record."""
+    toks = tokens(record)
+    replaced = align(record["text"], output, redactor.placeholder, redactor.label)
+    if replaced is None:
+        removed, labels = _difflib_removed(toks, output, redactor.placeholder)
+        touched = removed
+    else:
+        removed, touched, labels = _covered(toks, replaced)
+    shown = [f"{t.gold}:{t.text}" for i, t in enumerate(toks)
+             if t.gold and i not in removed and t.text.casefold() not in UNSCORED.get(t.gold, ())]
+    extra = [f"{labels[i][0]}:{t.text}" for i, t in enumerate(toks) if i in touched and not t.gold]
+    return shown, extra
 
 
 def identity_redactor() -> Redactor:
@@ -396,3 +428,42 @@ def run(records: Iterable[Mapping], redactors: Sequence[Redactor], *, chunk: int
             outputs[k] += out
             seconds[k] += dt
     return [score_outputs(recs, out, red, sec) for red, out, sec in zip(redactors, outputs, seconds, strict=True)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: score ours and plain Presidio on a split; list the dev records a redactor gets wrong."""
+    import argparse
+
+    from benchmarks.narratives import adapters
+    from benchmarks.narratives.generate import load
+
+    ap = argparse.ArgumentParser(description="Score redactors on the narrative benchmark.")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--redactor", choices=("ours", "presidio", "both"), default="both")
+    ap.add_argument("--family", default=None, help="only this family")
+    ap.add_argument("--misses", type=int, default=0,
+                    help="list up to N dev records with tokens shown or over-redacted (dev only: never tune on test)")
+    args = ap.parse_args(argv)
+    if args.misses and args.split != "dev":
+        ap.error("--misses lists dev records only (the test split is for reporting, not for tuning)")
+    records = [r for r in load(args.split) if args.family in (None, r["family"])]
+    reds = ([adapters.ours()] if args.redactor in ("ours", "both") else []) + (
+        [adapters.presidio()] if args.redactor in ("presidio", "both") else [])
+    results = run(records, reds)
+    print("\n".join(table(results)))  # noqa: T201 - a command line tool
+    if args.misses:
+        red = reds[0]
+        outs = red.redact_batch([r["text"] for r in records], [r["fields"] for r in records]) if red.redact_batch \
+            else [red.redact(r["text"], r["fields"]) for r in records]
+        n = 0
+        for rec, out in zip(records, outs, strict=True):
+            shown, extra = misses(rec, out, red)
+            if (shown or extra) and n < args.misses:
+                n += 1
+                print(f"\n{rec['id']} (variant {rec['variant']}, {rec['casing']})\n  in : {rec['text']}\n"  # noqa: T201
+                      f"  out: {out}\n  shown: {shown}\n  over-redacted: {extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
