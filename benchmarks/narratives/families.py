@@ -29,6 +29,7 @@ class Family:
     fields: dict[str, tuple[str, str]]  # field name -> (role, attribute) or ("record", value key)
     case_formats: tuple[str, ...]
     variants: tuple[str, ...]
+    genders: tuple[tuple[str, str], ...] = ()  # roles whose gender the templates fix ("her" for the victim)
 
 
 # Case-number formats: Y = two-digit year, YYYY = year, N... = digits, L = letter.
@@ -46,12 +47,12 @@ RIPA = Family(
         "RP {rp.full} [[called||cld]] re: subject matching desc[[, {s.demo},||]] [[casing cars||looking into "
         "parked cars]] near {store} on {street}.[[? RP callback {rp.phone_ns}.]] S1 detained, [[identified as||"
         "ID'd as]] {s.lf}, DOB {s.dob}. Probation search neg.",
-        "Matched [[the ||]]description [[given by RP||provided by the RP]] ({race} male, {num}0s, [[blue plaid "
-        "shirt||black hoodie]]). Subj {s.full} [[stated||stated he was]] [[visiting||staying with]] [[his||a]] "
+        "Matched [[the ||]]description [[given by RP||provided by the RP]] ({race} {s.sexword}, {num}0s, [[blue "
+        "plaid shirt||black hoodie]]). Subj {s.full} stated {s.he} was [[visiting||staying with]] {s.his} "
         "[[friend||cousin]] {w.first} at {s.addr}. Records check revealed {s.last} on probation [[for||4]] robbery.",
         "[[Ran red light||Failed to stop at limit line]] at {inter}. Driver {s.first} {s.last} ({s.age}) "
         "[[admitted||adm]] [[no license||unlic]]. Passenger {w.lf} [[had outstanding warrant||w/ warrant]] "
-        "{case}. {o.rank} [[assisted||on scene]].",
+        "{case_other}. {o.rank} [[assisted||on scene]].",
         "Per {o.rank}, subj [[{s.nick}||{s.alias}]] known from prior contacts (prior case {case_other}) seen "
         "[[loitering||hanging out]] in front of {store}. Subj gave name {s.fml}, DOB {s.dob}, res {s.block}."
         "[[? Mother {m.full} resp to scene.]]",
@@ -72,10 +73,10 @@ PHILA = Family(
     (
         "The complainant, {c.ini}, {c.demo}, alleges that on {date} {c.she} was stopped [[by||by two]] officers "
         "[[in the||near the]] {c.block}. According to the complainant, P/O {o.ini2} #{o.badge} [[pushed||grabbed]] "
-        "{c.him} and used profanity.[[? The complainant's sister, {rel.ini}, witnessed the incident.]]",
+        "{c.him} and used profanity.[[? The complainant's {rel.kin_sibling}, {rel.ini}, witnessed the incident.]]",
         "Complainant {c.ini} ({c.demo}) states that Officer {o.ini2} and Officer {o2.ini2} entered {c.his} "
         "residence [[without a warrant||w/o warrant]] and damaged property. According to {c.ini}, the officers "
-        "were looking for {c.his} son, {rel.ini}. This complaint is related to IAD #{case_other}.",
+        "were looking for {c.his} {rel.kin_child}, {rel.ini}. This complaint is related to IAD #{case_other}.",
         "{c.ini}, a {c.age} year old {race} [[person||resident]], reported that {c.she} was assaulted by "
         "[[an||a plainclothes]] officer outside {store} on {street}.[[? According to witness {w.ini}, the "
         "officer, later identified as P/O {o.last} #{o.badge}, struck the complainant.]] The complainant was "
@@ -101,25 +102,26 @@ VICTIM = Family(
      "address": ("v", "addr"), "officer_name": ("o", "lf"), "case_number": ("record", "case")},
     ("YY-NNNNNN", "LYY-NNNNNN"),
     (
-        "The victim, {v.full}, stated that her ex-boyfriend {s.full} forced entry into {v.addr} at {time}. "
-        "{v.ttl} said that her [[brother||cousin||son]] {rel.full} was present and tried to intervene. "
+        "The victim, {v.full}, stated that her {s.kin_ex} {s.full} forced entry into {v.addr} at {time}. "
+        "{v.ttl} said that her [[{rel.kin_sibling}||cousin||{rel.kin_child}]] {rel.full} was present and tried to intervene. "
         "{rel.first} [[sustained||suffered]] a cut to the hand.",
-        "V/ {v.lf|up} [[states||stated]] her estranged husband {rel.full} [[showed up||came]] at her work "
+        "V/ {v.lf|up} [[states||stated]] her estranged {rel.kin_spouse} {rel.full} [[showed up||came]] at her work "
         "({store}) and [[threatened||threatend]] her. V/ {v.last} [[has||says she has]] a restraining order, "
-        "{case}. Her daughter {rel2.full} ([[{rel2.age}||a minor]]) [[was with her||was also present]].",
-        "I, {v.full}, [[was walking||walked]] home on {street} when a man I know as {s.alias} grabbed my purse. "
-        "My [[husband||partner]] {rel.full} chased him to {store}. You can reach me at {v.phone} or {v.email}."
+        "{case}. Her {rel2.kin_child} {rel2.full} ([[{rel2.age}||a minor]]) [[was with her||was also present]].",
+        "I, {v.full}, [[was walking||walked]] home on {street} when someone I know as {s.alias} grabbed my "
+        "purse. My [[{rel.kin_spouse}||partner]] {rel.full} chased him to {store}. You can reach me at {v.phone} or {v.email}."
         "[[? My date of birth is {v.dob}.]]",
-        "VICTIM STATEMENT: {v.lf}. {v.ttl} reported that her sister-in-law {rel.full} took her car ({car}, "
+        "VICTIM STATEMENT: {v.lf}. {v.ttl} reported that her {rel.kin_inlaw} {rel.full} took her car ({car}, "
         "plate {plate}) without permission. {v.first} and {rel.first} had argued earlier about money. "
         "{v.last} does not want to press charges against {rel.ttl}.",
-        "Victim {v.full} ({v.demo}) [[reported||advised]] that [[her||the]] [[nephew||grandson]], {rel.aka}, "
-        "[[has been||was]] taking money from her account at {store}. {v.ttl} lives with her [[daughter||son]] "
+        "Victim {v.full} ({v.demo}) [[reported||advised]] that her [[{rel.kin_nibling}||{rel.kin_grandchild}]], {rel.aka}, "
+        "[[has been||was]] taking money from her account at {store}. {v.ttl} lives with her {rel2.kin_child} "
         "{rel2.full} at {v.addr}. {rel2.first} confirmed the account.",
-        "per victim {v.first|lo} {v.last|lo}, her [[father||dad]] {rel.full} and [[uncle||step-father]] "
+        "per victim {v.first|lo} {v.last|lo}, her {rel.kin_parent} {rel.full} and {rel2.kin_aunt} "
         "{rel2.full} both [[hit||struck]] her during an argument at {v.block}. {v.first} [[was||is]] {v.age} "
         "yrs old.[[? She called her friend {w.full} ({w.phone_ns}) for a ride.]]",
     ),
+    genders=(("v", "f"),),
 )
 
 DOMESTIC = Family(
@@ -143,15 +145,16 @@ DOMESTIC = Family(
         "{s.last} [[has a history of||has]] violence. {s.ttl} was [[arrested||taken into custody]] for PC 273.5.",
         "dv call. susp {s.full} left prior to arrival [[in a||driving a]] {car} [[plate||lic]] {plate}. victim "
         "{v.full}, dob {v.dob}, [[had redness||redness]] to left cheek. [[roommate||room mate]] {r.first} "
-        "{r.last} [[states||stated]] she [[heard||herd]] them fighting. call back # {v.phone_ns}.",
+        "{r.last} [[states||stated]] {r.he} [[heard||herd]] them fighting. call back # {v.phone_ns}.",
         "Upon arrival I [[spoke with||contacted]] {v.fml}, who [[was crying||appeared upset]]. [[She||The "
-        "victim]] said her boyfriend {s.aka} [[choked||strangled]] her [[for about||for]] ten seconds. Her "
+        "victim]] said her {s.kin_partner} {s.aka} [[choked||strangled]] her [[for about||for]] ten seconds. Her "
         "neighbour {n.first} (last name unknown) let her use {n.his} phone.[[? Her mother {m.full} lives at "
         "{m.addr}.]] {s.last} [[fled||ran]] toward {street}.",
         "Victim's [[roommate||flatmate]] {r.full|lo} said {s.first|lo} [[kicked||broke]] the door of their unit "
         "at {v.addr}. {v.full} ({v.demo}) [[declined||refused]] medical. Her mother {m.full} was notified at "
         "{m.phone}. Neighbor {n.ttl} [[provided||gave]] a written statement.",
     ),
+    genders=(("v", "f"),),
 )
 
 PUBLIC = Family(
@@ -170,17 +173,18 @@ PUBLIC = Family(
         "my ex {s.first} {s.last} because {s.he} texted me [[saying||sayin]] i'd regret it. my friend {f.full} "
         "saw {s.him} near the car around {time}.",
         "[[i am||im]] reporting [[harassment||harrasment]] by my neighbor {n.full}, who lives at {n.addr}. "
-        "{n.he} keeps [[yelling||screaming]] at my kids {k.first} and {k2.first}.[[? {n.his} son {n2.full} also "
-        "threatened me.]] my number is {v.phone}.",
+        "{n.he} keeps [[yelling||screaming]] at my kids {k.first} and {k2.first}.[[? {n.his} {n2.kin_child} {n2.full} "
+        "also threatened me.]] my number is {v.phone}.",
         "her roommate {r.full|lo} let {s.full|lo} into the building [[without asking||w/o asking]]. {v.first} "
         "said {s.first} had been [[banned||trespassed]] from the property since {date}. contact {v.first|lo} "
         "at {v.email}.",
         "caller {v.lf|lo} says her [[cousin||coworker]] {f.full} [[borrowed||took]] her phone and [[won't||"
         "wont]] give it back. {f.first} [[lives||stays]] [[near||by]] {store} on {street}. caller dob {v.dob}."
         "[[? callback {v.phone_ns}.]]",
-        "My bike was stolen from outside {store}. [[The||the]] guy who took it goes by {s.alias} and hangs out "
+        "My bike was stolen from outside {store}. [[The||the]] person who took it goes by {s.alias} and hangs out "
         "with {f.first} {f.last}. my landlord {n.ttl} has camera footage. Reach me: {v.full}, {v.phone}.",
     ),
+    genders=(("v", "f"),),
 )
 
 SUPPLEMENT = Family(
@@ -201,13 +205,13 @@ SUPPLEMENT = Family(
         "carrying a [[black||red]] bag. {w.last}'s statement is consistent with the video obtained by {o2.rank}.",
         "FOLLOW-UP: The suspect, {s.full}, {s.demo}, was located at {s.addr} and [[interviewed||questioned]] "
         "[[post-Miranda||after Miranda]]. {s.last} [[denied||disclaimed]] involvement and [[stated||said]] "
-        "{s.he} was with {s.his} [[girlfriend||friend]], {f.full}, all evening. I left a message for {f.first} "
+        "{s.he} was with {s.his} [[{f.kin_partner}||friend]], {f.full}, all evening. I left a message for {f.first} "
         "at {f.phone}. The case remains open under {case}.",
         "Additional information: {v.ttl} called on {date} to report that {v.he} [[found||recovered]] {v.his} "
         "[[wallet||purse]] at {place}. Nothing was missing except {v.his} driver license ({v.dl}).[[? This "
         "case ({case}) is cleared as unfounded.]]",
         "SUPP. RPT. RE: {case} (related: {case_other}). Reporting officer {o.fil} #{o.badge}. The victim's "
-        "[[father||mother]], {rel.full}, advised that [[the||their]] [[son||child]] {v.first} was "
+        "{rel.kin_parent}, {rel.full}, advised that {rel.his} {v.kin_child} {v.first} was "
         "[[contacted||approached]] by {s.aka} at {place}. {rel.ttl} can be reached at {rel.phone_ns}.",
         "Continuation of {case}: On {date} at {time}, [[I||this officer]] met with {v.full}, born {v.born}, and "
         "{v.his} attorney {atty.ttl} at the {dist} station. {v.first} identified {s.lf} from a six-pack photo "
@@ -230,10 +234,10 @@ FORCE = Family(
         "Force Investigation Unit was notified. {s.last} complained of wrist pain and was transported to {place}.",
         "USE OF FORCE: Subject {s.lf} ({s.demo}) [[resisted||resisted arrest]] and struck {o.rank} in the face. "
         "{o.last} [[deployed||used]] [[a taser||OC spray]] [[one time||1x]]. The subject rose to {s.his} feet "
-        "and was taken down by {o2.rank}.[[? A young male bystander, later ID'd as {w.full}, recorded the "
+        "and was taken down by {o2.rank}.[[? A young {w.sexword} bystander, later ID'd as {w.full}, recorded the "
         "incident.]]",
         "[[Officer||Ofc]] {o.last} [[observed||obs]] {s.first} {s.last} [[a/k/a||aka]] \"{s.alias}\" reaching "
-        "into [[his||a]] waistband [[outside||in front of]] {store}. [[I||We]] will note that no force was used "
+        "into [[{s.his}||a]] waistband [[outside||in front of]] {store}. [[I||We]] will note that no force was used "
         "beyond [[a takedown||a leg sweep]] by {o2.fil}. {s.first} was [[later||subsequently]] released to "
         "{s.his} [[mother||grandmother]] {m.full}.",
         "Sgt. {sup.last} responded and [[photographed||documented]] the injuries. The subject, {s.full}, DOB "
@@ -242,10 +246,10 @@ FORCE = Family(
         "force. North [[of||on]] {street}, a {car} was [[parked||stopped]].",
         "Force used: [[takedown||baton strike]]. [[Involved||Inv.]] officers: {o.rank}, {o2.rank}, {o3.rank}. "
         "Subject {s.lfm} ({s.age} yrs) was [[combative||non-compliant]] and [[bit||spat on]] {o2.last}. The "
-        "subject's girlfriend, {f.aka}, [[filmed||recorded]] the arrest [[on||with]] her phone. Ford Explorer "
+        "subject's {f.kin_partner}, {f.aka}, [[filmed||recorded]] the arrest [[on||with]] {f.his} phone. Ford Explorer "
         "unit [[#||No. ]]{num}1{num} was damaged.",
         "{s.full|up} WAS [[TAZED||TASED]] BY {o.last|up} AFTER [[FLEEING||FLEEING ON FOOT]] [[WB||EB]] ON "
-        "{street|up}. {s.last|up} SAID HE RAN BECAUSE OF A WARRANT ({case_other}). SGT {sup.last|up} AND "
+        "{street|up}. {s.last|up} SAID {s.he|up} RAN BECAUSE OF A WARRANT ({case_other}). SGT {sup.last|up} AND "
         "{o2.fil|up} ON SCENE. EMS [[EVAL||EVALUATED]] AT {place|up}.",
     ),
 )
@@ -263,20 +267,21 @@ CAD = Family(
         "{rp.phone_ns}; {clock} [[SUSP||S1]] {s.demo} [[LEFT||LFT]] NB ON {street}; {clock} UNIT {num}A{num}{num} "
         "ENRT",
         "{clock} CALLER [[STS||STATES]] HER NEIGHBOR {n.full} [[IS||IS BEING]] [[LOUD||AGGRESSIVE]] AND "
-        "[[THREATENING||THRTNG]] HER SON {k.first}; {clock} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
+        "[[THREATENING||THRTNG]] HER {k.kin_child} {k.first}; {clock} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
         "[[GUN||KNIFE]]; {clock} RP {rp.full} [[@||AT]] {rp.phone}; {clock} [[CODE 4||C4]]",
         "{clock} [[ALARM||ALRM]] AT {store} ON {street}; {clock} KEYHOLDER {w.lf} [[ENRT||EN ROUTE]], [[CB||PH]] "
         "{w.phone_ns}; {clock} [[NO SIGNS OF ENTRY||ALL SECURE]]; {clock} [[CLR||CLEARED]] {case}",
         "{clock} 911 [[HANGUP||HANG UP]] FROM {rp.phone_ns}; {clock} [[CALLBACK||CB]] [[ANSWERED BY||SPOKE TO]] "
-        "{rp.first}; {clock} [[STS||STATES]] [[HUSBAND||BF]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {clock} "
+        "{rp.first}; {clock} [[STS||STATES]] [[{s.kin_spouse}||{s.kin_partner}]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {clock} "
         "[[ADDR||LOC]] {rp.addr}; {clock} [[SUSP||S1]] {s.demo} {car}",
-        "{clock} WELFARE CHK REQ BY [[DAUGHTER||SON]] {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {clock} "
+        "{clock} WELFARE CHK REQ BY {rel.kin_child} {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {clock} "
         "[[SUBJ||PARTY]] {rp.lfm} {rp.age} [[YOA||YRS]] NOT ANSWERING PHONE; {clock} [[FD||FIRE]] REQ FOR FORCED "
         "ENTRY AT {rp.addr}; {clock} [[SUBJ OK||PARTY FOUND OK]]",
         "{clock} RP {rp.ini2} [[REPTS||RPTS]] {car} [[BLOCKING||BLKG]] DRIVEWAY, LIC {plate}; {clock} [[REG OWNER||"
         "RO]] {s.lf} [[OF||FROM]] {s.addr}; {clock} [[LEFT MSG||MSG LEFT]] AT {s.phone_ns}; {clock} [[TOW REQ||TOW "
         "REQUESTED]]",
     ),
+    genders=(("rp", "f"),),
 )
 
 FIELD_CARD = Family(
@@ -291,14 +296,14 @@ FIELD_CARD = Family(
         "FI: {s.lfm} [[A/K/A||AKA]] \"{s.alias}\" DOB {s.dob} {s.demo}. [[HT||HGT]] 5'{num}\" [[WT||WGT]] 1{num}0. "
         "RES {s.addr}. [[PH||TEL]] {s.phone}. ASSOC W/ {f.lf} AND {f2.fil}. [[CONTACTED||STOPPED]] AT {inter}.",
         "SUBJECT: {s.full}, {s.demo}, DL {s.dl}, SSN {s.ssn}. ARRESTED [[FOR||4]] {statute} ON {date}. "
-        "[[PROPERTY RELEASED TO||PROP TO]] [[MOTHER||SISTER]] {rel.full}. ARRESTING OFFICER {o.lf} #{o.badge}.",
-        "Person interviewed: {s.fml} ({s.nick}), age {s.age}. Lives with [[grandmother||aunt]] {rel.ttl} at "
+        "[[PROPERTY RELEASED TO||PROP TO]] [[{rel.kin_parent}||{rel.kin_sibling}]] {rel.full}. ARRESTING OFFICER {o.lf} #{o.badge}.",
+        "Person interviewed: {s.fml} ({s.nick}), age {s.age}. Lives with [[{rel.kin_grandparent}||{rel.kin_aunt}]] {rel.ttl} at "
         "{s.block}. Email {s.email}. Known associate {f.full}, see report {case_other}.",
         "NAME: {s.lf}; DOB: {s.dob}; [[HAIR||HR]] BLK; EYES BRO; [[EMPLOYER||EMP]]: {store}; [[EMERGENCY "
         "CONTACT||EMERG CONT]]: {m.full} {m.phone_ns}; VEH: {car} {plate}.",
         "[[GANG CONTACT||GANG CARD]] {case}: {s.alias} ({s.lf}), [[born||b.]] {s.born}, [[w/||with]] {f.aka} and "
         "{f2.nick} [[IFO||IN FRONT OF]] {store}. [[ADMITS||ADMITTED]] MEMBERSHIP. [[CONTACT BY||BY]] {o.rank}.",
-        "Juvenile contact: {s.first} {s.last} ({s.age} y/o). Parent notified: {rel.full} at {rel.phone}. "
+        "Contact: {s.first} {s.last} ({s.age} y/o). Parent notified: {rel.full} at {rel.phone}. "
         "[[Released to||Turned over to]] {rel.ttl} at {time}. School resource officer {o.fil} advised.",
     ),
 )

@@ -51,10 +51,9 @@ def _cast(rng: random.Random, fam: Family, split: str, year: int) -> dict[str, P
     for role, kind in fam.cast.items():  # relatives come after the people they are related to
         root = kind[4:] if kind.startswith("rel:") else None
         p = make_person(rng, split, role, last=cast[root].last if root else None, year=year)
-        want = "f" if role in ("v", "c", "m", "r") and rng.random() < 0.75 else None
+        want = dict(fam.genders).get(role, "f" if role == "m" else None)  # m is a mother
         while p.first in firsts or (want and p.gender != want):
             p.first, p.gender = _first_of(rng, split, want or p.gender)
-            want = None if p.first not in firsts else want
         while root is None and p.last in lasts:
             p.last = make_person(rng, split, role).last
         p.nick = L.NICKNAMES.get(p.first, "")

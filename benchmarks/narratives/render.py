@@ -260,7 +260,7 @@ class Renderer:
             attr(f"{p.street_no} {p.street}{unit}", "ADDRESS", "addr")
         elif form == "block":
             st = p.street.split(" ", 1)
-            dirn = rng.choice(["", "", "W ", "N ", "S ", "E "])
+            dirn = "" if st[0] in L.STREET_DIRECTIONS else rng.choice(["", "", "W ", "N ", "S ", "E "])
             attr(f"{p.street_no // 100 * 100} block of {dirn}{p.street}" if len(st) > 1 else p.street,
                  "ADDRESS", "addr")
         elif form == "demo":  # 32/W/F, W/M 20s, B/F/30
@@ -278,6 +278,8 @@ class Renderer:
             attr(f"{rng.randint(100, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}", "ID", "ssn")
         elif form in ("he", "she", "his", "him", "her"):
             d.lit(_pronoun(p.gender, form), force)
+        elif form.startswith("kin_") or form == "sexword":
+            d.lit(KIN[form.removeprefix("kin_")][p.gender], force)
         else:  # pragma: no cover - a template typo
             raise KeyError(f"unknown person form {form!r}")
 
@@ -309,6 +311,23 @@ class Renderer:
         if kind not in neg:  # pragma: no cover - a template typo
             raise KeyError(f"unknown slot {kind!r}")
         d.lit(neg[kind](), force)
+
+
+# Relation words by the relative's gender (f, m, x).
+KIN: dict[str, dict[str, str]] = {
+    "child": {"f": "daughter", "m": "son", "x": "child"},
+    "sibling": {"f": "sister", "m": "brother", "x": "sibling"},
+    "spouse": {"f": "wife", "m": "husband", "x": "spouse"},
+    "parent": {"f": "mother", "m": "father", "x": "parent"},
+    "inlaw": {"f": "sister-in-law", "m": "brother-in-law", "x": "in-law"},
+    "ex": {"f": "ex-girlfriend", "m": "ex-boyfriend", "x": "ex-partner"},
+    "partner": {"f": "girlfriend", "m": "boyfriend", "x": "partner"},
+    "grandchild": {"f": "granddaughter", "m": "grandson", "x": "grandchild"},
+    "nibling": {"f": "niece", "m": "nephew", "x": "relative"},
+    "aunt": {"f": "aunt", "m": "uncle", "x": "relative"},
+    "grandparent": {"f": "grandmother", "m": "grandfather", "x": "grandparent"},
+    "sexword": {"f": "female", "m": "male", "x": "person"},
+}
 
 
 def _pronoun(gender: str, form: str) -> str:
