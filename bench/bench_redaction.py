@@ -203,6 +203,10 @@ def narrative_benchmark(split: str = "test") -> int:
           f"recall {'met' if not low else 'NOT met (' + ', '.join(sorted(low)) + ')'}, "
           f"PERSON precision (any entity) {'met' if ours.precision('PERSON', any_entity=True) >= 0.95 else 'NOT met'}, "
           f"speed {'met' if ours.rate >= 200 else 'NOT met'}")
+    if hasattr(os, "getloadavg"):
+        load = os.getloadavg()
+        print(f"load average (1/5/15 min) at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+              f"on {os.cpu_count()} cores (shared machine)")
     return 0
 
 

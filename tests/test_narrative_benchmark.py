@@ -29,7 +29,7 @@ from benchmarks.narratives.score import (
 
 ROOT = Path(__file__).resolve().parents[1]
 # The frozen test split. Changing it is a new benchmark version (new seed prefix, README, this digest).
-FROZEN_TEST_SHA256 = "a455d0d400667a8ca4e9fe5d7a9dae2e63a768b249c946095f8229cde6c995cd"
+FROZEN_TEST_SHA256 = "85b3edab1a404770675c8337c18bbfff333d7951c18fdeedbe4afc69eaf4da56"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -189,6 +189,18 @@ def test_person_subsets_by_fields_and_casing() -> None:
     assert res.person_by["text_only"].recall == 0 and res.person_by["in_fields"].recall == pytest.approx(2 / 3)
     assert res.person_by["case:lower"].gold == 2 and res.person_by["case:lower"].recall == 0
     assert res.person_by["case:upper"].recall == 1 and res.person_by["case:title"].recall == 0
+
+
+def test_philadelphia_like_counts() -> None:
+    rec = record("According to the complainant, 32/W/F, P/O FQ #4471 and A.B. argued.",
+                 ("32/W/F", "DEMOGRAPHIC", None, False), ("FQ", "PERSON", "o", True), ("4471", "ID", None, True),
+                 ("A.B.", "PERSON", "c", True))
+    keeps_initials = replacing("a", ("According", "[PERSON 1]"), ("32/W/F", "[X 1]"), ("FQ", "[PERSON 2]"))
+    res = score_outputs([rec], [keeps_initials.redact(rec["text"], {})], keeps_initials)
+    assert (res.initials, res.descriptors, res.according) == ([1, 1], [1, 0], [1, 1])
+    good = replacing("b", ("32/W/F", "[X 1]"), ("FQ", "[PERSON 2]"), ("A.B.", "[PERSON 1]"))
+    res = score_outputs([rec], [good.redact(rec["text"], {})], good)
+    assert (res.initials, res.descriptors, res.according) == ([1, 0], [1, 0], [1, 0])
 
 
 def test_block_and_of_inside_an_address_are_not_scored() -> None:

@@ -64,7 +64,13 @@ NICKNAMES: dict[str, str] = {
     "Alejandro": "Alex", "Margaret": "Peggy", "Guadalupe": "Lupe", "Michael": "Mikey", "Jennifer": "Jen",
     "Christopher": "Chris", "Jessica": "Jess", "Terrence": "Terry", "Marcus": "Mac", "Eduardo": "Lalo",
     "José": "Pepe", "Patrick": "Paddy", "Oluwaseun": "Seun", "Dmitri": "Dima", "Tatiana": "Tanya",
-    "Mohammed": "Mo", "Ibrahim": "Ibby", "Agnieszka": "Aga", "Rafael": "Rafa",
+    "Mohammed": "Mo", "Ibrahim": "Ibby", "Agnieszka": "Aga", "Rafael": "Rafa", "Aaliyah": "Liyah",
+    "Siobhan": "Shiv", "Svetlana": "Sveta", "Joaquín": "Quino", "María": "Mari", "DeShawn": "Shawn",
+    "Tyrone": "Ty", "Brittany": "Britt", "Dustin": "Dusty", "Kayla": "Kay", "Hiroshi": "Hiro",
+    "Lakshmi": "Lucky", "Zainab": "Zee", "Giuseppe": "Beppe", "Francesca": "Frankie", "Matteo": "Teo",
+    "Tamika": "Mika", "Lucía": "Lucy", "Bogdan": "Bodya", "Carlos": "Carlitos", "Esperanza": "Espy",
+    "Aditya": "Adi", "Bridget": "Biddy", "Declan": "Dec", "Pavel": "Pasha", "Olivia": "Liv", "Skyler": "Sky",
+    "Miriam": "Miri", "Shlomo": "Shlomi", "Leilani": "Lani", "Darnell": "Nell", "Jamal": "Mal",
 }
 
 # Street aliases ("a/k/a"): words that are also ordinary words, on purpose.

@@ -105,12 +105,15 @@ class Span:
     type: str
     in_fields: bool
     ref: str | None = None
+    form: str | None = None
 
     def as_dict(self) -> dict:
-        """The JSON form (``ref`` only for PERSON)."""
+        """The JSON form (``ref`` and ``form`` only for PERSON)."""
         d: dict = {"start": self.start, "end": self.end, "type": self.type, "in_fields": self.in_fields}
         if self.ref is not None:
             d["ref"] = self.ref
+        if self.form is not None:
+            d["form"] = self.form
         return d
 
 
@@ -136,10 +139,11 @@ class Doc:
         self.parts.append(s)
         self.pos += len(s)
 
-    def ent(self, s: str, typ: str, in_fields: bool, ref: str | None = None, force: str | None = None) -> None:
-        """An entity mention."""
+    def ent(self, s: str, typ: str, in_fields: bool, ref: str | None = None, force: str | None = None,
+            form: str | None = None) -> None:
+        """An entity mention (``form``: how a PERSON is written: full, last, ini, alias, ...)."""
         s = self._case(s, force)
-        self.spans.append(Span(self.pos, self.pos + len(s), typ, in_fields, ref))
+        self.spans.append(Span(self.pos, self.pos + len(s), typ, in_fields, ref, form))
         self.parts.append(s)
         self.pos += len(s)
 
@@ -195,8 +199,8 @@ class Renderer:
         if form in ("ini", "ini2") and not force and name_force == "lo":
             name_force = None  # nobody writes initials in lower case
 
-        def name(s: str) -> None:
-            d.ent(s, "PERSON", p.in_fields, p.ref, name_force)
+        def name(s: str, how: str = form) -> None:
+            d.ent(s, "PERSON", p.in_fields, p.ref, name_force, how)
 
         def attr(s: str, typ: str, key: str) -> None:
             d.ent(s, typ, key in p.in_field_attrs, None, force)
@@ -221,14 +225,17 @@ class Renderer:
             name(initials(p, dots=False))
         elif form == "ttl":  # Ms./Mr. Last: the title is not part of the span
             d.lit({"f": "Ms. ", "m": "Mr. "}.get(p.gender, "Mx. "), force)
-            name(p.last)
+            name(p.last, "last")
         elif form == "nick":
-            name(p.nick or p.first)
+            name(p.nick or p.first, "nick" if p.nick else "first")
         elif form == "aka":  # First Last a/k/a "Alias"
-            name(f"{p.first} {p.last}")
+            name(f"{p.first} {p.last}", "full")
             opening, closing = rng.choice([(' a/k/a "', '"'), (" (a/k/a ", ")"), (' aka "', '"'), (", AKA '", "'")])
             d.lit(opening, force)
-            name(p.nick if (p.nick and rng.random() < 0.4) else p.alias)
+            if p.nick and rng.random() < 0.4:
+                name(p.nick, "nick")
+            else:
+                name(p.alias, "alias")
             d.lit(closing, force)
         elif form == "alias":
             name(p.alias)
@@ -236,7 +243,10 @@ class Renderer:
             self._person_slot(p, rng.choice(["full", "last", "first", "ttl", "fil"]), force)
         elif form == "rank":  # an officer: title + last name (+ badge half of the time)
             d.lit(rng.choice(L.OFFICER_TITLES_SHORT + L.OFFICER_TITLES_LONG) + " ", force)
-            name(p.last if rng.random() < 0.7 else f"{p.first[0]}. {p.last}")
+            if rng.random() < 0.7:
+                name(p.last, "last")
+            else:
+                name(f"{p.first[0]}. {p.last}", "fil")
             if rng.random() < 0.5:
                 d.lit(rng.choice([" #", " # ", " (#", " badge "]), force)
                 attr(p.badge, "ID", "badge")

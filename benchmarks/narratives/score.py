@@ -118,6 +118,7 @@ class Token:
     in_fields: bool = False
     ref: str | None = None
     casing: str = ""
+    form: str = ""  # how a PERSON is written (full, last, ini, alias, ...)
     span: int = -1  # index of its gold span
 
 
@@ -134,6 +135,7 @@ def tokens(record: Mapping) -> list[Token]:
         if j < len(spans) and spans[j]["start"] <= m.start() and m.end() <= spans[j]["end"]:
             s = spans[j]
             t.gold, t.in_fields, t.ref, t.span = s["type"], bool(s["in_fields"]), s.get("ref"), j
+            t.form = s.get("form", "")
             t.casing = casing_of(text[s["start"]:s["end"]])
         out.append(t)
     return out
@@ -185,6 +187,10 @@ class Result:
     people: int = 0
     unaligned: int = 0
     withheld: int = 0
+    # Philadelphia-like counts: (records that have it, records where the redactor got it wrong)
+    initials: list[int] = field(default_factory=lambda: [0, 0])  # a person's initials ("A.B.", "AB") shown
+    descriptors: list[int] = field(default_factory=lambda: [0, 0])  # an NN/R/S descriptor shown
+    according: list[int] = field(default_factory=lambda: [0, 0])  # the word "According" redacted
 
     @property
     def rate(self) -> float:
@@ -227,7 +233,7 @@ def score_one(result: Result, record: Mapping, output: str, redactor: Redactor) 
             sub.removed += i in removed
             if t.gold == "PERSON":
                 keys = ["all", "in_fields" if t.in_fields else "text_only", f"case:{t.casing}",
-                        f"family:{family}"] + (["held_out_variant"] if held_out else [])
+                        f"family:{family}", f"form:{t.form or '?'}"] + (["held_out_variant"] if held_out else [])
                 if t.in_fields is False:
                     keys.append(f"text_only:{t.casing}")
                 for k in keys:
@@ -239,6 +245,7 @@ def score_one(result: Result, record: Mapping, output: str, redactor: Redactor) 
             result.labelled_right[typ] += t.gold == typ
             result.labelled_entity[typ] += t.gold is not None
     _consistency(result, toks, removed)
+    _philadelphia_counts(result, record, toks, removed, touched)
     if replaced is not None:
         _identity(result, record, toks, labels, removed)
 
@@ -275,6 +282,32 @@ def _difflib_removed(toks: list[Token], output: str, placeholder: re.Pattern) ->
     kept = {i for a, _, size in sm.get_matching_blocks() for i in range(a, a + size)}
     removed = {i for i in range(len(toks)) if i not in kept}
     return removed, {i: ("OTHER", None) for i in removed}
+
+
+INITIALS = re.compile(r"[A-Z]\.?[A-Z]\.?")
+DESCRIPTOR = re.compile(r"\d+/[A-Z]/[A-Z]|[A-Z]/[A-Z]/\d+|[A-Z]/[A-Z] \d+s", re.I)
+
+
+def _philadelphia_counts(result: Result, record: Mapping, toks: list[Token], removed: set[int],
+                         touched: set[int]) -> None:
+    text = record["text"]
+    kinds = {"PERSON": (INITIALS, result.initials), "DEMOGRAPHIC": (DESCRIPTOR, result.descriptors)}
+    seen: dict[str, list[bool]] = {"PERSON": [], "DEMOGRAPHIC": []}
+    for j, sp in enumerate(record["spans"]):
+        if sp["type"] == "PERSON" and "form" in sp:
+            hit = sp["form"] in ("ini", "ini2")
+        else:
+            hit = sp["type"] in kinds and bool(kinds[sp["type"]][0].fullmatch(text[sp["start"]:sp["end"]]))
+        if hit:
+            seen[sp["type"]].append(any(t.span == j and i not in removed for i, t in enumerate(toks)))
+    for typ, shown in seen.items():
+        if shown:
+            kinds[typ][1][0] += 1
+            kinds[typ][1][1] += any(shown)
+    acc = [i for i, t in enumerate(toks) if t.text.casefold() == "according" and not t.gold]
+    if acc:
+        result.according[0] += 1
+        result.according[1] += any(i in touched for i in acc)
 
 
 def _consistency(result: Result, toks: list[Token], removed: set[int]) -> None:
@@ -357,6 +390,7 @@ def table(results: Sequence[Result]) -> list[str]:
         f"{'':>8} {_f(r.overall_precision()):>8}" for r in results))
     keys = ["in_fields", "text_only", "case:lower", "case:title", "case:upper", "text_only:lower",
             "text_only:title", "text_only:upper", "held_out_variant"]
+    keys += sorted(k for k in results[0].person_by if k.startswith("form:") and k != "form:?")
     keys += sorted(k for k in results[0].person_by if k.startswith("family:"))
     lines.append("PERSON recall by subset")
     for k in keys:
@@ -381,6 +415,10 @@ def table(results: Sequence[Result]) -> list[str]:
     lines.append(f"{'one number, 2 people':<22} {results[0].multi_person_records:>8} | " + " | ".join(
         (f"{r.merge_records:>7}r {r.split_people:>7}p" if r.numbered else f"{'n/a':>8} {'n/a':>8}") for r in results)
         + "   (records where a number stands for 2+ people; people given 2+ numbers)")
+    for label, attr in (("initials shown", "initials"), ("NN/R/S shown", "descriptors"),
+                        ("'According' redacted", "according")):
+        lines.append(f"{label:<22} {getattr(results[0], attr)[0]:>8} | " + " | ".join(
+            f"{getattr(r, attr)[1]:>7}r {'':>8}" for r in results) + "   (records that have one; r = records wrong)")
     lines.append(f"{'narratives/s':<22} {results[0].n:>8} | " + " | ".join(
         f"{r.rate:>8.1f} {'':>8}" for r in results))
     if any(r.unaligned or r.withheld for r in results):
