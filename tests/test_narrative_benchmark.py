@@ -181,6 +181,17 @@ def test_half_redaction_recall_precision_and_consistency() -> None:
     assert res.precision("PHONE") == 1 and res.inconsistent_groups == 0
 
 
+def test_consistency_is_per_person_and_type() -> None:
+    rec = record("A.B. met A.C.; A.B. left.", ("A.B.", "PERSON", "p1", True), ("A.C.", "PERSON", "p2", False),
+                 ("A.B.", "PERSON", "p1", True))
+    red = replacing("one of two", ("A.B.", "[PERSON 1]"), ("A.C.", "[PERSON 2]"))
+    res = score_outputs([rec], [red.redact(rec["text"], {})], red)
+    assert res.repeated_groups == 2 and res.inconsistent_groups == 2  # p1's A and B: removed, then shown
+    red = replacing("all of p1", ("A.B.", "[PERSON 1]"), ("A.B.", "[PERSON 1]"))
+    res = score_outputs([rec], [red.redact(rec["text"], {})], red)
+    assert res.inconsistent_groups == 0  # p2's "A" shown does not make p1 inconsistent
+
+
 def test_person_subsets_by_fields_and_casing() -> None:
     rec = record("ngozi balogun and MARK WEST met Ann.", ("ngozi balogun", "PERSON", "r", False),
                  ("MARK WEST", "PERSON", "s", True), ("Ann", "PERSON", "v", True))

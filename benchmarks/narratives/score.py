@@ -14,8 +14,8 @@ on tokens (maximal runs of letters and digits: "O'Neil" is the two tokens "O" an
   a person is not over-redaction);
 * PERSON recall for people named in the record's fields and people named only in the text, by the
   casing of the mention (lower / title / upper), by family, and for the held-out template variants;
-* **consistency**: among gold tokens that occur more than once in a record (same letters, any case),
-  the groups that are removed at one mention and shown at another;
+* **consistency**: among gold tokens that occur more than once in a record (same type, same person,
+  same letters in any case), the groups that are removed at one mention and shown at another;
 * **placeholder identity** (numbered placeholders only): records where one number stands for two
   people (merge), and people who got more than one number (split);
 * narratives per second, the redactor's own time.
@@ -311,10 +311,10 @@ def _philadelphia_counts(result: Result, record: Mapping, toks: list[Token], rem
 
 
 def _consistency(result: Result, toks: list[Token], removed: set[int]) -> None:
-    groups: dict[str, list[int]] = defaultdict(list)
+    groups: dict[tuple, list[int]] = defaultdict(list)  # one entity's (one person's) same word
     for i, t in enumerate(toks):
         if t.gold and t.text.casefold() not in UNSCORED.get(t.gold, ()):
-            groups[t.text.casefold()].append(i)
+            groups[(t.gold, t.ref, t.text.casefold())].append(i)
     bad = 0
     for idx in groups.values():
         if len(idx) < 2:
