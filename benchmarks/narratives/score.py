@@ -71,39 +71,53 @@ class Redactor:
 Replaced = tuple[int, int, str, "int | None"]  # start, end in the original, benchmark type, number
 
 
-def align(original: str, output: str, placeholder: re.Pattern, label: Callable[[re.Match], tuple[str, int | None]]
-          ) -> list[Replaced] | None:
+def align(original: str, output: str, placeholder: re.Pattern, label: Callable[[re.Match], tuple[str, int | None]],
+          boundaries: Iterable[int] = ()) -> list[Replaced] | None:
     """The original characters each placeholder of ``output`` replaced, or None if ``output`` is not
     ``original`` with some substrings replaced by placeholders.
 
-    The literal pieces between placeholders must appear in ``original`` in order: the first at the
-    start, the last at the end, each middle one at its leftmost position after the previous (for
-    patterns made of literals and wildcards, leftmost matching finds a match whenever one exists).
+    The literal pieces between placeholders must appear in ``original`` in order, the first at the
+    start and the last at the end. Where a piece could sit at several places (``[PERSON 1]. [PERSON 2]``
+    over "J. West. Ann Lee"), it goes where the replaced texts begin and end on the most
+    ``boundaries`` (the gold spans' starts and ends), the leftmost among equals. Recall never depends
+    on the choice; which word a placeholder's type and number are credited to may.
     """
     marks = list(placeholder.finditer(output))
-    pieces = [output[a.end() if a else 0:b.start() if b else len(output)]
-              for a, b in zip([None, *marks], [*marks, None], strict=True)]
     if not marks:
         return [] if output == original else None
+    pieces = [output[a.end() if a else 0:b.start() if b else len(output)]
+              for a, b in zip([None, *marks], [*marks, None], strict=True)]
     if not original.startswith(pieces[0]) or not original.endswith(pieces[-1]):
         return None
+    n = len(marks)
+    latest = [0] * (n + 1)  # the rightmost start of each piece that leaves room for the rest
+    latest[n] = len(original) - len(pieces[n])
+    for i in range(n - 1, 0, -1):
+        latest[i] = original.rfind(pieces[i], 0, latest[i + 1])
+        if latest[i] < 0:
+            return None
+    if n > 1 and latest[1] < len(pieces[0]) or latest[n] < len(pieces[0]):
+        return None
+    edges = set(boundaries)
     pos = len(pieces[0])
-    end_limit = len(original) - len(pieces[-1])
     out: list[Replaced] = []
-    for i, m in enumerate(marks):
-        nxt = pieces[i + 1]
-        if i + 1 == len(marks):
-            stop = end_limit
-            if stop < pos:
-                return None
+    for i, m in enumerate(marks, start=1):
+        if i == n:
+            stop = latest[n]
         else:
-            stop = original.find(nxt, pos)
-            if stop < 0 or stop + len(nxt) > end_limit:
+            stop, best = -1, -1
+            c = original.find(pieces[i], pos)
+            while 0 <= c <= latest[i]:
+                fit = (c in edges) + (c + len(pieces[i]) in edges)
+                if fit > best:
+                    stop, best = c, fit
+                c = original.find(pieces[i], c + 1)
+            if stop < 0:
                 return None
         typ, num = label(m)
         if stop > pos:
             out.append((pos, stop, typ, num))
-        pos = stop + len(nxt)
+        pos = stop + len(pieces[i])
     return out
 
 
@@ -212,7 +226,7 @@ class Result:
 def score_one(result: Result, record: Mapping, output: str, redactor: Redactor) -> None:
     """Add one record's figures to ``result``."""
     toks = tokens(record)
-    replaced = align(record["text"], output, redactor.placeholder, redactor.label)
+    replaced = align(record["text"], output, redactor.placeholder, redactor.label, _edges(record))
     result.n += 1
     if replaced is None:
         result.unaligned += 1
@@ -248,6 +262,10 @@ def score_one(result: Result, record: Mapping, output: str, redactor: Redactor) 
     _philadelphia_counts(result, record, toks, removed, touched)
     if replaced is not None:
         _identity(result, record, toks, labels, removed)
+
+
+def _edges(record: Mapping) -> set[int]:
+    return {x for s in record["spans"] for x in (s["start"], s["end"])}
 
 
 def _covered(toks: list[Token], replaced: list[Replaced]) -> tuple[set[int], set[int], dict[int, tuple]]:
@@ -430,7 +448,7 @@ def table(results: Sequence[Result]) -> list[str]:
 def misses(record: Mapping, output: str, redactor: Redactor) -> tuple[list[str], list[str]]:
     """(gold tokens left in the output, non-entity tokens a placeholder touched) of one record."""
     toks = tokens(record)
-    replaced = align(record["text"], output, redactor.placeholder, redactor.label)
+    replaced = align(record["text"], output, redactor.placeholder, redactor.label, _edges(record))
     if replaced is None:
         removed, labels = _difflib_removed(toks, output, redactor.placeholder)
         touched = removed
