@@ -29,7 +29,7 @@ from benchmarks.narratives.score import (
 
 ROOT = Path(__file__).resolve().parents[1]
 # The frozen test split. Changing it is a new benchmark version (new seed prefix, README, this digest).
-FROZEN_TEST_SHA256 = "85b3edab1a404770675c8337c18bbfff333d7951c18fdeedbe4afc69eaf4da56"
+FROZEN_TEST_SHA256 = "c009068bcb89bfe0df397027f7bba89f8824280e51e2fbc2b9eb1a572cb3e061"
 
 
 # ------------------------------------------------------------------------------------------------

@@ -267,14 +267,14 @@ CAD = Family(
         "{rp.phone_ns}; {clock} [[SUSP||S1]] {s.demo} [[LEFT||LFT]] NB ON {street}; {clock} UNIT {num}A{num}{num} "
         "ENRT",
         "{clock} CALLER [[STS||STATES]] HER NEIGHBOR {n.full} [[IS||IS BEING]] [[LOUD||AGGRESSIVE]] AND "
-        "[[THREATENING||THRTNG]] HER {k.kin_child} {k.first}; {clock} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
+        "[[THREATENING||THRTNG]] HER {k.kin_child|up} {k.first}; {clock} [[PER||ACCORDING TO]] RP, {n.first} HAS A "
         "[[GUN||KNIFE]]; {clock} RP {rp.full} [[@||AT]] {rp.phone}; {clock} [[CODE 4||C4]]",
         "{clock} [[ALARM||ALRM]] AT {store} ON {street}; {clock} KEYHOLDER {w.lf} [[ENRT||EN ROUTE]], [[CB||PH]] "
         "{w.phone_ns}; {clock} [[NO SIGNS OF ENTRY||ALL SECURE]]; {clock} [[CLR||CLEARED]] {case}",
         "{clock} 911 [[HANGUP||HANG UP]] FROM {rp.phone_ns}; {clock} [[CALLBACK||CB]] [[ANSWERED BY||SPOKE TO]] "
-        "{rp.first}; {clock} [[STS||STATES]] [[{s.kin_spouse}||{s.kin_partner}]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {clock} "
+        "{rp.first}; {clock} [[STS||STATES]] [[{s.kin_spouse|up}||{s.kin_partner|up}]] {s.first} {s.last} [[HIT HER||PUSHED HER]]; {clock} "
         "[[ADDR||LOC]] {rp.addr}; {clock} [[SUSP||S1]] {s.demo} {car}",
-        "{clock} WELFARE CHK REQ BY {rel.kin_child} {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {clock} "
+        "{clock} WELFARE CHK REQ BY {rel.kin_child|up} {rel.full} [[{rel.phone}||{rel.phone_ns}]]; {clock} "
         "[[SUBJ||PARTY]] {rp.lfm} {rp.age} [[YOA||YRS]] NOT ANSWERING PHONE; {clock} [[FD||FIRE]] REQ FOR FORCED "
         "ENTRY AT {rp.addr}; {clock} [[SUBJ OK||PARTY FOUND OK]]",
         "{clock} RP {rp.ini2} [[REPTS||RPTS]] {car} [[BLOCKING||BLKG]] DRIVEWAY, LIC {plate}; {clock} [[REG OWNER||"
@@ -296,7 +296,7 @@ FIELD_CARD = Family(
         "FI: {s.lfm} [[A/K/A||AKA]] \"{s.alias}\" DOB {s.dob} {s.demo}. [[HT||HGT]] 5'{num}\" [[WT||WGT]] 1{num}0. "
         "RES {s.addr}. [[PH||TEL]] {s.phone}. ASSOC W/ {f.lf} AND {f2.fil}. [[CONTACTED||STOPPED]] AT {inter}.",
         "SUBJECT: {s.full}, {s.demo}, DL {s.dl}, SSN {s.ssn}. ARRESTED [[FOR||4]] {statute} ON {date}. "
-        "[[PROPERTY RELEASED TO||PROP TO]] [[{rel.kin_parent}||{rel.kin_sibling}]] {rel.full}. ARRESTING OFFICER {o.lf} #{o.badge}.",
+        "[[PROPERTY RELEASED TO||PROP TO]] [[{rel.kin_parent|up}||{rel.kin_sibling|up}]] {rel.full}. ARRESTING OFFICER {o.lf} #{o.badge}.",
         "Person interviewed: {s.fml} ({s.nick}), age {s.age}. Lives with [[{rel.kin_grandparent}||{rel.kin_aunt}]] {rel.ttl} at "
         "{s.block}. Email {s.email}. Known associate {f.full}, see report {case_other}.",
         "NAME: {s.lf}; DOB: {s.dob}; [[HAIR||HR]] BLK; EYES BRO; [[EMPLOYER||EMP]]: {store}; [[EMERGENCY "

@@ -289,7 +289,8 @@ class Renderer:
         elif form in ("he", "she", "his", "him", "her"):
             d.lit(_pronoun(p.gender, form), force)
         elif form.startswith("kin_") or form == "sexword":
-            d.lit(KIN[form.removeprefix("kin_")][p.gender], force)
+            # a relation word follows the record's casing; "|up" only matters in a mixed-case record
+            d.lit(KIN[form.removeprefix("kin_")][p.gender], force if d.casing == "mixed" else None)
         else:  # pragma: no cover - a template typo
             raise KeyError(f"unknown person form {form!r}")
 
