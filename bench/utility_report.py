@@ -4,7 +4,7 @@
     .venv/bin/python bench/utility_report.py public/datasets/*/v*/*.csv --not-identifying stop_id,officer_id
 
 Prints, per column, the share of rows at each level and the share withheld ("*"), and k over every published
-column that is not declared not identifying (nor sensitive) in the dataset's policy (`columns.<c>.role`); columns
+column that the dataset's policy does not declare sensitive or not identifying (`policy.roles`); columns
 named with --not-identifying are left out too. Counts and shares only.
 """
 
@@ -27,15 +27,15 @@ LADDER_OF_FORM = {"date": "date", "hour": "time", "age_band": "age"}
 def roles_and_ladders(dataset: str) -> tuple[dict[str, str], dict[str, str], int]:
     """The roles, ladder kinds and k the shipped spec declares for `dataset`."""
     from pipelines.specs import load_specs
+    from pipelines.stages import policy_of
 
     spec = next((s for s in load_specs() if s.name == dataset), None)
     if spec is None:
         return {}, {}, 5
-    policy = spec.policy
-    roles = {c: str(v.get("role", "")) for c, v in (policy.get("columns") or {}).items() if v.get("role")}
-    ka = policy.get("k_anonymity") or {}
+    policy = policy_of(spec)
+    ka = policy.k_anonymity or {}
     ladders = {c: str((q or {}).get("ladder", "none")) for c, q in (ka.get("quasi_identifiers") or {}).items()}
-    return roles, ladders, int(ka.get("k", 5))
+    return dict(policy.roles), ladders, int(ka.get("k", 5))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -106,7 +106,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -397,6 +397,22 @@ class QuasiIdentifier:
 
 
 @dataclass(frozen=True)
+class Floor:
+    """A utility floor: `column` is published at `at_least` (a level name; None: as recorded) or finer in at least
+    `share` of the rows that have a value (rows blanked by local suppression or removed count against it)."""
+
+    column: str
+    share: float
+    at_least: str | None = None
+
+    def describe(self) -> str:
+        """The floor as the policy writes it."""
+        if self.at_least is None:
+            return f"{self.column}: kept_in_at_least {self.share:g}"
+        return f"{self.column}: at_least {self.at_least} in_at_least {self.share:g}"
+
+
+@dataclass(frozen=True)
 class SdcConfig:
     """A parsed `k_anonymity` policy (see the module docstring)."""
 
@@ -405,24 +421,94 @@ class SdcConfig:
     max_suppression: float = 0.01
     sensitive: str | None = None
     l_diversity: int | None = None
+    max_local_suppression: float = 0.0
+    sacrifice: tuple[str, ...] = ()
+    weights: tuple[tuple[str, float], ...] = ()
+    floors: tuple[Floor, ...] = ()
+    purpose: str = ""
 
     @property
     def qi_columns(self) -> list[str]:
         """The QI column names, in policy order."""
         return [q.name for q in self.quasi_identifiers]
 
+    def weight(self, name: str) -> float:
+        """A QI's weight in the loss: explicit, else its rank in the order of sacrifice (first given up: 1), else
+        one more than the last; every QI weighs 1 when the policy says nothing."""
+        explicit = dict(self.weights)
+        if name in explicit:
+            return explicit[name]
+        if name in self.sacrifice:
+            return float(self.sacrifice.index(name) + 1)
+        return float(len(self.sacrifice) + 1)
+
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (field and level names only)."""
         return {
             "k": self.k,
             "max_suppression": self.max_suppression,
+            "max_local_suppression": self.max_local_suppression,
             "quasi_identifiers": {q.name: {"ladder": q.ladder, "levels": list(q.levels)} for q in self.quasi_identifiers},
             "sensitive": self.sensitive,
             "l_diversity": self.l_diversity,
+            "sacrifice": list(self.sacrifice),
+            "floors": [f.describe() for f in self.floors],
         }
 
 
-_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity"}
+_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility"}
+_UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors"}
+
+
+def _share(v: Any, what: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
+        raise SdcError(f"sdc-config: {what} must be a number in [0, 1]")
+    return float(v)
+
+
+def _parse_utility(raw: Any, qis: Sequence[QuasiIdentifier]) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...],
+                                                                     tuple[Floor, ...], str]:
+    if raw is None:
+        return (), (), (), ""
+    if not isinstance(raw, Mapping):
+        raise SdcError("sdc-config: utility must be a mapping")
+    unknown = sorted(set(raw) - _UTILITY_KEYS)
+    if unknown:
+        raise SdcError(f"sdc-config: utility has unknown key(s) {unknown}")
+    by_name = {q.name: q for q in qis}
+    sac = raw.get("sacrifice") or []
+    if isinstance(sac, str) or not isinstance(sac, Sequence) or len(set(sac)) != len(sac):
+        raise SdcError("sdc-config: utility.sacrifice must be a list of distinct quasi-identifiers")
+    bad = [c for c in sac if c not in by_name]
+    if bad:
+        raise SdcError(f"sdc-config: utility.sacrifice names {bad}, which are not quasi-identifiers")
+    weights = []
+    for c, w in (raw.get("weights") or {}).items():
+        if c not in by_name:
+            raise SdcError(f"sdc-config: utility.weights names {c!r}, which is not a quasi-identifier")
+        if isinstance(w, bool) or not isinstance(w, int | float) or w <= 0:
+            raise SdcError(f"sdc-config: utility.weights of {c!r} must be a positive number")
+        weights.append((str(c), float(w)))
+    floors = []
+    for c, spec in (raw.get("floors") or {}).items():
+        if c not in by_name:
+            raise SdcError(f"sdc-config: utility.floors names {c!r}, which is not a quasi-identifier")
+        if not isinstance(spec, Mapping):
+            raise SdcError(f"sdc-config: utility.floors of {c!r} must be a mapping")
+        extra = sorted(set(spec) - {"kept_in_at_least", "at_least", "in_at_least"})
+        if extra:
+            raise SdcError(f"sdc-config: utility.floors of {c!r} has unknown key(s) {extra}")
+        q = by_name[c]
+        if "kept_in_at_least" in spec:
+            if "at_least" in spec or "in_at_least" in spec:
+                raise SdcError(f"sdc-config: utility.floors of {c!r}: kept_in_at_least, or at_least with in_at_least")
+            floors.append(Floor(str(c), _share(spec["kept_in_at_least"], f"utility.floors.{c}.kept_in_at_least")))
+            continue
+        lv = spec.get("at_least")
+        if lv is None or str(lv) not in q.levels or str(lv) == SUPPRESSED:
+            raise SdcError(f"sdc-config: utility.floors of {c!r}: at_least must be a level of its ladder {list(q.levels)}")
+        floors.append(Floor(str(c), _share(spec.get("in_at_least", 1.0), f"utility.floors.{c}.in_at_least"), str(lv)))
+    return tuple(str(c) for c in sac), tuple(weights), tuple(floors), str(raw.get("purpose") or "")
 
 
 def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
@@ -441,9 +527,8 @@ def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
     k = cfg.get("k", 5)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise SdcError("sdc-config: k must be an integer >= 1")
-    ms = cfg.get("max_suppression", 0.01)
-    if isinstance(ms, bool) or not isinstance(ms, int | float) or not 0 <= ms <= 1:
-        raise SdcError("sdc-config: max_suppression must be a number in [0, 1]")
+    ms = _share(cfg.get("max_suppression", 0.01), "max_suppression")
+    mls = _share(cfg.get("max_local_suppression", 0.0), "max_local_suppression")
     qis_raw = cfg.get("quasi_identifiers")
     if not isinstance(qis_raw, Mapping) or not qis_raw:
         raise SdcError("sdc-config: quasi_identifiers must be a non-empty mapping")
@@ -490,7 +575,9 @@ def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
             raise SdcError("sdc-config: l_diversity needs a sensitive column")
     if sensitive is not None and sensitive in {q.name for q in qis}:
         raise SdcError("sdc-config: the sensitive column cannot be a quasi-identifier")
-    return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld))
+    sac, weights, floors, purpose = _parse_utility(cfg.get("utility"), qis)
+    return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld),
+                     mls, sac, weights, floors, purpose)
 
 
 # --------------------------------------------------------------------------------------------------- the report
@@ -515,6 +602,13 @@ class SdcReport:
     loss_by_column: dict[str, float] = field(default_factory=dict)
     max_suppression: float = 0.01
     metric: str = "ncp"
+    cells_blanked: dict[str, int] = field(default_factory=dict)  # local suppression: "*" cells per QI
+    rows_with_blanks: int = 0
+    max_local_suppression: float = 0.0
+    kept_shares: dict[str, float] = field(default_factory=dict)  # per floor: share of valued rows kept
+    floors: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+    sacrifice: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for provenance and check metadata."""
@@ -602,8 +696,13 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
                 lab = np.array([SUPPRESSED], dtype=object)
             else:
                 c, u = _factorize(df[lv])
-                codes.append(c)
                 lab = _with_null(u)
+                if labels:  # a value lost at this level (null here, not at level 0) is its own code: full loss
+                    lost = (c == len(u)) & (codes.bases[0] != len(labels[0]) - 1)
+                    if lost.any():
+                        c = np.where(lost, np.int32(len(u) + 1), c)
+                        lab = np.append(lab, np.array([None], dtype=object))
+                codes.append(c)
             labels.append(lab)
     else:
         c0, u0 = _factorize(df[q.name])
@@ -663,7 +762,12 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
             pen = np.maximum(covered - 1.0, 0.0) / (d0 - 1)
         if j > 0 and q.levels[j] == SUPPRESSED:
             pen = np.where(labels[j] == SUPPRESSED, 1.0 if d0 > 1 else 0.0, 0.0).astype(np.float64)
-        if labels[j][-1] is None:
+        if q.ladder == "columns" and j > 0 and q.levels[j] != SUPPRESSED:
+            n_u = int(np.sum(np.fromiter((x is not None for x in labels[j]), bool, len(labels[j]))))
+            pen[n_u:] = 0.0  # the null code
+            if len(labels[j]) > n_u + 1:
+                pen[n_u + 1] = 1.0  # the lost code: a value of level 0 with no value at this level
+        elif labels[j][-1] is None:
             pen[len(labels[j]) - 1] = 0.0  # null code (a "*" level has none: nulls are withheld too)
         penalty.append(pen)
         pen_sum[j] = float(np.bincount(codes[j], minlength=len(pen)) @ pen) if n else 0.0
@@ -676,17 +780,40 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
 @dataclass
 class _Eval:
     passes: bool
-    suppressed: int
+    suppressed: int  # rows removed
     loss: float
-    bad_rows: np.ndarray | None  # boolean mask (kept only for the chosen node)
+    bad_rows: np.ndarray | None  # boolean mask of removed rows (kept only for the chosen node)
     k_achieved: int
     l_achieved: int | None
     classes: int
+    blanked: dict[int, np.ndarray] = field(default_factory=dict)  # QI index -> rows blanked (keep_mask only)
+    blanked_counts: dict[int, int] = field(default_factory=dict)
+    rows_with_blanks: int = 0
+    lost: dict[int, int] = field(default_factory=dict)  # floor QI index -> valued rows blanked or removed
+    conflict: str = ""  # why it fails: "rows" (removal limit), "local" (local suppression limit) or a QI name
+
+
+def _combine(cols: Sequence[np.ndarray], cards: Sequence[int]) -> np.ndarray:
+    """One int64 key per row from several code columns (factorized on the way when the key space grows)."""
+    key = np.zeros(len(cols[0]) if cols else 0, dtype=np.int64)
+    space = 1
+    for c, card in zip(cols, cards, strict=True):
+        if space * card >= 2**62:
+            key, uniq = pd.factorize(key)
+            key = key.astype(np.int64, copy=False)
+            space = max(len(uniq), 1)
+        key = key * card + c
+        space *= card
+    return key
 
 
 class _Evaluator:
+    """Evaluates lattice nodes: global recoding, then local suppression of the rows that still stand out, then
+    removal of the rows local suppression could not save (see the module docstring)."""
+
     def __init__(self, ladders: list[_Ladder], n: int, k: int, cap: int, sens: np.ndarray | None,
-                 n_sens: int, l_target: int | None) -> None:
+                 n_sens: int, l_target: int | None, *, weights: Sequence[float] | None = None,
+                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None) -> None:
         self.ladders = ladders
         self.n = n
         self.k = k
@@ -695,11 +822,16 @@ class _Evaluator:
         self.n_sens = n_sens
         self.l_target = l_target
         self.q = len(ladders)
+        self.w = np.asarray(weights if weights is not None else [1.0] * self.q, dtype=np.float64)
+        self.order = list(order)
+        self.ls_cap = ls_cap
+        self.budgets = dict(budgets or {})
 
     def lower_bound(self, node: tuple[int, ...]) -> float:
         if self.n == 0:
             return 0.0
-        return sum(lad.penalty_sum[lv] for lad, lv in zip(self.ladders, node, strict=True)) / (self.n * self.q)
+        tot = sum(w * lad.penalty_sum[lv] for w, lad, lv in zip(self.w, self.ladders, node, strict=True))
+        return float(tot) / (self.n * float(self.w.sum()))
 
     def classes_of(self, node: tuple[int, ...]) -> tuple[np.ndarray, int]:
         """Dense class id per row, and the number of classes."""
@@ -725,6 +857,51 @@ class _Evaluator:
         inv, uniq = pd.factorize(key)
         return inv.astype(np.int64, copy=False), len(uniq)
 
+    def _local(self, node: tuple[int, ...], rows: np.ndarray) -> tuple[np.ndarray, list[tuple[int, np.ndarray]],
+                                                                          int, int, int | None]:
+        """Local suppression of `rows` (those in classes below k): in the order of sacrifice, blank one more QI in
+        every row still unsafe, within the budgets. Returns (positions in `rows` never made safe, the blanking
+        steps as (QI index, positions blanked), smallest class made, classes made, smallest l made)."""
+        sub = [lad.codes[lv][rows].astype(np.int64) for lad, lv in zip(self.ladders, node, strict=True)]
+        cards = [lad.cards[lv] + 1 for lad, lv in zip(self.ladders, node, strict=True)]  # + the "*" code
+        active = np.arange(len(rows))
+        any_blank = np.zeros(len(rows), dtype=bool)
+        n_blank_rows = 0
+        steps: list[tuple[int, np.ndarray]] = []
+        k_min, made, l_min = 0, 0, None
+        for qi in self.order:
+            lad, lv = self.ladders[qi], node[qi]
+            if lad.level_names[lv] == SUPPRESSED:
+                continue
+            budget = self.budgets.get(qi)
+            if budget is not None and len(active) > budget:
+                continue
+            fresh = int((~any_blank[active]).sum())
+            if n_blank_rows + fresh > self.ls_cap:
+                continue
+            sub[qi][active] = lad.cards[lv]
+            any_blank[active] = True
+            n_blank_rows += fresh
+            steps.append((qi, active.copy()))
+            key = _combine([c[active] for c in sub], cards)
+            _, inv, cnt = np.unique(key, return_inverse=True, return_counts=True)
+            ok_cls = cnt >= self.k
+            if self.sens is not None and self.l_target is not None:
+                pair = np.unique(inv.astype(np.int64) * self.n_sens + self.sens[rows[active]])
+                distinct = np.bincount(pair // self.n_sens, minlength=len(cnt))
+                ok_cls &= distinct >= self.l_target
+                if ok_cls.any():
+                    lm = int(distinct[ok_cls].min())
+                    l_min = lm if l_min is None else min(l_min, lm)
+            if ok_cls.any():
+                km = int(cnt[ok_cls].min())
+                k_min = km if not k_min else min(k_min, km)
+                made += int(ok_cls.sum())
+            active = active[~ok_cls[inv]]
+            if not len(active):
+                break
+        return active, steps, k_min, made, l_min
+
     def evaluate(self, node: tuple[int, ...], keep_mask: bool = False) -> _Eval:
         n = self.n
         if n == 0:
@@ -737,24 +914,64 @@ class _Evaluator:
             pair = np.unique(cls * self.n_sens + self.sens)
             distinct = np.bincount(pair // self.n_sens, minlength=ncls)
             bad_cls |= distinct < self.l_target
-        suppressed = int(sizes[bad_cls].sum())
-        passes = suppressed <= self.cap
-        if not passes:
-            return _Eval(False, suppressed, math.inf, None, 0, None, ncls)
-        total = 0.0
-        bad_rows = bad_cls[cls] if suppressed or keep_mask else None
-        if suppressed and bad_rows is not None:
-            idx = np.flatnonzero(bad_rows)
-            for lad, lv in zip(self.ladders, node, strict=True):
-                total += lad.penalty_sum[lv] - float(lad.penalty[lv][lad.codes[lv][idx]].sum())
-            total += suppressed * self.q
+        n_bad = int(sizes[bad_cls].sum())
+        if n_bad > self.cap + (self.ls_cap if self.order else 0):
+            return _Eval(False, n_bad, math.inf, None, 0, None, ncls, conflict="rows")
+        rows = np.flatnonzero(bad_cls[cls]) if n_bad else np.zeros(0, np.int64)
+        steps: list[tuple[int, np.ndarray]] = []
+        k_loc, made, l_loc = 0, 0, None
+        if n_bad and self.order and self.ls_cap > 0:
+            rest, steps, k_loc, made, l_loc = self._local(node, rows)
         else:
-            total = sum(lad.penalty_sum[lv] for lad, lv in zip(self.ladders, node, strict=True))
-        loss = total / (n * self.q)
+            rest = np.arange(len(rows))
+        removed = rows[rest]
+        gone = np.zeros(len(rows), dtype=bool)
+        gone[rest] = True
+        blanked: dict[int, np.ndarray] = {}
+        for qi, pos in steps:
+            kept = pos[~gone[pos]]
+            if len(kept):
+                blanked[qi] = rows[kept]
+        lost: dict[int, int] = {}
+        conflict = "rows" if len(removed) > self.cap else ""
+        for qi, budget in self.budgets.items():
+            lad, lv = self.ladders[qi], node[qi]
+            null0 = len(lad.labels[0]) - 1
+            valued_removed = int((lad.codes[0][removed] != null0).sum()) if len(removed) else 0
+            lost[qi] = len(blanked.get(qi, ())) + valued_removed
+            if lost[qi] > budget and not conflict:
+                conflict = lad.name
+        n_blank_rows = len(np.unique(np.concatenate(list(blanked.values())))) if blanked else 0
+        passes = not conflict
+        if not passes:
+            return _Eval(False, len(removed), math.inf, None, 0, None, ncls, lost=lost, conflict=conflict)
+        wsum = float(self.w.sum())
+        total = 0.0
+        for w, lad, lv in zip(self.w, self.ladders, node, strict=True):
+            total += w * lad.penalty_sum[lv]
+            if len(removed):
+                total -= w * float(lad.penalty[lv][lad.codes[lv][removed]].sum())
+        total += len(removed) * wsum
+        for qi, r in blanked.items():
+            lad, lv = self.ladders[qi], node[qi]
+            total += self.w[qi] * (len(r) - float(lad.penalty[lv][lad.codes[lv][r]].sum()))
+        loss = total / (n * wsum)
         good = ~bad_cls
         k_ach = int(sizes[good].min()) if good.any() else 0
-        l_ach = int(distinct[good].min()) if distinct is not None and good.any() else (0 if distinct is not None else None)
-        return _Eval(True, suppressed, loss, bad_rows if keep_mask else None, k_ach, l_ach, int(good.sum()))
+        if k_loc:
+            k_ach = min(k_ach, k_loc) if k_ach else k_loc
+        l_ach = None
+        if distinct is not None:
+            l_ach = int(distinct[good].min()) if good.any() else 0
+            if l_loc is not None:
+                l_ach = min(l_ach, l_loc) if l_ach else l_loc
+        bad_rows = None
+        if keep_mask:
+            bad_rows = np.zeros(n, dtype=bool)
+            bad_rows[removed] = True
+        return _Eval(True, len(removed), loss, bad_rows, k_ach, l_ach, int(good.sum()) + made,
+                     blanked=blanked if keep_mask else {}, blanked_counts={q: len(r) for q, r in blanked.items()},
+                     rows_with_blanks=n_blank_rows, lost=lost)
 
 
 def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _Eval, int, int]:
@@ -813,26 +1030,29 @@ def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _E
     return tuple(int(x) for x in nodes[best_i]), results[best_i], len(results), total
 
 
-def k_anonymize_rows(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[np.ndarray, SdcReport]:
-    """`k_anonymize` without building the generalized table: (rows kept, as a boolean mask over ``df``'s rows;
-    the report). For callers that apply the chosen levels themselves, batch by batch (`generalize`)."""
-    return _k_anonymize(df, cfg, rows_only=True)
+@dataclass
+class Plan:
+    """What disclosure control decided for a table: the rows kept, the cells blanked, the levels; no values."""
+
+    keep: np.ndarray  # boolean mask over the input rows
+    blanks: dict[str, np.ndarray]  # QI -> boolean mask over the input rows: cell published as "*"
+    report: SdcReport
 
 
-def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[pd.DataFrame, SdcReport]:
-    """Generalize the QIs of `df` to the least-loss lattice node reaching k within the suppression limit.
+def _searched_qis(config: SdcConfig) -> tuple[QuasiIdentifier, ...]:
+    """The QIs with the levels the floors allow: up to `at_least`, or level 0 only for kept_in_at_least."""
+    floors = {f.column: f for f in config.floors}
+    out = []
+    for q in config.quasi_identifiers:
+        f = floors.get(q.name)
+        if f is not None:
+            last = q.levels.index(f.at_least) if f.at_least is not None else 0
+            q = QuasiIdentifier(q.name, q.ladder, q.levels[: last + 1])
+        out.append(q)
+    return tuple(out)
 
-    Returns the table with each QI column replaced by its chosen level's values (object dtype with None for null,
-    or the input's dtype when that was a pandas "string" dtype),
-    rows of suppressed classes removed (index kept), other columns (auxiliary ones included) untouched; and a
-    report. Raises SdcError (counts only) when the target is unreachable even at the coarsest levels; that error
-    has `code` "sdc-unreachable" and `details` (a dict of counts and level names) for check metadata.
-    """
-    return _k_anonymize(df, cfg, rows_only=False)
 
-
-def _k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], *, rows_only: bool) -> tuple[Any, SdcReport]:
-    config = parse_config(cfg)
+def _prepare(df: pd.DataFrame, config: SdcConfig) -> tuple[list[_Ladder], _Evaluator]:
     need = set(config.qi_columns)
     for q in config.quasi_identifiers:
         if q.ladder == "columns":
@@ -842,52 +1062,127 @@ def _k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], *, rows_o
     missing = sorted(need - set(df.columns))
     if missing:
         raise SdcError(f"sdc-missing-column: {missing}")
-    size = math.prod(len(q.levels) for q in config.quasi_identifiers)
+    qis = _searched_qis(config)
+    size = math.prod(len(q.levels) for q in qis)
     if size > MAX_LATTICE:
         raise SdcError(f"sdc-config: the lattice has {size} nodes (at most {MAX_LATTICE}): use fewer levels")
     n = len(df)
-    ladders = [_encode(df, q) for q in config.quasi_identifiers]
+    ladders = [_encode(df, q) for q in qis]
     sens, n_sens = None, 0
     if config.sensitive and config.l_diversity:
         sc, su = _factorize(df[config.sensitive])
         sens, n_sens = sc.astype(np.int64), len(su) + 1
-    cap = int(math.floor(config.max_suppression * n + 1e-9))
-    ev = _Evaluator(ladders, n, config.k, cap, sens, n_sens, config.l_diversity)
+    names = [q.name for q in qis]
+    budgets = {}
+    for f in config.floors:
+        qi = names.index(f.column)
+        valued = int((ladders[qi].codes[0] != len(ladders[qi].labels[0]) - 1).sum())
+        budgets[qi] = int(math.floor((1.0 - f.share) * valued + 1e-9))
+    ev = _Evaluator(
+        ladders, n, config.k, int(math.floor(config.max_suppression * n + 1e-9)), sens, n_sens, config.l_diversity,
+        weights=[config.weight(c) for c in names], order=[names.index(c) for c in config.sacrifice],
+        ls_cap=int(math.floor(config.max_local_suppression * n + 1e-9)), budgets=budgets,
+    )
+    return ladders, ev
+
+
+def _top(df: pd.DataFrame, config: SdcConfig) -> _Eval:
+    """The coarsest node the floors allow, evaluated (for the conflict diagnosis)."""
+    ladders, ev = _prepare(df, config)
+    return ev.evaluate(tuple(len(lad.level_names) - 1 for lad in ladders))
+
+
+def _diagnose(df: pd.DataFrame, config: SdcConfig) -> list[str]:
+    """What would satisfy k and the floors, when they cannot all hold: per floor, the relaxation that works alone
+    (a coarser `at_least`, a lower share), and the largest k reachable with every floor. Names and figures only."""
+    out: list[str] = []
+    for f in config.floors:
+        others = tuple(g for g in config.floors if g is not f)
+        if not _top(df, replace(config, floors=others)).passes:
+            out.append(f"relaxing the floor {f.describe()} alone does not help")
+            continue
+        q = next(x for x in config.quasi_identifiers if x.name == f.column)
+        hint = ""
+        if f.at_least is not None:
+            for lv in q.levels[q.levels.index(f.at_least) + 1:]:
+                if lv == SUPPRESSED:
+                    break
+                if _top(df, replace(config, floors=(*others, replace(f, at_least=lv)))).passes:
+                    hint = f"at_least {lv} with in_at_least {f.share:g} would hold"
+                    break
+        if not hint:
+            for share in (0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.5, 0.25, 0.0):
+                if share < f.share and _top(df, replace(config, floors=(*others, replace(f, share=share)))).passes:
+                    hint = f"a share of {share:g} would hold"
+                    break
+        out.append(f"the floor {f.describe()} is in conflict" + (f": {hint}" if hint else ""))
+    for k in range(config.k - 1, 0, -1):
+        if _top(df, replace(config, k=k)).passes:
+            out.append(f"with every floor, k = {k} is reachable")
+            break
+    else:
+        out.append("with every floor, not even k = 1 is reachable within the suppression limits")
+    return out
+
+
+def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Plan:
+    """Search the levels, the cells to blank and the rows to remove; the table itself is not rebuilt. For
+    callers that apply them batch by batch (`generalize`, then "*" where `Plan.blanks` says, then `Plan.keep`).
+
+    Raises SdcError (names and counts only) when k and the floors cannot all hold: code "sdc-floor-conflict" (the
+    message names the floor in conflict and what would satisfy it) or "sdc-unreachable" (no floor declared).
+    """
+    config = parse_config(cfg)
+    n = len(df)
+    ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
         share = res.suppressed / n if n else 0.0
         what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
-        err = SdcError(
-            f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
-            f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
-        )
-        err.code = "sdc-unreachable"  # type: ignore[attr-defined]
-        err.details = {  # type: ignore[attr-defined]  # counts and names only, for check metadata
+        details: dict[str, Any] = {  # counts and names only, for check metadata
             "k_target": config.k, "l_target": config.l_diversity, "max_suppression": config.max_suppression,
-            "rows_in": n, "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels,
-            "nodes_evaluated": n_eval,
+            "max_local_suppression": config.max_local_suppression, "rows_in": n,
+            "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels, "nodes_evaluated": n_eval,
+            "conflict": res.conflict,
         }
+        if config.floors:
+            hints = _diagnose(df, config)
+            err = SdcError(
+                f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
+                f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
+                f"most {config.max_local_suppression:.1%} of rows and removal of at most "
+                f"{config.max_suppression:.1%}: " + "; ".join(hints)
+            )
+            err.code = "sdc-floor-conflict"  # type: ignore[attr-defined]
+            details["hints"] = hints
+        else:
+            err = SdcError(
+                f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
+                f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
+            )
+            err.code = "sdc-unreachable"  # type: ignore[attr-defined]
+        err.details = details  # type: ignore[attr-defined]
         raise err
     final = ev.evaluate(node, keep_mask=True)
     keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
-    kept_idx = np.flatnonzero(keep) if final.suppressed else None
-    if rows_only:
-        out = None
-    else:
-        out = df.copy(deep=False) if kept_idx is None else df.take(kept_idx)
+    blanks: dict[str, np.ndarray] = {}
+    for qi, rows in final.blanked.items():
+        m = np.zeros(n, dtype=bool)
+        m[rows] = True
+        blanks[ladders[qi].name] = m
     loss_by: dict[str, float] = {}
+    kept_idx = np.flatnonzero(keep)
     for lad, lv in zip(ladders, node, strict=True):
-        codes = lad.codes[lv] if kept_idx is None else lad.codes[lv][kept_idx]
-        if out is not None:
-            values = lad.labels[lv][codes]
-            if isinstance(df[lad.name].dtype, pd.StringDtype):  # keep the structured treatments' "string" dtype
-                out[lad.name] = pd.array(values, dtype=df[lad.name].dtype)
-            else:
-                out[lad.name] = values  # whole-column assignment: never writes into df's arrays
-        pen_kept = float(lad.penalty[lv][codes].sum())
-        loss_by[lad.name] = (pen_kept + final.suppressed) / n if n else 0.0
-        del codes
+        pen = lad.penalty[lv][lad.codes[lv][kept_idx]]
+        if lad.name in blanks:
+            pen = np.where(blanks[lad.name][kept_idx], 1.0, pen)
+        loss_by[lad.name] = (float(pen.sum()) + final.suppressed) / n if n else 0.0
+    kept_shares = {}
+    for qi, lost in final.lost.items():
+        lad = ladders[qi]
+        valued = int((lad.codes[0] != len(lad.labels[0]) - 1).sum())
+        kept_shares[lad.name] = 1.0 - lost / valued if valued else 1.0
     report = SdcReport(
         k_target=config.k,
         k_achieved=final.k_achieved,
@@ -903,8 +1198,59 @@ def _k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], *, rows_o
         classes=final.classes,
         loss_by_column=loss_by,
         max_suppression=config.max_suppression,
+        metric="ncp" if not config.sacrifice and not config.weights else "weighted ncp",
+        cells_blanked={ladders[qi].name: c for qi, c in final.blanked_counts.items()},
+        rows_with_blanks=final.rows_with_blanks,
+        max_local_suppression=config.max_local_suppression,
+        kept_shares=kept_shares,
+        floors=[f.describe() for f in config.floors],
+        weights={c: config.weight(c) for c in config.qi_columns},
+        sacrifice=list(config.sacrifice),
     )
-    return (keep if rows_only else out), report
+    return Plan(keep, blanks, report)
+
+
+def k_anonymize_rows(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[np.ndarray, SdcReport]:
+    """`k_anonymize_plan` for a policy without local suppression: (rows kept, as a boolean mask over ``df``'s
+    rows; the report). Raises SdcError if the plan blanks cells (use `k_anonymize_plan` then)."""
+    plan = k_anonymize_plan(df, cfg)
+    if plan.blanks:
+        raise SdcError("sdc-config: this policy blanks cells (local suppression): use k_anonymize_plan")
+    return plan.keep, plan.report
+
+
+def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[pd.DataFrame, SdcReport]:
+    """Generalize the QIs of `df` to the least-loss lattice node reaching k within the suppression limits.
+
+    Returns the table with each QI column replaced by its chosen level's values (object dtype with None for null,
+    or the input's dtype when that was a pandas "string" dtype), "*" in the cells local suppression blanked,
+    rows removed (index kept), other columns (auxiliary ones included) untouched; and a report. Raises SdcError
+    (counts and names only) when k and the floors cannot all hold (see `k_anonymize_plan`); the error has a
+    `code` and `details` (a dict of counts and level names) for check metadata.
+    """
+    config = parse_config(cfg)
+    plan = k_anonymize_plan(df, config)
+    out = apply_plan(df, config, plan.report.levels, plan.blanks)
+    kept = np.flatnonzero(plan.keep)
+    if len(kept) < len(df):
+        out = out.take(kept)
+    return out, plan.report
+
+
+def apply_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str],
+               blanks: Mapping[str, np.ndarray] | None = None) -> pd.DataFrame:
+    """`generalize` to `levels`, then "*" in the cells of `blanks` (QI -> boolean mask over `df`'s rows)."""
+    config = parse_config(cfg)
+    out = generalize(df, config, levels)
+    for name in config.qi_columns:
+        mask = (blanks or {}).get(name)
+        if mask is not None and mask.any():
+            col = out[name].to_numpy(dtype=object, copy=True)
+            col[mask] = SUPPRESSED
+            out[name] = pd.Series(col, index=out.index, dtype=object)
+        if isinstance(df[name].dtype, pd.StringDtype):  # keep the structured treatments' "string" dtype
+            out[name] = out[name].astype(df[name].dtype)
+    return out
 
 
 def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str]) -> pd.DataFrame:
@@ -925,12 +1271,14 @@ def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Map
 
 
 def _suppressed_rows(df: pd.DataFrame, qi_columns: Sequence[str]) -> np.ndarray:
-    """Rows whose QI values are all "*" or null (candidates narrowed column by column)."""
+    """Rows whose QI values are all "*" (candidates narrowed column by column). A null is a value: rows whose
+    QIs are all null form a class like any other (they used to count as suppressed, and an all-null table as
+    k = 0)."""
     cand = np.arange(len(df))
     for c in qi_columns:
         vals = df[c].to_numpy(dtype=object)[cand]
-        hit = pd.isna(vals)
-        hit[~hit] = np.asarray(vals[~hit] == SUPPRESSED, dtype=bool)  # no comparison with pd.NA
+        hit = ~pd.isna(vals)
+        hit[hit] = np.asarray(vals[hit] == SUPPRESSED, dtype=bool)  # no comparison with pd.NA
         cand = cand[hit]
         if len(cand) == 0:
             break
@@ -956,8 +1304,8 @@ def _recount_classes(df: pd.DataFrame, qi_columns: Sequence[str]) -> tuple[np.nd
 def recount_k(df: pd.DataFrame, qi_columns: Sequence[str]) -> int:
     """Smallest equivalence class size of a released table on `qi_columns` (0 when no row is left).
 
-    Independent of the search (plain pandas groupby on the published values; nulls group together). Rows whose
-    QI values are all "*" or null are suppressed rows, not a class.
+    Independent of the search (plain pandas groupby on the published values; nulls group together, "*" is a
+    value of its own). Rows whose QI values are all "*" tell nothing: they are not a class.
     """
     cls, _ = _recount_classes(df, qi_columns)
     if len(cls) == 0:
