@@ -585,6 +585,7 @@ def release_report(store: PrivateStore, spec: DatasetSpec, policy: Policy, sdc_r
                          information_loss=(sdc_report or {}).get("information_loss"))
     rep["roles"] = {c: r for c, r in policy.roles.items() if r != "quasi_identifier"}
     rep["floors"] = (sdc_report or {}).get("floors") or []
+    rep["floors_binding"] = bool((sdc_report or {}).get("floors_binding", True))
     rep["kept_shares"] = (sdc_report or {}).get("kept_shares") or {}
     return rep
 

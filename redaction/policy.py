@@ -25,7 +25,7 @@ Treatments (`TREATMENTS` lists the parameters each takes):
 |---|---|
 | `keep` | publishes the value as is; only for declared codes: the public field has an `enum`, is boolean, or the treatment says `codes: open` (an open list of public names such as agencies or districts) |
 | `publish` | publishes an identity the law makes public (e.g. officer names); needs `justification` |
-| `pseudonym` | keyed pseudonym HMAC-SHA256(key, prefix:value), key from `OSD_PSEUDONYM_KEY` |
+| `pseudonym` | keyed pseudonym HMAC-SHA256(key, prefix:value), key from `OSD_PSEUDONYM_KEY`; `scope: agency` puts the agency in the message (people's pseudonyms: a badge number is unique only within its agency) |
 | `coarsen_date` | datetime -> day / week / month / quarter / year |
 | `coarsen_time` | datetime -> hour / 4h / part_of_day |
 | `hundred_block` | address -> "4500 block of ELM AVE"; `fallback` columns (beat, district) when there is no address |
@@ -58,7 +58,7 @@ ROLES = ("quasi_identifier", "sensitive", "not_identifying")
 TREATMENTS: dict[str, tuple[set[str], set[str]]] = {
     "keep": ({"source"}, {"codes"}),
     "publish": ({"source", "justification"}, set()),
-    "pseudonym": ({"source", "prefix"}, set()),
+    "pseudonym": ({"source", "prefix"}, {"scope"}),
     "coarsen_date": ({"source"}, {"to"}),
     "coarsen_time": ({"source"}, {"to"}),
     "hundred_block": ({"source"}, {"fallback"}),
@@ -94,7 +94,7 @@ class Treatment:
     def sources(self) -> list[str]:
         """Every standardized column this treatment reads."""
         out = [self.params["source"]]
-        for key in ("at", "age", "group"):
+        for key in ("at", "age", "group", "scope"):
             if self.params.get(key):
                 out.append(self.params[key])
         out += list(self.params.get("fallback") or [])
@@ -103,7 +103,8 @@ class Treatment:
     def describe(self) -> str:
         p = self.params
         if self.name == "pseudonym":
-            return f"keyed pseudonym (HMAC-SHA256) of `{p['source']}`, prefix `{p['prefix']}_`"
+            scope = f", scoped to `{p['scope']}`" if p.get("scope") else ""
+            return f"keyed pseudonym (HMAC-SHA256) of `{p['source']}`{scope}, prefix `{p['prefix']}_`"
         if self.name in ("coarsen_date", "coarsen_time"):
             return f"`{p['source']}` coarsened to {p.get('to', 'day' if self.name == 'coarsen_date' else 'hour')}"
         if self.name == "hundred_block":
@@ -355,7 +356,7 @@ def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_r
         elif t.name == "pseudonym":
             if not key:
                 raise PolicyError(f"column {col!r}: a pseudonym key is required (OSD_PSEUDONYM_KEY)")
-            out[col] = structured.pseudonym(src, key, p["prefix"])
+            out[col] = structured.pseudonym(src, key, p["prefix"], std[p["scope"]] if p.get("scope") else None)
         elif t.name == "coarsen_date":
             out[col] = structured.coarsen_date(src, p.get("to", "day"))
         elif t.name == "coarsen_time":

@@ -426,6 +426,7 @@ class SdcConfig:
     weights: tuple[tuple[str, float], ...] = ()
     floors: tuple[Floor, ...] = ()
     purpose: str = ""
+    floors_from_rows: int = 0  # smaller tables: floors not binding (reported), the weighted search still runs
 
     @property
     def qi_columns(self) -> list[str]:
@@ -457,7 +458,7 @@ class SdcConfig:
 
 
 _CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility"}
-_UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors"}
+_UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors", "floors_from_rows"}
 
 
 def _share(v: Any, what: str) -> float:
@@ -467,9 +468,9 @@ def _share(v: Any, what: str) -> float:
 
 
 def _parse_utility(raw: Any, qis: Sequence[QuasiIdentifier]) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...],
-                                                                     tuple[Floor, ...], str]:
+                                                                     tuple[Floor, ...], str, int]:
     if raw is None:
-        return (), (), (), ""
+        return (), (), (), "", 0
     if not isinstance(raw, Mapping):
         raise SdcError("sdc-config: utility must be a mapping")
     unknown = sorted(set(raw) - _UTILITY_KEYS)
@@ -508,7 +509,10 @@ def _parse_utility(raw: Any, qis: Sequence[QuasiIdentifier]) -> tuple[tuple[str,
         if lv is None or str(lv) not in q.levels or str(lv) == SUPPRESSED:
             raise SdcError(f"sdc-config: utility.floors of {c!r}: at_least must be a level of its ladder {list(q.levels)}")
         floors.append(Floor(str(c), _share(spec.get("in_at_least", 1.0), f"utility.floors.{c}.in_at_least"), str(lv)))
-    return tuple(str(c) for c in sac), tuple(weights), tuple(floors), str(raw.get("purpose") or "")
+    fr = raw.get("floors_from_rows", 0)
+    if isinstance(fr, bool) or not isinstance(fr, int) or fr < 0:
+        raise SdcError("sdc-config: utility.floors_from_rows must be an integer >= 0")
+    return tuple(str(c) for c in sac), tuple(weights), tuple(floors), str(raw.get("purpose") or ""), fr
 
 
 def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
@@ -575,9 +579,9 @@ def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
             raise SdcError("sdc-config: l_diversity needs a sensitive column")
     if sensitive is not None and sensitive in {q.name for q in qis}:
         raise SdcError("sdc-config: the sensitive column cannot be a quasi-identifier")
-    sac, weights, floors, purpose = _parse_utility(cfg.get("utility"), qis)
+    sac, weights, floors, purpose, from_rows = _parse_utility(cfg.get("utility"), qis)
     return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld),
-                     mls, sac, weights, floors, purpose)
+                     mls, sac, weights, floors, purpose, from_rows)
 
 
 # --------------------------------------------------------------------------------------------------- the report
@@ -607,6 +611,7 @@ class SdcReport:
     max_local_suppression: float = 0.0
     kept_shares: dict[str, float] = field(default_factory=dict)  # per floor: share of valued rows kept
     floors: list[str] = field(default_factory=list)
+    floors_binding: bool = True  # False: fewer rows than utility.floors_from_rows, floors reported not enforced
     weights: dict[str, float] = field(default_factory=dict)
     sacrifice: list[str] = field(default_factory=list)
 
@@ -1116,12 +1121,12 @@ def _diagnose(df: pd.DataFrame, config: SdcConfig) -> list[str]:
                     hint = f"a share of {share:g} would hold"
                     break
         out.append(f"the floor {f.describe()} is in conflict" + (f": {hint}" if hint else ""))
-    for k in range(config.k - 1, 0, -1):
+    for k in range(config.k - 1, 1, -1):
         if _top(df, replace(config, k=k)).passes:
             out.append(f"with every floor, k = {k} is reachable")
             break
     else:
-        out.append("with every floor, not even k = 1 is reachable within the suppression limits")
+        out.append("with every floor, not even k = 2 is reachable within the suppression limits")
     return out
 
 
@@ -1134,6 +1139,10 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     """
     config = parse_config(cfg)
     n = len(df)
+    floors_binding = n >= config.floors_from_rows
+    declared_floors = [f.describe() for f in config.floors]
+    if not floors_binding:  # too few rows for the floors: the report says so, k still holds
+        config = replace(config, floors=())
     ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
@@ -1203,7 +1212,8 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
         rows_with_blanks=final.rows_with_blanks,
         max_local_suppression=config.max_local_suppression,
         kept_shares=kept_shares,
-        floors=[f.describe() for f in config.floors],
+        floors=declared_floors,
+        floors_binding=floors_binding,
         weights={c: config.weight(c) for c in config.qi_columns},
         sacrifice=list(config.sacrifice),
     )
