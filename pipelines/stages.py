@@ -385,6 +385,17 @@ def fault_point(stage: str, partition: str, rows_done: int) -> None:
     raise StageError(f"{stage}/{partition}: injected fault after {rows_done} rows (OSD_FAULT_AFTER_ROWS)")
 
 
+def _source_precision(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, str]:
+    """The precision the partition's source declares (`precision:` in its `sources:` entry), or none."""
+    from redaction.policy import source_precision
+
+    meta = store.read_json(f"raw/{spec.name}/{partition}.json") or {}
+    if not meta.get("source"):
+        return {}
+    src = spec.source(meta["source"])
+    return source_precision(src.raw.get("precision"), where=f"{spec.path}: source {src.name}")
+
+
 def deidentify_partition(
     store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
 ) -> dict[str, Any]:
@@ -395,10 +406,11 @@ def deidentify_partition(
     policy = policy_of(spec)
     redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
     aux = aux_columns(spec, policy)
+    precision = _source_precision(store, spec, partition)
     redactions: Counter[str] = Counter()
     texts = rows = 0
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
-        job = _DeidentifyJob(policy, aux, key, redactor)
+        job = _DeidentifyJob(policy, aux, key, redactor, precision)
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
@@ -414,7 +426,7 @@ def deidentify_partition(
             fault_point("deidentify", partition, rows)
         if sink.schema is None:  # no rows: the policy applied to an empty frame gives the columns
             std = store.read_parquet(std_key).to_pandas()
-            res = apply_policy(policy, std, key=key, text_redactor=redactor)
+            res = apply_policy(policy, std, key=key, text_redactor=redactor, precision=precision)
             frame = res.frame
             for c in aux:
                 frame[c] = std[c].astype("string").values
@@ -435,10 +447,11 @@ class _DeidentifyJob:
     aux: list[str]
     key: bytes
     redactor: Any = None
+    precision: dict[str, str] | None = None
 
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
-        res = apply_policy(self.policy, std, key=self.key, text_redactor=self.redactor)
+        res = apply_policy(self.policy, std, key=self.key, text_redactor=self.redactor, precision=self.precision)
         frame = res.frame
         for c in self.aux:
             frame[c] = std[c].astype("string").values

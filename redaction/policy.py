@@ -316,6 +316,37 @@ def load_policy(
     )
 
 
+PRECISIONS = ("second", "minute", "hour", "day", "month", "quarter", "year")  # finest first
+_DATE_LEVELS = ("day", "week", "month", "quarter", "year")
+
+
+def source_precision(raw: Any, *, where: str = "source") -> dict[str, str]:
+    """A source's declared precision (`precision: {occurred_at: month}`: the export only has months; `day`: no
+    time of day) as standardized column -> level; refuses an unknown level."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise PolicyError(f"{where}: precision must be a mapping of standardized column -> level")
+    bad = sorted(str(c) for c, lv in raw.items() if str(lv) not in PRECISIONS)
+    if bad:
+        raise PolicyError(f"{where}: precision of {bad} must be one of {list(PRECISIONS)}")
+    return {str(c): str(lv) for c, lv in raw.items()}
+
+
+def _honest_date(to: str, had: str | None) -> str:
+    """The date level to publish: `to`, or the source's coarser precision (never a day the source did not have)."""
+    if had is None or PRECISIONS.index(had) <= PRECISIONS.index("day"):
+        return to
+    return had if _DATE_LEVELS.index(had) > _DATE_LEVELS.index(to) else to
+
+
+def _honest_time(to: str, had: str | None) -> str | None:
+    """The time level to publish, or None when the source has no time of day (precision day or coarser)."""
+    if had is not None and PRECISIONS.index(had) >= PRECISIONS.index("day"):
+        return None
+    return to
+
+
 @dataclass
 class ApplyResult:
     frame: pd.DataFrame  # public columns only, schema order
@@ -341,8 +372,15 @@ def record_values(df: pd.DataFrame, identifiers: Mapping[str, str]) -> list[dict
     return out
 
 
-def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_redactor: Any = None) -> ApplyResult:
-    """Turn standardized (private) rows into public rows. Only `policy.columns` can come out."""
+def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_redactor: Any = None,
+                 precision: Mapping[str, str] | None = None) -> ApplyResult:
+    """Turn standardized (private) rows into public rows. Only `policy.columns` can come out.
+
+    `precision` (`source_precision` of the rows' source): a date is published no finer than the source had it
+    (a month-only export gives "2020-01", never "2020-01-01"), a time of day is left empty when the source has
+    none (never "00:00").
+    """
+    precision = precision or {}
     std = std.reset_index(drop=True)
     out: dict[str, pd.Series] = {}
     counts: Counter[str] = Counter()
@@ -358,9 +396,10 @@ def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_r
                 raise PolicyError(f"column {col!r}: a pseudonym key is required (OSD_PSEUDONYM_KEY)")
             out[col] = structured.pseudonym(src, key, p["prefix"], std[p["scope"]] if p.get("scope") else None)
         elif t.name == "coarsen_date":
-            out[col] = structured.coarsen_date(src, p.get("to", "day"))
+            out[col] = structured.coarsen_date(src, _honest_date(p.get("to", "day"), precision.get(p["source"])))
         elif t.name == "coarsen_time":
-            out[col] = structured.coarsen_time(src, p.get("to", "hour"))
+            to = _honest_time(p.get("to", "hour"), precision.get(p["source"]))
+            out[col] = structured.coarsen_time(src, to) if to else pd.Series(pd.NA, index=std.index, dtype="string")
         elif t.name == "hundred_block":
             out[col] = structured.first_present([structured.hundred_block(src), *[std[f] for f in p.get("fallback") or []]])
         elif t.name == "round_coordinates":

@@ -8,6 +8,7 @@ import copy
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from pycanon import anonymity
 
@@ -233,3 +234,43 @@ def test_officer_pseudonyms_are_scoped_to_the_agency():
     assert structured.pseudonym(badges, b"key", "ofc")[0] != out[0]
     for name in ("stops", "incidents", "complaints"):
         assert _shipped(name)[1].columns["officer_id"].params.get("scope") == "agency"
+
+
+def test_a_month_only_source_is_published_at_month_with_no_time():
+    from redaction.policy import apply_policy, source_precision
+
+    spec, pol = _shipped("stops")
+    std_cols = [f["name"] for f in spec.standardized]
+    std = pd.DataFrame({c: pd.Series([None, None], dtype="object") for c in std_cols})
+    std["occurred_at"] = pd.to_datetime(["2020-01-01 00:00", "2020-02-01 00:00"])  # what "2020-01" parses to
+    std["agency"] = "Police UK"
+    prec = source_precision({"occurred_at": "month"})
+    out = apply_policy(pol, std, key=b"k", precision=prec).frame
+    assert out["occurred_date"].tolist() == ["2020-01", "2020-02"]  # never 2020-01-01
+    assert out["occurred_hour"].isna().all()  # never 00:00
+    day_only = apply_policy(pol, std, key=b"k", precision=source_precision({"occurred_at": "day"})).frame
+    assert day_only["occurred_date"].tolist() == ["2020-01-01", "2020-02-01"] and day_only["occurred_hour"].isna().all()
+    assert apply_policy(pol, std, key=b"k").frame["occurred_hour"].tolist() == ["00:00", "00:00"]  # undeclared
+    with pytest.raises(PolicyError, match="precision"):
+        source_precision({"occurred_at": "fortnight"})
+    # the ladder keeps the month where a finer level is asked: no invented day
+    df = pd.DataFrame({"d": ["2020-01"] * 6 + ["2020-03-04"] * 6})
+    out2, rep = sdc.k_anonymize(df, {"k": 5, "quasi_identifiers": {"d": {"ladder": "date"}}})
+    assert set(out2["d"]) == {"2020-01", "2020-03-04"} and rep.levels["d"] == "day"
+
+
+def test_shipped_policies_never_publish_iso_weeks_so_months_stay_right():
+    from pipelines import site
+
+    # 1-3 January 2016 fall in ISO week 2015-W53 (its Thursday is 31 December 2015)
+    rng = np.random.default_rng(7)
+    n = 300
+    df = _stops_like(n).assign(occurred_date=rng.choice(["2016-01-01", "2016-01-02", "2016-01-03"], n))
+    for name in ("stops", "incidents", "complaints"):
+        qis = _shipped(name)[1].k_anonymity["quasi_identifiers"]
+        dates = [q for q in qis.values() if q.get("ladder") == "date"]
+        assert dates and all("week" not in q["levels"] for q in dates), name
+    _, pol = _shipped("stops")
+    out, _ = sdc.k_anonymize(df, pol.k_anonymity)
+    pc = site.period_counts(pa.array(out["occurred_date"].astype(str).tolist(), pa.string()))
+    assert {k for k, c in pc.counts if c} <= {"2016-01", "2016-Q1", "2016"}

@@ -283,6 +283,16 @@ def _date_label_to(value: Any, level: str) -> str:
     return f"{day.year:04d}"
 
 
+def _date_no_finer(value: Any, level: str) -> str:
+    """`_date_label_to`, except that a value coarser than `level` stays as it is (a month-only source's "2020-01"
+    at the "day" level): a ladder never invents precision the source did not have."""
+    if isinstance(value, str):
+        form, _ = _match_date_form(value.strip())
+        if _DATE_ORDER.index(form) > _DATE_ORDER.index(level):
+            return value.strip()
+    return _date_label_to(value, level)
+
+
 def generalize_date(s: pd.Series, level: str) -> pd.Series:
     """Dates -> `level` ("day", "week", "month", "quarter", "year"); see the module docstring for the formats.
 
@@ -665,7 +675,7 @@ class _Ladder:
 
 def _generalizer(ladder: str, level: str) -> tuple[Callable[[Any], str], str]:
     if ladder == "date":
-        return (lambda u: _date_label_to(u, level)), "date"
+        return (lambda u: _date_no_finer(u, level)), "date"
     if ladder == "time":
         return (lambda u: _time_label_to(u, level)), "time"
     if ladder == "age":
