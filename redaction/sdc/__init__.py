@@ -654,6 +654,11 @@ class _LevelCodes:
         m = self.maps[j]
         return self.bases[j] if m is None else m[self.bases[j]]
 
+    def at(self, j: int, rows: np.ndarray) -> np.ndarray:
+        """Level j's codes of `rows` only (no gather over the whole table)."""
+        m = self.maps[j]
+        return self.bases[j][rows] if m is None else m[self.bases[j][rows]]
+
 
 @dataclass
 class _Ladder:
@@ -854,6 +859,8 @@ class _Evaluator:
         space = 1
         for lad, lv in zip(self.ladders, node, strict=True):
             card = lad.cards[lv]
+            if card == 1 and key is not None:  # one value ("*", one agency): splits nothing
+                continue
             c = lad.codes[lv]
             if key is None:
                 key, space = c.astype(np.int64), card
@@ -877,7 +884,7 @@ class _Evaluator:
         """Local suppression of `rows` (those in classes below k): in the order of sacrifice, blank one more QI in
         every row still unsafe, within the budgets. Returns (positions in `rows` never made safe, the blanking
         steps as (QI index, positions blanked), smallest class made, classes made, smallest l made)."""
-        sub = [lad.codes[lv][rows].astype(np.int64) for lad, lv in zip(self.ladders, node, strict=True)]
+        sub = [lad.codes.at(lv, rows).astype(np.int64) for lad, lv in zip(self.ladders, node, strict=True)]
         cards = [lad.cards[lv] + 1 for lad, lv in zip(self.ladders, node, strict=True)]  # + the "*" code
         active = np.arange(len(rows))
         any_blank = np.zeros(len(rows), dtype=bool)
@@ -952,7 +959,7 @@ class _Evaluator:
         for qi, budget in self.budgets.items():
             lad, lv = self.ladders[qi], node[qi]
             null0 = len(lad.labels[0]) - 1
-            valued_removed = int((lad.codes[0][removed] != null0).sum()) if len(removed) else 0
+            valued_removed = int((lad.codes.at(0, removed) != null0).sum()) if len(removed) else 0
             lost[qi] = len(blanked.get(qi, ())) + valued_removed
             if lost[qi] > budget and not conflict:
                 conflict = lad.name
@@ -965,11 +972,11 @@ class _Evaluator:
         for w, lad, lv in zip(self.w, self.ladders, node, strict=True):
             total += w * lad.penalty_sum[lv]
             if len(removed):
-                total -= w * float(lad.penalty[lv][lad.codes[lv][removed]].sum())
+                total -= w * float(lad.penalty[lv][lad.codes.at(lv, removed)].sum())
         total += len(removed) * wsum
         for qi, r in blanked.items():
             lad, lv = self.ladders[qi], node[qi]
-            total += self.w[qi] * (len(r) - float(lad.penalty[lv][lad.codes[lv][r]].sum()))
+            total += self.w[qi] * (len(r) - float(lad.penalty[lv][lad.codes.at(lv, r)].sum()))
         loss = total / (n * wsum)
         good = ~bad_cls
         k_ach = int(sizes[good].min()) if good.any() else 0
@@ -1193,7 +1200,7 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     loss_by: dict[str, float] = {}
     kept_idx = np.flatnonzero(keep)
     for lad, lv in zip(ladders, node, strict=True):
-        pen = lad.penalty[lv][lad.codes[lv][kept_idx]]
+        pen = lad.penalty[lv][lad.codes.at(lv, kept_idx)]
         if lad.name in blanks:
             pen = np.where(blanks[lad.name][kept_idx], 1.0, pen)
         loss_by[lad.name] = (float(pen.sum()) + final.suppressed) / n if n else 0.0
