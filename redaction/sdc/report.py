@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from redaction.sdc import _AGE_SCHEMES
+from redaction.sdc.ladders import _AGE_SCHEMES
 
 SUPPRESSED = "*"
 
