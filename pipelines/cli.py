@@ -142,6 +142,30 @@ def run(note: str = "", publish: bool = True) -> int:
     return 1 if failures else 0
 
 
+def describe(path: Path, out: Path | None, sheet: str | None = None) -> int:
+    """Print what an export holds (counts, types, formats, markers, keys, closest contracts) and write drafts."""
+    from pipelines import describe as dsc
+    from pipelines.readers import ReadError
+    from pipelines.specs import SpecError, load_specs
+
+    try:
+        specs = load_specs()
+    except SpecError as exc:
+        log.warning("specs not loaded, no contract to compare with: %s", exc)
+        specs = []
+    try:
+        d = dsc.describe(path, specs, sheet=sheet)
+    except ReadError as exc:
+        print(f"cannot read {path.name}: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(dsc.report_lines(d)))
+    dest = out or Path("drafts") / dsc.slug(path.stem)
+    written = dsc.write_drafts(d, specs, dest)
+    print(f"\ndrafts in {dest}: " + (", ".join(p.name for p in written) or "none written (files already there)"))
+    print("complete the TODOs, then: python -m pipelines.cli check && python -m pipelines.cli run")
+    return 0
+
+
 def generate(out: Path, rows: int, seed: int) -> list[Path]:
     from pipelines import samplegen
 
@@ -161,10 +185,16 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--out", type=Path, default=None)
     g.add_argument("--rows", type=int, default=400)
     g.add_argument("--seed", type=int, default=7)
+    ds = sub.add_parser("describe", help="describe an export and draft its contract and mapping")
+    ds.add_argument("file", type=Path)
+    ds.add_argument("--out", type=Path, default=None, help="folder for the drafts (default drafts/<file>)")
+    ds.add_argument("--sheet", default=None)
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    if args.cmd == "describe":
+        return describe(args.file, args.out, args.sheet)
     if args.cmd == "generate":
         files = generate(args.out or config.inbox_dir(), args.rows, args.seed)
         log.info("wrote %d export(s) to %s", len(files), args.out or config.inbox_dir())

@@ -183,7 +183,12 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     if stripped.startswith(b"["):
         return "json"
     if stripped.startswith(b"{"):
-        return "jsonl"
+        first = stripped.split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+            return "jsonl"
+        except ValueError:
+            return "json"  # one object over several lines (records under a key, Esri JSON)
     return "csv"
 
 
@@ -374,7 +379,28 @@ def _sniff_delimiter(text: str, ext: str) -> str:
     return best
 
 
-def _csv_info(path: Path, encoding: str | None = None, delimiter: str | None = None) -> _CsvInfo:
+def _filled(cells: Sequence[Any]) -> int:
+    return sum(1 for c in cells if c is not None and str(c).strip() != "")
+
+
+BANNER_ROWS_MAX = 30  # rows above the header that may be a title banner (one filled cell each)
+
+
+def banner_rows(rows: Sequence[Sequence[Any]]) -> int:
+    """How many leading rows are a banner above the header: rows with at most one filled cell (titles, merged
+    cells, blank lines) followed by a row of at least three filled cells. 0 when the first row is the header."""
+    for i, row in enumerate(rows[: BANNER_ROWS_MAX + 1]):
+        n = _filled(row)
+        if n >= 3:
+            return i
+        if n > 1:
+            return 0
+    return 0
+
+
+def _csv_info(
+    path: Path, encoding: str | None = None, delimiter: str | None = None, header_row: int | None = None
+) -> _CsvInfo:
     fname = path.name
     sample, compressed = _open_bytes(path)
     if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
@@ -392,13 +418,24 @@ def _csv_info(path: Path, encoding: str | None = None, delimiter: str | None = N
     name = fname.lower().removesuffix(".gz")
     delim = delimiter or _sniff_delimiter(text, name.rsplit(".", 1)[-1])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    head: list[tuple[list[str], int]] = []  # (cells, line number after the row)
     try:
-        headers = next(reader)
-    except StopIteration:
-        raise ReadError(fname, "source-error", "empty file") from None
-    except csv.Error:
-        raise ReadError(fname, "format-error", "header row cannot be parsed", row=1) from None
-    header_lines = reader.line_num
+        for row in reader:
+            head.append((row, reader.line_num))
+            if len(head) > max(BANNER_ROWS_MAX, header_row or 0):
+                break
+    except csv.Error:  # a row past the header that the sample cannot hold (huge cell): look no further
+        if not head or header_row is not None and len(head) < header_row:
+            raise ReadError(fname, "format-error", "header row cannot be parsed", row=len(head) + 1) from None
+    if not head:
+        raise ReadError(fname, "source-error", "empty file")
+    if header_row is not None:
+        if header_row > len(head):
+            raise ReadError(fname, "source-error", f"no header at row {header_row}: the file is shorter")
+        at = header_row - 1
+    else:
+        at = banner_rows([r for r, _ in head])
+    headers, header_lines = head[at]
     return _CsvInfo(enc, label, delim, [h.lstrip("\ufeff") for h in headers], header_lines, compressed)
 
 
@@ -506,7 +543,8 @@ def _read_csv_raw(path: Path, info: _CsvInfo) -> tuple[pa.Table, np.ndarray, lis
                 raise _scrubbed(fname, exc) from None
         break
     total = table.num_rows + len(ragged)
-    all_numbers = np.arange(2, total + 2, dtype=np.int64)
+    first = info.header_lines + 1
+    all_numbers = np.arange(first, total + first, dtype=np.int64)
     if ragged:
         bad = np.array([r[0] for r in ragged], dtype=np.int64)
         keep = ~np.isin(all_numbers, bad)
@@ -543,7 +581,54 @@ def _cell_to_str(v: Any) -> str | None:
     return str(v)
 
 
-def _rows_from_json(path: Path, fmt: str) -> tuple[list[str], list[tuple[int, list[Any] | None, str]], str]:
+def _path_keys(record_path: str) -> list[str]:
+    return [k for k in record_path.replace("[]", "").split(".") if k]
+
+
+def records_at(fname: str, data: Any, record_path: str | None = None) -> list[Any]:
+    """The list of records in a parsed JSON document.
+
+    An array is the records. An object holds them under ``record_path`` (dotted keys; ``features[].attributes``
+    takes each feature's ``attributes``), or, undeclared: Esri JSON's ``features[].attributes``, or the one key
+    whose value is a list of objects (``{"closingReports": [...]}``).
+    """
+    if record_path:
+        head, _, each = record_path.partition("[]")
+        node = data
+        for k in _path_keys(head):
+            if not isinstance(node, dict) or k not in node:
+                raise ReadError(fname, "format-error", f"no records at {record_path!r}: key {k!r} not found")
+            node = node[k]
+        if not isinstance(node, list):
+            raise ReadError(fname, "format-error", f"no records at {record_path!r}: not a list")
+        sub = _path_keys(each)
+        if sub:
+            out = []
+            for item in node:
+                for k in sub:
+                    item = item.get(k) if isinstance(item, dict) else None
+                out.append(item)
+            return out
+        return node
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise ReadError(fname, "format-error", "JSON export must be an array of objects or an object holding one")
+    feats = data.get("features")
+    if isinstance(feats, list) and feats and all(isinstance(f, dict) and "attributes" in f for f in feats[:100]):
+        return records_at(fname, data, "features[].attributes")
+    lists = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    if len(lists) == 1:
+        return records_at(fname, data, lists[0])
+    keys = ", ".join(sorted(str(k) for k, v in data.items() if isinstance(v, list))[:10]) or "none"
+    raise ReadError(
+        fname, "format-error", f"JSON object: declare record_path (keys holding lists: {keys})"
+    )
+
+
+def _rows_from_json(
+    path: Path, fmt: str, record_path: str | None = None
+) -> tuple[list[str], list[tuple[int, list[Any] | None, str]], str]:
     """Parse JSON / JSONL into (headers, [(row_number, cells or None if invalid, kind)], encoding)."""
     fname = path.name
     try:
@@ -583,8 +668,7 @@ def _rows_from_json(path: Path, fmt: str) -> tuple[list[str], list[tuple[int, li
         except ValueError as exc:
             lineno = getattr(exc, "lineno", None)
             raise ReadError(fname, "format-error", f"invalid JSON (line {lineno})") from None
-        if not isinstance(data, list):
-            raise ReadError(fname, "format-error", "JSON export must be an array of objects")
+        data = records_at(fname, data, record_path)
         items = [(i + 2, item) for i, item in enumerate(data)]
     headers: list[str] = []
     rows: list[tuple[int, list[Any] | None, str]] = []
@@ -618,32 +702,104 @@ def _rows_from_json(path: Path, fmt: str) -> tuple[list[str], list[tuple[int, li
 _INVALID = object()
 
 
+_XML_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([A-Z]{1,3})?([0-9]{0,7}):?([A-Z]{1,3})?([0-9]{0,7})"')
+
+
+def xlsx_max_cells() -> int:
+    """Largest sheet area (rows x columns) read from an XLSX (`OSD_XLSX_MAX_CELLS`, default 20 million)."""
+    return int(os.environ.get("OSD_XLSX_MAX_CELLS", "20000000"))
+
+
+def xlsx_max_bytes() -> int:
+    """Largest uncompressed size of an XLSX's parts (`OSD_XLSX_MAX_BYTES`, default 1 GiB)."""
+    return int(os.environ.get("OSD_XLSX_MAX_BYTES", str(1 << 30)))
+
+
+def _col_number(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters.decode() if isinstance(letters, bytes) else letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _xlsx_sheet_part(z: zipfile.ZipFile, sheet: str | None) -> str | None:
+    wb = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    sheets = wb.findall("m:sheets/m:sheet", _XML_NS)
+    if not sheets:
+        return None
+    chosen = sheets[0]
+    if sheet is not None:
+        chosen = next((s for s in sheets if s.get("name") == sheet), sheets[0])
+    rid = chosen.get(f"{{{_XML_NS['r']}}}id")
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = next((rel.get("Target") for rel in rels if rel.get("Id") == rid), None)
+    if not target:
+        return None
+    target = target.lstrip("/")
+    return target if target.startswith("xl/") else "xl/" + target
+
+
+def _xlsx_check_bounds(path: Path, sheet: str | None) -> bool:
+    """Refuse a workbook too large to read *before* any cell is allocated; return whether it has formulas.
+
+    Checks the parts' uncompressed sizes (zip directory), the sheet's declared ``<dimension>`` and the farthest
+    cell reference actually present (one pass over the sheet XML bytes: a lone cell at XFD1048576 would make
+    the reader allocate the whole grid)."""
+    fname = path.name
+    with zipfile.ZipFile(path) as z:
+        total = sum(i.file_size for i in z.infolist())
+        if total > xlsx_max_bytes():
+            raise ReadError(fname, "size-limit", f"uncompressed size {total} bytes exceeds OSD_XLSX_MAX_BYTES "
+                                                 f"({xlsx_max_bytes()})")
+        part = _xlsx_sheet_part(z, sheet)
+        if part is None or part not in z.namelist():
+            return False
+        limit = xlsx_max_cells()
+        max_row = max_col = 0
+        has_formula = False
+        tail = b""
+        with z.open(part) as fh:
+            first = True
+            while True:
+                chunk = fh.read(1 << 22)
+                if not chunk:
+                    break
+                buf = tail + chunk
+                if first:
+                    m = _DIMENSION.search(buf[:8192])
+                    if m and m.group(3) and m.group(4):
+                        rows, cols = int(m.group(4)), _col_number(m.group(3))
+                        if rows * cols > limit:
+                            raise ReadError(fname, "size-limit", f"sheet dimension {rows} rows x {cols} columns "
+                                                                 f"exceeds OSD_XLSX_MAX_CELLS ({limit})")
+                    first = False
+                has_formula = has_formula or b"<f>" in buf or b"<f " in buf or b":f>" in buf or b":f " in buf
+                for m in _CELL_REF.finditer(buf):
+                    c, r = _col_number(m.group(1)), int(m.group(2))
+                    if r > max_row:
+                        max_row = r
+                    if c > max_col:
+                        max_col = c
+                if max_row * max_col > limit:
+                    raise ReadError(fname, "size-limit", f"a cell at row {max_row}, column {max_col} makes the "
+                                                         f"sheet exceed OSD_XLSX_MAX_CELLS ({limit})")
+                tail = buf[-64:]
+    return has_formula
+
+
 def _xlsx_formula_cells(path: Path, sheet: str | None) -> dict[tuple[int, int], bool]:
     """Map (row, col) 1-based of formula cells -> has a cached value. Reads the sheet XML; never evaluates."""
-    ns = {
-        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    }
+    ns = _XML_NS
     out: dict[tuple[int, int], bool] = {}
     with zipfile.ZipFile(path) as z:
-        wb = ElementTree.fromstring(z.read("xl/workbook.xml"))
-        sheets = wb.findall("m:sheets/m:sheet", ns)
-        if not sheets:
-            return out
-        chosen = sheets[0]
-        if sheet is not None:
-            chosen = next((s for s in sheets if s.get("name") == sheet), sheets[0])
-        rid = chosen.get(f"{{{ns['r']}}}id")
-        rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-        target = None
-        for rel in rels:
-            if rel.get("Id") == rid:
-                target = rel.get("Target")
+        target = _xlsx_sheet_part(z, sheet)
         if not target:
             return out
-        target = target.lstrip("/")
-        if not target.startswith("xl/"):
-            target = "xl/" + target
         with z.open(target) as fh:
             for _, el in ElementTree.iterparse(fh):
                 if el.tag == f"{{{ns['m']}}}c":
@@ -654,18 +810,27 @@ def _xlsx_formula_cells(path: Path, sheet: str | None) -> dict[tuple[int, int], 
                         ref = el.get("r") or ""
                         m = re.match(r"([A-Z]+)(\d+)", ref)
                         if m:
-                            col = 0
-                            for ch in m.group(1):
-                                col = col * 26 + (ord(ch) - 64)
-                            out[(int(m.group(2)), col)] = has_value
+                            out[(int(m.group(2)), _col_number(m.group(1)))] = has_value
                     el.clear()
     return out
 
 
-def _rows_from_xlsx(
-    path: Path, sheet: str | None, formulas: str
-) -> tuple[list[str], list[tuple[int, list[Any] | None, str]], dict[int, list[int]]]:
+_XLSX_CACHE: dict[tuple[str, int, int, str | None], tuple[list[list[Any]], dict[tuple[int, int], bool]]] = {}
+
+
+def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[Any]], dict[tuple[int, int], bool]]:
+    """The sheet's cells and formula cells, parsed once per file version (recognition and reading share it)."""
     fname = path.name
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns, sheet)
+    if key in _XLSX_CACHE:
+        return _XLSX_CACHE[key]
+    try:
+        has_formula = _xlsx_check_bounds(path, sheet)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(fname, "format-error", f"unreadable XLSX ({type(exc).__name__})") from None
     try:
         from python_calamine import CalamineWorkbook
 
@@ -683,13 +848,27 @@ def _rows_from_xlsx(
     except Exception as exc:
         raise ReadError(fname, "format-error", f"unreadable XLSX ({type(exc).__name__})") from None
     try:
-        fcells = _xlsx_formula_cells(path, sheet)
+        fcells = _xlsx_formula_cells(path, sheet) if has_formula else {}
     except Exception as exc:
         raise ReadError(fname, "format-error", f"unreadable XLSX parts ({type(exc).__name__})") from None
-    # skip leading empty rows: the header is the first non-empty row
-    start = 0
-    while start < len(data) and all(c in ("", None) for c in data[start]):
-        start += 1
+    _XLSX_CACHE.clear()  # one workbook at a time: bounded memory
+    _XLSX_CACHE[key] = (data, fcells)
+    return data, fcells
+
+
+def _rows_from_xlsx(
+    path: Path, sheet: str | None, formulas: str, header_row: int | None = None
+) -> tuple[list[str], list[tuple[int, list[Any] | None, str]], dict[int, list[int]]]:
+    fname = path.name
+    data, fcells = _xlsx_grid(path, sheet)
+    # the header is the declared row, else the first non-empty row after any banner (title rows of one cell)
+    if header_row is not None:
+        start = header_row - 1
+    else:
+        start = 0
+        while start < len(data) and all(c in ("", None) for c in data[start]):
+            start += 1
+        start += banner_rows(data[start:])
     if start >= len(data):
         raise ReadError(fname, "source-error", "empty sheet")
     headers = [_cell_to_str(h) or "" for h in data[start]]
@@ -697,6 +876,8 @@ def _rows_from_xlsx(
         headers.pop()
     bad_formula: dict[int, list[int]] = {}
     for (r, c), has_value in fcells.items():
+        if r <= start + 1:
+            continue
         if formulas == "refuse":
             label = headers[c - 1] if 0 < c <= len(headers) else None
             raise ReadError(fname, "formula-cell", "formulas are refused for this source", row=r, field=label)
@@ -739,16 +920,23 @@ def _parquet_table(path: Path) -> pa.Table:
 # ---------------------------------------------------------------------------------------------- public API
 
 
-def read_headers(path: str | os.PathLike[str], fmt: str | None = None, sheet: str | None = None) -> list[str]:
+def read_headers(
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    sheet: str | None = None,
+    *,
+    header_row: int | None = None,
+    record_path: str | None = None,
+) -> list[str]:
     """Return the raw header labels of an export (BOM stripped), without reading all the rows for CSV."""
     p = Path(path)
     fmt = fmt or detect_format(p)
     if fmt == "csv":
-        return _csv_info(p).headers
+        return _csv_info(p, header_row=header_row).headers
     if fmt in ("json", "jsonl"):
-        return _rows_from_json(p, fmt)[0]
+        return _rows_from_json(p, fmt, record_path)[0]
     if fmt == "xlsx":
-        return _rows_from_xlsx(p, sheet, "cached")[0]
+        return _rows_from_xlsx(p, sheet, "cached", header_row)[0]
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -828,6 +1016,9 @@ def read_export(
     delimiter: str | None = None,
     unknown: str = "error",
     formulas: str = "cached",
+    header_row: int | None = None,
+    footer_rows: int = 0,
+    record_path: str | None = None,
 ) -> ExportTable:
     """Read an export into an all-string Arrow table named and ordered by the contract's fields.
 
@@ -851,7 +1042,7 @@ def read_export(
     enc: str | None = None
 
     if fmt == "csv":
-        info = _csv_info(p, encoding, delimiter)
+        info = _csv_info(p, encoding, delimiter, header_row)
         enc = info.label
         match = match_headers(info.headers, contract)
         _check_match(fname, match, unknown)
@@ -886,9 +1077,9 @@ def read_export(
         numbers = np.arange(2, t.num_rows + 2, dtype=np.int64)
     else:
         if fmt == "xlsx":
-            headers, rows, bad_formula = _rows_from_xlsx(p, sheet, formulas)
+            headers, rows, bad_formula = _rows_from_xlsx(p, sheet, formulas, header_row)
         else:
-            headers, rows, enc = _rows_from_json(p, fmt)
+            headers, rows, enc = _rows_from_json(p, fmt, record_path)
             bad_formula = {}
         match = match_headers(headers, contract)
         _check_match(fname, match, unknown)
@@ -931,6 +1122,13 @@ def read_export(
             good = [[c if c is not None else "" for c in r] for r in good]
         raw_columns = [pa.array([r[i] for r in good], pa.string()) for i in range(width)]
         numbers = np.array(good_numbers, dtype=np.int64)
+    if footer_rows:  # the last records of the file are a declared footer (notes, totals, sign-offs): not data
+        last = sorted({int(x) for x in numbers} | {i.row for i in issues})[-footer_rows:]
+        keep = ~np.isin(numbers, np.array(last, dtype=np.int64))
+        raw_columns = [c.filter(pa.array(keep)) for c in raw_columns]
+        numbers = numbers[keep]
+        issues = [i for i in issues if i.row not in set(last)]
+        quarantine = {k: v for k, v in quarantine.items() if k not in set(last)}
     table, numbers, blank_numbers = _assemble(fname, contract, match, raw_columns, numbers)
     issue_rows = {i.row for i in issues}
     result = ExportTable(
@@ -996,7 +1194,7 @@ def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
         source = pa.input_stream(str(p), compression="gzip")
     bad: set[int] = set()
     handed = 0  # ragged entries already handed out
-    next_number = 2  # header = row 1
+    next_number = info.header_lines + 1  # header = row 1 (after any banner rows)
     pending: list[pa.RecordBatch] = []
     pending_rows = 0
 
@@ -1062,6 +1260,9 @@ def iter_export(
     unknown: str = "error",
     formulas: str = "cached",
     batch_rows: int = 250_000,
+    header_row: int | None = None,
+    footer_rows: int = 0,
+    record_path: str | None = None,
 ) -> Any:
     """Read an export in pieces: yields :class:`ExportTable` objects of about ``batch_rows`` rows each.
 
@@ -1073,10 +1274,10 @@ def iter_export(
     """
     p = Path(path)
     fmt = fmt or detect_format(p)
-    if fmt != "csv" or not p.is_file() or p.stat().st_size == 0:
+    if fmt != "csv" or footer_rows or not p.is_file() or p.stat().st_size == 0:
         whole = read_export(
             p, contract, fmt=fmt, sheet=sheet, encoding=encoding, delimiter=delimiter, unknown=unknown,
-            formulas=formulas,
+            formulas=formulas, header_row=header_row, footer_rows=footer_rows, record_path=record_path,
         )
         n = whole.table.num_rows
         issue_rows = whole.issue_rows
@@ -1094,7 +1295,7 @@ def iter_export(
             )
         return
     fname = p.name
-    info = _csv_info(p, encoding, delimiter)
+    info = _csv_info(p, encoding, delimiter, header_row)
     match = match_headers(info.headers, contract)
     _check_match(fname, match, unknown)
     width = len(info.headers)
