@@ -52,10 +52,20 @@ def inbox_files(inbox: Path) -> list[Path]:
     return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt"))
 
 
+def _evidence(metadata: dict) -> str:
+    """A failed check's evidence as `key=value` pairs (checks' metadata holds counts, field names, row numbers)."""
+    parts = []
+    for k, v in sorted((metadata or {}).items()):
+        value = getattr(v, "value", v)
+        text = value if isinstance(value, str) else repr(value)
+        parts.append(f"{k}={text[:300]}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
     """Why a run failed, in one line per cause: failed checks by name, step errors by message (never values)."""
     lines = [
-        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed"
+        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed{_evidence(e.metadata)}"
         for e in result.get_asset_check_evaluations()
         if not e.passed
     ]
@@ -71,7 +81,7 @@ def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
 QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
-def run(note: str = "", publish: bool = True) -> int:
+def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
     import dagster as dg
 
@@ -92,14 +102,17 @@ def run(note: str = "", publish: bool = True) -> int:
         except stages.UnknownExport as exc:
             reject(path, str(exc))
             log.warning("rejected %s: %s", path.name, exc)
+            failures.append(f"{path.name}: rejected (moved to {inbox / 'rejected'}): {exc}")
             continue
         ds, key = m.spec.name, stages.partition_key_for(path)
         parts = f"{ds}_exports"
         if key not in instance.get_dynamic_partitions(parts):
             instance.add_dynamic_partitions(parts, [key])
         prev = store.read_json(f"raw/{ds}/{key}.json")
-        if prev and prev.get("sha256") == stages.file_sha256(path) and store.exists(f"deidentified/{ds}/{key}.parquet"):
-            log.info("%s: unchanged since last ingest, skipped", path.name)
+        same_spec = prev and prev.get("spec_sha256") == m.source.spec_sha256() and prev.get("source") == m.source.name
+        if (not force and prev and same_spec and prev.get("sha256") == stages.file_sha256(path)
+                and store.exists(f"deidentified/{ds}/{key}.parquet")):
+            log.info("%s: unchanged since last ingest (file and its contract and mapping), skipped", path.name)
             continue
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
@@ -142,6 +155,23 @@ def run(note: str = "", publish: bool = True) -> int:
     return 1 if failures else 0
 
 
+def check() -> int:
+    """Validate every spec (datasets, agency folders, mappings, contracts, code tables); list every problem."""
+    from pipelines.specs import SpecError, load_specs
+
+    try:
+        specs = load_specs()
+    except SpecError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    for s in specs:
+        print(f"{s.name}: {len(s.sources)} source(s): {', '.join(src.name for src in s.sources)}")
+    print(f"ok: {len(specs)} dataset(s), {sum(len(s.sources) for s in specs)} source(s)")
+    return 0
+
+
 def describe(path: Path, out: Path | None, sheet: str | None = None) -> int:
     """Print what an export holds (counts, types, formats, markers, keys, closest contracts) and write drafts."""
     from pipelines import describe as dsc
@@ -181,10 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run", help="process the inbox, prepare and publish every dataset")
     r.add_argument("--note", default="")
     r.add_argument("--no-publish", action="store_true")
+    r.add_argument("--force", action="store_true", help="ingest every export again, even unchanged ones")
     g = sub.add_parser("generate", help="write synthetic exports")
     g.add_argument("--out", type=Path, default=None)
     g.add_argument("--rows", type=int, default=400)
     g.add_argument("--seed", type=int, default=7)
+    sub.add_parser("check", help="validate every dataset, source mapping and contract; list every problem")
     ds = sub.add_parser("describe", help="describe an export and draft its contract and mapping")
     ds.add_argument("file", type=Path)
     ds.add_argument("--out", type=Path, default=None, help="folder for the drafts (default drafts/<file>)")
@@ -193,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    if args.cmd == "check":
+        return check()
     if args.cmd == "describe":
         return describe(args.file, args.out, args.sheet)
     if args.cmd == "generate":
@@ -213,7 +247,15 @@ def main(argv: list[str] | None = None) -> int:
               f"Private store (never published): {config.private_dir()}\nDagster UI: make ui\n")
         return rc
     if args.cmd == "run":
-        return run(note=args.note, publish=not args.no_publish)
+        from pipelines.specs import SpecError
+
+        try:
+            return run(note=args.note, publish=not args.no_publish, force=args.force)
+        except SpecError as exc:
+            for problem in exc.problems:
+                log.error("spec: %s", problem)
+            log.error("nothing processed: fix the specs (`python -m pipelines.cli check` lists every problem)")
+            return 2
     return 2
 
 

@@ -390,7 +390,7 @@ def draft_contract(d: Description) -> str:
     for c in d.columns:
         desc = c.type + (f" {c.format}" if c.format else "")
         req = ", constraints: {required: true}" if c.filled == d.rows and d.rows else ""
-        out.append(f"  - {{name: {_q(c.name)}, type: string, description: {_q(desc)}{req}}}")
+        out.append(f"  - {{name: {_q(c.name.strip())}, type: string, description: {_q(desc)}{req}}}")
     return "\n".join(out) + "\n"
 
 
@@ -426,12 +426,12 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
             out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; optional")
             continue
         used.add(col.name)
-        parts = [f"from: {_q(col.name)}"]
+        parts = [f"from: {_q(col.name.strip())}"]
         if ttype in ("date", "datetime", "time") and col.format and col.format != "ISO8601":
             parts.append(f"format: {_q(col.format)}")
         line = f"  {tname}: {{{', '.join(parts)}}}"
         if col.codes is not None and ttype == "string" and col.type in ("string", "boolean"):
-            line = f"  {tname}:\n    from: {_q(col.name)}\n    map: {{" + ", ".join(
+            line = f"  {tname}:\n    from: {_q(col.name.strip())}\n    map: {{" + ", ".join(
                 f"{_q(v)}: {_q(v)}" for v in col.codes) + "}    # TODO: the dataset's values"
         out.append(line)
     unused = [c.name for c in d.columns if c.name not in used]

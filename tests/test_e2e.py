@@ -27,7 +27,8 @@ def demo(tmp_path_factory):
     # one export that matches no contract: rejected by name, never lost
     (env.inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
     first = env.run("run", "--note", "first")
-    assert first.returncode == 0, first.stderr[-3000:]
+    # a rejected file makes the run fail (exit 1), after everything else was published
+    assert first.returncode == 1 and "mystery_export.csv: rejected" in first.stderr, first.stderr[-3000:]
     return env, planted, first
 
 
@@ -68,6 +69,7 @@ def test_unknown_export_rejected_by_name(demo):
     assert rejected.exists()
     reason = (env.inbox / "rejected" / "mystery_export.csv.reason.txt").read_text()
     assert "mystery_export.csv" in reason and "matches no source contract" in reason
+    assert "its headers (2): ['Foo', 'Bar']" in reason and reason.count("% of columns match") == 2
 
 
 def test_no_planted_value_in_public_files(demo):
