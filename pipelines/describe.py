@@ -378,7 +378,7 @@ def _best_column(target: str, columns: Sequence[Column]) -> Column | None:
 
 
 def draft_contract(d: Description) -> str:
-    markers = sorted({m for c in d.columns for m in c.markers}, key=lambda m: (m != "", m))
+    markers = sorted({"", *(m for c in d.columns for m in c.markers)}, key=lambda m: (m != "", m))
     out = [
         f"# Source contract drafted by `describe` from {d.file}: the raw shape, every field read as text.",
         "# Check each field; `required: true` marks columns filled in every row of this file.",

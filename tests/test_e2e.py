@@ -111,7 +111,8 @@ def test_rerun_is_safe_and_publishes_nothing_new(demo):
 
 
 def test_fourth_dataset_from_data_files_only(tmp_path):
-    """A use-of-force dataset defined only by YAML files (spec, public schema, source contract) publishes."""
+    """An agency's use-of-force export added from data files alone (an agency folder: agency.yaml, mapping,
+    contract) to the built-in use_of_force dataset publishes."""
     specs = tmp_path / "specs"
     shutil.copytree(REPO / "tests" / "fixtures" / "use_of_force", specs)
     env = make_env(tmp_path / "run", extra={"OSD_DATASETS": str(specs)})
@@ -132,7 +133,8 @@ def test_fourth_dataset_from_data_files_only(tmp_path):
     rel = env.public / "datasets" / "use_of_force" / "v1.0.0"
     table = pq.read_table(rel / "use_of_force.parquet")
     assert table.column_names == [
-        "uof_id", "agency", "occurred_date", "force_type", "subject_injured", "officer_id", "location", "description",
+        "uof_id", "agency", "occurred_date", "force_type", "subject_injured", "subject_race", "subject_sex",
+        "officer_id", "location", "district", "description",
     ]
     assert table.num_rows == 60
     csv = (rel / "use_of_force.csv").read_text().lower()

@@ -297,6 +297,8 @@ def load_specs(dirs: Iterable[Path] | None = None, sources: Iterable[Path] | Non
             col.problems.append(f"{d}: dataset folder not found")
             continue
         for path in sorted(d.glob("*.yaml")):
+            if path.name == "agency.yaml" or path.name.endswith((".mapping.yaml", ".contract.yaml")):
+                continue  # an agency folder's files: read below, with the agency
             doc = col.attempt(load, path)
             if doc is None or _is_table_schema(doc.data):
                 continue
