@@ -229,9 +229,19 @@ def _filtered(pieces: Iterable[Any], src: SourceSpec, count: list[int]) -> Itera
     """Apply the source's row filter: rows it leaves out are counted (`filtered_rows`), not ingested."""
     import dataclasses
 
-    from pipelines.standardize import row_filter_mask
+    from pipelines.standardize import explode_rows, row_filter_mask
 
     for piece in pieces:
+        if src.explode and piece.table.num_rows:  # one row per packed value (same export row number)
+            parents, values = explode_rows(piece.table, src.explode)
+            idx = pa.array(parents)
+            table = piece.table.take(idx)
+            cols = src.explode["columns"]
+            for j, c in enumerate(cols):
+                new = pa.array(values, pa.string()) if j == 0 else pa.nulls(len(parents), pa.string())
+                table = table.set_column(table.schema.get_field_index(c), c, new)
+            piece = dataclasses.replace(piece, table=table, row_numbers=piece.row_numbers.take(idx),
+                                        rows_read=piece.rows_read + len(parents) - piece.table.num_rows)
         if src.filters and piece.table.num_rows:
             keep = row_filter_mask(piece.table, src.filters)
             dropped = int((~keep).sum())
@@ -336,9 +346,12 @@ class _StandardizeJob:
         data = raw.drop_columns(["_row"])
         report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
         reasons: dict[int, list[str]] = {}
-        pos_of_row = {int(r): i for i, r in enumerate(rows)}
+        pos_of_row: dict[int, list[int]] = {}  # an exploded export row has several positions
+        for i, r in enumerate(rows):
+            pos_of_row.setdefault(int(r), []).append(i)
         for row, rs in report.row_reasons().items():
-            reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+            for pos in pos_of_row[int(row)]:
+                reasons.setdefault(pos, []).extend(f"source-{r}" for r in rs)
         with pd.option_context("mode.string_storage", "pyarrow"):  # Arrow-backed strings: ~1/3 less memory
             res = standardize(
                 data,

@@ -110,6 +110,30 @@ def row_filter_mask(table: pa.Table, filters: Sequence[Mapping[str, Any]]) -> np
     return keep
 
 
+def explode_rows(table: pa.Table, rule: Mapping[str, Any]) -> tuple[np.ndarray, list[str | None]]:
+    """Apply an `explode` rule: (source row index of each output row, its value for the first listed column)."""
+    cols = list(rule["columns"])
+    sep, keep = rule.get("separator"), rule.get("keep")
+    pattern = re.compile(keep) if keep else None
+    cells = [table.column(c).to_pylist() for c in cols]
+    parents: list[int] = []
+    values: list[str | None] = []
+    for i in range(table.num_rows):
+        found: list[str | None] = []
+        for col in cells:
+            v = col[i]
+            if v is None:
+                continue
+            for part in (v.split(sep) if sep else [v]):
+                part = part.strip()
+                if part and (pattern is None or pattern.search(part)):
+                    found.append(part)
+        for part in found or [None]:
+            parents.append(i)
+            values.append(part)
+    return np.array(parents, dtype=np.int64), values
+
+
 def _surrogate(df: pd.DataFrame, kind: str, row_numbers: np.ndarray | None) -> pd.Series:
     """A key for exports without one: the export row number, or the row's content hash plus its occurrence
     (exact duplicate rows are distinct records, e.g. people searched together)."""

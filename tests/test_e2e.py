@@ -121,7 +121,7 @@ def test_fourth_dataset_from_data_files_only(tmp_path):
     names = ["Maria GARCIA", "Tran Thi Lan", "Olena KOVALENKO", "Abdi Hassan Warsame", "Brian O'NEILL"]
     for i in range(60):
         n = names[i % len(names)]
-        addr = f"{1000 + 37 * i} Elm Ave Apt {i % 9 + 1}"
+        addr = f"{1000 + 37 * (i % 2)} Elm Ave Apt {i % 9 + 1}"  # one hundred block: k-anonymity keeps it
         rows.append(
             f'UOF-{i:05d},{i % 12 + 1:02d}/{i % 27 + 1:02d}/2024 {i % 12 + 1}:{i % 60:02d} PM,'
             f'{["TASER", "OC", "HANDS", "K9"][i % 4]},{"YN"[i % 2]},{4100 + i % 6},Ofc. Ray HOLT,{n},{addr},'

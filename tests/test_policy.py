@@ -95,6 +95,13 @@ def test_apply_policy_only_public_columns_come_out():
         ("1423 W Elm St, Rivertown, WA 98101", "1400 BLOCK OF W ELM ST"),
         ("Elm Ave & 5th St", "ELM AVE & 5TH ST"),
         ("3rd Ave and Pine St", "3RD AVE AND PINE ST"),
+        ("3 AVE && E 103 ST", "3 AVE && E 103 ST"),
+        ("STANTON ST/ RUSSELL ST", "STANTON ST/ RUSSELL ST"),
+        ("133-50 125 ST", "133-00 BLOCK OF 125 ST"),
+        ("1200-1210 Main St", "1200 BLOCK OF MAIN ST"),
+        ("3 AVE", "3 AVE"),
+        ("245 S 5th Ave; plate 7ABC123 towed", "200 BLOCK OF S 5TH AVE"),
+        ("Elm Ave; note", "ELM AVE"),
         (None, None),
     ],
 )

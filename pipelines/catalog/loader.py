@@ -208,6 +208,15 @@ def build_source(
             problems.append(f"{doc.where((*loc, 'filter', i))}: column {flt.column!r} is not in the contract")
         if flt.matches is not None and (bad := _re2_problem(flt.matches)):
             problems.append(f"{doc.where((*loc, 'filter', i))}: {bad}")
+    explode = None
+    if m.explode is not None:
+        for c in m.explode.columns():
+            if normalize_label(c) not in labels:
+                problems.append(f"{doc.where((*loc, 'explode'))}: column {c!r} is not in the contract")
+        if m.explode.keep is not None and (bad := _re2_problem(m.explode.keep)):
+            problems.append(f"{doc.where((*loc, 'explode', 'keep'))}: {bad}")
+        explode = {"columns": [labels.get(normalize_label(c), c) for c in m.explode.columns()],
+                   "separator": m.explode.separator, "keep": m.explode.keep}
     for col in m.precision:
         if std.get(col) not in ("date", "datetime"):
             problems.append(f"{doc.where((*loc, 'precision', col))}: precision applies to a date or datetime "
@@ -232,6 +241,7 @@ def build_source(
         filters=[{**f.model_dump(by_alias=True, exclude_none=True),
                   "column": labels.get(normalize_label(f.column), f.column)} for f in m.filter],
         precision=dict(m.precision),
+        explode=explode,
         match=m.match,
         code_tables=sorted({_resolve(fm.map_file, doc.path.parent) for fm in m.fields.values() if fm.map_file}),
     )

@@ -80,6 +80,19 @@ class RowFilter(Strict):
         return self
 
 
+class Explode(Strict):
+    """One row per value: of a column whose cells pack several values (`separator`), or of a repeated group of
+    columns (`TYPE_OF_FORCE_USED1..10`, unpivoted into the first one). `keep` (RE2) keeps only matching values; a
+    row without any value stays one row, with the column empty."""
+
+    column: str | list[str]
+    separator: str | None = None
+    keep: str | None = None
+
+    def columns(self) -> list[str]:
+        return [self.column] if isinstance(self.column, str) else list(self.column)
+
+
 class SourceModel(Strict):
     """One agency export shape: how to read it, its contract, and its mapping. Never a privacy treatment."""
 
@@ -97,6 +110,7 @@ class SourceModel(Strict):
     footer_rows: int = Field(0, ge=0)
     record_path: str | None = None
     match: str | None = None  # a file-name pattern (glob) settling routing between look-alike contracts
+    explode: Explode | None = None  # applied first, then filter
     filter: list[RowFilter] = []
     precision: dict[str, Literal["month", "day", "none"]] = {}
     fields: dict[str, FieldMap]

@@ -39,6 +39,7 @@ class SourceSpec:
     footer_rows: int = 0
     record_path: str | None = None
     filters: list[dict[str, Any]] = field(default_factory=list)
+    explode: dict[str, Any] | None = None  # {columns: [contract field names], separator, keep}
     precision: dict[str, str] = field(default_factory=dict)  # standardized column -> month | day | none
     match: str | None = None  # file-name glob that settles routing between look-alike contracts
     code_tables: list[Path] = field(default_factory=list)
