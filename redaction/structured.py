@@ -76,7 +76,7 @@ def coarsen_time(dt: pd.Series, to: str = "hour") -> pd.Series:
 
 _UNIT = re.compile(r"(?:,?\s+(?:APT|APARTMENT|UNIT|STE|SUITE|RM|ROOM|FL|FLOOR|LOT|BLDG)\.?\s*#?\s*\w+|\s*#\s*\w+)\s*$", re.I)
 _HOUSE = re.compile(r"^\s*(\d{1,6})[A-Z]?(?:\s*-\s*\d+)?\s+(.+?)\s*$", re.I)
-_INTERSECTION = re.compile(r"\s(?:&&?|AND|AT|@)\s|\s*/\s*", re.I)
+_INTERSECTION = re.compile(r"\s(?:&&?|AND|AT|@)\s|[A-Z.]\s*/\s*[A-Z0-9]", re.I)  # not "123 1/2 MAIN ST"
 _CITY_TAIL = re.compile(r",.*$")
 _NOTE_TAIL = re.compile(r"\s*;.*$")  # "123 MAIN ST; plate ABC123": a note typed after the address
 _QUEENS = re.compile(r"^\s*(\d{1,3})-\d{2}[A-Z]?\s+(.+?)\s*$", re.I)  # "133-50 125 ST": block 133, house 50

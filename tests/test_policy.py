@@ -100,6 +100,7 @@ def test_apply_policy_only_public_columns_come_out():
         ("133-50 125 ST", "133-00 BLOCK OF 125 ST"),
         ("1200-1210 Main St", "1200 BLOCK OF MAIN ST"),
         ("3 AVE", "3 AVE"),
+        ("123 1/2 Main St", "100 BLOCK OF 1/2 MAIN ST"),
         ("245 S 5th Ave; plate 7ABC123 towed", "200 BLOCK OF S 5TH AVE"),
         ("Elm Ave; note", "ELM AVE"),
         (None, None),
