@@ -172,7 +172,7 @@ def check() -> int:
     return 0
 
 
-def describe(path: Path, out: Path | None, sheet: str | None = None) -> int:
+def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: object) -> int:
     """Print what an export holds (counts, types, formats, markers, keys, closest contracts) and write drafts."""
     from pipelines import describe as dsc
     from pipelines.readers import ReadError
@@ -183,12 +183,24 @@ def describe(path: Path, out: Path | None, sheet: str | None = None) -> int:
     except SpecError as exc:
         log.warning("specs not loaded, no contract to compare with: %s", exc)
         specs = []
+    if not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 1
     try:
-        d = dsc.describe(path, specs, sheet=sheet)
+        d = dsc.describe(path, specs, sheet=sheet, **layout)  # type: ignore[arg-type]
     except ReadError as exc:
         print(f"cannot read {path.name}: {exc}", file=sys.stderr)
+        print("if the layout was misread, say it: --header-row N, --footer-rows N, --record-path KEY, --sheet NAME",
+              file=sys.stderr)
         return 1
     print("\n".join(dsc.report_lines(d)))
+    try:
+        from pipelines import stages
+
+        m = stages.identify_export(path, specs)
+        print(f"\nrecognized: `run` would ingest it as source {m.source.name} of dataset {m.spec.name}")
+    except Exception as exc:  # noqa: BLE001 - unrecognized (or ambiguous): the drafts are the way forward
+        print(f"\nnot recognized by any contract yet ({str(exc).split('. ')[0].split(': ', 1)[-1]})")
     dest = out or Path("drafts") / dsc.slug(path.stem)
     written = dsc.write_drafts(d, specs, dest)
     print(f"\ndrafts in {dest}: " + (", ".join(p.name for p in written) or "none written (files already there)"))
@@ -221,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     ds.add_argument("file", type=Path)
     ds.add_argument("--out", type=Path, default=None, help="folder for the drafts (default drafts/<file>)")
     ds.add_argument("--sheet", default=None)
+    ds.add_argument("--header-row", type=int, default=None, help="physical row of the header (default: detected)")
+    ds.add_argument("--footer-rows", type=int, default=None, help="rows at the end that are not records")
+    ds.add_argument("--record-path", default=None, help="JSON: where the records are, e.g. features[].attributes")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
@@ -228,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "check":
         return check()
     if args.cmd == "describe":
-        return describe(args.file, args.out, args.sheet)
+        return describe(args.file, args.out, args.sheet, header_row=args.header_row, footer_rows=args.footer_rows,
+                        record_path=args.record_path)
     if args.cmd == "generate":
         files = generate(args.out or config.inbox_dir(), args.rows, args.seed)
         log.info("wrote %d export(s) to %s", len(files), args.out or config.inbox_dir())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -86,6 +86,7 @@ class Description:
     keys: list[list[str]]
     closest: list[ContractDiff]
     duplicated_labels: list[str]
+    sheets: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -109,6 +110,8 @@ def _layout(path: Path, fmt: str, sheet: str | None) -> tuple[int, str | None]:
             feats = doc.get("features")
             if isinstance(feats, list) and feats and isinstance(feats[0], dict) and "attributes" in feats[0]:
                 return 1, "features[].attributes"
+            if isinstance(feats, list) and feats and isinstance(feats[0], dict) and "properties" in feats[0]:
+                return 1, "features[].properties"
             lists = [k for k, v in doc.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
             return 1, lists[0] if len(lists) == 1 else None
     return 1, None
@@ -261,12 +264,25 @@ def closest_contracts(headers: Sequence[str], specs: Sequence[Any], top: int = 3
     return out[:top]
 
 
-def describe(path: Path, specs: Sequence[Any] = (), sheet: str | None = None) -> Description:
+def describe(
+    path: Path,
+    specs: Sequence[Any] = (),
+    sheet: str | None = None,
+    *,
+    header_row: int | None = None,
+    footer_rows: int | None = None,
+    record_path: str | None = None,
+) -> Description:
+    """Describe an export; `header_row`, `footer_rows` and `record_path` override what is detected."""
     fmt = readers.detect_format(path)
-    header_row, record_path = _layout(path, fmt, sheet)
+    found_header, found_path = _layout(path, fmt, sheet) if header_row is None or record_path is None else (1, None)
+    header_row = header_row or found_header
+    record_path = record_path or found_path
     layout: dict[str, Any] = {"record_path": record_path} if record_path else {}
+    if header_row > 1 or fmt in ("csv", "xlsx"):
+        layout["header_row"] = header_row
     headers, export, dup = read_any(path, sheet, **layout)
-    footer = _footer(export, len(headers))
+    footer = _footer(export, len(headers)) if footer_rows is None else footer_rows
     if footer:
         headers, export, dup = read_any(path, sheet, footer_rows=footer, **layout)
     frame = export.table.to_pandas()
@@ -286,7 +302,17 @@ def describe(path: Path, specs: Sequence[Any] = (), sheet: str | None = None) ->
         keys=candidate_keys(frame, columns),
         closest=closest_contracts(headers, specs),
         duplicated_labels=dup,
+        sheets=_sheets(path) if fmt == "xlsx" else [],
     )
+
+
+def _sheets(path: Path) -> list[str]:
+    try:
+        from python_calamine import CalamineWorkbook
+
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # noqa: BLE001 - informative only
+        return []
 
 
 # ---------------------------------------------------------------------------------------------- report
@@ -295,7 +321,7 @@ def describe(path: Path, specs: Sequence[Any] = (), sheet: str | None = None) ->
 def report_lines(d: Description) -> list[str]:
     """The description as text lines: counts, names, formats, markers and code values; no other cell value."""
     lines = [
-        f"file: {d.file}",
+        f"file: {d.file}" + (f" (sheets: {d.sheets}; described: the first, or --sheet)" if len(d.sheets) > 1 else ""),
         f"format: {d.format}" + (f", encoding {d.encoding}" if d.encoding else ""),
         f"header: row {d.header_row}" + (f" ({d.header_row - 1} banner rows above it)" if d.header_row > 1 else ""),
     ]
@@ -367,29 +393,73 @@ def guess_dataset(d: Description, specs: Sequence[Any]) -> Any | None:
     return None
 
 
-def _best_column(target: str, columns: Sequence[Column]) -> Column | None:
-    best, score = None, 0.0
-    t = _norm(target)
-    for c in columns:
-        r = SequenceMatcher(None, t, _norm(c.name)).ratio()
-        if r > score:
-            best, score = c, r
-    return best if score >= 0.72 else None
+_STOP_WORDS = {"at", "of", "the", "a", "an", "and", "or", "by", "in", "to", "no", "nr", "num", "number", "private",
+               "agency", "s"}
+
+
+def _tokens(text: str) -> set[str]:
+    """Words of a label: split on non-letters and camelCase ("SubjectPerceivedRace" -> subject, perceived, race)."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
+    return {w for w in re.split(r"[^a-z0-9]+", spaced.casefold()) if w and w not in _STOP_WORDS}
+
+
+_FITS = {
+    "date": ("date", "datetime"), "datetime": ("date", "datetime"), "time": ("time",),
+    "integer": ("integer",), "number": ("integer", "number"), "boolean": ("boolean",),
+}
+
+
+def _pair_score(target: Mapping[str, Any], column: Column) -> float:
+    """How well an export column fits a standardized column: every word of its name in the column's label (1.0),
+    or two words of its description (0.8), or a near-identical spelling; 0 when the column's type cannot fit."""
+    fits = _FITS.get(str(target.get("type", "string")))
+    if fits and column.type not in fits and not (column.type == "string" and column.codes and len(column.codes) <= 3
+                                                 and target.get("type") == "boolean"):
+        return 0.0
+    name = _tokens(target["name"])
+    words = _tokens(column.name)
+    if not name or not words:
+        return 0.0
+    ratio = SequenceMatcher(None, _norm(target["name"]), _norm(column.name)).ratio()
+    score = 1.0 if name <= words else 0.0
+    desc = _tokens(str(target.get("description") or "")) - {"date", "time"}
+    if len(desc & words) >= 2 and len(desc & words) >= 0.6 * len(words):
+        score = max(score, 0.8)
+    if ratio >= 0.93:
+        score = max(score, ratio)
+    return score + 0.01 * ratio if score else 0.0  # ties: the closer spelling
+
+
+def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> dict[str, Column]:
+    """Standardized column -> the export column whose name fits it best (each used once, best pairs first)."""
+    pairs = sorted(((_pair_score(t, c), i, t["name"], c) for i, t in enumerate(targets) for c in columns),
+                   key=lambda x: (-x[0], x[1]))
+    out: dict[str, Column] = {}
+    used: set[str] = set()
+    for score, _, tname, col in pairs:
+        if score < 0.5 or tname in out or col.name in used:
+            continue
+        out[tname] = col
+        used.add(col.name)
+    return out
 
 
 def draft_contract(d: Description) -> str:
     markers = sorted({"", *(m for c in d.columns for m in c.markers)}, key=lambda m: (m != "", m))
     out = [
         f"# Source contract drafted by `describe` from {d.file}: the raw shape, every field read as text.",
-        "# Check each field; `required: true` marks columns filled in every row of this file.",
+        "# Check each field. `required: true` (recognition needs the column; a row without a value is quarantined)",
+        "# marks the key and date columns filled in every row of this file: add or remove as the agency guarantees.",
         "# `unknown_columns: ignore` lets the agency add columns without breaking recognition.",
         "unknown_columns: ignore",
         "missingValues: [" + ", ".join(_q(m) for m in (markers or [""])) + "]",
         "fields:",
     ]
+    key_columns = {k for key in d.keys[:1] for k in key}
     for c in d.columns:
         desc = c.type + (f" {c.format}" if c.format else "")
-        req = ", constraints: {required: true}" if c.filled == d.rows and d.rows else ""
+        must = c.name in key_columns or c.type in ("date", "datetime")
+        req = ", constraints: {required: true}" if must and c.filled == d.rows and d.rows else ""
         out.append(f"  - {{name: {_q(c.name.strip())}, type: string, description: {_q(desc)}{req}}}")
     return "\n".join(out) + "\n"
 
@@ -414,18 +484,22 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
         out.append(f"record_path: {_q(d.record_path)}")
     month_only = [c for c in d.columns if c.format in MONTH_ONLY]
     out.append("fields:")
-    used: set[str] = set()
     targets = spec.standardized if spec else []
+    matched = match_columns([t for t in targets if t["name"] != "agency"], d.columns)
+    used = {c.name for c in matched.values()}
+    if not targets:
+        out.append("  # TODO: the dataset's standardized columns (`python -m pipelines.cli check` lists datasets)")
     for t in targets:
         tname, ttype = t["name"], t.get("type", "string")
         if tname == "agency":
             out.append(f"  agency: {{const: {_q('TODO agency name')}}}")
             continue
-        col = _best_column(tname, [c for c in d.columns if c.name not in used])
+        col = matched.get(tname)
         if col is None:
             out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; optional")
             continue
-        used.add(col.name)
+        if ttype in ("date", "datetime") and col.format and col.format != "ISO8601" and col.type == "time":
+            col = col  # a time column alone: the date is probably another column (join them with from: [D, T])
         parts = [f"from: {_q(col.name.strip())}"]
         if ttype in ("date", "datetime", "time") and col.format and col.format != "ISO8601":
             parts.append(f"format: {_q(col.format)}")

@@ -155,6 +155,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         "tsv": "csv",
         "txt": "csv",
         "json": "json",
+        "geojson": "json",
         "jsonl": "jsonl",
         "ndjson": "jsonl",
         "xlsx": "xlsx",
@@ -183,12 +184,13 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     if stripped.startswith(b"["):
         return "json"
     if stripped.startswith(b"{"):
-        first = stripped.split(b"\n", 1)[0].strip()
+        lines = [ln.strip() for ln in stripped.split(b"\n") if ln.strip()]
         try:
-            json.loads(first)
-            return "jsonl"
+            first = json.loads(lines[0])
         except ValueError:
             return "json"  # one object over several lines (records under a key, Esri JSON)
+        holds_records = isinstance(first, dict) and any(isinstance(v, list) and v for v in first.values())
+        return "json" if holds_records and len(lines) == 1 else "jsonl"
     return "csv"
 
 
@@ -616,7 +618,12 @@ def records_at(fname: str, data: Any, record_path: str | None = None) -> list[An
         raise ReadError(fname, "format-error", "JSON export must be an array of objects or an object holding one")
     feats = data.get("features")
     if isinstance(feats, list) and feats and all(isinstance(f, dict) and "attributes" in f for f in feats[:100]):
-        return records_at(fname, data, "features[].attributes")
+        return records_at(fname, data, "features[].attributes")  # Esri JSON
+    if isinstance(feats, list) and feats and all(isinstance(f, dict) and "properties" in f for f in feats[:100]):
+        return records_at(fname, data, "features[].properties")  # GeoJSON
+    socrata = _socrata_rows(data)
+    if socrata is not None:
+        return socrata
     lists = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
     if len(lists) == 1:
         return records_at(fname, data, lists[0])
@@ -624,6 +631,20 @@ def records_at(fname: str, data: Any, record_path: str | None = None) -> list[An
     raise ReadError(
         fname, "format-error", f"JSON object: declare record_path (keys holding lists: {keys})"
     )
+
+
+def _socrata_rows(data: dict[str, Any]) -> list[Any] | None:
+    """Socrata's `rows.json`: column names in meta.view.columns, rows as arrays in `data` (a header row first)."""
+    try:
+        columns = data["meta"]["view"]["columns"]
+        rows = data["data"]
+    except (KeyError, TypeError):
+        return None
+    if not isinstance(columns, list) or not isinstance(rows, list) or not all(isinstance(r, list) for r in rows[:100]):
+        return None
+    names = [str(c.get("name") or c.get("fieldName") or f"column {i + 1}") if isinstance(c, dict) else str(c)
+             for i, c in enumerate(columns)]
+    return [names, *rows]
 
 
 def _rows_from_json(

@@ -80,17 +80,24 @@ def test_xlsx_banner_and_footer_rows(tmp_path: Path) -> None:
     assert e.table.num_rows == 40 and e.row_numbers[0].as_py() == 6 and not e.issues
 
 
-@pytest.mark.parametrize("shape", ["under_key", "esri"])
+@pytest.mark.parametrize("shape", ["under_key", "esri", "geojson", "socrata"])
 def test_json_records_under_a_key_and_esri(tmp_path: Path, shape: str) -> None:
     recs = [{"caseId": f"C{i}", "closedOn": 1619000000000 + i * 86_400_000, "status": ["Open", "Closed"][i % 2]}
             for i in range(30)]
-    doc: dict = {"closingReports": recs} if shape == "under_key" else {
-        "objectIdFieldName": "RowID", "fields": [], "features": [{"attributes": r} for r in recs],
-        "exceededTransferLimit": True}
+    doc: dict = {
+        "under_key": {"closingReports": recs},
+        "esri": {"objectIdFieldName": "RowID", "fields": [], "features": [{"attributes": r} for r in recs],
+                 "exceededTransferLimit": True},
+        "geojson": {"type": "FeatureCollection", "features": [{"properties": r, "geometry": None} for r in recs]},
+        "socrata": {"meta": {"view": {"columns": [{"name": k} for k in recs[0]]}},
+                    "data": [list(r.values()) for r in recs]},
+    }[shape]
     p = tmp_path / "export.json"
     p.write_text(json.dumps(doc, indent=4))
     d = dsc.describe(p)
-    assert d.rows == 30 and d.record_path == ("closingReports" if shape == "under_key" else "features[].attributes")
+    assert d.rows == 30 and [c.name for c in d.columns] == ["caseId", "closedOn", "status"]
+    assert d.record_path == {"under_key": "closingReports", "esri": "features[].attributes",
+                             "geojson": "features[].properties"}.get(shape)
     assert {c.name: (c.type, c.format) for c in d.columns}["closedOn"] == ("datetime", "epoch_ms")
 
 
