@@ -123,7 +123,11 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
             continue
         log.info("ingested %s (%s, %s) in %.1fs", path.name, ds, m.source.name, time.perf_counter() - t0)
     for ds in sorted(specs):
-        if not instance.get_dynamic_partitions(f"{ds}_exports"):
+        partitions = instance.get_dynamic_partitions(f"{ds}_exports")
+        if not partitions:
+            continue
+        if not any(store.exists(f"deidentified/{ds}/{p}.parquet") for p in partitions):
+            failures.append(f"{ds}: not prepared: none of its exports was ingested (see the errors above)")
             continue
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(
@@ -204,7 +208,8 @@ def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: o
     dest = out or Path("drafts") / dsc.slug(path.stem)
     written = dsc.write_drafts(d, specs, dest)
     print(f"\ndrafts in {dest}: " + (", ".join(p.name for p in written) or "none written (files already there)"))
-    print("complete the TODOs, then: python -m pipelines.cli check && python -m pipelines.cli run")
+    print("complete the TODOs; put the folder in sources/<agency>/ (or point OSD_SOURCES at its parent); then\n"
+          "  python -m pipelines.cli check && python -m pipelines.cli run")
     return 0
 
 

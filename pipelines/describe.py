@@ -234,7 +234,7 @@ def candidate_keys(frame: pd.DataFrame, columns: Sequence[Column]) -> list[list[
     n = len(frame)
     if not n:
         return []
-    full = [c.name for c in columns if c.filled == n and not c.is_code]
+    full = [c.name for c in columns if c.filled == n and not c.is_code and c.max_length <= 40]  # not free text
     singles = [[c] for c in full if frame[c].nunique() == n]
     if singles:
         return singles[:5]
