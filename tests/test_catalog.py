@@ -119,3 +119,34 @@ def test_check_command_fails_listing_problems(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "pipelines.cli", "check"], cwd=REPO, capture_output=True, text=True,
                        timeout=120, env=env)
     assert r.returncode == 1 and "stops.mapping.yaml:4: format: Input should be 'csv'" in r.stderr
+
+
+def test_run_refuses_to_start_on_a_spec_error(tmp_path: Path) -> None:
+    import os
+
+    bad = MAPPING.replace('{from: FLAG}', '{from: FLAG, unmapped: kepp}')
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("OSD_", "DAGSTER_"))},
+           "OSD_SOURCES": str(_agency(tmp_path / "src", bad)), "OSD_INBOX": str(tmp_path / "inbox"),
+           "OSD_PRIVATE": str(tmp_path / "private"), "OSD_PUBLIC": str(tmp_path / "public"),
+           "DAGSTER_HOME": str(tmp_path / "dh")}
+    r = subprocess.run([sys.executable, "-m", "pipelines.cli", "run"], cwd=REPO, capture_output=True, text=True,
+                       timeout=300, env=env)
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert "stops.mapping.yaml:10: fields.frisked.unmapped: Input should be 'error', 'null' or 'keep'" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_spec_hash_follows_mapping_contract_and_code_tables(tmp_path: Path) -> None:
+    root = _agency(tmp_path, MAPPING.replace('map: {"W": White, "B": Black}', "map_file: race.csv"))
+    table = root / "newtown" / "race.csv"
+    table.write_text("code,value\nW,White\n")
+
+    def digest() -> str:
+        stops = next(s for s in load_specs([BUILTIN_DIR], sources=[root]) if s.name == "stops")
+        return stops.source("newtown_stops").spec_sha256()
+
+    first = digest()
+    table.write_text("code,value\nW,White\nB,Black\n")
+    second = digest()
+    (root / "newtown" / "stops.contract.yaml").write_text(CONTRACT + "  - {name: EXTRA}\n")
+    assert len({first, second, digest()}) == 3
