@@ -22,6 +22,12 @@ from pipelines import readers
 
 CODE_MAX_DISTINCT = 30  # a column with at most this many distinct values...
 CODE_MIN_COUNT = 5  # ...each seen at least this often holds codes, not personal data: its values may be shown
+CODE_MIN_ROWS = 50  # ...in a column of at least this many values (in a tiny file, names repeat too)
+# labels of columns whose values are never listed, whatever their counts (a handful of officers, say)
+_PERSONAL_LABEL = re.compile(
+    r"name|address|addr\b|phone|e-?mail|ssn|birth|dob|badge|plate|\bvin\b|licen[cs]e|narrative|comment|note|remark",
+    re.I,
+)
 MARKERS = (
     "", " ", "NULL", "null", "Null", "(null)", "-", "--", "NA", "N/A", "n/a", "na", "None", "none", "NONE",
     "Unknown", "UNKNOWN", "unknown", "?", "nan", "NaN", "#N/A", "Not Available", "UNK",
@@ -222,7 +228,8 @@ def describe_column(name: str, cells: list[str | None]) -> Column:
         ambiguous_formats=others,
         max_length=max((len(v) for v in values), default=0),
     )
-    if 0 < len(values) <= CODE_MAX_DISTINCT and min(values.values()) >= CODE_MIN_COUNT:
+    if (0 < len(values) <= CODE_MAX_DISTINCT and min(values.values()) >= CODE_MIN_COUNT
+            and col.filled >= CODE_MIN_ROWS and not _PERSONAL_LABEL.search(name)):
         col.codes = dict(values.most_common())
     elif typ == "string":
         col.multi_valued = _multi(values)

@@ -52,6 +52,9 @@ def test_csv_types_markers_codes_keys_and_no_personal_value(tmp_path: Path) -> N
     assert set(by["Sex"].markers) == {"NULL", "-"} and by["Sex"].codes is not None
     assert set(by["Race"].codes or {}) == {"W", "B", "H", "A"}
     assert by["Subject Name"].codes is None and by["Subject Name"].distinct == 300
+    few = dsc.describe_column("Officer Name", [NAMES[i % 4] for i in range(200)])
+    assert few.codes is None and few.distinct == 4  # repeated names are still names
+    assert dsc.describe_column("Race", ["W", "B"] * 10).codes is None  # too few rows to call them codes
     assert d.keys[0] == ["Report ID"]
     text = "\n".join(dsc.report_lines(d))
     assert not any(r[4] in text or r[0] in text for r in rows), "a personal value was printed"
