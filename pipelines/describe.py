@@ -25,7 +25,8 @@ CODE_MIN_COUNT = 5  # ...each seen at least this often holds codes, not personal
 CODE_MIN_ROWS = 50  # ...in a column of at least this many values (in a tiny file, names repeat too)
 # labels of columns whose values are never listed, whatever their counts (a handful of officers, say)
 _PERSONAL_LABEL = re.compile(
-    r"name|address|addr\b|phone|e-?mail|ssn|birth|dob|badge|plate|\bvin\b|licen[cs]e|narrative|comment|note|remark",
+    r"name|address|addr\b|phone|e-?mail|ssn|birth|dob|badge|plate|\bvin\b|licen[cs]e|narrative|comment|note|remark"
+    r"|id\b|id$|number|\bno\b|\bnum\b",
     re.I,
 )
 MARKERS = (
