@@ -197,6 +197,10 @@ def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: o
         print("if the layout was misread, say it: --header-row N, --footer-rows N, --record-path KEY, --sheet NAME",
               file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - a library message may quote a cell: only its type is shown
+        print(f"cannot describe {path.name}: {type(exc).__name__} (message withheld: it may quote a value)",
+              file=sys.stderr)
+        return 1
     print("\n".join(dsc.report_lines(d)))
     try:
         from pipelines import stages
