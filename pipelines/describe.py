@@ -430,6 +430,8 @@ def _pair_score(target: Mapping[str, Any], column: Column) -> float:
         return 0.0
     ratio = SequenceMatcher(None, _norm(target["name"]), _norm(column.name)).ratio()
     score = 1.0 if name <= words else 0.0
+    if not score and words <= name and any(len(w) >= 3 for w in words):
+        score = 0.75  # "Race" for subject_race: the column says less than the name, nothing else
     desc = _tokens(str(target.get("description") or "")) - {"date", "time"}
     if len(desc & words) >= 2 and len(desc & words) >= 0.6 * len(words):
         score = max(score, 0.8)
@@ -450,6 +452,34 @@ def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column
         out[tname] = col
         used.add(col.name)
     return out
+
+
+def _allowed_values(spec: Any | None, target: str) -> list[str]:
+    """The values the dataset publishes for a standardized column: the enum of the public field kept from it."""
+    if spec is None:
+        return []
+    try:
+        columns = spec.policy.get("columns") or {}
+        fields = {f["name"]: f for f in spec.schema["fields"]}
+    except Exception:  # noqa: BLE001 - a draft without hints is still a draft
+        return []
+    for public, treatment in columns.items():
+        if isinstance(treatment, dict) and treatment.get("source") == target and public in fields:
+            enum = (fields[public].get("constraints") or {}).get("enum") or []
+            return [str(v) for v in enum if str(v) != "*"]
+    return []
+
+
+def _guess_value(code: str, allowed: Sequence[str]) -> str | None:
+    """The allowed value a code most plausibly means: same text, or the only value it starts (M -> Male)."""
+    key = _norm(code)
+    if not key:
+        return None
+    same = [a for a in allowed if _norm(a) == key]
+    if same:
+        return same[0]
+    starts = [a for a in allowed if _norm(a).startswith(key) or key.startswith(_norm(a))]
+    return starts[0] if len(starts) == 1 else None
 
 
 def draft_contract(d: Description) -> str:
@@ -513,8 +543,13 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
             parts.append(f"format: {_q(col.format)}")
         line = f"  {tname}: {{{', '.join(parts)}}}"
         if col.codes is not None and ttype == "string" and col.type in ("string", "boolean"):
+            allowed = _allowed_values(spec, tname)
+            pairs = {v: _guess_value(v, allowed) if allowed else v for v in col.codes}
+            todo = "    # TODO: check" if allowed else "    # TODO: the dataset's values"
+            if allowed and any(g is None for g in pairs.values()):
+                todo += f"; allowed: {', '.join(allowed)}"
             line = f"  {tname}:\n    from: {_q(col.name.strip())}\n    map: {{" + ", ".join(
-                f"{_q(v)}: {_q(v)}" for v in col.codes) + "}    # TODO: the dataset's values"
+                f"{_q(v)}: {_q(g if g is not None else 'TODO')}" for v, g in pairs.items()) + "}" + todo
         out.append(line)
     unused = [c.name for c in d.columns if c.name not in used]
     if unused:

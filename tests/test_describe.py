@@ -128,3 +128,7 @@ def test_cli_describe_writes_drafts_that_parse(tmp_path: Path) -> None:
     assert mapping["dataset"] == "stops" and mapping["contract"] == "stops_new_agency.contract.yaml"
     assert [f["name"] for f in contract["fields"]] == HEADER
     assert "NULL" in contract["missingValues"]
+    # code values are paired with the values the dataset publishes where the match is plain (W -> White)
+    assert mapping["fields"]["subject_race"] == {"from": "Race", "map": {"W": "White", "B": "Black", "H": "Hispanic",
+                                                                         "A": "Asian"}}
+    assert mapping["fields"]["subject_sex"]["map"] == {"Male": "Male", "Female": "Female"}
