@@ -75,3 +75,27 @@ def test_real_samples_publish_without_identifiers(tmp_path):
         cells = {str(v) for col in table.columns for v in col.to_pylist() if v is not None}
         tokens = {t for cell in cells for t in cell.replace(",", " ").split()}
         assert not (identifiers & (cells | tokens)), f"{ds}: raw identifiers published"
+
+
+def test_describe_reads_every_sample_and_prints_no_identifier():
+    """`describe` on each real sample: its layout as the README documents it, and none of its identifiers (or
+    any other non-code value of an identifier column) in what it prints."""
+    from pipelines import describe as dsc
+    from pipelines.specs import load_specs
+
+    specs = load_specs()
+    layouts = {
+        "incidents_colombia-policia-nacional_2025.xlsx": (11, 5, None, 25322),
+        "incidents_baltimore-pd_2021.json": (1, 0, "features[].attributes", 1000),
+        "incidents_st-louis-mpd_2015-10.csv": (1, 0, None, 2000),
+        "useofforce_austin-pd_2009.csv": (1, 0, None, 1696),
+    }
+    for f, (_, source, _, _, columns) in EXPECTED.items():
+        d = dsc.describe(SAMPLES / f, specs)
+        if f in layouts:
+            assert (d.header_row, d.footer_rows, d.record_path, d.rows) == layouts[f], f
+        text = "\n".join(dsc.report_lines(d))
+        ids = {v.strip() for c in columns for v in _column(SAMPLES / f, c) if len(v.strip()) >= 4}
+        printed = [v for v in ids if f"'{v}'" in text]  # values are printed quoted; counts are bare numbers
+        assert not printed, f"{f}: {len(printed)} identifier value(s) printed"
+        assert d.closest and d.closest[0].source == source and d.closest[0].score >= 0.5, (f, d.closest[:1])
