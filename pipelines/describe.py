@@ -149,17 +149,14 @@ def read_any(path: Path, sheet: str | None = None, **layout: Any) -> tuple[list[
     fmt = readers.detect_format(path)
     headers = readers.read_headers(path, fmt=fmt, sheet=sheet, header_row=layout.get("header_row"),
                                    record_path=layout.get("record_path"))
-    seen: set[str] = set()
-    fields, dup = [], []
+    counts: dict[str, int] = {}
     for h in headers:
         key = readers.normalize_label(h)
-        if not key:
-            continue
-        if key in seen:
-            dup.append(h)
-            continue
-        seen.add(key)
-        fields.append({"name": h, "type": "string"})
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    dup = [h for h in dict.fromkeys(headers) if counts.get(readers.normalize_label(h), 0) > 1]
+    # a label used twice cannot be told apart by name: those columns are reported, not described
+    fields = [{"name": h, "type": "string"} for h in headers if counts.get(readers.normalize_label(h), 0) == 1]
     contract = {"fields": fields, "missingValues": [""]}
     export = readers.read_export(path, contract, fmt=fmt, sheet=sheet, unknown="ignore", **layout)
     return headers, export, dup
@@ -269,7 +266,7 @@ def closest_contracts(headers: Sequence[str], specs: Sequence[Any], top: int = 3
             denom = len(present) + len(missing) + len(m.unknown)
             out.append(ContractDiff(spec.name, src.name, len(present) / max(denom, 1), missing, list(m.unknown)))
     out.sort(key=lambda d: -d.score)
-    return out[:top]
+    return [d for d in out if d.score > 0][:top]
 
 
 def describe(
@@ -360,7 +357,9 @@ def report_lines(d: Description) -> list[str]:
     else:
         hint = " (exact duplicates are separate records: use a surrogate key, content_hash)" if d.duplicate_rows else ""
         lines.append("candidate keys: none" + hint)
-    if d.closest:
+    if not d.closest:
+        lines.append("closest contracts: none shares a column with this file (a new export shape)")
+    else:
         lines.append("closest contracts:")
         for near in d.closest:
             lines.append(f"  - {near.dataset}/{near.source}: {near.score:.0%} match; missing {_few(near.missing)}; "

@@ -132,3 +132,12 @@ def test_cli_describe_writes_drafts_that_parse(tmp_path: Path) -> None:
     assert mapping["fields"]["subject_race"] == {"from": "Race", "map": {"W": "White", "B": "Black", "H": "Hispanic",
                                                                          "A": "Asian"}}
     assert mapping["fields"]["subject_sex"]["map"] == {"Male": "Male", "Female": "Female"}
+
+
+def test_duplicated_labels_and_sep_line(tmp_path: Path) -> None:
+    p = tmp_path / "dup.csv"
+    p.write_text("sep=,\nID,Race,Race,When,,\n" + "".join(f"{i},W,B,2020-01-0{i % 9 + 1},,\n" for i in range(60)))
+    d = dsc.describe(p)
+    assert d.header_row == 2 and d.duplicated_labels == ["Race"]
+    assert [c.name for c in d.columns] == ["ID", "When"] and d.rows == 60
+    assert "closest contracts: none shares a column" in "\n".join(dsc.report_lines(d))
