@@ -52,10 +52,20 @@ def inbox_files(inbox: Path) -> list[Path]:
     return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt"))
 
 
+def _evidence(metadata: dict) -> str:
+    """A failed check's evidence as `key=value` pairs (checks' metadata holds counts, field names, row numbers)."""
+    parts = []
+    for k, v in sorted((metadata or {}).items()):
+        value = getattr(v, "value", v)
+        text = value if isinstance(value, str) else repr(value)
+        parts.append(f"{k}={text[:300]}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
     """Why a run failed, in one line per cause: failed checks by name, step errors by message (never values)."""
     lines = [
-        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed"
+        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed{_evidence(e.metadata)}"
         for e in result.get_asset_check_evaluations()
         if not e.passed
     ]
@@ -71,7 +81,7 @@ def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
 QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
-def run(note: str = "", publish: bool = True) -> int:
+def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
     import dagster as dg
 
@@ -92,14 +102,17 @@ def run(note: str = "", publish: bool = True) -> int:
         except stages.UnknownExport as exc:
             reject(path, str(exc))
             log.warning("rejected %s: %s", path.name, exc)
+            failures.append(f"{path.name}: rejected (moved to {inbox / 'rejected'}): {exc}")
             continue
         ds, key = m.spec.name, stages.partition_key_for(path)
         parts = f"{ds}_exports"
         if key not in instance.get_dynamic_partitions(parts):
             instance.add_dynamic_partitions(parts, [key])
         prev = store.read_json(f"raw/{ds}/{key}.json")
-        if prev and prev.get("sha256") == stages.file_sha256(path) and store.exists(f"deidentified/{ds}/{key}.parquet"):
-            log.info("%s: unchanged since last ingest, skipped", path.name)
+        same_spec = prev and prev.get("spec_sha256") == m.source.spec_sha256() and prev.get("source") == m.source.name
+        if (not force and prev and same_spec and prev.get("sha256") == stages.file_sha256(path)
+                and store.exists(f"deidentified/{ds}/{key}.parquet")):
+            log.info("%s: unchanged since last ingest (file and its contract and mapping), skipped", path.name)
             continue
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
@@ -110,7 +123,11 @@ def run(note: str = "", publish: bool = True) -> int:
             continue
         log.info("ingested %s (%s, %s) in %.1fs", path.name, ds, m.source.name, time.perf_counter() - t0)
     for ds in sorted(specs):
-        if not instance.get_dynamic_partitions(f"{ds}_exports"):
+        partitions = instance.get_dynamic_partitions(f"{ds}_exports")
+        if not partitions:
+            continue
+        if not any(store.exists(f"deidentified/{ds}/{p}.parquet") for p in partitions):
+            failures.append(f"{ds}: not prepared: none of its exports was ingested (see the errors above)")
             continue
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(
@@ -142,6 +159,64 @@ def run(note: str = "", publish: bool = True) -> int:
     return 1 if failures else 0
 
 
+def check() -> int:
+    """Validate every spec (datasets, agency folders, mappings, contracts, code tables); list every problem."""
+    from pipelines.specs import SpecError, load_specs
+
+    try:
+        specs = load_specs()
+    except SpecError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    for s in specs:
+        print(f"{s.name}: {len(s.sources)} source(s): {', '.join(src.name for src in s.sources)}")
+    print(f"ok: {len(specs)} dataset(s), {sum(len(s.sources) for s in specs)} source(s)")
+    return 0
+
+
+def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: object) -> int:
+    """Print what an export holds (counts, types, formats, markers, keys, closest contracts) and write drafts."""
+    from pipelines import describe as dsc
+    from pipelines.readers import ReadError
+    from pipelines.specs import SpecError, load_specs
+
+    try:
+        specs = load_specs()
+    except SpecError as exc:
+        log.warning("specs not loaded, no contract to compare with: %s", exc)
+        specs = []
+    if not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 1
+    try:
+        d = dsc.describe(path, specs, sheet=sheet, **layout)  # type: ignore[arg-type]
+    except ReadError as exc:
+        print(f"cannot read {path.name}: {exc}", file=sys.stderr)
+        print("if the layout was misread, say it: --header-row N, --footer-rows N, --record-path KEY, --sheet NAME",
+              file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a library message may quote a cell: only its type is shown
+        print(f"cannot describe {path.name}: {type(exc).__name__} (message withheld: it may quote a value)",
+              file=sys.stderr)
+        return 1
+    print("\n".join(dsc.report_lines(d)))
+    try:
+        from pipelines import stages
+
+        m = stages.identify_export(path, specs)
+        print(f"\nrecognized: `run` would ingest it as source {m.source.name} of dataset {m.spec.name}")
+    except Exception as exc:  # noqa: BLE001 - unrecognized (or ambiguous): the drafts are the way forward
+        print(f"\nnot recognized by any contract yet ({str(exc).split('. ')[0].split(': ', 1)[-1]})")
+    dest = out or Path("drafts") / dsc.slug(path.stem)
+    written = dsc.write_drafts(d, specs, dest)
+    print(f"\ndrafts in {dest}: " + (", ".join(p.name for p in written) or "none written (files already there)"))
+    print("complete the TODOs; put the folder in sources/<agency>/ (or point OSD_SOURCES at its parent); then\n"
+          "  python -m pipelines.cli check && python -m pipelines.cli run")
+    return 0
+
+
 def generate(out: Path, rows: int, seed: int) -> list[Path]:
     from pipelines import samplegen
 
@@ -157,14 +232,28 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run", help="process the inbox, prepare and publish every dataset")
     r.add_argument("--note", default="")
     r.add_argument("--no-publish", action="store_true")
+    r.add_argument("--force", action="store_true", help="ingest every export again, even unchanged ones")
     g = sub.add_parser("generate", help="write synthetic exports")
     g.add_argument("--out", type=Path, default=None)
     g.add_argument("--rows", type=int, default=400)
     g.add_argument("--seed", type=int, default=7)
+    sub.add_parser("check", help="validate every dataset, source mapping and contract; list every problem")
+    ds = sub.add_parser("describe", help="describe an export and draft its contract and mapping")
+    ds.add_argument("file", type=Path)
+    ds.add_argument("--out", type=Path, default=None, help="folder for the drafts (default drafts/<file>)")
+    ds.add_argument("--sheet", default=None)
+    ds.add_argument("--header-row", type=int, default=None, help="physical row of the header (default: detected)")
+    ds.add_argument("--footer-rows", type=int, default=None, help="rows at the end that are not records")
+    ds.add_argument("--record-path", default=None, help="JSON: where the records are, e.g. features[].attributes")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    if args.cmd == "check":
+        return check()
+    if args.cmd == "describe":
+        return describe(args.file, args.out, args.sheet, header_row=args.header_row, footer_rows=args.footer_rows,
+                        record_path=args.record_path)
     if args.cmd == "generate":
         files = generate(args.out or config.inbox_dir(), args.rows, args.seed)
         log.info("wrote %d export(s) to %s", len(files), args.out or config.inbox_dir())
@@ -183,7 +272,15 @@ def main(argv: list[str] | None = None) -> int:
               f"Private store (never published): {config.private_dir()}\nDagster UI: make ui\n")
         return rc
     if args.cmd == "run":
-        return run(note=args.note, publish=not args.no_publish)
+        from pipelines.specs import SpecError
+
+        try:
+            return run(note=args.note, publish=not args.no_publish, force=args.force)
+        except SpecError as exc:
+            for problem in exc.problems:
+                log.error("spec: %s", problem)
+            log.error("nothing processed: fix the specs (`python -m pipelines.cli check` lists every problem)")
+            return 2
     return 2
 
 

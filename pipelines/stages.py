@@ -67,35 +67,81 @@ class ExportMatch:
     score: float
 
 
+def _unknown_ok(src: SourceSpec) -> bool:
+    return src.unknown_columns == "ignore"
+
+
 def identify_export(path: Path, specs: Sequence[DatasetSpec]) -> ExportMatch:
-    """The dataset and source whose contract matches this file's headers best (all required columns present)."""
+    """The dataset and source whose contract matches this file's headers (all required columns present).
+
+    A file matching two contracts equally well is refused (``ambiguous``) unless a source's ``match:`` file-name
+    pattern settles it. A file matching none is refused with its own headers and the two closest contracts, with
+    their missing and extra columns.
+    """
+    import fnmatch
+
     from pipelines import readers
 
-    best: ExportMatch | None = None
-    reasons: list[str] = []
-    fmt_cache: dict[tuple[str | None, str | None], list[str]] = {}
+    matches: list[tuple[ExportMatch, bool]] = []
+    near: list[tuple[float, str]] = []
+    errors: list[str] = []
+    cache: dict[tuple[Any, ...], list[str]] = {}
     for spec in specs:
         for src in spec.sources:
-            key = (src.format, src.sheet)
+            key = (src.format, src.sheet, src.header_row, src.record_path, src.encoding, src.delimiter)
             try:
-                if key not in fmt_cache:
-                    fmt = src.format if src.format else None
-                    if fmt and readers.detect_format(path) != fmt:
+                if key not in cache:
+                    if src.format and readers.detect_format(path) != src.format:
                         continue
-                    fmt_cache[key] = readers.read_headers(path, fmt=fmt, sheet=src.sheet)
-                headers = fmt_cache[key]
-            except Exception as exc:  # unreadable for this source's format: try the next
-                reasons.append(f"{src.name}: {getattr(exc, 'code', exc.__class__.__name__)}")
+                    cache[key] = readers.read_headers(path, fmt=src.format, sheet=src.sheet,
+                                                      header_row=src.header_row, record_path=src.record_path)
+                headers = cache[key]
+            except Exception as exc:  # unreadable for this source's layout: try the next
+                errors.append(f"{src.name}: {exc}" if isinstance(exc, readers.ReadError)
+                              else f"{src.name}: {exc.__class__.__name__}")
                 continue
             m = readers.match_headers(headers, src.contract)
-            if m.ok and (best is None or m.score > best.score):
-                best = ExportMatch(spec, src, float(m.score))
-            elif not m.ok:
-                reasons.append(f"{src.name}: missing {list(m.missing_required)[:5]}")
-    if best is None:
-        detail = "; ".join(reasons[:6]) or "no source contract for this format"
-        raise UnknownExport(f"{path.name}: matches no source contract ({detail})")
-    return best
+            ok = not (m.missing_required or m.duplicated or (m.unknown and not _unknown_ok(src)))
+            named = src.match is not None and fnmatch.fnmatch(path.name.casefold(), src.match.casefold())
+            if src.match and not named:
+                ok = False
+            if ok:
+                matches.append((ExportMatch(spec, src, float(m.score)), named))
+            present = {c for c in m.columns if c}
+            missing = [f["name"] for f in src.contract["fields"] if f["name"] not in present]
+            score = len(present) / max(len(present) + len(missing) + len(m.unknown), 1)
+            near.append((score, f"{src.name} ({spec.name}): {round(score * 100)}% of columns match; "
+                                f"missing {_few(missing)}; extra {_few(m.unknown)}"))
+    if any(named for _, named in matches):
+        matches = [(m, named) for m, named in matches if named]
+    if not matches:
+        try:
+            headers = readers.read_headers(path)
+            seen = f"its headers ({len(headers)}): {_few(headers, 40)}"
+        except Exception as exc:
+            seen = f"its headers cannot be read ({getattr(exc, 'code', exc.__class__.__name__)}: " \
+                   f"{getattr(exc, 'note', '')})"
+        near.sort(key=lambda x: -x[0])
+        closest = "; ".join(t for _, t in near[:2]) or "no source contract for this format"
+        why = f" Read errors: {'; '.join(errors[:3])}." if errors and not near else ""
+        raise UnknownExport(
+            f"{path.name}: matches no source contract. {seen}. Closest: {closest}.{why} "
+            "Run `python -m pipelines.cli describe` on the file to draft a contract and mapping."
+        )
+    best = max(m.score for m, _ in matches)
+    top = [m for m, _ in matches if abs(m.score - best) < 1e-9]
+    if len(top) > 1:
+        names = ", ".join(f"{m.source.name} ({m.spec.name})" for m in top)
+        raise UnknownExport(
+            f"{path.name}: ambiguous, matches {len(top)} source contracts equally: {names}. Give one of them a "
+            "`match:` file-name pattern (e.g. match: \"*terry*\") or make the contracts differ."
+        )
+    return top[0]
+
+
+def _few(names: Sequence[str], n: int = 12) -> str:
+    shown = ", ".join(repr(x) for x in list(names)[:n])
+    return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
 
 
 def partition_key_for(path: Path) -> str:
@@ -154,25 +200,58 @@ def ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: st
             with open(path, "rb") as fh:
                 shutil.copyfileobj(fh, out, 1 << 22)
     key = f"raw/{spec.name}/{partition}.parquet"
+    filtered = [0]
     try:
-        pieces = readers.iter_export(path, src.contract, fmt=src.format, sheet=src.sheet, batch_rows=batch_rows())
-        acc = _write_raw(store, key, pieces, src.contract)
+        pieces = readers.iter_export(path, src.contract, batch_rows=batch_rows(), **src.read_options())
+        acc = _write_raw(store, key, _filtered(pieces, src, filtered), src.contract)
     except readers.ReadError as exc:
         if exc.code not in ("encoding-error", "parse-error"):
             raise
         log.info("%s: streaming read failed (%s), reading the whole file", path.name, exc.code)
-        export = readers.read_export(path, src.contract, fmt=src.format, sheet=src.sheet)
-        acc = _write_raw(store, key, [export], src.contract)
+        filtered = [0]
+        export = readers.read_export(path, src.contract, **src.read_options())
+        acc = _write_raw(store, key, _filtered([export], src, filtered), src.contract)
+    acc["filtered_rows"] = filtered[0]
     meta = {
         "file": path.name,
         "sha256": sha,
         "bytes": path.stat().st_size,
         "source": src.name,
         "agency": src.agency,
+        "spec_sha256": src.spec_sha256(),
         **acc,
     }
     store.write_json(f"raw/{spec.name}/{partition}.json", meta)
     return meta
+
+
+def _filtered(pieces: Iterable[Any], src: SourceSpec, count: list[int]) -> Iterable[Any]:
+    """Apply the source's row filter: rows it leaves out are counted (`filtered_rows`), not ingested."""
+    import dataclasses
+
+    from pipelines.standardize import explode_rows, row_filter_mask
+
+    for piece in pieces:
+        if src.explode and piece.table.num_rows:  # one row per packed value (same export row number)
+            parents, values = explode_rows(piece.table, src.explode)
+            idx = pa.array(parents)
+            table = piece.table.take(idx)
+            cols = src.explode["columns"]
+            for j, c in enumerate(cols):
+                new = pa.array(values, pa.string()) if j == 0 else pa.nulls(len(parents), pa.string())
+                table = table.set_column(table.schema.get_field_index(c), c, new)
+            piece = dataclasses.replace(piece, table=table, row_numbers=piece.row_numbers.take(idx),
+                                        rows_read=piece.rows_read + len(parents) - piece.table.num_rows)
+        if src.filters and piece.table.num_rows:
+            keep = row_filter_mask(piece.table, src.filters)
+            dropped = int((~keep).sum())
+            if dropped:
+                mask = pa.array(keep)
+                piece = dataclasses.replace(piece, table=piece.table.filter(mask),
+                                            row_numbers=piece.row_numbers.filter(mask),
+                                            rows_read=piece.rows_read - dropped)
+                count[0] += dropped
+        yield piece
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -238,6 +317,7 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
         "reasons": dict(sorted(reason_counts.items())),
         "quarantined_rows": quarantined_rows,
         "standardized_id": std_id,
+        "precision": dict(src.precision),  # declared by the source: month-only dates are published as months
     }
     store.write_json(f"standardized/{spec.name}/{partition}.json", out)
     # the leak verifier's identifier forms of these rows, computed with them (`gather_identifiers` reads them back)
@@ -266,9 +346,12 @@ class _StandardizeJob:
         data = raw.drop_columns(["_row"])
         report = tableschema.validate(data, src.contract, row_numbers=raw.column("_row"))
         reasons: dict[int, list[str]] = {}
-        pos_of_row = {int(r): i for i, r in enumerate(rows)}
+        pos_of_row: dict[int, list[int]] = {}  # an exploded export row has several positions
+        for i, r in enumerate(rows):
+            pos_of_row.setdefault(int(r), []).append(i)
         for row, rs in report.row_reasons().items():
-            reasons.setdefault(pos_of_row[int(row)], []).extend(f"source-{r}" for r in rs)
+            for pos in pos_of_row[int(row)]:
+                reasons.setdefault(pos, []).extend(f"source-{r}" for r in rs)
         with pd.option_context("mode.string_storage", "pyarrow"):  # Arrow-backed strings: ~1/3 less memory
             res = standardize(
                 data,
@@ -276,6 +359,7 @@ class _StandardizeJob:
                 self.spec.standardized_types,
                 source_missing=[str(m) for m in src.contract.get("missingValues", [""])],
                 source_name=src.name,
+                row_numbers=rows,
             )
         for pos, rs in res.row_reasons.items():
             reasons.setdefault(pos, []).extend(rs)

@@ -9,7 +9,7 @@ except for value maps, which go through a dict lookup on the distinct values onl
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +66,86 @@ def _to_datetime(s: pd.Series, fmt: str) -> pd.Series:
     return pd.Series(pd.Index(parsed).take(codes, allow_fill=True, fill_value=pd.NaT), index=s.index, name=s.name)
 
 
+def _parse_one_format(s: pd.Series, fmt: str | None) -> pd.Series:
+    if fmt in ("epoch_ms", "epoch_s"):
+        num = pd.to_numeric(s, errors="coerce")
+        return pd.to_datetime(num, unit="ms" if fmt == "epoch_ms" else "s", errors="coerce")
+    if fmt and fmt not in ("default", "any", "iso"):
+        return _to_datetime(s, fmt)
+    return _to_datetime(s, "ISO8601")
+
+
+def _parse_dates(s: pd.Series, fmt: str | list[str] | None) -> pd.Series:
+    """Dates in the first format that fits each value: `format` may list fallbacks, tried in order."""
+    formats = fmt if isinstance(fmt, list) else [fmt]
+    dt = _parse_one_format(s, formats[0])
+    for f in formats[1:]:
+        todo = dt.isna() & s.notna()
+        if not todo.any():
+            break
+        more = _parse_one_format(s[todo], f)
+        if getattr(more.dt, "tz", None) is not None:
+            more = more.dt.tz_convert("UTC").dt.tz_localize(None)
+        if getattr(dt.dt, "tz", None) is not None:
+            dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
+        dt = dt.astype("datetime64[ns]")
+        dt[todo] = more.astype("datetime64[ns]")
+    return dt
+
+
+def row_filter_mask(table: pa.Table, filters: Sequence[Mapping[str, Any]]) -> np.ndarray:
+    """Rows kept by a source's `filter` rules (each rule must hold); the rules name contract columns."""
+    import pyarrow.compute as pc
+
+    keep = np.ones(table.num_rows, dtype=bool)
+    for rule in filters:
+        col = pc.utf8_trim_whitespace(table.column(rule["column"]))
+        if "in" in rule:
+            m = pc.is_in(col, value_set=pa.array([str(v) for v in rule["in"]], pa.string()))
+        elif "not_in" in rule:
+            m = pc.invert(pc.is_in(col, value_set=pa.array([str(v) for v in rule["not_in"]], pa.string())))
+        else:
+            m = pc.match_substring_regex(col, pattern=rule["matches"])
+        keep &= np.asarray(pc.fill_null(m, "not_in" in rule).to_numpy(zero_copy_only=False), dtype=bool)
+    return keep
+
+
+def explode_rows(table: pa.Table, rule: Mapping[str, Any]) -> tuple[np.ndarray, list[str | None]]:
+    """Apply an `explode` rule: (source row index of each output row, its value for the first listed column)."""
+    cols = list(rule["columns"])
+    sep, keep = rule.get("separator"), rule.get("keep")
+    pattern = re.compile(keep) if keep else None
+    cells = [table.column(c).to_pylist() for c in cols]
+    parents: list[int] = []
+    values: list[str | None] = []
+    for i in range(table.num_rows):
+        found: list[str | None] = []
+        for col in cells:
+            v = col[i]
+            if v is None:
+                continue
+            for part in (v.split(sep) if sep else [v]):
+                part = part.strip()
+                if part and (pattern is None or pattern.search(part)):
+                    found.append(part)
+        for part in found or [None]:
+            parents.append(i)
+            values.append(part)
+    return np.array(parents, dtype=np.int64), values
+
+
+def _surrogate(df: pd.DataFrame, kind: str, row_numbers: np.ndarray | None) -> pd.Series:
+    """A key for exports without one: the export row number, or the row's content hash plus its occurrence
+    (exact duplicate rows are distinct records, e.g. people searched together)."""
+    if kind == "row_number":
+        nums = row_numbers if row_numbers is not None else np.arange(2, len(df) + 2)
+        return pd.Series([str(int(x)) for x in nums], index=df.index, dtype="string")
+    hashed = pd.util.hash_pandas_object(df.fillna("\x00"), index=False).astype("uint64")
+    occurrence = hashed.groupby(hashed).cumcount()
+    return pd.Series([f"{h:016x}-{o}" for h, o in zip(hashed, occurrence, strict=True)], index=df.index,
+                     dtype="string")
+
+
 def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, pd.Series]:
     """Return (parsed, failed mask). `s` holds strings or <NA>; failures are non-null inputs that did not parse."""
     fmt = spec.get("format")
@@ -90,10 +170,7 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
         out[k.isin(fv).fillna(False)] = False
         return out, present & out.isna()
     if typ in ("date", "datetime"):
-        if fmt and fmt not in ("default", "any", "iso"):
-            dt = _to_datetime(s, fmt)
-        else:
-            dt = _to_datetime(s, "ISO8601")
+        dt = _parse_dates(s, fmt)
         if getattr(dt.dt, "tz", None) is not None:
             dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
         failed = present & dt.isna()
@@ -101,7 +178,7 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
             dt = dt.dt.normalize()
         return dt, failed
     if typ == "time":
-        t = _to_datetime(s, fmt or "%H:%M:%S")
+        t = _parse_dates(s, fmt or "%H:%M:%S")
         return t.dt.strftime("%H:%M:%S").astype("string"), present & t.isna()
     raise MappingError(f"unknown type {typ!r}")
 
@@ -113,6 +190,7 @@ def standardize(
     *,
     source_missing: list[str] | None = None,
     source_name: str = "",
+    row_numbers: np.ndarray | None = None,
 ) -> StandardizeResult:
     """Map a raw all-string table onto the standardized columns `types` (name -> Table Schema type)."""
     df = raw.to_pandas(types_mapper=pd.ArrowDtype) if isinstance(raw, pa.Table) else raw.copy()
@@ -144,6 +222,18 @@ def standardize(
             continue
         if "const" in spec:
             s = pd.Series(str(spec["const"]), index=df.index, dtype="string")
+        elif "surrogate" in spec:
+            s = _surrogate(df, str(spec["surrogate"]), row_numbers)
+        elif "coalesce" in spec:  # the first of these columns that has a value
+            cols = list(spec["coalesce"])
+            absent = [c for c in cols if c not in df.columns]
+            if absent:
+                raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
+            miss = missing_base | {str(m) for m in spec.get("missing", [])}
+            s = pd.Series(pd.NA, index=df.index, dtype="string")
+            for c in cols:
+                part = df[c].mask(_missing_mask(df[c], miss)).str.strip().mask(lambda x: x.eq(""))
+                s = s.fillna(part)
         elif "from" in spec:
             cols = spec["from"] if isinstance(spec["from"], list) else [spec["from"]]
             absent = [c for c in cols if c not in df.columns]
@@ -159,6 +249,14 @@ def standardize(
         s = s.str.strip().mask(lambda x: x.eq(""))
         for pat, repl in spec.get("replace", []):
             s = s.str.replace(pat, repl, regex=True)
+        if "extract" in spec:  # part of the value; no match means no value
+            ex = spec["extract"]
+            pattern, group = (ex, 1) if isinstance(ex, str) else (ex["pattern"], ex.get("group", 1))
+            if not re.compile(pattern).groups:
+                pattern, group = f"({pattern})", 1
+            got = s.str.extract(pattern, expand=True)
+            s = (got[group - 1] if isinstance(group, int) else got[group]).astype("string")
+            s = s.str.strip().mask(lambda x: x.eq(""))
         if "map" in spec:
             table = {_norm_key(k): (None if v is None else str(v)) for k, v in spec["map"].items()}
             policy = spec.get("unmapped", "error")

@@ -81,23 +81,34 @@ def coarsen_time(dt: pd.Series, to: str = "hour") -> pd.Series:
 
 _UNIT = re.compile(r"(?:,?\s+(?:APT|APARTMENT|UNIT|STE|SUITE|RM|ROOM|FL|FLOOR|LOT|BLDG)\.?\s*#?\s*\w+|\s*#\s*\w+)\s*$", re.I)
 _HOUSE = re.compile(r"^\s*(\d{1,6})[A-Z]?(?:\s*-\s*\d+)?\s+(.+?)\s*$", re.I)
-_INTERSECTION = re.compile(r"\s(?:&|AND|/|@)\s", re.I)
+_INTERSECTION = re.compile(r"\s(?:&&?|AND|AT|@)\s|[A-Z.]\s*/\s*[A-Z0-9]", re.I)  # not "123 1/2 MAIN ST"
 _CITY_TAIL = re.compile(r",.*$")
+_NOTE_TAIL = re.compile(r"\s*;.*$")  # "123 MAIN ST; plate ABC123": a note typed after the address
+_QUEENS = re.compile(r"^\s*(\d{1,3})-\d{2}[A-Z]?\s+(.+?)\s*$", re.I)  # "133-50 125 ST": block 133, house 50
+_STREET_TYPE = re.compile(
+    r"^(?:AVE|AVENUE|ST|STREET|RD|ROAD|PL|PLACE|DR|DRIVE|BLVD|TER|TERRACE|LN|LANE|WAY|CT|COURT|HWY|PKWY)\.?$", re.I
+)
 
 
 def hundred_block(addresses: pd.Series) -> pd.Series:
     """Street address -> "4500 block of ELM AVE"; unit numbers and city/ZIP tails removed.
 
-    Intersections ("ELM AVE & 5TH ST") are kept as written (upper-cased). An address without a house number is
-    not a point: it is kept as its street name. Empty stays null.
+    Intersections ("ELM AVE & 5TH ST", "3 AVE && E 103 ST", "STANTON ST/ RUSSELL ST") are kept as written
+    (upper-cased). Queens-style numbers ("133-50 125 ST") keep their block part ("133-00 block of 125 ST"). A number
+    followed only by a street type ("3 AVE") is a street name, not a house. Notes typed after a ";" are removed.
+    An address without a house number is not a point: it is kept as its street name. Empty stays null.
     """
     s = addresses.astype("string").str.upper().str.strip()
+    s = s.str.replace(_NOTE_TAIL, "", regex=True)
     s = s.str.replace(_CITY_TAIL, "", regex=True)
     s = s.str.replace(_UNIT, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
     parts = s.str.extract(_HOUSE)
     num = pd.to_numeric(parts[0], errors="coerce")
+    num = num.where(~parts[1].str.match(_STREET_TYPE).fillna(False).astype(bool))
     block = (num // 100 * 100).astype("Int64").astype("string")
     with_number = block + " block of " + parts[1]
+    queens = s.str.extract(_QUEENS)
+    with_number = with_number.where(queens[0].isna(), queens[0] + "-00 block of " + queens[1])
     is_inter = s.str.contains(_INTERSECTION, na=False)
     out = s.where(is_inter | num.isna(), with_number)
     return out.mask(out.eq("")).astype("string")

@@ -14,7 +14,7 @@ from pipelines import samplegen
 from pipelines.definitions import defs
 from pipelines.specs import file_sha256
 
-DATASETS = ("complaints", "incidents", "stops")
+DATASETS = ("complaints", "incidents", "stops", "use_of_force")
 STAGES = ("raw", "standardized", "deidentified", "validated", "release_preview", "release")
 CHECKS = ("k_anonymity", "no_leaks", "quarantine_share", "row_accounting", "schema_valid")
 

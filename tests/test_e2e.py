@@ -27,7 +27,8 @@ def demo(tmp_path_factory):
     # one export that matches no contract: rejected by name, never lost
     (env.inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
     first = env.run("run", "--note", "first")
-    assert first.returncode == 0, first.stderr[-3000:]
+    # a rejected file makes the run fail (exit 1), after everything else was published
+    assert first.returncode == 1 and "mystery_export.csv: rejected" in first.stderr, first.stderr[-3000:]
     return env, planted, first
 
 
@@ -68,6 +69,7 @@ def test_unknown_export_rejected_by_name(demo):
     assert rejected.exists()
     reason = (env.inbox / "rejected" / "mystery_export.csv.reason.txt").read_text()
     assert "mystery_export.csv" in reason and "matches no source contract" in reason
+    assert "its headers (2): ['Foo', 'Bar']" in reason and reason.count("% of columns match") == 2
 
 
 def test_no_planted_value_in_public_files(demo):
@@ -109,7 +111,8 @@ def test_rerun_is_safe_and_publishes_nothing_new(demo):
 
 
 def test_fourth_dataset_from_data_files_only(tmp_path):
-    """A use-of-force dataset defined only by YAML files (spec, public schema, source contract) publishes."""
+    """An agency's use-of-force export added from data files alone (an agency folder: agency.yaml, mapping,
+    contract) to the built-in use_of_force dataset publishes."""
     specs = tmp_path / "specs"
     shutil.copytree(REPO / "tests" / "fixtures" / "use_of_force", specs)
     env = make_env(tmp_path / "run", extra={"OSD_DATASETS": str(specs)})
@@ -118,7 +121,7 @@ def test_fourth_dataset_from_data_files_only(tmp_path):
     names = ["Maria GARCIA", "Tran Thi Lan", "Olena KOVALENKO", "Abdi Hassan Warsame", "Brian O'NEILL"]
     for i in range(60):
         n = names[i % len(names)]
-        addr = f"{1000 + 37 * i} Elm Ave Apt {i % 9 + 1}"
+        addr = f"{1000 + 37 * (i % 2)} Elm Ave Apt {i % 9 + 1}"  # one hundred block: k-anonymity keeps it
         rows.append(
             f'UOF-{i:05d},{i % 12 + 1:02d}/{i % 27 + 1:02d}/2024 {i % 12 + 1}:{i % 60:02d} PM,'
             f'{["TASER", "OC", "HANDS", "K9"][i % 4]},{"YN"[i % 2]},{4100 + i % 6},Ofc. Ray HOLT,{n},{addr},'
@@ -130,7 +133,8 @@ def test_fourth_dataset_from_data_files_only(tmp_path):
     rel = env.public / "datasets" / "use_of_force" / "v1.0.0"
     table = pq.read_table(rel / "use_of_force.parquet")
     assert table.column_names == [
-        "uof_id", "agency", "occurred_date", "force_type", "subject_injured", "officer_id", "location", "description",
+        "uof_id", "agency", "occurred_date", "force_type", "subject_injured", "subject_race", "subject_sex",
+        "officer_id", "location", "district", "description",
     ]
     assert table.num_rows == 60
     csv = (rel / "use_of_force.csv").read_text().lower()

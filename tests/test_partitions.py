@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 from pipelines import readers, samplegen, stages
+from pipelines.ingest import csv as ingest_csv  # the streaming block size lives with the CSV reader
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from tests.stubs import StubRedactor
@@ -100,7 +101,7 @@ def _run_stages(tmp: Path, files, batch: int, monkeypatch, *, in_memory: bool) -
 def test_streaming_equals_in_memory(tmp_path, monkeypatch):
     """Small batches + streamed CSV blocks vs one batch + pandas assembly: identical everything, including
     primary-key duplicates across partitions (a copied export) and planted bad rows."""
-    monkeypatch.setattr(readers, "_STREAM_BLOCK_BYTES", 20_000)
+    monkeypatch.setattr(ingest_csv, "_STREAM_BLOCK_BYTES", 20_000)
     files = samplegen.generate(
         tmp_path / "in", rows=1500, seed=5, bad_rows=12,
         sources=["rivertown_stops", "lakeview_stops", "harbor_city_complaints"],
@@ -127,7 +128,7 @@ def test_streaming_equals_in_memory(tmp_path, monkeypatch):
 
 
 def test_ragged_and_blank_rows_stream_like_a_whole_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_STREAM_BLOCK_BYTES", 4_000)
+    monkeypatch.setattr(ingest_csv, "_STREAM_BLOCK_BYTES", 4_000)
     src_file = samplegen.generate(tmp_path, rows=600, seed=3, sources=["rivertown_stops"])[0]
     lines = src_file.read_bytes().split(b"\n")
     lines[5] += b",extra,extra2"

@@ -69,10 +69,10 @@ def _publish(env, monkeypatch):
             monkeypatch.setenv(k, v)
     from pipelines import stages
     from pipelines.publishing import LocalPublisher
-    from pipelines.specs import load_spec
+    from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
-    spec = load_spec(env.base.parent / "specs" / "use_of_force.yaml")
+    spec = next(s for s in load_specs() if s.name == "use_of_force")  # built in; the fixture adds its source
     return stages, PrivateStore.local(env.private), LocalPublisher(env.public), spec
 
 

@@ -1,0 +1,181 @@
+"""The loaded specs the pipeline runs on: a dataset (shape, public schema, policy) and its sources."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pipelines.catalog.yamlfile import SpecError, load
+from pipelines.config import REPO_ROOT
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class SourceSpec:
+    """One agency export shape: how to read it, its raw contract and the mapping to the standardized columns."""
+
+    name: str
+    agency: str
+    dataset: str
+    contract_path: Path
+    format: str | None
+    sheet: str | None
+    fields: dict[str, dict[str, Any]]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    mapping_path: Path | None = None  # the file that defines this source (a dataset file for inline sources)
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int | None = None
+    footer_rows: int = 0
+    record_path: str | None = None
+    filters: list[dict[str, Any]] = field(default_factory=list)
+    explode: dict[str, Any] | None = None  # {columns: [contract field names], separator, keep}
+    precision: dict[str, str] = field(default_factory=dict)  # standardized column -> month | day | none
+    match: str | None = None  # file-name glob that settles routing between look-alike contracts
+    code_tables: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def contract(self) -> dict[str, Any]:
+        data = load(self.contract_path).data
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), list):
+            raise SpecError(f"{self.contract_path}: a Table Schema with a 'fields' list is required")
+        return data
+
+    @property
+    def unknown_columns(self) -> str:
+        """`ignore` when the contract lets the agency add columns the mapping does not use."""
+        return str(self.contract.get("unknown_columns", "error"))
+
+    def read_options(self) -> dict[str, Any]:
+        """Keyword arguments of `readers.read_export` / `iter_export` for this source's layout."""
+        return {
+            "fmt": self.format,
+            "sheet": self.sheet,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "unknown": self.unknown_columns,
+            "header_row": self.header_row,
+            "footer_rows": self.footer_rows,
+            "record_path": self.record_path,
+        }
+
+    def files(self) -> list[Path]:
+        return [p for p in (self.mapping_path, self.contract_path, *self.code_tables) if p is not None]
+
+    def spec_sha256(self) -> str:
+        """Hash of the files that decide how an export of this source is read and mapped (a changed contract,
+        mapping or code table means the export is ingested again)."""
+        h = hashlib.sha256()
+        for p in sorted(set(self.files())):
+            h.update(f"{p.name}:{file_sha256(p)}\n".encode())
+        return h.hexdigest()
+
+
+@dataclass
+class DatasetSpec:
+    """A dataset: metadata, public schema, sources and policy."""
+
+    name: str
+    path: Path
+    raw: dict[str, Any] = field(repr=False)
+    source_list: list[SourceSpec] = field(default_factory=list, repr=False)
+
+    def _resolve(self, rel: str) -> Path:
+        p = Path(rel)
+        if p.is_absolute():
+            return p
+        for base in (self.path.parent, REPO_ROOT):
+            if (base / p).exists():
+                return base / p
+        return REPO_ROOT / p
+
+    @property
+    def title(self) -> str:
+        return str(self.raw.get("title") or self.name)
+
+    @property
+    def description(self) -> str:
+        return str(self.raw.get("description") or "").strip()
+
+    @property
+    def keywords(self) -> list[str]:
+        return [str(k) for k in self.raw.get("keywords") or [self.name]]
+
+    @property
+    def temporal_field(self) -> str | None:
+        return self.raw.get("temporal_field")
+
+    @property
+    def license(self) -> dict[str, Any]:
+        return dict(self.raw.get("license") or {"name": "ODC-PDDL-1.0"})
+
+    @property
+    def publisher(self) -> dict[str, Any]:
+        return dict(self.raw.get("publisher") or {"name": "Open Safety Data"})
+
+    @property
+    def schema_path(self) -> Path:
+        return self._resolve(self.raw["schema"])
+
+    @cached_property
+    def schema(self) -> dict[str, Any]:
+        data = load(self.schema_path).data
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), list):
+            raise SpecError(f"{self.schema_path}: a Table Schema with a 'fields' list is required")
+        return data
+
+    @property
+    def public_fields(self) -> list[str]:
+        return [f["name"] for f in self.schema["fields"]]
+
+    @property
+    def primary_key(self) -> list[str]:
+        pk = self.schema.get("primaryKey") or []
+        return [pk] if isinstance(pk, str) else list(pk)
+
+    @property
+    def standardized(self) -> list[dict[str, Any]]:
+        return list(self.raw.get("standardized") or [])
+
+    @property
+    def standardized_types(self) -> dict[str, str]:
+        return {f["name"]: f.get("type", "string") for f in self.standardized}
+
+    @property
+    def policy(self) -> dict[str, Any]:
+        return dict(self.raw.get("policy") or {})
+
+    @property
+    def sources(self) -> list[SourceSpec]:
+        return self.source_list
+
+    def source(self, name: str) -> SourceSpec:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise SpecError(f"{self.path}: no source named {name!r}")
+
+    def files(self) -> list[Path]:
+        """Every file that defines this dataset's behaviour (spec, public schema, source mappings, contracts)."""
+        extra = sorted({p for s in self.sources for p in s.files()} - {self.path})
+        return [self.path, self.schema_path, *extra]
+
+    def file_hashes(self) -> dict[str, str]:
+        out = {}
+        for p in self.files():
+            try:
+                key = str(p.relative_to(REPO_ROOT))
+            except ValueError:
+                key = p.name
+            out[key] = "sha256:" + file_sha256(p)
+        return out

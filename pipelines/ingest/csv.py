@@ -1,0 +1,361 @@
+"""CSV (and .csv.gz): encoding and delimiter detection, the header under any banner, Arrow reading (whole or
+streamed in blocks), pyarrow messages scrubbed of row text."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import logging
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from pipelines.ingest.errors import ReadError
+from pipelines.ingest.headers import BANNER_ROWS_MAX, banner_rows
+
+log = logging.getLogger(__name__)
+
+
+_SAMPLE_BYTES = 1 << 20
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass
+class _CsvInfo:
+    encoding: str  # python codec name used to decode
+    label: str  # encoding reported to callers
+    delimiter: str
+    headers: list[str]
+    header_lines: int
+    compressed: bool
+
+
+def _open_bytes(path: Path) -> tuple[bytes, bool]:
+    """Return (sample bytes, is_gzip) without reading the whole file."""
+    fname = path.name
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_SAMPLE_BYTES)
+    except OSError as exc:
+        raise ReadError(fname, "scheme-error", f"cannot open file ({type(exc).__name__})") from None
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.open(path, "rb") as gz:
+                return gz.read(_SAMPLE_BYTES), True
+        except (OSError, EOFError, zipfile.BadZipFile):
+            raise ReadError(fname, "compression-error", "corrupt or truncated gzip") from None
+    return head, False
+
+
+def _detect_encoding(fname: str, sample: bytes, truncated: bool) -> tuple[str, str]:
+    """Return (python codec, label) for a byte sample."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8", "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "utf-16"
+    if len(sample) >= 4 and sample[1::2][:64].count(0) > 16 and sample[0::2][:64].count(0) == 0:
+        return "utf-16-le", "utf-16-le"
+    if len(sample) >= 4 and sample[0::2][:64].count(0) > 16 and sample[1::2][:64].count(0) == 0:
+        return "utf-16-be", "utf-16-be"
+    if b"\x00" in sample:
+        raise ReadError(fname, "format-error", "binary content (NUL bytes), not a text export")
+    try:
+        sample.decode("utf-8")
+        return "utf-8", "utf-8"
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut by the sample boundary is not an error
+        if truncated and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8", "utf-8"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample[:200_000], cp_isolation=["cp1252", "latin_1", "utf_16", "mac_roman"]).best()
+        if best is not None and best.encoding not in ("utf_8", "ascii"):
+            enc = codecs.lookup(best.encoding).name
+            if enc in ("latin-1", "iso8859-1", "cp1252"):
+                enc = "cp1252"
+            return enc, enc
+    except Exception:  # pragma: no cover - detection is best effort
+        log.debug("charset detection failed", exc_info=False)
+    return "cp1252", "cp1252"
+
+
+def _sniff_delimiter(text: str, ext: str) -> str:
+    lines = text.splitlines()[:50]
+    if ext == "tsv":
+        return "\t"
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for d in _DELIMITERS:
+        try:
+            rows = list(csv.reader(lines[:50], delimiter=d))
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        width = len(rows[0])
+        if width < 2:
+            continue
+        consistent = sum(1 for r in rows if len(r) == width) / len(rows)
+        score = consistent * 100 + width
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _csv_info(
+    path: Path, encoding: str | None = None, delimiter: str | None = None, header_row: int | None = None
+) -> _CsvInfo:
+    fname = path.name
+    sample, compressed = _open_bytes(path)
+    if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise ReadError(fname, "source-error", "empty file")
+    truncated = len(sample) >= _SAMPLE_BYTES
+    if encoding:
+        enc, label = codecs.lookup(encoding).name, encoding
+    else:
+        enc, label = _detect_encoding(fname, sample, truncated)
+    try:
+        text = sample.decode(enc, errors="strict" if not truncated else "ignore")
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(fname, "encoding-error", f"cannot decode as {label}") from None
+    text = text.lstrip("\ufeff")
+    name = fname.lower().removesuffix(".gz")
+    delim = delimiter or _sniff_delimiter(text, name.rsplit(".", 1)[-1])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    head: list[tuple[list[str], int]] = []  # (cells, line number after the row)
+    try:
+        for row in reader:
+            head.append((row, reader.line_num))
+            if len(head) > max(BANNER_ROWS_MAX, header_row or 0):
+                break
+    except csv.Error:  # a row past the header that the sample cannot hold (huge cell): look no further
+        if not head or header_row is not None and len(head) < header_row:
+            raise ReadError(fname, "format-error", "header row cannot be parsed", row=len(head) + 1) from None
+    if not head:
+        raise ReadError(fname, "source-error", "empty file")
+    if header_row is not None:
+        if header_row > len(head):
+            raise ReadError(fname, "source-error", f"no header at row {header_row}: the file is shorter")
+        at = header_row - 1
+    else:
+        at = banner_rows([r for r, _ in head])
+    headers, header_lines = head[at]
+    return _CsvInfo(enc, label, delim, [h.lstrip("\ufeff") for h in headers], header_lines, compressed)
+
+
+_SAFE_ARROW = [
+    (re.compile(r"straddling object straddles"), "parse-error", "a cell is too large for the block size"),
+    (re.compile(r"invalid UTF8|Invalid UTF8|UTF-?8", re.I), "encoding-error", "invalid text encoding"),
+    (
+        re.compile(r"gzip|compress|inflate|zlib", re.I),
+        "compression-error",
+        "corrupt or truncated compressed data",
+    ),
+    (re.compile(r"unterminated|quote", re.I), "parse-error", "unterminated quoted cell"),
+]
+
+
+def _scrubbed(fname: str, exc: BaseException) -> ReadError:
+    """Turn a pyarrow / codec exception into a ReadError without its message (it may contain row text)."""
+    msg = str(exc)
+    row = None
+    m = re.search(r"[Rr]ow #?(\d+)", msg)
+    if m:
+        row = int(m.group(1))
+    for pat, code, note in _SAFE_ARROW:
+        if pat.search(msg):
+            return ReadError(fname, code, note, row=row)
+    if isinstance(exc, UnicodeError):
+        return ReadError(fname, "encoding-error", "invalid text encoding")
+    if isinstance(exc, EOFError):
+        return ReadError(fname, "compression-error", "corrupt or truncated compressed data")
+    return ReadError(fname, "parse-error", f"unreadable CSV ({type(exc).__name__})", row=row)
+
+
+def _arrow_read_csv(
+    path: Path, info: _CsvInfo, threads: bool, block_size: int, handler: Any, multiline: bool = True
+) -> pa.Table:
+    names = [f"c{i}" for i in range(len(info.headers))]
+    read_opts = pacsv.ReadOptions(
+        use_threads=threads,
+        block_size=block_size,
+        column_names=names,
+        skip_rows=info.header_lines,
+        encoding=info.encoding if info.encoding != "utf-8" else "utf8",
+    )
+    parse_opts = pacsv.ParseOptions(
+        delimiter=info.delimiter,
+        newlines_in_values=multiline,
+        ignore_empty_lines=False,
+        invalid_row_handler=handler,
+    )
+    conv_opts = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+        null_values=[],
+        check_utf8=True,
+    )
+    source: Any = str(path)
+    if info.compressed:
+        source = pa.input_stream(str(path), compression="gzip")
+    return pacsv.read_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
+
+
+def _has_quote(path: Path) -> bool:
+    import mmap
+
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            return mm.find(b'"') != -1
+
+
+def _read_csv_raw(path: Path, info: _CsvInfo) -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
+    """Read all records as strings. Returns (table, row numbers of table rows, ragged [(row, ncells, text)])."""
+    fname = path.name
+    ragged: list[tuple[int | None, int, str]] = []
+
+    def handler(row: Any) -> str:
+        ragged.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
+    size = path.stat().st_size
+    block = 1 << 22
+    attempts = 0
+    # parsing quoted newlines is ~2x slower: only pay for it when the file has a quote at all
+    multiline = info.compressed or _has_quote(path)
+    while True:
+        ragged.clear()
+        try:
+            threads = attempts == 0 or block < size
+            table = _arrow_read_csv(path, info, threads, block, handler, multiline)
+        except (pa.ArrowInvalid, pa.ArrowException, OSError, UnicodeError, EOFError, ValueError) as exc:
+            msg = str(exc)
+            if "straddl" in msg and block < (1 << 30):
+                block = min(max(block * 8, size + 1024), 1 << 30)
+                attempts += 1
+                continue
+            raise _scrubbed(fname, exc) from None
+        if ragged and any(r[0] is None for r in ragged):
+            # multithreaded reads do not know row numbers: read again on one thread
+            ragged.clear()
+            try:
+                table = _arrow_read_csv(path, info, False, block, handler, multiline)
+            except (pa.ArrowException, OSError, UnicodeError, EOFError, ValueError) as exc:
+                raise _scrubbed(fname, exc) from None
+        break
+    total = table.num_rows + len(ragged)
+    first = info.header_lines + 1
+    all_numbers = np.arange(first, total + first, dtype=np.int64)
+    if ragged:
+        bad = np.array([r[0] for r in ragged], dtype=np.int64)
+        keep = ~np.isin(all_numbers, bad)
+        numbers = all_numbers[keep]
+    else:
+        numbers = all_numbers
+    return table, numbers, [(int(r[0]), r[1], r[2]) for r in ragged]  # type: ignore[arg-type]
+
+
+_STREAM_BLOCK_BYTES = 1 << 24  # CSV bytes parsed at a time when streaming (a cell may not be larger)
+
+
+def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
+    """Yield (table, row numbers, ragged [(row, ncells, text)]) per ~batch_rows records, one block at a time."""
+    ragged: list[tuple[int | None, int, str]] = []
+
+    def handler(row: Any) -> str:
+        ragged.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
+    names = [f"c{i}" for i in range(len(info.headers))]
+    read_opts = pacsv.ReadOptions(
+        use_threads=False,
+        block_size=_STREAM_BLOCK_BYTES,
+        column_names=names,
+        skip_rows=info.header_lines,
+        encoding=info.encoding if info.encoding != "utf-8" else "utf8",
+    )
+    parse_opts = pacsv.ParseOptions(
+        delimiter=info.delimiter,
+        newlines_in_values=info.compressed or _has_quote(p),
+        ignore_empty_lines=False,
+        invalid_row_handler=handler,
+    )
+    conv_opts = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+        null_values=[],
+        check_utf8=True,
+    )
+    source: Any = str(p)
+    if info.compressed:
+        source = pa.input_stream(str(p), compression="gzip")
+    bad: set[int] = set()
+    handed = 0  # ragged entries already handed out
+    next_number = info.header_lines + 1  # header = row 1 (after any banner rows)
+    pending: list[pa.RecordBatch] = []
+    pending_rows = 0
+
+    def flush() -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
+        nonlocal next_number, handed, pending, pending_rows
+        table = pa.Table.from_batches(pending, schema=pacsv_schema) if pending else None
+        n = pending_rows
+        # table rows are the records in order, minus the ragged ones (reported by row number)
+        bad_arr = np.array(sorted(b for b in bad if b >= next_number), dtype=np.int64)
+        num = next_number + n
+        while True:
+            wider = next_number + n + int(np.searchsorted(bad_arr, num))
+            if wider == num:
+                break
+            num = wider
+        cand = np.arange(next_number, num, dtype=np.int64)
+        numbers = cand[~np.isin(cand, bad_arr)] if len(bad_arr) else cand
+        mine = [r for r in ragged[handed:] if r[0] is not None and r[0] < num]
+        handed += len(mine)
+        next_number = num
+        pending, pending_rows = [], 0
+        assert table is not None
+        return table, numbers, [(int(r[0]), r[1], r[2]) for r in mine]  # type: ignore[arg-type]
+
+    try:
+        reader = pacsv.open_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
+        pacsv_schema = reader.schema
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            bad.update(int(r[0]) for r in ragged if r[0] is not None)
+            if any(r[0] is None for r in ragged):
+                raise ReadError(p.name, "parse-error", "ragged row without a row number")
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            if pending_rows >= batch_rows:
+                yield flush()
+        bad.update(int(r[0]) for r in ragged if r[0] is not None)
+        if pending or len(ragged) > handed:
+            if not pending:
+                pending = [pa.RecordBatch.from_pylist([], schema=pacsv_schema)]
+            table, numbers, mine = flush()
+            # ragged rows after the last good record
+            mine += [(int(r[0]), r[1], r[2]) for r in ragged[handed:] if r[0] is not None]  # type: ignore[arg-type]
+            handed = len(ragged)
+            yield table, numbers, mine
+    except ReadError:
+        raise
+    except (pa.ArrowInvalid, pa.ArrowException, OSError, UnicodeError, EOFError, ValueError) as exc:
+        raise _scrubbed(p.name, exc) from None

@@ -1,0 +1,143 @@
+"""`describe` on export shapes seen in real agency files: banner and footer rows, records under a key, Esri JSON,
+12-hour dates, missing-value markers, exact duplicate rows. It never prints a personal value."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines import describe as dsc
+from pipelines.readers import read_export, read_headers
+from pipelines.specs import load_specs
+
+REPO = Path(__file__).resolve().parent.parent
+NAMES = ["Jordan Whitfield", "Maria Okonkwo", "Dana Kowalczyk", "Luis Fernandez-Arriaga"]
+
+
+def _rows(n: int, seed: int = 3) -> list[list[str]]:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        hour = rnd.randint(1, 12)
+        out.append([
+            f"R{100000 + i}",
+            f"{rnd.randint(1, 12):02d}/{rnd.randint(1, 28):02d}/2021 {hour:02d}:{rnd.randint(0, 59):02d}:00 "
+            + rnd.choice(["AM", "PM"]),
+            rnd.choice(["W", "B", "H", "A"]),
+            rnd.choice(["NULL", "-", "Male", "Female"]),
+            rnd.choice(NAMES) + f" {i}",
+        ])
+    return out
+
+
+HEADER = ["Report ID", "Report Date", "Race", "Sex", "Subject Name"]
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(r) for r in [HEADER, *rows]) + "\n")
+    return path
+
+
+def test_csv_types_markers_codes_keys_and_no_personal_value(tmp_path: Path) -> None:
+    rows = _rows(300)
+    d = dsc.describe(_csv(tmp_path / "stops_new_agency.csv", rows), load_specs())
+    by = {c.name: c for c in d.columns}
+    assert by["Report Date"].type == "datetime" and by["Report Date"].format == "%m/%d/%Y %I:%M:%S %p"
+    assert set(by["Sex"].markers) == {"NULL", "-"} and by["Sex"].codes is not None
+    assert set(by["Race"].codes or {}) == {"W", "B", "H", "A"}
+    assert by["Subject Name"].codes is None and by["Subject Name"].distinct == 300
+    few = dsc.describe_column("Officer Name", [NAMES[i % 4] for i in range(200)])
+    assert few.codes is None and few.distinct == 4  # repeated names are still names
+    assert dsc.describe_column("Race", ["W", "B"] * 10).codes is None  # too few rows to call them codes
+    assert d.keys[0] == ["Report ID"]
+    text = "\n".join(dsc.report_lines(d))
+    assert not any(r[4] in text or r[0] in text for r in rows), "a personal value was printed"
+    assert "'%m/%d/%Y %I:%M:%S %p'" in text and "'NULL'" in text
+
+
+def test_xlsx_banner_and_footer_rows(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for title in ["MINISTRY OF SOMETHING", "", "STATISTICS OFFICE", "PERIOD 2025"]:
+        ws.append([title])
+    ws.append(HEADER)
+    rows = _rows(40)
+    for r in rows:
+        ws.append(r)
+    ws.append(["SOURCE: a note about the data, extracted on some day"])
+    ws.append(["Prepared by: someone"])
+    p = tmp_path / "banner.xlsx"
+    wb.save(p)
+    d = dsc.describe(p)
+    assert (d.header_row, d.footer_rows, d.rows) == (5, 2, 40)
+    assert read_headers(p) == HEADER  # the reader finds the header under the banner by itself
+    contract = {"fields": [{"name": h} for h in HEADER]}
+    e = read_export(p, contract, footer_rows=2)
+    assert e.table.num_rows == 40 and e.row_numbers[0].as_py() == 6 and not e.issues
+
+
+@pytest.mark.parametrize("shape", ["under_key", "esri", "geojson", "socrata"])
+def test_json_records_under_a_key_and_esri(tmp_path: Path, shape: str) -> None:
+    recs = [{"caseId": f"C{i}", "closedOn": 1619000000000 + i * 86_400_000, "status": ["Open", "Closed"][i % 2]}
+            for i in range(30)]
+    doc: dict = {
+        "under_key": {"closingReports": recs},
+        "esri": {"objectIdFieldName": "RowID", "fields": [], "features": [{"attributes": r} for r in recs],
+                 "exceededTransferLimit": True},
+        "geojson": {"type": "FeatureCollection", "features": [{"properties": r, "geometry": None} for r in recs]},
+        "socrata": {"meta": {"view": {"columns": [{"name": k} for k in recs[0]]}},
+                    "data": [list(r.values()) for r in recs]},
+    }[shape]
+    p = tmp_path / "export.json"
+    p.write_text(json.dumps(doc, indent=4))
+    d = dsc.describe(p)
+    assert d.rows == 30 and [c.name for c in d.columns] == ["caseId", "closedOn", "status"]
+    assert d.record_path == {"under_key": "closingReports", "esri": "features[].attributes",
+                             "geojson": "features[].properties"}.get(shape)
+    assert {c.name: (c.type, c.format) for c in d.columns}["closedOn"] == ("datetime", "epoch_ms")
+
+
+def test_duplicate_rows_suggest_a_surrogate_key(tmp_path: Path) -> None:
+    rows = _rows(50)
+    rows = [[r[1], r[2], r[3]] for r in rows]
+    rows += rows[:5]
+    p = tmp_path / "dups.csv"
+    p.write_text("\n".join(",".join(r) for r in [["When", "Race", "Sex"], *rows]) + "\n")
+    d = dsc.describe(p)
+    assert d.duplicate_rows == 5 and not d.keys
+    assert "content_hash" in "\n".join(dsc.report_lines(d))
+
+
+def test_cli_describe_writes_drafts_that_parse(tmp_path: Path) -> None:
+    p = _csv(tmp_path / "stops_new_agency.csv", _rows(100))
+    out = tmp_path / "drafts"
+    r = subprocess.run([sys.executable, "-m", "pipelines.cli", "describe", str(p), "--out", str(out)],
+                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "closest contracts" in r.stdout and "Subject Name" in r.stdout
+    assert not any(n in r.stdout + r.stderr for n in NAMES)
+    mapping = yaml.safe_load((out / "stops_new_agency.mapping.yaml").read_text())
+    contract = yaml.safe_load((out / "stops_new_agency.contract.yaml").read_text())
+    assert mapping["dataset"] == "stops" and mapping["contract"] == "stops_new_agency.contract.yaml"
+    assert [f["name"] for f in contract["fields"]] == HEADER
+    assert "NULL" in contract["missingValues"]
+    # code values are paired with the values the dataset publishes where the match is plain (W -> White)
+    assert mapping["fields"]["subject_race"] == {"from": "Race", "map": {"W": "White", "B": "Black", "H": "Hispanic",
+                                                                         "A": "Asian"}}
+    assert mapping["fields"]["subject_sex"]["map"] == {"Male": "Male", "Female": "Female"}
+
+
+def test_duplicated_labels_and_sep_line(tmp_path: Path) -> None:
+    p = tmp_path / "dup.csv"
+    p.write_text("sep=,\nID,Race,Race,When,,\n" + "".join(f"{i},W,B,2020-01-0{i % 9 + 1},,\n" for i in range(60)))
+    d = dsc.describe(p)
+    assert d.header_row == 2 and d.duplicated_labels == ["Race"]
+    assert [c.name for c in d.columns] == ["ID", "When"] and d.rows == 60
+    assert "closest contracts: none shares a column" in "\n".join(dsc.report_lines(d))
