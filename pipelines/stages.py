@@ -477,7 +477,7 @@ def _source_precision(store: PrivateStore, spec: DatasetSpec, partition: str) ->
     if not meta.get("source"):
         return {}
     src = spec.source(meta["source"])
-    return source_precision(src.raw.get("precision"), where=f"{spec.path}: source {src.name}")
+    return source_precision(src.precision or src.raw.get("precision"), where=f"{spec.path}: source {src.name}")
 
 
 def deidentify_partition(

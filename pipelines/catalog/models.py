@@ -112,7 +112,7 @@ class SourceModel(Strict):
     match: str | None = None  # a file-name pattern (glob) settling routing between look-alike contracts
     explode: Explode | None = None  # applied first, then filter
     filter: list[RowFilter] = []
-    precision: dict[str, Literal["month", "day", "none"]] = {}
+    precision: dict[str, Literal["second", "minute", "hour", "day", "month", "quarter", "year"]] = {}
     fields: dict[str, FieldMap]
 
     @model_validator(mode="after")

@@ -40,7 +40,7 @@ class SourceSpec:
     record_path: str | None = None
     filters: list[dict[str, Any]] = field(default_factory=list)
     explode: dict[str, Any] | None = None  # {columns: [contract field names], separator, keep}
-    precision: dict[str, str] = field(default_factory=dict)  # standardized column -> month | day | none
+    precision: dict[str, str] = field(default_factory=dict)  # standardized column -> the finest level the source has (day: no time of day; month: month-only dates)
     match: str | None = None  # file-name glob that settles routing between look-alike contracts
     code_tables: list[Path] = field(default_factory=list)
 
