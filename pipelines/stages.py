@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipelines import review
 from pipelines.config import REPO_ROOT
 from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
@@ -518,11 +519,16 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
         df, rep = sdc.k_anonymize(df, policy.k_anonymity)
         sdc_report = rep.to_dict()
     suppressed = rows_before_sdc - len(df)
+    rev = _review_for(store, spec, policy, parts)
+    df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
+    df["_released"] = released
     pk = spec.primary_key
     df = df.sort_values(pk, kind="stable").reset_index(drop=True) if pk else df
     table = typed_public_table(df, spec.schema)
     chash = publishing.content_hash(table, spec.schema)
     store.write_parquet(f"candidate/{spec.name}/candidate.parquet", table)
+    store.write_parquet(review.rowmap_key(spec.name), review.rowmap_table(df, df["_released"].to_numpy()))
+    withheld = _finish_review(store, rev)
     # accounting
     raw_meta = [store.read_json(f"raw/{spec.name}/{p}.json") for p in parts]
     std_meta = [store.read_json(f"standardized/{spec.name}/{p}.json") for p in parts]
@@ -559,6 +565,7 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
         "validation": report.summary(),
         "redactions": dict(sorted(redactions.items())),
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "narratives_withheld": withheld,
         "sdc": sdc_report,
         "policy_files": spec.file_hashes(),
     }
@@ -812,33 +819,41 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         ranks = _pk_ranks(store, spec, parts, pk, keep)
         release_memory()
     cand_key = f"candidate/{spec.name}/candidate.parquet"
+    rev = _review_for(store, spec, policy, parts)  # free text the verifier flags is withheld, record by record
     with tempfile.TemporaryDirectory(prefix="osd-assemble-") as spill:
         runs: list[tuple[str, np.ndarray]] = []
         pos = 0
-        with store.parquet_sink(cand_key, schema=_typed_schema(schema)) as sink:
+        with store.parquet_sink(cand_key, schema=_typed_schema(schema)) as sink, \
+                store.parquet_sink(review.rowmap_key(spec.name), schema=_ROWMAP_SCHEMA) as map_sink:
             for p in parts:
                 for batch in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet"):
                     m = keep[pos : pos + batch.num_rows]
                     sel = np.flatnonzero(m)
                     df = batch.take(pa.array(sel, type=pa.int64())).to_pandas() if len(sel) < batch.num_rows else batch.to_pandas()
+                    df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
+                    rowmap = review.rowmap_table(df, released)
                     if levels is not None and policy.k_anonymity and len(df):
                         df = sdc.generalize(df, policy.k_anonymity, levels)
                     table = typed_public_table(df, schema)
                     if ranks is None:
                         sink.write(table)
+                        map_sink.write(rowmap)
                     else:
                         r = ranks[pos : pos + batch.num_rows][sel]
                         o = np.argsort(r, kind="stable")
                         path = f"{spill}/run-{len(runs):05d}.parquet"
-                        pq.write_table(table.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
+                        run = pa.Table.from_arrays(table.columns + rowmap.columns,
+                                                   names=table.column_names + rowmap.column_names)
+                        pq.write_table(run.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
                         runs.append((path, r[o]))
                     pos += batch.num_rows
                 release_memory()  # per-batch pandas work leaves freed pages behind: ~16 MB a batch on 10M stops
             if ranks is not None:
                 del ranks
                 release_memory()
-                _merge_runs(runs, sink, int(keep.sum()))
+                _merge_runs(runs, _SplitSink(sink, map_sink, len(schema["fields"])), int(keep.sum()))
         published = int(keep.sum())
+    withheld = _finish_review(store, rev)
     if published:
         def chunks(name: str) -> Iterable[pa.Array]:
             for b in store.iter_parquet(cand_key, columns=[name]):
@@ -883,6 +898,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         "validation": report.summary(),
         "redactions": dict(sorted(redactions.items())),
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "narratives_withheld": withheld,
         "sdc": sdc_report,
         "policy_files": spec.file_hashes(),
     }
@@ -894,6 +910,43 @@ def _typed_schema(schema: Mapping[str, Any]) -> pa.Schema:
     """The Arrow schema `typed_public_table` produces."""
     types = {"boolean": pa.bool_(), "integer": pa.int64(), "number": pa.float64()}
     return pa.schema([(f["name"], types.get(f.get("type", "string"), pa.string())) for f in schema["fields"]])
+
+
+_ROWMAP_SCHEMA = pa.schema([("_file", pa.string()), ("_row", pa.int64()), ("_released", pa.string())])
+
+
+@dataclass
+class _SplitSink:
+    """Writes the first ``n`` columns of each table to the candidate and the rest (the row map) beside it."""
+
+    candidate: Any
+    rowmap: Any
+    n: int
+
+    def write(self, t: pa.Table) -> None:
+        self.candidate.write(t.select(list(range(self.n))))
+        self.rowmap.write(t.select(list(range(self.n, t.num_columns))))
+
+
+def _review_for(store: PrivateStore, spec: DatasetSpec, policy: Policy, parts: Sequence[str]) -> review.Review | None:
+    """The per-record review of the free-text columns (None when the policy has none): the dataset-wide
+    identifier set, the officer's decisions and each export's sha256 and agency."""
+    if not policy.text_columns:
+        return None
+    files = {}
+    for p in parts:
+        m = store.read_json(f"raw/{spec.name}/{p}.json")
+        files[m["file"]] = (m["sha256"], m["agency"])
+    decisions = review.load_decisions(store, spec.name)
+    return review.Review(spec.name, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
+
+
+def _finish_review(store: PrivateStore, rev: review.Review | None) -> dict[str, Any]:
+    """Write the review report (private) and return the withheld counts for the accounting."""
+    if rev is None:
+        return {"by_reason": {}, "total": 0, "released_by_decision": 0, "report": None}
+    rev.write(store)
+    return rev.summary(store)
 
 
 def _pk_ranks(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], pk: Sequence[str], keep: np.ndarray) -> np.ndarray:
@@ -1148,8 +1201,9 @@ class _FormsJob:
         return (pa.concat_tables(pieces) if pieces else _FORMS_SCHEMA.empty_table()), count
 
 
-def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
-    """`verify.scan_table` of the candidate source, one string column at a time, batch by batch."""
+def _scan_source(dataset: str, src: Any, identifiers: Any, view: review.CheckView | None = None) -> Any:
+    """`verify.scan_table` of the candidate source, one string column at a time, batch by batch (free text as the
+    review `view` says the verifier must read it: allow terms masked)."""
     from redaction import verify
 
     findings: list[Any] = []
@@ -1160,8 +1214,8 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
         row0 = 0
         cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once
         for b in src.batches([f.name]):
-            findings += verify.scan_column(dataset, f.name, b.column(0), identifiers, row0=row0,
-                                           cache=cache)
+            values = b.column(0) if view is None else view.scan_values(f.name, b.column(0), row0)
+            findings += verify.scan_column(dataset, f.name, values, identifiers, row0=row0, cache=cache)
             row0 += b.num_rows
         del cache
         release_memory()
@@ -1169,15 +1223,40 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
 
 
 def check_leaks(store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
-    """Leak verifier: no identifying value of the standardized records in any string column of the candidate."""
+    """Leak verifier: no identifying value of the standardized records in any string column of the candidate.
+
+    Free text the officer released as it is (a `release` decision for that record) is reported, not counted;
+    everything else found blocks, structured columns as free text (assembly withholds flagged free text, so a
+    finding there means the candidate is not the one assembled). Evidence gives export file and row numbers."""
     from redaction import verify
 
     ids = gather_identifiers(store, spec, meta["partitions"])
+    view = review.CheckView.load(store, spec.name, policy_of(spec).text_columns, meta)
     if isinstance(table, pa.Table):
-        report = verify.scan_table(spec.name, table, ids)
-    else:
-        report = _scan_source(spec.name, table, ids)
-    return report.passed(), {"values_checked": report.values_checked, **report.summary()}
+        table = _TableSource(table)
+    report = _scan_source(spec.name, table, ids, view)
+    accepted = [f for f in report.findings if view.accepted(f.row, f.column)]
+    report = verify.LeakReport([f for f in report.findings if not view.accepted(f.row, f.column)],
+                               report.values_checked)
+    md = report.summary()
+    md["first_export_rows"] = view.export_rows(md.pop("first_rows"))
+    md["released_by_decision"] = len(accepted)
+    md["narratives_withheld"] = int((meta.get("narratives_withheld") or {}).get("total", 0))
+    return report.passed(), {"values_checked": report.values_checked, **md}
+
+
+@dataclass
+class _TableSource:
+    """An in-memory table read like a `candidate_source` (one batch)."""
+
+    table: pa.Table
+
+    @property
+    def schema(self) -> pa.Schema:
+        return self.table.schema
+
+    def batches(self, columns: Sequence[str]) -> Iterable[pa.Table]:
+        yield self.table.select(list(columns))
 
 
 def check_k(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
@@ -1329,9 +1408,33 @@ def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, 
         "quarantine_reasons": meta["quarantine_reasons"],
         "redactions_by_type": meta["redactions"],
         "texts_redacted": meta["texts_redacted"],
+        "narratives_withheld": _withheld_counts(meta),
         "disclosure_control": meta["sdc"],
         "checks": dict(checks),
     }
+
+
+def _withheld_counts(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Free-text cells withheld pending review, by reason, and those released by the officer's decision."""
+    w = meta.get("narratives_withheld") or {}
+    return {"by_reason": dict(w.get("by_reason") or {}), "total": int(w.get("total", 0)),
+            "released_by_decision": int(w.get("released_by_decision", 0))}
+
+
+def _withheld_markdown(meta: Mapping[str, Any]) -> list[str]:
+    """The preview's section on narratives withheld pending review (counts and the private report's path)."""
+    w = meta.get("narratives_withheld") or {}
+    if not w.get("total") and not w.get("released_by_decision"):
+        return []
+    lines = ["", f"### Narratives withheld pending review: {w.get('total', 0)}", "",
+             "| reason | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in (w.get("by_reason") or {}).items()]
+    if w.get("released_by_decision"):
+        lines += ["", f"Released as redacted by a review decision: {w['released_by_decision']}."]
+    if w.get("report"):
+        lines += ["", f"Review report (private store, never published): `{w['report']}`. "
+                  "Decisions for the next run: see docs/review.md."]
+    return lines
 
 
 def preview_markdown(
@@ -1378,6 +1481,7 @@ def preview_markdown(
     if meta.get("redactions"):
         lines += ["", "### Redactions in free text, by type", "", "| type | count |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in meta["redactions"].items()]
+    lines += _withheld_markdown(meta)
     if meta.get("sdc"):
         s = meta["sdc"]
         lines += [

@@ -1,0 +1,461 @@
+"""Fail safe per record: free text the leak verifier flags is withheld, the rest of the release publishes.
+
+The leak verifier (`redaction.verify`) is independent of the redactor. Before it, one flagged narrative blocked
+the whole release; now the step that assembles the release candidate scans every free-text cell (the policy's
+`redact_text` columns) with the dataset-wide identifier set, and a flagged cell is replaced by
+``WITHHELD_TEXT``. Leaks in structured columns still block the release (the `no_leaks` check).
+
+The data officer reviews the withheld narratives in a report kept in the private store only (`report_key`):
+dataset, agency, export file and its sha256, the row number in the export file (as a spreadsheet shows it:
+the header is row 1), the column, the redacted text and why. Decisions are data the next run applies
+(`decisions_key`, or ``$OSD_REVIEW_DECISIONS/<dataset>.yaml``; format in `docs/review.md`):
+
+* ``release``: publish the redacted text as it is (only that record: export file sha256 + row, and only while
+  its redacted text is the one reviewed, when ``text_sha256`` is given);
+* ``withhold``: keep it withheld (also for a narrative the verifier did not flag);
+* ``deny`` terms: always redacted in that agency's free text;
+* ``allow`` terms: never treated as an identifier by the verifier in that agency's free text.
+
+Nothing here logs or returns a value from a record: results are counts, reason codes, file names, row numbers
+and private-store keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+WITHHELD_TEXT = "[narrative withheld pending review]"
+DENY_PLACEHOLDER = "[REDACTED]"
+
+REASON_VERIFIER = "leak-verifier"  # the verifier found an identifying value (or a pattern shape) in the text
+REASON_OFFICER = "officer-withhold"  # a `withhold` decision
+REASON_STALE = "decision-stale"  # a `release` decision for a text that has changed since it was reviewed
+REASONS = (REASON_VERIFIER, REASON_OFFICER, REASON_STALE)
+
+DECISIONS = ("release", "withhold")
+REPORT_FIELDS = ("dataset", "agency", "file", "file_sha256", "row", "column", "status", "reason", "entity_types",
+                 "text_sha256", "redacted_text")
+_RECORD_KEYS = {"file_sha256", "row", "decision", "text_sha256", "file", "note"}
+_TERM_KEYS = {"term", "agency", "entity", "note"}
+_TOP_KEYS = {"records", "deny", "allow"}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_ENTITY = re.compile(r"[A-Z][A-Z_]{0,31}")
+
+
+def decisions_key(dataset: str) -> str:
+    """Private-store key of a dataset's review decisions (YAML)."""
+    return f"review/{dataset}/decisions.yaml"
+
+
+def report_key(dataset: str) -> str:
+    """Private-store key of the review report of the latest release candidate (CSV)."""
+    return f"review/{dataset}/report.csv"
+
+
+def rowmap_key(dataset: str) -> str:
+    """Private-store key of the candidate's row map: export file, export row and released text columns of each
+    candidate row, in candidate order (the checks translate candidate positions into export rows with it)."""
+    return f"candidate/{dataset}/rowmap.parquet"
+
+
+def terms_key(dataset: str) -> str:
+    """Private-store key of the allow terms the candidate was assembled with (the checks apply the same)."""
+    return f"candidate/{dataset}/review_terms.json"
+
+
+class DecisionError(ValueError):
+    """A decisions file that cannot be applied; the message names the file, the line and a code, never a term."""
+
+    def __init__(self, where: str, code: str, detail: str) -> None:
+        super().__init__(f"{where}: {detail} ({code})")
+        self.where, self.code = where, code
+
+
+@dataclass(frozen=True)
+class RecordDecision:
+    """``release`` or ``withhold`` for one record: an export file (sha256) and a row of it."""
+
+    file_sha256: str
+    row: int
+    decision: str
+    text_sha256: str | None
+    where: str
+
+
+@dataclass(frozen=True)
+class TermRule:
+    """A deny or allow term, for one agency or (``agency`` None) every agency of the dataset."""
+
+    term: str
+    agency: str | None
+    entity: str | None
+    where: str
+
+    def pattern(self) -> str:
+        words = [re.escape(w) for w in self.term.split()]
+        return r"(?<![0-9A-Za-z])" + r"\s+".join(words) + r"(?![0-9A-Za-z])"
+
+
+@dataclass
+class Decisions:
+    """A dataset's review decisions, parsed and checked."""
+
+    records: dict[tuple[str, int], RecordDecision] = field(default_factory=dict)
+    deny: tuple[TermRule, ...] = ()
+    allow: tuple[TermRule, ...] = ()
+    source: str | None = None  # where they were read from
+
+    def __len__(self) -> int:
+        return len(self.records) + len(self.deny) + len(self.allow)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe YAML whose mappings remember their line (``__line__``)."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    out: dict[str, Any] = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
+    out["__line__"] = node.start_mark.line + 1
+    return out
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def parse_decisions(text: str, name: str) -> Decisions:
+    """Parse a decisions file (``name`` is how errors name it). Unknown keys, missing keys, bad values and two
+    decisions for one record are refused with the file and line."""
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise DecisionError(f"{name}{line}", "review-yaml", "not valid YAML") from None
+    if doc is None:
+        return Decisions(source=name)
+    if not isinstance(doc, dict):
+        raise DecisionError(f"{name}:1", "review-bad-value", "the file must be a mapping with records/deny/allow")
+    unknown = sorted(set(doc) - _TOP_KEYS - {"__line__"})
+    if unknown:
+        raise DecisionError(f"{name}:{doc['__line__']}", "review-unknown-key", f"unknown key(s) {unknown}")
+    out = Decisions(source=name)
+    for entry, where in _entries(doc, "records", name):
+        d = _record(entry, where)
+        key = (d.file_sha256, d.row)
+        if key in out.records:
+            raise DecisionError(where, "review-duplicate",
+                                f"a second decision for row {d.row} of the same file (first at {out.records[key].where})")
+        out.records[key] = d
+    out.deny = tuple(_term(e, w) for e, w in _entries(doc, "deny", name))
+    out.allow = tuple(_term(e, w) for e, w in _entries(doc, "allow", name))
+    return out
+
+
+def _entries(doc: Mapping[str, Any], section: str, name: str) -> Iterable[tuple[dict[str, Any], str]]:
+    items = doc.get(section)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        raise DecisionError(f"{name}:{doc['__line__']}", "review-bad-value", f"{section} must be a list")
+    for item in items:
+        if not isinstance(item, dict):
+            raise DecisionError(f"{name}:{doc['__line__']}", "review-bad-value", f"each {section} entry must be a mapping")
+        yield item, f"{name}:{item['__line__']}"
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: set[str], required: Sequence[str], where: str) -> None:
+    unknown = sorted(set(entry) - allowed - {"__line__"})
+    if unknown:
+        raise DecisionError(where, "review-unknown-key", f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    missing = [k for k in required if entry.get(k) in (None, "")]
+    if missing:
+        raise DecisionError(where, "review-missing-key", f"missing {missing}")
+
+
+def _record(entry: Mapping[str, Any], where: str) -> RecordDecision:
+    _check_keys(entry, _RECORD_KEYS, ("file_sha256", "row", "decision"), where)
+    sha = str(entry["file_sha256"]).strip().lower()
+    if not _SHA256.fullmatch(sha):
+        raise DecisionError(where, "review-bad-value", "file_sha256 must be 64 hexadecimal digits")
+    row = entry["row"]
+    if isinstance(row, bool) or not isinstance(row, int) or row < 1:
+        raise DecisionError(where, "review-bad-value", "row must be a positive whole number (the export's row)")
+    decision = str(entry["decision"]).strip().lower()
+    if decision not in DECISIONS:
+        raise DecisionError(where, "review-bad-value", f"decision must be one of {list(DECISIONS)}")
+    text_sha = entry.get("text_sha256")
+    if text_sha is not None:
+        text_sha = str(text_sha).strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{16,64}", text_sha):
+            raise DecisionError(where, "review-bad-value", "text_sha256 must be hexadecimal (from the review report)")
+    return RecordDecision(sha, int(row), decision, text_sha, where)
+
+
+def _term(entry: Mapping[str, Any], where: str) -> TermRule:
+    _check_keys(entry, _TERM_KEYS, ("term",), where)
+    term = entry["term"]
+    if not isinstance(term, str | int) or not str(term).strip():
+        raise DecisionError(where, "review-bad-value", "term must be a non-empty text")
+    entity = entry.get("entity")
+    if entity is not None and not _ENTITY.fullmatch(str(entity)):
+        raise DecisionError(where, "review-bad-value", "entity must be an entity type in capitals, e.g. PERSON")
+    agency = entry.get("agency")
+    return TermRule(" ".join(str(term).split()), None if agency in (None, "") else str(agency).strip(),
+                    None if entity is None else str(entity), where)
+
+
+def load_decisions(store: Any, dataset: str) -> Decisions:
+    """The dataset's decisions: ``$OSD_REVIEW_DECISIONS/<dataset>.yaml`` when that folder is set, else the
+    private store's `decisions_key`; none when neither exists."""
+    folder = os.environ.get("OSD_REVIEW_DECISIONS")
+    if folder:
+        path = Path(folder) / f"{dataset}.yaml"
+        if path.is_file():
+            return parse_decisions(path.read_text(encoding="utf-8"), str(path))
+        return Decisions()
+    key = decisions_key(dataset)
+    if not store.exists(key):
+        return Decisions()
+    with store.fs.open_input_stream(store.path(key)) as fh:
+        text = fh.read().decode("utf-8")
+    return parse_decisions(text, key)
+
+
+def text_sha256(text: str) -> str:
+    """The fingerprint of a redacted text that a `release` decision may carry (first 16 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class _Terms:
+    """Deny or allow terms compiled per agency (terms without an agency apply to all)."""
+
+    def __init__(self, rules: Sequence[TermRule]) -> None:
+        self.rules = list(rules)
+        self._cache: dict[str | None, list[tuple[re.Pattern[str], TermRule]]] = {}
+
+    def for_agency(self, agency: str | None) -> list[tuple[re.Pattern[str], TermRule]]:
+        if agency not in self._cache:
+            self._cache[agency] = [(re.compile(r.pattern(), re.IGNORECASE), r) for r in self.rules
+                                   if r.agency is None or r.agency == agency]
+        return self._cache[agency]
+
+
+def deny_terms(text: str, rules: list[tuple[re.Pattern[str], TermRule]]) -> str:
+    """``text`` with every deny term replaced by its placeholder (``[ENTITY]`` or ``[REDACTED]``)."""
+    for rx, r in rules:
+        text = rx.sub(f"[{r.entity}]" if r.entity else DENY_PLACEHOLDER, text)
+    return text
+
+
+def mask_allowed(text: str, rules: list[tuple[re.Pattern[str], TermRule]]) -> str:
+    """``text`` as the verifier reads it: allow terms blanked out (never taken for an identifier)."""
+    for rx, _ in rules:
+        text = rx.sub(" ", text)
+    return text
+
+
+def scan_texts(dataset: str, column: str, values: Sequence[Any], agencies: Sequence[str | None], allow: _Terms,
+               identifiers: Any) -> dict[int, set[str]]:
+    """{position: entity types} of the free-text cells the verifier flags, allow terms of each row's agency
+    masked first."""
+    from redaction import verify
+
+    seen = [v if isinstance(v, str) else None for v in values]
+    if allow.rules:
+        seen = [mask_allowed(v, allow.for_agency(a)) if v else v for v, a in zip(seen, agencies, strict=True)]
+    out: dict[int, set[str]] = {}
+    for f in verify.scan_column(dataset, column, seen, identifiers):
+        out.setdefault(f.row, set()).add(f.entity_type)
+    return out
+
+
+@dataclass
+class Review:
+    """Applies the per-record fail-safe and the officer's decisions to batches of de-identified rows (public
+    columns + ``_file`` + ``_row``), and collects the review report."""
+
+    dataset: str
+    text_columns: list[str]
+    identifiers: Any
+    decisions: Decisions
+    files: dict[str, tuple[str, str]]  # export file name -> (sha256, agency)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    withheld: Counter[str] = field(default_factory=Counter)
+    released: int = 0
+    denied_cells: int = 0
+
+    def __post_init__(self) -> None:
+        self._deny = _Terms(self.decisions.deny)
+        self._allow = _Terms(self.decisions.allow)
+
+    def apply(self, df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+        """``df`` with flagged or withheld texts replaced; and per row the text columns released by decision
+        (``;``-joined, None for none), for the row map."""
+        released: list[list[str]] = [[] for _ in range(len(df))]
+        if not self.text_columns or not len(df):
+            return df, np.array([None] * len(df), dtype=object)
+        files = df["_file"].astype(object).to_numpy()
+        rows = df["_row"].to_numpy()
+        meta = [self.files.get(str(f), ("", "")) for f in files]
+        agencies = [m[1] or None for m in meta]
+        for col in self.text_columns:
+            values = df[col].astype(object).where(df[col].notna(), None).tolist()
+            if self._deny.rules:
+                for i, v in enumerate(values):
+                    if v:
+                        new = deny_terms(v, self._deny.for_agency(agencies[i]))
+                        if new != v:
+                            values[i] = new
+                            self.denied_cells += 1
+            flagged = scan_texts(self.dataset, col, values, agencies, self._allow, self.identifiers)
+            targets = set(flagged)
+            for k, rd in self.decisions.records.items():  # withhold decisions for rows of this batch
+                if rd.decision == "withhold":
+                    targets |= {int(i) for i in np.flatnonzero(rows == k[1]) if meta[i][0] == k[0]}
+            for i in sorted(targets):
+                v = values[i]
+                if not v:
+                    continue
+                sha, agency = meta[i]
+                d = self.decisions.records.get((sha, int(rows[i])))
+                tsha = text_sha256(v)
+                status, reason = "withheld", REASON_VERIFIER if i in flagged else REASON_OFFICER
+                if i in flagged and d is not None and d.decision == "release":
+                    if d.text_sha256 is None or tsha.startswith(d.text_sha256[:16]):
+                        status = "released"
+                    else:
+                        reason = REASON_STALE
+                if status == "released":
+                    released[i].append(col)
+                    self.released += 1
+                else:
+                    self.withheld[reason] += 1
+                    values[i] = WITHHELD_TEXT
+                self.items.append({
+                    "dataset": self.dataset, "agency": agency, "file": str(files[i]), "file_sha256": sha,
+                    "row": int(rows[i]), "column": col, "status": status, "reason": reason,
+                    "entity_types": ";".join(sorted(flagged.get(i, ()))), "text_sha256": tsha, "redacted_text": v,
+                })
+            df[col] = pd.Series(values, index=df.index, dtype=df[col].dtype)
+        return df, np.array([";".join(r) if r else None for r in released], dtype=object)
+
+    def summary(self, store: Any) -> dict[str, Any]:
+        """Counts for the candidate's accounting, provenance and preview (no value; the report's key)."""
+        return {
+            "by_reason": dict(sorted(self.withheld.items())),
+            "total": int(sum(self.withheld.values())),
+            "released_by_decision": int(self.released),
+            "deny_terms_applied": int(self.denied_cells),
+            "decisions": len(self.decisions),
+            "report": store.path(report_key(self.dataset)) if self.items else None,
+        }
+
+    def write(self, store: Any) -> None:
+        """Write the review report (private store only), the allow terms used, or remove a stale report."""
+        key = report_key(self.dataset)
+        if self.items:
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=list(REPORT_FIELDS), lineterminator="\n")
+            w.writeheader()
+            for it in sorted(self.items, key=lambda x: (x["file"], x["row"], x["column"])):
+                w.writerow(it)
+            store.write_bytes(key, buf.getvalue().encode("utf-8"))
+        else:
+            store.delete(key)
+        store.write_json(terms_key(self.dataset), {
+            "allow": [{"term": r.term, "agency": r.agency} for r in self.decisions.allow]})
+
+
+def rowmap_table(df: pd.DataFrame, released: np.ndarray) -> Any:
+    """The row-map rows of ``df`` (export file, export row, released text columns)."""
+    import pyarrow as pa
+
+    return pa.table({
+        "_file": pa.array(df["_file"].astype(object).to_numpy(), pa.string()),
+        "_row": pa.array(df["_row"].to_numpy(dtype=np.int64), pa.int64()),
+        "_released": pa.array(released.tolist() if len(released) else [], pa.string()),
+    })
+
+
+ROWMAP_COLUMNS = ("_file", "_row", "_released")
+
+
+@dataclass
+class CheckView:
+    """What the `no_leaks` check needs from the review of the candidate it judges: the allow terms of each row's
+    agency, the text cells released by decision, and each candidate row's export file and row."""
+
+    store: Any
+    dataset: str
+    text_columns: set[str]
+    agencies: dict[str, str]  # export file name -> agency
+    allow: _Terms
+    released: dict[int, set[str]]  # candidate position -> text columns released by decision
+    _row_agency: list[str | None] | None = None
+
+    @classmethod
+    def load(cls, store: Any, dataset: str, text_columns: Iterable[str], meta: Mapping[str, Any]) -> CheckView:
+        terms = store.read_json(terms_key(dataset)) or {}
+        allow = _Terms([TermRule(t["term"], t.get("agency"), None, "candidate") for t in terms.get("allow", [])])
+        view = cls(store, dataset, set(text_columns), {i["file"]: i["agency"] for i in meta.get("inputs", [])},
+                   allow, {})
+        key = rowmap_key(dataset)
+        if view.text_columns and store.exists(key):
+            pos = 0
+            files: list[str | None] = []
+            for b in store.iter_parquet(key, columns=["_file", "_released"]):
+                rel = b.column(1)
+                if rel.null_count < len(rel):
+                    for i, v in enumerate(rel.to_pylist()):
+                        if v:
+                            view.released[pos + i] = set(v.split(";"))
+                if allow.rules:
+                    files += b.column(0).to_pylist()
+                pos += b.num_rows
+            if allow.rules:
+                view._row_agency = [view.agencies.get(f) if f else None for f in files]
+        return view
+
+    def scan_values(self, column: str, values: Any, row0: int) -> Any:
+        """The values of a text column as the verifier must read them (allow terms masked)."""
+        if column not in self.text_columns or not self.allow.rules or self._row_agency is None:
+            return values
+        vals = values.to_pylist() if hasattr(values, "to_pylist") else list(values)
+        ags = self._row_agency[row0:row0 + len(vals)]
+        return [mask_allowed(v, self.allow.for_agency(a)) if isinstance(v, str) and v else v
+                for v, a in zip(vals, ags, strict=True)]
+
+    def accepted(self, row: int, column: str) -> bool:
+        """A finding in a text cell the officer released as it is."""
+        return column in self.released.get(row, ())
+
+    def export_rows(self, positions: Sequence[int]) -> list[str]:
+        """``file:row`` of candidate positions (sorted), from the row map; positions when there is none."""
+        key = rowmap_key(self.dataset)
+        if not positions or not self.store.exists(key):
+            return [f"candidate position {p}" for p in positions]
+        want = np.asarray(sorted(positions), dtype=np.int64)
+        out: list[str] = []
+        pos = 0
+        for b in self.store.iter_parquet(key, columns=["_file", "_row"]):
+            sel = want[(want >= pos) & (want < pos + b.num_rows)] - pos
+            if len(sel):
+                files, rows = b.column(0).to_pylist(), b.column(1).to_pylist()
+                out += [f"{files[i]}:{rows[i]}" for i in sel.tolist()]
+            pos += b.num_rows
+            if pos > want[-1]:
+                break
+        return out
