@@ -51,6 +51,7 @@ REPORT_FIELDS = ("dataset", "agency", "file", "file_sha256", "row", "column", "s
 _RECORD_KEYS = {"file_sha256", "row", "decision", "text_sha256", "file", "note"}
 _TERM_KEYS = {"term", "agency", "entity", "note"}
 _TOP_KEYS = {"records", "deny", "allow"}
+_HASH_KEYS = {"file_sha256", "text_sha256"}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ENTITY = re.compile(r"[A-Z][A-Z_]{0,31}")
 
@@ -128,6 +129,9 @@ class _LineLoader(yaml.SafeLoader):
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     out: dict[str, Any] = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
+    for key_node, value_node in node.value:  # hashes as written: YAML reads 16 decimal digits as a number
+        if key_node.value in _HASH_KEYS and isinstance(value_node, yaml.ScalarNode):
+            out[key_node.value] = value_node.value
     out["__line__"] = node.start_mark.line + 1
     return out
 
@@ -406,14 +410,20 @@ class CheckView:
     released: dict[int, set[str]]  # candidate position -> text columns released by decision
     _row_agency: list[str | None] | None = None
 
+    aligned: bool = False  # the row map has as many rows as the table judged (else it is not the candidate)
+
     @classmethod
-    def load(cls, store: Any, dataset: str, text_columns: Iterable[str], meta: Mapping[str, Any]) -> CheckView:
+    def load(cls, store: Any, dataset: str, text_columns: Iterable[str], meta: Mapping[str, Any],
+             rows: int) -> CheckView:
+        """The review of the candidate of ``rows`` rows; nothing released, nothing masked, no export rows when
+        the row map is missing or is not of that many rows."""
         terms = store.read_json(terms_key(dataset)) or {}
         allow = _Terms([TermRule(t["term"], t.get("agency"), None, "candidate") for t in terms.get("allow", [])])
         view = cls(store, dataset, set(text_columns), {i["file"]: i["agency"] for i in meta.get("inputs", [])},
                    allow, {})
         key = rowmap_key(dataset)
-        if view.text_columns and store.exists(key):
+        view.aligned = store.exists(key) and store.parquet_num_rows(key) == rows
+        if view.text_columns and view.aligned:
             pos = 0
             files: list[str | None] = []
             for b in store.iter_parquet(key, columns=["_file", "_released"]):
@@ -445,7 +455,7 @@ class CheckView:
     def export_rows(self, positions: Sequence[int]) -> list[str]:
         """``file:row`` of candidate positions (sorted), from the row map; positions when there is none."""
         key = rowmap_key(self.dataset)
-        if not positions or not self.store.exists(key):
+        if not positions or not self.aligned:
             return [f"candidate position {p}" for p in positions]
         want = np.asarray(sorted(positions), dtype=np.int64)
         out: list[str] = []

@@ -1231,9 +1231,9 @@ def check_leaks(store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mappin
     from redaction import verify
 
     ids = gather_identifiers(store, spec, meta["partitions"])
-    view = review.CheckView.load(store, spec.name, policy_of(spec).text_columns, meta)
     if isinstance(table, pa.Table):
         table = _TableSource(table)
+    view = review.CheckView.load(store, spec.name, policy_of(spec).text_columns, meta, table.num_rows)
     report = _scan_source(spec.name, table, ids, view)
     accepted = [f for f in report.findings if view.accepted(f.row, f.column)]
     report = verify.LeakReport([f for f in report.findings if not view.accepted(f.row, f.column)],
@@ -1250,6 +1250,10 @@ class _TableSource:
     """An in-memory table read like a `candidate_source` (one batch)."""
 
     table: pa.Table
+
+    @property
+    def num_rows(self) -> int:
+        return int(self.table.num_rows)
 
     @property
     def schema(self) -> pa.Schema:
