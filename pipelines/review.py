@@ -42,8 +42,9 @@ DENY_PLACEHOLDER = "[REDACTED]"
 
 REASON_VERIFIER = "leak-verifier"  # the verifier found an identifying value (or a pattern shape) in the text
 REASON_OFFICER = "officer-withhold"  # a `withhold` decision
+REASON_UNCERTAIN = "low-confidence"  # the redactor reported a detection it was unsure of (`uncertain_column`)
 REASON_STALE = "decision-stale"  # a `release` decision for a text that has changed since it was reviewed
-REASONS = (REASON_VERIFIER, REASON_OFFICER, REASON_STALE)
+REASONS = (REASON_VERIFIER, REASON_UNCERTAIN, REASON_OFFICER, REASON_STALE)
 
 DECISIONS = ("release", "withhold")
 REPORT_FIELDS = ("dataset", "agency", "file", "file_sha256", "row", "column", "status", "reason", "entity_types",
@@ -286,6 +287,34 @@ def scan_texts(dataset: str, column: str, values: Sequence[Any], agencies: Seque
     return out
 
 
+def uncertain_column(results_by_column: Mapping[str, Sequence[Any]]) -> list[str | None]:
+    """De-identify's private ``_review`` column: per row, ``column=TYPE,TYPE`` for each text column whose
+    redaction result reports ``uncertain`` entity types (detections the redactor was not confident about:
+    the per-record fail-safe withholds such a text for review), ``;``-joined; None when there is none."""
+    n = max((len(v) for v in results_by_column.values()), default=0)
+    out: list[str | None] = [None] * n
+    for col, results in results_by_column.items():
+        for i, r in enumerate(results):
+            types = sorted(set(getattr(r, "uncertain", None) or ()))
+            if types:
+                entry = f"{col}={','.join(types)}"
+                out[i] = entry if out[i] is None else f"{out[i]};{entry}"
+    return out
+
+
+def parse_uncertain(values: pd.Series | None) -> dict[str, dict[int, set[str]]]:
+    """`uncertain_column` read back: column -> {position: entity types}."""
+    out: dict[str, dict[int, set[str]]] = {}
+    if values is None:
+        return out
+    for i, v in enumerate(values.astype(object).tolist()):
+        if isinstance(v, str) and v:
+            for entry in v.split(";"):
+                col, _, types = entry.partition("=")
+                out.setdefault(col, {})[i] = set(types.split(",")) if types else set()
+    return out
+
+
 @dataclass
 class Review:
     """Applies the per-record fail-safe and the officer's decisions to batches of de-identified rows (public
@@ -302,12 +331,14 @@ class Review:
     denied_cells: int = 0
 
     def __post_init__(self) -> None:
+        self._seen: set[tuple[str, int]] = set()
         self._deny = _Terms(self.decisions.deny)
         self._allow = _Terms(self.decisions.allow)
 
     def apply(self, df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
         """``df`` with flagged or withheld texts replaced; and per row the text columns released by decision
-        (``;``-joined, None for none), for the row map."""
+        (``;``-joined, None for none), for the row map. A ``_review`` column (de-identify's record of the
+        redactor's low-confidence texts, `uncertain_column`) flags texts too."""
         released: list[list[str]] = [[] for _ in range(len(df))]
         if not self.text_columns or not len(df):
             return df, np.array([None] * len(df), dtype=object)
@@ -315,6 +346,8 @@ class Review:
         rows = df["_row"].to_numpy()
         meta = [self.files.get(str(f), ("", "")) for f in files]
         agencies = [m[1] or None for m in meta]
+        decided = self._decided(meta, rows)
+        uncertain = parse_uncertain(df["_review"] if "_review" in df.columns else None)
         for col in self.text_columns:
             values = df[col].astype(object).where(df[col].notna(), None).tolist()
             if self._deny.rules:
@@ -325,19 +358,17 @@ class Review:
                             values[i] = new
                             self.denied_cells += 1
             flagged = scan_texts(self.dataset, col, values, agencies, self._allow, self.identifiers)
-            targets = set(flagged)
-            for k, rd in self.decisions.records.items():  # withhold decisions for rows of this batch
-                if rd.decision == "withhold":
-                    targets |= {int(i) for i in np.flatnonzero(rows == k[1]) if meta[i][0] == k[0]}
+            unsure = uncertain.get(col, {})
+            targets = set(flagged) | set(unsure) | {i for i, d in decided.items() if d.decision == "withhold"}
             for i in sorted(targets):
                 v = values[i]
                 if not v:
                     continue
-                sha, agency = meta[i]
-                d = self.decisions.records.get((sha, int(rows[i])))
+                d = decided.get(i)
                 tsha = text_sha256(v)
-                status, reason = "withheld", REASON_VERIFIER if i in flagged else REASON_OFFICER
-                if i in flagged and d is not None and d.decision == "release":
+                reason = REASON_VERIFIER if i in flagged else REASON_UNCERTAIN if i in unsure else REASON_OFFICER
+                status = "withheld"
+                if reason != REASON_OFFICER and d is not None and d.decision == "release":
                     if d.text_sha256 is None or tsha.startswith(d.text_sha256[:16]):
                         status = "released"
                     else:
@@ -349,12 +380,23 @@ class Review:
                     self.withheld[reason] += 1
                     values[i] = WITHHELD_TEXT
                 self.items.append({
-                    "dataset": self.dataset, "agency": agency, "file": str(files[i]), "file_sha256": sha,
+                    "dataset": self.dataset, "agency": meta[i][1], "file": str(files[i]), "file_sha256": meta[i][0],
                     "row": int(rows[i]), "column": col, "status": status, "reason": reason,
-                    "entity_types": ";".join(sorted(flagged.get(i, ()))), "text_sha256": tsha, "redacted_text": v,
+                    "entity_types": ";".join(sorted(flagged.get(i, set()) | unsure.get(i, set()))),
+                    "text_sha256": tsha, "redacted_text": v,
                 })
             df[col] = pd.Series(values, index=df.index, dtype=df[col].dtype)
         return df, np.array([";".join(r) if r else None for r in released], dtype=object)
+
+    def _decided(self, meta: Sequence[tuple[str, str]], rows: np.ndarray) -> dict[int, RecordDecision]:
+        """Position -> the decision for that record, among this batch's rows (and which decisions were seen)."""
+        out: dict[int, RecordDecision] = {}
+        for (sha, row), d in self.decisions.records.items():
+            for i in np.flatnonzero(rows == row).tolist():
+                if meta[i][0] == sha:
+                    out[i] = d
+                    self._seen.add((sha, row))
+        return out
 
     def summary(self, store: Any) -> dict[str, Any]:
         """Counts for the candidate's accounting, provenance and preview (no value; the report's key)."""
@@ -364,6 +406,7 @@ class Review:
             "released_by_decision": int(self.released),
             "deny_terms_applied": int(self.denied_cells),
             "decisions": len(self.decisions),
+            "decisions_unmatched": len(set(self.decisions.records) - self._seen),
             "report": store.path(report_key(self.dataset)) if self.items else None,
         }
 
@@ -453,19 +496,30 @@ class CheckView:
         return column in self.released.get(row, ())
 
     def export_rows(self, positions: Sequence[int]) -> list[str]:
-        """``file:row`` of candidate positions (sorted), from the row map; positions when there is none."""
-        key = rowmap_key(self.dataset)
-        if not positions or not self.aligned:
+        """``file:row`` of candidate positions (sorted); positions when the row map is not this table's."""
+        if not self.aligned:
             return [f"candidate position {p}" for p in positions]
-        want = np.asarray(sorted(positions), dtype=np.int64)
-        out: list[str] = []
-        pos = 0
-        for b in self.store.iter_parquet(key, columns=["_file", "_row"]):
-            sel = want[(want >= pos) & (want < pos + b.num_rows)] - pos
-            if len(sel):
-                files, rows = b.column(0).to_pylist(), b.column(1).to_pylist()
-                out += [f"{files[i]}:{rows[i]}" for i in sel.tolist()]
-            pos += b.num_rows
-            if pos > want[-1]:
-                break
-        return out
+        return export_rows(self.store, self.dataset, positions)
+
+
+def export_rows(store: Any, dataset: str, positions: Sequence[int], rows: int | None = None) -> list[str]:
+    """``file:row`` (export file, row in it) of sorted candidate positions, read from the candidate's row map;
+    ``candidate position N`` when there is no row map or (``rows`` given) it is not of that many rows."""
+    key = rowmap_key(dataset)
+    if not positions:
+        return []
+    if not store.exists(key) or (rows is not None and store.parquet_num_rows(key) != rows):
+        return [f"candidate position {p}" for p in positions]
+    want = np.asarray(sorted(positions), dtype=np.int64)
+    out: list[str] = []
+    pos = 0
+    for b in store.iter_parquet(key, columns=["_file", "_row"]):
+        sel = want[(want >= pos) & (want < pos + b.num_rows)] - pos
+        if len(sel):
+            files, rws = b.column(0).to_pylist(), b.column(1).to_pylist()
+            out += [f"{files[i]}:{rws[i]}" for i in sel.tolist()]
+        pos += b.num_rows
+        if pos > want[-1]:
+            break
+    out += [f"candidate position {p}" for p in want[want >= pos].tolist()]
+    return out

@@ -421,6 +421,8 @@ def deidentify_partition(
                 frame[c] = std[c].astype("string").values
             frame["_file"] = std["_file"].values
             frame["_row"] = std["_row"].values
+            if redactor is not None:
+                frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
     out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
@@ -439,13 +441,38 @@ class _DeidentifyJob:
 
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
-        res = apply_policy(self.policy, std, key=self.key, text_redactor=self.redactor)
+        rec = _RecordingRedactor(self.redactor) if self.redactor is not None else None
+        res = apply_policy(self.policy, std, key=self.key, text_redactor=rec)
         frame = res.frame
         for c in self.aux:
             frame[c] = std[c].astype("string").values
         frame["_file"] = std["_file"].values
         frame["_row"] = std["_row"].values
+        if rec is not None:
+            frame["_review"] = pd.Series(rec.uncertain(self.policy.text_columns, len(frame)), index=frame.index,
+                                         dtype="string")
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
+
+
+class _RecordingRedactor:
+    """The text redactor as `apply_policy` sees it, keeping each call's results (one call per free-text column,
+    in the policy's column order) so de-identify can record which texts the redactor was unsure of."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.results: list[Sequence[Any]] = []
+
+    def redact(self, texts: Sequence[str | None], record_values: Any = None) -> Any:
+        out = self.inner.redact(texts, record_values)
+        self.results.append(out)
+        return out
+
+    def uncertain(self, text_columns: Sequence[str], rows: int) -> list[str | None]:
+        """The private ``_review`` column (`review.uncertain_column`) of these rows."""
+        if len(self.results) != len(text_columns):
+            raise StageError(f"the text redactor was called {len(self.results)} time(s) for "
+                             f"{len(text_columns)} free-text column(s)")
+        return review.uncertain_column(dict(zip(text_columns, self.results, strict=True))) or [None] * rows
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1343,7 +1370,9 @@ def run_check(name: str, store: PrivateStore, spec: DatasetSpec, table: Any, met
 
     try:
         if name == "schema_valid":
-            return check_schema(spec, table)
+            passed, md = check_schema(spec, table)
+            rows = [r - 2 for r in md["summary"].pop("first_rows", [])]  # validation rows: header is row 1
+            return passed, {**md, "first_export_rows": review.export_rows(store, spec.name, rows, _num_rows(table))}
         if name == "row_accounting":
             return check_row_accounting(meta, table)
         if name == "quarantine_share":

@@ -256,3 +256,57 @@ def test_hashes_are_read_as_written():
     d = parse_decisions(f"records:\n  - {{file_sha256: {SHA_A}, row: 2, decision: release, text_sha256: 0123456789012345}}\n",
                         "d.yaml")
     assert d.records[(SHA_A, 2)].text_sha256 == "0123456789012345"
+
+
+class UnsureResult(StubResult):
+    def __init__(self, text, counts, uncertain):
+        super().__init__(text, counts)
+        self.uncertain = uncertain
+
+
+class UnsureRedactor:
+    """Redacts every text whole, and reports itself unsure (a low-confidence PERSON) of one text in seven."""
+
+    def redact(self, values, record_values):
+        return [UnsureResult(None if v is None else "[redacted]", {}, ["PERSON"] if v and len(v) % 7 == 0 else [])
+                for v in values]
+
+
+def test_low_confidence_redaction_is_withheld(tmp_path):
+    spec = next(s for s in load_specs() if s.name == "complaints")
+    files = samplegen.generate(tmp_path / "in", rows=300, seed=4, sources=["harbor_city_complaints"])
+    store = PrivateStore.local(tmp_path / "private")
+    unsure = 0
+    for f in files:
+        stages.ingest_raw(store, spec, f, f.name)
+        stages.standardize_partition(store, spec, f.name)
+        std = store.read_parquet(f"standardized/complaints/{f.name}.parquet").to_pandas()
+        unsure += int(sum(1 for v in std["summary"] if isinstance(v, str) and v and len(v) % 7 == 0))
+        stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=UnsureRedactor)
+    meta = stages.assemble_candidate(store, spec, [f.name for f in files])
+    assert unsure > 10
+    assert meta["narratives_withheld"]["by_reason"] == {"low-confidence": unsure}
+    table, _ = stages.load_candidate(store, spec)
+    assert table.column("summary").to_pylist().count(WITHHELD_TEXT) == unsure
+    report = pd.read_csv(store.path(review.report_key("complaints")), dtype=str, keep_default_na=False)
+    assert set(report["reason"]) == {"low-confidence"} and set(report["entity_types"]) == {"PERSON"}
+    assert set(report["redacted_text"]) == {"[redacted]"}
+    # export rows as the quarantine reports them: the standardized `_row` of those records
+    std = pd.concat([store.read_parquet(f"standardized/complaints/{f.name}.parquet").to_pandas() for f in files])
+    want = {(r["_file"], int(r["_row"])) for _, r in std.iterrows()
+            if isinstance(r["summary"], str) and len(r["summary"]) % 7 == 0}
+    assert {(r["file"], int(r["row"])) for _, r in report.iterrows()} == want
+
+
+def test_schema_evidence_names_export_rows(complaints):
+    spec, stores, _ = complaints
+    store = stores["stream"]
+    table, meta = stages.load_candidate(store, spec)
+    rowmap = store.read_parquet(review.rowmap_key("complaints")).to_pandas()
+    pk = spec.primary_key[0]
+    vals = table.column(pk).to_pylist()
+    vals[11] = "not a pseudonym"
+    bad = table.set_column(table.schema.get_field_index(pk), pk, pa.array(vals, table.schema.field(pk).type))
+    ok, md = stages.run_check("schema_valid", store, spec, bad, meta)
+    assert not ok and md["first_export_rows"] == [f"{rowmap['_file'][11]}:{rowmap['_row'][11]}"]
+    assert "first_rows" not in md["summary"]
