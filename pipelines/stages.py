@@ -9,7 +9,12 @@ Private store layout (keys):
   standardized/<dataset>/<partition>.parquet|json  typed standardized rows + `_file`, `_row`
   quarantine/<dataset>/<partition>.parquet         rows kept aside, with `_stage` and `_reasons`
   deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
+  deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review.py)
   candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
+  candidate/<dataset>/rowmap.parquet               export file and row of each candidate row (+ texts released)
+  candidate/<dataset>/review_terms.json            the allow terms the candidate was assembled with
+  review/<dataset>/report.csv                      the officer's review report (withheld / released narratives)
+  review/<dataset>/decisions.yaml                  the officer's decisions (docs/review.md)
   checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
   preview/<dataset>.json                           the last preview (content hash, proposed version)
 """
@@ -1528,11 +1533,11 @@ def preview_markdown(
     if text_cols and _num_rows(table):
         col = text_cols[0]
         if isinstance(table, pa.Table):
-            vals = [v for v in table.column(col).to_pylist() if v][:1000]
+            vals = [v for v in table.column(col).to_pylist() if v and v != review.WITHHELD_TEXT][:1000]
         else:
             vals = []
             for b in table.batches([col]):
-                vals += [v for v in b.column(0).to_pylist() if v][: 1000 - len(vals)]
+                vals += [v for v in b.column(0).to_pylist() if v and v != review.WITHHELD_TEXT][: 1000 - len(vals)]
                 if len(vals) >= 1000:
                     break
         rng = np.random.default_rng(0)

@@ -310,3 +310,13 @@ def test_schema_evidence_names_export_rows(complaints):
     ok, md = stages.run_check("schema_valid", store, spec, bad, meta)
     assert not ok and md["first_export_rows"] == [f"{rowmap['_file'][11]}:{rowmap['_row'][11]}"]
     assert "first_rows" not in md["summary"]
+
+
+def test_documented_example_parses():
+    from tests.e2e_helpers import REPO
+
+    doc = (REPO / "docs" / "review.md").read_text()
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    d = parse_decisions(block, "docs/review.md")
+    assert [r.decision for r in d.records.values()] == ["release", "withhold"]
+    assert len(d.deny) == 2 and len(d.allow) == 1
