@@ -332,6 +332,7 @@ class Review:
 
     def __post_init__(self) -> None:
         self._seen: set[tuple[str, int]] = set()
+        self._decided_rows: np.ndarray | None = None
         self._deny = _Terms(self.decisions.deny)
         self._allow = _Terms(self.decisions.allow)
 
@@ -391,11 +392,16 @@ class Review:
     def _decided(self, meta: Sequence[tuple[str, str]], rows: np.ndarray) -> dict[int, RecordDecision]:
         """Position -> the decision for that record, among this batch's rows (and which decisions were seen)."""
         out: dict[int, RecordDecision] = {}
-        for (sha, row), d in self.decisions.records.items():
-            for i in np.flatnonzero(rows == row).tolist():
-                if meta[i][0] == sha:
-                    out[i] = d
-                    self._seen.add((sha, row))
+        if not self.decisions.records:
+            return out
+        if self._decided_rows is None:
+            self._decided_rows = np.unique(np.array([r for _, r in self.decisions.records], dtype=np.int64))
+        for i in np.flatnonzero(np.isin(rows, self._decided_rows)).tolist():
+            key = (meta[i][0], int(rows[i]))
+            d = self.decisions.records.get(key)
+            if d is not None:
+                out[i] = d
+                self._seen.add(key)
         return out
 
     def summary(self, store: Any) -> dict[str, Any]:

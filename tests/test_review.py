@@ -144,10 +144,11 @@ def test_allow_and_deny_terms_apply_to_their_agency_only():
     assert rev.denied_cells == 2 and rev.withheld == {"leak-verifier": 1}
 
 
-def test_record_decisions():
+def test_record_decisions(tmp_path):
     text = "see case 19-646"
     tsha = review.text_sha256(text)
     rev = _review("records:\n"
+                  f"  - {{file_sha256: {SHA_B}, row: 99, decision: withhold}}\n"
                   f"  - {{file_sha256: {SHA_A}, row: 2, decision: release, text_sha256: {tsha}}}\n"
                   f"  - {{file_sha256: {SHA_A}, row: 3, decision: release, text_sha256: {'0' * 16}}}\n"
                   f"  - {{file_sha256: {SHA_A}, row: 4, decision: withhold}}\n"
@@ -164,6 +165,9 @@ def test_record_decisions():
         ("a.csv", 2, "released", "leak-verifier"), ("a.csv", 3, "withheld", "decision-stale"),
         ("a.csv", 4, "withheld", "officer-withhold"), ("a.csv", 5, "released", "leak-verifier"),
         ("a.csv", 6, "withheld", "leak-verifier"), ("b.csv", 2, "withheld", "leak-verifier")]
+    summary = rev.summary(PrivateStore.local(tmp_path))
+    assert summary["decisions"] == 5 and summary["decisions_unmatched"] == 1  # b.csv row 99 is no record here
+    assert summary["total"] == 4 and summary["released_by_decision"] == 2
 
 
 # ---------------------------------------------------------------------------------------------- stages
