@@ -265,25 +265,104 @@ def deny_terms(text: str, rules: list[tuple[re.Pattern[str], TermRule]]) -> str:
     return text
 
 
-def mask_allowed(text: str, rules: list[tuple[re.Pattern[str], TermRule]]) -> str:
-    """``text`` as the verifier reads it: allow terms blanked out (never taken for an identifier)."""
-    for rx, _ in rules:
-        text = rx.sub(" ", text)
-    return text
+class _AllowedFamily:
+    """A verifier form family whose lookups ignore some forms (the allow terms' own)."""
+
+    def __init__(self, inner: Any, excluded: set[int]) -> None:
+        self.inner = inner
+        self.excluded = np.array(sorted(excluded), dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def lookup(self, hashes: Any) -> np.ndarray:
+        codes = self.inner.lookup(hashes)
+        if len(self.excluded) and len(codes):
+            codes = np.where(np.isin(np.frombuffer(hashes, dtype=np.int64), self.excluded), -1, codes)
+        return codes
+
+
+class AllowedIdentifiers:
+    """The verifier's identifier set as it reads one agency's free text: an allow term's own forms are not
+    identifiers ("Walmart" alone), while every longer form holding it still is ("12 Walmart Way", "Maria
+    Walmart"). Forms are hashed the way `verify.scan_hits` hashes a text's candidate spans."""
+
+    def __init__(self, inner: Any, terms: Sequence[str]) -> None:
+        from redaction import verify
+
+        self._inner = inner
+        words = {hash(verify.normalize_words(t)) for t in terms}
+        codes = {hash(c) for t in terms if len(c := "".join(ch for ch in t.lower() if ch.isalnum())) > 0}
+        digits = {hash(d) for t in terms if len(d := "".join(ch for ch in t if ch.isdigit())) > 0}
+        self.words = _AllowedFamily(inner.words, words)
+        self.codes = _AllowedFamily(inner.codes, codes)
+        self.digits = _AllowedFamily(inner.digits, digits)
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def scan_texts(dataset: str, column: str, values: Sequence[Any], agencies: Sequence[str | None], allow: _Terms,
                identifiers: Any) -> dict[int, set[str]]:
-    """{position: entity types} of the free-text cells the verifier flags, allow terms of each row's agency
-    masked first."""
+    """{position: entity types} of the free-text cells the verifier flags, each read with its agency's allow
+    terms (`AllowedIdentifiers`)."""
     from redaction import verify
 
-    seen = [v if isinstance(v, str) else None for v in values]
-    if allow.rules:
-        seen = [mask_allowed(v, allow.for_agency(a)) if v else v for v, a in zip(seen, agencies, strict=True)]
     out: dict[int, set[str]] = {}
-    for f in verify.scan_column(dataset, column, seen, identifiers):
-        out.setdefault(f.row, set()).add(f.entity_type)
+    groups: dict[str | None, list[int]] = {}
+    if allow.rules:
+        for i, a in enumerate(agencies):
+            groups.setdefault(a, []).append(i)
+    else:
+        groups[None] = list(range(len(values)))
+    for agency, positions in groups.items():
+        terms = [r.term for _, r in allow.for_agency(agency)] if allow.rules else []
+        ids: Any = AllowedIdentifiers(identifiers, terms) if terms else identifiers
+        cells = [values[i] if isinstance(values[i], str) else None for i in positions]
+        for f in verify.scan_column(dataset, column, cells, ids):
+            out.setdefault(positions[f.row], set()).add(f.entity_type)
+    return out
+
+
+def allow_terms_for(decisions: Decisions, agency: str | None) -> list[str]:
+    """The allow terms that apply to an agency's free text (those without an agency included), sorted."""
+    return sorted({r.term for r in decisions.allow if r.agency is None or r.agency == agency})
+
+
+def terms_fingerprint(terms: Sequence[str]) -> str:
+    """What de-identify records of the allow terms it redacted with (a hash: the terms stay in the decisions)."""
+    return hashlib.sha256("\n".join(sorted(terms)).encode("utf-8")).hexdigest()[:16]
+
+
+def trim_allowed(text: str, spans: Sequence[tuple[int, int, str, int]], terms: Sequence[str],
+                 ) -> list[tuple[int, int, str, int]]:
+    """The redactor's spans without the allow terms: a span made only of allow terms is dropped, one that starts
+    or ends with an allow term is trimmed to the rest ("According Smith" -> "Smith"); an allow term inside a
+    span leaves the span whole (the words around it are still redacted together)."""
+    allowed = sorted(m.span() for t in terms for m in re.finditer(TermRule(t, None, None, "").pattern(), text,
+                                                                    re.IGNORECASE))
+    if not allowed:
+        return list(spans)
+    out = []
+    for start, end, entity, num in spans:
+        s, e, moved = start, end, True
+        while moved and s < e:
+            moved = False
+            for a, b in allowed:
+                if a <= s < b:
+                    s, moved = b, True
+                if a < e <= b:
+                    e, moved = a, True
+            if moved:
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
+        if s < e:
+            out.append((s, e, entity, num))
     return out
 
 
@@ -329,6 +408,7 @@ class Review:
     withheld: Counter[str] = field(default_factory=Counter)
     released: int = 0
     denied_cells: int = 0
+    stale_exports: int = 0  # exports de-identified with other allow terms than the current ones
 
     def __post_init__(self) -> None:
         self._seen: set[tuple[str, int]] = set()
@@ -413,6 +493,7 @@ class Review:
             "deny_terms_applied": int(self.denied_cells),
             "decisions": len(self.decisions),
             "decisions_unmatched": len(set(self.decisions.records) - self._seen),
+            "stale_exports": int(self.stale_exports),
             "report": store.path(report_key(self.dataset)) if self.items else None,
         }
 
@@ -488,14 +569,17 @@ class CheckView:
                 view._row_agency = [view.agencies.get(f) if f else None for f in files]
         return view
 
-    def scan_values(self, column: str, values: Any, row0: int) -> Any:
-        """The values of a text column as the verifier must read them (allow terms masked)."""
+    def scan(self, column: str, values: Any, row0: int, identifiers: Any) -> list[Any] | None:
+        """The verifier's findings in a batch of a text column read with each row's allow terms (rows numbered
+        from ``row0``); None when no allow term applies (the caller scans as usual)."""
         if column not in self.text_columns or not self.allow.rules or self._row_agency is None:
-            return values
+            return None
+        from redaction import verify
+
         vals = values.to_pylist() if hasattr(values, "to_pylist") else list(values)
-        ags = self._row_agency[row0:row0 + len(vals)]
-        return [mask_allowed(v, self.allow.for_agency(a)) if isinstance(v, str) and v else v
-                for v, a in zip(vals, ags, strict=True)]
+        hits = scan_texts(self.dataset, column, vals, self._row_agency[row0:row0 + len(vals)], self.allow,
+                          identifiers)
+        return [verify.Finding(self.dataset, row0 + i, column, t) for i in sorted(hits) for t in sorted(hits[i])]
 
     def accepted(self, row: int, column: str) -> bool:
         """A finding in a text cell the officer released as it is."""

@@ -30,7 +30,7 @@ import tempfile
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -400,11 +400,12 @@ def deidentify_partition(
         raise StageError(f"{spec.name}/{partition}: no standardized data; materialize it first")
     policy = policy_of(spec)
     redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
+    allow = _allow_terms(store, spec, partition) if redactor is not None else []
     aux = aux_columns(spec, policy)
     redactions: Counter[str] = Counter()
     texts = rows = 0
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
-        job = _DeidentifyJob(policy, aux, key, redactor)
+        job = _DeidentifyJob(policy, aux, key, redactor, allow)
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
@@ -430,8 +431,25 @@ def deidentify_partition(
                 frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
     out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
+    if redactor is not None:
+        out["allow_terms"] = review.terms_fingerprint(allow)
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
     return out
+
+
+def _allow_terms(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str]:
+    """The officer's allow terms for the agency of this export (`pipelines.review`)."""
+    agency = (store.read_json(f"raw/{spec.name}/{partition}.json") or {}).get("agency")
+    return review.allow_terms_for(review.load_decisions(store, spec.name), agency)
+
+
+def deidentified_current(store: PrivateStore, spec: DatasetSpec, partition: str) -> bool:
+    """False when a de-identified export's free text was redacted with other allow terms than the officer's
+    current ones (de-identify it again to apply them); True otherwise, or when it has no free text."""
+    meta = store.read_json(f"deidentified/{spec.name}/{partition}.json") or {}
+    if "allow_terms" not in meta:
+        return True
+    return meta["allow_terms"] == review.terms_fingerprint(_allow_terms(store, spec, partition))
 
 
 @dataclass
@@ -443,10 +461,11 @@ class _DeidentifyJob:
     aux: list[str]
     key: bytes
     redactor: Any = None
+    allow: list[str] = field(default_factory=list)  # the officer's allow terms for this export's agency
 
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
-        rec = _RecordingRedactor(self.redactor) if self.redactor is not None else None
+        rec = _RecordingRedactor(self.redactor, self.allow) if self.redactor is not None else None
         res = apply_policy(self.policy, std, key=self.key, text_redactor=rec)
         frame = res.frame
         for c in self.aux:
@@ -461,15 +480,40 @@ class _DeidentifyJob:
 
 class _RecordingRedactor:
     """The text redactor as `apply_policy` sees it, keeping each call's results (one call per free-text column,
-    in the policy's column order) so de-identify can record which texts the redactor was unsure of."""
+    in the policy's column order) so de-identify can record which texts the redactor was unsure of; with allow
+    terms, the redactor's spans (`detect`) are trimmed of them (`review.trim_allowed`) before the placeholders
+    are written."""
 
-    def __init__(self, inner: Any) -> None:
+    def __init__(self, inner: Any, allow: Sequence[str] = ()) -> None:
         self.inner = inner
+        self.allow = list(allow)
         self.results: list[Sequence[Any]] = []
 
     def redact(self, texts: Sequence[str | None], record_values: Any = None) -> Any:
-        out = self.inner.redact(texts, record_values)
+        if self.allow and hasattr(self.inner, "detect"):
+            out = self._redact_allowing(texts, record_values)
+        else:
+            out = self.inner.redact(texts, record_values)
         self.results.append(out)
+        return out
+
+    def _redact_allowing(self, texts: Sequence[str | None], record_values: Any) -> list[Any]:
+        """`TextRedactor.redact` with the allow terms' words left in place."""
+        from redaction.text import RedactedText, placeholder
+
+        out = []
+        for t, spans in zip(texts, self.inner.detect(texts, record_values), strict=True):
+            if t is None:
+                out.append(RedactedText(None, {}))
+                continue
+            counts: Counter[str] = Counter()
+            parts, pos = [], 0
+            for start, end, entity, num in review.trim_allowed(t, spans, self.allow):
+                parts += [t[pos:start], placeholder(entity, num)]
+                counts[entity] += 1
+                pos = end
+            parts.append(t[pos:])
+            out.append(RedactedText("".join(parts), dict(counts)))
         return out
 
     def uncertain(self, text_columns: Sequence[str], rows: int) -> list[str | None]:
@@ -970,7 +1014,9 @@ def _review_for(store: PrivateStore, spec: DatasetSpec, policy: Policy, parts: S
         m = store.read_json(f"raw/{spec.name}/{p}.json")
         files[m["file"]] = (m["sha256"], m["agency"])
     decisions = review.load_decisions(store, spec.name)
-    return review.Review(spec.name, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
+    rev = review.Review(spec.name, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
+    rev.stale_exports = sum(1 for p in parts if not deidentified_current(store, spec, p))
+    return rev
 
 
 def _finish_review(store: PrivateStore, rev: review.Review | None) -> dict[str, Any]:
@@ -1235,7 +1281,7 @@ class _FormsJob:
 
 def _scan_source(dataset: str, src: Any, identifiers: Any, view: review.CheckView | None = None) -> Any:
     """`verify.scan_table` of the candidate source, one string column at a time, batch by batch (free text as the
-    review `view` says the verifier must read it: allow terms masked)."""
+    review `view` says the verifier must read it: with each row's allow terms)."""
     from redaction import verify
 
     findings: list[Any] = []
@@ -1246,8 +1292,10 @@ def _scan_source(dataset: str, src: Any, identifiers: Any, view: review.CheckVie
         row0 = 0
         cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once
         for b in src.batches([f.name]):
-            values = b.column(0) if view is None else view.scan_values(f.name, b.column(0), row0)
-            findings += verify.scan_column(dataset, f.name, values, identifiers, row0=row0, cache=cache)
+            found = None if view is None else view.scan(f.name, b.column(0), row0, identifiers)
+            if found is None:
+                found = verify.scan_column(dataset, f.name, b.column(0), identifiers, row0=row0, cache=cache)
+            findings += found
             row0 += b.num_rows
         del cache
         release_memory()
@@ -1462,13 +1510,16 @@ def _withheld_counts(meta: Mapping[str, Any]) -> dict[str, Any]:
 def _withheld_markdown(meta: Mapping[str, Any]) -> list[str]:
     """The preview's section on narratives withheld pending review (counts and the private report's path)."""
     w = meta.get("narratives_withheld") or {}
-    if not w.get("total") and not w.get("released_by_decision"):
+    if not w.get("total") and not w.get("released_by_decision") and not w.get("stale_exports"):
         return []
     lines = ["", f"### Narratives withheld pending review: {w.get('total', 0)}", "",
              "| reason | count |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in (w.get("by_reason") or {}).items()]
     if w.get("released_by_decision"):
         lines += ["", f"Released as redacted by a review decision: {w['released_by_decision']}."]
+    if w.get("stale_exports"):
+        lines += ["", f"{w['stale_exports']} export(s) were redacted before the current allow terms: materialize "
+                  "their `deidentified` partitions again to apply them (`python -m pipelines.cli run` does)."]
     if w.get("report"):
         lines += ["", f"Review report (private store, never published): `{w['report']}`. "
                   "Decisions for the next run: see docs/review.md."]

@@ -136,12 +136,28 @@ def test_allow_and_deny_terms_apply_to_their_agency_only():
     df, _ = rev.apply(_frame([("a.csv", 2, "bought milk at the Walmart store"),
                               ("b.csv", 2, "bought milk at the Walmart store"),
                               ("a.csv", 3, "her roommate NGOZI\n balogun and kwame called"),
-                              ("b.csv", 3, "her roommate Ngozi Balogun and Kwame called; Ngozibalogun")]))
+                              ("b.csv", 3, "her roommate Ngozi Balogun and Kwame called; Ngozibalogun"),
+                              ("a.csv", 4, "maria walmart called")]))
     assert df["narr"].tolist() == [
         "bought milk at the Walmart store", WITHHELD_TEXT,
         "her roommate [PERSON] and [REDACTED] called",
-        "her roommate Ngozi Balogun and [REDACTED] called; Ngozibalogun"]
-    assert rev.denied_cells == 2 and rev.withheld == {"leak-verifier": 1}
+        "her roommate Ngozi Balogun and [REDACTED] called; Ngozibalogun",
+        WITHHELD_TEXT]  # "Walmart" alone is allowed, the name holding it is still an identifier
+    assert rev.denied_cells == 2 and rev.withheld == {"leak-verifier": 2}
+
+
+@pytest.mark.parametrize(("text", "spans", "kept"), [
+    ("According Smith, the door was open", [(0, 15, "PERSON", 1)], ["Smith"]),
+    ("Smith according to the clerk", [(0, 15, "PERSON", 1)], ["Smith"]),
+    ("clerk at Kroger said", [(9, 15, "PERSON", 1)], []),
+    ("Mary According Smith left", [(0, 20, "PERSON", 1)], ["Mary According Smith"]),  # inside: kept whole
+    ("ACCORDING  KROGER Smith", [(0, 23, "PERSON", 2)], ["Smith"]),
+    ("Accordingly Smith", [(0, 17, "PERSON", 1)], ["Accordingly Smith"]),  # whole words only
+])
+def test_trim_allowed(text, spans, kept):
+    out = review.trim_allowed(text, spans, ["according", "Kroger"])
+    assert [text[s:e] for s, e, _, _ in out] == kept
+    assert all(ent == spans[0][2] and num == spans[0][3] for _, _, ent, num in out)
 
 
 def test_record_decisions(tmp_path):
@@ -324,3 +340,46 @@ def test_documented_example_parses():
     d = parse_decisions(block, "docs/review.md")
     assert [r.decision for r in d.records.values()] == ["release", "withhold"]
     assert len(d.deny) == 2 and len(d.allow) == 1
+
+
+class SwallowsAccording:
+    """A redactor (with `detect`, like `TextRedactor`) that reads "According X" as a name and redacts it whole."""
+
+    def detect(self, texts, record_values=None):
+        import re
+
+        return [[] if t is None else [(m.start(), m.end(), "PERSON", 1) for m in re.finditer(r"According \w+", t)]
+                for t in texts]
+
+    def redact(self, texts, record_values=None):
+        import re
+
+        return [StubResult(None if t is None else re.sub(r"According \w+", "[PERSON 1]", t), {}) for t in texts]
+
+
+def test_allow_terms_reach_the_redactor_and_mark_exports_to_redo(tmp_path):
+    spec = next(s for s in load_specs() if s.name == "complaints")
+    f = samplegen.generate(tmp_path / "in", rows=60, seed=5, sources=["harbor_city_complaints"])[0]
+    store = PrivateStore.local(tmp_path / "private")
+    stages.ingest_raw(store, spec, f, f.name)
+    stages.standardize_partition(store, spec, f.name)
+    std = store.read_parquet(f"standardized/complaints/{f.name}.parquet").to_pandas()
+    std["summary"] = [f"According Smith, row {i}" for i in range(len(std))]
+    store.write_parquet(f"standardized/complaints/{f.name}.parquet", pa.Table.from_pandas(std, preserve_index=False))
+
+    def summaries():
+        stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=SwallowsAccording)
+        return store.read_parquet(f"deidentified/complaints/{f.name}.parquet").column("summary").to_pylist()
+
+    assert set(t.split(",")[0] for t in summaries()) == {"[PERSON 1]"}
+    assert stages.deidentified_current(store, spec, f.name)
+    agency = store.read_json(f"raw/complaints/{f.name}.json")["agency"]
+    store.write_bytes(review.decisions_key("complaints"), f"allow:\n  - {{term: according, agency: {agency}}}\n".encode())
+    assert not stages.deidentified_current(store, spec, f.name)  # the next run must de-identify it again
+    meta = stages.assemble_candidate(store, spec, [f.name])
+    assert meta["narratives_withheld"]["stale_exports"] == 1
+    assert set(t.split(",")[0] for t in summaries()) == {"According [PERSON 1]"}
+    assert stages.deidentified_current(store, spec, f.name)
+    store.write_bytes(review.decisions_key("complaints"), b"allow:\n  - {term: according, agency: Elsewhere PD}\n")
+    assert not stages.deidentified_current(store, spec, f.name)
+    assert set(t.split(",")[0] for t in summaries()) == {"[PERSON 1]"}

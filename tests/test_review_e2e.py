@@ -139,3 +139,22 @@ def test_flagged_narrative_is_withheld_reviewed_and_released_by_decision(tmp_pat
     assert r.returncode != 0
     assert "decisions.yaml:2" in r.stderr and "review-unknown-key" in r.stderr
     assert _latest(env)[0] == version
+
+    # an allow term reaches the redactor: the export is de-identified again on the next run, and the verifier
+    # reads that agency's text with it ("Kovalenko" alone is no identifier; the full name still would be)
+    decisions.write_text(
+        "records:\n"
+        f"  - {{file_sha256: {sha}, row: {LEAKY_EXPORT_ROW}, decision: withhold}}\n"
+        "allow:\n"
+        "  - {term: Kovalenko, agency: Lakeside Police Department}\n"
+    )
+    r = env.run("run", "--note", "allow term")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert f"{EXPORT}: the review's allow terms changed, de-identifying it again" in r.stderr
+    new_version, table, prov = _latest(env)
+    assert new_version != version
+    kov = [table.loc[_uof_id(i), "description"] for i in range(60) if i % 5 == 2]
+    assert all("[PERSON 1] KOVALENKO resisted" in t for t in kov), kov[:2]
+    assert "olena" not in " ".join(kov).lower()
+    assert table.loc[_uof_id(QUIET), "description"].startswith("Officers responded to")
+    assert prov["narratives_withheld"]["by_reason"] == {"leak-verifier": 1}
