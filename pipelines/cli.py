@@ -55,7 +55,7 @@ def inbox_files(inbox: Path) -> list[Path]:
 def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
     """Why a run failed, in one line per cause: failed checks by name, step errors by message (never values)."""
     lines = [
-        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed"
+        f"blocking check {e.asset_key.to_user_string()}:{e.check_name} failed{_rows_evidence(e.metadata)}"
         for e in result.get_asset_check_evaluations()
         if not e.passed
     ]
@@ -65,6 +65,13 @@ def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
             cause = err.cause.message if err and err.cause else (err.message if err else "")
             lines.append(f"step {ev.step_key} failed: {cause.strip().splitlines()[-1] if cause else ''}")
     return "; ".join(lines) or "run failed"
+
+
+def _rows_evidence(metadata: dict) -> str:
+    """A failed check's first export rows (`file:row`, never a value), when its evidence has them."""
+    md = metadata.get("first_export_rows")
+    rows = getattr(md, "value", md) or []
+    return f" (first export rows: {', '.join(str(r) for r in list(rows)[:5])})" if rows else ""
 
 
 # Dagster's console logger at INFO: the step-by-step DEBUG events stay in the run's event log (the UI shows them)

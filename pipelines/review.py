@@ -593,23 +593,23 @@ class CheckView:
 
 
 def export_rows(store: Any, dataset: str, positions: Sequence[int], rows: int | None = None) -> list[str]:
-    """``file:row`` (export file, row in it) of sorted candidate positions, read from the candidate's row map;
-    ``candidate position N`` when there is no row map or (``rows`` given) it is not of that many rows."""
+    """``file:row`` (export file, row in it) of candidate positions, sorted by file and row, read from the
+    candidate's row map; ``candidate position N`` when there is no row map or (``rows`` given) it is not of that
+    many rows."""
     key = rowmap_key(dataset)
-    if not positions:
+    if not len(positions):
         return []
     if not store.exists(key) or (rows is not None and store.parquet_num_rows(key) != rows):
-        return [f"candidate position {p}" for p in positions]
-    want = np.asarray(sorted(positions), dtype=np.int64)
-    out: list[str] = []
+        return [f"candidate position {p}" for p in sorted(positions)]
+    want = np.unique(np.asarray(positions, dtype=np.int64))
+    found: list[tuple[str, int]] = []
     pos = 0
     for b in store.iter_parquet(key, columns=["_file", "_row"]):
         sel = want[(want >= pos) & (want < pos + b.num_rows)] - pos
         if len(sel):
-            files, rws = b.column(0).to_pylist(), b.column(1).to_pylist()
-            out += [f"{files[i]}:{rws[i]}" for i in sel.tolist()]
+            files = b.column(0).take(sel).to_pylist()
+            found += zip(files, b.column(1).take(sel).to_pylist(), strict=True)
         pos += b.num_rows
         if pos > want[-1]:
             break
-    out += [f"candidate position {p}" for p in want[want >= pos].tolist()]
-    return out
+    return [f"{f}:{r}" for f, r in sorted(found)] + [f"candidate position {p}" for p in want[want >= pos].tolist()]

@@ -1134,14 +1134,17 @@ def _batch_frame(batch: pa.RecordBatch, with_nulls: set[str]) -> pd.DataFrame:
 
 def check_schema(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
     """The candidate (a table or a `candidate_source`) against the public Table Schema."""
+    report = _schema_report(spec, table)
+    s = report.summary()
+    return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s}
+
+
+def _schema_report(spec: DatasetSpec, table: Any) -> Any:
     from pipelines import tableschema
 
     if isinstance(table, pa.Table):
-        report = tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
-    else:
-        report = _validate_source(spec, table)
-    s = report.summary()
-    return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s}
+        return tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
+    return _validate_source(spec, table)
 
 
 def _validate_source(spec: DatasetSpec, src: Any) -> Any:
@@ -1156,6 +1159,9 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
         release_memory()
     return validation.report(lambda names, pos: _rows_at(
         src.batches(names), pos, lambda b: _as_validation_table(_batch_frame(b, with_nulls), names)))
+
+
+_EVIDENCE_ROWS = 10_000  # candidate rows with a finding mapped to export rows for a check's evidence
 
 
 def check_row_accounting(meta: Mapping[str, Any], table: Any) -> tuple[bool, dict[str, Any]]:
@@ -1319,7 +1325,10 @@ def check_leaks(store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mappin
     report = verify.LeakReport([f for f in report.findings if not view.accepted(f.row, f.column)],
                                report.values_checked)
     md = report.summary()
-    md["first_export_rows"] = view.export_rows(md.pop("first_rows"))
+    md.pop("first_rows")
+    positions = sorted({f.row for f in report.findings})
+    md["rows_with_findings"] = len(positions)
+    md["first_export_rows"] = view.export_rows(positions[:_EVIDENCE_ROWS])[:10]  # first by export file and row
     md["released_by_decision"] = len(accepted)
     md["narratives_withheld"] = int((meta.get("narratives_withheld") or {}).get("total", 0))
     return report.passed(), {"values_checked": report.values_checked, **md}
@@ -1423,9 +1432,13 @@ def run_check(name: str, store: PrivateStore, spec: DatasetSpec, table: Any, met
 
     try:
         if name == "schema_valid":
-            passed, md = check_schema(spec, table)
-            rows = [r - 2 for r in md["summary"].pop("first_rows", [])]  # validation rows: header is row 1
-            return passed, {**md, "first_export_rows": review.export_rows(store, spec.name, rows, _num_rows(table))}
+            report = _schema_report(spec, table)
+            s = report.summary()
+            s.pop("first_rows", None)
+            rows = sorted({int(e.row) - 2 for e in report.errors if e.row >= 2})[:_EVIDENCE_ROWS]  # header: row 1
+            return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s,
+                                    "first_export_rows": review.export_rows(store, spec.name, rows,
+                                                                            _num_rows(table))[:20]}
         if name == "row_accounting":
             return check_row_accounting(meta, table)
         if name == "quarantine_share":
@@ -1650,8 +1663,8 @@ class _LeakVerification:
         if seen is not None and seen != self.chash:
             raise StageError(f"{self.dataset}: the candidate changed on disk while it was verified; re-run validation")
         if not ok:
-            raise LeakFound(f"{self.dataset}: refused: leak verifier found {md.get('findings', '?')} hit(s); "
-                            "see check metadata")
+            raise LeakFound(f"{self.dataset}: refused: leak verifier found {md.get('findings', '?')} hit(s) "
+                            f"(first export rows {md.get('first_export_rows', [])[:5]}); see check metadata")
 
     def close(self) -> None:
         if self._pool is not None:

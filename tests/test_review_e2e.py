@@ -158,3 +158,23 @@ def test_flagged_narrative_is_withheld_reviewed_and_released_by_decision(tmp_pat
     assert "olena" not in " ".join(kov).lower()
     assert table.loc[_uof_id(QUIET), "description"].startswith("Officers responded to")
     assert prov["narratives_withheld"]["by_reason"] == {"leak-verifier": 1}
+
+
+def test_structured_leak_still_blocks_and_names_export_rows(tmp_path):
+    """A leak outside free text is no narrative to withhold: the release is refused, the message names export rows."""
+    specs = tmp_path / "specs"
+    shutil.copytree(REPO / "tests" / "fixtures" / "use_of_force", specs)
+    spec = specs / "use_of_force.yaml"
+    text = spec.read_text()
+    leaky = text.replace('location: {treatment: hundred_block, source: address, why: "No house numbers."}',
+                         'location: {treatment: keep, source: address, codes: open, why: "A mistake: the address."}')
+    assert leaky != text
+    spec.write_text(leaky)
+    env = make_env(tmp_path / "run", extra={"OSD_DATASETS": str(specs)})
+    env.inbox.mkdir(parents=True)
+    (env.inbox / EXPORT).write_text(_export())
+    r = env.run("run", "--note", "leaky")
+    assert r.returncode != 0
+    assert f"use_of_force/validated:no_leaks failed (first export rows: {EXPORT}:2, {EXPORT}:3," in r.stderr
+    assert not (env.public / "datasets" / "use_of_force" / "latest.json").exists()
+    assert "Elm Ave Apt" not in r.stderr + r.stdout
