@@ -9,7 +9,7 @@ Private store layout (keys):
   standardized/<dataset>/<partition>.parquet|json  typed standardized rows + `_file`, `_row`
   quarantine/<dataset>/<partition>.parquet         rows kept aside, with `_stage` and `_reasons`
   deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
-  deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review.py)
+  deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review/)
   candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
   candidate/<dataset>/rowmap.parquet               export file and row of each candidate row (+ texts released)
   candidate/<dataset>/review_terms.json            the allow terms the candidate was assembled with
