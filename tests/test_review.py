@@ -83,6 +83,9 @@ def test_refusal_never_quotes_a_term():
     with pytest.raises(DecisionError) as err:
         parse_decisions("deny:\n  - {term: Guadalupe Przybylski, agnecy: Rivertown}\n", "d.yaml")
     assert "agnecy" in str(err.value) and "Przybylski" not in str(err.value)
+    with pytest.raises(DecisionError) as err:  # a value typed where a key goes is not repeated either
+        parse_decisions("allow:\n  - {term: According, Guadalupe Przybylski: deny}\n", "d.yaml")
+    assert err.value.code == "review-unknown-key" and "Przybylski" not in str(err.value)
 
 
 def test_load_decisions_from_store_or_folder(tmp_path, monkeypatch):

@@ -106,7 +106,8 @@ def parse_decisions(text: str, name: str) -> Decisions:
         raise DecisionError(f"{name}:1", "review-bad-value", "the file must be a mapping with records/deny/allow")
     unknown = sorted(set(doc) - _TOP_KEYS - {"__line__"})
     if unknown:
-        raise DecisionError(f"{name}:{doc['__line__']}", "review-unknown-key", f"unknown key(s) {unknown}")
+        raise DecisionError(f"{name}:{doc['__line__']}", "review-unknown-key",
+                            f"unknown key(s) {_key_names(unknown)}; allowed: {sorted(_TOP_KEYS)}")
     out = Decisions(source=name)
     for entry, where in _entries(doc, "records", name):
         d = _record(entry, where)
@@ -132,10 +133,20 @@ def _entries(doc: Mapping[str, Any], section: str, name: str) -> Iterable[tuple[
         yield item, f"{name}:{item['__line__']}"
 
 
+_KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}")
+
+
+def _key_names(keys: Sequence[str]) -> list[str]:
+    """Unknown keys as the message may show them: a key that does not look like a key name (it might be a value
+    typed in the wrong place: a name, a case number) is not repeated."""
+    return [k if _KEY_NAME.fullmatch(k) else "<not a key name>" for k in keys]
+
+
 def _check_keys(entry: Mapping[str, Any], allowed: set[str], required: Sequence[str], where: str) -> None:
     unknown = sorted(set(entry) - allowed - {"__line__"})
     if unknown:
-        raise DecisionError(where, "review-unknown-key", f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+        raise DecisionError(where, "review-unknown-key",
+                            f"unknown key(s) {_key_names(unknown)}; allowed: {sorted(allowed)}")
     missing = [k for k in required if entry.get(k) in (None, "")]
     if missing:
         raise DecisionError(where, "review-missing-key", f"missing {missing}")
