@@ -137,7 +137,9 @@ def test_flagged_narrative_is_withheld_reviewed_and_released_by_decision(tmp_pat
     decisions.write_text(f"records:\n  - {{file_sha256: {sha}, rows: 5, decision: release}}\n")
     r = env.run("run", "--note", "bad decisions")
     assert r.returncode != 0
-    assert "decisions.yaml:2" in r.stderr and "review-unknown-key" in r.stderr
+    assert "use_of_force: not published: step use_of_force__validated failed" in r.stderr
+    assert "decisions.yaml:2: unknown key(s) ['rows']" in r.stderr and "review-unknown-key" in r.stderr
+    assert "Traceback" not in r.stderr.split("use_of_force: not published")[-1]
     assert _latest(env)[0] == version
 
     # an allow term reaches the redactor: the export is de-identified again on the next run, and the verifier
