@@ -19,8 +19,8 @@ demo: venv
 	$(PY) -m pipelines.cli demo
 
 lint: venv
-	.venv/bin/ruff check pipelines redaction tests bench
-	.venv/bin/mypy pipelines redaction
+	.venv/bin/ruff check pipelines redaction tests bench benchmarks
+	.venv/bin/mypy pipelines redaction benchmarks
 
 test: venv lint
 	.venv/bin/pytest -q -p no:cacheprovider

@@ -8,7 +8,12 @@ then the same for the narratives written in mixed case and those written ALL IN 
 and narratives/s for plain Presidio and ours, measured in this same run (alternating chunks), with the
 ratio and the machine's load average (the machine is shared).
 
-    .venv/bin/python bench/bench_redaction.py [--quick] [--n N] [--processes P]
+Then the independent narrative benchmark (``benchmarks/narratives``, its frozen test split by default):
+per-type token recall and precision for ours and plain Presidio side by side, PERSON recall for people in
+the record's fields and named only in the text, by casing and family, consistency, placeholder identity,
+and narratives/s of each, measured in the same run.
+
+    .venv/bin/python bench/bench_redaction.py [--quick] [--n N] [--processes P] [--narratives-only] [--split test|dev]
 """
 
 from __future__ import annotations
@@ -82,7 +87,11 @@ def main() -> int:
     ap.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1),
                     help="worker processes for ours (default: min(2, cores)); single-process is always measured too")
     ap.add_argument("--seed", type=int, default=20240611)
+    ap.add_argument("--narratives-only", action="store_true", help="only the narrative benchmark section")
+    ap.add_argument("--split", choices=("test", "dev"), default="test", help="narrative benchmark split")
     args = ap.parse_args()
+    if args.narratives_only:
+        return narrative_benchmark(args.split)
     n = args.n or (150 if args.quick else 1000)
     model = os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
 
@@ -169,6 +178,33 @@ def main() -> int:
           f"speed {'met' if best >= 5 * plain_rate else 'NOT met'} ({best / plain_rate:.1f}x)")
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     if load is not None:
+        print(f"load average (1/5/15 min) at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+              f"on {os.cpu_count()} cores (shared machine)")
+    return narrative_benchmark(args.split)
+
+
+def narrative_benchmark(split: str = "test") -> int:
+    """The independent benchmark's section: ours and plain Presidio on the same narratives."""
+    from benchmarks.narratives import adapters
+    from benchmarks.narratives.generate import HERE, load, sha256
+    from benchmarks.narratives.score import run, table
+
+    records = load(split)
+    digest = sha256(HERE / f"{split}.jsonl")[:12]
+    model = os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    results = run(records, [adapters.ours(model), adapters.presidio(model)])
+    print(f"-- narrative benchmark (benchmarks/narratives/{split}.jsonl, sha256 {digest}...): {len(records)} "
+          f"narratives, model {model}; token recall R and precision P per type, one process each")
+    for line in table(results):
+        print(line)
+    ours = results[0]
+    low = [t for t, c in ours.recall.items() if c.gold and c.recall < 0.99]
+    print(f"targets (ours: recall >= 0.99 per type, PERSON precision >= 0.95, >= 200 narratives/s): "
+          f"recall {'met' if not low else 'NOT met (' + ', '.join(sorted(low)) + ')'}, "
+          f"PERSON precision (any entity) {'met' if ours.precision('PERSON', any_entity=True) >= 0.95 else 'NOT met'}, "
+          f"speed {'met' if ours.rate >= 200 else 'NOT met'}")
+    if hasattr(os, "getloadavg"):
+        load = os.getloadavg()
         print(f"load average (1/5/15 min) at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
               f"on {os.cpu_count()} cores (shared machine)")
     return 0

@@ -391,6 +391,17 @@ def fault_point(stage: str, partition: str, rows_done: int) -> None:
     raise StageError(f"{stage}/{partition}: injected fault after {rows_done} rows (OSD_FAULT_AFTER_ROWS)")
 
 
+def _source_precision(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, str]:
+    """The precision the partition's source declares (`precision:` in its `sources:` entry), or none."""
+    from redaction.policy import source_precision
+
+    meta = store.read_json(f"raw/{spec.name}/{partition}.json") or {}
+    if not meta.get("source"):
+        return {}
+    src = spec.source(meta["source"])
+    return source_precision(src.raw.get("precision"), where=f"{spec.path}: source {src.name}")
+
+
 def deidentify_partition(
     store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
 ) -> dict[str, Any]:
@@ -402,10 +413,11 @@ def deidentify_partition(
     redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
     allow = _allow_terms(store, spec, partition) if redactor is not None else []
     aux = aux_columns(spec, policy)
+    precision = _source_precision(store, spec, partition)
     redactions: Counter[str] = Counter()
     texts = rows = 0
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
-        job = _DeidentifyJob(policy, aux, key, redactor, allow)
+        job = _DeidentifyJob(policy, aux, key, redactor, precision, allow)
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
@@ -421,7 +433,7 @@ def deidentify_partition(
             fault_point("deidentify", partition, rows)
         if sink.schema is None:  # no rows: the policy applied to an empty frame gives the columns
             std = store.read_parquet(std_key).to_pandas()
-            res = apply_policy(policy, std, key=key, text_redactor=redactor)
+            res = apply_policy(policy, std, key=key, text_redactor=redactor, precision=precision)
             frame = res.frame
             for c in aux:
                 frame[c] = std[c].astype("string").values
@@ -465,12 +477,13 @@ class _DeidentifyJob:
     aux: list[str]
     key: bytes
     redactor: Any = None
+    precision: dict[str, str] | None = None
     allow: list[str] = field(default_factory=list)  # the officer's allow terms for this export's agency
 
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
         rec = _RecordingRedactor(self.redactor, self.allow) if self.redactor is not None else None
-        res = apply_policy(self.policy, std, key=self.key, text_redactor=rec)
+        res = apply_policy(self.policy, std, key=self.key, text_redactor=rec, precision=self.precision)
         frame = res.frame
         for c in self.aux:
             frame[c] = std[c].astype("string").values
@@ -647,10 +660,34 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
         "narratives_withheld": withheld,
         "sdc": sdc_report,
+        "utility": release_report(store, spec, policy, sdc_report, rows_before_sdc),
         "policy_files": spec.file_hashes(),
     }
     store.write_json(f"candidate/{spec.name}/candidate.json", meta)
     return meta
+
+
+def release_report(store: PrivateStore, spec: DatasetSpec, policy: Policy, sdc_report: Mapping[str, Any] | None,
+                   rows_in: int) -> dict[str, Any] | None:
+    """The utility and risk report (`redaction.sdc.report`) of the candidate as written: the exact table the
+    release files are made from, read back on its quasi-identifier columns only."""
+    if not policy.k_anonymity:
+        return None
+    from redaction.sdc.report import utility_report
+
+    qis = policy.quasi_identifiers
+    table = store.read_parquet(f"candidate/{spec.name}/candidate.parquet", columns=qis)
+    df = table.to_pandas()
+    ladders = {c: str((q or {}).get("ladder", "none")) for c, q in policy.k_anonymity["quasi_identifiers"].items()}
+    rep = utility_report(df, {c: policy.roles.get(c, "quasi_identifier") for c in qis},
+                         k=int(policy.k_anonymity.get("k", 5)), ladders=ladders,
+                         levels=(sdc_report or {}).get("levels"), rows_in=rows_in,
+                         information_loss=(sdc_report or {}).get("information_loss"))
+    rep["roles"] = {c: r for c, r in policy.roles.items() if r != "quasi_identifier"}
+    rep["floors"] = (sdc_report or {}).get("floors") or []
+    rep["floors_binding"] = bool((sdc_report or {}).get("floors_binding", True))
+    rep["kept_shares"] = (sdc_report or {}).get("kept_shares") or {}
+    return rep
 
 
 _RUN_ROW_GROUP = 8_192  # rows per row group of a sorted run (see _merge_runs)
@@ -876,6 +913,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     # ---- disclosure control on the compact QI columns only
     sdc_report: dict[str, Any] | None = None
     levels: dict[str, str] | None = None
+    blanks: dict[str, np.ndarray] = {}  # QI -> positions (over all rows) of the cells published as "*"
     rows_before_sdc = int(keep.sum())
     if policy.k_anonymity:
         qi = pd.DataFrame({c: qi_chunks[c].series() for c in sdc_cols})
@@ -883,14 +921,18 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         kept_pos = np.flatnonzero(keep)
         if len(kept_pos) < n:
             qi = qi.iloc[kept_pos].reset_index(drop=True)
-        rows, sdc_rep = sdc.k_anonymize_rows(qi, policy.k_anonymity)
+        plan = sdc.k_anonymize_plan(qi, policy.k_anonymity)
         del qi
         keep[:] = False
-        keep[kept_pos[rows]] = True
-        del rows, kept_pos
+        keep[kept_pos[plan.keep]] = True
+        blanks = {c: np.zeros(n, dtype=bool) for c in plan.blanks}
+        for c, m in plan.blanks.items():
+            blanks[c][kept_pos[m]] = True
+        del kept_pos
         release_memory()
-        sdc_report = sdc_rep.to_dict()
-        levels = dict(sdc_rep.levels)
+        sdc_report = plan.report.to_dict()
+        levels = dict(plan.report.levels)
+        del plan
     suppressed = rows_before_sdc - int(keep.sum())
     pk = spec.primary_key
     # ---- pass 2: apply, write runs sorted by primary key; pass 3: merge runs into the candidate
@@ -913,7 +955,8 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
                     df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
                     rowmap = review.rowmap_table(df, released)
                     if levels is not None and policy.k_anonymity and len(df):
-                        df = sdc.generalize(df, policy.k_anonymity, levels)
+                        df = sdc.apply_plan(df, policy.k_anonymity, levels,
+                                            {c: m[pos : pos + batch.num_rows][sel] for c, m in blanks.items()})
                     table = typed_public_table(df, schema)
                     if ranks is None:
                         sink.write(table)
@@ -980,6 +1023,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
         "narratives_withheld": withheld,
         "sdc": sdc_report,
+        "utility": release_report(store, spec, policy, sdc_report, rows_before_sdc),
         "policy_files": spec.file_hashes(),
     }
     store.write_json(f"candidate/{spec.name}/candidate.json", meta)
@@ -1357,14 +1401,16 @@ class _TableSource:
 
 
 def check_k(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
-    """k (and l) recounted on the candidate's published values."""
+    """k (and l) recounted on the candidate's published values (the exact table the release files are written
+    from), over every public column the policy does not declare sensitive or not identifying: whatever ladders
+    the search was given."""
     policy = policy_of(spec)
     cfg = policy.k_anonymity
     if not cfg:
         return True, {"k_target": None, "note": "no k-anonymity declared for this dataset"}
     from redaction import sdc
 
-    qis = list((cfg.get("quasi_identifiers") or {}).keys())
+    qis = policy.quasi_identifiers  # every public column not declared sensitive or not identifying
     want_l = bool(cfg.get("l_diversity") and cfg.get("sensitive"))
     if isinstance(table, pa.Table):
         df = table.to_pandas()
@@ -1513,6 +1559,7 @@ def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, 
         "texts_redacted": meta["texts_redacted"],
         "narratives_withheld": _withheld_counts(meta),
         "disclosure_control": meta["sdc"],
+        "utility": meta.get("utility"),
         "checks": dict(checks),
     }
 
@@ -1597,6 +1644,10 @@ def preview_markdown(
             "",
             "Generalization: " + ", ".join(f"{k}: {v}" for k, v in (s.get("levels") or {}).items()),
         ]
+    if meta.get("utility"):
+        from redaction.sdc.report import report_markdown
+
+        lines += ["", "### Utility and risk of the released table", "", *report_markdown(meta["utility"])]
     text_cols = [t.column for t in policy_of(spec).columns.values() if t.name == "redact_text"]
     if text_cols and _num_rows(table):
         col = text_cols[0]

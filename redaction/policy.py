@@ -9,7 +9,15 @@ A policy (the `policy` key of a dataset spec) has:
 - `identifiers`: standardized column -> entity type (PERSON, ADDRESS, ...). Their values are searched for in the
   same record's free text (always removed there) and gathered by the leak verifier.
 - `officer_identity`: `publish_name`, `pseudonym` or `remove` (laws differ between places).
-- `k_anonymity`, `small_cells`: disclosure control (see `redaction.sdc`).
+- `roles`: public column -> `{role: sensitive | not_identifying, why}`. Deny by default: every public column not
+  declared here is a quasi-identifier, counted in k (and generalized or locally suppressed) whether or not
+  `k_anonymity.quasi_identifiers` gives it a ladder (one it does not name is kept as is: a ladder of one level).
+  `sensitive`: what the release tells about a person (an outcome), not something a reader can know to find them;
+  `not_identifying`: keyed pseudonyms of records, free text (checked by the leak verifier), officer attributes.
+- `utility`: what the dataset is for (`purpose`), the order in which quasi-identifiers give way (`sacrifice`,
+  first given up first), optional `weights`, and the floors the release must keep (`floors`); see `redaction.sdc`.
+- `k_anonymity`, `small_cells`: disclosure control (see `redaction.sdc`). `Policy.k_anonymity` is the effective
+  configuration: the declared one with every quasi-identifier (by `roles`) and the `utility` section in it.
 
 Treatments (`TREATMENTS` lists the parameters each takes):
 
@@ -17,7 +25,7 @@ Treatments (`TREATMENTS` lists the parameters each takes):
 |---|---|
 | `keep` | publishes the value as is; only for declared codes: the public field has an `enum`, is boolean, or the treatment says `codes: open` (an open list of public names such as agencies or districts) |
 | `publish` | publishes an identity the law makes public (e.g. officer names); needs `justification` |
-| `pseudonym` | keyed pseudonym HMAC-SHA256(key, prefix:value), key from `OSD_PSEUDONYM_KEY` |
+| `pseudonym` | keyed pseudonym HMAC-SHA256(key, prefix:value), key from `OSD_PSEUDONYM_KEY`; `scope: agency` puts the agency in the message (people's pseudonyms: a badge number is unique only within its agency) |
 | `coarsen_date` | datetime -> day / week / month / quarter / year |
 | `coarsen_time` | datetime -> hour / 4h / part_of_day |
 | `hundred_block` | address -> "4500 block of ELM AVE"; `fallback` columns (beat, district) when there is no address |
@@ -28,6 +36,7 @@ Treatments (`TREATMENTS` lists the parameters each takes):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,12 +52,13 @@ from redaction.temporal import redact_temporal
 
 ENTITY_TYPES = {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID"}
 OFFICER_IDENTITY = {"publish_name", "pseudonym", "remove"}
+ROLES = ("quasi_identifier", "sensitive", "not_identifying")
 
 # treatment -> (required params, optional params)
 TREATMENTS: dict[str, tuple[set[str], set[str]]] = {
     "keep": ({"source"}, {"codes"}),
     "publish": ({"source", "justification"}, set()),
-    "pseudonym": ({"source", "prefix"}, set()),
+    "pseudonym": ({"source", "prefix"}, {"scope"}),
     "coarsen_date": ({"source"}, {"to"}),
     "coarsen_time": ({"source"}, {"to"}),
     "hundred_block": ({"source"}, {"fallback"}),
@@ -84,7 +94,7 @@ class Treatment:
     def sources(self) -> list[str]:
         """Every standardized column this treatment reads."""
         out = [self.params["source"]]
-        for key in ("at", "age", "group"):
+        for key in ("at", "age", "group", "scope"):
             if self.params.get(key):
                 out.append(self.params[key])
         out += list(self.params.get("fallback") or [])
@@ -93,7 +103,8 @@ class Treatment:
     def describe(self) -> str:
         p = self.params
         if self.name == "pseudonym":
-            return f"keyed pseudonym (HMAC-SHA256) of `{p['source']}`, prefix `{p['prefix']}_`"
+            scope = f", scoped to `{p['scope']}`" if p.get("scope") else ""
+            return f"keyed pseudonym (HMAC-SHA256) of `{p['source']}`{scope}, prefix `{p['prefix']}_`"
         if self.name in ("coarsen_date", "coarsen_time"):
             return f"`{p['source']}` coarsened to {p.get('to', 'day' if self.name == 'coarsen_date' else 'hour')}"
         if self.name == "hundred_block":
@@ -127,10 +138,98 @@ class Policy:
     k_anonymity: dict[str, Any] | None = None
     small_cells: dict[str, Any] | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    roles: dict[str, str] = field(default_factory=dict)  # every public column -> one of ROLES
+    role_why: dict[str, str] = field(default_factory=dict)
 
     @property
     def text_columns(self) -> list[str]:
         return [c for c, t in self.columns.items() if t.name == "redact_text"]
+
+    @property
+    def quasi_identifiers(self) -> list[str]:
+        """Every public column not declared sensitive or not identifying (deny by default), in schema order."""
+        return [c for c in self.columns if self.roles.get(c, "quasi_identifier") == "quasi_identifier"]
+
+
+def _roles(policy: Mapping[str, Any], fields: Mapping[str, Any], cols: Mapping[str, Any],
+           problems: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each public column's role (default: quasi-identifier) and the why of every declared one."""
+    raw = policy.get("roles") or {}
+    roles = {f: "quasi_identifier" for f in fields}
+    why: dict[str, str] = {}
+    if not isinstance(raw, Mapping):
+        problems.append("roles must be a mapping of public column -> {role, why}")
+        return roles, why
+    for col, spec in raw.items():
+        if col not in fields:
+            problems.append(f"roles: {col!r} is not a public column")
+            continue
+        if not isinstance(spec, Mapping) or spec.get("role") not in ROLES or not str(spec.get("why") or "").strip():
+            problems.append(f"roles: {col!r} needs a role ({', '.join(ROLES)}) and a why")
+            continue
+        extra = sorted(set(spec) - {"role", "why"})
+        if extra:
+            problems.append(f"roles: {col!r} does not take {extra}")
+        roles[col] = str(spec["role"])
+        why[col] = str(spec["why"])
+    for col, spec in cols.items():
+        if policy.get("k_anonymity") and isinstance(spec, Mapping) and spec.get("treatment") == "redact_text" \
+                and roles.get(col) == "quasi_identifier":
+            problems.append(f"column {col!r}: free text cannot be a quasi-identifier (every value is its own class): "
+                            "declare its role (sensitive or not_identifying) under roles")
+    return roles, why
+
+
+def _effective_k(policy: Mapping[str, Any], fields: Mapping[str, Any], roles: Mapping[str, str],
+                 problems: list[str]) -> dict[str, Any] | None:
+    """The declared `k_anonymity` with every quasi-identifier in it (schema order, declared ladders kept; one it
+    does not name is kept as is) and the `utility` section; None when the policy declares no k-anonymity."""
+    declared = policy.get("k_anonymity")
+    if not declared:
+        if policy.get("utility"):
+            problems.append("utility needs a k_anonymity section")
+        return None
+    if not isinstance(declared, Mapping):
+        problems.append("k_anonymity must be a mapping")
+        return None
+    qis_decl = dict(declared.get("quasi_identifiers") or {})
+    not_qi = sorted(c for c in qis_decl if c in fields and roles.get(c) != "quasi_identifier")
+    if not_qi:
+        problems.append(f"k_anonymity: {not_qi} have a ladder but are declared {[roles[c] for c in not_qi]} in roles")
+    qis: dict[str, Any] = {}
+    for f in fields:
+        if roles.get(f) == "quasi_identifier":
+            qis[f] = qis_decl.get(f) or {"ladder": "none", "levels": ["value"]}
+    qis.update({c: v for c, v in qis_decl.items() if c not in fields})  # unknown names: refused by parse_config
+    eff = {**declared, "quasi_identifiers": qis}
+    if policy.get("utility"):
+        eff["utility"] = policy["utility"]
+    for col, spec in qis.items():
+        field_ = fields.get(col) or {}
+        typ = field_.get("type", "string")
+        stars = "*" in [str(x) for x in (spec or {}).get("levels") or []]
+        sacrificed = col in ((policy.get("utility") or {}).get("sacrifice") or [])
+        if typ != "string" and (stars or sacrificed):
+            problems.append(f"k_anonymity: {col!r} is a {typ} field: '*' cannot be published in it, so it can neither "
+                            "end its ladder with '*' nor be in utility.sacrifice (make the public field a string)")
+        cons = field_.get("constraints") or {}
+        if (stars or sacrificed) and typ == "string" and (
+            ("enum" in cons and "*" not in [str(x) for x in cons["enum"]])
+            or (cons.get("pattern") is not None and re.fullmatch(str(cons["pattern"]), "*") is None)
+        ):
+            problems.append(f"k_anonymity: {col!r} may be published as '*' (its ladder or utility.sacrifice), which "
+                            "its public schema's enum or pattern refuses: allow '*' there")
+        ladder = (spec or {}).get("ladder", "none")
+        if typ != "string" and ladder not in ("none",):
+            problems.append(f"k_anonymity: {col!r} is a {typ} field: its ladder {ladder!r} publishes labels")
+    from redaction import sdc  # the configuration is checked here, at load, not at run time
+    from redaction.errors import SdcError
+
+    try:
+        sdc.parse_config(eff)
+    except SdcError as exc:
+        problems.append(str(exc))
+    return eff
 
 
 def load_policy(
@@ -196,6 +295,8 @@ def load_policy(
             problems.append(f"identifier {col!r} is not a standardized column")
         if ent not in ENTITY_TYPES:
             problems.append(f"identifier {col!r}: unknown entity type {ent!r}")
+    roles, role_why = _roles(policy, fields, cols, problems)
+    k_eff = _effective_k(policy, fields, roles, problems)
     officer = str(policy.get("officer_identity", "pseudonym"))
     if officer not in OFFICER_IDENTITY:
         problems.append(f"officer_identity must be one of {sorted(OFFICER_IDENTITY)}")
@@ -207,10 +308,43 @@ def load_policy(
         drop=drop,
         identifiers=idents,
         officer_identity=officer,
-        k_anonymity=policy.get("k_anonymity"),
+        k_anonymity=k_eff,
         small_cells=policy.get("small_cells"),
         raw=dict(policy),
+        roles=roles,
+        role_why=role_why,
     )
+
+
+PRECISIONS = ("second", "minute", "hour", "day", "month", "quarter", "year")  # finest first
+_DATE_LEVELS = ("day", "week", "month", "quarter", "year")
+
+
+def source_precision(raw: Any, *, where: str = "source") -> dict[str, str]:
+    """A source's declared precision (`precision: {occurred_at: month}`: the export only has months; `day`: no
+    time of day) as standardized column -> level; refuses an unknown level."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise PolicyError(f"{where}: precision must be a mapping of standardized column -> level")
+    bad = sorted(str(c) for c, lv in raw.items() if str(lv) not in PRECISIONS)
+    if bad:
+        raise PolicyError(f"{where}: precision of {bad} must be one of {list(PRECISIONS)}")
+    return {str(c): str(lv) for c, lv in raw.items()}
+
+
+def _honest_date(to: str, had: str | None) -> str:
+    """The date level to publish: `to`, or the source's coarser precision (never a day the source did not have)."""
+    if had is None or PRECISIONS.index(had) <= PRECISIONS.index("day"):
+        return to
+    return had if _DATE_LEVELS.index(had) > _DATE_LEVELS.index(to) else to
+
+
+def _honest_time(to: str, had: str | None) -> str | None:
+    """The time level to publish, or None when the source has no time of day (precision day or coarser)."""
+    if had is not None and PRECISIONS.index(had) >= PRECISIONS.index("day"):
+        return None
+    return to
 
 
 @dataclass
@@ -238,8 +372,15 @@ def record_values(df: pd.DataFrame, identifiers: Mapping[str, str]) -> list[dict
     return out
 
 
-def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_redactor: Any = None) -> ApplyResult:
-    """Turn standardized (private) rows into public rows. Only `policy.columns` can come out."""
+def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_redactor: Any = None,
+                 precision: Mapping[str, str] | None = None) -> ApplyResult:
+    """Turn standardized (private) rows into public rows. Only `policy.columns` can come out.
+
+    `precision` (`source_precision` of the rows' source): a date is published no finer than the source had it
+    (a month-only export gives "2020-01", never "2020-01-01"), a time of day is left empty when the source has
+    none (never "00:00").
+    """
+    precision = precision or {}
     std = std.reset_index(drop=True)
     out: dict[str, pd.Series] = {}
     counts: Counter[str] = Counter()
@@ -253,11 +394,12 @@ def apply_policy(policy: Policy, std: pd.DataFrame, *, key: bytes | None, text_r
         elif t.name == "pseudonym":
             if not key:
                 raise PolicyError(f"column {col!r}: a pseudonym key is required (OSD_PSEUDONYM_KEY)")
-            out[col] = structured.pseudonym(src, key, p["prefix"])
+            out[col] = structured.pseudonym(src, key, p["prefix"], std[p["scope"]] if p.get("scope") else None)
         elif t.name == "coarsen_date":
-            out[col] = structured.coarsen_date(src, p.get("to", "day"))
+            out[col] = structured.coarsen_date(src, _honest_date(p.get("to", "day"), precision.get(p["source"])))
         elif t.name == "coarsen_time":
-            out[col] = structured.coarsen_time(src, p.get("to", "hour"))
+            to = _honest_time(p.get("to", "hour"), precision.get(p["source"]))
+            out[col] = structured.coarsen_time(src, to) if to else pd.Series(pd.NA, index=std.index, dtype="string")
         elif t.name == "hundred_block":
             out[col] = structured.first_present([structured.hundred_block(src), *[std[f] for f in p.get("fallback") or []]])
         elif t.name == "round_coordinates":

@@ -17,16 +17,21 @@ import pandas as pd
 PART_OF_DAY = np.array(["night"] * 6 + ["morning"] * 6 + ["afternoon"] * 6 + ["evening"] * 6, dtype=object)
 
 
-def pseudonym(values: pd.Series, key: bytes, prefix: str) -> pd.Series:
+def pseudonym(values: pd.Series, key: bytes, prefix: str, scope: pd.Series | None = None) -> pd.Series:
     """Keyed pseudonym: `<prefix>_` + the first 16 hex digits of HMAC-SHA256(key, "<prefix>:<value>").
 
     Values are trimmed and upper-cased first, so "a-12" and " A-12" share a pseudonym. The same key gives the
     same pseudonym in every release; without the key nobody can recompute it from a guessed value. The prefix
-    is part of the message, so one badge number gets unrelated pseudonyms in unrelated columns.
+    is part of the message, so one badge number gets unrelated pseudonyms in unrelated columns. With `scope`
+    (e.g. the agency), the message is "<prefix>:<scope>:<value>": badge 4117 of two agencies are two people, and
+    get two pseudonyms.
     """
     if not key:
         raise ValueError("a non-empty pseudonym key is required")
     norm = values.astype("string").str.strip().str.upper()
+    if scope is not None:
+        sc = scope.astype("string").str.strip().str.upper().fillna("")
+        norm = (sc + ":" + norm).where(norm.notna())
     uniq = norm.dropna().unique()
     table = {  # hmac.digest: the one-shot C path (3x hmac.new(...).hexdigest()), the same bytes
         u: f"{prefix}_" + hmac.digest(key, f"{prefix}:{u}".encode(), hashlib.sha256)[:8].hex() for u in uniq

@@ -365,11 +365,13 @@ def test_recount_catches_a_doctored_release():
 
 
 def test_recount_counts_fully_suppressed_rows_as_suppressed_not_as_a_class():
-    df = pd.DataFrame({"a": ["x"] * 5 + ["*", "*", None], "b": ["y"] * 5 + ["*", None, None]})
+    df = pd.DataFrame({"a": ["x"] * 5 + ["*", "*"], "b": ["y"] * 5 + ["*", "*"]})
     assert sdc.recount_k(df, ["a", "b"]) == 5
     df.loc[len(df)] = ["*", "z"]  # only partly suppressed: a class of one
     assert sdc.recount_k(df, ["a", "b"]) == 1
-    assert sdc.recount_k(df.iloc[5:8], ["a", "b"]) == 0
+    assert sdc.recount_k(df.iloc[5:7], ["a", "b"]) == 0
+    df.loc[len(df)] = [None, None]  # a null is a value, not a suppression: a class of one too
+    assert sdc.recount_k(df.iloc[[0, 1, 2, 3, 4, 5, 8]], ["a", "b"]) == 1
     with pytest.raises(SdcError, match="missing"):
         sdc.recount_k(df, ["a", "nope"])
 

@@ -1,0 +1,1 @@
+"""The OSD narrative redaction benchmark: generator, frozen splits, scorer, adapters (see README.md)."""

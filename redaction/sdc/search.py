@@ -1,0 +1,461 @@
+"""The search: global recoding over the lattice of ladder levels (branch and bound), local suppression, removal;
+the plan it returns and its application to a table (see the package docstring)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redaction.errors import SdcError
+from redaction.sdc.config import QuasiIdentifier, SdcConfig, SdcReport, parse_config
+from redaction.sdc.encoding import _encode, _Ladder
+from redaction.sdc.ladders import SUPPRESSED, _factorize
+from redaction.sdc.suppression import local_suppression
+
+MAX_LATTICE = 5000  # nodes; the search keeps a node x node dominance matrix
+
+
+# --------------------------------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Eval:
+    passes: bool
+    suppressed: int  # rows removed
+    loss: float
+    bad_rows: np.ndarray | None  # boolean mask of removed rows (kept only for the chosen node)
+    k_achieved: int
+    l_achieved: int | None
+    classes: int
+    blanked: dict[int, np.ndarray] = field(default_factory=dict)  # QI index -> rows blanked (keep_mask only)
+    blanked_counts: dict[int, int] = field(default_factory=dict)
+    rows_with_blanks: int = 0
+    lost: dict[int, int] = field(default_factory=dict)  # floor QI index -> valued rows blanked or removed
+    conflict: str = ""  # why it fails: "rows" (removal limit), "local" (local suppression limit) or a QI name
+
+
+class _Evaluator:
+    """Evaluates lattice nodes: global recoding, then local suppression of the rows that still stand out, then
+    removal of the rows local suppression could not save (see the module docstring)."""
+
+    def __init__(self, ladders: list[_Ladder], n: int, k: int, cap: int, sens: np.ndarray | None,
+                 n_sens: int, l_target: int | None, *, weights: Sequence[float] | None = None,
+                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None) -> None:
+        self.ladders = ladders
+        self.n = n
+        self.k = k
+        self.cap = cap
+        self.sens = sens
+        self.n_sens = n_sens
+        self.l_target = l_target
+        self.q = len(ladders)
+        self.w = np.asarray(weights if weights is not None else [1.0] * self.q, dtype=np.float64)
+        self.order = list(order)
+        self.ls_cap = ls_cap
+        self.budgets = dict(budgets or {})
+
+    def lower_bound(self, node: tuple[int, ...]) -> float:
+        if self.n == 0:
+            return 0.0
+        tot = sum(w * lad.penalty_sum[lv] for w, lad, lv in zip(self.w, self.ladders, node, strict=True))
+        return float(tot) / (self.n * float(self.w.sum()))
+
+    def classes_of(self, node: tuple[int, ...]) -> tuple[np.ndarray, int]:
+        """Dense class id per row, and the number of classes."""
+        key: np.ndarray | None = None
+        space = 1
+        for lad, lv in zip(self.ladders, node, strict=True):
+            card = lad.cards[lv]
+            if card == 1 and key is not None:  # one value ("*", one agency): splits nothing
+                continue
+            c = lad.codes[lv]
+            if key is None:
+                key, space = c.astype(np.int64), card
+                continue
+            if space * card >= 2**62:
+                key, uniq = pd.factorize(key)
+                space = len(uniq)
+            key = key * card + c
+            space *= card
+        assert key is not None
+        if space <= max(4 * self.n, 1 << 16):
+            counts = np.bincount(key, minlength=space)
+            present = counts > 0
+            remap = np.cumsum(present, dtype=np.int64) - 1
+            return remap[key], int(present.sum())
+        inv, uniq = pd.factorize(key)
+        return inv.astype(np.int64, copy=False), len(uniq)
+
+    def evaluate(self, node: tuple[int, ...], keep_mask: bool = False) -> _Eval:
+        n = self.n
+        if n == 0:
+            return _Eval(True, 0, 0.0, np.zeros(0, bool) if keep_mask else None, 0, None, 0)
+        cls, ncls = self.classes_of(node)
+        sizes = np.bincount(cls, minlength=ncls)
+        bad_cls = sizes < self.k
+        distinct = None
+        if self.sens is not None and self.l_target is not None:
+            pair = np.unique(cls * self.n_sens + self.sens)
+            distinct = np.bincount(pair // self.n_sens, minlength=ncls)
+            bad_cls |= distinct < self.l_target
+        n_bad = int(sizes[bad_cls].sum())
+        if n_bad > self.cap + (self.ls_cap if self.order else 0):
+            return _Eval(False, n_bad, math.inf, None, 0, None, ncls, conflict="rows")
+        rows = np.flatnonzero(bad_cls[cls]) if n_bad else np.zeros(0, np.int64)
+        steps: list[tuple[int, np.ndarray]] = []
+        k_loc, made, l_loc = 0, 0, None
+        if n_bad and self.order and self.ls_cap > 0:
+            rest, steps, k_loc, made, l_loc = local_suppression(self, node, rows)
+        else:
+            rest = np.arange(len(rows))
+        removed = rows[rest]
+        gone = np.zeros(len(rows), dtype=bool)
+        gone[rest] = True
+        blanked: dict[int, np.ndarray] = {}
+        for qi, pos in steps:
+            kept = pos[~gone[pos]]
+            if len(kept):
+                blanked[qi] = rows[kept]
+        lost: dict[int, int] = {}
+        conflict = "rows" if len(removed) > self.cap else ""
+        for qi, budget in self.budgets.items():
+            lad, lv = self.ladders[qi], node[qi]
+            null0 = len(lad.labels[0]) - 1
+            valued_removed = int((lad.codes.at(0, removed) != null0).sum()) if len(removed) else 0
+            lost[qi] = len(blanked.get(qi, ())) + valued_removed
+            if lost[qi] > budget and not conflict:
+                conflict = lad.name
+        n_blank_rows = len(np.unique(np.concatenate(list(blanked.values())))) if blanked else 0
+        passes = not conflict
+        if not passes:
+            return _Eval(False, len(removed), math.inf, None, 0, None, ncls, lost=lost, conflict=conflict)
+        wsum = float(self.w.sum())
+        total = 0.0
+        for w, lad, lv in zip(self.w, self.ladders, node, strict=True):
+            total += w * lad.penalty_sum[lv]
+            if len(removed):
+                total -= w * float(lad.penalty[lv][lad.codes.at(lv, removed)].sum())
+        total += len(removed) * wsum
+        for qi, r in blanked.items():
+            lad, lv = self.ladders[qi], node[qi]
+            total += self.w[qi] * (len(r) - float(lad.penalty[lv][lad.codes.at(lv, r)].sum()))
+        loss = total / (n * wsum)
+        good = ~bad_cls
+        k_ach = int(sizes[good].min()) if good.any() else 0
+        if k_loc:
+            k_ach = min(k_ach, k_loc) if k_ach else k_loc
+        l_ach = None
+        if distinct is not None:
+            l_ach = int(distinct[good].min()) if good.any() else 0
+            if l_loc is not None:
+                l_ach = min(l_ach, l_loc) if l_ach else l_loc
+        bad_rows = None
+        if keep_mask:
+            bad_rows = np.zeros(n, dtype=bool)
+            bad_rows[removed] = True
+        return _Eval(True, len(removed), loss, bad_rows, k_ach, l_ach, int(good.sum()) + made,
+                     blanked=blanked if keep_mask else {}, blanked_counts={q: len(r) for q, r in blanked.items()},
+                     rows_with_blanks=n_blank_rows, lost=lost)
+
+
+def _search(ev: _Evaluator, ladders: list[_Ladder]) -> tuple[tuple[int, ...], _Eval, int, int]:
+    """Branch and bound over the lattice; returns (best node, its evaluation, nodes evaluated, nodes total).
+
+    Open nodes are those not known to fail, not evaluated yet, whose lower bound could still beat the best loss.
+    Next evaluated: an open node known to pass (least lower bound first: its exact loss tightens the bound), else
+    the open node whose failure would settle the most open nodes (the ones finer than it). A pass tags every
+    coarser node, a failure every finer node (measured order). Stops when no node is open.
+    """
+    dims = [len(lad.level_names) for lad in ladders]
+    nodes = np.array(np.meshgrid(*[np.arange(d) for d in dims], indexing="ij")).reshape(len(dims), -1).T
+    total = len(nodes)
+    # dom[a, b]: node b is coarser-or-equal than node a on every QI (measured order)
+    dom = np.ones((total, total), dtype=bool)
+    for qi, lad in enumerate(ladders):
+        dom &= lad.leq[nodes[:, qi][:, None], nodes[:, qi][None, :]]
+    lb = np.array([ev.lower_bound(tuple(int(x) for x in nd)) for nd in nodes])
+    height = nodes.sum(axis=1)
+    UNKNOWN, PASS, FAIL = 0, 1, 2
+    status = np.zeros(total, dtype=np.int8)
+    evaluated = np.zeros(total, dtype=bool)
+    results: dict[int, _Eval] = {}
+    best_i, best_loss = -1, math.inf
+
+    def run(i: int) -> _Eval:
+        nonlocal best_i, best_loss
+        r = ev.evaluate(tuple(int(x) for x in nodes[i]))
+        results[i] = r
+        evaluated[i] = True
+        if r.passes:
+            status[dom[i, :] & (status == UNKNOWN)] = PASS
+            status[i] = PASS
+            if r.loss < best_loss or (r.loss == best_loss and height[i] < height[best_i]):
+                best_i, best_loss = i, r.loss
+        else:
+            status[dom[:, i]] = FAIL
+        return r
+
+    top = total - 1  # all QIs at their last level
+    if not run(top).passes:
+        return tuple(int(x) for x in nodes[top]), results[top], len(results), total
+    while True:
+        could_win = (lb < best_loss) | ((lb == best_loss) & (height < height[best_i]))  # ties: less generalized
+        open_ = could_win & (status != FAIL) & ~evaluated
+        if not open_.any():
+            break
+        known = np.flatnonzero(open_ & (status == PASS))
+        if len(known):
+            i = int(known[np.lexsort((height[known], lb[known]))[0]])
+        else:
+            u = np.flatnonzero(open_)
+            settles = dom[np.ix_(u, u)].sum(axis=0)  # column b: open nodes finer than u[b]
+            i = int(u[np.argmax(settles)])
+        run(i)
+    return tuple(int(x) for x in nodes[best_i]), results[best_i], len(results), total
+
+
+@dataclass
+class Plan:
+    """What disclosure control decided for a table: the rows kept, the cells blanked, the levels; no values."""
+
+    keep: np.ndarray  # boolean mask over the input rows
+    blanks: dict[str, np.ndarray]  # QI -> boolean mask over the input rows: cell published as "*"
+    report: SdcReport
+
+
+def _searched_qis(config: SdcConfig) -> tuple[QuasiIdentifier, ...]:
+    """The QIs with the levels the floors allow: up to `at_least`, or level 0 only for kept_in_at_least."""
+    floors = {f.column: f for f in config.floors}
+    out = []
+    for q in config.quasi_identifiers:
+        f = floors.get(q.name)
+        if f is not None:
+            last = q.levels.index(f.at_least) if f.at_least is not None else 0
+            q = QuasiIdentifier(q.name, q.ladder, q.levels[: last + 1])
+        out.append(q)
+    return tuple(out)
+
+
+def _prepare(df: pd.DataFrame, config: SdcConfig) -> tuple[list[_Ladder], _Evaluator]:
+    need = set(config.qi_columns)
+    for q in config.quasi_identifiers:
+        if q.ladder == "columns":
+            need |= {lv for lv in q.levels if lv != SUPPRESSED}
+    if config.sensitive:
+        need.add(config.sensitive)
+    missing = sorted(need - set(df.columns))
+    if missing:
+        raise SdcError(f"sdc-missing-column: {missing}")
+    qis = _searched_qis(config)
+    size = math.prod(len(q.levels) for q in qis)
+    if size > MAX_LATTICE:
+        raise SdcError(f"sdc-config: the lattice has {size} nodes (at most {MAX_LATTICE}): use fewer levels")
+    n = len(df)
+    ladders = [_encode(df, q) for q in qis]
+    sens, n_sens = None, 0
+    if config.sensitive and config.l_diversity:
+        sc, su = _factorize(df[config.sensitive])
+        sens, n_sens = sc.astype(np.int64), len(su) + 1
+    names = [q.name for q in qis]
+    budgets = {}
+    for f in config.floors:
+        qi = names.index(f.column)
+        valued = int((ladders[qi].codes[0] != len(ladders[qi].labels[0]) - 1).sum())
+        budgets[qi] = int(math.floor((1.0 - f.share) * valued + 1e-9))
+    ev = _Evaluator(
+        ladders, n, config.k, int(math.floor(config.max_suppression * n + 1e-9)), sens, n_sens, config.l_diversity,
+        weights=[config.weight(c) for c in names], order=[names.index(c) for c in config.sacrifice],
+        ls_cap=int(math.floor(config.max_local_suppression * n + 1e-9)), budgets=budgets,
+    )
+    return ladders, ev
+
+
+def _top(df: pd.DataFrame, config: SdcConfig) -> _Eval:
+    """The coarsest node the floors allow, evaluated (for the conflict diagnosis)."""
+    ladders, ev = _prepare(df, config)
+    return ev.evaluate(tuple(len(lad.level_names) - 1 for lad in ladders))
+
+
+def _diagnose(df: pd.DataFrame, config: SdcConfig) -> list[str]:
+    """What would satisfy k and the floors, when they cannot all hold: per floor, the relaxation that works alone
+    (a coarser `at_least`, a lower share), and the largest k reachable with every floor. Names and figures only."""
+    out: list[str] = []
+    for f in config.floors:
+        others = tuple(g for g in config.floors if g is not f)
+        if not _top(df, replace(config, floors=others)).passes:
+            out.append(f"relaxing the floor {f.describe()} alone does not help")
+            continue
+        q = next(x for x in config.quasi_identifiers if x.name == f.column)
+        hint = ""
+        if f.at_least is not None:
+            for lv in q.levels[q.levels.index(f.at_least) + 1:]:
+                if lv == SUPPRESSED:
+                    break
+                if _top(df, replace(config, floors=(*others, replace(f, at_least=lv)))).passes:
+                    hint = f"at_least {lv} with in_at_least {f.share:g} would hold"
+                    break
+        if not hint:
+            for share in (0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.5, 0.25, 0.0):
+                if share < f.share and _top(df, replace(config, floors=(*others, replace(f, share=share)))).passes:
+                    hint = f"a share of {share:g} would hold"
+                    break
+        out.append(f"the floor {f.describe()} is in conflict" + (f": {hint}" if hint else ""))
+    for k in range(config.k - 1, 1, -1):
+        if _top(df, replace(config, k=k)).passes:
+            out.append(f"with every floor, k = {k} is reachable")
+            break
+    else:
+        out.append("with every floor, not even k = 2 is reachable within the suppression limits")
+    return out
+
+
+def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Plan:
+    """Search the levels, the cells to blank and the rows to remove; the table itself is not rebuilt. For
+    callers that apply them batch by batch (`generalize`, then "*" where `Plan.blanks` says, then `Plan.keep`).
+
+    Raises SdcError (names and counts only) when k and the floors cannot all hold: code "sdc-floor-conflict" (the
+    message names the floor in conflict and what would satisfy it) or "sdc-unreachable" (no floor declared).
+    """
+    config = parse_config(cfg)
+    n = len(df)
+    floors_binding = n >= config.floors_from_rows
+    declared_floors = [f.describe() for f in config.floors]
+    if not floors_binding:  # too few rows for the floors: the report says so, k still holds
+        config = replace(config, floors=())
+    ladders, ev = _prepare(df, config)
+    node, res, n_eval, n_total = _search(ev, ladders)
+    levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
+    if not res.passes:
+        share = res.suppressed / n if n else 0.0
+        what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
+        details: dict[str, Any] = {  # counts and names only, for check metadata
+            "k_target": config.k, "l_target": config.l_diversity, "max_suppression": config.max_suppression,
+            "max_local_suppression": config.max_local_suppression, "rows_in": n,
+            "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels, "nodes_evaluated": n_eval,
+            "conflict": res.conflict,
+        }
+        if config.floors:
+            hints = _diagnose(df, config)
+            err = SdcError(
+                f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
+                f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
+                f"most {config.max_local_suppression:.1%} of rows and removal of at most "
+                f"{config.max_suppression:.1%}: " + "; ".join(hints)
+            )
+            err.code = "sdc-floor-conflict"  # type: ignore[attr-defined]
+            details["hints"] = hints
+        else:
+            err = SdcError(
+                f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
+                f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
+            )
+            err.code = "sdc-unreachable"  # type: ignore[attr-defined]
+        err.details = details  # type: ignore[attr-defined]
+        raise err
+    final = ev.evaluate(node, keep_mask=True)
+    keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
+    blanks: dict[str, np.ndarray] = {}
+    for qi, rows in final.blanked.items():
+        m = np.zeros(n, dtype=bool)
+        m[rows] = True
+        blanks[ladders[qi].name] = m
+    loss_by: dict[str, float] = {}
+    kept_idx = np.flatnonzero(keep)
+    for lad, lv in zip(ladders, node, strict=True):
+        pen = lad.penalty[lv][lad.codes.at(lv, kept_idx)]
+        if lad.name in blanks:
+            pen = np.where(blanks[lad.name][kept_idx], 1.0, pen)
+        loss_by[lad.name] = (float(pen.sum()) + final.suppressed) / n if n else 0.0
+    kept_shares = {}
+    for qi, lost in final.lost.items():
+        lad = ladders[qi]
+        valued = int((lad.codes[0] != len(lad.labels[0]) - 1).sum())
+        kept_shares[lad.name] = 1.0 - lost / valued if valued else 1.0
+    report = SdcReport(
+        k_target=config.k,
+        k_achieved=final.k_achieved,
+        levels=levels,
+        rows_in=n,
+        rows_suppressed=final.suppressed,
+        suppressed_share=final.suppressed / n if n else 0.0,
+        information_loss=float(final.loss),
+        l_target=config.l_diversity,
+        l_achieved=final.l_achieved,
+        nodes_evaluated=n_eval,
+        nodes_total=n_total,
+        classes=final.classes,
+        loss_by_column=loss_by,
+        max_suppression=config.max_suppression,
+        metric="ncp" if not config.sacrifice and not config.weights else "weighted ncp",
+        cells_blanked={ladders[qi].name: c for qi, c in final.blanked_counts.items()},
+        rows_with_blanks=final.rows_with_blanks,
+        max_local_suppression=config.max_local_suppression,
+        kept_shares=kept_shares,
+        floors=declared_floors,
+        floors_binding=floors_binding,
+        weights={c: config.weight(c) for c in config.qi_columns},
+        sacrifice=list(config.sacrifice),
+    )
+    return Plan(keep, blanks, report)
+
+
+def k_anonymize_rows(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[np.ndarray, SdcReport]:
+    """`k_anonymize_plan` for a policy without local suppression: (rows kept, as a boolean mask over ``df``'s
+    rows; the report). Raises SdcError if the plan blanks cells (use `k_anonymize_plan` then)."""
+    plan = k_anonymize_plan(df, cfg)
+    if plan.blanks:
+        raise SdcError("sdc-config: this policy blanks cells (local suppression): use k_anonymize_plan")
+    return plan.keep, plan.report
+
+
+def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[pd.DataFrame, SdcReport]:
+    """Generalize the QIs of `df` to the least-loss lattice node reaching k within the suppression limits.
+
+    Returns the table with each QI column replaced by its chosen level's values (object dtype with None for null,
+    or the input's dtype when that was a pandas "string" dtype), "*" in the cells local suppression blanked,
+    rows removed (index kept), other columns (auxiliary ones included) untouched; and a report. Raises SdcError
+    (counts and names only) when k and the floors cannot all hold (see `k_anonymize_plan`); the error has a
+    `code` and `details` (a dict of counts and level names) for check metadata.
+    """
+    config = parse_config(cfg)
+    plan = k_anonymize_plan(df, config)
+    out = apply_plan(df, config, plan.report.levels, plan.blanks)
+    kept = np.flatnonzero(plan.keep)
+    if len(kept) < len(df):
+        out = out.take(kept)
+    return out, plan.report
+
+
+def apply_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str],
+               blanks: Mapping[str, np.ndarray] | None = None) -> pd.DataFrame:
+    """`generalize` to `levels`, then "*" in the cells of `blanks` (QI -> boolean mask over `df`'s rows)."""
+    config = parse_config(cfg)
+    out = generalize(df, config, levels)
+    for name in config.qi_columns:
+        mask = (blanks or {}).get(name)
+        if mask is not None and mask.any():
+            col = out[name].to_numpy(dtype=object, copy=True)
+            col[mask] = SUPPRESSED
+            out[name] = pd.Series(col, index=out.index, dtype=object)
+        if isinstance(df[name].dtype, pd.StringDtype):  # keep the structured treatments' "string" dtype
+            out[name] = out[name].astype(df[name].dtype)
+    return out
+
+
+def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str]) -> pd.DataFrame:
+    """Apply given levels (QI name -> level name) without searching; QIs not named stay at level 0."""
+    config = parse_config(cfg)
+    out = df.copy()
+    for q in config.quasi_identifiers:
+        lv = levels.get(q.name, q.levels[0])
+        if lv not in q.levels:
+            raise SdcError(f"sdc-config: level {lv!r} is not on the ladder of {q.name!r}")
+        lad = _encode(df, QuasiIdentifier(q.name, q.ladder, (q.levels[0], lv) if lv != q.levels[0] else (lv,)))
+        j = len(lad.level_names) - 1
+        out[q.name] = pd.Series(lad.labels[j][lad.codes[j]], index=df.index, dtype=object)
+    return out
