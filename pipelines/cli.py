@@ -112,8 +112,10 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
         same_spec = prev and prev.get("spec_sha256") == m.source.spec_sha256() and prev.get("source") == m.source.name
         if (not force and prev and same_spec and prev.get("sha256") == stages.file_sha256(path)
                 and store.exists(f"deidentified/{ds}/{key}.parquet")):
-            log.info("%s: unchanged since last ingest (file and its contract and mapping), skipped", path.name)
-            continue
+            if stages.deidentified_current(store, m.spec, key):
+                log.info("%s: unchanged since last ingest (file and its contract and mapping), skipped", path.name)
+                continue
+            log.info("%s: the review's allow terms changed, de-identifying it again", path.name)
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
             instance=instance, partition_key=key, run_config=QUIET_LOGGERS, raise_on_error=False

@@ -9,7 +9,12 @@ Private store layout (keys):
   standardized/<dataset>/<partition>.parquet|json  typed standardized rows + `_file`, `_row`
   quarantine/<dataset>/<partition>.parquet         rows kept aside, with `_stage` and `_reasons`
   deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
+  deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review/)
   candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
+  candidate/<dataset>/rowmap.parquet               export file and row of each candidate row (+ texts released)
+  candidate/<dataset>/review_terms.json            the allow terms the candidate was assembled with
+  review/<dataset>/report.csv                      the officer's review report (withheld / released narratives)
+  review/<dataset>/decisions.yaml                  the officer's decisions (docs/review.md)
   checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
   preview/<dataset>.json                           the last preview (content hash, proposed version)
 """
@@ -25,7 +30,7 @@ import tempfile
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipelines import review
 from pipelines.config import REPO_ROOT
 from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
@@ -489,12 +495,13 @@ def deidentify_partition(
         raise StageError(f"{spec.name}/{partition}: no standardized data; materialize it first")
     policy = policy_of(spec)
     redactor = text_redactor_factory() if (policy.text_columns and text_redactor_factory) else None
+    allow = _allow_terms(store, spec, partition) if redactor is not None else []
     aux = aux_columns(spec, policy)
     precision = _source_precision(store, spec, partition)
     redactions: Counter[str] = Counter()
     texts = rows = 0
     with store.parquet_sink(f"deidentified/{spec.name}/{partition}.parquet") as sink:
-        job = _DeidentifyJob(policy, aux, key, redactor, precision)
+        job = _DeidentifyJob(policy, aux, key, redactor, precision, allow)
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
@@ -516,10 +523,33 @@ def deidentify_partition(
                 frame[c] = std[c].astype("string").values
             frame["_file"] = std["_file"].values
             frame["_row"] = std["_row"].values
+            if redactor is not None:
+                frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
     out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
+    if redactor is not None:
+        out["allow_terms"] = review.terms_fingerprint(allow)
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
     return out
+
+
+def _allow_terms(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str]:
+    """The officer's allow terms for the agency of this export (`pipelines.review`)."""
+    agency = (store.read_json(f"raw/{spec.name}/{partition}.json") or {}).get("agency")
+    return review.allow_terms_for(review.load_decisions(store, spec.name), agency)
+
+
+def deidentified_current(store: PrivateStore, spec: DatasetSpec, partition: str) -> bool:
+    """False when a de-identified export's free text was redacted with other allow terms than the officer's
+    current ones (de-identify it again to apply them); True otherwise, or when it has no free text."""
+    meta = store.read_json(f"deidentified/{spec.name}/{partition}.json") or {}
+    if "allow_terms" not in meta:
+        return True
+    try:
+        terms = _allow_terms(store, spec, partition)
+    except review.DecisionError:
+        return True  # nothing to apply yet: the validated step refuses the file, naming its line
+    return meta["allow_terms"] == review.terms_fingerprint(terms)
 
 
 @dataclass
@@ -532,16 +562,67 @@ class _DeidentifyJob:
     key: bytes
     redactor: Any = None
     precision: dict[str, str] | None = None
+    allow: list[str] = field(default_factory=list)  # the officer's allow terms for this export's agency
 
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
-        res = apply_policy(self.policy, std, key=self.key, text_redactor=self.redactor, precision=self.precision)
+        rec = _RecordingRedactor(self.redactor, self.allow) if self.redactor is not None else None
+        res = apply_policy(self.policy, std, key=self.key, text_redactor=rec, precision=self.precision)
         frame = res.frame
         for c in self.aux:
             frame[c] = std[c].astype("string").values
         frame["_file"] = std["_file"].values
         frame["_row"] = std["_row"].values
+        if rec is not None:
+            frame["_review"] = pd.Series(rec.uncertain(self.policy.text_columns, len(frame)), index=frame.index,
+                                         dtype="string")
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
+
+
+class _RecordingRedactor:
+    """The text redactor as `apply_policy` sees it, keeping each call's results (one call per free-text column,
+    in the policy's column order) so de-identify can record which texts the redactor was unsure of; with allow
+    terms, the redactor's spans (`detect`) are trimmed of them (`review.trim_allowed`) before the placeholders
+    are written."""
+
+    def __init__(self, inner: Any, allow: Sequence[str] = ()) -> None:
+        self.inner = inner
+        self.allow = list(allow)
+        self.results: list[Sequence[Any]] = []
+
+    def redact(self, texts: Sequence[str | None], record_values: Any = None) -> Any:
+        if self.allow and hasattr(self.inner, "detect"):
+            out = self._redact_allowing(texts, record_values)
+        else:
+            out = self.inner.redact(texts, record_values)
+        self.results.append(out)
+        return out
+
+    def _redact_allowing(self, texts: Sequence[str | None], record_values: Any) -> list[Any]:
+        """`TextRedactor.redact` with the allow terms' words left in place."""
+        from redaction.text import RedactedText, placeholder
+
+        out = []
+        for t, spans in zip(texts, self.inner.detect(texts, record_values), strict=True):
+            if t is None:
+                out.append(RedactedText(None, {}))
+                continue
+            counts: Counter[str] = Counter()
+            parts, pos = [], 0
+            for start, end, entity, num in review.trim_allowed(t, spans, self.allow):
+                parts += [t[pos:start], placeholder(entity, num)]
+                counts[entity] += 1
+                pos = end
+            parts.append(t[pos:])
+            out.append(RedactedText("".join(parts), dict(counts)))
+        return out
+
+    def uncertain(self, text_columns: Sequence[str], rows: int) -> list[str | None]:
+        """The private ``_review`` column (`review.uncertain_column`) of these rows."""
+        if len(self.results) != len(text_columns):
+            raise StageError(f"the text redactor was called {len(self.results)} time(s) for "
+                             f"{len(text_columns)} free-text column(s)")
+        return review.uncertain_column(dict(zip(text_columns, self.results, strict=True))) or [None] * rows
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -615,11 +696,16 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
         df, rep = sdc.k_anonymize(df, policy.k_anonymity)
         sdc_report = rep.to_dict()
     suppressed = rows_before_sdc - len(df)
+    rev = _review_for(store, spec, policy, parts)
+    df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
+    df["_released"] = released
     pk = spec.primary_key
     df = df.sort_values(pk, kind="stable").reset_index(drop=True) if pk else df
     table = typed_public_table(df, spec.schema)
     chash = publishing.content_hash(table, spec.schema)
     store.write_parquet(f"candidate/{spec.name}/candidate.parquet", table)
+    store.write_parquet(review.rowmap_key(spec.name), review.rowmap_table(df, df["_released"].to_numpy()))
+    withheld = _finish_review(store, rev)
     # accounting
     raw_meta = [store.read_json(f"raw/{spec.name}/{p}.json") for p in parts]
     std_meta = [store.read_json(f"standardized/{spec.name}/{p}.json") for p in parts]
@@ -656,6 +742,7 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
         "validation": report.summary(),
         "redactions": dict(sorted(redactions.items())),
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "narratives_withheld": withheld,
         "sdc": sdc_report,
         "utility": release_report(store, spec, policy, sdc_report, rows_before_sdc),
         "policy_files": spec.file_hashes(),
@@ -938,34 +1025,42 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         ranks = _pk_ranks(store, spec, parts, pk, keep)
         release_memory()
     cand_key = f"candidate/{spec.name}/candidate.parquet"
+    rev = _review_for(store, spec, policy, parts)  # free text the verifier flags is withheld, record by record
     with tempfile.TemporaryDirectory(prefix="osd-assemble-") as spill:
         runs: list[tuple[str, np.ndarray]] = []
         pos = 0
-        with store.parquet_sink(cand_key, schema=_typed_schema(schema)) as sink:
+        with store.parquet_sink(cand_key, schema=_typed_schema(schema)) as sink, \
+                store.parquet_sink(review.rowmap_key(spec.name), schema=_ROWMAP_SCHEMA) as map_sink:
             for p in parts:
                 for batch in store.iter_parquet(f"deidentified/{spec.name}/{p}.parquet"):
                     m = keep[pos : pos + batch.num_rows]
                     sel = np.flatnonzero(m)
                     df = batch.take(pa.array(sel, type=pa.int64())).to_pandas() if len(sel) < batch.num_rows else batch.to_pandas()
+                    df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
+                    rowmap = review.rowmap_table(df, released)
                     if levels is not None and policy.k_anonymity and len(df):
                         df = sdc.apply_plan(df, policy.k_anonymity, levels,
                                             {c: m[pos : pos + batch.num_rows][sel] for c, m in blanks.items()})
                     table = typed_public_table(df, schema)
                     if ranks is None:
                         sink.write(table)
+                        map_sink.write(rowmap)
                     else:
                         r = ranks[pos : pos + batch.num_rows][sel]
                         o = np.argsort(r, kind="stable")
                         path = f"{spill}/run-{len(runs):05d}.parquet"
-                        pq.write_table(table.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
+                        run = pa.Table.from_arrays(table.columns + rowmap.columns,
+                                                   names=table.column_names + rowmap.column_names)
+                        pq.write_table(run.take(pa.array(o)), path, row_group_size=_RUN_ROW_GROUP, compression="lz4")
                         runs.append((path, r[o]))
                     pos += batch.num_rows
                 release_memory()  # per-batch pandas work leaves freed pages behind: ~16 MB a batch on 10M stops
             if ranks is not None:
                 del ranks
                 release_memory()
-                _merge_runs(runs, sink, int(keep.sum()))
+                _merge_runs(runs, _SplitSink(sink, map_sink, len(schema["fields"])), int(keep.sum()))
         published = int(keep.sum())
+    withheld = _finish_review(store, rev)
     if published:
         def chunks(name: str) -> Iterable[pa.Array]:
             for b in store.iter_parquet(cand_key, columns=[name]):
@@ -1010,6 +1105,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         "validation": report.summary(),
         "redactions": dict(sorted(redactions.items())),
         "texts_redacted": int(sum(m.get("texts_redacted", 0) for m in deid_meta)),
+        "narratives_withheld": withheld,
         "sdc": sdc_report,
         "utility": release_report(store, spec, policy, sdc_report, rows_before_sdc),
         "policy_files": spec.file_hashes(),
@@ -1022,6 +1118,45 @@ def _typed_schema(schema: Mapping[str, Any]) -> pa.Schema:
     """The Arrow schema `typed_public_table` produces."""
     types = {"boolean": pa.bool_(), "integer": pa.int64(), "number": pa.float64()}
     return pa.schema([(f["name"], types.get(f.get("type", "string"), pa.string())) for f in schema["fields"]])
+
+
+_ROWMAP_SCHEMA = pa.schema([("_file", pa.string()), ("_row", pa.int64()), ("_released", pa.string())])
+
+
+@dataclass
+class _SplitSink:
+    """Writes the first ``n`` columns of each table to the candidate and the rest (the row map) beside it."""
+
+    candidate: Any
+    rowmap: Any
+    n: int
+
+    def write(self, t: pa.Table) -> None:
+        self.candidate.write(t.select(list(range(self.n))))
+        self.rowmap.write(t.select(list(range(self.n, t.num_columns))))
+
+
+def _review_for(store: PrivateStore, spec: DatasetSpec, policy: Policy, parts: Sequence[str]) -> review.Review | None:
+    """The per-record review of the free-text columns (None when the policy has none): the dataset-wide
+    identifier set, the officer's decisions and each export's sha256 and agency."""
+    if not policy.text_columns:
+        return None
+    files = {}
+    for p in parts:
+        m = store.read_json(f"raw/{spec.name}/{p}.json")
+        files[m["file"]] = (m["sha256"], m["agency"])
+    decisions = review.load_decisions(store, spec.name)
+    rev = review.Review(spec.name, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
+    rev.stale_exports = sum(1 for p in parts if not deidentified_current(store, spec, p))
+    return rev
+
+
+def _finish_review(store: PrivateStore, rev: review.Review | None) -> dict[str, Any]:
+    """Write the review report (private) and return the withheld counts for the accounting."""
+    if rev is None:
+        return {"by_reason": {}, "total": 0, "released_by_decision": 0, "report": None}
+    rev.write(store)
+    return rev.summary(store)
 
 
 def _pk_ranks(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], pk: Sequence[str], keep: np.ndarray) -> np.ndarray:
@@ -1131,14 +1266,17 @@ def _batch_frame(batch: pa.RecordBatch, with_nulls: set[str]) -> pd.DataFrame:
 
 def check_schema(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
     """The candidate (a table or a `candidate_source`) against the public Table Schema."""
+    report = _schema_report(spec, table)
+    s = report.summary()
+    return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s}
+
+
+def _schema_report(spec: DatasetSpec, table: Any) -> Any:
     from pipelines import tableschema
 
     if isinstance(table, pa.Table):
-        report = tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
-    else:
-        report = _validate_source(spec, table)
-    s = report.summary()
-    return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s}
+        return tableschema.validate(_as_validation_table(table.to_pandas(), spec.public_fields), spec.schema)
+    return _validate_source(spec, table)
 
 
 def _validate_source(spec: DatasetSpec, src: Any) -> Any:
@@ -1153,6 +1291,9 @@ def _validate_source(spec: DatasetSpec, src: Any) -> Any:
         release_memory()
     return validation.report(lambda names, pos: _rows_at(
         src.batches(names), pos, lambda b: _as_validation_table(_batch_frame(b, with_nulls), names)))
+
+
+_EVIDENCE_ROWS = 10_000  # candidate rows with a finding mapped to export rows for a check's evidence
 
 
 def check_row_accounting(meta: Mapping[str, Any], table: Any) -> tuple[bool, dict[str, Any]]:
@@ -1276,8 +1417,9 @@ class _FormsJob:
         return (pa.concat_tables(pieces) if pieces else _FORMS_SCHEMA.empty_table()), count
 
 
-def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
-    """`verify.scan_table` of the candidate source, one string column at a time, batch by batch."""
+def _scan_source(dataset: str, src: Any, identifiers: Any, view: review.CheckView | None = None) -> Any:
+    """`verify.scan_table` of the candidate source, one string column at a time, batch by batch (free text as the
+    review `view` says the verifier must read it: with each row's allow terms)."""
     from redaction import verify
 
     findings: list[Any] = []
@@ -1288,8 +1430,10 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
         row0 = 0
         cache: dict[str, tuple[str, ...]] = {}  # each distinct value of the column scanned once
         for b in src.batches([f.name]):
-            findings += verify.scan_column(dataset, f.name, b.column(0), identifiers, row0=row0,
-                                           cache=cache)
+            found = None if view is None else view.scan(f.name, b.column(0), row0, identifiers)
+            if found is None:
+                found = verify.scan_column(dataset, f.name, b.column(0), identifiers, row0=row0, cache=cache)
+            findings += found
             row0 += b.num_rows
         del cache
         release_memory()
@@ -1297,15 +1441,47 @@ def _scan_source(dataset: str, src: Any, identifiers: Any) -> Any:
 
 
 def check_leaks(store: PrivateStore, spec: DatasetSpec, table: Any, meta: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
-    """Leak verifier: no identifying value of the standardized records in any string column of the candidate."""
+    """Leak verifier: no identifying value of the standardized records in any string column of the candidate.
+
+    Free text the officer released as it is (a `release` decision for that record) is reported, not counted;
+    everything else found blocks, structured columns as free text (assembly withholds flagged free text, so a
+    finding there means the candidate is not the one assembled). Evidence gives export file and row numbers."""
     from redaction import verify
 
     ids = gather_identifiers(store, spec, meta["partitions"])
     if isinstance(table, pa.Table):
-        report = verify.scan_table(spec.name, table, ids)
-    else:
-        report = _scan_source(spec.name, table, ids)
-    return report.passed(), {"values_checked": report.values_checked, **report.summary()}
+        table = _TableSource(table)
+    view = review.CheckView.load(store, spec.name, policy_of(spec).text_columns, meta, table.num_rows)
+    report = _scan_source(spec.name, table, ids, view)
+    accepted = [f for f in report.findings if view.accepted(f.row, f.column)]
+    report = verify.LeakReport([f for f in report.findings if not view.accepted(f.row, f.column)],
+                               report.values_checked)
+    md = report.summary()
+    md.pop("first_rows")
+    positions = sorted({f.row for f in report.findings})
+    md["rows_with_findings"] = len(positions)
+    md["first_export_rows"] = view.export_rows(positions[:_EVIDENCE_ROWS])[:10]  # first by export file and row
+    md["released_by_decision"] = len(accepted)
+    md["narratives_withheld"] = int((meta.get("narratives_withheld") or {}).get("total", 0))
+    return report.passed(), {"values_checked": report.values_checked, **md}
+
+
+@dataclass
+class _TableSource:
+    """An in-memory table read like a `candidate_source` (one batch)."""
+
+    table: pa.Table
+
+    @property
+    def num_rows(self) -> int:
+        return int(self.table.num_rows)
+
+    @property
+    def schema(self) -> pa.Schema:
+        return self.table.schema
+
+    def batches(self, columns: Sequence[str]) -> Iterable[pa.Table]:
+        yield self.table.select(list(columns))
 
 
 def check_k(spec: DatasetSpec, table: Any) -> tuple[bool, dict[str, Any]]:
@@ -1390,7 +1566,13 @@ def run_check(name: str, store: PrivateStore, spec: DatasetSpec, table: Any, met
 
     try:
         if name == "schema_valid":
-            return check_schema(spec, table)
+            report = _schema_report(spec, table)
+            s = report.summary()
+            s.pop("first_rows", None)
+            rows = sorted({int(e.row) - 2 for e in report.errors if e.row >= 2})[:_EVIDENCE_ROWS]  # header: row 1
+            return report.valid(), {"rows_checked": _num_rows(table), "errors": len(report.errors), "summary": s,
+                                    "first_export_rows": review.export_rows(store, spec.name, rows,
+                                                                            _num_rows(table))[:20]}
         if name == "row_accounting":
             return check_row_accounting(meta, table)
         if name == "quarantine_share":
@@ -1459,10 +1641,37 @@ def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, 
         "quarantine_reasons": meta["quarantine_reasons"],
         "redactions_by_type": meta["redactions"],
         "texts_redacted": meta["texts_redacted"],
+        "narratives_withheld": _withheld_counts(meta),
         "disclosure_control": meta["sdc"],
         "utility": meta.get("utility"),
         "checks": dict(checks),
     }
+
+
+def _withheld_counts(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Free-text cells withheld pending review, by reason, and those released by the officer's decision."""
+    w = meta.get("narratives_withheld") or {}
+    return {"by_reason": dict(w.get("by_reason") or {}), "total": int(w.get("total", 0)),
+            "released_by_decision": int(w.get("released_by_decision", 0))}
+
+
+def _withheld_markdown(meta: Mapping[str, Any]) -> list[str]:
+    """The preview's section on narratives withheld pending review (counts and the private report's path)."""
+    w = meta.get("narratives_withheld") or {}
+    if not w.get("total") and not w.get("released_by_decision") and not w.get("stale_exports"):
+        return []
+    lines = ["", f"### Narratives withheld pending review: {w.get('total', 0)}", "",
+             "| reason | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in (w.get("by_reason") or {}).items()]
+    if w.get("released_by_decision"):
+        lines += ["", f"Released as redacted by a review decision: {w['released_by_decision']}."]
+    if w.get("stale_exports"):
+        lines += ["", f"{w['stale_exports']} export(s) were redacted before the current allow terms: materialize "
+                  "their `deidentified` partitions again to apply them (`python -m pipelines.cli run` does)."]
+    if w.get("report"):
+        lines += ["", f"Review report (private store, never published): `{w['report']}`. "
+                  "Decisions for the next run: see docs/review.md."]
+    return lines
 
 
 def preview_markdown(
@@ -1509,6 +1718,7 @@ def preview_markdown(
     if meta.get("redactions"):
         lines += ["", "### Redactions in free text, by type", "", "| type | count |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in meta["redactions"].items()]
+    lines += _withheld_markdown(meta)
     if meta.get("sdc"):
         s = meta["sdc"]
         lines += [
@@ -1526,11 +1736,11 @@ def preview_markdown(
     if text_cols and _num_rows(table):
         col = text_cols[0]
         if isinstance(table, pa.Table):
-            vals = [v for v in table.column(col).to_pylist() if v][:1000]
+            vals = [v for v in table.column(col).to_pylist() if v and v != review.WITHHELD_TEXT][:1000]
         else:
             vals = []
             for b in table.batches([col]):
-                vals += [v for v in b.column(0).to_pylist() if v][: 1000 - len(vals)]
+                vals += [v for v in b.column(0).to_pylist() if v and v != review.WITHHELD_TEXT][: 1000 - len(vals)]
                 if len(vals) >= 1000:
                     break
         rng = np.random.default_rng(0)
@@ -1592,8 +1802,8 @@ class _LeakVerification:
         if seen is not None and seen != self.chash:
             raise StageError(f"{self.dataset}: the candidate changed on disk while it was verified; re-run validation")
         if not ok:
-            raise LeakFound(f"{self.dataset}: refused: leak verifier found {md.get('findings', '?')} hit(s); "
-                            "see check metadata")
+            raise LeakFound(f"{self.dataset}: refused: leak verifier found {md.get('findings', '?')} hit(s) "
+                            f"(first export rows {md.get('first_export_rows', [])[:5]}); see check metadata")
 
     def close(self) -> None:
         if self._pool is not None:
