@@ -166,17 +166,26 @@ def test_structured_leak_still_blocks_and_names_export_rows(tmp_path):
     """A leak outside free text is no narrative to withhold: the release is refused, the message names export rows."""
     specs = tmp_path / "specs"
     shutil.copytree(REPO / "tests" / "fixtures" / "use_of_force", specs)
-    spec = specs / "use_of_force.yaml"
-    text = spec.read_text()
-    leaky = text.replace('location: {treatment: hundred_block, source: address, why: "No house numbers."}',
-                         'location: {treatment: keep, source: address, codes: open, why: "A mistake: the address."}')
-    assert leaky != text
-    spec.write_text(leaky)
+    mapping = specs / "lakeside_uof.mapping.yaml"
+    mapping.write_text(mapping.read_text().replace("dataset: use_of_force", "dataset: uof_leaky"))
+    text = (REPO / "pipelines" / "datasets" / "use_of_force.yaml").read_text()
+    leaky = (text.replace("name: use_of_force", "name: uof_leaky", 1)
+             .replace("schema: schemas/use_of_force.schema.yaml",
+                      f"schema: {REPO / 'schemas' / 'use_of_force.schema.yaml'}")
+             .replace('location: {treatment: hundred_block, source: address, fallback: [district], '
+                      'why: "No house numbers: the hundred block, or the district."}',
+                      'location: {treatment: keep, source: address, codes: open, why: "A mistake: the address."}')
+             .replace('      location: {ladder: columns, levels: [location, district, "*"]}\n', "")
+             .replace("sacrifice: [location, district,", "sacrifice: [district,")
+             .replace("\n  roles:", "\n  roles:\n    location: {role: not_identifying, why: \"The same mistake.\"}\n   ", 1))
+    assert leaky.count("uof_leaky") == 1 and "A mistake: the address." in leaky
+    (specs / "uof_leaky.yaml").write_text(leaky)
     env = make_env(tmp_path / "run", extra={"OSD_DATASETS": str(specs)})
     env.inbox.mkdir(parents=True)
     (env.inbox / EXPORT).write_text(_export())
     r = env.run("run", "--note", "leaky")
     assert r.returncode != 0
-    assert f"use_of_force/validated:no_leaks failed (first export rows: {EXPORT}:2, {EXPORT}:3," in r.stderr
-    assert not (env.public / "datasets" / "use_of_force" / "latest.json").exists()
+    assert f"uof_leaky/validated:no_leaks failed (" in r.stderr
+    assert f"first_export_rows=['{EXPORT}:2', '{EXPORT}:3'," in r.stderr
+    assert not (env.public / "datasets" / "uof_leaky" / "latest.json").exists()
     assert "Elm Ave Apt" not in r.stderr + r.stdout
