@@ -124,8 +124,9 @@ def _write_raw(store: PrivateStore, key: str, pieces: Iterable[Any], contract: M
             acc["rows_read"] += int(piece.rows_read)
             acc["rows"] += int(piece.table.num_rows)
             acc["blank_rows"] += int(piece.blank_rows)
-            n_issues += len(piece.issues)
-            issues.update(i.code for i in piece.issues)
+            # a row missing ten cells is one quarantined row with one `missing-cell` reason, not ten
+            n_issues += len({i.row for i in piece.issues})
+            issues.update(code for _, code in {(i.row, i.code) for i in piece.issues})
             issue_rows += [{"row": i.row, "code": i.code, "field": i.field} for i in piece.issues[: 1000 - len(issue_rows)]]
         if sink.schema is None:
             sink.schema = _raw_schema(contract)
