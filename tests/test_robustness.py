@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from pipelines import samplegen, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
@@ -50,3 +52,48 @@ def test_a_row_missing_ten_cells_is_one_quarantined_row(tmp_path: Path) -> None:
     ok, _ = stages.check_row_accounting(meta, PrivateStore.local(tmp_path / "private")
                                         .read_parquet("candidate/stops/candidate.parquet"))
     assert ok
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_empty_and_single_row_exports_go_through_every_stage(tmp_path: Path, rows: int) -> None:
+    """A header-only export and a one-row export of every source, beside a normal export of each dataset (a
+    dataset of one row cannot be k-anonymous: that is a refusal, tested elsewhere). JSON Lines without a row has
+    no keys to recognize the export by, so it is not among the empty ones."""
+    files = samplegen.generate(tmp_path / "in", rows=300, seed=4, sources=["rivertown_stops", "rivertown_incidents",
+                                                                           "harbor_city_complaints"])
+    for f in samplegen.generate(tmp_path / "small", rows=rows, seed=5):
+        if rows or f.suffix != ".jsonl":
+            files.append(f.rename(tmp_path / "in" / f"small_{f.name}"))
+    metas = run_stages(PrivateStore.local(tmp_path / "private"), files)
+    assert set(metas) == {"stops", "incidents", "complaints"}
+    store = PrivateStore.local(tmp_path / "private")
+    for meta in metas.values():
+        c = meta["counts"]
+        assert c["ingested"] == 300 + rows * (len(meta["partitions"]) - 1)
+        assert c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"]
+        for p in meta["partitions"]:
+            if p.startswith("small_"):
+                assert store.read_json(f"raw/{meta['dataset']}/{p}.json")["rows_read"] == rows
+
+
+def test_every_row_quarantined_goes_through_every_stage(tmp_path: Path) -> None:
+    """The agency switched its date format: every row fails to parse, de-identify gets zero rows."""
+    f = samplegen.generate(tmp_path / "in", rows=20, seed=3, sources=["rivertown_stops"])[0]
+    lines = _lines(f)
+    lines[1:-1] = [ln.replace(b"/20", b"-20", 1) for ln in lines[1:-1]]
+    f.write_bytes(b"\r\n".join(lines))
+    meta = run_stages(PrivateStore.local(tmp_path / "private"), [f])["stops"]
+    assert meta["counts"] == {**meta["counts"], "ingested": 20, "quarantined": 20, "published": 0}
+
+
+def test_mixed_utc_offsets_standardize() -> None:
+    """Timestamps across a daylight-saving change carry two offsets: each becomes UTC, none crashes."""
+    import pandas as pd
+
+    from pipelines.standardize import _parse
+
+    s = pd.Series(["2024-03-09T10:00:00-08:00", "2024-03-11T10:00:00-07:00", None, "not a date"], dtype="string")
+    for spec in ({}, {"format": "%Y-%m-%dT%H:%M:%S%z"}):
+        dt, failed = _parse(s, "datetime", spec)
+        assert [str(v) for v in dt] == ["2024-03-09 18:00:00", "2024-03-11 17:00:00", "NaT", "NaT"]
+        assert failed.tolist() == [False, False, False, True]
