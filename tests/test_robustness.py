@@ -97,3 +97,84 @@ def test_mixed_utc_offsets_standardize() -> None:
         dt, failed = _parse(s, "datetime", spec)
         assert [str(v) for v in dt] == ["2024-03-09 18:00:00", "2024-03-11 17:00:00", "NaT", "NaT"]
         assert failed.tolist() == [False, False, False, True]
+
+
+def _two_stops_exports(tmp_path: Path) -> list[Path]:
+    a = samplegen.generate(tmp_path / "inbox", rows=300, seed=1, sources=["rivertown_stops"])[0]
+    b = samplegen.generate(tmp_path / "gen", rows=300, seed=2, sources=["rivertown_stops"])[0]
+    return [a, b.rename(tmp_path / "inbox" / "rivertown_stops_2.csv")]
+
+
+def test_a_release_is_whole_or_withdrawn(tmp_path: Path, monkeypatch) -> None:
+    """An export whose de-identification failed blocks the dataset (named, with the stage and reason) until it is
+    withdrawn; provenance then lists both exports with their fates and the counts add up per export."""
+    from pipelines import cli, export_fates
+
+    files = _two_stops_exports(tmp_path)
+    store = PrivateStore.local(tmp_path / "private")
+    spec = _specs()["stops"]
+    names = [f.name for f in files]
+    for f in files:
+        stages.ingest_raw(store, spec, f, f.name)
+        stages.standardize_partition(store, spec, f.name)
+    stages.deidentify_partition(store, spec, names[0], key=b"k", text_redactor_factory=StubRedactor)
+    monkeypatch.setenv("OSD_BATCH_ROWS", "100")
+    monkeypatch.setenv("OSD_FAULT_AFTER_ROWS", "100")
+    with pytest.raises(stages.StageError, match="injected fault"):
+        stages.deidentify_partition(store, spec, names[1], key=b"k", text_redactor_factory=StubRedactor)
+    monkeypatch.delenv("OSD_FAULT_AFTER_ROWS")
+    with pytest.raises(export_fates.IncompleteRelease) as err:
+        stages.assemble_candidate(store, spec, names)
+    assert "rivertown_stops_2.csv: deidentified: StageError" in str(err.value) and "withdraw" in str(err.value)
+    with pytest.raises(export_fates.IncompleteRelease):
+        stages.assemble_candidate_in_memory(store, spec, names)
+
+    monkeypatch.setenv("OSD_PRIVATE", str(store.root))
+    monkeypatch.setenv("OSD_INBOX", str(tmp_path / "inbox"))
+    assert cli.main(["withdraw", "no_such_export.csv", "--reason", "x"]) == 1
+    assert cli.main(["withdraw", names[1], "--reason", "duplicate of the March export"]) == 0
+    assert (tmp_path / "inbox" / "withdrawn" / names[1]).is_file() and not files[1].exists()
+    meta = stages.assemble_candidate(store, spec, names)
+    assert meta == stages.assemble_candidate_in_memory(store, spec, names)
+    assert meta["partitions"] == [names[0]] and meta["counts"]["ingested"] == 300
+    published, withdrawn = sorted(meta["exports"], key=lambda e: e["fate"])
+    assert withdrawn == {"fate": "withdrawn", "file": names[1], "sha256": samplegen_sha(tmp_path / "inbox" /
+                         "withdrawn" / names[1]), "reason": "duplicate of the March export"}
+    c = meta["counts"]
+    assert published["rows_read"] == c["ingested"] == 300
+    assert (published["published"], published["quarantined"], published["suppressed"]) == \
+        (c["published"], c["quarantined"], c["suppressed"])
+    prov = stages.provenance(spec, meta, {})
+    assert prov["exports"] == meta["exports"]
+
+    # a corrected file under the same name is a new content: the withdrawal no longer holds, it must go through
+    corrected = samplegen.generate(tmp_path / "gen3", rows=200, seed=3, sources=["rivertown_stops"])[0]
+    corrected = corrected.rename(tmp_path / "inbox" / names[1])
+    stages.ingest_raw(store, spec, corrected, names[1])
+    with pytest.raises(export_fates.IncompleteRelease, match="standardized: not processed for the current content"):
+        stages.assemble_candidate(store, spec, names)
+    stages.standardize_partition(store, spec, names[1])
+    stages.deidentify_partition(store, spec, names[1], key=b"k", text_redactor_factory=StubRedactor)
+    meta = stages.assemble_candidate(store, spec, names)
+    assert meta["counts"]["ingested"] == 500 and [e["fate"] for e in meta["exports"]] == ["published"] * 2
+    assert sum(e["published"] for e in meta["exports"]) == meta["counts"]["published"]
+
+
+def test_an_export_killed_mid_stage_blocks_the_release(tmp_path: Path) -> None:
+    """A stage that dies without raising (SIGKILL) leaves its `running` mark: the export is not complete."""
+    files = _two_stops_exports(tmp_path)
+    store = PrivateStore.local(tmp_path / "private")
+    spec = _specs()["stops"]
+    run_stages(store, files)
+    store.write_json(f"status/stops/{files[1].name}.json", {"stage": "deidentified", "state": "running",
+                                                              "sha256": "x"})
+    from pipelines import export_fates
+
+    with pytest.raises(export_fates.IncompleteRelease, match="deidentified: interrupted or still running"):
+        stages.assemble_candidate(store, spec, [f.name for f in files])
+
+
+def samplegen_sha(path: Path) -> str:
+    from pipelines.specs import file_sha256
+
+    return file_sha256(path)
