@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import export_fates
+from pipelines import export_fates, value_ranges
 from pipelines.config import REPO_ROOT
 from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
@@ -296,6 +296,8 @@ class _StandardizeJob:
             )
         for pos, rs in res.row_reasons.items():
             reasons.setdefault(pos, []).extend(rs)
+        for pos, rs in value_ranges.out_of_range(res.frame, self.spec.standardized).items():
+            reasons.setdefault(pos, []).extend(rs)  # an age of 200, a birth date in 2030: `constraint-error`
         bad = np.zeros(len(rows), dtype=bool)
         if reasons:
             bad[list(reasons)] = True

@@ -81,7 +81,8 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
         num = pd.to_numeric(s.str.replace(",", "", regex=False), errors="coerce")
         failed = present & num.isna()
         if typ == "integer":
-            frac = num.notna() & (num % 1 != 0)
+            # a fraction, or outside int64 (1e23, 2**63 wrapped to -2**63 in the cast): not an integer
+            frac = num.notna() & ((num % 1 != 0) | (num.abs() >= 2.0**63))
             failed |= frac
             num = num.where(~frac)
             return num.astype("Int64"), failed

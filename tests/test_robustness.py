@@ -178,3 +178,56 @@ def samplegen_sha(path: Path) -> str:
     from pipelines.specs import file_sha256
 
     return file_sha256(path)
+
+
+AGES = {"1e23": "type-error", "9223372036854775808": "type-error", "-1e30": "type-error",
+        "-5": "constraint-error", "200": "constraint-error", "121": "constraint-error", "120": None, "0": None}
+DOBS = {"01/01/2030": "constraint-error", "01/01/1800": "constraint-error", "02/30/1990": "type-error",
+        "01/01/1950": None}
+
+
+def test_impossible_values_are_quarantined_with_row_and_field(tmp_path: Path) -> None:
+    """No integer wrap-around, ages within 0..120, dates of birth between 1900 and today: anything else is
+    quarantined with the export row and a code naming the field (never the value)."""
+    import csv
+
+    f = samplegen.generate(tmp_path / "in", rows=60, seed=6, sources=["harbor_city_complaints"])[0]
+    with f.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    head = rows[0]
+    age, dob = head.index("Comp Age"), head.index("Comp DOB")
+    planted: dict[str, tuple[str, str | None]] = {}  # allegation id -> (field, expected code)
+    for i, (v, code) in enumerate(AGES.items(), start=1):
+        rows[i][age], rows[i][dob] = v, ""
+        planted[rows[i][1]] = ("complainant_age", code)
+    for i, (v, code) in enumerate(DOBS.items(), start=len(AGES) + 1):
+        rows[i][dob], rows[i][age] = v, ""
+        planted[rows[i][1]] = ("complainant_dob", code)
+    with f.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+    store = PrivateStore.local(tmp_path / "private")
+    meta = run_stages(store, [f])["complaints"]
+    q = store.read_parquet(f"quarantine/complaints/{f.name}.parquet").to_pylist()
+    got = {r["Allegation ID"]: r["_reasons"] for r in q}
+    for alg, (field, code) in planted.items():
+        if code is None:
+            assert alg not in got
+        else:
+            assert got[alg] == f"{code}:{field}", (alg, got.get(alg))
+    raw = {r["Allegation ID"]: r["_row"] for r in store.read_parquet(f"raw/complaints/{f.name}.parquet").to_pylist()}
+    assert {r["_row"] for r in q} == {raw[a] for a, (_, c) in planted.items() if c}
+    c = meta["counts"]
+    assert c["quarantined"] == sum(1 for _, code in planted.values() if code)
+    assert c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"]
+    std = store.read_parquet(f"standardized/complaints/{f.name}.parquet").column("complainant_age").to_pylist()
+    assert all(a is None or 0 <= a <= 120 for a in std)
+
+
+def test_dataset_range_constraints_are_valid() -> None:
+    from pipelines import value_ranges
+
+    for spec in _specs().values():
+        value_ranges.check_fields(spec.standardized)
+        assert any("constraints" in f for f in spec.standardized)
+    with pytest.raises(ValueError):
+        value_ranges.check_fields([{"name": "x", "type": "string", "constraints": {"maximum": 3}}])
