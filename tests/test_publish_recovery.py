@@ -1,0 +1,120 @@
+"""A publish killed (SIGKILL) at every write boundary, locally and on S3 (SeaweedFS), then a corrected export: the
+next publish succeeds, the reader view stays consistent, nothing unlisted stays public (no partial version, no
+temporary file, no unfinished multipart upload, no lease)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pipelines.publishing import LocalPublisher, Publisher, S3Publisher, csv_bytes, list_versions
+from tests.test_publishing import (
+    DS,
+    assert_nothing_unlisted,
+    assert_reader_view_consistent,
+    base_schema,
+    base_table,
+    release,
+)
+
+if TYPE_CHECKING:
+    from tests.s3server import SeaweedS3
+
+pytest_plugins = ["tests.s3server"]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+REPO = Path(__file__).resolve().parent.parent
+
+# The child publishes base_table(8) and kills itself at the n-th write boundary: locally right before the n-th
+# link/rename of a written temporary file (the temporary file stays), on S3 right before the n-th request that
+# makes an object appear (put, or completing a multipart upload: the uploaded parts stay).
+CHILD = r"""
+import json, os, signal, sys
+from pipelines import publishing
+from tests.test_publishing import base_schema, base_table, release
+
+cfg = json.loads(sys.argv[1])
+calls = [0]
+
+def killing(fn):
+    def wrapped(*a, **kw):
+        calls[0] += 1
+        if calls[0] == cfg["n"]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return fn(*a, **kw)
+    return wrapped
+
+if cfg["kind"] == "local":
+    os.link, os.replace = killing(os.link), killing(os.replace)
+    pub = publishing.LocalPublisher(cfg["root"])
+else:
+    pub = publishing.S3Publisher(cfg["bucket"], prefix=cfg["prefix"], endpoint_url=cfg["endpoint"],
+                                 region=cfg["region"], access_key_id=cfg["key"], secret_access_key=cfg["secret"],
+                                 multipart_threshold=1)
+    client = pub.client
+    client.put_object = killing(client.put_object)
+    client.complete_multipart_upload = killing(client.complete_multipart_upload)
+release(pub, base_table(8), base_schema())
+print("completed")
+"""
+
+
+def _kill_at_each_boundary(cfg: dict, make_pub, check_clean) -> int:
+    """Returns the number of boundaries a publish was killed at."""
+    killed = 0
+    for n in range(1, 60):
+        tag = f"k{n}-{uuid.uuid4().hex[:6]}"
+        pub: Publisher = make_pub(tag)
+        release(pub, base_table(5), base_schema())
+        p = subprocess.run([sys.executable, "-c", CHILD, json.dumps({**cfg(tag), "n": n})], cwd=REPO,
+                           env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, timeout=120)
+        if p.returncode == 0:
+            assert "completed" in p.stdout
+            return killed
+        assert p.returncode == -9, p.stderr[-2000:]
+        killed += 1
+        before = [e["version"] for e in list_versions(pub, DS)]
+        # the corrected export publishes, whatever the killed publish left
+        corrected = base_table(9)
+        _, res = release(pub, corrected, base_schema())
+        assert res.created and res.version == ("1.1.0" if before == ["1.0.0"] else "1.2.0"), (n, before)
+        assert assert_reader_view_consistent(pub) == res.version
+        assert pub.get(f"{res.path}{DS}.csv") == csv_bytes(corrected, base_schema())
+        assert_nothing_unlisted(pub)
+        check_clean(pub, tag)
+    raise AssertionError("the child never completed")
+
+
+def test_killed_local_publish_then_corrected_export(tmp_path: Path) -> None:
+    def clean(pub: Publisher, tag: str) -> None:
+        assert [p.name for p in (tmp_path / tag).rglob("*.tmp-*")] == []
+
+    killed = _kill_at_each_boundary(lambda tag: {"kind": "local", "root": str(tmp_path / tag)},
+                                    lambda tag: LocalPublisher(tmp_path / tag), clean)
+    assert killed >= 10  # lease + 7 release files + versions.json + latest.json
+
+
+def test_killed_s3_publish_then_corrected_export(seaweed_s3: SeaweedS3) -> None:
+    bucket = seaweed_s3.new_bucket(versioned=True)
+
+    def cfg(tag: str) -> dict:
+        return {"kind": "s3", "bucket": bucket, "prefix": tag, "endpoint": seaweed_s3.endpoint_url,
+                "region": seaweed_s3.region, "key": seaweed_s3.access_key, "secret": seaweed_s3.secret_key}
+
+    def make(tag: str) -> S3Publisher:
+        return S3Publisher(bucket, prefix=tag, endpoint_url=seaweed_s3.endpoint_url, region=seaweed_s3.region,
+                           access_key_id=seaweed_s3.access_key, secret_access_key=seaweed_s3.secret_key)
+
+    def clean(pub: Publisher, tag: str) -> None:
+        assert isinstance(pub, S3Publisher)
+        ups = pub.client.list_multipart_uploads(Bucket=bucket, Prefix=tag + "/").get("Uploads", [])
+        assert ups == []
+
+    killed = _kill_at_each_boundary(cfg, make, clean)
+    assert killed >= 10
