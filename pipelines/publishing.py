@@ -27,6 +27,7 @@ import contextlib
 import csv
 import fcntl
 import hashlib
+import html
 import io
 import json
 import logging
@@ -132,9 +133,10 @@ CSV_DIALECT: dict[str, Any] = {
     "doubleQuote": True,
 }
 
-#: Text cells starting with one of these are prefixed with ``'`` in the CSV (OWASP CSV injection).
-CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-_INJECTION_RE = r"^[=+\-@\t\r\n]"
+#: Text cells starting with one of these are prefixed with ``'`` in the CSV (OWASP CSV injection; ``|`` starts a
+#: DDE call in some spreadsheets, and the full-width forms are read as their ASCII twins by some).
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_INJECTION_RE = "^[=+\\-@\t\r\n|\uff1d\uff0b\uff0d\uff20]"
 
 #: Maximum number of primary keys listed per category (added/removed/changed) in a change record.
 MAX_LISTED_KEYS = 1000
@@ -1340,8 +1342,8 @@ def _changes_md(changes: Mapping, note: str) -> str:
     lines.append(f"Previous version: {prev}" if prev else "Previous version: none (first release)")
     lines.append(f"Change level: {changes.get('bump')}")
     lines.append(f"Records in this release: {changes.get('records_total', '')}".rstrip())
-    if note:
-        lines += ["", note]
+    if note:  # the officer's text, escaped: Markdown renderers pass raw HTML through
+        lines += ["", html.escape(note, quote=False)]
     rec = changes.get("records") or {}
     lines += ["", "## Records", "", "| added | removed | changed | unchanged |", "|---|---|---|---|",
               f"| {rec.get('added', 0)} | {rec.get('removed', 0)} | {rec.get('changed', 0)} | "

@@ -127,7 +127,8 @@ def test_csv_is_rfc4180_utf8_without_bom() -> None:
     assert [r[1] for r in rows[1:]] == [t if t is not None else "" for t in tricky]
 
 
-@pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "\nx"])
+@pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "\nx", "|cmd", "\uff1dSUM(A1)",
+                                   "\uff0b1", "\uff0d1", "\uff20cmd"])
 def test_csv_injection_neutralized_in_text_fields(value: str) -> None:
     schema = {"fields": [{"name": "text", "type": "string"}]}
     rows = parse_csv(csv_bytes(pa.table({"text": [value]}), schema))
@@ -711,3 +712,15 @@ def test_partial_retraction_completes_on_rerun(tmp_path: Path) -> None:
 def test_retract_unknown_version(tmp_path: Path) -> None:
     with pytest.raises(PublishError):
         retract(LocalPublisher(tmp_path), DS, "9.9.9", "x")
+
+
+def test_changes_md_escapes_the_release_note_html(tmp_path: Path) -> None:
+    pub = LocalPublisher(tmp_path)
+    table = base_table()
+    plan = plan_release(pub, DS, table, base_schema())
+    note = 'Fixed <script>alert(1)</script> & <img src=x onerror=alert(2)>'
+    publish_release(pub, plan, table, base_schema(), package=PACKAGE, provenance=PROV, note=note)
+    md = (pub.get(f"datasets/{DS}/v1.0.0/CHANGES.md") or b"").decode()
+    assert "Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in md
+    assert "<script>" not in md and "<img" not in md
+    assert read_json(pub, f"datasets/{DS}/v1.0.0/changes.json")["note"] == note  # the data keeps the text

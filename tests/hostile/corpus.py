@@ -1,0 +1,286 @@
+"""Hostile-input corpus: exports an attacker or a careless agency could drop, each with its exact expected outcome.
+
+Generated, never committed: `build(case, folder)` writes a case's files from the synthetic sample exports
+(`pipelines.samplegen`), so the corpus stays small in the repo. Every hostile row carries `SECRET` in a name
+field, so the runner can prove that the value never reaches a log, an error, the private metadata or the
+public candidate.
+
+An outcome is either a rejection of the whole export (`rejected`: the error code, named with the file) or the
+exact set of quarantined rows, as numbered in the export (`quarantined`: row -> (code, field)), with the counts.
+Cases whose correct outcome needs reader work that is pending (issue 16) say so in `pending`: the runner still
+runs them and counts crashes, but does not hold them to the outcome.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines import samplegen
+
+SECRET = "QZXSECRETQZX"
+ROWS = 30  # data rows of the base exports
+
+
+@dataclass
+class Case:
+    """One hostile input and its exact expected outcome."""
+
+    name: str
+    build: Callable[[Path], list[Path]]
+    rejected: str | None = None  # the whole export refused with this error code
+    ingested: int | None = ROWS  # data rows counted as read
+    quarantined: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # export row -> (code, field)
+    blank_rows: int = 0
+    failed_checks: tuple[str, ...] = ()  # blocking checks expected to fail (e.g. quarantine_share)
+    published_cells: dict[str, list[str]] = field(default_factory=dict)  # public column -> cells expected in CSV
+    pending: str | None = None  # why the outcome is not asserted yet (work owned elsewhere)
+
+
+# ---------------------------------------------------------------------------------------------- base exports
+
+
+def _base(folder: Path, source: str, name: str | None = None, rows: int = ROWS, seed: int = 11) -> Path:
+    gen = samplegen.generate(folder / ".gen", rows=rows, seed=seed, sources=[source])[0]
+    return gen.rename(folder / (name or gen.name))
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode("utf-8"))
+    return path
+
+
+def stops_csv(edit: Callable[[list[list[str]], list[str]], None], name: str = "rivertown_stops.csv",
+              rows: int = ROWS) -> Callable[[Path], list[Path]]:
+    """A Rivertown stops CSV (no quoted newlines: data row i is line i + 1) edited by `edit(rows, header)`."""
+
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "rivertown_stops", name, rows=rows)
+        table = _csv_rows(path)
+        edit(table, table[0])
+        return [_write_csv(path, table)]
+
+    return build
+
+
+def stops_bytes(edit: Callable[[list[bytes]], list[bytes]]) -> Callable[[Path], list[Path]]:
+    """A Rivertown stops CSV edited as raw lines (CRLF-separated bytes, the last one empty)."""
+
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "rivertown_stops")
+        path.write_bytes(b"\r\n".join(edit(path.read_bytes().split(b"\r\n"))))
+        return [path]
+
+    return build
+
+
+def stops_jsonl(edit: Callable[[list[dict]], None]) -> Callable[[Path], list[Path]]:
+    """A Lakeview stops JSON Lines export (data row i is line i) edited as records."""
+
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "lakeview_stops")
+        recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        edit(recs)
+        path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+        return [path]
+
+    return build
+
+
+def _set(row: int, **cells: str) -> Callable[[list[list[str]], list[str]], None]:
+    """Set cells of export row `row` (header = row 1) and plant the secret in the subject's surname."""
+
+    def edit(table: list[list[str]], head: list[str]) -> None:
+        r = table[row - 1]
+        r[head.index("SUBJ_LAST")] = SECRET
+        for k, v in cells.items():
+            r[head.index(k)] = v
+
+    return edit
+
+
+def _jset(row: int, **cells: object) -> Callable[[list[dict]], None]:
+    def edit(recs: list[dict]) -> None:
+        recs[row - 1]["subjectLastName"] = SECRET
+        recs[row - 1].update(cells)
+
+    return edit
+
+
+def _short(row: int, keep: int) -> Callable[[list[list[str]], list[str]], None]:
+    def edit(table: list[list[str]], head: list[str]) -> None:
+        table[row - 1][head.index("SUBJ_LAST")] = SECRET
+        del table[row - 1][keep:]
+
+    return edit
+
+
+def _long(row: int, extra: int) -> Callable[[list[list[str]], list[str]], None]:
+    def edit(table: list[list[str]], head: list[str]) -> None:
+        table[row - 1][head.index("SUBJ_LAST")] = SECRET
+        table[row - 1] += [SECRET] * extra
+
+    return edit
+
+
+def _all_dates_iso(table: list[list[str]], head: list[str]) -> None:
+    d = head.index("STOP_DATE")
+    for r in table[1:]:
+        m, day, y = r[d].split("/")
+        r[d] = f"{y}-{m}-{day}"
+
+
+def _header_only(table: list[list[str]], head: list[str]) -> None:
+    del table[1:]
+
+
+def _blank_rows(lines: list[bytes]) -> list[bytes]:
+    width = lines[0].count(b",")
+    return lines[:5] + [b"", b"," * width] + lines[5:]
+
+
+def _dst(recs: list[dict]) -> None:
+    recs[2]["stopDateTime"] = "2024-03-09T22:30:00-08:00"
+    recs[3]["stopDateTime"] = "2024-03-10T03:30:00-07:00"
+    recs[4]["stopDateTime"] = "2024-11-03T01:30:00-07:00"
+    recs[5]["stopDateTime"] = "2024-11-03T01:30:00-08:00"
+
+
+def _injection(table: list[list[str]], head: list[str]) -> None:
+    b = head.index("BEAT")
+    for i, v in enumerate(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "＝1+1", "|cmd", "plain"], start=1):
+        table[i][b] = v
+
+
+def _duplicate_export(folder: Path) -> list[Path]:
+    a = _base(folder, "rivertown_stops")
+    b = folder / "rivertown_stops_copy.csv"
+    b.write_bytes(a.read_bytes())
+    return [a, b]
+
+
+def _long_cell(table: list[list[str]], head: list[str]) -> None:
+    table[3][head.index("SUBJ_FIRST")] = "A" * 200_000
+
+
+def _bom(lines: list[bytes]) -> list[bytes]:
+    return [b"\xef\xbb\xbf" + lines[0], *lines[1:]]
+
+
+def _lf_mixed(lines: list[bytes]) -> list[bytes]:
+    return [lines[0], lines[1] + b"\n" + lines[2], *lines[3:]]
+
+
+def _unknown_header(table: list[list[str]], head: list[str]) -> None:
+    head[head.index("STOP_NO")] = "SOMETHING_ELSE"
+
+
+def _cp1252(lines: list[bytes]) -> list[bytes]:
+    lines[9] = lines[9].replace(b",", b",\xe9", 1)
+    return lines
+
+
+def _unclosed_quote(lines: list[bytes]) -> list[bytes]:
+    lines[9] = lines[9].replace(b",", b',"', 1)
+    return lines
+
+
+def _truncated_in_quote(lines: list[bytes]) -> list[bytes]:
+    body = b"\r\n".join(lines).rstrip(b"\r\n")
+    cut = body.rfind(b'"')  # inside the last quoted cell of the last record
+    return [body[:cut]]
+
+
+def _nul(lines: list[bytes]) -> list[bytes]:
+    lines[6] = lines[6].replace(b",", b",\x00", 1)
+    return lines
+
+
+def _bad_json_line(folder: Path) -> list[Path]:
+    path = stops_jsonl(lambda recs: None)(folder)[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[6] = lines[6][:-5]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [path]
+
+
+def _empty_file(folder: Path) -> list[Path]:
+    p = folder / "rivertown_stops.csv"
+    p.write_bytes(b"")
+    return [p]
+
+
+PENDING_READER = "issue 16 (agency16): per-row read errors with their row number, bounded reading"
+
+CASES: list[Case] = [
+    # rows are rows: a short or long row is one quarantined row
+    Case("short_row", stops_csv(_short(5, 3)), quarantined={5: ("missing-cell", "SUBJ_DOB")}),
+    Case("long_row", stops_csv(_long(7, 3)), quarantined={7: ("extra-cell", None)}),
+    Case("two_ragged_rows", stops_csv(lambda t, h: (_short(4, 20)(t, h), _long(12, 1)(t, h))),
+         quarantined={4: ("missing-cell", "RACE"), 12: ("extra-cell", None)}),
+    # values that do not parse or map
+    Case("bad_date", stops_csv(_set(4, STOP_DATE="13/45/2023")), quarantined={4: ("type-error", "occurred_at")}),
+    Case("bad_time", stops_csv(_set(6, STOP_TIME="25:99 PM")), quarantined={6: ("type-error", "occurred_at")}),
+    Case("unmapped_race", stops_csv(_set(6, RACE="Q")), quarantined={6: ("unmapped-code", "subject_race")}),
+    Case("bad_boolean", stops_csv(_set(9, FRISK="MAYBE")), quarantined={9: ("type-error", "frisked")}),
+    # values in range
+    Case("dob_in_future", stops_csv(_set(8, SUBJ_DOB="01/01/2030")),
+         quarantined={8: ("constraint-error", "subject_dob")}),
+    Case("dob_1800", stops_csv(_set(8, SUBJ_DOB="01/01/1800")), quarantined={8: ("constraint-error", "subject_dob")}),
+    Case("dob_feb_30", stops_csv(_set(8, SUBJ_DOB="02/30/1990")), quarantined={8: ("type-error", "subject_dob")}),
+    Case("stop_in_1950", stops_csv(_set(10, STOP_DATE="06/01/1950")),
+         quarantined={10: ("constraint-error", "occurred_at")}),
+    Case("stop_in_2031", stops_csv(_set(10, STOP_DATE="06/01/2031")),
+         quarantined={10: ("constraint-error", "occurred_at")}),
+    Case("age_1e23", stops_jsonl(_jset(3, subjectAge=1e23)), quarantined={3: ("type-error", "subject_age")}),
+    Case("age_2pow63", stops_jsonl(_jset(3, subjectAge=2**63)), quarantined={3: ("type-error", "subject_age")}),
+    Case("age_minus_1e30", stops_jsonl(_jset(3, subjectAge=-1e30)), quarantined={3: ("type-error", "subject_age")}),
+    Case("age_text", stops_jsonl(_jset(3, subjectAge="forty")), quarantined={3: ("type-error", "subject_age")}),
+    Case("age_minus_5", stops_jsonl(_jset(3, subjectAge=-5)), quarantined={3: ("constraint-error", "subject_age")}),
+    Case("age_200", stops_jsonl(_jset(3, subjectAge=200)), quarantined={3: ("constraint-error", "subject_age")}),
+    Case("age_121_string", stops_jsonl(_jset(3, subjectAge="121")),
+         quarantined={3: ("constraint-error", "subject_age")}),
+    # shapes that must go through every stage
+    Case("header_only", stops_csv(_header_only), ingested=0),
+    Case("single_row", stops_csv(lambda t, h: None, rows=1), ingested=1),
+    Case("blank_rows", stops_bytes(_blank_rows), blank_rows=2),
+    Case("bom", stops_bytes(_bom)),
+    Case("lf_inside_crlf", stops_bytes(_lf_mixed)),
+    Case("dst_offsets", stops_jsonl(_dst)),
+    Case("long_cell", stops_csv(_long_cell)),
+    # the agency switched its date format: every row quarantined, the release refused by quarantine_share
+    Case("all_dates_switched", stops_csv(_all_dates_iso),
+         quarantined={r: ("type-error", "occurred_at") for r in range(2, ROWS + 2)},
+         failed_checks=("quarantine_share", "k_anonymity")),
+    # the same export twice: every record's primary key twice, quarantined at validation, release refused
+    Case("duplicate_export", _duplicate_export, ingested=2 * ROWS, failed_checks=("quarantine_share",)),
+    # CSV injection, neutralized in the public CSV (Parquet keeps the original)
+    Case("csv_injection", stops_csv(_injection),
+         published_cells={"beat": ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'＝1+1", "'|cmd", "plain"]}),
+    # whole-export refusals, named with the file and a code
+    Case("empty_file", _empty_file, rejected="source-error", ingested=None),
+    Case("unknown_header", stops_csv(_unknown_header), rejected="unknown-export", ingested=None),
+    # reader-level cases (issue 16)
+    Case("cp1252_byte", stops_bytes(_cp1252), pending=PENDING_READER),
+    Case("nul_byte", stops_bytes(_nul), pending=PENDING_READER),
+    Case("unclosed_quote", stops_bytes(_unclosed_quote), pending=PENDING_READER),
+    Case("truncated_in_quote", stops_bytes(_truncated_in_quote), pending=PENDING_READER),
+    Case("bad_json_line", _bad_json_line, quarantined={7: ("invalid-row", None)}, pending=PENDING_READER),
+]
+
+
+def build(case: Case, folder: Path) -> list[Path]:
+    """Write the case's export(s) into `folder` (created); returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return case.build(folder)
