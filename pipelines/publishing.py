@@ -1613,6 +1613,7 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
                 raise ImmutableVersionError(f"{key} exists with different content")
             resumed = True
             continue
+        _publish_fault_point(key)
         try:
             if f.data is not None:
                 publisher.put(key, f.data, content_type=f.ctype, create_only=True)
@@ -1665,6 +1666,17 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
 
 
 # --------------------------------------------------------------------------------------------------- recovery
+
+
+def _publish_fault_point(key: str) -> None:
+    """Test hook for crash-safety tests, inert unless ``OSD_FAULT_PUBLISH_BEFORE`` is set. Never set it in
+    production: the process is killed (SIGKILL) right before writing the release file whose name it names."""
+    name = os.environ.get("OSD_FAULT_PUBLISH_BEFORE")
+    if name and key.rsplit("/", 1)[-1] == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
 
 #: A publish lease older than this is taken over whatever its holder (a publish of 10M rows takes minutes).
 LEASE_TTL_SECONDS = 6 * 3600

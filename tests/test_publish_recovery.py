@@ -118,3 +118,30 @@ def test_killed_s3_publish_then_corrected_export(seaweed_s3: SeaweedS3) -> None:
 
     killed = _kill_at_each_boundary(cfg, make, clean)
     assert killed >= 10
+
+
+def test_pipeline_killed_mid_publish_then_corrected_export(tmp_path: Path) -> None:
+    """End to end through the CLI: the publish of complaints is killed after its CSV was written; the agency then
+    sends a corrected export under the same name; the next run publishes it as 1.0.0 and nothing unlisted stays."""
+    from pipelines import samplegen
+    from tests.e2e_helpers import make_env
+
+    env = make_env(tmp_path / "e2e")
+    first = samplegen.generate(env.inbox, rows=300, seed=21, sources=["harbor_city_complaints"])[0]
+    env.env["OSD_FAULT_PUBLISH_BEFORE"] = "complaints.parquet"
+    killed = env.run("run", "--note", "first")
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    pub = LocalPublisher(env.public)
+    assert pub.list("datasets/complaints/") == ["datasets/complaints/v1.0.0/complaints.csv"]  # the partial file
+    del env.env["OSD_FAULT_PUBLISH_BEFORE"]
+    corrected = samplegen.generate(tmp_path / "gen", rows=280, seed=22, sources=["harbor_city_complaints"])[0]
+    corrected.replace(first)
+    again = env.run("run", "--note", "corrected")
+    assert again.returncode == 0, again.stderr[-3000:]
+    versions = list_versions(pub, "complaints")
+    assert [(v["version"], v["status"]) for v in versions] == [("1.0.0", "published")]
+    prov = json.loads(pub.get("datasets/complaints/v1.0.0/provenance.json") or b"{}")
+    assert [e["fate"] for e in prov["exports"]] == ["published"] and prov["counts"]["ingested"] == 280
+    assert_nothing_unlisted(pub, "complaints")
+    assert assert_reader_view_consistent(pub, "complaints") == "1.0.0"
+    assert [p.name for p in env.public.rglob("*.tmp-*")] == []

@@ -101,7 +101,7 @@ def assert_reader_view_consistent(pub: Publisher, dataset: str = DS) -> str | No
         names.append(name)
     dp = pub.get(prefix + "datapackage.json")
     assert dp is not None and sha256_hex(dp) == latest["datapackage_sha256"]
-    assert {"stops.csv", "stops.parquet", "datapackage.json", "provenance.json", "changes.json",
+    assert {f"{dataset}.csv", f"{dataset}.parquet", "datapackage.json", "provenance.json", "changes.json",
             "CHANGES.md"} <= set(names)
     return str(latest["version"])
 
