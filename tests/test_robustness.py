@@ -231,3 +231,35 @@ def test_dataset_range_constraints_are_valid() -> None:
         assert any("constraints" in f for f in spec.standardized)
     with pytest.raises(ValueError):
         value_ranges.check_fields([{"name": "x", "type": "string", "constraints": {"maximum": 3}}])
+
+
+@pytest.mark.slow
+def test_cli_a_failed_export_blocks_until_withdrawn(tmp_path: Path) -> None:
+    """End to end: one export of two fails to de-identify; the run publishes nothing for that dataset and says
+    which export failed and how to proceed; once withdrawn, the next run publishes the other one, and provenance
+    lists both with their fates."""
+    from pipelines.publishing import LocalPublisher, list_versions, read_json
+    from tests.e2e_helpers import make_env
+
+    env = make_env(tmp_path / "e2e")
+    good = samplegen.generate(env.inbox, rows=300, seed=31, sources=["harbor_city_complaints"])[0]
+    bad = samplegen.generate(tmp_path / "gen", rows=300, seed=32, sources=["lakeview_complaints"])[0]
+    bad = bad.rename(env.inbox / bad.name)
+    env.env.update(OSD_FAULT_AFTER_ROWS="1", OSD_FAULT_PARTITION=bad.name, OSD_BATCH_ROWS="100")
+    first = env.run("run", "--note", "first")
+    assert first.returncode == 1
+    assert f"{bad.name}: deidentified: StageError" in first.stderr and "withdraw" in first.stderr
+    pub = LocalPublisher(env.public)
+    assert list_versions(pub, "complaints") == []
+    for k in ("OSD_FAULT_AFTER_ROWS", "OSD_FAULT_PARTITION"):
+        del env.env[k]
+    w = env.run("withdraw", bad.name, "--reason", "sent twice by mistake")
+    assert w.returncode == 0, w.stderr[-2000:]
+    assert (env.inbox / "withdrawn" / bad.name).is_file()
+    second = env.run("run", "--note", "second")
+    assert second.returncode == 0, second.stderr[-3000:]
+    prov = read_json(pub, "datasets/complaints/v1.0.0/provenance.json")
+    fates = {e["file"]: e for e in prov["exports"]}
+    assert fates[bad.name]["fate"] == "withdrawn" and fates[bad.name]["reason"] == "sent twice by mistake"
+    assert fates[good.name]["fate"] == "published"
+    assert fates[good.name]["rows_read"] == prov["counts"]["ingested"] == 300
