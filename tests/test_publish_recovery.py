@@ -1,22 +1,25 @@
-"""A publish killed (SIGKILL) at every write boundary, locally and on S3 (SeaweedFS), then a corrected export: the
-next publish succeeds, the reader view stays consistent, nothing unlisted stays public (no partial version, no
-temporary file, no unfinished multipart upload, no lease)."""
+"""A publish killed (SIGKILL) at every write boundary, locally and on S3 (SeaweedFS), the S3 server itself killed
+mid-publish, and the CLI killed mid-publish, each followed by a corrected export: the next publish succeeds, the
+reader view stays consistent, nothing unlisted stays public (no partial version, no temporary file, no unfinished
+multipart upload, no lease)."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from pipelines.publishing import LocalPublisher, Publisher, S3Publisher, csv_bytes, list_versions
 from tests.test_publishing import (
     DS,
+    FaultyPublisher,
     assert_nothing_unlisted,
     assert_reader_view_consistent,
     base_schema,
@@ -145,3 +148,52 @@ def test_pipeline_killed_mid_publish_then_corrected_export(tmp_path: Path) -> No
     assert_nothing_unlisted(pub, "complaints")
     assert assert_reader_view_consistent(pub, "complaints") == "1.0.0"
     assert [p.name for p in env.public.rglob("*.tmp-*")] == []
+
+
+class Outage(FaultyPublisher):
+    """Kills the S3 server (SIGKILL) right before the ``fail_at``-th write."""
+
+    def __init__(self, inner: Publisher, fail_at: int, server: SeaweedS3) -> None:
+        super().__init__(inner, fail_at)
+        self.server = server
+
+    def put(self, key: str, data: bytes, **kw: Any) -> None:
+        self.writes += 1
+        if self.writes == self.fail_at:
+            os.killpg(self.server.proc.pid, signal.SIGKILL)
+            self.server.proc.wait(timeout=30)
+        self.inner.put(key, data, **kw)
+
+
+def test_s3_outage_mid_publish_then_corrected_export(tmp_path: Path) -> None:
+    """The S3 server itself dies (SIGKILL) in the middle of a publish, at a file, at versions.json and at
+    latest.json; once it is back (same data), the corrected export publishes and nothing unlisted stays."""
+    from tests.s3server import SeaweedS3, weed_binary
+
+    if weed_binary() is None:
+        pytest.skip("SeaweedFS weed binary not installed")
+    server = SeaweedS3.start(tmp_path / "weed")
+    try:
+        bucket = server.new_bucket(versioned=True)
+
+        def pub_for(s: SeaweedS3, prefix: str, **kw) -> S3Publisher:
+            return S3Publisher(bucket, prefix=prefix, endpoint_url=s.endpoint_url, region=s.region,
+                               access_key_id=s.access_key, secret_access_key=s.secret_key, **kw)
+
+        for n, expected in ((3, "1.1.0"), (9, "1.1.0"), (10, "1.2.0")):  # before a data file, versions.json, latest.json
+            prefix = f"outage{n}"
+            release(pub_for(server, prefix), base_table(5), base_schema())
+
+            failing = pub_for(server, prefix, max_attempts=1, connect_timeout=1, read_timeout=5)
+            with pytest.raises(Exception):  # noqa: B017 - whatever the client raises when the server is gone
+                release(Outage(failing, n, server), base_table(8), base_schema())
+            server = SeaweedS3.start(tmp_path / "weed")  # the same data folder, new ports
+            pub = pub_for(server, prefix)
+            corrected = base_table(9)
+            _, res = release(pub, corrected, base_schema())
+            assert res.version == expected
+            assert assert_reader_view_consistent(pub) == expected
+            assert pub.get(f"{res.path}{DS}.csv") == csv_bytes(corrected, base_schema())
+            assert_nothing_unlisted(pub)
+    finally:
+        server.stop()
