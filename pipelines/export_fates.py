@@ -154,7 +154,8 @@ def fates_metadata(all_fates: Sequence[ExportFate], per_file: Mapping[str, Mappi
 def withdraw(store: PrivateStore, specs: Sequence[DatasetSpec], ident: str, reason: str,
              inbox: Path | None = None) -> list[tuple[str, str]]:
     """Withdraw the export named by a file name, a path or a sha256 (or a prefix of 12+ hex digits) from the
-    next releases of its dataset; a file in the inbox with that content moves to `<inbox>/withdrawn/`.
+    next releases of its dataset; a file in the inbox with that content moves to `<inbox>/withdrawn/`. A name
+    (or a path, by its name and content) picks that export only; a sha256 shared by several exports is refused.
 
     Returns the (dataset, partition) pairs withdrawn. The withdrawal holds for that content only: a corrected
     file dropped under the same name is ingested and published again.
@@ -164,7 +165,8 @@ def withdraw(store: PrivateStore, specs: Sequence[DatasetSpec], ident: str, reas
     path = Path(ident)
     sha_of_path = file_sha256(path) if path.is_file() else None
     name = path.name
-    found: list[tuple[str, str, str, str | None]] = []  # dataset, partition, file, sha
+    found: list[tuple[str, str, str, str | None]] = []  # dataset, partition, file, sha: by content
+    named: list[tuple[str, str, str, str | None]] = []  # by file name
     for spec in specs:
         ds = spec.name
         parts = {k.rsplit("/", 1)[-1][: -len(".json")] for pre in ("raw", "status")
@@ -174,9 +176,15 @@ def withdraw(store: PrivateStore, specs: Sequence[DatasetSpec], ident: str, reas
             raw = store.read_json(f"raw/{ds}/{p}.json") or {}
             sha = status.get("sha256") or raw.get("sha256")
             file = raw.get("file") or p
-            by_sha = sha and (ident == sha or sha_of_path == sha or (len(ident) >= 12 and sha.startswith(ident)))
-            if by_sha or (sha_of_path is None and name in (file, p)):
+            if name in (file, p) and (sha_of_path is None or sha_of_path == sha):
+                named.append((ds, p, file, sha))
+            elif sha and (ident == sha or sha_of_path == sha or (len(ident) >= 12 and sha.startswith(ident))):
                 found.append((ds, p, file, sha))
+    if named:  # the name decides: a copy of the same content under another name is another export
+        found = named
+    elif len(found) > 1:
+        raise WithdrawError(f"{len(found)} exports have this content ({', '.join(f[1] for f in found)}): "
+                            "name the file to withdraw")
     if not found:
         raise WithdrawError(f"no export named {name!r} is known to the private store")
     for ds, p, file, sha in found:

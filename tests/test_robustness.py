@@ -263,3 +263,27 @@ def test_cli_a_failed_export_blocks_until_withdrawn(tmp_path: Path) -> None:
     assert fates[bad.name]["fate"] == "withdrawn" and fates[bad.name]["reason"] == "sent twice by mistake"
     assert fates[good.name]["fate"] == "published"
     assert fates[good.name]["rows_read"] == prov["counts"]["ingested"] == 300
+
+
+def test_a_duplicate_export_withdrawn_unblocks_the_release(tmp_path: Path) -> None:
+    """The same export sent twice under two names: every key twice, so quarantine_share refuses the release;
+    withdrawing the copy (by its path: both have the same sha256, so the name decides) lets it through."""
+    from pipelines import export_fates
+
+    store = PrivateStore.local(tmp_path / "private")
+    a = samplegen.generate(tmp_path / "inbox", rows=200, seed=41, sources=["rivertown_stops"])[0]
+    b = tmp_path / "inbox" / "rivertown_stops_resent.csv"
+    b.write_bytes(a.read_bytes())
+    meta = run_stages(store, [a, b])["stops"]
+    spec = _specs()["stops"]
+    table = store.read_parquet("candidate/stops/candidate.parquet")
+    assert not stages.run_check("quarantine_share", store, spec, table, meta)[0]
+    sha = stages.file_sha256(b)
+    with pytest.raises(export_fates.WithdrawError, match="2 exports have this content"):
+        export_fates.withdraw(store, [spec], sha, "the same file sent twice")
+    done = export_fates.withdraw(store, [spec], str(b), "the same file sent twice", tmp_path / "inbox")
+    assert done == [("stops", b.name)]  # a path names its partition, even when another has the same content
+    meta = stages.assemble_candidate(store, spec, [a.name, b.name])
+    table = store.read_parquet("candidate/stops/candidate.parquet")
+    assert stages.run_check("quarantine_share", store, spec, table, meta)[0]
+    assert meta["counts"]["ingested"] == 200
