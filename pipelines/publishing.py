@@ -8,8 +8,9 @@ who follows ``latest.json`` never sees a partial release.  Re-running a publish 
 partial version when the files already written are byte-identical to what would be written; a partial version
 with other content (the export was corrected in between), partial versions of other numbers and temporary
 files left by a killed writer are deleted first, so nothing unlisted stays public and no dataset is stuck.  One
-publish per dataset at a time: a lease (``.publishing/<dataset>.lease.json``) is taken first, and taken over when
-its holder died (same host, process gone) or is older than ``LEASE_TTL_SECONDS``.
+publish per dataset at a time: a lease (``.publishing/<dataset>.lease.json``) is taken first, renewed every
+``LEASE_BEAT_SECONDS``, and taken over when its holder died (same host, process gone) or stopped renewing it for
+``LEASE_TTL_SECONDS``.
 
 Versions are computed (Data Package "data package version" recipe): major for incompatible schema changes
 (field removed, renamed, retyped, reordered, tighter constraints) and, by default, removed records; minor for
@@ -1545,14 +1546,15 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
     listed = any(e["version"] == plan.version for e in list_versions(publisher, plan.dataset))
     if (plan.bump == "none" or listed) and not _leftovers(publisher, plan.dataset, plan.version):
         # nothing to write but latest.json, by compare-and-swap: no lease (a no-op publish writes nothing)
-        return _publish_locked(publisher, plan, make_files, note, now, before_upload)
-    with publish_lease(publisher, plan.dataset):
+        return _publish_locked(publisher, plan, make_files, note, now, before_upload, None)
+    with publish_lease(publisher, plan.dataset) as lease:
         recover(publisher, plan.dataset, keep=plan.version)
-        return _publish_locked(publisher, plan, make_files, note, now, before_upload)
+        return _publish_locked(publisher, plan, make_files, note, now, before_upload, lease)
 
 
 def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
-                    note: str, now: datetime | None, before_upload: Callable[[], None] | None) -> ReleaseResult:
+                    note: str, now: datetime | None, before_upload: Callable[[], None] | None,
+                    lease: _Lease | None) -> ReleaseResult:
     ds = plan.dataset
     prefix = release_prefix(ds, plan.version)
     dprefix = dataset_prefix(ds)
@@ -1655,6 +1657,8 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
                 raise ImmutableVersionError(f"{ds}: {plan.version} listed with different content")
         return add_entry(doc)
 
+    if lease is not None:
+        lease.check()  # a holder presumed dead must not list a version another publish may be cleaning
     _cas_update(publisher, dprefix + "versions.json", check_then_add)
     _sync_latest(publisher, ds)
     log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
@@ -1678,8 +1682,9 @@ def _publish_fault_point(key: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-#: A publish lease older than this is taken over whatever its holder (a publish of 10M rows takes minutes).
-LEASE_TTL_SECONDS = 6 * 3600
+#: A publish lease renewed less recently than this is taken over (its holder renews it every LEASE_BEAT_SECONDS).
+LEASE_TTL_SECONDS = 180.0
+LEASE_BEAT_SECONDS = 30.0
 #: How long a publish waits for another one of the same dataset before giving up.
 LEASE_WAIT_SECONDS = 600.0
 _HELD_LEASES: set[str] = set()  # lease owners held by this process
@@ -1698,7 +1703,7 @@ def _host_id() -> str:
 
 def _lease_abandoned(doc: Mapping[str, Any], now: float) -> bool:
     """The holder of a lease is gone: too old, or a process of this machine that no longer runs."""
-    if now - float(doc.get("since", 0)) > LEASE_TTL_SECONDS:
+    if now - float(doc.get("beat", doc.get("since", 0))) > LEASE_TTL_SECONDS:
         return True
     if doc.get("host") != _host_id():
         return False
@@ -1714,8 +1719,47 @@ def _lease_abandoned(doc: Mapping[str, Any], now: float) -> bool:
     return False
 
 
+class _Lease:
+    """A held publish lease, renewed every ``LEASE_BEAT_SECONDS`` by a daemon thread (compare-and-swap), so a
+    holder that died anywhere (another machine, a killed pod) is known within ``LEASE_TTL_SECONDS``."""
+
+    def __init__(self, publisher: Publisher, key: str, doc: dict[str, Any]) -> None:
+        import threading
+
+        self.publisher, self.key, self.doc = publisher, key, doc
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="osd-publish-lease", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import time
+
+        while not self._stop.wait(LEASE_BEAT_SECONDS):
+            try:
+                cur, etag = _read_json_etag(self.publisher, self.key)
+                if cur is None or cur.get("owner") != self.doc["owner"]:
+                    self.lost = True
+                    return
+                self.doc["beat"] = time.time()
+                self.publisher.put(self.key, _json_bytes(self.doc), content_type="application/json", if_match=etag)
+            except Exception as exc:  # noqa: BLE001 - transient: the next beat tries again
+                log.warning("publish lease %s not renewed (%s)", self.key, type(exc).__name__)
+
+    def check(self) -> None:
+        """Raise unless this process still holds the lease (read now, not only at the last beat)."""
+        cur, _ = _read_json_etag(self.publisher, self.key)
+        if self.lost or cur is None or cur.get("owner") != self.doc["owner"]:
+            self.lost = True
+            raise PublishError(f"{self.key}: the publish lease was taken over; this publish stops")
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=LEASE_BEAT_SECONDS + 60)
+
+
 @contextlib.contextmanager
-def publish_lease(publisher: Publisher, dataset: str, wait: float | None = None) -> Iterator[None]:
+def publish_lease(publisher: Publisher, dataset: str, wait: float | None = None) -> Iterator[_Lease]:
     """Hold the dataset's publish lease (create-only, taken over by compare-and-swap from a dead holder)."""
     import time
 
@@ -1740,9 +1784,11 @@ def publish_lease(publisher: Publisher, dataset: str, wait: float | None = None)
                                f"{_rfc3339(datetime.fromtimestamp(float(doc.get('since', 0)), UTC))})")
         time.sleep(0.25)
     _HELD_LEASES.add(me["owner"])
+    lease = _Lease(publisher, key, me)
     try:
-        yield
+        yield lease
     finally:
+        lease.stop()
         _HELD_LEASES.discard(me["owner"])
         got, _ = _read_json_etag(publisher, key)
         if got is not None and got.get("owner") == me["owner"]:

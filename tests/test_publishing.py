@@ -622,8 +622,28 @@ def test_publish_lease_waits_for_a_live_holder_and_takes_over_a_dead_one(tmp_pat
         assert json.loads(pub.get(key) or b"{}")["pid"] == os.getpid()
     assert not pub.exists(key)
     pub.put(key, json.dumps({**live, "host": "elsewhere", "since": time.time() - 7 * 3600}).encode())
-    with publishing.publish_lease(pub, DS, wait=5):  # older than LEASE_TTL_SECONDS
+    with publishing.publish_lease(pub, DS, wait=5):  # not renewed for longer than LEASE_TTL_SECONDS
         pass
+
+
+def test_publish_lease_is_renewed_and_a_lost_lease_stops_the_publish(tmp_path: Path, monkeypatch) -> None:
+    from pipelines import publishing
+
+    monkeypatch.setattr(publishing, "LEASE_BEAT_SECONDS", 0.05)
+    pub = LocalPublisher(tmp_path)
+    key = ".publishing/stops.lease.json"
+    with publishing.publish_lease(pub, DS) as lease:
+        first = json.loads(pub.get(key) or b"{}")
+        deadline = time.monotonic() + 10
+        while json.loads(pub.get(key) or b"{}").get("beat") is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        beat = json.loads(pub.get(key) or b"{}")["beat"]
+        assert beat >= first["since"]  # renewed while held: another machine sees it alive
+        lease.check()
+        pub.put(key, json.dumps({**first, "owner": "someone else"}).encode())  # taken over meanwhile
+        with pytest.raises(PublishError, match="taken over"):
+            lease.check()
+    assert json.loads(pub.get(key) or b"{}")["owner"] == "someone else"  # not deleted: it is not ours
 
 
 def test_fault_injection_then_corrected_local(tmp_path: Path) -> None:
