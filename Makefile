@@ -6,7 +6,7 @@ export DAGSTER_HOME ?= $(CURDIR)/var/dagster_home
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export UV_LINK_MODE := copy
 
-.PHONY: venv demo test lint ui bench clean
+.PHONY: venv demo test test-prereqs lint ui bench clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -22,7 +22,10 @@ lint: venv
 	.venv/bin/ruff check pipelines redaction tests bench benchmarks
 	.venv/bin/mypy pipelines redaction benchmarks
 
-test: venv lint
+test-prereqs:
+	@bash scripts/test-prereqs.sh
+
+test: venv lint test-prereqs
 	.venv/bin/pytest -q -p no:cacheprovider
 
 ui: venv

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipelines.cli demo|run|generate|retract`.
+"""Command line: `python -m pipelines.cli demo|run|generate|withdraw`.
 
 `demo` is what `make demo` runs: generate sample exports into the inbox, then `run`. `run` processes the inbox
 the same way the sensor and the UI do (same jobs, same checks), on the local Dagster instance in `DAGSTER_HOME`.
@@ -225,6 +225,22 @@ def generate(out: Path, rows: int, seed: int) -> list[Path]:
     return samplegen.generate(out, rows=rows, seed=seed)
 
 
+def withdraw(ident: str, reason: str) -> int:
+    """Withdraw an export (file name, path or sha256) from the next releases of its dataset (`export_fates`)."""
+    from pipelines import export_fates
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+
+    try:
+        done = export_fates.withdraw(PrivateStore.from_env(), load_specs(), ident, reason, config.inbox_dir())
+    except export_fates.WithdrawError as exc:
+        log.error("not withdrawn: %s", exc)
+        return 1
+    for ds, part in done:
+        log.info("withdrew %s from %s: the next release of %s is assembled without it", part, ds, ds)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m pipelines.cli")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -247,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     ds.add_argument("--header-row", type=int, default=None, help="physical row of the header (default: detected)")
     ds.add_argument("--footer-rows", type=int, default=None, help="rows at the end that are not records")
     ds.add_argument("--record-path", default=None, help="JSON: where the records are, e.g. features[].attributes")
+    w = sub.add_parser("withdraw", help="leave one export (file name, path or sha256) out of the next releases")
+    w.add_argument("export")
+    w.add_argument("--reason", required=True)
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema migrations of the SQLite instance
@@ -273,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nSite:     {public / 'index.html'}\nReleases: {public / 'datasets'}\n"
               f"Private store (never published): {config.private_dir()}\nDagster UI: make ui\n")
         return rc
+    if args.cmd == "withdraw":
+        return withdraw(args.export, args.reason)
     if args.cmd == "run":
         from pipelines.specs import SpecError
 

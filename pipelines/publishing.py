@@ -5,8 +5,12 @@ A release of dataset ``d`` at version ``X.Y.Z`` lives under ``datasets/d/vX.Y.Z/
 ``changes.json``, ``CHANGES.md`` and ``SHA256SUMS``.  Every file of a version is written create-only first;
 ``versions.json`` and ``latest.json`` are swapped last (compare-and-swap on the previous content), so a reader
 who follows ``latest.json`` never sees a partial release.  Re-running a publish after a crash completes the
-partial version when the files already written are byte-identical to what would be written, and refuses
-otherwise.
+partial version when the files already written are byte-identical to what would be written; a partial version
+with other content (the export was corrected in between), partial versions of other numbers and temporary
+files left by a killed writer are deleted first, so nothing unlisted stays public and no dataset is stuck.  One
+publish per dataset at a time: a lease (``.publishing/<dataset>.lease.json``) is taken first, renewed every
+``LEASE_BEAT_SECONDS``, and taken over when its holder died (same host, process gone) or stopped renewing it for
+``LEASE_TTL_SECONDS``.
 
 Versions are computed (Data Package "data package version" recipe): major for incompatible schema changes
 (field removed, renamed, retyped, reordered, tighter constraints) and, by default, removed records; minor for
@@ -20,9 +24,11 @@ change record lists primary keys of the *public* table only.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import csv
 import fcntl
 import hashlib
+import html
 import io
 import json
 import logging
@@ -69,6 +75,8 @@ __all__ = [
     "publish_release",
     "retract",
     "discard_partial",
+    "publish_lease",
+    "recover",
     "read_json",
     "list_versions",
     "release_prefix",
@@ -126,9 +134,10 @@ CSV_DIALECT: dict[str, Any] = {
     "doubleQuote": True,
 }
 
-#: Text cells starting with one of these are prefixed with ``'`` in the CSV (OWASP CSV injection).
-CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-_INJECTION_RE = r"^[=+\-@\t\r\n]"
+#: Text cells starting with one of these are prefixed with ``'`` in the CSV (OWASP CSV injection; ``|`` starts a
+#: DDE call in some spreadsheets, and the full-width forms are read as their ASCII twins by some).
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_INJECTION_RE = "^[=+\\-@\t\r\n|\uff1d\uff0b\uff0d\uff20]"
 
 #: Maximum number of primary keys listed per category (added/removed/changed) in a change record.
 MAX_LISTED_KEYS = 1000
@@ -265,6 +274,16 @@ class Publisher(ABC):
         """Hex sha256 of the object at ``key``, ``None`` if absent (this default reads it whole)."""
         data = self.get(key)
         return None if data is None else sha256_hex(data)
+
+    def debris(self, prefix: str) -> builtins.list[str]:
+        """What a killed writer left under ``prefix`` besides whole objects (temporary files, unfinished multipart
+        uploads), as opaque handles for :meth:`discard_debris`."""
+        return []
+
+    def discard_debris(self, prefix: str) -> int:
+        """Remove :meth:`debris`; only while holding the dataset's publish lease (a live writer's temporary
+        file is debris too). Returns how many."""
+        return 0
 
 
 def _file_sha256(path: str | Path) -> str:
@@ -427,6 +446,28 @@ class LocalPublisher(Publisher):
     def url(self, key: str) -> str:
         """Absolute file path of ``key``."""
         return str(self._path(key).resolve())
+
+    def debris(self, prefix: str) -> builtins.list[str]:
+        """The ``.<name>.tmp-<uuid>`` files a killed :meth:`put` left for keys starting with ``prefix``: paths."""
+        folder = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
+        root = self.base_dir.joinpath(*folder.split("/")) if folder else self.base_dir
+        out = []
+        for d, _dirs, files in os.walk(root):
+            rel = Path(d).relative_to(self.base_dir).as_posix()
+            for n in files:
+                if n.startswith(".") and _TMP_MARK in n:
+                    key = n[1 : n.index(_TMP_MARK)] if rel == "." else f"{rel}/{n[1 : n.index(_TMP_MARK)]}"
+                    if key.startswith(prefix):
+                        out.append(os.path.join(d, n))
+        return sorted(out)
+
+    def discard_debris(self, prefix: str) -> int:
+        """Delete :meth:`debris`."""
+        found = self.debris(prefix)
+        for path in found:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        return len(found)
 
 
 class S3Publisher(Publisher):
@@ -686,6 +727,21 @@ class S3Publisher(Publisher):
                     self.client.delete_object(Bucket=self.bucket, Key=full)
         if not seen or self.exists(key):
             self.client.delete_object(Bucket=self.bucket, Key=full)
+
+    def debris(self, prefix: str) -> builtins.list[str]:
+        """Multipart uploads left unfinished under ``prefix`` (invisible, but stored): ``<upload id> <key>``."""
+        paginator = self.client.get_paginator("list_multipart_uploads")
+        return [f"{up['UploadId']} {up['Key']}"
+                for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix)
+                for up in page.get("Uploads", []) or []]
+
+    def discard_debris(self, prefix: str) -> int:
+        """Abort :meth:`debris`."""
+        found = self.debris(prefix)
+        for handle in found:
+            upload_id, key = handle.split(" ", 1)
+            self.client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload_id)
+        return len(found)
 
     def object_versions(self, key: str) -> builtins.list[str]:
         """Version ids (object versions and delete markers) stored for ``key``."""
@@ -1287,8 +1343,8 @@ def _changes_md(changes: Mapping, note: str) -> str:
     lines.append(f"Previous version: {prev}" if prev else "Previous version: none (first release)")
     lines.append(f"Change level: {changes.get('bump')}")
     lines.append(f"Records in this release: {changes.get('records_total', '')}".rstrip())
-    if note:
-        lines += ["", note]
+    if note:  # the officer's text, escaped: Markdown renderers pass raw HTML through
+        lines += ["", html.escape(note, quote=False)]
     rec = changes.get("records") or {}
     lines += ["", "## Records", "", "| added | removed | changed | unchanged |", "|---|---|---|---|",
               f"| {rec.get('added', 0)} | {rec.get('removed', 0)} | {rec.get('changed', 0)} | "
@@ -1484,8 +1540,21 @@ def publish_release(
 
 def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
              note: str, now: datetime | None, before_upload: Callable[[], None] | None = None) -> ReleaseResult:
-    """The body of :func:`publish_release` once the content hash is checked. ``before_upload`` is called right
-    before the first write to the publisher, on every path (after the files are built for a new version)."""
+    """The body of :func:`publish_release` once the content hash is checked: under the dataset's publish lease,
+    what an interrupted publish left is cleaned first. ``before_upload`` is called right before the first write
+    of release content to the publisher, on every path (after the files are built for a new version)."""
+    listed = any(e["version"] == plan.version for e in list_versions(publisher, plan.dataset))
+    if (plan.bump == "none" or listed) and not _leftovers(publisher, plan.dataset, plan.version):
+        # nothing to write but latest.json, by compare-and-swap: no lease (a no-op publish writes nothing)
+        return _publish_locked(publisher, plan, make_files, note, now, before_upload, None)
+    with publish_lease(publisher, plan.dataset) as lease:
+        recover(publisher, plan.dataset, keep=plan.version)
+        return _publish_locked(publisher, plan, make_files, note, now, before_upload, lease)
+
+
+def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
+                    note: str, now: datetime | None, before_upload: Callable[[], None] | None,
+                    lease: _Lease | None) -> ReleaseResult:
     ds = plan.dataset
     prefix = release_prefix(ds, plan.version)
     dprefix = dataset_prefix(ds)
@@ -1525,17 +1594,28 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
         created = _rfc3339(now or datetime.now(UTC))
 
     files = make_files(created)
+    # a partial version is resumed only when every file already there is the one this run would write
+    written = {k[len(prefix):] for k in publisher.list(prefix)}
+    shas = {f.name: publisher.sha256_of(prefix + f.name) for f in files if f.name in written}
+    if written - {f.name for f in files} or any(shas[n] != f.sha256 for f in files if (n := f.name) in shas):
+        gone = discard_partial(publisher, ds, plan.version)
+        log.warning("%s: discarded %d file(s) of an interrupted publish of %s with other content", ds, gone,
+                    plan.version)
+        shas = {}
+        if existing_dp is not None:  # its timestamp belonged to the other content
+            files = make_files(_rfc3339(now or datetime.now(UTC)))
     if before_upload is not None:
         before_upload()
     resumed = False
     for f in files:
         key = prefix + f.name
-        current = publisher.sha256_of(key)
+        current = shas.get(f.name)
         if current is not None:
             if current != f.sha256:
                 raise ImmutableVersionError(f"{key} exists with different content")
             resumed = True
             continue
+        _publish_fault_point(key)
         try:
             if f.data is not None:
                 publisher.put(key, f.data, content_type=f.ctype, create_only=True)
@@ -1577,6 +1657,8 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
                 raise ImmutableVersionError(f"{ds}: {plan.version} listed with different content")
         return add_entry(doc)
 
+    if lease is not None:
+        lease.check()  # a holder presumed dead must not list a version another publish may be cleaning
     _cas_update(publisher, dprefix + "versions.json", check_then_add)
     _sync_latest(publisher, ds)
     log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
@@ -1585,6 +1667,162 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
         dataset=ds, version=plan.version, created=True, path=prefix, resumed=resumed, url=publisher.url(prefix),
         files={f.name: {"bytes": f.size, "sha256": f.sha256} for f in files},
     )
+
+
+# --------------------------------------------------------------------------------------------------- recovery
+
+
+def _publish_fault_point(key: str) -> None:
+    """Test hook for crash-safety tests, inert unless ``OSD_FAULT_PUBLISH_BEFORE`` is set. Never set it in
+    production: the process is killed (SIGKILL) right before writing the release file whose name it names."""
+    name = os.environ.get("OSD_FAULT_PUBLISH_BEFORE")
+    if name and key.rsplit("/", 1)[-1] == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+#: A publish lease renewed less recently than this is taken over (its holder renews it every LEASE_BEAT_SECONDS).
+LEASE_TTL_SECONDS = 180.0
+LEASE_BEAT_SECONDS = 30.0
+#: How long a publish waits for another one of the same dataset before giving up.
+LEASE_WAIT_SECONDS = 600.0
+_HELD_LEASES: set[str] = set()  # lease owners held by this process
+
+
+def _lease_key(dataset: str) -> str:
+    _check_dataset(dataset)
+    return f".publishing/{dataset}.lease.json"
+
+
+def _host_id() -> str:
+    import socket
+
+    return sha256_hex(socket.gethostname().encode())[:16]  # tells "this machine" apart without publishing its name
+
+
+def _lease_abandoned(doc: Mapping[str, Any], now: float) -> bool:
+    """The holder of a lease is gone: too old, or a process of this machine that no longer runs."""
+    if now - float(doc.get("beat", doc.get("since", 0))) > LEASE_TTL_SECONDS:
+        return True
+    if doc.get("host") != _host_id():
+        return False
+    pid = int(doc.get("pid", 0))
+    if pid == os.getpid():
+        return doc.get("owner") not in _HELD_LEASES
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+class _Lease:
+    """A held publish lease, renewed every ``LEASE_BEAT_SECONDS`` by a daemon thread (compare-and-swap), so a
+    holder that died anywhere (another machine, a killed pod) is known within ``LEASE_TTL_SECONDS``."""
+
+    def __init__(self, publisher: Publisher, key: str, doc: dict[str, Any]) -> None:
+        import threading
+
+        self.publisher, self.key, self.doc = publisher, key, doc
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="osd-publish-lease", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import time
+
+        while not self._stop.wait(LEASE_BEAT_SECONDS):
+            try:
+                cur, etag = _read_json_etag(self.publisher, self.key)
+                if cur is None or cur.get("owner") != self.doc["owner"]:
+                    self.lost = True
+                    return
+                self.doc["beat"] = time.time()
+                self.publisher.put(self.key, _json_bytes(self.doc), content_type="application/json", if_match=etag)
+            except Exception as exc:  # noqa: BLE001 - transient: the next beat tries again
+                log.warning("publish lease %s not renewed (%s)", self.key, type(exc).__name__)
+
+    def check(self) -> None:
+        """Raise unless this process still holds the lease (read now, not only at the last beat)."""
+        cur, _ = _read_json_etag(self.publisher, self.key)
+        if self.lost or cur is None or cur.get("owner") != self.doc["owner"]:
+            self.lost = True
+            raise PublishError(f"{self.key}: the publish lease was taken over; this publish stops")
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=LEASE_BEAT_SECONDS + 60)
+
+
+@contextlib.contextmanager
+def publish_lease(publisher: Publisher, dataset: str, wait: float | None = None) -> Iterator[_Lease]:
+    """Hold the dataset's publish lease (create-only, taken over by compare-and-swap from a dead holder)."""
+    import time
+
+    key = _lease_key(dataset)
+    me: dict[str, Any] = {"owner": uuid.uuid4().hex, "host": _host_id(), "pid": os.getpid(), "since": time.time()}
+    deadline = time.monotonic() + (LEASE_WAIT_SECONDS if wait is None else wait)
+    while True:
+        doc, etag = _read_json_etag(publisher, key)
+        try:
+            if doc is None:
+                publisher.put(key, _json_bytes(me), content_type="application/json", create_only=True)
+                break
+            if _lease_abandoned(doc, time.time()):
+                assert etag is not None
+                publisher.put(key, _json_bytes(me), content_type="application/json", if_match=etag)
+                log.warning("%s: took over the publish lease of an interrupted publish", dataset)
+                break
+        except (KeyExistsError, PreconditionFailedError, FileNotFoundError):  # lost a race: look again
+            continue
+        if time.monotonic() > deadline:
+            raise PublishError(f"{dataset}: another publish of this dataset is running (lease since "
+                               f"{_rfc3339(datetime.fromtimestamp(float(doc.get('since', 0)), UTC))})")
+        time.sleep(0.25)
+    _HELD_LEASES.add(me["owner"])
+    lease = _Lease(publisher, key, me)
+    try:
+        yield lease
+    finally:
+        lease.stop()
+        _HELD_LEASES.discard(me["owner"])
+        got, _ = _read_json_etag(publisher, key)
+        if got is not None and got.get("owner") == me["owner"]:
+            publisher.delete(key)
+
+
+def _unlisted_versions(publisher: Publisher, dataset: str, keep: str | None) -> list[str]:
+    """Version folders holding files but absent from ``versions.json`` (a publish died before listing them)."""
+    dprefix = dataset_prefix(dataset)
+    listed = {e["version"] for e in list_versions(publisher, dataset)}
+    partial: set[str] = set()
+    for k in publisher.list(dprefix):
+        folder, _, rest = k[len(dprefix):].partition("/")
+        if rest and folder.startswith("v") and SEMVER_RE.match(folder[1:]) and folder[1:] not in listed:
+            partial.add(folder[1:])
+    return sorted(partial - {keep})
+
+
+def _leftovers(publisher: Publisher, dataset: str, keep: str | None) -> bool:
+    return bool(publisher.debris(dataset_prefix(dataset)) or publisher.debris(_lease_key(dataset))
+                or _unlisted_versions(publisher, dataset, keep))
+
+
+def recover(publisher: Publisher, dataset: str, keep: str | None = None) -> dict[str, int]:
+    """Clean what interrupted publishes of ``dataset`` left (hold its lease): temporary files and unfinished
+    uploads, and the files of every version folder not in ``versions.json`` except ``keep`` (the version about
+    to be published, resumed when its files match). Then ``latest.json`` is repaired by the publish."""
+    debris = publisher.discard_debris(dataset_prefix(dataset)) + publisher.discard_debris(_lease_key(dataset))
+    partial = _unlisted_versions(publisher, dataset, keep)
+    files = sum(discard_partial(publisher, dataset, v) for v in partial)
+    if debris or files:
+        log.warning("%s: cleaned an interrupted publish: %d temporary file(s) or upload(s), %d unlisted file(s) "
+                    "of version(s) %s", dataset, debris, files, ", ".join(sorted(partial)) or "-")
+    return {"debris": debris, "unlisted_files": files}
 
 
 # --------------------------------------------------------------------------------------------------- retraction

@@ -17,6 +17,8 @@ Private store layout (keys):
   review/<dataset>/decisions.yaml                  the officer's decisions (docs/review.md)
   checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
   preview/<dataset>.json                           the last preview (content hash, proposed version)
+  status/<dataset>/<partition>.json                a per-export stage running or failed (`export_fates`)
+  withdrawn/<dataset>/<partition>.json             an export the officer withdrew, with the reason
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import review
+from pipelines import export_fates, review, value_ranges
 from pipelines.config import REPO_ROOT
 from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
@@ -176,8 +178,9 @@ def _write_raw(store: PrivateStore, key: str, pieces: Iterable[Any], contract: M
             acc["rows_read"] += int(piece.rows_read)
             acc["rows"] += int(piece.table.num_rows)
             acc["blank_rows"] += int(piece.blank_rows)
-            n_issues += len(piece.issues)
-            issues.update(i.code for i in piece.issues)
+            # a row missing ten cells is one quarantined row with one `missing-cell` reason, not ten
+            n_issues += len({i.row for i in piece.issues})
+            issues.update(code for _, code in {(i.row, i.code) for i in piece.issues})
             issue_rows += [{"row": i.row, "code": i.code, "field": i.field} for i in piece.issues[: 1000 - len(issue_rows)]]
         if sink.schema is None:
             sink.schema = _raw_schema(contract)
@@ -189,13 +192,19 @@ def ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: st
     """Read one export through its source contract into all-string Parquet; keep the original file privately.
 
     CSV exports stream in record batches of `batch_rows()` rows (bounded memory); a CSV that is not UTF-8 past
-    its sample, or has a cell larger than the streaming block, is read whole (the reader's fallbacks).
+    its sample, or has a cell larger than the streaming block, is read whole (the reader's fallbacks). A failure
+    is recorded as the export's fate (`export_fates`): the dataset does not publish without it.
     """
+    sha = file_sha256(path)
+    with export_fates.stage_status(store, spec.name, partition, "raw", sha):
+        return _ingest_raw(store, spec, path, partition, sha)
+
+
+def _ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: str, sha: str) -> dict[str, Any]:
     from pipelines import readers
 
     match = identify_export(path, [spec])
     src = match.source
-    sha = file_sha256(path)
     if store.is_local:
         dest = Path(store.path(f"exports/{spec.name}/{partition}/{sha}/{path.name}"))
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -277,6 +286,12 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
     Streams the raw partition in record batches (one batch when the source contract declares keys); an export of
     several batches is processed by `stage_processes()` processes, written in order.
     """
+    sha = (store.read_json(f"raw/{spec.name}/{partition}.json") or {}).get("sha256")
+    with export_fates.stage_status(store, spec.name, partition, "standardized", sha):
+        return _standardize_partition(store, spec, partition)
+
+
+def _standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str) -> dict[str, Any]:
     raw_key = f"raw/{spec.name}/{partition}"
     if not store.exists(raw_key + ".parquet"):
         raise StageError(f"{spec.name}/{partition}: no raw data; materialize the raw asset first")
@@ -316,6 +331,7 @@ def standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: str
             q_sink.schema = _quarantine_schema(empty)
     out = {
         "file": meta["file"],
+        "raw_sha256": meta["sha256"],  # the export content these rows come from (`export_fates` checks the chain)
         "source": src.name,
         "rows_in": int(rows_in),
         "rows_out": int(rows_out),
@@ -369,6 +385,8 @@ class _StandardizeJob:
             )
         for pos, rs in res.row_reasons.items():
             reasons.setdefault(pos, []).extend(rs)
+        for pos, rs in value_ranges.out_of_range(res.frame, self.spec.standardized).items():
+            reasons.setdefault(pos, []).extend(rs)  # an age of 200, a birth date in 2030: `constraint-error`
         bad = np.zeros(len(rows), dtype=bool)
         if reasons:
             bad[list(reasons)] = True
@@ -490,6 +508,14 @@ def deidentify_partition(
     store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
 ) -> dict[str, Any]:
     """Apply the policy: only public columns (plus private ladder helpers) come out. Streams record batches."""
+    sha = (store.read_json(f"raw/{spec.name}/{partition}.json") or {}).get("sha256")
+    with export_fates.stage_status(store, spec.name, partition, "deidentified", sha):
+        return _deidentify_partition(store, spec, partition, key=key, text_redactor_factory=text_redactor_factory)
+
+
+def _deidentify_partition(
+    store: PrivateStore, spec: DatasetSpec, partition: str, *, key: bytes, text_redactor_factory: Any = None
+) -> dict[str, Any]:
     std_key = f"standardized/{spec.name}/{partition}.parquet"
     if not store.exists(std_key):
         raise StageError(f"{spec.name}/{partition}: no standardized data; materialize it first")
@@ -526,7 +552,9 @@ def deidentify_partition(
             if redactor is not None:
                 frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
-    out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts)}
+    std_id = (store.read_json(f"standardized/{spec.name}/{partition}.json") or {}).get("standardized_id")
+    out = {"rows": int(rows), "redactions": dict(sorted(redactions.items())), "texts_redacted": int(texts),
+           "standardized_id": std_id}  # the standardize run these rows come from (`export_fates` checks the chain)
     if redactor is not None:
         out["allow_terms"] = review.terms_fingerprint(allow)
     store.write_json(f"deidentified/{spec.name}/{partition}.json", out)
@@ -660,16 +688,12 @@ def typed_public_table(df: pd.DataFrame, schema: Mapping[str, Any]) -> pa.Table:
     return pa.table(arrays, names=names)
 
 
-def partitions_present(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> list[str]:
-    return [p for p in sorted(partitions) if store.exists(f"deidentified/{spec.name}/{p}.parquet")]
-
-
 def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, Any]:
     """`assemble_candidate` the simple way: every partition concatenated in pandas (the benchmark's baseline and
     the tests' reference; same files and accounting, memory grows with the dataset)."""
     from pipelines import publishing, tableschema
 
-    parts = partitions_present(store, spec, partitions)
+    parts, fates = export_fates.publishable_partitions(store, spec, partitions)
     if not parts:
         raise StageError(f"{spec.name}: no de-identified partition to assemble")
     policy = policy_of(spec)
@@ -680,6 +704,8 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
     report = tableschema.validate(_as_validation_table(df, fields), spec.schema)
     reasons = report.row_reasons()  # keys are 1-based data row numbers + 1 (header = row 1)
     bad_pos = np.array(sorted(int(r) - 2 for r in reasons), dtype=np.int64)
+    total_by_file = df["_file"].value_counts().to_dict()
+    bad_by_file = df["_file"].iloc[bad_pos].value_counts().to_dict()
     qdf = df.iloc[bad_pos][["_file", "_row"]].copy()
     qdf["_stage"] = "validate"
     qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
@@ -699,6 +725,7 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
     rev = _review_for(store, spec, policy, parts)
     df, released = rev.apply(df) if rev is not None else (df, np.array([None] * len(df), dtype=object))
     df["_released"] = released
+    kept_by_file = df["_file"].value_counts().to_dict()
     pk = spec.primary_key
     df = df.sort_values(pk, kind="stable").reset_index(drop=True) if pk else df
     table = typed_public_table(df, spec.schema)
@@ -730,6 +757,8 @@ def assemble_candidate_in_memory(store: PrivateStore, spec: DatasetSpec, partiti
             {"file": m["file"], "sha256": m["sha256"], "bytes": m["bytes"], "source": m["source"], "agency": m["agency"]}
             for m in raw_meta
         ],
+        "exports": export_fates.fates_metadata(
+            fates, _export_counts(raw_meta, std_meta, total_by_file, bad_by_file, kept_by_file)),
         "agencies": sorted({m["agency"] for m in raw_meta}),
         "counts": {
             "ingested": int(ingested),
@@ -944,7 +973,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     from pipelines import publishing
     from redaction import sdc
 
-    parts = partitions_present(store, spec, partitions)
+    parts, fates = export_fates.publishable_partitions(store, spec, partitions)
     if not parts:
         raise StageError(f"{spec.name}: no de-identified partition to assemble")
     policy = policy_of(spec)
@@ -991,7 +1020,9 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     qdf["_stage"] = "validate"
     qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
     store.write_parquet(f"quarantine/{spec.name}/_validate.parquet", pa.Table.from_pandas(qdf, preserve_index=False))
-    del all_files, all_rows
+    del all_rows
+    total_by_file = dict(zip(files, np.bincount(all_files, minlength=len(files)).tolist(), strict=True))
+    bad_by_file = dict(zip(files, np.bincount(all_files[bad_pos], minlength=len(files)).tolist(), strict=True))
     keep = np.ones(n, dtype=bool)
     keep[bad_pos] = False
     # ---- disclosure control on the compact QI columns only
@@ -1018,6 +1049,8 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         levels = dict(plan.report.levels)
         del plan
     suppressed = rows_before_sdc - int(keep.sum())
+    kept_by_file = dict(zip(files, np.bincount(all_files[keep], minlength=len(files)).tolist(), strict=True))
+    del all_files
     pk = spec.primary_key
     # ---- pass 2: apply, write runs sorted by primary key; pass 3: merge runs into the candidate
     ranks: np.ndarray | None = None
@@ -1093,6 +1126,8 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
             {"file": m["file"], "sha256": m["sha256"], "bytes": m["bytes"], "source": m["source"], "agency": m["agency"]}
             for m in raw_meta
         ],
+        "exports": export_fates.fates_metadata(
+            fates, _export_counts(raw_meta, std_meta, total_by_file, bad_by_file, kept_by_file)),
         "agencies": sorted({m["agency"] for m in raw_meta}),
         "counts": {
             "ingested": int(ingested),
@@ -1112,6 +1147,22 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
     }
     store.write_json(f"candidate/{spec.name}/candidate.json", meta)
     return meta
+
+
+def _export_counts(raw_meta: Sequence[Mapping[str, Any]], std_meta: Sequence[Mapping[str, Any]],
+                   total: Mapping[str, int], bad: Mapping[str, int], kept: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """Each published export's rows: read, quarantined (at read, standardize and validation), suppressed, published
+    (`total`, `bad`, `kept`: de-identified rows, rows failing the public contract, rows published, by file)."""
+    out = {}
+    for r, s in zip(raw_meta, std_meta, strict=True):
+        f = r["file"]
+        out[f] = {
+            "rows_read": int(r["rows_read"]),
+            "quarantined": int(r["read_quarantined"]) + int(s["quarantined"]) + int(bad.get(f, 0)),
+            "suppressed": int(total.get(f, 0)) - int(bad.get(f, 0)) - int(kept.get(f, 0)),
+            "published": int(kept.get(f, 0)),
+        }
+    return out
 
 
 def _typed_schema(schema: Mapping[str, Any]) -> pa.Schema:
@@ -1636,6 +1687,7 @@ def provenance(spec: DatasetSpec, meta: Mapping[str, Any], checks: Mapping[str, 
         "dataset": spec.name,
         "code_version": code_version(),
         "inputs": meta["inputs"],
+        "exports": meta.get("exports", []),  # every export received, with its fate and rows
         "policy_and_schema_files": meta["policy_files"],
         "counts": meta["counts"],
         "quarantine_reasons": meta["quarantine_reasons"],

@@ -54,15 +54,20 @@ def _combine(df: pd.DataFrame, cols: list[str], sep: str) -> pd.Series:
     return out.astype("string")
 
 
-def _to_datetime(s: pd.Series, fmt: str) -> pd.Series:
-    """``pd.to_datetime(s, format=fmt, errors="coerce")``, parsing each distinct value once (dates of birth repeat
-    ~40 times in a million stops; pandas' own cache gives up when the first values are mostly distinct)."""
+def _to_datetime(s: pd.Series, fmt: str, utc: bool = False) -> pd.Series:
+    """``pd.to_datetime(s, format=fmt, errors="coerce", utc=utc)``, parsing each distinct value once (dates of birth
+    repeat ~40 times in a million stops; pandas' own cache gives up when the first values are mostly distinct).
+
+    `utc=True` for values that may carry different UTC offsets (daylight saving time): without it pandas returns
+    objects there, and the caller crashed; values without an offset keep their wall-clock time.
+    """
     codes, uniq = pd.factorize(s)
     if 2 * len(uniq) > len(s):
-        return pd.to_datetime(s, format=fmt, errors="coerce")
-    parsed = pd.to_datetime(pd.Series(np.asarray(uniq, dtype=object), dtype=object), format=fmt, errors="coerce")
+        return pd.to_datetime(s, format=fmt, errors="coerce", utc=utc)
+    parsed = pd.to_datetime(pd.Series(np.asarray(uniq, dtype=object), dtype=object), format=fmt, errors="coerce",
+                            utc=utc)
     if parsed.dtype == object:  # mixed time zones: pandas' own result (and its warning), as it is
-        return pd.to_datetime(s, format=fmt, errors="coerce")
+        return pd.to_datetime(s, format=fmt, errors="coerce", utc=utc)
     return pd.Series(pd.Index(parsed).take(codes, allow_fill=True, fill_value=pd.NaT), index=s.index, name=s.name)
 
 
@@ -71,8 +76,8 @@ def _parse_one_format(s: pd.Series, fmt: str | None) -> pd.Series:
         num = pd.to_numeric(s, errors="coerce")
         return pd.to_datetime(num, unit="ms" if fmt == "epoch_ms" else "s", errors="coerce")
     if fmt and fmt not in ("default", "any", "iso"):
-        return _to_datetime(s, fmt)
-    return _to_datetime(s, "ISO8601")
+        return _to_datetime(s, fmt, utc=True)
+    return _to_datetime(s, "ISO8601", utc=True)
 
 
 def _parse_dates(s: pd.Series, fmt: str | list[str] | None) -> pd.Series:
@@ -156,7 +161,8 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
         num = pd.to_numeric(s.str.replace(",", "", regex=False), errors="coerce")
         failed = present & num.isna()
         if typ == "integer":
-            frac = num.notna() & (num % 1 != 0)
+            # a fraction, or outside int64 (1e23, 2**63 wrapped to -2**63 in the cast): not an integer
+            frac = num.notna() & ((num % 1 != 0) | (num.abs() >= 2.0**63))
             failed |= frac
             num = num.where(~frac)
             return num.astype("Int64"), failed

@@ -64,6 +64,10 @@ def coarsen_time(dt: pd.Series, to: str = "hour") -> pd.Series:
     hour = dt.dt.hour
     ok = hour.notna()
     h = hour.fillna(0).astype(int).to_numpy()
+    if to not in ("hour", "4h", "part_of_day"):
+        raise ValueError(f"unknown time level {to!r}")
+    if not len(h):  # numpy's string functions reduce over the array: no rows, nothing to format
+        return pd.Series([], index=dt.index, dtype="string")
     if to == "hour":
         vals = np.char.add(np.char.zfill(h.astype(str), 2), ":00")
     elif to == "4h":

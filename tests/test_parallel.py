@@ -21,7 +21,7 @@ def _run(tmp, export, spec, monkeypatch, procs: str) -> dict:
     stages.ingest_raw(store, spec, export, export.name)
     std = stages.standardize_partition(store, spec, export.name)
     deid = stages.deidentify_partition(store, spec, export.name, key=b"k")
-    std.pop("standardized_id")
+    assert deid.pop("standardized_id") == std.pop("standardized_id")  # a fresh token per standardize run
     out = {"std": std, "deid": deid}
     for key in ("standardized", "quarantine", "deidentified"):
         out[key] = store.read_parquet(f"{key}/{spec.name}/{export.name}.parquet")

@@ -8,8 +8,11 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -98,7 +101,7 @@ def assert_reader_view_consistent(pub: Publisher, dataset: str = DS) -> str | No
         names.append(name)
     dp = pub.get(prefix + "datapackage.json")
     assert dp is not None and sha256_hex(dp) == latest["datapackage_sha256"]
-    assert {"stops.csv", "stops.parquet", "datapackage.json", "provenance.json", "changes.json",
+    assert {f"{dataset}.csv", f"{dataset}.parquet", "datapackage.json", "provenance.json", "changes.json",
             "CHANGES.md"} <= set(names)
     return str(latest["version"])
 
@@ -124,7 +127,8 @@ def test_csv_is_rfc4180_utf8_without_bom() -> None:
     assert [r[1] for r in rows[1:]] == [t if t is not None else "" for t in tricky]
 
 
-@pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "\nx"])
+@pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "\nx", "|cmd", "\uff1dSUM(A1)",
+                                   "\uff0b1", "\uff0d1", "\uff20cmd"])
 def test_csv_injection_neutralized_in_text_fields(value: str) -> None:
     schema = {"fields": [{"name": "text", "type": "string"}]}
     rows = parse_csv(csv_bytes(pa.table({"text": [value]}), schema))
@@ -513,6 +517,12 @@ class FaultyPublisher(Publisher):
     def url(self, key: str) -> str:
         return self.inner.url(key)
 
+    def debris(self, prefix: str) -> list[str]:
+        return self.inner.debris(prefix)
+
+    def discard_debris(self, prefix: str) -> int:
+        return self.inner.discard_debris(prefix)
+
 
 def run_fault_injection(make_publisher, tables: list[pa.Table], schema: dict) -> int:
     """For every write position of the last release: crash there, check the reader view, re-run, compare.
@@ -555,24 +565,114 @@ def run_fault_injection(make_publisher, tables: list[pa.Table], schema: dict) ->
     return total_writes
 
 
+def assert_nothing_unlisted(pub: Publisher, dataset: str = DS) -> None:
+    """Every public file of the dataset belongs to a listed version (or is a pointer); no lease, no debris."""
+    listed = {e["path"] for e in list_versions(pub, dataset)}
+    prefix = f"datasets/{dataset}/"
+    for key in pub.list(prefix):
+        rest = key[len(prefix):]
+        assert "/" not in rest or rest.split("/", 1)[0] + "/" in listed, key
+    assert not pub.exists(f".publishing/{dataset}.lease.json")
+    assert pub.debris(prefix) == [] and pub.debris(f".publishing/{dataset}.") == []
+
+
+def run_fault_injection_then_corrected(make_publisher, tables: list[pa.Table], corrected: pa.Table,
+                                       schema: dict) -> int:
+    """For every write position of the last release: crash there, then publish a *corrected* table instead: it
+    publishes (the partial version is discarded), nothing unlisted stays public. Returns the crash points."""
+    n, tested = 0, 0
+    while True:
+        n += 1
+        done = False
+        for after in (False, True):
+            pub = make_publisher(f"fix{n}{'a' if after else 'b'}")
+            for t in tables[:-1]:
+                release(pub, t, schema)
+            try:
+                release(FaultyPublisher(pub, n, after=after), tables[-1], schema, now=NOW)
+                done = True  # fewer writes than n: every position was tested
+                break
+            except InjectedFault:
+                pass
+            _, res = release(pub, corrected, schema)
+            assert assert_reader_view_consistent(pub) == res.version
+            assert pub.get(f"datasets/{DS}/{res.path.split('/')[-2]}/stops.csv") == csv_bytes(corrected, schema)
+            assert_nothing_unlisted(pub)
+            tested += 1
+        if done:
+            return tested
+
+
+def test_publish_lease_waits_for_a_live_holder_and_takes_over_a_dead_one(tmp_path: Path) -> None:
+    from pipelines import publishing
+
+    pub = LocalPublisher(tmp_path)
+    key = ".publishing/stops.lease.json"
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        live = {"owner": "other", "host": publishing._host_id(), "pid": sleeper.pid, "since": time.time()}
+        pub.put(key, json.dumps(live).encode())
+        with pytest.raises(PublishError, match="another publish of this dataset is running"):
+            with publishing.publish_lease(pub, DS, wait=0.5):
+                pass
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    with publishing.publish_lease(pub, DS, wait=5):  # the holder died: taken over at once
+        assert json.loads(pub.get(key) or b"{}")["pid"] == os.getpid()
+    assert not pub.exists(key)
+    pub.put(key, json.dumps({**live, "host": "elsewhere", "since": time.time() - 7 * 3600}).encode())
+    with publishing.publish_lease(pub, DS, wait=5):  # not renewed for longer than LEASE_TTL_SECONDS
+        pass
+
+
+def test_publish_lease_is_renewed_and_a_lost_lease_stops_the_publish(tmp_path: Path, monkeypatch) -> None:
+    from pipelines import publishing
+
+    monkeypatch.setattr(publishing, "LEASE_BEAT_SECONDS", 0.05)
+    pub = LocalPublisher(tmp_path)
+    key = ".publishing/stops.lease.json"
+    with publishing.publish_lease(pub, DS) as lease:
+        first = json.loads(pub.get(key) or b"{}")
+        deadline = time.monotonic() + 10
+        while json.loads(pub.get(key) or b"{}").get("beat") is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        beat = json.loads(pub.get(key) or b"{}")["beat"]
+        assert beat >= first["since"]  # renewed while held: another machine sees it alive
+        lease.check()
+        pub.put(key, json.dumps({**first, "owner": "someone else"}).encode())  # taken over meanwhile
+        with pytest.raises(PublishError, match="taken over"):
+            lease.check()
+    assert json.loads(pub.get(key) or b"{}")["owner"] == "someone else"  # not deleted: it is not ours
+
+
+def test_fault_injection_then_corrected_local(tmp_path: Path) -> None:
+    tested = run_fault_injection_then_corrected(lambda tag: LocalPublisher(tmp_path / tag),
+                                                [base_table(5), base_table(8)], base_table(9), base_schema())
+    assert tested >= 18  # lease + 7 release files + versions.json + latest.json, before and after each
+
+
 def test_fault_injection_local(tmp_path: Path) -> None:
     tested = run_fault_injection(lambda tag: LocalPublisher(tmp_path / tag),
                                  [base_table(5), base_table(8)], base_schema())
     assert tested >= 9  # 7 release files + versions.json + latest.json
 
 
-def test_partial_version_with_other_content_is_refused_then_discarded(tmp_path: Path) -> None:
+def test_partial_version_with_other_content_is_discarded_then_published(tmp_path: Path) -> None:
+    """A publish interrupted after some files, then a corrected export: the partial files are deleted and the
+    corrected content publishes under the same version (it was never listed); a listed version is never
+    discarded."""
     pub = LocalPublisher(tmp_path)
     release(pub, base_table(), base_schema())
     with pytest.raises(InjectedFault):
-        release(FaultyPublisher(pub, 3), base_table(8), base_schema())
-    assert pub.exists("datasets/stops/v1.1.0/stops.csv")
+        release(FaultyPublisher(pub, 4), base_table(8), base_schema())  # lease, csv, parquet, then the fault
+    assert pub.list("datasets/stops/v1.1.0/") == ["datasets/stops/v1.1.0/stops.csv", "datasets/stops/v1.1.0/stops.parquet"]
     other = base_table(9)
-    with pytest.raises(ImmutableVersionError):
-        release(pub, other, base_schema())
-    assert discard_partial(pub, DS, "1.1.0") == 2
     _, res = release(pub, other, base_schema())
-    assert res.version == "1.1.0"
+    assert res.version == "1.1.0" and not res.resumed
+    assert pub.get("datasets/stops/v1.1.0/stops.csv") == csv_bytes(other, base_schema())
+    assert assert_reader_view_consistent(pub) == "1.1.0"
+    assert not pub.exists(".publishing/stops.lease.json")
     with pytest.raises(ImmutableVersionError):
         discard_partial(pub, DS, "1.1.0")
 
@@ -632,3 +732,15 @@ def test_partial_retraction_completes_on_rerun(tmp_path: Path) -> None:
 def test_retract_unknown_version(tmp_path: Path) -> None:
     with pytest.raises(PublishError):
         retract(LocalPublisher(tmp_path), DS, "9.9.9", "x")
+
+
+def test_changes_md_escapes_the_release_note_html(tmp_path: Path) -> None:
+    pub = LocalPublisher(tmp_path)
+    table = base_table()
+    plan = plan_release(pub, DS, table, base_schema())
+    note = 'Fixed <script>alert(1)</script> & <img src=x onerror=alert(2)>'
+    publish_release(pub, plan, table, base_schema(), package=PACKAGE, provenance=PROV, note=note)
+    md = (pub.get(f"datasets/{DS}/v1.0.0/CHANGES.md") or b"").decode()
+    assert "Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in md
+    assert "<script>" not in md and "<img" not in md
+    assert read_json(pub, f"datasets/{DS}/v1.0.0/changes.json")["note"] == note  # the data keeps the text

@@ -28,6 +28,7 @@ from tests.test_publishing import (
     base_table,
     release,
     run_fault_injection,
+    run_fault_injection_then_corrected,
 )
 
 if TYPE_CHECKING:
@@ -195,3 +196,12 @@ def test_fault_injection_s3(seaweed_s3: SeaweedS3) -> None:
     tested = run_fault_injection(lambda tag: make_pub(seaweed_s3, bucket, prefix=f"{tag}-{uuid.uuid4().hex[:6]}"),
                                  [base_table(4), base_table(6)], base_schema())
     assert tested >= 9
+
+
+def test_fault_injection_then_corrected_s3(seaweed_s3: SeaweedS3) -> None:
+    """A publish failing at each write on S3, then a corrected export: it publishes, nothing unlisted stays."""
+    bucket = seaweed_s3.new_bucket(versioned=True)
+    tested = run_fault_injection_then_corrected(
+        lambda tag: make_pub(seaweed_s3, bucket, prefix=f"{tag}-{uuid.uuid4().hex[:6]}"),
+        [base_table(4), base_table(6)], base_table(7), base_schema())
+    assert tested >= 18

@@ -185,7 +185,7 @@ def test_structured_leak_still_blocks_and_names_export_rows(tmp_path):
     (env.inbox / EXPORT).write_text(_export())
     r = env.run("run", "--note", "leaky")
     assert r.returncode != 0
-    assert f"uof_leaky/validated:no_leaks failed (" in r.stderr
+    assert "uof_leaky/validated:no_leaks failed (" in r.stderr
     assert f"first_export_rows=['{EXPORT}:2', '{EXPORT}:3'," in r.stderr
     assert not (env.public / "datasets" / "uof_leaky" / "latest.json").exists()
     assert "Elm Ave Apt" not in r.stderr + r.stdout
