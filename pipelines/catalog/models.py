@@ -122,11 +122,27 @@ class SourceModel(Strict):
         return self
 
 
+class RangeConstraints(Strict):
+    """Plausible range of a standardized value (Table Schema `minimum` / `maximum`; `today` for dates)."""
+
+    minimum: Scalar | None = None
+    maximum: Scalar | None = None
+
+
 class StandardizedField(Strict):
     name: str = Field(pattern=NAME_PATTERN)
     type: TYPES = "string"
     description: str | None = None
     optional: bool = False
+    constraints: RangeConstraints | None = None
+
+    @model_validator(mode="after")
+    def _range_applies(self) -> StandardizedField:
+        if self.constraints is not None:
+            from pipelines import value_ranges
+
+            value_ranges.check_fields([self.model_dump(exclude_none=True)])
+        return self
 
 
 class DatasetModel(Strict):
