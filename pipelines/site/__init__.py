@@ -35,6 +35,10 @@ from markupsafe import Markup, escape
 
 from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
+from pipelines.site import deployment
+from pipelines.site.deployment import load_deployment
+from pipelines.site.view import dataset_context as _dataset_context
+from pipelines.site.view import load_views as _load_views
 from pipelines.specs import DatasetSpec, load_specs
 from redaction.policy import KIND, Policy, load_policy
 
@@ -66,6 +70,9 @@ CONTENT_TYPES = {
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
     ".css": "text/css",
+    ".csv": "text/csv; charset=utf-8",
+    ".js": "text/javascript",
+    ".ico": "image/x-icon",
 }
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP); prefixed with ' in the CSV.
@@ -517,6 +524,7 @@ class _Dataset:
     period: PeriodCounts | None = None
     latest_package: dict[str, Any] | None = None
     latest_provenance: dict[str, Any] | None = None
+    table: pa.Table | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -526,6 +534,10 @@ def _load_policy(spec: DatasetSpec) -> Policy:
         return load_policy(spec.policy, spec.schema, std, where=f"{spec.path.name}: policy")
     except Exception as exc:  # PolicyError, SpecError: messages name files and fields only
         raise SiteError(f"dataset {spec.name!r}: {exc}") from exc
+
+
+def _semver(v: str) -> tuple[int, ...]:
+    return tuple(int(x) if x.isdigit() else 0 for x in v.split(".")[:3])
 
 
 def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold: int) -> dict[str, Any]:
@@ -550,6 +562,10 @@ def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold
             {"name": "TOMBSTONE.json", "label": "Retraction notice", "href": out["base"] + "TOMBSTONE.json",
              "bytes": None, "size": "", "sha256": None}
         ]
+        kept = out["tombstone"].get("files") if isinstance(out["tombstone"], Mapping) else None
+        out["withdrawn"] = sorted((str(k), str(v)) for k, v in kept.items()) if isinstance(kept, Mapping) else []
+        repl = out["tombstone"].get("replacement") if isinstance(out["tombstone"], Mapping) else None
+        out["replacement_newer"] = bool(repl) and _semver(str(repl)) > _semver(version)
         out["changes"] = None
         out["summary"] = []
         out["mapping"] = []
@@ -612,32 +628,28 @@ def _load_dataset(pub: Publisher, spec: DatasetSpec) -> _Dataset:
                         if isinstance(r, Mapping) and isinstance(r.get("schema"), Mapping)), None)
             if res is not None:
                 ds.schema = dict(res["schema"])
-            ds.period = _latest_periods(pub, spec, current, ds.warnings)
+            ds.table = _latest_table(pub, spec, current, ds.warnings)
+            tf = spec.temporal_field
+            if ds.table is not None and tf and tf in ds.table.column_names:
+                ds.period = period_counts(ds.table.column(tf))
         else:
             ds.latest = None
     return ds
 
 
-def _latest_periods(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
-        PeriodCounts | None):
-    tf = spec.temporal_field
-    if not tf:
-        return None
+def _latest_table(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
+        pa.Table | None):
+    """The latest release's Parquet file, as published (the dictionary, tables and facets are computed from it)."""
     key = f"datasets/{spec.name}/v{current['version']}/{spec.name}.parquet"
     data = pub.get(key)
     if data is None:
-        warnings.append(f"{key}: not found, no chart")
+        warnings.append(f"{key}: not found, no dictionary figures or chart")
         return None
     try:
-        pf = pq.ParquetFile(io.BytesIO(data))
-        if tf not in pf.schema_arrow.names:
-            warnings.append(f"{key}: no column {tf!r}, no chart")
-            return None
-        col = pf.read(columns=[tf]).column(tf)
+        return pq.read_table(io.BytesIO(data))
     except (pa.ArrowException, OSError) as exc:
-        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no chart")
+        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no dictionary figures or chart")
         return None
-    return period_counts(col)
 
 
 # --------------------------------------------------------------------------------------------------- rendering
@@ -647,6 +659,19 @@ def code_ticks(text: str) -> Markup:
     """Escape `text`, then render `name` spans (as the policy describes columns) as <code>name</code>."""
     parts = str(escape(text or "")).split("`")
     return Markup("".join(p if i % 2 == 0 else f"<code>{p}</code>" for i, p in enumerate(parts)))
+
+
+_HUMAN = {"part_of_day": "part of day", "4h": "4-hour block", "minor_adult": "minor or adult",
+          "coarsen_date": "date coarsening", "coarsen_time": "time coarsening", "5y": "5-year band",
+          "10y": "10-year band", "age_band": "age band", "hundred_block": "hundred block"}
+
+
+def human_labels(text: str) -> str:
+    """Internal level and treatment names (``part_of_day``, ``4h``) in words a reader uses."""
+    out = str(text or "")
+    for k in sorted(_HUMAN, key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(k)}(?![\w-])", _HUMAN[k], out)
+    return out
 
 
 def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -661,6 +686,7 @@ def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["size"] = human_size
     env.filters["ticks"] = code_ticks
+    env.filters["human"] = human_labels
     env.filters["when"] = lambda ts: ts.strftime("%Y-%m-%d") if isinstance(ts, datetime) else (str(ts)[:10] if ts else "")
     env.filters["rfc3339"] = lambda ts: _rfc3339(ts) if isinstance(ts, datetime) else str(ts or "")
     return env
@@ -874,6 +900,7 @@ def build_site(
         ctx.setdefault("generated", now)
         ctx.setdefault("site_url", base_url)
         ctx.setdefault("page_key", key)
+        ctx.setdefault("conf", conf)
         put(key, env.get_template(template).render(**ctx).encode("utf-8"))
 
     # static assets
@@ -883,9 +910,17 @@ def build_site(
             if path.is_file():
                 put("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
 
+    conf = load_deployment()
+    views = _load_views()
+    put("favicon.ico", deployment.favicon_ico())
     cards = []
+    pages_ctx = []
     for ds in datasets:
         latest_entry = next((v for v in ds.versions if ds.latest and v["version"] == ds.latest.get("version")), None)
+        ctx = _dataset_context(ds, views.get(ds.spec.name) or {}, base_url, conf)
+        pages_ctx.append(ctx)
+        for key, data in ctx.pop("files").items():
+            put(f"datasets/{ds.spec.name}/{key}", data)
         cards.append(
             {
                 "name": ds.spec.name,
@@ -896,14 +931,17 @@ def build_site(
                 "records": latest_entry.get("records_text") if latest_entry else None,
                 "period": ds.period,
                 "retracted": sum(1 for v in ds.versions if v["retracted"]),
-                "agencies": sorted({s.agency for s in ds.spec.sources}),
+                "agencies": ctx["agencies"],
+                "coverage": ctx["coverage"],
+                "notes": ctx["notes"],
             }
         )
     render("index.html", "index.html", datasets=cards, title="Public safety open data")
     render("methodology.html", "methodology.html", datasets=cards, recognizers=recognizers,
            verify_summary=verify_summary, title="Methodology")
+    render("about.html", "about.html", conf=conf, title="About this site")
 
-    for ds, card in zip(datasets, cards, strict=True):
+    for ds, card, ctx in zip(datasets, cards, pages_ctx, strict=True):
         name = ds.spec.name
         page_url = f"{base_url}datasets/{name}/"
         fields = _field_rows(ds)
@@ -913,30 +951,33 @@ def build_site(
             chart = _chart(ds.period, ds.threshold, f"Records per {ds.period.unit}, {ds.spec.title}, "
                                                     f"version {ds.latest['version'] if ds.latest else ''}",
                            dict(rows))
+        common = dict(ds=card, spec=ds.spec, latest=ds.latest, threshold=ds.threshold, conf=conf,
+                      suppress=lambda n, t=ds.threshold: suppress_count(int(n), t), csv_note=CSV_INJECTION_NOTE,
+                      license=ds.spec.license)
         render(
             "dataset.html",
             f"datasets/{name}/index.html",
-            ds=card,
-            spec=ds.spec,
             fields=fields,
             versions=ds.versions,
-            latest=ds.latest,
             period=ds.period,
             chart=chart,
             period_rows=rows,
-            threshold=ds.threshold,
-            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
-            csv_note=CSV_INJECTION_NOTE,
             jsonld=_json_script(_jsonld(ds, base_url, page_url)),
-            license=ds.spec.license,
             title=ds.spec.title,
+            **common,
+            **ctx,
         )
+        for v in ds.versions:
+            sha = next((f["sha256"] for f in v["files"] if f["name"] == f"{name}.csv"), None)
+            v["citation"] = deployment.citation(str(conf.get("publisher") or ""), ds.spec.title, str(v["version"]),
+                                                f"{page_url}v{v['version']}/{name}.csv", sha,
+                                                str(v.get("published") or ""))
+            render("version.html", f"datasets/{name}/versions/{v['version']}.html", v=v, versions=ds.versions,
+                   page_url=page_url, title=f"{ds.spec.title}, version {v['version']}", **common)
         policy = ds.policy
         render(
             "dataset_methodology.html",
             f"datasets/{name}/methodology.html",
-            ds=card,
-            spec=ds.spec,
             fields=fields,
             policy=policy,
             drop=sorted(policy.drop.items()),
@@ -944,16 +985,12 @@ def build_site(
             k_anon=dict(policy.k_anonymity or {}),
             small_cells=dict(policy.small_cells or {}),
             figures=_counts_from_provenance(ds.latest_provenance),
-            latest=ds.latest,
             period=ds.period,
-            threshold=ds.threshold,
-            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
             recognizers=recognizers,
             verify_summary=verify_summary,
-            csv_note=CSV_INJECTION_NOTE,
             title=f"Methodology: {ds.spec.title}",
+            **common,
         )
-
     # catalog, feed, sitemap, robots
     catalog = {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
