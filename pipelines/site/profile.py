@@ -231,8 +231,22 @@ def _profile_column(table: pa.Table, name: str, f: Mapping[str, Any], threshold:
             key = (lambda kv: (enum.index(kv[0]) if kv[0] in enum else len(enum), kv[0])) if enum else (
                 lambda kv: kv[0]) if p.kind in ("period", "time", "age") else (lambda kv: (-kv[1], kv[0]))
             p.values = shown_counts(sorted(counts.items(), key=key), threshold, rows)
+    _suppress_missing(p, threshold)
     p.uses = _uses(p, present, threshold)
     return p
+
+
+def _suppress_missing(p: ColumnProfile, threshold: int) -> None:
+    """Withheld and empty rows are cells of the same line as the values (and the levels): the line sums to the
+    published row count, so they are suppressed together with them, never as lone figures."""
+    missing = [("\x00withheld", p.withheld), ("\x00empty", p.empty)]
+    line = shown_counts([(c.label, c.count) for c in p.values] + missing, threshold, p.rows)
+    by = {c.label: c.shown for c in line}
+    p.withheld_shown, p.empty_shown = by.get("\x00withheld", "0"), by.get("\x00empty", "0")
+    p.values = [c for c in line if not c.label.startswith("\x00")] if p.values else []
+    if p.levels and not (p.withheld_shown.replace(",", "").isdigit() and p.empty_shown.replace(",", "").isdigit()):
+        for c in p.levels:  # a hidden missing count beside exact levels would be their difference to the total
+            c.shown = "*"
 
 
 def _place_levels(table: pa.Table, name: str, arr: pa.Array, ladder: Mapping[str, Any]) -> list[tuple[str, int]]:

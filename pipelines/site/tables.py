@@ -143,12 +143,56 @@ def crosstab(table: pa.Table, rows: str, cols: str | None, *, temporal: str | No
         col_keys = _order(cvals, enums.get(cols or "", ()))
         df = pd.crosstab(pd.Series(rvals, name="r"), pd.Series(cvals, name="c")).reindex(
             index=row_keys, columns=col_keys, fill_value=0)
-    shown = suppress_small_cells(df.astype("int64"), threshold)
+    shown = _no_recoverable(suppress_small_cells(df.astype("int64"), threshold))
     header = [label(rname)] + [str(x) for x in shown.columns]
     body = [[str(idx)] + [_thousands(str(v)) for v in shown.loc[idx]] for idx in shown.index]
     name = title or (f"Records by {label(rname).lower()}" + (f" and {label(cname).lower()}" if cname else ""))
     return SummaryTable(slug=slug or _slug(rows, cols), title=name, rows_dim=rname, cols_dim=cname, header=header,
                         body=body, note=" ".join(notes), counts=df.to_numpy().tolist())
+
+
+def recoverable(grid: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Hidden cells of a printed table (totals included as its last row and column) that a reader can compute
+    exactly, by repeatedly solving a row or column whose sum has a single unknown."""
+    def num(c: str) -> int | None:
+        t = str(c).replace(",", "")
+        return int(t) if t.isdigit() else None
+
+    vals = [[num(c) for c in r] for r in grid]
+    hidden = {(i, j) for i, r in enumerate(vals) for j, v in enumerate(r) if v is None}
+    nr, nc = len(vals), len(vals[0]) if vals else 0
+    lines = [[(i, j) for j in range(nc)] for i in range(nr)] + [[(i, j) for i in range(nr)] for j in range(nc)]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            if len(line) < 2:
+                continue
+            unknown = [p for p in line if vals[p[0]][p[1]] is None]
+            if len(unknown) == 1:
+                i, j = unknown[0]
+                *cells, (ti, tj) = line
+                known = sum(vals[a][b] or 0 for a, b in cells if (a, b) != (i, j))
+                vals[i][j] = known if (i, j) == (ti, tj) else (vals[ti][tj] or 0) - known
+                changed = True
+    return sorted(p for p in hidden if vals[p[0]][p[1]] is not None)
+
+
+def _no_recoverable(shown: pd.DataFrame) -> pd.DataFrame:
+    """Withhold totals until no hidden cell can be computed from what the table prints (the suppression can
+    leave a withheld grand total equal to the sum of shown row totals, which then unlocks the hidden cells)."""
+    has_row, has_col = shown.index[-1] == "Total", shown.columns[-1] == "Total"
+    if not (has_row or has_col) or not recoverable(shown.astype(str).to_numpy().tolist()):
+        return shown
+    for rows, cols in ((True, False), (False, True), (True, True)):
+        trial = shown.copy()
+        if rows and has_row:
+            trial.iloc[-1, :] = SUPPRESSED
+        if cols and has_col:
+            trial.iloc[:, -1] = SUPPRESSED
+        if not recoverable(trial.astype(str).to_numpy().tolist()):
+            return trial
+    return trial
 
 
 def _rate_table(table: pa.Table, rows: str, rname: str, rvals: list[str], cname: str | None,
