@@ -30,7 +30,9 @@ SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PAGES = ["index.html", "methodology.html", "datasets/stops/index.html", "datasets/stops/methodology.html",
-         "datasets/incidents/index.html"]
+         "datasets/incidents/index.html", "about.html", "datasets/stops/versions/1.1.0.html",
+         "datasets/stops/versions/1.1.1.html"]
+DOCS_SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -85,7 +87,7 @@ def test_home_to_dataset_download_matches_sha256(served, browser, tmp_path: Path
         page.wait_for_url(re.compile(r"datasets/stops/index\.html$"))
         assert page.get_by_role("heading", level=1).inner_text() == "Police stops"
         latest = info.latest["stops"]
-        shown = page.locator(f'section:has(> h3[id="v{latest}"]) code.sha[data-file="stops.csv"]').inner_text()
+        shown = page.locator("#cite-sha").inner_text()  # "How to cite" carries the CSV's sha256
         assert re.fullmatch(r"[0-9a-f]{64}", shown)
         with page.expect_download() as dl_info:
             page.locator("#download-latest-csv").click()
@@ -124,16 +126,22 @@ def test_methodology_names_every_column_with_its_treatment(served, browser) -> N
         ctx.close()
 
 
-def test_axe_no_serious_or_critical_violations(served, browser) -> None:
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("js", [True], ids=["js"])  # axe itself needs JavaScript in the page
+def test_axe_no_serious_or_critical_violations(served, browser, viewport, js) -> None:
     base, _info = served
     axe = _axe_script()
-    ctx = browser.new_context(viewport=DESKTOP)
+    ctx = browser.new_context(viewport=viewport, java_script_enabled=js)
     page = ctx.new_page()
     problems = []
     summary: dict = {}
     try:
         for path in PAGES:
             page.goto(base + path)
+            if js and path == "datasets/stops/index.html":
+                page.locator("#query-start").click()  # the query tool's form is checked too
+                page.locator("#query-form").wait_for()
+
             page.evaluate(axe)
             results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             assert results["testEngine"]["name"] == "axe-core"
@@ -191,12 +199,87 @@ def test_chart_readable_without_javascript(served, browser) -> None:
     page = ctx.new_page()
     try:
         page.goto(base + "datasets/stops/index.html")
-        chart = page.locator('svg[role="img"]')
+        chart = page.locator('section:has(> #records) svg[role="img"]')
         assert chart.count() == 1 and chart.is_visible()
         box = chart.bounding_box()
         assert box is not None and box["width"] <= PHONE["width"] and box["height"] > 50
-        assert page.locator("svg[role=img] rect.bar").count() >= 6
+        assert page.locator("section:has(> #records) svg rect.bar").count() >= 6
         assert chart.get_attribute("aria-labelledby") == "chart-title chart-desc"
         assert page.locator("#chart-title").text_content().startswith("Records per month")
     finally:
         ctx.close()
+
+
+def test_query_tool_subset_equals_pandas_and_the_url_keeps_the_query(served, browser, tmp_path: Path) -> None:
+    import pandas as pd
+
+    base, info = served
+    latest = info.latest["stops"]
+    df = pd.read_csv(f"{info.root}/datasets/stops/v{latest}/stops.csv", dtype=str, keep_default_na=False)
+    outcome = df["outcome"].value_counts().index[0]
+    want = df[(df["outcome"] == outcome) & (df["occurred_date"].str[:4] == "2024")].reset_index(drop=True)
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
+    page = ctx.new_page()
+    try:
+        page.goto(base + "datasets/stops/index.html")
+        page.locator("#query-start").click()
+        page.select_option("#q-outcome", outcome)
+        page.select_option("#q-year", "2024")
+        page.select_option("#q-group", "agency")
+        shared = page.url
+        assert "outcome=" in shared and "year=2024" in shared and "group=agency" in shared
+        with page.expect_download() as dl_info:
+            page.locator("#query-download").click()
+        target = tmp_path / "subset.csv"
+        dl_info.value.save_as(target)
+        got = pd.read_csv(target, dtype=str, keep_default_na=False)
+        assert got.equals(want) and len(got) > 0
+        # the shared URL reopens the same query without a click
+        page2 = ctx.new_page()
+        page2.goto(shared)
+        page2.locator("#query-form").wait_for()
+        assert page2.locator("#q-outcome").input_value() == outcome
+        assert page2.locator("#query-status").inner_text().startswith(f"{len(want):,} of") or len(want) < 11
+    finally:
+        ctx.close()
+
+
+def test_static_explore_without_javascript_and_page_weight(served, browser) -> None:
+    import gzip
+    import urllib.request
+
+    base, info = served
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = ctx.new_page()
+    try:
+        page.goto(base + "datasets/stops/index.html")
+        assert page.locator("table.preview tbody tr").count() == 20
+        link = page.locator('ul[data-facet="outcome"] li a').first
+        href = link.get_attribute("href")
+        body = page.request.get(base + "datasets/stops/" + href).text()
+        assert body.startswith("stop_id,")
+        assert not page.locator("#query-start").is_visible()  # the tool's button needs JS
+        for path in PAGES:
+            raw = urllib.request.urlopen(base + path).read()  # noqa: S310 - loopback test server
+            assert len(gzip.compress(raw)) < 50_000, path
+    finally:
+        ctx.close()
+
+
+def test_screenshots_of_each_page_kind(served, browser) -> None:
+    base, _info = served
+    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+    kinds = {"home": "index.html", "dataset": "datasets/stops/index.html", "version": "datasets/stops/versions/1.1.0.html",
+             "retracted": "datasets/stops/versions/1.1.1.html", "methodology": "datasets/stops/methodology.html",
+             "about": "about.html"}
+    for label, viewport in (("1280", DESKTOP), ("390", PHONE)):
+        ctx = browser.new_context(viewport=viewport)
+        page = ctx.new_page()
+        try:
+            for kind, path in kinds.items():
+                page.goto(base + path)
+                shot = DOCS_SHOTS / f"site-{kind}-{label}.png"
+                page.screenshot(path=str(shot), full_page=kind not in ("dataset", "methodology"))
+                assert shot.stat().st_size > 1000
+        finally:
+            ctx.close()

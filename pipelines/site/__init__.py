@@ -372,10 +372,13 @@ def _chart(pc_: PeriodCounts, threshold: int, title: str, shown: Mapping[str, st
     """Geometry of an inline SVG bar chart; hidden cells (``shown`` text not a number) are drawn as an outlined
     bar of height ``threshold`` so their value cannot be read off the chart."""
     n = len(pc_.counts)
-    width, height, left, bottom, top = 720, 260, 56, 40, 16
+    width, height, left, bottom, top = 480, 240, 52, 40, 16
     plot_w, plot_h = width - left - 12, height - bottom - top
-    peak = max([c for k, c in pc_.counts if (shown or {}).get(k, "0").replace(",", "").isdigit()]
-               + [threshold, 1])
+    from pipelines.site.tables import nice_ticks
+
+    axis = nice_ticks(max([c for k, c in pc_.counts if (shown or {}).get(k, "0").replace(",", "").isdigit()]
+                          + [threshold, 1]))
+    peak = axis[-1]
     step = plot_w / max(n, 1)
     bar_w = max(step * 0.8, 1.0)
     bars = []
@@ -399,9 +402,8 @@ def _chart(pc_: PeriodCounts, threshold: int, title: str, shown: Mapping[str, st
             }
         )
     ticks = []
-    for frac in (0, 0.5, 1):
-        val = int(round(peak * frac))
-        ticks.append({"y": round(top + plot_h - plot_h * frac, 2), "text": f"{val:,}"})
+    for val in axis:
+        ticks.append({"y": round(top + plot_h - plot_h * val / peak, 2), "text": f"{val:,}"})
     return {
         "width": width,
         "height": height,
