@@ -7,10 +7,12 @@ renders without JavaScript, and saves desktop and phone screenshots into ``test-
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import site
+from pipelines.specs import load_specs
 from redaction.policy import KIND
 from tests.sitefixtures import NOW, build_public_store
 
@@ -40,21 +43,46 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    root = tmp_path_factory.mktemp("public-site")
-    info = build_public_store(root)
-    site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+@contextlib.contextmanager
+def _serve(root: Path) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", info
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    root = tmp_path_factory.mktemp("public-site")
+    info = build_public_store(root)
+    site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+    with _serve(root) as base:
+        yield base, info
+
+
+@pytest.fixture(scope="module")
+def served_without_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    """The same site built where ``make site-vendor`` has not run: the query tool filters the CSV."""
+    root = tmp_path_factory.mktemp("public-site-plain")
+    info = build_public_store(root, [s for s in load_specs() if s.name == "stops"])
+    old = os.environ.get("OSD_SITE_VENDOR")
+    os.environ["OSD_SITE_VENDOR"] = str(root / "no-engine-here")
+    try:
+        site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+    finally:
+        if old is None:
+            os.environ.pop("OSD_SITE_VENDOR", None)
+        else:
+            os.environ["OSD_SITE_VENDOR"] = old
+    assert not (root / "assets" / "duckdb").exists()
+    with _serve(root) as base:
+        yield base, info
 
 
 @pytest.fixture(scope="module")
@@ -210,38 +238,66 @@ def test_chart_readable_without_javascript(served, browser) -> None:
         ctx.close()
 
 
-def test_query_tool_subset_equals_pandas_and_the_url_keeps_the_query(served, browser, tmp_path: Path) -> None:
+def _query_subset(base: str, info, browser, tmp_path: Path) -> tuple[str, object, object, int]:
+    """Open the stops query tool, filter outcome + year, count by agency, download: (engine, got, want, loads)."""
     import pandas as pd
 
-    base, info = served
     latest = info.latest["stops"]
     df = pd.read_csv(f"{info.root}/datasets/stops/v{latest}/stops.csv", dtype=str, keep_default_na=False)
     outcome = df["outcome"].value_counts().index[0]
     want = df[(df["outcome"] == outcome) & (df["occurred_date"].str[:4] == "2024")].reset_index(drop=True)
     ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
     page = ctx.new_page()
+    engine_requests: list[str] = []
+    page.on("request", lambda r: engine_requests.append(r.url) if "/assets/duckdb/" in r.url else None)
     try:
         page.goto(base + "datasets/stops/index.html")
+        page.wait_for_load_state("networkidle")
+        loaded_before_use = len(engine_requests)
         page.locator("#query-start").click()
+        page.locator("#query-tool[data-ready]").wait_for(timeout=90_000)
+        engine = page.locator("#query-form").get_attribute("data-engine") or ""
         page.select_option("#q-outcome", outcome)
+        page.locator("#query-tool[data-ready]").wait_for()
         page.select_option("#q-year", "2024")
+        page.locator("#query-tool[data-ready]").wait_for()
         page.select_option("#q-group", "agency")
+        page.locator("#query-tool[data-ready]").wait_for()
         shared = page.url
         assert "outcome=" in shared and "year=2024" in shared and "group=agency" in shared
+        status = page.locator("#query-status").inner_text()
+        assert status.startswith(f"{len(want):,} of {len(df):,}") or len(want) < 11
         with page.expect_download() as dl_info:
             page.locator("#query-download").click()
         target = tmp_path / "subset.csv"
         dl_info.value.save_as(target)
         got = pd.read_csv(target, dtype=str, keep_default_na=False)
-        assert got.equals(want) and len(got) > 0
         # the shared URL reopens the same query without a click
         page2 = ctx.new_page()
         page2.goto(shared)
-        page2.locator("#query-form").wait_for()
+        page2.locator("#query-tool[data-ready]").wait_for(timeout=90_000)
         assert page2.locator("#q-outcome").input_value() == outcome
-        assert page2.locator("#query-status").inner_text().startswith(f"{len(want):,} of") or len(want) < 11
+        assert page2.locator("#query-status").inner_text() == status
     finally:
         ctx.close()
+    return engine, got, want, loaded_before_use
+
+
+def test_query_tool_duckdb_over_parquet_equals_pandas_on_the_csv(served, browser, tmp_path: Path) -> None:
+    base, info = served
+    if not (site.engine_dir() / "duckdb.mjs").is_file():
+        pytest.skip("the query engine is not vendored: run make site-vendor")
+    engine, got, want, loaded_before_use = _query_subset(base, info, browser, tmp_path)
+    assert engine == "DuckDB-WASM over the Parquet file"
+    assert loaded_before_use == 0  # the engine loads only when the reader opens the tool
+    assert len(got) > 0 and got.equals(want)
+
+
+def test_query_tool_without_engine_filters_the_csv(served_without_engine, browser, tmp_path: Path) -> None:
+    base, info = served_without_engine
+    engine, got, want, _ = _query_subset(base, info, browser, tmp_path)
+    assert engine == "CSV filter"
+    assert len(got) > 0 and got.equals(want)
 
 
 def test_static_explore_without_javascript_and_page_weight(served, browser) -> None:

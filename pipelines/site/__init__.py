@@ -72,6 +72,8 @@ CONTENT_TYPES = {
     ".css": "text/css",
     ".csv": "text/csv; charset=utf-8",
     ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".wasm": "application/wasm",
     ".ico": "image/x-icon",
 }
 
@@ -868,6 +870,26 @@ def _dcat_dataset(ds: _Dataset, site_url: str, now: datetime) -> dict[str, Any] 
     }
 
 
+def engine_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where ``make site-vendor`` put the in-browser query engine (``OSD_SITE_VENDOR``, default var/site-vendor)."""
+    env = os.environ if environ is None else environ
+    return Path(env.get("OSD_SITE_VENDOR") or REPO_ROOT / "var" / "site-vendor") / "duckdb"
+
+
+def _copy_engine(put: Any) -> bool:
+    """Copy the vendored DuckDB-WASM files into ``assets/duckdb/``; False (the pages fall back to a CSV filter)
+    when ``make site-vendor`` has not been run."""
+    folder = engine_dir()
+    if not (folder / "duckdb.mjs").is_file():
+        log.warning("site: no query engine in %s (run make site-vendor); the query tool filters the CSV instead",
+                    folder)
+        return False
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            put(f"assets/duckdb/{path.name}", path.read_bytes())
+    return True
+
+
 def build_site(
     publisher: Publisher,
     specs: Sequence[DatasetSpec] | None = None,
@@ -903,6 +925,7 @@ def build_site(
         ctx.setdefault("site_url", base_url)
         ctx.setdefault("page_key", key)
         ctx.setdefault("conf", conf)
+        ctx.setdefault("engine", engine)
         put(key, env.get_template(template).render(**ctx).encode("utf-8"))
 
     # static assets
@@ -912,6 +935,7 @@ def build_site(
             if path.is_file():
                 put("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
 
+    engine = _copy_engine(put)
     conf = load_deployment()
     views = _load_views()
     put("favicon.ico", deployment.favicon_ico())
