@@ -35,7 +35,6 @@ PHONE = {"width": 390, "height": 844}
 PAGES = ["index.html", "methodology.html", "datasets/stops/index.html", "datasets/stops/methodology.html",
          "datasets/incidents/index.html", "about.html", "datasets/stops/versions/1.1.0.html",
          "datasets/stops/versions/1.1.1.html"]
-DOCS_SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -154,13 +153,24 @@ def test_methodology_names_every_column_with_its_treatment(served, browser) -> N
         ctx.close()
 
 
+def _as_without_javascript(route) -> None:
+    """Serve a page as a browser without JavaScript renders it: page scripts removed, <noscript> shown (axe
+    itself needs JavaScript, so the context keeps it on and the page's own scripts are what is taken away)."""
+    html = route.fetch().text()
+    html = re.sub(r'<script src="[^"]*"[^>]*></script>', "", html)
+    html = html.replace("<noscript>", "").replace("</noscript>", "")
+    route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-@pytest.mark.parametrize("js", [True], ids=["js"])  # axe itself needs JavaScript in the page
+@pytest.mark.parametrize("js", [True, False], ids=["js", "nojs"])
 def test_axe_no_serious_or_critical_violations(served, browser, viewport, js) -> None:
     base, _info = served
     axe = _axe_script()
-    ctx = browser.new_context(viewport=viewport, java_script_enabled=js)
+    ctx = browser.new_context(viewport=viewport)
     page = ctx.new_page()
+    if not js:
+        page.route(re.compile(r".*\.html(#.*)?$"), _as_without_javascript)
     problems = []
     summary: dict = {}
     try:
@@ -168,7 +178,10 @@ def test_axe_no_serious_or_critical_violations(served, browser, viewport, js) ->
             page.goto(base + path)
             if js and path == "datasets/stops/index.html":
                 page.locator("#query-start").click()  # the query tool's form is checked too
-                page.locator("#query-form").wait_for()
+                page.locator("#query-tool[data-ready]").wait_for(timeout=90_000)
+            if not js and path == "datasets/stops/index.html":
+                assert page.locator("#query-tool noscript").count() == 0
+                assert page.get_by_text("The query tool needs JavaScript").is_visible()
 
             page.evaluate(axe)
             results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -323,19 +336,32 @@ def test_static_explore_without_javascript_and_page_weight(served, browser) -> N
 
 
 def test_screenshots_of_each_page_kind(served, browser) -> None:
+    """Screenshots of each page kind at 1280 and 390 px into test-artifacts/screenshots/site-*.png (the
+    committed copies in docs/screenshots/ are taken from there)."""
     base, _info = served
-    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
-    kinds = {"home": "index.html", "dataset": "datasets/stops/index.html", "version": "datasets/stops/versions/1.1.0.html",
-             "retracted": "datasets/stops/versions/1.1.1.html", "methodology": "datasets/stops/methodology.html",
-             "about": "about.html"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    kinds = {"home": "index.html", "dataset": "datasets/stops/index.html",
+             "version": "datasets/stops/versions/1.1.0.html", "retracted": "datasets/stops/versions/1.1.1.html",
+             "methodology": "datasets/stops/methodology.html", "about": "about.html"}
+    sections = {"dataset-explore": "#explore", "dataset-tables": "#tables", "dataset-dictionary": "#dictionary",
+                "dataset-versions": "#downloads"}
     for label, viewport in (("1280", DESKTOP), ("390", PHONE)):
         ctx = browser.new_context(viewport=viewport)
         page = ctx.new_page()
         try:
             for kind, path in kinds.items():
                 page.goto(base + path)
-                shot = DOCS_SHOTS / f"site-{kind}-{label}.png"
+                shot = SHOTS / f"site-{kind}-{label}.png"
                 page.screenshot(path=str(shot), full_page=kind not in ("dataset", "methodology"))
                 assert shot.stat().st_size > 1000
+            page.goto(base + "datasets/stops/index.html")
+            for kind, anchor in sections.items():
+                shot = SHOTS / f"site-{kind}-{label}.png"
+                page.locator(f"section:has(> {anchor})").first.screenshot(path=str(shot))
+                assert shot.stat().st_size > 1000
+            page.locator("#query-start").click()
+            page.select_option("#q-group", "outcome")
+            page.locator("#query-tool[data-ready]").wait_for(timeout=90_000)
+            page.locator("#query-tool").screenshot(path=str(SHOTS / f"site-dataset-query-{label}.png"))
         finally:
             ctx.close()

@@ -301,3 +301,17 @@ def test_about_page_uses_the_deployment_file(tmp_path: Path, monkeypatch: pytest
     sha = hashlib.sha256((tmp_path / f"pub/datasets/stops/v{info.latest['stops']}/stops.csv").read_bytes()).hexdigest()
     assert re.search(r"City of Example Police \(\d{4}\)\. Police stops \(version 1\.1\.0\)", page)
     assert sha in page
+
+
+def test_version_page_says_how_coarsening_changed(built) -> None:
+    root, info = built
+    version = info.latest["incidents"]
+    html = (root / f"datasets/incidents/versions/{version}.html").read_text(encoding="utf-8")
+    section = html[html.index('id="levels"'):]
+    section = section[: section.index("</ul>")]
+    assert re.search(rf"Date reported: day \d+%, ISO week \d+% in 1\.1\.0, year in {re.escape(version)}\.", section)
+    assert f"Location: withheld in 0% of rows in 1.1.0, 100% in {version}." in section
+    levels = json.loads((root / f"datasets/incidents/versions/{version}.levels.json").read_text())
+    assert levels["columns"]["location"]["withheld_pct"] == 100  # kept beside the page, read back next build
+    same = (root / "datasets/incidents/versions/1.1.0.html").read_text(encoding="utf-8")
+    assert "Every column is at the same level" in same

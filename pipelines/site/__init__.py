@@ -37,6 +37,7 @@ from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
 from pipelines.site import deployment
 from pipelines.site.deployment import load_deployment
+from pipelines.site.versions import level_diff, version_levels
 from pipelines.site.view import dataset_context as _dataset_context
 from pipelines.site.view import load_views as _load_views
 from pipelines.specs import DatasetSpec, load_specs
@@ -993,7 +994,16 @@ def build_site(
             **common,
             **ctx,
         )
+        ladders = dict((ds.spec.policy.get("k_anonymity") or {}).get("quasi_identifiers") or {})
+        published = [v for v in ds.versions if not v["retracted"]]
+        levels = {v["version"]: version_levels(publisher, name, v["version"], ds.schema, ds.threshold, ladders)
+                  for v in published}
         for v in ds.versions:
+            older = [o for o in published if _semver(o["version"]) < _semver(v["version"])]
+            prev = max(older, key=lambda o: _semver(o["version"]), default=None)
+            v["previous"] = prev["version"] if prev else None
+            v["level_changes"] = level_diff(levels.get(prev["version"]) if prev else None, levels.get(v["version"]),
+                                            prev["version"] if prev else "", v["version"])
             sha = next((f["sha256"] for f in v["files"] if f["name"] == f"{name}.csv"), None)
             v["citation"] = deployment.citation(str(conf.get("publisher") or ""), ds.spec.title, str(v["version"]),
                                                 f"{page_url}v{v['version']}/{name}.csv", sha,

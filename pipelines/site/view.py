@@ -3,6 +3,7 @@ summary tables with their charts and CSV files, facets with their subsets, the r
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,28 @@ def _topics(profiles: list[ColumnProfile], topics: Mapping[str, str]) -> None:
             p.uses = [u.replace(f"to study anything by {p.title.lower()}", f"to study {topic}") for u in p.uses]
 
 
+def release_summary(profiles: list[ColumnProfile]) -> list[str]:
+    """The few facts about this release a reader must know before using it (from the file, not the spec)."""
+    out = []
+    gone = [p.title for p in profiles if p.rows and p.withheld == p.rows]
+    if gone:
+        out.append(f"Withheld in every row (shown as *): {', '.join(gone)}.")
+    for p in profiles:
+        if p.kind in ("period", "time") and p.levels and not (p.rows and p.withheld == p.rows):
+            what = "Dates" if p.kind == "period" else "Times of day"
+            out.append(f"{what} ({p.title}): " + ", ".join(
+                f"{c.label}{f' ({c.share})' if c.share and len(p.levels) > 1 else ''}" for c in p.levels) + ".")
+    part = [f"{p.title} ({p.withheld_shown if p.withheld < 11 else _share(p)})" for p in profiles
+            if 0 < p.withheld < p.rows]
+    if part:
+        out.append(f"Withheld in some rows: {', '.join(part)}.")
+    return out
+
+
+def _share(p: ColumnProfile) -> str:
+    return f"{100 * p.withheld / p.rows:.0f}% of rows"
+
+
 def _chart_for(t: SummaryTable, threshold: int) -> dict[str, Any] | None:
     """Bars of the row totals (a one-column table: its counts); none for a rate table."""
     if t.rate_of or not t.body:
@@ -43,6 +66,8 @@ def _chart_for(t: SummaryTable, threshold: int) -> dict[str, Any] | None:
     col = len(t.header) - 1  # the Total column, or the only count column
     labels = [r[0] for r in body]
     shown = [r[col] for r in body]
+    if not any(x.replace(",", "").isdigit() for x in shown):
+        return None  # every total withheld: a chart of outlined bars would say nothing
     values = [sum(row) for row in t.counts][: len(body)]
     what = f"Records by {t.header[0].lower()}"
     if len(t.header) > 2:
@@ -61,13 +86,15 @@ def dataset_context(ds: Any, view: Mapping[str, Any], base_url: str, conf: Mappi
     temporal = spec.temporal_field
     files: dict[str, bytes] = {}
     ctx: dict[str, Any] = {"profiles": {}, "agencies": [], "coverage": None, "notes": [], "tables": [],
-                           "facets": [], "preview": None, "citation": None, "csv_sha": None}
+                           "facets": [], "preview": None, "citation": None, "csv_sha": None,
+                           "in_release": [], "labels_json": "{}"}
     if table is None:
         ctx["files"] = files
         return ctx
     profiles = profile_table(table, ds.schema, threshold, ladders=ladders)
     _topics(profiles, view.get("topics") or {})
     ctx["profiles"] = {p.name: p for p in profiles}
+    ctx["in_release"] = release_summary(profiles)
     ctx["agencies"] = agencies_in(table)
     cov = coverage_table(table, temporal, threshold, titles)
     ctx["coverage"] = cov
@@ -96,6 +123,7 @@ def dataset_context(ds: Any, view: Mapping[str, Any], base_url: str, conf: Mappi
     files.update(subset_files)
     ctx["facets"] = fac
     ctx["preview"] = preview(table)
+    ctx["labels_json"] = json.dumps({**titles, "year": "Year"}, ensure_ascii=False)
     if ds.latest:
         version = str(ds.latest["version"])
         current = next((v for v in ds.versions if v["version"] == version), None) or {}

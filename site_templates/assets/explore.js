@@ -161,11 +161,14 @@
       return c && (c === "year" ? engine.hasYear : engine.header.indexOf(c) >= 0);
     });
     var form = el("form", { id: "query-form", "data-engine": engine.name });
+    var labels = {};
+    try { labels = JSON.parse(box.getAttribute("data-labels") || "{}"); } catch (e) { labels = {}; }
+    function label(c) { return labels[c] || c; }
     var q = readHash();
     var gw = el("div"), gs = el("select", { id: "q-group", name: "group" });
     gw.appendChild(el("label", { "for": "q-group" }, "Count by"));
     gs.appendChild(el("option", { value: "" }, "nothing"));
-    engine.header.forEach(function (h) { gs.appendChild(el("option", { value: h }, h)); });
+    engine.header.forEach(function (h) { gs.appendChild(el("option", { value: h }, label(h))); });
     if (q.group) gs.value = q.group;
     gw.appendChild(gs);
     var bw = el("div"), dl = el("button", { type: "button", id: "query-download", "class": "button" }, "Download these rows (CSV)");
@@ -176,7 +179,7 @@
     return Promise.all(cols.map(function (c) { return engine.distinct(c); })).then(function (lists) {
       cols.forEach(function (c, i) {
         var wrap = el("div"), id = "q-" + c, sel = el("select", { id: id, name: c });
-        wrap.appendChild(el("label", { "for": id }, c === "year" ? "Year" : c.replace(/_/g, " ")));
+        wrap.appendChild(el("label", { "for": id }, label(c)));
         sel.appendChild(el("option", { value: "" }, "any"));
         lists[i].forEach(function (v) { sel.appendChild(el("option", { value: v }, v === "" ? "(empty)" : v)); });
         if (q[c] !== undefined) sel.value = q[c];
@@ -201,8 +204,8 @@
           out.textContent = "";
           if (r[1]) {
             var t = el("table", { "class": "summary" }), head = el("tr"), th = el("thead"), tb = el("tbody");
-            t.appendChild(el("caption", {}, "Rows by " + group));
-            head.appendChild(el("th", { scope: "col" }, group));
+            t.appendChild(el("caption", {}, "Rows by " + label(group).toLowerCase()));
+            head.appendChild(el("th", { scope: "col" }, label(group)));
             head.appendChild(el("th", { scope: "col", "class": "num" }, "Rows"));
             th.appendChild(head); t.appendChild(th);
             r[1].forEach(function (kv) {
