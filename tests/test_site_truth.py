@@ -315,3 +315,12 @@ def test_version_page_says_how_coarsening_changed(built) -> None:
     assert levels["columns"]["location"]["withheld_pct"] == 100  # kept beside the page, read back next build
     same = (root / "datasets/incidents/versions/1.1.0.html").read_text(encoding="utf-8")
     assert "Every column is at the same level" in same
+
+
+def test_methodology_shows_the_utility_report_and_checks_it_against_the_file(built) -> None:
+    root, _info = built
+    stops = (root / "datasets/stops/methodology.html").read_text(encoding="utf-8")
+    assert 'id="utility"' in stops and "information kept" in stops and "87.0%" in stops
+    assert "they agree with this report" in stops
+    incidents = (root / "datasets/incidents/methodology.html").read_text(encoding="utf-8")
+    assert "they differ from this report for: location" in incidents  # the file withholds it in every row

@@ -765,7 +765,42 @@ def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
             reasons, Mapping) else [],
         "texts_redacted": prov.get("texts_redacted") if num(prov.get("texts_redacted")) else None,
         "code_version": prov.get("code_version"),
+        "utility": _utility(prov.get("utility")),
     }
+
+
+def _mismatch(utility: Mapping[str, Any] | None, profiles: Mapping[str, Any]) -> list[str]:
+    """Columns whose withheld share in provenance's report differs from the released file by more than 1 point."""
+    out = []
+    for c in (utility or {}).get("columns") or []:
+        p = profiles.get(c["name"])
+        sup = c.get("suppressed_share")
+        if p is not None and p.rows and isinstance(sup, int | float) and abs(sup - p.withheld / p.rows) > 0.01:
+            out.append(c["name"])
+    return out
+
+
+def _utility(rep: Any) -> dict[str, Any] | None:
+    """The utility and risk report of provenance.json (``redaction.sdc.report``), if the release has one:
+    scalar figures and, per quasi-identifier, its level shares and suppressed share."""
+    if not isinstance(rep, Mapping):
+        return None
+
+    def num(v: Any) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool)
+
+    figures = [(k.replace("_", " "), rep[k]) for k in ("k_achieved", "k_target", "classes", "classes_below_k",
+                                                      "rows_in_classes_below_k", "information_kept") if num(rep.get(k))]
+    cols = []
+    for name, e in (rep.get("columns") or {}).items():
+        if isinstance(e, Mapping) and isinstance(e.get("levels"), Mapping):
+            shares = ", ".join(f"{human_labels(str(lv))} {100 * v:.0f}%" for lv, v in e["levels"].items()
+                               if num(v) and lv != "suppressed")
+            sup = e.get("suppressed_share")
+            share = float(sup) if isinstance(sup, int | float) and not isinstance(sup, bool) else None
+            cols.append({"name": str(name), "shares": shares,
+                         "suppressed": f"{100 * share:.0f}%" if share is not None else "", "suppressed_share": share})
+    return {"figures": figures, "columns": cols}
 
 
 def _jsonld(ds: _Dataset, site_url: str, page_url: str) -> dict[str, Any]:
@@ -1011,6 +1046,7 @@ def build_site(
             render("version.html", f"datasets/{name}/versions/{v['version']}.html", v=v, versions=ds.versions,
                    page_url=page_url, title=f"{ds.spec.title}, version {v['version']}", **common)
         policy = ds.policy
+        figures = _counts_from_provenance(ds.latest_provenance)
         render(
             "dataset_methodology.html",
             f"datasets/{name}/methodology.html",
@@ -1020,7 +1056,8 @@ def build_site(
             identifiers=sorted(policy.identifiers.items()),
             k_anon=dict(policy.k_anonymity or {}),
             small_cells=dict(policy.small_cells or {}),
-            figures=_counts_from_provenance(ds.latest_provenance),
+            figures=figures,
+            utility_mismatch=_mismatch(figures.get("utility"), ctx.get("profiles") or {}),
             period=ds.period,
             recognizers=recognizers,
             verify_summary=verify_summary,
