@@ -222,6 +222,8 @@ def test_home_names_only_agencies_in_the_release(built) -> None:
     names = re.findall(r"<dd data-agencies>([^<]*)</dd>", html)
     assert names and all(n == "Rivertown Police Department" for n in names)
     assert "Records by agency and year" in html
+    # per-agency notes from the source mappings: Rivertown's stop export codes race as letters
+    assert "Subject race (perceived): agency codes mapped as W → White, B → Black" in html
 
 
 def test_release_metadata(built) -> None:

@@ -61,9 +61,10 @@ def agency_notes(table: pa.Table | None, sources: Sequence[Any], policy_columns:
             for std, how in fields.items():
                 if isinstance(how, Mapping) and isinstance(how.get("map"), Mapping):
                     cols = [c for c, t in policy_columns.items() if isinstance(t, Mapping) and t.get("source") == std]
+                    pairs = [f"{k} → {v}" for k, v in list(how["map"].items())[:12]]
+                    more = f" and {len(how['map']) - 12} more" if len(how["map"]) > 12 else ""
                     for c in cols:
-                        note.mapped.append(f"{titles.get(c, c)}: {len(how['map'])} agency codes mapped to the "
-                                           "published list")
+                        note.mapped.append(f"{titles.get(c, c)}: agency codes mapped as {', '.join(pairs)}{more}")
         note.lacks = sorted(lacks)
         if table is not None:
             mask = pa.array([a == agency for a in _strings(table, AGENCY)])
