@@ -326,3 +326,26 @@ def test_methodology_shows_the_utility_report_and_checks_it_against_the_file(bui
     assert "they agree with this report" in stops
     incidents = (root / "datasets/incidents/methodology.html").read_text(encoding="utf-8")
     assert "they differ from this report for: location" in incidents  # the file withholds it in every row
+
+
+def test_a_release_with_no_rows_or_without_agency_and_date_still_renders(tmp_path: Path) -> None:
+    spec = next(s for s in load_specs() if s.name == "stops")
+    pub = LocalPublisher(tmp_path)
+    publish_table(pub, spec, synthetic_table(spec, 5).slice(0, 0))
+    result = site.build_site(pub, [spec], site_url=SITE_URL, now=NOW)
+    assert result.warnings == []
+    page = _page(tmp_path, "datasets/stops/index.html")
+    assert page.tables == {} and all(d["attrs"]["data-rows"] == "0" for d in page.columns.values())
+    # a table without the agency and date columns: no coverage, no year facet, the other facets still work
+    from pipelines.site.view import dataset_context
+
+    class _DS:
+        pass
+
+    ds = _DS()
+    ds.spec, ds.threshold, ds.schema, ds.versions = spec, 11, spec.schema, []  # type: ignore[attr-defined]
+    ds.table = synthetic_table(spec, 30).drop_columns(["agency", "occurred_date"])  # type: ignore[attr-defined]
+    ds.latest = {"version": "1.0.0", "published": "2025-01-01T00:00:00Z"}  # type: ignore[attr-defined]
+    ctx = dataset_context(ds, {"facets": ["agency", "year", "outcome"]}, SITE_URL, {"publisher": "p"})
+    assert ctx["coverage"] is None and ctx["agencies"] == []
+    assert [f.dim for f in ctx["facets"]] == ["outcome"]

@@ -61,6 +61,7 @@ def facets(table: pa.Table, dims: Sequence[str], *, temporal: str | None, thresh
     """The facets of ``table`` and the subset files they link to (key ``subsets/<dim>/<slug>.csv`` -> bytes)."""
     out: list[Facet] = []
     files: dict[str, bytes] = {}
+    schema = {**schema, "fields": [f for f in schema.get("fields") or [] if f["name"] in table.column_names]}
     for dim in dims:
         got = dimension(table, dim, temporal)
         if got is None:

@@ -132,6 +132,8 @@ def crosstab(table: pa.Table, rows: str, cols: str | None, *, temporal: str | No
         if asked in ("month", "year") and got != asked:
             notes.append(f"Asked for {asked}, but this release's dates cannot be rolled up to {asked}s: shown by {got}.")
     label = lambda d: "Month" if d == "month" else "Year" if d == "year" else titles.get(d, d)  # noqa: E731
+    if not rvals:
+        return None  # no record: no table
     row_keys = _order(rvals, enums.get(rows, ()))
     if rate_of:
         return _rate_table(table, rows, rname, rvals, cname, cvals, rate_of, threshold, label, row_keys, enums,
@@ -181,6 +183,8 @@ def recoverable(grid: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
 def _no_recoverable(shown: pd.DataFrame) -> pd.DataFrame:
     """Withhold totals until no hidden cell can be computed from what the table prints (the suppression can
     leave a withheld grand total equal to the sum of shown row totals, which then unlocks the hidden cells)."""
+    if shown.empty:
+        return shown
     has_row, has_col = shown.index[-1] == "Total", shown.columns[-1] == "Total"
     if not (has_row or has_col) or not recoverable(shown.astype(str).to_numpy().tolist()):
         return shown
