@@ -15,7 +15,8 @@ export UV_LINK_MODE := copy
 
 venv: .venv/.synced
 
-demo: venv site-vendor
+demo: venv
+	@$(MAKE) --no-print-directory site-vendor || echo "make site-vendor failed (needs npm and the npm registry once): the site's query tool will filter the CSV instead"
 	$(PY) -m pipelines.cli demo
 
 # The in-browser query engine of the site (DuckDB-WASM, pinned in site_vendor/package-lock.json), bundled at
