@@ -302,6 +302,9 @@ def _uses(p: ColumnProfile, present: int, threshold: int) -> list[str]:
         else:
             out.append(f"Values mix levels ({', '.join(labels)}): compare groups at the {coarsest} level, the "
                        "only one every row can be rolled up to.")
+    if p.kind == "period":
+        out.append("Read this column as text (for example pandas dtype=str): its values are ISO periods, and a "
+                   "year such as 2023 is a period, not a number; the level can change between versions.")
     if p.kind == "place" and p.levels:
         out.append("Places are given as: " + ", ".join(c.label for c in p.levels) + "; no address is published.")
     if p.kind == "identifier":
