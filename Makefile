@@ -17,10 +17,11 @@ venv: .venv/.synced
 
 demo: venv
 	@$(MAKE) --no-print-directory site-vendor || echo "make site-vendor failed (needs npm and the npm registry once): the site's query tool will filter the CSV instead"
-	$(PY) -m pipelines.cli demo
+	OSD_SITE_VENDOR=$${OSD_SITE_VENDOR:-$(CURDIR)/var/site-vendor} $(PY) -m pipelines.cli demo
 
 # The in-browser query engine of the site (DuckDB-WASM, pinned in site_vendor/package-lock.json), bundled at
-# build time into var/site-vendor/; the site builder copies it into the public site (never a CDN at run time).
+# build time into var/site-vendor/; with OSD_SITE_VENDOR pointing there (make demo does) the site builder copies
+# it into the public site (never a CDN at run time).
 SITE_VENDOR := var/site-vendor/duckdb
 site-vendor: $(SITE_VENDOR)/duckdb.mjs
 $(SITE_VENDOR)/duckdb.mjs: site_vendor/package.json site_vendor/package-lock.json site_vendor/entry.mjs

@@ -60,7 +60,15 @@ def _serve(root: Path) -> Iterator[str]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
     root = tmp_path_factory.mktemp("public-site")
     info = build_public_store(root)
-    site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+    old = os.environ.get("OSD_SITE_VENDOR")
+    os.environ["OSD_SITE_VENDOR"] = str(site.DEFAULT_VENDOR)  # the engine make site-vendor built, as make demo
+    try:
+        site.build_site(info.publisher, info.specs, site_url="http://localhost:8000/", now=NOW)
+    finally:
+        if old is None:
+            os.environ.pop("OSD_SITE_VENDOR", None)
+        else:
+            os.environ["OSD_SITE_VENDOR"] = old
     with _serve(root) as base:
         yield base, info
 
@@ -298,7 +306,7 @@ def _query_subset(base: str, info, browser, tmp_path: Path) -> tuple[str, object
 
 def test_query_tool_duckdb_over_parquet_equals_pandas_on_the_csv(served, browser, tmp_path: Path) -> None:
     base, info = served
-    if not (site.engine_dir() / "duckdb.mjs").is_file():
+    if not (site.DEFAULT_VENDOR / "duckdb" / "duckdb.mjs").is_file():
         pytest.skip("the query engine is not vendored: run make site-vendor")
     engine, got, want, loaded_before_use = _query_subset(base, info, browser, tmp_path)
     assert engine == "DuckDB-WASM over the Parquet file"

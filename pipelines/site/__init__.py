@@ -906,16 +906,26 @@ def _dcat_dataset(ds: _Dataset, site_url: str, now: datetime) -> dict[str, Any] 
     }
 
 
-def engine_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where ``make site-vendor`` put the in-browser query engine (``OSD_SITE_VENDOR``, default var/site-vendor)."""
+#: Where ``make site-vendor`` puts the engine; ``make demo`` points ``OSD_SITE_VENDOR`` at it.
+DEFAULT_VENDOR = REPO_ROOT / "var" / "site-vendor"
+
+
+def engine_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The in-browser query engine's folder (``OSD_SITE_VENDOR``/duckdb), or None when the variable is unset.
+
+    Opt-in: the engine is 35 MB, and a site built without it (tests, previews) gets the CSV filter instead.
+    """
     env = os.environ if environ is None else environ
-    return Path(env.get("OSD_SITE_VENDOR") or REPO_ROOT / "var" / "site-vendor") / "duckdb"
+    value = (env.get("OSD_SITE_VENDOR") or "").strip()
+    return Path(value) / "duckdb" if value else None
 
 
 def _copy_engine(put: Any) -> bool:
     """Copy the vendored DuckDB-WASM files into ``assets/duckdb/``; False (the pages fall back to a CSV filter)
-    when ``make site-vendor`` has not been run."""
+    when no engine is configured or ``make site-vendor`` has not been run."""
     folder = engine_dir()
+    if folder is None:
+        return False
     if not (folder / "duckdb.mjs").is_file():
         log.warning("site: no query engine in %s (run make site-vendor); the query tool filters the CSV instead",
                     folder)
