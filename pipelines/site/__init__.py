@@ -20,23 +20,30 @@ import json
 import logging
 import os
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from markupsafe import Markup, escape
 
 from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
 from pipelines.site import deployment
+from pipelines.site.catalog import _parse_ts, _rfc3339, dcat_dataset, jsonld
 from pipelines.site.deployment import load_deployment
+from pipelines.site.periods import (
+    UNDATED_LABEL,
+    PeriodCounts,
+    _chart,
+    period_counts,
+    period_table,
+    suppress_count,
+)
 from pipelines.site.versions import level_diff, version_levels
 from pipelines.site.view import dataset_context as _dataset_context
 from pipelines.site.view import load_views as _load_views
@@ -45,7 +52,8 @@ from redaction.policy import KIND, Policy, load_policy
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SiteError", "SiteResult", "build_site", "site_url_from_env", "period_counts", "TEMPLATES_DIR"]
+__all__ = ["SiteError", "SiteResult", "build_site", "site_url_from_env", "period_counts", "period_table",
+           "PeriodCounts", "UNDATED_LABEL", "suppress_count", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = REPO_ROOT / "site_templates"
 RECOGNIZERS_DIR = REPO_ROOT / "redaction" / "recognizers"
@@ -108,22 +116,6 @@ def site_url_from_env(environ: Mapping[str, str] | None = None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _rfc3339(ts: datetime) -> str:
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _parse_ts(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
-
-
 def human_size(n: int | None) -> str:
     """``1234567`` -> ``"1.2 MB"`` (decimal units, as browsers show downloads)."""
     if n is None:
@@ -134,17 +126,6 @@ def human_size(n: int | None) -> str:
             return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
         size /= 1000
     return f"{n} bytes"  # pragma: no cover
-
-
-def suppress_count(n: int, threshold: int = DEFAULT_SMALL_CELL) -> str:
-    """Small-cell rule for a single displayed count: 1..threshold-1 print as ``<threshold``; 0 and larger as is.
-
-    Same rule as ``redaction.sdc.suppress_small_cells``, for lone figures; tables go through :func:`period_table`,
-    which also applies complementary suppression.
-    """
-    if 0 < n < threshold:
-        return f"<{threshold}"
-    return f"{n:,}"
 
 
 def _first_line(doc: str | None) -> str:
@@ -207,217 +188,6 @@ def _module_summary(path: Path) -> str:
         return _first_line(ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))))
     except (OSError, SyntaxError, UnicodeDecodeError):
         return ""
-
-
-# --------------------------------------------------------------------------------------------------- periods
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_UNITS = ("month", "quarter", "year")  # finest first
-
-
-def _period(value: str) -> tuple[str, str] | None:
-    """``(granularity, key)``: a day or ISO week maps to its month (a week to the month of its Thursday)."""
-    m = _DAY.match(value)
-    if m:
-        y, mo = int(m.group(1)), int(m.group(2))
-        return ("month", f"{y:04d}-{mo:02d}") if 1 <= mo <= 12 else None
-    m = _WEEK.match(value)
-    if m:
-        try:
-            thursday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
-        except ValueError:
-            return None
-        return "month", f"{thursday.year:04d}-{thursday.month:02d}"
-    m = _MONTH.match(value)
-    if m:
-        mo = int(m.group(2))
-        return ("month", f"{int(m.group(1)):04d}-{mo:02d}") if 1 <= mo <= 12 else None
-    m = _QUARTER.match(value)
-    if m:
-        return "quarter", f"{int(m.group(1)):04d}-Q{m.group(2)}"
-    m = _YEAR.match(value)
-    if m:
-        return "year", m.group(1)
-    return None
-
-
-def _coarsen(key: str, unit: str) -> str:
-    """A month or quarter key at a coarser unit ("2024-05" -> "2024-Q2" or "2024")."""
-    year = key[:4]
-    if unit == "year":
-        return year
-    if unit == "quarter" and "-Q" not in key:
-        return f"{year}-Q{(int(key[5:7]) - 1) // 3 + 1}"
-    return key
-
-
-def _period_bounds(key: str) -> tuple[date, date]:
-    if len(key) == 4:
-        return date(int(key), 1, 1), date(int(key), 12, 31)
-    if "-Q" in key:
-        y, q = key.split("-Q")
-        start = date(int(y), 3 * (int(q) - 1) + 1, 1)
-        end_month = 3 * int(q)
-    else:
-        y, mo = key.split("-")
-        start = date(int(y), int(mo), 1)
-        end_month = int(mo)
-    nxt = date(start.year + (end_month // 12), end_month % 12 + 1, 1)
-    return start, date.fromordinal(nxt.toordinal() - 1)
-
-
-def _all_periods(first: str, last: str, unit: str) -> list[str]:
-    out = []
-    if unit == "year":
-        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
-    if unit == "quarter":
-        y, q = (int(x) for x in first.split("-Q"))
-        ly, lq = (int(x) for x in last.split("-Q"))
-        while (y, q) <= (ly, lq):
-            out.append(f"{y:04d}-Q{q}")
-            y, q = (y + 1, 1) if q == 4 else (y, q + 1)
-    else:
-        y, m = (int(x) for x in first.split("-"))
-        ly, lm = (int(x) for x in last.split("-"))
-        while (y, m) <= (ly, lm):
-            out.append(f"{y:04d}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-@dataclass
-class PeriodCounts:
-    """Records per month (or per quarter when some dates were coarsened to quarters)."""
-
-    unit: str  # "month" | "quarter" | "year"
-    counts: list[tuple[str, int]]  # every period from first to last, zeros included
-    undated: int  # null or unparseable values
-    sources: dict[str, int]  # granularity found in the data -> number of records ("day", "week", ...)
-    total: int
-
-    @property
-    def start(self) -> date | None:
-        return _period_bounds(self.counts[0][0])[0] if self.counts else None
-
-    @property
-    def end(self) -> date | None:
-        return _period_bounds(self.counts[-1][0])[1] if self.counts else None
-
-
-def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
-    """Count records per month from a temporal column whose values may be YYYY-MM-DD, YYYY-Www, YYYY-MM,
-    YYYY-Qn or YYYY (or a date/timestamp type). Weeks count in the month of their Thursday; if some values are
-    quarters (years), everything is aggregated to quarters (years)."""
-    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
-        if pa.types.is_dictionary(arr.type):
-            arr = arr.cast(arr.type.value_type)
-        arr = arr.cast(pa.string())
-    vc = pc.value_counts(arr)
-    values = vc.field("values").to_pylist()
-    counts = vc.field("counts").to_pylist()
-    per: Counter[tuple[str, str]] = Counter()
-    sources: Counter[str] = Counter()
-    undated = 0
-    for v, n in zip(values, counts, strict=True):
-        p = _period(v) if isinstance(v, str) else None
-        if p is None:
-            undated += n
-            continue
-        per[p] += n
-        kind = "day" if _DAY.match(v) else "week" if _WEEK.match(v) else p[0]
-        sources[kind] += n
-    unit = max((g for g, _ in per), key=_UNITS.index, default="month")
-    agg: Counter[str] = Counter()
-    for (_g, key), n in per.items():
-        agg[_coarsen(key, unit)] += n
-    series: list[tuple[str, int]] = []
-    if agg:
-        keys = sorted(agg)
-        series = [(k, agg.get(k, 0)) for k in _all_periods(keys[0], keys[-1], unit)]
-    return PeriodCounts(unit=unit, counts=series, undated=undated, sources=dict(sources), total=len(arr))
-
-
-UNDATED_LABEL = "No usable date"
-
-
-def period_table(pc_: PeriodCounts, threshold: int = DEFAULT_SMALL_CELL) -> list[tuple[str, str]]:
-    """Rows ``(label, shown count)`` of the records-per-period table, small cells hidden.
-
-    Uses ``redaction.sdc.suppress_small_cells`` (counts 1..threshold-1 print as ``<threshold``, complementary
-    cells as ``*`` so a hidden cell cannot be recovered from the total); a ``Total`` row is included. Falls
-    back to the plain rule of :func:`suppress_count` if that module is unavailable.
-    """
-    labels = [k for k, _ in pc_.counts] + ([UNDATED_LABEL] if pc_.undated else [])
-    counts = [c for _, c in pc_.counts] + ([pc_.undated] if pc_.undated else [])
-    if not labels:
-        return []
-    try:
-        import pandas as pd
-
-        from redaction.sdc import suppress_small_cells
-    except ImportError:  # pragma: no cover - sdc is part of the package
-        rows = [(lab, suppress_count(c, threshold)) for lab, c in zip(labels, counts, strict=True)]
-        return rows + ([("Total", f"{sum(counts):,}")] if len(rows) > 1 else [])
-    out = suppress_small_cells(pd.DataFrame({"Records": counts}, index=labels), threshold)
-    return [(str(lab), _thousands(str(v))) for lab, v in zip(out.index, out["Records"], strict=True)]
-
-
-def _thousands(text: str) -> str:
-    return f"{int(text):,}" if text.isdigit() else text
-
-
-def _chart(pc_: PeriodCounts, threshold: int, title: str, shown: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Geometry of an inline SVG bar chart; hidden cells (``shown`` text not a number) are drawn as an outlined
-    bar of height ``threshold`` so their value cannot be read off the chart."""
-    n = len(pc_.counts)
-    width, height, left, bottom, top = 480, 240, 52, 40, 16
-    plot_w, plot_h = width - left - 12, height - bottom - top
-    from pipelines.site.tables import nice_ticks
-
-    axis = nice_ticks(max([c for k, c in pc_.counts if (shown or {}).get(k, "0").replace(",", "").isdigit()]
-                          + [threshold, 1]))
-    peak = axis[-1]
-    step = plot_w / max(n, 1)
-    bar_w = max(step * 0.8, 1.0)
-    bars = []
-    label_every = max(1, (n + 11) // 12)
-    texts = dict(shown or {})
-    for i, (key, count) in enumerate(pc_.counts):
-        text = texts.get(key, suppress_count(count, threshold))
-        suppressed = not text.replace(",", "").isdigit()
-        h = plot_h * (threshold if suppressed else count) / peak
-        bars.append(
-            {
-                "x": round(left + i * step + (step - bar_w) / 2, 2),
-                "y": round(top + plot_h - h, 2),
-                "w": round(bar_w, 2),
-                "h": round(h, 2),
-                "label": key,
-                "text": text,
-                "suppressed": suppressed,
-                "show_label": i % label_every == 0,
-                "lx": round(left + i * step + step / 2, 2),
-            }
-        )
-    ticks = []
-    for val in axis:
-        ticks.append({"y": round(top + plot_h - plot_h * val / peak, 2), "text": f"{val:,}"})
-    return {
-        "width": width,
-        "height": height,
-        "left": left,
-        "top": top,
-        "base": top + plot_h,
-        "right": width - 12,
-        "bars": bars,
-        "ticks": ticks,
-        "title": title,
-    }
 
 
 # --------------------------------------------------------------------------------------------------- reading
@@ -803,109 +573,6 @@ def _utility(rep: Any) -> dict[str, Any] | None:
     return {"figures": figures, "columns": cols}
 
 
-def _jsonld(ds: _Dataset, site_url: str, page_url: str) -> dict[str, Any]:
-    spec = ds.spec
-    desc = spec.description or spec.title
-    if len(desc) < 50:
-        desc = f"{desc} Police open data published by {spec.publisher.get('name', 'the publisher')}."
-    out: dict[str, Any] = {
-        "@context": "https://schema.org/",
-        "@type": "Dataset",
-        "name": spec.title,
-        "description": desc,
-        "url": page_url,
-        "identifier": page_url,
-        "keywords": spec.keywords,
-        "isAccessibleForFree": True,
-        "license": spec.license.get("path") or spec.license.get("name"),
-        "creator": {"@type": "Organization", "name": spec.publisher.get("name", "")},
-        "publisher": {"@type": "Organization", "name": spec.publisher.get("name", "")},
-        "variableMeasured": [
-            {"@type": "PropertyValue", "name": f["name"], "description": str(f.get("description") or f.get("title")
-                                                                               or f["name"]).strip()}
-            for f in ds.schema.get("fields") or []
-        ],
-    }
-    spatial = spec.raw.get("spatial")
-    if spatial:
-        out["spatialCoverage"] = {"@type": "Place", "name": str(spatial)}
-    if ds.period and ds.period.start and ds.period.end:
-        out["temporalCoverage"] = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
-    if ds.latest:
-        version = ds.latest["version"]
-        base = f"{page_url}v{version}/"
-        out["version"] = version
-        out["datePublished"] = str(ds.latest.get("published") or "")
-        out["distribution"] = [
-            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.csv", "encodingFormat": "text/csv"},
-            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.parquet",
-             "encodingFormat": "application/vnd.apache.parquet"},
-        ]
-    return out
-
-
-def _dcat_dataset(ds: _Dataset, site_url: str, now: datetime) -> dict[str, Any] | None:
-    spec = ds.spec
-    if not ds.latest:
-        return None
-    page = f"{site_url}datasets/{spec.name}/"
-    version = ds.latest["version"]
-    base = f"{page}v{version}/"
-    published = [v for v in ds.versions if not v["retracted"] and v.get("published_at")]
-    issued = min((v["published_at"] for v in published), default=None)
-    modified = _parse_ts(ds.latest.get("published")) or now
-    email = spec.publisher.get("email")
-    contact: dict[str, Any] = {"@type": "vcard:Contact", "fn": spec.publisher.get("contact") or spec.publisher.get(
-        "name", "Open data team")}
-    if email:
-        contact["hasEmail"] = f"mailto:{email}"
-    temporal = None
-    if ds.period and ds.period.start and ds.period.end:
-        temporal = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
-    lic = spec.license.get("path")
-    return {
-        "@type": "dcat:Dataset",
-        "title": spec.title,
-        "description": spec.description or spec.title,
-        "keyword": spec.keywords or [spec.name],
-        "modified": _rfc3339(modified),
-        "issued": _rfc3339(issued) if issued else None,
-        "publisher": {"@type": "org:Organization", "name": spec.publisher.get("name", "Open Safety Data")},
-        "contactPoint": contact,
-        "identifier": page,
-        "accessLevel": "public",
-        "license": lic if isinstance(lic, str) and "://" in lic else None,
-        "rights": None,
-        "spatial": str(spec.raw["spatial"]) if spec.raw.get("spatial") else None,
-        "temporal": temporal,
-        "accrualPeriodicity": "irregular",
-        "language": ["en-US"],
-        "theme": ["Public Safety"],
-        "landingPage": page,
-        "describedBy": f"{base}datapackage.json",
-        "describedByType": "application/json",
-        "references": [f"{page}methodology.html", f"{page}index.html#dictionary"],
-        "distribution": [
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (CSV)",
-             "description": "Comma-separated values, UTF-8, RFC 4180; see the data dictionary for CSV-injection "
-                            "neutralization.",
-             "downloadURL": f"{base}{spec.name}.csv", "mediaType": "text/csv", "format": "CSV",
-             "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Parquet)",
-             "description": "Apache Parquet with the original values and column types.",
-             "downloadURL": f"{base}{spec.name}.parquet", "mediaType": "application/vnd.apache.parquet",
-             "format": "Parquet", "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Data Package)",
-             "description": "Data Package descriptor: Table Schema, sizes and sha256 checksums.",
-             "downloadURL": f"{base}datapackage.json", "mediaType": "application/json", "format": "JSON",
-             "conformsTo": "https://datapackage.org/profiles/2.0/datapackage.json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title}: dataset page",
-             "description": "Data dictionary, downloads of every version, change records and methodology.",
-             "accessURL": page, "mediaType": "text/html", "format": "HTML"},
-        ],
-    }
-
-
 #: Where ``make site-vendor`` puts the engine; ``make demo`` points ``OSD_SITE_VENDOR`` at it.
 DEFAULT_VENDOR = REPO_ROOT / "var" / "site-vendor"
 
@@ -1034,7 +701,7 @@ def build_site(
             period=ds.period,
             chart=chart,
             period_rows=rows,
-            jsonld=_json_script(_jsonld(ds, base_url, page_url)),
+            jsonld=_json_script(jsonld(ds, base_url, page_url)),
             title=ds.spec.title,
             **common,
             **ctx,
@@ -1081,7 +748,7 @@ def build_site(
         "@type": "dcat:Catalog",
         "conformsTo": DCAT_SCHEMA,
         "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
-        "dataset": [d for d in (_dcat_dataset(ds, base_url, now) for ds in datasets) if d is not None],
+        "dataset": [d for d in (dcat_dataset(ds, base_url, now) for ds in datasets) if d is not None],
     }
     put("data.json", (json.dumps(catalog, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
