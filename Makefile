@@ -6,7 +6,7 @@ export DAGSTER_HOME ?= $(CURDIR)/var/dagster_home
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export UV_LINK_MODE := copy
 
-.PHONY: venv demo test test-prereqs lint ui bench clean
+.PHONY: venv demo test test-prereqs lint ui bench clean site-vendor
 
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -16,7 +16,21 @@ export UV_LINK_MODE := copy
 venv: .venv/.synced
 
 demo: venv
-	$(PY) -m pipelines.cli demo
+	@$(MAKE) --no-print-directory site-vendor || echo "make site-vendor failed (needs npm and the npm registry once): the site's query tool will filter the CSV instead"
+	OSD_SITE_VENDOR=$${OSD_SITE_VENDOR:-$(CURDIR)/var/site-vendor} $(PY) -m pipelines.cli demo
+
+# The in-browser query engine of the site (DuckDB-WASM, pinned in site_vendor/package-lock.json), bundled at
+# build time into var/site-vendor/; with OSD_SITE_VENDOR pointing there (make demo does) the site builder copies
+# it into the public site (never a CDN at run time).
+SITE_VENDOR := var/site-vendor/duckdb
+site-vendor: $(SITE_VENDOR)/duckdb.mjs
+$(SITE_VENDOR)/duckdb.mjs: site_vendor/package.json site_vendor/package-lock.json site_vendor/entry.mjs
+	cd site_vendor && npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(SITE_VENDOR)
+	site_vendor/node_modules/.bin/esbuild site_vendor/entry.mjs --bundle --format=esm --minify --platform=browser --log-level=warning --outfile=$@.tmp
+	cp site_vendor/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js site_vendor/node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm $(SITE_VENDOR)/
+	cd site_vendor && node -e 'for (const p of ["@duckdb/duckdb-wasm", "apache-arrow", "hyparquet", "hyparquet-compressors"]) { const j = require("./node_modules/" + p + "/package.json"); console.log(p, j.version, j.license); }' > ../$(SITE_VENDOR)/NOTICE.txt
+	mv $@.tmp $@
 
 lint: venv
 	.venv/bin/ruff check pipelines redaction tests bench benchmarks
@@ -25,7 +39,7 @@ lint: venv
 test-prereqs:
 	@bash scripts/test-prereqs.sh
 
-test: venv lint test-prereqs
+test: venv lint test-prereqs site-vendor
 	.venv/bin/pytest -q -p no:cacheprovider
 
 ui: venv

@@ -1059,6 +1059,7 @@ def _schema_diff(old: Mapping, new: Mapping, renames: Mapping[str, str] | None =
         if pk_old != _primary_key(new):
             changes.append({"field": None, "change": "primary-key-changed", "severity": "major",
                             "from": _primary_key(old), "to": _primary_key(new)})
+    old, new = _published_schema(old), _published_schema(new)
     for prop in sorted((set(old) | set(new)) - {"fields", "primaryKey"}):
         if old.get(prop) != new.get(prop):
             sev = "major" if prop in ("missingValues", "foreignKeys", "uniqueKeys") else "patch"
@@ -1356,7 +1357,7 @@ def _changes_md(changes: Mapping, note: str) -> str:
         lines += ["", f"Record identifiers (primary key `{', '.join(rec['primary_key'])}`) are listed in "
                       "`changes.json`."]
     flds = changes.get("fields") or {}
-    if flds.get("added") or flds.get("removed") or flds.get("renamed"):
+    if (flds.get("added") and prev) or flds.get("removed") or flds.get("renamed"):
         lines += ["", "## Fields", ""]
         lines += [f"- added: `{n}`" for n in flds.get("added", []) if prev]
         lines += [f"- removed: `{n}`" for n in flds.get("removed", [])]
@@ -1403,13 +1404,25 @@ def _build_files(
     return _release_files(plan, schema, package, provenance, note, created, csv_f, pq_f)
 
 
+#: Table Schema ``missingValues`` of every release: an empty cell is missing, ``*`` is a value withheld by
+#: disclosure control (so readers do not count ``*`` as a category).
+MISSING_VALUES = ["", "*"]
+
+
+def _published_schema(schema: Mapping) -> dict[str, Any]:
+    """The Table Schema as written into ``datapackage.json`` (profile and missing values added)."""
+    doc = {"$schema": TABLESCHEMA_PROFILE, **{k: v for k, v in dict(schema).items() if k != "$schema"}}
+    doc["missingValues"] = list(dict.fromkeys([*doc.get("missingValues", []), *MISSING_VALUES]))
+    return doc
+
+
 def _release_files(
     plan: ReleasePlan, schema: Mapping, package: Mapping, provenance: Mapping, note: str, created: str,
     csv_f: _ReleaseFile, pq_f: _ReleaseFile,
 ) -> list[_ReleaseFile]:
     """Data files (given), metadata, then SHA256SUMS, in write order."""
     ds = plan.dataset
-    schema_doc = {"$schema": TABLESCHEMA_PROFILE, **{k: v for k, v in dict(schema).items() if k != "$schema"}}
+    schema_doc = _published_schema(schema)
     reserved = {"$schema", "name", "version", "created", "resources"}
     dp: dict[str, Any] = {"$schema": DATAPACKAGE_PROFILE, "name": ds, "title": package.get("title", ds),
                           "version": plan.version, "created": created}
@@ -1862,6 +1875,11 @@ def retract(
             raise PublishError(f"{dataset}: replacement {repl} is not a published version")
         tomb = {"dataset": dataset, "version": version, "retracted_at": _rfc3339(now or datetime.now(UTC)),
                 "reason": reason, "replacement": repl}
+        sums = publisher.get(prefix + "SHA256SUMS")  # kept so a reader can tell whether a file is the withdrawn one
+        if sums is not None:
+            tomb["files"] = {n.lstrip("*"): h for h, _, n in (ln.partition("  ") for ln in
+                             sums.decode("ascii", "replace").splitlines()) if n}
+            tomb["files"]["SHA256SUMS"] = sha256_hex(sums)
 
     def mark(doc: Any) -> Any:
         doc = dict(doc or {})

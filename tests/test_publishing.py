@@ -684,11 +684,17 @@ def test_retraction(tmp_path: Path) -> None:
     pub = LocalPublisher(tmp_path)
     release(pub, base_table(5), base_schema())
     release(pub, base_table(6), base_schema())
+    sums = pub.get("datasets/stops/v1.1.0/SHA256SUMS")
     tomb = retract(pub, DS, "1.1.0", "contained an unredacted field", now=NOW)
+    assert read_json(pub, "datasets/stops/v1.1.0/TOMBSTONE.json") == tomb
+    # the withdrawn files' checksums stay in the tombstone
+    files = tomb.pop("files")
+    assert files == {**{n: h for h, n in (ln.split("  ") for ln in sums.decode().splitlines())},
+                                 "SHA256SUMS": hashlib.sha256(sums).hexdigest()}
     assert tomb == {"dataset": "stops", "version": "1.1.0", "retracted_at": "2024-05-01T12:00:00Z",
                     "reason": "contained an unredacted field", "replacement": "1.0.0"}
     assert pub.list("datasets/stops/v1.1.0/") == ["datasets/stops/v1.1.0/TOMBSTONE.json"]
-    assert read_json(pub, "datasets/stops/v1.1.0/TOMBSTONE.json") == tomb
+    tomb["files"] = files
     entries = list_versions(pub, DS)
     assert [(e["version"], e["status"]) for e in entries] == [("1.1.0", "retracted"), ("1.0.0", "published")]
     assert entries[0]["reason"] == "contained an unredacted field" and entries[0]["retracted_at"]

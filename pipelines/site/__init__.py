@@ -20,27 +20,40 @@ import json
 import logging
 import os
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from markupsafe import Markup, escape
 
 from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
+from pipelines.site import deployment
+from pipelines.site.catalog import _parse_ts, _rfc3339, dcat_dataset, jsonld
+from pipelines.site.deployment import load_deployment
+from pipelines.site.periods import (
+    UNDATED_LABEL,
+    PeriodCounts,
+    _chart,
+    period_counts,
+    period_table,
+    suppress_count,
+)
+from pipelines.site.versions import level_diff, version_levels
+from pipelines.site.view import dataset_context as _dataset_context
+from pipelines.site.view import load_views as _load_views
 from pipelines.specs import DatasetSpec, load_specs
 from redaction.policy import KIND, Policy, load_policy
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SiteError", "SiteResult", "build_site", "site_url_from_env", "period_counts", "TEMPLATES_DIR"]
+__all__ = ["SiteError", "SiteResult", "build_site", "site_url_from_env", "period_counts", "period_table",
+           "PeriodCounts", "UNDATED_LABEL", "suppress_count", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = REPO_ROOT / "site_templates"
 RECOGNIZERS_DIR = REPO_ROOT / "redaction" / "recognizers"
@@ -66,6 +79,11 @@ CONTENT_TYPES = {
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
     ".css": "text/css",
+    ".csv": "text/csv; charset=utf-8",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".wasm": "application/wasm",
+    ".ico": "image/x-icon",
 }
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP); prefixed with ' in the CSV.
@@ -98,22 +116,6 @@ def site_url_from_env(environ: Mapping[str, str] | None = None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _rfc3339(ts: datetime) -> str:
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _parse_ts(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
-
-
 def human_size(n: int | None) -> str:
     """``1234567`` -> ``"1.2 MB"`` (decimal units, as browsers show downloads)."""
     if n is None:
@@ -124,17 +126,6 @@ def human_size(n: int | None) -> str:
             return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
         size /= 1000
     return f"{n} bytes"  # pragma: no cover
-
-
-def suppress_count(n: int, threshold: int = DEFAULT_SMALL_CELL) -> str:
-    """Small-cell rule for a single displayed count: 1..threshold-1 print as ``<threshold``; 0 and larger as is.
-
-    Same rule as ``redaction.sdc.suppress_small_cells``, for lone figures; tables go through :func:`period_table`,
-    which also applies complementary suppression.
-    """
-    if 0 < n < threshold:
-        return f"<{threshold}"
-    return f"{n:,}"
 
 
 def _first_line(doc: str | None) -> str:
@@ -197,215 +188,6 @@ def _module_summary(path: Path) -> str:
         return _first_line(ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))))
     except (OSError, SyntaxError, UnicodeDecodeError):
         return ""
-
-
-# --------------------------------------------------------------------------------------------------- periods
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_UNITS = ("month", "quarter", "year")  # finest first
-
-
-def _period(value: str) -> tuple[str, str] | None:
-    """``(granularity, key)``: a day or ISO week maps to its month (a week to the month of its Thursday)."""
-    m = _DAY.match(value)
-    if m:
-        y, mo = int(m.group(1)), int(m.group(2))
-        return ("month", f"{y:04d}-{mo:02d}") if 1 <= mo <= 12 else None
-    m = _WEEK.match(value)
-    if m:
-        try:
-            thursday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
-        except ValueError:
-            return None
-        return "month", f"{thursday.year:04d}-{thursday.month:02d}"
-    m = _MONTH.match(value)
-    if m:
-        mo = int(m.group(2))
-        return ("month", f"{int(m.group(1)):04d}-{mo:02d}") if 1 <= mo <= 12 else None
-    m = _QUARTER.match(value)
-    if m:
-        return "quarter", f"{int(m.group(1)):04d}-Q{m.group(2)}"
-    m = _YEAR.match(value)
-    if m:
-        return "year", m.group(1)
-    return None
-
-
-def _coarsen(key: str, unit: str) -> str:
-    """A month or quarter key at a coarser unit ("2024-05" -> "2024-Q2" or "2024")."""
-    year = key[:4]
-    if unit == "year":
-        return year
-    if unit == "quarter" and "-Q" not in key:
-        return f"{year}-Q{(int(key[5:7]) - 1) // 3 + 1}"
-    return key
-
-
-def _period_bounds(key: str) -> tuple[date, date]:
-    if len(key) == 4:
-        return date(int(key), 1, 1), date(int(key), 12, 31)
-    if "-Q" in key:
-        y, q = key.split("-Q")
-        start = date(int(y), 3 * (int(q) - 1) + 1, 1)
-        end_month = 3 * int(q)
-    else:
-        y, mo = key.split("-")
-        start = date(int(y), int(mo), 1)
-        end_month = int(mo)
-    nxt = date(start.year + (end_month // 12), end_month % 12 + 1, 1)
-    return start, date.fromordinal(nxt.toordinal() - 1)
-
-
-def _all_periods(first: str, last: str, unit: str) -> list[str]:
-    out = []
-    if unit == "year":
-        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
-    if unit == "quarter":
-        y, q = (int(x) for x in first.split("-Q"))
-        ly, lq = (int(x) for x in last.split("-Q"))
-        while (y, q) <= (ly, lq):
-            out.append(f"{y:04d}-Q{q}")
-            y, q = (y + 1, 1) if q == 4 else (y, q + 1)
-    else:
-        y, m = (int(x) for x in first.split("-"))
-        ly, lm = (int(x) for x in last.split("-"))
-        while (y, m) <= (ly, lm):
-            out.append(f"{y:04d}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-@dataclass
-class PeriodCounts:
-    """Records per month (or per quarter when some dates were coarsened to quarters)."""
-
-    unit: str  # "month" | "quarter" | "year"
-    counts: list[tuple[str, int]]  # every period from first to last, zeros included
-    undated: int  # null or unparseable values
-    sources: dict[str, int]  # granularity found in the data -> number of records ("day", "week", ...)
-    total: int
-
-    @property
-    def start(self) -> date | None:
-        return _period_bounds(self.counts[0][0])[0] if self.counts else None
-
-    @property
-    def end(self) -> date | None:
-        return _period_bounds(self.counts[-1][0])[1] if self.counts else None
-
-
-def period_counts(column: pa.ChunkedArray | pa.Array) -> PeriodCounts:
-    """Count records per month from a temporal column whose values may be YYYY-MM-DD, YYYY-Www, YYYY-MM,
-    YYYY-Qn or YYYY (or a date/timestamp type). Weeks count in the month of their Thursday; if some values are
-    quarters (years), everything is aggregated to quarters (years)."""
-    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
-        if pa.types.is_dictionary(arr.type):
-            arr = arr.cast(arr.type.value_type)
-        arr = arr.cast(pa.string())
-    vc = pc.value_counts(arr)
-    values = vc.field("values").to_pylist()
-    counts = vc.field("counts").to_pylist()
-    per: Counter[tuple[str, str]] = Counter()
-    sources: Counter[str] = Counter()
-    undated = 0
-    for v, n in zip(values, counts, strict=True):
-        p = _period(v) if isinstance(v, str) else None
-        if p is None:
-            undated += n
-            continue
-        per[p] += n
-        kind = "day" if _DAY.match(v) else "week" if _WEEK.match(v) else p[0]
-        sources[kind] += n
-    unit = max((g for g, _ in per), key=_UNITS.index, default="month")
-    agg: Counter[str] = Counter()
-    for (_g, key), n in per.items():
-        agg[_coarsen(key, unit)] += n
-    series: list[tuple[str, int]] = []
-    if agg:
-        keys = sorted(agg)
-        series = [(k, agg.get(k, 0)) for k in _all_periods(keys[0], keys[-1], unit)]
-    return PeriodCounts(unit=unit, counts=series, undated=undated, sources=dict(sources), total=len(arr))
-
-
-UNDATED_LABEL = "No usable date"
-
-
-def period_table(pc_: PeriodCounts, threshold: int = DEFAULT_SMALL_CELL) -> list[tuple[str, str]]:
-    """Rows ``(label, shown count)`` of the records-per-period table, small cells hidden.
-
-    Uses ``redaction.sdc.suppress_small_cells`` (counts 1..threshold-1 print as ``<threshold``, complementary
-    cells as ``*`` so a hidden cell cannot be recovered from the total); a ``Total`` row is included. Falls
-    back to the plain rule of :func:`suppress_count` if that module is unavailable.
-    """
-    labels = [k for k, _ in pc_.counts] + ([UNDATED_LABEL] if pc_.undated else [])
-    counts = [c for _, c in pc_.counts] + ([pc_.undated] if pc_.undated else [])
-    if not labels:
-        return []
-    try:
-        import pandas as pd
-
-        from redaction.sdc import suppress_small_cells
-    except ImportError:  # pragma: no cover - sdc is part of the package
-        rows = [(lab, suppress_count(c, threshold)) for lab, c in zip(labels, counts, strict=True)]
-        return rows + ([("Total", f"{sum(counts):,}")] if len(rows) > 1 else [])
-    out = suppress_small_cells(pd.DataFrame({"Records": counts}, index=labels), threshold)
-    return [(str(lab), _thousands(str(v))) for lab, v in zip(out.index, out["Records"], strict=True)]
-
-
-def _thousands(text: str) -> str:
-    return f"{int(text):,}" if text.isdigit() else text
-
-
-def _chart(pc_: PeriodCounts, threshold: int, title: str, shown: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Geometry of an inline SVG bar chart; hidden cells (``shown`` text not a number) are drawn as an outlined
-    bar of height ``threshold`` so their value cannot be read off the chart."""
-    n = len(pc_.counts)
-    width, height, left, bottom, top = 720, 260, 56, 40, 16
-    plot_w, plot_h = width - left - 12, height - bottom - top
-    peak = max([c for k, c in pc_.counts if (shown or {}).get(k, "0").replace(",", "").isdigit()]
-               + [threshold, 1])
-    step = plot_w / max(n, 1)
-    bar_w = max(step * 0.8, 1.0)
-    bars = []
-    label_every = max(1, (n + 11) // 12)
-    texts = dict(shown or {})
-    for i, (key, count) in enumerate(pc_.counts):
-        text = texts.get(key, suppress_count(count, threshold))
-        suppressed = not text.replace(",", "").isdigit()
-        h = plot_h * (threshold if suppressed else count) / peak
-        bars.append(
-            {
-                "x": round(left + i * step + (step - bar_w) / 2, 2),
-                "y": round(top + plot_h - h, 2),
-                "w": round(bar_w, 2),
-                "h": round(h, 2),
-                "label": key,
-                "text": text,
-                "suppressed": suppressed,
-                "show_label": i % label_every == 0,
-                "lx": round(left + i * step + step / 2, 2),
-            }
-        )
-    ticks = []
-    for frac in (0, 0.5, 1):
-        val = int(round(peak * frac))
-        ticks.append({"y": round(top + plot_h - plot_h * frac, 2), "text": f"{val:,}"})
-    return {
-        "width": width,
-        "height": height,
-        "left": left,
-        "top": top,
-        "base": top + plot_h,
-        "right": width - 12,
-        "bars": bars,
-        "ticks": ticks,
-        "title": title,
-    }
 
 
 # --------------------------------------------------------------------------------------------------- reading
@@ -517,6 +299,7 @@ class _Dataset:
     period: PeriodCounts | None = None
     latest_package: dict[str, Any] | None = None
     latest_provenance: dict[str, Any] | None = None
+    table: pa.Table | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -526,6 +309,10 @@ def _load_policy(spec: DatasetSpec) -> Policy:
         return load_policy(spec.policy, spec.schema, std, where=f"{spec.path.name}: policy")
     except Exception as exc:  # PolicyError, SpecError: messages name files and fields only
         raise SiteError(f"dataset {spec.name!r}: {exc}") from exc
+
+
+def _semver(v: str) -> tuple[int, ...]:
+    return tuple(int(x) if x.isdigit() else 0 for x in v.split(".")[:3])
 
 
 def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold: int) -> dict[str, Any]:
@@ -550,6 +337,10 @@ def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold
             {"name": "TOMBSTONE.json", "label": "Retraction notice", "href": out["base"] + "TOMBSTONE.json",
              "bytes": None, "size": "", "sha256": None}
         ]
+        kept = out["tombstone"].get("files") if isinstance(out["tombstone"], Mapping) else None
+        out["withdrawn"] = sorted((str(k), str(v)) for k, v in kept.items()) if isinstance(kept, Mapping) else []
+        repl = out["tombstone"].get("replacement") if isinstance(out["tombstone"], Mapping) else None
+        out["replacement_newer"] = bool(repl) and _semver(str(repl)) > _semver(version)
         out["changes"] = None
         out["summary"] = []
         out["mapping"] = []
@@ -612,32 +403,28 @@ def _load_dataset(pub: Publisher, spec: DatasetSpec) -> _Dataset:
                         if isinstance(r, Mapping) and isinstance(r.get("schema"), Mapping)), None)
             if res is not None:
                 ds.schema = dict(res["schema"])
-            ds.period = _latest_periods(pub, spec, current, ds.warnings)
+            ds.table = _latest_table(pub, spec, current, ds.warnings)
+            tf = spec.temporal_field
+            if ds.table is not None and tf and tf in ds.table.column_names:
+                ds.period = period_counts(ds.table.column(tf))
         else:
             ds.latest = None
     return ds
 
 
-def _latest_periods(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
-        PeriodCounts | None):
-    tf = spec.temporal_field
-    if not tf:
-        return None
+def _latest_table(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
+        pa.Table | None):
+    """The latest release's Parquet file, as published (the dictionary, tables and facets are computed from it)."""
     key = f"datasets/{spec.name}/v{current['version']}/{spec.name}.parquet"
     data = pub.get(key)
     if data is None:
-        warnings.append(f"{key}: not found, no chart")
+        warnings.append(f"{key}: not found, no dictionary figures or chart")
         return None
     try:
-        pf = pq.ParquetFile(io.BytesIO(data))
-        if tf not in pf.schema_arrow.names:
-            warnings.append(f"{key}: no column {tf!r}, no chart")
-            return None
-        col = pf.read(columns=[tf]).column(tf)
+        return pq.read_table(io.BytesIO(data))
     except (pa.ArrowException, OSError) as exc:
-        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no chart")
+        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no dictionary figures or chart")
         return None
-    return period_counts(col)
 
 
 # --------------------------------------------------------------------------------------------------- rendering
@@ -647,6 +434,19 @@ def code_ticks(text: str) -> Markup:
     """Escape `text`, then render `name` spans (as the policy describes columns) as <code>name</code>."""
     parts = str(escape(text or "")).split("`")
     return Markup("".join(p if i % 2 == 0 else f"<code>{p}</code>" for i, p in enumerate(parts)))
+
+
+_HUMAN = {"part_of_day": "part of day", "4h": "4-hour block", "minor_adult": "minor or adult",
+          "coarsen_date": "date coarsening", "coarsen_time": "time coarsening", "5y": "5-year band",
+          "10y": "10-year band", "age_band": "age band", "hundred_block": "hundred block"}
+
+
+def human_labels(text: str) -> str:
+    """Internal level and treatment names (``part_of_day``, ``4h``) in words a reader uses."""
+    out = str(text or "")
+    for k in sorted(_HUMAN, key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(k)}(?![\w-])", _HUMAN[k], out)
+    return out
 
 
 def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -661,6 +461,7 @@ def make_environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["size"] = human_size
     env.filters["ticks"] = code_ticks
+    env.filters["human"] = human_labels
     env.filters["when"] = lambda ts: ts.strftime("%Y-%m-%d") if isinstance(ts, datetime) else (str(ts)[:10] if ts else "")
     env.filters["rfc3339"] = lambda ts: _rfc3339(ts) if isinstance(ts, datetime) else str(ts or "")
     return env
@@ -734,110 +535,72 @@ def _counts_from_provenance(prov: Mapping[str, Any] | None) -> dict[str, Any]:
             reasons, Mapping) else [],
         "texts_redacted": prov.get("texts_redacted") if num(prov.get("texts_redacted")) else None,
         "code_version": prov.get("code_version"),
+        "utility": _utility(prov.get("utility")),
     }
 
 
-def _jsonld(ds: _Dataset, site_url: str, page_url: str) -> dict[str, Any]:
-    spec = ds.spec
-    desc = spec.description or spec.title
-    if len(desc) < 50:
-        desc = f"{desc} Police open data published by {spec.publisher.get('name', 'the publisher')}."
-    out: dict[str, Any] = {
-        "@context": "https://schema.org/",
-        "@type": "Dataset",
-        "name": spec.title,
-        "description": desc,
-        "url": page_url,
-        "identifier": page_url,
-        "keywords": spec.keywords,
-        "isAccessibleForFree": True,
-        "license": spec.license.get("path") or spec.license.get("name"),
-        "creator": {"@type": "Organization", "name": spec.publisher.get("name", "")},
-        "publisher": {"@type": "Organization", "name": spec.publisher.get("name", "")},
-        "variableMeasured": [
-            {"@type": "PropertyValue", "name": f["name"], "description": str(f.get("description") or f.get("title")
-                                                                               or f["name"]).strip()}
-            for f in ds.schema.get("fields") or []
-        ],
-    }
-    spatial = spec.raw.get("spatial")
-    if spatial:
-        out["spatialCoverage"] = {"@type": "Place", "name": str(spatial)}
-    if ds.period and ds.period.start and ds.period.end:
-        out["temporalCoverage"] = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
-    if ds.latest:
-        version = ds.latest["version"]
-        base = f"{page_url}v{version}/"
-        out["version"] = version
-        out["datePublished"] = str(ds.latest.get("published") or "")
-        out["distribution"] = [
-            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.csv", "encodingFormat": "text/csv"},
-            {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.parquet",
-             "encodingFormat": "application/vnd.apache.parquet"},
-        ]
+def _mismatch(utility: Mapping[str, Any] | None, profiles: Mapping[str, Any]) -> list[str]:
+    """Columns whose withheld share in provenance's report differs from the released file by more than 1 point."""
+    out = []
+    for c in (utility or {}).get("columns") or []:
+        p = profiles.get(c["name"])
+        sup = c.get("suppressed_share")
+        if p is not None and p.rows and isinstance(sup, int | float) and abs(sup - p.withheld / p.rows) > 0.01:
+            out.append(c["name"])
     return out
 
 
-def _dcat_dataset(ds: _Dataset, site_url: str, now: datetime) -> dict[str, Any] | None:
-    spec = ds.spec
-    if not ds.latest:
+def _utility(rep: Any) -> dict[str, Any] | None:
+    """The utility and risk report of provenance.json (``redaction.sdc.report``), if the release has one:
+    scalar figures and, per quasi-identifier, its level shares and suppressed share."""
+    if not isinstance(rep, Mapping):
         return None
-    page = f"{site_url}datasets/{spec.name}/"
-    version = ds.latest["version"]
-    base = f"{page}v{version}/"
-    published = [v for v in ds.versions if not v["retracted"] and v.get("published_at")]
-    issued = min((v["published_at"] for v in published), default=None)
-    modified = _parse_ts(ds.latest.get("published")) or now
-    email = spec.publisher.get("email")
-    contact: dict[str, Any] = {"@type": "vcard:Contact", "fn": spec.publisher.get("contact") or spec.publisher.get(
-        "name", "Open data team")}
-    if email:
-        contact["hasEmail"] = f"mailto:{email}"
-    temporal = None
-    if ds.period and ds.period.start and ds.period.end:
-        temporal = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
-    lic = spec.license.get("path")
-    return {
-        "@type": "dcat:Dataset",
-        "title": spec.title,
-        "description": spec.description or spec.title,
-        "keyword": spec.keywords or [spec.name],
-        "modified": _rfc3339(modified),
-        "issued": _rfc3339(issued) if issued else None,
-        "publisher": {"@type": "org:Organization", "name": spec.publisher.get("name", "Open Safety Data")},
-        "contactPoint": contact,
-        "identifier": page,
-        "accessLevel": "public",
-        "license": lic if isinstance(lic, str) and "://" in lic else None,
-        "rights": None,
-        "spatial": str(spec.raw["spatial"]) if spec.raw.get("spatial") else None,
-        "temporal": temporal,
-        "accrualPeriodicity": "irregular",
-        "language": ["en-US"],
-        "theme": ["Public Safety"],
-        "landingPage": page,
-        "describedBy": f"{base}datapackage.json",
-        "describedByType": "application/json",
-        "references": [f"{page}methodology.html", f"{page}index.html#dictionary"],
-        "distribution": [
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (CSV)",
-             "description": "Comma-separated values, UTF-8, RFC 4180; see the data dictionary for CSV-injection "
-                            "neutralization.",
-             "downloadURL": f"{base}{spec.name}.csv", "mediaType": "text/csv", "format": "CSV",
-             "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Parquet)",
-             "description": "Apache Parquet with the original values and column types.",
-             "downloadURL": f"{base}{spec.name}.parquet", "mediaType": "application/vnd.apache.parquet",
-             "format": "Parquet", "describedBy": f"{base}datapackage.json", "describedByType": "application/json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title} {version} (Data Package)",
-             "description": "Data Package descriptor: Table Schema, sizes and sha256 checksums.",
-             "downloadURL": f"{base}datapackage.json", "mediaType": "application/json", "format": "JSON",
-             "conformsTo": "https://datapackage.org/profiles/2.0/datapackage.json"},
-            {"@type": "dcat:Distribution", "title": f"{spec.title}: dataset page",
-             "description": "Data dictionary, downloads of every version, change records and methodology.",
-             "accessURL": page, "mediaType": "text/html", "format": "HTML"},
-        ],
-    }
+
+    def num(v: Any) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool)
+
+    figures = [(k.replace("_", " "), rep[k]) for k in ("k_achieved", "k_target", "classes", "classes_below_k",
+                                                      "rows_in_classes_below_k", "information_kept") if num(rep.get(k))]
+    cols = []
+    for name, e in (rep.get("columns") or {}).items():
+        if isinstance(e, Mapping) and isinstance(e.get("levels"), Mapping):
+            shares = ", ".join(f"{human_labels(str(lv))} {100 * v:.0f}%" for lv, v in e["levels"].items()
+                               if num(v) and lv != "suppressed")
+            sup = e.get("suppressed_share")
+            share = float(sup) if isinstance(sup, int | float) and not isinstance(sup, bool) else None
+            cols.append({"name": str(name), "shares": shares,
+                         "suppressed": f"{100 * share:.0f}%" if share is not None else "", "suppressed_share": share})
+    return {"figures": figures, "columns": cols}
+
+
+#: Where ``make site-vendor`` puts the engine; ``make demo`` points ``OSD_SITE_VENDOR`` at it.
+DEFAULT_VENDOR = REPO_ROOT / "var" / "site-vendor"
+
+
+def engine_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The in-browser query engine's folder (``OSD_SITE_VENDOR``/duckdb), or None when the variable is unset.
+
+    Opt-in: the engine is 35 MB, and a site built without it (tests, previews) gets the CSV filter instead.
+    """
+    env = os.environ if environ is None else environ
+    value = (env.get("OSD_SITE_VENDOR") or "").strip()
+    return Path(value) / "duckdb" if value else None
+
+
+def _copy_engine(put: Any) -> bool:
+    """Copy the vendored DuckDB-WASM files into ``assets/duckdb/``; False (the pages fall back to a CSV filter)
+    when no engine is configured or ``make site-vendor`` has not been run."""
+    folder = engine_dir()
+    if folder is None:
+        return False
+    if not (folder / "duckdb.mjs").is_file():
+        log.warning("site: no query engine in %s (run make site-vendor); the query tool filters the CSV instead",
+                    folder)
+        return False
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            put(f"assets/duckdb/{path.name}", path.read_bytes())
+    return True
 
 
 def build_site(
@@ -874,6 +637,8 @@ def build_site(
         ctx.setdefault("generated", now)
         ctx.setdefault("site_url", base_url)
         ctx.setdefault("page_key", key)
+        ctx.setdefault("conf", conf)
+        ctx.setdefault("engine", engine)
         put(key, env.get_template(template).render(**ctx).encode("utf-8"))
 
     # static assets
@@ -883,9 +648,18 @@ def build_site(
             if path.is_file():
                 put("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
 
+    engine = _copy_engine(put)
+    conf = load_deployment()
+    views = _load_views()
+    put("favicon.ico", deployment.favicon_ico())
     cards = []
+    pages_ctx = []
     for ds in datasets:
         latest_entry = next((v for v in ds.versions if ds.latest and v["version"] == ds.latest.get("version")), None)
+        ctx = _dataset_context(ds, views.get(ds.spec.name) or {}, base_url, conf)
+        pages_ctx.append(ctx)
+        for key, data in ctx.pop("files").items():
+            put(f"datasets/{ds.spec.name}/{key}", data)
         cards.append(
             {
                 "name": ds.spec.name,
@@ -896,14 +670,17 @@ def build_site(
                 "records": latest_entry.get("records_text") if latest_entry else None,
                 "period": ds.period,
                 "retracted": sum(1 for v in ds.versions if v["retracted"]),
-                "agencies": sorted({s.agency for s in ds.spec.sources}),
+                "agencies": ctx["agencies"],
+                "coverage": ctx["coverage"],
+                "notes": ctx["notes"],
             }
         )
     render("index.html", "index.html", datasets=cards, title="Public safety open data")
     render("methodology.html", "methodology.html", datasets=cards, recognizers=recognizers,
            verify_summary=verify_summary, title="Methodology")
+    render("about.html", "about.html", conf=conf, title="About this site")
 
-    for ds, card in zip(datasets, cards, strict=True):
+    for ds, card, ctx in zip(datasets, cards, pages_ctx, strict=True):
         name = ds.spec.name
         page_url = f"{base_url}datasets/{name}/"
         fields = _field_rows(ds)
@@ -913,47 +690,57 @@ def build_site(
             chart = _chart(ds.period, ds.threshold, f"Records per {ds.period.unit}, {ds.spec.title}, "
                                                     f"version {ds.latest['version'] if ds.latest else ''}",
                            dict(rows))
+        common = dict(ds=card, spec=ds.spec, latest=ds.latest, threshold=ds.threshold, conf=conf,
+                      suppress=lambda n, t=ds.threshold: suppress_count(int(n), t), csv_note=CSV_INJECTION_NOTE,
+                      license=ds.spec.license)
         render(
             "dataset.html",
             f"datasets/{name}/index.html",
-            ds=card,
-            spec=ds.spec,
             fields=fields,
             versions=ds.versions,
-            latest=ds.latest,
             period=ds.period,
             chart=chart,
             period_rows=rows,
-            threshold=ds.threshold,
-            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
-            csv_note=CSV_INJECTION_NOTE,
-            jsonld=_json_script(_jsonld(ds, base_url, page_url)),
-            license=ds.spec.license,
+            jsonld=_json_script(jsonld(ds, base_url, page_url)),
             title=ds.spec.title,
+            **common,
+            **ctx,
         )
+        ladders = dict((ds.spec.policy.get("k_anonymity") or {}).get("quasi_identifiers") or {})
+        published = [v for v in ds.versions if not v["retracted"]]
+        levels = {v["version"]: version_levels(publisher, name, v["version"], ds.schema, ds.threshold, ladders)
+                  for v in published}
+        for v in ds.versions:
+            older = [o for o in published if _semver(o["version"]) < _semver(v["version"])]
+            prev = max(older, key=lambda o: _semver(o["version"]), default=None)
+            v["previous"] = prev["version"] if prev else None
+            v["level_changes"] = level_diff(levels.get(prev["version"]) if prev else None, levels.get(v["version"]),
+                                            prev["version"] if prev else "", v["version"])
+            sha = next((f["sha256"] for f in v["files"] if f["name"] == f"{name}.csv"), None)
+            v["citation"] = deployment.citation(str(conf.get("publisher") or ""), ds.spec.title, str(v["version"]),
+                                                f"{page_url}v{v['version']}/{name}.csv", sha,
+                                                str(v.get("published") or ""))
+            render("version.html", f"datasets/{name}/versions/{v['version']}.html", v=v, versions=ds.versions,
+                   page_url=page_url, title=f"{ds.spec.title}, version {v['version']}", **common)
         policy = ds.policy
+        figures = _counts_from_provenance(ds.latest_provenance)
         render(
             "dataset_methodology.html",
             f"datasets/{name}/methodology.html",
-            ds=card,
-            spec=ds.spec,
             fields=fields,
             policy=policy,
             drop=sorted(policy.drop.items()),
             identifiers=sorted(policy.identifiers.items()),
             k_anon=dict(policy.k_anonymity or {}),
             small_cells=dict(policy.small_cells or {}),
-            figures=_counts_from_provenance(ds.latest_provenance),
-            latest=ds.latest,
+            figures=figures,
+            utility_mismatch=_mismatch(figures.get("utility"), ctx.get("profiles") or {}),
             period=ds.period,
-            threshold=ds.threshold,
-            suppress=lambda n, t=ds.threshold: suppress_count(int(n), t),
             recognizers=recognizers,
             verify_summary=verify_summary,
-            csv_note=CSV_INJECTION_NOTE,
             title=f"Methodology: {ds.spec.title}",
+            **common,
         )
-
     # catalog, feed, sitemap, robots
     catalog = {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
@@ -961,7 +748,7 @@ def build_site(
         "@type": "dcat:Catalog",
         "conformsTo": DCAT_SCHEMA,
         "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
-        "dataset": [d for d in (_dcat_dataset(ds, base_url, now) for ds in datasets) if d is not None],
+        "dataset": [d for d in (dcat_dataset(ds, base_url, now) for ds in datasets) if d is not None],
     }
     put("data.json", (json.dumps(catalog, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
