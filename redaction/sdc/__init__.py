@@ -39,7 +39,7 @@ utility:                     # the policy's `utility` section, carried into this
   floors:                    # what the release must keep, in shares of the rows that have a value
     subject_race: {kept_in_at_least: 0.99}                    # as recorded (level 0, not "*", not removed)
     occurred_date: {at_least: month, in_at_least: 0.95}       # month or finer
-  floors_from_rows: 5000     # smaller tables: floors reported as not binding (k always holds)
+  floors_from_rows: 5000     # smaller tables: floors give way (reported) only when k and they cannot both hold
 ```
 `levels` may be omitted for `date`, `time`, `age`, `none` (the defaults are the lists above). Any ladder may end
 with `"*"`: every value, null included, becomes `"*"` (the column is withheld). The first level is what the column already holds (level 0); a

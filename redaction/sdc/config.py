@@ -51,7 +51,7 @@ class SdcConfig:
     weights: tuple[tuple[str, float], ...] = ()
     floors: tuple[Floor, ...] = ()
     purpose: str = ""
-    floors_from_rows: int = 0  # smaller tables: floors not binding (reported), the weighted search still runs
+    floors_from_rows: int = 0  # smaller tables where k and the floors conflict: floors give way (reported); k holds
 
     @property
     def qi_columns(self) -> list[str]:
@@ -236,7 +236,7 @@ class SdcReport:
     max_local_suppression: float = 0.0
     kept_shares: dict[str, float] = field(default_factory=dict)  # per floor: share of valued rows kept
     floors: list[str] = field(default_factory=list)
-    floors_binding: bool = True  # False: fewer rows than utility.floors_from_rows, floors reported not enforced
+    floors_binding: bool = True  # False: k and the floors conflicted on fewer rows than floors_from_rows
     weights: dict[str, float] = field(default_factory=dict)
     sacrifice: list[str] = field(default_factory=list)
 

@@ -150,7 +150,7 @@ def report_markdown(rep: Mapping[str, Any]) -> list[str]:
         + (f" Information kept: {rep['information_kept']:.1%}." if rep.get("information_kept") is not None else ""),
         "",
         *([f"Utility floors: {'; '.join(rep['floors'])}"
-           + ("" if rep.get("floors_binding", True) else " (NOT enforced: fewer rows than utility.floors_from_rows)"),
+           + ("" if rep.get("floors_binding", True) else " (NOT enforced: k and the floors cannot both hold on fewer rows than utility.floors_from_rows)"),
            ""] if rep.get("floors") else []),
         "| column | share of rows by level | suppressed (*) |",
         "|---|---|---|",

@@ -323,12 +323,16 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     """
     config = parse_config(cfg)
     n = len(df)
-    floors_binding = n >= config.floors_from_rows
     declared_floors = [f.describe() for f in config.floors]
-    if not floors_binding:  # too few rows for the floors: the report says so, k still holds
-        config = replace(config, floors=())
+    floors_binding = True
     ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
+    if not res.passes and config.floors and n < config.floors_from_rows:
+        # k and the floors cannot both hold on this few rows: the floors give way (the report says so), k never
+        floors_binding = False
+        config = replace(config, floors=())
+        ladders, ev = _prepare(df, config)
+        node, res, n_eval, n_total = _search(ev, ladders)
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
         share = res.suppressed / n if n else 0.0
