@@ -27,7 +27,9 @@ CASES = [
     (OsdUsAddressRecognizer, "at 450 Oak Street, Unit 3.", ["450 Oak Street, Unit 3"]),
     (OsdUsAddressRecognizer, "near 88 Elm St NW, then", ["88 Elm St NW"]),
     (OsdUsAddressRecognizer, "at 1200 Martin Luther King Jr Blvd", ["1200 Martin Luther King Jr Blvd"]),
-    (OsdUsAddressRecognizer, "responded to the 4500 block of Elm Ave", []),
+    (OsdUsAddressRecognizer, "responded to the 4500 block of Elm Ave", ["4500 block of Elm Ave"]),
+    (OsdUsAddressRecognizer, "in the 4700 block of W HILLCREST AVE near", ["4700 block of W HILLCREST AVE"]),
+    (OsdUsAddressRecognizer, "in the 300 blk of larchmont near the park", ["300 blk of larchmont"]),
     (OsdUsAddressRecognizer, "stopped at Elm Ave and 5th St", []),
     (OsdUsAddressRecognizer, "at 1430 hrs on Main St", []),
     (OsdUsAddressRecognizer, "Unit 12 Responded To Oak St", []),
@@ -162,5 +164,5 @@ def test_every_recognizer_has_presidio_style_constants():
     for rec in default_recognizers():
         assert type(rec).PATTERNS and isinstance(type(rec).CONTEXT, list)
         assert rec.supported_entities[0] in {
-            "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL"}
+            "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID", "DEMOGRAPHICS"}
         assert rec.analyze("nothing here", ["SOMETHING_ELSE"]) == []

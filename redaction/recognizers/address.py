@@ -1,7 +1,8 @@
 """US street addresses with a house number and an optional unit.
 
-Block-level locations ("4500 block of Elm Ave") and intersections ("Elm Ave and 5th St") have no house
-number and are left alone on purpose: they are what agencies publish.
+Hundred-block locations ("the 4700 block of W HILLCREST AVE", any casing) are addresses too: in a narrative
+they sit next to the record's other facts and narrow a home down to a few houses. Intersections ("Elm Ave and
+5th St") have no number and are left alone.
 """
 
 from __future__ import annotations
@@ -23,12 +24,25 @@ _UNIT = (
 _HOUSE = r"(?<![\w/\-.])\d{1,6}(?:-?[A-Z])?(?!\s*(?i:block|blk|hundred|hrs|hours|hr|minutes|mins|mph|feet|ft|yards|miles)\b)"
 
 ADDRESS_REGEX = _HOUSE + r"\s+" + _DIR + "?" + _WORD + r"(?:\s+" + _WORD + "){0,4}?" + r"\s+" + _SUFFIX + r"(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\.?(?![A-Za-z]))?" + _UNIT + "?" + r"(?![A-Za-z])"
+# "4700 block of W HILLCREST AVE", "47xx blk Hillcrest", "the 100 block of larchmont rd": any casing.
+_WORD_I = (r"(?!(?i:and|near|on|at|in|the|of|to|for|from|between|by|when|where|while|after|with|was|is)\b)"
+           r"(?:[A-Za-z][A-Za-z'\-]*\.?|\d{1,3}(?i:st|nd|rd|th))")
+_BLOCK_HEAD = (r"(?<![\w/\-.])\d{1,5}(?:[xX]{2})?(?:\s*-\s*\d{1,5})?\s*(?i:hundred\s+)?(?i:block|blk)\.?\s+(?i:of\s+)?"
+               r"(?:(?i:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?")
+BLOCK_REGEX = _BLOCK_HEAD + r"(?:" + _WORD_I + r"\s+){0,3}" + "(?i:" + "|".join(SUFFIX_WORDS) + r")\b\.?"
+BLOCK_WORD_REGEX = _BLOCK_HEAD + _WORD_I + r"(?![\w'])"
 
 
 class OsdUsAddressRecognizer(ContextPatternRecognizer):
-    """House-number street addresses ("123 N Main St Apt 4B", "77 WEST 21ST STREET #12")."""
+    """House-number street addresses ("123 N Main St Apt 4B", "77 WEST 21ST STREET #12") and hundred blocks."""
 
     ENTITY = "ADDRESS"
-    PATTERNS = [Pattern("street address", ADDRESS_REGEX, 0.85)]
+    PATTERNS = [Pattern("street address", ADDRESS_REGEX, 0.85), Pattern("hundred block", BLOCK_REGEX, 0.8),
+                Pattern("hundred block word", BLOCK_WORD_REGEX, 0.7)]
     CONTEXT = ["address", "residence", "lives", "resides", "home", "located at"]
     FLAGS = CASE_SENSITIVE
+
+    def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A one-word hundred block inside a longer match is dropped (it is the same place)."""
+        return [f for f in found if not any(o is not f and o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0]
+                                            for o in found)]

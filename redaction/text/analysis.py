@@ -19,6 +19,7 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.base import Span
+from redaction.text.names import cued_names, given_names, name_candidates, recased
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -125,24 +126,59 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
     """Detected spans (before record-aware matching and filtering) for each text, in order.
 
     Our recognizers run on every text; spaCy's NER only on ``ner_windows`` (the whole text when
-    ``windows`` is False). ``covered[i]`` adds spans already known for text i (record values).
+    ``windows`` is False), and on re-cased windows around the words ``names.name_candidates`` picks (names
+    typed in lower case or in capitals). ``covered[i]`` adds spans already known for text i (record values).
     """
     engine = _engine(model)
     out: list[list[Span]] = [[] for _ in texts]
-    jobs: list[tuple[int, int, str]] = []
+    jobs: list[tuple[int, int, str, list[tuple[int, int]] | None]] = []
     for i, text in enumerate(texts):
-        if not text or not _worth_analyzing(text):
+        if not text:
+            continue
+        known = list(covered[i] if covered is not None else ())
+        cands = [c for c in name_candidates(text) if not any(s <= c[0] and c[1] <= e for s, e in known)]
+        if not cands and not _worth_analyzing(text):
             continue
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
+        spans.extend((s, e, "PERSON") for s, e in cued_names(text))
+        jobs.extend((i, lo, recased(text, lo, hi, cands), cands) for lo, hi in _windows_around(text, cands))
         if not windows:
-            jobs.append((i, 0, text))
+            jobs.append((i, 0, text, None))
             continue
-        known = [(s, e) for s, e, _ in spans] + list(covered[i] if covered is not None else ())
-        jobs.extend((i, lo, text[lo:hi]) for lo, hi in ner_windows(text, known))
+        known += [(s, e) for s, e, _ in spans]
+        jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
     docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
-    for (i, lo, _), doc in zip(jobs, docs, strict=True):
-        out[i].extend((lo + e.start_char, lo + e.end_char, "PERSON") for e in doc.ents if e.label_ in _NER_LABELS)
+    given = given_names()
+    for (i, lo, _, around), doc in zip(jobs, docs, strict=True):
+        for e in doc.ents:
+            s, t = lo + e.start_char, lo + e.end_char
+            if around is None:
+                if e.label_ in _NER_LABELS:
+                    out[i].append((s, t, "PERSON"))
+                continue
+            # re-cased window: only entities over the candidate words; a given name first makes an ORG a person
+            if not any(s < ce and cs < t for cs, ce in around):
+                continue
+            if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
+                out[i].append((s, t, "PERSON"))
+    return out
+
+
+_RECASED_LABELS = ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART")
+
+
+def _windows_around(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows of ``_NER_CONTEXT`` characters on each side of ``spans`` (snapped to spaces)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
+        hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
+        hi = len(text) if hi < 0 else hi
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out

@@ -29,6 +29,15 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.people import (
+    alias_spans,
+    cluster_people,
+    extend_particles,
+    is_initials,
+    mentions,
+    record_tokens,
+    tokens,
+)
 from redaction.text.variants import _value_regex
 
 
@@ -69,7 +78,7 @@ class _Cand:
 @dataclass
 class _RecordMatches:
     cands: list[_Cand]
-    person_tokens: list[tuple[set[str], Any]]
+    person_tokens: list[tuple[frozenset[str], Any]]
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -227,7 +236,7 @@ class TextRedactor:
                     continue
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
-                    found.person_tokens.append((_name_tokens(str(v)), rkey))
+                    found.person_tokens.append((record_tokens(str(v)), rkey))
                 for m in rx.finditer(folded):
                     if m.end() == m.start():
                         continue
@@ -238,44 +247,32 @@ class TextRedactor:
 
     def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None) -> list[tuple[int, int, str, int]]:
         cands: list[_Cand] = list(rec.cands) if rec is not None else []
-        record_person_tokens = rec.person_tokens if rec is not None else []
+        people = [t for t, _ in rec.person_tokens] if rec is not None else []
+        own = frozenset().union(*people) if people else frozenset()
         for start, end, entity in spans:
             if entity == "PERSON":
                 got = self._person_span(text, start, end)
                 if got is None:
                     continue
-                start, end = got
-                toks = _name_tokens(text[start:end])
-                key: Any = next((k for rt, k in record_person_tokens if toks & rt), None)
-                if key is None and self._is_public(text, start, toks):
+                start, end = extend_particles(text, *got)
+                toks = tokens(text[start:end])
+                if not (toks & own) and self._is_public(text, start, toks):
                     continue
-                cands.append(_Cand(start, end, entity, key if key is not None else frozenset(toks), 1))
+                cands.append(_Cand(start, end, entity, None, 1))
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
-        cands.extend(self._propagate(text, cands))
+        cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
         chosen = _resolve(cands)
-        return self._number(chosen)
-
-    @staticmethod
-    def _propagate(text: str, cands: list[_Cand]) -> list[_Cand]:
-        """Other mentions of a detected multi-word name's words ("PUBLIC" after "JOHN Q PUBLIC")."""
-        extra: list[_Cand] = []
-        words: dict[str, Any] = {}
-        for c in cands:
-            if c.entity == "PERSON" and c.priority == 1 and isinstance(c.key, frozenset) and len(c.key) >= 2:
-                for w in c.key:
-                    if len(w) >= 3:
-                        words.setdefault(w, c.key)
-        if not words:
-            return extra
-        for m in _KEY_TOKEN.finditer(text):
-            key = words.get(fold(m.group()).lower())
-            if key is not None:
-                extra.append(_Cand(m.start(), m.end(), "PERSON", key, 1))
-        return extra
+        # consistency: every other mention of a redacted name word goes too
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
+        if extra:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in extra])
+        return self._number(text, chosen, people)
 
     def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim titles and possessives from a detected name; None when it is not a person's name."""
+        if is_initials(text[start:end]):
+            return start, end
         m = _LEADING_TITLE.match(text[start:end])
         if m:
             start += m.end()
@@ -307,26 +304,25 @@ class TextRedactor:
             return None
         return start, end
 
-    def _is_public(self, text: str, start: int, toks: set[str]) -> bool:
+    def _is_public(self, text: str, start: int, toks: frozenset[str] | set[str]) -> bool:
         if self.officers_public and _TITLE_RE.search(text, max(0, start - 30), start):
             return True
         return bool(toks) and any(toks <= pt for pt in self._public_tokens)
 
     @staticmethod
-    def _number(chosen: list[_Cand]) -> list[tuple[int, int, str, int]]:
-        numbers: dict[str, list[tuple[Any, int]]] = {}
+    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
+        """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
+        persons = [c for c in chosen if c.entity == "PERSON"]
+        person_numbers = dict(zip(map(id, persons), cluster_people(text, [(c.start, c.end) for c in persons], people),
+                                  strict=True))
+        numbers: dict[str, dict[Any, int]] = {}
         out = []
         for c in chosen:
-            seen = numbers.setdefault(c.entity, [])
-            num = None
-            for key, n in seen:
-                if key == c.key or (isinstance(key, frozenset) and isinstance(c.key, frozenset)
-                                    and key and c.key and (key <= c.key or c.key <= key)):
-                    num = n
-                    break
-            if num is None:
-                num = len({n for _, n in seen}) + 1
-            seen.append((c.key, num))
+            if c.entity == "PERSON":
+                num = person_numbers[id(c)]
+            else:
+                seen = numbers.setdefault(c.entity, {})
+                num = seen.setdefault(c.key, len(seen) + 1)
             out.append((c.start, c.end, c.entity, num))
         return out
 

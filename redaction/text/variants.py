@@ -9,13 +9,14 @@ from functools import lru_cache
 from redaction.errors import RedactionError
 from redaction.recognizers.words import (
     DIRECTIONS,
-    NOT_NAME_WORDS,
+    OFFICER_TITLES,
     STREET_SUFFIXES,
     SUFFIX_LOWER,
     UNIT_WORDS,
     fold,
     fold_same_length,
 )
+from redaction.text.names import PARTICLES
 
 # --------------------------------------------------------------------------------------------------
 # Record-aware matching: value -> regex over its written variants
@@ -25,6 +26,8 @@ _B_START = r"(?<![\w])"
 _B_END = r"(?![\w])"
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _SEP = r"[\s,]+"
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr"} | {t.lower() for t in OFFICER_TITLES}
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
 
@@ -60,8 +63,19 @@ def name_variant_regexes(value: str) -> list[str]:
         alts.append(particles + esc(last) + _SEP + esc(first) + between)
         if middle:
             alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
+    # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
+    words = _NAME_TOKEN.findall(value)
+    for i, w in enumerate(words):
+        if w.lower() in PARTICLES and (i == 0 or words[i - 1].lower() not in PARTICLES):
+            j = i
+            while j < len(words) and words[j].lower() in PARTICLES:
+                j += 1
+            if j < len(words):
+                alts.append(r"\.?\s+".join(_accent_escape(x) for x in words[i:j + 1]))
     for t in sorted(set(tokens), key=len, reverse=True):
-        if (fold(t).lower() in NOT_NAME_WORDS or t.lower() in SUFFIX_LOWER) and len(tokens) > 1:
+        low = fold(t).lower()
+        # every word of the name, common words included ("WEST", "FORD"): the verifier searches them too
+        if len(tokens) > 1 and (low in NAME_SUFFIXES or low in PARTICLES or low in _TITLES):
             continue
         if len(t) >= 3:
             alts.append(_accent_escape(t))
