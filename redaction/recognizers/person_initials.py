@@ -8,17 +8,23 @@ person cue before them or a speech verb after them, and are never a common or re
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 from redaction.recognizers.person_cue import SPEECH_VERBS
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER_TITLES, US_STATES
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    LETTER,
+    NOT_NAME_WORDS,
+    OFFICER_TITLES,
+    UPPER,
+    US_STATES,
+)
 
-DOTTED_ABBREVIATIONS = {
-    "am", "pm", "us", "usa", "dob", "ne", "nw", "se", "sw", "id", "po", "dc", "la", "ny", "rp", "dl", "oln",
-    "ie", "eg", "aka", "mr", "ms", "jr", "sr", "ok", "uk", "tv", "md", "do", "rn", "np", "pa", "va", "nj",
-    "bs", "ba", "ma", "phd", "mo", "dui", "dwi", "bac", "wm", "bm", "hm", "wf", "bf", "hf", "em", "cc",
-}
+# Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone).
+DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd"}
+_TIME_BEFORE = re.compile(r"\d\s*$")
 INITIALS_CUES = [
     "complainant", "complainants", "victim", "witness", "suspect", "subject", "accused", "arrestee", "caller",
     "reporting party", "driver", "passenger", "mother", "father", "son", "daughter", "wife", "husband",
@@ -29,9 +35,9 @@ _CUES = "|".join(c.replace("/", r"\/").replace(" ", r"\s+") for c in sorted(INIT
 _VERBS = "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS)
 
 INITIALS_PATTERNS = [
-    Pattern("dotted", r"(?<![\w.])(?i:[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?!\w|\s?(?i:[A-Z])\.)", 0.8),
-    Pattern("after cue", r"(?<=(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=/)\s*)\(?)[A-Z]{2,3}(?![\w'\-])", 0.8),
-    Pattern("before verb", r"(?<![\w'\-])[A-Z]{2,3}(?=\)?\s+(?i:" + _VERBS + r")\b)", 0.7),
+    Pattern("dotted", rf"(?<![\w.])(?i:{LETTER}\.\s?{LETTER}\.(?:\s?{LETTER}\.)?)(?!\w|\s?{LETTER}\.)", 0.8),
+    Pattern("after cue", r"(?<=(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=/)\s*)\(?)" + UPPER + "{2,3}(?![\\w'\\-])", 0.8),
+    Pattern("before verb", r"(?<![\w'\-])" + UPPER + r"{2,3}(?=\)?\s+(?i:" + _VERBS + r")\b)", 0.7),
 ]
 
 
@@ -48,17 +54,21 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
     FLAGS = CASE_SENSITIVE
     MAX_UPPER_RATIO = 0.5  # "before verb": only in mixed-case texts, where capitals stand out
 
-    def validate_result(self, pattern_text: str) -> bool | None:
-        """Not a dotted abbreviation, a common word, a report word or a state."""
-        w = _letters(pattern_text)
-        if w in DOTTED_ABBREVIATIONS or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES:
-            return False
-        return None
-
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """"before verb" only in mixed-case texts (in capitals every word is two or three capitals)."""
-        if any(name == "before verb" for _, _, name in found):
-            letters = [c for c in text if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > self.MAX_UPPER_RATIO:
-                found = [f for f in found if f[2] != "before verb"]
-        return found
+        """Drop abbreviations. Dotted: a short list, and "a.m."/"p.m." after a time. Two or three capitals: in
+        mixed-case text, any after a cue (capitals stand out there), before a verb no common, report or state
+        word; in text typed in capitals, never before a verb, and after a cue no common word ("OFFICER ON")."""
+        letters = [c for c in text if c.isalpha()]
+        caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > self.MAX_UPPER_RATIO
+        out = []
+        for start, end, name in found:
+            w = _letters(text[start:end])
+            if name == "dotted":
+                bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
+            elif name == "before verb":
+                bad = caps or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES
+            else:
+                bad = caps and w in CAPS_STOP_WORDS
+            if not bad:
+                out.append((start, end, name))
+        return out

@@ -36,7 +36,7 @@ UNIT_WORDS = ["Apartment", "Apt", "Unit", "Suite", "Ste", "Room", "Rm", "Lot", "
 OFFICER_TITLES = [
     "Officer", "Ofc", "Patrolman", "Patrol Officer", "Sergeant", "Sgt", "Detective", "Det",
     "Deputy", "Dep", "Corporal", "Cpl", "Lieutenant", "Lt", "Captain", "Capt", "Trooper", "Tpr", "Agent",
-    "Chief", "Investigator", "Inv",
+    "Chief", "Investigator", "Inv", "P/O",
 ]
 
 PERSON_CUES = [
@@ -106,6 +106,19 @@ VEHICLE_WORDS = {
     "acura", "infiniti", "buick", "cadillac", "gmc", "chrysler", "pontiac", "volvo", "mitsubishi",
 }
 NOT_NAME_WORDS |= VEHICLE_WORDS
+
+
+def _data_words() -> set[str]:
+    """The words of ``data/not_names.yaml`` (stores, places, vehicle models, jargon, verbs), lower case."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "not_names.yaml").read_text(encoding="utf-8"))
+    return {w for entries in raw.values() for entry in entries for w in str(entry).lower().replace("'", " ").split()}
+
+
+NOT_NAME_WORDS |= _data_words()
 
 # Police abbreviations and report words that officers type in capitals right after a role cue
 # ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.

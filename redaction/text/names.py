@@ -122,33 +122,76 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
 
 
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
-_RELATION_RE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(re.escape(c) for c in sorted(RELATION_CUES, key=len, reverse=True))
-    + r")(?:,?\s+\(?)", re.IGNORECASE)
-_ROLE_RE = re.compile(r"(?<![\w/])(?:officer|ofc|p/o|po|complainant|victim|witness|suspect|sgt|det|cpl|lt)\.?\s+",
-                      re.IGNORECASE)
+ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CUES_ANY_CASE.index("named")]
+# After these, any name-like word is taken; after the roles ("victim", "driver", "Ms") only a listed name.
+_FREE_CUES = [*RELATION_CUES, "named", "identified as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
+              "rp", "r/p", "v/", "s/", "w/", *(t.lower() for t in OFFICER_TITLES)]
+
+
+def _cue_re(cues: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?,?\s+\(?)", re.IGNORECASE)
+
+
+_FREE_RE = _cue_re(_FREE_CUES)
+_ROLE_RE = _cue_re(ROLE_CUES)
+_INITIAL = re.compile(r"[^\W\d_]\.\s*")
 _SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-case surnames (US Census 1990 list, ``names`` package) that are not common or report words."""
+    import names as census
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
+        out = {line.split()[0].lower() for line in fh if line.strip()}
+    return frozenset(w for w in out if len(w) >= 3 and w not in _STOP and w not in STOP_WORDS)
+
+
 def cued_names(text: str) -> list[tuple[int, int]]:
-    """Names taken without the NER: a given name, or a word capitalized mid-sentence in mixed-case text, right
-    after a relation ("her aunt Juniper", "his mother ngozi"); two or three letters after a role ("officer fq")."""
+    """Names right after a cue, taken without the NER (see the module docstring): up to two name-like words
+    after a relation, an officer title (an initial may come first: "Lt. W. Campbell") or an alias cue
+    ("her roommate ngozi balogun", "P/O reddy", "passenger knight, nizhoni"); after a role ("victim", "Ms"),
+    only a listed given name or surname, or a capitalized word in mixed-case text; two or three letters that
+    are no common word after either ("officer fq")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out: list[tuple[int, int]] = []
     mixed = _mixed_case(text)
-    given = given_names()
-    for m in _RELATION_RE.finditer(text):
-        w = _WORD.match(text, m.end())
-        if w is None or not _name_like(w.group()):
-            continue
-        word = w.group().rstrip(".")
-        if word.lower() in given or (mixed and word[:1].isupper() and not word.isupper()):
-            out.append((w.start(), w.start() + len(word)))
-    for m in _ROLE_RE.finditer(text):
-        w = _SHORT.match(text, m.end())
-        if w is not None and w.group().lower() not in _STOP and w.group().lower() not in STOP_WORDS:
-            out.append(w.span())
+    given, family = given_names(), surnames()
+    for free, rx in ((True, _FREE_RE), (False, _ROLE_RE)):
+        for m in rx.finditer(text):
+            pos = m.end()
+            ini = _INITIAL.match(text, pos)
+            if ini is not None and free:
+                pos = ini.end()
+            taken = 0
+            while taken < 2:
+                w = _WORD.match(text, pos)
+                if w is None:
+                    break
+                word = w.group().rstrip(".")
+                low = word.lower()
+                if low in PARTICLES and taken:
+                    pos = _skip_space(text, w.end())
+                    continue
+                listed = low in given or low in family
+                ok = _name_like(word) and (free or listed or (mixed and word[:1].isupper() and not word.isupper()))
+                if not ok:
+                    if not taken:
+                        short = _SHORT.match(text, pos)
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS:
+                            out.append(short.span())
+                    break
+                out.append((w.start() if not (taken == 0 and ini is not None and free) else m.end(),
+                            w.start() + len(word)))
+                taken += 1
+                nxt = re.match(r",?[ \t]+", text[w.start() + len(word):])
+                if nxt is None:
+                    break
+                pos = w.start() + len(word) + nxt.end()
     return out
 
 

@@ -21,7 +21,7 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_
 from redaction.text.names import PARTICLES
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z]{2,3}")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
@@ -56,11 +56,12 @@ def record_tokens(value: str) -> frozenset[str]:
 def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]]) -> list[int]:
     """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order."""
     n_rec = len(people)
+    own = frozenset().union(*people) if people else frozenset()
     detected: list[set[str]] = []  # names not in the record, as they grow
     last_seen: dict[int, int] = {}  # cluster id -> position of its latest mention
     ids: list[int] = []
     for pos, (s, e) in enumerate(spans):
-        m = tokens(text[s:e])
+        m = tokens(text[s:e]) | (record_tokens(text[s:e]) & own)  # common-word surnames ("West") too
         cid: int | None = None
         if m and people:
             cands = [j for j, p in enumerate(people) if m <= p]
