@@ -136,7 +136,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         if not text:
             continue
         known = list(covered[i] if covered is not None else ())
-        cands = [c for c in name_candidates(text) if not any(s <= c[0] and c[1] <= e for s, e in known)]
+        cands = name_candidates(text)
         if not cands and not _worth_analyzing(text):
             continue
         spans = out[i]
@@ -144,11 +144,13 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
         spans.extend((s, e, "PERSON") for s, e in cued_names(text))
+        known += [(s, e) for s, e, _ in spans]
+        # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
+        cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
         jobs.extend((i, lo, recased(text, lo, hi, cands), cands) for lo, hi in _windows_around(text, cands))
         if not windows:
             jobs.append((i, 0, text, None))
             continue
-        known += [(s, e) for s, e, _ in spans]
         jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
     docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
     given = given_names()
