@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from redaction.recognizers.words import (
@@ -36,10 +37,13 @@ PERSON_CUES_ANY_CASE = [
     "granddaughter", "stepfather", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister",
     "neighbor", "neighbour", "friend", "coworker", "co-worker", "landlord", "landlady", "tenant", "manager",
     "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
-    "caretaker", "caregiver", "guardian", "child", "baby", "witness", "victim", "suspect", "complainant", "caller",
+    "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
+    "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
+    "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
+    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
-    "w/", "rp", "r/p", *(t.lower() for t in OFFICER_TITLES),
+    "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten"}
@@ -125,7 +129,10 @@ RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
 ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CUES_ANY_CASE.index("named")]
 # After these, any name-like word is taken; after the roles ("victim", "driver", "Ms") only a listed name.
 _FREE_CUES = [*RELATION_CUES, "named", "identified as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
-              "rp", "r/p", "v/", "s/", "w/", *(t.lower() for t in OFFICER_TITLES)]
+              "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
+_VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
+                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
+_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
@@ -141,21 +148,29 @@ _SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Lower-case surnames (US Census 1990 list, ``names`` package) that are not common or report words."""
+    """Lower-case surnames (US Census 1990 list, ``names`` package), common-word ones ("west", "ward") included,
+    function and report words left out."""
     import names as census
     from spacy.lang.en.stop_words import STOP_WORDS
 
     with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
         out = {line.split()[0].lower() for line in fh if line.strip()}
-    return frozenset(w for w in out if len(w) >= 3 and w not in _STOP and w not in STOP_WORDS)
+    return frozenset(w for w in out if len(w) >= 3 and w not in CAPS_STOP_WORDS and w not in STOP_WORDS
+                     and w not in SUFFIX_LOWER)
 
 
 def cued_names(text: str) -> list[tuple[int, int]]:
-    """Names right after a cue, taken without the NER (see the module docstring): up to two name-like words
-    after a relation, an officer title (an initial may come first: "Lt. W. Campbell") or an alias cue
-    ("her roommate ngozi balogun", "P/O reddy", "passenger knight, nizhoni"); after a role ("victim", "Ms"),
-    only a listed given name or surname, or a capitalized word in mixed-case text; two or three letters that
-    are no common word after either ("officer fq")."""
+    """Names taken without the NER (see the module docstring).
+
+    * up to two name-like words (a middle initial between them allowed) after a relation, an officer title or
+      an alias cue, in any casing ("her roommate ngozi balogun", "P/O reddy", "passenger knight, nizhoni",
+      "Lt. W. Campbell"); a listed surname that is also a common word counts there ("Cpl. North");
+    * after a role ("victim", "Ms", "including"), only a listed given name or surname, or a capitalized word in
+      mixed-case text;
+    * two or three letters that are no common word after a cue ("officer fq");
+    * a listed name right before a speech verb or "'s statement" ("smith stated", "ward's statement"), and the
+      word after a single initial when it is a listed name ("by d. rivera").
+    """
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out: list[tuple[int, int]] = []
@@ -174,11 +189,14 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     break
                 word = w.group().rstrip(".")
                 low = word.lower()
-                if low in PARTICLES and taken:
-                    pos = _skip_space(text, w.end())
+                if taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith("."))):
+                    pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
                 listed = low in given or low in family
-                ok = _name_like(word) and (free or listed or (mixed and word[:1].isupper() and not word.isupper()))
+                if free:
+                    ok = _name_like(word) or (listed and low not in STOP_WORDS)
+                else:
+                    ok = _name_like(word) and (listed or (mixed and word[:1].isupper() and not word.isupper()))
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
@@ -192,7 +210,40 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 if nxt is None:
                     break
                 pos = w.start() + len(word) + nxt.end()
+    for m in _VERB_AFTER.finditer(text):
+        w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        if w is None:
+            continue
+        low = w.group().lower()
+        titled = mixed and w.group()[:1].isupper() and low not in _STOP
+        if (low in given or low in family or titled) and low not in CAPS_STOP_WORDS and low not in STOP_WORDS:
+            out.append(w.span())
+    for m in _INITIAL_NAME.finditer(text):
+        low = m.group(1).lower()
+        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
+            out.append((m.start(), m.end()))
     return out
+
+
+_LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
+_STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def neighbour_is_name(text: str) -> Callable[[str], bool]:
+    """For ``people.neighbour_names``: a listed name, or a capitalized (mixed-case text) or name-like (text in one
+    case) word that is no common or report word."""
+    mixed = _mixed_case(text)
+    given, family = given_names(), surnames()
+
+    def is_name(word: str) -> bool:
+        low = word.lower()
+        if low in CAPS_STOP_WORDS:
+            return False
+        if low in given or low in family:
+            return True
+        return _name_like(word) and (not mixed or (word[:1].isupper() and not word.isupper()))
+
+    return is_name
 
 
 def _skip_space(text: str, pos: int) -> int:

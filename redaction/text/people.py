@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
 from redaction.text.names import PARTICLES
@@ -24,7 +24,7 @@ _KEY_TOKEN = re.compile(r"[^\W_]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
-_PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+_PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r"|mac\s+an|mc\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
@@ -134,6 +134,27 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
     if b is not None:
         start = b.start()
     return start, end
+
+
+_NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_PAREN_AFTER = re.compile(r"\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
+_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+(" + _NAME_WORD + r")", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
+
+
+def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)") and the other
+    member of a pair ("Oksana and Łukasz", "my kids juana and aisha"), when ``is_name`` accepts the word."""
+    out = []
+    for s, e in spans:
+        for rx in (_PAREN_AFTER, _AND_AFTER):
+            m = rx.match(text, e)
+            if m is not None and is_name(m.group(1)):
+                out.append(m.span(1))
+        b = _AND_BEFORE.search(text, max(0, s - 40), s)
+        if b is not None and is_name(b.group(1)):
+            out.append(b.span(1))
+    return out
 
 
 def alias_spans(text: str) -> list[tuple[int, int]]:

@@ -29,12 +29,14 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.names import neighbour_is_name
 from redaction.text.people import (
     alias_spans,
     cluster_people,
     extend_particles,
     is_initials,
     mentions,
+    neighbour_names,
     record_tokens,
     tokens,
 )
@@ -60,6 +62,8 @@ _LEADING_TITLE = re.compile(
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
 _FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[^\W_]+")
+_SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
+                          r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
 
 
 def _name_tokens(s: str) -> set[str]:
@@ -263,6 +267,10 @@ class TextRedactor:
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
         cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
         chosen = _resolve(cands)
+        near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
+                               neighbour_is_name(text))
+        if near:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in near])
         # consistency: every other mention of a redacted name word goes too
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
         if extra:
@@ -281,7 +289,9 @@ class TextRedactor:
         span = text[start:end]
         if not span.strip() or any(c.isdigit() or c == "@" for c in span):
             return None
-        if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+        if _FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end):
+            return None  # a street named after a person ("Jefferson St"), unless St. is Saint ("Amir St. John")
+        if span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"
         if re.search(r"(?i)\b(?:jr|sr)\.?\s*$", span) and _FOLLOWED_BY_SUFFIX.match(text, end):
             return None
@@ -297,7 +307,8 @@ class TextRedactor:
             return None
         start, end = words[0].start(), words[-1].end()
         span = text[start:end]
-        if _FOLLOWED_BY_SUFFIX.match(text, end) or span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+        if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
+                span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
             return None  # a street named after a person: "Martin Luther King Jr Blvd"
         lowered = {w.strip(".,").lower() for w in span.split()}
         if not _name_tokens(span) or lowered & VEHICLE_WORDS:
