@@ -299,7 +299,7 @@ def test_one_placeholder_per_person_not_per_surname(redactor):
             "PRZYBYLSKI said Ms. Przybylski was home.")
     out = redactor.redact([text], [rv])[0].text
     assert out == ("The victim, [PERSON 1], stated that her ex-boyfriend [PERSON 2] forced entry. "
-                   "[PERSON 2] said Ms. [PERSON 2] was home.")
+                   "[PERSON 1] said Ms. [PERSON 1] was home.")  # a bare shared surname: the first-listed person
 
 
 def test_shared_surname_mentions_property(redactor):

@@ -183,6 +183,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
             if ini is not None and free:
                 pos = ini.end()
             taken = 0
+            first = -1
+            last = -1
             while taken < 2:
                 w = _WORD.match(text, pos)
                 if w is None:
@@ -203,13 +205,16 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                         if short is not None and short.group().lower() not in _STOP | STOP_WORDS:
                             out.append(short.span())
                     break
-                out.append((w.start() if not (taken == 0 and ini is not None and free) else m.end(),
-                            w.start() + len(word)))
+                if first < 0:
+                    first = m.end() if (ini is not None and free) else w.start()
+                last = w.start() + len(word)
                 taken += 1
                 nxt = re.match(r",?[ \t]+", text[w.start() + len(word):])
                 if nxt is None:
                     break
                 pos = w.start() + len(word) + nxt.end()
+            if first >= 0:
+                out.append((first, last))
     for m in _VERB_AFTER.finditer(text):
         w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if w is None:

@@ -54,31 +54,30 @@ def record_tokens(value: str) -> frozenset[str]:
 
 
 def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]]) -> list[int]:
-    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order."""
-    n_rec = len(people)
+    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order.
+
+    A mention joins the person (a record person, or a name met earlier in the text) whose words hold all its
+    words; when several do, the record person listed first ("PRZYBYLSKI" is the victim "PRZYBYLSKI, GUADALUPE",
+    not the relative "Przybylski, Aaliyah"), else the name mentioned last. A mention with a word the record person lacks is someone else ("Svetlana Fox" is not the victim
+    "FOX, TATIANA"): a new person, that later mentions ("Svetlana") join.
+    """
     own = frozenset().union(*people) if people else frozenset()
-    detected: list[set[str]] = []  # names not in the record, as they grow
-    last_seen: dict[int, int] = {}  # cluster id -> position of its latest mention
+    clusters: list[set[str]] = [set(p) for p in people]  # record people first (fixed), then names met in the text
+    last_seen: dict[int, int] = {}
     ids: list[int] = []
     for pos, (s, e) in enumerate(spans):
         m = tokens(text[s:e]) | (record_tokens(text[s:e]) & own)  # common-word surnames ("West") too
-        cid: int | None = None
-        if m and people:
-            cands = [j for j, p in enumerate(people) if m <= p]
-            if not cands:
-                best = max(len(m & p) for p in people)
-                cands = [j for j, p in enumerate(people) if best and len(m & p) == best]
-            if cands:
-                cid = max(cands, key=lambda j: (last_seen.get(j, -1), -j))
-        if cid is None:
-            cands = [k for k, d in enumerate(detected) if m and (m <= d or d <= m)]
-            if cands:
-                k = max(cands, key=lambda k: (last_seen.get(n_rec + k, -1), -k))
-                detected[k] |= m
-            else:
-                detected.append(set(m))
-                k = len(detected) - 1
-            cid = n_rec + k
+        cands = [k for k, c in enumerate(clusters) if m and m <= c]
+        if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
+            cands = [k for k in range(len(people), len(clusters)) if m and clusters[k] and clusters[k] <= m]
+            for k in cands:
+                clusters[k] |= m
+        if cands:
+            rec = [k for k in cands if k < len(people)]
+            cid = rec[0] if rec else max(cands, key=lambda k: last_seen.get(k, -1))
+        else:
+            clusters.append(set(m))
+            cid = len(clusters) - 1
         last_seen[cid] = pos
         ids.append(cid)
     numbers: dict[int, int] = {}

@@ -119,6 +119,19 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """PERSON spans with only spaces between them are one name ("[hunter] [kowalski]")."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end
+                and not text[prev.end:c.start].strip(" \t")):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
 
 
@@ -275,7 +288,7 @@ class TextRedactor:
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in extra])
-        return self._number(text, chosen, people)
+        return self._number(text, _join_adjacent(text, chosen), people)
 
     def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim titles and possessives from a detected name; None when it is not a person's name."""
