@@ -350,7 +350,9 @@ def test_consistency_every_mention_of_a_redacted_word(redactor):
     ("She was notified at 3242455196.", "She was notified at [PHONE 1]."),
     ("See related case 14-0190 and 2016-0002-P.", "See related case [ID 1] and [ID 2]."),
     ("Victim, 32/W/F, and suspect W/M 20s.", "Victim, [DEMOGRAPHICS], and suspect [DEMOGRAPHICS]."),
-    ("The driver, age 34, born 1987, left.", "The driver, [DEMOGRAPHICS], [DEMOGRAPHICS], left."),
+    ("The driver, age 34, born 1987, left.", "The driver, age [DEMOGRAPHICS], born [DEMOGRAPHICS], left."),
+    ("Driver Collins (45) admitted no license, a 27 year old",
+     "Driver [PERSON 1] ([DEMOGRAPHICS]) admitted no license, a [DEMOGRAPHICS] year old"),
     ("It happened in the 4700 block of W HILLCREST AVE at noon.", "It happened in the [ADDRESS 1] at noon."),
     ("According to the clerk, the Walgreens on Elm was closed.", "According to the clerk, the Walgreens on Elm was closed."),
 ])

@@ -15,7 +15,7 @@ from redaction.recognizers.person_cue import OsdCueNameRecognizer
 from redaction.recognizers.person_initials import OsdInitialsRecognizer
 from redaction.recognizers.person_last_first import OsdLastFirstNameRecognizer
 from redaction.recognizers.phone import OsdUsPhoneRecognizer
-from redaction.recognizers.plate import OsdLicensePlateRecognizer
+from redaction.recognizers.plate import OsdLicensePlateRecognizer, OsdVehiclePlateRecognizer
 from redaction.recognizers.ssn import OsdUsSsnRecognizer
 from redaction.recognizers.vin import OsdVinRecognizer
 
@@ -23,7 +23,7 @@ RECOGNIZER_CLASSES = (
     OsdUsAddressRecognizer, OsdAllCapsNameRecognizer, OsdLastFirstNameRecognizer, OsdCueNameRecognizer,
     OsdDateOfBirthRecognizer, OsdUsPhoneRecognizer, OsdUsSsnRecognizer, OsdDriverLicenseRecognizer,
     OsdLicensePlateRecognizer, OsdVinRecognizer, OsdEmailRecognizer, OsdInitialsRecognizer, OsdCaseNumberRecognizer,
-    OsdBadgeRecognizer, OsdDemographicsRecognizer,
+    OsdBadgeRecognizer, OsdDemographicsRecognizer, OsdVehiclePlateRecognizer,
 )
 
 

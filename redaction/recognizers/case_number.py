@@ -15,9 +15,9 @@ from redaction.recognizers.words import OFFICER_TITLES
 
 _NOT_TIME = r"(?!\s*(?i:hrs|hours|hr|h)\b)"
 CASE_NUMBER_PATTERNS = [
-    Pattern("yy-nnnn", r"(?<![\w\-/.#])(?:[A-Z]{1,4}-?)?\d{2}-\d{4,7}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)" + _NOT_TIME,
+    Pattern("yy-nnnn", r"(?<![\w\-/.])(?:[A-Z]{1,4}-?)?\d{2}-\d{4,7}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)" + _NOT_TIME,
             0.8),
-    Pattern("yyyy-nnnn", r"(?<![\w\-/.#])(?:[A-Z]{1,4}-?)?(?:19|20)\d{2}-\d{3,8}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)"
+    Pattern("yyyy-nnnn", r"(?<![\w\-/.])(?:[A-Z]{1,4}-?)?(?:19|20)\d{2}-\d{3,8}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)"
             + _NOT_TIME, 0.8),
     Pattern("ctx:case no", r"(?<![\w\-/.])[A-Z0-9][A-Z0-9\-]{3,16}(?<!-)(?![\w\-])", 0.7),
 ]

@@ -22,11 +22,15 @@ PATTERNS = [
     Pattern("age/race/sex", _START + _AGE + r"\s*/\s*" + _RACE + r"\s*/\s*" + _SEX + _END, 0.9),
     Pattern("race/sex/age", _START + _RACE + r"\s*/\s*" + _SEX + r"(?:\s*/\s*" + _AGE + r"|\s*,?\s+(?:" + _DECADE
             + "|" + _AGE + r"(?!\s*(?:hrs|hours|mph|block|blk)\b)))?" + _END, 0.9),
-    Pattern("racesex age", _START + r"[WBH][MF]A?(?:\s*,?\s*(?:" + _DECADE + "|" + _AGE + r"))?" + _END, 0.8),
-    Pattern("age", r"\b(?:age|aged|ages)\s*:?\s*" + _AGE + r"\b", 0.9),
-    Pattern("years old", r"\b(?:a\s+)?" + _AGE + r"[\s\-]*(?:years?|yrs?)[\s\-]*(?:old|of\s+age)\b", 0.9),
+    Pattern("racesex age", _START + r"[WBH][MF]A?\s*,?\s*(?:" + _DECADE + "|" + _AGE + r")" + _END, 0.8),
+    # an age or birth year written with its word: only the number goes ("age [DEMOGRAPHICS]")
+    Pattern("age", r"(?<=\b(?:age|aged|ages)\s*:?\s*)" + _AGE + r"\b", 0.9),
+    Pattern("years old", r"\b" + _AGE + r"(?=[\s\-]*(?:years?|yrs?)[\s\-]*(?:old|of\s+age)\b)", 0.9),
     Pattern("y/o", r"\b" + _AGE + r"\s*(?:y/o|yo|yoa|yom|yof|y\.o\.)(?![\w/])", 0.9),
-    Pattern("born year", r"\b(?:born|dob|d\.o\.b\.?|birth\s+year|yob)\s*:?\s*(?:in\s+)?(?:19|20)\d{2}(?![\w/\-.]\d)", 0.9),
+    Pattern("born year", r"(?<=\b(?:born|dob|d\.o\.b\.?|birth\s+year|yob)\s*:?\s*(?:in\s+)?)(?:19|20)\d{2}"
+            r"(?![\w/\-.]\d)", 0.9),
+    # "COLLINS (45) ADMITTED": a two-digit age in parentheses right after a word
+    Pattern("age in parentheses", r"(?<=[^\W\d_]\s?\()\d{2}(?=\))", 0.7),
     Pattern("decade", r"\bin\s+(?:his|her|their|the)\s+" + _DECADE + r"\b", 0.8),
 ]
 

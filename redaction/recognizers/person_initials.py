@@ -67,8 +67,8 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                 bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
             elif name == "before verb":
                 bad = caps or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES
-            else:
-                bad = caps and w in CAPS_STOP_WORDS
+            else:  # in capitals, three letters that are a report word ("SUBJECT AGE") are that word
+                bad = caps and (w in CAPS_STOP_WORDS or (len(w) == 3 and w in NOT_NAME_WORDS))
             if not bad:
                 out.append((start, end, name))
         return out

@@ -197,8 +197,12 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 listed = low in given or low in family
                 if free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS)
-                else:
-                    ok = _name_like(word) and (listed or (mixed and word[:1].isupper() and not word.isupper()))
+                else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
+                    after = _NEXT_NAME.match(text, w.start() + len(word))
+                    surname = low in family and (taken > 0 or (after is not None and (
+                        after.group(1) == "," or after.group(2).lower() in given)))
+                    ok = _name_like(word) and (low in given or surname
+                                               or (mixed and word[:1].isupper() and not word.isupper()))
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
@@ -230,6 +234,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 

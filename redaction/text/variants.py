@@ -117,8 +117,8 @@ def dob_variant_regexes(value: str) -> list[str]:
     month = "(?:" + mon + "|" + mon[:3] + r"\.?" + ("|Sept" if m == 9 else "") + ")"
     day = rf"0?{dd}(?:st|nd|rd|th)?"
     alts = [
-        rf"(?<![\d/\-.])0?{m}[/\-.]0?{dd}[/\-.](?:{y}|{yy:02d})(?![\d/\-.])",
-        rf"(?<![\d/\-.]){y}[/\-.]{m:02d}[/\-.]{dd:02d}(?![\d/\-.])",
+        rf"(?<![\d/\-.])0?{m}[/\-.]0?{dd}[/\-.](?:{y}|{yy:02d})(?![\d/\-]|\.\d)",
+        rf"(?<![\d/\-.]){y}[/\-.]{m:02d}[/\-.]{dd:02d}(?![\d/\-]|\.\d)",
         rf"{_B_START}{month}\s+{day},?\s+{y}{_B_END}",
         rf"{_B_START}{day}\s+{month},?\s+{y}{_B_END}",
     ]
