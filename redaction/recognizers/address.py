@@ -31,6 +31,9 @@ _BLOCK_HEAD = (r"(?<![\w/\-.])\d{1,5}(?:[xX]{2})?(?:\s*-\s*\d{1,5})?\s*(?i:hundr
                r"(?:(?i:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?")
 BLOCK_REGEX = _BLOCK_HEAD + r"(?:" + _WORD_I + r"\s+){0,3}" + "(?i:" + "|".join(SUFFIX_WORDS) + r")\b\.?"
 BLOCK_WORD_REGEX = _BLOCK_HEAD + _WORD_I + r"(?![\w'])"
+# A house-number address in any casing ("lives at 147 girard ave apt 12"): only after an address cue.
+ANY_CASE_ADDRESS_REGEX = (r"(?<![\w/\-.])\d{1,6}(?:-?[A-Za-z])?\s+" + _DIR + "?" + _WORD_I + r"(?:\s+" + _WORD_I + "){0,3}?"
+                          + r"\s+" + _SUFFIX + _UNIT + "?" + r"(?![A-Za-z])")
 
 
 class OsdUsAddressRecognizer(ContextPatternRecognizer):
@@ -38,11 +41,19 @@ class OsdUsAddressRecognizer(ContextPatternRecognizer):
 
     ENTITY = "ADDRESS"
     PATTERNS = [Pattern("street address", ADDRESS_REGEX, 0.85), Pattern("hundred block", BLOCK_REGEX, 0.8),
-                Pattern("hundred block word", BLOCK_WORD_REGEX, 0.7)]
-    CONTEXT = ["address", "residence", "lives", "resides", "home", "located at"]
+                Pattern("hundred block word", BLOCK_WORD_REGEX, 0.7),
+                Pattern("ctx:street address any case", ANY_CASE_ADDRESS_REGEX, 0.7)]
+    CONTEXT = ["address", "residence", "lives", "lives at", "resides", "home", "located at", "neighbor", "neighbour",
+               "addr", "at"]
+    CONTEXT_WINDOW = 20
     FLAGS = CASE_SENSITIVE
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """A one-word hundred block inside a longer match is dropped (it is the same place)."""
-        return [f for f in found if not any(o is not f and o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0]
-                                            for o in found)]
+        """One match per place: a match inside a longer one, or at the same span as an earlier one, is dropped."""
+        out: list[tuple[int, int, str]] = []
+        for f in found:
+            if any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found) or \
+                    any(o[:2] == f[:2] for o in out):
+                continue
+            out.append(f)
+        return out
