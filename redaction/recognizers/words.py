@@ -115,10 +115,22 @@ def _data_words() -> set[str]:
     import yaml
 
     raw = yaml.safe_load((Path(__file__).parent / "data" / "not_names.yaml").read_text(encoding="utf-8"))
-    return {w for entries in raw.values() for entry in entries for w in str(entry).lower().replace("'", " ").split()}
+    return {w for kind, entries in raw.items() if kind != "phrases" for entry in entries
+            for w in str(entry).lower().replace("'", " ").split()}
+
+
+def _data_phrases() -> list[str]:
+    """The ``phrases`` of ``data/not_names.yaml``: places and things named after a person ("Kohl's")."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "not_names.yaml").read_text(encoding="utf-8"))
+    return [str(p).lower() for p in raw.get("phrases", [])]
 
 
 NOT_NAME_WORDS |= _data_words()
+NOT_NAME_PHRASES = _data_phrases()
 
 # Police abbreviations and report words that officers type in capitals right after a role cue
 # ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.

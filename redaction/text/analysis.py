@@ -143,7 +143,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-        spans.extend((s, e, "PERSON") for s, e in cued_names(text))
+        spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
@@ -169,6 +169,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
     return out
 
 
+# A name taken from its cue ("Sgt. West", "her roommate ngozi balogun"): its words are not trimmed as report words.
+SURE_PERSON = "PERSON_CUED"
 _RECASED_LABELS = ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART")
 
 

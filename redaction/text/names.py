@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
+    NOT_NAME_PHRASES,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
     SUFFIX_LOWER,
@@ -42,7 +43,7 @@ PERSON_CUES_ANY_CASE = [
     "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
     "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
-    "dr", "named", "identified as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
+    "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
@@ -128,7 +129,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
 ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CUES_ANY_CASE.index("named")]
 # After these, any name-like word is taken; after the roles ("victim", "driver", "Ms") only a listed name.
-_FREE_CUES = [*RELATION_CUES, "named", "identified as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
+_FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.d.'d as", "including", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
               "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
@@ -137,7 +138,7 @@ _INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+([^\W\d_]+(?:['’\-][^\W\d_
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?,?\s+\(?)", re.IGNORECASE)
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?[,:]?\s+\(?)", re.IGNORECASE)
 
 
 _FREE_RE = _cue_re(_FREE_CUES)
@@ -196,12 +197,12 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     continue
                 listed = low in given or low in family
                 if free:
-                    ok = _name_like(word) or (listed and low not in STOP_WORDS)
+                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
-                    ok = _name_like(word) and (low in given or surname
+                    ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
                 if not ok:
                     if not taken:
@@ -227,6 +228,10 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         titled = mixed and w.group()[:1].isupper() and low not in _STOP
         if (low in given or low in family or titled) and low not in CAPS_STOP_WORDS and low not in STOP_WORDS:
             out.append(w.span())
+    for m in _PAIR.finditer(text):  # "tatiana little", "GUADALUPE WOODS": a listed given name and surname
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if a in given and b in family and b not in STOP_WORDS and not _STREET_NEAR.match(text, m.end()):
+            out.append(m.span())
     for m in _INITIAL_NAME.finditer(text):
         low = m.group(1).lower()
         if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
@@ -234,8 +239,23 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_NAME_PHRASE = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                 for p in sorted(NOT_NAME_PHRASES, key=len, reverse=True)) + r")(?![\w'’])", re.IGNORECASE)
+
+
+def not_name_phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of places and things named after a person ("Trader Joe's", "Jack in the Box"): no name inside."""
+    return [m.span() for m in _NOT_NAME_PHRASE.finditer(text)]
+
+
+_PAIR = re.compile(r"(?<![\w'’\-])([^\W\d_]{3,})[ \t]+([^\W\d_]{3,}(?:['’\-][^\W\d_]+)*)(?![\w'’\-])")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
+_INSTITUTIONS = {"black", "white", "brown", "gray", "grey", "green", "native", "middle", "bureau", "division", "unit", "units", "squad", "team", "section", "department", "dept", "office",
+                 "station", "precinct", "district", "court", "county", "city", "state", "police", "jail", "hospital"}
+_STREET_NEAR = re.compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+                          + r")\b", re.IGNORECASE)
 _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

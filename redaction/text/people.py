@@ -137,7 +137,7 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _PAREN_AFTER = re.compile(r"\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
-_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+(" + _NAME_WORD + r")", re.IGNORECASE)
+_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
 
@@ -148,7 +148,7 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
     for s, e in spans:
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
-            if m is not None and is_name(m.group(1)):
+            if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
                 out.append(m.span(1))
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):

@@ -22,14 +22,14 @@ from redaction.recognizers.words import (
     fold,
     fold_same_length,
 )
-from redaction.text.analysis import _engine, analyze_texts
+from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
     DEFAULT_MODEL,
     RedactedText,
     Span,
     placeholder,
 )
-from redaction.text.names import neighbour_is_name
+from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -267,10 +267,11 @@ class TextRedactor:
         people = [t for t, _ in rec.person_tokens] if rec is not None else []
         own = frozenset().union(*people) if people else frozenset()
         for start, end, entity in spans:
-            if entity == "PERSON":
-                got = self._person_span(text, start, end)
+            if entity in ("PERSON", SURE_PERSON):
+                got = self._person_span(text, start, end) if entity == "PERSON" else (start, end)
                 if got is None:
                     continue
+                entity = "PERSON"
                 start, end = extend_particles(text, *got)
                 toks = tokens(text[start:end])
                 if not (toks & own) and self._is_public(text, start, toks):
@@ -279,6 +280,9 @@ class TextRedactor:
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
         cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
+        places = not_name_phrases(text)
+        if places:  # "Trader Joe's", "Jack in the Box": no name inside (record values still go)
+            cands = [c for c in cands if not (c.priority == 1 and any(s <= c.start and c.end <= e for s, e in places))]
         chosen = _resolve(cands)
         near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
                                neighbour_is_name(text))

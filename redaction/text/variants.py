@@ -27,6 +27,7 @@ _B_END = r"(?![\w])"
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _SEP = r"[\s,]+"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_PARTICLES = PARTICLES | {"mac", "an"}  # "Mac an tSaoir" is one surname
 _TITLES = {"mr", "mrs", "ms", "miss", "dr"} | {t.lower() for t in OFFICER_TITLES}
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
@@ -66,16 +67,16 @@ def name_variant_regexes(value: str) -> list[str]:
     # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
     words = _NAME_TOKEN.findall(value)
     for i, w in enumerate(words):
-        if w.lower() in PARTICLES and (i == 0 or words[i - 1].lower() not in PARTICLES):
+        if w.lower() in _PARTICLES and (i == 0 or words[i - 1].lower() not in _PARTICLES):
             j = i
-            while j < len(words) and words[j].lower() in PARTICLES:
+            while j < len(words) and words[j].lower() in _PARTICLES:
                 j += 1
             if j < len(words):
                 alts.append(r"\.?\s+".join(_accent_escape(x) for x in words[i:j + 1]))
     for t in sorted(set(tokens), key=len, reverse=True):
         low = fold(t).lower()
         # every word of the name, common words included ("WEST", "FORD"): the verifier searches them too
-        if len(tokens) > 1 and (low in NAME_SUFFIXES or low in PARTICLES or low in _TITLES):
+        if len(tokens) > 1 and (low in NAME_SUFFIXES or low in _PARTICLES or low in _TITLES):
             continue
         if len(t) >= 3:
             alts.append(_accent_escape(t))
