@@ -47,7 +47,7 @@ PERSON_CUES_ANY_CASE = [
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
-             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten"}
+             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
 # Given names that are also everyday English words: never a candidate without a cue.
 AMBIGUOUS_GIVEN = {
     "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",
@@ -228,6 +228,13 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         titled = mixed and w.group()[:1].isupper() and low not in _STOP
         if (low in given or low in family or titled) and low not in CAPS_STOP_WORDS and low not in STOP_WORDS:
             out.append(w.span())
+    for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
+        w1, w2 = m.group(1), m.group(2)
+        l1, l2 = w1.lower(), (w2 or "").lower()
+        second = bool(w2) and _name_like(w2) and (l2 in family or (mixed and w2[:1].isupper()))
+        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
+        if first:
+            out.append((m.start(1), m.end(2) if second else m.end(1)))
     for m in _PAIR.finditer(text):  # "tatiana little", "GUADALUPE WOODS": a listed given name and surname
         a, b = m.group(1).lower(), m.group(2).lower()
         if a in given and b in family and b not in STOP_WORDS and not _STREET_NEAR.match(text, m.end()):
@@ -249,6 +256,10 @@ def not_name_phrases(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOT_NAME_PHRASE.finditer(text)]
 
 
+_OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|visited|accompanied|hit|pushed|punched|"
+                     r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
+                     r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
+                     re.IGNORECASE)
 _PAIR = re.compile(r"(?<![\w'’\-])([^\W\d_]{3,})[ \t]+([^\W\d_]{3,}(?:['’\-][^\W\d_]+)*)(?![\w'’\-])")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
@@ -260,9 +271,7 @@ _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, re
 
 
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
-    """For ``people.neighbour_names``: a listed name, or a capitalized (mixed-case text) or name-like (text in one
-    case) word that is no common or report word."""
-    mixed = _mixed_case(text)
+    """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word)."""
     given, family = given_names(), surnames()
 
     def is_name(word: str) -> bool:
@@ -271,7 +280,7 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
             return False
         if low in given or low in family:
             return True
-        return _name_like(word) and (not mixed or (word[:1].isupper() and not word.isupper()))
+        return _name_like(word)
 
     return is_name
 

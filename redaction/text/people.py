@@ -24,7 +24,7 @@ _KEY_TOKEN = re.compile(r"[^\W_]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
-_PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r"|mac\s+an|mc\s+an"
+_PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(

@@ -62,6 +62,7 @@ def name_variant_regexes(value: str) -> list[str]:
         particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
         alts.append(esc(first) + between + r"\s+" + esc(last))
         alts.append(particles + esc(last) + _SEP + esc(first) + between)
+        alts.append(esc(first) + _SEP + esc(last) + between)  # as the value is written: "ROSE, JUANA K"
         if middle:
             alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
     # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
