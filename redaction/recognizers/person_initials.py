@@ -25,6 +25,8 @@ from redaction.recognizers.words import (
 # Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone).
 DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd"}
 _TIME_BEFORE = re.compile(r"\d\s*$")
+# "RP CB 4106089940", "suspended DL B3018246": letters right before a number label it (a badge keeps its "#")
+_LABEL_OF_NUMBER = re.compile(r"\)?\s*:?\s*[A-Za-z]?\d")
 INITIALS_CUES = [
     "complainant", "complainants", "victim", "witness", "suspect", "subject", "accused", "arrestee", "caller",
     "reporting party", "driver", "passenger", "mother", "father", "son", "daughter", "wife", "husband",
@@ -57,7 +59,8 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop abbreviations. Dotted: a short list, and "a.m."/"p.m." after a time. Two or three capitals: in
         mixed-case text, any after a cue (capitals stand out there), before a verb no common, report or state
-        word; in text typed in capitals, never before a verb, and after a cue no common word ("OFFICER ON")."""
+        word; in text typed in capitals, never before a verb, and after a cue no common word ("OFFICER ON"). Letters
+        right before a number label it ("RP CB 4106089940")."""
         letters = [c for c in text if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > self.MAX_UPPER_RATIO
         out = []
@@ -69,6 +72,6 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                 bad = caps or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES
             else:  # in capitals, three letters that are a report word ("SUBJECT AGE") are that word
                 bad = caps and (w in CAPS_STOP_WORDS or (len(w) == 3 and w in NOT_NAME_WORDS))
-            if not bad:
+            if not bad and _LABEL_OF_NUMBER.match(text, end) is None:
                 out.append((start, end, name))
         return out

@@ -226,7 +226,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
             continue
         low = w.group().lower()
         titled = mixed and w.group()[:1].isupper() and low not in _STOP
-        if (low in given or low in family or titled) and low not in CAPS_STOP_WORDS and low not in STOP_WORDS:
+        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
             out.append(w.span())
     for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
         w1, w2 = m.group(1), m.group(2)

@@ -62,6 +62,7 @@ _LEADING_TITLE = re.compile(
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
 _FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[^\W_]+")
+_DESCRIBES = re.compile(r"[\s,]+(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b")
 _SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
                           r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
 
@@ -280,6 +281,8 @@ class TextRedactor:
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
         cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
+        # "(BLACK MALE, 30s)", "a Latino male": a description, not a name
+        cands = [c for c in cands if not (c.priority == 1 and c.entity == "PERSON" and _DESCRIBES.match(text, c.end))]
         places = not_name_phrases(text)
         if places:  # "Trader Joe's", "Jack in the Box": no name inside (record values still go)
             cands = [c for c in cands if not (c.priority == 1 and any(s <= c.start and c.end <= e for s, e in places))]
