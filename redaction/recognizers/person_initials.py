@@ -38,7 +38,8 @@ _VERBS = "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS)
 
 INITIALS_PATTERNS = [
     Pattern("dotted", rf"(?<![\w.])(?i:{LETTER}\.\s?{LETTER}\.(?:\s?{LETTER}\.)?)(?!\w|\s?{LETTER}\.)", 0.8),
-    Pattern("after cue", r"(?<=(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=/)\s*)\(?)" + UPPER + "{2,3}(?![\\w'\\-])", 0.8),
+    Pattern("after cue", r"(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=/)\s*)\(?(?P<name>" + UPPER + "{2,3})(?![\\w'\\-])",
+            0.8),
     Pattern("before verb", r"(?<![\w'\-])" + UPPER + r"{2,3}(?=\)?\s+(?i:" + _VERBS + r")\b)", 0.7),
 ]
 

@@ -235,10 +235,11 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
         if first:
             out.append((m.start(1), m.end(2) if second else m.end(1)))
-    for m in _PAIR.finditer(text):  # "tatiana little", "GUADALUPE WOODS": a listed given name and surname
-        a, b = m.group(1).lower(), m.group(2).lower()
-        if a in given and b in family and b not in STOP_WORDS and not _STREET_NEAR.match(text, m.end()):
-            out.append(m.span())
+    words = list(_PAIR_WORD.finditer(text))
+    for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
+        if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
+                and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
+            out.append((m.start(), n.end()))
     for m in _INITIAL_NAME.finditer(text):
         low = m.group(1).lower()
         if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
@@ -260,7 +261,7 @@ _OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|v
                      r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
                      r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
                      re.IGNORECASE)
-_PAIR = re.compile(r"(?<![\w'’\-])([^\W\d_]{3,})[ \t]+([^\W\d_]{3,}(?:['’\-][^\W\d_]+)*)(?![\w'’\-])")
+_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-][^\W\d_]+)*(?![\w'’\-])")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _INSTITUTIONS = {"black", "white", "brown", "gray", "grey", "green", "native", "middle", "bureau", "division", "unit", "units", "squad", "team", "section", "department", "dept", "office",
@@ -291,6 +292,7 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+@lru_cache(maxsize=4096)
 def _mixed_case(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters:
