@@ -17,9 +17,11 @@ Normalization and matching rules (the false-hit guard):
   canonicalized ("Street" -> "st"); a value matches only as whole words (the cell and the value are both
   padded with spaces), so "al" never matches inside "sale";
 * a name is searched as its full form (first..last) and its reversed form (last first), plus the surname
-  alone when it has at least ``MIN_NAME_PART`` (4) letters, except right before a street word
-  ("Washington Ct", "Park Way" are streets); given names alone are not searched (too common, too many
-  false hits);
+  alone (the part before the comma of "LAST, FIRST", else the last word) when it has at least
+  ``MIN_NAME_PART`` (4) letters, except right before a street word ("Washington Ct", "Park Way" are
+  streets); given names alone are not searched across the release (too common, too many false hits):
+  ``scan_record_text`` checks every word of a record's own names (3+ letters, common words included) in
+  that record's own text;
 * a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
 * phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
   and separators of a cell; values with fewer than 7 digits are skipped; digits inside a hexadecimal token of

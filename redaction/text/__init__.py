@@ -1,23 +1,27 @@
-"""Free-text redaction: our Presidio recognizers + spaCy NER, record-aware, typed numbered placeholders.
+"""Free-text redaction: our Presidio recognizers + spaCy NER + name lists, record-aware, numbered placeholders.
 
 ``TextRedactor.redact`` replaces every detected span with ``[TYPE n]`` where ``n`` numbers the distinct
-values of that type within one record ("[PERSON 1] told [PERSON 2] that [PERSON 1] ..."). Detection is:
+values of that type within one record, and people (not surnames) for ``PERSON``: "Guadalupe Przybylski",
+"PRZYBYLSKI" and "Ms. Przybylski" are one number, her relative "Aaliyah Przybylski" another
+(``people.cluster_people``). Demographic descriptors get one unnumbered ``[DEMOGRAPHICS]``. Detection is:
 
-* record-aware matching: the names, addresses, phones, DOBs, SSNs, licences, plates, VINs, e-mails and
-  identifiers (``ID``: case numbers, badge numbers; exact, case/spacing/dash-insensitive) of the record's
-  own structured columns are searched in its narrative in all their case, spacing, order and format
-  variants, with or without accents ("Ramirez" finds "RAMÍREZ"), and always removed (highest priority);
+* record-aware matching (``variants``): the names, addresses, phones, DOBs, SSNs, licences, plates, VINs,
+  e-mails and identifiers (``ID``) of the record's own structured columns are searched in its narrative in all
+  their case, spacing, order and format variants, with or without accents, every word of a name included
+  (common-word surnames such as "WEST" too, particles kept together: "de la Cruz"); always removed;
 * our pattern recognizers (``redaction.recognizers``, called through their ``find`` method: no Presidio
-  ``AnalyzerEngine`` per text) and spaCy's PERSON entities. Name patterns take the letters of Latin-1,
-  Latin Extended-A/B and Latin Extended Additional; in narratives typed in capitals, names come from cues
-  ("V/", "S1", "W/", "victim", "identified as", officer titles), the ``LAST, FIRST`` shape and record
-  values, with a stop-list of police words ("PH", "IDENTIFIED", "HRS", ...) that are never names.
+  ``AnalyzerEngine`` per text): addresses and hundred blocks, phones with or without separators, case and
+  badge numbers, initials ("A.B.", "Officer FQ"), demographics ("32/W/F", "age 34"), names after cues;
+* names in any casing (``names``): words after relation, role, title and alias cues, US Census given names
+  and surnames (the ``names`` package), names around verbs and in pairs, taken directly or judged by the NER
+  on a re-cased copy of their window (``analysis``); spaCy's PERSON entities on windows around unexplained
+  capitalized words;
+* consistency (``people.mentions``): a word redacted at one mention is redacted at every mention; places
+  named after people ("Trader Joe's", ``recognizers/data/not_names.yaml``) hold no name.
 
-Speed: unique texts are analysed once; texts without an upper-case letter, a digit or an ``@`` skip the
-recognizers and NER (record-aware matching still runs); spaCy runs only its NER component, and only over
-``ner_windows``: a few words around each capitalized word that no pattern, record value, street name or
-stop-list explains (most narratives need no NER at all); ``processes > 1`` spreads the analysis over
-worker processes.
+Speed: unique texts are analysed once; spaCy runs only its NER component, and only over windows
+(``ner_windows`` and the re-cased candidate windows); ``processes > 1`` spreads the analysis over worker
+processes.
 
 Nothing from a text is logged; counts only.
 """
