@@ -6,15 +6,20 @@ import pytest
 
 from redaction.recognizers import (
     OsdAllCapsNameRecognizer,
+    OsdBadgeRecognizer,
+    OsdCaseNumberRecognizer,
     OsdCueNameRecognizer,
     OsdDateOfBirthRecognizer,
+    OsdDemographicsRecognizer,
     OsdDriverLicenseRecognizer,
     OsdEmailRecognizer,
+    OsdInitialsRecognizer,
     OsdLastFirstNameRecognizer,
     OsdLicensePlateRecognizer,
     OsdUsAddressRecognizer,
     OsdUsPhoneRecognizer,
     OsdUsSsnRecognizer,
+    OsdVehiclePlateRecognizer,
     OsdVinRecognizer,
     default_recognizers,
 )
@@ -116,6 +121,21 @@ CASES = [
     (OsdEmailRecognizer, "contact J_Doe+tips@mail.example.org", ["J_Doe+tips@mail.example.org"]),
     (OsdEmailRecognizer, "the @ sign and user@localhost", []),
     (OsdEmailRecognizer, "Contact via muñoz76@example.com.", ["muñoz76@example.com"]),
+    # issue 15: case numbers, badges, initials, demographics, plates after the vehicle, bare phones
+    (OsdCaseNumberRecognizer, "See related case 14-0190 and 2016-0002-P; IAD #18-79756.", ["14-0190", "2016-0002-P", "18-79756"]),
+    (OsdCaseNumberRecognizer, "Code 4, 10-4 on 2024-03-14 from 1400-1530 hrs, 555-1234", []),
+    (OsdBadgeRecognizer, "Officer Kowalski #4521 and P/O FQ (#1172) arrived; badge 7788.", ["#4521", "#1172", "7788"]),
+    (OsdBadgeRecognizer, "Apt #12 was empty", []),
+    (OsdInitialsRecognizer, "Complainant A.B. stated that Officer FQ pushed him; Ł.C. saw it.", ["A.B.", "FQ", "Ł.C."]),
+    (OsdInitialsRecognizer, "Complainant AC alleges; AC stated she was hurt at 3 p.m.", ["AC", "AC"]),
+    (OsdInitialsRecognizer, "OFFICER ON SCENE. RP CB 4106089940. U.S. citizen, D.O.B. unknown", []),
+    (OsdDemographicsRecognizer, "victim 32/W/F and suspect W/M 20s, B/F/45, age 34, born 1987, a 27 year old",
+     ["32/W/F", "W/M 20s", "B/F/45", "34", "1987", "27"]),
+    (OsdDemographicsRecognizer, "STS BF LARS PUSHED HER at 1430 hrs, 2 blocks", []),
+    (OsdVehiclePlateRecognizer, "VEH: gray Nissan Altima JAD9670. TAN LINCOLN TOWN CAR SYY9456", ["JAD9670", "SYY9456"]),
+    (OsdVehiclePlateRecognizer, "a maroon Chrysler 300 was stopped at 0545 hrs", []),
+    (OsdUsPhoneRecognizer, "She was notified at 3242455196.", ["3242455196"]),
+    (OsdUsPhoneRecognizer, "See case 2024001234 for details", []),
 ]
 
 

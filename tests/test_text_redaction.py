@@ -372,3 +372,42 @@ def test_numbers_and_demographics_property(redactor):
         text = _cased(f"Reached at {phone}; subject {demo} seen in the {block}.", rng.choice(["lower", "upper", "title"]))
         out = redactor.redact([text])[0].text
         assert not re.search(r"\d", out.replace("[PHONE 1]", "").replace("[ADDRESS 1]", "")), (text, out)
+
+
+@pytest.mark.parametrize("text", [
+    "She chased him to Trader Joe's and then to Jack in the Box.",
+    "He was seen outside Kohl's on Park Ave near Best Buy.",
+    "Description given by RP (BLACK MALE, 30S).",
+    "RP CB 4106089940. Driver had a suspended DL B3018246.",
+    "CALLER STATES HE SAW A FIGHT.",
+])
+def test_places_descriptions_and_labels_are_no_names(redactor, text):
+    assert "[PERSON" not in redactor.redact([text])[0].text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("The victim called her mom Colleen Mac an tSaoir at home.", ["Colleen", "Mac", "tSaoir"]),
+    ("Witness Oksana and Łukasz had argued earlier about money.", ["Oksana", "Łukasz"]),
+    ("her roommate juana okafor let declan novak into the building. miriam said tyrone had been banned.",
+     ["juana", "okafor", "declan", "novak", "tyrone"]),
+    ("EMERGENCY CONTACT: Layla Marshall 4156239487; Person interviewed: Astrid M. Love (Astrid), age 48.",
+     ["Layla", "Marshall", "Astrid", "Love", "4156239487", "48"]),
+    ("The subject was taken down by Sgt. West and PO King; Lt. W. Campbell (#4400) on scene.",
+     ["West", "King", "Campbell", "4400"]),
+    ("S1 DETAINED, IDENTIFIED AS RIVERA, NOOR, DOB 12/20/1956. VEH: gray Nissan Altima JAD9670.",
+     ["RIVERA", "NOOR", "1956", "JAD9670"]),
+])
+def test_names_and_numbers_seen_on_unseen_narratives(redactor, text, gone):
+    out = redactor.redact([text])[0].text
+    assert not any(g in out for g in gone), out
+
+
+def test_cued_third_parties_property(redactor):
+    """Relation + name, any casing, with or without a middle initial or a comma form."""
+    rng = random.Random(23)
+    for _ in range(40):
+        first, last = rng.choice(GIVEN), rng.choice(SURNAMES)
+        name = rng.choice([f"{first} {last}", f"{first} {rng.choice('ABCDE')}. {last}", f"{last}, {first}"])
+        text = _cased(f"Officers spoke with {rng.choice(RELATIONS)} {name}, who left.", rng.choice(["lower", "upper", "title"]))
+        out = redactor.redact([text])[0].text.lower()
+        assert first.lower() not in out and last.lower() not in out, (text, out)

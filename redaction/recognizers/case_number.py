@@ -35,6 +35,13 @@ class OsdCaseNumberRecognizer(ContextPatternRecognizer):
     CONTEXT_WINDOW = 25
     FLAGS = CASE_SENSITIVE
 
+    def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One match per span (a number after "case" is found by two patterns)."""
+        out: dict[tuple[int, int], tuple[int, int, str]] = {}
+        for f in found:
+            out.setdefault((f[0], f[1]), f)
+        return list(out.values())
+
     def validate_result(self, pattern_text: str) -> bool | None:
         """A code needs at least four digits (words after "case" such as "CLOSED" are no numbers)."""
         return None if sum(c.isdigit() for c in pattern_text) >= 4 else False
