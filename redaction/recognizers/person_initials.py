@@ -23,7 +23,7 @@ from redaction.recognizers.words import (
 )
 
 # Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone).
-DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd"}
+DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd", "pd"}
 _TIME_BEFORE = re.compile(r"\d\s*$")
 # "RP CB 4106089940", "suspended DL B3018246": letters right before a number label it (a badge keeps its "#")
 _LABEL_OF_NUMBER = re.compile(r"\)?\s*:?\s*[A-Za-z]?\d")
@@ -71,8 +71,8 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                 bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
             elif name == "before verb":
                 bad = caps or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES
-            else:  # in capitals, three letters that are a report word ("SUBJECT AGE") are that word
-                bad = caps and (w in CAPS_STOP_WORDS or (len(w) == 3 and w in NOT_NAME_WORDS))
+            else:  # three letters that are a report word ("SUBJECT AGE", "victim ABH") are that word
+                bad = (caps and w in CAPS_STOP_WORDS) or (len(w) == 3 and w in NOT_NAME_WORDS)
             if not bad and _LABEL_OF_NUMBER.match(text, end) is None:
                 out.append((start, end, name))
         return out

@@ -196,7 +196,9 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
                 listed = low in given or low in family
-                if free:
+                if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name is listed
+                    ok = listed and _name_like(word)
+                elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
@@ -225,7 +227,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         if w is None:
             continue
         low = w.group().lower()
-        titled = mixed and w.group()[:1].isupper() and low not in _STOP
+        # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
+        titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
             out.append(w.span())
     for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
@@ -263,6 +266,7 @@ _OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|v
                      re.IGNORECASE)
 _PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-][^\W\d_]+)*(?![\w'’\-])")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
+_SPEECH = re.compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _INSTITUTIONS = {"black", "white", "brown", "gray", "grey", "green", "native", "middle", "bureau", "division", "unit", "units", "squad", "team", "section", "department", "dept", "office",
                  "station", "precinct", "district", "court", "county", "city", "state", "police", "jail", "hospital"}
@@ -272,7 +276,9 @@ _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, re
 
 
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
-    """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word)."""
+    """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word) that is
+    capitalized when the text is in mixed case ("cocaine and marijuana" holds no name)."""
+    mixed = _mixed_case(text)
     given, family = given_names(), surnames()
 
     def is_name(word: str) -> bool:
@@ -281,7 +287,7 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
             return False
         if low in given or low in family:
             return True
-        return _name_like(word)
+        return _name_like(word) and (not mixed or word[:1].isupper())
 
     return is_name
 
