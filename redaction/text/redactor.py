@@ -40,7 +40,7 @@ from redaction.text.people import (
     record_tokens,
     tokens,
 )
-from redaction.text.variants import _value_regex
+from redaction.text.variants import TextView, _value_regex, may_occur
 
 
 def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
@@ -243,18 +243,21 @@ class TextRedactor:
         """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
         found = _RecordMatches([], [])
         folded = fold_same_length(text)  # same offsets; record values are folded the same way
+        view = TextView(folded)
         for entity, values in rv.items():
             if isinstance(values, str):
                 values = [values]
             for j, v in enumerate(values):
                 if v is None or not str(v).strip():
                     continue
-                rx = _value_regex(entity, str(v))
-                if rx is None:
-                    continue
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
                     found.person_tokens.append((record_tokens(str(v)), rkey))
+                if not may_occur(entity, str(v), view):
+                    continue
+                rx = _value_regex(entity, str(v))
+                if rx is None:
+                    continue
                 for m in rx.finditer(folded):
                     if m.end() == m.start():
                         continue

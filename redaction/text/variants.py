@@ -173,6 +173,60 @@ _VARIANTS = {
 }
 
 
+class TextView:
+    """Cheap views of one (folded) text, made on first use, for ``may_occur``."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._lower: str | None = None
+        self._digits: str | None = None
+        self._compact: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.folded.lower()
+        return self._lower
+
+    @property
+    def digits(self) -> str:
+        if self._digits is None:
+            self._digits = re.sub(r"\D", "", self.folded)
+        return self._digits
+
+    @property
+    def compact(self) -> str:
+        if self._compact is None:
+            self._compact = re.sub(r"[^0-9a-z]", "", self.lower)
+        return self._compact
+
+
+def may_occur(entity: str, value: str, view: TextView) -> bool:
+    """A necessary condition for ``_value_regex(entity, value)`` to match the text: False skips compiling a
+    regex for a value the text cannot hold (most record values are not in their narrative). Every variant
+    holds a name word, the phone's last seven digits, the code's characters, the address's first word, the
+    date's two-digit year."""
+    if entity not in _VARIANTS:
+        return True  # _value_regex reports the unknown type
+    v = fold_same_length(value).lower()
+    if entity == "PERSON":
+        return any(t in view.lower for t in _NAME_TOKEN.findall(v))
+    if entity == "PHONE":
+        d = re.sub(r"\D", "", v)
+        return d[-7:] in view.digits
+    if entity == "DATE_OF_BIRTH":
+        try:
+            return f"{_dt.date.fromisoformat(v.strip()[:10]).year % 100:02d}" in view.digits
+        except ValueError:
+            return True
+    if entity == "ADDRESS":
+        first = re.findall(r"[a-z0-9]+", v)[:1]
+        return not first or not first[0].isdigit() or first[0] in view.digits
+    if entity == "EMAIL":
+        return v.strip() in view.lower
+    return re.sub(r"[^0-9a-z]", "", v) in view.compact  # SSN, licence, plate, VIN, ID
+
+
 @lru_cache(maxsize=65536)
 def _value_regex(entity: str, value: str) -> re.Pattern | None:
     if entity not in _VARIANTS:
