@@ -142,6 +142,8 @@ def _cue_re(cues: list[str]) -> re.Pattern[str]:
 
 
 _FREE_RE = _cue_re(_FREE_CUES)
+_RELATION_WORD = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                        sorted(RELATION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ROLE_RE = _cue_re(ROLE_CUES)
 _INITIAL = re.compile(r"[^\W\d_]\.\s*")
 _SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
@@ -180,6 +182,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     for free, rx in ((True, _FREE_RE), (False, _ROLE_RE)):
         for m in rx.finditer(text):
             pos = m.end()
+            relation = _RELATION_WORD.match(m.group()) is not None
             ini = _INITIAL.match(text, pos)
             if ini is not None and free:
                 pos = ini.end()
@@ -196,8 +199,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
                 listed = low in given or low in family
-                if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name is listed
-                    ok = listed and _name_like(word)
+                if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name after a
+                    ok = _name_like(word) and (listed or relation)  # title is listed; after "roommate" any name
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
