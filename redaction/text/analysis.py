@@ -147,7 +147,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
-        jobs.extend((i, lo, recased(text, lo, hi, cands), cands) for lo, hi in _windows_around(text, cands))
+        jobs.extend((i, lo, recased(text, lo, hi, cands), cands)
+                    for lo, hi in _windows_around(text, cands, _RECASED_CONTEXT))
         if not windows:
             jobs.append((i, 0, text, None))
             continue
@@ -171,15 +172,16 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
 
 # A name taken from its cue ("Sgt. West", "her roommate ngozi balogun"): its words are not trimmed as report words.
 SURE_PERSON = "PERSON_CUED"
+_RECASED_CONTEXT = 24  # characters each side of a re-cased candidate: enough for the NER to judge a name
 _RECASED_LABELS = ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART")
 
 
-def _windows_around(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged windows of ``_NER_CONTEXT`` characters on each side of ``spans`` (snapped to spaces)."""
+def _windows_around(text: str, spans: Sequence[tuple[int, int]], context: int = _NER_CONTEXT) -> list[tuple[int, int]]:
+    """Merged windows of ``context`` characters on each side of ``spans`` (snapped to spaces)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
-        hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
+        lo = text.rfind(" ", 0, max(0, s - context)) + 1
+        hi = text.find(" ", min(len(text), e + context))
         hi = len(text) if hi < 0 else hi
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
