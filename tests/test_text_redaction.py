@@ -411,3 +411,12 @@ def test_cued_third_parties_property(redactor):
         text = _cased(f"Officers spoke with {rng.choice(RELATIONS)} {name}, who left.", rng.choice(["lower", "upper", "title"]))
         out = redactor.redact([text])[0].text.lower()
         assert first.lower() not in out and last.lower() not in out, (text, out)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("VICTIM LEILANI CHURCH STATED GUADALUPE MACDONALD FORCED ENTRY.", ["FORCED ENTRY"]),
+    ("Witness Ahmed Reed stated he left.", ["stated he left"]),
+])
+def test_verb_forms_are_trimmed_from_names_not_listed_names(redactor, text, kept):
+    out = redactor.redact([text])[0].text
+    assert all(k in out for k in kept) and "Ahmed" not in out and "Reed" not in out, out

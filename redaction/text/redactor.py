@@ -29,7 +29,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
-from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -134,6 +134,12 @@ def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
 
 
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+
+
+def _verb_form(word: str) -> bool:
+    """A word ending like a verb form ("suffered", "forcing") that is no listed name ("Ahmed", "Reed")."""
+    low = word.strip(".,").lower()
+    return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames()
 
 
 def _stop_word(word: str, n_words: int) -> bool:
@@ -326,6 +332,8 @@ class TextRedactor:
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
+        while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+            words.pop()
         if not words:
             return None
         start, end = words[0].start(), words[-1].end()
