@@ -28,6 +28,7 @@ from redaction.recognizers.words import (
     OFFICER_TITLES,
     SUFFIX_LOWER,
     US_STATES,
+    fold,
 )
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
@@ -133,7 +134,8 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
               "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+                           r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
@@ -200,7 +202,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     continue
                 listed = low in given or low in family
                 if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name after a
-                    ok = _name_like(word) and (listed or relation)  # title is listed; after "roommate" any name
+                    # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
+                    ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
@@ -247,7 +250,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     for m in _INITIAL_NAME.finditer(text):
-        low = m.group(1).lower()
+        low = fold(m.group(1)).lower()  # "L. PÉREZ": the lists are unaccented
         if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
             out.append((m.start(), m.end()))
     return out
