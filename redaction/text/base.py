@@ -29,3 +29,4 @@ class RedactedText:
 
     text: str | None
     counts: dict[str, int] = field(default_factory=dict)
+    uncertain: tuple[str, ...] = ()  # entity types the caller should not trust this text on (withheld for review)
