@@ -607,6 +607,20 @@ class _DeidentifyJob:
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
 
 
+def _own_names_checked(result: Any, values: Mapping[str, Sequence[str]] | None) -> Any:
+    """The redacted text, marked uncertain (withheld for review) when a word of the record's own name fields is
+    still in it: the check per record that the release-wide verifier cannot afford (common-word surnames such as
+    WEST would hit every other record), so the verifier is never blind to a record's own surname."""
+    from redaction.text import RedactedText
+    from redaction.verify import scan_record_text
+
+    text = getattr(result, "text", None)
+    if not text or not values or not values.get("PERSON") or not scan_record_text(text, values["PERSON"]):
+        return result
+    unsure = tuple(sorted({*(getattr(result, "uncertain", None) or ()), "PERSON"}))
+    return RedactedText(text, dict(result.counts), uncertain=unsure)
+
+
 class _RecordingRedactor:
     """The text redactor as `apply_policy` sees it, keeping each call's results (one call per free-text column,
     in the policy's column order) so de-identify can record which texts the redactor was unsure of; with allow
@@ -623,6 +637,8 @@ class _RecordingRedactor:
             out = self._redact_allowing(texts, record_values)
         else:
             out = self.inner.redact(texts, record_values)
+        if record_values is not None:
+            out = [_own_names_checked(r, rv) for r, rv in zip(out, record_values, strict=True)]
         self.results.append(out)
         return out
 

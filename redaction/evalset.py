@@ -9,12 +9,13 @@ accented ones ("RAMÍREZ, MARÍA JOSÉ", "Łukasz Dąbrowski"), sometimes held i
 ("Maria Jose Ramirez") as many agency systems store them.
 
 A share of narratives (``EvalItem.caps``) is written entirely in capitals, as old RMS terminals produce
-them; the benchmark reports them separately. Case numbers are labeled ``ID`` when the record holds them
-(record-aware matching must remove them) and are unlabeled negatives otherwise.
+them; the benchmark reports them separately. Case numbers are labeled ``ID`` whether the record holds them
+(record-aware matching must remove them) or not (the case-number recognizer must).
 
-Tricky negatives are mixed in and never labeled: "4500 block of Elm Ave", intersections, "Martin Luther
+Hundred blocks ("4500 block of Elm Ave") and case numbers, the record's or another's, are labeled (``ADDRESS``,
+``ID``). Tricky negatives are mixed in and never labeled: intersections, "Martin Luther
 King Jr Blvd", officer names when officers are published, radio codes ("10-4", "Code 3"), times
-("1430 hrs"), case numbers not in the record ("2024-001234"), incident dates, unit numbers, vehicle makes,
+("1430 hrs"), incident dates, unit numbers, vehicle makes,
 and in capitals "V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "NO SUSPECT INFORMATION AT THIS TIME".
 
 All names, numbers and addresses are synthetic (555 phone exchanges, invalid SSN areas are avoided but
@@ -225,11 +226,13 @@ class _Gen:
             b.add(officer, None if self.officers_public else "PERSON")
 
         b.add("Case ")
-        b.add(case_no, "ID" if case_in_record else None)
+        b.add(case_no, "ID")  # another record's case number links two records: redacted too
         b.add(f". On {r.randint(1, 12)}/{r.randint(1, 28)}/{r.randint(2020, 2025)} at {time} ")
         off()
-        b.add(f" responded to the {block} " + r.choice(["for a disturbance", "regarding a theft report",
-                                                          "for a welfare check", "on a 10-4 traffic stop"]) + ". ")
+        b.add(" responded to the ")
+        b.add(block, "ADDRESS")  # a hundred block narrows a home down to a few houses
+        b.add(" " + r.choice(["for a disturbance", "regarding a theft report", "for a welfare check",
+                              "on a 10-4 traffic stop"]) + ". ")
         b.add(r.choice(["Contacted ", "Made contact with ", "R/P ", "Subject ", "Spoke with "]))
         b.add(self.name_mention(subj, True), "PERSON")
         opener, closer = r.choice([(" (DOB ", ") "), (", DOB: ", ", "), (", born ", ", "), (" DOB ", " ")])

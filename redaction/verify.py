@@ -17,9 +17,11 @@ Normalization and matching rules (the false-hit guard):
   canonicalized ("Street" -> "st"); a value matches only as whole words (the cell and the value are both
   padded with spaces), so "al" never matches inside "sale";
 * a name is searched as its full form (first..last) and its reversed form (last first), plus the surname
-  alone when it has at least ``MIN_NAME_PART`` (4) letters, except right before a street word
-  ("Washington Ct", "Park Way" are streets); given names alone are not searched (too common, too many
-  false hits);
+  alone (the part before the comma of "LAST, FIRST", else the last word) when it has at least
+  ``MIN_NAME_PART`` (4) letters, except right before a street word ("Washington Ct", "Park Way" are
+  streets); given names alone are not searched across the release (too common, too many false hits):
+  ``scan_record_text`` checks every word of a record's own names (3+ letters, common words included) in
+  that record's own text;
 * a word value shorter than ``MIN_WORD_VALUE`` (4) characters is never searched;
 * phones and SSNs: digits only (phones: last ten digits; SSNs: nine), searched inside each run of digits
   and separators of a cell; values with fewer than 7 digits are skipped; digits inside a hexadecimal token of
@@ -287,8 +289,11 @@ def _forms(entity_type: str, value: str) -> Iterator[tuple[str, str]]:
                 s = " ".join(form)
                 if len(s) >= MIN_WORD_VALUE:
                     yield "words", f" {s} "
-            if len(tokens[-1]) >= MIN_NAME_PART:
-                yield "words", f" {tokens[-1]} "
+            # the surname alone: before the comma of "LAST, FIRST" (all its words), else the last word
+            surname = normalize_words(value.split(",")[0]).split() if "," in value else tokens[-1:]
+            for part in {" ".join(surname), surname[-1]} if surname else ():
+                if len(part) >= MIN_NAME_PART:
+                    yield "words", f" {part} "
         elif tokens and len(tokens[0]) >= MIN_NAME_PART:
             yield "words", f" {tokens[0]} "
     elif entity_type == "DATE_OF_BIRTH":
@@ -413,6 +418,31 @@ def _dob_forms(value: str) -> list[str]:
         f"{month} {dd:02d} {y}",
     }
     return sorted(forms)
+
+
+MIN_RECORD_NAME_PART = 3
+
+
+def record_name_words(names: Iterable[str]) -> set[str]:
+    """Every word of a record's own name fields with ``MIN_RECORD_NAME_PART``+ letters, common words included
+    ("WEST, JOHN" gives "west" and "john"; "LAST, FIRST" and "FIRST LAST" give the same words)."""
+    return {w for n in names if n for w in _plain_words(str(n))
+            if len(w) >= MIN_RECORD_NAME_PART and not w.isdigit() and w not in _NAME_SUFFIXES}
+
+
+def _plain_words(text: str) -> list[str]:
+    """Accent-free lower-case words, street words not canonicalized (a surname "West" stays "west")."""
+    return _NON_ALNUM.sub(" ", strip_accents(text)).split()
+
+
+def scan_record_text(text: str, names: Iterable[str]) -> set[str]:
+    """The record's own name words found in its own text (as whole words, any case or accents): the check per
+    record that the global scan cannot afford (given names and common-word surnames would hit other records)."""
+    words = record_name_words(names)
+    return {w for w in _plain_words(text) if w in words} if words else set()
+
+
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "miss", "dr"}
 
 
 def collect_identifiers(df: pd.DataFrame, columns: Mapping[str, str]) -> IdentifierSet:

@@ -6,15 +6,20 @@ import pytest
 
 from redaction.recognizers import (
     OsdAllCapsNameRecognizer,
+    OsdBadgeRecognizer,
+    OsdCaseNumberRecognizer,
     OsdCueNameRecognizer,
     OsdDateOfBirthRecognizer,
+    OsdDemographicsRecognizer,
     OsdDriverLicenseRecognizer,
     OsdEmailRecognizer,
+    OsdInitialsRecognizer,
     OsdLastFirstNameRecognizer,
     OsdLicensePlateRecognizer,
     OsdUsAddressRecognizer,
     OsdUsPhoneRecognizer,
     OsdUsSsnRecognizer,
+    OsdVehiclePlateRecognizer,
     OsdVinRecognizer,
     default_recognizers,
 )
@@ -27,7 +32,9 @@ CASES = [
     (OsdUsAddressRecognizer, "at 450 Oak Street, Unit 3.", ["450 Oak Street, Unit 3"]),
     (OsdUsAddressRecognizer, "near 88 Elm St NW, then", ["88 Elm St NW"]),
     (OsdUsAddressRecognizer, "at 1200 Martin Luther King Jr Blvd", ["1200 Martin Luther King Jr Blvd"]),
-    (OsdUsAddressRecognizer, "responded to the 4500 block of Elm Ave", []),
+    (OsdUsAddressRecognizer, "responded to the 4500 block of Elm Ave", ["4500 block of Elm Ave"]),
+    (OsdUsAddressRecognizer, "in the 4700 block of W HILLCREST AVE near", ["4700 block of W HILLCREST AVE"]),
+    (OsdUsAddressRecognizer, "in the 300 blk of larchmont near the park", ["300 blk of larchmont"]),
     (OsdUsAddressRecognizer, "stopped at Elm Ave and 5th St", []),
     (OsdUsAddressRecognizer, "at 1430 hrs on Main St", []),
     (OsdUsAddressRecognizer, "Unit 12 Responded To Oak St", []),
@@ -114,6 +121,21 @@ CASES = [
     (OsdEmailRecognizer, "contact J_Doe+tips@mail.example.org", ["J_Doe+tips@mail.example.org"]),
     (OsdEmailRecognizer, "the @ sign and user@localhost", []),
     (OsdEmailRecognizer, "Contact via muñoz76@example.com.", ["muñoz76@example.com"]),
+    # issue 15: case numbers, badges, initials, demographics, plates after the vehicle, bare phones
+    (OsdCaseNumberRecognizer, "See related case 14-0190 and 2016-0002-P; IAD #18-79756.", ["14-0190", "2016-0002-P", "18-79756"]),
+    (OsdCaseNumberRecognizer, "Code 4, 10-4 on 2024-03-14 from 1400-1530 hrs, 555-1234", []),
+    (OsdBadgeRecognizer, "Officer Kowalski #4521 and P/O FQ (#1172) arrived; badge 7788.", ["#4521", "#1172", "7788"]),
+    (OsdBadgeRecognizer, "Apt #12 was empty", []),
+    (OsdInitialsRecognizer, "Complainant A.B. stated that Officer FQ pushed him; Ł.C. saw it.", ["A.B.", "FQ", "Ł.C."]),
+    (OsdInitialsRecognizer, "Complainant AC alleges; AC stated she was hurt at 3 p.m.", ["AC", "AC"]),
+    (OsdInitialsRecognizer, "OFFICER ON SCENE. RP CB 4106089940. U.S. citizen, D.O.B. unknown", []),
+    (OsdDemographicsRecognizer, "victim 32/W/F and suspect W/M 20s, B/F/45, age 34, born 1987, a 27 year old",
+     ["32/W/F", "W/M 20s", "B/F/45", "34", "1987", "27"]),
+    (OsdDemographicsRecognizer, "STS BF LARS PUSHED HER at 1430 hrs, 2 blocks", []),
+    (OsdVehiclePlateRecognizer, "VEH: gray Nissan Altima JAD9670. TAN LINCOLN TOWN CAR SYY9456", ["JAD9670", "SYY9456"]),
+    (OsdVehiclePlateRecognizer, "a maroon Chrysler 300 was stopped at 0545 hrs", []),
+    (OsdUsPhoneRecognizer, "She was notified at 3242455196.", ["3242455196"]),
+    (OsdUsPhoneRecognizer, "See case 2024001234 for details", []),
 ]
 
 
@@ -162,5 +184,5 @@ def test_every_recognizer_has_presidio_style_constants():
     for rec in default_recognizers():
         assert type(rec).PATTERNS and isinstance(type(rec).CONTEXT, list)
         assert rec.supported_entities[0] in {
-            "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL"}
+            "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID", "DEMOGRAPHICS"}
         assert rec.analyze("nothing here", ["SOMETHING_ELSE"]) == []

@@ -386,3 +386,22 @@ def test_allow_terms_reach_the_redactor_and_mark_exports_to_redo(tmp_path):
     store.write_bytes(review.decisions_key("complaints"), b"allow:\n  - {term: according, agency: Elsewhere PD}\n")
     assert not stages.deidentified_current(store, spec, f.name)
     assert set(t.split(",")[0] for t in summaries()) == {"[PERSON 1]"}
+
+
+def test_a_records_own_surname_left_in_its_text_is_withheld_for_review():
+    """The verifier is never blind to a record's own surname, common word or not: de-identify marks the text
+    uncertain (withheld pending review) when a word of the record's name fields survived the redactor."""
+    from pipelines.stages import _RecordingRedactor
+    from redaction.text import RedactedText
+
+    class Blind:  # a redactor that misses every name
+        def redact(self, texts, record_values=None):
+            return [RedactedText(t, {}) for t in texts]
+
+    rec = _RecordingRedactor(Blind())
+    out = rec.redact(["V/WEST provided DOB. WEST stated the suspect fled.", "Units went west on Elm.",
+                      "Nothing to see.", None],
+                     [{"PERSON": ["WEST, ANN"]}, {"PERSON": ["FORD, JOE"]}, {"PERSON": ["WEST, ANN"]}, {}])
+    assert [r.uncertain for r in out] == [("PERSON",), (), (), ()]
+    assert out[0].text.startswith("V/WEST")  # marked, not rewritten: the review withholds the whole text
+    assert rec.uncertain(["narrative"], 4) == ["narrative=PERSON", None, None, None]

@@ -325,3 +325,40 @@ def test_sweep_prefilter_misses_nothing():
     assert len(hits) > 1000 and len(swept) < len(cells)
     assert hits <= swept
     assert verify.scan_cells(cells, verify.IdentifierSet()) == [verify.sweep_text(c) for c in cells]
+
+
+def test_the_verifier_searches_the_surname_of_last_first_names():
+    """"PRZYBYLSKI, GUADALUPE": the surname is the part before the comma, not the last word."""
+    from redaction.verify import IdentifierSet, scan_cell
+
+    ids = IdentifierSet()
+    ids.add("PERSON", "PRZYBYLSKI, GUADALUPE")
+    ids.add("PERSON", "de la Cruz, Maria")
+    assert scan_cell("later Przybylski left", ids) == {"PERSON"}
+    assert scan_cell("later DE LA CRUZ left", ids) == {"PERSON"}
+    assert scan_cell("later [PERSON 1] left", ids) == set()
+
+
+@pytest.mark.parametrize("name", ["WEST, JOHN", "John West", "west, john", "Mr. John West Jr."])
+def test_the_record_check_sees_every_name_word(name):
+    """Per record: every word of its own name fields (3+ letters, common words included), in any order/case."""
+    from redaction.verify import scan_record_text
+
+    for text in ["Later WEST said", "then john left", "Mr. [PERSON 1] headed West"]:
+        assert scan_record_text(text, [name]), text
+    assert scan_record_text("Later [PERSON 1] said [PERSON 2] left", [name]) == set()
+    assert scan_record_text("anything", []) == set()
+
+
+def test_the_record_check_property():
+    import random
+
+    from redaction.verify import scan_record_text
+
+    rng = random.Random(11)
+    for _ in range(50):
+        first, last = rng.choice(["Ana", "Kenji", "Ngozi"]), rng.choice(["Ford", "Przybylski", "Young", "Ríos"])
+        name = rng.choice([f"{last}, {first}", f"{first} {last}", f"{last.upper()}, {first.upper()}"])
+        word = rng.choice([first, last])
+        text = f"later {rng.choice([word.lower(), word.upper(), word])} was seen"
+        assert scan_record_text(text, [name]), (name, text)

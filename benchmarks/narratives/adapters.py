@@ -21,7 +21,8 @@ FIELD_TYPES = {
     "case_number": "ID", "phone": "PHONE", "dob": "DATE_OF_BIRTH", "address": "ADDRESS", "email": "EMAIL",
 }
 OURS_TYPES = {"PERSON": "PERSON", "ADDRESS": "ADDRESS", "DATE_OF_BIRTH": "DATE_OF_BIRTH", "PHONE": "PHONE",
-              "SSN": "ID", "DRIVER_LICENSE": "ID", "PLATE": "ID", "VIN": "ID", "ID": "ID", "EMAIL": "EMAIL"}
+              "SSN": "ID", "DRIVER_LICENSE": "ID", "PLATE": "ID", "VIN": "ID", "ID": "ID", "EMAIL": "EMAIL",
+              "DEMOGRAPHICS": "DEMOGRAPHIC"}
 PRESIDIO_TYPES = {"PERSON": "PERSON", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "LOCATION": "ADDRESS",
                   "DATE_TIME": "DATE_OF_BIRTH", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID", "US_PASSPORT": "ID",
                   "US_BANK_NUMBER": "ID", "US_ITIN": "ID", "NRP": "DEMOGRAPHIC"}

@@ -72,11 +72,18 @@ class ContextPatternRecognizer(PatternRecognizer):
         return any(self._gap_re.match(text, m.end(), start) for m in self._context_re.finditer(text, lo, start))
 
     def find(self, text: str) -> list[Found]:
-        """Every validated match as ``(start, end, pattern name)``; ``ctx:`` matches need a context word."""
+        """Every validated match as ``(start, end, pattern name)``; ``ctx:`` matches need a context word. A pattern
+        with a group named ``name`` reports that group's span (its cue is matched, not looked behind for: a
+        look-behind alternation is tried at every position of the text, a literal cue only where it occurs)."""
         found: list[Found] = []
         for name, rx, _score in self._compiled:
-            for m in rx.finditer(text):
-                start, end = m.span()
+            named = "name" in rx.groupindex  # a pattern may match its cue too and mark the entity as (?P<name>...)
+            seen: set[tuple[int, int]] = set()
+            for m in rx.finditer(text, overlapped=named):  # overlapped: a cue inside an earlier match counts too
+                start, end = m.span("name") if named else m.span()
+                if named and (start, end) in seen:
+                    continue
+                seen.add((start, end))
                 if start == end or self.validate_result(text[start:end]) is False:
                     continue
                 if name in self._ctx_patterns and not self.has_context(text, start):

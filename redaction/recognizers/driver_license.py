@@ -16,5 +16,6 @@ class OsdDriverLicenseRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["dl", "d/l", "dl#", "oln", "driver's license", "drivers license", "driver license",
                "driver's licence", "license number", "license #", "license no", "lic#", "lic #", "lic no", "id#"]
-    GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
+    GAP = (r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on|susp|suspended|exp|expired|valid|"
+           r"invalid|revoked|status)\b[\s:#.,\-()]*)*")
     CONTEXT_WINDOW = 22

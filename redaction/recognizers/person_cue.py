@@ -37,8 +37,8 @@ def _cue_regex(cues: list[str]) -> str:
     alts = "|".join(c.replace("/", r"\/").replace(" ", r"\s+") for c in sorted(cues, key=len, reverse=True))
     # A space, a colon/comma or a period must follow the cue, except after "/" ("V/DOE"): "DRIVER" is no "DR".
     return (
-        r"(?<=(?<![A-Za-z])(?i:" + alts + r")(?:(?<=/)\s*|\.?[:,]?\s+|[.:,]\s*)(?:\#\d\s*)?)"
-        + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _INITIAL + r"(?![\w'\-])"
+        r"(?<![A-Za-z])(?i:" + alts + r")(?:(?<=/)\s*|\.?[:,]?\s+|[.:,]\s*)(?:\#\d\s*)?(?P<name>"
+        + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _INITIAL + r")(?![\w'\-])"
     )
 
 

