@@ -607,15 +607,21 @@ class _DeidentifyJob:
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
 
 
-def _own_names_checked(result: Any, values: Mapping[str, Sequence[str]] | None) -> Any:
+def _own_names_checked(result: Any, values: Mapping[str, Sequence[str]] | None, allow: Sequence[str] = ()) -> Any:
     """The redacted text, marked uncertain (withheld for review) when a word of the record's own name fields is
     still in it: the check per record that the release-wide verifier cannot afford (common-word surnames such as
-    WEST would hit every other record), so the verifier is never blind to a record's own surname."""
+    WEST would hit every other record), so the verifier is never blind to a record's own surname. Words of the
+    officer's allow terms are the officer's decision (docs/review.md) and are not flagged."""
     from redaction.text import RedactedText
     from redaction.verify import scan_record_text
 
     text = getattr(result, "text", None)
-    if not text or not values or not values.get("PERSON") or not scan_record_text(text, values["PERSON"]):
+    if not text or not values or not values.get("PERSON"):
+        return result
+    hits = scan_record_text(text, values["PERSON"])
+    if hits and allow:
+        hits -= scan_record_text(" ".join(allow), values["PERSON"])
+    if not hits:
         return result
     unsure = tuple(sorted({*(getattr(result, "uncertain", None) or ()), "PERSON"}))
     return RedactedText(text, dict(result.counts), uncertain=unsure)
@@ -638,7 +644,7 @@ class _RecordingRedactor:
         else:
             out = self.inner.redact(texts, record_values)
         if record_values is not None:
-            out = [_own_names_checked(r, rv) for r, rv in zip(out, record_values, strict=True)]
+            out = [_own_names_checked(r, rv, self.allow) for r, rv in zip(out, record_values, strict=True)]
         self.results.append(out)
         return out
 

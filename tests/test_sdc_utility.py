@@ -195,6 +195,7 @@ def test_an_impossible_floor_stops_with_the_floor_and_what_would_hold():
     df = _stops_like(6_000, seed=2)
     cfg = copy.deepcopy(pol.k_anonymity)
     cfg["utility"]["floors"]["occurred_date"] = {"at_least": "day", "in_at_least": 0.99}
+    cfg["utility"]["floors_from_rows"] = 0  # every release size: the floors never give way
     with pytest.raises(SdcError) as ei:
         sdc.k_anonymize(df, cfg)
     msg = str(ei.value)
@@ -209,6 +210,18 @@ def test_floors_not_binding_below_floors_from_rows_are_reported():
     df = _stops_like(600, seed=4)
     out, rep = sdc.k_anonymize(df, pol.k_anonymity)
     assert not rep.floors_binding and rep.floors
+    assert sdc.recount_k(out, [c for c in pol.quasi_identifiers if c in out]) >= 5
+
+
+def test_floors_that_hold_are_enforced_below_floors_from_rows_too():
+    """floors_from_rows only lets floors give way where k and they conflict; a floor that can hold, holds."""
+    spec, pol = _shipped("stops")
+    df = _stops_like(600, seed=4)
+    cfg = copy.deepcopy(pol.k_anonymity)
+    cfg["utility"]["floors"] = {"occurred_date": {"at_least": "year", "in_at_least": 0.95}}
+    out, rep = sdc.k_anonymize(df, cfg)
+    assert rep.floors_binding
+    assert (out["occurred_date"].astype(str) != "*").mean() >= 0.95
     assert sdc.recount_k(out, [c for c in pol.quasi_identifiers if c in out]) >= 5
 
 
