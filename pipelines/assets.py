@@ -14,7 +14,7 @@ from typing import Any
 import dagster as dg
 from pydantic import Field
 
-from pipelines import config, stages
+from pipelines import config, inbox, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
 from pipelines.specs import DatasetSpec
 
@@ -130,13 +130,17 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     def deidentified(
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, redaction: RedactionResource
     ) -> dg.MaterializeResult:
+        store = private_store.get()
         m = stages.deidentify_partition(
-            private_store.get(),
+            store,
             spec,
             context.partition_key,
             key=redaction.key,
             text_redactor_factory=redaction.text_redactor,
         )
+        ingested = inbox.key_of_ingested_partition(store, spec, context.partition_key)
+        if ingested is not None:  # the shared record: the sensor and the command line skip this export from now on
+            inbox.record_ingested(store, ingested, run_id=context.run_id, rows=int(m["rows"]))
         return dg.MaterializeResult(
             metadata={
                 "redactions_by_type": m["redactions"],
@@ -156,8 +160,11 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         "The blocking checks below decide whether it may be published.",
     )
     def validated(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
+        store = private_store.get()
+        ingest_set = inbox.ingest_set(store, ds)  # read before assembling: a later export prepares again
         partitions = context.instance.get_dynamic_partitions(parts.name)
-        m = stages.assemble_candidate(private_store.get(), spec, partitions)
+        m = stages.assemble_candidate(store, spec, partitions)
+        inbox.mark_prepared(store, ds, ingest_set)
         c = m["counts"]
         sdc = m["sdc"] or {}
         return dg.MaterializeResult(

@@ -7,6 +7,7 @@ import dagster as dg
 from pydantic import Field
 
 from pipelines.assets import DatasetDefs
+from pipelines.instance import PREPARE_TAG, PUBLISH_TAG
 from pipelines.resources import PublisherResource
 
 
@@ -25,13 +26,13 @@ def dataset_jobs(d: DatasetDefs) -> list[Any]:
             f"{ds}_prepare",
             selection=dg.AssetSelection.assets(dg.AssetKey([ds, "validated"]), dg.AssetKey([ds, "release_preview"])),
             description=f"Assemble every {ds} export, validate, run the blocking checks and preview the release.",
-            tags={"dataset": ds, "stage": "prepare"},
+            tags={"dataset": ds, "stage": "prepare", PREPARE_TAG: ds},
         ),
         dg.define_asset_job(
             f"{ds}_publish",
             selection=dg.AssetSelection.assets(dg.AssetKey([ds, "release"]), dg.AssetKey(["site"])),
             description=f"Publish the previewed {ds} release (give a release note) and rebuild the site.",
-            tags={"dataset": ds, "stage": "publish"},
+            tags={"dataset": ds, "stage": "publish", PUBLISH_TAG: ds},
         ),
     ]
 

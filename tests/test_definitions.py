@@ -10,9 +10,10 @@ import os
 import dagster as dg
 import pytest
 
+from pipelines import inbox as inbox_lib
 from pipelines import samplegen
 from pipelines.definitions import defs
-from pipelines.specs import file_sha256
+from pipelines.specs import file_sha256, load_specs
 
 DATASETS = ("complaints", "incidents", "stops")
 STAGES = ("raw", "standardized", "deidentified", "validated", "release_preview", "release")
@@ -108,7 +109,10 @@ def inbox(tmp_path, monkeypatch):
     (inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
     (inbox / ".partial_upload.csv").write_text("Foo\n")  # hidden files are never picked up
     monkeypatch.setenv("OSD_INBOX", str(inbox))
-    monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp_path / "private"))
+    monkeypatch.setenv("OSD_PSEUDONYM_KEY", "definitions-test-key")
+    for var in ("OSD_INBOX_S3_BUCKET", "OSD_PRIVATE_S3_BUCKET"):
+        monkeypatch.delenv(var, raising=False)
     return inbox
 
 
@@ -116,8 +120,13 @@ def _evaluate(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResu
     sensor = defs.get_repository_def().get_sensor_def("inbox_sensor")
     ctx = dg.build_sensor_context(instance=instance, cursor=cursor)
     res = sensor(ctx)
-    assert isinstance(res, dg.SensorResult)
+    assert isinstance(res, dg.SensorResult), res
     return res
+
+
+def _run_key(path, source: str) -> str:
+    spec = next(s for s in load_specs() for src in s.sources if src.name == source)
+    return inbox_lib.key_for(spec, spec.source(source), path, path.name).run_key
 
 
 def test_inbox_sensor_requests_each_new_file_once(inbox):
@@ -127,14 +136,15 @@ def test_inbox_sensor_requests_each_new_file_once(inbox):
     res = _evaluate(instance, None)
     reqs = {r.partition_key: r for r in res.run_requests or []}
     assert set(reqs) == {stops.name, complaints.name}
-    assert reqs[stops.name].run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert reqs[stops.name].run_key == _run_key(stops, "rivertown_stops")
+    assert reqs[stops.name].run_key.startswith(f"{stops.name}:{file_sha256(stops)}:")
     assert reqs[stops.name].job_name == "stops_ingest"
     assert reqs[complaints.name].job_name == "complaints_ingest"
     assert reqs[stops.name].tags["source"] == "rivertown_stops"
     added = {r.partitions_def_name: list(r.partition_keys) for r in res.dynamic_partitions_requests or []}
     assert added == {"stops_exports": [stops.name], "complaints_exports": [complaints.name]}
     cursor = json.loads(res.cursor or "{}")
-    assert cursor == {stops.name: file_sha256(stops), complaints.name: file_sha256(complaints)}
+    assert cursor["files"] == {stops.name: file_sha256(stops), complaints.name: file_sha256(complaints)}
 
     # the unknown export: moved to rejected/ with its reason (by name, codes only), never requested
     assert not (inbox / "mystery_export.csv").exists()
@@ -155,7 +165,7 @@ def test_inbox_sensor_requests_each_new_file_once(inbox):
     third = _evaluate(instance, res.cursor)
     assert [r.partition_key for r in third.run_requests or []] == [stops.name]
     (req,) = third.run_requests or []
-    assert req.run_key == f"{stops.name}:{file_sha256(stops)}" != reqs[stops.name].run_key
+    assert req.run_key == _run_key(stops, "rivertown_stops") != reqs[stops.name].run_key
 
 
 def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
@@ -169,6 +179,8 @@ def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
 
 def test_inbox_sensor_with_empty_or_missing_inbox(tmp_path, monkeypatch):
     monkeypatch.setenv("OSD_INBOX", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp_path / "private"))
+    monkeypatch.setenv("OSD_PSEUDONYM_KEY", "definitions-test-key")
     monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
     res = _evaluate(dg.DagsterInstance.ephemeral(), None)
     assert not res.run_requests
@@ -219,8 +231,9 @@ def test_s3_inbox_is_staged_once_then_handled_like_the_folder(tmp_path, monkeypa
     client.put_object(Bucket=s3_bucket, Key="drop/archive/old.csv", Body=b"x\n")  # sub-folders are not staged
     client.put_object(Bucket=s3_bucket, Key="elsewhere.csv", Body=b"x\n")  # outside the prefix
     inbox = tmp_path / "inbox"
+    monkeypatch.delenv("OSD_PRIVATE_S3_BUCKET", raising=False)
     for var, value in {
-        "OSD_INBOX": str(inbox), "OSD_INBOX_S3_BUCKET": s3_bucket, "OSD_INBOX_S3_PREFIX": "drop/",
+        "OSD_INBOX": str(inbox), "OSD_PRIVATE": str(tmp_path / "private"), "OSD_PSEUDONYM_KEY": "s3-inbox-key", "OSD_INBOX_S3_BUCKET": s3_bucket, "OSD_INBOX_S3_PREFIX": "drop/",
         "OSD_INBOX_S3_ENDPOINT_URL": seaweed_s3.endpoint_url, "OSD_S3_REGION": seaweed_s3.region,
         "AWS_ACCESS_KEY_ID": seaweed_s3.access_key, "AWS_SECRET_ACCESS_KEY": seaweed_s3.secret_key,
     }.items():
@@ -230,7 +243,7 @@ def test_s3_inbox_is_staged_once_then_handled_like_the_folder(tmp_path, monkeypa
     res = _evaluate(instance, None)
     (req,) = res.run_requests or []
     assert req.partition_key == stops.name and req.job_name == "stops_ingest"
-    assert req.run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert req.run_key == _run_key(inbox / stops.name, "rivertown_stops")
     assert (inbox / stops.name).read_bytes() == stops.read_bytes()
     assert (inbox / "rejected" / "mystery_export.csv").exists()
     assert sorted(p.name for p in inbox.iterdir()) == ["rejected", stops.name]  # no partial downloads left

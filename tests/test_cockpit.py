@@ -1,0 +1,124 @@
+"""The cockpit's shared ingest record and its prepare batching, on a real Dagster instance (no server).
+
+`make demo` (the command line) and `make ui` (the sensors) must agree on what was ingested: what the command line
+ingested is not ingested again by the inbox sensor, a changed contract ingests again, and a burst of exports starts
+one prepare run per dataset, once every ingest of that dataset is done.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines import cli, inbox, samplegen
+from pipelines.definitions import defs
+from pipelines.instance import PREPARE_TAG
+from pipelines.specs import load_specs
+from pipelines.store import PrivateStore
+
+DATASETS = ("complaints", "incidents", "stops")
+
+
+@pytest.fixture
+def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var, value in {
+        "OSD_INBOX": tmp_path / "inbox", "OSD_PRIVATE": tmp_path / "private", "OSD_PUBLIC": tmp_path / "public",
+        "DAGSTER_HOME": tmp_path / "dagster_home", "OSD_PSEUDONYM_KEY": "cockpit-test-key",
+    }.items():
+        monkeypatch.setenv(var, str(value))
+    for var in ("OSD_INBOX_S3_BUCKET", "OSD_PRIVATE_S3_BUCKET", "OSD_S3_BUCKET"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+def _sensor(name: str, instance: dg.DagsterInstance, cursor: str | None = None):  # noqa: ANN202
+    return defs.get_repository_def().get_sensor_def(name)(dg.build_sensor_context(instance=instance, cursor=cursor))
+
+
+def test_what_the_command_line_ingested_the_sensors_leave_alone(deployment: Path):
+    samplegen.generate(deployment / "inbox", rows=15, seed=4, sources=["rivertown_stops"])
+    assert cli.main(["run", "--no-publish"]) == 0
+    instance = dg.DagsterInstance.get()
+    res = _sensor("inbox_sensor", instance)
+    assert isinstance(res, dg.SensorResult) and not res.run_requests  # no second ingest of the demo's exports
+    prep = _sensor("stops_prepare_after_ingest_sensor", instance)
+    assert isinstance(prep, dg.SkipReason) and "already prepared" in str(prep.skip_message)
+    assert PREPARE_TAG in (deployment / "dagster_home" / "dagster.yaml").read_text()
+
+    # the same file read through a corrected contract is a new ingest; its record key says so
+    store = PrivateStore.from_env()
+    spec = next(s for s in load_specs() if s.name == "stops")
+    src = spec.source("rivertown_stops")
+    path = deployment / "inbox" / "rivertown_stops.csv"
+    key = inbox.key_for(spec, src, path, path.name)
+    assert inbox.is_ingested(store, key)
+    src.raw = {**src.raw, "note": "a corrected mapping"}
+    assert not inbox.is_ingested(store, inbox.key_for(spec, src, path, path.name))
+
+    # --force ingests again on purpose
+    before = inbox.ingested(store, "stops")["rivertown_stops.csv"]["run_id"]
+    src.raw = {k: v for k, v in src.raw.items() if k != "note"}
+    assert cli.main(["run", "--no-publish", "--force"]) == 0
+    assert inbox.ingested(store, "stops")["rivertown_stops.csv"]["run_id"] != before
+
+
+def test_a_burst_of_six_exports_starts_one_prepare_per_dataset(deployment: Path):
+    samplegen.generate(deployment / "inbox", rows=12, seed=6)
+    instance = dg.DagsterInstance.ephemeral()
+    res = _sensor("inbox_sensor", instance)
+    assert isinstance(res, dg.SensorResult)
+    requests = res.run_requests or []
+    assert sorted(r.job_name for r in requests) == sorted(f"{ds}_ingest" for ds in DATASETS for _ in range(2))
+    for req in res.dynamic_partitions_requests or []:
+        instance.add_dynamic_partitions(req.partitions_def_name, list(req.partition_keys))
+
+    # while an export of a dataset is still queued, its prepare sensor waits
+    queued = [r for r in requests if r.job_name == "stops_ingest"][0]
+    run = instance.create_run_for_job(defs.resolve_job_def("stops_ingest"), run_config={},
+                                      tags={"dagster/partition": queued.partition_key})
+    assert run.status == dg.DagsterRunStatus.NOT_STARTED
+    for req in requests:
+        if req is not queued:
+            job = defs.resolve_job_def(req.job_name)
+            assert job.execute_in_process(instance=instance, partition_key=req.partition_key,
+                                          tags=req.tags).success
+    waiting = _sensor("stops_prepare_after_ingest_sensor", instance)
+    assert isinstance(waiting, dg.SkipReason) and "still being ingested" in str(waiting.skip_message)
+    instance.report_run_canceled(run)
+    job = defs.resolve_job_def("stops_ingest")
+    assert job.execute_in_process(instance=instance, partition_key=queued.partition_key, tags=queued.tags).success
+
+    # every export done: one prepare request per dataset, for the whole set, tagged for the run queue limit
+    for ds in DATASETS:
+        req = _sensor(f"{ds}_prepare_after_ingest_sensor", instance)
+        assert isinstance(req, dg.RunRequest), (ds, req)
+        assert defs.resolve_job_def(f"{ds}_prepare").tags[PREPARE_TAG] == ds
+        again = _sensor(f"{ds}_prepare_after_ingest_sensor", instance)
+        assert isinstance(again, dg.RunRequest) and again.run_key == req.run_key  # Dagster launches a key once
+        store = PrivateStore.from_env()
+        assert len(inbox.ingest_set(store, ds).exports) == 2
+        assert req.run_key == f"prepare:{inbox.ingest_set(store, ds).digest[:24]}"
+    record = json.loads((deployment / "private" / "ingested" / "stops" / "rivertown_stops.csv.json").read_text())
+    assert set(record) >= {"sha256", "source_hash", "run_id", "rows"} and record["rows"] == 12
+
+
+def test_the_run_queue_limits_one_prepare_and_one_publish_per_dataset(deployment: Path):
+    """The local instance (`make ui`, `make demo`) and the production one (`deploy/dagster.yaml`) carry the same
+    limits, on the tags the prepare and publish jobs set."""
+    import yaml
+
+    from pipelines.instance import PUBLISH_TAG, ensure_dagster_home
+
+    home = ensure_dagster_home()
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        limits = instance.run_coordinator.get_run_queue_config().tag_concurrency_limits  # type: ignore[union-attr]
+    expected = [{"key": t, "value": {"applyLimitPerUniqueValue": True}, "limit": 1} for t in (PREPARE_TAG, PUBLISH_TAG)]
+    assert [dict(x) for x in limits] == expected
+    deploy = yaml.safe_load((Path(__file__).resolve().parent.parent / "deploy" / "dagster.yaml").read_text())
+    assert deploy["run_coordinator"]["config"]["tag_concurrency_limits"] == expected
+    for ds in DATASETS:
+        assert defs.resolve_job_def(f"{ds}_prepare").tags[PREPARE_TAG] == ds
+        assert defs.resolve_job_def(f"{ds}_publish").tags[PUBLISH_TAG] == ds
