@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dagster as dg
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pipelines import config, inbox, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
@@ -21,12 +21,37 @@ from pipelines.specs import DatasetSpec
 OWNERS = ["team:data-office"]
 
 
+PUBLISHED_VERSIONS_NAME = "published_versions"
+PUBLISHED_VERSIONS = dg.DynamicPartitionsDefinition(name=PUBLISHED_VERSIONS_NAME)
+"""Every published version as `<dataset>/v<version>`: what the retract job offers to choose from. The release step
+adds a version when it publishes it, the retract job removes it."""
+
+
+def published_version_key(dataset: str, version: str) -> str:
+    return f"{dataset}/v{version}"
+
+
+def not_blank(what: str, value: str) -> str:
+    """A text the officer must really write (a release note, a reason): refused when empty or only spaces."""
+    if not value.strip():
+        raise ValueError(f"{what} is required: write a sentence, it is published")
+    return value.strip()
+
+
 class ReleaseConfig(dg.Config):
-    """What the data officer types when publishing: the release note is required and published with the version."""
+    """What the data officer types when publishing: only the release note. Everything else (what is published, where)
+    comes from the preview and the deployment."""
 
     note: str = Field(
-        description="Release note, published in versions.json, CHANGES.md and the feed: what changed and why."
+        description="Release note, published with the version (versions.json, CHANGES.md, the site's feed): what "
+        "changed and why. Required. The version and content hash that go public are the ones the release_preview "
+        "asset shows."
     )
+
+    @field_validator("note")
+    @classmethod
+    def _note_not_blank(cls, v: str) -> str:
+        return not_blank("a release note", v)
 
 
 @dataclass
@@ -282,13 +307,22 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         private_store: PrivateStoreResource,
         publisher: PublisherResource,
     ) -> dg.MaterializeResult:
-        if not config.note.strip():
-            raise dg.Failure(f"{ds}: a release needs a release note (ops.{ds}__release.config.note); nothing published")
-        r = stages.publish(private_store.get(), publisher.get(), spec, note=config.note.strip())
+        note = not_blank("a release note", config.note)
+        r = stages.publish(private_store.get(), publisher.get(), spec, note=note)
+        if not r["created"]:
+            context.log.warning(f"{ds}: nothing published; the release note is kept in this run's metadata: {note}")
+            raise dg.Failure(
+                description=f"{ds}: nothing published: this content is already published as version {r['version']}. "
+                "Publish again when the preview proposes a new version.",
+                metadata={"existing_version": r["version"], "release_note (not published)": note,
+                          "dagster/uri": r["url"]},
+                allow_retries=False,
+            )
+        context.instance.add_dynamic_partitions(PUBLISHED_VERSIONS_NAME, [published_version_key(ds, r["version"])])
         return dg.MaterializeResult(
             metadata={
                 "version": r["version"],
-                "created": r["created"],
+                "release_note": note,
                 "path": r["path"],
                 "files": _md_value(r["files"]),
                 "dagster/uri": r["url"],

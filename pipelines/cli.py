@@ -90,7 +90,10 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
             failures.append(f"{ds}: not published: {_failure_summary(res)}")
             continue
         log.info("prepared %s in %.1fs", ds, time.perf_counter() - t0)
-        if publish:
+        preview = store.read_json(f"preview/{ds}.json") or {}
+        if publish and preview.get("bump") == "none":
+            log.info("%s: same content as the latest release %s, nothing new published", ds, preview.get("version"))
+        elif publish:
             t0 = time.perf_counter()
             res = defs.resolve_job_def(f"{ds}_publish").execute_in_process(
                 instance=instance,
@@ -102,11 +105,7 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
                 continue
             mats = res.asset_materializations_for_node(f"{ds}__release")
             md = mats[0].metadata if mats else {}
-            version = getattr(md.get("version"), "value", "?")
-            if getattr(md.get("created"), "value", True):
-                log.info("published %s %s in %.1fs", ds, version, time.perf_counter() - t0)
-            else:
-                log.info("%s: same content as the latest release %s, nothing new published", ds, version)
+            log.info("published %s %s in %.1fs", ds, getattr(md.get("version"), "value", "?"), time.perf_counter() - t0)
     for f in failures:
         log.error(f)
     return 1 if failures else 0

@@ -4,9 +4,9 @@
 from typing import Any
 
 import dagster as dg
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from pipelines.assets import DatasetDefs
+from pipelines.assets import PUBLISHED_VERSIONS, PUBLISHED_VERSIONS_NAME, DatasetDefs, not_blank
 from pipelines.instance import PREPARE_TAG, PUBLISH_TAG
 from pipelines.resources import PublisherResource
 
@@ -38,29 +38,44 @@ def dataset_jobs(d: DatasetDefs) -> list[Any]:
 
 
 class RetractConfig(dg.Config):
-    """What the data officer types when retracting a published version."""
+    """What the data officer types when retracting: the reason. The version is chosen from the list of published
+    versions (the job's partitions)."""
 
-    dataset: str = Field(description="Dataset id, e.g. stops.")
-    version: str = Field(description="Published version to retract, e.g. 1.0.0.")
-    reason: str = Field(description="Why: published on the tombstone that stays at the version's URL.")
+    reason: str = Field(
+        description="Why this version is retracted: published on the tombstone that stays at the version's URL. "
+        "Required."
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_not_blank(cls, v: str) -> str:
+        return not_blank("a reason", v)
 
 
-@dg.op(description="Remove a version from public reach, leave a tombstone, repoint latest.json, rebuild the site.")
+@dg.op(description="Remove the chosen version from public reach, leave a tombstone with the reason, repoint "
+       "latest.json to the newest remaining version, rebuild the site.")
 def retract_version(context: dg.OpExecutionContext, config: RetractConfig, publisher: PublisherResource) -> dict:
     from pipelines import publishing
     from pipelines.site import build_site
 
-    if not config.reason.strip():
-        raise dg.Failure("a retraction needs a reason; it is published on the tombstone")
+    dataset, _, version = context.partition_key.partition("/v")
+    if not dataset or not version:
+        raise dg.Failure(f"choose a published version (like stops/v1.0.0), not {context.partition_key!r}")
     pub = publisher.get()
-    tomb = publishing.retract(pub, config.dataset, config.version, config.reason)
+    tomb = publishing.retract(pub, dataset, version, not_blank("a reason", config.reason))
     build_site(pub)
-    context.log.info(f"retracted {config.dataset} {config.version}")
-    context.add_output_metadata({"tombstone": dg.MetadataValue.json(tomb)})
+    context.instance.delete_dynamic_partition(PUBLISHED_VERSIONS_NAME, context.partition_key)
+    context.log.info(f"retracted {dataset} {version}; latest is now {tomb.get('replacement') or 'none'}")
+    context.add_output_metadata({"tombstone": dg.MetadataValue.json(tomb),
+                                 "dagster/uri": pub.url(publishing.release_prefix(dataset, version) + "TOMBSTONE.json")})
     return tomb
 
 
-@dg.job(description="Retract a published version (dataset, version, reason).", tags={"stage": "retract"})
+@dg.job(
+    description="Retract a published version: choose it in the list (partition), write the reason.",
+    tags={"stage": "retract"},
+    partitions_def=PUBLISHED_VERSIONS,
+)
 def retract_job() -> None:
     retract_version()
 

@@ -96,7 +96,24 @@ def test_publish_job_takes_a_release_note(repo):
     retract = repo.get_job("retract_job")
     ops = retract.run_config_schema.config_type.fields["ops"].config_type.fields
     fields = ops["retract_version"].config_type.fields["config"].config_type.fields
-    assert set(fields) == {"dataset", "version", "reason"}
+    assert set(fields) == {"reason"} and fields["reason"].is_required  # the version is chosen, not typed
+    parts = retract.partitions_def
+    assert isinstance(parts, dg.DynamicPartitionsDefinition) and parts.name == "published_versions"
+
+
+def test_launching_a_publish_asks_for_nothing_but_the_note(repo):
+    """Where to publish is the deployment's business: no resource of the publish job has a field to fill in."""
+    for ds in DATASETS:
+        fields = repo.get_job(f"{ds}_publish").run_config_schema.config_type.fields
+        resources = fields["resources"].config_type.fields
+        assert not fields["resources"].is_required and not any(r.is_required for r in resources.values())
+        for name in ("private_store", "publisher"):  # where to read and publish: the deployment's variables
+            config = resources[name].config_type.fields.get("config")
+            assert config is None or not config.config_type.fields, (ds, name, list(config.config_type.fields))
+        ops = fields["ops"].config_type.fields
+        required = {op for op, f in ops.items() if f.is_required}
+        assert required == {f"{ds}__release"}
+        assert set(ops[f"{ds}__release"].config_type.fields["config"].config_type.fields) == {"note"}
 
 
 # ------------------------------------------------------------------------------------------------ inbox sensor
@@ -212,7 +229,8 @@ def test_blank_release_note_publishes_nothing(tmp_path, monkeypatch, note):
     )
     assert not res.success
     failure = next(e for e in res.all_events if e.is_step_failure)
-    assert "release note" in str(failure.event_specific_data.error.message)
+    error = failure.event_specific_data.error
+    assert "a release note is required" in error.message + str(error.cause and error.cause.message)
     assert not (tmp_path / "public").exists() or not any((tmp_path / "public").rglob("*.csv"))
 
 
