@@ -232,7 +232,8 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     out.checks = [
         _check("schema_valid", "The candidate satisfies the public Table Schema (types, enums, patterns, keys)."),
         _check("row_accounting", "ingested = published + quarantined + suppressed: no row is lost."),
-        _check("quarantine_share", "The share of quarantined rows is under OSD_MAX_QUARANTINE_SHARE."),
+        _check("quarantine_share", "Few enough rows were set aside (quarantined): their share is under the "
+               "deployment's limit (5% unless configured otherwise)."),
         _check("no_leaks", "Leak verifier: no identifying value from the raw records appears in the candidate."),
         _check("k_anonymity", "k recounted on the candidate itself reaches the policy's k."),
     ]
@@ -250,28 +251,39 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     def release_preview(
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
     ) -> dg.MaterializeResult:
-        from pipelines import publishing
+        from pipelines import preview, publishing
 
-        store = private_store.get()
+        store, pub = private_store.get(), publisher.get()
         table, meta = stages.load_candidate_source(store, spec)
-        plan = publishing.plan_release_source(publisher.get(), ds, table, spec.schema)
+        plan = publishing.plan_release_source(pub, ds, table, spec.schema)
         checks = stages.recorded_checks(store, spec, meta["content_hash"])
-        md = stages.preview_markdown(spec, plan, meta, checks, table)
+        text_cols = [t.column for t in stages.policy_of(spec).columns.values() if t.name == "redact_text"]
+        pv = preview.build_preview(
+            spec, plan, meta, checks, table, store=store, versions=publishing.list_versions(pub, ds),
+            threshold=config.quarantine_threshold(), text_column=text_cols[0] if text_cols else None,
+        )
+        md = pv.markdown()
+        html_key = f"preview/{ds}.html"
+        store.write_bytes(html_key, pv.html().encode())
         store.write_json(
             f"preview/{ds}.json",
-            {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md},
+            {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md,
+             "headline": pv.headline, "warnings": [w.title for w in pv.warnings], "publishable": pv.publishable},
         )
-        ch = plan.changes or {}
         c = meta["counts"]
+        page = store.path(html_key)
         return dg.MaterializeResult(
             metadata={
+                "headline": pv.headline,
+                "warnings": dg.MetadataValue.md("\n".join(f"- {w.title}" for w in pv.warnings) or "None."),
+                "preview_page (private)": dg.MetadataValue.path(page) if store.is_local else f"{page}",
                 "proposed_version": plan.version,
                 "previous_version": str(plan.previous_version or "none (first release)"),
                 "bump": plan.bump,
                 "content_hash": plan.content_hash,
                 "checks_passed": all(v is True for v in checks.values()),
                 "preview": dg.MetadataValue.md(md),
-                "changes": _md_value(ch.get("records", ch)),
+                "changes": dg.MetadataValue.md("\n".join(f"- {x}" for x in pv.changes) or "None."),
                 "checks": _table(
                     [("check", "string"), ("result", "string")],
                     [

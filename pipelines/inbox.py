@@ -42,6 +42,16 @@ def reject(path: Path, reason: str) -> Path:
     return dest
 
 
+def withdraw(path: Path, reason: str) -> Path:
+    """Move an export the officer withdrew (a resend supersedes it) to `<inbox>/withdrawn/`, the reason beside it."""
+    dest_dir = path.parent / "withdrawn"
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / path.name
+    path.replace(dest)
+    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
+    return dest
+
+
 def source_hash(source: SourceSpec) -> str:
     """What reading an export depends on besides its bytes: the source's contract and its mapping entry."""
     doc = {"name": source.name, "mapping": source.raw, "contract": source.contract}

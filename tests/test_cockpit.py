@@ -122,3 +122,73 @@ def test_the_run_queue_limits_one_prepare_and_one_publish_per_dataset(deployment
     for ds in DATASETS:
         assert defs.resolve_job_def(f"{ds}_prepare").tags[PREPARE_TAG] == ds
         assert defs.resolve_job_def(f"{ds}_publish").tags[PUBLISH_TAG] == ds
+
+
+def _preview(deployment: Path, ds: str = "stops") -> dict:
+    return json.loads((deployment / "private" / "preview" / f"{ds}.json").read_text())
+
+
+def _execute(job: str, instance: dg.DagsterInstance, config: dict | None = None, partition: str | None = None):  # noqa: ANN202
+    return defs.resolve_job_def(job).execute_in_process(
+        instance=instance, run_config=config or {}, partition_key=partition, raise_on_error=False)
+
+
+def test_a_resend_is_explained_withdrawn_published_and_retracted_by_choosing(deployment: Path):
+    inbox_dir = deployment / "inbox"
+    samplegen.generate(inbox_dir, rows=100, seed=8, sources=["rivertown_stops"])
+    assert cli.main(["run", "--note", "First stops release"]) == 0  # v1.0.0
+    instance = dg.DagsterInstance.get()
+    assert instance.get_dynamic_partitions("published_versions") == ["stops/v1.0.0"]
+
+    # a resend of three rows under a new name: quarantined as duplicates, explained in words, counted once
+    lines = (inbox_dir / "rivertown_stops.csv").read_bytes().splitlines(keepends=True)  # cp1252, as the agency
+    (inbox_dir / "rivertown_stops_resend.csv").write_bytes(b"".join(lines[:4]))
+    assert cli.main(["run", "--no-publish"]) == 0
+    pv = _preview(deployment)
+    text = pv["markdown"]
+    assert pv["bump"] == "none" and "Nothing to publish: this content is already published as version 1.0.0" in text
+    assert "3 row(s): the record's key (stop_id) repeats a record already present" in text
+    assert "3 row(s) of rivertown_stops_resend.csv repeat a record key already present in rivertown_stops.csv" in text
+    assert "6 row(s)" not in text and "keys_truncated" not in text and "OSD_" not in text
+    order = ["### Warnings", "3 rows (2.9%) are set aside, near the limit of 5%", "### Changes", "### Rows",
+             "### Rows set aside", "### Blocking checks"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+    assert (deployment / "private" / "preview" / "stops.html").read_text().startswith("<!doctype html>")
+
+    # publishing that content again is refused, naming the version, and the note is kept in the failure
+    res = _execute("stops_publish", instance, {"ops": {"stops__release": {"config": {"note": "Again, by mistake"}}}})
+    assert not res.success
+    failure = next(e for e in res.all_events if e.is_step_failure)
+    err = failure.event_specific_data.error
+    assert "already published as version 1.0.0" in err.message
+    md = failure.event_specific_data.user_failure_data.metadata
+    assert md["release_note (not published)"].value == "Again, by mistake"
+    assert md["existing_version"].value == "1.0.0"
+
+    # new records (another agency), published as 1.1.0, then retracted by choosing it in the list
+    samplegen.generate(inbox_dir, rows=60, seed=9, sources=["lakeview_stops"])
+    assert cli.main(["run", "--note", "Lakeview stops added"]) == 0
+    assert sorted(instance.get_dynamic_partitions("published_versions")) == ["stops/v1.0.0", "stops/v1.1.0"]
+    blank = _execute("retract_job", instance, {"ops": {"retract_version": {"config": {"reason": "  "}}}},
+                     "stops/v1.1.0")
+    assert not blank.success
+    res = _execute("retract_job", instance, {"ops": {"retract_version": {"config": {
+        "reason": "Lakeview re-issued its export"}}}}, "stops/v1.1.0")
+    assert res.success
+    assert instance.get_dynamic_partitions("published_versions") == ["stops/v1.0.0"]
+    assert (deployment / "public" / "datasets" / "stops" / "v1.1.0" / "TOMBSTONE.json").is_file()
+
+    # the officer withdraws the original export the resend replaces: the preview warns that the retracted
+    # version's records come back
+    res = _execute("stops_withdraw_export", instance,
+                   {"ops": {"stops__withdraw_export": {"config": {"reason": "replaced by the resend"}}}},
+                   "rivertown_stops.csv")
+    assert res.success
+    assert (inbox_dir / "withdrawn" / "rivertown_stops.csv").is_file() and not (inbox_dir / "rivertown_stops.csv").exists()
+    assert "rivertown_stops.csv" not in instance.get_dynamic_partitions("stops_exports")
+    assert isinstance(_sensor("stops_prepare_after_ingest_sensor", instance), dg.RunRequest)
+    assert cli.main(["run", "--no-publish"]) == 0
+    text = _preview(deployment)["markdown"]
+    assert "60 record(s) of the retracted version 1.1.0 come back with this release" in text
+    assert "Lakeview re-issued its export" in text
+    assert "repeat a record key" not in text
