@@ -17,7 +17,7 @@ from typing import Any
 
 import dagster as dg
 
-from pipelines import config, inbox, instance, stages
+from pipelines import attention, config, inbox, instance, stages
 from pipelines.assets import DatasetDefs
 from pipelines.specs import file_sha256
 from pipelines.store import PrivateStore
@@ -185,9 +185,67 @@ def build_prepare_sensor(d: DatasetDefs, prepare: Any) -> dg.SensorDefinition:
     return _sensor
 
 
+ATTENTION_KEY = dg.AssetKey(["attention"])
+
+
+def attention_asset() -> dg.AssetSpec:
+    """Reported by the attention sensor, never materialized by a run: there is nothing to launch here."""
+    return dg.AssetSpec(
+        ATTENTION_KEY,
+        group_name="cockpit",
+        owners=["team:data-office"],
+        kinds={"html"},
+        description="What needs the data office's attention, in one list: exports waiting in the inbox, ingests "
+        "that failed, blocking checks that failed (with what to do), releases ready to publish. Updated by the "
+        "attention sensor whenever the list changes; the same list as a private page in the private store.",
+    )
+
+
+def build_attention_sensor(datasets: list[DatasetDefs]) -> dg.SensorDefinition:
+    specs = [d.spec for d in datasets]
+
+    @dg.sensor(
+        name="attention_sensor",
+        description="Keeps the attention asset (what needs the data office's attention) up to date.",
+        minimum_interval_seconds=15,
+        default_status=dg.DefaultSensorStatus.RUNNING,
+    )
+    def _sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
+        cur = json.loads(context.cursor) if context.cursor else {}
+        hashes = cur.get("hashes", {})
+        store = PrivateStore.from_env()
+        failed: dict[str, list[tuple[str, str]]] = {}
+        for d in datasets:
+            runs = context.instance.get_runs(
+                filters=dg.RunsFilter(job_name=f"{d.spec.name}_ingest", statuses=[dg.DagsterRunStatus.FAILURE]),
+                limit=20,
+            )
+            failed[d.spec.name] = [(r.tags.get("dagster/partition", "?"), r.run_id) for r in runs]
+        items = attention.collect(store, specs, config.inbox_dir(), hashes, failed)
+        digest = attention.digest(items)
+        events = []
+        if digest != cur.get("digest"):
+            store.write_bytes(attention.PAGE_KEY, attention.page(items).encode())
+            where = store.path(attention.PAGE_KEY)
+            events.append(dg.AssetMaterialization(
+                asset_key=ATTENTION_KEY,
+                description=attention.summary(items),
+                metadata={
+                    "summary": attention.summary(items),
+                    "needs_attention": dg.MetadataValue.md(attention.markdown(items)),
+                    "items": len(items),
+                    "page (private)": dg.MetadataValue.path(where) if store.is_local else where,
+                },
+            ))
+        return dg.SensorResult(asset_events=events, cursor=json.dumps({"digest": digest, "hashes": hashes}))
+
+    return _sensor
+
+
 def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
     by_name = {j.name: j for j in jobs}
     ingest_jobs = [by_name[f"{d.spec.name}_ingest"] for d in datasets]
     out: list = [build_inbox_sensor(datasets, ingest_jobs)]
     out += [build_prepare_sensor(d, by_name[f"{d.spec.name}_prepare"]) for d in datasets]
+    out.append(build_attention_sensor(datasets))
     return out

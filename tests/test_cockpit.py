@@ -192,3 +192,32 @@ def test_a_resend_is_explained_withdrawn_published_and_retracted_by_choosing(dep
     assert "60 record(s) of the retracted version 1.1.0 come back with this release" in text
     assert "Lakeview re-issued its export" in text
     assert "repeat a record key" not in text
+
+
+def test_what_needs_attention_in_one_place(deployment: Path):
+    inbox_dir = deployment / "inbox"
+    samplegen.generate(inbox_dir, rows=30, seed=3, sources=["rivertown_stops"])
+    assert cli.main(["run", "--no-publish"]) == 0
+    samplegen.generate(inbox_dir, rows=30, seed=3, sources=["lakeview_stops"])  # dropped, not yet ingested
+    instance = dg.DagsterInstance.get()
+    res = _sensor("attention_sensor", instance)
+    (event,) = res.asset_events
+    assert event.asset_key == dg.AssetKey(["attention"])
+    md = event.metadata["needs_attention"].value
+    assert md.index("Export waiting") < md.index("Ready to publish")
+    assert "lakeview_stops.jsonl is in the inbox and not ingested yet" in md
+    assert "rivertown_stops.csv" not in md
+    assert "Police stops: version 1.0.0 is ready to publish" in md and "Jobs > stops_publish" in md
+    assert event.metadata["summary"].value == "1 export waiting; 1 ready to publish."
+    page = Path(event.metadata["page (private)"].value)
+    assert page.is_file() and "lakeview_stops.jsonl" in page.read_text()
+    again = _sensor("attention_sensor", instance, cursor=res.cursor)
+    assert not again.asset_events  # reported when the list changes, not every tick
+
+    # a failed blocking check is listed with what to do, and its release is no longer offered
+    chash = json.loads((deployment / "private" / "candidate" / "stops" / "candidate.json").read_text())["content_hash"]
+    check = deployment / "private" / "checks" / "stops" / chash / "k_anonymity.json"
+    check.write_text(json.dumps({**json.loads(check.read_text()), "passed": False}))
+    md = _sensor("attention_sensor", instance, cursor=res.cursor).asset_events[0].metadata["needs_attention"].value
+    assert "Check failed" in md and "(k_anonymity)" in md and "Do not publish" in md
+    assert "ready to publish" not in md

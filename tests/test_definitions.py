@@ -21,12 +21,14 @@ CHECKS = ("k_anonymity", "no_leaks", "quarantine_share", "row_accounting", "sche
 
 # Published identifiers: URLs in the UI, run_config paths in the README, sensor and job names in runbooks.
 # Changing one of these is a breaking change for the data officers: update the README with it.
-EXPECTED_ASSET_KEYS = sorted([f"{ds}/{st}" for ds in DATASETS for st in STAGES] + ["site"])
+EXPECTED_ASSET_KEYS = sorted([f"{ds}/{st}" for ds in DATASETS for st in STAGES] + ["site", "attention"])
 EXPECTED_CHECKS = sorted(f"{ds}/validated:{c}" for ds in DATASETS for c in CHECKS)
 EXPECTED_JOBS = sorted(
     [f"{ds}_{j}" for ds in DATASETS for j in ("ingest", "prepare", "publish", "withdraw_export")] + ["retract_job"]
 )
-EXPECTED_SENSORS = sorted(["inbox_sensor"] + [f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS])
+EXPECTED_SENSORS = sorted(
+    ["inbox_sensor", "attention_sensor"] + [f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS]
+)
 
 
 @pytest.fixture(scope="module")
