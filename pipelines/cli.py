@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--note", default="")
     r.add_argument("--no-publish", action="store_true")
     r.add_argument("--force", action="store_true", help="ingest every export again, even unchanged ones")
-    sub.add_parser("ui", help="the Dagster UI (webserver and daemon) on the local instance: what `make ui` runs")
+    u = sub.add_parser("ui", help="the Dagster UI (webserver and daemon) on the local instance: what `make ui` runs")
+    u.add_argument("--host", default="127.0.0.1")
+    u.add_argument("--port", type=int, default=3000)
     g = sub.add_parser("generate", help="write synthetic exports")
     g.add_argument("--out", type=Path, default=None)
     g.add_argument("--rows", type=int, default=400)
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "run":
         return run(note=args.note, publish=not args.no_publish, force=args.force)
     if args.cmd == "ui":
-        return ui()
+        return ui(args.host, args.port)
     return 2
 
 

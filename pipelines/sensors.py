@@ -18,7 +18,7 @@ from typing import Any
 import dagster as dg
 
 from pipelines import attention, config, inbox, instance, stages
-from pipelines.assets import DatasetDefs
+from pipelines.assets import PUBLISHED_VERSIONS, PUBLISHED_VERSIONS_NAME, DatasetDefs, published_version_key
 from pipelines.specs import file_sha256
 from pipelines.store import PrivateStore
 
@@ -176,7 +176,7 @@ def build_prepare_sensor(d: DatasetDefs, prepare: Any) -> dg.SensorDefinition:
             filters=dg.RunsFilter(job_name=f"{ds}_ingest", statuses=IN_FLIGHT), limit=1
         )
         if busy:
-            return dg.SkipReason(f"waiting: a {ds} export is still being ingested")
+            return dg.SkipReason(f"waiting: an export of {ds} is still being ingested")
         return dg.RunRequest(
             run_key=f"prepare:{ingest_set.digest[:24]}",
             tags={"dataset": ds, "stage": "prepare", "exports": str(len(ingest_set.exports))},
@@ -221,6 +221,7 @@ def build_attention_sensor(datasets: list[DatasetDefs]) -> dg.SensorDefinition:
                 limit=20,
             )
             failed[d.spec.name] = [(r.tags.get("dagster/partition", "?"), r.run_id) for r in runs]
+        sync = _sync_published_versions(context.instance, specs)
         items = attention.collect(store, specs, config.inbox_dir(), hashes, failed)
         digest = attention.digest(items)
         events = []
@@ -237,9 +238,31 @@ def build_attention_sensor(datasets: list[DatasetDefs]) -> dg.SensorDefinition:
                     "page (private)": dg.MetadataValue.path(where) if store.is_local else where,
                 },
             ))
-        return dg.SensorResult(asset_events=events, cursor=json.dumps({"digest": digest, "hashes": hashes}))
+        return dg.SensorResult(asset_events=events, dynamic_partitions_requests=sync,
+                               cursor=json.dumps({"digest": digest, "hashes": hashes}))
 
     return _sensor
+
+
+def _sync_published_versions(instance: dg.DagsterInstance, specs: list) -> list:
+    """The retract job's list follows the public store's versions.json (versions published or retracted outside
+    the jobs, e.g. before this list existed): add what is published, remove what is not."""
+    from pipelines import publishing
+
+    pub = publishing.publisher_from_env()
+    published = {
+        published_version_key(s.name, e["version"])
+        for s in specs
+        for e in publishing.list_versions(pub, s.name)
+        if e.get("status", "published") == "published"
+    }
+    listed = set(instance.get_dynamic_partitions(PUBLISHED_VERSIONS_NAME))
+    out: list[Any] = []
+    if published - listed:
+        out.append(PUBLISHED_VERSIONS.build_add_request(sorted(published - listed)))
+    if listed - published:
+        out.append(PUBLISHED_VERSIONS.build_delete_request(sorted(listed - published)))
+    return out
 
 
 def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:

@@ -8,6 +8,7 @@ one prepare run per dataset, once every ingest of that dataset is done.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -139,6 +140,11 @@ def test_a_resend_is_explained_withdrawn_published_and_retracted_by_choosing(dep
     assert cli.main(["run", "--note", "First stops release"]) == 0  # v1.0.0
     instance = dg.DagsterInstance.get()
     assert instance.get_dynamic_partitions("published_versions") == ["stops/v1.0.0"]
+    # the list follows the public store even when a version was published outside the jobs
+    instance.delete_dynamic_partition("published_versions", "stops/v1.0.0")
+    (req,) = _sensor("attention_sensor", instance).dynamic_partitions_requests
+    assert (req.partitions_def_name, list(req.partition_keys)) == ("published_versions", ["stops/v1.0.0"])
+    instance.add_dynamic_partitions("published_versions", list(req.partition_keys))
 
     # a resend of three rows under a new name: quarantined as duplicates, explained in words, counted once
     lines = (inbox_dir / "rivertown_stops.csv").read_bytes().splitlines(keepends=True)  # cp1252, as the agency
@@ -221,3 +227,22 @@ def test_what_needs_attention_in_one_place(deployment: Path):
     md = _sensor("attention_sensor", instance, cursor=res.cursor).asset_events[0].metadata["needs_attention"].value
     assert "Check failed" in md and "(k_anonymity)" in md and "Do not publish" in md
     assert "ready to publish" not in md
+
+
+def test_without_a_key_one_clear_message_and_the_demo_key_only_on_the_demo(deployment: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    from pipelines import instance as inst
+
+    monkeypatch.delenv("OSD_PSEUDONYM_KEY")
+    samplegen.generate(deployment / "inbox", rows=5, seed=3, sources=["rivertown_stops"])
+    skip = _sensor("inbox_sensor", dg.DagsterInstance.ephemeral())
+    assert isinstance(skip, dg.SkipReason)
+    assert "pseudonym key (OSD_PSEUDONYM_KEY) is not set" in str(skip.skip_message)
+    home = inst.ensure_dagster_home()
+    msg = inst.use_demo_key_if_demo(home)
+    assert "is not set: new exports will wait" in msg and "OSD_PSEUDONYM_KEY" not in os.environ
+    inst.mark_demo(home)
+    assert "using the demo key" in inst.use_demo_key_if_demo(home)
+    assert os.environ["OSD_PSEUDONYM_KEY"] == inst.DEMO_KEY
+    res = _sensor("inbox_sensor", dg.DagsterInstance.ephemeral())
+    assert isinstance(res, dg.SensorResult) and len(res.run_requests or []) == 1
