@@ -583,7 +583,7 @@ def test_asset_graph_renders_every_dataset_group(retracted: Cockpit, browser_pag
     page.goto(f"{retracted.url}/asset-groups", wait_until="domcontentloaded")
     for group in (*DATASETS, "site", "cockpit"):
         page.get_by_text(group, exact=True).first.wait_for(state="visible")
-    page.wait_for_function("!document.body.innerText.includes('fetching statuses')", timeout=30_000)
+    page.get_by_text("fetching statuses").first.wait_for(state="hidden", timeout=30_000)  # the groups' statuses
     page.wait_for_timeout(1000)
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-asset-graph.png"))
@@ -624,6 +624,8 @@ def test_preview_pages_render(retracted: Cockpit, browser_page: Any):
 
 
 def test_checks_and_launchpads_render(retracted: Cockpit, browser_page: Any):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = browser_page
     page.goto(f"{retracted.url}/assets/{DS}/validated?view=checks", wait_until="domcontentloaded")
     for name in CHECKS:
@@ -669,9 +671,12 @@ def test_checks_and_launchpads_render(retracted: Cockpit, browser_page: Any):
     page.screenshot(path=str(SHOTS / "ui-launchpad-retract.png"))
     page.get_by_text(choice, exact=True).first.click()
     page.get_by_role("button", name="Scaffold missing config").click()
-    confirm = page.get_by_role("button", name="Confirm")
-    if confirm.count():
+    confirm = page.get_by_role("button", name="Confirm")  # asked when the editor already holds config
+    try:
+        confirm.wait_for(state="visible", timeout=3000)
         confirm.click()
+    except PlaywrightTimeout:
+        pass
     line = page.locator(".CodeMirror-line").filter(has_text="reason:").first
     line.click()
     page.keyboard.press("End")
