@@ -42,10 +42,10 @@ test-prereqs:
 test: venv lint test-prereqs site-vendor
 	.venv/bin/pytest -q -p no:cacheprovider
 
+# the local instance (run queue: one prepare and one publish per dataset at a time), the demo key on the demo
+# deployment `make demo` created, then `dagster dev` (webserver + daemon)
 ui: venv
-	@mkdir -p $(DAGSTER_HOME)/.nux && test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
-	@test -f $(DAGSTER_HOME)/.nux/nux.yaml || printf 'seen: 1\n' > $(DAGSTER_HOME)/.nux/nux.yaml
-	.venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(PY) -m pipelines.cli ui
 
 bench: venv
 	@for b in bench/bench_*.py; do echo "=== $$b"; $(PY) $$b $(BENCH_ARGS) || exit 1; done

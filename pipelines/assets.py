@@ -12,21 +12,46 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dagster as dg
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from pipelines import config, stages
+from pipelines import config, inbox, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
 from pipelines.specs import DatasetSpec
 
 OWNERS = ["team:data-office"]
 
 
+PUBLISHED_VERSIONS_NAME = "published_versions"
+PUBLISHED_VERSIONS = dg.DynamicPartitionsDefinition(name=PUBLISHED_VERSIONS_NAME)
+"""Every published version as `<dataset>/v<version>`: what the retract job offers to choose from. The release step
+adds a version when it publishes it, the retract job removes it."""
+
+
+def published_version_key(dataset: str, version: str) -> str:
+    return f"{dataset}/v{version}"
+
+
+def not_blank(what: str, value: str) -> str:
+    """A text the officer must really write (a release note, a reason): refused when empty or only spaces."""
+    if not value.strip():
+        raise ValueError(f"{what} is required: write a sentence, it is published")
+    return value.strip()
+
+
 class ReleaseConfig(dg.Config):
-    """What the data officer types when publishing: the release note is required and published with the version."""
+    """What the data officer types when publishing: only the release note. Everything else (what is published, where)
+    comes from the preview and the deployment."""
 
     note: str = Field(
-        description="Release note, published in versions.json, CHANGES.md and the feed: what changed and why."
+        description="Release note, published with the version (versions.json, CHANGES.md, the site's feed): what "
+        "changed and why. Required. The version and content hash that go public are the ones the release_preview "
+        "asset shows."
     )
+
+    @field_validator("note")
+    @classmethod
+    def _note_not_blank(cls, v: str) -> str:
+        return not_blank("a release note", v)
 
 
 @dataclass
@@ -130,13 +155,17 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     def deidentified(
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, redaction: RedactionResource
     ) -> dg.MaterializeResult:
+        store = private_store.get()
         m = stages.deidentify_partition(
-            private_store.get(),
+            store,
             spec,
             context.partition_key,
             key=redaction.key,
             text_redactor_factory=redaction.text_redactor,
         )
+        ingested = inbox.key_of_ingested_partition(store, spec, context.partition_key)
+        if ingested is not None:  # the shared record: the sensor and the command line skip this export from now on
+            inbox.record_ingested(store, ingested, run_id=context.run_id, rows=int(m["rows"]))
         return dg.MaterializeResult(
             metadata={
                 "redactions_by_type": m["redactions"],
@@ -156,8 +185,11 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         "The blocking checks below decide whether it may be published.",
     )
     def validated(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
+        store = private_store.get()
+        ingest_set = inbox.ingest_set(store, ds)  # read before assembling: a later export prepares again
         partitions = context.instance.get_dynamic_partitions(parts.name)
-        m = stages.assemble_candidate(private_store.get(), spec, partitions)
+        m = stages.assemble_candidate(store, spec, partitions)
+        inbox.mark_prepared(store, ds, ingest_set)
         c = m["counts"]
         sdc = m["sdc"] or {}
         return dg.MaterializeResult(
@@ -200,7 +232,8 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     out.checks = [
         _check("schema_valid", "The candidate satisfies the public Table Schema (types, enums, patterns, keys)."),
         _check("row_accounting", "ingested = published + quarantined + suppressed: no row is lost."),
-        _check("quarantine_share", "The share of quarantined rows is under OSD_MAX_QUARANTINE_SHARE."),
+        _check("quarantine_share", "Few enough rows were set aside (quarantined): their share is under the "
+               "deployment's limit (5% unless configured otherwise)."),
         _check("no_leaks", "Leak verifier: no identifying value from the raw records appears in the candidate."),
         _check("k_anonymity", "k recounted on the candidate itself reaches the policy's k."),
     ]
@@ -218,28 +251,39 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     def release_preview(
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
     ) -> dg.MaterializeResult:
-        from pipelines import publishing
+        from pipelines import preview, publishing
 
-        store = private_store.get()
+        store, pub = private_store.get(), publisher.get()
         table, meta = stages.load_candidate_source(store, spec)
-        plan = publishing.plan_release_source(publisher.get(), ds, table, spec.schema)
+        plan = publishing.plan_release_source(pub, ds, table, spec.schema)
         checks = stages.recorded_checks(store, spec, meta["content_hash"])
-        md = stages.preview_markdown(spec, plan, meta, checks, table)
+        text_cols = [t.column for t in stages.policy_of(spec).columns.values() if t.name == "redact_text"]
+        pv = preview.build_preview(
+            spec, plan, meta, checks, table, store=store, versions=publishing.list_versions(pub, ds),
+            threshold=config.quarantine_threshold(), text_column=text_cols[0] if text_cols else None,
+        )
+        md = pv.markdown()
+        html_key = f"preview/{ds}.html"
+        store.write_bytes(html_key, pv.html().encode())
         store.write_json(
             f"preview/{ds}.json",
-            {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md},
+            {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md,
+             "headline": pv.headline, "warnings": [w.title for w in pv.warnings], "publishable": pv.publishable},
         )
-        ch = plan.changes or {}
         c = meta["counts"]
+        page = store.path(html_key)
         return dg.MaterializeResult(
             metadata={
+                "headline": pv.headline,
+                "warnings": dg.MetadataValue.md("\n".join(f"- {w.title}" for w in pv.warnings) or "None."),
+                "preview_page (private)": dg.MetadataValue.path(page) if store.is_local else f"{page}",
                 "proposed_version": plan.version,
                 "previous_version": str(plan.previous_version or "none (first release)"),
                 "bump": plan.bump,
                 "content_hash": plan.content_hash,
                 "checks_passed": all(v is True for v in checks.values()),
                 "preview": dg.MetadataValue.md(md),
-                "changes": _md_value(ch.get("records", ch)),
+                "changes": dg.MetadataValue.md("\n".join(f"- {x}" for x in pv.changes) or "None."),
                 "checks": _table(
                     [("check", "string"), ("result", "string")],
                     [
@@ -275,13 +319,22 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         private_store: PrivateStoreResource,
         publisher: PublisherResource,
     ) -> dg.MaterializeResult:
-        if not config.note.strip():
-            raise dg.Failure(f"{ds}: a release needs a release note (ops.{ds}__release.config.note); nothing published")
-        r = stages.publish(private_store.get(), publisher.get(), spec, note=config.note.strip())
+        note = not_blank("a release note", config.note)
+        r = stages.publish(private_store.get(), publisher.get(), spec, note=note)
+        if not r["created"]:
+            context.log.warning(f"{ds}: nothing published; the release note is kept in this run's metadata: {note}")
+            raise dg.Failure(
+                description=f"{ds}: nothing published: this content is already published as version {r['version']}. "
+                "Publish again when the preview proposes a new version.",
+                metadata={"existing_version": r["version"], "release_note (not published)": note,
+                          "dagster/uri": r["url"]},
+                allow_retries=False,
+            )
+        context.instance.add_dynamic_partitions(PUBLISHED_VERSIONS_NAME, [published_version_key(ds, r["version"])])
         return dg.MaterializeResult(
             metadata={
                 "version": r["version"],
-                "created": r["created"],
+                "release_note": note,
                 "path": r["path"],
                 "files": _md_value(r["files"]),
                 "dagster/uri": r["url"],

@@ -14,42 +14,10 @@ import time
 from pathlib import Path
 
 from pipelines import config
+from pipelines.inbox import inbox_files, reject
+from pipelines.instance import DEMO_KEY, ensure_dagster_home, mark_demo
 
 log = logging.getLogger("osd")
-
-DAGSTER_YAML = """\
-# Local Dagster instance for the demo and development (SQLite storage under this folder).
-telemetry:
-  enabled: false
-"""
-
-DEMO_KEY = "demo-pseudonym-key-NOT-SECRET-set-OSD_PSEUDONYM_KEY"
-
-
-def ensure_dagster_home() -> Path:
-    home = Path(os.environ.get("DAGSTER_HOME") or "var/dagster_home").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["DAGSTER_HOME"] = str(home)
-    yaml_path = home / "dagster.yaml"
-    if not yaml_path.exists():
-        yaml_path.write_text(DAGSTER_YAML)
-    return home
-
-
-def reject(path: Path, reason: str) -> Path:
-    """Move an export that matches no contract to `<inbox>/rejected/`, with the reason beside it (no values)."""
-    dest_dir = path.parent / "rejected"
-    dest_dir.mkdir(exist_ok=True)
-    dest = dest_dir / path.name
-    path.replace(dest)
-    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
-    return dest
-
-
-def inbox_files(inbox: Path) -> list[Path]:
-    if not inbox.is_dir():
-        return []
-    return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt"))
 
 
 def _evidence(metadata: dict) -> str:
@@ -82,10 +50,14 @@ QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def run(note: str = "", publish: bool = True, force: bool = False) -> int:
-    """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site."""
+    """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site.
+
+    An export already ingested with the same content and source contract (the record the inbox sensor reads too)
+    is skipped unless ``force``.
+    """
     import dagster as dg
 
-    from pipelines import stages
+    from pipelines import inbox, stages
     from pipelines.definitions import defs
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
@@ -94,26 +66,24 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     instance = dg.DagsterInstance.get()
     specs = {s.name: s for s in load_specs()}
     store = PrivateStore.from_env()
-    inbox = config.inbox_dir()
+    inbox_dir = config.inbox_dir()
     failures: list[str] = []
-    for path in inbox_files(inbox):
+    for path in inbox_files(inbox_dir):
         try:
             m = stages.identify_export(path, list(specs.values()))
         except stages.UnknownExport as exc:
             reject(path, str(exc))
             log.warning("rejected %s: %s", path.name, exc)
-            failures.append(f"{path.name}: rejected (moved to {inbox / 'rejected'}): {exc}")
+            failures.append(f"{path.name}: rejected (moved to {inbox_dir / 'rejected'}): {exc}")
             continue
         ds, key = m.spec.name, stages.partition_key_for(path)
         parts = f"{ds}_exports"
         if key not in instance.get_dynamic_partitions(parts):
             instance.add_dynamic_partitions(parts, [key])
-        prev = store.read_json(f"raw/{ds}/{key}.json")
-        same_spec = prev and prev.get("spec_sha256") == m.source.spec_sha256() and prev.get("source") == m.source.name
-        if (not force and prev and same_spec and prev.get("sha256") == stages.file_sha256(path)
-                and store.exists(f"deidentified/{ds}/{key}.parquet")):
+        if not force and inbox.is_ingested(store, inbox.key_for(m.spec, m.source, path, key)):
             if stages.deidentified_current(store, m.spec, key):
-                log.info("%s: unchanged since last ingest (file and its contract and mapping), skipped", path.name)
+                log.info("%s: already ingested with the same content and contract, skipped (--force to redo)",
+                         path.name)
                 continue
             log.info("%s: the review's allow terms changed, de-identifying it again", path.name)
         t0 = time.perf_counter()
@@ -139,7 +109,10 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
             failures.append(f"{ds}: not published: {_failure_summary(res)}")
             continue
         log.info("prepared %s in %.1fs", ds, time.perf_counter() - t0)
-        if publish:
+        preview = store.read_json(f"preview/{ds}.json") or {}
+        if publish and preview.get("bump") == "none":
+            log.info("%s: same content as the latest release %s, nothing new published", ds, preview.get("version"))
+        elif publish:
             t0 = time.perf_counter()
             res = defs.resolve_job_def(f"{ds}_publish").execute_in_process(
                 instance=instance,
@@ -151,11 +124,7 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
                 continue
             mats = res.asset_materializations_for_node(f"{ds}__release")
             md = mats[0].metadata if mats else {}
-            version = getattr(md.get("version"), "value", "?")
-            if getattr(md.get("created"), "value", True):
-                log.info("published %s %s in %.1fs", ds, version, time.perf_counter() - t0)
-            else:
-                log.info("%s: same content as the latest release %s, nothing new published", ds, version)
+            log.info("published %s %s in %.1fs", ds, getattr(md.get("version"), "value", "?"), time.perf_counter() - t0)
     for f in failures:
         log.error(f)
     return 1 if failures else 0
@@ -241,6 +210,21 @@ def withdraw(ident: str, reason: str) -> int:
     return 0
 
 
+def ui(host: str = "127.0.0.1", port: int = 3000) -> int:
+    """`make ui`: the local instance (run queue limits included), the demo key on a demo deployment, one clear
+    message otherwise, then `dagster dev` in place of this process."""
+    from pipelines.instance import use_demo_key_if_demo
+
+    home = ensure_dagster_home()
+    msg = use_demo_key_if_demo(home)
+    if msg:
+        log.warning(msg)
+    dagster = Path(sys.executable).parent / "dagster"
+    args = [str(dagster), "dev", "-w", str(config.REPO_ROOT / "workspace.yaml"), "-h", host, "-p", str(port)]
+    os.execv(str(dagster), args)
+    return 0  # not reached
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m pipelines.cli")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -251,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--note", default="")
     r.add_argument("--no-publish", action="store_true")
     r.add_argument("--force", action="store_true", help="ingest every export again, even unchanged ones")
+    u = sub.add_parser("ui", help="the Dagster UI (webserver and daemon) on the local instance: what `make ui` runs")
+    u.add_argument("--host", default="127.0.0.1")
+    u.add_argument("--port", type=int, default=3000)
     g = sub.add_parser("generate", help="write synthetic exports")
     g.add_argument("--out", type=Path, default=None)
     g.add_argument("--rows", type=int, default=400)
@@ -283,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         if not os.environ.get("OSD_PSEUDONYM_KEY"):
             os.environ["OSD_PSEUDONYM_KEY"] = DEMO_KEY
             log.warning("OSD_PSEUDONYM_KEY is not set: using the demo key (never for real data)")
+            mark_demo(ensure_dagster_home())  # `make ui` on this deployment uses the same demo key
         t0 = time.perf_counter()
         files = generate(config.inbox_dir(), args.rows, args.seed)
         log.info("generated %d sample export(s) into %s", len(files), config.inbox_dir())
@@ -304,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
                 log.error("spec: %s", problem)
             log.error("nothing processed: fix the specs (`python -m pipelines.cli check` lists every problem)")
             return 2
+    if args.cmd == "ui":
+        return ui(args.host, args.port)
     return 2
 
 

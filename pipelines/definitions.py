@@ -11,7 +11,7 @@ import dagster as dg
 from pipelines.assets import build_dataset, build_site_asset
 from pipelines.jobs import dataset_jobs, retract_job
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
-from pipelines.sensors import build_sensors
+from pipelines.sensors import attention_asset, build_sensors
 from pipelines.specs import load_specs
 
 
@@ -23,7 +23,7 @@ def build_definitions() -> dg.Definitions:
     jobs = [j for d in datasets for j in dataset_jobs(d)] + [retract_job]
     sensors = build_sensors(datasets, jobs)
     return dg.Definitions(
-        assets=[*assets, site],
+        assets=[*assets, site, attention_asset()],
         asset_checks=checks,
         jobs=jobs,
         sensors=sensors,

@@ -18,37 +18,20 @@ from pipelines.store import PrivateStore
 
 
 class PrivateStoreResource(dg.ConfigurableResource):
-    """Where raw, standardized and quarantined rows live (never published). Empty `base_dir` = `OSD_PRIVATE`."""
-
-    base_dir: str = ""
+    """Where raw, standardized and quarantined rows live (never published): the deployment's `OSD_PRIVATE` folder or
+    `OSD_PRIVATE_S3_BUCKET`/`OSD_PRIVATE_S3_PREFIX`. Nothing to fill in when launching a run."""
 
     def get(self) -> PrivateStore:
-        if self.base_dir:
-            return PrivateStore.local(self.base_dir)
         return PrivateStore.from_env()
 
 
 class PublisherResource(dg.ConfigurableResource):
-    """The public store. Empty fields fall back to `OSD_PUBLIC` / `OSD_S3_*` at run time."""
-
-    base_dir: str = ""
-    s3_bucket: str = ""
-    s3_prefix: str = ""
-    s3_endpoint_url: str = ""
-    s3_region: str = ""
+    """The public store: the deployment's `OSD_S3_*` bucket, or the `OSD_PUBLIC` folder. Nothing to fill in when
+    launching a run: a data officer publishes where the deployment publishes."""
 
     def get(self) -> Any:
         from pipelines import publishing
 
-        if self.s3_bucket:
-            return publishing.S3Publisher(
-                self.s3_bucket,
-                prefix=self.s3_prefix,
-                endpoint_url=self.s3_endpoint_url or None,
-                region=self.s3_region or None,
-            )
-        if self.base_dir:
-            return publishing.LocalPublisher(self.base_dir)
         return publishing.publisher_from_env()
 
 

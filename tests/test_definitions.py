@@ -10,9 +10,10 @@ import os
 import dagster as dg
 import pytest
 
+from pipelines import inbox as inbox_lib
 from pipelines import samplegen
 from pipelines.definitions import defs
-from pipelines.specs import file_sha256
+from pipelines.specs import file_sha256, load_specs
 
 DATASETS = ("complaints", "incidents", "stops", "use_of_force")
 STAGES = ("raw", "standardized", "deidentified", "validated", "release_preview", "release")
@@ -20,10 +21,14 @@ CHECKS = ("k_anonymity", "no_leaks", "quarantine_share", "row_accounting", "sche
 
 # Published identifiers: URLs in the UI, run_config paths in the README, sensor and job names in runbooks.
 # Changing one of these is a breaking change for the data officers: update the README with it.
-EXPECTED_ASSET_KEYS = sorted([f"{ds}/{st}" for ds in DATASETS for st in STAGES] + ["site"])
+EXPECTED_ASSET_KEYS = sorted([f"{ds}/{st}" for ds in DATASETS for st in STAGES] + ["site", "attention"])
 EXPECTED_CHECKS = sorted(f"{ds}/validated:{c}" for ds in DATASETS for c in CHECKS)
-EXPECTED_JOBS = sorted([f"{ds}_{j}" for ds in DATASETS for j in ("ingest", "prepare", "publish")] + ["retract_job"])
-EXPECTED_SENSORS = sorted(["inbox_sensor"] + [f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS])
+EXPECTED_JOBS = sorted(
+    [f"{ds}_{j}" for ds in DATASETS for j in ("ingest", "prepare", "publish", "withdraw_export")] + ["retract_job"]
+)
+EXPECTED_SENSORS = sorted(
+    ["inbox_sensor", "attention_sensor"] + [f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS]
+)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +100,24 @@ def test_publish_job_takes_a_release_note(repo):
     retract = repo.get_job("retract_job")
     ops = retract.run_config_schema.config_type.fields["ops"].config_type.fields
     fields = ops["retract_version"].config_type.fields["config"].config_type.fields
-    assert set(fields) == {"dataset", "version", "reason"}
+    assert set(fields) == {"reason"} and fields["reason"].is_required  # the version is chosen, not typed
+    parts = retract.partitions_def
+    assert isinstance(parts, dg.DynamicPartitionsDefinition) and parts.name == "published_versions"
+
+
+def test_launching_a_publish_asks_for_nothing_but_the_note(repo):
+    """Where to publish is the deployment's business: no resource of the publish job has a field to fill in."""
+    for ds in DATASETS:
+        fields = repo.get_job(f"{ds}_publish").run_config_schema.config_type.fields
+        resources = fields["resources"].config_type.fields
+        assert not fields["resources"].is_required and not any(r.is_required for r in resources.values())
+        for name in ("private_store", "publisher"):  # where to read and publish: the deployment's variables
+            config = resources[name].config_type.fields.get("config")
+            assert config is None or not config.config_type.fields, (ds, name, list(config.config_type.fields))
+        ops = fields["ops"].config_type.fields
+        required = {op for op, f in ops.items() if f.is_required}
+        assert required == {f"{ds}__release"}
+        assert set(ops[f"{ds}__release"].config_type.fields["config"].config_type.fields) == {"note"}
 
 
 # ------------------------------------------------------------------------------------------------ inbox sensor
@@ -108,7 +130,10 @@ def inbox(tmp_path, monkeypatch):
     (inbox / "mystery_export.csv").write_text("Foo,Bar\n1,2\n")
     (inbox / ".partial_upload.csv").write_text("Foo\n")  # hidden files are never picked up
     monkeypatch.setenv("OSD_INBOX", str(inbox))
-    monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp_path / "private"))
+    monkeypatch.setenv("OSD_PSEUDONYM_KEY", "definitions-test-key")
+    for var in ("OSD_INBOX_S3_BUCKET", "OSD_PRIVATE_S3_BUCKET"):
+        monkeypatch.delenv(var, raising=False)
     return inbox
 
 
@@ -116,8 +141,13 @@ def _evaluate(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResu
     sensor = defs.get_repository_def().get_sensor_def("inbox_sensor")
     ctx = dg.build_sensor_context(instance=instance, cursor=cursor)
     res = sensor(ctx)
-    assert isinstance(res, dg.SensorResult)
+    assert isinstance(res, dg.SensorResult), res
     return res
+
+
+def _run_key(path, source: str) -> str:
+    spec = next(s for s in load_specs() for src in s.sources if src.name == source)
+    return inbox_lib.key_for(spec, spec.source(source), path, path.name).run_key
 
 
 def test_inbox_sensor_requests_each_new_file_once(inbox):
@@ -127,14 +157,15 @@ def test_inbox_sensor_requests_each_new_file_once(inbox):
     res = _evaluate(instance, None)
     reqs = {r.partition_key: r for r in res.run_requests or []}
     assert set(reqs) == {stops.name, complaints.name}
-    assert reqs[stops.name].run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert reqs[stops.name].run_key == _run_key(stops, "rivertown_stops")
+    assert reqs[stops.name].run_key.startswith(f"{stops.name}:{file_sha256(stops)}:")
     assert reqs[stops.name].job_name == "stops_ingest"
     assert reqs[complaints.name].job_name == "complaints_ingest"
     assert reqs[stops.name].tags["source"] == "rivertown_stops"
     added = {r.partitions_def_name: list(r.partition_keys) for r in res.dynamic_partitions_requests or []}
     assert added == {"stops_exports": [stops.name], "complaints_exports": [complaints.name]}
     cursor = json.loads(res.cursor or "{}")
-    assert cursor == {stops.name: file_sha256(stops), complaints.name: file_sha256(complaints)}
+    assert cursor["files"] == {stops.name: file_sha256(stops), complaints.name: file_sha256(complaints)}
 
     # the unknown export: moved to rejected/ with its reason (by name, codes only), never requested
     assert not (inbox / "mystery_export.csv").exists()
@@ -155,7 +186,7 @@ def test_inbox_sensor_requests_each_new_file_once(inbox):
     third = _evaluate(instance, res.cursor)
     assert [r.partition_key for r in third.run_requests or []] == [stops.name]
     (req,) = third.run_requests or []
-    assert req.run_key == f"{stops.name}:{file_sha256(stops)}" != reqs[stops.name].run_key
+    assert req.run_key == _run_key(stops, "rivertown_stops") != reqs[stops.name].run_key
 
 
 def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
@@ -169,6 +200,8 @@ def test_inbox_sensor_skips_partition_request_when_partition_exists(inbox):
 
 def test_inbox_sensor_with_empty_or_missing_inbox(tmp_path, monkeypatch):
     monkeypatch.setenv("OSD_INBOX", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp_path / "private"))
+    monkeypatch.setenv("OSD_PSEUDONYM_KEY", "definitions-test-key")
     monkeypatch.delenv("OSD_INBOX_S3_BUCKET", raising=False)
     res = _evaluate(dg.DagsterInstance.ephemeral(), None)
     assert not res.run_requests
@@ -200,7 +233,8 @@ def test_blank_release_note_publishes_nothing(tmp_path, monkeypatch, note):
     )
     assert not res.success
     failure = next(e for e in res.all_events if e.is_step_failure)
-    assert "release note" in str(failure.event_specific_data.error.message)
+    error = failure.event_specific_data.error
+    assert "a release note is required" in error.message + str(error.cause and error.cause.message)
     assert not (tmp_path / "public").exists() or not any((tmp_path / "public").rglob("*.csv"))
 
 
@@ -219,8 +253,9 @@ def test_s3_inbox_is_staged_once_then_handled_like_the_folder(tmp_path, monkeypa
     client.put_object(Bucket=s3_bucket, Key="drop/archive/old.csv", Body=b"x\n")  # sub-folders are not staged
     client.put_object(Bucket=s3_bucket, Key="elsewhere.csv", Body=b"x\n")  # outside the prefix
     inbox = tmp_path / "inbox"
+    monkeypatch.delenv("OSD_PRIVATE_S3_BUCKET", raising=False)
     for var, value in {
-        "OSD_INBOX": str(inbox), "OSD_INBOX_S3_BUCKET": s3_bucket, "OSD_INBOX_S3_PREFIX": "drop/",
+        "OSD_INBOX": str(inbox), "OSD_PRIVATE": str(tmp_path / "private"), "OSD_PSEUDONYM_KEY": "s3-inbox-key", "OSD_INBOX_S3_BUCKET": s3_bucket, "OSD_INBOX_S3_PREFIX": "drop/",
         "OSD_INBOX_S3_ENDPOINT_URL": seaweed_s3.endpoint_url, "OSD_S3_REGION": seaweed_s3.region,
         "AWS_ACCESS_KEY_ID": seaweed_s3.access_key, "AWS_SECRET_ACCESS_KEY": seaweed_s3.secret_key,
     }.items():
@@ -230,7 +265,7 @@ def test_s3_inbox_is_staged_once_then_handled_like_the_folder(tmp_path, monkeypa
     res = _evaluate(instance, None)
     (req,) = res.run_requests or []
     assert req.partition_key == stops.name and req.job_name == "stops_ingest"
-    assert req.run_key == f"{stops.name}:{file_sha256(stops)}"
+    assert req.run_key == _run_key(inbox / stops.name, "rivertown_stops")
     assert (inbox / stops.name).read_bytes() == stops.read_bytes()
     assert (inbox / "rejected" / "mystery_export.csv").exists()
     assert sorted(p.name for p in inbox.iterdir()) == ["rejected", stops.name]  # no partial downloads left

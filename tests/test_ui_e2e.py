@@ -1,10 +1,18 @@
-"""The data officer's cockpit, end to end through a real `dagster-webserver` and `dagster-daemon`.
+"""The data officer's day in the cockpit, end to end: `make demo`, then `make ui` (a real `dagster dev`: webserver and
+daemon), driven through GraphQL and Chromium like an officer would.
 
-A generated export and a file that matches no contract are dropped into the inbox; the daemon's inbox sensor
-starts the ingest run, the run-status sensor the prepare run (validation, blocking checks, preview). The test reads
-what the UI reads (sensor ticks, runs, materialization metadata, check evaluations) through GraphQL, launches the
-publish job with a release note and the retract job like the Launchpad does, and finally opens the UI in Chromium
-(asset graph, preview, check results) and saves screenshots to `test-artifacts/screenshots/ui-*.png`.
+1. `python -m pipelines.cli demo` publishes the generated exports; `python -m pipelines.cli ui` (what `make ui` runs)
+   starts on the same deployment with the demo key: the sensors tick and launch nothing (the demo's exports are
+   already ingested and prepared), and no tick fails.
+2. The agencies resend their six exports at once (same names, new content) plus a partial resend under a new name:
+   one ingest run per file, one prepare run per dataset, never two prepares of a dataset in flight.
+3. The preview's warnings come first (columns withheld, quarantine near its limit, the resend's duplicates
+   explained); the attention asset lists the releases ready to publish.
+4. Publish: a missing note is refused by the Launchpad, a blank one by the config's validator, then the note
+   publishes; publishing the same content again is refused with the existing version named, the note kept.
+5. Retract by choosing the version in the retract job's list of published versions, with a reason.
+
+Screenshots go to `test-artifacts/screenshots/ui-*.png` (the README's come from there).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,36 +35,24 @@ from typing import Any
 import pytest
 
 from pipelines import samplegen
-from pipelines.specs import file_sha256
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "test-artifacts" / "screenshots"
 DS = "complaints"
-EXPORT = "lakeview_complaints.jsonl"
+DEMO_ROWS, RESEND_ROWS, RESEND_LINES = 80, 90, 6
+RESEND = "lakeview_complaints_resend.jsonl"
 UNKNOWN = "mystery_export.csv"
-NOTE = "First public release of civilian complaints (UI end-to-end test)"
+NOTE = "Corrected exports from every agency (UI end-to-end test)"
+REASON = "Test retraction: Lakeview re-issued its export again"
 LOCATION = "pipelines.definitions"
 REPOSITORY = "__repository__"
 DATASETS = ("complaints", "incidents", "stops")
 CHECKS = ("schema_valid", "row_accounting", "quarantine_share", "no_leaks", "k_anonymity")
-
-DAGSTER_YAML = """\
-telemetry:
-  enabled: false
-run_coordinator:
-  module: dagster.core.run_coordinator
-  class: QueuedRunCoordinator
-  config:
-    max_concurrent_runs: 2
-    dequeue_interval_seconds: 1
-sensors:
-  use_threads: true
-  num_workers: 2
-"""
+SENSORS = ("inbox_sensor", "attention_sensor", *(f"{ds}_prepare_after_ingest_sensor" for ds in DATASETS))
 
 METADATA = """
 metadataEntries {
@@ -160,6 +157,7 @@ def _wait(what: str, fn: Callable[[], Any], timeout: float, cockpit: Cockpit | N
 
 @pytest.fixture(scope="module")
 def cockpit(tmp_path_factory) -> Iterator[Cockpit]:
+    """`make demo` then `make ui` on private folders: the demo key, no key in the environment."""
     root = tmp_path_factory.mktemp("ui")
     c = Cockpit(
         port=_free_port(),
@@ -170,41 +168,31 @@ def cockpit(tmp_path_factory) -> Iterator[Cockpit]:
         dagster_home=root / "dagster_home",
         logs=root / "logs",
     )
-    for d in (c.inbox, c.private, c.public, c.dagster_home, c.logs):
-        d.mkdir(parents=True)
-    (c.dagster_home / "dagster.yaml").write_text(DAGSTER_YAML)
-    (c.dagster_home / ".nux").mkdir()  # the UI's one-time "join the community" dialog: already seen
-    (c.dagster_home / ".nux" / "nux.yaml").write_text("seen: 1\n")
+    c.logs.mkdir(parents=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OSD_", "DAGSTER_"))}
     env.update(
         DAGSTER_HOME=str(c.dagster_home),
         OSD_INBOX=str(c.inbox),
         OSD_PRIVATE=str(c.private),
         OSD_PUBLIC=str(c.public),
-        OSD_PSEUDONYM_KEY="ui-e2e-test-key-not-a-secret",
         TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="",
         PYTHONUNBUFFERED="1",
     )
-    commands = {
-        "webserver": [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(c.port)],
-        "daemon": [str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"],
-    }
-    # create the instance's SQLite storage once, before two processes race to create the same tables
-    # ("table instigators already exists" when the machine is busy)
-    subprocess.run([str(BIN / "dagster"), "instance", "migrate"], cwd=REPO, env=env, check=True, timeout=180,
-                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    demo = subprocess.run([sys.executable, "-m", "pipelines.cli", "demo", "--rows", str(DEMO_ROWS)], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    (c.logs / "demo.log").write_text(demo.stdout + demo.stderr)
+    assert demo.returncode == 0, demo.stderr[-3000:]
+    c.state["planted"] = samplegen.planted_values(c.inbox)
+    c.state["demo_files"] = sorted(p.name for p in c.inbox.iterdir() if p.is_file())
     try:
-        for name, cmd in commands.items():
-            fh = (c.logs / f"{name}.log").open("wb")
-            c.procs.append(
-                subprocess.Popen(
-                    cmd, cwd=REPO, env=env, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
-            )
-            fh.close()
+        fh = (c.logs / "ui.log").open("wb")
+        c.procs.append(subprocess.Popen(
+            [sys.executable, "-m", "pipelines.cli", "ui", "--port", str(c.port)], cwd=REPO, env=env, stdout=fh,
+            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        ))
+        fh.close()
         _wait("the webserver", lambda: urllib.request.urlopen(f"{c.url}/server_info", timeout=5).status == 200,
-              120, c)
+              180, c)
         q = """{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus
                  locationOrLoadError { __typename ... on PythonError { message } } } } } }"""
 
@@ -214,7 +202,8 @@ def cockpit(tmp_path_factory) -> Iterator[Cockpit]:
                 assert e["locationOrLoadError"] is None or e["locationOrLoadError"]["__typename"] != "PythonError", e
             return bool(entries) and all(e["loadStatus"] == "LOADED" for e in entries)
 
-        _wait("the code location to load", loaded, 120, c)
+        _wait("the code location to load", loaded, 180, c)
+        c.state["runs_before_ui"] = {r["runId"] for r in _all_runs(c)}
         yield c
     finally:
         for p in reversed(c.procs):
@@ -230,12 +219,35 @@ RUNS = """query($filter: RunsFilter) { runsOrError(filter: $filter) { __typename
 
 
 def _runs(c: Cockpit, job: str) -> list[dict[str, Any]]:
+    """Runs of a job launched since `make ui` started (the demo's in-process runs are in the instance too)."""
     data = c.gql(RUNS, {"filter": {"pipelineName": job}})["runsOrError"]
+    assert data["__typename"] == "Runs", data
+    before = c.state.get("runs_before_ui", set())
+    return [r for r in data["results"] if r["runId"] not in before]
+
+
+def _all_runs(c: Cockpit) -> list[dict[str, Any]]:
+    data = c.gql(RUNS, {"filter": {}})["runsOrError"]
     assert data["__typename"] == "Runs", data
     return data["results"]
 
 
-def _wait_run(c: Cockpit, run_id: str, timeout: float = 180) -> str:
+def _tags(run: dict[str, Any]) -> dict[str, str]:
+    return {t["key"]: t["value"] for t in run["tags"]}
+
+
+def _sensor_ticks(c: Cockpit, name: str) -> list[dict[str, Any]]:
+    q = """query($s: SensorSelector!) { sensorOrError(sensorSelector: $s) { __typename
+      ... on Sensor { sensorState { status ticks(limit: 100) { status runIds runKeys skipReason
+        error { message } logEvents { events { message level } } } } } } }"""
+    sel = {"repositoryLocationName": LOCATION, "repositoryName": REPOSITORY, "sensorName": name}
+    sensor = c.gql(q, {"s": sel})["sensorOrError"]
+    assert sensor["__typename"] == "Sensor", sensor
+    assert sensor["sensorState"]["status"] == "RUNNING", name
+    return sensor["sensorState"]["ticks"]
+
+
+def _wait_run(c: Cockpit, run_id: str, timeout: float = 240, expect: str = "SUCCESS") -> str:
     client = c.client()
 
     def done() -> str | None:
@@ -243,20 +255,26 @@ def _wait_run(c: Cockpit, run_id: str, timeout: float = 180) -> str:
         return st if st in ("SUCCESS", "FAILURE", "CANCELED") else None
 
     status = _wait(f"run {run_id}", done, timeout, c, every=2)
-    if status != "SUCCESS":
+    if status != expect:
         raise AssertionError(f"run {run_id} ended {status}\n{_run_errors(c, run_id)}\n{c.log_tail()}")
     return status
 
 
 def _run_errors(c: Cockpit, run_id: str) -> str:
     q = """query($id: ID!) { logsForRun(runId: $id) { __typename ... on EventConnection { events { __typename
-      ... on MessageEvent { message level } ... on ExecutionStepFailureEvent { error { message } } } } } }"""
+      ... on MessageEvent { message level } ... on ExecutionStepFailureEvent { error { message cause { message } }
+      failureMetadata { """ + METADATA + """ } } } } } }"""
     events = c.gql(q, {"id": run_id})["logsForRun"].get("events", [])
-    return "\n".join(
-        (e.get("error") or {}).get("message") or e.get("message", "")
-        for e in events
-        if e.get("level") in ("ERROR", "WARNING") or e["__typename"] == "ExecutionStepFailureEvent"
-    )[-4000:]
+    out = []
+    for e in events:
+        if e["__typename"] == "ExecutionStepFailureEvent":
+            err = e.get("error") or {}
+            out += [err.get("message") or "", (err.get("cause") or {}).get("message") or ""]
+            md = _metadata((e.get("failureMetadata") or {}).get("metadataEntries") or [])
+            out += [f"{k}: {v}" for k, v in md.items()]
+        elif e.get("level") in ("ERROR", "WARNING"):
+            out.append(e.get("message", ""))
+    return "\n".join(out)[-6000:]
 
 
 def _metadata(entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -286,206 +304,229 @@ def _latest_materialization(c: Cockpit, path: list[str]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def prepared(cockpit: Cockpit) -> Cockpit:
-    """Drop an export and an unknown file; the sensors ingest and prepare without anyone launching anything."""
+def first_run(cockpit: Cockpit) -> Cockpit:
+    """`make ui` after `make demo`: every sensor ticks a few times and launches nothing."""
     c = cockpit
-    gen = c.root / "generated"
-    samplegen.generate(gen, rows=150, seed=5, sources=["lakeview_complaints"])
-    c.state["planted"] = samplegen.planted_values(gen)
-    c.state["sha"] = file_sha256(gen / EXPORT)
-    (c.inbox / UNKNOWN).write_text("Case,Colour,Mood\n1,blue,calm\n")
-    shutil.copyfile(gen / EXPORT, c.inbox / f".{EXPORT}.part")  # hidden while copying, then renamed
-    (c.inbox / f".{EXPORT}.part").rename(c.inbox / EXPORT)
 
-    ingest = _wait("the inbox sensor's ingest run", lambda: _runs(c, f"{DS}_ingest"), 150, c, every=2)
-    assert len(ingest) == 1, ingest
-    c.state["ingest"] = ingest[0]
-    _wait_run(c, ingest[0]["runId"], 240)
-    prepare = _wait("the prepare run", lambda: _runs(c, f"{DS}_prepare"), 120, c, every=2)
-    assert len(prepare) == 1, prepare
-    c.state["prepare"] = prepare[0]
-    _wait_run(c, prepare[0]["runId"], 240)
+    def ticked() -> bool:
+        return all(len(_sensor_ticks(c, name)) >= 2 for name in SENSORS)
+
+    _wait("two ticks of every sensor", ticked, 180, c, every=3)
     return c
 
 
 @pytest.fixture(scope="module")
-def published(prepared: Cockpit) -> Cockpit:
-    c = prepared
-    run_id = c.client().submit_job_execution(
-        f"{DS}_publish",
-        repository_location_name=LOCATION,
-        repository_name=REPOSITORY,
-        run_config={"ops": {f"{DS}__release": {"config": {"note": NOTE}}}},
-    )
-    c.state["publish_run"] = run_id
-    _wait_run(c, run_id, 180)
+def burst(first_run: Cockpit) -> Cockpit:
+    """The six exports resent at once (same names, new content), a partial resend under a new name, a file that
+    matches no contract: one ingest per file, one prepare per dataset, never two prepares of a dataset at once."""
+    c = first_run
+    gen = c.root / "resent"
+    samplegen.generate(gen, rows=RESEND_ROWS, seed=7)
+    lines = (gen / "lakeview_complaints.jsonl").read_bytes().splitlines(keepends=True)
+    (gen / RESEND).write_bytes(b"".join(lines[:RESEND_LINES]))
+    (gen / UNKNOWN).write_text("Case,Colour,Mood\n1,blue,calm\n")
+    c.state["planted"] |= samplegen.planted_values(gen)
+    names = sorted(p.name for p in gen.iterdir())
+    for n in names:  # copied under hidden names, then renamed: the sensor never reads a half-copied file
+        shutil.copyfile(gen / n, c.inbox / f".{n}.part")
+    for n in names:
+        (c.inbox / f".{n}.part").rename(c.inbox / n)
+
+    in_flight: dict[str, int] = dict.fromkeys(DATASETS, 0)
+    prepares: dict[str, set[str]] = {ds: set() for ds in DATASETS}
+
+    def all_prepared() -> bool:
+        for ds in DATASETS:
+            runs = _runs(c, f"{ds}_prepare")
+            prepares[ds] |= {r["runId"] for r in runs}
+            active = [r for r in runs if r["status"] in ("STARTING", "STARTED")]
+            in_flight[ds] = max(in_flight[ds], len(active))
+            assert len(active) <= 1, (ds, active)
+        done = [r for ds in DATASETS for r in _runs(c, f"{ds}_prepare") if r["status"] in ("SUCCESS", "FAILURE")]
+        ingests = [r for ds in DATASETS for r in _runs(c, f"{ds}_ingest")]
+        return len(done) >= len(DATASETS) and all(r["status"] in ("SUCCESS", "FAILURE") for r in ingests)
+
+    _wait("one prepare run per dataset", all_prepared, 900, c, every=1)
+    time.sleep(25)  # two more ticks of the prepare sensors: no second prepare for the same exports
+    for ds in DATASETS:
+        prepares[ds] |= {r["runId"] for r in _runs(c, f"{ds}_prepare")}
+    c.state.update(in_flight=in_flight, prepares=prepares, resent=names)
+    for ds in DATASETS:
+        for r in _runs(c, f"{ds}_prepare"):
+            _wait_run(c, r["runId"], 300)
     return c
+
+
+def _publish(c: Cockpit, note: str | None) -> str:
+    config = {} if note is None else {"ops": {f"{DS}__release": {"config": {"note": note}}}}
+    return c.client().submit_job_execution(
+        f"{DS}_publish", repository_location_name=LOCATION, repository_name=REPOSITORY, run_config=config)
+
+
+@pytest.fixture(scope="module")
+def published(burst: Cockpit) -> Cockpit:
+    """A blank note fails before anything is published; the note publishes; the same content again is refused."""
+    c = burst
+    c.state["proposed"] = _latest_materialization(c, [DS, "release_preview"])["metadata"]["proposed_version"]
+    c.state["blank_run"] = _publish(c, "   ")
+    _wait_run(c, c.state["blank_run"], expect="FAILURE")
+    c.state["publish_run"] = _publish(c, NOTE)
+    _wait_run(c, c.state["publish_run"])
+    c.state["noop_run"] = _publish(c, "Published twice by mistake")
+    _wait_run(c, c.state["noop_run"], expect="FAILURE")
+    return c
+
+
+def _partition_keys(c: Cockpit, job: str) -> list[str]:
+    q = """query($p: PipelineSelector!) { pipelineOrError(params: $p) { __typename
+      ... on Pipeline { partitionKeysOrError { partitionKeys } } } }"""
+    sel = {"pipelineName": job, "repositoryName": REPOSITORY, "repositoryLocationName": LOCATION}
+    data = c.gql(q, {"p": sel})["pipelineOrError"]
+    assert data["__typename"] == "Pipeline", data
+    return list(data["partitionKeysOrError"]["partitionKeys"])
 
 
 @pytest.fixture(scope="module")
 def retracted(published: Cockpit) -> Cockpit:
+    """The officer picks the version in the retract job's list (its partitions) and writes a reason."""
     c = published
+    c.state["retract_choices"] = _partition_keys(c, "retract_job")
+    choice = f"{DS}/v{c.state['proposed']}"
     run_id = c.client().submit_job_execution(
-        "retract_job",
-        repository_location_name=LOCATION,
-        repository_name=REPOSITORY,
-        run_config={"ops": {"retract_version": {"config": {
-            "dataset": DS, "version": "1.0.0", "reason": "Test retraction: a source agency re-issued its export",
-        }}}},
+        "retract_job", repository_location_name=LOCATION, repository_name=REPOSITORY,
+        run_config={"ops": {"retract_version": {"config": {"reason": REASON}}}},
+        tags={"dagster/partition": choice},
     )
     _wait_run(c, run_id, 180)
+    c.state["retract_choices_after"] = _partition_keys(c, "retract_job")
     return c
 
 
 # ------------------------------------------------------------------------------------------------ tests
 
 
-def test_inbox_sensor_ticks_show_the_run_and_the_rejection(prepared: Cockpit):
-    c = prepared
-    ingest = c.state["ingest"]
-    tags = {t["key"]: t["value"] for t in ingest["tags"]}
-    assert tags["dagster/sensor_name"] == "inbox_sensor"
-    assert tags["dagster/partition"] == EXPORT
-    assert tags["dagster/run_key"] == f"{EXPORT}:{c.state['sha']}"
-    assert tags["source"] == "lakeview_complaints" and tags["dataset"] == DS
+def test_make_ui_after_make_demo_launches_nothing_and_no_tick_fails(first_run: Cockpit):
+    c = first_run
+    assert (c.dagster_home / "osd-demo-deployment").is_file()
+    yaml_text = (c.dagster_home / "dagster.yaml").read_text()
+    assert "osd/prepare" in yaml_text and "applyLimitPerUniqueValue" in yaml_text
+    for name in SENSORS:
+        ticks = _sensor_ticks(c, name)
+        assert not [t for t in ticks if t["status"] == "FAILURE"], (name, [t["error"] for t in ticks])
+        if name != "attention_sensor":
+            assert not [t for t in ticks if t["runIds"]], (name, "launched a run after make demo")
+    for ds in DATASETS:
+        skips = [t["skipReason"] or "" for t in _sensor_ticks(c, f"{ds}_prepare_after_ingest_sensor")]
+        assert any("already prepared" in s for s in skips), (ds, skips[:3])
+    assert [r for r in _all_runs(c) if r["runId"] not in c.state["runs_before_ui"]] == []
 
-    q = """query($s: SensorSelector!) { sensorOrError(sensorSelector: $s) { __typename
-      ... on Sensor { sensorState { status ticks(limit: 50) { status runIds runKeys cursor
-        error { message } logEvents { events { message level } } } } } } }"""
-    sel = {"repositoryLocationName": LOCATION, "repositoryName": REPOSITORY, "sensorName": "inbox_sensor"}
-    sensor = c.gql(q, {"s": sel})["sensorOrError"]
-    assert sensor["__typename"] == "Sensor", sensor
-    assert sensor["sensorState"]["status"] == "RUNNING"
-    ticks = sensor["sensorState"]["ticks"]
-    assert not [t for t in ticks if t["status"] == "FAILURE"], [t["error"] for t in ticks if t["error"]]
-    launched = [t for t in ticks if t["runIds"]]
-    assert len(launched) == 1, "the export must be launched exactly once"
-    assert launched[0]["runKeys"] == [f"{EXPORT}:{c.state['sha']}"]
-    assert launched[0]["runIds"] == [ingest["runId"]]
-    assert json.loads(launched[0]["cursor"]) == {EXPORT: c.state["sha"]}
-    messages = [e["message"] for t in ticks for e in t["logEvents"]["events"]]
+
+def test_a_burst_starts_one_ingest_per_file_and_one_prepare_per_dataset(burst: Cockpit):
+    c = burst
+    for ds in DATASETS:
+        assert c.state["in_flight"][ds] <= 1
+        assert len(c.state["prepares"][ds]) == 1, (ds, c.state["prepares"][ds])
+        (run,) = _runs(c, f"{ds}_prepare")
+        tags = _tags(run)
+        assert tags["dagster/sensor_name"] == f"{ds}_prepare_after_ingest_sensor"
+        assert tags["dagster/run_key"].startswith("prepare:") and tags["osd/prepare"] == ds
+        assert run["status"] == "SUCCESS"
+    ingests = [r for ds in DATASETS for r in _runs(c, f"{ds}_ingest")]
+    assert sorted(_tags(r)["export"] for r in ingests) == sorted(n for n in c.state["resent"] if n != UNKNOWN)
+    assert all(r["status"] == "SUCCESS" for r in ingests)
+    assert all(_tags(r)["dagster/sensor_name"] == "inbox_sensor" for r in ingests)
+
+    messages = [e["message"] for t in _sensor_ticks(c, "inbox_sensor") for e in t["logEvents"]["events"]]
     rejected = [m for m in messages if UNKNOWN in m]
     assert rejected and "rejected" in rejected[0] and "matches no source contract" in rejected[0]
     assert "blue" not in " ".join(messages) and "calm" not in " ".join(messages)  # by name only, no values
-
-    assert not (c.inbox / UNKNOWN).exists()
-    assert (c.inbox / "rejected" / UNKNOWN).exists()
-    assert "matches no source contract" in (c.inbox / "rejected" / f"{UNKNOWN}.reason.txt").read_text()
-    assert (c.inbox / EXPORT).exists()  # accepted exports stay where the officer dropped them
+    assert (c.inbox / "rejected" / UNKNOWN).exists() and not (c.inbox / UNKNOWN).exists()
 
 
-def test_prepare_was_started_by_the_run_status_sensor(prepared: Cockpit):
-    tags = {t["key"]: t["value"] for t in prepared.state["prepare"]["tags"]}
-    assert tags["dagster/sensor_name"] == f"{DS}_prepare_after_ingest_sensor"
-    assert tags["dagster/run_key"] == f"prepare:{prepared.state['ingest']['runId']}"
-
-
-def test_ingest_metadata_is_counts_only(prepared: Cockpit):
-    raw = _latest_materialization(prepared, [DS, "raw"])["metadata"]
-    assert raw["file"] == EXPORT and raw["sha256"] == prepared.state["sha"]
-    assert raw["source"] == "lakeview_complaints"
-    assert raw["rows_read"] == 150 and raw["dagster/row_count"] == 150
-    deid = _latest_materialization(prepared, [DS, "deidentified"])["metadata"]
-    assert deid["dagster/row_count"] == 150
-    assert sum(deid["redactions_by_type"].values()) > 0
-
-
-def test_blocking_checks_passed_with_evidence(prepared: Cockpit):
-    c = prepared
+def test_blocking_checks_passed_with_evidence(burst: Cockpit):
+    c = burst
     q = (
         "query($key: AssetKeyInput!, $name: String!) { assetCheckExecutions(assetKey: $key, checkName: $name, "
         "limit: 5) { runId status evaluation { success severity " + METADATA + " } } }"
     )
     validated = _latest_materialization(c, [DS, "validated"])["metadata"]
-    evidence = {}
+    (prepare,) = _runs(c, f"{DS}_prepare")
     for name in CHECKS:
         ex = c.gql(q, {"key": {"path": [DS, "validated"]}, "name": name})["assetCheckExecutions"]
-        assert len(ex) == 1, (name, ex)
-        assert ex[0]["runId"] == c.state["prepare"]["runId"]
+        assert ex[0]["runId"] == prepare["runId"]
         assert ex[0]["status"] == "SUCCEEDED", (name, ex[0])
-        assert ex[0]["evaluation"]["success"] is True and ex[0]["evaluation"]["severity"] == "ERROR"
         md = _metadata(ex[0]["evaluation"]["metadataEntries"])
         assert md["content_hash"] == validated["content_hash"], name
-        evidence[name] = md
-    assert len(evidence["k_anonymity"]) > 1 and evidence["k_anonymity"]["k_achieved"] >= 1
-    assert len(evidence["row_accounting"]) > 1
     assert validated["ingested"] == validated["published_rows"] + validated["quarantined"] + validated["suppressed"]
+    assert validated["quarantined"] == RESEND_LINES
 
 
-def test_preview_proposes_the_first_release(prepared: Cockpit):
-    c = prepared
-    mat = _latest_materialization(c, [DS, "release_preview"])
-    md = mat["metadata"]
-    assert mat["runId"] == c.state["prepare"]["runId"]
-    assert md["proposed_version"] == "1.0.0"
-    assert md["previous_version"] == "none (first release)"
-    assert md["checks_passed"] is True
-    q = (
-        "query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset { assetMaterializations(limit: 1)"
-        " { metadataEntries { label ... on TableMetadataEntry { table { records } } } } } } }"
-    )
-    entries = c.gql(q, {"key": {"path": [DS, "release_preview"]}})["assetOrError"]["assetMaterializations"][0]
-    tables = {e["label"]: [json.loads(r) for r in e["table"]["records"]] for e in entries["metadataEntries"] if "table" in e}
-    assert {r["check"]: r["result"] for r in tables["checks"]} == dict.fromkeys(CHECKS, "passed")
-    (rows,) = tables["rows"]
-    assert rows["ingested"] == 150 and rows["published"] == md["dagster/row_count"] > 0
-    assert rows["ingested"] == rows["published"] + rows["quarantined"] + rows["suppressed"]
-    by_type = {r["entity_type"]: r["count"] for r in tables["redactions_by_type"]}
-    assert by_type.get("PERSON", 0) > 0
-    validated = _latest_materialization(c, [DS, "validated"])["metadata"]
-    assert md["content_hash"] == validated["content_hash"]
+def test_the_preview_puts_warnings_first_in_plain_words(burst: Cockpit):
+    c = burst
+    md = _latest_materialization(c, [DS, "release_preview"])["metadata"]
     text = md["preview"]
-    assert "proposed version 1.0.0" in text
-    assert "Blocking checks" in text and "FAILED" not in text
-    assert "Redactions in free text, by type" in text
-    assert "Spot check" in text and "[PERSON" in text
+    version, chash = md["proposed_version"], md["content_hash"]
+    assert md["headline"].startswith(f"Publishing now makes version {version} public")
+    assert chash[:12] in md["headline"]
+    order = ["### Warnings", "complainant_race is withheld for 100% of the records",
+             f"{RESEND_LINES} rows (", "near the limit of 5%", "### Changes", "### Rows", "### Rows set aside",
+             "### Blocking checks", "Spot check"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+    assert f"{RESEND_LINES} row(s) of {RESEND} repeat a record key already present in lakeview_complaints.jsonl" in text
+    assert f"{2 * RESEND_LINES} row(s)" not in text  # a duplicate is one row, not two codes
+    for internal in ("keys_truncated", "OSD_", "schema-property-changed", "primary-key:", "unique-error"):
+        assert internal not in text, internal
+    page = Path(md["preview_page (private)"])
+    assert page.is_file() and str(page).startswith(str(c.private))
+    assert "complainant_race is withheld" in page.read_text()
 
 
-def test_publish_without_a_release_note_is_refused(prepared: Cockpit):
+def test_attention_lists_what_is_ready_to_publish(burst: Cockpit):
+    c = burst
+
+    def ready() -> dict[str, Any] | None:
+        md = _latest_materialization(c, ["attention"])["metadata"]
+        return md if "3 ready to publish" in md["summary"] else None
+
+    md = _wait("the attention asset to list three releases", ready, 60, c, every=3)
+    for ds in DATASETS:
+        assert f"Jobs > {ds}_publish" in md["needs_attention"]
+    assert "not ingested yet" not in md["needs_attention"]
+
+
+def test_publish_refusals_and_the_release(published: Cockpit):
     from dagster_graphql import DagsterGraphQLClientError
 
-    c = prepared
-    for run_config in ({}, {"ops": {f"{DS}__release": {"config": {}}}}):
-        with pytest.raises(DagsterGraphQLClientError) as exc:
-            c.client().submit_job_execution(
-                f"{DS}_publish", repository_location_name=LOCATION, repository_name=REPOSITORY, run_config=run_config
-            )
-        assert "RunConfigValidationInvalid" in str(exc.value)
-    assert _runs(c, f"{DS}_publish") == []
-    assert not (c.public / "datasets" / DS / "v1.0.0").exists()
-
-
-def test_publish_from_the_launchpad_writes_the_previewed_release(published: Cockpit):
     c = published
-    rel_dir = c.public / "datasets" / DS / "v1.0.0"
-    for name in (f"{DS}.csv", f"{DS}.parquet", "datapackage.json", "provenance.json", "SHA256SUMS", "CHANGES.md"):
-        assert (rel_dir / name).is_file(), name
-    versions = json.loads((c.public / "datasets" / DS / "versions.json").read_text())["versions"]
-    assert [v["version"] for v in versions] == ["1.0.0"] and versions[0]["note"] == NOTE
-    latest = json.loads((c.public / "datasets" / DS / "latest.json").read_text())
-    assert latest["version"] == "1.0.0"
-    assert (c.public / "index.html").is_file() and (c.public / "datasets" / DS / "index.html").is_file()
-    rel = _latest_materialization(c, [DS, "release"])
-    assert rel["runId"] == c.state["publish_run"]
-    assert rel["metadata"]["version"] == "1.0.0"
-    preview = _latest_materialization(c, [DS, "release_preview"])["metadata"]
-    pkg = json.loads((rel_dir / "datapackage.json").read_text())
-    assert pkg["version"] == preview["proposed_version"]
-    assert rel["metadata"]["dagster/row_count"] == _latest_materialization(c, [DS, "validated"])["metadata"][
-        "published_rows"
-    ]
-    site = _latest_materialization(c, ["site"])
-    assert site["runId"] == c.state["publish_run"]
+    with pytest.raises(DagsterGraphQLClientError) as exc:  # no note at all: the Launchpad refuses to launch
+        _publish(c, None)
+    assert "RunConfigValidationInvalid" in str(exc.value)
+    assert "a release note is required" in _run_errors(c, c.state["blank_run"])
 
-
-def test_retract_leaves_a_tombstone(retracted: Cockpit):
-    c = retracted
+    version = c.state["proposed"]
     base = c.public / "datasets" / DS
-    tomb = json.loads((base / "v1.0.0" / "TOMBSTONE.json").read_text())
-    assert tomb["version"] == "1.0.0" and tomb["reason"].startswith("Test retraction")
-    assert not (base / "v1.0.0" / f"{DS}.csv").exists()
     versions = json.loads((base / "versions.json").read_text())["versions"]
-    assert versions[0]["status"] == "retracted"
+    assert [v["version"] for v in versions] == [version, "1.0.0"]  # the blank note published nothing
+    assert versions[0]["note"] == NOTE
+    assert json.loads((base / "latest.json").read_text())["version"] == version
+    rel = _latest_materialization(c, [DS, "release"])
+    assert rel["runId"] == c.state["publish_run"] and rel["metadata"]["version"] == version
+    assert rel["metadata"]["release_note"] == NOTE
+
+    errors = _run_errors(c, c.state["noop_run"])
+    assert f"this content is already published as version {version}" in errors
+    assert "release_note (not published): Published twice by mistake" in errors
+
+
+def test_retract_by_choosing_a_published_version(retracted: Cockpit):
+    c = retracted
+    version = c.state["proposed"]
+    assert f"{DS}/v{version}" in c.state["retract_choices"] and f"{DS}/v1.0.0" in c.state["retract_choices"]
+    assert f"{DS}/v{version}" not in c.state["retract_choices_after"]
+    base = c.public / "datasets" / DS
+    tomb = json.loads((base / f"v{version}" / "TOMBSTONE.json").read_text())
+    assert tomb["reason"] == REASON and tomb["replacement"] == "1.0.0"
+    assert json.loads((base / "latest.json").read_text())["version"] == "1.0.0"
     assert "retract" in (base / "index.html").read_text().lower()
 
 
@@ -540,10 +581,10 @@ def browser_page(retracted: Cockpit) -> Iterator[Any]:
 def test_asset_graph_renders_every_dataset_group(retracted: Cockpit, browser_page: Any):
     page = browser_page
     page.goto(f"{retracted.url}/asset-groups", wait_until="domcontentloaded")
-    for ds in DATASETS:
-        page.get_by_text(ds, exact=True).first.wait_for(state="visible")
-    page.get_by_text("site", exact=True).first.wait_for(state="visible")
-    page.wait_for_timeout(1500)
+    for group in (*DATASETS, "site", "cockpit"):
+        page.get_by_text(group, exact=True).first.wait_for(state="visible")
+    page.get_by_text("fetching statuses").first.wait_for(state="hidden", timeout=30_000)  # the groups' statuses
+    page.wait_for_timeout(1000)
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-asset-graph.png"))
 
@@ -555,24 +596,37 @@ def test_asset_graph_renders_every_dataset_group(retracted: Cockpit, browser_pag
     page.screenshot(path=str(SHOTS / f"ui-group-{DS}.png"))
 
 
-def test_preview_and_checks_pages_render(retracted: Cockpit, browser_page: Any):
+def test_attention_page_renders(retracted: Cockpit, browser_page: Any):
     page = browser_page
+    page.goto(f"{retracted.url}/assets/attention", wait_until="domcontentloaded")
+    page.get_by_text("needs_attention").first.wait_for(state="visible")
+    page.get_by_text("ready to publish").first.wait_for(state="visible")
+    page.wait_for_timeout(1000)
+    _assert_no_error_banner(page)
+    page.screenshot(path=str(SHOTS / "ui-attention.png"))
+
+
+def test_preview_pages_render(retracted: Cockpit, browser_page: Any):
+    page = browser_page
+    md = _latest_materialization(retracted, [DS, "release_preview"])["metadata"]
     page.goto(f"{retracted.url}/assets/{DS}/release_preview", wait_until="domcontentloaded")
-    page.get_by_text("proposed_version").first.wait_for(state="visible")
-    page.get_by_text("1.0.0", exact=True).first.wait_for(state="visible")
+    page.get_by_text("headline").first.wait_for(state="visible")
+    page.get_by_text(md["headline"]).first.wait_for(state="visible")
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-preview-asset.png"))
-    show = page.get_by_text("Show Markdown").first
-    if show.count():
-        page.set_viewport_size({"width": 1400, "height": 1240})  # the whole preview dialog
-        show.click()
-        page.get_by_text("proposed version 1.0.0").first.wait_for(state="visible")
-        page.get_by_text("Spot check").first.wait_for(state="visible")
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(SHOTS / "ui-preview.png"))
-        page.keyboard.press("Escape")
-        page.set_viewport_size({"width": 1400, "height": 860})
+    # the private page the metadata links to, with room for the whole preview
+    page.set_viewport_size({"width": 1100, "height": 1400})
+    page.goto(Path(md["preview_page (private)"]).as_uri(), wait_until="domcontentloaded")
+    page.get_by_text("Warnings", exact=True).first.wait_for(state="visible")
+    page.get_by_text("complainant_race is withheld").first.wait_for(state="visible")
+    page.screenshot(path=str(SHOTS / "ui-preview.png"))
+    page.set_viewport_size({"width": 1400, "height": 860})
 
+
+def test_checks_and_launchpads_render(retracted: Cockpit, browser_page: Any):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = browser_page
     page.goto(f"{retracted.url}/assets/{DS}/validated?view=checks", wait_until="domcontentloaded")
     for name in CHECKS:
         page.get_by_text(name, exact=True).first.wait_for(state="visible")
@@ -582,10 +636,12 @@ def test_preview_and_checks_pages_render(retracted: Cockpit, browser_page: Any):
 
     page.goto(f"{retracted.url}/locations/{LOCATION}/jobs/{DS}_publish/playground", wait_until="domcontentloaded")
     page.get_by_text(f"{DS}__release").first.wait_for(state="visible")
-    # the Launchpad says a note is required, and scaffolds the field for it
+    # the Launchpad says a note is required, and scaffolds that one field (nothing about stores or buckets)
     page.get_by_text("Missing required config entry").first.wait_for(state="visible")
     page.get_by_role("button", name="Scaffold missing config").click()
     page.get_by_role("button", name="Confirm").click()
+    editor = page.locator(".CodeMirror").first
+    assert "base_dir" not in editor.inner_text() and "s3_bucket" not in editor.inner_text()
     line = page.locator(".CodeMirror-line").filter(has_text="note:").first
     line.click()
     page.keyboard.press("End")
@@ -593,13 +649,54 @@ def test_preview_and_checks_pages_render(retracted: Cockpit, browser_page: Any):
     page.keyboard.press("Backspace")
     page.keyboard.type(f"'{NOTE}'")
     page.get_by_text("No errors").first.wait_for(state="visible")
-    page.get_by_text("Release note, published in").first.wait_for(state="visible")  # the field's description
+    page.get_by_text("Release note, published with").first.wait_for(state="visible")  # the field's description
     page.wait_for_timeout(500)
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-launchpad-publish.png"))
 
+    # the refused no-op publish: its run says which version already holds this content
+    page.goto(f"{retracted.url}/runs/{retracted.state['noop_run']}", wait_until="domcontentloaded")
+    page.get_by_text("already published as version").first.wait_for(state="visible")
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "ui-publish-refused.png"))
+
+    # retract in the browser: the version is chosen from a list (the job's partitions), only the reason is typed
+    choice = "stops/v1.0.0"
+    page.goto(f"{retracted.url}/locations/{LOCATION}/jobs/retract_job/playground", wait_until="domcontentloaded")
+    page.get_by_text("retract_version").first.wait_for(state="visible")
+    page.get_by_placeholder("Partition").click()
+    page.get_by_text(choice, exact=True).first.wait_for(state="visible")
+    assert page.get_by_text(f"{DS}/v{retracted.state['proposed']}", exact=True).count() == 0  # retracted: gone
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SHOTS / "ui-launchpad-retract.png"))
+    page.get_by_text(choice, exact=True).first.click()
+    page.get_by_role("button", name="Scaffold missing config").click()
+    confirm = page.get_by_role("button", name="Confirm")  # asked when the editor already holds config
+    try:
+        confirm.wait_for(state="visible", timeout=3000)
+        confirm.click()
+    except PlaywrightTimeout:
+        pass
+    line = page.locator(".CodeMirror-line").filter(has_text="reason:").first
+    line.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    page.keyboard.type("'Retracted from the browser: the agency withdrew the export'")
+    page.get_by_text("No errors").first.wait_for(state="visible")
+    _assert_no_error_banner(page)
+    page.screenshot(path=str(SHOTS / "ui-launchpad-retract-reason.png"))
+    page.get_by_role("button", name="Launch Run").click()
+    run = _wait("the retract run launched from the browser",
+                lambda: [r for r in _runs(retracted, "retract_job") if _tags(r).get("dagster/partition") == choice],
+                60, retracted, every=2)[0]
+    _wait_run(retracted, run["runId"], 180)
+    tomb = json.loads((retracted.public / "datasets" / "stops" / "v1.0.0" / "TOMBSTONE.json").read_text())
+    assert tomb["reason"] == "Retracted from the browser: the agency withdrew the export"
+
     page.goto(f"{retracted.url}/overview/automation", wait_until="domcontentloaded")
     page.get_by_text("inbox_sensor").first.wait_for(state="visible")
+    page.get_by_text("attention_sensor").first.wait_for(state="visible")
     page.wait_for_timeout(1000)
     _assert_no_error_banner(page)
     page.screenshot(path=str(SHOTS / "ui-sensors.png"))

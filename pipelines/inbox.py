@@ -1,0 +1,172 @@
+"""The inbox: list the exports waiting in it, reject what matches no contract, and the one record of what was ingested.
+
+The inbox sensor and the command line (`python -m pipelines.cli run`) both decide "is this export new?" here, from
+the same record in the private store (`ingested/<dataset>/<file>.json`), so `make ui` after `make demo` does not
+ingest the demo's exports a second time. An export counts as ingested for one file content (its sha256) read through
+one source contract and mapping (the source's hash): a corrected contract or mapping ingests the file again.
+The record is written by the last step of the ingest run, so a failed ingest is not recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
+from pipelines.store import PrivateStore
+
+RECORD_PREFIX = "ingested"
+
+
+def inbox_files(inbox: Path) -> list[Path]:
+    """Exports waiting in the inbox: visible regular files (a name starting with `.` is still being copied)."""
+    if not inbox.is_dir():
+        return []
+    return sorted(
+        p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt")
+    )
+
+
+def reject(path: Path, reason: str) -> Path:
+    """Move an export that matches no contract to `<inbox>/rejected/`, with the reason beside it (no values)."""
+    dest_dir = path.parent / "rejected"
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / path.name
+    path.replace(dest)
+    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
+    return dest
+
+
+def withdraw(path: Path, reason: str) -> Path:
+    """Move an export the officer withdrew (a resend supersedes it) to `<inbox>/withdrawn/`, the reason beside it."""
+    dest_dir = path.parent / "withdrawn"
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / path.name
+    path.replace(dest)
+    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
+    return dest
+
+
+def source_hash(source: SourceSpec) -> str:
+    """What reading an export depends on besides its bytes: the source's contract and its mapping entry."""
+    doc = {"name": source.name, "mapping": source.raw, "contract": source.contract}
+    return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def catalog_hash(specs: Iterable[DatasetSpec]) -> str:
+    """One hash over every source of every dataset: when it changes, every export is looked at again."""
+    h = hashlib.sha256()
+    for spec in sorted(specs, key=lambda s: s.name):
+        for src in spec.sources:
+            h.update(f"{spec.name}/{src.name}:{source_hash(src)}\n".encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class IngestKey:
+    """One export content read through one source version: what the record and the run key are made of."""
+
+    dataset: str
+    partition: str
+    source: str
+    sha256: str
+    source_hash: str
+
+    @property
+    def run_key(self) -> str:
+        """The sensor's `run_key`: Dagster launches each key once."""
+        return f"{self.partition}:{self.sha256}:{self.source_hash[:12]}"
+
+
+def record_key(dataset: str, partition: str) -> str:
+    return f"{RECORD_PREFIX}/{dataset}/{partition}.json"
+
+
+def key_for(spec: DatasetSpec, source: SourceSpec, path: Path, partition: str, sha256: str | None = None) -> IngestKey:
+    return IngestKey(spec.name, partition, source.name, sha256 or file_sha256(path), source_hash(source))
+
+
+def is_ingested(store: PrivateStore, key: IngestKey) -> bool:
+    """True when this exact file content was ingested through this exact source version."""
+    rec = store.read_json(record_key(key.dataset, key.partition))
+    return bool(rec) and rec.get("sha256") == key.sha256 and rec.get("source_hash") == key.source_hash
+
+
+def record_ingested(store: PrivateStore, key: IngestKey, *, run_id: str = "", rows: int | None = None) -> None:
+    """Written by the ingest run's last step, once the export is de-identified."""
+    store.write_json(
+        record_key(key.dataset, key.partition),
+        {
+            "dataset": key.dataset,
+            "file": key.partition,
+            "source": key.source,
+            "sha256": key.sha256,
+            "source_hash": key.source_hash,
+            "run_id": run_id,
+            "rows": rows,
+            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )
+
+
+def forget(store: PrivateStore, dataset: str, partition: str) -> None:
+    """Drop the record of one export (it was superseded or withdrawn)."""
+    if store.exists(record_key(dataset, partition)):
+        store.delete(record_key(dataset, partition))
+
+
+def ingested(store: PrivateStore, dataset: str) -> dict[str, dict[str, Any]]:
+    """Every recorded export of a dataset, by file name."""
+    out: dict[str, dict[str, Any]] = {}
+    for k in store.list(f"{RECORD_PREFIX}/{dataset}/"):
+        rec = store.read_json(k)
+        if rec:
+            out[str(rec.get("file") or Path(k).stem)] = rec
+    return out
+
+
+@dataclass(frozen=True)
+class IngestSet:
+    """The exports of a dataset ingested so far, as (file, sha256, source hash), and one digest of them."""
+
+    exports: tuple[tuple[str, str, str], ...]
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.exports).encode()).hexdigest()
+
+
+def ingest_set(store: PrivateStore, dataset: str) -> IngestSet:
+    recs = ingested(store, dataset)
+    return IngestSet(tuple(sorted((f, str(r.get("sha256")), str(r.get("source_hash"))) for f, r in recs.items())))
+
+
+def prepared_key(dataset: str) -> str:
+    return f"prepared/{dataset}.json"
+
+
+def mark_prepared(store: PrivateStore, dataset: str, ingest: IngestSet) -> None:
+    """Written by the prepare run once the candidate is assembled from this set of exports."""
+    store.write_json(prepared_key(dataset), {"dataset": dataset, "ingest_set": ingest.digest,
+                                             "exports": [e[0] for e in ingest.exports]})
+
+
+def prepared_set(store: PrivateStore, dataset: str) -> str | None:
+    rec = store.read_json(prepared_key(dataset))
+    return str(rec["ingest_set"]) if rec and rec.get("ingest_set") else None
+
+
+def key_of_ingested_partition(store: PrivateStore, spec: DatasetSpec, partition: str) -> IngestKey | None:
+    """The record key of a partition the ingest run just read, from what its raw step wrote (file sha256, source)."""
+    meta = store.read_json(f"raw/{spec.name}/{partition}.json")
+    if not meta:
+        return None
+    src = next((s for s in spec.sources if s.name == meta.get("source")), None)
+    if src is None:
+        return None
+    return IngestKey(spec.name, partition, src.name, str(meta["sha256"]), source_hash(src))

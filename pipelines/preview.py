@@ -1,0 +1,451 @@
+"""The release preview a data officer reads in a minute: warnings first, then changes, counts and reasons in plain
+words, then the spot checks.
+
+Built from the plan (`publishing.plan_release_source`), the candidate's accounting, the recorded checks and the
+private quarantine files; rendered as Markdown (the release_preview asset's metadata) and as a private HTML page
+(`preview/<dataset>.html` in the private store). Counts, field names, file names and version numbers only: never a
+value from a record, except the redacted spot-check narratives, which are the public text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipelines.store import PrivateStore
+
+SUPPRESSED = "*"
+WITHHELD_WARN_SHARE = 0.5  # a column withheld for at least this share of rows is a warning
+QUARANTINE_WARN_FRACTION = 0.5  # quarantine at or above this fraction of its limit is a warning
+
+CHECK_WORDS: dict[str, tuple[str, str]] = {
+    # name -> (what it means, what to do when it failed)
+    "schema_valid": ("every row fits the public schema",
+                     "Open validated > Checks > schema_valid for the fields and row numbers; fix the source mapping "
+                     "or ask the agency for a corrected export."),
+    "row_accounting": ("no row was lost: ingested = published + set aside + suppressed",
+                       "Do not publish. Run the prepare job again; if it fails again, call the engineers."),
+    "quarantine_share": ("few enough rows were set aside",
+                         "Read the reasons below: ask the agency for a corrected export, or withdraw an export that a "
+                         "resend replaces."),
+    "no_leaks": ("no identifying value from the raw records appears in the release",
+                 "Do not publish. The engineers must extend the redaction policy; the check lists the fields."),
+    "k_anonymity": ("no person can be singled out by a rare combination of characteristics",
+                    "Do not publish. The engineers must adjust the disclosure-control settings of the dataset."),
+}
+
+CODE_WORDS = {
+    "type-error": "a value of {f} could not be read (wrong date, number or format)",
+    "unmapped-code": "a code in {f} is not in the value list agreed with the agency",
+    "constraint-error": "{f} breaks a rule of the public schema (allowed values, pattern or range)",
+    "required-error": "{f} is empty but required",
+    "primary-key": "the record's key ({f}) repeats a record already present",
+    "unique-error": "the record's key ({f}) repeats a record already present",
+    "extra-cell": "a line has more cells than the header",
+    "missing-cell": "a line has fewer cells than the header",
+    "encoding-error": "a line could not be decoded as text",
+    "formula-cell": "a spreadsheet cell holds a formula instead of a value",
+    "blank-row": "a line is empty",
+}
+STAGE_WORDS = {"read": "when reading the file", "standardize": "when mapping to the dataset's columns",
+               "validate": "against the public schema"}
+
+
+def reason_in_words(code: str) -> str:
+    """`validate:primary-key:allegation_id` -> plain words (the code's meaning, the field named, no value)."""
+    parts = code.split(":")
+    if parts and parts[0] in STAGE_WORDS:
+        parts = parts[1:]
+    name, fld = (parts[0], ":".join(parts[1:])) if parts else (code, "")
+    template = CODE_WORDS.get(name)
+    if template:
+        return template.format(f=fld or "a field")
+    return f"{name.replace('-', ' ')}" + (f" in {fld}" if fld else "")
+
+
+@dataclass
+class Notice:
+    """One warning: what, and what to do."""
+
+    title: str
+    detail: str = ""
+    action: str = ""
+
+
+@dataclass
+class Preview:
+    dataset: str
+    title: str
+    version: str
+    bump: str
+    previous_version: str | None
+    content_hash: str
+    records: int
+    checks: dict[str, bool | None]
+    warnings: list[Notice] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    set_aside: list[tuple[str, int]] = field(default_factory=list)  # reason in words, rows (each row once)
+    duplicates: list[str] = field(default_factory=list)
+    redactions: list[tuple[str, int]] = field(default_factory=list)
+    disclosure: list[str] = field(default_factory=list)
+    spot_checks: list[str] = field(default_factory=list)
+    spot_column: str = ""
+
+    @property
+    def publishable(self) -> bool:
+        return self.bump != "none" and all(v is True for v in self.checks.values())
+
+    @property
+    def headline(self) -> str:
+        if self.bump == "none":
+            return (f"Nothing to publish: this content is already published as version {self.version} "
+                    f"(content hash {self.content_hash[:12]}).")
+        verb = "makes" if self.publishable else "would make"
+        return (f"Publishing now {verb} version {self.version} public ({self.bump} change from "
+                f"{self.previous_version or 'nothing: first release'}), {self.records} records, "
+                f"content hash {self.content_hash[:12]}.")
+
+    def markdown(self) -> str:
+        out = [f"## {self.title}: proposed version {self.version}", "", f"**{self.headline}**", ""]
+        out += ["### Warnings", ""]
+        if self.warnings:
+            for w in self.warnings:
+                out.append(f"- **{w.title}**" + (f" {w.detail}" if w.detail else "")
+                           + (f" *What to do:* {w.action}" if w.action else ""))
+        else:
+            out.append("- None.")
+        out += ["", "### Changes against the latest release", ""]
+        out += [f"- {c}" for c in self.changes] or ["- None."]
+        out += ["", "### Rows", ""]
+        out += [f"- {label}: {n}" for label, n in self.counts]
+        if self.set_aside:
+            out += ["", "### Rows set aside (quarantine), and why", ""]
+            out += [f"- {n} row(s): {why}" for why, n in self.set_aside]
+            out += [f"- {d}" for d in self.duplicates]
+        out += ["", "### Blocking checks", ""]
+        for name, ok in self.checks.items():
+            meaning = CHECK_WORDS.get(name, (name, ""))[0]
+            out.append(f"- {'passed' if ok else ('FAILED' if ok is False else 'not run')}: {meaning} ({name})")
+        if self.disclosure:
+            out += ["", "### Disclosure control", ""] + [f"- {d}" for d in self.disclosure]
+        if self.redactions:
+            out += ["", "### Redactions in free text, by type", ""]
+            out += [f"- {t}: {n}" for t, n in self.redactions]
+        if self.spot_checks:
+            out += ["", f"### Spot check: {len(self.spot_checks)} redacted `{self.spot_column}` values", ""]
+            out += [f"> {s}\n" for s in self.spot_checks]
+        return "\n".join(out)
+
+    def html(self) -> str:
+        e = html.escape
+
+        def items(xs: Iterable[str]) -> str:
+            return "".join(f"<li>{x}</li>" for x in xs) or "<li>None.</li>"
+
+        warn = items(
+            f"<strong>{e(w.title)}</strong> {e(w.detail)}"
+            + (f"<br><em>What to do:</em> {e(w.action)}" if w.action else "") for w in self.warnings)
+        checks = items(
+            f"<span class='{'ok' if ok else 'bad'}'>{'passed' if ok else ('FAILED' if ok is False else 'not run')}"
+            f"</span> {e(CHECK_WORDS.get(n, (n, ''))[0])} <code>{e(n)}</code>"
+            + (f"<br><em>What to do:</em> {e(CHECK_WORDS.get(n, ('', ''))[1])}" if ok is False else "")
+            for n, ok in self.checks.items())
+        sections = [
+            f"<h1>{e(self.title)}: proposed version {e(self.version)}</h1>",
+            f"<p class='headline'>{e(self.headline)}</p>",
+            f"<section class='warnings'><h2>Warnings</h2><ul>{warn}</ul></section>",
+            f"<h2>Changes against the latest release</h2><ul>{items(e(c) for c in self.changes)}</ul>",
+            f"<h2>Rows</h2><ul>{items(f'{e(label)}: {n}' for label, n in self.counts)}</ul>",
+        ]
+        if self.set_aside:
+            sections.append("<h2>Rows set aside (quarantine), and why</h2><ul>"
+                            + items([f"{n} row(s): {e(w)}" for w, n in self.set_aside] + [e(d) for d in self.duplicates])
+                            + "</ul>")
+        sections.append(f"<h2>Blocking checks</h2><ul>{checks}</ul>")
+        if self.disclosure:
+            sections.append(f"<h2>Disclosure control</h2><ul>{items(e(d) for d in self.disclosure)}</ul>")
+        if self.redactions:
+            sections.append("<h2>Redactions in free text, by type</h2><ul>"
+                            + items(f"{e(t)}: {n}" for t, n in self.redactions) + "</ul>")
+        if self.spot_checks:
+            sections.append(f"<h2>Spot check: {len(self.spot_checks)} redacted <code>{e(self.spot_column)}</code> "
+                            "values</h2>" + "".join(f"<blockquote>{e(s)}</blockquote>" for s in self.spot_checks))
+        style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+                 "line-height:1.5}.headline{font-size:1.15rem;font-weight:600}.warnings{background:#fff4e5;"
+                 "border-left:4px solid #e8590c;padding:.2rem 1rem}.ok{color:#2b8a3e}.bad{color:#c92a2a;"
+                 "font-weight:700}blockquote{border-left:3px solid #ccc;margin:.6rem 0;padding-left:.8rem}")
+        return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+                f"<title>Release preview: {e(self.title)} {e(self.version)}</title><style>{style}</style></head>"
+                f"<body><p><em>Private: not published. Prepared for the data office.</em></p>{''.join(sections)}"
+                "</body></html>")
+
+
+# ------------------------------------------------------------------------------------------------ building it
+
+
+def build_preview(spec: Any, plan: Any, meta: Mapping[str, Any], checks: Mapping[str, bool | None], table: Any,
+                  *, store: PrivateStore, versions: Sequence[Mapping[str, Any]], threshold: float,
+                  text_column: str | None) -> Preview:
+    """Everything the officer needs to decide, in the order it matters. ``table`` is the candidate source."""
+    c = meta["counts"]
+    p = Preview(dataset=spec.name, title=spec.title, version=plan.version, bump=plan.bump,
+                previous_version=plan.previous_version, content_hash=plan.content_hash, records=int(c["published"]),
+                checks=dict(checks))
+    for name, ok in checks.items():
+        if ok is False:
+            p.warnings.append(Notice(f"Blocking check failed: {CHECK_WORDS.get(name, (name, ''))[0]} ({name}).",
+                                     "This content cannot be published.", CHECK_WORDS.get(name, ("", ""))[1]))
+    p.warnings += _withheld_columns(meta, table)
+    p.warnings += _returning_records(store, spec, plan, versions, table)
+    p.warnings += _quarantine_near_limit(c, threshold)
+    p.warnings += _review(meta)
+    p.changes = _changes(plan)
+    p.counts = [("rows received in the exports", int(c["ingested"])),
+                ("records to publish", int(c["published"])),
+                ("rows set aside (quarantine)", int(c["quarantined"])),
+                ("rows left out for k-anonymity (suppressed)", int(c["suppressed"]))]
+    p.set_aside, p.duplicates = _set_aside(store, spec, meta)
+    p.redactions = sorted((meta.get("redactions") or {}).items())
+    s = meta.get("sdc") or {}
+    if s:
+        p.disclosure.append(f"Every combination of the characteristics readers could use to single someone out is "
+                            f"shared by at least {s.get('k_achieved')} records (target {s.get('k_target')}).")
+        coarse = {k: v for k, v in (s.get("levels") or {}).items() if v not in ("value", SUPPRESSED)}
+        if coarse:
+            p.disclosure.append("Shown coarser: " + ", ".join(f"{k} as {v}" for k, v in sorted(coarse.items())) + ".")
+    if text_column:
+        p.spot_column, p.spot_checks = text_column, _spot_checks(table, text_column)
+    return p
+
+
+def _withheld_columns(meta: Mapping[str, Any], table: Any) -> list[Notice]:
+    """A column shown as `*` for most rows: the release says almost nothing about it."""
+    levels = (meta.get("sdc") or {}).get("levels") or {}
+    cols = [k for k in levels if k in set(table.schema.names)]
+    if not cols or not meta["counts"]["published"]:
+        return []
+    stars: Counter[str] = Counter()
+    total = 0
+    for b in table.batches(cols):
+        total += b.num_rows
+        for i, col in enumerate(cols):
+            arr = b.column(i)
+            if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+                stars[col] += int(pc.sum(pc.equal(arr, SUPPRESSED)).as_py() or 0)
+    out = []
+    for col in cols:
+        share = stars[col] / total if total else 0.0
+        if share >= WITHHELD_WARN_SHARE:
+            out.append(Notice(
+                f"{col} is withheld for {share:.0%} of the records (shown as *).",
+                f"Publishing it would let someone be singled out (k-anonymity); readers will not be able to "
+                f"analyse the records by {col}.",
+                "If the column matters for this release, ask the engineers to coarsen it instead "
+                "(the dataset's disclosure-control settings)."))
+    return out
+
+
+def _quarantine_near_limit(c: Mapping[str, Any], threshold: float) -> list[Notice]:
+    share = c["quarantined"] / c["ingested"] if c["ingested"] else 0.0
+    if not c["quarantined"] or share < threshold * QUARANTINE_WARN_FRACTION:
+        return []
+    over = share > threshold
+    return [Notice(
+        f"{c['quarantined']} rows ({share:.1%}) are set aside, {'over' if over else 'near'} the limit of "
+        f"{threshold:.0%}.",
+        "These records will not be in the release.",
+        "Read the reasons below before publishing: a resent export, or a code the agency added, is often the cause.")]
+
+
+def _review(meta: Mapping[str, Any]) -> list[Notice]:
+    """Narratives withheld for a person to review (when the de-identification records them)."""
+    n = int((meta.get("counts") or {}).get("withheld_for_review") or meta.get("withheld_for_review") or 0)
+    if not n:
+        return []
+    return [Notice(f"{n} narrative(s) are withheld until someone reviews them.",
+                   "Those records are published without their narrative text.",
+                   "Review them in the private review queue, then prepare the release again.")]
+
+
+def _changes(plan: Any) -> list[str]:
+    ch = plan.changes or {}
+    if plan.bump == "none":
+        return [f"Same content as the published version {plan.version}."]
+    if not plan.previous_version:
+        return [f"First release: {plan.records} records."]
+    out = []
+    rec = ch.get("records") or {}
+    if isinstance(rec, dict):
+        words = [f"{rec[k]} {k}" for k in ("added", "removed", "changed") if rec.get(k)]
+        if words:
+            out.append("Records: " + ", ".join(words) + f" (against version {plan.previous_version}).")
+        by_field = rec.get("changed_by_field") or {}
+        if by_field:
+            top = sorted(by_field.items(), key=lambda kv: -kv[1])[:5]
+            out.append("Changed most often: " + ", ".join(f"{f} ({n})" for f, n in top) + ".")
+    flds = ch.get("fields") or {}
+    for what in ("added", "removed", "renamed"):
+        if flds.get(what):
+            out.append(f"Fields {what}: " + ", ".join(str(f) for f in flds[what]) + ".")
+    for sc in ch.get("schema_changes") or []:
+        out.append(f"Schema: {str(sc.get('change', '')).replace('-', ' ')}"
+                   + (f" ({sc['field']})" if sc.get("field") else "") + f", a {sc.get('severity', '?')} change.")
+    why = {"major": "a change readers' code may not handle (removed records or fields, changed types)",
+           "minor": "records or fields added", "patch": "corrections only"}.get(plan.bump)
+    if why:
+        out.append(f"Hence a {plan.bump} version: {why}.")
+    return out
+
+
+def _set_aside(store: PrivateStore, spec: Any, meta: Mapping[str, Any]) -> tuple[list[tuple[str, int]], list[str]]:
+    """Quarantine reasons in words, each row counted once per meaning; duplicates explained by export."""
+    words: Counter[str] = Counter()
+    for code, n in (meta.get("quarantine_reasons") or {}).items():
+        if not str(code).startswith("validate:"):
+            words[f"{reason_in_words(code)} ({STAGE_WORDS.get(str(code).split(':')[0], '')})".replace(" ()", "")] += n
+    dup_lines: list[str] = []
+    q = f"quarantine/{spec.name}/_validate.parquet"
+    if store.exists(q):
+        t = store.read_parquet(q, columns=["_file", "_row", "_reasons"])
+        dup_rows: Counter[str] = Counter()
+        for f, reasons in zip(t.column("_file").to_pylist(), t.column("_reasons").to_pylist(), strict=True):
+            meanings = {reason_in_words(r) for r in str(reasons or "").split(";") if r}
+            for m in meanings:
+                words[m] += 1
+            if any(r.split(":")[0] in ("primary-key", "unique-error") for r in str(reasons or "").split(";")):
+                dup_rows[str(f)] += 1
+        dup_lines = _explain_duplicates(store, spec, meta, dup_rows, t)
+    return sorted(words.items(), key=lambda kv: -kv[1]), dup_lines
+
+
+def _key_strings(batch: pa.RecordBatch | pa.Table, pk: Sequence[str]) -> pa.Array:
+    cols = [pc.cast(batch.column(k), pa.string()) for k in pk]
+    if len(cols) == 1:
+        return cols[0] if isinstance(cols[0], pa.Array) else cols[0].combine_chunks()
+    joined = pc.binary_join_element_wise(*cols, "\x1f")
+    return joined if isinstance(joined, pa.Array) else joined.combine_chunks()
+
+
+def _explain_duplicates(store: PrivateStore, spec: Any, meta: Mapping[str, Any], dup_rows: Counter[str],
+                        quarantine: pa.Table) -> list[str]:
+    """"107 rows of B repeat records of A": which export each quarantined duplicate repeats (by key, privately)."""
+    pk = list(spec.primary_key)
+    if not dup_rows or not pk:
+        return []
+    lines = []
+    parts = list(meta.get("partitions") or [])
+    for f, n in sorted(dup_rows.items()):
+        rows = pc.filter(quarantine.column("_row"), pc.equal(quarantine.column("_file"), f))
+        key = f"deidentified/{spec.name}/{f}.parquet"
+        if not store.exists(key):
+            continue
+        t = store.read_parquet(key, columns=[*pk, "_row"])
+        mine = _key_strings(t.filter(pc.is_in(t.column("_row"), value_set=rows.combine_chunks())), pk)
+        others = []
+        for other in parts:
+            if other == f or not store.exists(f"deidentified/{spec.name}/{other}.parquet"):
+                continue
+            o = store.read_parquet(f"deidentified/{spec.name}/{other}.parquet", columns=pk)
+            hits = int(pc.sum(pc.is_in(_key_strings(o, pk), value_set=mine)).as_py() or 0)
+            if hits:
+                others.append((other, hits))
+        where = (others[0][0] if len(others) == 1 else " and ".join(f"{o} ({h} rows)" for o, h in others)) or "the same export"
+        resend = others[0][0] if len(others) == 1 else "the earlier export"
+        lines.append(
+            f"{n} row(s) of {f} repeat a record key already present in {where}: they are counted once above. If {f} "
+            f"is a corrected resend of {resend}, withdraw {resend} (Jobs > {spec.name}_withdraw_export) so the resend "
+            f"replaces it.")
+    return lines
+
+
+def _spot_checks(table: Any, col: str, n: int = 5) -> list[str]:
+    vals: list[str] = []
+    if col not in set(table.schema.names):
+        return []
+    for b in table.batches([col]):
+        vals += [v for v in b.column(0).to_pylist() if v][: 1000 - len(vals)]
+        if len(vals) >= 1000:
+            break
+    if not vals:
+        return []
+    rng = np.random.default_rng(0)
+    pick = sorted(rng.choice(len(vals), size=min(n, len(vals)), replace=False))
+    return [vals[i].replace("\n", " ")[:600] for i in pick]
+
+
+# ------------------------------------------------------------------------------------------------ retracted records
+
+
+def retracted_keys_key(dataset: str, version: str) -> str:
+    return f"retracted/{dataset}/v{version}.keys.parquet"
+
+
+def save_retracted_keys(store: PrivateStore, publisher: Any, dataset: str, version: str, pk: Sequence[str],
+                        replacement: str | None) -> int:
+    """Before a version is retracted, keep privately the keys of the records only it published (not in the version
+    readers are sent back to), so a later preview can say when those records come back. Returns their number."""
+    import os
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    from pipelines import publishing
+
+    def keys_of(v: str) -> pa.Array | None:
+        prefix = publishing.release_prefix(dataset, v)
+        dp = publishing.read_json(publisher, prefix + "datapackage.json") or {}
+        res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
+        if res is None:
+            return None
+        with tempfile.TemporaryDirectory(prefix="osd-retract-") as tmp:
+            path = os.path.join(tmp, "v.parquet")
+            if not publisher.get_to_file(prefix + res["path"], path):
+                return None
+            return _key_strings(pq.read_table(path, columns=list(pk)), pk)
+
+    if not pk:
+        return 0
+    mine = keys_of(version)
+    if mine is None:
+        return 0
+    if replacement:
+        kept = keys_of(replacement)
+        if kept is not None:
+            mine = pc.filter(mine, pc.invert(pc.is_in(mine, value_set=kept)))
+    store.write_parquet(retracted_keys_key(dataset, version), pa.table({"key": mine}))
+    return len(mine)
+
+
+def _returning_records(store: PrivateStore, spec: Any, plan: Any, versions: Sequence[Mapping[str, Any]],
+                       table: Any) -> list[Notice]:
+    out = []
+    for v in versions:
+        if v.get("status") != "retracted":
+            continue
+        why = f"retracted {str(v.get('retracted_at') or '')[:10]} because: {v.get('reason') or 'no reason given'}"
+        if v.get("content_hash") == plan.content_hash:
+            out.append(Notice(f"This is exactly the content of version {v['version']}, which was {why}.", "",
+                              "Publish it only if the reason for the retraction no longer holds."))
+            continue
+        key = retracted_keys_key(spec.name, v["version"])
+        if v.get("replacement") != plan.previous_version or not store.exists(key):
+            continue
+        gone = store.read_parquet(key).column("key").combine_chunks()
+        if not len(gone):
+            continue
+        back = sum(int(pc.sum(pc.is_in(_key_strings(b, spec.primary_key), value_set=gone)).as_py() or 0)
+                   for b in table.batches(list(spec.primary_key)))
+        if back:
+            out.append(Notice(
+                f"{back} record(s) of the retracted version {v['version']} come back with this release.",
+                f"Version {v['version']} was {why}.",
+                "Check that the reason for the retraction is resolved for these records before publishing."))
+    return out
