@@ -98,6 +98,7 @@ class Preview:
     disclosure: list[str] = field(default_factory=list)
     spot_checks: list[str] = field(default_factory=list)
     spot_column: str = ""
+    sections: list[str] = field(default_factory=list)  # further Markdown sections (review, utility and risk)
 
     @property
     def publishable(self) -> bool:
@@ -139,6 +140,7 @@ class Preview:
         if self.redactions:
             out += ["", "### Redactions in free text, by type", ""]
             out += [f"- {t}: {n}" for t, n in self.redactions]
+        out += self.sections
         if self.spot_checks:
             out += ["", f"### Spot check: {len(self.spot_checks)} redacted `{self.spot_column}` values", ""]
             out += [f"> {s}\n" for s in self.spot_checks]
@@ -175,6 +177,8 @@ class Preview:
         if self.redactions:
             sections.append("<h2>Redactions in free text, by type</h2><ul>"
                             + items(f"{e(t)}: {n}" for t, n in self.redactions) + "</ul>")
+        if self.sections:
+            sections.append("<h2>Review and utility</h2><pre>" + e("\n".join(self.sections).strip()) + "</pre>")
         if self.spot_checks:
             sections.append(f"<h2>Spot check: {len(self.spot_checks)} redacted <code>{e(self.spot_column)}</code> "
                             "values</h2>" + "".join(f"<blockquote>{e(s)}</blockquote>" for s in self.spot_checks))
@@ -221,9 +225,23 @@ def build_preview(spec: Any, plan: Any, meta: Mapping[str, Any], checks: Mapping
         coarse = {k: v for k, v in (s.get("levels") or {}).items() if v not in ("value", SUPPRESSED)}
         if coarse:
             p.disclosure.append("Shown coarser: " + ", ".join(f"{k} as {v}" for k, v in sorted(coarse.items())) + ".")
+    p.sections = review_and_utility_sections(meta)
     if text_column:
         p.spot_column, p.spot_checks = text_column, _spot_checks(table, text_column)
     return p
+
+
+def review_and_utility_sections(meta: Mapping[str, Any]) -> list[str]:
+    """The narratives withheld for review (counts, the private report's path) and the utility and risk report
+    of the released table, as Markdown lines."""
+    from pipelines.stages import _withheld_markdown
+
+    lines = list(_withheld_markdown(meta))
+    if meta.get("utility"):
+        from redaction.sdc.report import report_markdown
+
+        lines += ["", "### Utility and risk of the released table", "", *report_markdown(meta["utility"])]
+    return lines
 
 
 def _withheld_columns(meta: Mapping[str, Any], table: Any) -> list[Notice]:
@@ -267,7 +285,7 @@ def _quarantine_near_limit(c: Mapping[str, Any], threshold: float) -> list[Notic
 
 def _review(meta: Mapping[str, Any]) -> list[Notice]:
     """Narratives withheld for a person to review (when the de-identification records them)."""
-    n = int((meta.get("counts") or {}).get("withheld_for_review") or meta.get("withheld_for_review") or 0)
+    n = int((meta.get("narratives_withheld") or {}).get("total") or 0)
     if not n:
         return []
     return [Notice(f"{n} narrative(s) are withheld until someone reviews them.",
