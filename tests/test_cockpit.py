@@ -184,18 +184,19 @@ def test_a_resend_is_explained_withdrawn_published_and_retracted_by_choosing(dep
     assert instance.get_dynamic_partitions("published_versions") == ["stops/v1.0.0"]
     assert (deployment / "public" / "datasets" / "stops" / "v1.1.0" / "TOMBSTONE.json").is_file()
 
-    # the officer withdraws the original export the resend replaces: the preview warns that the retracted
-    # version's records come back
+    # the officer withdraws the partial resend (three rows alone could not be published for their agency under
+    # k = 5, agency being a quasi-identifier): the preview warns that the retracted version's records come back
     res = _execute("stops_withdraw_export", instance,
-                   {"ops": {"stops__withdraw_export": {"config": {"reason": "replaced by the resend"}}}},
-                   "rivertown_stops.csv")
+                   {"ops": {"stops__withdraw_export": {"config": {"reason": "a partial resend"}}}},
+                   "rivertown_stops_resend.csv")
     assert res.success
-    assert (inbox_dir / "withdrawn" / "rivertown_stops.csv").is_file() and not (inbox_dir / "rivertown_stops.csv").exists()
-    assert "rivertown_stops.csv" not in instance.get_dynamic_partitions("stops_exports")
+    assert (inbox_dir / "withdrawn" / "rivertown_stops_resend.csv").is_file()
+    assert not (inbox_dir / "rivertown_stops_resend.csv").exists()
+    assert "rivertown_stops_resend.csv" not in instance.get_dynamic_partitions("stops_exports")
     assert isinstance(_sensor("stops_prepare_after_ingest_sensor", instance), dg.RunRequest)
     assert cli.main(["run", "--no-publish"]) == 0
     text = _preview(deployment)["markdown"]
-    assert "60 record(s) of the retracted version 1.1.0 come back with this release" in text
+    assert "This is exactly the content of version 1.1.0, which was retracted" in text
     assert "Lakeview re-issued its export" in text
     assert "repeat a record key" not in text
 
