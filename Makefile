@@ -17,7 +17,7 @@ venv: .venv/.synced
 
 demo: venv
 	@$(MAKE) --no-print-directory site-vendor || echo "make site-vendor failed (needs npm and the npm registry once): the site's query tool will filter the CSV instead"
-	OSD_SITE_VENDOR=$${OSD_SITE_VENDOR:-$(CURDIR)/var/site-vendor} $(PY) -m pipelines.cli demo
+	OSD_SITE_VENDOR=$${OSD_SITE_VENDOR:-$(CURDIR)/var/site-vendor} $(PY) -m pipelines.cli demo --dataset-rows stops=10000
 
 # The in-browser query engine of the site (DuckDB-WASM, pinned in site_vendor/package-lock.json), bundled at
 # build time into var/site-vendor/; with OSD_SITE_VENDOR pointing there (make demo does) the site builder copies

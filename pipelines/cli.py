@@ -210,6 +210,16 @@ def withdraw(ident: str, reason: str) -> int:
     return 0
 
 
+def _dataset_rows(items: list[str]) -> dict[str, int]:
+    out = {}
+    for it in items:
+        ds, _, n = it.partition("=")
+        if not n.isdigit():
+            raise SystemExit(f"--dataset-rows takes DATASET=N, not {it!r}")
+        out[ds] = int(n)
+    return out
+
+
 def ui(host: str = "127.0.0.1", port: int = 3000) -> int:
     """`make ui`: the local instance (run queue limits included), the demo key on a demo deployment, one clear
     message otherwise, then `dagster dev` in place of this process."""
@@ -231,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("demo", help="generate sample exports into the inbox and publish everything")
     d.add_argument("--rows", type=int, default=1500)
     d.add_argument("--seed", type=int, default=7)
+    d.add_argument("--dataset-rows", action="append", default=[], metavar="DATASET=N",
+                   help="records per sample export of one dataset (make demo: stops=10000, a year of stops of a "
+                        "mid-size agency, enough for k-anonymity to keep race, sex and month)")
     r = sub.add_parser("run", help="process the inbox, prepare and publish every dataset")
     r.add_argument("--note", default="")
     r.add_argument("--no-publish", action="store_true")
@@ -273,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
             mark_demo(ensure_dagster_home())  # `make ui` on this deployment uses the same demo key
         t0 = time.perf_counter()
         files = generate(config.inbox_dir(), args.rows, args.seed)
+        for dataset, n in _dataset_rows(args.dataset_rows).items():
+            from pipelines import samplegen
+
+            srcs = [e.source for e in samplegen.EXPORTS.values() if e.dataset == dataset]
+            samplegen.generate(config.inbox_dir(), rows=n, seed=args.seed, sources=srcs)
+            log.info("%s: %d records per sample export", dataset, n)
         log.info("generated %d sample export(s) into %s", len(files), config.inbox_dir())
         rc = run(note="Demo release from generated sample exports")
         public = config.public_dir()
