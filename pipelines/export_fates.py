@@ -41,6 +41,11 @@ def _withdrawn_key(dataset: str, partition: str) -> str:
     return f"withdrawn/{dataset}/{partition}.json"
 
 
+def record_withdrawal(store: PrivateStore, dataset: str, partition: str, record: Mapping[str, Any]) -> None:
+    """Mark an export withdrawn (file, sha256, reason; no record value): its dataset publishes without it."""
+    store.write_json(_withdrawn_key(dataset, partition), dict(record))
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
@@ -188,8 +193,7 @@ def withdraw(store: PrivateStore, specs: Sequence[DatasetSpec], ident: str, reas
     if not found:
         raise WithdrawError(f"no export named {name!r} is known to the private store")
     for ds, p, file, sha in found:
-        store.write_json(_withdrawn_key(ds, p), {"file": file, "sha256": sha, "reason": reason.strip(),
-                                                 "withdrawn_at": _now()})
+        record_withdrawal(store, ds, p, {"file": file, "sha256": sha, "reason": reason.strip(), "withdrawn_at": _now()})
         if inbox is not None and (inbox / p).is_file() and file_sha256(inbox / p) == sha:
             dest = inbox / "withdrawn"
             dest.mkdir(exist_ok=True)

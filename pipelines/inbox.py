@@ -32,24 +32,24 @@ def inbox_files(inbox: Path) -> list[Path]:
     )
 
 
-def reject(path: Path, reason: str) -> Path:
-    """Move an export that matches no contract to `<inbox>/rejected/`, with the reason beside it (no values)."""
-    dest_dir = path.parent / "rejected"
+def _move_aside(path: Path, folder: str, reason: str) -> Path:
+    """Move an inbox file to `<inbox>/<folder>/`, with `<name>.reason.txt` beside it (no record values)."""
+    dest_dir = path.parent / folder
     dest_dir.mkdir(exist_ok=True)
     dest = dest_dir / path.name
     path.replace(dest)
     (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
     return dest
+
+
+def reject(path: Path, reason: str) -> Path:
+    """Move an export that matches no contract to `<inbox>/rejected/`, with the reason beside it (no values)."""
+    return _move_aside(path, "rejected", reason)
 
 
 def withdraw(path: Path, reason: str) -> Path:
     """Move an export the officer withdrew (a resend supersedes it) to `<inbox>/withdrawn/`, the reason beside it."""
-    dest_dir = path.parent / "withdrawn"
-    dest_dir.mkdir(exist_ok=True)
-    dest = dest_dir / path.name
-    path.replace(dest)
-    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
-    return dest
+    return _move_aside(path, "withdrawn", reason)
 
 
 def source_hash(source: SourceSpec) -> str:

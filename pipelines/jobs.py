@@ -34,7 +34,7 @@ def withdraw_export_job(d: DatasetDefs) -> Any:
            "to <inbox>/withdrawn/ with the reason beside it; the prepare sensor then prepares the release without it.")
     def _withdraw(context: dg.OpExecutionContext, config: WithdrawConfig, private_store: PrivateStoreResource) -> None:
         from pipelines import config as settings
-        from pipelines import inbox
+        from pipelines import export_fates, inbox
 
         export = context.partition_key
         reason = not_blank("a reason", config.reason)
@@ -43,8 +43,8 @@ def withdraw_export_job(d: DatasetDefs) -> Any:
         path = settings.inbox_dir() / export
         if path.is_file():
             inbox.withdraw(path, reason)
-        store.write_json(f"withdrawn/{ds}/{export}.json", {"file": export, "reason": reason, "run_id": context.run_id,
-                                                         "sha256": rec.get("sha256"), "source": rec.get("source")})
+        export_fates.record_withdrawal(store, ds, export, {"file": export, "reason": reason, "run_id": context.run_id,
+                                                           "sha256": rec.get("sha256"), "source": rec.get("source")})
         inbox.forget(store, ds, export)
         context.instance.delete_dynamic_partition(f"{ds}_exports", export)
         context.log.info(f"{export} withdrawn from {ds}; the next prepare run leaves it out")
