@@ -123,7 +123,7 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             src = stages.candidate_source(store, spec)
             prev = publishing.ParquetSource(str(Path(args[3]) / "datasets" / ds / "v1.0.0" / f"{ds}.parquet"),
                                             batch_rows=src.batch_rows)
-            rd = publishing._record_diff_source(prev, spec.schema, src, spec.schema, {})
+            rd = publishing.record_diff._record_diff_source(prev, spec.schema, src, spec.schema, {})
             extra = {k: rd[k] for k in ("added", "removed", "changed", "unchanged")}
     secs = time.perf_counter() - t0
     stop.set()

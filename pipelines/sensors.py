@@ -11,13 +11,12 @@ and a set already prepared (by the command line or an earlier run) starts none.
 """
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
-from pipelines import attention, config, inbox, instance, stages
+from pipelines import attention, config, inbox, instance, settings, stages
 from pipelines.assets import PUBLISHED_VERSIONS, PUBLISHED_VERSIONS_NAME, DatasetDefs, published_version_key
 from pipelines.specs import file_sha256
 from pipelines.store import PrivateStore
@@ -33,19 +32,16 @@ def stage_s3_inbox(inbox: Path, seen: dict[str, str]) -> list[str]:
     ``seen`` (the sensor cursor), so a rejected file is not fetched again. Returns the staged file names. Endpoint:
     `OSD_INBOX_S3_ENDPOINT_URL` or `OSD_S3_ENDPOINT_URL`; credentials from boto3's usual chain.
     """
-    bucket = os.environ.get("OSD_INBOX_S3_BUCKET", "")
+    bucket = settings.get("OSD_INBOX_S3_BUCKET")
     if not bucket:
         return []
-    import boto3
-    from botocore.config import Config
+    from pipelines.storage.s3 import s3_client
 
-    prefix = os.environ.get("OSD_INBOX_S3_PREFIX", "").strip("/")
+    prefix = settings.get("OSD_INBOX_S3_PREFIX").strip("/")
     prefix = prefix + "/" if prefix else ""
-    client = boto3.client(
-        "s3",
-        endpoint_url=os.environ.get("OSD_INBOX_S3_ENDPOINT_URL") or os.environ.get("OSD_S3_ENDPOINT_URL") or None,
-        region_name=os.environ.get("OSD_S3_REGION") or None,
-        config=Config(connect_timeout=10, read_timeout=60, retries={"max_attempts": 3, "mode": "standard"}),
+    client = s3_client(
+        endpoint_url=settings.get("OSD_INBOX_S3_ENDPOINT_URL") or settings.get("OSD_S3_ENDPOINT_URL") or None,
+        region=settings.get("OSD_S3_REGION") or None,
     )
     inbox.mkdir(parents=True, exist_ok=True)
     staged: list[str] = []

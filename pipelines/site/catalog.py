@@ -6,11 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-
-def _rfc3339(ts: datetime) -> str:
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+from pipelines.publishing.hashing import rfc3339 as _rfc3339
 
 
 def _parse_ts(value: Any) -> datetime | None:

@@ -25,15 +25,16 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from pipelines import config
+from pipelines import settings
+from pipelines.errors import OsdError, Terminal
 
 DEFAULT_BATCH_ROWS = 250_000
 
 
 def batch_rows() -> int:
-    """Rows per record batch for streaming stages (`OSD_BATCH_ROWS`, default 250 000)."""
+    """Rows per record batch for streaming stages (`OSD_BATCH_ROWS`, default 250 000; not a number: the default)."""
     try:
-        n = int(os.environ.get("OSD_BATCH_ROWS", DEFAULT_BATCH_ROWS))
+        n = int(settings.get("OSD_BATCH_ROWS"))
     except ValueError:
         n = DEFAULT_BATCH_ROWS
     return max(1, n)
@@ -73,8 +74,10 @@ def release_memory() -> None:
     _released_at[0] = _rss_bytes() or 0
 
 
-class StoreError(Exception):
+class StoreError(OsdError, Terminal):
     """A private-store operation failed (names the key, never a value)."""
+
+    code = "store-error"
 
 
 @dataclass
@@ -92,17 +95,15 @@ class PrivateStore:
 
     @classmethod
     def from_env(cls) -> PrivateStore:
-        bucket = os.environ.get("OSD_PRIVATE_S3_BUCKET")
+        bucket = settings.get("OSD_PRIVATE_S3_BUCKET")
         if bucket:
-            fs = pafs.S3FileSystem(
-                endpoint_override=os.environ.get("OSD_S3_ENDPOINT_URL"),
-                region=os.environ.get("OSD_S3_REGION", "us-east-1"),
-                connect_timeout=10,
-                request_timeout=60,
-            )
-            prefix = os.environ.get("OSD_PRIVATE_S3_PREFIX", "").strip("/")
+            from pipelines.storage.s3 import s3_filesystem
+
+            fs = s3_filesystem(endpoint_url=settings.get("OSD_S3_ENDPOINT_URL") or None,
+                               region=settings.get("OSD_S3_REGION") or None)
+            prefix = settings.get("OSD_PRIVATE_S3_PREFIX").strip("/")
             return cls(fs, f"{bucket}/{prefix}".rstrip("/"))
-        return cls.local(config.private_dir())
+        return cls.local(settings.private_dir())
 
     @property
     def is_local(self) -> bool:

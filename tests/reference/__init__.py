@@ -1,0 +1,1 @@
+"""Reference implementations the production code is compared against (in-memory oracles of streaming paths)."""
