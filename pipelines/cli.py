@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines import config
+from pipelines import config, settings
 from pipelines.inbox import inbox_files, reject
 from pipelines.instance import DEMO_KEY, ensure_dagster_home, mark_demo
 
@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("wrote %d export(s) to %s", len(files), args.out or config.inbox_dir())
         return 0
     if args.cmd == "demo":
-        if not os.environ.get("OSD_PSEUDONYM_KEY"):
+        if not settings.get("OSD_PSEUDONYM_KEY"):
             os.environ["OSD_PSEUDONYM_KEY"] = DEMO_KEY
             log.warning("OSD_PSEUDONYM_KEY is not set: using the demo key (never for real data)")
             mark_demo(ensure_dagster_home())  # `make ui` on this deployment uses the same demo key

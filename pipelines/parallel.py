@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from pipelines import settings
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -28,7 +30,7 @@ def stage_processes() -> int:
 
     Set it to 1 when the Dagster executor already runs several exports' steps at once on the same cores.
     """
-    raw = os.environ.get("OSD_STAGE_PROCESSES", "")
+    raw = settings.get("OSD_STAGE_PROCESSES")
     try:
         n = int(raw) if raw else len(os.sched_getaffinity(0))
     except (ValueError, AttributeError):

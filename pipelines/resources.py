@@ -13,7 +13,7 @@ from typing import Any
 import dagster as dg
 from pydantic import PrivateAttr
 
-from pipelines import config
+from pipelines import config, settings
 from pipelines.store import PrivateStore
 
 
@@ -59,5 +59,5 @@ class RedactionResource(dg.ConfigurableResource):
         return self._key or self.pseudonym_key.encode()
 
     def text_redactor(self, public_names: tuple[str, ...] = ()) -> Any:
-        procs = self.processes or int(os.environ.get("OSD_REDACTION_PROCESSES", "1"))
+        procs = self.processes or settings.as_int("OSD_REDACTION_PROCESSES")
         return _text_redactor(self.spacy_model or config.spacy_model(), public_names, procs)

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pipelines import settings
 from pipelines.catalog import models
 from pipelines.catalog.spec import DatasetSpec, SourceSpec
 from pipelines.catalog.yamlfile import SpecError, YamlDoc, load
@@ -37,14 +38,14 @@ _TYPE_TAG = re.compile(r"[\[\]]|^(str|int|float|bool|list|dict|tuple|none|litera
 def spec_dirs() -> list[Path]:
     """Dataset folders: the built-in one, then each folder in `OSD_DATASETS` (path-separated)."""
     dirs = [BUILTIN_DIR]
-    extra = os.environ.get("OSD_DATASETS", "")
+    extra = settings.get("OSD_DATASETS")
     return dirs + [Path(d) for d in extra.split(os.pathsep) if d.strip()]
 
 
 def source_dirs() -> list[Path]:
     """Agency roots: the shipped `sources/`, then each folder in `OSD_SOURCES`."""
     roots = [SOURCES_DIR] if SOURCES_DIR.is_dir() else []
-    extra = os.environ.get("OSD_SOURCES", "")
+    extra = settings.get("OSD_SOURCES")
     return roots + [Path(d) for d in extra.split(os.pathsep) if d.strip()]
 
 

@@ -3,13 +3,13 @@ file version, formula cells without a cached value reported, the header found un
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from pipelines import settings
 from pipelines.ingest.cells import _cell_to_str
 from pipelines.ingest.errors import ReadError
 from pipelines.ingest.headers import banner_rows
@@ -24,12 +24,12 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([A-Z]{1,3})?([0-9]
 
 def xlsx_max_cells() -> int:
     """Largest sheet area (rows x columns) read from an XLSX (`OSD_XLSX_MAX_CELLS`, default 20 million)."""
-    return int(os.environ.get("OSD_XLSX_MAX_CELLS", "20000000"))
+    return settings.as_int("OSD_XLSX_MAX_CELLS")
 
 
 def xlsx_max_bytes() -> int:
     """Largest uncompressed size of an XLSX's parts (`OSD_XLSX_MAX_BYTES`, default 1 GiB)."""
-    return int(os.environ.get("OSD_XLSX_MAX_BYTES", str(1 << 30)))
+    return settings.as_int("OSD_XLSX_MAX_BYTES")
 
 
 def _col_number(letters: bytes | str) -> int:

@@ -6,7 +6,6 @@ A decisions file names records by export file sha256 + row (``release`` | ``with
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pipelines import settings
 
 DECISIONS = ("release", "withhold")
 _RECORD_KEYS = {"file_sha256", "row", "decision", "text_sha256", "file", "note"}
@@ -187,7 +188,7 @@ def _term(entry: Mapping[str, Any], where: str) -> TermRule:
 def load_decisions(store: Any, dataset: str) -> Decisions:
     """The dataset's decisions: ``$OSD_REVIEW_DECISIONS/<dataset>.yaml`` when that folder is set, else the
     private store's `decisions_key`; none when neither exists."""
-    folder = os.environ.get("OSD_REVIEW_DECISIONS")
+    folder = settings.get("OSD_REVIEW_DECISIONS")
     if folder:
         path = Path(folder) / f"{dataset}.yaml"
         if path.is_file():

@@ -18,7 +18,6 @@ import ast
 import io
 import json
 import logging
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from markupsafe import Markup, escape
 
+from pipelines import settings
 from pipelines.config import REPO_ROOT
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
 from pipelines.site import deployment
@@ -111,8 +111,7 @@ class SiteResult:
 
 def site_url_from_env(environ: Mapping[str, str] | None = None) -> str:
     """The site base URL (``OSD_SITE_URL``, default ``http://localhost:8000/``), always ending with ``/``."""
-    env = os.environ if environ is None else environ
-    url = (env.get("OSD_SITE_URL") or DEFAULT_SITE_URL).strip()
+    url = settings.get("OSD_SITE_URL", environ).strip() or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 
@@ -582,8 +581,7 @@ def engine_dir(environ: Mapping[str, str] | None = None) -> Path | None:
 
     Opt-in: the engine is 35 MB, and a site built without it (tests, previews) gets the CSV filter instead.
     """
-    env = os.environ if environ is None else environ
-    value = (env.get("OSD_SITE_VENDOR") or "").strip()
+    value = settings.get("OSD_SITE_VENDOR", environ).strip()
     return Path(value) / "duckdb" if value else None
 
 

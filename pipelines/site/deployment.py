@@ -7,7 +7,6 @@ not silently ignored). Also the "How to cite" text of a release and the site's f
 
 from __future__ import annotations
 
-import os
 import struct
 import zlib
 from collections.abc import Mapping
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pipelines import settings
 
 DEFAULTS_FILE = Path(__file__).resolve().parent.parent.parent / "site_templates" / "deployment.yaml"
 KEYS = {"publisher", "site_title", "contact", "corrections", "update_schedule", "licence", "about"}
@@ -39,9 +40,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_deployment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The demo defaults, overridden key by key (one level deep) by the file ``OSD_SITE_CONFIG`` names."""
-    env = os.environ if environ is None else environ
     conf = _read(DEFAULTS_FILE)
-    path = (env.get("OSD_SITE_CONFIG") or "").strip()
+    path = settings.get("OSD_SITE_CONFIG", environ).strip()
     if path:
         for k, v in _read(Path(path)).items():
             conf[k] = {**conf[k], **v} if isinstance(conf.get(k), dict) and isinstance(v, dict) else v
