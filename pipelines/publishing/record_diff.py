@@ -48,9 +48,6 @@ def _record_diff(old_tbl: pa.Table, old_schema: Mapping, new_tbl: pa.Table, new_
     pk_new = _primary_key(new_schema)
     pk_old_mapped = [rename_map.get(k, k) for k in _primary_key(old_schema)]
 
-    def texts(tbl: pa.Table, names: Sequence[str], types: Mapping[str, str]) -> list[list[Any]]:
-        return [_text_column(tbl.column(n), types[n]).to_pylist() for n in names]
-
     def differs(a: pa.Array, b: pa.Array) -> np.ndarray:
         neq = pc.fill_null(pc.not_equal(a, b), False)
         return np.asarray(pc.or_(neq, pc.xor(pc.is_null(a), pc.is_null(b))).to_numpy(zero_copy_only=False),
@@ -94,7 +91,16 @@ def _record_diff(old_tbl: pa.Table, old_schema: Mapping, new_tbl: pa.Table, new_
             "changed_keys": [_display_key(k, composite) for k in changed[:MAX_LISTED_KEYS]],
             "keys_truncated": max(len(added), len(removed), len(changed)) > MAX_LISTED_KEYS,
         }
-    # no usable key: whole-row multiset comparison over the common fields
+    return _whole_row_diff(old_tbl, otypes, new_tbl, ntypes, common)
+
+
+def _whole_row_diff(old_tbl: pa.Table, otypes: Mapping[str, str], new_tbl: pa.Table, ntypes: Mapping[str, str],
+                    common: Sequence[tuple[str, str]]) -> dict:
+    """No usable key: records added and removed as a whole-row multiset comparison over the common fields."""
+
+    def texts(tbl: pa.Table, names: Sequence[str], types: Mapping[str, str]) -> list[list[Any]]:
+        return [_text_column(tbl.column(n), types[n]).to_pylist() for n in names]
+
     orows = Counter(zip(*texts(old_tbl, [o for o, _ in common], otypes), strict=True)) if common else Counter()
     nrows = Counter(zip(*texts(new_tbl, [n for _, n in common], ntypes), strict=True)) if common else Counter()
     added_n = sum((nrows - orows).values())
@@ -196,72 +202,20 @@ def _record_diff_source(old_src: ParquetSource, old_schema: Mapping, new_src: Pa
 def _record_diff_by_key(old_src: ParquetSource, otypes: Mapping[str, str], new_src: ParquetSource,
                         ntypes: Mapping[str, str], pk_new: Sequence[str], rename_map: Mapping[str, str], *,
                         exact: bool) -> dict:
+    """The streaming diff by primary key: join the rows (on key hashes, or on the key strings when ``exact``),
+    then compare each common field's value hashes over the joined rows."""
     inv = {v: k for k, v in rename_map.items()}
     pk_old = [inv.get(k, k) for k in pk_new]
     common = [(o, rename_map.get(o, o)) for o in otypes if rename_map.get(o, o) in ntypes]
-    if exact:
-        nkeys = _source_keys(new_src, pk_new, ntypes)
-        n_distinct = pc.count_distinct(nkeys).as_py()
-        if n_distinct != len(nkeys):
-            raise PublishError(f"primary key {list(pk_new)} is not unique in the new table "
-                               f"({len(nkeys) - n_distinct} duplicates)")
-        okeys = _source_keys(old_src, pk_old, otypes)
-        n_new, n_old = len(nkeys), len(okeys)
-        idx_arr = pc.index_in(nkeys, value_set=okeys)
-        del nkeys, okeys
-        matched_new = np.asarray(pc.is_valid(idx_arr).to_numpy(zero_copy_only=False), dtype=bool)
-        oi = np.asarray(pc.fill_null(idx_arr, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
-        del idx_arr
-    else:
-        nh = _key_hashes(new_src, pk_new, ntypes)
-        s = np.sort(nh)
-        if (s[1:] == s[:-1]).any():  # a duplicate key, or two keys sharing a hash
-            raise _HashJoinUnsure
-        del s
-        oh = _key_hashes(old_src, pk_old, otypes)
-        n_new, n_old = len(nh), len(oh)
-        order = np.argsort(oh, kind="stable")
-        oh = oh[order]
-        if (oh[1:] == oh[:-1]).any():
-            raise _HashJoinUnsure
-        j = np.searchsorted(oh, nh)
-        jc = np.minimum(j, max(n_old - 1, 0))
-        matched_new = (j < n_old) & (oh[jc] == nh) if n_old else np.zeros(n_new, dtype=bool)
-        del nh, oh, j
-        oi = np.where(matched_new, order[jc], -1) if n_old else np.full(n_new, -1, dtype=np.int64)
-        del order, jc
+    join = _join_exact if exact else _join_hashed
+    n_new, n_old, matched_new, oi = join(old_src, otypes, pk_old, new_src, ntypes, pk_new)
     old_matched = np.zeros(n_old, dtype=bool)
     old_matched[oi[matched_new]] = True
     added_pos = np.flatnonzero(~matched_new)
     removed_pos = np.flatnonzero(~old_matched)
     both = np.flatnonzero(matched_new)
-    changed_mask = np.zeros(n_new, dtype=bool)
-    per_field: dict[str, int] = {}
-    for oname, nname in common:
-        ohash = np.empty(n_old, dtype=np.uint64)
-        ovalid = np.empty(n_old, dtype=bool)
-        pos = 0
-        for b in old_src.batches([oname]):
-            hh, vv = _hash_text(_text_column(b.column(0), otypes[oname]))
-            ohash[pos : pos + len(hh)] = hh
-            ovalid[pos : pos + len(hh)] = vv
-            pos += len(hh)
-        diff_all = np.zeros(n_new, dtype=bool)
-        pos = 0
-        for b in new_src.batches([nname]):
-            hh, vv = _hash_text(_text_column(b.column(0), ntypes[nname]))
-            sl = slice(pos, pos + len(hh))
-            m = matched_new[sl]
-            o = oi[sl][m]
-            diff_all[sl][m] = (hh[m] != ohash[o]) | (vv[m] != ovalid[o])
-            pos += len(hh)
-        del ohash, ovalid
-        n = int(diff_all.sum())
-        if n:
-            if not exact and nname in pk_new:  # joined rows whose keys differ: two keys shared a hash
-                raise _HashJoinUnsure
-            per_field[nname] = n
-            changed_mask |= diff_all
+    changed_mask, per_field = _changed_fields(old_src, otypes, new_src, ntypes, common, matched_new, oi, n_old,
+                                              set() if exact else set(pk_new))
     changed_pos = np.flatnonzero(changed_mask)
     composite = len(pk_new) > 1
 
@@ -282,4 +236,87 @@ def _record_diff_by_key(old_src: ParquetSource, otypes: Mapping[str, str], new_s
         "changed_keys": listed(new_src, pk_new, ntypes, changed_pos),
         "keys_truncated": max(len(added_pos), len(removed_pos), len(changed_pos)) > MAX_LISTED_KEYS,
     }
+
+
+_Join = tuple[int, int, np.ndarray, np.ndarray]  # (new rows, old rows, new row matched?, its old position or -1)
+
+
+def _join_exact(old_src: ParquetSource, otypes: Mapping[str, str], pk_old: Sequence[str], new_src: ParquetSource,
+                ntypes: Mapping[str, str], pk_new: Sequence[str]) -> _Join:
+    """Join on the key strings (refuses a duplicate key in the new table)."""
+    nkeys = _source_keys(new_src, pk_new, ntypes)
+    n_distinct = pc.count_distinct(nkeys).as_py()
+    if n_distinct != len(nkeys):
+        raise PublishError(f"primary key {list(pk_new)} is not unique in the new table "
+                           f"({len(nkeys) - n_distinct} duplicates)")
+    okeys = _source_keys(old_src, pk_old, otypes)
+    n_new, n_old = len(nkeys), len(okeys)
+    idx_arr = pc.index_in(nkeys, value_set=okeys)
+    del nkeys, okeys
+    matched_new = np.asarray(pc.is_valid(idx_arr).to_numpy(zero_copy_only=False), dtype=bool)
+    oi = np.asarray(pc.fill_null(idx_arr, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return n_new, n_old, matched_new, oi
+
+
+def _join_hashed(old_src: ParquetSource, otypes: Mapping[str, str], pk_old: Sequence[str], new_src: ParquetSource,
+                 ntypes: Mapping[str, str], pk_new: Sequence[str]) -> _Join:
+    """Join on 64-bit key hashes; :class:`_HashJoinUnsure` when a side has two rows sharing a hash."""
+    nh = _key_hashes(new_src, pk_new, ntypes)
+    s = np.sort(nh)
+    if (s[1:] == s[:-1]).any():  # a duplicate key, or two keys sharing a hash
+        raise _HashJoinUnsure
+    del s
+    oh = _key_hashes(old_src, pk_old, otypes)
+    n_new, n_old = len(nh), len(oh)
+    order = np.argsort(oh, kind="stable")
+    oh = oh[order]
+    if (oh[1:] == oh[:-1]).any():
+        raise _HashJoinUnsure
+    j = np.searchsorted(oh, nh)
+    jc = np.minimum(j, max(n_old - 1, 0))
+    matched_new = (j < n_old) & (oh[jc] == nh) if n_old else np.zeros(n_new, dtype=bool)
+    del nh, oh, j
+    oi = np.where(matched_new, order[jc], -1) if n_old else np.full(n_new, -1, dtype=np.int64)
+    return n_new, n_old, matched_new, oi
+
+
+def _changed_fields(old_src: ParquetSource, otypes: Mapping[str, str], new_src: ParquetSource,
+                    ntypes: Mapping[str, str], common: Sequence[tuple[str, str]], matched_new: np.ndarray,
+                    oi: np.ndarray, n_old: int, unsure_if_changed: set[str]) -> tuple[np.ndarray, dict[str, int]]:
+    """(rows with a changed value, changed rows per field), one field at a time on 64-bit value hashes. A change
+    in a field of ``unsure_if_changed`` (the key, after a hash join) means two keys shared a hash."""
+    changed_mask = np.zeros(len(matched_new), dtype=bool)
+    per_field: dict[str, int] = {}
+    for oname, nname in common:
+        ohash, ovalid = _value_hashes(old_src, n_old, oname, otypes[oname])
+        diff_all = np.zeros(len(matched_new), dtype=bool)
+        pos = 0
+        for b in new_src.batches([nname]):
+            hh, vv = _hash_text(_text_column(b.column(0), ntypes[nname]))
+            sl = slice(pos, pos + len(hh))
+            m = matched_new[sl]
+            o = oi[sl][m]
+            diff_all[sl][m] = (hh[m] != ohash[o]) | (vv[m] != ovalid[o])
+            pos += len(hh)
+        del ohash, ovalid
+        n = int(diff_all.sum())
+        if n:
+            if nname in unsure_if_changed:  # joined rows whose keys differ: two keys shared a hash
+                raise _HashJoinUnsure
+            per_field[nname] = n
+            changed_mask |= diff_all
+    return changed_mask, per_field
+
+
+def _value_hashes(src: ParquetSource, n_rows: int, name: str, ftype: str) -> tuple[np.ndarray, np.ndarray]:
+    """(64-bit hash, validity) of every value of one column, read batch by batch."""
+    hashes = np.empty(n_rows, dtype=np.uint64)
+    valid = np.empty(n_rows, dtype=bool)
+    pos = 0
+    for b in src.batches([name]):
+        hh, vv = _hash_text(_text_column(b.column(0), ftype))
+        hashes[pos : pos + len(hh)] = hh
+        valid[pos : pos + len(hh)] = vv
+        pos += len(hh)
+    return hashes, valid
 

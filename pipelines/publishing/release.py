@@ -74,34 +74,69 @@ def _publish(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str]
 def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
                     note: str, now: datetime | None, before_upload: Callable[[], None] | None,
                     lease: _Lease | None) -> ReleaseResult:
+    """Publish ``plan`` once what an interrupted publish left is dealt with: an already listed version only gets
+    ``latest.json`` repaired; a new one is written, verified, listed, then pointed to."""
     ds = plan.dataset
     prefix = release_prefix(ds, plan.version)
-    dprefix = dataset_prefix(ds)
     entries = list_versions(publisher, ds)
     listed = next((e for e in entries if e["version"] == plan.version), None)
-
     if plan.bump == "none" or listed is not None:
-        if listed is None:
-            raise StalePlanError(f"{ds}: version {plan.version} is not in versions.json")
-        if listed.get("content_hash") != plan.content_hash:
-            if plan.bump != "none":
-                raise StalePlanError(f"{ds}: {plan.version} was published with other content since planning")
-            raise ImmutableVersionError(f"{ds}: version {plan.version} was published with different content")
-        if listed.get("status") == "retracted":
-            raise ImmutableVersionError(f"{ds}: version {plan.version} was retracted")
-        if before_upload is not None:
-            before_upload()
-        _sync_latest(publisher, ds)
-        return ReleaseResult(dataset=ds, version=plan.version, created=False, path=prefix,
-                             files=_existing_files(publisher, prefix), url=publisher.url(prefix))
+        return _republish(publisher, plan, listed, before_upload)
+    _check_plan_current(plan, entries)
+    created, files, shas = _prepare_files(publisher, plan, make_files, now)
+    if before_upload is not None:
+        before_upload()
+    resumed = _upload(publisher, prefix, files, shas)
+    _verify_files(publisher, prefix, files)
+    if lease is not None:
+        lease.check()  # a holder presumed dead must not list a version another publish may be cleaning
+    _list_version(publisher, plan, created, note, files)
+    _sync_latest(publisher, ds)
+    log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
+             len(files), ", resumed" if resumed else "")
+    return ReleaseResult(
+        dataset=ds, version=plan.version, created=True, path=prefix, resumed=resumed, url=publisher.url(prefix),
+        files={f.name: {"bytes": f.size, "sha256": f.sha256} for f in files},
+    )
 
+
+def _republish(publisher: Publisher, plan: ReleasePlan, listed: Mapping[str, Any] | None,
+               before_upload: Callable[[], None] | None) -> ReleaseResult:
+    """The plan's version is already listed (or nothing changed): refuse if it holds other content or was
+    retracted, else only repair ``latest.json`` (a crash may have left it behind)."""
+    ds = plan.dataset
+    prefix = release_prefix(ds, plan.version)
+    if listed is None:
+        raise StalePlanError(f"{ds}: version {plan.version} is not in versions.json")
+    if listed.get("content_hash") != plan.content_hash:
+        if plan.bump != "none":
+            raise StalePlanError(f"{ds}: {plan.version} was published with other content since planning")
+        raise ImmutableVersionError(f"{ds}: version {plan.version} was published with different content")
+    if listed.get("status") == "retracted":
+        raise ImmutableVersionError(f"{ds}: version {plan.version} was retracted")
+    if before_upload is not None:
+        before_upload()
+    _sync_latest(publisher, ds)
+    return ReleaseResult(dataset=ds, version=plan.version, created=False, path=prefix,
+                         files=_existing_files(publisher, prefix), url=publisher.url(prefix))
+
+
+def _check_plan_current(plan: ReleasePlan, entries: list[dict]) -> None:
+    """Refuse a plan made before another release was published (its version and diff are out of date)."""
+    ds = plan.dataset
     newest = _newest_published(entries)
     if (newest["version"] if newest else None) != plan.previous_version:
         raise StalePlanError(f"{ds}: latest release moved from {plan.previous_version} since planning")
     if entries and _parse_semver(plan.version) <= _parse_semver(entries[0]["version"]):
         raise StalePlanError(f"{ds}: version {plan.version} is not above {entries[0]['version']}")
 
-    # take over the timestamp of a partially written version so the re-run is byte-identical
+
+def _prepare_files(publisher: Publisher, plan: ReleasePlan, make_files: Callable[[str], list[_ReleaseFile]],
+                   now: datetime | None) -> tuple[str, list[_ReleaseFile], dict[str, str | None]]:
+    """(created, files, sha256 of each file already written): a partial version is resumed, with its own
+    ``created`` timestamp so the re-run is byte-identical, only when every file already there is the one this
+    run would write; otherwise its files are discarded first."""
+    ds, prefix = plan.dataset, release_prefix(plan.dataset, plan.version)
     created: str | None = None
     existing_dp = publisher.get(prefix + "datapackage.json")
     if existing_dp is not None:
@@ -111,9 +146,7 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
             raise ImmutableVersionError(f"{prefix}datapackage.json exists and is unreadable") from None
     if created is None:
         created = rfc3339(now or datetime.now(UTC))
-
     files = make_files(created)
-    # a partial version is resumed only when every file already there is the one this run would write
     written = {k[len(prefix):] for k in publisher.list(prefix)}
     shas = {f.name: publisher.sha256_of(prefix + f.name) for f in files if f.name in written}
     if written - {f.name for f in files} or any(shas[n] != f.sha256 for f in files if (n := f.name) in shas):
@@ -123,8 +156,11 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
         shas = {}
         if existing_dp is not None:  # its timestamp belonged to the other content
             files = make_files(rfc3339(now or datetime.now(UTC)))
-    if before_upload is not None:
-        before_upload()
+    return created, files, shas
+
+
+def _upload(publisher: Publisher, prefix: str, files: list[_ReleaseFile], shas: Mapping[str, str | None]) -> bool:
+    """Write each file not already there, create-only; True when some were (a resumed publish)."""
     resumed = False
     for f in files:
         key = prefix + f.name
@@ -145,7 +181,11 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
             current = publisher.sha256_of(key)
             if current is None or current != f.sha256:
                 raise ImmutableVersionError(f"{key} was written concurrently with different content") from None
-    # verify every file of the version before it becomes visible
+    return resumed
+
+
+def _verify_files(publisher: Publisher, prefix: str, files: list[_ReleaseFile]) -> None:
+    """Every file of the version reads back with its sha256, and nothing else is there, before it is listed."""
     for f in files:
         if publisher.sha256_of(prefix + f.name) != f.sha256:
             raise IntegrityError(f"{prefix}{f.name} does not read back with the sha256 written")
@@ -153,39 +193,29 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
     if stray:
         raise ImmutableVersionError(f"{prefix} holds {len(stray)} unexpected files")
 
+
+def _list_version(publisher: Publisher, plan: ReleasePlan, created: str, note: str,
+                  files: list[_ReleaseFile]) -> None:
+    """Add the version to ``versions.json`` (compare-and-swap), refusing if it is listed with other content."""
+    ds = plan.dataset
     dp_sha = next(f.sha256 for f in files if f.name == "datapackage.json")
     entry = {"version": plan.version, "published": created, "path": f"v{plan.version}/", "status": "published",
              "records": plan.records, "note": note, "bump": plan.bump, "previous_version": plan.previous_version,
              "content_hash": plan.content_hash, "datapackage_sha256": dp_sha}
 
-    def add_entry(doc: Any) -> Any:
+    def check_then_add(doc: Any) -> Any:
+        for e in (doc or {}).get("versions", []):
+            if e.get("version") == plan.version and e.get("content_hash") != plan.content_hash:
+                raise ImmutableVersionError(f"{ds}: {plan.version} listed with different content")
         doc = dict(doc or {"dataset": ds, "versions": []})
         versions = [e for e in doc.get("versions", []) if e.get("version") != plan.version]
-        for e in versions:
-            if e.get("version") == plan.version:
-                raise ImmutableVersionError(f"{ds}: {plan.version} already listed")
         versions.append(entry)
         versions.sort(key=lambda e: _parse_semver(e["version"]), reverse=True)
         doc["dataset"] = ds
         doc["versions"] = versions
         return doc
 
-    def check_then_add(doc: Any) -> Any:
-        for e in (doc or {}).get("versions", []):
-            if e.get("version") == plan.version and e.get("content_hash") != plan.content_hash:
-                raise ImmutableVersionError(f"{ds}: {plan.version} listed with different content")
-        return add_entry(doc)
-
-    if lease is not None:
-        lease.check()  # a holder presumed dead must not list a version another publish may be cleaning
-    _cas_update(publisher, dprefix + "versions.json", check_then_add)
-    _sync_latest(publisher, ds)
-    log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
-             len(files), ", resumed" if resumed else "")
-    return ReleaseResult(
-        dataset=ds, version=plan.version, created=True, path=prefix, resumed=resumed, url=publisher.url(prefix),
-        files={f.name: {"bytes": f.size, "sha256": f.sha256} for f in files},
-    )
+    _cas_update(publisher, dataset_prefix(ds) + "versions.json", check_then_add)
 
 
 def _publish_fault_point(key: str) -> None:

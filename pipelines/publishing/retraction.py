@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,17 +44,42 @@ def retract(
             "dataset": dataset, "version": version, "retracted_at": entry.get("retracted_at"),
             "reason": entry.get("reason"), "replacement": entry.get("replacement")}
     else:
-        remaining = [e for e in entries if e["version"] != version and e.get("status", "published") == "published"]
-        repl = replacement if replacement is not None else (remaining[0]["version"] if remaining else None)
-        if repl is not None and not any(e["version"] == repl for e in remaining):
-            raise PublishError(f"{dataset}: replacement {repl} is not a published version")
-        tomb = {"dataset": dataset, "version": version, "retracted_at": rfc3339(now or datetime.now(UTC)),
-                "reason": reason, "replacement": repl}
-        sums = publisher.get(prefix + "SHA256SUMS")  # kept so a reader can tell whether a file is the withdrawn one
-        if sums is not None:
-            tomb["files"] = {n.lstrip("*"): h for h, _, n in (ln.partition("  ") for ln in
-                             sums.decode("ascii", "replace").splitlines()) if n}
-            tomb["files"]["SHA256SUMS"] = sha256_hex(sums)
+        tomb = _new_tombstone(publisher, dataset, version, reason, entries, now, replacement)
+    _mark_retracted(publisher, dataset, version, tomb)
+    _sync_latest(publisher, dataset)
+    tomb_bytes = _json_bytes(tomb)
+    if publisher.get(tomb_key) is None:
+        try:
+            publisher.put(tomb_key, tomb_bytes, content_type="application/json", create_only=True)
+        except KeyExistsError:
+            pass
+    for key in publisher.list(prefix):
+        if key != tomb_key:
+            publisher.delete(key)
+    log.info("retracted %s %s", dataset, version)
+    return tomb
+
+
+def _new_tombstone(publisher: Publisher, dataset: str, version: str, reason: str, entries: list[dict],
+                   now: datetime | None, replacement: str | None) -> dict[str, Any]:
+    """The tombstone of a version being retracted: when, why, what replaces it, and the sha256 of its files (kept
+    so a reader can tell whether a file they hold is the withdrawn one)."""
+    remaining = [e for e in entries if e["version"] != version and e.get("status", "published") == "published"]
+    repl = replacement if replacement is not None else (remaining[0]["version"] if remaining else None)
+    if repl is not None and not any(e["version"] == repl for e in remaining):
+        raise PublishError(f"{dataset}: replacement {repl} is not a published version")
+    tomb: dict[str, Any] = {"dataset": dataset, "version": version, "retracted_at": rfc3339(now or datetime.now(UTC)),
+                            "reason": reason, "replacement": repl}
+    sums = publisher.get(release_prefix(dataset, version) + "SHA256SUMS")
+    if sums is not None:
+        tomb["files"] = {n.lstrip("*"): h for h, _, n in (ln.partition("  ") for ln in
+                         sums.decode("ascii", "replace").splitlines()) if n}
+        tomb["files"]["SHA256SUMS"] = sha256_hex(sums)
+    return tomb
+
+
+def _mark_retracted(publisher: Publisher, dataset: str, version: str, tomb: Mapping[str, Any]) -> None:
+    """Mark the version retracted in ``versions.json`` (compare-and-swap; an already marked entry is kept)."""
 
     def mark(doc: Any) -> Any:
         doc = dict(doc or {})
@@ -68,16 +94,4 @@ def retract(
         return doc
 
     _cas_update(publisher, dataset_prefix(dataset) + "versions.json", mark)
-    _sync_latest(publisher, dataset)
-    tomb_bytes = _json_bytes(tomb)
-    if publisher.get(tomb_key) is None:
-        try:
-            publisher.put(tomb_key, tomb_bytes, content_type="application/json", create_only=True)
-        except KeyExistsError:
-            pass
-    for key in publisher.list(prefix):
-        if key != tomb_key:
-            publisher.delete(key)
-    log.info("retracted %s %s", dataset, version)
-    return tomb
 

@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipelines.publishing.content import _schema_fields
 from pipelines.publishing.documents import _newest_published, list_versions, read_json
@@ -61,20 +62,48 @@ def _plan(publisher: Publisher, dataset: str, schema: Mapping, chash: str, recor
                            changes={**base, "version": prev["version"], "previous_version": prev["version"],
                                     "bump": "none", "reasons": ["same content as the latest release"]})
     if prev is None:
-        version = _bump(highest, "major")
-        changes = {
-            **base,
-            "version": version,
-            "previous_version": None,
-            "bump": "major",
-            "reasons": ["first release" if highest is None else "first release after every release was retracted"],
-            "records": {"added": records, "removed": 0, "changed": 0, "unchanged": 0},
-            "fields": {"added": [f["name"] for f in _schema_fields(schema)], "removed": [], "renamed": []},
-            "schema_changes": [],
-        }
-        return ReleasePlan(dataset=dataset, version=version, previous_version=None, bump="major",
-                           content_hash=chash, changes=changes, records=records)
+        return _first_plan(dataset, schema, chash, records, highest, base)
     sd, rd = diff(prev["version"])
+    severity, reasons = _bump_level(sd, rd, removed_records)
+    version = _bump(highest, severity)
+    changes = {
+        **base,
+        "version": version,
+        "previous_version": prev["version"],
+        "bump": severity,
+        "reasons": reasons,
+        "records": {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged",
+                                       "changed_by_field", "added_keys", "removed_keys", "changed_keys",
+                                       "keys_truncated")},
+        "fields": {"added": sd["added"], "removed": sd["removed"], "renamed": sd["renamed"]},
+        "schema_changes": sd["changes"],
+    }
+    if severity == "major":
+        changes["field_mapping"] = sd["mapping"]
+    return ReleasePlan(dataset=dataset, version=version, previous_version=prev["version"], bump=severity,
+                       content_hash=chash, changes=changes, records=records)
+
+
+def _first_plan(dataset: str, schema: Mapping, chash: str, records: int, highest: str | None,
+                base: Mapping[str, Any]) -> ReleasePlan:
+    """Nothing published to compare with (never, or every release retracted): a major version, all records new."""
+    version = _bump(highest, "major")
+    changes = {
+        **base,
+        "version": version,
+        "previous_version": None,
+        "bump": "major",
+        "reasons": ["first release" if highest is None else "first release after every release was retracted"],
+        "records": {"added": records, "removed": 0, "changed": 0, "unchanged": 0},
+        "fields": {"added": [f["name"] for f in _schema_fields(schema)], "removed": [], "renamed": []},
+        "schema_changes": [],
+    }
+    return ReleasePlan(dataset=dataset, version=version, previous_version=None, bump="major",
+                       content_hash=chash, changes=changes, records=records)
+
+
+def _bump_level(sd: Mapping[str, Any], rd: Mapping[str, Any], removed_records: str) -> tuple[str, list[str]]:
+    """(the highest change level, every reason) from the schema and record diffs (Data Package version recipe)."""
     severity = "none"
     reasons: list[str] = []
 
@@ -95,23 +124,7 @@ def _plan(publisher: Publisher, dataset: str, schema: Mapping, chash: str, recor
     if severity == "none":
         # content hash differs but nothing classifiable did (e.g. value rendering of an unchanged schema)
         raise_to("patch", "content changed")
-    version = _bump(highest, severity)
-    changes = {
-        **base,
-        "version": version,
-        "previous_version": prev["version"],
-        "bump": severity,
-        "reasons": reasons,
-        "records": {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged",
-                                       "changed_by_field", "added_keys", "removed_keys", "changed_keys",
-                                       "keys_truncated")},
-        "fields": {"added": sd["added"], "removed": sd["removed"], "renamed": sd["renamed"]},
-        "schema_changes": sd["changes"],
-    }
-    if severity == "major":
-        changes["field_mapping"] = sd["mapping"]
-    return ReleasePlan(dataset=dataset, version=version, previous_version=prev["version"], bump=severity,
-                       content_hash=chash, changes=changes, records=records)
+    return severity, reasons
 
 
 def plan_release_source(
