@@ -19,17 +19,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.errors import OsdError
 from pipelines.specs import DatasetSpec, file_sha256
 from pipelines.store import PrivateStore
 
 STAGES = ("raw", "standardized", "deidentified")
 
 
-class IncompleteRelease(Exception):
+class IncompleteRelease(OsdError):
     """Some export of the dataset failed or is not processed yet, and was not withdrawn."""
 
 
-class WithdrawError(Exception):
+class WithdrawError(OsdError):
     """The export to withdraw is unknown or ambiguous."""
 
 

@@ -17,11 +17,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pipelines.errors import OsdError
+
 TRUE_VALUES = {"y", "yes", "true", "t", "1"}
 FALSE_VALUES = {"n", "no", "false", "f", "0"}
 
 
-class MappingError(Exception):
+class MappingError(OsdError):
     """The mapping itself is wrong (unknown source field, unknown op): names the source and column."""
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from pipelines.errors import OsdError
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _TRUE_FALSE = {"true", "false"}
@@ -20,7 +22,7 @@ _TRUE_FALSE = {"true", "false"}
 Loc = tuple[str | int, ...]
 
 
-class SpecError(Exception):
+class SpecError(OsdError):
     """A dataset spec, schema, source contract or mapping is missing or malformed.
 
     ``problems`` lists every problem found (``file:line: message``); ``str()`` joins them, one per line.

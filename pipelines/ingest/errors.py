@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pipelines.errors import OsdError
 
-class ReadError(Exception):
+
+class ReadError(OsdError):
     """An export cannot be read. ``str()`` names the file, the code and, when relevant, row and field.
 
     Never carries a cell value: only the file name, a row number, a field (header) name, an error code and

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from pipelines import settings
+from pipelines.errors import OsdError
 
 DECISIONS = ("release", "withhold")
 _RECORD_KEYS = {"file_sha256", "row", "decision", "text_sha256", "file", "note"}
@@ -30,7 +31,7 @@ def decisions_key(dataset: str) -> str:
     return f"review/{dataset}/decisions.yaml"
 
 
-class DecisionError(ValueError):
+class DecisionError(OsdError, ValueError):
     """A decisions file that cannot be applied; the message names the file, the line and a code, never a term."""
 
     def __init__(self, where: str, code: str, detail: str) -> None:

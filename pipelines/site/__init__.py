@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from pipelines import settings
 from pipelines.config import REPO_ROOT
+from pipelines.errors import OsdError
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
 from pipelines.site import deployment
 from pipelines.site.catalog import _parse_ts, _rfc3339, dcat_dataset, jsonld
@@ -93,7 +94,7 @@ CSV_INJECTION_NOTE = (
 )
 
 
-class SiteError(Exception):
+class SiteError(OsdError):
     """The site cannot be built (a spec, policy or public file is unusable); names the file, never a value."""
 
 

@@ -16,12 +16,13 @@ from typing import Any
 import yaml
 
 from pipelines import settings
+from pipelines.errors import OsdError
 
 DEFAULTS_FILE = Path(__file__).resolve().parent.parent.parent / "site_templates" / "deployment.yaml"
 KEYS = {"publisher", "site_title", "contact", "corrections", "update_schedule", "licence", "about"}
 
 
-class DeploymentError(Exception):
+class DeploymentError(OsdError):
     """The deployment file is unreadable or has unknown keys (names the file and the key, never a value)."""
 
 
