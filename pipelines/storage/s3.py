@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-#: Seconds to open a connection, seconds to wait for a response, and attempts per request (first one included).
+#: Seconds to open a connection, seconds to wait for a response, and retries of a failed request (botocore's
+#: ``max_attempts`` and pyarrow's ``AwsStandardS3RetryStrategy(max_attempts)`` both count retries).
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 60.0
 MAX_ATTEMPTS = 5
