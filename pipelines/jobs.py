@@ -33,8 +33,7 @@ def withdraw_export_job(d: DatasetDefs) -> Any:
            description=f"Take one {ds} export out of the dataset: its partition and ingest record go, the file moves "
            "to <inbox>/withdrawn/ with the reason beside it; the prepare sensor then prepares the release without it.")
     def _withdraw(context: dg.OpExecutionContext, config: WithdrawConfig, private_store: PrivateStoreResource) -> None:
-        from pipelines import settings
-        from pipelines import export_fates, inbox
+        from pipelines import export_fates, inbox, settings
 
         export = context.partition_key
         reason = not_blank("a reason", config.reason)
