@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipelines import settings
+
 MARK = "# written by pipelines/instance.py"
 PREPARE_TAG = "osd/prepare"
 PUBLISH_TAG = "osd/publish"
@@ -75,7 +77,7 @@ def is_demo(home: Path) -> bool:
 def use_demo_key_if_demo(home: Path) -> str:
     """Set the demo key when the key is unset and this is the demo deployment. Returns a message for the officer
     ("" when the key was already set)."""
-    if os.environ.get(KEY_VAR):
+    if settings.get(KEY_VAR):
         return ""
     if is_demo(home):
         os.environ[KEY_VAR] = DEMO_KEY
@@ -88,7 +90,7 @@ def use_demo_key_if_demo(home: Path) -> str:
 
 def key_missing_message() -> str | None:
     """The one message the inbox sensor shows while no pseudonym key is configured."""
-    if os.environ.get(KEY_VAR):
+    if settings.get(KEY_VAR):
         return None
     return (
         f"Exports are waiting: the pseudonym key ({KEY_VAR}) is not set for this deployment, so nothing can be "
