@@ -15,8 +15,12 @@ import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
+
+if TYPE_CHECKING:
+    from dagster._core.definitions.reconstruct import ReconstructableJob
 
 log = logging.getLogger("osd.distributed")
 REPO = Path(__file__).resolve().parents[2]
@@ -33,7 +37,7 @@ class JobRun:
     failed_steps: list[str] = field(default_factory=list)
 
 
-def reconstructable_job(name: str) -> dg._core.definitions.reconstruct.ReconstructableJob:
+def reconstructable_job(name: str) -> ReconstructableJob:
     """The job as a pointer (module `pipelines.definitions`, attribute `defs`) that a worker process can load."""
     from dagster._core.definitions.reconstruct import ReconstructableRepository
 
