@@ -3,15 +3,17 @@
     .venv/bin/python bench/bench_shards.py                          # 4 agencies x 250,000 stops (a few minutes)
     .venv/bin/python bench/bench_shards.py --agencies 20 --rows 1000000 --workdir DIR   # the 20 x 1M
     .venv/bin/python bench/bench_shards.py --no-single               # without the unsharded 1M-stop comparison
+    OSD_BATCH_ROWS=125000 .venv/bin/python bench/bench_shards.py ...  # smaller record batches: a lower peak per shard
 
 Each shard goes through every step on its own, in one fresh worker process (as one Dagster step chain would on one
 worker): ingest -> standardize -> de-identify -> assemble -> the five blocking checks (k-anonymity among them,
 over the shard: the shard key is a published quasi-identifier, so k within a shard implies k in the union) ->
-preview -> release files ("start": the worker's imports and specs), into the shard's own private store and public folder. The shards are spread over 1 and
-then 2 worker processes (`ProcessPoolExecutor`, one process per shard, one core each: OSD_STAGE_PROCESSES=1), not
-over dagster-celery workers: tests/test_distributed_celery.py shows the same steps running on two celery workers;
-here the broker's overhead (a few ms per step) would only blur the per-shard cost. Printed: wall time, per-shard
-peak memory (the worker's VmHWM), speed-up 1 -> 2 workers, a projection to 200 million stops on N workers with its
+preview -> release files, into the shard's own private store and public folder ("start" is the worker's imports).
+The shards are spread over 1 and then 2 worker processes (`ProcessPoolExecutor`, one process per shard, one core
+each: OSD_STAGE_PROCESSES=1), not over dagster-celery workers: tests/test_distributed_celery.py shows the same
+steps running on two celery workers; here the broker's overhead (a few ms per step) would only blur the per-shard
+cost. Printed: wall time, per-shard peak memory (the worker's VmHWM) and CPU seconds (the work itself, whatever
+else shares the cores), speed-up 1 -> 2 workers, a projection to 200 million stops on N workers with its
 assumptions, and beside it the unsharded single-machine run of the same stops (bench_pipeline.bench_stops) and
 the physical floor (one pyarrow read of the CSV exports and one Parquet write).
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -47,6 +50,7 @@ class ShardFigures:
     shard: str
     seconds: dict[str, float] = field(default_factory=dict)
     peak_mb: float = 0.0
+    cpu_s: float = 0.0  # user + system CPU seconds of the worker: the work itself, whatever else uses the cores
     ingested: int = 0
     published: int = 0
     version: str = ""
@@ -90,6 +94,8 @@ def release_shard(work: str, export: str) -> ShardFigures:
     rel = timed("publish", stages.publish, store, pub, spec, note=f"bench shard {shard}")
     fig.ingested, fig.published, fig.version = int(counts["ingested"]), int(rel["rows"]), rel["version"]
     fig.peak_mb = _vm_hwm_mb()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    fig.cpu_s = ru.ru_utime + ru.ru_stime
     return fig
 
 
@@ -143,17 +149,19 @@ def physical_floor(exports: list[Path], out: Path) -> float:
 
 def print_shards(label: str, wall: float, figs: list[ShardFigures]) -> None:
     print(f"\n-- {label}: wall {wall:.1f} s")
-    print(f"{'shard':<22}" + "".join(f"{s:>12}" for s in STEPS) + f"{'total s':>10}{'peak MB':>10}{'published':>11}")
+    print(f"{'shard':<22}" + "".join(f"{s:>12}" for s in STEPS) + f"{'total s':>10}{'CPU s':>8}{'peak MB':>10}{'published':>11}")
     for f in figs:
         print(f"{f.shard:<22}" + "".join(f"{f.seconds[s]:>12.1f}" for s in STEPS)
-              + f"{sum(f.seconds.values()):>10.1f}{f.peak_mb:>10.0f}{f.published:>11,}")
+              + f"{sum(f.seconds.values()):>10.1f}{f.cpu_s:>8.1f}{f.peak_mb:>10.0f}{f.published:>11,}")
 
 
-def print_projection(rows: int, wall1: float, wall2: float, shard_rows: int) -> None:
+def print_projection(rows: int, wall1: float, wall2: float, shard_rows: int, cpu_s: float) -> None:
     rate1 = rows / wall1  # rows per second for one worker, every step included
     eff = (wall1 / wall2) / 2  # parallel efficiency measured with 2 workers
     print(f"\n== projection to {TARGET_ROWS:,} stops (shards of {shard_rows:,} stops)")
-    print(f"one worker: {rate1:,.0f} stops/s raw -> release; 2-worker efficiency measured: {eff:.2f}")
+    print(f"one worker: {rate1:,.0f} stops/s raw -> release (wall); {rows / cpu_s:,.0f} stops per CPU-second "
+          f"(the same work without other load: {TARGET_ROWS / (rows / cpu_s) / 3600:,.1f} core-hours for the "
+          f"{TARGET_ROWS:,}); 2-worker efficiency measured: {eff:.2f}")
     print(f"{'workers':>8}{'minutes (measured efficiency)':>32}{'minutes (linear)':>18}")
     for n in (1, 2, 8, 32, 128, TARGET_ROWS // shard_rows):
         lin = TARGET_ROWS / (rate1 * n) / 60
@@ -186,19 +194,21 @@ def main() -> None:
         print(f"== sharded: {a.agencies} agencies x {a.rows:,} stops = {rows:,} stops, "
               f"{sum(p.stat().st_size for p in exports) / 1e6:,.0f} MB CSV (generated in {time.perf_counter() - t0:.0f} s)"
               f"; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
-        wall = {}
+        wall, cpu = {}, {}
         for w in (1, 2):
             wall[w], figs = run_shards(tmp / f"w{w}", exports, w)
+            cpu[w] = sum(f.cpu_s for f in figs)
             print_shards(f"{w} worker process{'es' if w > 1 else ''}", wall[w], figs)
             print(f"per-shard peak memory: max {max(f.peak_mb for f in figs):.0f} MB "
                   f"(goal < 1024 MB: {'met' if max(f.peak_mb for f in figs) < 1024 else 'NOT met'})")
         speed = wall[1] / wall[2]
         print(f"\nspeed-up 1 -> 2 workers: x{speed:.2f} (goal >= 1.6 on 2 cores: {'met' if speed >= 1.6 else 'NOT met'};"
-              f" load average now {os.getloadavg()[0]:.1f}: other work on these cores lowers it)")
+              f" load average now {os.getloadavg()[0]:.1f}: other work on these cores lowers it); CPU seconds of the"
+              f" shards: {cpu[1]:.0f} with 1 worker, {cpu[2]:.0f} with 2 (equal: the shards share no work)")
         floor = physical_floor(exports, tmp / "floor")
         print(f"physical floor: one pyarrow read + Parquet write of the {rows:,} stops: {floor:.1f} s on one core "
               f"({floor / rows * 1e6:.1f} s per million)")
-        print_projection(rows, wall[1], wall[2], a.rows)
+        print_projection(rows, wall[1], wall[2], a.rows, cpu[1])
         if not a.no_single:
             print("\n== beside it, the same stops unsharded on this machine (bench_pipeline: one dataset, stages "
                   "using both cores)")
