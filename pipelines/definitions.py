@@ -9,6 +9,7 @@ from __future__ import annotations
 import dagster as dg
 
 from pipelines.assets import build_dataset, build_site_asset
+from pipelines.distributed import executor as executors
 from pipelines.jobs import dataset_jobs, retract_job
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
 from pipelines.sensors import attention_asset, build_sensors
@@ -22,6 +23,7 @@ def build_definitions() -> dg.Definitions:
     site = build_site_asset([d.release_key for d in datasets if d.release_key])
     jobs = [j for d in datasets for j in dataset_jobs(d)] + [retract_job]
     sensors = build_sensors(datasets, jobs)
+    chosen = executors.choose()  # OSD_EXECUTOR: Dagster's default unless the deployment says celery
     return dg.Definitions(
         assets=[*assets, site, attention_asset()],
         asset_checks=checks,
@@ -31,7 +33,9 @@ def build_definitions() -> dg.Definitions:
             "private_store": PrivateStoreResource(),
             "publisher": PublisherResource(),
             "redaction": RedactionResource(pseudonym_key=dg.EnvVar("OSD_PSEUDONYM_KEY")),
+            **chosen.resources,
         },
+        executor=chosen.executor,
     )
 
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what the tests need besides Python packages, when it is missing: Debian's `chromium` (browser and UI
-# end-to-end tests) and `postgresql` (the PostgreSQL Dagster instance test). Used by `make test` and `.ci/run`.
+# end-to-end tests), `postgresql` (the PostgreSQL Dagster instance test) and `redis-server` (the Celery broker of the
+# distributed executor test). Used by `make test` and `.ci/run`.
 # Without root (and without passwordless sudo) it says what to install and carries on: the tests needing a
 # missing component then skip, and with CI=true a skipped real-component test fails the run (tests/conftest.py).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need+=(redis-server)
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "test-prereqs: install ${need[*]} (no apt-get here); the tests needing them will skip" >&2
