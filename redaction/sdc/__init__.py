@@ -33,6 +33,8 @@ k_anonymity:
   sensitive: outcome         # optional: column protected by l-diversity
   l_diversity: 2             # optional: distinct values of `sensitive` required in every class
   max_local_suppression: 0.10  # largest share of rows that may have cells published as "*" (default 0)
+  unit: complaint_id         # optional: the column naming one person's record; a class's size is its number of
+                             # distinct units (a complaint's allegation rows share the complainant's QIs: one person)
 utility:                     # the policy's `utility` section, carried into this configuration
   purpose: "..."             # what the data exist for (documentation)
   sacrifice: [occurred_hour, location, subject_age_band, occurred_date, subject_sex, subject_race]

@@ -52,7 +52,8 @@ class SdcConfig:
     floors: tuple[Floor, ...] = ()
     purpose: str = ""
     floors_from_rows: int = 0  # smaller tables where k and the floors conflict: floors give way (reported); k holds
-    strata: tuple[tuple[str, str], ...] = ()  # (QI, level): levels may be chosen per stratum (`redaction.sdc.strata`)
+    strata: tuple[tuple[str, str], ...] = ()
+    unit: str | None = None  # column naming one person's record (a complaint): k counts its distinct values  # (QI, level): levels may be chosen per stratum (`redaction.sdc.strata`)
 
     @property
     def qi_columns(self) -> list[str]:
@@ -81,10 +82,12 @@ class SdcConfig:
             "sacrifice": list(self.sacrifice),
             "floors": [f.describe() for f in self.floors],
             "strata": dict(self.strata),
+            "unit": self.unit,
         }
 
 
-_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility"}
+_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility",
+             "unit"}
 _UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors", "floors_from_rows", "strata"}
 
 
@@ -226,8 +229,11 @@ def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
         raise SdcError("sdc-config: the sensitive column cannot be a quasi-identifier")
     sac, weights, floors, purpose, from_rows = _parse_utility(cfg.get("utility"), qis)
     strata = _parse_strata((cfg.get("utility") or {}).get("strata"), qis)
+    unit = cfg.get("unit")
+    if unit is not None and (not isinstance(unit, str) or unit in {q.name for q in qis} or unit == sensitive):
+        raise SdcError("sdc-config: unit must be a column name that is neither a quasi-identifier nor sensitive")
     return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld),
-                     mls, sac, weights, floors, purpose, from_rows, strata)
+                     mls, sac, weights, floors, purpose, from_rows, strata, unit)
 
 
 # --------------------------------------------------------------------------------------------------- the report

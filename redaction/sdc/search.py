@@ -47,7 +47,8 @@ class _Evaluator:
 
     def __init__(self, ladders: list[_Ladder], n: int, k: int, cap: int, sens: np.ndarray | None,
                  n_sens: int, l_target: int | None, *, weights: Sequence[float] | None = None,
-                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None) -> None:
+                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None,
+                 unit: np.ndarray | None = None, n_unit: int = 0) -> None:
         self.ladders = ladders
         self.n = n
         self.k = k
@@ -60,6 +61,15 @@ class _Evaluator:
         self.order = list(order)
         self.ls_cap = ls_cap
         self.budgets = dict(budgets or {})
+        self.unit = unit  # codes of the unit column (one person's record, e.g. a complaint): k counts units
+        self.n_unit = n_unit
+
+    def sizes(self, cls: np.ndarray, ncls: int, rows_per: np.ndarray | None = None) -> np.ndarray:
+        """Class sizes in the unit k counts: rows, or distinct units (a complaint's allegation rows count once)."""
+        if self.unit is None:
+            return rows_per if rows_per is not None else np.bincount(cls, minlength=ncls)
+        pair = np.unique(cls.astype(np.int64) * self.n_unit + self.unit)
+        return np.bincount(pair // self.n_unit, minlength=ncls)
 
     def lower_bound(self, node: tuple[int, ...]) -> float:
         if self.n == 0:
@@ -98,14 +108,15 @@ class _Evaluator:
         if n == 0:
             return _Eval(True, 0, 0.0, np.zeros(0, bool) if keep_mask else None, 0, None, 0)
         cls, ncls = self.classes_of(node)
-        sizes = np.bincount(cls, minlength=ncls)
+        rows_per = np.bincount(cls, minlength=ncls)
+        sizes = self.sizes(cls, ncls, rows_per)
         bad_cls = sizes < self.k
         distinct = None
         if self.sens is not None and self.l_target is not None:
             pair = np.unique(cls * self.n_sens + self.sens)
             distinct = np.bincount(pair // self.n_sens, minlength=ncls)
             bad_cls |= distinct < self.l_target
-        n_bad = int(sizes[bad_cls].sum())
+        n_bad = int(rows_per[bad_cls].sum())
         if n_bad > self.cap + (self.ls_cap if self.order else 0):
             return _Eval(False, n_bad, math.inf, None, 0, None, ncls, conflict="rows")
         rows = np.flatnonzero(bad_cls[cls]) if n_bad else np.zeros(0, np.int64)
@@ -262,6 +273,8 @@ def _prepare(df: pd.DataFrame, config: SdcConfig, limits: Limits | None = None) 
             need |= {lv for lv in q.levels if lv != SUPPRESSED}
     if config.sensitive:
         need.add(config.sensitive)
+    if config.unit:
+        need.add(config.unit)
     missing = sorted(need - set(df.columns))
     if missing:
         raise SdcError(f"sdc-missing-column: {missing}")
@@ -275,6 +288,10 @@ def _prepare(df: pd.DataFrame, config: SdcConfig, limits: Limits | None = None) 
     if config.sensitive and config.l_diversity:
         sc, su = _factorize(df[config.sensitive])
         sens, n_sens = sc.astype(np.int64), len(su) + 1
+    unit, n_unit = None, 0
+    if config.unit:
+        uc, uu = _factorize(df[config.unit])
+        unit, n_unit = uc.astype(np.int64), len(uu) + 1
     names = [q.name for q in qis]
     budgets = {}
     for f in config.floors:
@@ -288,7 +305,7 @@ def _prepare(df: pd.DataFrame, config: SdcConfig, limits: Limits | None = None) 
     ev = _Evaluator(
         ladders, n, config.k, cap, sens, n_sens, config.l_diversity,
         weights=[config.weight(c) for c in names], order=[names.index(c) for c in config.sacrifice],
-        ls_cap=ls_cap, budgets=budgets,
+        ls_cap=ls_cap, budgets=budgets, unit=unit, n_unit=n_unit,
     )
     return ladders, ev
 
@@ -306,17 +323,20 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     floors_binding = True
     ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
-    if not res.passes and config.floors and config.strata:
-        plan = _by_strata(df, config)
-        if plan is not None:
-            _warn_floors(plan.report)
-            return plan
+    by_strata = _by_strata(df, config) if not res.passes and config.floors and config.strata else None
+    if by_strata is not None and by_strata.report.floors_binding:
+        return by_strata
     if not res.passes and config.floors and n < config.floors_from_rows:
         # k and the floors cannot both hold on this few rows: the floors give way (the report says so), k never
         floors_binding = False
-        config = replace(config, floors=())
+        declared, config = config, replace(config, floors=())
         ladders, ev = _prepare(df, config)
         node, res, n_eval, n_total = _search(ev, ladders)
+        if res.passes:
+            return _gave_way(df, declared, ladders, ev, node, by_strata, (n_eval, n_total))
+    if by_strata is not None:
+        _warn_floors(by_strata.report)
+        return by_strata
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
         share = res.suppressed / n if n else 0.0
@@ -402,6 +422,28 @@ def _warn_floors(report: SdcReport) -> None:
                     "utility.floors_from_rows): %s", report.k_target, report.rows_in, "; ".join(report.floors))
 
 
+def _gave_way(df: pd.DataFrame, declared: SdcConfig, ladders: list[_Ladder], ev: _Evaluator, node: tuple[int, ...],
+              by_strata: Plan | None, nodes: tuple[int, int]) -> Plan:
+    """The floors gave way (below floors_from_rows): the one-level plan searched without them, reported against
+    the declared floors (what each kept, the bound), or the plan by strata when that keeps more of them."""
+    from redaction.sdc import strata
+
+    final = ev.evaluate(node, keep_mask=True)
+    rows = np.arange(len(df))
+    group = strata.Group(rows, {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)},
+                         rows[final.bad_rows] if final.bad_rows is not None else np.zeros(0, np.int64),
+                         {ladders[qi].name: r for qi, r in final.blanked.items()}, final.k_achieved,
+                         final.l_achieved, ())
+    plan = strata.stratified_plan(df, declared, strata.Stratified([group], 1, 0), floors_binding=False)
+    plan.report.strata = []
+    plan.report.nodes_evaluated, plan.report.nodes_total = nodes
+    plan.report.classes = final.classes
+    if by_strata is not None and strata.plan_key(declared, by_strata) > strata.plan_key(declared, plan):
+        plan = by_strata
+    _warn_floors(plan.report)
+    return plan
+
+
 def _by_strata(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
     """When one level per column cannot hold k and the floors: levels per stratum and group (`strata`). Its plan
     when it meets every floor, or (below `floors_from_rows`) when it keeps k with floors partly met (reported);
@@ -411,6 +453,8 @@ def _by_strata(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
     plan = strata.best_plan(df, config)
     if plan is None or (not strata.floors_met(config, plan) and len(df) >= config.floors_from_rows):
         return None
+    if plan.report.floors_binding:
+        _warn_floors(plan.report)
     return plan
 
 

@@ -84,7 +84,7 @@ def _safe_at_top(df: pd.DataFrame, rows: np.ndarray, config: SdcConfig) -> np.nd
     sub = df.iloc[rows].reset_index(drop=True)
     ladders, ev = _prepare(sub, config)
     cls, ncls = ev.classes_of(tuple(len(lad.level_names) - 1 for lad in ladders))
-    good = np.bincount(cls, minlength=ncls) >= config.k
+    good = ev.sizes(cls, ncls) >= config.k
     if ev.sens is not None and ev.l_target is not None:
         pair = np.unique(cls * ev.n_sens + ev.sens)
         good &= np.bincount(pair // ev.n_sens, minlength=ncls) >= ev.l_target
@@ -204,7 +204,7 @@ def floor_bound(df: pd.DataFrame, config: SdcConfig, floor: Floor) -> tuple[floa
             return None
     ladders, ev = _prepare(df, config)
     cls, ncls = ev.classes_of(tuple(len(lad.level_names) - 1 for lad in ladders))
-    bad = np.bincount(cls, minlength=ncls) < config.k
+    bad = ev.sizes(cls, ncls) < config.k
     if ev.sens is not None and ev.l_target is not None:
         pair = np.unique(cls * ev.n_sens + ev.sens)
         bad |= np.bincount(pair // ev.n_sens, minlength=ncls) < ev.l_target
@@ -288,17 +288,13 @@ def stratified_plan(df: pd.DataFrame, config: SdcConfig, st: Stratified, floors_
 def best_plan(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
     """The better of the two groupings (strata split only where they fail, or every stratum split): the one
     that keeps more of the floors, the last given up first (race before sex before date), then the least loss."""
-    order = {c: i for i, c in enumerate(config.sacrifice)}
-    floors = sorted(config.floors, key=lambda f: -order.get(f.column, len(order)))
     best, best_key = None, None
     for split_all in (False, True):
         st = stratified(df, config, split_all)
         if st is None:
             continue
         plan = stratified_plan(df, config, st, floors_binding=True)
-        kept = plan.report.kept_shares
-        key = (*(min(kept.get(f.column, 1.0) / f.share, 1.0) if f.share else 1.0 for f in floors),
-               -plan.report.information_loss)
+        key = plan_key(config, plan)
         if best_key is None or key > best_key:
             best, best_key = (st, plan), key
     if best is None:
@@ -307,6 +303,15 @@ def best_plan(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
     if floors_met(config, plan) or len(df) >= config.floors_from_rows:
         return plan
     return stratified_plan(df, config, st, floors_binding=False)
+
+
+def plan_key(config: SdcConfig, plan: Plan) -> tuple[float, ...]:
+    """Larger is better: each floor's kept share (up to its target), the last given up first; then less loss."""
+    order = {c: i for i, c in enumerate(config.sacrifice)}
+    floors = sorted(config.floors, key=lambda f: -order.get(f.column, len(order)))
+    kept = plan.report.kept_shares
+    return (*(min(kept.get(f.column, 1.0) / f.share, 1.0) if f.share else 1.0 for f in floors),
+            -plan.report.information_loss)
 
 
 def floors_met(config: SdcConfig, plan: Plan) -> bool:
