@@ -32,10 +32,10 @@ _FORMS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("4h", re.compile(r"^\d{2}:00-\d{2}:59$")),
         ("part_of_day", re.compile(r"^(?:night|morning|afternoon|evening)$")),
     ),
-    "age": tuple(
+    "age": (*(
         (lv, re.compile("^(?:" + "|".join(re.escape(lab) for _, _, lab in scheme) + ")$"))
         for lv, scheme in _AGE_SCHEMES.items()
-    ),
+    ), ("source_band", re.compile(r"^\d+(?:-\d+|\+)$"))),  # the agency's own band ("26-35", "56+"), as given
 }
 
 
