@@ -119,7 +119,7 @@ def utility_report(
     """
     ladders = ladders or {}
     levels = levels or {}
-    qis = [c for c in df.columns if roles.get(c, "quasi_identifier") == "quasi_identifier"]
+    qis = [c for c in df.columns if roles.get(c, "quasi_identifier") == "quasi_identifier" and c != unit]
     sizes = class_sizes(df, qis, unit if unit in df.columns else None)
     columns: dict[str, Any] = {}
     for c in df.columns:
