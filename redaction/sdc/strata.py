@@ -13,6 +13,9 @@ to what the thinnest stratum can bear. Here the levels are chosen per group inst
    rows go to one residual group, pooled over every stratum.
 4. The residual group is searched with what is left of the release's limits (rows removed, rows with "*" cells,
    each floor's budget), giving up floors in the order of sacrifice until k holds.
+5. The same is tried with every stratum split as in 3 (its standing-out rows then get a coarser level in the
+   residual group instead of "*" cells); `best_plan` keeps the grouping that keeps more of the floors (the last
+   given up first), then loses less. `search.k_anonymize_plan` compares it with one level for every row too.
 
 k over the released table: every row belongs to one group, and a group's rows are published with the group's
 levels; a class of the released table (rows with the same published values) is therefore a union of classes of
