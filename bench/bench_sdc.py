@@ -14,7 +14,9 @@ them (categoricals).
 Printed side by side: time, information loss (mean NCP over the six QIs both count, so the figures compare;
 the new search minimizes a weighted one), k recounted on the generalized table over every published
 quasi-identifier, rows removed, and the share of all rows that keep race as recorded, the date at month or
-finer, and the location at beat or finer.
+finer, and the location at beat or finer (per row: levels may differ by stratum). A third line forces the search
+by stratum (`redaction.sdc.strata`, used when one level for every row cannot hold the floors) on the same rows,
+for its time; its levels column gives the level most rows got.
 
 Baseline ("naive exhaustive", with --exhaustive): what one writes first. Generalized string columns are
 prepared once per QI level, then EVERY node of the lattice is evaluated with a pandas groupby on the string
@@ -127,18 +129,29 @@ def naive_exhaustive(df: pd.DataFrame, cfg: sdc.SdcConfig) -> tuple[dict[str, st
     return levels, best[0], best[1], nodes
 
 
-def _measure(df: pd.DataFrame, cfg: Any, all_qis: list[str]) -> dict[str, Any]:
-    """One run of the search on `df`; the shares and the recount on the table it would publish."""
+def _measure(df: pd.DataFrame, cfg: Any, all_qis: list[str], by_strata: bool = False) -> dict[str, Any]:
+    """One run of the search on `df` (`by_strata`: the search by stratum, forced even where one level holds the
+    floors); the shares and the recount on the table it would publish."""
+    from redaction.sdc import strata
+
     t = time.perf_counter()
-    plan = sdc.k_anonymize_plan(df, cfg)
+    best = strata.best_plan(df, cfg) if by_strata else sdc.k_anonymize_plan(df, cfg)
+    assert best is not None
+    plan = best
     secs = time.perf_counter() - t
     rep, n = plan.report, len(df)
     out = sdc.apply_plan(df, cfg, rep.levels, plan.blanks)
     out = out.iloc[np.flatnonzero(plan.keep)]
 
     def kept(col: str, finest: tuple[str, ...]) -> float:
-        ok = rep.levels.get(col, finest[0]) in finest
-        return float((out[col] != sdc.SUPPRESSED).sum()) / n if ok else 0.0
+        """Share of all rows published with `col` at one of `finest` (per row: levels may differ by stratum)."""
+        ok = np.full(n, rep.levels.get(col, finest[0]) in finest)
+        for key, mask in plan.blanks.items():
+            name, sep, lv = key.partition("@")
+            if sep and name == col:
+                ok[mask] = lv in finest
+        star = plan.blanks.get(col, np.zeros(n, dtype=bool))
+        return float((ok & plan.keep & ~star).sum()) / n
 
     return {
         "time": secs, "nodes": rep.nodes_evaluated, "removed": rep.rows_suppressed / n,
@@ -171,6 +184,8 @@ def main() -> None:
     cat = df.astype({c: "category" for c in df.columns if df[c].dtype == object})  # as assemble gives them
     rows = [("today: 6 declared QIs", _measure(cat, sdc.parse_config(CFG), all_qis)),
             ("new: every QI, floors, local supp.", _measure(cat, new_cfg, all_qis))]
+    if new_cfg.strata:
+        rows.append(("new, levels per stratum (forced)", _measure(cat, new_cfg, all_qis, by_strata=True)))
     print()
     print(f"{'search':<36} {'time s':>7} {'nodes':>5} {'NCP(6)':>7} {'k(all)':>6} {'removed':>8} {'blanked':>8} "
           f"{'race':>6} {'<=month':>8} {'<=beat':>7}  levels")

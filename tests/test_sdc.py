@@ -543,3 +543,23 @@ def test_oversized_lattice_is_refused_before_any_work():
     df = pd.DataFrame({f"d{i}": ["2024-01-01"] * 3 for i in range(7)})
     with pytest.raises(SdcError, match="16384 nodes"):
         sdc.k_anonymize(df, cfg)
+
+
+def test_the_age_ladder_publishes_an_agencys_own_bands_as_given_when_k_allows():
+    """Berkeley 2015's bands (1-17, 18-29, 30-39, 40+, from its data file): "18-29" is also a 10y label, and the
+    ladder used to refuse it at 5y ("cannot refine"). Now a band coarser than the level asked stays as given."""
+    from redaction.sdc.report import utility_report
+
+    given = structured.normalize_age_group(pd.Series(["1 - 17", "18 - 29", "30 - 39", "40 and Above"] * 10))
+    assert list(given[:4]) == ["1-17", "18-29", "30-39", "40+"]
+    other = pd.Series(["20-24", "25-29", "35-39", "45-49"] * 10)
+    df = pd.DataFrame({"age": pd.concat([given, other], ignore_index=True).astype(object)})
+    cfg = {"k": 5, "quasi_identifiers": {"age": {"ladder": "age", "levels": ["5y", "10y", "minor_adult"]}}}
+    out, rep = sdc.k_anonymize(df, cfg)
+    assert rep.levels["age"] == "5y" and (out["age"] == df["age"]).all()  # as the agency gave them
+    at_ma = sdc.generalize(df, cfg, {"age": "minor_adult"})["age"]
+    assert set(at_ma[:40]) == {"minor", "adult"} and set(at_ma[40:]) == {"adult"}
+    at_10 = sdc.generalize(df, cfg, {"age": "10y"})["age"]
+    assert list(at_10[:4]) == ["0-17", "18-29", "30-39", "40+"]  # into the band holding it; "40+" straddles: as given
+    rep = utility_report(out, {}, k=5, ladders={"age": "age"})
+    assert set(rep["columns"]["age"]["levels"]) <= {"5y", "10y", "source_band"}

@@ -7,8 +7,9 @@ in summary tables. Nothing here logs, prints or raises with a value from a recor
 level names and error codes.
 
 Modules: `ladders` (value ladders), `config` (the policy parsed, the report), `encoding` (integer codes per
-level), `search` (lattice search, plan, application), `suppression` (local suppression), `recount` (k and l on a
-released table), `small_cells` (summary tables), `report` (the utility and risk report of a release).
+level), `search` (lattice search, plan, application), `suppression` (local suppression), `strata` (levels per
+stratum and group when one level for every row cannot hold the floors), `recount` (k and l on a released table),
+`small_cells` (summary tables), `report` (the utility and risk report of a release).
 
 Who is a quasi-identifier (`redaction.policy`)
 ----------------------------------------------
@@ -32,6 +33,8 @@ k_anonymity:
   sensitive: outcome         # optional: column protected by l-diversity
   l_diversity: 2             # optional: distinct values of `sensitive` required in every class
   max_local_suppression: 0.10  # largest share of rows that may have cells published as "*" (default 0)
+  unit: complaint_id         # optional: the column naming one person's record; a class's size is its number of
+                             # distinct units (a complaint's allegation rows share the complainant's QIs: one person)
 utility:                     # the policy's `utility` section, carried into this configuration
   purpose: "..."             # what the data exist for (documentation)
   sacrifice: [occurred_hour, location, subject_age_band, occurred_date, subject_sex, subject_race]
@@ -40,6 +43,7 @@ utility:                     # the policy's `utility` section, carried into this
     subject_race: {kept_in_at_least: 0.99}                    # as recorded (level 0, not "*", not removed)
     occurred_date: {at_least: month, in_at_least: 0.95}       # month or finer
   floors_from_rows: 5000     # smaller tables: floors give way (reported) only when k and they cannot both hold
+  strata: {agency: value, occurred_date: year}  # optional: levels may differ per agency and year (see below)
 ```
 `levels` may be omitted for `date`, `time`, `age`, `none` (the defaults are the lists above). Any ladder may end
 with `"*"`: every value, null included, becomes `"*"` (the column is withheld). The first level is what the column already holds (level 0); a
@@ -98,6 +102,15 @@ every floor holds (blanked and removed rows count against it). The floors also c
 suppression, pass/fail is no longer exactly monotone; the pruning treats it as such (a heuristic, exact without
 local suppression). When even the coarsest node the floors allow fails, the run stops with `sdc-floor-conflict`:
 the floor in conflict and what would satisfy it (a coarser `at_least`, a lower share, the largest k reachable).
+
+Levels per stratum (`strata`, issue 14)
+--------------------------------------
+When no single node holds k and the floors and the policy declares `utility.strata`, the levels are chosen per
+stratum (agency, year) and group: each stratum is searched alone; the rows that stand out even at the coarsest
+levels the floors allow are pooled in one residual group, searched with what is left of the release's limits and
+giving up floors in the order of sacrifice. Every released class is a union of the groups' classes, so k holds on
+the released table; the column then mixes levels (the report gives the share of rows per level). A floor still
+not met is reported (and logged) with the share kept and an upper bound of what any grouping could keep.
 
 Information loss (the reported figure, minimized by the search)
 ---------------------------------------------------------------

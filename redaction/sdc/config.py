@@ -52,6 +52,8 @@ class SdcConfig:
     floors: tuple[Floor, ...] = ()
     purpose: str = ""
     floors_from_rows: int = 0  # smaller tables where k and the floors conflict: floors give way (reported); k holds
+    strata: tuple[tuple[str, str], ...] = ()
+    unit: str | None = None  # column naming one person's record (a complaint): k counts its distinct values  # (QI, level): levels may be chosen per stratum (`redaction.sdc.strata`)
 
     @property
     def qi_columns(self) -> list[str]:
@@ -79,11 +81,14 @@ class SdcConfig:
             "l_diversity": self.l_diversity,
             "sacrifice": list(self.sacrifice),
             "floors": [f.describe() for f in self.floors],
+            "strata": dict(self.strata),
+            "unit": self.unit,
         }
 
 
-_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility"}
-_UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors", "floors_from_rows"}
+_CFG_KEYS = {"k", "max_suppression", "quasi_identifiers", "sensitive", "l_diversity", "max_local_suppression", "utility",
+             "unit"}
+_UTILITY_KEYS = {"purpose", "sacrifice", "weights", "floors", "floors_from_rows", "strata"}
 
 
 def _share(v: Any, what: str) -> float:
@@ -138,6 +143,24 @@ def _parse_utility(raw: Any, qis: Sequence[QuasiIdentifier]) -> tuple[tuple[str,
     if isinstance(fr, bool) or not isinstance(fr, int) or fr < 0:
         raise SdcError("sdc-config: utility.floors_from_rows must be an integer >= 0")
     return tuple(str(c) for c in sac), tuple(weights), tuple(floors), str(raw.get("purpose") or ""), fr
+
+
+def _parse_strata(raw: Any, qis: Sequence[QuasiIdentifier]) -> tuple[tuple[str, str], ...]:
+    """`utility.strata`: QI -> the level whose values make the strata (`{agency: value, occurred_date: year}`)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping) or not raw:
+        raise SdcError("sdc-config: utility.strata must be a non-empty mapping of quasi-identifier to level")
+    by_name = {q.name: q for q in qis}
+    out = []
+    for c, lv in raw.items():
+        q = by_name.get(c)
+        if q is None:
+            raise SdcError(f"sdc-config: utility.strata names {c!r}, which is not a quasi-identifier")
+        if str(lv) not in q.levels or str(lv) == SUPPRESSED:
+            raise SdcError(f"sdc-config: utility.strata of {c!r}: the level must be one of its ladder {list(q.levels)}")
+        out.append((str(c), str(lv)))
+    return tuple(out)
 
 
 def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
@@ -205,8 +228,12 @@ def parse_config(cfg: SdcConfig | Mapping[str, Any]) -> SdcConfig:
     if sensitive is not None and sensitive in {q.name for q in qis}:
         raise SdcError("sdc-config: the sensitive column cannot be a quasi-identifier")
     sac, weights, floors, purpose, from_rows = _parse_utility(cfg.get("utility"), qis)
+    strata = _parse_strata((cfg.get("utility") or {}).get("strata"), qis)
+    unit = cfg.get("unit")
+    if unit is not None and (not isinstance(unit, str) or unit in {q.name for q in qis} or unit == sensitive):
+        raise SdcError("sdc-config: unit must be a column name that is neither a quasi-identifier nor sensitive")
     return SdcConfig(tuple(qis), int(k), float(ms), sensitive, None if ld is None else int(ld),
-                     mls, sac, weights, floors, purpose, from_rows)
+                     mls, sac, weights, floors, purpose, from_rows, strata, unit)
 
 
 # --------------------------------------------------------------------------------------------------- the report
@@ -239,6 +266,8 @@ class SdcReport:
     floors_binding: bool = True  # False: k and the floors conflicted on fewer rows than floors_from_rows
     weights: dict[str, float] = field(default_factory=dict)
     sacrifice: list[str] = field(default_factory=list)
+    level_shares: dict[str, dict[str, float]] = field(default_factory=dict)  # per QI: share of rows per level
+    strata: list[dict[str, Any]] = field(default_factory=list)  # per group: rows and levels (names, counts only)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for provenance and check metadata."""

@@ -13,7 +13,7 @@ import pandas as pd
 from redaction.sdc.config import QuasiIdentifier
 from redaction.sdc.ladders import (
     SUPPRESSED,
-    _age_label_to,
+    _age_no_finer,
     _apply_to_uniques,
     _date_no_finer,
     _factorize,
@@ -82,7 +82,7 @@ def _generalizer(ladder: str, level: str) -> tuple[Callable[[Any], str], str]:
                 if lab is None:
                     raise ValueError("bad age")
                 return str(lab)
-            return _age_label_to(str(u), level)
+            return _age_no_finer(str(u), level)
         return fn, "age band"
     return (lambda u: u), "value"
 

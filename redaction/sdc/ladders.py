@@ -100,6 +100,15 @@ def _age_label_to(label: str, level: str) -> str:
     return label
 
 
+def _age_no_finer(label: str, level: str) -> str:
+    """`_age_label_to`, except that a band coarser than `level` stays as the source gave it (an agency's "18-29"
+    asked at "5y"): a ladder never invents precision the source did not have, as for dates."""
+    try:
+        return _age_label_to(label, level)
+    except SdcError:
+        return label
+
+
 def generalize_age_band(s: pd.Series, level: str) -> pd.Series:
     """Age band labels (any level of the scheme, or an agency band "26-35"/"56+") -> bands of `level`.
 

@@ -44,16 +44,24 @@ def _recount_classes(df: pd.DataFrame, qi_columns: Sequence[str]) -> tuple[np.nd
     return cls, sup
 
 
-def recount_k(df: pd.DataFrame, qi_columns: Sequence[str]) -> int:
+def recount_k(df: pd.DataFrame, qi_columns: Sequence[str], unit: str | None = None) -> int:
     """Smallest equivalence class size of a released table on `qi_columns` (0 when no row is left).
 
     Independent of the search (plain pandas groupby on the published values; nulls group together, "*" is a
-    value of its own). Rows whose QI values are all "*" tell nothing: they are not a class.
+    value of its own). Rows whose QI values are all "*" tell nothing: they are not a class. With `unit` (the
+    column naming one person's record, e.g. `complaint_id` when rows are allegations), a class's size is its
+    number of distinct units: five allegation rows of one complaint are one complainant, not five.
     """
-    cls, _ = _recount_classes(df, qi_columns)
+    cls, sup = _recount_classes(df, qi_columns)
     if len(cls) == 0:
         return 0
-    return int(np.bincount(cls).min())
+    if unit is None:
+        return int(np.bincount(cls).min())
+    if unit not in df.columns:
+        raise SdcError(f"sdc-missing-column: {[unit]}")
+    uc, uu = _factorize(df.loc[~sup, unit])
+    pairs = np.unique(cls.astype(np.int64) * (len(uu) + 1) + uc)
+    return int(np.bincount(pairs // (len(uu) + 1)).min())
 
 
 def recount_l(df: pd.DataFrame, qi_columns: Sequence[str], sensitive: str) -> int:

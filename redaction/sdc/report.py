@@ -32,10 +32,10 @@ _FORMS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("4h", re.compile(r"^\d{2}:00-\d{2}:59$")),
         ("part_of_day", re.compile(r"^(?:night|morning|afternoon|evening)$")),
     ),
-    "age": tuple(
+    "age": (*(
         (lv, re.compile("^(?:" + "|".join(re.escape(lab) for _, _, lab in scheme) + ")$"))
         for lv, scheme in _AGE_SCHEMES.items()
-    ),
+    ), ("source_band", re.compile(r"^\d+(?:-\d+|\+)$"))),  # the agency's own band ("26-35", "56+"), as given
 }
 
 
@@ -78,9 +78,10 @@ def level_shares(values: pd.Series, ladder: str | None, level: str | None = None
     return out
 
 
-def class_sizes(df: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+def class_sizes(df: pd.DataFrame, columns: Sequence[str], unit: str | None = None) -> np.ndarray:
     """Equivalence class sizes of the published table on `columns` (plain pandas groupby on the published
-    strings; a null is a value, "*" is a value). Rows whose every column is "*" tell nothing: not a class."""
+    strings; a null is a value, "*" is a value). Rows whose every column is "*" tell nothing: not a class. With
+    `unit` (e.g. complaint_id), a class's size is its number of distinct units, not of rows."""
     if not columns:
         return np.array([len(df)], dtype=np.int64) if len(df) else np.zeros(0, np.int64)
     cols = {c: _strings(df[c]) for c in columns}
@@ -90,7 +91,11 @@ def class_sizes(df: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
     frame = pd.DataFrame({c: a[~allstar] for c, a in cols.items()})
     if frame.empty:
         return np.zeros(0, np.int64)
-    return frame.groupby(list(columns), dropna=False, sort=False).size().to_numpy()
+    groups = frame.groupby(list(columns), dropna=False, sort=False)
+    if unit is None:
+        return groups.size().to_numpy()
+    frame["__unit"] = _strings(df[unit])[~allstar]
+    return frame.groupby(list(columns), dropna=False, sort=False)["__unit"].nunique(dropna=False).to_numpy()
 
 
 def utility_report(
@@ -102,6 +107,7 @@ def utility_report(
     levels: Mapping[str, str] | None = None,
     rows_in: int | None = None,
     information_loss: float | None = None,
+    unit: str | None = None,
 ) -> dict[str, Any]:
     """The report of one released table (plain data, for provenance.json and the preview).
 
@@ -113,8 +119,8 @@ def utility_report(
     """
     ladders = ladders or {}
     levels = levels or {}
-    qis = [c for c in df.columns if roles.get(c, "quasi_identifier") == "quasi_identifier"]
-    sizes = class_sizes(df, qis)
+    qis = [c for c in df.columns if roles.get(c, "quasi_identifier") == "quasi_identifier" and c != unit]
+    sizes = class_sizes(df, qis, unit if unit in df.columns else None)
     columns: dict[str, Any] = {}
     for c in df.columns:
         role = roles.get(c, "quasi_identifier")
@@ -134,6 +140,8 @@ def utility_report(
         "quasi_identifiers": qis,
         "columns": columns,
     }
+    if unit in df.columns:
+        out["k_counts"] = f"distinct {unit}"
     if rows_in is not None:
         out["rows_in"] = int(rows_in)
         out["rows_removed"] = int(rows_in) - int(len(df))

@@ -3,6 +3,7 @@ the plan it returns and its application to a table (see the package docstring)."
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from redaction.sdc.ladders import SUPPRESSED, _factorize
 from redaction.sdc.suppression import local_suppression
 
 MAX_LATTICE = 5000  # nodes; the search keeps a node x node dominance matrix
+log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------------------------------- evaluation
@@ -45,7 +47,8 @@ class _Evaluator:
 
     def __init__(self, ladders: list[_Ladder], n: int, k: int, cap: int, sens: np.ndarray | None,
                  n_sens: int, l_target: int | None, *, weights: Sequence[float] | None = None,
-                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None) -> None:
+                 order: Sequence[int] = (), ls_cap: int = 0, budgets: Mapping[int, int] | None = None,
+                 unit: np.ndarray | None = None, n_unit: int = 0) -> None:
         self.ladders = ladders
         self.n = n
         self.k = k
@@ -58,6 +61,15 @@ class _Evaluator:
         self.order = list(order)
         self.ls_cap = ls_cap
         self.budgets = dict(budgets or {})
+        self.unit = unit  # codes of the unit column (one person's record, e.g. a complaint): k counts units
+        self.n_unit = n_unit
+
+    def sizes(self, cls: np.ndarray, ncls: int, rows_per: np.ndarray | None = None) -> np.ndarray:
+        """Class sizes in the unit k counts: rows, or distinct units (a complaint's allegation rows count once)."""
+        if self.unit is None:
+            return rows_per if rows_per is not None else np.bincount(cls, minlength=ncls)
+        pair = np.unique(cls.astype(np.int64) * self.n_unit + self.unit)
+        return np.bincount(pair // self.n_unit, minlength=ncls)
 
     def lower_bound(self, node: tuple[int, ...]) -> float:
         if self.n == 0:
@@ -96,14 +108,15 @@ class _Evaluator:
         if n == 0:
             return _Eval(True, 0, 0.0, np.zeros(0, bool) if keep_mask else None, 0, None, 0)
         cls, ncls = self.classes_of(node)
-        sizes = np.bincount(cls, minlength=ncls)
+        rows_per = np.bincount(cls, minlength=ncls)
+        sizes = self.sizes(cls, ncls, rows_per)
         bad_cls = sizes < self.k
         distinct = None
         if self.sens is not None and self.l_target is not None:
             pair = np.unique(cls * self.n_sens + self.sens)
             distinct = np.bincount(pair // self.n_sens, minlength=ncls)
             bad_cls |= distinct < self.l_target
-        n_bad = int(sizes[bad_cls].sum())
+        n_bad = int(rows_per[bad_cls].sum())
         if n_bad > self.cap + (self.ls_cap if self.order else 0):
             return _Eval(False, n_bad, math.inf, None, 0, None, ncls, conflict="rows")
         rows = np.flatnonzero(bad_cls[cls]) if n_bad else np.zeros(0, np.int64)
@@ -224,7 +237,8 @@ class Plan:
     """What disclosure control decided for a table: the rows kept, the cells blanked, the levels; no values."""
 
     keep: np.ndarray  # boolean mask over the input rows
-    blanks: dict[str, np.ndarray]  # QI -> boolean mask over the input rows: cell published as "*"
+    blanks: dict[str, np.ndarray]  # QI -> mask over the input rows: cell published as "*"; "QI@level" -> mask:
+    # cell published at that level instead of report.levels[QI] (levels per stratum, `redaction.sdc.strata`)
     report: SdcReport
 
 
@@ -241,13 +255,26 @@ def _searched_qis(config: SdcConfig) -> tuple[QuasiIdentifier, ...]:
     return tuple(out)
 
 
-def _prepare(df: pd.DataFrame, config: SdcConfig) -> tuple[list[_Ladder], _Evaluator]:
+@dataclass(frozen=True)
+class Limits:
+    """Suppression limits given from outside (`strata`: what is left of the release's), instead of the shares of
+    this table: rows that may be removed, rows that may hold "*" cells, and per floor QI the valued rows it may
+    lose."""
+
+    cap: int
+    ls_cap: int
+    budgets: Mapping[str, int]
+
+
+def _prepare(df: pd.DataFrame, config: SdcConfig, limits: Limits | None = None) -> tuple[list[_Ladder], _Evaluator]:
     need = set(config.qi_columns)
     for q in config.quasi_identifiers:
         if q.ladder == "columns":
             need |= {lv for lv in q.levels if lv != SUPPRESSED}
     if config.sensitive:
         need.add(config.sensitive)
+    if config.unit:
+        need.add(config.unit)
     missing = sorted(need - set(df.columns))
     if missing:
         raise SdcError(f"sdc-missing-column: {missing}")
@@ -261,57 +288,26 @@ def _prepare(df: pd.DataFrame, config: SdcConfig) -> tuple[list[_Ladder], _Evalu
     if config.sensitive and config.l_diversity:
         sc, su = _factorize(df[config.sensitive])
         sens, n_sens = sc.astype(np.int64), len(su) + 1
+    unit, n_unit = None, 0
+    if config.unit:
+        uc, uu = _factorize(df[config.unit])
+        unit, n_unit = uc.astype(np.int64), len(uu) + 1
     names = [q.name for q in qis]
     budgets = {}
     for f in config.floors:
         qi = names.index(f.column)
         valued = int((ladders[qi].codes[0] != len(ladders[qi].labels[0]) - 1).sum())
         budgets[qi] = int(math.floor((1.0 - f.share) * valued + 1e-9))
+        if limits is not None:
+            budgets[qi] = max(0, int(limits.budgets.get(f.column, budgets[qi])))
+    cap = int(math.floor(config.max_suppression * n + 1e-9)) if limits is None else max(0, limits.cap)
+    ls_cap = int(math.floor(config.max_local_suppression * n + 1e-9)) if limits is None else max(0, limits.ls_cap)
     ev = _Evaluator(
-        ladders, n, config.k, int(math.floor(config.max_suppression * n + 1e-9)), sens, n_sens, config.l_diversity,
+        ladders, n, config.k, cap, sens, n_sens, config.l_diversity,
         weights=[config.weight(c) for c in names], order=[names.index(c) for c in config.sacrifice],
-        ls_cap=int(math.floor(config.max_local_suppression * n + 1e-9)), budgets=budgets,
+        ls_cap=ls_cap, budgets=budgets, unit=unit, n_unit=n_unit,
     )
     return ladders, ev
-
-
-def _top(df: pd.DataFrame, config: SdcConfig) -> _Eval:
-    """The coarsest node the floors allow, evaluated (for the conflict diagnosis)."""
-    ladders, ev = _prepare(df, config)
-    return ev.evaluate(tuple(len(lad.level_names) - 1 for lad in ladders))
-
-
-def _diagnose(df: pd.DataFrame, config: SdcConfig) -> list[str]:
-    """What would satisfy k and the floors, when they cannot all hold: per floor, the relaxation that works alone
-    (a coarser `at_least`, a lower share), and the largest k reachable with every floor. Names and figures only."""
-    out: list[str] = []
-    for f in config.floors:
-        others = tuple(g for g in config.floors if g is not f)
-        if not _top(df, replace(config, floors=others)).passes:
-            out.append(f"relaxing the floor {f.describe()} alone does not help")
-            continue
-        q = next(x for x in config.quasi_identifiers if x.name == f.column)
-        hint = ""
-        if f.at_least is not None:
-            for lv in q.levels[q.levels.index(f.at_least) + 1:]:
-                if lv == SUPPRESSED:
-                    break
-                if _top(df, replace(config, floors=(*others, replace(f, at_least=lv)))).passes:
-                    hint = f"at_least {lv} with in_at_least {f.share:g} would hold"
-                    break
-        if not hint:
-            for share in (0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.5, 0.25, 0.0):
-                if share < f.share and _top(df, replace(config, floors=(*others, replace(f, share=share)))).passes:
-                    hint = f"a share of {share:g} would hold"
-                    break
-        out.append(f"the floor {f.describe()} is in conflict" + (f": {hint}" if hint else ""))
-    for k in range(config.k - 1, 1, -1):
-        if _top(df, replace(config, k=k)).passes:
-            out.append(f"with every floor, k = {k} is reachable")
-            break
-    else:
-        out.append("with every floor, not even k = 2 is reachable within the suppression limits")
-    return out
 
 
 def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Plan:
@@ -327,12 +323,20 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     floors_binding = True
     ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
+    by_strata = _by_strata(df, config) if not res.passes and config.floors and config.strata else None
+    if by_strata is not None and by_strata.report.floors_binding:
+        return by_strata
     if not res.passes and config.floors and n < config.floors_from_rows:
         # k and the floors cannot both hold on this few rows: the floors give way (the report says so), k never
         floors_binding = False
-        config = replace(config, floors=())
+        declared, config = config, replace(config, floors=())
         ladders, ev = _prepare(df, config)
         node, res, n_eval, n_total = _search(ev, ladders)
+        if res.passes:
+            return _gave_way(df, declared, ladders, ev, node, by_strata, (n_eval, n_total))
+    if by_strata is not None:
+        _warn_floors(by_strata.report)
+        return by_strata
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
         share = res.suppressed / n if n else 0.0
@@ -344,7 +348,9 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
             "conflict": res.conflict,
         }
         if config.floors:
-            hints = _diagnose(df, config)
+            from redaction.sdc.diagnose import diagnose
+
+            hints = diagnose(df, config)
             err = SdcError(
                 f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
                 f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
@@ -405,7 +411,51 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
         weights={c: config.weight(c) for c in config.qi_columns},
         sacrifice=list(config.sacrifice),
     )
+    _warn_floors(report)
     return Plan(keep, blanks, report)
+
+
+def _warn_floors(report: SdcReport) -> None:
+    """The run says when floors gave way (names, levels and shares only)."""
+    if report.floors and not report.floors_binding:
+        log.warning("disclosure control: k = %d holds; utility floors not all met on %d rows (below "
+                    "utility.floors_from_rows): %s", report.k_target, report.rows_in, "; ".join(report.floors))
+
+
+def _gave_way(df: pd.DataFrame, declared: SdcConfig, ladders: list[_Ladder], ev: _Evaluator, node: tuple[int, ...],
+              by_strata: Plan | None, nodes: tuple[int, int]) -> Plan:
+    """The floors gave way (below floors_from_rows): the one-level plan searched without them, reported against
+    the declared floors (what each kept, the bound), or the plan by strata when that keeps more of them."""
+    from redaction.sdc import strata
+
+    final = ev.evaluate(node, keep_mask=True)
+    rows = np.arange(len(df))
+    group = strata.Group(rows, {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)},
+                         rows[final.bad_rows] if final.bad_rows is not None else np.zeros(0, np.int64),
+                         {ladders[qi].name: r for qi, r in final.blanked.items()}, final.k_achieved,
+                         final.l_achieved, ())
+    plan = strata.stratified_plan(df, declared, strata.Stratified([group], 1, 0), floors_binding=False)
+    plan.report.strata = []
+    plan.report.nodes_evaluated, plan.report.nodes_total = nodes
+    plan.report.classes = final.classes
+    if by_strata is not None and strata.plan_key(declared, by_strata) > strata.plan_key(declared, plan):
+        plan = by_strata
+    _warn_floors(plan.report)
+    return plan
+
+
+def _by_strata(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
+    """When one level per column cannot hold k and the floors: levels per stratum and group (`strata`). Its plan
+    when it meets every floor, or (below `floors_from_rows`) when it keeps k with floors partly met (reported);
+    None otherwise (the caller goes on: floors give way below floors_from_rows, else the conflict is raised)."""
+    from redaction.sdc import strata
+
+    plan = strata.best_plan(df, config)
+    if plan is None or (not strata.floors_met(config, plan) and len(df) >= config.floors_from_rows):
+        return None
+    if plan.report.floors_binding:
+        _warn_floors(plan.report)
+    return plan
 
 
 def k_anonymize_rows(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[np.ndarray, SdcReport]:
@@ -437,9 +487,21 @@ def k_anonymize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> tuple[p
 
 def apply_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str],
                blanks: Mapping[str, np.ndarray] | None = None) -> pd.DataFrame:
-    """`generalize` to `levels`, then "*" in the cells of `blanks` (QI -> boolean mask over `df`'s rows)."""
+    """`generalize` to `levels`, then the rows of a `"QI@level"` mask at that level, then "*" in the cells of a
+    `"QI"` mask (boolean masks over `df`'s rows; `Plan.blanks` as it comes, sliced batch by batch)."""
     config = parse_config(cfg)
     out = generalize(df, config, levels)
+    by_name = {q.name: q for q in config.quasi_identifiers}
+    for key, at in (blanks or {}).items():  # "QI@level": these rows' cells at another level (strata)
+        name, sep, lv = key.partition("@")
+        if not sep or not at.any():
+            continue
+        if name not in by_name or lv not in by_name[name].levels:
+            raise SdcError(f"sdc-config: level {lv!r} is not on the ladder of {name!r}")
+        rows = np.flatnonzero(at)
+        recoded = out[name].to_numpy(dtype=object, copy=True)
+        recoded[rows] = _generalize_one(df.iloc[rows], by_name[name], lv)
+        out[name] = pd.Series(recoded, index=out.index, dtype=object)
     for name in config.qi_columns:
         mask = (blanks or {}).get(name)
         if mask is not None and mask.any():
@@ -451,6 +513,13 @@ def apply_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Map
     return out
 
 
+def _generalize_one(df: pd.DataFrame, q: QuasiIdentifier, lv: str) -> np.ndarray:
+    """One QI's values at level `lv` (object array, None for null)."""
+    lad = _encode(df, QuasiIdentifier(q.name, q.ladder, (q.levels[0], lv) if lv != q.levels[0] else (lv,)))
+    j = len(lad.level_names) - 1
+    return np.asarray(lad.labels[j][lad.codes[j]], dtype=object)
+
+
 def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Mapping[str, str]) -> pd.DataFrame:
     """Apply given levels (QI name -> level name) without searching; QIs not named stay at level 0."""
     config = parse_config(cfg)
@@ -459,7 +528,5 @@ def generalize(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any], levels: Map
         lv = levels.get(q.name, q.levels[0])
         if lv not in q.levels:
             raise SdcError(f"sdc-config: level {lv!r} is not on the ladder of {q.name!r}")
-        lad = _encode(df, QuasiIdentifier(q.name, q.ladder, (q.levels[0], lv) if lv != q.levels[0] else (lv,)))
-        j = len(lad.level_names) - 1
-        out[q.name] = pd.Series(lad.labels[j][lad.codes[j]], index=df.index, dtype=object)
+        out[q.name] = pd.Series(_generalize_one(df, q, lv), index=df.index, dtype=object)
     return out

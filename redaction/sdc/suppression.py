@@ -55,6 +55,9 @@ def local_suppression(ev: Any, node: tuple[int, ...], rows: np.ndarray,
         steps.append((qi, active.copy()))
         key = _combine([c[active] for c in sub], cards)
         _, inv, cnt = np.unique(key, return_inverse=True, return_counts=True)
+        if ev.unit is not None:  # k counts distinct units (complaints), not rows
+            pair = np.unique(inv.astype(np.int64) * ev.n_unit + ev.unit[rows[active]])
+            cnt = np.bincount(pair // ev.n_unit, minlength=len(cnt))
         ok_cls = cnt >= ev.k
         if ev.sens is not None and ev.l_target is not None:
             pair = np.unique(inv.astype(np.int64) * ev.n_sens + ev.sens[rows[active]])
