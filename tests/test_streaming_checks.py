@@ -238,7 +238,7 @@ def test_key_hashes_give_the_whole_table_key_errors(monkeypatch, collide):
     from pipelines import tableschema
 
     if collide:
-        monkeypatch.setattr(tableschema, "_value_hashes", lambda typed: np.zeros(len(typed), np.uint64))
+        monkeypatch.setattr(tableschema.stream, "_value_hashes", lambda typed: np.zeros(len(typed), np.uint64))
     rng = np.random.default_rng(11)
     table = _key_table(rng, 3000)
     want = [e for e in tableschema.validate(table, _KEY_SCHEMA).errors if e.code in ("primary-key", "unique-error")]
