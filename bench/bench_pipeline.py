@@ -214,7 +214,7 @@ def run_checks(base: str, parts: list[str]) -> tuple[float, float, dict]:
 
 
 def _generate_export(out: Path, i: int, rows: int) -> Path:
-    from pipelines import samplegen
+    import demo as samplegen
 
     f = samplegen.generate(out / f"g{i}", rows=rows, seed=100 + i, sources=["rivertown_stops"])[0]
     path = distinct_ids(f.rename(out / f"rivertown_stops_{i:02d}.csv"), i)
@@ -294,7 +294,8 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
 
 
 def bench_narratives(tmp: Path, rows: int) -> None:
-    from pipelines import samplegen, stages
+    import demo as samplegen
+    from pipelines import stages
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
@@ -318,7 +319,7 @@ def bench_narratives(tmp: Path, rows: int) -> None:
 
 def bench_narratives_full(tmp: Path, rows: int, procs: int = 2) -> None:
     """The incidents de-identify stage on a whole export of ``rows`` narratives, with ``procs`` processes."""
-    from pipelines import samplegen
+    import demo as samplegen
 
     t0 = time.perf_counter()
     f = samplegen.generate(tmp / "inc", rows=rows, seed=5, sources=["rivertown_incidents"])[0]

@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from pipelines import parallel, samplegen, stages
+import demo as samplegen
+from pipelines import parallel, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from tests.test_verify import _identifier_state

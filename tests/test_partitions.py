@@ -11,7 +11,8 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from pipelines import readers, samplegen, stages
+import demo as samplegen
+from pipelines import readers, stages
 from pipelines.ingest import csv as ingest_csv  # the streaming block size lives with the CSV reader
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore

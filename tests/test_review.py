@@ -10,7 +10,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from pipelines import review, samplegen, stages
+import demo as samplegen
+from pipelines import review, stages
 from pipelines.review import WITHHELD_TEXT, DecisionError, parse_decisions
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import samplegen, stages
+import demo as samplegen
+from pipelines import stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from tests.reference.assemble import assemble_candidate_in_memory

@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines import publishing, samplegen, stages
+import demo as samplegen
+from pipelines import publishing, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from tests.reference import checks as reference
