@@ -79,6 +79,27 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         "prev": dg.AssetKey([ds, "release_preview"]),
         "rel": dg.AssetKey([ds, "release"]),
     }
+    c = _Ctx(spec, ds, parts, tags, k)
+    out.checks = [_check_asset(c, chk.name, chk.description) for chk in stages.CHECKS]
+    out.assets = [_raw_asset(c), _standardized_asset(c), _deidentified_asset(c), _validated_asset(c),
+                  _release_preview_asset(c), _release_asset(c)]
+    out.release_key = k["rel"]
+    return out
+
+
+@dataclass
+class _Ctx:
+    """What every asset of one dataset shares: its spec, name, export partitions, tags and asset keys."""
+
+    spec: DatasetSpec
+    ds: str
+    parts: dg.DynamicPartitionsDefinition
+    tags: dict[str, str]
+    k: dict[str, dg.AssetKey]
+
+
+def _raw_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["raw"],
@@ -109,6 +130,12 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             }
         )
 
+    return raw
+
+
+def _standardized_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
+
     @dg.asset(
         key=k["std"],
         deps=[k["raw"]],
@@ -136,6 +163,12 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
                 "dagster/row_count": m.rows_out,
             }
         )
+
+    return standardized
+
+
+def _deidentified_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["deid"],
@@ -169,6 +202,12 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
                 "dagster/row_count": m.rows,
             }
         )
+
+    return deidentified
+
+
+def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["val"],
@@ -210,23 +249,31 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             }
         )
 
-    def _check(name: str, description: str):  # one blocking check on the candidate
-        @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
-        def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
-            store = private_store.get()
-            table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
-            content_hash = stages.CandidateResult.from_dict(meta).content_hash
-            passed, md = stages.run_check(name, store, spec, table, meta)
-            stages.record_check(store, spec, content_hash, name, passed, md)
-            return dg.AssetCheckResult(
-                passed=bool(passed),
-                severity=dg.AssetCheckSeverity.ERROR,
-                metadata={"content_hash": content_hash, **{k_: _md_value(v) for k_, v in md.items()}},
-            )
+    return validated
 
-        return _fn
 
-    out.checks = [_check(c.name, c.description) for c in stages.CHECKS]
+def _check_asset(c: _Ctx, name: str, description: str) -> dg.AssetChecksDefinition:
+    """One blocking check on the candidate, from the registry (`stages.CHECKS`)."""
+    spec, k = c.spec, c.k
+
+    @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
+    def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
+        store = private_store.get()
+        table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
+        content_hash = stages.CandidateResult.from_dict(meta).content_hash
+        passed, md = stages.run_check(name, store, spec, table, meta)
+        stages.record_check(store, spec, content_hash, name, passed, md)
+        return dg.AssetCheckResult(
+            passed=bool(passed),
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={"content_hash": content_hash, **{k_: _md_value(v) for k_, v in md.items()}},
+        )
+
+    return _fn
+
+
+def _release_preview_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, tags, k = c.spec, c.ds, c.tags, c.k
 
     @dg.asset(
         key=k["prev"],
@@ -293,6 +340,12 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             }
         )
 
+    return release_preview
+
+
+def _release_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, tags, k = c.spec, c.ds, c.tags, c.k
+
     @dg.asset(
         key=k["rel"],
         deps=[k["prev"]],
@@ -332,9 +385,7 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             }
         )
 
-    out.assets = [raw, standardized, deidentified, validated, release_preview, release]
-    out.release_key = k["rel"]
-    return out
+    return release
 
 
 def _table(columns: list[tuple[str, str]], records: list[dict[str, Any]]) -> dg.MetadataValue:
