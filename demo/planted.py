@@ -9,6 +9,8 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from demo.exports import EXPORTS, ExportSpec, SampleSet, _plant, _planted_forms_in
 from demo.values import _smart_title, address_forms, dob_forms, name_forms, phone_forms
 
@@ -24,8 +26,6 @@ def _read_rows(path: Path, spec: ExportSpec) -> tuple[list[str], list[list[str]]
         recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         header = list(recs[0]) if recs else list(EXPORTS_HEADERS.get(spec.source, []))
         return header, [["" if r.get(h) is None else str(r.get(h)) for h in header] for r in recs]
-    from openpyxl import load_workbook
-
     wb = load_workbook(path, read_only=True)
     ws = wb[spec.sheet] if spec.sheet else wb.active
     it = ws.iter_rows(values_only=True)

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from dateutil import parser as du
 
 from pipelines.tableschema.arrays import _as_array, _int, _mask_null, _np_bool, _regex_ok
 from pipelines.tableschema.keys import _codes
@@ -146,8 +147,6 @@ def _parse_boolean(values: pa.Array, fdesc: Mapping[str, Any], ftype: str, fmt: 
 
 def _parse_temporal_field(values: pa.Array, fdesc: Mapping[str, Any], ftype: str, fmt: str, present: np.ndarray) -> _Parsed:
     if fmt == "any":
-        from dateutil import parser as du
-
         def conv(s: str) -> Any:
             dt = du.parse(s)
             return dt.date() if ftype == "date" else dt

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -28,8 +29,6 @@ def _mix64(x: np.ndarray) -> np.ndarray:
 def _value_hashes(typed: pa.Array) -> np.ndarray:
     """A 64-bit hash per typed cell; equal values (as `_codes` compares them) hash equal, nulls to one constant.
     The same value hashes the same in every batch and every process (no per-process salt)."""
-    import pandas as pd
-
     t = typed.type
     nulls = _np_bool(pc.is_null(typed))
     if pa.types.is_boolean(t):
