@@ -13,13 +13,15 @@ made of counts, row numbers, field names and reason codes: never a value from a 
   checks        the blocking checks and their registry
   release       publish exactly the previewed candidate
 
-This module re-exports the names other modules and the tests import.
+This module re-exports the names other modules and the tests import. Tunables and helpers a test patches
+(`assemble._RUN_ROW_GROUP`, `standardized.ordered_map`, `identifiers.identifier_signature`) are patched on their
+own module: they are not re-exported, so a patch of the package attribute fails instead of doing nothing.
 """
 
 from __future__ import annotations
 
 from pipelines.specs import file_sha256
-from pipelines.stages.assemble import _RUN_ROW_GROUP, _merge_runs, assemble_candidate
+from pipelines.stages.assemble import _merge_runs, assemble_candidate
 from pipelines.stages.candidate import CandidateSource, candidate_source, load_candidate_source
 from pipelines.stages.checks import (
     CHECK_NAMES,
@@ -66,7 +68,7 @@ from pipelines.stages.validation import with_key_errors as _with_key_errors
 __all__ = [
     "CHECKS", "CHECK_NAMES", "INTERNAL", "CandidateResult", "CandidateSource", "Check", "CheckResult",
     "DeidentifyResult", "ExportMatch", "PublishResult", "RawResult", "RowCounts", "StageError",
-    "StandardizeResult", "UnknownExport", "_CodeBook", "_LeakVerification", "_RUN_ROW_GROUP", "_RecordingRedactor",
+    "StandardizeResult", "UnknownExport", "_CodeBook", "_LeakVerification", "_RecordingRedactor",
     "_merge_runs", "_recount_source", "_rows_at", "_with_key_errors", "_withheld_markdown", "assemble_candidate",
     "aux_columns", "candidate_source", "check_k", "check_leaks", "check_quarantine_share", "check_row_accounting",
     "check_schema", "code_version", "deidentified_current", "deidentify_partition", "fault_point", "file_sha256",
