@@ -33,8 +33,8 @@ $(SITE_VENDOR)/duckdb.mjs: site_vendor/package.json site_vendor/package-lock.jso
 	mv $@.tmp $@
 
 lint: venv
-	.venv/bin/ruff check pipelines redaction tests bench benchmarks
-	.venv/bin/mypy pipelines redaction benchmarks
+	.venv/bin/ruff check pipelines redaction demo tests bench benchmarks
+	.venv/bin/mypy pipelines redaction demo benchmarks
 
 test-prereqs:
 	@bash scripts/test-prereqs.sh

@@ -11,7 +11,7 @@
 Each stage runs in its own fresh process (as a Dagster multiprocess/Kubernetes step would), so its peak RSS
 (VmHWM) is its own; stages that start worker processes count them too (sampled RSS of the process tree).
 Baselines measured in the same run: pandas whole-file load of the export (`pd.read_csv(dtype=str)`), the
-in-memory assembly (`stages.assemble_candidate_in_memory`) and the in-memory checks.
+in-memory assembly and checks (`tests/reference/`, the oracles the streaming code is tested against).
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
     from pipelines import stages
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
+    from tests.reference import assemble as reference_assemble
+    from tests.reference import checks as reference_checks
 
     stop = threading.Event()
     tree_peak = [0.0]
@@ -74,20 +76,20 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             t0 = time.perf_counter()
             extra = 0
             for p in parts:
-                extra += stages.deidentify_partition(store, spec, p, key=b"bench", text_redactor_factory=factory)[
-                    "texts_redacted"]
+                extra += stages.deidentify_partition(store, spec, p, key=b"bench",
+                                                     text_redactor_factory=factory).texts_redacted
             if factory is not None:
                 extra = (extra, started)
                 red.close()  # stop the worker processes, or this process waits for them at exit
         elif what == "assemble":
-            extra = stages.assemble_candidate(store, spec, parts)["counts"]
+            extra = stages.assemble_candidate(store, spec, parts).counts
         elif what == "assemble_in_memory":
-            extra = stages.assemble_candidate_in_memory(store, spec, parts)["counts"]
+            extra = reference_assemble.assemble_candidate_in_memory(store, spec, parts).counts
         elif what in ("checks", "checks_in_memory"):
             if what == "checks":
                 table, meta = stages.load_candidate_source(store, spec)
             else:
-                table, meta = stages.load_candidate(store, spec)
+                table, meta = reference_assemble.load_candidate(store, spec)
             names = args[3] if len(args) > 3 and args[3] else stages.CHECK_NAMES
             # the streaming checks read the identifier forms that standardize computed with the rows (timed
             # there); the in-memory baseline computes them from scratch, as the checks did before
@@ -97,17 +99,25 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
                         store.delete(f"identifiers/{ds}/{p}{ext}")
             extra = {}
             for name in names:
-                ok, md = stages.run_check(name, store, spec, table, meta)
+                if what == "checks":
+                    ok, md = stages.run_check(name, store, spec, table, meta)
+                else:
+                    ok, md = reference_checks.run_check(name, store, spec, table, meta)
                 if what == "checks":
                     stages.record_check(store, spec, meta["content_hash"], name, ok, md)
                 extra[name] = "passed" if ok else "FAILED"
         elif what == "preview":
-            from pipelines import publishing
+            from pipelines import config, preview, publishing
 
             src, meta = stages.load_candidate_source(store, spec)
-            plan = publishing.plan_release_source(publishing.LocalPublisher(args[3]), ds, src, spec.schema)
+            pub = publishing.LocalPublisher(args[3])
+            plan = publishing.plan_release_source(pub, ds, src, spec.schema)
             checks = stages.recorded_checks(store, spec, meta["content_hash"])
-            md = stages.preview_markdown(spec, plan, meta, checks, src)
+            text_cols = [t.column for t in stages.policy_of(spec).columns.values() if t.name == "redact_text"]
+            md = preview.build_preview(spec, plan, meta, checks, src, store=store,
+                                       versions=publishing.list_versions(pub, ds),
+                                       threshold=config.quarantine_threshold(),
+                                       text_column=text_cols[0] if text_cols else None).markdown()
             store.write_json(f"preview/{ds}.json", {"content_hash": plan.content_hash, "version": plan.version,
                                                     "bump": plan.bump, "markdown": md})
             extra = f"version {plan.version} ({plan.bump})"
@@ -115,8 +125,8 @@ def _child(q, what: str, args: tuple) -> None:  # noqa: ANN001
             from pipelines import publishing
 
             r = stages.publish(store, publishing.LocalPublisher(args[3]), spec, note="bench")
-            extra = f"version {r['version']}: " + ", ".join(
-                f"{n} {f['bytes'] / 1e6:,.0f} MB" for n, f in r["files"].items() if n.startswith(ds + "."))
+            extra = f"version {r.version}: " + ", ".join(
+                f"{n} {f['bytes'] / 1e6:,.0f} MB" for n, f in r.files.items() if n.startswith(ds + "."))
         elif what == "diff":
             from pipelines import publishing
 
@@ -204,7 +214,7 @@ def run_checks(base: str, parts: list[str]) -> tuple[float, float, dict]:
 
 
 def _generate_export(out: Path, i: int, rows: int) -> Path:
-    from pipelines import samplegen
+    import demo as samplegen
 
     f = samplegen.generate(out / f"g{i}", rows=rows, seed=100 + i, sources=["rivertown_stops"])[0]
     path = distinct_ids(f.rename(out / f"rivertown_stops_{i:02d}.csv"), i)
@@ -284,7 +294,8 @@ def bench_stops(tmp: Path, rows: int, files: int, baseline: bool) -> None:
 
 
 def bench_narratives(tmp: Path, rows: int) -> None:
-    from pipelines import samplegen, stages
+    import demo as samplegen
+    from pipelines import stages
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
@@ -308,7 +319,7 @@ def bench_narratives(tmp: Path, rows: int) -> None:
 
 def bench_narratives_full(tmp: Path, rows: int, procs: int = 2) -> None:
     """The incidents de-identify stage on a whole export of ``rows`` narratives, with ``procs`` processes."""
-    from pipelines import samplegen
+    import demo as samplegen
 
     t0 = time.perf_counter()
     f = samplegen.generate(tmp / "inc", rows=rows, seed=5, sources=["rivertown_incidents"])[0]

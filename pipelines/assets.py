@@ -14,9 +14,11 @@ from typing import Any
 import dagster as dg
 from pydantic import Field, field_validator
 
-from pipelines import config, inbox, stages
+from pipelines import config, inbox, preview, publishing, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
+from pipelines.site import build_site
 from pipelines.specs import DatasetSpec
+from pipelines.stages import layout
 
 OWNERS = ["team:data-office"]
 
@@ -63,12 +65,6 @@ class DatasetDefs:
     release_key: dg.AssetKey | None = None
 
 
-def _md_table(rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
 def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     """Assets, checks and partitions for one dataset spec."""
     ds = spec.name
@@ -83,6 +79,27 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         "prev": dg.AssetKey([ds, "release_preview"]),
         "rel": dg.AssetKey([ds, "release"]),
     }
+    c = _Ctx(spec, ds, parts, tags, k)
+    out.checks = [_check_asset(c, chk.name, chk.description) for chk in stages.CHECKS]
+    out.assets = [_raw_asset(c), _standardized_asset(c), _deidentified_asset(c), _validated_asset(c),
+                  _release_preview_asset(c), _release_asset(c)]
+    out.release_key = k["rel"]
+    return out
+
+
+@dataclass
+class _Ctx:
+    """What every asset of one dataset shares: its spec, name, export partitions, tags and asset keys."""
+
+    spec: DatasetSpec
+    ds: str
+    parts: dg.DynamicPartitionsDefinition
+    tags: dict[str, str]
+    k: dict[str, dg.AssetKey]
+
+
+def _raw_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["raw"],
@@ -100,18 +117,24 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         m = stages.ingest_raw(private_store.get(), spec, path, context.partition_key)
         return dg.MaterializeResult(
             metadata={
-                "file": m["file"],
-                "sha256": m["sha256"],
-                "source": m["source"],
-                "agency": m["agency"],
-                "encoding": str(m["encoding"]),
-                "rows_read": m["rows_read"],
-                "blank_rows": m["blank_rows"],
-                "quarantined_at_read": m["read_quarantined"],
-                "read_issues": m["read_issues"],
-                "dagster/row_count": m["rows"],
+                "file": m.file,
+                "sha256": m.sha256,
+                "source": m.source,
+                "agency": m.agency,
+                "encoding": str(m.encoding),
+                "rows_read": m.rows_read,
+                "blank_rows": m.blank_rows,
+                "quarantined_at_read": m.read_quarantined,
+                "read_issues": m.read_issues,
+                "dagster/row_count": m.rows,
             }
         )
+
+    return raw
+
+
+def _standardized_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["std"],
@@ -126,20 +149,26 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     )
     def standardized(context: dg.AssetExecutionContext, private_store: PrivateStoreResource) -> dg.MaterializeResult:
         m = stages.standardize_partition(private_store.get(), spec, context.partition_key)
-        if m["quarantined"]:
+        if m.quarantined:
             context.log.warning(
-                f"{m['file']}: {m['quarantined']} row(s) quarantined; first rows {m['quarantined_rows'][:10]}; "
-                f"reasons {m['reasons']}"
+                f"{m.file}: {m.quarantined} row(s) quarantined; first rows {m.quarantined_rows[:10]}; "
+                f"reasons {m.reasons}"
             )
         return dg.MaterializeResult(
             metadata={
-                "rows_in": m["rows_in"],
-                "quarantined": m["quarantined"],
-                "quarantine_reasons": m["reasons"],
-                "quarantined_rows (first 50)": str(m["quarantined_rows"]),
-                "dagster/row_count": m["rows_out"],
+                "rows_in": m.rows_in,
+                "quarantined": m.quarantined,
+                "quarantine_reasons": m.reasons,
+                "quarantined_rows (first 50)": str(m.quarantined_rows),
+                "dagster/row_count": m.rows_out,
             }
         )
+
+    return standardized
+
+
+def _deidentified_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["deid"],
@@ -165,14 +194,20 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         )
         ingested = inbox.key_of_ingested_partition(store, spec, context.partition_key)
         if ingested is not None:  # the shared record: the sensor and the command line skip this export from now on
-            inbox.record_ingested(store, ingested, run_id=context.run_id, rows=int(m["rows"]))
+            inbox.record_ingested(store, ingested, run_id=context.run_id, rows=int(m.rows))
         return dg.MaterializeResult(
             metadata={
-                "redactions_by_type": m["redactions"],
-                "texts_redacted": m["texts_redacted"],
-                "dagster/row_count": m["rows"],
+                "redactions_by_type": m.redactions,
+                "texts_redacted": m.texts_redacted,
+                "dagster/row_count": m.rows,
             }
         )
+
+    return deidentified
+
+
+def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, parts, tags, k = c.spec, c.ds, c.parts, c.tags, c.k
 
     @dg.asset(
         key=k["val"],
@@ -190,21 +225,21 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         partitions = context.instance.get_dynamic_partitions(parts.name)
         m = stages.assemble_candidate(store, spec, partitions)
         inbox.mark_prepared(store, ds, ingest_set)
-        c = m["counts"]
-        sdc = m["sdc"] or {}
+        c = m.counts
+        sdc = m.sdc or {}
         return dg.MaterializeResult(
             metadata={
-                "content_hash": m["content_hash"],
-                "exports": len(m["partitions"]),
-                "ingested": c["ingested"],
-                "quarantined": c["quarantined"],
-                "suppressed": c["suppressed"],
-                "published_rows": c["published"],
-                "quarantine_reasons": m["quarantine_reasons"],
-                "redactions_by_type": m["redactions"],
+                "content_hash": m.content_hash,
+                "exports": len(m.partitions),
+                "ingested": c.ingested,
+                "quarantined": c.quarantined,
+                "suppressed": c.suppressed,
+                "published_rows": c.published,
+                "quarantine_reasons": m.quarantine_reasons,
+                "redactions_by_type": m.redactions,
                 "k_achieved": sdc.get("k_achieved"),
                 "generalization": sdc.get("levels"),
-                "dagster/row_count": c["published"],
+                "dagster/row_count": c.published,
                 "dagster/column_schema": dg.TableSchema(
                     columns=[
                         dg.TableColumn(f["name"], f.get("type", "string"), description=f.get("description"))
@@ -214,29 +249,31 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
             }
         )
 
-    def _check(name: str, description: str):  # one blocking check on the candidate
-        @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
-        def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
-            store = private_store.get()
-            table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
-            passed, md = stages.run_check(name, store, spec, table, meta)
-            stages.record_check(store, spec, meta["content_hash"], name, passed, md)
-            return dg.AssetCheckResult(
-                passed=bool(passed),
-                severity=dg.AssetCheckSeverity.ERROR,
-                metadata={"content_hash": meta["content_hash"], **{k_: _md_value(v) for k_, v in md.items()}},
-            )
+    return validated
 
-        return _fn
 
-    out.checks = [
-        _check("schema_valid", "The candidate satisfies the public Table Schema (types, enums, patterns, keys)."),
-        _check("row_accounting", "ingested = published + quarantined + suppressed: no row is lost."),
-        _check("quarantine_share", "Few enough rows were set aside (quarantined): their share is under the "
-               "deployment's limit (5% unless configured otherwise)."),
-        _check("no_leaks", "Leak verifier: no identifying value from the raw records appears in the candidate."),
-        _check("k_anonymity", "k recounted on the candidate itself reaches the policy's k."),
-    ]
+def _check_asset(c: _Ctx, name: str, description: str) -> dg.AssetChecksDefinition:
+    """One blocking check on the candidate, from the registry (`stages.CHECKS`)."""
+    spec, k = c.spec, c.k
+
+    @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
+    def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
+        store = private_store.get()
+        table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
+        content_hash = stages.CandidateResult.from_dict(meta).content_hash
+        passed, md = stages.run_check(name, store, spec, table, meta)
+        stages.record_check(store, spec, content_hash, name, passed, md)
+        return dg.AssetCheckResult(
+            passed=bool(passed),
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={"content_hash": content_hash, **{k_: _md_value(v) for k_, v in md.items()}},
+        )
+
+    return _fn
+
+
+def _release_preview_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, tags, k = c.spec, c.ds, c.tags, c.k
 
     @dg.asset(
         key=k["prev"],
@@ -251,26 +288,25 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     def release_preview(
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
     ) -> dg.MaterializeResult:
-        from pipelines import preview, publishing
-
         store, pub = private_store.get(), publisher.get()
         table, meta = stages.load_candidate_source(store, spec)
+        cand = stages.CandidateResult.from_dict(meta)
         plan = publishing.plan_release_source(pub, ds, table, spec.schema)
-        checks = stages.recorded_checks(store, spec, meta["content_hash"])
+        checks = stages.recorded_checks(store, spec, cand.content_hash)
         text_cols = [t.column for t in stages.policy_of(spec).columns.values() if t.name == "redact_text"]
         pv = preview.build_preview(
             spec, plan, meta, checks, table, store=store, versions=publishing.list_versions(pub, ds),
             threshold=config.quarantine_threshold(), text_column=text_cols[0] if text_cols else None,
         )
         md = pv.markdown()
-        html_key = f"preview/{ds}.html"
+        html_key = layout.preview_page(ds)
         store.write_bytes(html_key, pv.html().encode())
         store.write_json(
-            f"preview/{ds}.json",
+            layout.preview_meta(ds),
             {"content_hash": plan.content_hash, "version": plan.version, "bump": plan.bump, "markdown": md,
              "headline": pv.headline, "warnings": [w.title for w in pv.warnings], "publishable": pv.publishable},
         )
-        c = meta["counts"]
+        c = cand.counts
         page = store.path(html_key)
         return dg.MaterializeResult(
             metadata={
@@ -293,15 +329,22 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
                 ),
                 "rows": _table(
                     [("ingested", "int"), ("published", "int"), ("quarantined", "int"), ("suppressed", "int")],
-                    [{k_: int(c[k_]) for k_ in ("ingested", "published", "quarantined", "suppressed")}],
+                    [{"ingested": c.ingested, "published": c.published, "quarantined": c.quarantined,
+                      "suppressed": c.suppressed}],
                 ),
                 "redactions_by_type": _table(
                     [("entity_type", "string"), ("count", "int")],
-                    [{"entity_type": t, "count": int(n)} for t, n in sorted((meta.get("redactions") or {}).items())],
+                    [{"entity_type": t, "count": int(n)} for t, n in sorted(cand.redactions.items())],
                 ),
-                "dagster/row_count": int(c["published"]),
+                "dagster/row_count": int(c.published),
             }
         )
+
+    return release_preview
+
+
+def _release_asset(c: _Ctx) -> dg.AssetsDefinition:
+    spec, ds, tags, k = c.spec, c.ds, c.tags, c.k
 
     @dg.asset(
         key=k["rel"],
@@ -321,30 +364,28 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     ) -> dg.MaterializeResult:
         note = not_blank("a release note", config.note)
         r = stages.publish(private_store.get(), publisher.get(), spec, note=note)
-        if not r["created"]:
+        if not r.created:
             context.log.warning(f"{ds}: nothing published; the release note is kept in this run's metadata: {note}")
             raise dg.Failure(
-                description=f"{ds}: nothing published: this content is already published as version {r['version']}. "
+                description=f"{ds}: nothing published: this content is already published as version {r.version}. "
                 "Publish again when the preview proposes a new version.",
-                metadata={"existing_version": r["version"], "release_note (not published)": note,
-                          "dagster/uri": r["url"]},
+                metadata={"existing_version": r.version, "release_note (not published)": note,
+                          "dagster/uri": r.url},
                 allow_retries=False,
             )
-        context.instance.add_dynamic_partitions(PUBLISHED_VERSIONS_NAME, [published_version_key(ds, r["version"])])
+        context.instance.add_dynamic_partitions(PUBLISHED_VERSIONS_NAME, [published_version_key(ds, r.version)])
         return dg.MaterializeResult(
             metadata={
-                "version": r["version"],
+                "version": r.version,
                 "release_note": note,
-                "path": r["path"],
-                "files": _md_value(r["files"]),
-                "dagster/uri": r["url"],
-                "dagster/row_count": r["rows"],
+                "path": r.path,
+                "files": _md_value(r.files),
+                "dagster/uri": r.url,
+                "dagster/row_count": r.rows,
             }
         )
 
-    out.assets = [raw, standardized, deidentified, validated, release_preview, release]
-    out.release_key = k["rel"]
-    return out
+    return release
 
 
 def _table(columns: list[tuple[str, str]], records: list[dict[str, Any]]) -> dg.MetadataValue:
@@ -375,8 +416,6 @@ def build_site_asset(release_keys: list[dg.AssetKey]) -> Any:
         "methodology generated from the policies, data.json (DCAT-US), Atom feed, sitemap.",
     )
     def site(context: dg.AssetExecutionContext, publisher: PublisherResource) -> dg.MaterializeResult:
-        from pipelines.site import build_site
-
         pub = publisher.get()
         res = build_site(pub)
         return dg.MaterializeResult(

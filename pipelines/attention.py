@@ -19,6 +19,7 @@ from typing import Any
 from pipelines import inbox
 from pipelines.preview import CHECK_WORDS
 from pipelines.specs import DatasetSpec, file_sha256
+from pipelines.stages import CHECK_NAMES, layout
 from pipelines.store import PrivateStore
 
 PAGE_KEY = "cockpit/attention.html"
@@ -67,13 +68,13 @@ def ingests_failed(store: PrivateStore, failed: Mapping[str, Iterable[tuple[str,
 def dataset_items(store: PrivateStore, spec: DatasetSpec) -> list[Item]:
     """Failed blocking checks of the current candidate, or its preview ready to publish."""
     ds = spec.name
-    cand = store.read_json(f"candidate/{ds}/candidate.json")
+    cand = store.read_json(layout.candidate_meta(ds))
     if not cand:
         return []
     chash = cand.get("content_hash")
     out = []
-    for name in ("schema_valid", "row_accounting", "quarantine_share", "no_leaks", "k_anonymity"):
-        rec = store.read_json(f"checks/{ds}/{chash}/{name}.json")
+    for name in CHECK_NAMES:
+        rec = store.read_json(layout.check_result(ds, chash, name))
         if rec is not None and not rec.get("passed"):
             meaning, todo = CHECK_WORDS.get(name, (name, ""))
             out.append(Item("check failed", ds, f"{spec.title}: the check that {meaning} failed ({name}).", todo))

@@ -189,9 +189,9 @@ def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: o
 
 
 def generate(out: Path, rows: int, seed: int) -> list[Path]:
-    from pipelines import samplegen
+    import demo  # the sample generator: only the generate and demo commands need it
 
-    return samplegen.generate(out, rows=rows, seed=seed)
+    return demo.generate(out, rows=rows, seed=seed)
 
 
 def withdraw(ident: str, reason: str) -> int:
@@ -287,10 +287,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         files = generate(config.inbox_dir(), args.rows, args.seed)
         for dataset, n in _dataset_rows(args.dataset_rows).items():
-            from pipelines import samplegen
+            import demo
 
-            srcs = [e.source for e in samplegen.EXPORTS.values() if e.dataset == dataset]
-            samplegen.generate(config.inbox_dir(), rows=n, seed=args.seed, sources=srcs)
+            srcs = [e.source for e in demo.EXPORTS.values() if e.dataset == dataset]
+            demo.generate(config.inbox_dir(), rows=n, seed=args.seed, sources=srcs)
             log.info("%s: %d records per sample export", dataset, n)
         log.info("generated %d sample export(s) into %s", len(files), config.inbox_dir())
         rc = run(note="Demo release from generated sample exports")

@@ -136,11 +136,3 @@ def retract_version(
 )
 def retract_job() -> None:
     retract_version()
-
-
-@dg.op(description="Rebuild the public site from the public store.")
-def rebuild_site(context: dg.OpExecutionContext, publisher: PublisherResource) -> None:
-    from pipelines.site import build_site
-
-    res = build_site(publisher.get())
-    context.log.info(f"site rebuilt: {len(res.pages)} pages")

@@ -14,7 +14,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines import cli, inbox, samplegen
+import demo as samplegen
+from pipelines import cli, inbox
 from pipelines.definitions import defs
 from pipelines.instance import PREPARE_TAG
 from pipelines.specs import load_specs

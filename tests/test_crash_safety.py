@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import samplegen
+import demo as samplegen
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def test_killed_partition_reexecuted_from_failure(tmp_path, monkeypatch):
 
     spec = {s.name: s for s in load_specs()}["stops"]
     store = PrivateStore.local(private)
-    meta = stages.assemble_candidate(store, spec, names)
+    meta = stages.assemble_candidate(store, spec, names).to_dict()
     table = store.read_parquet("candidate/stops/candidate.parquet")
     c = meta["counts"]
     assert c["ingested"] == sum(_data_rows(f) for f in files) == 3 * ROWS  # no lost row

@@ -10,8 +10,8 @@ import os
 import dagster as dg
 import pytest
 
+import demo as samplegen
 from pipelines import inbox as inbox_lib
-from pipelines import samplegen
 from pipelines.definitions import defs
 from pipelines.specs import file_sha256, load_specs
 

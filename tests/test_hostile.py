@@ -119,7 +119,7 @@ def run_case(case: corpus.Case, base: Path) -> Outcome:
             stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
             parts.setdefault(spec.name, []).append(f.name)
         assert spec is not None
-        meta = stages.assemble_candidate(store, spec, parts[spec.name])
+        meta = stages.assemble_candidate(store, spec, parts[spec.name]).to_dict()
         table = stages.load_candidate_source(store, spec)[0]
         checks = {n: stages.run_check(n, store, spec, table, meta)[0] for n in stages.CHECK_NAMES}
     except KNOWN_ERRORS as exc:

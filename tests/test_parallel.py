@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from pipelines import parallel, samplegen, stages
+import demo as samplegen
+from pipelines import parallel, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from tests.test_verify import _identifier_state
@@ -19,8 +20,8 @@ def _run(tmp, export, spec, monkeypatch, procs: str) -> dict:
     monkeypatch.setenv("OSD_STAGE_PROCESSES", procs)
     store = PrivateStore.local(tmp / f"private{procs}")
     stages.ingest_raw(store, spec, export, export.name)
-    std = stages.standardize_partition(store, spec, export.name)
-    deid = stages.deidentify_partition(store, spec, export.name, key=b"k")
+    std = stages.standardize_partition(store, spec, export.name).to_dict()
+    deid = stages.deidentify_partition(store, spec, export.name, key=b"k").to_dict()
     assert deid.pop("standardized_id") == std.pop("standardized_id")  # a fresh token per standardize run
     out = {"std": std, "deid": deid}
     for key in ("standardized", "quarantine", "deidentified"):
@@ -40,7 +41,8 @@ def test_parallel_batches_write_the_same_files(tmp_path, monkeypatch):
     assert parallel.processes_for(3000, 400) == (2, 375)  # 8 batches: the worker and this process take several
     calls: list[int] = []
     real = parallel.ordered_map
-    monkeypatch.setattr(stages, "ordered_map", lambda fn, items, n: calls.append(n) or real(fn, items, n))
+    for stage in (stages.standardized, stages.deidentified, stages.identifiers):  # the per-batch work
+        monkeypatch.setattr(stage, "ordered_map", lambda fn, items, n: calls.append(n) or real(fn, items, n))
     one = _run(tmp_path, export, spec, monkeypatch, "1")
     assert calls == [1, 1]
     calls.clear()

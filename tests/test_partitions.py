@@ -11,10 +11,12 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from pipelines import readers, samplegen, stages
+import demo as samplegen
+from pipelines import readers, stages
 from pipelines.ingest import csv as ingest_csv  # the streaming block size lives with the CSV reader
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.reference.assemble import assemble_candidate_in_memory
 from tests.stubs import StubRedactor
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -80,9 +82,9 @@ def _run_stages(tmp: Path, files, batch: int, monkeypatch, *, in_memory: bool) -
         stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
         by.setdefault(spec.name, []).append(f.name)
     out = {}
-    assemble = stages.assemble_candidate_in_memory if in_memory else stages.assemble_candidate
+    assemble = assemble_candidate_in_memory if in_memory else stages.assemble_candidate
     for ds, parts in by.items():
-        meta = assemble(store, specs[ds], parts)
+        meta = assemble(store, specs[ds], parts).to_dict()
         out[ds] = {
             "meta": meta,
             "candidate": store.read_parquet(f"candidate/{ds}/candidate.parquet"),
@@ -110,7 +112,7 @@ def test_streaming_equals_in_memory(tmp_path, monkeypatch):
     shutil.copy(files[0], dup)
     files.append(dup)
     a = _run_stages(tmp_path / "whole", files, 10**9, monkeypatch, in_memory=True)
-    monkeypatch.setattr(stages, "_RUN_ROW_GROUP", 37)  # sorted runs of several row groups, merged across steps
+    monkeypatch.setattr(stages.assemble, "_RUN_ROW_GROUP", 37)  # sorted runs of several row groups, merged across steps
     b = _run_stages(tmp_path / "stream", files, 317, monkeypatch, in_memory=False)
     assert a.keys() == b.keys() == {"stops", "complaints"}
     for ds in a:
@@ -170,7 +172,7 @@ def test_merge_runs_orders_rows_and_reads_each_row_group_once(tmp_path, monkeypa
     import numpy as np
     import pyarrow.parquet as pq
 
-    monkeypatch.setattr(stages, "_RUN_ROW_GROUP", 16)
+    monkeypatch.setattr(stages.assemble, "_RUN_ROW_GROUP", 16)
     monkeypatch.setenv("OSD_BATCH_ROWS", "23")
     rng = np.random.default_rng(2)
     total, runs = 1000, []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import samplegen
+import demo as samplegen
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent

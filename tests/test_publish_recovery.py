@@ -126,7 +126,7 @@ def test_killed_s3_publish_then_corrected_export(seaweed_s3: SeaweedS3) -> None:
 def test_pipeline_killed_mid_publish_then_corrected_export(tmp_path: Path) -> None:
     """End to end through the CLI: the publish of complaints is killed after its CSV was written; the agency then
     sends a corrected export under the same name; the next run publishes it as 1.0.0 and nothing unlisted stays."""
-    from pipelines import samplegen
+    import demo as samplegen
     from tests.e2e_helpers import make_env
 
     env = make_env(tmp_path / "e2e")

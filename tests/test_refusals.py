@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 from tests.e2e_helpers import REPO, make_env
+from tests.reference.assemble import load_candidate
 
 pytestmark = pytest.mark.slow
 
@@ -79,7 +80,7 @@ def _publish(env, monkeypatch):
 def test_publish_refuses_a_failed_check(prepared, monkeypatch):
     env, _ = prepared
     stages, store, pub, spec = _publish(env, monkeypatch)
-    _, meta = stages.load_candidate(store, spec)
+    _, meta = load_candidate(store, spec)
     key = f"checks/use_of_force/{meta['content_hash']}/k_anonymity.json"
     saved = store.read_json(key)
     store.write_json(key, {"passed": False, "metadata": {}})
@@ -123,7 +124,7 @@ def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monke
         monkeypatch.setattr(parallel, "MIN_ROWS", 0)
         monkeypatch.setenv("OSD_STAGE_PROCESSES", "2")
 
-    table, meta = stages.load_candidate(store, spec)
+    table, meta = load_candidate(store, spec)
     original = (table, dict(meta), store.read_json("preview/use_of_force.json"))
     desc = table.column("description").to_pylist()
     desc[0] = "Officers met Maria GARCIA at the scene."  # a subject name from the raw records
@@ -145,7 +146,7 @@ def test_publish_reverifies_leaks_even_when_checks_claim_success(prepared, monke
     assert not (env.public / "datasets" / "use_of_force").exists()
     # the untouched candidate publishes
     res = stages.publish(store, pub, spec, note="first")
-    assert res["version"] == "1.0.0" and (env.public / "datasets" / "use_of_force" / "latest.json").exists()
+    assert res.version == "1.0.0" and (env.public / "datasets" / "use_of_force" / "latest.json").exists()
 
 
 def test_publish_verifier_worker_must_have_read_the_published_content(prepared, monkeypatch):

@@ -10,11 +10,14 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from pipelines import review, samplegen, stages
+import demo as samplegen
+from pipelines import review, stages
 from pipelines.review import WITHHELD_TEXT, DecisionError, parse_decisions
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
 from redaction import verify
+from tests.reference.assemble import assemble_candidate_in_memory, load_candidate
+from tests.reference.checks import TableSource
 from tests.stubs import StubResult
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -206,7 +209,7 @@ def complaints(tmp_path_factory):
     spec = next(s for s in load_specs() if s.name == "complaints")
     files = samplegen.generate(tmp / "in", rows=400, seed=3, sources=["harbor_city_complaints"])
     stores = {}
-    for name, assemble in (("stream", stages.assemble_candidate), ("whole", stages.assemble_candidate_in_memory)):
+    for name, assemble in (("stream", stages.assemble_candidate), ("whole", assemble_candidate_in_memory)):
         store = PrivateStore.local(tmp / name)
         for f in files:
             stages.ingest_raw(store, spec, f, f.name)
@@ -229,7 +232,7 @@ def _report(store) -> str:
 
 def test_streaming_and_in_memory_withhold_the_same(complaints):
     spec, stores, _ = complaints
-    a, b = (stages.load_candidate(stores[n], spec) for n in ("stream", "whole"))
+    a, b = (load_candidate(stores[n], spec) for n in ("stream", "whole"))
     assert a[0].equals(b[0])
     wa, wb = (dict(m["narratives_withheld"], report=None) for m in (a[1], b[1]))
     assert wa == wb and 100 < wa["total"] < 300  # the generator's summaries name people; half went unredacted
@@ -244,8 +247,8 @@ def test_streaming_and_in_memory_withhold_the_same(complaints):
 def test_no_leaks_passes_on_the_released_content_and_names_export_rows(complaints):
     spec, stores, parts = complaints
     store = stores["stream"]
-    table, meta = stages.load_candidate(store, spec)
-    ok, md = stages.run_check("no_leaks", store, spec, table, meta)
+    table, meta = load_candidate(store, spec)
+    ok, md = stages.run_check("no_leaks", store, spec, TableSource(table), meta)
     assert ok and md["narratives_withheld"] == meta["narratives_withheld"]["total"]
     rowmap = store.read_parquet(review.rowmap_key("complaints")).to_pandas()
     # the withheld text put back: the check (independent of the assembly) finds it, at its export row
@@ -255,7 +258,7 @@ def test_no_leaks_passes_on_the_released_content_and_names_export_rows(complaint
     texts = table.column("summary").to_pylist()
     texts[pos] = item["redacted_text"]
     bad = table.set_column(table.schema.get_field_index("summary"), "summary", pa.array(texts, pa.string()))
-    ok, md = stages.check_leaks(store, spec, bad, meta)
+    ok, md = stages.check_leaks(store, spec, TableSource(bad), meta)
     assert not ok and md["first_export_rows"] == [f"{item['file']}:{item['row']}"]
     assert md["by_column"] == {"complaints.summary": md["findings"]}
     # a leak in a structured column blocks too, named by export row
@@ -266,11 +269,11 @@ def test_no_leaks_passes_on_the_released_content_and_names_export_rows(complaint
     vals = table.column(col).to_pylist()
     vals[7] = name
     bad = table.set_column(table.schema.get_field_index(col), col, pa.array(vals, table.schema.field(col).type))
-    ok, md = stages.check_leaks(store, spec, bad, meta)
+    ok, md = stages.check_leaks(store, spec, TableSource(bad), meta)
     assert not ok and md["first_export_rows"] == [f"{rowmap['_file'][7]}:{rowmap['_row'][7]}"]
     assert md["by_column"] == {f"complaints.{col}": md["findings"]}
     # a table that is not the candidate (other row count): positions, never wrong export rows
-    ok, md = stages.check_leaks(store, spec, bad.slice(0, 20), meta)
+    ok, md = stages.check_leaks(store, spec, TableSource(bad.slice(0, 20)), meta)
     assert not ok and md["first_export_rows"] == ["candidate position 7"]
 
 
@@ -306,10 +309,10 @@ def test_low_confidence_redaction_is_withheld(tmp_path):
         std = store.read_parquet(f"standardized/complaints/{f.name}.parquet").to_pandas()
         unsure += int(sum(1 for v in std["summary"] if isinstance(v, str) and v and len(v) % 7 == 0))
         stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=UnsureRedactor)
-    meta = stages.assemble_candidate(store, spec, [f.name for f in files])
+    meta = stages.assemble_candidate(store, spec, [f.name for f in files]).to_dict()
     assert unsure > 10
     assert meta["narratives_withheld"]["by_reason"] == {"low-confidence": unsure}
-    table, _ = stages.load_candidate(store, spec)
+    table, _ = load_candidate(store, spec)
     assert table.column("summary").to_pylist().count(WITHHELD_TEXT) == unsure
     report = pd.read_csv(store.path(review.report_key("complaints")), dtype=str, keep_default_na=False)
     assert set(report["reason"]) == {"low-confidence"} and set(report["entity_types"]) == {"PERSON"}
@@ -324,13 +327,13 @@ def test_low_confidence_redaction_is_withheld(tmp_path):
 def test_schema_evidence_names_export_rows(complaints):
     spec, stores, _ = complaints
     store = stores["stream"]
-    table, meta = stages.load_candidate(store, spec)
+    table, meta = load_candidate(store, spec)
     rowmap = store.read_parquet(review.rowmap_key("complaints")).to_pandas()
     pk = spec.primary_key[0]
     vals = table.column(pk).to_pylist()
     vals[11] = "not a pseudonym"
     bad = table.set_column(table.schema.get_field_index(pk), pk, pa.array(vals, table.schema.field(pk).type))
-    ok, md = stages.run_check("schema_valid", store, spec, bad, meta)
+    ok, md = stages.run_check("schema_valid", store, spec, TableSource(bad), meta)
     assert not ok and md["first_export_rows"] == [f"{rowmap['_file'][11]}:{rowmap['_row'][11]}"]
     assert "first_rows" not in md["summary"]
 
@@ -379,7 +382,7 @@ def test_allow_terms_reach_the_redactor_and_mark_exports_to_redo(tmp_path):
     agency = store.read_json(f"raw/complaints/{f.name}.json")["agency"]
     store.write_bytes(review.decisions_key("complaints"), f"allow:\n  - {{term: according, agency: {agency}}}\n".encode())
     assert not stages.deidentified_current(store, spec, f.name)  # the next run must de-identify it again
-    meta = stages.assemble_candidate(store, spec, [f.name])
+    meta = stages.assemble_candidate(store, spec, [f.name]).to_dict()
     assert meta["narratives_withheld"]["stale_exports"] == 1
     assert set(t.split(",")[0] for t in summaries()) == {"According [PERSON 1]"}
     assert stages.deidentified_current(store, spec, f.name)

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import samplegen, stages
+import demo as samplegen
+from pipelines import stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.reference.assemble import assemble_candidate_in_memory
+from tests.reference.checks import TableSource
 from tests.stubs import StubRedactor
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -30,7 +33,7 @@ def run_stages(store: PrivateStore, files: list[Path]) -> dict[str, dict]:
         stages.standardize_partition(store, spec, f.name)
         stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
         by.setdefault(spec.name, []).append(f.name)
-    return {ds: stages.assemble_candidate(store, specs[ds], parts) for ds, parts in by.items()}
+    return {ds: stages.assemble_candidate(store, specs[ds], parts).to_dict() for ds, parts in by.items()}
 
 
 def _lines(path: Path) -> list[bytes]:
@@ -49,8 +52,8 @@ def test_a_row_missing_ten_cells_is_one_quarantined_row(tmp_path: Path) -> None:
     assert c["quarantined"] == 2
     assert c["ingested"] == c["published"] + c["quarantined"] + c["suppressed"]
     assert meta["quarantine_reasons"] == {"read:extra-cell": 1, "read:missing-cell": 1}
-    ok, _ = stages.check_row_accounting(meta, PrivateStore.local(tmp_path / "private")
-                                        .read_parquet("candidate/stops/candidate.parquet"))
+    ok, _ = stages.check_row_accounting(meta, TableSource(PrivateStore.local(tmp_path / "private")
+                                                          .read_parquet("candidate/stops/candidate.parquet")))
     assert ok
 
 
@@ -127,15 +130,15 @@ def test_a_release_is_whole_or_withdrawn(tmp_path: Path, monkeypatch) -> None:
         stages.assemble_candidate(store, spec, names)
     assert "rivertown_stops_2.csv: deidentified: StageError" in str(err.value) and "withdraw" in str(err.value)
     with pytest.raises(export_fates.IncompleteRelease):
-        stages.assemble_candidate_in_memory(store, spec, names)
+        assemble_candidate_in_memory(store, spec, names)
 
     monkeypatch.setenv("OSD_PRIVATE", str(store.root))
     monkeypatch.setenv("OSD_INBOX", str(tmp_path / "inbox"))
     assert cli.main(["withdraw", "no_such_export.csv", "--reason", "x"]) == 1
     assert cli.main(["withdraw", names[1], "--reason", "duplicate of the March export"]) == 0
     assert (tmp_path / "inbox" / "withdrawn" / names[1]).is_file() and not files[1].exists()
-    meta = stages.assemble_candidate(store, spec, names)
-    assert meta == stages.assemble_candidate_in_memory(store, spec, names)
+    meta = stages.assemble_candidate(store, spec, names).to_dict()
+    assert meta == assemble_candidate_in_memory(store, spec, names).to_dict()
     assert meta["partitions"] == [names[0]] and meta["counts"]["ingested"] == 300
     published, withdrawn = sorted(meta["exports"], key=lambda e: e["fate"])
     assert withdrawn == {"fate": "withdrawn", "file": names[1], "sha256": samplegen_sha(tmp_path / "inbox" /
@@ -155,7 +158,7 @@ def test_a_release_is_whole_or_withdrawn(tmp_path: Path, monkeypatch) -> None:
         stages.assemble_candidate(store, spec, names)
     stages.standardize_partition(store, spec, names[1])
     stages.deidentify_partition(store, spec, names[1], key=b"k", text_redactor_factory=StubRedactor)
-    meta = stages.assemble_candidate(store, spec, names)
+    meta = stages.assemble_candidate(store, spec, names).to_dict()
     assert meta["counts"]["ingested"] == 500 and [e["fate"] for e in meta["exports"]] == ["published"] * 2
     assert sum(e["published"] for e in meta["exports"]) == meta["counts"]["published"]
 
@@ -277,13 +280,13 @@ def test_a_duplicate_export_withdrawn_unblocks_the_release(tmp_path: Path) -> No
     meta = run_stages(store, [a, b])["stops"]
     spec = _specs()["stops"]
     table = store.read_parquet("candidate/stops/candidate.parquet")
-    assert not stages.run_check("quarantine_share", store, spec, table, meta)[0]
+    assert not stages.run_check("quarantine_share", store, spec, TableSource(table), meta)[0]
     sha = stages.file_sha256(b)
     with pytest.raises(export_fates.WithdrawError, match="2 exports have this content"):
         export_fates.withdraw(store, [spec], sha, "the same file sent twice")
     done = export_fates.withdraw(store, [spec], str(b), "the same file sent twice", tmp_path / "inbox")
     assert done == [("stops", b.name)]  # a path names its partition, even when another has the same content
-    meta = stages.assemble_candidate(store, spec, [a.name, b.name])
+    meta = stages.assemble_candidate(store, spec, [a.name, b.name]).to_dict()
     table = store.read_parquet("candidate/stops/candidate.parquet")
-    assert stages.run_check("quarantine_share", store, spec, table, meta)[0]
+    assert stages.run_check("quarantine_share", store, spec, TableSource(table), meta)[0]
     assert meta["counts"]["ingested"] == 200

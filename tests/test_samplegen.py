@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines import samplegen
+import demo as samplegen
+from demo import EXPORTS, generate, generate_samples, planted_values, vin_check_digit
 from pipelines.config import REPO_ROOT
-from pipelines.samplegen import EXPORTS, generate, generate_samples, planted_values, vin_check_digit
 
 ROWS = 300
 REAL_DIR = REPO_ROOT.parent / "shared" / "real-samples"
@@ -209,7 +209,7 @@ def test_name_forms_and_origins(sample_dir: Path) -> None:
     assert all(re.fullmatch(r"[^,a-z]+, .*[a-z].*", r["Complainant"]) for r in comp)  # LAST, First
     # names of many origins: at least 12 of the 14 pools appear in 6 x 300 records
     text = "\n".join(raw_text(sample_dir / s.filename) for s in EXPORTS.values()).upper()
-    seen = [o for o, (_, _, surnames, _) in samplegen._ORIGINS.items()
+    seen = [o for o, (_, _, surnames, _) in samplegen.people._ORIGINS.items()
             if any(s.upper() in text for s in surnames)]
     assert len(seen) >= 12, seen
     assert any(ch in text for ch in "ÑÁÉÍÓÚŚŁ")  # diacritics survive in UTF-8 exports

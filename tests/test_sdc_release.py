@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pycanon import anonymity
 
-from pipelines import samplegen
+import demo as samplegen
 from pipelines.specs import load_specs
 from pipelines.stages import policy_of
 from tests.e2e_helpers import make_env

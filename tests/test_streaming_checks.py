@@ -11,9 +11,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines import publishing, samplegen, stages
+import demo as samplegen
+from pipelines import publishing, stages
 from pipelines.specs import load_specs
 from pipelines.store import PrivateStore
+from tests.reference import checks as reference
+from tests.reference.assemble import load_candidate
+from tests.reference.checks import TableSource
 from tests.reference.release import plan_release
 from tests.stubs import StubRedactor
 
@@ -48,7 +52,7 @@ def built(tmp_path_factory):
 
 
 def _both(store, spec):
-    table, meta = stages.load_candidate(store, spec)
+    table, meta = load_candidate(store, spec)
     src, meta2 = stages.load_candidate_source(store, spec)
     assert meta == meta2 and src.num_rows == table.num_rows > 100
     src.batch_rows = 317
@@ -60,10 +64,12 @@ def test_checks_identical(built, ds):
     _tmp, store, specs, _by = built
     spec = specs[ds]
     table, src, meta = _both(store, spec)
-    assert stages.check_schema(spec, src) == stages.check_schema(spec, table)
-    assert stages.check_row_accounting(meta, src) == stages.check_row_accounting(meta, table)
-    assert stages.check_leaks(store, spec, src, meta) == stages.check_leaks(store, spec, table, meta)
-    assert stages.check_k(spec, src) == stages.check_k(spec, table)
+    assert stages.check_schema(spec, src) == reference.check_schema(spec, table)
+    assert stages.check_row_accounting(meta, src) == stages.check_row_accounting(meta, TableSource(table))
+    assert stages.check_leaks(store, spec, src, meta) == reference.check_leaks_table(store, spec, table, meta)
+    assert stages.check_k(spec, src) == reference.check_k(spec, table)
+    for name in stages.CHECK_NAMES:  # the registry's checks, streaming and whole-table
+        assert stages.run_check(name, store, spec, src, meta) == reference.run_check(name, store, spec, table, meta)
     assert publishing.content_hash_source(src, spec.schema) == meta["content_hash"]
 
 
@@ -84,9 +90,9 @@ def test_planted_problems_found_the_same(built, tmp_path):
     path = tmp_path / "bad.parquet"
     pq.write_table(bad, path)
     src = publishing.ParquetSource(str(path), batch_rows=317)
-    a, b = stages.check_leaks(store, spec, bad, meta), stages.check_leaks(store, spec, src, meta)
+    a, b = reference.check_leaks_table(store, spec, bad, meta), stages.check_leaks(store, spec, src, meta)
     assert a == b and a[0] is False and a[1]["findings"] >= 3
-    a, b = stages.check_schema(spec, bad), stages.check_schema(spec, src)
+    a, b = reference.check_schema(spec, bad), stages.check_schema(spec, src)
     assert a == b and a[0] is False
 
 
@@ -116,13 +122,11 @@ def test_preview_and_publish(built, tmp_path):
     pub = publishing.LocalPublisher(tmp_path / "public")
     plan = publishing.plan_release_source(pub, spec.name, src, spec.schema)
     assert plan == plan_release(pub, spec.name, table, spec.schema)
-    checks = {n: True for n in stages.CHECK_NAMES}
-    assert stages.preview_markdown(spec, plan, meta, checks, src) == stages.preview_markdown(spec, plan, meta, checks, table)
     for n in stages.CHECK_NAMES:
         stages.record_check(store, spec, meta["content_hash"], n, True, {})
     store.write_json(f"preview/{spec.name}.json", {"content_hash": plan.content_hash})
     out = stages.publish(store, pub, spec, note="first")
-    assert out["rows"] == table.num_rows and out["version"] == "1.0.0"
+    assert out.rows == table.num_rows and out.version == "1.0.0"
     prefix = publishing.release_prefix(spec.name, "1.0.0")
     assert pub.get(prefix + f"{spec.name}.csv") == publishing.csv_bytes(table, spec.schema)
     assert pub.get(prefix + f"{spec.name}.parquet") == publishing.parquet_bytes(table, spec.schema)
@@ -180,7 +184,7 @@ def test_identifier_forms_cached_per_partition(built, monkeypatch):
     stages.gather_identifiers(store, spec, parts)
     assert 0 < len(calls) < n_cold and len(calls) % len(cols) == 0  # that partition's forms are stale: recomputed
     calls.clear()
-    monkeypatch.setattr(stages, "_identifier_signature", lambda s: "another policy")
+    monkeypatch.setattr(stages.identifiers, "identifier_signature", lambda s: "another policy")
     assert len(stages.gather_identifiers(store, spec, parts)) == len(direct)
     assert len(calls) == n_cold
 
@@ -236,7 +240,7 @@ def test_key_hashes_give_the_whole_table_key_errors(monkeypatch, collide):
     from pipelines import tableschema
 
     if collide:
-        monkeypatch.setattr(tableschema, "_value_hashes", lambda typed: np.zeros(len(typed), np.uint64))
+        monkeypatch.setattr(tableschema.stream, "_value_hashes", lambda typed: np.zeros(len(typed), np.uint64))
     rng = np.random.default_rng(11)
     table = _key_table(rng, 3000)
     want = [e for e in tableschema.validate(table, _KEY_SCHEMA).errors if e.code in ("primary-key", "unique-error")]

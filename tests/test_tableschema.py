@@ -236,9 +236,9 @@ def test_python_regex_pattern_fallback() -> None:
 @pytest.mark.parametrize("force_fast", [False, True])
 def test_fast_and_exact_paths_agree(monkeypatch: pytest.MonkeyPatch, force_fast: bool) -> None:
     if force_fast:
-        monkeypatch.setattr(ts, "DICT_MIN_ROWS", 1)
-        monkeypatch.setattr(ts, "DICT_MAX_RATIO", 1.0)
-        monkeypatch.setattr(ts, "FAST_MIN_ROWS", 1)
+        monkeypatch.setattr(ts.fields, "DICT_MIN_ROWS", 1)
+        monkeypatch.setattr(ts.fields, "DICT_MAX_RATIO", 1.0)
+        monkeypatch.setattr(ts.temporal, "FAST_MIN_ROWS", 1)
     values = ["02/28/2019", "02/29/2019", "02/29/2020", "04/31/2020", "4/30/2020", "12/31/2020", "00/01/2020"]
     assert _one("date", values * 3, format="%m/%d/%Y") == {r + 2 + k * 7 for k in range(3) for r in (1, 3, 6)}
 

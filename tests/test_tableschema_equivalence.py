@@ -266,12 +266,12 @@ def _our_errors(path: Path, schema: dict[str, Any]) -> tuple[set[tuple[int, str 
 def paths(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Drive the validator's exact paths, or force its dictionary and canonical fast paths."""
     if request.param == "fast":
-        monkeypatch.setattr(ts, "DICT_MIN_ROWS", 1)
-        monkeypatch.setattr(ts, "DICT_MAX_RATIO", 1.0)
-        monkeypatch.setattr(ts, "FAST_MIN_ROWS", 1)
+        monkeypatch.setattr(ts.fields, "DICT_MIN_ROWS", 1)
+        monkeypatch.setattr(ts.fields, "DICT_MAX_RATIO", 1.0)
+        monkeypatch.setattr(ts.temporal, "FAST_MIN_ROWS", 1)
     else:
-        monkeypatch.setattr(ts, "DICT_MIN_ROWS", 10**12)
-        monkeypatch.setattr(ts, "FAST_MIN_ROWS", 10**12)
+        monkeypatch.setattr(ts.fields, "DICT_MIN_ROWS", 10**12)
+        monkeypatch.setattr(ts.temporal, "FAST_MIN_ROWS", 10**12)
     return str(request.param)
 
 

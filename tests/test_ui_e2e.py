@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from pipelines import samplegen
+import demo as samplegen
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 

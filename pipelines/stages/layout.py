@@ -1,0 +1,86 @@
+"""Every private-store key the stages read or write, in one place: the store's layout is this module.
+
+The private store is never published. Keys are ``/``-separated paths under its root:
+
+  exports/<dataset>/<partition>/<sha256>/<file>   the original export, kept so nothing is ever lost
+  raw/<dataset>/<partition>.parquet|json           all-string rows as read + `_row` (physical row number)
+  standardized/<dataset>/<partition>.parquet|json  typed standardized rows + `_file`, `_row`
+  identifiers/<dataset>/<partition>.parquet|json   the leak verifier's identifier forms of those rows
+  quarantine/<dataset>/<partition>.parquet         rows kept aside, with `_stage` and `_reasons`
+  quarantine/<dataset>/_validate.parquet           rows failing the public contract at assembly
+  deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
+  deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review/)
+  candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
+  checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
+  preview/<dataset>.json|html                      the last preview (content hash, proposed version), its page
+
+Keys owned by other modules: the row map and review files (`pipelines.review`), per-export status and withdrawal
+marks (`pipelines.export_fates`), the inbox's records (`pipelines.inbox`).
+"""
+
+from __future__ import annotations
+
+
+def export_copy(dataset: str, partition: str, sha256: str, file: str) -> str:
+    """The original export, under its content hash (a resent file with other bytes is kept beside it)."""
+    return f"exports/{dataset}/{partition}/{sha256}/{file}"
+
+
+def raw(dataset: str, partition: str) -> str:
+    return f"raw/{dataset}/{partition}.parquet"
+
+
+def raw_meta(dataset: str, partition: str) -> str:
+    return f"raw/{dataset}/{partition}.json"
+
+
+def standardized(dataset: str, partition: str) -> str:
+    return f"standardized/{dataset}/{partition}.parquet"
+
+
+def standardized_meta(dataset: str, partition: str) -> str:
+    return f"standardized/{dataset}/{partition}.json"
+
+
+def identifier_forms(dataset: str, partition: str) -> str:
+    """A partition's identifier forms (no extension): ``.parquet`` holds the forms, ``.json`` marks them complete
+    for one run of standardize and one identifier signature."""
+    return f"identifiers/{dataset}/{partition}"
+
+
+def quarantine(dataset: str, partition: str) -> str:
+    return f"quarantine/{dataset}/{partition}.parquet"
+
+
+def validate_quarantine(dataset: str) -> str:
+    return f"quarantine/{dataset}/_validate.parquet"
+
+
+def deidentified(dataset: str, partition: str) -> str:
+    return f"deidentified/{dataset}/{partition}.parquet"
+
+
+def deidentified_meta(dataset: str, partition: str) -> str:
+    return f"deidentified/{dataset}/{partition}.json"
+
+
+def candidate(dataset: str) -> str:
+    return f"candidate/{dataset}/candidate.parquet"
+
+
+def candidate_meta(dataset: str) -> str:
+    return f"candidate/{dataset}/candidate.json"
+
+
+def check_result(dataset: str, content_hash: str, check: str) -> str:
+    """A check's result for exactly that content: the publish step requires every one of them."""
+    return f"checks/{dataset}/{content_hash}/{check}.json"
+
+
+def preview_meta(dataset: str) -> str:
+    """The last preview: the publish step publishes only the content hash it names."""
+    return f"preview/{dataset}.json"
+
+
+def preview_page(dataset: str) -> str:
+    return f"preview/{dataset}.html"
