@@ -106,13 +106,14 @@ def release_report(store: PrivateStore, spec: DatasetSpec, policy: Policy, sdc_r
         return None
 
     qis = policy.quasi_identifiers
-    table = store.read_parquet(layout.candidate(spec.name), columns=qis)
+    unit = policy.k_anonymity.get("unit")
+    table = store.read_parquet(layout.candidate(spec.name), columns=qis + ([unit] if unit and unit not in qis else []))
     df = table.to_pandas()
     ladders = {c: str((q or {}).get("ladder", "none")) for c, q in policy.k_anonymity["quasi_identifiers"].items()}
     rep = utility_report(df, {c: policy.roles.get(c, "quasi_identifier") for c in qis},
                          k=int(policy.k_anonymity.get("k", 5)), ladders=ladders,
                          levels=(sdc_report or {}).get("levels"), rows_in=rows_in,
-                         information_loss=(sdc_report or {}).get("information_loss"))
+                         information_loss=(sdc_report or {}).get("information_loss"), unit=unit)
     rep["roles"] = {c: r for c, r in policy.roles.items() if r != "quasi_identifier"}
     rep["floors"] = (sdc_report or {}).get("floors") or []
     rep["floors_binding"] = bool((sdc_report or {}).get("floors_binding", True))

@@ -54,6 +54,8 @@ def sdc_columns(cfg: Mapping[str, Any]) -> list[str]:
             need += [lv for lv in q.levels if lv != sdc.SUPPRESSED and lv not in need]
     if config.sensitive and config.sensitive not in need:
         need.append(config.sensitive)
+    if config.unit and config.unit not in need:
+        need.append(config.unit)
     return need
 
 

@@ -109,7 +109,7 @@ def check_k(spec: DatasetSpec, src: CandidateSource) -> CheckResult:
         return CheckResult(True, {"k_target": None, "note": "no k-anonymity declared for this dataset"})
     qis = policy.quasi_identifiers  # every public column not declared sensitive or not identifying
     want_l = bool(cfg.get("l_diversity") and cfg.get("sensitive"))
-    k, l_val = _recount_source(src, qis, cfg["sensitive"] if want_l else None)
+    k, l_val = _recount_source(src, qis, cfg["sensitive"] if want_l else None, cfg.get("unit"))
     target = int(cfg.get("k", 5))
     md: dict[str, Any] = {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis,
                           "rows": int(src.num_rows)}
@@ -120,9 +120,11 @@ def check_k(spec: DatasetSpec, src: CandidateSource) -> CheckResult:
     return CheckResult(passed, md)
 
 
-def _recount_source(src: CandidateSource, qis: Sequence[str], sensitive: str | None) -> tuple[int, int]:
+def _recount_source(src: CandidateSource, qis: Sequence[str], sensitive: str | None,
+                    unit: str | None = None) -> tuple[int, int]:
     """`sdc.recount_k` / `recount_l` on the candidate source: class sizes (and distinct sensitive values per
-    class) counted per batch on the QI (+ sensitive) columns only, then merged."""
+    class) counted per batch on the QI (+ sensitive) columns only, then merged. With a `unit` (a complaint id),
+    a class's size is its number of distinct units, not rows: several allegation rows are one person."""
     names = set(src.schema.names)
     missing = [c for c in qis if c not in names]
     if missing:
@@ -132,13 +134,15 @@ def _recount_source(src: CandidateSource, qis: Sequence[str], sensitive: str | N
     if sensitive is not None and sensitive not in names:
         raise SdcError(f"sdc-missing-column: {[sensitive]}")
     keys = list(qis)
-    cols = keys + ([sensitive] if sensitive is not None and sensitive not in keys else [])
+    cols = keys + ([sensitive] if sensitive is not None and sensitive not in keys else []) + ([unit] if unit else [])
     sizes: list[pd.DataFrame] = []
     pairs: list[pd.DataFrame] = []
     pending = 0
 
     def merge_sizes(frames: list[pd.DataFrame]) -> pd.DataFrame:
         both = pd.concat(frames, ignore_index=True)
+        if unit:
+            return both.drop_duplicates()
         return both.groupby(keys, dropna=False, sort=False)["_n"].sum().reset_index()
 
     for b in src.batches(cols):
@@ -146,7 +150,10 @@ def _recount_source(src: CandidateSource, qis: Sequence[str], sensitive: str | N
         rest = df.loc[~sdc._suppressed_rows(df, keys)]
         if rest.empty:
             continue
-        sizes.append(rest.groupby(keys, dropna=False, sort=False).size().rename("_n").reset_index())
+        if unit:  # a unit counts once, across batches too: distinct (class, unit) pairs, merged below
+            sizes.append(rest[keys + [unit]].drop_duplicates())
+        else:
+            sizes.append(rest.groupby(keys, dropna=False, sort=False).size().rename("_n").reset_index())
         if sensitive is not None:
             pairs.append(rest[keys + ([sensitive] if sensitive not in keys else [])].drop_duplicates())
         pending += 1
@@ -157,7 +164,8 @@ def _recount_source(src: CandidateSource, qis: Sequence[str], sensitive: str | N
             pending = 0
     if not sizes:
         return 0, 0
-    k = int(merge_sizes(sizes)["_n"].min())
+    merged = merge_sizes(sizes)
+    k = int(merged.groupby(keys, dropna=False, sort=False).size().min()) if unit else int(merged["_n"].min())
     l_val = 0
     if sensitive is not None:
         allp = pd.concat(pairs, ignore_index=True).drop_duplicates()

@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import signal
 
+from pipelines import settings
+from pipelines.errors import OsdError
 from pipelines.specs import DatasetSpec
 from redaction.policy import Policy, load_policy
 
 INTERNAL = ("_file", "_row")  # the private columns that carry each row's export file and row number
 
 
-class UnknownExport(Exception):
+class UnknownExport(OsdError):
     """An export matches no source contract. The message names the file and the reason, never a value."""
 
 
-class StageError(Exception):
+class StageError(OsdError):
     """A stage cannot run (missing input, changed content). The message names dataset/partition, never values."""
 
 
@@ -41,14 +43,14 @@ def fault_point(stage: str, partition: str, rows_done: int) -> None:
     file), fail. `OSD_FAULT_STAGE` (default `deidentify`) and `OSD_FAULT_PARTITION` (default: any) narrow it;
     `OSD_FAULT_MODE=kill` sends SIGKILL to the process (a lost worker), anything else raises `StageError`.
     """
-    limit = os.environ.get("OSD_FAULT_AFTER_ROWS")
+    limit = settings.get("OSD_FAULT_AFTER_ROWS")
     if not limit or rows_done < int(limit):
         return
-    if os.environ.get("OSD_FAULT_STAGE", "deidentify") != stage:
+    if settings.get("OSD_FAULT_STAGE") != stage:
         return
-    if os.environ.get("OSD_FAULT_PARTITION") not in (None, "", partition):
+    if settings.get("OSD_FAULT_PARTITION") not in ("", partition):
         return
-    if os.environ.get("OSD_FAULT_MODE") == "kill":
+    if settings.get("OSD_FAULT_MODE") == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
     raise StageError(f"{stage}/{partition}: injected fault after {rows_done} rows (OSD_FAULT_AFTER_ROWS)")
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from pipelines import parallel, publishing
-from pipelines.config import REPO_ROOT
+from pipelines.publishing.hashing import code_version
 from pipelines.specs import DatasetSpec
 from pipelines.stages import layout
 from pipelines.stages.candidate import candidate_source, load_candidate_source
@@ -17,23 +15,6 @@ from pipelines.stages.common import StageError
 from pipelines.stages.results import PublishResult
 from pipelines.store import PrivateStore
 from redaction.errors import LeakFound
-
-
-def code_version() -> str:
-    """The code that made a release (provenance): `git describe`, else the installed package's version."""
-    try:
-        out = subprocess.run(
-            ["git", "describe", "--always", "--dirty", "--tags"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=5
-        )
-        if out.returncode == 0 and out.stdout.strip():
-            return out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
-
-    try:
-        return version("open-safety-data")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def package_metadata(spec: DatasetSpec, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipelines.errors import OsdError
 
-class SchemaError(ValueError):
+
+class SchemaError(OsdError, ValueError):
     """The schema descriptor itself is invalid or uses something this validator does not support."""
 
 

@@ -56,7 +56,7 @@ def check_k(spec: DatasetSpec, table: pa.Table) -> CheckResult:
     qis = policy.quasi_identifiers
     want_l = bool(cfg.get("l_diversity") and cfg.get("sensitive"))
     df = table.to_pandas()
-    k = sdc.recount_k(df, qis)
+    k = sdc.recount_k(df, qis, unit=cfg.get("unit"))
     l_val = sdc.recount_l(df, qis, cfg["sensitive"]) if want_l else 0
     target = int(cfg.get("k", 5))
     md: dict[str, Any] = {"k_target": target, "k_achieved": int(k), "quasi_identifiers": qis,
