@@ -76,7 +76,7 @@ def test_row_filter_and_explode() -> None:
 CONTRACT = "fields:\n  - {name: CASE, constraints: {required: true}}\n  - {name: WHEN}\n  - {name: RACE}\n"
 
 
-def _source(root: Path, name: str, extra: str = "", contract: str = CONTRACT) -> None:
+def _source(root: Path, name: str, extra: str = "", contract: str = CONTRACT, key: str = "CASE") -> None:
     folder = root / name
     folder.mkdir(parents=True)
     (folder / "agency.yaml").write_text(f"name: {name}\n")
@@ -88,12 +88,14 @@ def _source(root: Path, name: str, extra: str = "", contract: str = CONTRACT) ->
         format: csv
         {extra}
         fields:
-          stop_id: {{from: CASE}}
+          stop_id: {{from: {key}}}
         """))
 
 
 def test_rejection_names_headers_and_two_closest_contracts(tmp_path: Path) -> None:
     _source(tmp_path / "src", "newtown")
+    _source(tmp_path / "src", "oldtown", contract="fields:\n  - {name: CASE_NO}\n  - {name: DATE}\n", key="CASE_NO")
+    _source(tmp_path / "src", "faraway", contract="fields:\n  - {name: ID}\n  - {name: DATE}\n", key="ID")
     f = tmp_path / "inbox" / "export.csv"
     f.parent.mkdir()
     f.write_text("CASE_NO,WHEN,RACE,EXTRA\n1,2,3,4\n")
@@ -102,7 +104,8 @@ def test_rejection_names_headers_and_two_closest_contracts(tmp_path: Path) -> No
     msg = str(ei.value)
     assert "its headers (4): ['CASE_NO', 'WHEN', 'RACE', 'EXTRA']" in msg
     assert "Closest: newtown (stops): 40% of columns match; missing ['CASE']; extra ['CASE_NO', 'EXTRA']" in msg
-    assert msg.count("% of columns match") == 2 and "describe" in msg
+    assert "oldtown (stops): 20% of columns match; missing ['DATE']; extra ['WHEN', 'RACE', 'EXTRA']" in msg
+    assert msg.count("% of columns match") == 2 and "faraway" not in msg and "describe" in msg
 
 
 def test_ambiguous_routing_refused_unless_a_match_pattern_settles_it(tmp_path: Path) -> None:
