@@ -244,17 +244,12 @@ def _filtered(pieces: Iterable[Any], src: SourceSpec, count: list[int]) -> Itera
     """Apply the source's row filter: rows it leaves out are counted (`filtered_rows`), not ingested."""
     import dataclasses
 
-    from pipelines.standardize import explode_rows, row_filter_mask
+    from pipelines.standardize import explode_table, row_filter_mask
 
     for piece in pieces:
         if src.explode and piece.table.num_rows:  # one row per packed value (same export row number)
-            parents, values = explode_rows(piece.table, src.explode)
+            table, parents = explode_table(piece.table, src.explode)
             idx = pa.array(parents)
-            table = piece.table.take(idx)
-            cols = src.explode["columns"]
-            for j, c in enumerate(cols):
-                new = pa.array(values, pa.string()) if j == 0 else pa.nulls(len(parents), pa.string())
-                table = table.set_column(table.schema.get_field_index(c), c, new)
             piece = dataclasses.replace(piece, table=table, row_numbers=piece.row_numbers.take(idx),
                                         rows_read=piece.rows_read + len(parents) - piece.table.num_rows)
         if src.filters and piece.table.num_rows:
@@ -298,7 +293,8 @@ def _standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: st
     meta = store.read_json(raw_key + ".json")
     src = spec.source(meta["source"])
     n_raw = store.parquet_num_rows(raw_key + ".parquet")
-    procs, size = processes_for(n_raw, max(1, n_raw) if _needs_whole_table(src.contract) else batch_rows())
+    whole = _needs_whole_table(src.contract) or src.keys_span_export
+    procs, size = processes_for(n_raw, max(1, n_raw) if whole else batch_rows())
     rows_in = rows_out = 0
     reason_counts: Counter[str] = Counter()
     quarantined_rows: list[int] = []

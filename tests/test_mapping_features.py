@@ -129,3 +129,53 @@ def test_unknown_columns_ignore_keeps_recognizing_a_grown_export(tmp_path: Path)
     f = tmp_path / "export.csv"
     f.write_text("CASE,WHEN,RACE,NEW_COLUMN\n1,2,3,4\n")
     assert stages.identify_export(f, load_specs([BUILTIN_DIR], sources=[tmp_path / "src"])).source.name == "newtown"
+
+
+def _stage(tmp_path: Path, export: Path, batch: str, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, pd.DataFrame,
+                                                                                                pd.DataFrame]:
+    from pipelines.store import PrivateStore
+
+    monkeypatch.setenv("OSD_BATCH_ROWS", batch)
+    spec = next(s for s in load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]) if s.name == "stops")
+    store = PrivateStore.local(tmp_path / f"private{batch}")
+    stages.ingest_raw(store, spec, export, export.name)
+    std = stages.standardize_partition(store, spec, export.name)
+    return (std, store.read_parquet(f"standardized/stops/{export.name}.parquet").to_pandas(),
+            store.read_parquet(f"quarantine/stops/{export.name}.parquet").to_pandas())
+
+
+def test_content_hash_occurrence_counts_over_the_whole_export_whatever_the_batch(tmp_path, monkeypatch) -> None:
+    """Exact duplicates on both sides of a batch boundary (people searched together) keep distinct keys, and the
+    same keys as when the export is read in one batch."""
+    _source(tmp_path / "src", "newtown", contract="fields:\n  - {name: WHEN}\n  - {name: RACE}\n",
+            key="WHEN")
+    mapping = tmp_path / "src" / "newtown" / "m.mapping.yaml"
+    mapping.write_text(mapping.read_text().replace("stop_id: {from: WHEN}",
+                                                   "stop_id: {surrogate: content_hash}\n  subject_race: {from: RACE}"))
+    export = tmp_path / "export.csv"
+    export.write_text("WHEN,RACE\n" + "".join(f"{r}\n" for r in ["1,W", "1,W", "2,B", "1,W", "1,W", "2,B", "3,B"]))
+    small_meta, small, _ = _stage(tmp_path, export, "2", monkeypatch)
+    _, whole, _ = _stage(tmp_path, export, "1000", monkeypatch)
+    assert small_meta["quarantined"] == 0 and small["stop_id"].is_unique
+    assert small["stop_id"].tolist() == whole["stop_id"].tolist()
+    assert [k.split("-")[1] for k in small["stop_id"]] == ["0", "1", "0", "2", "3", "1", "0"]
+
+
+def test_a_bad_value_in_an_unpivoted_group_names_its_export_row_and_source_field(tmp_path, monkeypatch) -> None:
+    contract = ("fields:\n  - {name: CASE, constraints: {required: true}}\n  - {name: FORCE1}\n  - {name: FORCE2}\n"
+                "  - {name: FORCE3, constraints: {enum: [TASER, OC]}}\n")
+    _source(tmp_path / "src", "newtown", contract=contract, extra="explode: {column: [FORCE1, FORCE2, FORCE3]}")
+    mapping = tmp_path / "src" / "newtown" / "m.mapping.yaml"
+    mapping.write_text(mapping.read_text().replace(
+        "stop_id: {from: CASE}", "stop_id: {from: CASE}\n  stop_reason: {from: FORCE1, map: {TASER: Taser, OC: OC}}"))
+    export = tmp_path / "export.csv"
+    export.write_text("CASE,FORCE1,FORCE2,FORCE3\nA,TASER,,\nB,OC,KICK,\nC,,TASER,BATON\n")
+    std, table, quarantine = _stage(tmp_path, export, "1000", monkeypatch)
+    assert table["stop_reason"].tolist() == ["Taser", "OC"]
+    # export rows as in the file (header = line 1): KICK is on line 3 in FORCE2, BATON on line 4 in FORCE3 (the
+    # contract's error is the export row's: both of its values wait with it)
+    got = sorted(zip(quarantine["_row"].tolist(), quarantine["_reasons"].tolist(), strict=True))
+    assert got == [(3, "unmapped-code:stop_reason[FORCE2]"), (4, "source-constraint-error:FORCE3"),
+                   (4, "source-constraint-error:FORCE3;unmapped-code:stop_reason[FORCE3]")], got
+    assert std["reasons"] == {"source-constraint-error:FORCE3": 2, "unmapped-code:stop_reason[FORCE2]": 1,
+                              "unmapped-code:stop_reason[FORCE3]": 1}

@@ -217,6 +217,7 @@ def build_source(
             problems.append(f"{doc.where((*loc, 'explode', 'keep'))}: {bad}")
         explode = {"columns": [labels.get(normalize_label(c), c) for c in m.explode.columns()],
                    "separator": m.explode.separator, "keep": m.explode.keep}
+        _read_group_through_coalesce(fields, explode["columns"])
     for col in m.precision:
         if std.get(col) not in ("date", "datetime"):
             problems.append(f"{doc.where((*loc, 'precision', col))}: precision applies to a date or datetime "
@@ -247,6 +248,17 @@ def build_source(
     )
     src.__dict__["contract"] = contract
     return src
+
+
+def _read_group_through_coalesce(fields: dict[str, dict[str, Any]], group: list[str]) -> None:
+    """An unpivoted group keeps each value in its own column (errors name that column): a mapping that reads the
+    group's first column reads the whole group, the one column of each row that has a value."""
+    if len(group) < 2:
+        return
+    for spec in fields.values():
+        if spec.get("from") == group[0]:
+            spec.pop("from")
+            spec["coalesce"] = list(group)
 
 
 def _at(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:

@@ -56,6 +56,12 @@ class SourceSpec:
         """`ignore` when the contract lets the agency add columns the mapping does not use."""
         return str(self.contract.get("unknown_columns", "error"))
 
+    @property
+    def keys_span_export(self) -> bool:
+        """True when a mapped key is a content hash plus its occurrence: the n-th copy of a row is counted over the
+        whole export, so such an export is standardized in one batch (its keys do not depend on the batch size)."""
+        return any(f.get("surrogate") == "content_hash" for f in self.fields.values())
+
     def read_options(self) -> dict[str, Any]:
         """Keyword arguments of `readers.read_export` / `iter_export` for this source's layout."""
         return {
