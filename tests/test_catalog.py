@@ -27,6 +27,7 @@ name: newtown_stops
 dataset: stops
 contract: stops.contract.yaml
 format: csv
+absent: [subject_sex, stop_reason, outcome]   # this export has no such columns: published empty
 fields:
   stop_id: {from: CASE}
   agency: {const: Newtown PD}
@@ -70,20 +71,20 @@ def test_traps_all_reported_at_once_with_lines(tmp_path: Path) -> None:
     problems = _problems(_agency(tmp_path, bad))
     text = "\n".join(problems)
     path = str(tmp_path / "newtown" / "stops.mapping.yaml")
-    assert f"{path}:8: fields.occurred_at: unknown key 'formt'" in text
-    assert f"{path}:9: fields.subject_race.unmapped: Input should be 'error', 'null' or 'keep'" in text
+    assert f"{path}:9: fields.occurred_at: unknown key 'formt'" in text
+    assert f"{path}:10: fields.subject_race.unmapped: Input should be 'error', 'null' or 'keep'" in text
     # validation of the shape stops at the first file; cross-checks are reported once it is fixed
     fixed = bad.replace("formt:", "format:").replace(", unmapped: kepp", "")
     text = "\n".join(_problems(_agency(tmp_path, fixed)))
-    assert f"{path}:11: column 'SEARCH' is not in the contract stops.contract.yaml" in text
-    assert f"{path}:12: 'shoe_size' is not a standardized column of dataset 'stops'" in text
-    assert f"{path}:13: regular expression '(?=x)' is not valid RE2" in text
+    assert f"{path}:12: column 'SEARCH' is not in the contract stops.contract.yaml" in text
+    assert f"{path}:13: 'shoe_size' is not a standardized column of dataset 'stops'" in text
+    assert f"{path}:14: regular expression '(?=x)' is not valid RE2" in text
 
 
 def test_yaml_boolean_keys_refused(tmp_path: Path) -> None:
     bad = MAPPING.replace("frisked: {from: FLAG}", "frisked: {from: FLAG, map: {Yes: true, No: false}}")
     text = "\n".join(_problems(_agency(tmp_path, bad)))
-    assert "stops.mapping.yaml:10: key Yes is read by YAML as a boolean; quote it" in text
+    assert "stops.mapping.yaml:11: key Yes is read by YAML as a boolean; quote it" in text
     assert "key No is read by YAML as a boolean" in text
 
 
@@ -132,7 +133,7 @@ def test_run_refuses_to_start_on_a_spec_error(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "pipelines.cli", "run"], cwd=REPO, capture_output=True, text=True,
                        timeout=300, env=env)
     assert r.returncode == 2, r.stderr[-2000:]
-    assert "stops.mapping.yaml:10: fields.frisked.unmapped: Input should be 'error', 'null' or 'keep'" in r.stderr
+    assert "stops.mapping.yaml:11: fields.frisked.unmapped: Input should be 'error', 'null' or 'keep'" in r.stderr
     assert "Traceback" not in r.stderr
 
 
@@ -150,3 +151,21 @@ def test_spec_hash_follows_mapping_contract_and_code_tables(tmp_path: Path) -> N
     second = digest()
     (root / "newtown" / "stops.contract.yaml").write_text(CONTRACT + "  - {name: EXTRA}\n")
     assert len({first, second, digest()}) == 3
+
+
+def test_a_published_column_is_mapped_unless_optional_or_declared_absent(tmp_path: Path) -> None:
+    """`optional: true` in the dataset (a column only some agencies have) lets a source leave it out; any other
+    column the policy publishes must be mapped or declared `absent`, so a forgotten mapping is caught at load."""
+    bad = MAPPING.replace("absent: [subject_sex, stop_reason, outcome]", "absent: [subject_sex, frisked, nope]")
+    root = _agency(tmp_path, bad)
+    with pytest.raises(SpecError) as ei:
+        load_specs([BUILTIN_DIR], sources=[root])
+    text = "\n".join(ei.value.problems)
+    assert "stops.mapping.yaml:5: source 'newtown_stops': 'frisked' is both mapped and `absent`" in text
+    assert "mapping.yaml:5: 'nope' is not a standardized column of dataset 'stops'" in text
+    for col, public in (("outcome", "outcome"), ("stop_reason", "stop_reason")):
+        assert (f"mapping.yaml:6: source 'newtown_stops' does not map {col!r}, which dataset 'stops' publishes as "
+                f"{public}; map it, or list it under `absent:`") in text
+    assert "'searched'" not in text and "'subject_dob'" not in text  # optional: true in stops.yaml
+    stops = next(s for s in load_specs() if s.name == "stops")
+    assert {f["name"] for f in stops.standardized if f.get("optional")} >= {"searched", "subject_dob", "district"}

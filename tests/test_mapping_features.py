@@ -76,20 +76,22 @@ def test_row_filter_and_explode() -> None:
 CONTRACT = "fields:\n  - {name: CASE, constraints: {required: true}}\n  - {name: WHEN}\n  - {name: RACE}\n"
 
 
-def _source(root: Path, name: str, extra: str = "", contract: str = CONTRACT, key: str = "CASE") -> None:
+PUBLISHED = ["agency", "occurred_at", "outcome", "stop_id", "stop_reason", "subject_race", "subject_sex"]
+
+
+def _source(root: Path, name: str, extra: str = "", contract: str = CONTRACT, key: str = "CASE",
+            fields: str = "") -> None:
+    """An agency folder with a `stops` source mapping `stop_id` (and `fields`); the other columns the dataset
+    publishes are declared `absent`."""
+    fields = f"stop_id: {{from: {key}}}\n" + fields if "stop_id:" not in fields else fields
+    absent = [c for c in PUBLISHED if f"{c}:" not in fields]
     folder = root / name
     folder.mkdir(parents=True)
     (folder / "agency.yaml").write_text(f"name: {name}\n")
     (folder / "m.contract.yaml").write_text(contract)
-    (folder / "m.mapping.yaml").write_text(textwrap.dedent(f"""\
-        name: {name}
-        dataset: stops
-        contract: m.contract.yaml
-        format: csv
-        {extra}
-        fields:
-          stop_id: {{from: {key}}}
-        """))
+    (folder / "m.mapping.yaml").write_text(
+        f"name: {name}\ndataset: stops\ncontract: m.contract.yaml\nformat: csv\n{extra}\nabsent: {absent}\n"
+        "fields:\n" + textwrap.indent(fields, "  "))
 
 
 def test_rejection_names_headers_and_two_closest_contracts(tmp_path: Path) -> None:
@@ -148,10 +150,7 @@ def test_content_hash_occurrence_counts_over_the_whole_export_whatever_the_batch
     """Exact duplicates on both sides of a batch boundary (people searched together) keep distinct keys, and the
     same keys as when the export is read in one batch."""
     _source(tmp_path / "src", "newtown", contract="fields:\n  - {name: WHEN}\n  - {name: RACE}\n",
-            key="WHEN")
-    mapping = tmp_path / "src" / "newtown" / "m.mapping.yaml"
-    mapping.write_text(mapping.read_text().replace("stop_id: {from: WHEN}",
-                                                   "stop_id: {surrogate: content_hash}\n  subject_race: {from: RACE}"))
+            fields="stop_id: {surrogate: content_hash}\nsubject_race: {from: RACE}\n")
     export = tmp_path / "export.csv"
     export.write_text("WHEN,RACE\n" + "".join(f"{r}\n" for r in ["1,W", "1,W", "2,B", "1,W", "1,W", "2,B", "3,B"]))
     small_meta, small, _ = _stage(tmp_path, export, "2", monkeypatch)
@@ -164,10 +163,8 @@ def test_content_hash_occurrence_counts_over_the_whole_export_whatever_the_batch
 def test_a_bad_value_in_an_unpivoted_group_names_its_export_row_and_source_field(tmp_path, monkeypatch) -> None:
     contract = ("fields:\n  - {name: CASE, constraints: {required: true}}\n  - {name: FORCE1}\n  - {name: FORCE2}\n"
                 "  - {name: FORCE3, constraints: {enum: [TASER, OC]}}\n")
-    _source(tmp_path / "src", "newtown", contract=contract, extra="explode: {column: [FORCE1, FORCE2, FORCE3]}")
-    mapping = tmp_path / "src" / "newtown" / "m.mapping.yaml"
-    mapping.write_text(mapping.read_text().replace(
-        "stop_id: {from: CASE}", "stop_id: {from: CASE}\n  stop_reason: {from: FORCE1, map: {TASER: Taser, OC: OC}}"))
+    _source(tmp_path / "src", "newtown", contract=contract, extra="explode: {column: [FORCE1, FORCE2, FORCE3]}",
+            fields="stop_reason: {from: FORCE1, map: {TASER: Taser, OC: OC}}\n")
     export = tmp_path / "export.csv"
     export.write_text("CASE,FORCE1,FORCE2,FORCE3\nA,TASER,,\nB,OC,KICK,\nC,,TASER,BATON\n")
     std, table, quarantine = _stage(tmp_path, export, "1000", monkeypatch)
@@ -179,3 +176,26 @@ def test_a_bad_value_in_an_unpivoted_group_names_its_export_row_and_source_field
                    (4, "source-constraint-error:FORCE3;unmapped-code:stop_reason[FORCE3]")], got
     assert std["reasons"] == {"source-constraint-error:FORCE3": 2, "unmapped-code:stop_reason[FORCE2]": 1,
                               "unmapped-code:stop_reason[FORCE3]": 1}
+
+
+def test_an_optional_column_is_published_through_the_policy_when_present_and_null_otherwise(tmp_path, monkeypatch,
+                                                                                            ) -> None:
+    """`searched` is `optional: true` in stops: the agency that has it publishes it (as the policy keeps it), the
+    one that does not publishes an empty column; both through the same policy."""
+    from pipelines.store import PrivateStore
+
+    contract = "fields:\n  - {name: CASE}\n  - {name: SRCH}\n"
+    _source(tmp_path / "src", "withit", contract=contract, extra='match: "withit*"', fields="searched: {from: SRCH}\n")
+    _source(tmp_path / "src", "without", contract=contract, extra='match: "without*"')
+    spec = next(s for s in load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]) if s.name == "stops")
+    store = PrivateStore.local(tmp_path / "private")
+    published = {}
+    for name in ("withit.csv", "without.csv"):
+        export = tmp_path / name
+        export.write_text("CASE,SRCH\nA1,Y\nA2,N\nA3,\n")
+        stages.ingest_raw(store, spec, export, name)
+        assert stages.standardize_partition(store, spec, name)["quarantined"] == 0
+        stages.deidentify_partition(store, spec, name, key=b"k")
+        published[name] = store.read_parquet(f"deidentified/stops/{name}.parquet").to_pandas()["searched"].tolist()
+    assert published["withit.csv"][:2] == [True, False] and pd.isna(published["withit.csv"][2])
+    assert all(pd.isna(v) for v in published["without.csv"]) and len(published["without.csv"]) == 3

@@ -203,6 +203,7 @@ def build_source(
         if isinstance(fm.extract, models.Extract):
             spec["extract"] = fm.extract.model_dump()
         fields[target] = spec
+    problems += _unmapped_published(m, doc, loc, dataset)
     for i, flt in enumerate(m.filter):
         if normalize_label(flt.column) not in labels:
             problems.append(f"{doc.where((*loc, 'filter', i))}: column {flt.column!r} is not in the contract")
@@ -248,6 +249,33 @@ def build_source(
     )
     src.__dict__["contract"] = contract
     return src
+
+
+def published_from(dataset: DatasetSpec) -> dict[str, list[str]]:
+    """Standardized column -> the public columns the dataset's policy makes from it (`source:` of a treatment)."""
+    out: dict[str, list[str]] = {}
+    for public, rule in (dataset.policy.get("columns") or {}).items():
+        if isinstance(rule, dict) and isinstance(rule.get("source"), str):
+            out.setdefault(rule["source"], []).append(str(public))
+    return out
+
+
+def _unmapped_published(m: models.SourceModel, doc: YamlDoc, loc: tuple[Any, ...], dataset: DatasetSpec,
+                        ) -> list[str]:
+    """A column the policy publishes is mapped by every source unless the dataset declares it `optional: true`
+    (a column only some agencies have: published through the policy when present, null otherwise). Without this,
+    a forgotten mapping would publish an empty column unnoticed."""
+    optional = {f["name"] for f in dataset.standardized if f.get("optional")}
+    out = [f"{doc.where((*loc, 'absent'))}: source {m.name!r}: {col!r} is both mapped and `absent`"
+           for col in m.absent if col in m.fields]
+    out += [f"{doc.where((*loc, 'absent'))}: {col!r} is not a standardized column of dataset {dataset.name!r}"
+            for col in m.absent if col not in dataset.standardized_types]
+    out += [f"{doc.where((*loc, 'fields'))}: source {m.name!r} does not map {col!r}, which dataset "
+            f"{dataset.name!r} publishes as {', '.join(pubs)}; map it, or list it under `absent:` if this export "
+            f"does not have it (a dataset declares `optional: true` the columns only some agencies have)"
+            for col, pubs in sorted(published_from(dataset).items())
+            if col not in m.fields and col not in optional and col not in m.absent]
+    return out
 
 
 def _read_group_through_coalesce(fields: dict[str, dict[str, Any]], group: list[str]) -> None:

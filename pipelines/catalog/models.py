@@ -113,6 +113,7 @@ class SourceModel(Strict):
     explode: Explode | None = None  # applied first, then filter
     filter: list[RowFilter] = []
     precision: dict[str, Literal["second", "minute", "hour", "day", "month", "quarter", "year"]] = {}
+    absent: list[str] = []  # standardized columns this export does not have (published empty, said on purpose)
     fields: dict[str, FieldMap]
 
     @model_validator(mode="after")
