@@ -1392,7 +1392,7 @@ def _identifier_signature(spec: DatasetSpec) -> str:
     from redaction import verify
 
     h = hashlib.sha256(json.dumps(policy_of(spec).identifiers, sort_keys=True).encode())
-    h.update(Path(verify.__file__).read_bytes())
+    h.update(verify.code_bytes())
     return h.hexdigest()
 
 
@@ -1427,6 +1427,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
     cols = list(policy.identifiers)
     signature = _identifier_signature(spec)
     ids = verify.IdentifierSet()  # distinct forms, as 64-bit hashes: memory grows with distinct values, gently
+    ids.declare(spec.declared_values())  # code labels and constants: not scanned as whole cells
     for p in partitions:
         key = f"standardized/{spec.name}/{p}.parquet"
         if not store.exists(key):

@@ -216,9 +216,9 @@ def build_source(
                 problems.append(f"{doc.where((*loc, 'explode'))}: column {c!r} is not in the contract")
         if m.explode.keep is not None and (bad := _re2_problem(m.explode.keep)):
             problems.append(f"{doc.where((*loc, 'explode', 'keep'))}: {bad}")
-        explode = {"columns": [labels.get(normalize_label(c), c) for c in m.explode.columns()],
-                   "separator": m.explode.separator, "keep": m.explode.keep}
-        _read_group_through_coalesce(fields, explode["columns"])
+        group = [labels.get(normalize_label(c), c) for c in m.explode.columns()]
+        explode = {"columns": group, "separator": m.explode.separator, "keep": m.explode.keep}
+        _read_group_through_coalesce(fields, group)
     for col in m.precision:
         if std.get(col) not in ("date", "datetime"):
             problems.append(f"{doc.where((*loc, 'precision', col))}: precision applies to a date or datetime "

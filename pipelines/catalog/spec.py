@@ -171,6 +171,19 @@ class DatasetSpec:
                 return s
         raise SpecError(f"{self.path}: no source named {name!r}")
 
+    def declared_values(self) -> set[str]:
+        """Values the specs declare, not read from records: every source's code labels (`map`, code tables),
+        constants and defaults, and the public schema's allowed values. The leak verifier does not scan a cell
+        holding exactly one of them (race labels, an agency's name are no one's personal data)."""
+        out: set[str] = set()
+        for s in self.sources:
+            for f in s.fields.values():
+                out.update(str(v) for v in (f.get("map") or {}).values() if v is not None)
+                out.update(str(f[k]) for k in ("const", "default") if f.get(k) is not None)
+        for f in self.schema.get("fields", []):
+            out.update(str(v) for v in (f.get("constraints") or {}).get("enum") or [] if v is not None)
+        return out
+
     def files(self) -> list[Path]:
         """Every file that defines this dataset's behaviour (spec, public schema, source mappings, contracts)."""
         extra = sorted({p for s in self.sources for p in s.files()} - {self.path})
