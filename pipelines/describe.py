@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from pipelines import readers
+from pipelines.describe_learned import copy_code_tables, learn
 
 CODE_MAX_DISTINCT = 30  # a column with at most this many distinct values...
 CODE_MIN_COUNT = 5  # ...each seen at least this often holds codes, not personal data: its values may be shown
@@ -180,7 +181,7 @@ def infer_type(values: Counter[str]) -> tuple[str, str | None, list[str]]:
     sample = distinct[:3000]
     if all(_INT.match(v) for v in sample):
         big = [int(v) for v in sample]
-        if all(10**11 <= b < 10**14 for b in big):
+        if all(10**11 <= b < 4 * 10**12 for b in big):  # 1973..2096 in milliseconds; longer: case numbers
             return "datetime", "epoch_ms", []
         return "integer", None, []
     if all(_NUM.match(v) for v in sample):
@@ -520,10 +521,19 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     if d.record_path:
         out.append(f"record_path: {_q(d.record_path)}")
     month_only = [c for c in d.columns if c.format in MONTH_ONLY]
-    out.append("fields:")
     targets = spec.standardized if spec else []
-    matched = match_columns([t for t in targets if t["name"] != "agency"], d.columns)
-    used = {c.name for c in matched.values()}
+    learned = learn(spec, d.headers, [c.source for c in d.closest])
+    reused = {_norm(h) for f in learned.fields.values() for k in ("from", "coalesce") if k in f
+              for h in ([f[k]] if isinstance(f[k], str) else f[k])}
+    free = [c for c in d.columns if _norm(c.name) not in reused]
+    matched = match_columns([t for t in targets if t["name"] not in ("agency", *learned.fields)], free)
+    used = {c.name for c in matched.values()} | {c.name for c in d.columns if _norm(c.name) in reused}
+    absent = _absent(spec, {*learned.fields, *matched, "agency"})
+    if absent:
+        out.append(f"absent: [{', '.join(absent)}]    # TODO: map these if the export has them; else keep them here")
+    if learned.precision:
+        out.append("precision: {" + ", ".join(f"{k}: {v}" for k, v in learned.precision.items()) + "}    # check")
+    out.append("fields:")
     if not targets:
         out.append("  # TODO: the dataset's standardized columns (`python -m pipelines.cli check` lists datasets)")
     for t in targets:
@@ -531,9 +541,13 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
         if tname == "agency":
             out.append(f"  agency: {{const: {_q('TODO agency name')}}}")
             continue
+        if tname in learned.fields:
+            _complete_map(learned.fields[tname], d, spec, tname)
+            out.append(learned.line(tname))
+            continue
         col = matched.get(tname)
         if col is None:
-            out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; optional")
+            out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; " + ("absent" if tname in absent else "optional"))
             continue
         if ttype in ("date", "datetime") and col.format and col.format != "ISO8601" and col.type == "time":
             col = col  # a time column alone: the date is probably another column (join them with from: [D, T])
@@ -553,10 +567,33 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     unused = [c.name for c in d.columns if c.name not in used]
     if unused:
         out.append("# columns not mapped yet: " + ", ".join(_q(u) for u in unused))
-    if month_only:
+    if month_only and not learned.precision:
         out.append("# these dates are month-only: declare it so the policy publishes months")
         out.append("# precision: {<standardized column>: month}")
     return "\n".join(out) + "\n"
+
+
+def _complete_map(f: dict[str, Any], d: Description, spec: Any | None, target: str) -> None:
+    """A reused code map plus this file's codes it lacks (paired as the other drafts are, M -> Male; else TODO)."""
+    src = f.get("from")
+    col = next((c for c in d.columns if isinstance(src, str) and c.name.strip() == src), None)
+    if not isinstance(f.get("map"), dict) or col is None or col.codes is None:
+        return
+    known = {_norm(str(k)) for k in f["map"]}
+    allowed = _allowed_values(spec, target)
+    for code in col.codes:
+        if _norm(code) not in known:
+            f["map"][code] = (_guess_value(code, allowed) if allowed else code) or "TODO"
+
+
+def _absent(spec: Any | None, mapped: set[str]) -> list[str]:
+    """The columns the dataset publishes that every source maps or declares absent, not drafted yet."""
+    if spec is None:
+        return []
+    from pipelines.catalog.loader import published_from
+
+    optional = {f["name"] for f in spec.standardized if f.get("optional")}
+    return [c for c in published_from(spec) if c not in mapped and c not in optional]
 
 
 def write_drafts(d: Description, specs: Sequence[Any], out_dir: Path) -> list[Path]:
@@ -569,7 +606,7 @@ def write_drafts(d: Description, specs: Sequence[Any], out_dir: Path) -> list[Pa
         out_dir / f"{name}.contract.yaml": draft_contract(d),
         out_dir / f"{name}.mapping.yaml": draft_mapping(d, spec, name, f"{name}.contract.yaml"),
     }
-    written = []
+    written = copy_code_tables(learn(spec, d.headers, [c.source for c in d.closest]), out_dir)
     for p, text in files.items():
         if p.exists():
             continue
