@@ -455,19 +455,10 @@ def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column
 
 
 def _allowed_values(spec: Any | None, target: str) -> list[str]:
-    """The values the dataset publishes for a standardized column: the enum of the public field kept from it."""
-    if spec is None:
-        return []
-    try:
-        columns = spec.policy.get("columns") or {}
-        fields = {f["name"]: f for f in spec.schema["fields"]}
-    except Exception:  # noqa: BLE001 - a draft without hints is still a draft
-        return []
-    for public, treatment in columns.items():
-        if isinstance(treatment, dict) and treatment.get("source") == target and public in fields:
-            enum = (fields[public].get("constraints") or {}).get("enum") or []
-            return [str(v) for v in enum if str(v) != "*"]
-    return []
+    """The values the dataset publishes for a standardized column (the loader's check uses the same list)."""
+    from pipelines.catalog.loader import allowed_values
+
+    return allowed_values(spec, target) if spec is not None else []
 
 
 def _guess_value(code: str, allowed: Sequence[str]) -> str | None:

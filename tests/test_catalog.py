@@ -169,3 +169,13 @@ def test_a_published_column_is_mapped_unless_optional_or_declared_absent(tmp_pat
     assert "'searched'" not in text and "'subject_dob'" not in text  # optional: true in stops.yaml
     stops = next(s for s in load_specs() if s.name == "stops")
     assert {f["name"] for f in stops.standardized if f.get("optional")} >= {"searched", "subject_dob", "district"}
+
+
+def test_a_code_label_the_public_schema_does_not_allow_is_refused_at_load(tmp_path: Path) -> None:
+    """`outcome: Other` (stops publish Arrest, Citation, Warning, Field contact, No action, Unknown) quarantined
+    120 rows of a real export at validation, after the whole run: `check` says it first, naming the values."""
+    bad = MAPPING.replace("absent: [subject_sex, stop_reason, outcome]", "absent: [subject_sex, stop_reason]").replace(
+        "  frisked: {from: FLAG}\n", "  frisked: {from: FLAG}\n  outcome: {from: FLAG, map: {Y: Arrest, N: Other}}\n")
+    text = "\n".join(_problems(_agency(tmp_path, bad)))
+    assert ("stops.mapping.yaml:12: outcome: map gives ['Other'], which dataset 'stops' does not publish; its values: "
+            "Arrest, Citation, Warning, Field contact, No action, Unknown") in text

@@ -164,11 +164,11 @@ def test_a_bad_value_in_an_unpivoted_group_names_its_export_row_and_source_field
     contract = ("fields:\n  - {name: CASE, constraints: {required: true}}\n  - {name: FORCE1}\n  - {name: FORCE2}\n"
                 "  - {name: FORCE3, constraints: {enum: [TASER, OC]}}\n")
     _source(tmp_path / "src", "newtown", contract=contract, extra="explode: {column: [FORCE1, FORCE2, FORCE3]}",
-            fields="stop_reason: {from: FORCE1, map: {TASER: Taser, OC: OC}}\n")
+            fields="stop_reason: {from: FORCE1, map: {TASER: Terry stop, OC: Other}}\n")
     export = tmp_path / "export.csv"
     export.write_text("CASE,FORCE1,FORCE2,FORCE3\nA,TASER,,\nB,OC,KICK,\nC,,TASER,BATON\n")
     std, table, quarantine = _stage(tmp_path, export, "1000", monkeypatch)
-    assert table["stop_reason"].tolist() == ["Taser", "OC"]
+    assert table["stop_reason"].tolist() == ["Terry stop", "Other"]
     # export rows as in the file (header = line 1): KICK is on line 3 in FORCE2, BATON on line 4 in FORCE3 (the
     # contract's error is the export row's: both of its values wait with it)
     got = sorted(zip(quarantine["_row"].tolist(), quarantine["_reasons"].tolist(), strict=True))

@@ -204,6 +204,7 @@ def build_source(
             spec["extract"] = fm.extract.model_dump()
         fields[target] = spec
     problems += _unmapped_published(m, doc, loc, dataset)
+    problems += _values_outside_public_lists(fields, doc, loc, dataset)
     for i, flt in enumerate(m.filter):
         if normalize_label(flt.column) not in labels:
             problems.append(f"{doc.where((*loc, 'filter', i))}: column {flt.column!r} is not in the contract")
@@ -275,6 +276,39 @@ def _unmapped_published(m: models.SourceModel, doc: YamlDoc, loc: tuple[Any, ...
             f"does not have it (a dataset declares `optional: true` the columns only some agencies have)"
             for col, pubs in sorted(published_from(dataset).items())
             if col not in m.fields and col not in optional and col not in m.absent]
+    return out
+
+
+def allowed_values(dataset: DatasetSpec, target: str) -> list[str]:
+    """The values the dataset publishes for a standardized column it keeps as is: the public field's enum."""
+    try:
+        fields = {f["name"]: f for f in dataset.schema["fields"]}
+    except (SpecError, KeyError, TypeError):
+        return []  # an unusable public schema is reported on its own
+    for public, rule in (dataset.policy.get("columns") or {}).items():
+        if isinstance(rule, dict) and rule.get("source") == target and rule.get("treatment") == "keep" \
+                and public in fields:
+            return [str(v) for v in (fields[public].get("constraints") or {}).get("enum") or [] if str(v) != "*"]
+    return []
+
+
+def _values_outside_public_lists(fields: dict[str, dict[str, Any]], doc: YamlDoc, loc: tuple[Any, ...],
+                                 dataset: DatasetSpec) -> list[str]:
+    """A code label, constant or default that the public schema does not allow would quarantine every row it
+    reaches at validation (`constraint-error`), after the whole pipeline ran: said at load instead."""
+    out = []
+    for target, spec in fields.items():
+        allowed = allowed_values(dataset, target)
+        if not allowed:
+            continue
+        given = [("map", v) for v in (spec.get("map") or {}).values()]
+        given += [(k, spec[k]) for k in ("const", "default") if spec.get(k) is not None]
+        bad = sorted({str(v) for _, v in given if v is not None and str(v) not in allowed})
+        if bad:
+            key = "map_file" if "map_file" in (_at(doc.data, loc).get("fields") or {}).get(target, {}) else \
+                next(k for k, v in given if v is not None and str(v) in bad)
+            out.append(f"{doc.where((*loc, 'fields', target))}: {target}: {key} gives {bad}, which dataset "
+                       f"{dataset.name!r} does not publish; its values: {', '.join(allowed)}")
     return out
 
 
