@@ -179,3 +179,41 @@ def test_a_code_label_the_public_schema_does_not_allow_is_refused_at_load(tmp_pa
     text = "\n".join(_problems(_agency(tmp_path, bad)))
     assert ("stops.mapping.yaml:12: outcome: map gives ['Other'], which dataset 'stops' does not publish; its values: "
             "Arrest, Citation, Warning, Field contact, No action, Unknown") in text
+
+
+def test_a_run_that_does_not_publish_exits_non_zero_with_evidence_and_a_corrected_mapping_is_ingested_again(
+        tmp_path: Path) -> None:
+    """A quarantine share over the limit: the run exits 1 and prints the failed check's evidence (counts, reason
+    codes with field names, no value). The corrected mapping is ingested again without --force (the ingest key is
+    the file's hash plus the spec's); an unchanged one is skipped unless --force."""
+    import os
+
+    dates = [f"0{m}/1{d}/2024" for m in range(1, 10) for d in range(10)]
+    rows = [f"C{i},{dates[i % len(dates)] if i % 10 else '2024-13-45'},{'WB'[i % 2]},Y" for i in range(200)]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "newtown.csv").write_text("CASE,WHEN,Race Code,FLAG\n" + "\n".join(rows) + "\n")
+    src = _agency(tmp_path / "src")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("OSD_", "DAGSTER_"))},
+           "OSD_SOURCES": str(src), "OSD_INBOX": str(inbox), "OSD_PRIVATE": str(tmp_path / "private"),
+           "OSD_PUBLIC": str(tmp_path / "public"), "DAGSTER_HOME": str(tmp_path / "dh"),
+           "OSD_PSEUDONYM_KEY": "test-key", "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""}
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--no-publish", *extra], cwd=REPO,
+                              capture_output=True, text=True, timeout=600, env=env)
+
+    r = run()
+    assert r.returncode == 1, r.stderr[-3000:]
+    assert "stops: not published: blocking check stops/validated:quarantine_share failed" in r.stderr
+    assert "quarantined=20" in r.stderr and "type-error:occurred_at" in r.stderr
+    assert "2024-13-45" not in r.stderr + r.stdout
+    mapping = src / "newtown" / "stops.mapping.yaml"
+    mapping.write_text(mapping.read_text().replace('format: "%m/%d/%Y"', 'format: "%m/%d/%Y", missing: ["2024-13-45"]'))
+    r = run()
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "already ingested" not in r.stderr  # a changed mapping: ingested again
+    r = run()
+    assert "newtown.csv: already ingested with the same content and contract, skipped (--force to redo)" in r.stderr
+    r = run("--force")
+    assert r.returncode == 0 and "already ingested" not in r.stderr

@@ -199,3 +199,44 @@ def test_an_optional_column_is_published_through_the_policy_when_present_and_nul
         published[name] = store.read_parquet(f"deidentified/stops/{name}.parquet").to_pandas()["searched"].tolist()
     assert published["withit.csv"][:2] == [True, False] and pd.isna(published["withit.csv"][2])
     assert all(pd.isna(v) for v in published["without.csv"]) and len(published["without.csv"]) == 3
+
+
+def test_json_records_under_a_key_are_read_and_a_read_error_keeps_the_readers_explanation(tmp_path, monkeypatch,
+                                                                                          ) -> None:
+    """NYC CCRB's `{"closingReports": [...]}` could not be ingested and its rejection said only `format-error`:
+    records under the one key of an object are read; a declared `record_path` that is not there is rejected with
+    the reader's own explanation (no value of the file in it)."""
+    contract = "fields:\n  - {name: CASE}\n  - {name: WHEN}\n  - {name: RACE}\n"
+    _source(tmp_path / "src", "ccrb", contract=contract, extra="format: json", fields="")
+    mapping = tmp_path / "src" / "ccrb" / "m.mapping.yaml"
+    mapping.write_text(mapping.read_text().replace("format: csv\n", ""))
+    export = tmp_path / "ccrb.json"
+    export.write_text('{"closingReports": [{"CASE": "C-1", "WHEN": "x", "RACE": "W"},'
+                      ' {"CASE": "C-2", "WHEN": "y", "RACE": "B"}]}')
+    std, table, _ = _stage(tmp_path, export, "1000", monkeypatch)
+    assert std["rows_out"] == 2 and sorted(table["stop_id"]) == ["C-1", "C-2"]
+    mapping.write_text(mapping.read_text().replace("format: json", 'format: json\nrecord_path: "reports[]"'))
+    with pytest.raises(stages.UnknownExport) as ei:
+        stages.identify_export(export, load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]))
+    msg = str(ei.value)
+    assert "ccrb: ccrb.json: format-error: no records at 'reports[]': key 'reports' not found" in msg, msg
+    assert "C-1" not in msg and "closingReports" not in msg
+
+
+def test_age_band_from_an_age_alone_without_a_date_of_birth(tmp_path, monkeypatch) -> None:
+    """A dataset's `age_band` treatment reads the date of birth first, but an agency that has only an age maps
+    the age (`subject_dob` is optional) and gets age bands."""
+    from pipelines.store import PrivateStore
+
+    _source(tmp_path / "src", "agesonly", contract="fields:\n  - {name: CASE}\n  - {name: AGE}\n",
+            fields="subject_age: {from: AGE}\n")
+    spec = next(s for s in load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]) if s.name == "stops")
+    assert "subject_dob" not in spec.source("agesonly").fields
+    store = PrivateStore.local(tmp_path / "private")
+    export = tmp_path / "ages.csv"
+    export.write_text("CASE,AGE\nA1,34\nA2,17\nA3,\n")
+    stages.ingest_raw(store, spec, export, export.name)
+    assert stages.standardize_partition(store, spec, export.name)["quarantined"] == 0
+    stages.deidentify_partition(store, spec, export.name, key=b"k")
+    bands = store.read_parquet(f"deidentified/stops/{export.name}.parquet").to_pandas()["subject_age_band"].tolist()
+    assert bands[0] and bands[1] and bands[0] != bands[1] and pd.isna(bands[2]), bands
