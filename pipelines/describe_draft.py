@@ -58,7 +58,22 @@ _FITS = {
 }
 
 
-def _pair_score(target: Mapping[str, Any], column: Column) -> float:
+def _value_score(target: Mapping[str, Any], column: Column, allowed: Sequence[str]) -> float:
+    """A code column whose values are mostly the target's published values (`Male`/`F` for a sex, `Black`/`W` for
+    a race), whatever its label (`ofcrSex`, `SubjectPerceivedGender`): 0.55, plus how close its label's words are
+    to the target's (`ofcr` ~ `officer`), so two race columns go to the right targets."""
+    if not allowed or not column.codes:
+        return 0.0
+    total = sum(column.codes.values())
+    fit = sum(n for v, n in column.codes.items() if _guess_value(v, allowed) is not None)
+    if fit < 0.6 * total:
+        return 0.0
+    words, name = _tokens(column.name), _tokens(target["name"])
+    near = max((SequenceMatcher(None, w, n).ratio() for w in words for n in name), default=0.0)
+    return 0.55 + 0.1 * near
+
+
+def _pair_score(target: Mapping[str, Any], column: Column, allowed: Sequence[str] = ()) -> float:
     """How well an export column fits a standardized column: every word of its name in the column's label (1.0),
     or two words of its description (0.8), or a near-identical spelling; 0 when the column's type cannot fit."""
     fits = _FITS.get(str(target.get("type", "string")))
@@ -78,13 +93,18 @@ def _pair_score(target: Mapping[str, Any], column: Column) -> float:
         score = max(score, 0.8)
     if ratio >= 0.93:
         score = max(score, ratio)
+    if not score:
+        score = _value_score(target, column, allowed)
     return score + 0.01 * ratio if score else 0.0  # ties: the closer spelling
 
 
-def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> dict[str, Column]:
-    """Standardized column -> the export column whose name fits it best (each used once, best pairs first)."""
-    pairs = sorted(((_pair_score(t, c), i, t["name"], c) for i, t in enumerate(targets) for c in columns),
-                   key=lambda x: (-x[0], x[1]))
+def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column],
+                  allowed: Mapping[str, Sequence[str]] | None = None) -> dict[str, Column]:
+    """Standardized column -> the export column whose name (or, for codes, whose values: `allowed`, the values
+    each target publishes) fits it best; each used once, best pairs first."""
+    allowed = allowed or {}
+    pairs = sorted(((_pair_score(t, c, allowed.get(t["name"], ())), i, t["name"], c)
+                    for i, t in enumerate(targets) for c in columns), key=lambda x: (-x[0], x[1]))
     out: dict[str, Column] = {}
     used: set[str] = set()
     for score, _, tname, col in pairs:
@@ -158,7 +178,8 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     reused = {_norm(h) for f in learned.fields.values() for k in ("from", "coalesce") if k in f
               for h in ([f[k]] if isinstance(f[k], str) else f[k])}
     free = [c for c in d.columns if _norm(c.name) not in reused]
-    matched = match_columns([t for t in targets if t["name"] not in ("agency", *learned.fields)], free)
+    todo = [t for t in targets if t["name"] not in ("agency", *learned.fields)]
+    matched = match_columns(todo, free, {t["name"]: _allowed_values(spec, t["name"]) for t in todo})
     used = {c.name for c in matched.values()} | {c.name for c in d.columns if _norm(c.name) in reused}
     absent = _absent(spec, {*learned.fields, *matched, "agency"})
     if absent:

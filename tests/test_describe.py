@@ -167,3 +167,17 @@ def test_draft_reuses_the_mapping_of_a_shared_header_with_its_code_table(tmp_pat
     assert "# as in st_louis_mpd_monthly_crimes: check" in text
     assert mapping["absent"] == ["case_number"] and "TODO" in text.split("absent:")[1].splitlines()[0]
     assert mapping["precision"] == {"reported_at": "month"}  # declared by the source reused
+
+
+def test_code_columns_are_paired_by_their_values_whatever_their_label(tmp_path: Path) -> None:
+    """Labels such as `ofcrSex` or `PerceivedGndr` share no word with `officer_sex` / `subject_sex`: a code column
+    whose values are mostly a target's published values is drafted for it (the closest label wins a tie)."""
+    rnd = random.Random(11)
+    header = ["Stop Ref", "PerceivedGndr", "ofcrGndr"]
+    rows = [[f"S{i:05d}", rnd.choice(["M", "F", "Male"]), rnd.choice(["M", "F"])] for i in range(200)]
+    p = tmp_path / "stops_othertown.csv"
+    p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
+    out = tmp_path / "drafts"
+    dsc.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
+    fields = yaml.safe_load((out / "stops_othertown.mapping.yaml").read_text())["fields"]
+    assert fields["subject_sex"] == {"from": "PerceivedGndr", "map": {"M": "Male", "F": "Female", "Male": "Male"}}
