@@ -217,3 +217,21 @@ def test_a_run_that_does_not_publish_exits_non_zero_with_evidence_and_a_correcte
     assert "newtown.csv: already ingested with the same content and contract, skipped (--force to redo)" in r.stderr
     r = run("--force")
     assert r.returncode == 0 and "already ingested" not in r.stderr
+
+
+def test_builtin_dataset_files_hold_no_agency_knowledge() -> None:
+    """Datasets keep their standardized shape, public schema and policy; every source (the nine real samples' and
+    the fictional demo agencies') lives in an agency folder, and no dataset file names an agency."""
+    import yaml
+
+    specs = load_specs()
+    agencies = {s.agency for spec in specs for s in spec.sources}
+    assert len(agencies) >= 11
+    for path in sorted(BUILTIN_DIR.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert "sources" not in yaml.safe_load(text), path.name
+        assert not [a for a in agencies if a.casefold() in text.casefold()], path.name
+    for spec in specs:
+        for s in spec.sources:
+            assert s.mapping_path is not None and s.mapping_path.parent.parent.name == "sources", s.name
+            assert s.contract_path.parent == s.mapping_path.parent, s.name  # side by side

@@ -408,3 +408,16 @@ def test_verifier_is_a_package_of_identifiers_and_scan():
 
     assert V.scan.scan_column is V.scan_column and V.identifiers.IdentifierSet is V.IdentifierSet
     assert b"def scan_hits" in V.code_bytes() and b"def array_forms" in V.code_bytes()
+
+
+def test_the_stage_gathers_identifiers_with_the_specs_declared_values(tmp_path):
+    """The release's verifier (`stages.gather_identifiers`) skips the dataset's declared values, and only them."""
+    from pipelines import stages
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+    from redaction.verify import normalize_words
+
+    spec = next(s for s in load_specs() if s.name == "complaints")
+    ids = stages.gather_identifiers(PrivateStore.local(tmp_path / "private"), spec, [])
+    assert ids.declared == {w for v in spec.declared_values() if (w := normalize_words(v)).strip()}
+    assert {" white ", " black ", " force ", " detroit police department "} <= ids.declared

@@ -156,7 +156,7 @@ class IdentifierSet:
         not personal data, so a cell holding exactly one of them is not scanned. An officer named White, Black,
         Washington or Force would otherwise block every release that publishes race labels, an allegation type
         or an agency's name; such a name is still found anywhere else (in text, or beside other words)."""
-        self.declared.update(w for v in values if v is not None and (w := normalize_words(str(v))))
+        self.declared.update(w for v in values if v is not None and (w := normalize_words(str(v))).strip())
 
     def __len__(self) -> int:
         return len(self.words) + len(self.digits) + len(self.codes)
