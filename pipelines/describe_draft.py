@@ -178,8 +178,8 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     reused = {_norm(h) for f in learned.fields.values() for k in ("from", "coalesce") if k in f
               for h in ([f[k]] if isinstance(f[k], str) else f[k])}
     free = [c for c in d.columns if _norm(c.name) not in reused]
-    todo = [t for t in targets if t["name"] not in ("agency", *learned.fields)]
-    matched = match_columns(todo, free, {t["name"]: _allowed_values(spec, t["name"]) for t in todo})
+    pending = [t for t in targets if t["name"] not in ("agency", *learned.fields)]
+    matched = match_columns(pending, free, {t["name"]: _allowed_values(spec, t["name"]) for t in pending})
     used = {c.name for c in matched.values()} | {c.name for c in d.columns if _norm(c.name) in reused}
     absent = _absent(spec, {*learned.fields, *matched, "agency"})
     if absent:
