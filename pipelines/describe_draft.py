@@ -154,7 +154,8 @@ def draft_contract(d: Description) -> str:
     return "\n".join(out) + "\n"
 
 
-def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: str) -> str:
+def _layout_lines(d: Description, spec: Any | None, name: str, contract_file: str) -> list[str]:
+    """The draft's header: what it is, and how to read the export (format, encoding, banner and footer rows)."""
     out = [
         f"# Mapping drafted by `describe` from {d.file}. Complete every TODO, then run",
         "# `python -m pipelines.cli check` (the spec is validated) and `python -m pipelines.cli run`.",
@@ -172,7 +173,30 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
         out.append(f"footer_rows: {d.footer_rows}")
     if d.record_path:
         out.append(f"record_path: {_q(d.record_path)}")
-    month_only = [c for c in d.columns if c.format in MONTH_ONLY]
+    return out
+
+
+def _field_line(target: Mapping[str, Any], col: Column, spec: Any | None) -> str:
+    """One drafted field from the export column paired with it: its date format, or its codes paired with the
+    values the dataset publishes (a TODO where no pairing is plain)."""
+    tname, ttype = target["name"], target.get("type", "string")
+    parts = [f"from: {_q(col.name.strip())}"]
+    if ttype in ("date", "datetime", "time") and col.format and col.format != "ISO8601":
+        parts.append(f"format: {_q(col.format)}")
+    if col.codes is None or ttype != "string" or col.type not in ("string", "boolean"):
+        return f"  {tname}: {{{', '.join(parts)}}}"
+    allowed = _allowed_values(spec, tname)
+    pairs = {v: _guess_value(v, allowed) if allowed else v for v in col.codes}
+    todo = "    # TODO: check" if allowed else "    # TODO: the dataset's values"
+    if allowed and any(g is None for g in pairs.values()):
+        todo += f"; allowed: {', '.join(allowed)}"
+    return f"  {tname}:\n    from: {_q(col.name.strip())}\n    map: {{" + ", ".join(
+        f"{_q(v)}: {_q(g if g is not None else 'TODO')}" for v, g in pairs.items()) + "}" + todo
+
+
+def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: str) -> str:
+    """The mapping to complete: fields reused from shipped sources, then paired by name or codes, then TODOs."""
+    out = _layout_lines(d, spec, name, contract_file)
     targets = spec.standardized if spec else []
     learned = learn(spec, d.headers, [c.source for c in d.closest])
     reused = {_norm(h) for f in learned.fields.values() for k in ("from", "coalesce") if k in f
@@ -190,37 +214,21 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     if not targets:
         out.append("  # TODO: the dataset's standardized columns (`python -m pipelines.cli check` lists datasets)")
     for t in targets:
-        tname, ttype = t["name"], t.get("type", "string")
+        tname = t["name"]
         if tname == "agency":
             out.append(f"  agency: {{const: {_q('TODO agency name')}}}")
-            continue
-        if tname in learned.fields:
+        elif tname in learned.fields:
             _complete_map(learned.fields[tname], d, spec, tname)
             out.append(learned.line(tname))
-            continue
-        col = matched.get(tname)
-        if col is None:
-            out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; " + ("absent" if tname in absent else "optional"))
-            continue
-        if ttype in ("date", "datetime") and col.format and col.format != "ISO8601" and col.type == "time":
-            col = col  # a time column alone: the date is probably another column (join them with from: [D, T])
-        parts = [f"from: {_q(col.name.strip())}"]
-        if ttype in ("date", "datetime", "time") and col.format and col.format != "ISO8601":
-            parts.append(f"format: {_q(col.format)}")
-        line = f"  {tname}: {{{', '.join(parts)}}}"
-        if col.codes is not None and ttype == "string" and col.type in ("string", "boolean"):
-            allowed = _allowed_values(spec, tname)
-            pairs = {v: _guess_value(v, allowed) if allowed else v for v in col.codes}
-            todo = "    # TODO: check" if allowed else "    # TODO: the dataset's values"
-            if allowed and any(g is None for g in pairs.values()):
-                todo += f"; allowed: {', '.join(allowed)}"
-            line = f"  {tname}:\n    from: {_q(col.name.strip())}\n    map: {{" + ", ".join(
-                f"{_q(v)}: {_q(g if g is not None else 'TODO')}" for v, g in pairs.items()) + "}" + todo
-        out.append(line)
+        elif tname in matched:
+            out.append(_field_line(t, matched[tname], spec))
+        else:
+            kind = "absent" if tname in absent else "optional"
+            out.append(f"  # {tname}: {{from: TODO}}    # {t.get('type', 'string')}; {kind}")
     unused = [c.name for c in d.columns if c.name not in used]
     if unused:
         out.append("# columns not mapped yet: " + ", ".join(_q(u) for u in unused))
-    if month_only and not learned.precision:
+    if any(c.format in MONTH_ONLY for c in d.columns) and not learned.precision:
         out.append("# these dates are month-only: declare it so the policy publishes months")
         out.append("# precision: {<standardized column>: month}")
     return "\n".join(out) + "\n"
