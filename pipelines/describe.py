@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from pipelines import readers
+from pipelines.catalog.spec import difference_note
 
 CODE_MAX_DISTINCT = 30  # a column with at most this many distinct values...
 CODE_MIN_COUNT = 5  # ...each seen at least this often holds codes, not personal data: its values may be shown
@@ -361,8 +362,8 @@ def report_lines(d: Description) -> list[str]:
     else:
         lines.append("closest contracts:")
         for near in d.closest:
-            lines.append(f"  - {near.dataset}/{near.source}: {near.score:.0%} match; missing {_few(near.missing)}; "
-                         f"extra {_few(near.extra)}")
+            lines.append(f"  - {near.dataset}/{near.source}: {near.score:.0%} match; "
+                         f"{difference_note(near.missing, near.extra, n=8)}")
     return lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +19,19 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def difference_note(missing: Sequence[str], extra: Sequence[str], duplicated: Sequence[str] = (), n: int = 12,
+                    ) -> str:
+    """How a file's headers differ from a contract, naming only what differs: `missing ['CASE']; extra ['NOTES']`,
+    `duplicated ['RACE']` (a note saying `missing []` sent officers looking for a column that was not missing)."""
+    def few(names: Sequence[str]) -> str:
+        shown = ", ".join(repr(x) for x in list(names)[:n])
+        return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
+
+    parts = [f"{what} {few(names)}" for what, names in (("missing", missing), ("extra", extra),
+                                                        ("duplicated", duplicated)) if names]
+    return "; ".join(parts) or "no column differs"
 
 
 @dataclass
