@@ -194,6 +194,28 @@ def _field_line(target: Mapping[str, Any], col: Column, spec: Any | None) -> str
         f"{_q(v)}: {_q(g if g is not None else 'TODO')}" for v, g in pairs.items()) + "}" + todo
 
 
+def _event_time(spec: Any | None, d: Description, taken: set[str]) -> tuple[str, str] | None:
+    """(standardized column, drafted line) for the dataset's event time when no label named it: the first date
+    column left, joined with a time column beside it (`Reported_Date` + `Reported_Time`), marked to check."""
+    if spec is None or not spec.temporal_field:
+        return None
+    rule = (spec.policy.get("columns") or {}).get(spec.temporal_field) or {}
+    target = rule.get("source") if isinstance(rule, dict) else None
+    free = [c for c in d.columns if c.name not in taken and c.format and c.format != "ISO8601"]
+    dates = [c for c in free if c.type in ("date", "datetime")]
+    if not target or not dates:
+        return None
+    day = dates[0]
+    words = _tokens(day.name) - {"date", "dt"}
+    times = [c for c in free if c.type == "time" and (_tokens(c.name) & words or not words)]
+    if day.type == "date" and times:
+        cols, fmt = [day.name.strip(), times[0].name.strip()], f"{day.format} {times[0].format}"
+        line = f"  {target}: {{from: [{_q(cols[0])}, {_q(cols[1])}], format: {_q(fmt)}}}"
+    else:
+        line = f"  {target}: {{from: {_q(day.name.strip())}, format: {_q(str(day.format))}}}"
+    return str(target), line + "    # TODO: check: the first date column, for the dataset's event time"
+
+
 def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: str) -> str:
     """The mapping to complete: fields reused from shipped sources, then paired by name or codes, then TODOs."""
     out = _layout_lines(d, spec, name, contract_file)
@@ -205,7 +227,10 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
     pending = [t for t in targets if t["name"] not in ("agency", *learned.fields)]
     matched = match_columns(pending, free, {t["name"]: _allowed_values(spec, t["name"]) for t in pending})
     used = {c.name for c in matched.values()} | {c.name for c in d.columns if _norm(c.name) in reused}
-    absent = _absent(spec, {*learned.fields, *matched, "agency"})
+    event = None if spec is None or any(t["name"] in (*learned.fields, *matched) for t in targets
+                                        if t["type"] in ("date", "datetime") and not t.get("optional")) \
+        else _event_time(spec, d, used)
+    absent = _absent(spec, {*learned.fields, *matched, "agency", *([event[0]] if event else [])})
     if absent:
         out.append(f"absent: [{', '.join(absent)}]    # TODO: map these if the export has them; else keep them here")
     if learned.precision:
@@ -222,6 +247,8 @@ def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: st
             out.append(learned.line(tname))
         elif tname in matched:
             out.append(_field_line(t, matched[tname], spec))
+        elif event and tname == event[0]:
+            out.append(event[1])
         else:
             kind = "absent" if tname in absent else "optional"
             out.append(f"  # {tname}: {{from: TODO}}    # {t.get('type', 'string')}; {kind}")
