@@ -117,7 +117,7 @@ def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column
 
 def _allowed_values(spec: Any | None, target: str) -> list[str]:
     """The values the dataset publishes for a standardized column (the loader's check uses the same list)."""
-    from pipelines.catalog.loader import allowed_values
+    from pipelines.catalog.crosscheck import allowed_values
 
     return allowed_values(spec, target) if spec is not None else []
 
@@ -278,7 +278,7 @@ def _absent(spec: Any | None, mapped: set[str]) -> list[str]:
     """The columns the dataset publishes that every source maps or declares absent, not drafted yet."""
     if spec is None:
         return []
-    from pipelines.catalog.loader import published_from
+    from pipelines.catalog.crosscheck import published_from
 
     optional = {f["name"] for f in spec.standardized if f.get("optional")}
     return [c for c in published_from(spec) if c not in mapped and c not in optional]

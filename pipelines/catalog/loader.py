@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pipelines.catalog import models
+from pipelines.catalog import crosscheck, models
 from pipelines.catalog.spec import DatasetSpec, SourceSpec
 from pipelines.catalog.yamlfile import SpecError, YamlDoc, load
 from pipelines.config import REPO_ROOT
@@ -143,6 +143,46 @@ def _code_table(path: Path) -> dict[str, str | None]:
     return out
 
 
+def _field(fm: models.FieldMap, doc: YamlDoc, floc: tuple[Any, ...], dataset: DatasetSpec, labels: dict[str, str],
+           contract_path: Path, problems: list[str]) -> dict[str, Any]:
+    """One field's mapping, checked (target, columns, RE2 patterns, formats, code table) and resolved (contract
+    field names for aliases, the code table read into `map`); problems are appended to `problems`."""
+    from pipelines.readers import normalize_label
+
+    target = str(floc[-1])
+    std = dataset.standardized_types
+    if target not in std:
+        problems.append(f"{doc.where(floc)}: {target!r} is not a standardized column of dataset "
+                        f"{dataset.name!r} ({', '.join(sorted(std))})")
+    for col in fm.columns():
+        if normalize_label(col) not in labels:
+            problems.append(f"{doc.where((*floc, 'from' if fm.from_ is not None else 'coalesce'))}: "
+                            f"column {col!r} is not in the contract {contract_path.name}")
+    pats = [p for p, _ in fm.replace]
+    if fm.extract is not None:
+        pats.append(fm.extract if isinstance(fm.extract, str) else fm.extract.pattern)
+    problems += [f"{doc.where(floc)}: {bad}" for p in pats if (bad := _re2_problem(p))]
+    for f in [fm.format] if isinstance(fm.format, str) else list(fm.format or []):
+        if "%" not in f and f not in DATE_WORDS:
+            problems.append(f"{doc.where((*floc, 'format'))}: format {f!r} is neither strftime (%Y-%m-%d) "
+                            f"nor one of {', '.join(DATE_WORDS)}")
+    spec = fm.model_dump(by_alias=True, exclude_unset=True)
+    named = [labels.get(normalize_label(c), c) for c in fm.columns()]  # aliases -> contract field names
+    if fm.from_ is not None:
+        spec["from"] = named[0] if isinstance(fm.from_, str) else named
+    elif fm.coalesce is not None:
+        spec["coalesce"] = named
+    if fm.map_file:
+        try:
+            spec["map"] = _code_table(_resolve(fm.map_file, doc.path.parent))
+        except SpecError as exc:
+            problems += [f"{doc.where((*floc, 'map_file'))}: {p}" for p in exc.problems]
+        spec.pop("map_file", None)
+    if isinstance(fm.extract, models.Extract):
+        spec["extract"] = fm.extract.model_dump()
+    return spec
+
+
 def build_source(
     m: models.SourceModel,
     doc: YamlDoc,
@@ -168,43 +208,9 @@ def build_source(
     std = dataset.standardized_types
     fields: dict[str, dict[str, Any]] = {}
     for target, fm in m.fields.items():
-        floc = (*loc, "fields", target)
-        if target not in std:
-            problems.append(f"{doc.where(floc)}: {target!r} is not a standardized column of dataset "
-                            f"{dataset.name!r} ({', '.join(sorted(std))})")
-        for col in fm.columns():
-            if normalize_label(col) not in labels:
-                problems.append(f"{doc.where((*floc, 'from' if fm.from_ is not None else 'coalesce'))}: "
-                                f"column {col!r} is not in the contract {contract_path.name}")
-        pats = [p for p, _ in fm.replace]
-        if fm.extract is not None:
-            pats.append(fm.extract if isinstance(fm.extract, str) else fm.extract.pattern)
-        for p in pats:
-            bad = _re2_problem(p)
-            if bad:
-                problems.append(f"{doc.where(floc)}: {bad}")
-        fmts = [fm.format] if isinstance(fm.format, str) else list(fm.format or [])
-        for f in fmts:
-            if "%" not in f and f not in DATE_WORDS:
-                problems.append(f"{doc.where((*floc, 'format'))}: format {f!r} is neither strftime (%Y-%m-%d) "
-                                f"nor one of {', '.join(DATE_WORDS)}")
-        spec = fm.model_dump(by_alias=True, exclude_unset=True)
-        named = [labels.get(normalize_label(c), c) for c in fm.columns()]  # aliases -> contract field names
-        if fm.from_ is not None:
-            spec["from"] = named[0] if isinstance(fm.from_, str) else named
-        elif fm.coalesce is not None:
-            spec["coalesce"] = named
-        if fm.map_file:
-            try:
-                spec["map"] = _code_table(_resolve(fm.map_file, doc.path.parent))
-            except SpecError as exc:
-                problems += [f"{doc.where((*floc, 'map_file'))}: {p}" for p in exc.problems]
-            spec.pop("map_file", None)
-        if isinstance(fm.extract, models.Extract):
-            spec["extract"] = fm.extract.model_dump()
-        fields[target] = spec
-    problems += _unmapped_published(m, doc, loc, dataset)
-    problems += _values_outside_public_lists(fields, doc, loc, dataset)
+        fields[target] = _field(fm, doc, (*loc, "fields", target), dataset, labels, contract_path, problems)
+    problems += crosscheck.unmapped_published(m, doc, loc, dataset)
+    problems += crosscheck.values_outside_public_lists(fields, doc, loc, dataset)
     for i, flt in enumerate(m.filter):
         if normalize_label(flt.column) not in labels:
             problems.append(f"{doc.where((*loc, 'filter', i))}: column {flt.column!r} is not in the contract")
@@ -219,7 +225,7 @@ def build_source(
             problems.append(f"{doc.where((*loc, 'explode', 'keep'))}: {bad}")
         group = [labels.get(normalize_label(c), c) for c in m.explode.columns()]
         explode = {"columns": group, "separator": m.explode.separator, "keep": m.explode.keep}
-        _read_group_through_coalesce(fields, group)
+        crosscheck.read_group_through_coalesce(fields, group)
     for col in m.precision:
         if std.get(col) not in ("date", "datetime"):
             problems.append(f"{doc.where((*loc, 'precision', col))}: precision applies to a date or datetime "
@@ -234,7 +240,7 @@ def build_source(
         format=m.format,
         sheet=m.sheet,
         fields=fields,
-        raw=_at(doc.data, loc),
+        raw=crosscheck.at(doc.data, loc),
         mapping_path=doc.path,
         encoding=m.encoding,
         delimiter=m.delimiter,
@@ -250,83 +256,6 @@ def build_source(
     )
     src.__dict__["contract"] = contract
     return src
-
-
-def published_from(dataset: DatasetSpec) -> dict[str, list[str]]:
-    """Standardized column -> the public columns the dataset's policy makes from it (`source:` of a treatment)."""
-    out: dict[str, list[str]] = {}
-    for public, rule in (dataset.policy.get("columns") or {}).items():
-        if isinstance(rule, dict) and isinstance(rule.get("source"), str):
-            out.setdefault(rule["source"], []).append(str(public))
-    return out
-
-
-def _unmapped_published(m: models.SourceModel, doc: YamlDoc, loc: tuple[Any, ...], dataset: DatasetSpec,
-                        ) -> list[str]:
-    """A column the policy publishes is mapped by every source unless the dataset declares it `optional: true`
-    (a column only some agencies have: published through the policy when present, null otherwise). Without this,
-    a forgotten mapping would publish an empty column unnoticed."""
-    optional = {f["name"] for f in dataset.standardized if f.get("optional")}
-    out = [f"{doc.where((*loc, 'absent'))}: source {m.name!r}: {col!r} is both mapped and `absent`"
-           for col in m.absent if col in m.fields]
-    out += [f"{doc.where((*loc, 'absent'))}: {col!r} is not a standardized column of dataset {dataset.name!r}"
-            for col in m.absent if col not in dataset.standardized_types]
-    out += [f"{doc.where((*loc, 'fields'))}: source {m.name!r} does not map {col!r}, which dataset "
-            f"{dataset.name!r} publishes as {', '.join(pubs)}; map it, or list it under `absent:` if this export "
-            f"does not have it (a dataset declares `optional: true` the columns only some agencies have)"
-            for col, pubs in sorted(published_from(dataset).items())
-            if col not in m.fields and col not in optional and col not in m.absent]
-    return out
-
-
-def allowed_values(dataset: DatasetSpec, target: str) -> list[str]:
-    """The values the dataset publishes for a standardized column it keeps as is: the public field's enum."""
-    try:
-        fields = {f["name"]: f for f in dataset.schema["fields"]}
-    except (SpecError, KeyError, TypeError):
-        return []  # an unusable public schema is reported on its own
-    for public, rule in (dataset.policy.get("columns") or {}).items():
-        if isinstance(rule, dict) and rule.get("source") == target and rule.get("treatment") == "keep" \
-                and public in fields:
-            return [str(v) for v in (fields[public].get("constraints") or {}).get("enum") or [] if str(v) != "*"]
-    return []
-
-
-def _values_outside_public_lists(fields: dict[str, dict[str, Any]], doc: YamlDoc, loc: tuple[Any, ...],
-                                 dataset: DatasetSpec) -> list[str]:
-    """A code label, constant or default that the public schema does not allow would quarantine every row it
-    reaches at validation (`constraint-error`), after the whole pipeline ran: said at load instead."""
-    out = []
-    for target, spec in fields.items():
-        allowed = allowed_values(dataset, target)
-        if not allowed:
-            continue
-        given = [("map", v) for v in (spec.get("map") or {}).values()]
-        given += [(k, spec[k]) for k in ("const", "default") if spec.get(k) is not None]
-        bad = sorted({str(v) for _, v in given if v is not None and str(v) not in allowed})
-        if bad:
-            key = "map_file" if "map_file" in (_at(doc.data, loc).get("fields") or {}).get(target, {}) else \
-                next(k for k, v in given if v is not None and str(v) in bad)
-            out.append(f"{doc.where((*loc, 'fields', target))}: {target}: {key} gives {bad}, which dataset "
-                       f"{dataset.name!r} does not publish; its values: {', '.join(allowed)}")
-    return out
-
-
-def _read_group_through_coalesce(fields: dict[str, dict[str, Any]], group: list[str]) -> None:
-    """An unpivoted group keeps each value in its own column (errors name that column): a mapping that reads the
-    group's first column reads the whole group, the one column of each row that has a value."""
-    if len(group) < 2:
-        return
-    for spec in fields.values():
-        if spec.get("from") == group[0]:
-            spec.pop("from")
-            spec["coalesce"] = list(group)
-
-
-def _at(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
-    for k in loc:
-        data = data[k]
-    return dict(data)
 
 
 def load_spec(path: Path) -> DatasetSpec:
