@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from pipelines import readers
+from pipelines.catalog.spec import difference_note
 
 CODE_MAX_DISTINCT = 30  # a column with at most this many distinct values...
 CODE_MIN_COUNT = 5  # ...each seen at least this often holds codes, not personal data: its values may be shown
@@ -180,7 +180,7 @@ def infer_type(values: Counter[str]) -> tuple[str, str | None, list[str]]:
     sample = distinct[:3000]
     if all(_INT.match(v) for v in sample):
         big = [int(v) for v in sample]
-        if all(10**11 <= b < 10**14 for b in big):
+        if all(10**11 <= b < 4 * 10**12 for b in big):  # 1973..2096 in milliseconds; longer: case numbers
             return "datetime", "epoch_ms", []
         return "integer", None, []
     if all(_NUM.match(v) for v in sample):
@@ -362,8 +362,8 @@ def report_lines(d: Description) -> list[str]:
     else:
         lines.append("closest contracts:")
         for near in d.closest:
-            lines.append(f"  - {near.dataset}/{near.source}: {near.score:.0%} match; missing {_few(near.missing)}; "
-                         f"extra {_few(near.extra)}")
+            lines.append(f"  - {near.dataset}/{near.source}: {near.score:.0%} match; "
+                         f"{difference_note(near.missing, near.extra, n=8)}")
     return lines
 
 
@@ -372,207 +372,15 @@ def _few(names: Sequence[str], n: int = 8) -> str:
     return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
 
 
-# ---------------------------------------------------------------------------------------------- drafts
-
-
 def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
-    s = s if s and s[0].isalpha() else "x_" + s
-    return s[:60]
+    """A name for a draft folder or source: lower case, [a-z0-9_] (the drafting module's, re-exported)."""
+    from pipelines.describe_draft import slug as _slug
 
-
-def _q(s: str) -> str:
-    """A YAML double-quoted scalar (also for labels like Yes/No that YAML would read as booleans)."""
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", s.casefold())
-
-
-def guess_dataset(d: Description, specs: Sequence[Any]) -> Any | None:
-    if d.closest and d.closest[0].score >= 0.3:
-        return next((s for s in specs if s.name == d.closest[0].dataset), None)
-    name = _norm(d.file)
-    for s in specs:
-        if _norm(s.name) and (name.startswith(_norm(s.name)) or _norm(s.name) in name):
-            return s
-    return None
-
-
-_STOP_WORDS = {"at", "of", "the", "a", "an", "and", "or", "by", "in", "to", "no", "nr", "num", "number", "private",
-               "agency", "s"}
-
-
-def _tokens(text: str) -> set[str]:
-    """Words of a label: split on non-letters and camelCase ("SubjectPerceivedRace" -> subject, perceived, race)."""
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
-    return {w for w in re.split(r"[^a-z0-9]+", spaced.casefold()) if w and w not in _STOP_WORDS}
-
-
-_FITS = {
-    "date": ("date", "datetime"), "datetime": ("date", "datetime"), "time": ("time",),
-    "integer": ("integer",), "number": ("integer", "number"), "boolean": ("boolean",),
-}
-
-
-def _pair_score(target: Mapping[str, Any], column: Column) -> float:
-    """How well an export column fits a standardized column: every word of its name in the column's label (1.0),
-    or two words of its description (0.8), or a near-identical spelling; 0 when the column's type cannot fit."""
-    fits = _FITS.get(str(target.get("type", "string")))
-    if fits and column.type not in fits and not (column.type == "string" and column.codes and len(column.codes) <= 3
-                                                 and target.get("type") == "boolean"):
-        return 0.0
-    name = _tokens(target["name"])
-    words = _tokens(column.name)
-    if not name or not words:
-        return 0.0
-    ratio = SequenceMatcher(None, _norm(target["name"]), _norm(column.name)).ratio()
-    score = 1.0 if name <= words else 0.0
-    if not score and words <= name and any(len(w) >= 3 for w in words):
-        score = 0.75  # "Race" for subject_race: the column says less than the name, nothing else
-    desc = _tokens(str(target.get("description") or "")) - {"date", "time"}
-    if len(desc & words) >= 2 and len(desc & words) >= 0.6 * len(words):
-        score = max(score, 0.8)
-    if ratio >= 0.93:
-        score = max(score, ratio)
-    return score + 0.01 * ratio if score else 0.0  # ties: the closer spelling
-
-
-def match_columns(targets: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> dict[str, Column]:
-    """Standardized column -> the export column whose name fits it best (each used once, best pairs first)."""
-    pairs = sorted(((_pair_score(t, c), i, t["name"], c) for i, t in enumerate(targets) for c in columns),
-                   key=lambda x: (-x[0], x[1]))
-    out: dict[str, Column] = {}
-    used: set[str] = set()
-    for score, _, tname, col in pairs:
-        if score < 0.5 or tname in out or col.name in used:
-            continue
-        out[tname] = col
-        used.add(col.name)
-    return out
-
-
-def _allowed_values(spec: Any | None, target: str) -> list[str]:
-    """The values the dataset publishes for a standardized column: the enum of the public field kept from it."""
-    if spec is None:
-        return []
-    try:
-        columns = spec.policy.get("columns") or {}
-        fields = {f["name"]: f for f in spec.schema["fields"]}
-    except Exception:  # noqa: BLE001 - a draft without hints is still a draft
-        return []
-    for public, treatment in columns.items():
-        if isinstance(treatment, dict) and treatment.get("source") == target and public in fields:
-            enum = (fields[public].get("constraints") or {}).get("enum") or []
-            return [str(v) for v in enum if str(v) != "*"]
-    return []
-
-
-def _guess_value(code: str, allowed: Sequence[str]) -> str | None:
-    """The allowed value a code most plausibly means: same text, or the only value it starts (M -> Male)."""
-    key = _norm(code)
-    if not key:
-        return None
-    same = [a for a in allowed if _norm(a) == key]
-    if same:
-        return same[0]
-    starts = [a for a in allowed if _norm(a).startswith(key) or key.startswith(_norm(a))]
-    return starts[0] if len(starts) == 1 else None
-
-
-def draft_contract(d: Description) -> str:
-    markers = sorted({"", *(m for c in d.columns for m in c.markers)}, key=lambda m: (m != "", m))
-    out = [
-        f"# Source contract drafted by `describe` from {d.file}: the raw shape, every field read as text.",
-        "# Check each field. `required: true` (recognition needs the column; a row without a value is quarantined)",
-        "# marks the key and date columns filled in every row of this file: add or remove as the agency guarantees.",
-        "# `unknown_columns: ignore` lets the agency add columns without breaking recognition.",
-        "unknown_columns: ignore",
-        "missingValues: [" + ", ".join(_q(m) for m in (markers or [""])) + "]",
-        "fields:",
-    ]
-    key_columns = {k for key in d.keys[:1] for k in key}
-    for c in d.columns:
-        desc = c.type + (f" {c.format}" if c.format else "")
-        must = c.name in key_columns or c.type in ("date", "datetime")
-        req = ", constraints: {required: true}" if must and c.filled == d.rows and d.rows else ""
-        out.append(f"  - {{name: {_q(c.name.strip())}, type: string, description: {_q(desc)}{req}}}")
-    return "\n".join(out) + "\n"
-
-
-def draft_mapping(d: Description, spec: Any | None, name: str, contract_file: str) -> str:
-    out = [
-        f"# Mapping drafted by `describe` from {d.file}. Complete every TODO, then run",
-        "# `python -m pipelines.cli check` (the spec is validated) and `python -m pipelines.cli run`.",
-        "# Mapping language: docs/architecture.md (\"Source mapping expressions\").",
-        f"name: {name}",
-        f"dataset: {spec.name if spec else 'TODO  # stops, incidents, complaints, use_of_force'}",
-        f"contract: {contract_file}",
-        f"format: {d.format}",
-    ]
-    if d.encoding and d.encoding not in ("utf-8", "utf-8-sig"):
-        out.append(f"encoding: {d.encoding}")
-    if d.header_row > 1:
-        out.append(f"header_row: {d.header_row}")
-    if d.footer_rows:
-        out.append(f"footer_rows: {d.footer_rows}")
-    if d.record_path:
-        out.append(f"record_path: {_q(d.record_path)}")
-    month_only = [c for c in d.columns if c.format in MONTH_ONLY]
-    out.append("fields:")
-    targets = spec.standardized if spec else []
-    matched = match_columns([t for t in targets if t["name"] != "agency"], d.columns)
-    used = {c.name for c in matched.values()}
-    if not targets:
-        out.append("  # TODO: the dataset's standardized columns (`python -m pipelines.cli check` lists datasets)")
-    for t in targets:
-        tname, ttype = t["name"], t.get("type", "string")
-        if tname == "agency":
-            out.append(f"  agency: {{const: {_q('TODO agency name')}}}")
-            continue
-        col = matched.get(tname)
-        if col is None:
-            out.append(f"  # {tname}: {{from: TODO}}    # {ttype}; optional")
-            continue
-        if ttype in ("date", "datetime") and col.format and col.format != "ISO8601" and col.type == "time":
-            col = col  # a time column alone: the date is probably another column (join them with from: [D, T])
-        parts = [f"from: {_q(col.name.strip())}"]
-        if ttype in ("date", "datetime", "time") and col.format and col.format != "ISO8601":
-            parts.append(f"format: {_q(col.format)}")
-        line = f"  {tname}: {{{', '.join(parts)}}}"
-        if col.codes is not None and ttype == "string" and col.type in ("string", "boolean"):
-            allowed = _allowed_values(spec, tname)
-            pairs = {v: _guess_value(v, allowed) if allowed else v for v in col.codes}
-            todo = "    # TODO: check" if allowed else "    # TODO: the dataset's values"
-            if allowed and any(g is None for g in pairs.values()):
-                todo += f"; allowed: {', '.join(allowed)}"
-            line = f"  {tname}:\n    from: {_q(col.name.strip())}\n    map: {{" + ", ".join(
-                f"{_q(v)}: {_q(g if g is not None else 'TODO')}" for v, g in pairs.items()) + "}" + todo
-        out.append(line)
-    unused = [c.name for c in d.columns if c.name not in used]
-    if unused:
-        out.append("# columns not mapped yet: " + ", ".join(_q(u) for u in unused))
-    if month_only:
-        out.append("# these dates are month-only: declare it so the policy publishes months")
-        out.append("# precision: {<standardized column>: month}")
-    return "\n".join(out) + "\n"
+    return _slug(text)
 
 
 def write_drafts(d: Description, specs: Sequence[Any], out_dir: Path) -> list[Path]:
-    """Write agency.yaml, <shape>.contract.yaml and <shape>.mapping.yaml into `out_dir` (never overwrites)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    name = slug(Path(d.file).stem)
-    spec = guess_dataset(d, specs)
-    files = {
-        out_dir / "agency.yaml": "# The agency publishing these exports.\nname: TODO agency name\n",
-        out_dir / f"{name}.contract.yaml": draft_contract(d),
-        out_dir / f"{name}.mapping.yaml": draft_mapping(d, spec, name, f"{name}.contract.yaml"),
-    }
-    written = []
-    for p, text in files.items():
-        if p.exists():
-            continue
-        p.write_text(text, encoding="utf-8")
-        written.append(p)
-    return written
+    """Write the drafts of :mod:`pipelines.describe_draft` into `out_dir` (never overwrites)."""
+    from pipelines.describe_draft import write_drafts as _write
+
+    return _write(d, specs, out_dir)

@@ -117,28 +117,48 @@ def row_filter_mask(table: pa.Table, filters: Sequence[Mapping[str, Any]]) -> np
     return keep
 
 
-def explode_rows(table: pa.Table, rule: Mapping[str, Any]) -> tuple[np.ndarray, list[str | None]]:
-    """Apply an `explode` rule: (source row index of each output row, its value for the first listed column)."""
+def _explode(table: pa.Table, rule: Mapping[str, Any]) -> tuple[np.ndarray, list[str | None], list[int]]:
+    """(source row index, value, index of the column it came from) of each output row of an `explode` rule."""
     cols = list(rule["columns"])
     sep, keep = rule.get("separator"), rule.get("keep")
     pattern = re.compile(keep) if keep else None
     cells = [table.column(c).to_pylist() for c in cols]
     parents: list[int] = []
     values: list[str | None] = []
+    origin: list[int] = []
     for i in range(table.num_rows):
-        found: list[str | None] = []
-        for col in cells:
+        found: list[tuple[str | None, int]] = []
+        for j, col in enumerate(cells):
             v = col[i]
             if v is None:
                 continue
             for part in (v.split(sep) if sep else [v]):
                 part = part.strip()
                 if part and (pattern is None or pattern.search(part)):
-                    found.append(part)
-        for part in found or [None]:
+                    found.append((part, j))
+        for part, j in found or [(None, 0)]:
             parents.append(i)
             values.append(part)
-    return np.array(parents, dtype=np.int64), values
+            origin.append(j)
+    return np.array(parents, dtype=np.int64), values, origin
+
+
+def explode_table(table: pa.Table, rule: Mapping[str, Any]) -> tuple[pa.Table, np.ndarray]:
+    """The exploded table and the source row index of each output row. Each value stays in the column it came
+    from (the others of the group are empty), so a bad value is reported with its own source field; the loader
+    reads an unpivoted group through `coalesce` over its columns."""
+    parents, values, origin = _explode(table, rule)
+    out = table.take(pa.array(parents, pa.int64()))
+    for j, c in enumerate(rule["columns"]):
+        col = pa.array([v if o == j else None for v, o in zip(values, origin, strict=True)], pa.string())
+        out = out.set_column(out.schema.get_field_index(c), c, col)
+    return out, parents
+
+
+def explode_rows(table: pa.Table, rule: Mapping[str, Any]) -> tuple[np.ndarray, list[str | None]]:
+    """Apply an `explode` rule: (source row index of each output row, its value)."""
+    parents, values, _ = _explode(table, rule)
+    return parents, values
 
 
 def _surrogate(df: pd.DataFrame, kind: str, row_numbers: np.ndarray | None) -> pd.Series:
@@ -211,11 +231,14 @@ def standardize(
     bad = np.zeros(n, dtype=bool)
     reasons: dict[int, list[str]] = {}
 
-    def flag(mask: pd.Series | np.ndarray, reason: str) -> None:
+    def flag(mask: pd.Series | np.ndarray, reason: str, origin: pd.Series | None = None) -> None:
+        """Mark rows bad; with `origin` (coalesce, an unpivoted group), the reason names the source field the
+        value came from: `type-error:force_type[TYPE_OF_FORCE_USED7]`."""
         arr = np.asarray(mask, dtype=bool)
         if arr.any():
             for pos in np.flatnonzero(arr).tolist():
-                reasons.setdefault(pos, []).append(reason)
+                why = reason if origin is None else f"{reason}[{origin.iat[pos]}]"
+                reasons.setdefault(pos, []).append(why)
             bad[arr] = True
 
     unknown_cols = set(mapping) - set(types)
@@ -224,6 +247,7 @@ def standardize(
 
     for col, typ in types.items():
         spec = mapping.get(col)
+        origin = None
         if spec is None:
             out[col] = pd.Series(pd.NA, index=df.index, dtype="string")
             out[col], _ = _parse(out[col], typ, {}) if typ != "string" else (out[col], None)
@@ -239,8 +263,11 @@ def standardize(
                 raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
             miss = missing_base | {str(m) for m in spec.get("missing", [])}
             s = pd.Series(pd.NA, index=df.index, dtype="string")
+            origin = pd.Series(cols[0], index=df.index, dtype=object) if len(cols) > 1 else None
             for c in cols:
                 part = df[c].mask(_missing_mask(df[c], miss)).str.strip().mask(lambda x: x.eq(""))
+                if origin is not None:
+                    origin = origin.mask(s.isna() & part.notna(), c)
                 s = s.fillna(part)
         elif "from" in spec:
             cols = spec["from"] if isinstance(spec["from"], list) else [spec["from"]]
@@ -272,7 +299,7 @@ def standardize(
             looked = [table.get(_norm_key(u), KeyError) for u in uniq]
             missed = [v is KeyError for v in looked]
             if policy == "error":
-                flag(np.array(missed + [False], dtype=bool)[codes], f"unmapped-code:{col}")
+                flag(np.array(missed + [False], dtype=bool)[codes], f"unmapped-code:{col}", origin)
             out_u = [(str(u) if policy == "keep" else None) if m else v for u, v, m in zip(uniq, looked, missed,
                                                                                                strict=True)]
             s = pd.Series(pd.array(out_u, dtype="string").take(codes, allow_fill=True), index=s.index,
@@ -280,7 +307,7 @@ def standardize(
         if "default" in spec:  # the value when the source has none (after `missing` and `map`)
             s = s.fillna(str(spec["default"])).astype("string")
         parsed, failed = _parse(s, spec.get("parse", typ), spec)
-        flag(failed, f"type-error:{col}")
+        flag(failed, f"type-error:{col}", origin)
         out[col] = parsed
     frame = pd.DataFrame(out, index=df.index)
     return StandardizeResult(frame=frame, row_reasons=reasons)

@@ -129,9 +129,11 @@ def test_cli_describe_writes_drafts_that_parse(tmp_path: Path) -> None:
     assert [f["name"] for f in contract["fields"]] == HEADER
     assert "NULL" in contract["missingValues"]
     # code values are paired with the values the dataset publishes where the match is plain (W -> White)
-    assert mapping["fields"]["subject_race"] == {"from": "Race", "map": {"W": "White", "B": "Black", "H": "Hispanic",
-                                                                         "A": "Asian"}}
-    assert mapping["fields"]["subject_sex"]["map"] == {"Male": "Male", "Female": "Female"}
+    race = mapping["fields"]["subject_race"]  # reused from a shipped source with a `Race` column: its whole map
+    assert race["from"] == "Race" and {"W": "White", "B": "Black", "H": "Hispanic", "A": "Asian"}.items() <= race[
+        "map"].items()
+    # this file's codes missing from the reused map are added, paired with the published values
+    assert {"Male": "Male", "Female": "Female"}.items() <= mapping["fields"]["subject_sex"]["map"].items()
 
 
 def test_duplicated_labels_and_sep_line(tmp_path: Path) -> None:
@@ -141,3 +143,58 @@ def test_duplicated_labels_and_sep_line(tmp_path: Path) -> None:
     assert d.header_row == 2 and d.duplicated_labels == ["Race"]
     assert [c.name for c in d.columns] == ["ID", "When"] and d.rows == 60
     assert "closest contracts: none shares a column" in "\n".join(dsc.report_lines(d))
+
+
+def test_draft_reuses_the_mapping_of_a_shared_header_with_its_code_table(tmp_path: Path) -> None:
+    """A new agency exporting the same system's columns as a shipped source (St. Louis here): the draft reuses
+    that source's mapping of each shared column (format, extract, code table copied beside the draft), declares
+    the published columns it could not map as `absent` (a TODO), and a 14-digit case number is no epoch time."""
+    rnd = random.Random(7)
+    header = ["CodedMonth", "Crime", "District", "Neighborhood", "Ref", "Notes"]
+    rows = [[f"2024-{rnd.randint(1, 12):02d}", rnd.choice(["10000", "31111", "60100"]), str(rnd.randint(1, 9)),
+             str(rnd.randint(1, 80)), f"2024{rnd.randint(10**9, 10**10 - 1)}", "x"] for _ in range(120)]
+    p = tmp_path / "incidents_newtown.csv"
+    p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
+    d = dsc.describe(p, load_specs())
+    assert next(c for c in d.columns if c.name == "Ref").type == "integer"
+    out = tmp_path / "drafts"
+    written = {w.name for w in dsc.write_drafts(d, load_specs(), out)}
+    assert "ucr_offense.csv" in written
+    text = (out / "incidents_newtown.mapping.yaml").read_text()
+    mapping = yaml.safe_load(text)
+    assert mapping["fields"]["reported_at"] == {"from": "CodedMonth", "format": "%Y-%m"}
+    assert mapping["fields"]["offense"]["map_file"] == "ucr_offense.csv"
+    assert "# as in st_louis_mpd_monthly_crimes: check" in text
+    assert mapping["absent"] == ["case_number"] and "TODO" in text.split("absent:")[1].splitlines()[0]
+    assert mapping["precision"] == {"reported_at": "month"}  # declared by the source reused
+
+
+def test_code_columns_are_paired_by_their_values_whatever_their_label(tmp_path: Path) -> None:
+    """Labels such as `ofcrSex` or `PerceivedGndr` share no word with `officer_sex` / `subject_sex`: a code column
+    whose values are mostly a target's published values is drafted for it (the closest label wins a tie)."""
+    rnd = random.Random(11)
+    header = ["Stop Ref", "PerceivedGndr", "ofcrGndr"]
+    rows = [[f"S{i:05d}", rnd.choice(["M", "F", "Male"]), rnd.choice(["M", "F"])] for i in range(200)]
+    p = tmp_path / "stops_othertown.csv"
+    p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
+    out = tmp_path / "drafts"
+    dsc.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
+    fields = yaml.safe_load((out / "stops_othertown.mapping.yaml").read_text())["fields"]
+    assert fields["subject_sex"] == {"from": "PerceivedGndr", "map": {"M": "Male", "F": "Female", "Male": "Male"}}
+
+
+def test_the_event_time_is_drafted_from_a_date_column_and_the_time_beside_it(tmp_path: Path) -> None:
+    """No label names `occurred_at`: the dataset's event time is drafted from the first date column, joined with
+    the time column of the same name (`Day Stopped` + `Time Stopped`), with their formats, marked to check."""
+    rnd = random.Random(5)
+    header = ["Ref", "Day Stopped", "Time Stopped"]
+    rows = [[f"S{i:05d}", f"{rnd.randint(1, 12):02d}/{rnd.randint(1, 28):02d}/2020",
+             f"{rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}"] for i in range(150)]
+    p = tmp_path / "stops_thirdtown.csv"
+    p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
+    out = tmp_path / "drafts"
+    dsc.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
+    text = (out / "stops_thirdtown.mapping.yaml").read_text()
+    mapping = yaml.safe_load(text)
+    assert mapping["fields"]["occurred_at"] == {"from": ["Day Stopped", "Time Stopped"], "format": "%m/%d/%Y %H:%M"}
+    assert "TODO: check: the first date column" in text and "occurred_at" not in mapping["absent"]

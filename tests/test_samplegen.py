@@ -250,7 +250,10 @@ def test_cli_writes_files(tmp_path: Path) -> None:
 
 
 def _contract(name: str) -> dict:
-    return yaml.safe_load((REPO_ROOT / "schemas" / "sources" / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+    from pipelines.specs import load_specs
+
+    path = next(s.contract_path for spec in load_specs() for s in spec.sources if s.name == name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("source", sorted(EXPORTS))

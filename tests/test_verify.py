@@ -176,13 +176,13 @@ def test_scan_column_dedup_gives_the_per_cell_findings(ids, monkeypatch):
     assert len(per_cell) == 6
     calls: list = []
     real = V.scan_hits
-    monkeypatch.setattr(V, "scan_hits", lambda vs, i, **k: calls.extend(vs) or real(vs, i, **k))
+    monkeypatch.setattr(V.scan, "scan_hits", lambda vs, i, **k: calls.extend(vs) or real(vs, i, **k))
     cache: dict = {}
     got = V.scan_column("d", "c", cells[:9], ids, row0=7, cache=cache)
     got += V.scan_column("d", "c", cells[9:], ids, row0=16, cache=cache)  # the next batch of the column
     assert got == per_cell
     assert sorted(calls) == sorted({v for v in cells if v})  # each distinct value once
-    monkeypatch.setattr(V, "SCAN_CACHE_MAX", 2)
+    monkeypatch.setattr(V.scan, "SCAN_CACHE_MAX", 2)
     calls.clear()
     cache = {}
     got = V.scan_column("d", "c", cells[:9], ids, row0=7, cache=cache)
@@ -214,7 +214,7 @@ def test_family_compaction_keeps_every_form_once_with_its_first_type(monkeypatch
 
     from redaction import verify as V
 
-    monkeypatch.setattr(V, "_COMPACT_AT", 97)
+    monkeypatch.setattr(V.identifiers, "_COMPACT_AT", 97)
     rng = np.random.default_rng(5)
     fam, first = V._Family(), {}
     types = V._ETYPES[:3]
@@ -251,7 +251,7 @@ def test_pseudonym_cells_scan_like_any_cell(monkeypatch):
     cells += ["stp_ABCDEF0123456789", "stp-0123456789abcdef", "x_0123456789abcdef0", "Jane Doe", "stp_5551234567"]
     fast = V.scan_cells(cells, ids)
     assert sum(bool(f) for f in fast) > 400  # the planted forms are found
-    monkeypatch.setattr(V, "_PSEUDONYM_CELL", re.compile(r"(?!)"))  # every cell through the general path
+    monkeypatch.setattr(V.scan, "_PSEUDONYM_CELL", re.compile(r"(?!)"))  # every cell through the general path
     assert V.scan_cells(cells, ids) == fast
 
 
@@ -362,3 +362,62 @@ def test_the_record_check_property():
         word = rng.choice([first, last])
         text = f"later {rng.choice([word.lower(), word.upper(), word])} was seen"
         assert scan_record_text(text, [name]), (name, text)
+
+
+def test_declared_code_values_and_constants_are_not_alarms_but_the_same_names_elsewhere_are():
+    """Officers named White, Black, Washington and Force: a cell that is exactly a declared race label, allegation
+    type or source constant is no leak (5,407 false alarms blocked a real release); the same names in text, or
+    beside other words, still are."""
+    raw = pd.DataFrame({"officer": ["Mary WHITE", "Tom Black", "Ann Washington", "Joe Force"]})
+    table = pd.DataFrame({
+        "race": ["White", "Black", "WHITE", "black"],
+        "agency": ["Washington County Sheriff's Office"] * 2 + ["washington  county sheriff's office"] * 2,
+        "allegation": ["Force", "Force", "Demeanor", "Force"],
+        "summary": ["Ofc. White used force", "Black said so", "called Washington", "Force was used"],
+    })
+    ids = collect_identifiers(raw, {"officer": "PERSON"})
+    before = scan_table("complaints", table, ids, sweep_patterns=False)
+    # the false alarms: race labels, allegation types, the agency's name (a constant) holding a surname
+    assert {f.column for f in before.findings} == {"race", "agency", "allegation", "summary"}
+    ids.declare(["White", "Black", "Force", "Demeanor", "Washington County Sheriff's Office", None])
+    after = scan_table("complaints", table, ids, sweep_patterns=False)
+    assert sorted((f.row, f.column) for f in after.findings) == [(0, "summary"), (1, "summary"), (2, "summary"),
+                                                                 (3, "summary")]
+    ids.declare(["Washington"])  # a constant equal to a whole cell: that cell only
+    assert not scan_table("x", pd.DataFrame({"agency": ["Washington"]}), ids, sweep_patterns=False).findings
+    assert scan_table("x", pd.DataFrame({"t": ["Washington said"]}), ids, sweep_patterns=False).findings
+
+
+def test_declared_values_come_from_the_specs_code_labels_constants_and_enums():
+    """The verifier's declared values are read from the specs: every source's `map` labels (code tables
+    included), constants and defaults, and the public schema's allowed values; never a record value."""
+    from pipelines.specs import load_specs
+
+    specs = {s.name: s for s in load_specs()}
+    complaints = specs["complaints"].declared_values()
+    assert {"White", "Black", "Force", "Detroit Police Department", "Sustained"} <= complaints
+    stops = specs["stops"].declared_values()
+    assert {"Terry stop", "Seattle Police Department", "Multiracial"} <= stops
+    incidents = specs["incidents"].declared_values()
+    assert "St. Louis Metropolitan Police Department" in incidents
+    assert len(incidents) > 10  # the UCR code table's labels
+
+
+def test_verifier_is_a_package_of_identifiers_and_scan():
+    import redaction.verify as V
+
+    assert V.scan.scan_column is V.scan_column and V.identifiers.IdentifierSet is V.IdentifierSet
+    assert b"def scan_hits" in V.code_bytes() and b"def array_forms" in V.code_bytes()
+
+
+def test_the_stage_gathers_identifiers_with_the_specs_declared_values(tmp_path):
+    """The release's verifier (`stages.gather_identifiers`) skips the dataset's declared values, and only them."""
+    from pipelines import stages
+    from pipelines.specs import load_specs
+    from pipelines.store import PrivateStore
+    from redaction.verify import normalize_words
+
+    spec = next(s for s in load_specs() if s.name == "complaints")
+    ids = stages.gather_identifiers(PrivateStore.local(tmp_path / "private"), spec, [])
+    assert ids.declared == {w for v in spec.declared_values() if (w := normalize_words(v)).strip()}
+    assert {" white ", " black ", " force ", " detroit police department "} <= ids.declared

@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pipelines import settings
-from pipelines.catalog import models
+from pipelines.catalog import crosscheck, models
 from pipelines.catalog.spec import DatasetSpec, SourceSpec
 from pipelines.catalog.yamlfile import SpecError, YamlDoc, load
 from pipelines.config import REPO_ROOT
@@ -144,6 +144,46 @@ def _code_table(path: Path) -> dict[str, str | None]:
     return out
 
 
+def _field(fm: models.FieldMap, doc: YamlDoc, floc: tuple[Any, ...], dataset: DatasetSpec, labels: dict[str, str],
+           contract_path: Path, problems: list[str]) -> dict[str, Any]:
+    """One field's mapping, checked (target, columns, RE2 patterns, formats, code table) and resolved (contract
+    field names for aliases, the code table read into `map`); problems are appended to `problems`."""
+    from pipelines.readers import normalize_label
+
+    target = str(floc[-1])
+    std = dataset.standardized_types
+    if target not in std:
+        problems.append(f"{doc.where(floc)}: {target!r} is not a standardized column of dataset "
+                        f"{dataset.name!r} ({', '.join(sorted(std))})")
+    for col in fm.columns():
+        if normalize_label(col) not in labels:
+            problems.append(f"{doc.where((*floc, 'from' if fm.from_ is not None else 'coalesce'))}: "
+                            f"column {col!r} is not in the contract {contract_path.name}")
+    pats = [p for p, _ in fm.replace]
+    if fm.extract is not None:
+        pats.append(fm.extract if isinstance(fm.extract, str) else fm.extract.pattern)
+    problems += [f"{doc.where(floc)}: {bad}" for p in pats if (bad := _re2_problem(p))]
+    for f in [fm.format] if isinstance(fm.format, str) else list(fm.format or []):
+        if "%" not in f and f not in DATE_WORDS:
+            problems.append(f"{doc.where((*floc, 'format'))}: format {f!r} is neither strftime (%Y-%m-%d) "
+                            f"nor one of {', '.join(DATE_WORDS)}")
+    spec = fm.model_dump(by_alias=True, exclude_unset=True)
+    named = [labels.get(normalize_label(c), c) for c in fm.columns()]  # aliases -> contract field names
+    if fm.from_ is not None:
+        spec["from"] = named[0] if isinstance(fm.from_, str) else named
+    elif fm.coalesce is not None:
+        spec["coalesce"] = named
+    if fm.map_file:
+        try:
+            spec["map"] = _code_table(_resolve(fm.map_file, doc.path.parent))
+        except SpecError as exc:
+            problems += [f"{doc.where((*floc, 'map_file'))}: {p}" for p in exc.problems]
+        spec.pop("map_file", None)
+    if isinstance(fm.extract, models.Extract):
+        spec["extract"] = fm.extract.model_dump()
+    return spec
+
+
 def build_source(
     m: models.SourceModel,
     doc: YamlDoc,
@@ -169,41 +209,9 @@ def build_source(
     std = dataset.standardized_types
     fields: dict[str, dict[str, Any]] = {}
     for target, fm in m.fields.items():
-        floc = (*loc, "fields", target)
-        if target not in std:
-            problems.append(f"{doc.where(floc)}: {target!r} is not a standardized column of dataset "
-                            f"{dataset.name!r} ({', '.join(sorted(std))})")
-        for col in fm.columns():
-            if normalize_label(col) not in labels:
-                problems.append(f"{doc.where((*floc, 'from' if fm.from_ is not None else 'coalesce'))}: "
-                                f"column {col!r} is not in the contract {contract_path.name}")
-        pats = [p for p, _ in fm.replace]
-        if fm.extract is not None:
-            pats.append(fm.extract if isinstance(fm.extract, str) else fm.extract.pattern)
-        for p in pats:
-            bad = _re2_problem(p)
-            if bad:
-                problems.append(f"{doc.where(floc)}: {bad}")
-        fmts = [fm.format] if isinstance(fm.format, str) else list(fm.format or [])
-        for f in fmts:
-            if "%" not in f and f not in DATE_WORDS:
-                problems.append(f"{doc.where((*floc, 'format'))}: format {f!r} is neither strftime (%Y-%m-%d) "
-                                f"nor one of {', '.join(DATE_WORDS)}")
-        spec = fm.model_dump(by_alias=True, exclude_unset=True)
-        named = [labels.get(normalize_label(c), c) for c in fm.columns()]  # aliases -> contract field names
-        if fm.from_ is not None:
-            spec["from"] = named[0] if isinstance(fm.from_, str) else named
-        elif fm.coalesce is not None:
-            spec["coalesce"] = named
-        if fm.map_file:
-            try:
-                spec["map"] = _code_table(_resolve(fm.map_file, doc.path.parent))
-            except SpecError as exc:
-                problems += [f"{doc.where((*floc, 'map_file'))}: {p}" for p in exc.problems]
-            spec.pop("map_file", None)
-        if isinstance(fm.extract, models.Extract):
-            spec["extract"] = fm.extract.model_dump()
-        fields[target] = spec
+        fields[target] = _field(fm, doc, (*loc, "fields", target), dataset, labels, contract_path, problems)
+    problems += crosscheck.unmapped_published(m, doc, loc, dataset)
+    problems += crosscheck.values_outside_public_lists(fields, doc, loc, dataset)
     for i, flt in enumerate(m.filter):
         if normalize_label(flt.column) not in labels:
             problems.append(f"{doc.where((*loc, 'filter', i))}: column {flt.column!r} is not in the contract")
@@ -216,8 +224,9 @@ def build_source(
                 problems.append(f"{doc.where((*loc, 'explode'))}: column {c!r} is not in the contract")
         if m.explode.keep is not None and (bad := _re2_problem(m.explode.keep)):
             problems.append(f"{doc.where((*loc, 'explode', 'keep'))}: {bad}")
-        explode = {"columns": [labels.get(normalize_label(c), c) for c in m.explode.columns()],
-                   "separator": m.explode.separator, "keep": m.explode.keep}
+        group = [labels.get(normalize_label(c), c) for c in m.explode.columns()]
+        explode = {"columns": group, "separator": m.explode.separator, "keep": m.explode.keep}
+        crosscheck.read_group_through_coalesce(fields, group)
     for col in m.precision:
         if std.get(col) not in ("date", "datetime"):
             problems.append(f"{doc.where((*loc, 'precision', col))}: precision applies to a date or datetime "
@@ -232,7 +241,7 @@ def build_source(
         format=m.format,
         sheet=m.sheet,
         fields=fields,
-        raw=_at(doc.data, loc),
+        raw=crosscheck.at(doc.data, loc),
         mapping_path=doc.path,
         encoding=m.encoding,
         delimiter=m.delimiter,
@@ -248,12 +257,6 @@ def build_source(
     )
     src.__dict__["contract"] = contract
     return src
-
-
-def _at(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
-    for k in loc:
-        data = data[k]
-    return dict(data)
 
 
 def load_spec(path: Path) -> DatasetSpec:

@@ -82,8 +82,9 @@ class RowFilter(Strict):
 
 class Explode(Strict):
     """One row per value: of a column whose cells pack several values (`separator`), or of a repeated group of
-    columns (`TYPE_OF_FORCE_USED1..10`, unpivoted into the first one). `keep` (RE2) keeps only matching values; a
-    row without any value stays one row, with the column empty."""
+    columns (`TYPE_OF_FORCE_USED1..10`: each value stays in its own column, so errors name it; a mapping of the
+    first column reads the group). `keep` (RE2) keeps only matching values; a row without any value stays one row,
+    with the columns empty."""
 
     column: str | list[str]
     separator: str | None = None
@@ -113,6 +114,7 @@ class SourceModel(Strict):
     explode: Explode | None = None  # applied first, then filter
     filter: list[RowFilter] = []
     precision: dict[str, Literal["second", "minute", "hour", "day", "month", "quarter", "year"]] = {}
+    absent: list[str] = []  # standardized columns this export does not have (published empty, said on purpose)
     fields: dict[str, FieldMap]
 
     @model_validator(mode="after")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,19 @@ from typing import Any
 from pipelines.catalog.yamlfile import SpecError, load
 from pipelines.config import REPO_ROOT
 from pipelines.publishing.hashing import file_sha256
+
+
+def difference_note(missing: Sequence[str], extra: Sequence[str], duplicated: Sequence[str] = (), n: int = 12,
+                    ) -> str:
+    """How a file's headers differ from a contract, naming only what differs: `missing ['CASE']; extra ['NOTES']`,
+    `duplicated ['RACE']` (a note saying `missing []` sent officers looking for a column that was not missing)."""
+    def few(names: Sequence[str]) -> str:
+        shown = ", ".join(repr(x) for x in list(names)[:n])
+        return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
+
+    parts = [f"{what} {few(names)}" for what, names in (("missing", missing), ("extra", extra),
+                                                        ("duplicated", duplicated)) if names]
+    return "; ".join(parts) or "no column differs"
 
 
 @dataclass
@@ -48,6 +62,12 @@ class SourceSpec:
     def unknown_columns(self) -> str:
         """`ignore` when the contract lets the agency add columns the mapping does not use."""
         return str(self.contract.get("unknown_columns", "error"))
+
+    @property
+    def keys_span_export(self) -> bool:
+        """True when a mapped key is a content hash plus its occurrence: the n-th copy of a row is counted over the
+        whole export, so such an export is standardized in one batch (its keys do not depend on the batch size)."""
+        return any(f.get("surrogate") == "content_hash" for f in self.fields.values())
 
     def read_options(self) -> dict[str, Any]:
         """Keyword arguments of `readers.read_export` / `iter_export` for this source's layout."""
@@ -157,6 +177,19 @@ class DatasetSpec:
             if s.name == name:
                 return s
         raise SpecError(f"{self.path}: no source named {name!r}")
+
+    def declared_values(self) -> set[str]:
+        """Values the specs declare, not read from records: every source's code labels (`map`, code tables),
+        constants and defaults, and the public schema's allowed values. The leak verifier does not scan a cell
+        holding exactly one of them (race labels, an agency's name are no one's personal data)."""
+        out: set[str] = set()
+        for s in self.sources:
+            for f in s.fields.values():
+                out.update(str(v) for v in (f.get("map") or {}).values() if v is not None)
+                out.update(str(f[k]) for k in ("const", "default") if f.get(k) is not None)
+        for f in self.schema.get("fields", []):
+            out.update(str(v) for v in (f.get("constraints") or {}).get("enum") or [] if v is not None)
+        return out
 
     def files(self) -> list[Path]:
         """Every file that defines this dataset's behaviour (spec, public schema, source mappings, contracts)."""

@@ -620,7 +620,7 @@ def build_site(
     env = make_environment(templates or TEMPLATES_DIR)
     datasets = [_load_dataset(publisher, s) for s in specs]
     recognizers = list_recognizers()
-    verify_summary = _module_summary(REPO_ROOT / "redaction" / "verify.py")
+    verify_summary = _module_summary(REPO_ROOT / "redaction" / "verify" / "__init__.py")
     written: list[str] = []
 
     def put(key: str, data: bytes) -> None:

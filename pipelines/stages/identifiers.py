@@ -6,7 +6,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -24,7 +23,7 @@ def identifier_signature(spec: DatasetSpec) -> str:
     """What a partition's cached identifier forms depend on besides its standardized rows: the policy's
     identifier columns and the verifier's normalization code."""
     h = hashlib.sha256(json.dumps(policy_of(spec).identifiers, sort_keys=True).encode())
-    h.update(Path(verify.__file__).read_bytes())
+    h.update(verify.code_bytes())
     return h.hexdigest()
 
 
@@ -51,6 +50,7 @@ def gather_identifiers(store: PrivateStore, spec: DatasetSpec, partitions: Seque
     cols = list(policy.identifiers)
     signature = identifier_signature(spec)
     ids = verify.IdentifierSet()  # distinct forms, as 64-bit hashes: memory grows with distinct values, gently
+    ids.declare(spec.declared_values())  # code labels and constants: not scanned as whole cells
     for p in partitions:
         key = layout.standardized(spec.name, p)
         if not store.exists(key):

@@ -17,7 +17,7 @@ from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
 from pipelines.stages import layout
 from pipelines.stages.recognize import identify_export
 from pipelines.stages.results import RawResult
-from pipelines.standardize import explode_rows, row_filter_mask
+from pipelines.standardize import explode_table, row_filter_mask
 from pipelines.store import PrivateStore, batch_rows
 
 log = logging.getLogger(__name__)
@@ -99,13 +99,8 @@ def _filtered(pieces: Iterable[Any], src: SourceSpec, count: list[int]) -> Itera
     """Apply the source's row filter: rows it leaves out are counted (`filtered_rows`), not ingested."""
     for piece in pieces:
         if src.explode and piece.table.num_rows:  # one row per packed value (same export row number)
-            parents, values = explode_rows(piece.table, src.explode)
+            table, parents = explode_table(piece.table, src.explode)
             idx = pa.array(parents)
-            table = piece.table.take(idx)
-            cols = src.explode["columns"]
-            for j, c in enumerate(cols):
-                new = pa.array(values, pa.string()) if j == 0 else pa.nulls(len(parents), pa.string())
-                table = table.set_column(table.schema.get_field_index(c), c, new)
             piece = dataclasses.replace(piece, table=table, row_numbers=piece.row_numbers.take(idx),
                                         rows_read=piece.rows_read + len(parents) - piece.table.num_rows)
         if src.filters and piece.table.num_rows:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines import readers
+from pipelines.catalog.spec import difference_note
 from pipelines.specs import DatasetSpec, SourceSpec
 from pipelines.stages.common import UnknownExport
 
@@ -62,7 +63,7 @@ def identify_export(path: Path, specs: Sequence[DatasetSpec]) -> ExportMatch:
             missing = [f["name"] for f in src.contract["fields"] if f["name"] not in present]
             score = len(present) / max(len(present) + len(missing) + len(m.unknown), 1)
             near.append((score, f"{src.name} ({spec.name}): {round(score * 100)}% of columns match; "
-                                f"missing {_few(missing)}; extra {_few(m.unknown)}"))
+                                f"{difference_note(missing, m.unknown, m.duplicated)}"))
     if any(named for _, named in matches):
         matches = [(m, named) for m, named in matches if named]
     if not matches:

@@ -49,7 +49,8 @@ def _standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: st
     meta = store.read_json(layout.raw_meta(spec.name, partition))
     src = spec.source(meta["source"])
     n_raw = store.parquet_num_rows(raw_key)
-    procs, size = processes_for(n_raw, max(1, n_raw) if _needs_whole_table(src.contract) else batch_rows())
+    whole = _needs_whole_table(src.contract) or src.keys_span_export
+    procs, size = processes_for(n_raw, max(1, n_raw) if whole else batch_rows())
     rows_in = rows_out = 0
     reason_counts: Counter[str] = Counter()
     quarantined_rows: list[int] = []

@@ -372,7 +372,6 @@ def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], 
     return b
 
 
-PENDING_REASONS = "issue 16 (agency16): rejection reasons say `missing []` for an extra or duplicate column"
 PENDING_READER = "issue 16 (agency16): per-row read errors with their row number, bounded reading"
 
 CASES: list[Case] = [
@@ -433,10 +432,8 @@ CASES: list[Case] = [
     Case("empty_file", _empty_file, rejected="unknown-export", ingested=None),
     Case("unknown_header", stops_csv(_unknown_header), rejected="unknown-export", ingested=None),
     # shapes of CSV files
-    Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None,
-         pending=PENDING_REASONS),
-    Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None,
-         pending=PENDING_REASONS),
+    Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None),
+    Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None),
     Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None),
     Case("header_case_and_spaces", stops_csv(_header_case)),
     Case("wide_row", stops_csv(_wide_row), quarantined={6: ("extra-cell", None)}),
@@ -454,7 +451,7 @@ CASES: list[Case] = [
     Case("jsonl_nested_value", stops_jsonl(_jset(6, zone={"a": {"b": [1]}}))),
     Case("jsonl_missing_key", stops_jsonl(_jdrop(7, "stopDateTime")),
          quarantined={7 + JSONL_ROW_OFFSET: ("constraint-error", "stopDateTime")}),
-    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None, pending=PENDING_REASONS),
+    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None),
     Case("jsonl_duplicate_id", stops_jsonl(_jdup_id),  # the second record with the key is quarantined
          quarantined={10 + JSONL_ROW_OFFSET: ("primary-key|unique-error", "stop_id")}),
     Case("jsonl_blank_lines", _jsonl_lines(lambda lines: lines.insert(3, ""))),
