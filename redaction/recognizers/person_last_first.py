@@ -50,6 +50,8 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         last, _, first = pattern_text.partition(",")
         first_words = first.split()
         words = _PARTICLE_RE.sub("", last).split() + first_words[:1]
+        if len(words) == 2 and all(len(w) == 2 and w.isupper() for w in words):
+            return False  # "According to OL, CF was angry": two people's initials, found one by one
         if any(_stop(w) for w in words):
             return False
         # "Springfield, Illinois" / "Austin, TX": a state after the comma, unless a middle initial follows.

@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import PARTICLES
+from redaction.text.names import PARTICLES, PERSON_CUES_ANY_CASE
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
+_AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
@@ -94,13 +95,14 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     long_words: set[str] = set()
     short_words: set[str] = set()
     for s, e in spans:
+        initials = is_initials(text[s:e])
         for m in _KEY_TOKEN.finditer(text, s, e):
             w = m.group()
             low = fold(w).lower()
             if low in PARTICLES or low in NAME_SUFFIXES or len(low) < 2:
                 continue
-            if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep:
-                continue
+            if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
+                continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
             else:
@@ -118,8 +120,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             k += 1
         if k < len(ordered) and ordered[k][0] <= m.start() < ordered[k][1]:
             continue
-        if _FOLLOWED_BY_STREET.match(text, m.end()):
-            continue
+        if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
+            continue  # "Jefferson St"; "9 AM"
         out.append(m.span())
     return out
 
@@ -156,10 +158,53 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
     return out
 
 
-def alias_spans(text: str) -> list[tuple[int, int]]:
-    """The one or two words after an alias cue, unless they are common words."""
+_QUOTED_NICK = re.compile(
+    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s[^\W\d_]+)?)[\"”’']\s+("
+    + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
+    """``First "Nick" Last`` in any case: a quoted word between two name-like words is a nickname, and the words
+    around it are the given name and the surname ("sione \"kilo\" stewart", "Fatima \"Peanut\" Díaz")."""
     out = []
+    for m in _QUOTED_NICK.finditer(text):
+        first, last = m.group(1).lower(), m.group(3).lower()
+        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or first in NOT_NAME_WORDS or last in NOT_NAME_WORDS:
+            continue
+        out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
+
+
+_CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
+
+
+def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
+    """The name an alias belongs to: up to three name-like words right before the cue ("priya yilmaz aka: ...",
+    "hiroshi baker (street name hiro)"), the words from the first that is no common or report word."""
+    m = _NAME_BEFORE_ALIAS.search(text, max(0, cue_start - 60), cue_start)
+    if m is None:
+        return []
+    words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
+    out: list[tuple[int, int]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low == "who":
+            if out or low != "who":
+                break
+            continue
+        out.append((m.start() + w.start(), m.start() + w.end()))
+    return out
+
+
+def alias_spans(text: str) -> list[tuple[int, int]]:
+    """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
+    nicknames inside a name."""
+    out = _quoted_nicknames(text)
     for m in _ALIAS.finditer(text):
+        out.extend(_named_before(text, m.start()))
         words = m.group(1).split()
         if words[-1].lower() in CAPS_STOP_WORDS and len(words) > 1:
             words = words[:-1]
