@@ -495,7 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description="Score redactors on the narrative benchmark.")
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
-    ap.add_argument("--redactor", choices=("ours", "presidio", "both"), default="both")
+    ap.add_argument("--redactor", choices=("ours", "withhold", "presidio", "both"), default="both",
+                    help="withhold: ours with the texts it is unsure of withheld whole, as the pipeline publishes")
     ap.add_argument("--family", default=None, help="only this family")
     ap.add_argument("--misses", type=int, default=0,
                     help="list up to N dev records with tokens shown or over-redacted (dev only: never tune on test)")
@@ -504,6 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.error("--misses lists dev records only (the test split is for reporting, not for tuning)")
     records = [r for r in load(args.split) if args.family in (None, r["family"])]
     reds = ([adapters.ours()] if args.redactor in ("ours", "both") else []) + (
+        [adapters.ours(withhold=True)] if args.redactor == "withhold" else []) + (
         [adapters.presidio()] if args.redactor in ("presidio", "both") else [])
     results = run(records, reds)
     print("\n".join(table(results)))  # noqa: T201 - a command line tool

@@ -65,7 +65,7 @@ AMBIGUOUS_GIVEN = {
     "precious", "royal", "sonny", "sterling", "tiny", "velvet", "jewel", "marine", "black", "brown",
     "green", "white", "gray", "grey", "colt", "forest", "river", "rocky", "tex", "trinity", "porter",
     "taylor", "parker", "carter", "cooper", "mason", "baker", "tucker", "bishop", "deacon", "judge", "general",
-    "sergeant", "officer",
+    "sergeant", "officer", "son", "hang", "tan", "bay", "kin", "male", "lady", "man", "boy", "baby",
 }
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms"}
