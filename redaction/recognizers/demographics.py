@@ -32,6 +32,10 @@ PATTERNS = [
     Pattern("years old", r"\b" + _AGE + r"(?=[\s\-]*(?:years?|yrs?)[\s\-]*(?:old|of\s+age)\b)", 0.9),
     # "34 y/o", "(27 YOA)": only the number goes, as with "34 years old"; "34yo" is one word and goes whole
     Pattern("y/o", r"\b" + _AGE + r"(?=\s+(?:y/o|yo|yoa|yom|yof|y\.o\.)(?![\w/]))", 0.9),
+    # "34yr old", "(27yrs)", "34yrs": the number and its unit are one word, which goes whole
+    Pattern("nnyrs", r"\b" + _AGE + r"(?:yrs?|years?)(?=[\s\-]*(?:old|of\s+age)\b|\s*\)|\s*,)", 0.9),
+    # "DOE, JANE, 34, OF OAKLAND", "the driver, 27, said": a two-digit age between commas after a word
+    Pattern("age between commas", r"(?<=[^\W\d_]{2},\s)[1-9]\d(?=,\s)", 0.7),
     Pattern("nnyo", r"\b" + _AGE + r"\s?(?:y/o|yo|yoa|yom|yof|y\.o\.)(?![\w/])(?<!\s(?:y/o|yo|yoa|yom|yof|y\.o\.))", 0.9),
     Pattern("born year", r"(?<=\b(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?)(?:19|20)\d{2}"
             r"(?![\w/\-.]\d)", 0.9),

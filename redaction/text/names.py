@@ -68,7 +68,8 @@ AMBIGUOUS_GIVEN = {
     "sergeant", "officer", "son", "hang", "tan", "bay", "kin", "male", "lady", "man", "boy", "baby",
 }
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
-    "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms"}
+    "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
+    "someone", "somebody", "anyone", "everyone"}
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}

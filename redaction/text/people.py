@@ -29,7 +29,11 @@ _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"})
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
-    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|nickname|goes\s+by|alias|street\s+name)"
+    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+(?:on\s+the\s+street\s+|to\s+\w+\s+)?as|nicknamed|"
+    r"nickname|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|going\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|"
+    r"alias|street\s+name|moniker|(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
+    r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
+    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?![\w/])"
     r"\s*[:\-]?\s*[\"“'‘]?)"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
 
@@ -199,12 +203,32 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return out
 
 
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|nickname|goes\s|going\s|alias|street\s|moniker|answers\s|"
+                       r"calls\s)")
+_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]")
+
+
+def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quoted capitalized word or two (no common word) right after a name is that person's alias ("Marcus Young \"Little Mac\"",
+    "DOE, JOHN (\"SMOKE\")")."""
+    out = []
+    for _s, e in spans:
+        m = _QUOTED_AFTER.match(text, e)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if all(w[:1].isupper() and w.lower() not in CAPS_STOP_WORDS for w in words):  # not quoted speech
+            out.append(m.span(1))
+    return out
+
+
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
     nicknames inside a name."""
     out = _quoted_nicknames(text)
     for m in _ALIAS.finditer(text):
-        out.extend(_named_before(text, m.start()))
+        if _ALIAS_OF.match(m.group()):  # "X a/k/a Y": X is a name too ("someone I know as Y", "gave the name Y": no)
+            out.extend(_named_before(text, m.start()))
         words = m.group(1).split()
         if words[-1].lower() in CAPS_STOP_WORDS and len(words) > 1:
             words = words[:-1]

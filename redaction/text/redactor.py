@@ -39,6 +39,7 @@ from redaction.text.people import (
     is_initials,
     mentions,
     neighbour_names,
+    quoted_after,
     record_tokens,
     tokens,
 )
@@ -320,15 +321,20 @@ class TextRedactor:
                 cands.append(_Cand(start, end, "PERSON", None, 1, conf))
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
-        cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_ALIAS) for s, e in alias_spans(text))
+        aliases = alias_spans(text)
+        cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
         near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
                                neighbour_is_name(text))
+        near += quoted_after(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"])
         if near:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
-        # consistency: every other mention of a redacted name word goes too
-        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
+            aliases += near
+        # consistency: every other mention of a redacted name word goes too (an alias's words even when they are
+        # common words: "Smoke", "Red")
+        follow = own | frozenset(record_tokens(" ".join(text[s:e] for s, e in aliases)))
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
         chosen = _join_adjacent(text, chosen)
