@@ -24,7 +24,7 @@ CASE_NUMBER_PATTERNS = [
             + _NOT_TIME, 0.8),
     # a bare run of six to twelve digits, or one to three letters and six or more digits ("J18312652", "142003"):
     # a case, booking or licence number (telephone numbers are the phone recognizer's: `validate_result`)
-    Pattern("long number", r"(?<![\w\-/.$,#])[A-Z]{0,3}\d{6,12}(?![\w\-/]|[.,]\d)", 0.6),
+    Pattern("long number", r"(?<![\w\-/.$,#])[A-Za-z]{0,3}\d{6,12}(?![\w\-/]|[.,]\d)", 0.6),
     Pattern("ctx:case no", r"(?<![\w\-/.])[A-Z0-9][A-Z0-9\-]{3,16}(?<!-)(?![\w\-])", 0.7),
 ]
 BADGE_PATTERNS = [Pattern("ctx:badge", r"(?<![\w#])#\s?\d{2,7}(?![\w\-])|(?<=(?i:badge|serial|star)\s*(?i:no\.?|number|#)?\s*)\d{2,7}(?![\w\-])", 0.8)]

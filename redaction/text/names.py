@@ -51,6 +51,8 @@ PERSON_CUES_ANY_CASE = [
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
+# Particles that may open a surname written after a cue ("her roommate de la cruz").
+LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das"}
 # Given names that are also everyday English words: never a candidate without a cue.
 AMBIGUOUS_GIVEN = {
     "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",
@@ -221,7 +223,10 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     break
                 word = w.group().rstrip(".")
                 low = word.lower()
-                if taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith("."))):
+                if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (
+                        low in LEADING_PARTICLES and _skip_space(text, w.end()) > w.end()):
+                    if first < 0 and not taken:
+                        first = w.start()  # "her roommate de la cruz": the surname starts with its particles
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
                 listed = low in given or low in family
@@ -250,7 +255,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 if nxt is None:
                     break
                 pos = w.start() + len(word) + nxt.end()
-            if first >= 0:
+            if first >= 0 and taken:
                 out.append((first, last))
     for m in _VERB_AFTER.finditer(text):
         w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())

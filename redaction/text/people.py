@@ -147,11 +147,31 @@ _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAM
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
 
+_COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)]|\s*$|\s+([^\W\d_]+))")
+
+
+def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
+    """``LAST, FIRST`` written in lower case ("his mother de la cruz, ngozi took"): after a one-word surname (its
+    particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
+    words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
+    m = _COMMA_GIVEN.match(text, e)
+    if len(words) != 1 or m is None or not is_name(m.group(1)):
+        return None
+    nxt = (m.group(2) or "").lower()
+    if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
+        return None
+    return m.span(1)
+
+
 def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)") and the other
-    member of a pair ("Oksana and Łukasz", "my kids juana and aisha"), when ``is_name`` accepts the word."""
+    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)"), the other
+    member of a pair ("Oksana and Łukasz", "my kids juana and aisha") and the given name after a surname written
+    ``last, first``, when ``is_name`` accepts the word."""
     out = []
     for s, e in spans:
+        given = _given_after_surname(text, s, e, is_name)
+        if given is not None:
+            out.append(given)
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
             if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
@@ -179,7 +199,7 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
@@ -195,6 +215,8 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for w in reversed(words):
         low = w.group().lower()
+        if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
+            break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
         if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low == "who":
             if out or low != "who":
                 break

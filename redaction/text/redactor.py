@@ -322,7 +322,7 @@ class TextRedactor:
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
         aliases = alias_spans(text)
-        cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
+        cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
         near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
