@@ -76,6 +76,7 @@ ABBREVIATIONS = {
     "bwc", "mvr", "ecd", "cew", "ced", "oc", "asp", "bol", "apb", "atl", "le", "leo", "yoa", "yom", "yof", "aka",
     "the", "and", "for", "but", "not", "his", "her", "was", "are", "has", "had", "him", "she", "who", "its", "you",
     "all", "any", "one", "two", "six", "ten", "out", "off", "per", "via", "see", "saw", "got", "new", "old",
+    "mh", "dvd", "cd", "ofa", "cit", "sro", "fto", "csi", "k9", "swat", "ied", "dna", "lsd", "thc", "mdma", "ssi",
 }
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha()).lower()
@@ -104,8 +105,8 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                 bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
             elif name == "after cue":  # a street or time abbreviation there is initials ("identified only as RD")
                 bad = w in CUE_EXCLUDED or (caps and w in CAPS_STOP_WORDS) or (len(w) == 3 and w in NOT_NAME_WORDS)
-            else:
-                bad = (w in ABBREVIATIONS or w in STREET_ABBREVIATIONS
+            else:  # three letters with a vowel inside and no cue before them are a word ("PAT SEARCHED", "RUN")
+                bad = (w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or (len(w) == 3 and w[1] in "aeiouy")
                        or _TIME_BEFORE.search(text, max(0, start - 3), start) is not None)
                 if name != "before badge" and (caps or name in ("before verb", "possessive")):
                     bad = bad or _is_word(w, caps)  # a badge number after them is evidence enough ("OFFICER AM #12")

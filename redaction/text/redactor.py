@@ -384,8 +384,8 @@ class TextRedactor:
                 return None  # "... KING JR PL FOR": a street
         while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
             words.pop()
-        if not words:
-            return None
+        if not words or (len(words) == 1 and _verb_form(words[0].group())):
+            return None  # "DRIVER CONSENTED": a verb after a role cue
         start, end = words[0].start(), words[-1].end()
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
