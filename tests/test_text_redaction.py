@@ -523,10 +523,28 @@ def test_demographics_property(redactor):
         r, s = rs.split("/")
         form = rng.choice([f"{age}/{r}/{s}", f"{rs} {age // 10 * 10}s", f"{rs}/{age}", f"age {age}", f"aged {age}",
                            f"{age} y/o", f"{age}yo", f"({age} YOA)", f"a {age}-year-old", f"born {year}",
-                           f"b. {year}", f"YOB {year}", f"{age} {rs}", f"{r}{s}/{age}", f"{age} yrs old"])
+                           f"b. {year}", f"YOB {year}", f"{age} {rs}", f"{r}{s}/{age}", f"{age} yrs old",
+                           f"{s}/{r}/{age}", f"({s}/{age})", f"{rs}/A {age}", f"{age}-y/o", f"{age} y.o.",
+                           f"{r}{s}J {age}", f"{age}yrs old", f"ages {age} and {age + 1}"])
         text = _recase(rng, f"Subject Lee, {form}, was detained on Grove St.", ("upper", "mixed"))
         out = redactor.redact([text])[0].text
-        assert not re.search(rf"(?<!\d)(?:{age}|{year})(?!\d)", out), (text, out)
+        assert not re.search(rf"(?<!\d)(?:{age}|{age + 1}|{year})(?!\d)", out), (text, out)
+
+
+def test_addresses_property(redactor):
+    """House-number addresses in any casing with any unit, and hundred blocks, after the usual words."""
+    rng = random.Random(11)
+    for _ in range(40):
+        no = rng.randint(10, 9899)
+        street = rng.choice(["Grove St", "W. Hillcrest Ave", "Martin Luther King Jr Way", "North Broad Street"])
+        unit = rng.choice(["", " Apt 3B", " #2F", " Unit B", " Apt. 201", ", Apt #12"])
+        place = rng.choice([f"{no} {street}{unit}", f"{no // 100 * 100} block of {street}",
+                            f"{no // 100}XX {street}", f"{no // 100 * 100} blk {street}"])
+        text = _recase(rng, f"{rng.choice(['Officers responded to', 'RP lives at', 'res', 'Subject was seen at'])} "
+                            f"{place} and left.")
+        out = redactor.redact([text])[0].text
+        assert not re.search(r"\d{2,}", out) and "[ADDRESS" in out, (text, out)
+        assert not _shown(out, street.split()[-2].strip(".")), (text, out)
 
 
 def test_numbers_property(redactor):

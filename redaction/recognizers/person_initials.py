@@ -24,7 +24,7 @@ from redaction.recognizers.words import (
 
 # Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone;
 # "P.O." is a police officer's title).
-DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd", "pd", "po"}
+DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd", "pd", "po", "yo"}
 _TIME_BEFORE = re.compile(r"\d\s*$")
 # "RP CB 4106089940", "suspended DL B3018246": letters right before a number label it (a badge keeps its "#")
 _LABEL_OF_NUMBER = re.compile(r"\)?\s*:?\s*[A-Za-z]?\d")
