@@ -277,7 +277,7 @@ def test_table_prints_every_type_for_each_redactor() -> None:
     text = "\n".join(lines)
     for typ in ENTITY_TYPES:
         assert typ in text
-    assert "nothing" in lines[0] and "everything" in lines[0] and "narratives/s" in text
+    assert "nothing" in lines[0] and "everything" in lines[0] and "narratives/s" in text and "narratives/CPU-s" in text
 
 
 # ------------------------------------------------------------------------------------------------
