@@ -525,7 +525,8 @@ def test_demographics_property(redactor):
                            f"{age} y/o", f"{age}yo", f"({age} YOA)", f"a {age}-year-old", f"born {year}",
                            f"b. {year}", f"YOB {year}", f"{age} {rs}", f"{r}{s}/{age}", f"{age} yrs old",
                            f"{s}/{r}/{age}", f"({s}/{age})", f"{rs}/A {age}", f"{age}-y/o", f"{age} y.o.",
-                           f"{r}{s}J {age}", f"{age}yrs old", f"ages {age} and {age + 1}"])
+                           f"{r}{s}J {age}", f"{age}yrs old", f"ages {age} and {age + 1}", f"who is {age}",
+                           f"{age} of Oakland"])
         text = _recase(rng, f"Subject Lee, {form}, was detained on Grove St.", ("upper", "mixed"))
         out = redactor.redact([text])[0].text
         assert not re.search(rf"(?<!\d)(?:{age}|{age + 1}|{year})(?!\d)", out), (text, out)

@@ -45,7 +45,11 @@ PATTERNS = [
     # "34yr old", "(27yrs)", "34yrs": the number and its unit are one word, which goes whole
     Pattern("nnyrs", r"\b" + _AGE + r"(?:yrs?|years?)(?=[\s\-]*(?:old|of\s+age)\b|\s*\)|\s*,)", 0.9),
     # "DOE, JANE, 34, OF OAKLAND", "the driver, 27, said": a two-digit age between commas after a word
-    Pattern("age between commas", r"(?<=[^\W\d_]{2},\s)[1-9]\d(?=,\s)", 0.7),
+    Pattern("age between commas", r"(?<=[^\W\d_]{2},\s)[1-9]\d(?=,\s|\s+(?i:of|from|who|was|is|and|years?|yrs?)\b)",
+            0.7),
+    # "she is 34.", "the victim, who was 17 years", "he turned 21": an age said of a person
+    Pattern("is age", r"(?<=\b(?i:he|she|they|who|victim|subject|suspect|complainant|driver)\s+(?i:is|was|turned|"
+            r"is\s+now)\s+)[1-9]\d(?=\s*(?:[.,;)]|$|(?i:years?|yrs?|y/o|yo)\b))", 0.7),
     Pattern("nnyo", r"\b" + _AGE + r"[\s\-]?(?:y/o|yo|yoa|yom|yof|y\.o\.)(?![\w/])(?<!\s(?:y/o|yo|yoa|yom|yof|y\.o\.))", 0.9),
     Pattern("born year", r"(?<=\b(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?)(?:19|20)\d{2}"
             r"(?![\w/\-.]\d)", 0.9),
