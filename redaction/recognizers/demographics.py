@@ -53,8 +53,8 @@ PATTERNS = [
     Pattern("nnyo", r"\b" + _AGE + r"[\s\-]?(?:y/o|yo|yoa|yom|yof|y\.o\.)(?![\w/])(?<!\s(?:y/o|yo|yoa|yom|yof|y\.o\.))", 0.9),
     Pattern("born year", r"(?<=\b(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?)(?:19|20)\d{2}"
             r"(?![\w/\-.]\d)", 0.9),
-    # "COLLINS (45) ADMITTED": a two-digit age in parentheses right after a word
-    Pattern("age in parentheses", r"(?<=[^\W\d_]\s?\()\d{2}(?=\))", 0.7),
+    # "COLLINS (45) ADMITTED", "SMITH, JOHN M. (34)", "Lee [34 yrs]": a two-digit age in brackets right after a word
+    Pattern("age in parentheses", r"(?<=[^\W\d_]\.?,?\s?[(\[])\d{2}(?=\s*(?i:yrs?|years?|y/o|yoa)?\.?\s*[)\]])", 0.7),
     Pattern("decade", r"\bin\s+(?:his|her|their|the)\s+" + _DECADE + r"\b", 0.8),
 ]
 
