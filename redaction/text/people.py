@@ -103,8 +103,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
         for m in _KEY_TOKEN.finditer(text, s, e):
             w = m.group()
             low = fold(w).lower()
-            if low in PARTICLES or low in NAME_SUFFIXES or len(low) < 2:
-                continue
+            if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
+                continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:

@@ -333,7 +333,7 @@ class TextRedactor:
             aliases += near
         # consistency: every other mention of a redacted name word goes too (an alias's words even when they are
         # common words: "Smoke", "Red")
-        follow = own | frozenset(record_tokens(" ".join(text[s:e] for s, e in aliases)))
+        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
