@@ -38,9 +38,12 @@ class PublisherResource(dg.ConfigurableResource):
 @cache
 def _text_redactor(model: str, public_names: tuple[str, ...], processes: int) -> Any:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from pipelines.catalog.loader import source_dirs
     from redaction.text import TextRedactor
+    from redaction.text.agency_ids import read_case_number_patterns
 
-    return TextRedactor(model, public_names=public_names, processes=processes)
+    return TextRedactor(model, public_names=public_names, processes=processes,
+                        case_number_patterns=read_case_number_patterns(source_dirs()))
 
 
 class RedactionResource(dg.ConfigurableResource):

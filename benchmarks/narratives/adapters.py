@@ -39,8 +39,13 @@ def record_values(fields: Mapping[str, str]) -> dict[str, list[str]]:
     return out
 
 
-def ours(model: str | None = None) -> Redactor:
-    """The project's text redactor, record-aware, loaded now (loading is not timed)."""
+WITHHELD = "[narrative withheld pending review]"
+
+
+def ours(model: str | None = None, *, withhold: bool = False) -> Redactor:
+    """The project's text redactor, record-aware, loaded now (loading is not timed). With ``withhold``, a text the
+    redactor reports ``uncertain`` (a decision below its confidence threshold) is withheld whole, as the
+    de-identify stage publishes it."""
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from redaction.text import TextRedactor
 
@@ -49,9 +54,11 @@ def ours(model: str | None = None) -> Redactor:
     red.redact(["Warm up with Jane Doe at 123 Main St."])
 
     def batch(texts: list[str], fields: list[Mapping[str, str]]) -> list[str]:
-        return [r.text or "" for r in red.redact(texts, [record_values(f) for f in fields])]
+        out = red.redact(texts, [record_values(f) for f in fields])
+        return [WITHHELD if withhold and r.uncertain else r.text or "" for r in out]
 
-    return Redactor("ours", lambda t, f: batch([t], [f])[0], OURS_TYPES, redact_batch=batch)
+    name = "ours + withhold" if withhold else "ours"
+    return Redactor(name, lambda t, f: batch([t], [f])[0], OURS_TYPES, redact_batch=batch)
 
 
 def presidio_engines(model: str | None = None) -> tuple[Any, Any]:

@@ -30,6 +30,7 @@ class Family:
     case_formats: tuple[str, ...]
     variants: tuple[str, ...]
     genders: tuple[tuple[str, str], ...] = ()  # roles whose gender the templates fix ("her" for the victim)
+    dev_only: bool = False  # a dev-only family (families_dev.py): all its variants in dev, none in test
 
 
 # Case-number formats: Y = two-digit year, YYYY = year, N... = digits, L = letter.

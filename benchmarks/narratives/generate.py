@@ -21,6 +21,7 @@ from pathlib import Path
 
 from benchmarks.narratives import lexicon as L
 from benchmarks.narratives.families import FAMILIES, HELD_OUT_VARIANTS, Family
+from benchmarks.narratives.families_dev import DEV_FAMILIES
 from benchmarks.narratives.render import Doc, Person, Renderer, fmt_phone, make_person
 
 HERE = Path(__file__).resolve().parent
@@ -98,7 +99,8 @@ def _fields(rng: random.Random, fam: Family, cast: dict[str, Person], values: di
 def make_record(fam: Family, split: str, index: int) -> dict:
     """One record of ``fam`` for ``split``, fully determined by (split, family, index)."""
     rng = random.Random(f"{SEED}:{split}:{fam.name}:{index}")
-    variants = [v for v in range(len(fam.variants)) if split == "test" or v not in HELD_OUT_VARIANTS]
+    variants = [v for v in range(len(fam.variants)) if split == "test" or fam.dev_only
+                or v not in HELD_OUT_VARIANTS]
     variant = rng.choice(variants)
     casing = rng.choices([c for c, _ in fam.casing], [w for _, w in fam.casing])[0]
     year = rng.choice([2015, 2016, 2017, 2018, 2019, 2020, 2021])
@@ -123,7 +125,8 @@ def make_record(fam: Family, split: str, index: int) -> dict:
 def generate(split: str, per_family: int | None = None) -> list[dict]:
     """All records of a split, in a fixed order."""
     n = PER_FAMILY[split] if per_family is None else per_family
-    return [make_record(fam, split, i) for fam in FAMILIES for i in range(n)]
+    families = FAMILIES + (DEV_FAMILIES if split == "dev" else ())  # the dev-only families never reach test
+    return [make_record(fam, split, i) for fam in families for i in range(n)]
 
 
 def dumps(records: list[dict]) -> str:

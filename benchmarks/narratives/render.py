@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from benchmarks.narratives import lexicon as L
@@ -282,6 +283,10 @@ class Renderer:
             d.ent(str(p.age), "DEMOGRAPHIC", False, None, force)
         elif form == "born":
             d.ent(str(p.dob[0]), "DEMOGRAPHIC", False, None, force)
+        elif form == "demo2":  # dev-only families: other spellings of an age, a birth year, a descriptor
+            self._demo2(p)
+        elif form == "aka2":  # dev-only families: other alias cues, and a quoted nickname inside the name
+            self._aka2(p, name, force)
         elif form == "dl":
             attr(rng.choice("ABCDEFGNSTWY") + f"{rng.randint(0, 9999999):07d}", "ID", "dl")
         elif form == "ssn":
@@ -294,11 +299,49 @@ class Renderer:
         else:  # pragma: no cover - a template typo
             raise KeyError(f"unknown person form {form!r}")
 
+    def _demo2(self, p: Person) -> None:
+        """An age, birth year or descriptor in the spellings of the dev-only families (span per the guide)."""
+        d, rng = self.doc, self.rng
+        sex = {"f": "F", "m": "M"}.get(p.gender, rng.choice("FM"))
+        a, y, r = str(p.age), str(p.dob[0]), p.race
+        before, span, after = rng.choice([
+            ("age ", a, ""), ("aged ", a, ""), ("Age: ", a, ""), ("", a, " yrs old"), ("", a, "-year-old"),
+            ("", a, " y/o"), ("(", a, " YOA)"), ("", a + "yo", ""), ("born in ", y, ""), ("b. ", y, ""),
+            ("YOB ", y, ""), ("birth year ", y, ""), ("", f"{r}/{sex} {p.age // 10 * 10}s", ""),
+            ("", f"{r}{sex}/{a}", ""), ("", f"{r}/{sex}, {a}", ""), ("", f"{a} {r}/{sex}", ""),
+            ("(", f"{r}/{sex}/{a}", ")"), ("", f"{r}{sex} {p.age // 10 * 10}s", ""),
+        ])
+        d.lit(before)
+        d.ent(span, "DEMOGRAPHIC", False, None, None)
+        d.lit(after)
+
+    def _aka2(self, p: Person, name: Callable[..., None], force: str | None) -> None:
+        """A full name with an alias given by another cue, or a nickname quoted inside the name."""
+        d, rng = self.doc, self.rng
+        alias, how = (p.nick, "nick") if p.nick and rng.random() < 0.4 else (p.alias, "alias")
+        if rng.random() < 0.3:  # First "Smoke" Last
+            name(p.first, "first")
+            d.lit(' "', force)
+            name(alias, how)
+            d.lit('" ', force)
+            name(p.last, "last")
+            return
+        name(f"{p.first} {p.last}", "full")
+        opening, closing = rng.choice([(", also known as ", ","), (" (known as ", ")"), (", who goes by ", ","),
+                                       (" AKA: ", ""), (" (street name ", ")"), (' a.k.a. "', '"')])
+        d.lit(opening, force)
+        name(alias, how)
+        d.lit(closing, force)
+
     def _record_slot(self, kind: str, form: str | None, force: str | None) -> None:
         d, rng = self.doc, self.rng
         if kind in self.values:  # record-level entity values (case numbers, plates)
             typ = "ID"
             d.ent(self.values[kind], typ, kind in self.field_values, None, force)
+            return
+        if kind.endswith("_ns") and kind[:-3] in self.values:  # dev-only: a case number without separators
+            d.ent(re.sub(r"[^A-Za-z0-9]", "", self.values[kind[:-3]]), "ID", kind[:-3] in self.field_values, None,
+                  force)
             return
         neg = {
             "store": lambda: rng.choice(L.STORES),

@@ -177,6 +177,7 @@ class AgencyModel(Strict):
     homepage: str | None = None
     description: str | None = None
     contact: str | None = None
+    case_number_patterns: list[str] = []  # the agency's case-number formats (regexes) for narrative redaction
 
 
 class ContractField(Strict):

@@ -8,17 +8,23 @@ other record. Badge numbers follow a rank and a name ("Officer Smith #4521", "P/
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 from redaction.recognizers.words import OFFICER_TITLES
 
+_NANP = re.compile(r"1?[2-9]\d\d[2-9]\d{6}")
 _NOT_TIME = r"(?!\s*(?i:hrs|hours|hr|h)\b)"
 CASE_NUMBER_PATTERNS = [
     Pattern("yy-nnnn", r"(?<![\w\-/.])(?:[A-Z]{1,4}-?)?\d{2}-\d{4,7}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)" + _NOT_TIME,
             0.8),
     Pattern("yyyy-nnnn", r"(?<![\w\-/.])(?:[A-Z]{1,4}-?)?(?:19|20)\d{2}-\d{3,8}(?:-[A-Z0-9]{1,3})?(?![\w\-/]|\.\d)"
             + _NOT_TIME, 0.8),
+    # a bare run of six to twelve digits, or one to three letters and six or more digits ("J18312652", "142003"):
+    # a case, booking or licence number (telephone numbers are the phone recognizer's: `validate_result`)
+    Pattern("long number", r"(?<![\w\-/.$,#])[A-Za-z]{0,3}\d{6,12}(?![\w\-/]|[.,]\d)", 0.6),
     Pattern("ctx:case no", r"(?<![\w\-/.])[A-Z0-9][A-Z0-9\-]{3,16}(?<!-)(?![\w\-])", 0.7),
 ]
 BADGE_PATTERNS = [Pattern("ctx:badge", r"(?<![\w#])#\s?\d{2,7}(?![\w\-])|(?<=(?i:badge|serial|star)\s*(?i:no\.?|number|#)?\s*)\d{2,7}(?![\w\-])", 0.8)]
@@ -44,7 +50,10 @@ class OsdCaseNumberRecognizer(ContextPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A code needs at least four digits (words after "case" such as "CLOSED" are no numbers)."""
-        return None if sum(c.isdigit() for c in pattern_text) >= 4 else False
+        digits = "".join(c for c in pattern_text if c.isdigit())
+        if len(digits) < 4 or (digits == pattern_text and _NANP.fullmatch(digits)):
+            return False  # "CLOSED" after "case"; ten digits of a telephone number
+        return None
 
 
 class OsdBadgeRecognizer(ContextPatternRecognizer):

@@ -22,28 +22,62 @@ from redaction.recognizers.words import (
     US_STATES,
 )
 
-# Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone).
-DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd", "pd"}
+# Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone;
+# "P.O." is a police officer's title).
+DOTTED_ABBREVIATIONS = {"us", "usa", "dob", "ie", "eg", "aka", "dc", "uk", "phd", "pd", "po", "yo"}
 _TIME_BEFORE = re.compile(r"\d\s*$")
 # "RP CB 4106089940", "suspended DL B3018246": letters right before a number label it (a badge keeps its "#")
 _LABEL_OF_NUMBER = re.compile(r"\)?\s*:?\s*[A-Za-z]?\d")
+KIN_WORDS = [
+    "mother", "father", "parent", "son", "daughter", "child", "wife", "husband", "spouse", "girlfriend",
+    "boyfriend", "partner", "ex-girlfriend", "ex-boyfriend", "brother", "sister", "sibling", "cousin", "aunt",
+    "uncle", "niece", "nephew", "grandmother", "grandfather", "grandparent", "grandson", "granddaughter",
+    "relative", "sister-in-law", "brother-in-law", "stepfather", "stepmother", "stepson", "stepdaughter",
+]
 INITIALS_CUES = [
     "complainant", "complainants", "victim", "witness", "suspect", "subject", "accused", "arrestee", "caller",
-    "reporting party", "driver", "passenger", "mother", "father", "son", "daughter", "wife", "husband",
-    "girlfriend", "boyfriend", "brother", "sister", "neighbor", "neighbour", "roommate", "friend", "juvenile",
-    "Mr", "Mrs", "Ms", "Miss", "P/O", "PO", "C/", "V/", "W/", "S/", "RP", *OFFICER_TITLES,
+    "reporting party", "driver", "passenger", "neighbor", "neighbour", "roommate", "friend", "juvenile",
+    "associate", "assisting", "identified as", "identified only as", "known as", "named", "according to",
+    "Mr", "Mrs", "Ms", "Miss", "P/O", "PO", "P.O.", "C/", "V/", "W/", "S/", "RP", *KIN_WORDS, *OFFICER_TITLES,
 ]
-_CUES = "|".join(c.replace("/", r"\/").replace(" ", r"\s+") for c in sorted(INITIALS_CUES, key=len, reverse=True))
-_VERBS = "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS)
+_CUES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(INITIALS_CUES, key=len, reverse=True))
+# Verbs a sentence's subject takes in a narrative: "AC stated", "FQ WAS RUDE", "MY was accompanied".
+INITIALS_VERBS = [*SPEECH_VERBS, "was", "is", "had", "has", "did", "does", "came", "went", "took", "states",
+                  "alleges", "alleged", "claims", "claimed", "reports", "says", "confirmed", "confirms", "denies",
+                  "named", "identified", "complained", "searched", "pushed", "grabbed", "struck", "appeared",
+                  "wrote", "recorded", "witnessed", "saw", "heard", "left", "returned", "entered", "approached",
+                  "walked", "ran", "asked", "wanted", "became", "received", "used", "then", "and"]
+_VERBS = "|".join(v.replace(" ", r"\s+") for v in sorted(set(INITIALS_VERBS), key=len, reverse=True))
+_TWO_THREE = r"(?<![\w'\-/.#])" + UPPER + r"{2,3}"
+# What follows initials of a person: a badge ("FQ #4471", "MF (badge 7351)", "AB SERIAL 1234"), a descriptor
+# or an age ("AN (Age: 64)", "HL, 43 H/F", "SF (b. 1966)"), a possessive ("ZB's car").
+_BADGE_AFTER = r"(?=\s*\(?\s*(?:#\s?\d{2,}|(?i:badge|serial|star|ser\.|payroll)\b))"
+_DESCRIPTOR_AFTER = (r"(?=\s*[(,]\s*\(?\s*(?:\d{1,3}\s*(?:/|,|\s+[WBHAO]/?[MF]\b|\s*(?i:y/o|yo|yoa|yrs?|years?|-year))"
+                     r"|[WBHAO]/?[MF]\b|(?i:age|aged|born|b\.|yob|dob)\b))")
 
 INITIALS_PATTERNS = [
     Pattern("dotted", rf"(?<![\w.])(?i:{LETTER}\.\s?{LETTER}\.(?:\s?{LETTER}\.)?)(?!\w|\s?{LETTER}\.)", 0.8),
-    Pattern("after cue", r"(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=/)\s*)\(?(?P<name>" + UPPER + "{2,3})(?![\\w'\\-])",
-            0.8),
-    Pattern("before verb", r"(?<![\w'\-])" + UPPER + r"{2,3}(?=\)?\s+(?i:" + _VERBS + r")\b)", 0.7),
+    Pattern("after cue", r"(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=[/.])\s*)\(?(?P<name>" + UPPER
+            + "{2,3})(?![\\w'\\-])", 0.8),
+    Pattern("before verb", _TWO_THREE + r"(?=\)?,?\s+(?i:" + _VERBS + r")\b)", 0.7),
+    Pattern("before badge", _TWO_THREE + r"(?![\w'\-])" + _BADGE_AFTER, 0.8),
+    Pattern("before descriptor", _TWO_THREE + r"(?![\w'\-])" + _DESCRIPTOR_AFTER, 0.7),
+    Pattern("possessive", _TWO_THREE + r"(?=['’]s\b)", 0.7),
 ]
-
-
+CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
+STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
+# Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
+ABBREVIATIONS = {
+    "pd", "dl", "id", "tv", "rp", "cb", "ok", "us", "no", "hq", "en", "uc",
+    "ems", "fd", "afd", "sfd", "er", "icu", "dui", "dwi", "dob", "ssn", "vin", "cad", "iad", "ia", "ncic", "dmv",
+    "atm", "gps", "cpr", "ptsd", "tro", "epo", "cps", "aps", "da", "ada", "pdf", "vs", "mph", "hrs", "hr",
+    "apt", "ste", "blk", "ave", "dvr", "enrt", "sgt", "lt", "det", "ofc", "cpl", "dep", "po", "s1", "s2", "v1",
+    "v2", "w1", "w2", "nfa", "utl", "goa", "unk", "veh", "lic", "fi", "fir", "ccn", "rms", "ucr", "nibrs", "oic",
+    "bwc", "mvr", "ecd", "cew", "ced", "oc", "asp", "bol", "apb", "atl", "le", "leo", "yoa", "yom", "yof", "aka",
+    "the", "and", "for", "but", "not", "his", "her", "was", "are", "has", "had", "him", "she", "who", "its", "you",
+    "all", "any", "one", "two", "six", "ten", "out", "off", "per", "via", "see", "saw", "got", "new", "old",
+    "mh", "dvd", "cd", "ofa", "cit", "sro", "fto", "csi", "k9", "swat", "ied", "dna", "lsd", "thc", "mdma", "ssi",
+}
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha()).lower()
 
@@ -59,9 +93,9 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop abbreviations. Dotted: a short list, and "a.m."/"p.m." after a time. Two or three capitals: in
-        mixed-case text, any after a cue (capitals stand out there), before a verb no common, report or state
-        word; in text typed in capitals, never before a verb, and after a cue no common word ("OFFICER ON"). Letters
-        right before a number label it ("RP CB 4106089940")."""
+        mixed-case text (capitals stand out there) any that is no abbreviation (a common word written in capitals
+        next to a person cue is initials: "MY was accompanied"); in text typed in capitals no word at all ("OFFICER
+        ON", "HE WAS"). Letters right before a number label it ("RP CB 4106089940")."""
         letters = [c for c in text if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > self.MAX_UPPER_RATIO
         out = []
@@ -69,10 +103,23 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
             w = _letters(text[start:end])
             if name == "dotted":
                 bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
-            elif name == "before verb":
-                bad = caps or w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS or w in US_STATES
-            else:  # three letters that are a report word ("SUBJECT AGE", "victim ABH") are that word
-                bad = (caps and w in CAPS_STOP_WORDS) or (len(w) == 3 and w in NOT_NAME_WORDS)
-            if not bad and _LABEL_OF_NUMBER.match(text, end) is None:
+            elif name == "after cue":  # a street or time abbreviation there is initials ("identified only as RD")
+                bad = w in CUE_EXCLUDED or (caps and w in CAPS_STOP_WORDS) or (len(w) == 3 and w in NOT_NAME_WORDS)
+            else:  # three letters with a vowel inside and no cue before them are a word ("PAT SEARCHED", "RUN")
+                bad = (w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or (len(w) == 3 and w[1] in "aeiouy")
+                       or _TIME_BEFORE.search(text, max(0, start - 3), start) is not None)
+                if name != "before badge" and (caps or name in ("before verb", "possessive")):
+                    bad = bad or _is_word(w, caps)  # a badge number after them is evidence enough ("OFFICER AM #12")
+            if not bad and (name == "before badge" or _LABEL_OF_NUMBER.match(text, end) is None):
                 out.append((start, end, name))
-        return out
+        return list({(s, e): (s, e, n) for s, e, n in reversed(out)}.values())[::-1]  # one per span
+
+
+def _is_word(w: str, caps: bool) -> bool:
+    """A common, report or state word (in mixed-case text, only the report words and states: a capitalized
+    common word there stands out as initials, "MY was accompanied")."""
+    if w in US_STATES:
+        return True
+    if caps:
+        return w in NOT_NAME_WORDS or w in CAPS_STOP_WORDS
+    return w in NOT_NAME_WORDS and w not in CAPS_STOP_WORDS

@@ -17,11 +17,13 @@ from redaction.recognizers.words import (
 
 # A name word: Title case ("María", "McCarthy" via the prefix) or ALL CAPS ("RAMÍREZ"), accents included.
 _WORD = rf"(?:{UPPER}{LOWER}[{LOWER[1:-1]}'\-]*(?:{UPPER}{LOWER}+)?|{UPPER}[{UPPER[1:-1]}'\-]+)"
-_PARTICLES = r"(?:(?:Van|VAN|van|Von|VON|von|Der|DER|der|Den|DEN|De|DE|de|Del|DEL|Della|La|LA|Le|LE|Da|DA|Di|DI|Du|DU|St\.|ST\.?)\s+){0,2}"
+_PARTICLES = (r"(?:(?:Van|VAN|van|Von|VON|von|Der|DER|der|Den|DEN|den|De|DE|de|Del|DEL|del|Della|della|La|LA|la|Le|LE|le|"
+              r"Da|DA|da|Di|DI|di|Du|DU|du|Dos|DOS|dos|St\.|ST\.?)\s+){0,2}")
 _PARTICLE_RE = re.compile(r"^" + _PARTICLES + r"(?=\S)")
 _NEXT_WORD = re.compile(r"\s+(" + _WORD + r")(?![\w'\-])")
 LAST_FIRST_REGEX = (
-    r"(?<![\w'\-])" + _PARTICLES + r"(?:Mc|Mac|O')?" + _WORD + r"(?:-" + _WORD + r")?,\s*" + _WORD
+    r"(?<![\w'\-])" + _PARTICLES + r"(?:Mc|Mac|O'|" + UPPER + r"['’])?" + _WORD + r"(?:-" + _WORD + r")?,\s*"
+    + r"(?:" + UPPER + r"['’])?" + _WORD
     + r"(?:\s+" + UPPER + r"\.?(?![\w'\-]))?(?![\w'\-])"
 )
 
@@ -50,6 +52,8 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         last, _, first = pattern_text.partition(",")
         first_words = first.split()
         words = _PARTICLE_RE.sub("", last).split() + first_words[:1]
+        if len(words) == 2 and all(len(w) == 2 and w.isupper() for w in words):
+            return False  # "According to OL, CF was angry": two people's initials, found one by one
         if any(_stop(w) for w in words):
             return False
         # "Springfield, Illinois" / "Austin, TX": a state after the comma, unless a middle initial follows.

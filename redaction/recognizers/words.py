@@ -61,6 +61,11 @@ US_STATES = {
 # Words that are never part of a person's name in a police narrative (checked lower case). Covers
 # common ALL-CAPS report jargon, titles, roles, places and English function words.
 NOT_NAME_WORDS = {
+    # pronouns a cue may be followed by ("IDENTIFIED HIMSELF AS ...")
+    "himself", "herself", "themselves", "itself", "someone", "somebody", "anyone", "everyone",
+    # plural roles and list words ("INTERVIEWED THE WITNESSES, INCLUDING ...") and dispatch abbreviations
+    "witnesses", "victims", "suspects", "subjects", "officers", "including", "adv", "advd", "enrt", "en", "rte",
+    "lft", "arr", "arrd", "resp", "respd", "dispo",
     # jargon and codes
     "dob", "ssn", "dl", "oln", "vin", "lp", "rp", "r/p", "nfa", "goa", "utl", "dui", "dwi", "ncic", "nibrs",
     "ucr", "cad", "rms", "bolo", "apb", "eta", "hrs", "hours", "am", "pm", "mph", "usa", "us", "ok", "id",
@@ -72,7 +77,7 @@ NOT_NAME_WORDS = {
     "license", "registration", "reg", "make", "model", "color", "blue", "red",
     "silver", "male", "female", "wm", "bm", "hm", "wf", "bf", "hf", "adult",
     "juvenile", "juv", "victim", "suspect", "witness", "complainant", "caller", "driver", "passenger",
-    "subject", "subj", "arrestee", "owner", "resident", "officer", "officers", "ofc", "sgt", "det", "lt",
+    "subject", "subj", "arrestee", "owner", "resident", "officer", "ofc", "sgt", "det", "lt",
     "capt", "cpl", "deputy", "sergeant", "detective", "lieutenant", "captain", "corporal", "trooper", "chief",
     "agent", "mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii", "iv", "police", "department", "county",
     "city", "state", "street", "avenue", "road", "block", "bureau", "division", "squad", "team", "section",

@@ -19,6 +19,7 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.base import Span
+from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -155,6 +156,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
     docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
     given = given_names()
+    confirmed: dict[int, list[tuple[int, int]]] = {}
     for (i, lo, _, around), doc in zip(jobs, docs, strict=True):
         for e in doc.ents:
             s, t = lo + e.start_char, lo + e.end_char
@@ -167,6 +169,14 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
                 continue
             if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
                 out[i].append((s, t, "PERSON"))
+                confirmed.setdefault(i, []).append((s, t))
+    doubted: set[tuple[int, int, int]] = set()
+    for i, _lo, _, around in jobs:  # candidates the re-cased NER did not confirm: doubtful keeps (confidence.py)
+        for cs, ce in around or ():
+            if ((i, cs, ce) not in doubted and texts[i][cs:ce].lower() in given
+                    and not any(s < ce and cs < t for s, t in confirmed.get(i, ()))):  # a listed given name
+                doubted.add((i, cs, ce))
+                out[i].append((cs, ce, DOUBT))
     return out
 
 

@@ -30,3 +30,4 @@ class RedactedText:
     text: str | None
     counts: dict[str, int] = field(default_factory=dict)
     uncertain: tuple[str, ...] = ()  # entity types the caller should not trust this text on (withheld for review)
+    confidence: float = 1.0  # the lowest confidence of the redactor's decisions on this text (confidence.py)

@@ -28,6 +28,7 @@ from redaction.recognizers.words import (
     OFFICER_TITLES,
     SUFFIX_LOWER,
     US_STATES,
+    VEHICLE_WORDS,
     fold,
 )
 
@@ -42,6 +43,7 @@ PERSON_CUES_ANY_CASE = [
     "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
     "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
     "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
+    "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
     "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
@@ -49,6 +51,8 @@ PERSON_CUES_ANY_CASE = [
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
+# Particles that may open a surname written after a cue ("her roommate de la cruz").
+LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das"}
 # Given names that are also everyday English words: never a candidate without a cue.
 AMBIGUOUS_GIVEN = {
     "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",
@@ -63,8 +67,14 @@ AMBIGUOUS_GIVEN = {
     "precious", "royal", "sonny", "sterling", "tiny", "velvet", "jewel", "marine", "black", "brown",
     "green", "white", "gray", "grey", "colt", "forest", "river", "rocky", "tex", "trinity", "porter",
     "taylor", "parker", "carter", "cooper", "mason", "baker", "tucker", "bishop", "deacon", "judge", "general",
-    "sergeant", "officer",
+    "sergeant", "officer", "son", "hang", "tan", "bay", "kin", "male", "lady", "man", "boy", "baby",
 }
+_CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
+    "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
+    "someone", "somebody", "anyone", "everyone"}
+_COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
+            "beige", "orange", "yellow", "purple"}
+_CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
@@ -88,6 +98,8 @@ def given_names() -> frozenset[str]:
 
 def _name_like(word: str) -> bool:
     w = word.rstrip(".").lower()
+    if w in _CUE_WORDS:  # "lives with her grandmother ...": a relation word is no name
+        return False
     return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
 
 
@@ -115,15 +127,29 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             if nxt == w.end():
                 break
             pos = nxt
-    given = given_names()
+    given, family = given_names(), surnames()
+    prev: re.Match[str] | None = None
     for w in _WORD.finditer(text):
         word = w.group()
-        if (mixed and word[:1].isupper()) or word.lower() not in given:
+        if mixed and word[:1].isupper():
+            prev = w
+            continue
+        low = word.lower()
+        if low not in given:
+            # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
+            low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
+            if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
+                    and prev is not None and prev.group().lower() not in _COLOURS
+                    and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
+                    and not text[prev.end():w.start()].strip() and _name_like(prev.group())):
+                out.extend([prev.span(), w.span()])
+            prev = w
             continue
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
             out.append(after.span())
+        prev = w
     return sorted(set(out))
 
 
@@ -197,7 +223,10 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                     break
                 word = w.group().rstrip(".")
                 low = word.lower()
-                if taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith("."))):
+                if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (
+                        low in LEADING_PARTICLES and _skip_space(text, w.end()) > w.end()):
+                    if first < 0 and not taken:
+                        first = w.start()  # "her roommate de la cruz": the surname starts with its particles
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
                 listed = low in given or low in family
@@ -226,7 +255,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 if nxt is None:
                     break
                 pos = w.start() + len(word) + nxt.end()
-            if first >= 0:
+            if first >= 0 and taken:
                 out.append((first, last))
     for m in _VERB_AFTER.finditer(text):
         w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())

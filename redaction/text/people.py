@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import PARTICLES
+from redaction.text.names import PARTICLES, PERSON_CUES_ANY_CASE
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
+_AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
@@ -28,7 +29,11 @@ _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"})
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
-    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|nickname|goes\s+by|alias|street\s+name)"
+    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+(?:on\s+the\s+street\s+|to\s+\w+\s+)?as|nicknamed|"
+    r"nickname|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|going\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|"
+    r"alias|street\s+name|moniker|(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
+    r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
+    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?![\w/])"
     r"\s*[:\-]?\s*[\"“'‘]?)"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
 
@@ -94,13 +99,14 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     long_words: set[str] = set()
     short_words: set[str] = set()
     for s, e in spans:
+        initials = is_initials(text[s:e])
         for m in _KEY_TOKEN.finditer(text, s, e):
             w = m.group()
             low = fold(w).lower()
-            if low in PARTICLES or low in NAME_SUFFIXES or len(low) < 2:
-                continue
-            if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep:
-                continue
+            if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
+                continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
+            if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
+                continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
             else:
@@ -118,8 +124,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             k += 1
         if k < len(ordered) and ordered[k][0] <= m.start() < ordered[k][1]:
             continue
-        if _FOLLOWED_BY_STREET.match(text, m.end()):
-            continue
+        if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
+            continue  # "Jefferson St"; "9 AM"
         out.append(m.span())
     return out
 
@@ -141,11 +147,31 @@ _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAM
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
 
+_COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)]|\s*$|\s+([^\W\d_]+))")
+
+
+def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
+    """``LAST, FIRST`` written in lower case ("his mother de la cruz, ngozi took"): after a one-word surname (its
+    particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
+    words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
+    m = _COMMA_GIVEN.match(text, e)
+    if len(words) != 1 or m is None or not is_name(m.group(1)):
+        return None
+    nxt = (m.group(2) or "").lower()
+    if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
+        return None
+    return m.span(1)
+
+
 def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)") and the other
-    member of a pair ("Oksana and Łukasz", "my kids juana and aisha"), when ``is_name`` accepts the word."""
+    """Names next to a found name: a nickname in parentheses after it ("Mohammed Adeyemi (Mo)"), the other
+    member of a pair ("Oksana and Łukasz", "my kids juana and aisha") and the given name after a surname written
+    ``last, first``, when ``is_name`` accepts the word."""
     out = []
     for s, e in spans:
+        given = _given_after_surname(text, s, e, is_name)
+        if given is not None:
+            out.append(given)
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
             if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
@@ -156,10 +182,75 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
     return out
 
 
-def alias_spans(text: str) -> list[tuple[int, int]]:
-    """The one or two words after an alias cue, unless they are common words."""
+_QUOTED_NICK = re.compile(
+    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s[^\W\d_]+)?)[\"”’']\s+("
+    + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
+    """``First "Nick" Last`` in any case: a quoted word between two name-like words is a nickname, and the words
+    around it are the given name and the surname ("sione \"kilo\" stewart", "Fatima \"Peanut\" Díaz")."""
     out = []
+    for m in _QUOTED_NICK.finditer(text):
+        first, last = m.group(1).lower(), m.group(3).lower()
+        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or first in NOT_NAME_WORDS or last in NOT_NAME_WORDS:
+            continue
+        out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
+
+
+_CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
+
+
+def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
+    """The name an alias belongs to: up to three name-like words right before the cue ("priya yilmaz aka: ...",
+    "hiroshi baker (street name hiro)"), the words from the first that is no common or report word."""
+    m = _NAME_BEFORE_ALIAS.search(text, max(0, cue_start - 60), cue_start)
+    if m is None:
+        return []
+    words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
+    out: list[tuple[int, int]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
+            break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
+        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low == "who":
+            if out or low != "who":
+                break
+            continue
+        out.append((m.start() + w.start(), m.start() + w.end()))
+    return out
+
+
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|nickname|goes\s|going\s|alias|street\s|moniker|answers\s|"
+                       r"calls\s)")
+_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]")
+
+
+def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quoted capitalized word or two (no common word) right after a name is that person's alias ("Marcus Young \"Little Mac\"",
+    "DOE, JOHN (\"SMOKE\")")."""
+    out = []
+    for _s, e in spans:
+        m = _QUOTED_AFTER.match(text, e)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if all(w[:1].isupper() and w.lower() not in CAPS_STOP_WORDS for w in words):  # not quoted speech
+            out.append(m.span(1))
+    return out
+
+
+def alias_spans(text: str) -> list[tuple[int, int]]:
+    """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
+    nicknames inside a name."""
+    out = _quoted_nicknames(text)
     for m in _ALIAS.finditer(text):
+        if _ALIAS_OF.match(m.group()):  # "X a/k/a Y": X is a name too ("someone I know as Y", "gave the name Y": no)
+            out.extend(_named_before(text, m.start()))
         words = m.group(1).split()
         if words[-1].lower() in CAPS_STOP_WORDS and len(words) > 1:
             words = words[:-1]

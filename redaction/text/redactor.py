@@ -22,6 +22,8 @@ from redaction.recognizers.words import (
     fold,
     fold_same_length,
 )
+from redaction.text import confidence as C
+from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
     DEFAULT_MODEL,
@@ -37,10 +39,13 @@ from redaction.text.people import (
     is_initials,
     mentions,
     neighbour_names,
+    quoted_after,
     record_tokens,
     tokens,
 )
 from redaction.text.variants import TextView, _value_regex, may_occur
+
+_Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
 
 def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
@@ -78,6 +83,7 @@ class _Cand:
     entity: str
     key: Any
     priority: int  # 3 = record or pattern value (not a name), 2 = record name, 1 = detected name
+    conf: float = C.REDACT_NER  # how sure the redaction is (confidence.py)
 
 
 @dataclass
@@ -110,9 +116,10 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         clash = [o for o in chosen if c.start < o.end and o.start < c.end]
         if not clash:
-            chosen.append(_Cand(c.start, c.end, c.entity, c.key, c.priority))
+            chosen.append(_Cand(c.start, c.end, c.entity, c.key, c.priority, c.conf))
             continue
         keep = clash[0]
+        keep.conf = max([keep.conf, c.conf] + [o.conf for o in clash])
         keep.start = min([keep.start, c.start] + [o.start for o in clash])
         keep.end = max([keep.end, c.end] + [o.end for o in clash])
         for o in clash[1:]:
@@ -163,16 +170,24 @@ class TextRedactor:
     :param processes: worker processes for the analysis (1 = in this process).
     :param ner_windows: when True (default), spaCy's NER reads only the windows around capitalized words that
         no pattern or record value explains (``ner_windows``); when False, every whole text.
+    :param withhold_below: a text holding a decision less sure than this is reported ``uncertain`` (withheld for
+        review by the de-identify stage); ``confidence.py`` says how sure each kind of decision is.
+    :param case_number_patterns: agency case-number formats (regular expressions, from the agencies' data files:
+        ``agency_ids.read_case_number_patterns``); each match is an ID.
     """
 
     def __init__(self, model: str | None = None, *, public_names: Iterable[str] = (), batch_size: int = 64,
-                 processes: int = 1, officers_public: bool = False, ner_windows: bool = True) -> None:
+                 processes: int = 1, officers_public: bool = False, ner_windows: bool = True,
+                 case_number_patterns: Iterable[str] = (), withhold_below: float = C.WITHHOLD_BELOW) -> None:
         self.model = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
         self.public_names = tuple(public_names)
         self.batch_size = batch_size
         self.processes = max(1, int(processes))
         self.officers_public = officers_public
         self.ner_windows = ner_windows
+        self.case_number_patterns = tuple(case_number_patterns)
+        self.withhold_below = withhold_below
+        self._case_rx = [compile_pattern(p, f"case_number_patterns[{i}]") for i, p in enumerate(self.case_number_patterns)]
         self._public_tokens = [_name_tokens(n) for n in self.public_names if _name_tokens(n)]
         self._pool: ProcessPoolExecutor | None = None
 
@@ -182,7 +197,9 @@ class TextRedactor:
     def __setstate__(self, state: dict) -> None:
         TextRedactor.__init__(self, state["model"], public_names=state["public_names"],
                               batch_size=state["batch_size"], processes=state["processes"],
-                              officers_public=state["officers_public"], ner_windows=state.get("ner_windows", True))
+                              officers_public=state["officers_public"], ner_windows=state.get("ner_windows", True),
+                              case_number_patterns=state.get("case_number_patterns", ()),
+                              withhold_below=state.get("withhold_below", C.WITHHOLD_BELOW))
 
     def load(self) -> None:
         """Load the model now (otherwise it loads on first use)."""
@@ -192,6 +209,11 @@ class TextRedactor:
     def detect(self, texts: Sequence[str | None],
                record_values: Sequence[Mapping[str, Sequence[str]]] | None = None) -> list[list[tuple[int, int, str, int]]]:
         """The final spans per text: ``(start, end, entity type, number within the record)``."""
+        return [spans for spans, _ in self.decide(texts, record_values)]
+
+    def decide(self, texts: Sequence[str | None], record_values: Sequence[Mapping[str, Sequence[str]]] | None = None
+               ) -> list[_Outcome]:
+        """Per text, the final spans and every decision taken with its confidence (``confidence.py``)."""
         if record_values is not None and len(record_values) != len(texts):
             raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
         if self.processes <= 1 or len(texts) < 4 * self.batch_size:
@@ -201,7 +223,7 @@ class TextRedactor:
         jobs = [(self, list(texts[i:i + size]), list(record_values[i:i + size]) if record_values is not None else None)
                 for i in range(0, len(texts), size)]
         pool = self._get_pool()
-        return [spans for part in pool.map(_detect_chunk, jobs) for spans in part]
+        return [outcome for part in pool.map(_detect_chunk, jobs) for outcome in part]
 
     def _get_pool(self) -> ProcessPoolExecutor:
         """Worker processes (spawned, each loads the model once), kept for the redactor's lifetime."""
@@ -217,7 +239,7 @@ class TextRedactor:
             self._pool = None
 
     def _detect_local(self, texts: Sequence[str | None],
-                      record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[list[tuple[int, int, str, int]]]:
+                      record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[_Outcome]:
         index: dict[str, int] = {}
         uniq: list[str] = []
         rows: list[int] = []  # how many rows share each unique text
@@ -236,10 +258,13 @@ class TextRedactor:
                 if rows[index[t]] == 1:  # a text shared by rows with other values is searched by NER in full
                     covered[index[t]] = [(c.start, c.end) for c in rec.cands]
         detected = analyze_texts(uniq, self.model, self.batch_size, covered, windows=self.ner_windows)
-        out: list[list[tuple[int, int, str, int]]] = []
+        if self._case_rx:
+            for spans, t in zip(detected, uniq, strict=True):
+                spans.extend(find_case_numbers(t, self._case_rx))
+        out: list[_Outcome] = []
         for i, t in enumerate(texts):
             if not t:
-                out.append([])
+                out.append(([], []))
                 continue
             out.append(self._finish(t, detected[index[t]], recs[i]))
         return out
@@ -269,42 +294,67 @@ class TextRedactor:
                         continue
                     if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
                         continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3))
+                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3,
+                                             C.REDACT_RECORD))
         return found
 
-    def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None) -> list[tuple[int, int, str, int]]:
+    def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None
+                ) -> tuple[list[tuple[int, int, str, int]], list[C.Decision]]:
+        """The final spans of one text, and every decision taken on it with its confidence (confidence.py)."""
         cands: list[_Cand] = list(rec.cands) if rec is not None else []
         people = [t for t, _ in rec.person_tokens] if rec is not None else []
         own = frozenset().union(*people) if people else frozenset()
+        kept: list[C.Decision] = []  # doubtful keeps
         for start, end, entity in spans:
-            if entity in ("PERSON", SURE_PERSON):
+            if entity == C.DOUBT:
+                kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_UNCONFIRMED))
+            elif entity in ("PERSON", SURE_PERSON):
                 got = self._person_span(text, start, end) if entity == "PERSON" else (start, end)
                 if got is None:
+                    kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
-                entity = "PERSON"
+                conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED
                 start, end = extend_particles(text, *got)
                 toks = tokens(text[start:end])
                 if not (toks & own) and self._is_public(text, start, toks):
-                    continue
-                cands.append(_Cand(start, end, entity, None, 1))
+                    continue  # a public name stays by policy: no doubt
+                cands.append(_Cand(start, end, "PERSON", None, 1, conf))
             else:  # validated pattern matches are precise: they outrank name guesses
-                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3))
-        cands.extend(_Cand(s, e, "PERSON", None, 1) for s, e in alias_spans(text))
-        # "(BLACK MALE, 30s)", "a Latino male": a description, not a name
-        cands = [c for c in cands if not (c.priority == 1 and c.entity == "PERSON" and _DESCRIBES.match(text, c.end))]
-        places = not_name_phrases(text)
-        if places:  # "Trader Joe's", "Jack in the Box": no name inside (record values still go)
-            cands = [c for c in cands if not (c.priority == 1 and any(s <= c.start and c.end <= e for s, e in places))]
+                cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
+        aliases = alias_spans(text)
+        cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
+        cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
         near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
                                neighbour_is_name(text))
+        near += quoted_after(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"])
         if near:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in near])
-        # consistency: every other mention of a redacted name word goes too
-        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], own)
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
+            aliases += near
+        # consistency: every other mention of a redacted name word goes too (an alias's words even when they are
+        # common words: "Smoke", "Red")
+        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
         if extra:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1) for s, e in extra])
-        return self._number(text, _join_adjacent(text, chosen), people)
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
+        chosen = _join_adjacent(text, chosen)
+        decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
+        decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
+        return self._number(text, chosen, people), decisions
+
+    @staticmethod
+    def _drop_places(text: str, cands: list[_Cand], kept: list[C.Decision]) -> list[_Cand]:
+        """Detected names that are a description ("(BLACK MALE, 30s)", "a Latino male") or inside a place or
+        business phrase ("Trader Joe's", "Jack in the Box") are kept (record values still go)."""
+        places = not_name_phrases(text)
+        out = []
+        for c in cands:
+            if c.priority == 1 and c.entity == "PERSON" and (
+                    _DESCRIBES.match(text, c.end) or any(s <= c.start and c.end <= e for s, e in places)):
+                kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_PLACE_OR_DESCRIPTION))
+                continue
+            out.append(c)
+        return out
 
     def _person_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim titles and possessives from a detected name; None when it is not a person's name."""
@@ -334,8 +384,8 @@ class TextRedactor:
                 return None  # "... KING JR PL FOR": a street
         while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
             words.pop()
-        if not words:
-            return None
+        if not words or (len(words) == 1 and _verb_form(words[0].group())):
+            return None  # "DRIVER CONSENTED": a verb after a role cue
         start, end = words[0].start(), words[-1].end()
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
@@ -377,7 +427,7 @@ class TextRedactor:
         VINs, e-mails. ``None`` texts stay ``None``.
         """
         results = []
-        for t, spans in zip(texts, self.detect(texts, record_values), strict=True):
+        for t, (spans, decisions) in zip(texts, self.decide(texts, record_values), strict=True):
             if t is None:
                 results.append(RedactedText(None, {}))
                 continue
@@ -390,5 +440,6 @@ class TextRedactor:
                 counts[entity] = counts.get(entity, 0) + 1
                 pos = end
             parts.append(t[pos:])
-            results.append(RedactedText("".join(parts), counts))
+            unsure = ("PERSON",) if C.withhold(decisions, self.withhold_below) else ()
+            results.append(RedactedText("".join(parts), counts, uncertain=unsure, confidence=C.lowest(decisions)))
         return results

@@ -57,7 +57,7 @@ def name_variant_regexes(value: str) -> list[str]:
         esc = _accent_escape
         # Between the given name and the surname: the middle words, their initials or any initial, in any order
         # ("Wei W. St. Clair" for "Wei W St. Clair").
-        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?!\w)){0,"
+        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?![\w/'’])){0,"
                    + str(len(middle) + 1) + "}")
         particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
         alts.append(esc(first) + between + r"\s+" + esc(last))
