@@ -150,6 +150,7 @@ def check() -> int:
 def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: object) -> int:
     """Print what an export holds (counts, types, formats, markers, keys, closest contracts) and write drafts."""
     from pipelines import describe as dsc
+    from pipelines import describe_draft
     from pipelines.readers import ReadError
     from pipelines.specs import SpecError, load_specs
 
@@ -180,8 +181,8 @@ def describe(path: Path, out: Path | None, sheet: str | None = None, **layout: o
         print(f"\nrecognized: `run` would ingest it as source {m.source.name} of dataset {m.spec.name}")
     except Exception as exc:  # noqa: BLE001 - unrecognized (or ambiguous): the drafts are the way forward
         print(f"\nnot recognized by any contract yet ({str(exc).split('. ')[0].split(': ', 1)[-1]})")
-    dest = out or Path("drafts") / dsc.slug(path.stem)
-    written = dsc.write_drafts(d, specs, dest)
+    dest = out or Path("drafts") / describe_draft.slug(path.stem)
+    written = describe_draft.write_drafts(d, specs, dest)
     print(f"\ndrafts in {dest}: " + (", ".join(p.name for p in written) or "none written (files already there)"))
     print("complete the TODOs; put the folder in sources/<agency>/ (or point OSD_SOURCES at its parent); then\n"
           "  python -m pipelines.cli check && python -m pipelines.cli run")

@@ -370,17 +370,3 @@ def report_lines(d: Description) -> list[str]:
 def _few(names: Sequence[str], n: int = 8) -> str:
     shown = ", ".join(repr(x) for x in names[:n])
     return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
-
-
-def slug(text: str) -> str:
-    """A name for a draft folder or source: lower case, [a-z0-9_] (the drafting module's, re-exported)."""
-    from pipelines.describe_draft import slug as _slug
-
-    return _slug(text)
-
-
-def write_drafts(d: Description, specs: Sequence[Any], out_dir: Path) -> list[Path]:
-    """Write the drafts of :mod:`pipelines.describe_draft` into `out_dir` (never overwrites)."""
-    from pipelines.describe_draft import write_drafts as _write
-
-    return _write(d, specs, out_dir)

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from pipelines import describe as dsc
+from pipelines import describe_draft
 from pipelines.readers import read_export, read_headers
 from pipelines.specs import load_specs
 
@@ -158,7 +159,7 @@ def test_draft_reuses_the_mapping_of_a_shared_header_with_its_code_table(tmp_pat
     d = dsc.describe(p, load_specs())
     assert next(c for c in d.columns if c.name == "Ref").type == "integer"
     out = tmp_path / "drafts"
-    written = {w.name for w in dsc.write_drafts(d, load_specs(), out)}
+    written = {w.name for w in describe_draft.write_drafts(d, load_specs(), out)}
     assert "ucr_offense.csv" in written
     text = (out / "incidents_newtown.mapping.yaml").read_text()
     mapping = yaml.safe_load(text)
@@ -178,7 +179,7 @@ def test_code_columns_are_paired_by_their_values_whatever_their_label(tmp_path: 
     p = tmp_path / "stops_othertown.csv"
     p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
     out = tmp_path / "drafts"
-    dsc.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
+    describe_draft.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
     fields = yaml.safe_load((out / "stops_othertown.mapping.yaml").read_text())["fields"]
     assert fields["subject_sex"] == {"from": "PerceivedGndr", "map": {"M": "Male", "F": "Female", "Male": "Male"}}
 
@@ -193,7 +194,7 @@ def test_the_event_time_is_drafted_from_a_date_column_and_the_time_beside_it(tmp
     p = tmp_path / "stops_thirdtown.csv"
     p.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n")
     out = tmp_path / "drafts"
-    dsc.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
+    describe_draft.write_drafts(dsc.describe(p, load_specs()), load_specs(), out)
     text = (out / "stops_thirdtown.mapping.yaml").read_text()
     mapping = yaml.safe_load(text)
     assert mapping["fields"]["occurred_at"] == {"from": ["Day Stopped", "Time Stopped"], "format": "%m/%d/%Y %H:%M"}

@@ -174,10 +174,14 @@ class _RecordingRedactor:
 
     def _redact_allowing(self, texts: Sequence[str | None], record_values: Any) -> list[Any]:
         """`TextRedactor.redact` with the allow terms' words left in place."""
-        from redaction.text import RedactedText, placeholder  # lazy: loads Presidio and spaCy
+        from redaction.text import RedactedText, confidence, placeholder  # lazy: loads Presidio and spaCy
 
         out = []
-        for t, spans in zip(texts, self.inner.detect(texts, record_values), strict=True):
+        if hasattr(self.inner, "decide"):  # spans with their decisions: a low-confidence text stays flagged
+            outcomes = [(spans, decisions) for spans, decisions in self.inner.decide(texts, record_values)]
+        else:
+            outcomes = [(spans, None) for spans in self.inner.detect(texts, record_values)]
+        for t, (spans, decisions) in zip(texts, outcomes, strict=True):
             if t is None:
                 out.append(RedactedText(None, {}))
                 continue
@@ -188,7 +192,10 @@ class _RecordingRedactor:
                 counts[entity] += 1
                 pos = end
             parts.append(t[pos:])
-            out.append(RedactedText("".join(parts), dict(counts)))
+            unsure: tuple[str, ...] = ()
+            if decisions is not None and confidence.withhold(decisions, self.inner.withhold_below):
+                unsure = ("PERSON",)
+            out.append(RedactedText("".join(parts), dict(counts), uncertain=unsure))
         return out
 
     def uncertain(self, text_columns: Sequence[str], rows: int) -> list[str | None]:

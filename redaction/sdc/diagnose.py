@@ -8,7 +8,7 @@ import pandas as pd
 
 from redaction.sdc.config import SdcConfig
 from redaction.sdc.ladders import SUPPRESSED
-from redaction.sdc.search import _Eval, _prepare
+from redaction.sdc.lattice import _Eval, _prepare
 
 
 def _top(df: pd.DataFrame, config: SdcConfig) -> _Eval:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from redaction.sdc.config import Floor, SdcConfig, SdcReport
 from redaction.sdc.ladders import SUPPRESSED
-from redaction.sdc.search import Limits, Plan, _generalize_one, _prepare, _search, _searched_qis
+from redaction.sdc.lattice import Limits, Plan, _generalize_one, _prepare, _search, _searched_qis
 
 
 @dataclass
