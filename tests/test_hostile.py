@@ -92,6 +92,8 @@ def _check_error(out: Outcome, case: corpus.Case, exc: BaseException, files: lis
         out.bad("unclear-error", f"{type(exc).__name__} without a code")
     if "missing []" in text:
         out.bad("unclear-error", "a rejection naming no missing column")
+    if case.reason and case.reason not in text:
+        out.bad("unclear-error", f"the rejection does not say {case.reason!r}")
     if case.rejected is None:
         out.bad("mismatch", f"rejected ({code}) but rows were expected")
     elif code != case.rejected:

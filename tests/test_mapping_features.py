@@ -101,7 +101,7 @@ def test_rejection_names_headers_and_two_closest_contracts(tmp_path: Path) -> No
         stages.identify_export(f, load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]))
     msg = str(ei.value)
     assert "its headers (4): ['CASE_NO', 'WHEN', 'RACE', 'EXTRA']" in msg
-    assert "Closest: newtown (stops): 40% of columns match; missing ['CASE']; extra ['CASE_NO', 'EXTRA']" in msg
+    assert "Closest: newtown (stops): 40% of columns match; missing ['CASE']; extra columns ['CASE_NO', 'EXTRA']" in msg
     assert msg.count("% of columns match") == 2 and "describe" in msg
 
 

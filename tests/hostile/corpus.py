@@ -40,6 +40,7 @@ class Case:
     blank_rows: int = 0
     failed_checks: tuple[str, ...] = ()  # blocking checks expected to fail (e.g. quarantine_share)
     pending: str | None = None  # why the outcome is not asserted yet (work owned elsewhere)
+    reason: str | None = None  # a rejection's text must say this (the column at fault, the limit, the note)
 
 
 # ---------------------------------------------------------------------------------------------- base exports
@@ -363,6 +364,105 @@ def _xlsx_bad_date(ws: Any) -> None:
     ws.cell(row=3, column=2).value = "not a date " + SECRET
 
 
+def _xlsx_far_cell(ws: Any) -> None:
+    ws["XFD1048576"] = "x"
+
+
+def _xlsx_sheet_renamed(ws: Any) -> None:
+    ws.title = "Sheet1"
+
+
+def _xlsx_header_only(ws: Any) -> None:
+    ws.delete_rows(2, ws.max_row)
+
+
+def _deep_line(lines: list[str]) -> None:
+    lines[6] = "[" * 200_000 + "]" * 200_000  # a 200,000-deep JSON value on line 7
+
+
+def _jsonl_bytes(edit: Callable[[list[bytes]], None]) -> Callable[[Path], list[Path]]:
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "lakeview_stops")
+        lines = path.read_bytes().split(b"\n")
+        edit(lines)
+        path.write_bytes(b"\n".join(lines))
+        return [path]
+
+    return build
+
+
+def _jsonl_cp1252(lines: list[bytes]) -> None:
+    lines[4] = lines[4].replace(b'"subjectLastName": "', b'"subjectLastName": "\xe9' + SECRET.encode(), 1)
+
+
+def _jsonl_nul(lines: list[bytes]) -> None:
+    lines[4] = lines[4].replace(b'"subjectLastName": "', b'"subjectLastName": "\x00' + SECRET.encode(), 1)
+
+
+def _jsonl_crlf(lines: list[bytes]) -> None:
+    lines[:] = [ln + b"\r" if ln else ln for ln in lines]
+
+
+def _cr_only(lines: list[bytes]) -> list[bytes]:
+    return [b"\r".join(lines)]
+
+
+def _repeated_header(table: list[list[str]], head: list[str]) -> None:
+    table.insert(14, list(head))  # a second export pasted below the first: its header is export row 15
+
+
+def _dup_pk(table: list[list[str]], head: list[str]) -> None:
+    i = head.index("STOP_NO")
+    table[11][head.index("SUBJ_LAST")] = SECRET
+    table[11][i] = table[10][i]
+
+
+def _swallow_to_eof(lines: list[bytes]) -> list[bytes]:
+    """A quote opened in row 10 that nothing closes: every later record is read into one cell."""
+    lines = [ln.replace(b'"', b"") .replace(b", ", b" ") for ln in lines]
+    cells = lines[9].split(b",")
+    cells[3] = b'"' + cells[3]
+    lines[9] = b",".join(cells)
+    return lines
+
+
+def _swallow_two(lines: list[bytes]) -> list[bytes]:
+    """A quote opened in row 10, closed by the opening quote of row 12's officer: rows 11 and 12 swallowed."""
+    lines[10] = lines[10].replace(b'"', b"").replace(b", ", b" ")
+    cells = lines[9].split(b",")
+    cells[-1] = b'"' + cells[-1]
+    lines[9] = b",".join(cells)
+    return lines
+
+
+def _truncated_last_cell(lines: list[bytes]) -> list[bytes]:
+    """The file cut inside the last record's last cell, which is quoted."""
+    body = [ln for ln in lines if ln]
+    cells = body[-1].split(b",")
+    cells[-1] = b'"' + cells[-1][:2]
+    body[-1] = b",".join(cells)
+    return body
+
+
+def _trailing_empty_columns(table: list[list[str]], head: list[str]) -> None:
+    for r in table:
+        r += ["", ""]
+
+
+def _banner(table: list[list[str]], head: list[str]) -> None:
+    table[:0] = [["RIVERTOWN POLICE DEPARTMENT"], ["STOPS EXPORT"]]
+
+
+def _zero_width_header(lines: list[bytes]) -> list[bytes]:
+    lines[0] = lines[0].replace(b"STOP_NO", b"STOP\xe2\x80\x8b_NO", 1)
+    return lines
+
+
+def _no_header(table: list[list[str]], head: list[str]) -> None:
+    table[1][head.index("SUBJ_LAST")] = SECRET
+    del table[0]
+
+
 def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], list[Path]]:
     """The export of `build` under another file name."""
 
@@ -430,14 +530,15 @@ CASES: list[Case] = [
     Case("newline_in_file_name", renamed(stops_csv(_set(5, RACE="Q")), "rivertown\nstops.csv"),
          quarantined={5: ("unmapped-code", "subject_race")}),
     # whole-export refusals, named with the file and a code
-    Case("empty_file", _empty_file, rejected="unknown-export", ingested=None),
+    Case("empty_file", _empty_file, rejected="unknown-export", ingested=None, reason="empty file"),
     Case("unknown_header", stops_csv(_unknown_header), rejected="unknown-export", ingested=None),
     # shapes of CSV files
     Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None,
-         pending=PENDING_REASONS),
+         reason="extra column ['NOTES']"),
     Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None,
-         pending=PENDING_REASONS),
-    Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None),
+         reason="duplicate header: ['RACE', 'RACE']"),
+    Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None,
+         reason="missing ['STOP_DATE']"),
     Case("header_case_and_spaces", stops_csv(_header_case)),
     Case("wide_row", stops_csv(_wide_row), quarantined={6: ("extra-cell", None)}),
     Case("quoted_newline", stops_csv(_quoted_newline)),
@@ -454,7 +555,8 @@ CASES: list[Case] = [
     Case("jsonl_nested_value", stops_jsonl(_jset(6, zone={"a": {"b": [1]}}))),
     Case("jsonl_missing_key", stops_jsonl(_jdrop(7, "stopDateTime")),
          quarantined={7 + JSONL_ROW_OFFSET: ("constraint-error", "stopDateTime")}),
-    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None, pending=PENDING_REASONS),
+    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None,
+         reason="extra column ['unexpected']"),
     Case("jsonl_duplicate_id", stops_jsonl(_jdup_id),  # the second record with the key is quarantined
          quarantined={10 + JSONL_ROW_OFFSET: ("primary-key|unique-error", "stop_id")}),
     Case("jsonl_blank_lines", _jsonl_lines(lambda lines: lines.insert(3, ""))),
@@ -463,12 +565,42 @@ CASES: list[Case] = [
     Case("xlsx_formula", _xlsx(_xlsx_formula), quarantined={4: ("formula-cell", "Victim Name")}),
     Case("xlsx_bad_date", _xlsx(_xlsx_bad_date), quarantined={3: ("type-error", "reported_at")}),
     # reader-level cases (issue 16)
-    Case("cp1252_byte_in_utf8", stops_bytes(_cp1252, utf8=True), quarantined={10: ("encoding-error", "SUBJ_FIRST")},
-         pending=PENDING_READER),
-    Case("nul_byte", stops_bytes(_nul), quarantined={7: ("encoding-error", "STOP_DATE")}, pending=PENDING_READER),
+    Case("cp1252_byte_in_utf8", stops_bytes(_cp1252, utf8=True), quarantined={10: ("encoding-error", "SUBJ_FIRST")}),
+    Case("nul_byte", stops_bytes(_nul), quarantined={7: ("encoding-error", "STOP_DATE")}),
     Case("unclosed_quote_swallows_next", stops_bytes(_unclosed_quote_at_end),
-         quarantined={10: ("parse-error", "BADGE")}, pending=PENDING_READER),
-
+         quarantined={10: ("parse-error", "BADGE")}),
+    # the issue's other reader cases, and more of our own
+    Case("xlsx_far_cell", _xlsx(_xlsx_far_cell), rejected="unknown-export", ingested=None, reason="size-limit"),
+    Case("xlsx_sheet_renamed", _xlsx(_xlsx_sheet_renamed), rejected="unknown-export", ingested=None,
+         reason="sheet-error (field 'Incidents')"),
+    Case("xlsx_header_only", _xlsx(_xlsx_header_only), ingested=0, failed_checks=("k_anonymity",)),
+    Case("jsonl_deep_line", _jsonl_lines(_deep_line), quarantined={7 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_null_line", _jsonl_lines(_jline(5, "null")), quarantined={5 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_cp1252_byte", _jsonl_bytes(_jsonl_cp1252),
+         quarantined={5 + JSONL_ROW_OFFSET: ("encoding-error", None)}),
+    Case("jsonl_nul_byte", _jsonl_bytes(_jsonl_nul), quarantined={5 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_crlf", _jsonl_bytes(_jsonl_crlf)),
+    Case("age_nan", stops_jsonl(_jset(3, subjectAge=float("nan"))),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("age_infinity", stops_jsonl(_jset(3, subjectAge=float("inf"))),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("age_boolean", stops_jsonl(_jset(3, subjectAge=True)),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("cr_only_line_ends", stops_bytes(_cr_only)),
+    Case("repeated_header", stops_csv(_repeated_header), ingested=ROWS + 1,
+         quarantined={15: ("type-error|unmapped-code", "occurred_at")}),
+    Case("duplicate_key", stops_csv(_dup_pk), quarantined={12: ("primary-key|unique-error", "stop_id")}),
+    Case("unclosed_quote_to_eof", stops_bytes(_swallow_to_eof), quarantined={10: ("parse-error", "LOCATION")}),
+    Case("unclosed_quote_swallows_two", stops_bytes(_swallow_two), quarantined={10: ("parse-error", "BADGE")}),
+    Case("truncated_in_last_cell", stops_bytes(_truncated_last_cell), quarantined={31: ("parse-error", "BADGE")}),
+    Case("trailing_empty_columns", stops_csv(_trailing_empty_columns)),
+    Case("banner_rows", stops_csv(_banner)),
+    Case("zero_width_in_header", stops_bytes(_zero_width_header, utf8=True)),
+    Case("formula_in_cells", stops_csv(_set(7, LOCATION="=HYPERLINK(\"http://x.example\")", SUBJ_FIRST="@SUM(1)"))),
+    # an export without its header row: refused, and the first record is not quoted as "its headers"
+    Case("no_header_row", stops_csv(_no_header), rejected="unknown-export", ingested=None,
+         reason="is the header row missing?"),
+    Case("unicode_name", stops_csv(_set(8, SUBJ_FIRST="ÑÚÑEZ"))),
 ]
 
 
