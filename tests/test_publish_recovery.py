@@ -215,20 +215,23 @@ def test_pipeline_killed_at_every_release_file_then_corrected_export(tmp_path: P
     file in turn, each run resuming what the killed one left; then a corrected export is dropped: the next run
     publishes it as 1.0.0, nothing unlisted is public, no run is left started, nothing is stuck."""
     from pipelines import samplegen
-    from pipelines.publishing import publisher_from_env
     from tests.e2e_helpers import make_env
 
     env = make_env(tmp_path / "e2e")
+    pub: Publisher = LocalPublisher(env.public)
     if target == "s3":
         s3 = request.getfixturevalue("seaweed_s3")
-        env.env.update(s3.env(s3.new_bucket(versioned=True), "pub"))
+        bucket = s3.new_bucket(versioned=True)
+        env.env.update(s3.env(bucket, "pub"), NO_PROXY="127.0.0.1,localhost",
+                       no_proxy="127.0.0.1,localhost")  # the local SeaweedFS is reached directly, nothing else
+        pub = S3Publisher(bucket, prefix="pub", endpoint_url=s3.endpoint_url, region=s3.region,
+                          access_key_id=s3.access_key, secret_access_key=s3.secret_key)
     first = samplegen.generate(env.inbox, rows=300, seed=23, sources=["harbor_city_complaints"])[0]
     for name in RELEASE_FILES:
         env.env["OSD_FAULT_PUBLISH_BEFORE"] = name
         killed = env.run("run", "--note", f"killed before {name}")
         assert killed.returncode == -9, (name, killed.stderr[-2000:])
     del env.env["OSD_FAULT_PUBLISH_BEFORE"]
-    pub = publisher_from_env(env.env)
     assert list_versions(pub, "complaints") == []  # nothing listed: the killed publishes are invisible
     corrected = samplegen.generate(tmp_path / "gen", rows=280, seed=24, sources=["harbor_city_complaints"])[0]
     corrected.replace(first)

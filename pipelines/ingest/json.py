@@ -147,15 +147,14 @@ def _parse(text: str) -> Any:
 
 def _jsonl_items(raw: bytes) -> tuple[list[tuple[int, Any]], str]:
     """JSON Lines decoded line by line: a line that is not UTF-8 is that record's `encoding-error`, not the
-    export's. Records are numbered like CSV rows (the first one is row 2)."""
+    export's. Records are numbered like CSV rows under a header: line n is row n + 1, whatever blank lines come
+    before it, so a row number always points at one line."""
     enc = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
     raw = raw.removeprefix(codecs.BOM_UTF8)
     items: list[tuple[int, Any]] = []
-    rowno = 1
-    for line in raw.splitlines():
+    for rowno, line in enumerate(raw.splitlines(), start=2):  # line n is row n + 1, blank lines included
         if not line.strip():
             continue
-        rowno += 1
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:

@@ -7,8 +7,8 @@ public candidate.
 
 An outcome is either a rejection of the whole export (`rejected`: the error code, named with the file) or the
 exact set of quarantined rows, as numbered in the export (`quarantined`: row -> (code, field)), with the counts.
-Cases whose correct outcome needs reader work that is pending (issue 16) say so in `pending`: the runner still
-runs them and counts crashes, but does not hold them to the outcome.
+A case whose correct outcome needs work not done yet says so in `pending`: the runner still runs it and counts
+crashes, but does not hold it to the outcome (none is pending today).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class Case:
     failed_checks: tuple[str, ...] = ()  # blocking checks expected to fail (e.g. quarantine_share)
     pending: str | None = None  # why the outcome is not asserted yet (work owned elsewhere)
     reason: str | None = None  # a rejection's text must say this (the column at fault, the limit, the note)
+    env: dict[str, str] = field(default_factory=dict)  # settings for this case (a lower limit, to keep it small)
 
 
 # ---------------------------------------------------------------------------------------------- base exports
@@ -116,8 +117,7 @@ def _set(row: int, **cells: str) -> Callable[[list[list[str]], list[str]], None]
     return edit
 
 
-# The reader numbers JSON Lines records like CSV rows (first record = row 2, as if line 1 were a header): the
-# corpus states the rows as reported today; whether a JSON Lines row should be its line number is issue 16's call.
+# The reader numbers JSON Lines records like CSV rows under a header: line n is row n + 1, blank lines included.
 JSONL_ROW_OFFSET = 1
 
 
@@ -463,6 +463,41 @@ def _no_header(table: list[list[str]], head: list[str]) -> None:
     del table[0]
 
 
+def _xlsx_inflated(folder: Path) -> list[Path]:
+    """A zip bomb in small: 6 MB of XML that compresses to a few KB (the limit is lowered to 4 MB for the case;
+    the issue's 10 MB file held 1.1 GB against the 1 GiB default)."""
+    import zipfile
+
+    path = _base(folder, "harbor_city_incidents")
+    src = zipfile.ZipFile(path)
+    parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    src.close()
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet].replace(b"</worksheet>", b" " * 6_000_000 + b"</worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return [path]
+
+
+def _xlsx_own_surname(ws: Any) -> None:
+    """A suspect whose surname the narrative repeats ("LAST, FIRST" names: the surname is the first token)."""
+    head = [c.value for c in ws[1]]
+    ws.cell(row=5, column=head.index("Suspect Name") + 1).value = f"{SECRET}, JOHN"
+    ws.cell(row=5, column=head.index("Narrative") + 1).value = (
+        f"V/{SECRET} provided DOB at the scene. {SECRET} stated the suspect fled.")
+
+
+def _bad_line_after_blank(lines: list[str]) -> None:
+    lines.insert(2, "")  # line 3 is blank
+    lines[7] = lines[7][:-3]  # line 8 is cut
+
+
+def _mixed_offsets(recs: list[dict]) -> None:
+    for i, r in enumerate(recs[:9]):
+        r["stopDateTime"] += ("Z", "+05:30", "")[i % 3]
+
+
 def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], list[Path]]:
     """The export of `build` under another file name."""
 
@@ -472,8 +507,6 @@ def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], 
     return b
 
 
-PENDING_REASONS = "issue 16 (agency16): rejection reasons say `missing []` for an extra or duplicate column"
-PENDING_READER = "issue 16 (agency16): per-row read errors with their row number, bounded reading"
 
 CASES: list[Case] = [
     # rows are rows: a short or long row is one quarantined row
@@ -600,6 +633,16 @@ CASES: list[Case] = [
     # an export without its header row: refused, and the first record is not quoted as "its headers"
     Case("no_header_row", stops_csv(_no_header), rejected="unknown-export", ingested=None,
          reason="is the header row missing?"),
+    Case("xlsx_zip_bomb", _xlsx_inflated, rejected="unknown-export", ingested=None, reason="OSD_XLSX_MAX_BYTES",
+         env={"OSD_XLSX_MAX_BYTES": "4000000"}),
+    # the verifier is never blind to a record's own surname: the narrative is withheld, the secret never published
+    Case("own_surname_in_narrative", _xlsx(_xlsx_own_surname)),
+    # a JSON Lines row is its line number + 1, blank lines included: the officer finds the line
+    Case("jsonl_bad_line_after_blank", _jsonl_lines(_bad_line_after_blank),
+         quarantined={8 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("mixed_offsets", stops_jsonl(_mixed_offsets)),
+    Case("name_250_bytes_no_contract", renamed(stops_csv(_unknown_header), "u" * 246 + ".csv"),
+         rejected="unknown-export", ingested=None, reason="matches no source contract"),
     Case("unicode_name", stops_csv(_set(8, SUBJ_FIRST="ÑÚÑEZ"))),
 ]
 
