@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,7 +107,7 @@ def withdraw(path: Path, reason: str) -> Path:
     return _move_aside(path, "withdrawn", reason)
 
 
-def identify_or_reject(path: Path, specs: Sequence[DatasetSpec]) -> Any:
+def identify_or_reject(path: Path, specs: Sequence[DatasetSpec], say: Callable[[str], Any] | None = None) -> Any:
     """The export's match (`stages.ExportMatch`), or None once the file is moved to `rejected/` with its reason:
     a file no contract matches, or one that cannot be identified at all, never stops the rest of the inbox."""
     from pipelines import stages
@@ -120,7 +120,8 @@ def identify_or_reject(path: Path, specs: Sequence[DatasetSpec]) -> Any:
     except Exception as exc:  # noqa: BLE001 - whatever a hostile file raises, the rest of the inbox goes on
         reason = f"{path.name}: cannot be identified ({getattr(exc, 'code', None) or type(exc).__name__})"
     dest = reject(path, reason)
-    log.warning("rejected %s: moved to %s: %s", shown, safe_text(str(dest.parent)), safe_text(reason))
+    line = f"rejected {shown}: moved to {safe_text(dest.parent.name)}/ ({safe_text(reason)})"
+    (say or log.warning)(line)  # the sensor's tick log, or this module's logger
     return None
 
 

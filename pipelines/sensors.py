@@ -119,9 +119,8 @@ def build_inbox_sensor(datasets: list[DatasetDefs], ingest_jobs: list) -> dg.Sen
             sha = file_sha256(path)
             if seen.get(path.name) == sha:
                 continue
-            m = inbox.identify_or_reject(path, specs)
+            m = inbox.identify_or_reject(path, specs, say=context.log.warning)  # logs the reason
             if m is None:
-                context.log.warning(f"rejected {inbox.safe_text(path.name)}: moved to rejected/ (reason beside it)")
                 continue
             seen[path.name] = sha
             key = inbox.key_for(m.spec, m.source, path, stages.partition_key_for(path), sha)
