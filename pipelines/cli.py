@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from pipelines import config, settings
-from pipelines.inbox import inbox_files, reject
+from pipelines.inbox import inbox_files
 from pipelines.instance import DEMO_KEY, ensure_dagster_home, mark_demo
 
 log = logging.getLogger("osd")
@@ -57,24 +57,22 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """
     import dagster as dg
 
-    from pipelines import inbox, stages
+    from pipelines import dead_runs, inbox, stages
     from pipelines.definitions import defs
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
     ensure_dagster_home()
     instance = dg.DagsterInstance.get()
+    dead_runs.fail_dead_runs(instance)  # a run a killed CLI left `STARTED` is marked failed
     specs = {s.name: s for s in load_specs()}
     store = PrivateStore.from_env()
     inbox_dir = config.inbox_dir()
     failures: list[str] = []
     for path in inbox_files(inbox_dir):
-        try:
-            m = stages.identify_export(path, list(specs.values()))
-        except stages.UnknownExport as exc:
-            reject(path, str(exc))
-            log.warning("rejected %s: %s", path.name, exc)
-            failures.append(f"{path.name}: rejected (moved to {inbox_dir / 'rejected'}): {exc}")
+        m = inbox.identify_or_reject(path, list(specs.values()))
+        if m is None:
+            failures.append(f"{inbox.safe_text(path.name)}: rejected (moved to {inbox_dir / 'rejected'})")
             continue
         ds, key = m.spec.name, stages.partition_key_for(path)
         parts = f"{ds}_exports"
@@ -83,17 +81,17 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
         if not force and inbox.is_ingested(store, inbox.key_for(m.spec, m.source, path, key)):
             if stages.deidentified_current(store, m.spec, key):
                 log.info("%s: already ingested with the same content and contract, skipped (--force to redo)",
-                         path.name)
+                         inbox.safe_text(path.name))
                 continue
-            log.info("%s: the review's allow terms changed, de-identifying it again", path.name)
+            log.info("%s: the review's allow terms changed, de-identifying it again", inbox.safe_text(path.name))
         t0 = time.perf_counter()
         res = defs.resolve_job_def(f"{ds}_ingest").execute_in_process(
             instance=instance, partition_key=key, run_config=QUIET_LOGGERS, raise_on_error=False
         )
         if not res.success:
-            failures.append(f"{path.name}: not ingested: {_failure_summary(res)}")
+            failures.append(f"{inbox.safe_text(path.name)}: not ingested: {_failure_summary(res)}")
             continue
-        log.info("ingested %s (%s, %s) in %.1fs", path.name, ds, m.source.name, time.perf_counter() - t0)
+        log.info("ingested %s (%s, %s) in %.1fs", inbox.safe_text(path.name), ds, m.source.name, time.perf_counter() - t0)
     for ds in sorted(specs):
         partitions = instance.get_dynamic_partitions(f"{ds}_exports")
         if not partitions:

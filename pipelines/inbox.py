@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,24 +23,77 @@ from pipelines.specs import DatasetSpec, SourceSpec, file_sha256
 from pipelines.store import PrivateStore
 
 RECORD_PREFIX = "ingested"
+NAME_MAX = 255  # bytes in a file name (ext4, APFS, NTFS): a rejected file and its `.reason.txt` must both fit
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_HIDDEN_SEEN: set[tuple[str, int]] = set()  # hidden files already logged by this process (a sensor ticks often)
+log = logging.getLogger(__name__)
+
+
+def safe_text(text: str) -> str:
+    """Text for one log line: control characters of a file name (a newline would split the line, a carriage
+    return overwrite it) shown as escapes."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def inbox_files(inbox: Path) -> list[Path]:
-    """Exports waiting in the inbox: visible regular files (a name starting with `.` is still being copied)."""
+    """Exports waiting in the inbox: visible regular files. A name starting with `.` is taken as a copy still
+    under way (rsync, scp and most tools write one and rename it): it waits, logged once by `log_hidden`."""
     if not inbox.is_dir():
         return []
+    log_hidden(inbox)
     return sorted(
         p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".reason.txt")
     )
 
 
+def hidden_files(inbox: Path) -> list[Path]:
+    """Files in the inbox whose name starts with `.`: not read until renamed."""
+    if not inbox.is_dir():
+        return []
+    return sorted(p for p in inbox.iterdir() if p.is_file() and p.name.startswith("."))
+
+
+def log_hidden(inbox: Path) -> list[Path]:
+    """Log each hidden file once (per name and size), so a file named `.export.csv` by mistake is not ignored
+    silently; returns the ones logged now."""
+    new = []
+    for p in hidden_files(inbox):
+        key = (p.name, p.stat().st_size)
+        if key not in _HIDDEN_SEEN:
+            _HIDDEN_SEEN.add(key)
+            new.append(p)
+            log.warning("%s: waiting in the inbox, not read: a name starting with '.' is taken as a copy still "
+                        "under way; rename it without the '.' to ingest it", safe_text(p.name))
+    return new
+
+
+def _fs_name(name: str, reserve: int) -> str:
+    """A file-system-safe name: control characters replaced, and cut (keeping a hash of the whole name and the
+    extension) so that `reserve` more bytes still fit in NAME_MAX."""
+    clean = _CONTROL.sub("_", name)
+    limit = NAME_MAX - reserve
+    if len(clean.encode()) <= limit:
+        return clean
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    ext = Path(clean).suffix if len(Path(clean).suffix.encode()) <= 16 else ""
+    keep = limit - len(digest) - len(ext.encode()) - 1
+    head = clean.encode()[:keep].decode("utf-8", "ignore")
+    return f"{head}~{digest}{ext}"
+
+
 def _move_aside(path: Path, folder: str, reason: str) -> Path:
-    """Move an inbox file to `<inbox>/<folder>/`, with `<name>.reason.txt` beside it (no record values)."""
+    """Move an inbox file to `<inbox>/<folder>/`, with `<name>.reason.txt` beside it (no record values). A name
+    already there is kept: the new copy is `<stem> (2)<ext>`, and so on (every copy stays, each with its reason)."""
     dest_dir = path.parent / folder
     dest_dir.mkdir(exist_ok=True)
-    dest = dest_dir / path.name
+    base = _fs_name(path.name, len(".reason.txt") + len(" (999)"))
+    stem, ext = (base[: -len(Path(base).suffix)], Path(base).suffix) if Path(base).suffix else (base, "")
+    dest, n = dest_dir / base, 1
+    while dest.exists() or (dest_dir / (dest.name + ".reason.txt")).exists():
+        n += 1
+        dest = dest_dir / f"{stem} ({n}){ext}"
     path.replace(dest)
-    (dest_dir / (path.name + ".reason.txt")).write_text(reason + "\n")
+    (dest_dir / (dest.name + ".reason.txt")).write_text(safe_text(reason) + "\n")
     return dest
 
 
@@ -50,6 +105,24 @@ def reject(path: Path, reason: str) -> Path:
 def withdraw(path: Path, reason: str) -> Path:
     """Move an export the officer withdrew (a resend supersedes it) to `<inbox>/withdrawn/`, the reason beside it."""
     return _move_aside(path, "withdrawn", reason)
+
+
+def identify_or_reject(path: Path, specs: Sequence[DatasetSpec], say: Callable[[str], Any] | None = None) -> Any:
+    """The export's match (`stages.ExportMatch`), or None once the file is moved to `rejected/` with its reason:
+    a file no contract matches, or one that cannot be identified at all, never stops the rest of the inbox."""
+    from pipelines import stages
+
+    shown = safe_text(path.name)
+    try:
+        return stages.identify_export(path, specs)
+    except stages.UnknownExport as exc:
+        reason = str(exc)
+    except Exception as exc:  # noqa: BLE001 - whatever a hostile file raises, the rest of the inbox goes on
+        reason = f"{path.name}: cannot be identified ({getattr(exc, 'code', None) or type(exc).__name__})"
+    dest = reject(path, reason)
+    line = f"rejected {shown}: moved to {safe_text(dest.parent.name)}/ ({safe_text(reason)})"
+    (say or log.warning)(line)  # the sensor's tick log, or this module's logger
+    return None
 
 
 def source_hash(source: SourceSpec) -> str:

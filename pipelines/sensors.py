@@ -115,11 +115,8 @@ def build_inbox_sensor(datasets: list[DatasetDefs], ingest_jobs: list) -> dg.Sen
             sha = file_sha256(path)
             if seen.get(path.name) == sha:
                 continue
-            try:
-                m = stages.identify_export(path, specs)
-            except stages.UnknownExport as exc:
-                inbox.reject(path, str(exc))
-                context.log.warning(f"rejected {path.name}: moved to rejected/ ({exc})")
+            m = inbox.identify_or_reject(path, specs, say=context.log.warning)  # logs the reason
+            if m is None:
                 continue
             seen[path.name] = sha
             key = inbox.key_for(m.spec, m.source, path, stages.partition_key_for(path), sha)

@@ -74,6 +74,11 @@ class Env:
             timeout=timeout,
         )
 
+    def run_python(self, code: str, timeout: int = 300) -> subprocess.CompletedProcess:
+        """Python code in the environment of the CLI runs (same Dagster home, stores and inbox)."""
+        return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=self.env, capture_output=True, text=True,
+                              timeout=timeout)
+
 
 def make_env(base: Path, *, extra: dict[str, str] | None = None, block_network: bool = True) -> Env:
     guard = base / "netguard"

@@ -87,8 +87,14 @@ def test_killed_partition_reexecuted_from_failure(tmp_path, monkeypatch):
     assert not (private / "deidentified" / "stops" / f"{victim}.parquet").exists()  # nothing half-written
     killed = [r for r in instance.get_runs() if r.tags.get("dagster/partition") == victim]
     assert len(killed) == 1 and killed[0].status == dg.DagsterRunStatus.STARTED
-    # what run monitoring does for a dead worker: mark the run failed; then re-execute from failure
-    instance.report_run_failed(killed[0])
+    # the next start marks the run of the dead process failed (what run monitoring does in the deployment)
+    from pipelines import dead_runs
+
+    dead = dead_runs.fail_dead_runs(instance)
+    assert [d.run_id for d in dead] == [killed[0].run_id]
+    assert instance.get_run_by_id(killed[0].run_id).status == dg.DagsterRunStatus.FAILURE
+    assert dead_runs.fail_dead_runs(instance) == []  # once
+    killed = [instance.get_run_by_id(killed[0].run_id)]
     res = dg.execute_job(
         dg.reconstructable(_ingest_job),
         instance=instance,

@@ -69,7 +69,9 @@ def test_unknown_export_rejected_by_name(demo):
     assert rejected.exists()
     reason = (env.inbox / "rejected" / "mystery_export.csv.reason.txt").read_text()
     assert "mystery_export.csv" in reason and "matches no source contract" in reason
-    assert "its headers (2): ['Foo', 'Bar']" in reason and reason.count("% of columns match") == 2
+    # no contract knows a column of it: its first row may be a record, so its cells are not quoted
+    assert "its first row (2 cells) matches no contract's column" in reason and "Foo" not in reason
+    assert reason.count("% of columns match") == 2
 
 
 def test_no_planted_value_in_public_files(demo):

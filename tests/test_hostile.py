@@ -92,6 +92,8 @@ def _check_error(out: Outcome, case: corpus.Case, exc: BaseException, files: lis
         out.bad("unclear-error", f"{type(exc).__name__} without a code")
     if "missing []" in text:
         out.bad("unclear-error", "a rejection naming no missing column")
+    if case.reason and case.reason not in text:
+        out.bad("unclear-error", f"the rejection does not say {case.reason!r}")
     if case.rejected is None:
         out.bad("mismatch", f"rejected ({code}) but rows were expected")
     elif code != case.rejected:
@@ -103,6 +105,8 @@ def run_case(case: corpus.Case, base: Path) -> Outcome:
     files = corpus.build(case, base / "inbox")
     store = PrivateStore.local(base / "private")
     specs = load_specs()
+    saved = {k: os.environ.get(k) for k in case.env}
+    os.environ.update(case.env)
     cap = _Capture()
     root = logging.getLogger()
     root.addHandler(cap)
@@ -130,6 +134,11 @@ def run_case(case: corpus.Case, base: Path) -> Outcome:
     finally:
         root.removeHandler(cap)
         root.setLevel(old_level)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     if err is not None and corpus.SECRET in str(err):
         out.bad("leak", "secret in an error message")
     if any(corpus.SECRET in t for t in cap.text):

@@ -105,8 +105,8 @@ def test_rejection_names_headers_and_two_closest_contracts(tmp_path: Path) -> No
         stages.identify_export(f, load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]))
     msg = str(ei.value)
     assert "its headers (4): ['CASE_NO', 'WHEN', 'RACE', 'EXTRA']" in msg
-    assert "Closest: newtown (stops): 40% of columns match; missing ['CASE']; extra ['CASE_NO', 'EXTRA']" in msg
-    assert "oldtown (stops): 20% of columns match; missing ['DATE']; extra ['WHEN', 'RACE', 'EXTRA']" in msg
+    assert "Closest: newtown (stops): 40% of columns match; missing ['CASE']; extra columns ['CASE_NO', 'EXTRA']" in msg
+    assert "oldtown (stops): 20% of columns match; missing ['DATE']; extra columns ['WHEN', 'RACE', 'EXTRA']" in msg
     assert msg.count("% of columns match") == 2 and "faraway" not in msg and "describe" in msg
 
 
@@ -155,7 +155,7 @@ def test_content_hash_occurrence_counts_over_the_whole_export_whatever_the_batch
     export.write_text("WHEN,RACE\n" + "".join(f"{r}\n" for r in ["1,W", "1,W", "2,B", "1,W", "1,W", "2,B", "3,B"]))
     small_meta, small, _ = _stage(tmp_path, export, "2", monkeypatch)
     _, whole, _ = _stage(tmp_path, export, "1000", monkeypatch)
-    assert small_meta["quarantined"] == 0 and small["stop_id"].is_unique
+    assert small_meta.quarantined == 0 and small["stop_id"].is_unique
     assert small["stop_id"].tolist() == whole["stop_id"].tolist()
     assert [k.split("-")[1] for k in small["stop_id"]] == ["0", "1", "0", "2", "3", "1", "0"]
 
@@ -174,7 +174,7 @@ def test_a_bad_value_in_an_unpivoted_group_names_its_export_row_and_source_field
     got = sorted(zip(quarantine["_row"].tolist(), quarantine["_reasons"].tolist(), strict=True))
     assert got == [(3, "unmapped-code:stop_reason[FORCE2]"), (4, "source-constraint-error:FORCE3"),
                    (4, "source-constraint-error:FORCE3;unmapped-code:stop_reason[FORCE3]")], got
-    assert std["reasons"] == {"source-constraint-error:FORCE3": 2, "unmapped-code:stop_reason[FORCE2]": 1,
+    assert std.reasons == {"source-constraint-error:FORCE3": 2, "unmapped-code:stop_reason[FORCE2]": 1,
                               "unmapped-code:stop_reason[FORCE3]": 1}
 
 
@@ -194,7 +194,7 @@ def test_an_optional_column_is_published_through_the_policy_when_present_and_nul
         export = tmp_path / name
         export.write_text("CASE,SRCH\nA1,Y\nA2,N\nA3,\n")
         stages.ingest_raw(store, spec, export, name)
-        assert stages.standardize_partition(store, spec, name)["quarantined"] == 0
+        assert stages.standardize_partition(store, spec, name).quarantined == 0
         stages.deidentify_partition(store, spec, name, key=b"k")
         published[name] = store.read_parquet(f"deidentified/stops/{name}.parquet").to_pandas()["searched"].tolist()
     assert published["withit.csv"][:2] == [True, False] and pd.isna(published["withit.csv"][2])
@@ -214,7 +214,7 @@ def test_json_records_under_a_key_are_read_and_a_read_error_keeps_the_readers_ex
     export.write_text('{"closingReports": [{"CASE": "C-1", "WHEN": "x", "RACE": "W"},'
                       ' {"CASE": "C-2", "WHEN": "y", "RACE": "B"}]}')
     std, table, _ = _stage(tmp_path, export, "1000", monkeypatch)
-    assert std["rows_out"] == 2 and sorted(table["stop_id"]) == ["C-1", "C-2"]
+    assert std.rows_out == 2 and sorted(table["stop_id"]) == ["C-1", "C-2"]
     mapping.write_text(mapping.read_text().replace("format: json", 'format: json\nrecord_path: "reports[]"'))
     with pytest.raises(stages.UnknownExport) as ei:
         stages.identify_export(export, load_specs([BUILTIN_DIR], sources=[tmp_path / "src"]))
@@ -236,7 +236,7 @@ def test_age_band_from_an_age_alone_without_a_date_of_birth(tmp_path, monkeypatc
     export = tmp_path / "ages.csv"
     export.write_text("CASE,AGE\nA1,34\nA2,17\nA3,\n")
     stages.ingest_raw(store, spec, export, export.name)
-    assert stages.standardize_partition(store, spec, export.name)["quarantined"] == 0
+    assert stages.standardize_partition(store, spec, export.name).quarantined == 0
     stages.deidentify_partition(store, spec, export.name, key=b"k")
     bands = store.read_parquet(f"deidentified/stops/{export.name}.parquet").to_pandas()["subject_age_band"].tolist()
     assert bands[0] and bands[1] and bands[0] != bands[1] and pd.isna(bands[2]), bands

@@ -148,6 +148,11 @@ def test_pipeline_killed_mid_publish_then_corrected_export(tmp_path: Path) -> No
     assert_nothing_unlisted(pub, "complaints")
     assert assert_reader_view_consistent(pub, "complaints") == "1.0.0"
     assert [p.name for p in env.public.rglob("*.tmp-*")] == []
+    # the run the kill left `STARTED` was marked failed by the next start: nothing stuck
+    q = env.run_python("import json, dagster as dg; i = dg.DagsterInstance.get(); "
+                       "print(json.dumps(sorted((r.job_name, r.status.value) for r in i.get_runs())))")
+    runs = [tuple(r) for r in json.loads(q.stdout.strip().splitlines()[-1])]
+    assert ("complaints_publish", "FAILURE") in runs and not [r for r in runs if r[1] in ("STARTED", "STARTING")]
 
 
 class Outage(FaultyPublisher):
@@ -197,3 +202,48 @@ def test_s3_outage_mid_publish_then_corrected_export(tmp_path: Path) -> None:
             assert_nothing_unlisted(pub)
     finally:
         server.stop()
+
+
+RELEASE_FILES = ["complaints.csv", "complaints.parquet", "datapackage.json", "provenance.json", "changes.json",
+                 "CHANGES.md", "SHA256SUMS"]  # every write boundary the publish hook (OSD_FAULT_PUBLISH_BEFORE) has
+
+
+@pytest.mark.parametrize("target", ["local", "s3"])
+def test_pipeline_killed_at_every_release_file_then_corrected_export(tmp_path: Path, target: str,
+                                                                     request: pytest.FixtureRequest) -> None:
+    """Through the CLI, locally and on S3 (SeaweedFS): the publish is killed (SIGKILL) right before each release
+    file in turn, each run resuming what the killed one left; then a corrected export is dropped: the next run
+    publishes it as 1.0.0, nothing unlisted is public, no run is left started, nothing is stuck."""
+    from pipelines import samplegen
+    from tests.e2e_helpers import make_env
+
+    env = make_env(tmp_path / "e2e")
+    pub: Publisher = LocalPublisher(env.public)
+    if target == "s3":
+        s3 = request.getfixturevalue("seaweed_s3")
+        bucket = s3.new_bucket(versioned=True)
+        env.env.update(s3.env(bucket, "pub"), NO_PROXY="127.0.0.1,localhost",
+                       no_proxy="127.0.0.1,localhost")  # the local SeaweedFS is reached directly, nothing else
+        pub = S3Publisher(bucket, prefix="pub", endpoint_url=s3.endpoint_url, region=s3.region,
+                          access_key_id=s3.access_key, secret_access_key=s3.secret_key)
+    first = samplegen.generate(env.inbox, rows=300, seed=23, sources=["harbor_city_complaints"])[0]
+    for name in RELEASE_FILES:
+        env.env["OSD_FAULT_PUBLISH_BEFORE"] = name
+        killed = env.run("run", "--note", f"killed before {name}")
+        assert killed.returncode == -9, (name, killed.stderr[-2000:])
+    del env.env["OSD_FAULT_PUBLISH_BEFORE"]
+    assert list_versions(pub, "complaints") == []  # nothing listed: the killed publishes are invisible
+    corrected = samplegen.generate(tmp_path / "gen", rows=280, seed=24, sources=["harbor_city_complaints"])[0]
+    corrected.replace(first)
+    again = env.run("run", "--note", "corrected")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert [(v["version"], v["status"]) for v in list_versions(pub, "complaints")] == [("1.0.0", "published")]
+    prov = json.loads(pub.get("datasets/complaints/v1.0.0/provenance.json") or b"{}")
+    assert prov["counts"]["ingested"] == 280
+    assert_nothing_unlisted(pub, "complaints")
+    assert assert_reader_view_consistent(pub, "complaints") == "1.0.0"
+    assert not [k for k in pub.list("datasets/complaints/") if ".tmp-" in k or "lease" in k]
+    q = env.run_python("import json, dagster as dg; i = dg.DagsterInstance.get(); "
+                       "print(json.dumps([r.status.value for r in i.get_runs()]))")
+    statuses = json.loads(q.stdout.strip().splitlines()[-1])
+    assert statuses.count("FAILURE") >= len(RELEASE_FILES) and "STARTED" not in statuses

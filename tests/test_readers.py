@@ -270,3 +270,64 @@ def test_arrow_errors_are_scrubbed(tmp_path: Path) -> None:
         read_export(p, CONTRACT, encoding="utf-8")  # forced: no fallback
     assert ei.value.code == "encoding-error" and "legacy.csv" in str(ei.value)
     assert "Jane" not in str(ei.value) and ei.value.__cause__ is None
+
+
+def _quoted_csv(tmp_path: Path, rows: int = 60) -> tuple[Path, list[bytes]]:
+    lines = [b"id,name,note,code"] + [f'{i},N{i},"a, b {i}",C{i}'.encode() for i in range(rows)]
+    return tmp_path / "q.csv", lines
+
+
+def _both(path: Path, contract: dict) -> list[tuple[list[int], list[tuple[str, int, str | None]], int]]:
+    """read_export and iter_export's figures: (row numbers, issues, rows read)."""
+    from pipelines.readers import iter_export
+
+    whole = read_export(path, contract)
+    pieces = list(iter_export(path, contract, batch_rows=7))
+    out = []
+    for parts in ([whole], pieces):
+        nums = [n for p in parts for n in p.row_numbers.to_pylist()]
+        issues = sorted((i.code, i.row, i.field) for p in parts for i in p.issues)
+        out.append((nums, issues, sum(p.rows_read for p in parts)))
+    return out
+
+
+QCONTRACT = {"fields": [{"name": n} for n in ("id", "name", "note", "code")]}
+
+
+def test_an_unclosed_quote_costs_its_own_record_only(tmp_path: Path) -> None:
+    """The quote opened in record 20 (row 22) swallows the next records up to the next quote: row 22 is a
+    `parse-error` at the column the quote opens, the swallowed records are read, the rows after keep their numbers."""
+    path, lines = _quoted_csv(tmp_path)
+    lines[21] = lines[21].replace(b",C20", b',"C20')
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    whole, stream = _both(path, QCONTRACT)
+    assert whole == stream
+    nums, issues, read = whole
+    assert issues == [("parse-error", 22, "code")]
+    assert read == 60 and nums == [n for n in range(2, 62) if n != 22]
+
+
+def test_a_bad_byte_or_nul_costs_its_own_record_only(tmp_path: Path) -> None:
+    path, lines = _quoted_csv(tmp_path)
+    lines[3] = lines[3].replace(b"N2", "N2 \u00e9".encode())  # the file is UTF-8 ...
+    lines[10] = lines[10].replace(b"N9", b"N9\xe9")  # ... with one cp1252 byte
+    lines[30] = lines[30].replace(b"C29", b"C\x0029")  # and one NUL byte
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    whole, stream = _both(path, QCONTRACT)
+    assert whole == stream
+    nums, issues, read = whole
+    assert issues == [("encoding-error", 11, "name"), ("encoding-error", 31, "code")]
+    assert read == 60 and len(nums) == 58
+
+
+def test_a_file_cut_inside_its_last_quoted_cell(tmp_path: Path) -> None:
+    path, lines = _quoted_csv(tmp_path)
+    lines[-1] = lines[-1].split(b'"')[0] + b'"a, b'  # cut in transfer
+    path.write_bytes(b"\r\n".join(lines))
+    whole, stream = _both(path, QCONTRACT)
+    assert whole == stream
+    assert whole[1] == [("missing-cell", 61, "code")]  # the cut record lost its last cell: quarantined
+    lines[-1] = b'59,N59,"a, b 59","C5'  # cut inside the last cell itself
+    path.write_bytes(b"\r\n".join(lines))
+    whole, stream = _both(path, QCONTRACT)
+    assert whole == stream and whole[1] == [("parse-error", 61, "code")] and whole[2] == 60

@@ -290,3 +290,82 @@ def test_a_duplicate_export_withdrawn_unblocks_the_release(tmp_path: Path) -> No
     table = store.read_parquet("candidate/stops/candidate.parquet")
     assert stages.run_check("quarantine_share", store, spec, TableSource(table), meta)[0]
     assert meta["counts"]["ingested"] == 200
+
+
+# ---------------------------------------------------------------------------------------------- the inbox
+
+
+def test_inbox_names_are_safe_and_every_rejected_copy_kept(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A 250-byte name (with `.reason.txt` it no longer fits a file name), a name with a newline, and the same
+    name rejected twice: each is moved aside with its reason, nothing is overwritten, log lines are not split."""
+    import logging
+
+    from pipelines import inbox
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    specs = load_specs()
+    long = box / ("x" * 246 + ".csv")
+    newline = box / "mystery\nexport.csv"
+    for p in (long, newline):
+        p.write_text("Foo,Bar\n1,2\n")
+    with caplog.at_level(logging.INFO):
+        assert inbox.identify_or_reject(long, specs) is None
+        assert inbox.identify_or_reject(newline, specs) is None
+        newline.write_text("Foo,Bar\n3,4\n")  # dropped again (another content)
+        assert inbox.identify_or_reject(newline, specs) is None
+    rejected = sorted(p.name for p in (box / "rejected").iterdir())
+    assert all(len(n.encode()) <= inbox.NAME_MAX for n in rejected)
+    longs = [n for n in rejected if n.startswith("x" * 100)]
+    assert len(longs) == 2 and any(n.endswith(".csv.reason.txt") for n in longs)  # the file and its reason
+    assert [n for n in rejected if n.startswith("mystery")] == [
+        "mystery_export (2).csv", "mystery_export (2).csv.reason.txt", "mystery_export.csv",
+        "mystery_export.csv.reason.txt"]
+    assert {(box / "rejected" / n).read_text() for n in ("mystery_export.csv", "mystery_export (2).csv")} == {
+        "Foo,Bar\n1,2\n", "Foo,Bar\n3,4\n"}  # every copy kept
+    reason = (box / "rejected" / "mystery_export.csv.reason.txt").read_text()
+    assert "matches no source contract" in reason and "mystery\\nexport.csv" in reason  # one line per reason
+    assert all("\n" not in r.getMessage() for r in caplog.records)
+    assert sum("mystery\\nexport.csv" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_hidden_files_are_logged_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from pipelines import inbox
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / ".rivertown_stops.csv").write_text("still being copied")
+    with caplog.at_level(logging.INFO):
+        assert inbox.inbox_files(box) == [] and inbox.inbox_files(box) == []
+    said = [r.getMessage() for r in caplog.records if ".rivertown_stops.csv" in r.getMessage()]
+    assert len(said) == 1 and "rename it" in said[0]
+    (box / ".rivertown_stops.csv").write_text("still being copied, and more")  # it grew: said again
+    with caplog.at_level(logging.INFO):
+        inbox.inbox_files(box)
+    assert len([r for r in caplog.records if ".rivertown_stops.csv" in r.getMessage()]) == 2
+
+
+def test_cli_hostile_names_do_not_stop_the_inbox(tmp_path: Path) -> None:
+    """End to end: a 250-byte name and a name with a newline that match no contract, a dot-file, and one good
+    export: the CLI rejects the two with their reasons (no crash, no split log line), says once that the dot-file
+    waits, and publishes the good export."""
+    from pipelines.publishing import LocalPublisher, list_versions
+    from tests.e2e_helpers import make_env
+
+    env = make_env(tmp_path / "e2e")
+    env.inbox.mkdir(parents=True, exist_ok=True)
+    samplegen.generate(env.inbox, rows=300, seed=51, sources=["harbor_city_complaints"])
+    (env.inbox / ("a" * 246 + ".csv")).write_text("Foo,Bar\n1,2\n")
+    (env.inbox / "b\nc.csv").write_text("Foo,Bar\n1,2\n")
+    (env.inbox / ".hidden_stops.csv").write_text("Foo,Bar\n1,2\n")
+    p = env.run("run", "--note", "first")
+    assert p.returncode == 1, p.stderr[-3000:]  # two rejections are reported as failures
+    assert "Traceback" not in p.stderr
+    assert [v["version"] for v in list_versions(LocalPublisher(env.public), "complaints")] == ["1.0.0"]
+    rejected = sorted(x.name for x in (env.inbox / "rejected").iterdir())
+    assert len(rejected) == 4 and "b_c.csv.reason.txt" in rejected
+    assert not any(line.startswith("c.csv") for line in p.stderr.splitlines())  # the newline did not split a line
+    assert p.stderr.count(".hidden_stops.csv: waiting in the inbox") == 1
+    assert (env.inbox / ".hidden_stops.csv").exists()

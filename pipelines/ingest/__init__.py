@@ -16,7 +16,15 @@ from pipelines.ingest.cells import _cell_to_str
 from pipelines.ingest.csv import _csv_info, _detect_encoding, _read_csv_raw, _scrubbed, _sniff_delimiter
 from pipelines.ingest.detect import FORMATS, detect_format
 from pipelines.ingest.errors import ReadError, RowIssue
-from pipelines.ingest.headers import BANNER_ROWS_MAX, HeaderMatch, banner_rows, match_headers, normalize_label
+from pipelines.ingest.headers import (
+    BANNER_ROWS_MAX,
+    HeaderMatch,
+    banner_rows,
+    headers_note,
+    match_headers,
+    mismatch_note,
+    normalize_label,
+)
 from pipelines.ingest.json import records_at
 from pipelines.ingest.reader import ExportTable, iter_export, read_export, read_headers
 from pipelines.ingest.xlsx import _XLSX_CACHE, _xlsx_grid, xlsx_max_bytes, xlsx_max_cells
@@ -39,7 +47,9 @@ __all__ = [
     "banner_rows",
     "detect_format",
     "iter_export",
+    "headers_note",
     "match_headers",
+    "mismatch_note",
     "normalize_label",
     "read_export",
     "read_headers",

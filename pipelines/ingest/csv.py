@@ -37,6 +37,8 @@ class _CsvInfo:
     headers: list[str]
     header_lines: int
     compressed: bool
+    binary: bool = False  # read cells undecoded: a UTF-8 file with a few invalid bytes (quarantined per record)
+    multibyte: bool = False  # the sample holds UTF-8 multi-byte characters: the file is UTF-8, not cp1252
 
 
 def _open_bytes(path: Path) -> tuple[bytes, bool]:
@@ -67,7 +69,9 @@ def _detect_encoding(fname: str, sample: bytes, truncated: bool) -> tuple[str, s
     if len(sample) >= 4 and sample[0::2][:64].count(0) > 16 and sample[1::2][:64].count(0) == 0:
         return "utf-16-be", "utf-16-be"
     if b"\x00" in sample:
-        raise ReadError(fname, "format-error", "binary content (NUL bytes), not a text export")
+        if not _stray_nuls(sample):
+            raise ReadError(fname, "format-error", "binary content (NUL bytes), not a text export")
+        sample = sample.replace(b"\x00", b"")  # a few stray NUL bytes: their records are quarantined
     try:
         sample.decode("utf-8")
         return "utf-8", "utf-8"
@@ -75,6 +79,8 @@ def _detect_encoding(fname: str, sample: bytes, truncated: bool) -> tuple[str, s
         # a multi-byte character cut by the sample boundary is not an error
         if truncated and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
             return "utf-8", "utf-8"
+    if _mostly_utf8(sample):
+        return "utf-8", "utf-8"  # read undecoded (`binary`): the records holding the bad bytes are quarantined
     try:
         from charset_normalizer import from_bytes
 
@@ -87,6 +93,40 @@ def _detect_encoding(fname: str, sample: bytes, truncated: bool) -> tuple[str, s
     except Exception:  # pragma: no cover - detection is best effort
         log.debug("charset detection failed", exc_info=False)
     return "cp1252", "cp1252"
+
+
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _utf8_counts(sample: bytes) -> tuple[int, int]:
+    """(valid UTF-8 multi-byte characters, bytes >= 0x80 outside them) in a sample."""
+    valid = _UTF8_MULTI.findall(sample)
+    high = sum(1 for b in sample if b >= 0x80) if len(sample) < 4096 else len(re.findall(rb"[\x80-\xff]", sample))
+    return len(valid), high - sum(len(v) for v in valid)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """A UTF-8 file with a few bytes that are not UTF-8 (one cp1252 byte pasted in), not a legacy cp1252 file:
+    it holds UTF-8 multi-byte characters, and more of them than stray bytes."""
+    valid, stray = _utf8_counts(sample)
+    return valid > 0 and stray <= valid
+
+
+def _utf8_clean(sample: bytes, truncated: bool) -> bool:
+    try:
+        sample.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:  # a character cut by the sample's end is not an error
+        return truncated and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data"
+
+
+def _stray_nuls(sample: bytes) -> bool:
+    """A few NUL bytes in a text file (not in its first line), not binary content."""
+    first = sample.split(b"\n", 1)[0]
+    return b"\x00" not in first and sample.count(b"\x00") <= max(2, sample.count(b"\n") // 50)
 
 
 def _sniff_delimiter(text: str, ext: str) -> str:
@@ -125,8 +165,9 @@ def _csv_info(
         enc, label = codecs.lookup(encoding).name, encoding
     else:
         enc, label = _detect_encoding(fname, sample, truncated)
+    binary = enc == "utf-8" and not encoding and not _utf8_clean(sample, truncated)
     try:
-        text = sample.decode(enc, errors="strict" if not truncated else "ignore")
+        text = sample.decode(enc, errors="strict" if not (truncated or binary) else "replace")
     except (UnicodeDecodeError, LookupError):
         raise ReadError(fname, "encoding-error", f"cannot decode as {label}") from None
     text = text.lstrip("\ufeff")
@@ -151,7 +192,9 @@ def _csv_info(
     else:
         at = banner_rows([r for r, _ in head])
     headers, header_lines = head[at]
-    return _CsvInfo(enc, label, delim, [h.lstrip("\ufeff") for h in headers], header_lines, compressed)
+    multibyte = enc == "utf-8" and _utf8_counts(sample)[0] > 0
+    return _CsvInfo(enc, label, delim, [h.lstrip("\ufeff") for h in headers], header_lines, compressed, binary,
+                    multibyte)
 
 
 _SAFE_ARROW = [
@@ -201,11 +244,11 @@ def _arrow_read_csv(
         invalid_row_handler=handler,
     )
     conv_opts = pacsv.ConvertOptions(
-        column_types={n: pa.string() for n in names},
+        column_types={n: pa.binary() if info.binary else pa.string() for n in names},
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
         null_values=[],
-        check_utf8=True,
+        check_utf8=not info.binary,
     )
     source: Any = str(path)
     if info.compressed:
@@ -295,11 +338,11 @@ def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
         invalid_row_handler=handler,
     )
     conv_opts = pacsv.ConvertOptions(
-        column_types={n: pa.string() for n in names},
+        column_types={n: pa.binary() if info.binary else pa.string() for n in names},
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
         null_values=[],
-        check_utf8=True,
+        check_utf8=not info.binary,
     )
     source: Any = str(p)
     if info.compressed:

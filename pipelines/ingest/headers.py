@@ -113,6 +113,37 @@ def match_headers(headers: Sequence[str], contract: Mapping[str, Any]) -> Header
     )
 
 
+def mismatch_note(match: HeaderMatch, missing: Sequence[str]) -> str:
+    """Why a file's header does not fit a contract, naming the columns at fault: the missing ones, the extra
+    ones and the headers that fall on the same field (never `missing []`: only what is wrong is said)."""
+    if not any(match.columns):  # the row read as header matches nothing: it may be a record, its cells not shown
+        return f"no column matches (the {len(match.headers)} cells read as its header are not shown)"
+    parts = []
+    if missing:
+        parts.append(f"missing {_names(missing)}")
+    if match.unknown:
+        parts.append(f"extra column{'s' if len(match.unknown) > 1 else ''} {_names(match.unknown)}")
+    for name in match.duplicated:
+        labels = [h for h, c in zip(match.headers, match.columns, strict=True) if c == name]
+        parts.append(f"duplicate header: {_names(labels)} all map to {name!r}")
+    return "; ".join(parts) or "every column matches"
+
+
+def headers_note(headers: Sequence[str], best_score: float) -> str:
+    """The labels of a file no contract matches, for its rejection reason: shown when some contract knows one of
+    them; when none does, the row read as header may be a record (an export without a header row), so only
+    their number is said."""
+    if best_score <= 0:
+        return (f"its first row ({len(headers)} cells) matches no contract's column: not shown, it may be a record "
+                "(is the header row missing?)")
+    return f"its headers ({len(headers)}): {_names(headers, 40)}"
+
+
+def _names(names: Sequence[str], n: int = 12) -> str:
+    shown = ", ".join(repr(x) for x in list(names)[:n])
+    return f"[{shown}" + (f", ... +{len(names) - n} more]" if len(names) > n else "]")
+
+
 def _check_match(fname: str, match: HeaderMatch, unknown: str) -> None:
     if match.duplicated:
         raise ReadError(

@@ -93,34 +93,17 @@ def _rows_from_json(
             raise ReadError(fname, "compression-error", "corrupt or truncated gzip") from None
     if not raw.strip():
         raise ReadError(fname, "source-error", "empty file")
-    if b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ReadError(fname, "format-error", "binary content (NUL bytes), not a text export")
-    enc = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        enc = "utf-16"
-    try:
-        text = raw.decode(enc)
-    except UnicodeDecodeError:
-        raise ReadError(fname, "encoding-error", "JSON must be UTF-8 or UTF-16") from None
-    items: list[tuple[int, Any]] = []
-    if fmt == "jsonl":
-        rowno = 1
-        for line in text.splitlines():
-            if not line.strip():
-                continue
-            rowno += 1
-            try:
-                items.append((rowno, json.loads(line)))
-            except ValueError:
-                items.append((rowno, _INVALID))
-    else:
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if fmt == "jsonl" and utf16:
         try:
-            data = json.loads(text)
-        except ValueError as exc:
-            lineno = getattr(exc, "lineno", None)
-            raise ReadError(fname, "format-error", f"invalid JSON (line {lineno})") from None
-        data = records_at(fname, data, record_path)
-        items = [(i + 2, item) for i, item in enumerate(data)]
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise ReadError(fname, "encoding-error", "JSON must be UTF-8 or UTF-16") from None
+    if fmt == "jsonl":
+        items, enc = _jsonl_items(raw)
+        enc = "utf-16" if utf16 else enc
+    else:
+        items, enc = _json_items(fname, raw, utf16, record_path)
     headers: list[str] = []
     rows: list[tuple[int, list[Any] | None, str]] = []
     if items and isinstance(items[0][1], list):  # array of arrays, first is the header
@@ -128,7 +111,7 @@ def _rows_from_json(
         headers = [str(h) for h in first]
         for rowno, item in items[1:]:
             if not isinstance(item, list):
-                rows.append((rowno - 1, None, "invalid-row"))
+                rows.append((rowno - 1, None, "encoding-error" if item is _BAD_TEXT else "invalid-row"))
             else:
                 rows.append((rowno - 1, [_cell_to_str(v) for v in item], "list"))
         return headers, rows, enc
@@ -141,7 +124,7 @@ def _rows_from_json(
     index = {h: i for i, h in enumerate(headers)}
     for rowno, item in items:
         if not isinstance(item, dict):
-            rows.append((rowno, None, "invalid-row"))
+            rows.append((rowno, None, "encoding-error" if item is _BAD_TEXT else "invalid-row"))
             continue
         cells: list[Any] = [None] * len(headers)
         for k, v in item.items():
@@ -151,3 +134,50 @@ def _rows_from_json(
 
 
 _INVALID = object()
+_BAD_TEXT = object()
+
+
+def _parse(text: str) -> Any:
+    """One JSON value, or _INVALID (not JSON, or nested too deep for the parser: a 200,000-deep line)."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return _INVALID
+
+
+def _jsonl_items(raw: bytes) -> tuple[list[tuple[int, Any]], str]:
+    """JSON Lines decoded line by line: a line that is not UTF-8 is that record's `encoding-error`, not the
+    export's. Records are numbered like CSV rows under a header: line n is row n + 1, whatever blank lines come
+    before it, so a row number always points at one line."""
+    enc = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    items: list[tuple[int, Any]] = []
+    for rowno, line in enumerate(raw.splitlines(), start=2):  # line n is row n + 1, blank lines included
+        if not line.strip():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            items.append((rowno, _BAD_TEXT))
+            continue
+        items.append((rowno, _parse(text)))
+    return items, enc
+
+
+def _json_items(fname: str, raw: bytes, utf16: bool, record_path: str | None) -> tuple[list[tuple[int, Any]], str]:
+    if b"\x00" in raw[:4096] and not utf16:
+        raise ReadError(fname, "format-error", "binary content (NUL bytes), not a text export")
+    enc = "utf-16" if utf16 else "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError:
+        raise ReadError(fname, "encoding-error", "JSON must be UTF-8 or UTF-16") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ReadError(fname, "format-error", "JSON nested too deep") from None
+    except ValueError as exc:
+        lineno = getattr(exc, "lineno", None)
+        raise ReadError(fname, "format-error", f"invalid JSON (line {lineno})") from None
+    data = records_at(fname, data, record_path)
+    return [(i + 2, item) for i, item in enumerate(data)], enc

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipelines.ingest import rows as recovery
 from pipelines.ingest.csv import _csv_info, _read_csv_raw, _stream_csv_batches
 from pipelines.ingest.detect import FORMATS, detect_format
 from pipelines.ingest.errors import ReadError, RowIssue
@@ -53,6 +54,39 @@ class ExportTable:
     def issue_rows(self) -> set[int]:
         """Row numbers that have at least one reading issue (they are not in ``table``)."""
         return {i.row for i in self.issues}
+
+
+def _settle_csv(table: pa.Table, numbers: np.ndarray, ragged: list[tuple[int, int, str]], info: Any,
+                match: HeaderMatch) -> recovery.Settled:
+    labels = [c or h for c, h in zip(match.columns, match.headers, strict=True)]
+    return recovery.settle(table, numbers, ragged, len(info.headers), info.delimiter, labels)
+
+
+def _cut_last(p: Path, info: Any, match: HeaderMatch, piece: ExportTable) -> ExportTable:
+    """A file cut inside its last record's quoted cell: that record is quarantined (`parse-error`), not read
+    as a shorter value."""
+    col = recovery.cut_in_quote(str(p), info.delimiter, info.compressed)
+    if col is None or piece.table.num_rows == 0:
+        return piece
+    last = int(piece.row_numbers[-1].as_py())
+    if any(i.row > last for i in piece.issues):
+        return piece  # the last record is already quarantined
+    label = (match.columns[col] or match.headers[col]) if col < len(match.headers) else None
+    return dataclasses.replace(piece, table=piece.table.slice(0, piece.table.num_rows - 1),
+                               row_numbers=piece.row_numbers.slice(0, len(piece.row_numbers) - 1),
+                               issues=[*piece.issues, RowIssue("parse-error", last, label)])
+
+
+def _ragged_issues(ragged: list[tuple[int, int, str]], width: int, match: HeaderMatch) -> list[RowIssue]:
+    """One issue per extra cell, or per missing cell naming its field (a record is still one quarantined row)."""
+    issues: list[RowIssue] = []
+    for rowno, ncells, _ in ragged:
+        if ncells > width:
+            issues.extend(RowIssue("extra-cell", rowno, None) for _ in range(ncells - width))
+        else:
+            issues.extend(RowIssue("missing-cell", rowno, match.columns[i] or match.headers[i])
+                          for i in range(ncells, width))
+    return issues
 
 
 def read_headers(
@@ -184,23 +218,22 @@ def read_export(
         try:
             table, numbers, ragged = _read_csv_raw(p, info)
         except ReadError as exc:
-            # the sample looked like UTF-8 but a later byte is not: legacy exports are cp1252
-            if exc.code != "encoding-error" or encoding is not None or info.label != "utf-8":
+            # the sample looked like UTF-8 but a later byte is not: a UTF-8 file (it has multi-byte characters)
+            # keeps its records but the ones holding bad bytes; an ASCII-looking one is a legacy cp1252 export
+            if exc.code != "encoding-error" or encoding is not None or info.label != "utf-8" or info.binary:
                 raise
-            log.info("%s: not UTF-8 past the sample, reading as cp1252", fname)
-            info = dataclasses.replace(info, encoding="cp1252", label="cp1252")
+            if info.multibyte:
+                info = dataclasses.replace(info, binary=True)
+            else:
+                log.info("%s: not UTF-8 past the sample, reading as cp1252", fname)
+                info = dataclasses.replace(info, encoding="cp1252", label="cp1252")
             enc = info.label
             table, numbers, ragged = _read_csv_raw(p, info)
-        width = len(info.headers)
-        for rowno, ncells, text in ragged:
-            quarantine[rowno] = text
-            if ncells > width:
-                issues.extend(RowIssue("extra-cell", rowno, None) for _ in range(ncells - width))
-            else:
-                issues.extend(
-                    RowIssue("missing-cell", rowno, match.columns[i] or match.headers[i])
-                    for i in range(ncells, width)
-                )
+        settled = _settle_csv(table, numbers, ragged, info, match)
+        table, numbers = settled.table, settled.numbers
+        issues += settled.issues
+        issues += _ragged_issues(settled.ragged, len(info.headers), match)
+        quarantine.update({r: t for r, _, t in settled.ragged})
         raw_columns = list(table.columns)
         headers = info.headers
     elif fmt == "parquet":
@@ -222,8 +255,8 @@ def read_export(
         good: list[list[Any]] = []
         good_numbers: list[int] = []
         for rowno, cells, kind in rows:
-            if cells is None:
-                issues.append(RowIssue("invalid-row", rowno, None))
+            if cells is None:  # kind: invalid-row (not a record), encoding-error (not UTF-8)
+                issues.append(RowIssue(kind, rowno, None))
                 continue
             if kind == "list" and len(cells) > width:
                 extra = cells[width:]
@@ -279,6 +312,8 @@ def read_export(
         blank_row_numbers=blank_numbers,
         quarantine=quarantine,
     )
+    if fmt == "csv":
+        result = _cut_last(p, info, match, result)
     log.info(
         "read %s: format=%s rows=%d blank=%d issues=%d",
         fname,
@@ -340,19 +375,19 @@ def iter_export(
     match = match_headers(info.headers, contract)
     _check_match(fname, match, unknown)
     width = len(info.headers)
+    offset = 0  # records recovered from swallowing ones in earlier pieces move every later row number
+    held: ExportTable | None = None  # one piece held back: the last one may end inside a quoted cell
     for table, numbers, ragged in _stream_csv_batches(p, info, batch_rows):
-        issues: list[RowIssue] = []
-        quarantine: dict[int, str] = {}
-        for rowno, ncells, text in ragged:
-            quarantine[rowno] = text
-            if ncells > width:
-                issues.extend(RowIssue("extra-cell", rowno, None) for _ in range(ncells - width))
-            else:
-                issues.extend(
-                    RowIssue("missing-cell", rowno, match.columns[i] or match.headers[i]) for i in range(ncells, width)
-                )
+        ragged = [(r + offset, n, t) for r, n, t in ragged]
+        settled = _settle_csv(table, numbers + offset, ragged, info, match)
+        offset += settled.added
+        table, numbers = settled.table, settled.numbers
+        issues = settled.issues + _ragged_issues(settled.ragged, width, match)
+        quarantine = {r: t for r, _, t in settled.ragged}
         out, nums, blank_numbers = _assemble(fname, contract, match, list(table.columns), numbers)
-        yield ExportTable(
+        if held is not None:
+            yield held
+        held = ExportTable(
             table=out,
             row_numbers=pa.array(nums, pa.int64()),
             file=fname,
@@ -365,3 +400,5 @@ def iter_export(
             blank_row_numbers=blank_numbers,
             quarantine=quarantine,
         )
+    if held is not None:
+        yield _cut_last(p, info, match, held)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from pipelines import readers
-from pipelines.catalog.spec import difference_note
 from pipelines.specs import DatasetSpec, SourceSpec
 from pipelines.stages.common import UnknownExport
 
@@ -63,19 +62,19 @@ def identify_export(path: Path, specs: Sequence[DatasetSpec]) -> ExportMatch:
             missing = [f["name"] for f in src.contract["fields"] if f["name"] not in present]
             score = len(present) / max(len(present) + len(missing) + len(m.unknown), 1)
             near.append((score, f"{src.name} ({spec.name}): {round(score * 100)}% of columns match; "
-                                f"{difference_note(missing, m.unknown, m.duplicated)}"))
+                                f"{readers.mismatch_note(m, missing)}"))
     if any(named for _, named in matches):
         matches = [(m, named) for m, named in matches if named]
     if not matches:
         try:
             headers = readers.read_headers(path)
-            seen = f"its headers ({len(headers)}): {_few(headers, 40)}"
+            seen = readers.headers_note(headers, max((s for s, _ in near), default=0.0))
         except Exception as exc:
             seen = f"its headers cannot be read ({getattr(exc, 'code', exc.__class__.__name__)}: " \
                    f"{getattr(exc, 'note', '')})"
         near.sort(key=lambda x: -x[0])
         closest = "; ".join(t for _, t in near[:2]) or "no source contract for this format"
-        why = f" Read errors: {'; '.join(errors[:3])}." if errors and not near else ""
+        why = f" Read errors: {'; '.join(errors[:3])}." if errors and not any(s for s, _ in near) else ""
         raise UnknownExport(
             f"{path.name}: matches no source contract. {seen}. Closest: {closest}.{why} "
             "Run `python -m pipelines.cli describe` on the file to draft a contract and mapping."

@@ -1,14 +1,14 @@
 """Hostile-input corpus: exports an attacker or a careless agency could drop, each with its exact expected outcome.
 
 Generated, never committed: `build(case, folder)` writes a case's files from the synthetic sample exports
-(`demo`), so the corpus stays small in the repo. Every hostile row carries `SECRET` in a name
+(`pipelines.samplegen`), so the corpus stays small in the repo. Every hostile row carries `SECRET` in a name
 field, so the runner can prove that the value never reaches a log, an error, the private metadata or the
 public candidate.
 
 An outcome is either a rejection of the whole export (`rejected`: the error code, named with the file) or the
 exact set of quarantined rows, as numbered in the export (`quarantined`: row -> (code, field)), with the counts.
-Cases whose correct outcome needs reader work that is pending (issue 16) say so in `pending`: the runner still
-runs them and counts crashes, but does not hold them to the outcome.
+A case whose correct outcome needs work not done yet says so in `pending`: the runner still runs it and counts
+crashes, but does not hold it to the outcome (none is pending today).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import demo as samplegen
+from pipelines import samplegen
 
 SECRET = "QZXSECRETQZX"
 ROWS = 30  # data rows of the base exports
@@ -40,6 +40,8 @@ class Case:
     blank_rows: int = 0
     failed_checks: tuple[str, ...] = ()  # blocking checks expected to fail (e.g. quarantine_share)
     pending: str | None = None  # why the outcome is not asserted yet (work owned elsewhere)
+    reason: str | None = None  # a rejection's text must say this (the column at fault, the limit, the note)
+    env: dict[str, str] = field(default_factory=dict)  # settings for this case (a lower limit, to keep it small)
 
 
 # ---------------------------------------------------------------------------------------------- base exports
@@ -115,8 +117,7 @@ def _set(row: int, **cells: str) -> Callable[[list[list[str]], list[str]], None]
     return edit
 
 
-# The reader numbers JSON Lines records like CSV rows (first record = row 2, as if line 1 were a header): the
-# corpus states the rows as reported today; whether a JSON Lines row should be its line number is issue 16's call.
+# The reader numbers JSON Lines records like CSV rows under a header: line n is row n + 1, blank lines included.
 JSONL_ROW_OFFSET = 1
 
 
@@ -363,6 +364,140 @@ def _xlsx_bad_date(ws: Any) -> None:
     ws.cell(row=3, column=2).value = "not a date " + SECRET
 
 
+def _xlsx_far_cell(ws: Any) -> None:
+    ws["XFD1048576"] = "x"
+
+
+def _xlsx_sheet_renamed(ws: Any) -> None:
+    ws.title = "Sheet1"
+
+
+def _xlsx_header_only(ws: Any) -> None:
+    ws.delete_rows(2, ws.max_row)
+
+
+def _deep_line(lines: list[str]) -> None:
+    lines[6] = "[" * 200_000 + "]" * 200_000  # a 200,000-deep JSON value on line 7
+
+
+def _jsonl_bytes(edit: Callable[[list[bytes]], None]) -> Callable[[Path], list[Path]]:
+    def build(folder: Path) -> list[Path]:
+        path = _base(folder, "lakeview_stops")
+        lines = path.read_bytes().split(b"\n")
+        edit(lines)
+        path.write_bytes(b"\n".join(lines))
+        return [path]
+
+    return build
+
+
+def _jsonl_cp1252(lines: list[bytes]) -> None:
+    lines[4] = lines[4].replace(b'"subjectLastName": "', b'"subjectLastName": "\xe9' + SECRET.encode(), 1)
+
+
+def _jsonl_nul(lines: list[bytes]) -> None:
+    lines[4] = lines[4].replace(b'"subjectLastName": "', b'"subjectLastName": "\x00' + SECRET.encode(), 1)
+
+
+def _jsonl_crlf(lines: list[bytes]) -> None:
+    lines[:] = [ln + b"\r" if ln else ln for ln in lines]
+
+
+def _cr_only(lines: list[bytes]) -> list[bytes]:
+    return [b"\r".join(lines)]
+
+
+def _repeated_header(table: list[list[str]], head: list[str]) -> None:
+    table.insert(14, list(head))  # a second export pasted below the first: its header is export row 15
+
+
+def _dup_pk(table: list[list[str]], head: list[str]) -> None:
+    i = head.index("STOP_NO")
+    table[11][head.index("SUBJ_LAST")] = SECRET
+    table[11][i] = table[10][i]
+
+
+def _swallow_to_eof(lines: list[bytes]) -> list[bytes]:
+    """A quote opened in row 10 that nothing closes: every later record is read into one cell."""
+    lines = [ln.replace(b'"', b"") .replace(b", ", b" ") for ln in lines]
+    cells = lines[9].split(b",")
+    cells[3] = b'"' + cells[3]
+    lines[9] = b",".join(cells)
+    return lines
+
+
+def _swallow_two(lines: list[bytes]) -> list[bytes]:
+    """A quote opened in row 10, closed by the opening quote of row 12's officer: rows 11 and 12 swallowed."""
+    lines[10] = lines[10].replace(b'"', b"").replace(b", ", b" ")
+    cells = lines[9].split(b",")
+    cells[-1] = b'"' + cells[-1]
+    lines[9] = b",".join(cells)
+    return lines
+
+
+def _truncated_last_cell(lines: list[bytes]) -> list[bytes]:
+    """The file cut inside the last record's last cell, which is quoted."""
+    body = [ln for ln in lines if ln]
+    cells = body[-1].split(b",")
+    cells[-1] = b'"' + cells[-1][:2]
+    body[-1] = b",".join(cells)
+    return body
+
+
+def _trailing_empty_columns(table: list[list[str]], head: list[str]) -> None:
+    for r in table:
+        r += ["", ""]
+
+
+def _banner(table: list[list[str]], head: list[str]) -> None:
+    table[:0] = [["RIVERTOWN POLICE DEPARTMENT"], ["STOPS EXPORT"]]
+
+
+def _zero_width_header(lines: list[bytes]) -> list[bytes]:
+    lines[0] = lines[0].replace(b"STOP_NO", b"STOP\xe2\x80\x8b_NO", 1)
+    return lines
+
+
+def _no_header(table: list[list[str]], head: list[str]) -> None:
+    table[1][head.index("SUBJ_LAST")] = SECRET
+    del table[0]
+
+
+def _xlsx_inflated(folder: Path) -> list[Path]:
+    """A zip bomb in small: 6 MB of XML that compresses to a few KB (the limit is lowered to 4 MB for the case;
+    the issue's 10 MB file held 1.1 GB against the 1 GiB default)."""
+    import zipfile
+
+    path = _base(folder, "harbor_city_incidents")
+    src = zipfile.ZipFile(path)
+    parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    src.close()
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet].replace(b"</worksheet>", b" " * 6_000_000 + b"</worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return [path]
+
+
+def _xlsx_own_surname(ws: Any) -> None:
+    """A suspect whose surname the narrative repeats ("LAST, FIRST" names: the surname is the first token)."""
+    head = [c.value for c in ws[1]]
+    ws.cell(row=5, column=head.index("Suspect Name") + 1).value = f"{SECRET}, JOHN"
+    ws.cell(row=5, column=head.index("Narrative") + 1).value = (
+        f"V/{SECRET} provided DOB at the scene. {SECRET} stated the suspect fled.")
+
+
+def _bad_line_after_blank(lines: list[str]) -> None:
+    lines.insert(2, "")  # line 3 is blank
+    lines[7] = lines[7][:-3]  # line 8 is cut
+
+
+def _mixed_offsets(recs: list[dict]) -> None:
+    for i, r in enumerate(recs[:9]):
+        r["stopDateTime"] += ("Z", "+05:30", "")[i % 3]
+
+
 def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], list[Path]]:
     """The export of `build` under another file name."""
 
@@ -372,7 +507,6 @@ def renamed(build: Callable[[Path], list[Path]], name: str) -> Callable[[Path], 
     return b
 
 
-PENDING_READER = "issue 16 (agency16): per-row read errors with their row number, bounded reading"
 
 CASES: list[Case] = [
     # rows are rows: a short or long row is one quarantined row
@@ -429,12 +563,15 @@ CASES: list[Case] = [
     Case("newline_in_file_name", renamed(stops_csv(_set(5, RACE="Q")), "rivertown\nstops.csv"),
          quarantined={5: ("unmapped-code", "subject_race")}),
     # whole-export refusals, named with the file and a code
-    Case("empty_file", _empty_file, rejected="unknown-export", ingested=None),
+    Case("empty_file", _empty_file, rejected="unknown-export", ingested=None, reason="empty file"),
     Case("unknown_header", stops_csv(_unknown_header), rejected="unknown-export", ingested=None),
     # shapes of CSV files
-    Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None),
-    Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None),
-    Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None),
+    Case("extra_column", stops_csv(_extra_column), rejected="unknown-export", ingested=None,
+         reason="extra column ['NOTES']"),
+    Case("duplicate_header", stops_csv(_duplicate_header), rejected="unknown-export", ingested=None,
+         reason="duplicate header: ['RACE', 'RACE']"),
+    Case("missing_column", stops_csv(_missing_column), rejected="unknown-export", ingested=None,
+         reason="missing ['STOP_DATE']"),
     Case("header_case_and_spaces", stops_csv(_header_case)),
     Case("wide_row", stops_csv(_wide_row), quarantined={6: ("extra-cell", None)}),
     Case("quoted_newline", stops_csv(_quoted_newline)),
@@ -451,7 +588,8 @@ CASES: list[Case] = [
     Case("jsonl_nested_value", stops_jsonl(_jset(6, zone={"a": {"b": [1]}}))),
     Case("jsonl_missing_key", stops_jsonl(_jdrop(7, "stopDateTime")),
          quarantined={7 + JSONL_ROW_OFFSET: ("constraint-error", "stopDateTime")}),
-    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None),
+    Case("jsonl_extra_key", stops_jsonl(_jextra), rejected="unknown-export", ingested=None,
+         reason="extra column ['unexpected']"),
     Case("jsonl_duplicate_id", stops_jsonl(_jdup_id),  # the second record with the key is quarantined
          quarantined={10 + JSONL_ROW_OFFSET: ("primary-key|unique-error", "stop_id")}),
     Case("jsonl_blank_lines", _jsonl_lines(lambda lines: lines.insert(3, ""))),
@@ -460,12 +598,52 @@ CASES: list[Case] = [
     Case("xlsx_formula", _xlsx(_xlsx_formula), quarantined={4: ("formula-cell", "Victim Name")}),
     Case("xlsx_bad_date", _xlsx(_xlsx_bad_date), quarantined={3: ("type-error", "reported_at")}),
     # reader-level cases (issue 16)
-    Case("cp1252_byte_in_utf8", stops_bytes(_cp1252, utf8=True), quarantined={10: ("encoding-error", "SUBJ_FIRST")},
-         pending=PENDING_READER),
-    Case("nul_byte", stops_bytes(_nul), quarantined={7: ("encoding-error", "STOP_DATE")}, pending=PENDING_READER),
+    Case("cp1252_byte_in_utf8", stops_bytes(_cp1252, utf8=True), quarantined={10: ("encoding-error", "SUBJ_FIRST")}),
+    Case("nul_byte", stops_bytes(_nul), quarantined={7: ("encoding-error", "STOP_DATE")}),
     Case("unclosed_quote_swallows_next", stops_bytes(_unclosed_quote_at_end),
-         quarantined={10: ("parse-error", "BADGE")}, pending=PENDING_READER),
-
+         quarantined={10: ("parse-error", "BADGE")}),
+    # the issue's other reader cases, and more of our own
+    Case("xlsx_far_cell", _xlsx(_xlsx_far_cell), rejected="unknown-export", ingested=None, reason="size-limit"),
+    Case("xlsx_sheet_renamed", _xlsx(_xlsx_sheet_renamed), rejected="unknown-export", ingested=None,
+         reason="sheet-error (field 'Incidents')"),
+    Case("xlsx_header_only", _xlsx(_xlsx_header_only), ingested=0, failed_checks=("k_anonymity",)),
+    Case("jsonl_deep_line", _jsonl_lines(_deep_line), quarantined={7 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_null_line", _jsonl_lines(_jline(5, "null")), quarantined={5 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_cp1252_byte", _jsonl_bytes(_jsonl_cp1252),
+         quarantined={5 + JSONL_ROW_OFFSET: ("encoding-error", None)}),
+    Case("jsonl_nul_byte", _jsonl_bytes(_jsonl_nul), quarantined={5 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("jsonl_crlf", _jsonl_bytes(_jsonl_crlf)),
+    Case("age_nan", stops_jsonl(_jset(3, subjectAge=float("nan"))),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("age_infinity", stops_jsonl(_jset(3, subjectAge=float("inf"))),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("age_boolean", stops_jsonl(_jset(3, subjectAge=True)),
+         quarantined={3 + JSONL_ROW_OFFSET: ("type-error", "subject_age")}),
+    Case("cr_only_line_ends", stops_bytes(_cr_only)),
+    Case("repeated_header", stops_csv(_repeated_header), ingested=ROWS + 1,
+         quarantined={15: ("type-error|unmapped-code", "occurred_at")}),
+    Case("duplicate_key", stops_csv(_dup_pk), quarantined={12: ("primary-key|unique-error", "stop_id")}),
+    Case("unclosed_quote_to_eof", stops_bytes(_swallow_to_eof), quarantined={10: ("parse-error", "LOCATION")}),
+    Case("unclosed_quote_swallows_two", stops_bytes(_swallow_two), quarantined={10: ("parse-error", "BADGE")}),
+    Case("truncated_in_last_cell", stops_bytes(_truncated_last_cell), quarantined={31: ("parse-error", "BADGE")}),
+    Case("trailing_empty_columns", stops_csv(_trailing_empty_columns)),
+    Case("banner_rows", stops_csv(_banner)),
+    Case("zero_width_in_header", stops_bytes(_zero_width_header, utf8=True)),
+    Case("formula_in_cells", stops_csv(_set(7, LOCATION="=HYPERLINK(\"http://x.example\")", SUBJ_FIRST="@SUM(1)"))),
+    # an export without its header row: refused, and the first record is not quoted as "its headers"
+    Case("no_header_row", stops_csv(_no_header), rejected="unknown-export", ingested=None,
+         reason="is the header row missing?"),
+    Case("xlsx_zip_bomb", _xlsx_inflated, rejected="unknown-export", ingested=None, reason="OSD_XLSX_MAX_BYTES",
+         env={"OSD_XLSX_MAX_BYTES": "4000000"}),
+    # the verifier is never blind to a record's own surname: the narrative is withheld, the secret never published
+    Case("own_surname_in_narrative", _xlsx(_xlsx_own_surname)),
+    # a JSON Lines row is its line number + 1, blank lines included: the officer finds the line
+    Case("jsonl_bad_line_after_blank", _jsonl_lines(_bad_line_after_blank),
+         quarantined={8 + JSONL_ROW_OFFSET: ("invalid-row", None)}),
+    Case("mixed_offsets", stops_jsonl(_mixed_offsets)),
+    Case("name_250_bytes_no_contract", renamed(stops_csv(_unknown_header), "u" * 246 + ".csv"),
+         rejected="unknown-export", ingested=None, reason="matches no source contract"),
+    Case("unicode_name", stops_csv(_set(8, SUBJ_FIRST="ÑÚÑEZ"))),
 ]
 
 
