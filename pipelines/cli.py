@@ -49,6 +49,16 @@ def _failure_summary(result) -> str:  # noqa: ANN001 - an ExecuteInProcessResult
 QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
+def _repair_latest(specs: dict) -> None:
+    """Before anything runs: a publish killed between listing its version and writing latest.json left the
+    pointer behind; repair it even when this run publishes nothing new."""
+    from pipelines import publishing
+
+    publisher = publishing.publisher_from_env()
+    for name in specs:
+        publishing.repair_latest(publisher, name)
+
+
 def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site.
 
@@ -66,6 +76,7 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     instance = dg.DagsterInstance.get()
     dead_runs.fail_dead_runs(instance)  # a run a killed CLI left `STARTED` is marked failed
     specs = {s.name: s for s in load_specs()}
+    _repair_latest(specs)
     store = PrivateStore.from_env()
     inbox_dir = config.inbox_dir()
     failures: list[str] = []

@@ -205,7 +205,7 @@ def test_s3_outage_mid_publish_then_corrected_export(tmp_path: Path) -> None:
 
 
 RELEASE_FILES = ["complaints.csv", "complaints.parquet", "datapackage.json", "provenance.json", "changes.json",
-                 "CHANGES.md", "SHA256SUMS"]  # every write boundary the publish hook (OSD_FAULT_PUBLISH_BEFORE) has
+                 "CHANGES.md", "SHA256SUMS", "versions.json"]  # every write before the version is listed
 
 
 @pytest.mark.parametrize("target", ["local", "s3"])
@@ -247,3 +247,37 @@ def test_pipeline_killed_at_every_release_file_then_corrected_export(tmp_path: P
                        "print(json.dumps([r.status.value for r in i.get_runs()]))")
     statuses = json.loads(q.stdout.strip().splitlines()[-1])
     assert statuses.count("FAILURE") >= len(RELEASE_FILES) and "STARTED" not in statuses
+
+
+@pytest.mark.parametrize("target", ["local", "s3"])
+def test_pipeline_killed_between_listing_and_latest_then_rerun(tmp_path: Path, target: str,
+                                                               request: pytest.FixtureRequest) -> None:
+    """Killed after versions.json lists the version but before latest.json points at it: the version is
+    published and complete (listed only after every file verified); the next run, with nothing new, repairs
+    latest.json, and no run stays started."""
+    from pipelines import samplegen
+    from tests.e2e_helpers import make_env
+
+    env = make_env(tmp_path / "e2e")
+    pub: Publisher = LocalPublisher(env.public)
+    if target == "s3":
+        s3 = request.getfixturevalue("seaweed_s3")
+        bucket = s3.new_bucket(versioned=True)
+        env.env.update(s3.env(bucket, "pub"), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
+        pub = S3Publisher(bucket, prefix="pub", endpoint_url=s3.endpoint_url, region=s3.region,
+                          access_key_id=s3.access_key, secret_access_key=s3.secret_key)
+    samplegen.generate(env.inbox, rows=300, seed=23, sources=["harbor_city_complaints"])
+    env.env["OSD_FAULT_PUBLISH_BEFORE"] = "latest.json"
+    killed = env.run("run", "--note", "killed before latest.json")
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    del env.env["OSD_FAULT_PUBLISH_BEFORE"]
+    assert [(v["version"], v["status"]) for v in list_versions(pub, "complaints")] == [("1.0.0", "published")]
+    assert pub.get("datasets/complaints/latest.json") is None
+    again = env.run("run", "--note", "rerun")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert json.loads(pub.get("datasets/complaints/latest.json") or b"{}").get("version") == "1.0.0"
+    assert assert_reader_view_consistent(pub, "complaints") == "1.0.0"
+    assert_nothing_unlisted(pub, "complaints")
+    q = env.run_python("import json, dagster as dg; i = dg.DagsterInstance.get(); "
+                       "print(json.dumps([r.status.value for r in i.get_runs()]))")
+    assert "STARTED" not in json.loads(q.stdout.strip().splitlines()[-1])

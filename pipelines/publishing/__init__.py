@@ -36,7 +36,7 @@ from pipelines.publishing.hashing import code_version, file_sha256, rfc3339, sha
 from pipelines.publishing.keys import dataset_prefix, release_prefix
 from pipelines.publishing.lease import publish_lease
 from pipelines.publishing.record_diff import take_positions
-from pipelines.publishing.recovery import discard_partial, recover
+from pipelines.publishing.recovery import discard_partial, recover, repair_latest
 from pipelines.publishing.release import publish_release_source
 from pipelines.publishing.retraction import retract
 from pipelines.publishing.stores import LocalPublisher, Publisher, S3Publisher, publisher_from_env
@@ -73,6 +73,7 @@ __all__ = [
     "discard_partial",
     "publish_lease",
     "recover",
+    "repair_latest",
     "read_json",
     "list_versions",
     "dataset_prefix",

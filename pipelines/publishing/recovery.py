@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from pipelines.publishing.documents import list_versions
-from pipelines.publishing.errors import ImmutableVersionError
+from pipelines.publishing.documents import _sync_latest, list_versions
+from pipelines.publishing.errors import ImmutableVersionError, PublishError
 from pipelines.publishing.keys import SEMVER_RE, dataset_prefix, release_prefix
-from pipelines.publishing.lease import _lease_key
+from pipelines.publishing.lease import _lease_key, publish_lease
 from pipelines.publishing.stores.base import Publisher
 
 log = logging.getLogger(__name__)
@@ -54,3 +54,28 @@ def discard_partial(publisher: Publisher, dataset: str, version: str) -> int:
         publisher.delete(key)
     return len(keys)
 
+
+
+def repair_latest(publisher: Publisher, dataset: str) -> bool:
+    """Point ``latest.json`` at the newest published version of ``versions.json`` when a publish was killed
+    between listing its version and updating ``latest.json`` (a run that publishes nothing new would otherwise
+    leave it behind), holding the dataset's lease (a dead holder's is taken over, then released); skipped when
+    a live publish holds it (that publish updates latest.json itself). True when it was repaired."""
+    if not list_versions(publisher, dataset):
+        return False
+    try:
+        with publish_lease(publisher, dataset, wait=0):
+            return _repair_latest_locked(publisher, dataset)
+    except PublishError:
+        log.info("%s: a publish is running; latest.json left to it", dataset)
+        return False
+
+
+def _repair_latest_locked(publisher: Publisher, dataset: str) -> bool:
+    key = dataset_prefix(dataset) + "latest.json"
+    before = publisher.get(key)
+    _sync_latest(publisher, dataset)
+    changed = publisher.get(key) != before
+    if changed:
+        log.warning("%s: latest.json repaired (an interrupted publish had listed its version only)", dataset)
+    return changed

@@ -91,6 +91,7 @@ def _publish_locked(publisher: Publisher, plan: ReleasePlan, make_files: Callabl
     if lease is not None:
         lease.check()  # a holder presumed dead must not list a version another publish may be cleaning
     _list_version(publisher, plan, created, note, files)
+    _publish_fault_point(dataset_prefix(ds) + "latest.json")
     _sync_latest(publisher, ds)
     log.info("published %s %s (%s, %d records, %d files%s)", ds, plan.version, plan.bump, plan.records,
              len(files), ", resumed" if resumed else "")
@@ -215,6 +216,7 @@ def _list_version(publisher: Publisher, plan: ReleasePlan, created: str, note: s
         doc["versions"] = versions
         return doc
 
+    _publish_fault_point(dataset_prefix(ds) + "versions.json")
     _cas_update(publisher, dataset_prefix(ds) + "versions.json", check_then_add)
 
 
