@@ -29,9 +29,13 @@ STAGES = ("raw", "standardized", "deidentified")
 class IncompleteRelease(OsdError):
     """Some export of the dataset failed or is not processed yet, and was not withdrawn."""
 
+    code = "incomplete-release"
+
 
 class WithdrawError(OsdError):
     """The export to withdraw is unknown or ambiguous."""
+
+    code = "withdraw-error"
 
 
 def _status_key(dataset: str, partition: str) -> str:

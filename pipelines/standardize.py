@@ -26,6 +26,8 @@ FALSE_VALUES = {"n", "no", "false", "f", "0"}
 class MappingError(OsdError):
     """The mapping itself is wrong (unknown source field, unknown op): names the source and column."""
 
+    code = "mapping-error"
+
 
 @dataclass
 class StandardizeResult:

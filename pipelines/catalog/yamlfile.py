@@ -28,6 +28,8 @@ class SpecError(OsdError):
     ``problems`` lists every problem found (``file:line: message``); ``str()`` joins them, one per line.
     """
 
+    code = "spec-error"
+
     def __init__(self, problems: str | list[str]) -> None:
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(self.problems))

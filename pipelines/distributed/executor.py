@@ -14,12 +14,13 @@ worker on another host finds whatever Dagster itself stores there when that fold
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
+
+from pipelines import settings
 
 EXECUTORS = ("multiprocess", "celery", "k8s")
 K8S_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "k8s" / "executor.yaml"
@@ -40,7 +41,7 @@ class ExecutorChoice:
 
 def executor_name() -> str:
     """`OSD_EXECUTOR`, lower-cased; ``multiprocess`` when unset."""
-    name = os.environ.get("OSD_EXECUTOR", "").strip().lower() or "multiprocess"
+    name = settings.get("OSD_EXECUTOR").strip().lower() or "multiprocess"
     if name not in EXECUTORS:
         raise ExecutorConfigError(f"OSD_EXECUTOR={name!r}: expected one of {', '.join(EXECUTORS)}")
     return name
@@ -54,7 +55,7 @@ def celery_executor() -> dg.ExecutorDefinition:
     """
     from dagster_celery import celery_executor as base
 
-    backend_var = "OSD_CELERY_BACKEND" if os.environ.get("OSD_CELERY_BACKEND") else "OSD_CELERY_BROKER"
+    backend_var = "OSD_CELERY_BACKEND" if settings.get("OSD_CELERY_BACKEND") else "OSD_CELERY_BROKER"
     return base.configured(
         {"broker": {"env": "OSD_CELERY_BROKER"}, "backend": {"env": backend_var},
          # a step whose worker died is handed to another worker rather than lost
@@ -67,7 +68,7 @@ def k8s_executor_config(path: Path | None = None) -> dict[str, Any]:
     """The `k8s_job_executor` config in ``path`` (default `OSD_K8S_EXECUTOR_CONFIG`, else `K8S_CONFIG`)."""
     import yaml
 
-    path = path or Path(os.environ.get("OSD_K8S_EXECUTOR_CONFIG") or K8S_CONFIG)
+    path = path or Path(settings.get("OSD_K8S_EXECUTOR_CONFIG") or K8S_CONFIG)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -88,7 +89,7 @@ def choose() -> ExecutorChoice:
     """The executor and resources for this deployment (`OSD_EXECUTOR`, `OSD_IO_DIR`)."""
     name = executor_name()
     resources: dict[str, Any] = {}
-    io_dir = os.environ.get("OSD_IO_DIR", "").strip()
+    io_dir = settings.get("OSD_IO_DIR").strip()
     if io_dir:
         resources["io_manager"] = dg.FilesystemIOManager(base_dir=io_dir)
     if name == "celery":

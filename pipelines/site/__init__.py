@@ -97,6 +97,8 @@ CSV_INJECTION_NOTE = (
 class SiteError(OsdError):
     """The site cannot be built (a spec, policy or public file is unusable); names the file, never a value."""
 
+    code = "site-error"
+
 
 @dataclass
 class SiteResult:

@@ -25,6 +25,8 @@ KEYS = {"publisher", "site_title", "contact", "corrections", "update_schedule", 
 class DeploymentError(OsdError):
     """The deployment file is unreadable or has unknown keys (names the file and the key, never a value)."""
 
+    code = "deployment-error"
+
 
 def _read(path: Path) -> dict[str, Any]:
     try:

@@ -16,9 +16,13 @@ INTERNAL = ("_file", "_row")  # the private columns that carry each row's export
 class UnknownExport(OsdError):
     """An export matches no source contract. The message names the file and the reason, never a value."""
 
+    code = "unknown-export"
+
 
 class StageError(OsdError):
     """A stage cannot run (missing input, changed content). The message names dataset/partition, never values."""
+
+    code = "stage-error"
 
 
 def policy_of(spec: DatasetSpec) -> Policy:
