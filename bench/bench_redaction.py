@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from redaction.evalset import ENTITY_TYPES, generate, score  # noqa: E402
+from demo.evalset import ENTITY_TYPES, generate, score  # noqa: E402
 from redaction.text import DEFAULT_MODEL, TextRedactor, _value_regex  # noqa: E402
 
 PRESIDIO_TO_OURS = {

@@ -27,7 +27,8 @@ Not part of the runtime packages (`pipelines`, `redaction`): the pipeline never 
 `generate` and `demo` commands, the tests and the benchmarks do. One module per fictional agency (`rivertown`,
 `lakeview`, `harbor_city`), the shared fictional values (`values`, `people`, `texts`), the export specs
 (`exports`), the file writers (`files`), the planted-value lists (`planted`) and the entry points (`generate`).
-The narrative evaluation set stays in `redaction/evalset.py` for now (the redaction tests and benchmark use it).
+The labeled narratives for evaluating free-text redaction are in `evalset` (the redaction tests and benchmark
+import `demo.evalset`; `import demo` does not load it).
 """
 
 from __future__ import annotations

@@ -249,63 +249,20 @@ def standardize(
 
     for col, typ in types.items():
         spec = mapping.get(col)
-        origin = None
         if spec is None:
             out[col] = pd.Series(pd.NA, index=df.index, dtype="string")
             out[col], _ = _parse(out[col], typ, {}) if typ != "string" else (out[col], None)
             continue
-        if "const" in spec:
-            s = pd.Series(str(spec["const"]), index=df.index, dtype="string")
-        elif "surrogate" in spec:
-            s = _surrogate(df, str(spec["surrogate"]), row_numbers)
-        elif "coalesce" in spec:  # the first of these columns that has a value
-            cols = list(spec["coalesce"])
-            absent = [c for c in cols if c not in df.columns]
-            if absent:
-                raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
-            miss = missing_base | {str(m) for m in spec.get("missing", [])}
-            s = pd.Series(pd.NA, index=df.index, dtype="string")
-            origin = pd.Series(cols[0], index=df.index, dtype=object) if len(cols) > 1 else None
-            for c in cols:
-                part = df[c].mask(_missing_mask(df[c], miss)).str.strip().mask(lambda x: x.eq(""))
-                if origin is not None:
-                    origin = origin.mask(s.isna() & part.notna(), c)
-                s = s.fillna(part)
-        elif "from" in spec:
-            cols = spec["from"] if isinstance(spec["from"], list) else [spec["from"]]
-            absent = [c for c in cols if c not in df.columns]
-            if absent:
-                raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
-            miss = missing_base | {str(m) for m in spec.get("missing", [])}
-            parts = df[cols].copy()
-            for c in cols:
-                parts[c] = parts[c].mask(_missing_mask(parts[c], miss))
-            s = parts[cols[0]] if len(cols) == 1 else _combine(parts, cols, str(spec.get("join", " ")))
-        else:
-            raise MappingError(f"source {source_name!r} column {col!r}: needs 'from' or 'const'")
+        s, origin = _source_values(df, spec, col, source_name, missing_base, row_numbers)
         s = s.str.strip().mask(lambda x: x.eq(""))
         for pat, repl in spec.get("replace", []):
             s = s.str.replace(pat, repl, regex=True)
         if "extract" in spec:  # part of the value; no match means no value
-            ex = spec["extract"]
-            pattern, group = (ex, 1) if isinstance(ex, str) else (ex["pattern"], ex.get("group", 1))
-            if not re.compile(pattern).groups:
-                pattern, group = f"({pattern})", 1
-            got = s.str.extract(pattern, expand=True)
-            s = (got[group - 1] if isinstance(group, int) else got[group]).astype("string")
-            s = s.str.strip().mask(lambda x: x.eq(""))
+            s = _extract(s, spec["extract"])
         if "map" in spec:
-            table = {_norm_key(k): (None if v is None else str(v)) for k, v in spec["map"].items()}
-            policy = spec.get("unmapped", "error")
-            codes, uniq = pd.factorize(s)  # each distinct value looked up once; missing cells (-1) stay missing
-            looked = [table.get(_norm_key(u), KeyError) for u in uniq]
-            missed = [v is KeyError for v in looked]
-            if policy == "error":
-                flag(np.array(missed + [False], dtype=bool)[codes], f"unmapped-code:{col}", origin)
-            out_u = [(str(u) if policy == "keep" else None) if m else v for u, v, m in zip(uniq, looked, missed,
-                                                                                               strict=True)]
-            s = pd.Series(pd.array(out_u, dtype="string").take(codes, allow_fill=True), index=s.index,
-                          name=s.name)
+            s, missed = _map_codes(s, spec)
+            if spec.get("unmapped", "error") == "error":
+                flag(missed, f"unmapped-code:{col}", origin)
         if "default" in spec:  # the value when the source has none (after `missing` and `map`)
             s = s.fillna(str(spec["default"])).astype("string")
         parsed, failed = _parse(s, spec.get("parse", typ), spec)
@@ -313,3 +270,63 @@ def standardize(
         out[col] = parsed
     frame = pd.DataFrame(out, index=df.index)
     return StandardizeResult(frame=frame, row_reasons=reasons)
+
+
+def _source_values(df: pd.DataFrame, spec: Mapping[str, Any], col: str, source_name: str, missing_base: set[str],
+                   row_numbers: np.ndarray | None) -> tuple[pd.Series, pd.Series | None]:
+    """The raw values of one standardized column (a constant, a surrogate key, the first non-missing of
+    `coalesce`, or `from` joined) and, for a coalesce over several fields, the field each value came from."""
+    origin = None
+    if "const" in spec:
+        s = pd.Series(str(spec["const"]), index=df.index, dtype="string")
+    elif "surrogate" in spec:
+        s = _surrogate(df, str(spec["surrogate"]), row_numbers)
+    elif "coalesce" in spec:  # the first of these columns that has a value
+        cols = list(spec["coalesce"])
+        absent = [c for c in cols if c not in df.columns]
+        if absent:
+            raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
+        miss = missing_base | {str(m) for m in spec.get("missing", [])}
+        s = pd.Series(pd.NA, index=df.index, dtype="string")
+        origin = pd.Series(cols[0], index=df.index, dtype=object) if len(cols) > 1 else None
+        for c in cols:
+            part = df[c].mask(_missing_mask(df[c], miss)).str.strip().mask(lambda x: x.eq(""))
+            if origin is not None:
+                origin = origin.mask(s.isna() & part.notna(), c)
+            s = s.fillna(part)
+    elif "from" in spec:
+        cols = spec["from"] if isinstance(spec["from"], list) else [spec["from"]]
+        absent = [c for c in cols if c not in df.columns]
+        if absent:
+            raise MappingError(f"source {source_name!r} column {col!r}: no source field(s) {absent}")
+        miss = missing_base | {str(m) for m in spec.get("missing", [])}
+        parts = df[cols].copy()
+        for c in cols:
+            parts[c] = parts[c].mask(_missing_mask(parts[c], miss))
+        s = parts[cols[0]] if len(cols) == 1 else _combine(parts, cols, str(spec.get("join", " ")))
+    else:
+        raise MappingError(f"source {source_name!r} column {col!r}: needs 'from' or 'const'")
+    return s, origin
+
+
+def _extract(s: pd.Series, ex: Any) -> pd.Series:
+    """The `extract` pattern's group of each value (a plain pattern: the whole match); no match, no value."""
+    pattern, group = (ex, 1) if isinstance(ex, str) else (ex["pattern"], ex.get("group", 1))
+    if not re.compile(pattern).groups:
+        pattern, group = f"({pattern})", 1
+    got = s.str.extract(pattern, expand=True)
+    s = (got[group - 1] if isinstance(group, int) else got[group]).astype("string")
+    return s.str.strip().mask(lambda x: x.eq(""))
+
+
+def _map_codes(s: pd.Series, spec: Mapping[str, Any]) -> tuple[pd.Series, np.ndarray]:
+    """Codes through the `map` table, each distinct value looked up once (missing cells stay missing); an unmapped
+    code is kept (`unmapped: keep`) or emptied, and its rows returned so the caller can flag them."""
+    table = {_norm_key(k): (None if v is None else str(v)) for k, v in spec["map"].items()}
+    policy = spec.get("unmapped", "error")
+    codes, uniq = pd.factorize(s)  # each distinct value looked up once; missing cells (-1) stay missing
+    looked = [table.get(_norm_key(u), KeyError) for u in uniq]
+    missed = [v is KeyError for v in looked]
+    out_u = [(str(u) if policy == "keep" else None) if m else v for u, v, m in zip(uniq, looked, missed, strict=True)]
+    mapped = pd.Series(pd.array(out_u, dtype="string").take(codes, allow_fill=True), index=s.index, name=s.name)
+    return mapped, np.array(missed + [False], dtype=bool)[codes]

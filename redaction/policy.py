@@ -250,37 +250,9 @@ def load_policy(
     std = set(standardized)
     treatments: dict[str, Treatment] = {}
     for col, spec in cols.items():
-        if not isinstance(spec, Mapping) or "treatment" not in spec:
-            problems.append(f"column {col!r}: needs a 'treatment'")
-            continue
-        name = spec["treatment"]
-        if name not in TREATMENTS:
-            problems.append(f"column {col!r}: unknown treatment {name!r} (known: {sorted(TREATMENTS)})")
-            continue
-        required, optional = TREATMENTS[name]
-        params = {k: v for k, v in spec.items() if k != "treatment"}
-        lacking = required - set(params)
-        if lacking:
-            problems.append(f"column {col!r}: treatment {name!r} needs {sorted(lacking)}")
-            continue
-        unknown = set(params) - required - optional - {"why"}
-        if unknown:
-            problems.append(f"column {col!r}: treatment {name!r} does not take {sorted(unknown)}")
-        t = Treatment(col, name, params)
-        absent = [s for s in t.sources if s not in std]
-        if absent:
-            problems.append(f"column {col!r}: source column(s) {absent} are not standardized columns")
-        bad_also = [k for k in params.get("also") or [] if k not in TEMPORAL_KINDS]
-        if bad_also:
-            problems.append(f"column {col!r}: 'also' takes {list(TEMPORAL_KINDS)}, not {bad_also}")
-        if name == "keep" and col in fields:
-            f = fields[col]
-            declared = bool((f.get("constraints") or {}).get("enum")) or f.get("type") == "boolean"
-            if not declared and params.get("codes") != "open":
-                problems.append(
-                    f"column {col!r}: 'keep' is only for declared codes: give the field an enum, or say codes: open"
-                )
-        treatments[col] = t
+        t = _treatment(col, spec, fields, std, problems)
+        if t is not None:
+            treatments[col] = t
     drop = {str(k): str(v) for k, v in (policy.get("drop") or {}).items()}
     used = {s for t in treatments.values() for s in t.sources}
     undeclared = sorted(std - used - set(drop))
@@ -314,6 +286,41 @@ def load_policy(
         roles=roles,
         role_why=role_why,
     )
+
+
+def _treatment(col: str, spec: Any, fields: Mapping[str, Any], std: set[str], problems: list[str]) -> Treatment | None:
+    """One column's treatment, its problems appended to `problems`; None when it cannot even be built."""
+    if not isinstance(spec, Mapping) or "treatment" not in spec:
+        problems.append(f"column {col!r}: needs a 'treatment'")
+        return None
+    name = spec["treatment"]
+    if name not in TREATMENTS:
+        problems.append(f"column {col!r}: unknown treatment {name!r} (known: {sorted(TREATMENTS)})")
+        return None
+    required, optional = TREATMENTS[name]
+    params = {k: v for k, v in spec.items() if k != "treatment"}
+    lacking = required - set(params)
+    if lacking:
+        problems.append(f"column {col!r}: treatment {name!r} needs {sorted(lacking)}")
+        return None
+    unknown = set(params) - required - optional - {"why"}
+    if unknown:
+        problems.append(f"column {col!r}: treatment {name!r} does not take {sorted(unknown)}")
+    t = Treatment(col, name, params)
+    absent = [s for s in t.sources if s not in std]
+    if absent:
+        problems.append(f"column {col!r}: source column(s) {absent} are not standardized columns")
+    bad_also = [k for k in params.get("also") or [] if k not in TEMPORAL_KINDS]
+    if bad_also:
+        problems.append(f"column {col!r}: 'also' takes {list(TEMPORAL_KINDS)}, not {bad_also}")
+    if name == "keep" and col in fields:
+        f = fields[col]
+        declared = bool((f.get("constraints") or {}).get("enum")) or f.get("type") == "boolean"
+        if not declared and params.get("codes") != "open":
+            problems.append(
+                f"column {col!r}: 'keep' is only for declared codes: give the field an enum, or say codes: open"
+            )
+    return t
 
 
 PRECISIONS = ("second", "minute", "hour", "day", "month", "quarter", "year")  # finest first

@@ -27,25 +27,12 @@ MAX_FUNCTION_LINES = 80
 # Modules over the limit that other work owns this session (publishing/store split, site, the verifier), with their
 # line count when this list was written. Remove an entry when its module is split; never raise a number.
 ALLOWED_LONG_MODULES: dict[str, int] = {
-    "pipelines/publishing.py": 2404,  # -> pipelines/publishing/ (issue 17, publishing and store)
-    "pipelines/site/__init__.py": 779,  # view model, periods, catalog, render (target layout: site/)
-    "redaction/verify.py": 844,  # -> redaction/verify/ (identifiers, scan)
 }
 
 # Functions over 80 lines in modules other work owns this session, with their length when this list was written.
 ALLOWED_LONG_FUNCTIONS: dict[str, int] = {
-    "pipelines/catalog/loader.py::build_source": 104,
-    "pipelines/catalog/loader.py::load_specs": 87,
     "pipelines/ingest/csv.py::_stream_csv_batches": 87,
     "pipelines/ingest/reader.py::read_export": 147,
-    "pipelines/publishing.py::_publish_locked": 115,
-    "pipelines/publishing.py::_record_diff_by_key": 89,
-    "pipelines/site/__init__.py::build_site": 174,
-    "pipelines/standardize.py::standardize": 93,
-    "redaction/evalset.py::item": 118,  # the evaluation-set generator (moves to demo/ once its users agree)
-    "redaction/policy.py::load_policy": 82,
-    "redaction/sdc/encoding.py::_encode": 88,
-    "redaction/sdc/search.py::k_anonymize_plan": 92,
     "redaction/text/names.py::cued_names": 90,
 }
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from demo.evalset import generate, score
 from redaction.errors import RedactionError
-from redaction.evalset import generate, score
 from redaction.text import ENTITY_TYPES, TextRedactor
 
 

@@ -123,7 +123,7 @@ def test_scan_files(tmp_path, ids):
 
 def test_redacted_evalset_passes_and_raw_fails():
     """End to end: what the redactor publishes passes the verifier; the raw narratives do not."""
-    from redaction.evalset import generate
+    from demo.evalset import generate
     from redaction.text import TextRedactor
     from redaction.verify import IdentifierSet
 

@@ -294,6 +294,11 @@ def _agency_folders(root: Path) -> list[Path]:
     return [p for p in sorted(root.iterdir()) if p.is_dir() and (p / "agency.yaml").is_file()]
 
 
+#: A source found outside its dataset's file (a sources-only file or an agency folder's mapping), attached after
+#: every dataset is read: (its document, where in it, the model, its agency's name, folders its contract may be in).
+_Addition = tuple[YamlDoc, tuple[Any, ...], models.SourceModel, str | None, tuple[Path, ...]]
+
+
 def load_specs(dirs: Iterable[Path] | None = None, sources: Iterable[Path] | None = None) -> list[DatasetSpec]:
     """All dataset specs with their sources, sorted by name. Raises SpecError listing every problem found.
 
@@ -305,58 +310,77 @@ def load_specs(dirs: Iterable[Path] | None = None, sources: Iterable[Path] | Non
     roots = list(sources) if sources is not None else ([] if explicit else source_dirs())
     col = _Collector()
     specs: dict[str, DatasetSpec] = {}
-    additions: list[tuple[YamlDoc, tuple[Any, ...], models.SourceModel, str | None, tuple[Path, ...]]] = []
+    additions: list[_Addition] = []
     for d in dataset_dirs:
         if not d.is_dir():
             col.problems.append(f"{d}: dataset folder not found")
             continue
-        for path in sorted(d.glob("*.yaml")):
-            if path.name == "agency.yaml" or path.name.endswith((".mapping.yaml", ".contract.yaml")):
-                continue  # an agency folder's files: read below, with the agency
-            doc = col.attempt(load, path)
-            if doc is None or _is_table_schema(doc.data):
-                continue
-            if not isinstance(doc.data, dict):
-                col.problems.append(f"{path}:1: a mapping is required")
-                continue
-            if "policy" not in doc.data and "schema" not in doc.data and "sources" in doc.data:
-                only = col.attempt(validate, doc, models.SourcesOnly)
-                if only is not None:
-                    for i, m in enumerate(only.sources):
-                        if m.dataset is None:
-                            m.dataset = only.name
-                        additions.append((doc, ("sources", i), m, None, (path.parent,)))
-                continue
-            spec = col.attempt(load_spec, path)
-            if spec is None:
-                continue
-            if spec.name in specs:
-                col.problems.append(
-                    f"{path}:{doc.line(('name',))}: dataset {spec.name!r} already defined in {specs[spec.name].path}; "
-                    "to add a source to it, put an agency folder in OSD_SOURCES (or a file with only `name:` and "
-                    "`sources:`): a source never redefines a dataset or its policy"
-                )
-                continue
-            specs[spec.name] = spec
+        _read_dataset_dir(d, col, specs, additions)
         roots += [] if d == BUILTIN_DIR else [d]
     for root in roots:
         if not root.is_dir():
             col.problems.append(f"{root}: sources folder not found")
             continue
-        for folder in _agency_folders(root):
-            adoc = col.attempt(load, folder / "agency.yaml")
-            agency = col.attempt(validate, adoc, models.AgencyModel) if adoc is not None else None
-            for path in sorted(folder.glob("*.mapping.yaml")):
-                mdoc = col.attempt(load, path)
-                if mdoc is None:
-                    continue
-                m = col.attempt(validate, mdoc, models.SourceModel)
-                if m is None:
-                    continue
-                if m.dataset is None:
-                    col.problems.append(f"{path}:1: a mapping names its dataset (`dataset:`)")
-                    continue
-                additions.append((mdoc, (), m, agency.name if agency else None, (path.parent,)))
+        _read_agency_root(root, col, additions)
+    _attach_sources(specs, additions, col)
+    if col.problems:
+        raise SpecError(col.problems)
+    return [specs[k] for k in sorted(specs)]
+
+
+def _read_dataset_dir(d: Path, col: _Collector, specs: dict[str, DatasetSpec], additions: list[_Addition]) -> None:
+    """The dataset files of one folder into `specs`; its sources-only files into `additions` (agency folders' files
+    are read with their agency)."""
+    for path in sorted(d.glob("*.yaml")):
+        if path.name == "agency.yaml" or path.name.endswith((".mapping.yaml", ".contract.yaml")):
+            continue  # an agency folder's files: read below, with the agency
+        doc = col.attempt(load, path)
+        if doc is None or _is_table_schema(doc.data):
+            continue
+        if not isinstance(doc.data, dict):
+            col.problems.append(f"{path}:1: a mapping is required")
+            continue
+        if "policy" not in doc.data and "schema" not in doc.data and "sources" in doc.data:
+            only = col.attempt(validate, doc, models.SourcesOnly)
+            if only is not None:
+                for i, m in enumerate(only.sources):
+                    if m.dataset is None:
+                        m.dataset = only.name
+                    additions.append((doc, ("sources", i), m, None, (path.parent,)))
+            continue
+        spec = col.attempt(load_spec, path)
+        if spec is None:
+            continue
+        if spec.name in specs:
+            col.problems.append(
+                f"{path}:{doc.line(('name',))}: dataset {spec.name!r} already defined in {specs[spec.name].path}; "
+                "to add a source to it, put an agency folder in OSD_SOURCES (or a file with only `name:` and "
+                "`sources:`): a source never redefines a dataset or its policy"
+            )
+            continue
+        specs[spec.name] = spec
+
+
+def _read_agency_root(root: Path, col: _Collector, additions: list[_Addition]) -> None:
+    """Every agency folder under `root`: its agency.yaml and each export shape's mapping, into `additions`."""
+    for folder in _agency_folders(root):
+        adoc = col.attempt(load, folder / "agency.yaml")
+        agency = col.attempt(validate, adoc, models.AgencyModel) if adoc is not None else None
+        for path in sorted(folder.glob("*.mapping.yaml")):
+            mdoc = col.attempt(load, path)
+            if mdoc is None:
+                continue
+            m = col.attempt(validate, mdoc, models.SourceModel)
+            if m is None:
+                continue
+            if m.dataset is None:
+                col.problems.append(f"{path}:1: a mapping names its dataset (`dataset:`)")
+                continue
+            additions.append((mdoc, (), m, agency.name if agency else None, (path.parent,)))
+
+
+def _attach_sources(specs: dict[str, DatasetSpec], additions: list[_Addition], col: _Collector) -> None:
+    """Build each added source against its dataset and append it; a source name is used by one dataset only."""
     owner: dict[str, str] = {}
     for spec in specs.values():
         for s in spec.sources:
@@ -369,18 +393,15 @@ def load_specs(dirs: Iterable[Path] | None = None, sources: Iterable[Path] | Non
             col.problems.append(f"{doc.where((*loc, 'dataset'))}: source {m.name!r}: no dataset {m.dataset!r} "
                                 f"(datasets: {', '.join(sorted(specs)) or 'none'})")
             continue
-        s = col.attempt(build_source, m, doc, loc, target, agency=agency_name, contract_bases=bases)
-        if s is None:
+        built = col.attempt(build_source, m, doc, loc, target, agency=agency_name, contract_bases=bases)
+        if built is None:
             continue
-        if s.name in owner:
-            col.problems.append(f"{doc.where((*loc, 'name'))}: source {s.name!r} already used by dataset "
-                                f"{owner[s.name]!r}")
+        if built.name in owner:
+            col.problems.append(f"{doc.where((*loc, 'name'))}: source {built.name!r} already used by dataset "
+                                f"{owner[built.name]!r}")
             continue
-        owner[s.name] = target.name
-        target.source_list.append(s)
-    if col.problems:
-        raise SpecError(col.problems)
-    return [specs[k] for k in sorted(specs)]
+        owner[built.name] = target.name
+        target.source_list.append(built)
 
 
 def spec_by_name(specs: Iterable[DatasetSpec]) -> Mapping[str, DatasetSpec]:

@@ -1,8 +1,10 @@
 """Machine-readable descriptions of the datasets: schema.org ``Dataset`` JSON-LD for each dataset page and the
-DCAT-US 1.1 entries of ``data.json``; absolute URLs from the site base URL."""
+DCAT-US 1.1 catalog ``data.json``, the Atom feed's entries and the sitemap; absolute URLs from the site base URL."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -120,3 +122,47 @@ def dcat_dataset(ds: Any, site_url: str, now: datetime) -> dict[str, Any] | None
              "accessURL": page, "mediaType": "text/html", "format": "HTML"},
         ],
     }
+
+
+DCAT_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
+
+
+def catalog_json(datasets: Sequence[Any], site_url: str, now: datetime) -> bytes:
+    """``data.json``: the DCAT-US 1.1 catalog of every dataset that has a current release."""
+    catalog = {
+        "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
+        "@id": f"{site_url}data.json",
+        "@type": "dcat:Catalog",
+        "conformsTo": DCAT_SCHEMA,
+        "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
+        "dataset": [d for d in (dcat_dataset(ds, site_url, now) for ds in datasets) if d is not None],
+    }
+    return (json.dumps(catalog, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def feed_entries(datasets: Sequence[Any], site_url: str, now: datetime) -> list[tuple[datetime, dict[str, Any]]]:
+    """The Atom feed's entries, newest first: one per version, dated by its publication or, when retracted, by the
+    later of publication and retraction (so a withdrawal shows up as news)."""
+    entries: list[tuple[datetime, dict[str, Any]]] = []
+    for ds in datasets:
+        for v in ds.versions:
+            ts: datetime = v.get("published_at") or now
+            if v["retracted"]:
+                rts = _parse_ts((v.get("tombstone") or {}).get("retracted_at") or v.get("retracted_at"))
+                ts = max(ts, rts or ts)
+            entries.append((ts, {"dataset": ds.spec, "v": v, "updated": ts,
+                                 "url": f"{site_url}datasets/{ds.spec.name}/index.html#v{v['version']}"}))
+    entries.sort(key=lambda e: e[0], reverse=True)
+    return entries
+
+
+def sitemap_urls(written: Sequence[str], cards: Sequence[Mapping[str, Any]], site_url: str,
+                 now: datetime) -> list[dict[str, Any]]:
+    """``sitemap.xml``'s URLs: every HTML page written, last modified when its dataset's latest release was."""
+    lastmod = {f"datasets/{c['name']}/": c["published"] for c in cards}
+    out = []
+    for k in written:
+        if k.endswith(".html"):
+            folder = k.rsplit("/", 1)[0] + "/" if "/" in k else ""
+            out.append({"loc": site_url + k, "lastmod": lastmod.get(folder) or now})
+    return out

@@ -98,6 +98,40 @@ def _distinct_pairs(a: np.ndarray, card_a: int, b: np.ndarray, card_b: int) -> n
 
 def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
     n = len(df)
+    codes, labels, maps = _level_codes(df, q)
+    nl = len(q.levels)
+    # measured order between levels, and NCP per code
+    null0 = len(labels[0]) - 1
+    counts0 = np.bincount(codes[0], minlength=len(labels[0]))
+    present0 = np.flatnonzero(counts0[:null0] > 0)
+    d0 = len(present0)
+    leq = np.eye(nl, dtype=bool)
+    pairs: dict[tuple[int, int], np.ndarray] = {}
+    if q.ladder == "columns":
+        for i in range(nl):
+            for j in range(nl):
+                if i != j or i == 0:
+                    u = _distinct_pairs(codes[i], len(labels[i]), codes[j], len(labels[j]))
+                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
+                    if i == 0:
+                        pairs[(0, j)] = u
+    else:
+        # every level is a function of level 0: compare on the distinct level-0 codes
+        present = np.flatnonzero(counts0 > 0)
+        for i in range(nl):
+            for j in range(nl):
+                if i != j:
+                    key = maps[i][present].astype(np.int64) * len(labels[j]) + maps[j][present]
+                    u = np.unique(key)
+                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
+        for j in range(nl):
+            pairs[(0, j)] = np.unique(present.astype(np.int64) * len(labels[j]) + maps[j][present])
+    penalty, pen_sum = _penalties(q, codes, labels, pairs, null0, d0, n)
+    return _Ladder(q.name, q.levels, codes, labels, penalty, pen_sum, leq)
+
+
+def _level_codes(df: pd.DataFrame, q: QuasiIdentifier) -> tuple[_LevelCodes, list[np.ndarray], list[np.ndarray]]:
+    """Each level's code per row and label per code; for a value ladder, also the map level-0 code -> level code."""
     codes = _LevelCodes()
     labels: list[np.ndarray] = []
     maps: list[np.ndarray] = []  # value ladders: level-0 code -> level code
@@ -135,33 +169,13 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
             codes.append(c0, None if q.ladder == "none" and lv != SUPPRESSED else m)
             maps.append(m)
             labels.append(lab)
+    return codes, labels, maps
+
+
+def _penalties(q: QuasiIdentifier, codes: _LevelCodes, labels: list[np.ndarray], pairs: dict[tuple[int, int], np.ndarray],
+               null0: int, d0: int, n: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """The information loss (NCP) of each code of each level, and its sum over the rows per level."""
     nl = len(q.levels)
-    # measured order between levels, and NCP per code
-    null0 = len(labels[0]) - 1
-    counts0 = np.bincount(codes[0], minlength=len(labels[0]))
-    present0 = np.flatnonzero(counts0[:null0] > 0)
-    d0 = len(present0)
-    leq = np.eye(nl, dtype=bool)
-    pairs: dict[tuple[int, int], np.ndarray] = {}
-    if q.ladder == "columns":
-        for i in range(nl):
-            for j in range(nl):
-                if i != j or i == 0:
-                    u = _distinct_pairs(codes[i], len(labels[i]), codes[j], len(labels[j]))
-                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
-                    if i == 0:
-                        pairs[(0, j)] = u
-    else:
-        # every level is a function of level 0: compare on the distinct level-0 codes
-        present = np.flatnonzero(counts0 > 0)
-        for i in range(nl):
-            for j in range(nl):
-                if i != j:
-                    key = maps[i][present].astype(np.int64) * len(labels[j]) + maps[j][present]
-                    u = np.unique(key)
-                    leq[i, j] = len(u) == len(np.unique(u // len(labels[j])))
-        for j in range(nl):
-            pairs[(0, j)] = np.unique(present.astype(np.int64) * len(labels[j]) + maps[j][present])
     penalty: list[np.ndarray] = []
     pen_sum = np.zeros(nl, dtype=np.float64)
     for j in range(nl):
@@ -183,4 +197,4 @@ def _encode(df: pd.DataFrame, q: QuasiIdentifier) -> _Ladder:
             pen[len(labels[j]) - 1] = 0.0  # null code (a "*" level has none: nulls are withheld too)
         penalty.append(pen)
         pen_sum[j] = float(np.bincount(codes[j], minlength=len(pen)) @ pen) if n else 0.0
-    return _Ladder(q.name, q.levels, codes, labels, penalty, pen_sum, leq)
+    return penalty, pen_sum

@@ -61,32 +61,47 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
         return by_strata
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
-        share = res.suppressed / n if n else 0.0
-        what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
-        details: dict[str, Any] = {  # counts and names only, for check metadata
-            "k_target": config.k, "l_target": config.l_diversity, "max_suppression": config.max_suppression,
-            "max_local_suppression": config.max_local_suppression, "rows_in": n,
-            "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels, "nodes_evaluated": n_eval,
-            "conflict": res.conflict,
-        }
-        if config.floors:
-            hints = diagnose(df, config)
-            err = SdcError(
-                f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
-                f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
-                f"most {config.max_local_suppression:.1%} of rows and removal of at most "
-                f"{config.max_suppression:.1%}: " + "; ".join(hints)
-            )
-            err.code = "sdc-floor-conflict"  # type: ignore[attr-defined]
-            details["hints"] = hints
-        else:
-            err = SdcError(
-                f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
-                f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
-            )
-            err.code = "sdc-unreachable"  # type: ignore[attr-defined]
-        err.details = details  # type: ignore[attr-defined]
-        raise err
+        raise _unreachable(df, config, res, levels, n_eval)
+    return _final_plan(ev, ladders, node, config, levels, n, (n_eval, n_total), declared_floors, floors_binding)
+
+
+def _unreachable(df: pd.DataFrame, config: SdcConfig, res: _Eval, levels: dict[str, str], n_eval: int) -> SdcError:
+    """The error when even the coarsest levels fail: "sdc-floor-conflict" with the floors' hints, else
+    "sdc-unreachable"; its ``details`` (counts and names only) go to check metadata."""
+    n = len(df)
+    share = res.suppressed / n if n else 0.0
+    what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
+    details: dict[str, Any] = {  # counts and names only, for check metadata
+        "k_target": config.k, "l_target": config.l_diversity, "max_suppression": config.max_suppression,
+        "max_local_suppression": config.max_local_suppression, "rows_in": n,
+        "rows_failing_at_coarsest": res.suppressed, "levels_tried": levels, "nodes_evaluated": n_eval,
+        "conflict": res.conflict,
+    }
+    if config.floors:
+        hints = diagnose(df, config)
+        err = SdcError(
+            f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
+            f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
+            f"most {config.max_local_suppression:.1%} of rows and removal of at most "
+            f"{config.max_suppression:.1%}: " + "; ".join(hints)
+        )
+        err.code = "sdc-floor-conflict"  # type: ignore[attr-defined]
+        details["hints"] = hints
+    else:
+        err = SdcError(
+            f"sdc-unreachable: {what} cannot be reached within max_suppression={config.max_suppression:g}: "
+            f"even at the coarsest levels {res.suppressed} of {n} rows ({share:.2%}) are in classes that fail"
+        )
+        err.code = "sdc-unreachable"  # type: ignore[attr-defined]
+    err.details = details  # type: ignore[attr-defined]
+    return err
+
+
+def _final_plan(ev: _Evaluator, ladders: list[_Ladder], node: tuple[int, ...], config: SdcConfig,
+                levels: dict[str, str], n: int, evaluated: tuple[int, int], declared_floors: list[str],
+                floors_binding: bool) -> Plan:
+    """The plan at the chosen node: rows kept, cells blanked, and the report (loss and kept share per column)."""
+    n_eval, n_total = evaluated
     final = ev.evaluate(node, keep_mask=True)
     keep = ~final.bad_rows if final.bad_rows is not None else np.ones(n, dtype=bool)
     blanks: dict[str, np.ndarray] = {}

@@ -1,8 +1,8 @@
 """Labeled synthetic police narratives for evaluating free-text redaction (deterministic per seed).
 
-Separate from the demo sample generator (``pipelines/samplegen.py``). Each ``EvalItem`` holds a narrative,
-its gold spans (start, end, entity type) and the record's structured values (what the pipeline passes as
-``record_values``). Mentions cover many name origins and casings (Title, ALL CAPS, ``LAST, FIRST``),
+Beside the sample exports in ``demo/`` but independent of them (the redaction tests and benchmark use it).
+Each ``EvalItem`` holds a narrative, its gold spans (start, end, entity type) and the record's structured values
+(what the pipeline passes as ``record_values``). Mentions cover many name origins and casings (Title, ALL CAPS, ``LAST, FIRST``),
 address formats (abbreviated, spelled out, units, directions, ALL CAPS) and number formats, plus people
 and numbers that are *not* in the record (they must be found by the recognizers or NER). Names include
 accented ones ("RAMÍREZ, MARÍA JOSÉ", "Łukasz Dąbrowski"), sometimes held in the record without accents
@@ -195,6 +195,53 @@ class _Gen:
         local = "".join(c for c in local if c.isalnum() or c == ".").lower()
         return f"{local}@{r.choice(EMAIL_DOMAINS)}"
 
+    def extras(self, b: _Builder, rv: dict[str, list[str]], subj: _Person, other: _Person) -> None:
+        """Identifiers beyond name, address, phone and birth date (plate, VIN, licence, SSN, e-mail, a second
+        address and phone), each by chance, some held in the record (`rv`) and some not."""
+        r = self.r
+        if r.random() < 0.5:
+            plate = self.plate()
+            rv["PLATE"] = [plate] if r.random() < 0.6 else []
+            b.add(f"Vehicle: {r.choice(COLORS)} {r.choice(MAKES)}, " + r.choice(["plate ", "CA plate ", "tag ", "LP# "]))
+            b.add(plate, "PLATE")
+            b.add(". ")
+        if r.random() < 0.3:
+            vin = self.vin()
+            rv["VIN"] = [vin] if r.random() < 0.5 else []
+            b.add("VIN ")
+            b.add(vin, "VIN")
+            b.add(". ")
+        if r.random() < 0.4:
+            dl = self.dl()
+            rv["DRIVER_LICENSE"] = [dl] if r.random() < 0.6 else []
+            b.add(r.choice(["DL# ", "OLN ", "Driver's license number ", "DL "]))
+            b.add(dl, "DRIVER_LICENSE")
+            b.add(". ")
+        if r.random() < 0.25:
+            rec_ssn, ssn_text = self.ssn()
+            rv["SSN"] = [rec_ssn] if r.random() < 0.5 else []
+            b.add(r.choice(["SSN ", "Social security number ", "SSN: "]))
+            b.add(ssn_text, "SSN")
+            b.add(". ")
+        if r.random() < 0.3:
+            em = self.email(subj)
+            rv["EMAIL"] = [em] if r.random() < 0.5 else []
+            b.add(r.choice(["Email: ", "Subject provided email ", "Contact via "]))
+            b.add(em, "EMAIL")
+            b.add(". ")
+        if r.random() < 0.3:
+            # A second address not in the record.
+            _, a2 = self.address()
+            b.add(self.name_mention(other, False), "PERSON")
+            b.add(r.choice([" resides at ", " lives at ", "'s address is "]))
+            b.add(a2, "ADDRESS")
+            b.add(". ")
+        if r.random() < 0.3:
+            p2, ph2 = self.phone()
+            b.add(r.choice(["Witness phone ", "Contact number for victim: "]))
+            b.add(ph2, "PHONE")
+            b.add(". ")
+
     # narrative ------------------------------------------------------------------------------------
     def item(self) -> EvalItem:
         r = self.r
@@ -256,49 +303,7 @@ class _Gen:
         b.add(r.choice([" that the vehicle left on ", " that the suspect ran toward ", " about noise near "]))
         b.add(r.choice(["Elm Ave and 5th St", "Martin Luther King Jr Blvd", "Main St and Oak Ave",
                         "the intersection of Cedar Rd and 3rd St"]) + ". ")
-        # Extra identifiers, some from the record, some not.
-        if r.random() < 0.5:
-            plate = self.plate()
-            rv["PLATE"] = [plate] if r.random() < 0.6 else []
-            b.add(f"Vehicle: {r.choice(COLORS)} {r.choice(MAKES)}, " + r.choice(["plate ", "CA plate ", "tag ", "LP# "]))
-            b.add(plate, "PLATE")
-            b.add(". ")
-        if r.random() < 0.3:
-            vin = self.vin()
-            rv["VIN"] = [vin] if r.random() < 0.5 else []
-            b.add("VIN ")
-            b.add(vin, "VIN")
-            b.add(". ")
-        if r.random() < 0.4:
-            dl = self.dl()
-            rv["DRIVER_LICENSE"] = [dl] if r.random() < 0.6 else []
-            b.add(r.choice(["DL# ", "OLN ", "Driver's license number ", "DL "]))
-            b.add(dl, "DRIVER_LICENSE")
-            b.add(". ")
-        if r.random() < 0.25:
-            rec_ssn, ssn_text = self.ssn()
-            rv["SSN"] = [rec_ssn] if r.random() < 0.5 else []
-            b.add(r.choice(["SSN ", "Social security number ", "SSN: "]))
-            b.add(ssn_text, "SSN")
-            b.add(". ")
-        if r.random() < 0.3:
-            em = self.email(subj)
-            rv["EMAIL"] = [em] if r.random() < 0.5 else []
-            b.add(r.choice(["Email: ", "Subject provided email ", "Contact via "]))
-            b.add(em, "EMAIL")
-            b.add(". ")
-        if r.random() < 0.3:
-            # A second address not in the record.
-            _, a2 = self.address()
-            b.add(self.name_mention(other, False), "PERSON")
-            b.add(r.choice([" resides at ", " lives at ", "'s address is "]))
-            b.add(a2, "ADDRESS")
-            b.add(". ")
-        if r.random() < 0.3:
-            p2, ph2 = self.phone()
-            b.add(r.choice(["Witness phone ", "Contact number for victim: "]))
-            b.add(ph2, "PHONE")
-            b.add(". ")
+        self.extras(b, rv, subj, other)  # extra identifiers, some from the record, some not
         b.add(r.choice(["Unit 12 cleared", "Code 4", "Report to follow", "Units cleared 10-8",
                         "Referred to Det. Bureau", "No further action"]) + f" at {time}. ")
         if r.random() < 0.4:
