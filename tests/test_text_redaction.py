@@ -621,3 +621,32 @@ def test_confidence_and_per_record_withholding(redactor):
     assert results[0].confidence < WITHHOLD_BELOW <= results[1].confidence
     assert uncertain_column({"narrative": results}) == ["narrative=PERSON", None]
     assert TextRedactor(withhold_below=0.0).redact(texts[:1])[0].uncertain == ()
+
+
+@pytest.mark.parametrize(("value", "text", "expected"), [
+    ("FOX, HEATHER", "COMPLAINANT FOX, HEATHER ALLEGES IT. HF STATES IT.", "COMPLAINANT [PERSON 1] ALLEGES IT. [PERSON 1] STATES IT."),
+    ("DA SILVA, AISHA", "AS STATES HER SIBLING RECORDED IT.", "[PERSON 1] STATES HER SIBLING RECORDED IT."),
+    ("Heather Fox", "WITNESS H.F. CONFIRMED IT.", "WITNESS [PERSON 1] CONFIRMED IT."),
+    ("DA SILVA, AISHA", "SUCH AS THE CAR.", "SUCH AS THE CAR."),  # a common word without a cue stays
+    ("FOX, HEATHER", "the hfd arrived; hf stayed.", "the hfd arrived; hf stayed."),  # never inside a word, upper only
+])
+def test_record_people_initials_are_redacted(redactor, value, text, expected):
+    assert redactor.redact([text], [{"PERSON": [value]}])[0].text == expected
+
+
+def test_record_people_initials_property():
+    """Random given names and surnames in either field order: their initials, dotted or not, are found."""
+    from redaction.text.initials import initials_spans
+
+    rng = random.Random(15)
+    letters = "BCFGHJKQRVWXZ"  # never a common two-letter word
+    for _ in range(200):
+        given = rng.choice(letters) + "".join(rng.choice("aeiou") for _ in range(4))
+        sur = rng.choice(letters) + "".join(rng.choice("aeiou") for _ in range(5))
+        value = rng.choice([f"{sur.upper()}, {given.upper()}", f"{given} {sur}", f"{sur}, {given} Q"])
+        ini = given[0] + sur[0]
+        form = rng.choice([ini, f"{ini[0]}.{ini[1]}.", f"{ini[0]}. {ini[1]}."])
+        text = f"THE CLERK SAID {form} LEFT."
+        got = initials_spans(text, [value])
+        assert [text[s:e].replace(".", "").replace(" ", "") for s, e in got] == [ini]
+        assert initials_spans(f"THE CLERK SAID {ini.lower()} LEFT.", [value]) == []

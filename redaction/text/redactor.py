@@ -31,6 +31,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
@@ -283,7 +284,10 @@ class TextRedactor:
                     continue
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
-                    found.person_tokens.append((record_tokens(str(v)), rkey))
+                    initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
+                    found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                       for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
                     continue
                 rx = _value_regex(entity, str(v))
