@@ -650,3 +650,23 @@ def test_record_people_initials_property():
         got = initials_spans(text, [value])
         assert [text[s:e].replace(".", "").replace(" ", "") for s, e in got] == [ini]
         assert initials_spans(f"THE CLERK SAID {ini.lower()} LEFT.", [value]) == []
+
+
+def test_given_names_reach_beyond_the_1990_census_list(redactor):
+    """Given names the 1990 Census list lacks (SSA baby names, shipped as a derived list) are names in lower case."""
+    from redaction.text.names import given_names
+
+    assert {"ximena", "amir", "priya", "aditya", "skyler"} <= given_names()
+    assert redactor.redact(["my kids juana and aditya were home."])[0].text == "my kids [PERSON 1] and [PERSON 2] were home."
+
+
+def test_listed_given_names_after_a_relation_cue_property(redactor):
+    """Any listed given name, in lower case after a relation cue, with a surname: no word of it is published."""
+    from redaction.text.names import given_names
+
+    rng = random.Random(1515)
+    sample = rng.sample(sorted(given_names()), 60)
+    for name in sample:
+        text = f"her roommate {name} okafor let him into the building."
+        out = redactor.redact([text])[0].text
+        assert name not in out.split() and "okafor" not in out, (name, out)

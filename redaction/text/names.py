@@ -85,7 +85,7 @@ _CUE_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Lower-case given names (US Census 1990 lists, ``names`` package) that are not common English words."""
+    """Lower-case given names (US Census 1990 lists, ``names`` package; SSA baby names) that are not common English words."""
     import names as census
 
     here = os.path.dirname(census.__file__)
@@ -93,6 +93,9 @@ def given_names() -> frozenset[str]:
     for fn in ("dist.male.first", "dist.female.first"):
         with open(os.path.join(here, fn), encoding="ascii") as fh:
             out.update(line.split()[0].lower() for line in fh if line.strip())
+    ssa = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data", "ssa_given_names.txt")
+    with open(ssa, encoding="utf-8") as fh:  # names the 1990 list lacks ("ximena", "amir", "priya")
+        out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
