@@ -25,7 +25,7 @@ def main() -> int:
     kept = sorted({str(n).lower() for n, c in zip(totals.column("name").to_pylist(), totals.column("n_sum").to_pylist(),
                                                    strict=True) if c >= MIN_BIRTHS and len(str(n)) >= 3})
     out = Path(__file__).with_name("ssa_given_names.txt")
-    out.write_text("# SSA baby names (public domain), given to >= %d children; see build_given_names.py\n" % MIN_BIRTHS
+    out.write_text(f"# SSA baby names (public domain), given to >= {MIN_BIRTHS} children; see build_given_names.py\n"
                    + "\n".join(kept) + "\n", encoding="utf-8")
     sys.stderr.write(f"{len(kept)} names -> {out}\n")
     return 0
