@@ -670,3 +670,25 @@ def test_listed_given_names_after_a_relation_cue_property(redactor):
         text = f"her roommate {name} okafor let him into the building."
         out = redactor.redact([text])[0].text
         assert name not in out.split() and "okafor" not in out, (name, out)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her cousin Rose Davis was present. Rose sustained a cut. He left a rose on the car.",
+     "Her cousin [PERSON 1] was present. [PERSON 1] sustained a cut. He left a rose on the car."),
+    ("HER COUSIN ROSE DAVIS WAS PRESENT. SHE ROSE AND LEFT.", "HER COUSIN [PERSON 1] WAS PRESENT. SHE ROSE AND LEFT."),
+])
+def test_common_word_given_name_followed_as_written(redactor, text, expected):
+    assert redactor.redact([text])[0].text == expected
+
+
+@pytest.mark.parametrize("given", ["Rose", "Chase", "Will", "Hunter", "Grace"])
+def test_common_word_given_name_consistency_property(redactor, given):
+    """A common-word given name redacted in a full name is redacted at every later mention written the same way."""
+    rng = random.Random(given)
+    for _ in range(10):
+        surname = rng.choice(["Okafor", "Przybylski", "Balogun", "Nguyen", "Sokolov"])
+        rel = rng.choice(["cousin", "neighbour", "roommate", "sister"])
+        verb = rng.choice(["said", "was hurt", "left", "called back"])
+        text = f"The victim stated that her {rel} {given} {surname} was present. Later {given} {verb}."
+        out = redactor.redact([text])[0].text
+        assert given not in out and surname not in out, out

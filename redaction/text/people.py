@@ -71,7 +71,9 @@ def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence
     last_seen: dict[int, int] = {}
     ids: list[int] = []
     for pos, (s, e) in enumerate(spans):
-        m = tokens(text[s:e]) | (record_tokens(text[s:e]) & own)  # common-word surnames ("West") too
+        written = record_tokens(text[s:e])
+        m = tokens(text[s:e]) | (written & own)  # common-word surnames ("West") too
+        m = m or written  # a common word followed as written ("Rose" of "Rose Davis")
         cands = [k for k, c in enumerate(clusters) if m and m <= c]
         if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
             cands = [k for k in range(len(people), len(clusters)) if m and clusters[k] and clusters[k] <= m]
@@ -81,7 +83,7 @@ def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence
             rec = [k for k in cands if k < len(people)]
             cid = rec[0] if rec else max(cands, key=lambda k: last_seen.get(k, -1))
         else:
-            clusters.append(set(m))
+            clusters.append(set(m) | written)
             cid = len(clusters) - 1
         last_seen[cid] = pos
         ids.append(cid)
@@ -93,19 +95,24 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     """Whole-word mentions, outside ``spans``, of the name words inside ``spans``.
 
     Words of three letters or fewer match as written (initials "AC"); longer ones in any case and accents.
-    A common or report word is followed only when ``keep`` (the record's own name words) holds it; a word
+    A common or report word is followed in any case only when ``keep`` (the record's own name words) holds it,
+    and as written when it was part of a full name in a text not all in capitals ("Rose" of "Rose Davis"); a word
     right before a street suffix ("Jefferson St") is a street.
     """
     long_words: set[str] = set()
     short_words: set[str] = set()
+    upper_text = not any(c.islower() for c in text)
     for s, e in spans:
         initials = is_initials(text[s:e])
+        full_name = len(_KEY_TOKEN.findall(text, s, e)) >= 2
         for m in _KEY_TOKEN.finditer(text, s, e):
             w = m.group()
             low = fold(w).lower()
             if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
                 continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
+                if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
+                    short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
