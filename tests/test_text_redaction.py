@@ -692,3 +692,32 @@ def test_common_word_given_name_consistency_property(redactor, given):
         text = f"The victim stated that her {rel} {given} {surname} was present. Later {given} {verb}."
         out = redactor.redact([text])[0].text
         assert given not in out and surname not in out, out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AHANU YILMAZ (BIRTH YEAR 2001) REPORTED IT.", ["AHANU YILMAZ"]),
+    ("ngozi okafor (age: 51) reported it.", ["ngozi okafor"]),
+    ("DRIVER FRANCESCA ADAMS (42) ADMITTED IT.", ["FRANCESCA ADAMS"]),
+    ("see exhibit (42) and room (3).", []),  # a bare number needs two name-like words
+])
+def test_names_before_an_age_bracket(redactor, text, expected):
+    from redaction.text.age_cue import age_cued_names
+
+    assert [text[s:e] for s, e in age_cued_names(text)] == expected
+    out = redactor.redact([text])[0].text
+    assert all(w not in out for name in expected for w in name.split())
+
+
+def test_names_before_an_age_bracket_property():
+    """Invented two-word names, any casing, before any age form: both words are found, nothing else."""
+    from redaction.text.age_cue import age_cued_names
+
+    rng = random.Random(1516)
+    forms = ["({a} Y/O)", "(Age: {a})", "(b. 19{a})", "(BIRTH YEAR 19{a})", "({a})", "({a} B/M)", "(YOB 19{a})"]
+    for _ in range(200):
+        given = "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        sur = "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)) + "k"
+        case = rng.choice([str.upper, str.lower, str.title])
+        name = case(f"{given} {sur}")
+        text = f"THEN {name} {rng.choice(forms).format(a=rng.randint(18, 89))} SAID SO."
+        assert [text[s:e] for s, e in age_cued_names(text)] == [name], text

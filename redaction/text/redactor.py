@@ -23,6 +23,7 @@ from redaction.recognizers.words import (
     fold_same_length,
 )
 from redaction.text import confidence as C
+from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
@@ -325,6 +326,7 @@ class TextRedactor:
                 cands.append(_Cand(start, end, "PERSON", None, 1, conf))
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
+        cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         aliases = alias_spans(text)
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
