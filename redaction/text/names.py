@@ -232,7 +232,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                         first = w.start()  # "her roommate de la cruz": the surname starts with its particles
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
-                listed = low in given or low in family
+                folded = fold(low)  # the lists hold plain letters: "díaz" is "diaz"
+                listed = low in given or low in family or folded in given or folded in family
                 if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name after a
                     # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))

@@ -133,8 +133,28 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
-        out.append(m.span())
+        out.append(_whole_compound(text, *m.span(), spans))
     return out
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)+")
+
+
+def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The whole hyphenated word around ``s:e`` when it was redacted whole elsewhere ("t-bone", "al-masri")."""
+    lo = s
+    while lo > 0 and (text[lo - 1].isalpha() or text[lo - 1] in "-'’"):
+        lo -= 1
+    hi = e
+    while hi < len(text) and (text[hi].isalpha() or text[hi] in "-'’"):
+        hi += 1
+    c = _COMPOUND.fullmatch(text, lo, hi)
+    if c is None or (lo, hi) == (s, e):
+        return s, e
+    whole = fold(c.group()).lower()
+    if any(whole in fold(text[a:b]).lower() for a, b in spans):
+        return lo, hi
+    return s, e
 
 
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
