@@ -746,3 +746,26 @@ def test_hyphenated_mentions_are_redacted_whole_property(redactor):
             checked += 1
             assert pre + "-" not in later and sur not in later, later
     assert checked >= 10
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Per Ximena, Avi (aka Dre) St. John threatened her. Dre left.", ["Avi", "Dre", "John"]),
+    ("PER TYRONE, JI-WOO (AKA RED) GRAHAM THREATENED HER.", ["JI-WOO", "RED", "GRAHAM"]),
+    ('bryant said the man was eduardo sanders ("lil ray"). bryant knows lil ray from school.', ["lil", "ray", "sanders"]),
+])
+def test_bracketed_aliases_inside_and_after_a_name(redactor, text, shown):
+    out = redactor.redact([text])[0].text
+    assert not [w for w in shown if w in out], out
+
+
+def test_bracketed_alias_property(redactor):
+    """First (aka Alias) Last, any casing: no word of the three is published; "(as a joke)" is no alias."""
+    rng = random.Random(1518)
+    for _ in range(20):
+        first, alias, last = rng.choice(["Avi", "Sione", "Ximena"]), rng.choice(["Dre", "Tiny", "Peanut"]), \
+            rng.choice(["Graham", "Abdi", "Okafor"])
+        case = rng.choice([str.upper, str.lower, str])
+        text = case(f"Per Tyrone, {first} (aka {alias}) {last} threatened her.")
+        out = redactor.redact([text])[0].text.lower()
+        assert not {first.lower(), alias.lower(), last.lower()} & set(re.findall(r"\w+", out)), out
+    assert redactor.redact(["he said (as a joke) that was fine"])[0].text == "he said (as a joke) that was fine"

@@ -266,7 +266,8 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         if m is None:
             continue
         words = m.group(1).split()
-        if all(w[:1].isupper() and w.lower() not in CAPS_STOP_WORDS for w in words):  # not quoted speech
+        bracketed = "(" in text[e:m.start(1)]  # ("lil ray") right after a name: an alias in any case
+        if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
             out.append(m.span(1))
     return out
 
@@ -285,4 +286,25 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
             continue
         s = m.start(1)
         out.append((s, m.end(1) if len(words) > 1 else s + len(words[0])))
+        out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
     return out
+
+
+_CLOSE_THEN_NAME = re.compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
+
+
+def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tuple[int, int]]:
+    """``First (aka Smoke) Last``: the bracketed alias sits inside the name, so the word after it is the surname
+    (with a particle: "Avi (aka Dre) St. John")."""
+    if not text[max(0, cue_start - 2):cue_start].strip().endswith("("):
+        return []
+    m = _CLOSE_THEN_NAME.match(text, alias_end)
+    if m is None:
+        return []
+    words = m.group(1).replace(".", " ").split()
+    if words[0].lower() in PARTICLES and len(words) > 1:
+        return [m.span(1)]
+    w = words[0].lower()
+    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
+        return []
+    return [(m.start(1), m.start(1) + len(words[0]))]
