@@ -769,3 +769,17 @@ def test_bracketed_alias_property(redactor):
         out = redactor.redact([text])[0].text.lower()
         assert not {first.lower(), alias.lower(), last.lower()} & set(re.findall(r"\w+", out)), out
     assert redactor.redact(["he said (as a joke) that was fine"])[0].text == "he said (as a joke) that was fine"
+
+
+@pytest.mark.parametrize("text", ["he pressed charges at wells fargo.", "He went to Wells Fargo on Main St.",
+                                  "SHE BANKS AT WELLS FARGO."])
+def test_banks_named_after_people_stay(redactor, text):
+    assert redactor.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize("model", ["taurus", "expedition", "navigator", "tundra", "camaro", "yukon"])
+def test_vehicle_models_that_are_given_names_stay_property(redactor, model):
+    """A vehicle model that is also a listed given name stays after a make, in any casing."""
+    for case in (str.lower, str.upper, str.title):
+        text = case(f"the suspect left in a maroon ford {model} heading north.")
+        assert model.lower() in redactor.redact([text])[0].text.lower()
