@@ -783,3 +783,15 @@ def test_vehicle_models_that_are_given_names_stay_property(redactor, model):
     for case in (str.lower, str.upper, str.title):
         text = case(f"the suspect left in a maroon ford {model} heading north.")
         assert model.lower() in redactor.redact([text])[0].text.lower()
+
+
+@pytest.mark.parametrize("verb", ["saw", "knows", "asked", "called", "threatened", "drives", "lives", "stays"])
+def test_listed_name_before_an_action_verb_property(redactor, verb):
+    """A listed given name right before an action verb is a person in lower case too; a common word is not."""
+    rng = random.Random(verb)
+    for name in rng.sample(["heather", "noor", "layla", "ximena", "amir", "priya", "marcus", "tatiana"], 4):
+        for case in (str.lower, str.title):
+            text = case(f"at the store {name} {verb} the car outside my door.")
+            assert name not in redactor.redact([text])[0].text.lower()
+    text = f"at the store nobody {verb} the car outside my door."
+    assert redactor.redact([text])[0].text == text

@@ -162,7 +162,8 @@ ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CU
 _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.d.'d as", "including", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
               "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
-                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
+                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
+                         r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
