@@ -795,3 +795,12 @@ def test_listed_name_before_an_action_verb_property(redactor, verb):
             assert name not in redactor.redact([text])[0].text.lower()
     text = f"at the store nobody {verb} the car outside my door."
     assert redactor.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize("cue", ["neighbour", "roommate", "witness", "victim", "mother"])
+def test_a_cue_word_ending_a_sentence_takes_no_name(redactor, cue):
+    """"... my neighbour. nobody said ...": the period ends the sentence; after "Ms." or "Sgt." it does not."""
+    for case in (str.lower, str.capitalize):  # capitalized words before "said": the NER path, not this rule
+        text = case(f"it was reported by my {cue}. nobody said the car was there.")
+        assert "nobody" in redactor.redact([text])[0].text.lower()
+    assert redactor.redact(["Ms. okafor said so."])[0].text == "Ms. [PERSON 1] said so."

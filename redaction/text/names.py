@@ -80,7 +80,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                                 sorted(PERSON_CUES_ANY_CASE, key=len, reverse=True))
-    + r")(?:(?<=/)\s*|\.?,?\s+\(?)", re.IGNORECASE)
+    + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?,?\s+\(?)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +170,8 @@ _INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?[,:]?\s+\(?)", re.IGNORECASE)
+    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
 
 
 _FREE_RE = _cue_re(_FREE_CUES)
