@@ -87,4 +87,27 @@ BOOKING = Family(
     dev_only=True,
 )
 
-DEV_FAMILIES: tuple[Family, ...] = (MEMO, TIP, BOOKING)
+STREET = Family(
+    "street_intel",
+    "Gang-unit and patrol intelligence notes by a third hand (after issue 15's first round): aliases by cues "
+    "the other families lack, parenthesised and quoted nicknames, a nickname alone, lower case.",
+    (("lower", 0.35), ("mixed", 0.45), ("upper", 0.2)),
+    {"s": "text", "v": "field", "f": "text", "k": "rel:v"},
+    {"subject_name": ("v", "lf"), "phone": ("v", "phone"), "case_number": ("record", "case")},
+    ("YY-NNNNNN", "LYY-NNNNNN"),
+    (
+        "intel: {s.full}, known on the street as {s.alias}, was seen with {f.full} near {store}. "
+        "{s.alias} [[carries||may carry]] a blade. source: {v.first} {v.last}.",
+        "{v.full} said the man who took [[her||his]] bike was {s.first} {s.last} (\"{s.alias}\"). "
+        "{v.first} knows {s.alias} from {place}. ref {case}",
+        "FI CARD: {s.lf}, STREET NAME {s.alias}, ASSOC {f.first} {f.last}. {s.alias} DENIED GANG TIES. "
+        "RP {v.lf} TEL {v.phone_ns}.",
+        "patrol note: {f.nick} told officers that {s.full} [[goes by||answers to]] {s.alias} and "
+        "[[sleeps||stays]] at {s.addr}. {f.nick} asked not to be named. {case}",
+        "Per {v.first}, {s.first} (aka {s.alias}) {s.last} threatened {k.kin_child} {k.first}. {s.alias} left "
+        "in a {car}. Call {v.phone}.",
+    ),
+    dev_only=True,
+)
+
+DEV_FAMILIES: tuple[Family, ...] = (MEMO, TIP, BOOKING, STREET)

@@ -13,7 +13,8 @@ values of that type within one record, and people (not surnames) for ``PERSON``:
   ``AnalyzerEngine`` per text): addresses and hundred blocks, phones with or without separators, case and
   badge numbers, initials ("A.B.", "Officer FQ"), demographics ("32/W/F", "age 34"), names after cues;
 * names in any casing (``names``): words after relation, role, title and alias cues, US Census given names
-  and surnames (the ``names`` package), names around verbs and in pairs, taken directly or judged by the NER
+  and surnames (the ``names`` package) and SSA baby names (``recognizers/data/ssa_given_names.txt``), names
+  around verbs, before an age bracket (``age_cue``) and in pairs, the record people's initials (``initials``), taken directly or judged by the NER
   on a re-cased copy of their window (``analysis``); spaCy's PERSON entities on windows around unexplained
   capitalized words;
 * consistency (``people.mentions``): a word redacted at one mention is redacted at every mention; places

@@ -80,12 +80,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                                 sorted(PERSON_CUES_ANY_CASE, key=len, reverse=True))
-    + r")(?:(?<=/)\s*|\.?,?\s+\(?)", re.IGNORECASE)
+    + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?,?\s+\(?)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Lower-case given names (US Census 1990 lists, ``names`` package) that are not common English words."""
+    """Lower-case given names (US Census 1990 lists, ``names`` package; SSA baby names) that are not common English words."""
     import names as census
 
     here = os.path.dirname(census.__file__)
@@ -93,6 +93,9 @@ def given_names() -> frozenset[str]:
     for fn in ("dist.male.first", "dist.female.first"):
         with open(os.path.join(here, fn), encoding="ascii") as fh:
             out.update(line.split()[0].lower() for line in fh if line.strip())
+    ssa = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data", "ssa_given_names.txt")
+    with open(ssa, encoding="utf-8") as fh:  # names the 1990 list lacks ("ximena", "amir", "priya")
+        out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
@@ -159,14 +162,16 @@ ROLE_CUES = PERSON_CUES_ANY_CASE[PERSON_CUES_ANY_CASE.index("witness"):PERSON_CU
 _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.d.'d as", "including", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
               "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
-                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left)\b)", re.IGNORECASE)
+                         r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
+                         r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|\.?[,:]?\s+\(?)", re.IGNORECASE)
+    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
 
 
 _FREE_RE = _cue_re(_FREE_CUES)
@@ -229,7 +234,8 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                         first = w.start()  # "her roommate de la cruz": the surname starts with its particles
                     pos = _skip_space(text, w.end())  # "de la", "V." inside a name
                     continue
-                listed = low in given or low in family
+                folded = fold(low)  # the lists hold plain letters: "díaz" is "diaz"
+                listed = low in given or low in family or folded in given or folded in family
                 if free and mixed and word.islower():  # "Officer safety": in mixed case a lower-case name after a
                     # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))

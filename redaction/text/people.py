@@ -71,7 +71,9 @@ def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence
     last_seen: dict[int, int] = {}
     ids: list[int] = []
     for pos, (s, e) in enumerate(spans):
-        m = tokens(text[s:e]) | (record_tokens(text[s:e]) & own)  # common-word surnames ("West") too
+        written = record_tokens(text[s:e])
+        m = tokens(text[s:e]) | (written & own)  # common-word surnames ("West") too
+        m = m or written  # a common word followed as written ("Rose" of "Rose Davis")
         cands = [k for k, c in enumerate(clusters) if m and m <= c]
         if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
             cands = [k for k in range(len(people), len(clusters)) if m and clusters[k] and clusters[k] <= m]
@@ -81,7 +83,7 @@ def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence
             rec = [k for k in cands if k < len(people)]
             cid = rec[0] if rec else max(cands, key=lambda k: last_seen.get(k, -1))
         else:
-            clusters.append(set(m))
+            clusters.append(set(m) | written)
             cid = len(clusters) - 1
         last_seen[cid] = pos
         ids.append(cid)
@@ -93,19 +95,24 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     """Whole-word mentions, outside ``spans``, of the name words inside ``spans``.
 
     Words of three letters or fewer match as written (initials "AC"); longer ones in any case and accents.
-    A common or report word is followed only when ``keep`` (the record's own name words) holds it; a word
+    A common or report word is followed in any case only when ``keep`` (the record's own name words) holds it,
+    and as written when it was part of a full name in a text not all in capitals ("Rose" of "Rose Davis"); a word
     right before a street suffix ("Jefferson St") is a street.
     """
     long_words: set[str] = set()
     short_words: set[str] = set()
+    upper_text = not any(c.islower() for c in text)
     for s, e in spans:
         initials = is_initials(text[s:e])
+        full_name = len(_KEY_TOKEN.findall(text, s, e)) >= 2
         for m in _KEY_TOKEN.finditer(text, s, e):
             w = m.group()
             low = fold(w).lower()
             if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
                 continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
+                if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
+                    short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
@@ -126,8 +133,28 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
-        out.append(m.span())
+        out.append(_whole_compound(text, *m.span(), spans))
     return out
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)+")
+
+
+def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The whole hyphenated word around ``s:e`` when it was redacted whole elsewhere ("t-bone", "al-masri")."""
+    lo = s
+    while lo > 0 and (text[lo - 1].isalpha() or text[lo - 1] in "-'’"):
+        lo -= 1
+    hi = e
+    while hi < len(text) and (text[hi].isalpha() or text[hi] in "-'’"):
+        hi += 1
+    c = _COMPOUND.fullmatch(text, lo, hi)
+    if c is None or (lo, hi) == (s, e):
+        return s, e
+    whole = fold(c.group()).lower()
+    if any(whole in fold(text[a:b]).lower() for a, b in spans):
+        return lo, hi
+    return s, e
 
 
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
@@ -239,7 +266,8 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         if m is None:
             continue
         words = m.group(1).split()
-        if all(w[:1].isupper() and w.lower() not in CAPS_STOP_WORDS for w in words):  # not quoted speech
+        bracketed = "(" in text[e:m.start(1)]  # ("lil ray") right after a name: an alias in any case
+        if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
             out.append(m.span(1))
     return out
 
@@ -258,4 +286,25 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
             continue
         s = m.start(1)
         out.append((s, m.end(1) if len(words) > 1 else s + len(words[0])))
+        out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
     return out
+
+
+_CLOSE_THEN_NAME = re.compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
+
+
+def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tuple[int, int]]:
+    """``First (aka Smoke) Last``: the bracketed alias sits inside the name, so the word after it is the surname
+    (with a particle: "Avi (aka Dre) St. John")."""
+    if not text[max(0, cue_start - 2):cue_start].strip().endswith("("):
+        return []
+    m = _CLOSE_THEN_NAME.match(text, alias_end)
+    if m is None:
+        return []
+    words = m.group(1).replace(".", " ").split()
+    if words[0].lower() in PARTICLES and len(words) > 1:
+        return [m.span(1)]
+    w = words[0].lower()
+    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
+        return []
+    return [(m.start(1), m.start(1) + len(words[0]))]

@@ -23,6 +23,7 @@ from redaction.recognizers.words import (
     fold_same_length,
 )
 from redaction.text import confidence as C
+from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
@@ -31,6 +32,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
@@ -283,7 +285,10 @@ class TextRedactor:
                     continue
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
-                    found.person_tokens.append((record_tokens(str(v)), rkey))
+                    initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
+                    found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                       for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
                     continue
                 rx = _value_regex(entity, str(v))
@@ -321,6 +326,7 @@ class TextRedactor:
                 cands.append(_Cand(start, end, "PERSON", None, 1, conf))
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
+        cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         aliases = alias_spans(text)
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
