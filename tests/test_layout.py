@@ -33,7 +33,6 @@ ALLOWED_LONG_MODULES: dict[str, int] = {
 ALLOWED_LONG_FUNCTIONS: dict[str, int] = {
     "pipelines/ingest/csv.py::_stream_csv_batches": 87,
     "pipelines/ingest/reader.py::read_export": 147,
-    "redaction/text/names.py::cued_names": 90,
 }
 
 

@@ -207,11 +207,22 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     * a listed name right before a speech verb or "'s statement" ("smith stated", "ward's statement"), and the
       word after a single initial when it is a listed name ("by d. rivera").
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     out: list[tuple[int, int]] = []
     mixed = _mixed_case(text)
     given, family = given_names(), surnames()
+    out += _after_cues(text, mixed, given, family)
+    out += _before_verbs(text, mixed, given, family)
+    out += _objects(text, mixed, given, family)
+    out += _listed_pairs(text, given, family)
+    out += _initial_names(text, given, family)
+    return out
+
+
+def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
+    """Up to two name-like words after a relation, title or alias cue; after a role, listed names only."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: list[tuple[int, int]] = []
     for free, rx in ((True, _FREE_RE), (False, _ROLE_RE)):
         for m in rx.finditer(text):
             pos = m.end()
@@ -263,6 +274,14 @@ def cued_names(text: str) -> list[tuple[int, int]]:
                 pos = w.start() + len(word) + nxt.end()
             if first >= 0 and taken:
                 out.append((first, last))
+    return out
+
+
+def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed name (or, in mixed case, a capitalized word) right before a speech or action verb."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: list[tuple[int, int]] = []
     for m in _VERB_AFTER.finditer(text):
         w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if w is None:
@@ -272,6 +291,12 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
             out.append(w.span())
+    return out
+
+
+def _objects(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
+    """A name as the object of a verb ("Miriam said Tyrone had", "let chidi fields into")."""
+    out: list[tuple[int, int]] = []
     for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
         w1, w2 = m.group(1), m.group(2)
         l1, l2 = w1.lower(), (w2 or "").lower()
@@ -279,11 +304,27 @@ def cued_names(text: str) -> list[tuple[int, int]]:
         first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
         if first:
             out.append((m.start(1), m.end(2) if second else m.end(1)))
+    return out
+
+
+def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed given name followed by a listed surname ("tatiana little", "GUADALUPE WOODS")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: list[tuple[int, int]] = []
     words = list(_PAIR_WORD.finditer(text))
     for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
         if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
                 and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
+    return out
+
+
+def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed name after a single initial ("by d. rivera", "L. PÉREZ")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: list[tuple[int, int]] = []
     for m in _INITIAL_NAME.finditer(text):
         low = fold(m.group(1)).lower()  # "L. PÉREZ": the lists are unaccented
         if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
