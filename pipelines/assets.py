@@ -9,7 +9,7 @@ names and reason codes, never a value from a record.
 
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import dagster as dg
 from pydantic import Field, field_validator
@@ -237,8 +237,8 @@ def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
                 "published_rows": c.published,
                 "quarantine_reasons": m.quarantine_reasons,
                 "redactions_by_type": m.redactions,
-                "k_achieved": sdc.get("k_achieved"),
-                "generalization": sdc.get("levels"),
+                "k_achieved": cast("int | None", sdc.get("k_achieved")),  # JSON report: dagster takes it raw
+                "generalization": cast("dict[str, object] | None", sdc.get("levels")),
                 "dagster/row_count": c.published,
                 "dagster/column_schema": dg.TableSchema(
                     columns=[

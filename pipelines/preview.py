@@ -231,11 +231,28 @@ def build_preview(spec: Any, plan: Any, meta: Mapping[str, Any], checks: Mapping
     return p
 
 
+def _withheld_markdown(meta: Mapping[str, Any]) -> list[str]:
+    """The preview's section on narratives withheld pending review (counts and the private report's path)."""
+    w = meta.get("narratives_withheld") or {}
+    if not w.get("total") and not w.get("released_by_decision") and not w.get("stale_exports"):
+        return []
+    lines = ["", f"### Narratives withheld pending review: {w.get('total', 0)}", "",
+             "| reason | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in (w.get("by_reason") or {}).items()]
+    if w.get("released_by_decision"):
+        lines += ["", f"Released as redacted by a review decision: {w['released_by_decision']}."]
+    if w.get("stale_exports"):
+        lines += ["", f"{w['stale_exports']} export(s) were redacted before the current allow terms: materialize "
+                  "their `deidentified` partitions again to apply them (`python -m pipelines.cli run` does)."]
+    if w.get("report"):
+        lines += ["", f"Review report (private store, never published): `{w['report']}`. "
+                  "Decisions for the next run: see docs/review.md."]
+    return lines
+
+
 def review_and_utility_sections(meta: Mapping[str, Any]) -> list[str]:
     """The narratives withheld for review (counts, the private report's path) and the utility and risk report
     of the released table, as Markdown lines."""
-    from pipelines.stages import _withheld_markdown
-
     lines = list(_withheld_markdown(meta))
     if meta.get("utility"):
         from redaction.sdc.report import report_markdown

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import dagster as dg
 from pydantic import PrivateAttr
 
 from pipelines import config, settings
+from pipelines.interfaces import TextRedactorLike
 from pipelines.store import PrivateStore
+
+if TYPE_CHECKING:  # the publishing package loads when a run asks for the publisher
+    from pipelines.publishing.stores.base import Publisher
 
 
 class PrivateStoreResource(dg.ConfigurableResource):
@@ -29,14 +33,14 @@ class PublisherResource(dg.ConfigurableResource):
     """The public store: the deployment's `OSD_S3_*` bucket, or the `OSD_PUBLIC` folder. Nothing to fill in when
     launching a run: a data officer publishes where the deployment publishes."""
 
-    def get(self) -> Any:
+    def get(self) -> Publisher:
         from pipelines import publishing
 
         return publishing.publisher_from_env()
 
 
 @cache
-def _text_redactor(model: str, public_names: tuple[str, ...], processes: int) -> Any:
+def _text_redactor(model: str, public_names: tuple[str, ...], processes: int) -> TextRedactorLike:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from pipelines.catalog.loader import source_dirs
     from redaction.text import TextRedactor
@@ -61,6 +65,6 @@ class RedactionResource(dg.ConfigurableResource):
     def key(self) -> bytes:
         return self._key or self.pseudonym_key.encode()
 
-    def text_redactor(self, public_names: tuple[str, ...] = ()) -> Any:
+    def text_redactor(self, public_names: tuple[str, ...] = ()) -> TextRedactorLike:
         procs = self.processes or settings.as_int("OSD_REDACTION_PROCESSES")
         return _text_redactor(self.spacy_model or config.spacy_model(), public_names, procs)

@@ -24,16 +24,10 @@ PACKAGES = ("pipelines", "redaction", "demo")
 MAX_MODULE_LINES = 700
 MAX_FUNCTION_LINES = 80
 
-# Modules over the limit that other work owns this session (publishing/store split, site, the verifier), with their
-# line count when this list was written. Remove an entry when its module is split; never raise a number.
-ALLOWED_LONG_MODULES: dict[str, int] = {
-}
-
-# Functions over 80 lines in modules other work owns this session, with their length when this list was written.
-ALLOWED_LONG_FUNCTIONS: dict[str, int] = {
-    "pipelines/ingest/csv.py::_stream_csv_batches": 87,
-    "pipelines/ingest/reader.py::read_export": 147,
-}
+# Debt allowed while a split is under way (name: its size when listed; never raise a number). Empty since the
+# publishing, stages, site, verify, ingest and text splits landed: keep them so.
+ALLOWED_LONG_MODULES: dict[str, int] = {}
+ALLOWED_LONG_FUNCTIONS: dict[str, int] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -6,7 +6,6 @@ from pipelines.catalog.loader import (
     load_spec,
     load_specs,
     source_dirs,
-    spec_by_name,
     spec_dirs,
 )
 from pipelines.catalog.spec import DatasetSpec, SourceSpec, file_sha256
@@ -22,6 +21,5 @@ __all__ = [
     "load_spec",
     "load_specs",
     "source_dirs",
-    "spec_by_name",
     "spec_dirs",
 ]

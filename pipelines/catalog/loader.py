@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -403,6 +403,3 @@ def _attach_sources(specs: dict[str, DatasetSpec], additions: list[_Addition], c
         owner[built.name] = target.name
         target.source_list.append(built)
 
-
-def spec_by_name(specs: Iterable[DatasetSpec]) -> Mapping[str, DatasetSpec]:
-    return {s.name: s for s in specs}

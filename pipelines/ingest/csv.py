@@ -226,9 +226,11 @@ def _scrubbed(fname: str, exc: BaseException) -> ReadError:
     return ReadError(fname, "parse-error", f"unreadable CSV ({type(exc).__name__})", row=row)
 
 
-def _arrow_read_csv(
-    path: Path, info: _CsvInfo, threads: bool, block_size: int, handler: Any, multiline: bool = True
-) -> pa.Table:
+def _csv_options(
+    info: _CsvInfo, threads: bool, block_size: int, handler: Any, multiline: bool
+) -> tuple[pacsv.ReadOptions, pacsv.ParseOptions, pacsv.ConvertOptions]:
+    """pyarrow's options for reading every cell as a string (bytes when the encoding is unknown), columns
+    named c0, c1, ... and ragged rows handed to ``handler``."""
     names = [f"c{i}" for i in range(len(info.headers))]
     read_opts = pacsv.ReadOptions(
         use_threads=threads,
@@ -250,10 +252,20 @@ def _arrow_read_csv(
         null_values=[],
         check_utf8=not info.binary,
     )
-    source: Any = str(path)
-    if info.compressed:
-        source = pa.input_stream(str(path), compression="gzip")
-    return pacsv.read_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
+    return read_opts, parse_opts, conv_opts
+
+
+def _csv_source(path: Path, info: _CsvInfo) -> Any:
+    return pa.input_stream(str(path), compression="gzip") if info.compressed else str(path)
+
+
+def _arrow_read_csv(
+    path: Path, info: _CsvInfo, threads: bool, block_size: int, handler: Any, multiline: bool = True
+) -> pa.Table:
+    read_opts, parse_opts, conv_opts = _csv_options(info, threads, block_size, handler, multiline)
+    return pacsv.read_csv(
+        _csv_source(path, info), read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts
+    )
 
 
 def _has_quote(path: Path) -> bool:
@@ -315,89 +327,78 @@ def _read_csv_raw(path: Path, info: _CsvInfo) -> tuple[pa.Table, np.ndarray, lis
 _STREAM_BLOCK_BYTES = 1 << 24  # CSV bytes parsed at a time when streaming (a cell may not be larger)
 
 
-def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
-    """Yield (table, row numbers, ragged [(row, ncells, text)]) per ~batch_rows records, one block at a time."""
-    ragged: list[tuple[int | None, int, str]] = []
+class _BatchNumbering:
+    """Row numbers of streamed batches. pyarrow leaves ragged records out of the batches and reports them
+    (with their row number) to ``handler``: a batch's rows are the next records in order minus those."""
 
-    def handler(row: Any) -> str:
-        ragged.append((row.number, row.actual_columns, row.text))
+    def __init__(self, first_number: int) -> None:
+        self.ragged: list[tuple[int | None, int, str]] = []
+        self.bad: set[int] = set()
+        self.handed = 0  # ragged entries already handed out
+        self.next_number = first_number
+
+    def handler(self, row: Any) -> str:
+        self.ragged.append((row.number, row.actual_columns, row.text))
         return "skip"
 
-    names = [f"c{i}" for i in range(len(info.headers))]
-    read_opts = pacsv.ReadOptions(
-        use_threads=False,
-        block_size=_STREAM_BLOCK_BYTES,
-        column_names=names,
-        skip_rows=info.header_lines,
-        encoding=info.encoding if info.encoding != "utf-8" else "utf8",
-    )
-    parse_opts = pacsv.ParseOptions(
-        delimiter=info.delimiter,
-        newlines_in_values=info.compressed or _has_quote(p),
-        ignore_empty_lines=False,
-        invalid_row_handler=handler,
-    )
-    conv_opts = pacsv.ConvertOptions(
-        column_types={n: pa.binary() if info.binary else pa.string() for n in names},
-        strings_can_be_null=False,
-        quoted_strings_can_be_null=False,
-        null_values=[],
-        check_utf8=not info.binary,
-    )
-    source: Any = str(p)
-    if info.compressed:
-        source = pa.input_stream(str(p), compression="gzip")
-    bad: set[int] = set()
-    handed = 0  # ragged entries already handed out
-    next_number = info.header_lines + 1  # header = row 1 (after any banner rows)
-    pending: list[pa.RecordBatch] = []
-    pending_rows = 0
+    def note_ragged(self, fname: str, check: bool = True) -> None:
+        """Record the ragged rows seen so far (call after each batch read)."""
+        self.bad.update(int(r[0]) for r in self.ragged if r[0] is not None)
+        if check and any(r[0] is None for r in self.ragged):
+            raise ReadError(fname, "parse-error", "ragged row without a row number")
 
-    def flush() -> tuple[pa.Table, np.ndarray, list[tuple[int, int, str]]]:
-        nonlocal next_number, handed, pending, pending_rows
-        table = pa.Table.from_batches(pending, schema=pacsv_schema) if pending else None
-        n = pending_rows
-        # table rows are the records in order, minus the ragged ones (reported by row number)
-        bad_arr = np.array(sorted(b for b in bad if b >= next_number), dtype=np.int64)
-        num = next_number + n
+    def take(self, n: int) -> tuple[np.ndarray, list[tuple[int, int, str]]]:
+        """Row numbers of the next ``n`` table rows and the ragged rows among them."""
+        bad_arr = np.array(sorted(b for b in self.bad if b >= self.next_number), dtype=np.int64)
+        num = self.next_number + n
         while True:
-            wider = next_number + n + int(np.searchsorted(bad_arr, num))
+            wider = self.next_number + n + int(np.searchsorted(bad_arr, num))
             if wider == num:
                 break
             num = wider
-        cand = np.arange(next_number, num, dtype=np.int64)
+        cand = np.arange(self.next_number, num, dtype=np.int64)
         numbers = cand[~np.isin(cand, bad_arr)] if len(bad_arr) else cand
-        mine = [r for r in ragged[handed:] if r[0] is not None and r[0] < num]
-        handed += len(mine)
-        next_number = num
-        pending, pending_rows = [], 0
-        assert table is not None
-        return table, numbers, [(int(r[0]), r[1], r[2]) for r in mine]  # type: ignore[arg-type]
+        mine = [r for r in self.ragged[self.handed:] if r[0] is not None and r[0] < num]
+        self.handed += len(mine)
+        self.next_number = num
+        return numbers, [(int(r[0]), r[1], r[2]) for r in mine]  # type: ignore[arg-type]
 
+    def rest(self) -> list[tuple[int, int, str]]:
+        """The ragged rows after the last good record."""
+        rest = [(int(r[0]), r[1], r[2]) for r in self.ragged[self.handed:] if r[0] is not None]
+        self.handed = len(self.ragged)
+        return rest
+
+
+def _stream_csv_batches(p: Path, info: _CsvInfo, batch_rows: int) -> Any:
+    """Yield (table, row numbers, ragged [(row, ncells, text)]) per ~batch_rows records, one block at a time."""
+    rows = _BatchNumbering(info.header_lines + 1)  # header = row 1 (after any banner rows)
+    read_opts, parse_opts, conv_opts = _csv_options(
+        info, False, _STREAM_BLOCK_BYTES, rows.handler, info.compressed or _has_quote(p)
+    )
+    pending: list[pa.RecordBatch] = []
+    pending_rows = 0
     try:
-        reader = pacsv.open_csv(source, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts)
-        pacsv_schema = reader.schema
+        reader = pacsv.open_csv(
+            _csv_source(p, info), read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts
+        )
         while True:
             try:
                 batch = reader.read_next_batch()
             except StopIteration:
                 break
-            bad.update(int(r[0]) for r in ragged if r[0] is not None)
-            if any(r[0] is None for r in ragged):
-                raise ReadError(p.name, "parse-error", "ragged row without a row number")
+            rows.note_ragged(p.name)
             pending.append(batch)
             pending_rows += batch.num_rows
             if pending_rows >= batch_rows:
-                yield flush()
-        bad.update(int(r[0]) for r in ragged if r[0] is not None)
-        if pending or len(ragged) > handed:
+                yield (pa.Table.from_batches(pending, schema=reader.schema), *rows.take(pending_rows))
+                pending, pending_rows = [], 0
+        rows.note_ragged(p.name, check=False)
+        if pending or len(rows.ragged) > rows.handed:
             if not pending:
-                pending = [pa.RecordBatch.from_pylist([], schema=pacsv_schema)]
-            table, numbers, mine = flush()
-            # ragged rows after the last good record
-            mine += [(int(r[0]), r[1], r[2]) for r in ragged[handed:] if r[0] is not None]  # type: ignore[arg-type]
-            handed = len(ragged)
-            yield table, numbers, mine
+                pending = [pa.RecordBatch.from_pylist([], schema=reader.schema)]
+            numbers, mine = rows.take(pending_rows)
+            yield pa.Table.from_batches(pending, schema=reader.schema), numbers, mine + rows.rest()
     except ReadError:
         raise
     except (pa.ArrowInvalid, pa.ArrowException, OSError, UnicodeError, EOFError, ValueError) as exc:

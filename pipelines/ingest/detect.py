@@ -62,6 +62,3 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return "json" if holds_records and len(lines) == 1 else "jsonl"
     return "csv"
 
-
-def _basename(path: str | os.PathLike[str]) -> str:
-    return Path(path).name

@@ -175,6 +175,130 @@ def _assemble(
     return table, numbers, blank_numbers
 
 
+@dataclass
+class _RawRead:
+    """What one format's reader hands to the shared tail of `read_export`: columns in file order, their row
+    numbers, and the rows already quarantined."""
+
+    headers: list[str]
+    match: HeaderMatch
+    raw_columns: list[Any]
+    numbers: np.ndarray
+    issues: list[RowIssue] = field(default_factory=list)
+    quarantine: dict[int, str] = field(default_factory=dict)
+    encoding: str | None = None
+    csv_info: Any = None
+
+
+def _read_csv_whole(p: Path, contract: Mapping[str, Any], encoding: str | None, delimiter: str | None,
+                    unknown: str, header_row: int | None) -> _RawRead:
+    """A CSV read whole; a file that is not UTF-8 past the sample is read again (see below)."""
+    fname = p.name
+    info = _csv_info(p, encoding, delimiter, header_row)
+    match = match_headers(info.headers, contract)
+    _check_match(fname, match, unknown)
+    try:
+        table, numbers, ragged = _read_csv_raw(p, info)
+    except ReadError as exc:
+        # the sample looked like UTF-8 but a later byte is not: a UTF-8 file (it has multi-byte characters)
+        # keeps its records but the ones holding bad bytes; an ASCII-looking one is a legacy cp1252 export
+        if exc.code != "encoding-error" or encoding is not None or info.label != "utf-8" or info.binary:
+            raise
+        if info.multibyte:
+            info = dataclasses.replace(info, binary=True)
+        else:
+            log.info("%s: not UTF-8 past the sample, reading as cp1252", fname)
+            info = dataclasses.replace(info, encoding="cp1252", label="cp1252")
+        table, numbers, ragged = _read_csv_raw(p, info)
+    settled = _settle_csv(table, numbers, ragged, info, match)
+    issues = [*settled.issues, *_ragged_issues(settled.ragged, len(info.headers), match)]
+    return _RawRead(
+        headers=info.headers, match=match, raw_columns=list(settled.table.columns), numbers=settled.numbers,
+        issues=issues, quarantine={r: t for r, _, t in settled.ragged}, encoding=info.label, csv_info=info,
+    )
+
+
+def _read_parquet_whole(p: Path, contract: Mapping[str, Any], unknown: str) -> _RawRead:
+    t = _parquet_table(p)
+    headers = list(t.column_names)
+    match = match_headers(headers, contract)
+    _check_match(p.name, match, unknown)
+    return _RawRead(headers=headers, match=match, raw_columns=list(t.columns),
+                    numbers=np.arange(2, t.num_rows + 2, dtype=np.int64))
+
+
+def _fit_row(cells: list[Any], rowno: int, width: int, fmt: str, match: HeaderMatch, headers: list[str],
+             issues: list[RowIssue]) -> list[Any] | None:
+    """A list row fitted to the header width, or None (its issues appended) when it is quarantined. An
+    XLSX row may have trailing empty cells or be short (a spreadsheet drops empty trailing cells); a JSON
+    row may not."""
+    if len(cells) > width:
+        extra = cells[width:]
+        if fmt == "xlsx":
+            nonempty = [c for c in extra if c not in (None, "")]
+            if not nonempty:
+                return cells[:width]
+            issues.extend(RowIssue("extra-cell", rowno, None) for _ in nonempty)
+            return None
+        issues.extend(RowIssue("extra-cell", rowno, None) for _ in extra)
+        return None
+    if len(cells) < width:
+        if fmt == "xlsx":
+            return cells + [""] * (width - len(cells))
+        issues.extend(
+            RowIssue("missing-cell", rowno, match.columns[i] or headers[i]) for i in range(len(cells), width)
+        )
+        return None
+    return cells
+
+
+def _read_rows_whole(p: Path, fmt: str, contract: Mapping[str, Any], sheet: str | None, formulas: str,
+                     unknown: str, header_row: int | None, record_path: str | None) -> _RawRead:
+    """An XLSX or JSON export, read row by row."""
+    enc: str | None = None
+    if fmt == "xlsx":
+        headers, rows, bad_formula = _rows_from_xlsx(p, sheet, formulas, header_row)
+    else:
+        headers, rows, enc = _rows_from_json(p, fmt, record_path)
+        bad_formula = {}
+    match = match_headers(headers, contract)
+    _check_match(p.name, match, unknown)
+    width = len(headers)
+    issues: list[RowIssue] = []
+    good: list[list[Any]] = []
+    good_numbers: list[int] = []
+    for rowno, cells, kind in rows:
+        if cells is None:  # kind: invalid-row (not a record), encoding-error (not UTF-8)
+            issues.append(RowIssue(kind, rowno, None))
+            continue
+        if kind == "list":
+            cells = _fit_row(cells, rowno, width, fmt, match, headers, issues)
+            if cells is None:
+                continue
+        if rowno in bad_formula:
+            for c in bad_formula[rowno]:
+                label = match.columns[c - 1] if 0 < c <= width else None
+                issues.append(RowIssue("formula-cell", rowno, label))
+            continue
+        good.append(cells)
+        good_numbers.append(rowno)
+    if fmt == "xlsx":
+        good = [[c if c is not None else "" for c in r] for r in good]
+    raw_columns = [pa.array([r[i] for r in good], pa.string()) for i in range(width)]
+    return _RawRead(headers=headers, match=match, raw_columns=raw_columns,
+                    numbers=np.array(good_numbers, dtype=np.int64), issues=issues, encoding=enc)
+
+
+def _drop_footer(raw: _RawRead, footer_rows: int) -> None:
+    """The last records of the file are a declared footer (notes, totals, sign-offs): not data."""
+    last = sorted({int(x) for x in raw.numbers} | {i.row for i in raw.issues})[-footer_rows:]
+    keep = ~np.isin(raw.numbers, np.array(last, dtype=np.int64))
+    raw.raw_columns = [c.filter(pa.array(keep)) for c in raw.raw_columns]
+    raw.numbers = raw.numbers[keep]
+    raw.issues = [i for i in raw.issues if i.row not in set(last)]
+    raw.quarantine = {k: v for k, v in raw.quarantine.items() if k not in set(last)}
+
+
 def read_export(
     path: str | os.PathLike[str],
     contract: Mapping[str, Any],
@@ -206,121 +330,38 @@ def read_export(
     fmt = fmt or detect_format(p)
     if fmt not in FORMATS:
         raise ReadError(fname, "format-error", f"unsupported format {fmt!r}")
-    issues: list[RowIssue] = []
-    quarantine: dict[int, str] = {}
-    enc: str | None = None
-
     if fmt == "csv":
-        info = _csv_info(p, encoding, delimiter, header_row)
-        enc = info.label
-        match = match_headers(info.headers, contract)
-        _check_match(fname, match, unknown)
-        try:
-            table, numbers, ragged = _read_csv_raw(p, info)
-        except ReadError as exc:
-            # the sample looked like UTF-8 but a later byte is not: a UTF-8 file (it has multi-byte characters)
-            # keeps its records but the ones holding bad bytes; an ASCII-looking one is a legacy cp1252 export
-            if exc.code != "encoding-error" or encoding is not None or info.label != "utf-8" or info.binary:
-                raise
-            if info.multibyte:
-                info = dataclasses.replace(info, binary=True)
-            else:
-                log.info("%s: not UTF-8 past the sample, reading as cp1252", fname)
-                info = dataclasses.replace(info, encoding="cp1252", label="cp1252")
-            enc = info.label
-            table, numbers, ragged = _read_csv_raw(p, info)
-        settled = _settle_csv(table, numbers, ragged, info, match)
-        table, numbers = settled.table, settled.numbers
-        issues += settled.issues
-        issues += _ragged_issues(settled.ragged, len(info.headers), match)
-        quarantine.update({r: t for r, _, t in settled.ragged})
-        raw_columns = list(table.columns)
-        headers = info.headers
+        raw = _read_csv_whole(p, contract, encoding, delimiter, unknown, header_row)
     elif fmt == "parquet":
-        t = _parquet_table(p)
-        headers = list(t.column_names)
-        match = match_headers(headers, contract)
-        _check_match(fname, match, unknown)
-        raw_columns = list(t.columns)
-        numbers = np.arange(2, t.num_rows + 2, dtype=np.int64)
+        raw = _read_parquet_whole(p, contract, unknown)
     else:
-        if fmt == "xlsx":
-            headers, rows, bad_formula = _rows_from_xlsx(p, sheet, formulas, header_row)
-        else:
-            headers, rows, enc = _rows_from_json(p, fmt, record_path)
-            bad_formula = {}
-        match = match_headers(headers, contract)
-        _check_match(fname, match, unknown)
-        width = len(headers)
-        good: list[list[Any]] = []
-        good_numbers: list[int] = []
-        for rowno, cells, kind in rows:
-            if cells is None:  # kind: invalid-row (not a record), encoding-error (not UTF-8)
-                issues.append(RowIssue(kind, rowno, None))
-                continue
-            if kind == "list" and len(cells) > width:
-                extra = cells[width:]
-                if fmt == "xlsx":
-                    nonempty = [c for c in extra if c not in (None, "")]
-                    if not nonempty:
-                        cells = cells[:width]
-                    else:
-                        issues.extend(RowIssue("extra-cell", rowno, None) for _ in nonempty)
-                        continue
-                else:
-                    issues.extend(RowIssue("extra-cell", rowno, None) for _ in extra)
-                    continue
-            if kind == "list" and len(cells) < width:
-                if fmt == "xlsx":
-                    cells = cells + [""] * (width - len(cells))
-                else:
-                    issues.extend(
-                        RowIssue("missing-cell", rowno, match.columns[i] or headers[i])
-                        for i in range(len(cells), width)
-                    )
-                    continue
-            if rowno in bad_formula:
-                for c in bad_formula[rowno]:
-                    label = match.columns[c - 1] if 0 < c <= width else None
-                    issues.append(RowIssue("formula-cell", rowno, label))
-                continue
-            good.append(cells)
-            good_numbers.append(rowno)
-        if fmt == "xlsx":
-            good = [[c if c is not None else "" for c in r] for r in good]
-        raw_columns = [pa.array([r[i] for r in good], pa.string()) for i in range(width)]
-        numbers = np.array(good_numbers, dtype=np.int64)
-    if footer_rows:  # the last records of the file are a declared footer (notes, totals, sign-offs): not data
-        last = sorted({int(x) for x in numbers} | {i.row for i in issues})[-footer_rows:]
-        keep = ~np.isin(numbers, np.array(last, dtype=np.int64))
-        raw_columns = [c.filter(pa.array(keep)) for c in raw_columns]
-        numbers = numbers[keep]
-        issues = [i for i in issues if i.row not in set(last)]
-        quarantine = {k: v for k, v in quarantine.items() if k not in set(last)}
-    table, numbers, blank_numbers = _assemble(fname, contract, match, raw_columns, numbers)
-    issue_rows = {i.row for i in issues}
+        raw = _read_rows_whole(p, fmt, contract, sheet, formulas, unknown, header_row, record_path)
+    if footer_rows:
+        _drop_footer(raw, footer_rows)
+    table, numbers, blank_numbers = _assemble(fname, contract, raw.match, raw.raw_columns, raw.numbers)
+    issue_rows = {i.row for i in raw.issues}
     result = ExportTable(
         table=table,
         row_numbers=pa.array(numbers, pa.int64()),
         file=fname,
-        encoding=enc,
+        encoding=raw.encoding,
         blank_rows=len(blank_numbers),
-        issues=issues,
+        issues=raw.issues,
         rows_read=table.num_rows + len(issue_rows),
         format=fmt,
-        headers=list(headers),
+        headers=list(raw.headers),
         blank_row_numbers=blank_numbers,
-        quarantine=quarantine,
+        quarantine=raw.quarantine,
     )
     if fmt == "csv":
-        result = _cut_last(p, info, match, result)
+        result = _cut_last(p, raw.csv_info, raw.match, result)
     log.info(
         "read %s: format=%s rows=%d blank=%d issues=%d",
         fname,
         fmt,
         table.num_rows,
         len(blank_numbers),
-        len(issues),
+        len(raw.issues),
     )
     return result
 

@@ -45,7 +45,6 @@ from pipelines.stages.raw import ingest_raw
 from pipelines.stages.recognize import ExportMatch, identify_export, partition_key_for
 from pipelines.stages.release import (
     _LeakVerification,
-    _withheld_markdown,
     code_version,
     package_metadata,
     provenance,
@@ -69,7 +68,7 @@ __all__ = [
     "CHECKS", "CHECK_NAMES", "INTERNAL", "CandidateResult", "CandidateSource", "Check", "CheckResult",
     "DeidentifyResult", "ExportMatch", "PublishResult", "RawResult", "RowCounts", "StageError",
     "StandardizeResult", "UnknownExport", "_CodeBook", "_LeakVerification", "_RecordingRedactor",
-    "_merge_runs", "_recount_source", "_rows_at", "_with_key_errors", "_withheld_markdown", "assemble_candidate",
+    "_merge_runs", "_recount_source", "_rows_at", "_with_key_errors", "assemble_candidate",
     "aux_columns", "candidate_source", "check_k", "check_leaks", "check_quarantine_share", "check_row_accounting",
     "check_schema", "code_version", "deidentified_current", "deidentify_partition", "fault_point", "file_sha256",
     "gather_identifiers", "identify_export", "ingest_raw", "load_candidate_source", "package_metadata",

@@ -56,25 +56,6 @@ def _withheld_counts(meta: Mapping[str, Any]) -> dict[str, Any]:
             "released_by_decision": int(w.get("released_by_decision", 0))}
 
 
-def _withheld_markdown(meta: Mapping[str, Any]) -> list[str]:
-    """The preview's section on narratives withheld pending review (counts and the private report's path)."""
-    w = meta.get("narratives_withheld") or {}
-    if not w.get("total") and not w.get("released_by_decision") and not w.get("stale_exports"):
-        return []
-    lines = ["", f"### Narratives withheld pending review: {w.get('total', 0)}", "",
-             "| reason | count |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in (w.get("by_reason") or {}).items()]
-    if w.get("released_by_decision"):
-        lines += ["", f"Released as redacted by a review decision: {w['released_by_decision']}."]
-    if w.get("stale_exports"):
-        lines += ["", f"{w['stale_exports']} export(s) were redacted before the current allow terms: materialize "
-                  "their `deidentified` partitions again to apply them (`python -m pipelines.cli run` does)."]
-    if w.get("report"):
-        lines += ["", f"Review report (private store, never published): `{w['report']}`. "
-                  "Decisions for the next run: see docs/review.md."]
-    return lines
-
-
 def _verify_candidate(store: PrivateStore, spec: DatasetSpec, meta: Mapping[str, Any], state: Any,
                       ) -> tuple[bool, dict[str, Any], str | None]:
     """`check_leaks` on the candidate file, and whether that file was the one of ``state`` (its size and

@@ -8,16 +8,39 @@ order): the next stages and the checks read those documents back.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeAlias, TypedDict
+
+# A free-form JSON document (the disclosure-control and utility reports, the validation summary, an export's
+# fate): read-only containers, so a report typed ``dict[str, int]`` is one too.
+JSONValue: TypeAlias = str | int | float | bool | None | Sequence["JSONValue"] | Mapping[str, "JSONValue"]
+JSONObject: TypeAlias = Mapping[str, JSONValue]
+
+
+class ReadIssueRow(TypedDict):
+    """One reading issue: the export's row number, the issue code and the field it concerns (never a value)."""
+
+    row: int
+    code: str
+    field: str | None
+
+
+class InputFile(TypedDict):
+    """One export the candidate was built from."""
+
+    file: str
+    sha256: str
+    bytes: int
+    source: str
+    agency: str
 
 
 class _Document:
     """A result written as a JSON document: its fields, in order."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+    def to_dict(self) -> dict[str, JSONValue]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload, no-any-return]
 
 
 @dataclass
@@ -36,7 +59,7 @@ class RawResult(_Document):
     blank_rows: int
     read_quarantined: int  # rows with a read issue (a row missing ten cells counts once)
     read_issues: dict[str, int]  # issue code -> rows
-    read_issue_rows: list[dict[str, Any]]  # first 1,000: row number, code, field name
+    read_issue_rows: list[ReadIssueRow]  # first 1,000: row number, code, field name
     filtered_rows: int  # rows the source's row filter leaves out
 
 
@@ -66,8 +89,8 @@ class DeidentifyResult(_Document):
     standardized_id: str | None  # the standardize run these rows come from (`export_fates` checks the chain)
     allow_terms: str | None = None  # fingerprint of the officer's allow terms applied (free text only)
 
-    def to_dict(self) -> dict[str, Any]:
-        out = dataclasses.asdict(self)
+    def to_dict(self) -> dict[str, JSONValue]:
+        out: dict[str, JSONValue] = dataclasses.asdict(self)
         if self.allow_terms is None:  # `deidentified_current`: no free text, nothing to re-apply
             out.pop("allow_terms")
         return out
@@ -91,30 +114,30 @@ class CandidateResult(_Document):
     dataset: str
     content_hash: str
     partitions: list[str]
-    inputs: list[dict[str, Any]]  # file, sha256, bytes, source, agency of each export
-    exports: list[dict[str, Any]]  # every export received, with its fate and rows
+    inputs: list[InputFile]  # file, sha256, bytes, source, agency of each export
+    exports: Sequence[JSONObject]  # every export received, with its fate and rows
     agencies: list[str]
     counts: RowCounts
     quarantine_reasons: dict[str, int]  # "<stage>:<code>" -> rows
-    validation: dict[str, Any]  # the public contract's report summary
+    validation: JSONObject  # the public contract's report summary
     redactions: dict[str, int]
     texts_redacted: int
-    narratives_withheld: dict[str, Any]
-    sdc: dict[str, Any] | None  # the disclosure-control report (`redaction.sdc`), None without k-anonymity
-    utility: dict[str, Any] | None  # the utility and risk report of the released table
+    narratives_withheld: JSONObject
+    sdc: JSONObject | None  # the disclosure-control report (`redaction.sdc`), None without k-anonymity
+    utility: JSONObject | None  # the utility and risk report of the released table
     policy_files: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, doc: Mapping[str, Any]) -> CandidateResult:
+    def from_dict(cls, doc: Mapping[str, JSONValue]) -> CandidateResult:
         """The accounting read back from ``candidate.json``."""
-        return cls(**{**doc, "counts": RowCounts(**doc["counts"])})
+        return cls(**{**doc, "counts": RowCounts(**doc["counts"])})  # type: ignore[arg-type, dict-item]
 
 
 class CheckResult(NamedTuple):
     """A blocking check's verdict and its evidence (counts, export row numbers, field names)."""
 
     passed: bool
-    metadata: dict[str, Any]
+    metadata: dict[str, JSONValue]
 
 
 @dataclass
@@ -124,6 +147,6 @@ class PublishResult:
     version: str
     created: bool
     path: str
-    files: dict[str, dict[str, Any]]  # file name -> size, sha256, media type
+    files: Mapping[str, JSONObject]  # file name -> bytes, sha256
     url: str
     rows: int
