@@ -25,7 +25,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines import samplegen
+import demo as samplegen
 from tests.e2e_helpers import REPO, Env, make_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]

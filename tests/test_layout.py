@@ -155,7 +155,7 @@ def test_library_code_never_imports_the_demo_generator():
     for branches in flight) may import it."""
     graph = import_graph()
     users = {m for m, deps in graph.items() if any(d == "demo" or d.startswith("demo.") for d in deps)}
-    assert {u for u in users if not u.startswith("demo")} <= {"pipelines.cli", "pipelines.samplegen"}
+    assert {u for u in users if not u.startswith("demo")} <= {"pipelines.cli"}
 
 
 def test_no_module_over_the_limit_unless_listed():

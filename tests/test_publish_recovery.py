@@ -214,7 +214,7 @@ def test_pipeline_killed_at_every_release_file_then_corrected_export(tmp_path: P
     """Through the CLI, locally and on S3 (SeaweedFS): the publish is killed (SIGKILL) right before each release
     file in turn, each run resuming what the killed one left; then a corrected export is dropped: the next run
     publishes it as 1.0.0, nothing unlisted is public, no run is left started, nothing is stuck."""
-    from pipelines import samplegen
+    import demo as samplegen
     from tests.e2e_helpers import make_env
 
     env = make_env(tmp_path / "e2e")
@@ -255,7 +255,7 @@ def test_pipeline_killed_between_listing_and_latest_then_rerun(tmp_path: Path, t
     """Killed after versions.json lists the version but before latest.json points at it: the version is
     published and complete (listed only after every file verified); the next run, with nothing new, repairs
     latest.json, and no run stays started."""
-    from pipelines import samplegen
+    import demo as samplegen
     from tests.e2e_helpers import make_env
 
     env = make_env(tmp_path / "e2e")

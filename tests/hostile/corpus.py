@@ -1,7 +1,7 @@
 """Hostile-input corpus: exports an attacker or a careless agency could drop, each with its exact expected outcome.
 
 Generated, never committed: `build(case, folder)` writes a case's files from the synthetic sample exports
-(`pipelines.samplegen`), so the corpus stays small in the repo. Every hostile row carries `SECRET` in a name
+(`demo`), so the corpus stays small in the repo. Every hostile row carries `SECRET` in a name
 field, so the runner can prove that the value never reaches a log, an error, the private metadata or the
 public candidate.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines import samplegen
+import demo as samplegen
 
 SECRET = "QZXSECRETQZX"
 ROWS = 30  # data rows of the base exports
