@@ -127,6 +127,17 @@ def _bump_level(sd: Mapping[str, Any], rd: Mapping[str, Any], removed_records: s
     return severity, reasons
 
 
+def release_parquet_resource(publisher: Publisher, prefix: str) -> tuple[dict, dict]:
+    """A published release's ``datapackage.json`` and its Parquet resource (the file a diff reads back)."""
+    dp = read_json(publisher, prefix + "datapackage.json")
+    if not dp:
+        raise PublishError(f"{prefix}datapackage.json is missing")
+    res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
+    if res is None:
+        raise PublishError(f"{prefix}datapackage.json has no parquet resource")
+    return dp, res
+
+
 def plan_release_source(
     publisher: Publisher,
     dataset: str,
@@ -145,12 +156,7 @@ def plan_release_source(
 
     def diff(prev_version: str) -> tuple[dict, dict]:
         prefix = release_prefix(dataset, prev_version)
-        dp = read_json(publisher, prefix + "datapackage.json")
-        if not dp:
-            raise PublishError(f"{prefix}datapackage.json is missing")
-        res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
-        if res is None:
-            raise PublishError(f"{prefix}datapackage.json has no parquet resource")
+        _dp, res = release_parquet_resource(publisher, prefix)
         old_schema = dict(res["schema"])
         with tempfile.TemporaryDirectory(prefix="osd-plan-") as tmp:
             path = os.path.join(tmp, "previous.parquet")

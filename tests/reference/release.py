@@ -11,7 +11,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.publishing.content import _public_table, content_hash, csv_bytes, parquet_bytes
-from pipelines.publishing.documents import read_json
 from pipelines.publishing.errors import IntegrityError, PublishError
 from pipelines.publishing.hashing import sha256_hex
 from pipelines.publishing.keys import _check_dataset, release_prefix
@@ -20,18 +19,13 @@ from pipelines.publishing.release import _publish
 from pipelines.publishing.release_files import _release_files, _ReleaseFile
 from pipelines.publishing.schema_diff import _schema_diff
 from pipelines.publishing.stores.base import Publisher
-from pipelines.publishing.versioning import ReleasePlan, ReleaseResult, _plan
+from pipelines.publishing.versioning import ReleasePlan, ReleaseResult, _plan, release_parquet_resource
 
 
 def _load_release(publisher: Publisher, dataset: str, version: str) -> tuple[pa.Table, dict, dict]:
     """Read a published release back: (table, public schema, datapackage)."""
     prefix = release_prefix(dataset, version)
-    dp = read_json(publisher, prefix + "datapackage.json")
-    if not dp:
-        raise PublishError(f"{prefix}datapackage.json is missing")
-    res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
-    if res is None:
-        raise PublishError(f"{prefix}datapackage.json has no parquet resource")
+    dp, res = release_parquet_resource(publisher, prefix)
     data = publisher.get(prefix + res["path"])
     if data is None:
         raise PublishError(f"{prefix}{res['path']} is missing")

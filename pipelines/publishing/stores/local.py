@@ -8,7 +8,9 @@ import fcntl
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from pipelines.publishing.errors import KeyExistsError, PreconditionFailedError
 from pipelines.publishing.hashing import file_sha256, sha256_hex
@@ -39,11 +41,24 @@ class LocalPublisher(Publisher):
         if_match: str | None = None,
     ) -> None:
         """Write atomically; ``create_only`` uses ``link()`` (fails if present), ``if_match`` locks the folder."""
+        self._write(key, lambda fh: fh.write(data), create_only=create_only, if_match=if_match)
+
+    def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
+        """Copy ``path`` to a temp file next to ``key``, fsync, then link (create-only) or rename it into place."""
+        def copy(fh: BinaryIO) -> None:
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 22)
+
+        self._write(key, copy, create_only=create_only)
+
+    def _write(self, key: str, fill: Callable[[BinaryIO], object], *, create_only: bool = False,
+               if_match: str | None = None) -> None:
+        """Fill a temp file next to ``key``, fsync it, then put it in place as asked; the temp file never stays."""
         dest = self._path(key)
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(f".{dest.name}{_TMP_MARK}{uuid.uuid4().hex}")
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            fill(fh)
             fh.flush()
             os.fsync(fh.fileno())
         try:
@@ -53,43 +68,7 @@ class LocalPublisher(Publisher):
                 except FileExistsError:
                     raise KeyExistsError(f"{key} already exists") from None
             elif if_match is not None:
-                dfd = os.open(dest.parent, os.O_RDONLY)
-                try:
-                    fcntl.flock(dfd, fcntl.LOCK_EX)
-                    try:
-                        current = dest.read_bytes()
-                    except FileNotFoundError:
-                        current = None
-                    if current is None or sha256_hex(current) != if_match:
-                        raise PreconditionFailedError(f"{key} changed since it was read")
-                    os.replace(tmp, dest)
-                finally:
-                    fcntl.flock(dfd, fcntl.LOCK_UN)
-                    os.close(dfd)
-            else:
-                os.replace(tmp, dest)
-        finally:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-        _fsync_dir(dest.parent)
-
-    def put_file(self, key: str, path: str | Path, *, content_type: str | None = None, create_only: bool = False) -> None:
-        """Copy ``path`` to a temp file next to ``key``, fsync, then link (create-only) or rename it into place."""
-        dest = self._path(key)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}{_TMP_MARK}{uuid.uuid4().hex}")
-        with open(path, "rb") as src, open(tmp, "wb") as fh:
-            shutil.copyfileobj(src, fh, 1 << 22)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            if create_only:
-                try:
-                    os.link(tmp, dest)
-                except FileExistsError:
-                    raise KeyExistsError(f"{key} already exists") from None
+                _replace_if_match(key, tmp, dest, if_match)
             else:
                 os.replace(tmp, dest)
         finally:
@@ -178,3 +157,19 @@ class LocalPublisher(Publisher):
                 os.unlink(path)
         return len(found)
 
+
+def _replace_if_match(key: str, tmp: Path, dest: Path, if_match: str) -> None:
+    """Rename ``tmp`` over ``dest`` only if ``dest`` still has the sha256 ``if_match`` (the folder locked meanwhile)."""
+    dfd = os.open(dest.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(dfd, fcntl.LOCK_EX)
+        try:
+            current = dest.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current is None or sha256_hex(current) != if_match:
+            raise PreconditionFailedError(f"{key} changed since it was read")
+        os.replace(tmp, dest)
+    finally:
+        fcntl.flock(dfd, fcntl.LOCK_UN)
+        os.close(dfd)
