@@ -88,11 +88,11 @@ def release_shard(work: str, export: str) -> ShardFigures:
     timed("ingest", stages.ingest_raw, store, spec, path, path.name)
     timed("standardize", stages.standardize_partition, store, spec, path.name)
     timed("deidentify", stages.deidentify_partition, store, spec, path.name, key=b"bench")
-    counts = timed("assemble", stages.assemble_candidate, store, spec, [path.name])["counts"]
+    counts = timed("assemble", stages.assemble_candidate, store, spec, [path.name]).counts
     timed("checks", _checks, store, spec)
     timed("preview", _preview, store, pub, spec)
     rel = timed("publish", stages.publish, store, pub, spec, note=f"bench shard {shard}")
-    fig.ingested, fig.published, fig.version = int(counts["ingested"]), int(rel["rows"]), rel["version"]
+    fig.ingested, fig.published, fig.version = int(counts.ingested), int(rel.rows), rel.version
     fig.peak_mb = _vm_hwm_mb()
     ru = resource.getrusage(resource.RUSAGE_SELF)
     fig.cpu_s = ru.ru_utime + ru.ru_stime
@@ -111,12 +111,16 @@ def _checks(store, spec) -> None:  # noqa: ANN001
 
 
 def _preview(store, pub, spec) -> None:  # noqa: ANN001
-    from pipelines import publishing, stages
+    from pipelines import config, preview, publishing, stages
 
     src, meta = stages.load_candidate_source(store, spec)
     plan = publishing.plan_release_source(pub, spec.name, src, spec.schema)
     checks = stages.recorded_checks(store, spec, meta["content_hash"])
-    md = stages.preview_markdown(spec, plan, meta, checks, src)
+    md = preview.build_preview(spec, plan, meta, checks, src, store=store,
+                               versions=publishing.list_versions(pub, spec.name),
+                               threshold=config.quarantine_threshold(),
+                               text_column=next((t.column for t in stages.policy_of(spec).columns.values()
+                                                 if t.name == "redact_text"), None)).markdown()
     store.write_json(f"preview/{spec.name}.json", {"content_hash": plan.content_hash, "version": plan.version,
                                                    "bump": plan.bump, "markdown": md})
 
