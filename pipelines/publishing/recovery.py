@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from pipelines.publishing.documents import _sync_latest, list_versions
+from pipelines.publishing.documents import (
+    _latest_doc,
+    _newest_published,
+    _sync_latest,
+    list_versions,
+    read_json,
+)
 from pipelines.publishing.errors import ImmutableVersionError, PublishError
 from pipelines.publishing.keys import SEMVER_RE, dataset_prefix, release_prefix
 from pipelines.publishing.lease import _lease_key, publish_lease
@@ -59,23 +65,20 @@ def discard_partial(publisher: Publisher, dataset: str, version: str) -> int:
 def repair_latest(publisher: Publisher, dataset: str) -> bool:
     """Point ``latest.json`` at the newest published version of ``versions.json`` when a publish was killed
     between listing its version and updating ``latest.json`` (a run that publishes nothing new would otherwise
-    leave it behind), holding the dataset's lease (a dead holder's is taken over, then released); skipped when
-    a live publish holds it (that publish updates latest.json itself). True when it was repaired."""
-    if not list_versions(publisher, dataset):
+    leave it behind). Only when it is behind: then under the dataset's lease (a dead holder's is taken over, then
+    released), skipped when a live publish holds it (that publish updates latest.json itself). True when repaired."""
+    entries = list_versions(publisher, dataset)
+    if not entries:
         return False
+    newest = _newest_published(entries)
+    expected = None if newest is None else _latest_doc(dataset, newest)
+    if read_json(publisher, dataset_prefix(dataset) + "latest.json") == expected:
+        return False  # the usual case: nothing to repair, nothing written
     try:
         with publish_lease(publisher, dataset, wait=0):
-            return _repair_latest_locked(publisher, dataset)
+            _sync_latest(publisher, dataset)
     except PublishError:
         log.info("%s: a publish is running; latest.json left to it", dataset)
         return False
-
-
-def _repair_latest_locked(publisher: Publisher, dataset: str) -> bool:
-    key = dataset_prefix(dataset) + "latest.json"
-    before = publisher.get(key)
-    _sync_latest(publisher, dataset)
-    changed = publisher.get(key) != before
-    if changed:
-        log.warning("%s: latest.json repaired (an interrupted publish had listed its version only)", dataset)
-    return changed
+    log.warning("%s: latest.json repaired (an interrupted publish had listed its version only)", dataset)
+    return True

@@ -178,7 +178,7 @@ class _RecordingRedactor:
 
         out = []
         if hasattr(self.inner, "decide"):  # spans with their decisions: a low-confidence text stays flagged
-            outcomes = [(spans, decisions) for spans, decisions in self.inner.decide(texts, record_values)]
+            outcomes = list(self.inner.decide(texts, record_values))
         else:
             outcomes = [(spans, None) for spans in self.inner.detect(texts, record_values)]
         for t, (spans, decisions) in zip(texts, outcomes, strict=True):
