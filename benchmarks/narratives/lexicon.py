@@ -82,7 +82,7 @@ STREET_ALIASES: list[str] = [
 # Street names of the fourth hand's dev-only families (never in the test split): ordinary words and name-like ones.
 DEV_STREET_ALIASES: list[str] = [
     "Deuce", "Spider", "Biscuit", "Blue", "Scrappy", "Too Tall", "Lil Bit", "Cash", "Frosty", "Chino",
-    "Ace", "Sleepy", "Knuckles", "Stretch", "Tank", "Wheezy", "June Bug", "Mookie", "Nephew", "Pistol",
+    "Ace", "Sleepy", "Knuckles", "Stretch", "Tank", "Wheezy", "Doodlebug", "Mookie", "Nephew", "Pistol",
 ]
 
 OFFICER_TITLES_LONG = ["Officer", "Sergeant", "Detective", "Lieutenant", "Corporal", "Deputy"]
