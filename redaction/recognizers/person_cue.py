@@ -65,6 +65,8 @@ def not_name(word: str) -> bool:
     if _INITIAL_RE.fullmatch(word) and (word.endswith(".") or word not in ("A", "I", "a")):
         return False
     w = word.strip(".,").lower()
+    if w.endswith(("'s", "’s")) and w[:-2] in ("aka", "a/k/a", "a.k.a"):
+        w = "aka"  # "AKA'S Smoke, Red": the cue of a list of aliases
     return w in NOT_NAME_WORDS or w in SUFFIX_LOWER or (word.isupper() and w in CAPS_STOP_WORDS)
 
 

@@ -21,6 +21,7 @@ from redaction.recognizers.words import (
 from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
+from redaction.text.positions import bracketed_nicknames, subjects
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -145,6 +146,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
         spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
+        spans.extend((s, e, SURE_PERSON) for s, e in subjects(text) + bracketed_nicknames(text))
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]

@@ -31,6 +31,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
+from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -44,7 +45,10 @@ PERSON_CUES_ANY_CASE = [
     "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
     "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
     "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
-    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
+    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
+    "real name", "true name", "legal name", "birth name",
+    "hangs with", "hanging with", "seen with", "spotted with",
+    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
@@ -72,6 +76,7 @@ AMBIGUOUS_GIVEN = {
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
     "someone", "somebody", "anyone", "everyone"}
+CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
@@ -101,7 +106,7 @@ def given_names() -> frozenset[str]:
 
 def _name_like(word: str) -> bool:
     w = word.rstrip(".").lower()
-    if w in _CUE_WORDS:  # "lives with her grandmother ...": a relation word is no name
+    if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
     return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
 
@@ -164,7 +169,7 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
@@ -315,7 +320,8 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str]) -> l
     words = list(_PAIR_WORD.finditer(text))
     for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
         if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
-                and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
+                and n.group().lower() not in STOP_WORDS and n.group().lower() not in NARRATIVE_VERBS
+                and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out
 
@@ -367,7 +373,7 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
         low = word.lower()
         if low in CAPS_STOP_WORDS:
             return False
-        if low in given or low in family:
+        if low in given or low in family or unknown_word(word):
             return True
         return _name_like(word) and (not mixed or word[:1].isupper())
 

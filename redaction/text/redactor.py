@@ -45,7 +45,9 @@ from redaction.text.people import (
     record_tokens,
     tokens,
 )
+from redaction.text.positions import given_before, surnames_before
 from redaction.text.variants import TextView, _value_regex, may_occur
+from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -331,22 +333,32 @@ class TextRedactor:
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
-        near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
-                               neighbour_is_name(text))
-        near += quoted_after(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"])
-        if near:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
-            aliases += near
-        # consistency: every other mention of a redacted name word goes too (an alias's words even when they are
-        # common words: "Smoke", "Red")
-        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
-        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
-        if extra:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
+        chosen, grew = self._around_names(text, chosen, own, aliases)
+        if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
+            chosen, _ = self._around_names(text, chosen, own, aliases)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people), decisions
+
+    @staticmethod
+    def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]]
+                      ) -> tuple[list[_Cand], bool]:
+        """Names next to the found ones (pairs, nicknames, the parts of ``surname, given``, a given name before a
+        found surname), then every other mention of a redacted name word (consistency; an alias's words even when
+        they are common words: "Smoke", "Red")."""
+        spans = [(c.start, c.end) for c in chosen if c.entity == "PERSON"]
+        near = neighbour_names(text, spans, neighbour_is_name(text))
+        near += quoted_after(text, spans)
+        near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)]
+        if near:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
+            aliases += near
+        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
+        if extra:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
+        return chosen, bool(extra)
 
     @staticmethod
     def _drop_places(text: str, cands: list[_Cand], kept: list[C.Decision]) -> list[_Cand]:
@@ -388,7 +400,8 @@ class TextRedactor:
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
-        while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+        while len(words) > 1 and (_verb_form(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+                                  or words[-1].group().strip(".,").lower() in NARRATIVE_VERBS):  # "eduardo hangs"
             words.pop()
         if not words or (len(words) == 1 and _verb_form(words[0].group())):
             return None  # "DRIVER CONSENTED": a verb after a role cue

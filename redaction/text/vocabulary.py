@@ -1,0 +1,73 @@
+"""Which words English text knows: a name nobody listed ("folake", "okafor", "svety") is a word the model never saw.
+
+The name lists (Census, SSA) miss most nicknames and many surnames; the spaCy model's string table holds the
+words of its training text (about 49,000 distinct letter-only words, common names among them). A word in
+neither is rare in English: where a sentence puts a person (the subject of "said", the surname before ", given
+name"), such a word is taken as a name. ``known_words`` reads the table from the model package's files, not from
+a loaded pipeline, whose table grows with every text it reads.
+
+``NARRATIVE_VERBS`` are the verbs that follow a person in a narrative ("svety ran off", "JUA ADVISED"); they are
+never part of a name, so a name guess that swallows one is trimmed ("eduardo hangs" -> "eduardo").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text.base import DEFAULT_MODEL
+
+NARRATIVE_VERBS = frozenset({
+    "stated", "states", "said", "says", "told", "tells", "advised", "advises", "reported", "reports", "admitted",
+    "admits", "denied", "denies", "declined", "declines", "refused", "refuses", "confirmed", "confirms", "agreed",
+    "arrived", "left", "leaves", "saw", "sees", "knows", "knew", "heard", "asked", "asks", "called", "calls",
+    "texted", "threatened", "threatens", "drives", "drove", "lives", "lived", "stays", "stayed", "hangs", "hung",
+    "works", "worked", "was", "is", "has", "had", "ran", "runs", "went", "goes", "came", "comes", "got", "gets",
+    "took", "takes", "sells", "sold", "stashes", "yelled", "yells", "broke", "owes", "owed", "keeps", "kept",
+    "carries", "carried", "fled", "walked", "wants", "wanted", "tried", "tries", "showed", "shows", "brought",
+    "gave", "gives", "punched", "hit", "hits", "pushed", "grabbed", "uses", "used", "plays", "played", "shares",
+    "share", "sleeps", "slept", "deals", "dealt", "claims", "claimed", "explained", "explains", "spoke", "speaks",
+    "indicated", "indicates", "stole", "steals", "hides", "hid", "fights", "fought", "sits", "sat", "seemed",
+    "seems", "appeared", "appears", "became", "becomes", "remained", "returned", "returns", "joined", "met",
+    "meets", "would", "could", "did", "does", "might", "must", "should",
+})
+# Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
+_ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
+                            "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj"}
+                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"})
+
+
+@lru_cache(maxsize=4)
+def known_words(model: str | None = None) -> frozenset[str]:
+    """Lower-case, unaccented letter-only words of the model's string table; empty when it cannot be read (then
+    ``unknown_word`` is never true: no rule fires on an unreadable vocabulary)."""
+    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    try:
+        import spacy.util
+
+        root = Path(spacy.util.get_package_path(name))
+        path = next(root.glob("*/vocab/strings.json"), None) or next(root.glob("vocab/strings.json"), None)
+        if path is None:
+            return frozenset()
+        strings = json.loads(path.read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(fold(s).lower() for s in strings if isinstance(s, str) and s.isalpha())
+
+
+def unknown_word(word: str) -> bool:
+    """A word of three letters or more (hyphens and apostrophes allowed) that neither the model's vocabulary nor
+    the report-word lists hold: a name no list has, where the sentence puts a person."""
+    known = known_words()
+    if not known:
+        return False
+    low = fold(word).lower().strip(".,")
+    parts = [p for p in low.replace("’", "'").replace("'", "-").split("-") if p]
+    if len(low) < 3 or not parts or not all(p.isalpha() for p in parts):
+        return False
+    if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS:
+        return False
+    return "".join(parts) not in known and all(p not in known or len(p) <= 3 for p in parts)
