@@ -139,14 +139,15 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        if not cands and not _worth_analyzing(text):
+        placed = subjects(text) + bracketed_nicknames(text)
+        if not cands and not placed and not _worth_analyzing(text):
             continue
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
         spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
-        spans.extend((s, e, SURE_PERSON) for s, e in subjects(text) + bracketed_nicknames(text))
+        spans.extend((s, e, SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]

@@ -77,6 +77,8 @@ _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} 
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
     "someone", "somebody", "anyone", "everyone"}
 CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
+_PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "woman", "guy", "kid", "female", "officer",
+                              "sergeant", "judge", "general", "son", "men", "women", "people", "person"}
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
@@ -294,7 +296,8 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         low = w.group().lower()
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
-        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
+        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
+                low not in _PERSON_NOUNS or titled):  # "a man called": a listed surname that is a noun here
             out.append(w.span())
     return out
 

@@ -275,7 +275,8 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
 
 _ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
                        r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s)")
-_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]")
+_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
+                           r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
 def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -286,13 +287,18 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         m = _QUOTED_AFTER.match(text, e)
         if m is None:
             continue
-        words = m.group(1).split()
-        bracketed = "(" in text[e:m.start(1)]  # ("lil ray") right after a name: an alias in any case
+        g = 1 if m.group(1) else 2  # double quotes, or single quotes after a space ("JONES, TERRELL 'SMOKE'")
+        words = m.group(g).split()
+        bracketed = "(" in text[e:m.start(g)]  # ("lil ray") right after a name: an alias in any case
         if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
-            out.append(m.span(1))
+            out.append(m.span(g))
     return out
 
 
+# After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
+_QUOTED_CUED = re.compile(
+    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
+    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
 _ALIAS_BEFORE = re.compile(
     r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
     + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
@@ -302,6 +308,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
     nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name."""
     out = _quoted_nicknames(text)
+    out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     for m in _ALIAS_BEFORE.finditer(text):
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
             out.extend([m.span(1), m.span(2)])

@@ -22,8 +22,8 @@ from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\bthat)\s+)(" + _NAME + r")\s+(?:(?:also|then|later|never|just)\s+)?"
-    r"([^\W\d_]+)\b")
+    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\bthat)\s+)([\"“]?)(" + _NAME + r")[\"”]?\s+"
+    r"(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -60,11 +60,11 @@ def subjects(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     given = given_names()
     for m in _SUBJECT.finditer(text):
-        word, verb = m.group(1), m.group(2).lower()
-        if verb not in NARRATIVE_VERBS or _common(word):
+        word, verb = m.group(2), m.group(3).lower()
+        if verb not in NARRATIVE_VERBS or word.lower() in CAPS_STOP_WORDS:
             continue
-        if _listed(word, given) or unknown_word(word):
-            out.append(m.span(1))
+        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word))):
+            out.append(m.span(2))  # a quoted subject is what someone is called ('"Smoke" was seen')
     return out
 
 

@@ -394,7 +394,8 @@ class TextRedactor:
             return None
         # Trim report words at either end ("DUARTE RESPONDED TO THE", "Reached"): NER guesses in capitals.
         words = list(_SPAN_WORD.finditer(text, start, end))
-        initial = len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+        initial = (len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+                   and text[end:end + 1] != "/")  # not the "A" of "A/K/A"
         while words and _stop_word(words[0].group(), len(words)):
             words.pop(0)
         while words and not initial and _stop_word(words[-1].group(), len(words)):

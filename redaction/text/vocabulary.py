@@ -64,7 +64,9 @@ def unknown_word(word: str) -> bool:
     known = known_words()
     if not known:
         return False
-    low = fold(word).lower().strip(".,")
+    low = fold(word).lower().strip(".,").replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]  # "okafor's"; "aka's" is the cue "aka"
     parts = [p for p in low.replace("’", "'").replace("'", "-").split("-") if p]
     if len(low) < 3 or not parts or not all(p.isalpha() for p in parts):
         return False
