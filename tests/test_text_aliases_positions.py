@@ -68,6 +68,10 @@ def _words(*phrases: str) -> list[str]:
     ("my cousin d'andre (goes by tank) took my car again. d'andre's mother astrid brooks knows where he is.",
      ["d'andre", "tank", "astrid", "brooks"], ["knows", "mother"]),
     ("heather hangs with aaliyah mac an tsaoir on king st.", ["heather", "aaliyah", "mac", "an", "tsaoir"], ["hangs"]),
+    ("FI: JONES, TERRELL AKA/SMOKE DOB 01/02/1990. SMOKE HAS PRIORS.", ["JONES", "TERRELL", "SMOKE"], ["PRIORS"]),
+    ("NAME: JONES, TERRELL; NICK: SMOKE; DOB: 01/02/1990.", ["JONES", "TERRELL", "SMOKE"], ["NICK"]),
+    ("the one they call Smoke was there. Smoke ran.", ["Smoke"], ["there", "ran"]),
+    ("i saw svety at the store and told oksa about it.", ["svety", "oksa"], ["store"]),
     ("Re: noise. The guy in 4B, Leilani Patel, better known as Too Tall, plays music all night.",
      ["Leilani", "Patel", "Too", "Tall"], ["better", "plays"]),
 ])

@@ -22,6 +22,7 @@ from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.positions import bracketed_nicknames, subjects
+from redaction.text.vocabulary import unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -140,8 +141,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text)
-        if not cands and not placed and not _worth_analyzing(text):
-            continue
+        if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
+            continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY

@@ -309,7 +309,8 @@ def _objects(text: str, mixed: bool, given: frozenset[str], family: frozenset[st
         w1, w2 = m.group(1), m.group(2)
         l1, l2 = w1.lower(), (w2 or "").lower()
         second = bool(w2) and _name_like(w2) and (l2 in family or (mixed and w2[:1].isupper()))
-        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
+        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper())
+                                    or unknown_word(w1))  # "told svety", "saw OKSO"
         if first:
             out.append((m.start(1), m.end(2) if second else m.end(1)))
     return out

@@ -38,11 +38,12 @@ _ALIAS = re.compile(
     r"\s+as|alias(?:es)?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
     r"monikers?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"who\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|"
+    r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
+    r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
     r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
-    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?![\w/])"
-    r"\s*[:\-]?\s*([\"“'‘]?))"
+    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
+    r"\s*[:\-/]?\s*([\"“'‘]?))"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
@@ -274,7 +275,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
 
 
 _ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
-                       r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s)")
+                       r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
 _QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
