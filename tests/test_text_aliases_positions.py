@@ -72,6 +72,10 @@ def _words(*phrases: str) -> list[str]:
     ("NAME: JONES, TERRELL; NICK: SMOKE; DOB: 01/02/1990.", ["JONES", "TERRELL", "SMOKE"], ["NICK"]),
     ("the one they call Smoke was there. Smoke ran.", ["Smoke"], ["there", "ran"]),
     ("i saw svety at the store and told oksa about it.", ["svety", "oksa"], ["store"]),
+    ("anonymous: José King is hiding a gun. ask Chase Balogun about it; Matteo Adeyemi knows.",
+     ["José", "King", "Chase", "Balogun", "Matteo", "Adeyemi"], ["ask", "knows"]),
+    ("Heather Little's garage is on Kensington Ave.", ["Heather", "Little"], ["garage", "Kensington"]),
+    ("Allen disclaimed involvement. MARY-KATE NORTH was there.", ["Allen", "MARY-KATE", "NORTH"], ["disclaimed"]),
     ("Re: noise. The guy in 4B, Leilani Patel, better known as Too Tall, plays music all night.",
      ["Leilani", "Patel", "Too", "Tall"], ["better", "plays"]),
 ])
@@ -82,6 +86,7 @@ def test_alias_and_position_shapes(redactor, text, gone, kept):
 
 
 @pytest.mark.parametrize("text", [
+    "Driver drove over the lane divider, struck Milvia Addison signpost; meth pipe and keyholder found.",
     "Officers had to chase Smith down the alley.",  # "chase" before a found name is the verb here
     "Sgt. Abdi and Dep. D. Stewart arrived; Dep. Stewart wrote it.",
     "An area known as the Flats was searched.",
@@ -90,7 +95,8 @@ def test_alias_and_position_shapes(redactor, text, gone, kept):
 ])
 def test_words_around_names_stay(redactor, text):
     out = redactor.redact([text])[0].text or ""
-    for word in ("chase", "down", "Dep", "Flats", "area", "male", "man", "called", "police"):
+    for word in ("chase", "down", "Dep", "Flats", "area", "male", "man", "called", "police", "lane", "Milvia",
+                 "Addison", "meth", "pipe", "keyholder"):
         if word in text:
             assert word in out, out
 

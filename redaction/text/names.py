@@ -220,7 +220,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     out += _after_cues(text, mixed, given, family)
     out += _before_verbs(text, mixed, given, family)
     out += _objects(text, mixed, given, family)
-    out += _listed_pairs(text, given, family)
+    out += _listed_pairs(text, given, family, mixed)
     out += _initial_names(text, given, family)
     return out
 
@@ -316,18 +316,38 @@ def _objects(text: str, mixed: bool, given: frozenset[str], family: frozenset[st
     return out
 
 
-def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
-    """A listed given name followed by a listed surname ("tatiana little", "GUADALUPE WOODS")."""
+def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixed: bool = False
+                  ) -> list[tuple[int, int]]:
+    """A given name followed by a surname ("tatiana little", "GUADALUPE WOODS", "Matteo Adeyemi"): see ``_pair``."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out: list[tuple[int, int]] = []
     words = list(_PAIR_WORD.finditer(text))
-    for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
-        if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
-                and n.group().lower() not in STOP_WORDS and n.group().lower() not in NARRATIVE_VERBS
-                and not _STREET_NEAR.match(text, n.end())):
+    for m, n in zip(words, words[1:], strict=False):
+        l2 = n.group().lower()
+        if (text[m.end():n.start()] in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
+                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out
+
+
+_VERB_ENDINGS = ("ed", "ing", "ly", "es")
+
+
+def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> bool:
+    """Two words that are a given name and a surname: both listed (a hyphenated given name of listed parts too:
+    "mary-kate"); or one listed or everyday given name and a surname English does not know ("chase balogun",
+    "Nasrin Mohamud")."""
+    l1, l2 = w1.lower(), w2.lower()
+    g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
+    s2 = l2 in family
+    if g1 and s2:
+        return True
+    if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
+        return False  # "Allen disclaimed": a rare verb is no surname
+    if (g1 or l1 in AMBIGUOUS_GIVEN) and unknown_word(w2):
+        return True  # "Chase Balogun", "tui baker": a surname no list holds after a given name
+    return False  # an unknown word before a listed surname is as often a street or a typo ("Milvia Addison")
 
 
 def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
@@ -356,7 +376,7 @@ _OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|v
                      r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
                      r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
                      re.IGNORECASE)
-_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-][^\W\d_]+)*(?![\w'’\-])")
+_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-](?![sS]\b)[^\W\d_]+)*(?=['’][sS]\b|(?![\w'’\-]))")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _SPEECH = re.compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")

@@ -44,6 +44,10 @@ _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS |
     "major", "king", "prince", "duke", "else", "love", "early", "golden", "marine", "royal"})
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "my", "your", "our", "their", "its",
+                "of", "over", "on", "at", "in", "into", "onto", "near", "from", "some", "any", "no", "each", "every"}
+
+
 def _listed(word: str, names: frozenset[str]) -> bool:
     low = fold(word).lower().replace("’", "'")
     return low in names or low.replace("'", "") in names or (
@@ -107,10 +111,12 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         if m is None or m.group(1).lower() in _NOT_GIVEN:
             continue
         word, after = m.group(1), text[s:s + 1]
+        prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+        if prev is not None and prev.group(1).lower() in _DETERMINERS:
+            continue  # "over the lane [X]", "a Berkeley [X]": a thing before a name, not a given name
         if _listed(word, given) or unknown_word(word):
             out.append(m.span(1))
-        elif word.lower() in AMBIGUOUS_GIVEN and word[:1].isupper() == after.isupper():
-            prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
-            if prev is None or prev.group(1).lower() not in _NOT_AFTER:
-                out.append(m.span(1))
+        elif word.lower() in AMBIGUOUS_GIVEN and word[:1].isupper() == after.isupper() and (
+                prev is None or prev.group(1).lower() not in _NOT_AFTER):
+            out.append(m.span(1))
     return out

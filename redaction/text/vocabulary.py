@@ -55,9 +55,27 @@ def known_words(model: str | None = None) -> frozenset[str]:
         strings = json.loads(path.read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError):
         return frozenset()
-    return frozenset(fold(s).lower() for s in strings if isinstance(s, str) and s.isalpha())
+    words = {fold(s).lower() for s in strings if isinstance(s, str) and s.isalpha()}
+    return frozenset(words | _lemma_index(path.parent.parent))
 
 
+def _lemma_index(root: Path) -> set[str]:
+    """The lemmatizer's word index (WordNet's nouns, verbs, adjectives and adverbs: "driveway", "meth"), which the
+    string table lacks; empty when the model has none."""
+    path = root / "lemmatizer" / "lookups" / "lookups.bin"
+    try:
+        import srsly
+
+        tables = srsly.msgpack_loads(path.read_bytes())
+    except (ImportError, OSError, ValueError):
+        return set()
+    out: set[str] = set()
+    for words in (tables.get("lemma_index") or {}).values():
+        out.update(w.lower() for w in words if isinstance(w, str) and w.isalpha())
+    return out
+
+
+@lru_cache(maxsize=65536)
 def unknown_word(word: str) -> bool:
     """A word of three letters or more (hyphens and apostrophes allowed) that neither the model's vocabulary nor
     the report-word lists hold: a name no list has, where the sentence puts a person."""
@@ -67,9 +85,17 @@ def unknown_word(word: str) -> bool:
     low = fold(word).lower().strip(".,").replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]  # "okafor's"; "aka's" is the cue "aka"
-    parts = [p for p in low.replace("’", "'").replace("'", "-").split("-") if p]
-    if len(low) < 3 or not parts or not all(p.isalpha() for p in parts):
-        return False
+    parts = [p for p in low.replace("'", "-").split("-") if p]
+    if len(low) < 4 or not parts or not all(p.isalpha() for p in parts):
+        return False  # three letters or fewer: as often an abbreviation ("wma") as a name
     if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS:
         return False
-    return "".join(parts) not in known and all(p not in known or len(p) <= 3 for p in parts)
+    whole = "".join(parts)
+    if whole in known or (whole.endswith("s") and whole[:-1] in known) or _compound(whole, known):
+        return False  # "mikes", "stoplamp", "keyholder": an inflection or two English words run together
+    return all(p not in known or len(p) <= 3 for p in parts)
+
+
+def _compound(word: str, known: frozenset[str]) -> bool:
+    """Two known words of three letters or more run together ("speedingwindow")."""
+    return len(word) >= 7 and any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
