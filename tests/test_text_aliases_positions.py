@@ -173,3 +173,20 @@ def test_unknown_word_is_rare_and_never_a_report_word():
         pytest.skip("the spaCy model's string table is not readable here")
     assert unknown_word("svety") and unknown_word("Okafor") and unknown_word("OYELARAN")
     assert not any(unknown_word(w) for w in ("police", "vehicle", "DRVR", "subj", "Dep", "ran", "the", "ab"))
+
+
+def test_an_alias_shares_its_persons_number(redactor):
+    """'Terrell Jones a/k/a "Smoke"', 'Folake (Scrappy) Iyer': the alias and every later mention are that person."""
+    rng = random.Random(1519)
+    for _ in range(40):
+        first, last, alias = rng.choice(GIVEN), rng.choice(SURNAMES), rng.choice(ALIASES)
+        opening, closing = rng.choice(CUES + [(" (", ")"), (' "', '"')])
+        inside = opening in (" (", ' "') and rng.random() < 0.5  # First (Nick) Last
+        name = f"{first}{opening}{alias}{closing} {last}" if inside else f"{first} {last}{opening}{alias}{closing}"
+        text = _cased(f"Officers contacted {name} at the park. {alias} fled. Witness Ana Ruiz saw it.",
+                      rng.choice(["upper", "lower", "mixed"]))
+        got = redactor.redact([text])[0].text or ""
+        first_sentence = got.split(". ")[0]
+        assert set(re.findall(r"\[PERSON (\d+)\]", first_sentence)) == {"1"}, (text, got)
+        assert "[PERSON 1] fled" in got.replace("[PERSON 1] FLED", "[PERSON 1] fled"), (text, got)
+        assert "[PERSON 2]" in got, (text, got)  # the witness is someone else

@@ -32,6 +32,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.identity import join_aliases
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
@@ -425,7 +426,8 @@ class TextRedactor:
     def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
         """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
         persons = [c for c in chosen if c.entity == "PERSON"]
-        person_numbers = dict(zip(map(id, persons), cluster_people(text, [(c.start, c.end) for c in persons], people),
+        spans = [(c.start, c.end) for c in persons]
+        person_numbers = dict(zip(map(id, persons), join_aliases(text, spans, cluster_people(text, spans, people)),
                                   strict=True))
         numbers: dict[str, dict[Any, int]] = {}
         out = []
