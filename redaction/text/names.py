@@ -149,6 +149,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
+                    and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
                     and not text[prev.end():w.start()].strip() and _name_like(prev.group())):
@@ -325,7 +326,10 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
     words = list(_PAIR_WORD.finditer(text))
     for m, n in zip(words, words[1:], strict=False):
         l2 = n.group().lower()
-        if (text[m.end():n.start()] in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
+        gap = text[m.end():n.start()]
+        if gap in (", ", ",") and unknown_word(m.group()) and unknown_word(n.group()):
+            out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
+        elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
                 and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out
@@ -347,7 +351,9 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and unknown_word(w2):
         return True  # "Chase Balogun", "tui baker": a surname no list holds after a given name
-    return False  # an unknown word before a listed surname is as often a street or a typo ("Milvia Addison")
+    # two words no dictionary holds ("ikaika kahananui"); an unknown word before a listed surname is as often a
+    # street or a typo ("Milvia Addison")
+    return w1.islower() == w2.islower() and unknown_word(w1) and unknown_word(w2)
 
 
 def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:

@@ -182,8 +182,8 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
     elif text[max(0, end - 3):end].lower() in ("mac", " mc") and (a := _AN_AFTER.match(text, end)) is not None:
         end = a.end()  # "aaliyah mac" + " an tsaoir"
     b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
-    if b is not None:
-        start = b.start()
+    if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
+        start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
     return start, end
 
 

@@ -22,8 +22,8 @@ from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\bthat)\s+)([\"“]?)(" + _NAME + r")[\"”]?\s+"
-    r"(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b")
+    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|think|thinks|believe|believes|guess|because|when|and|but))\s+)"
+    r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -44,8 +44,7 @@ _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS |
     "major", "king", "prince", "duke", "else", "love", "early", "golden", "marine", "royal"})
 
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "my", "your", "our", "their", "its",
-                "of", "over", "on", "at", "in", "into", "onto", "near", "from", "some", "any", "no", "each", "every"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "your", "our", "its", "some", "any", "no", "each", "every"}
 
 
 def _listed(word: str, names: frozenset[str]) -> bool:

@@ -145,7 +145,7 @@ def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
 
 
 def _verb_form(word: str) -> bool:
@@ -402,11 +402,15 @@ class TextRedactor:
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
+        cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
+        if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
+            words = words[cut + 1:]
         while len(words) > 1 and (_verb_form(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
                                   or words[-1].group().strip(".,").lower() in NARRATIVE_VERBS):  # "eduardo hangs"
             words.pop()
-        if not words or (len(words) == 1 and _verb_form(words[0].group())):
-            return None  # "DRIVER CONSENTED": a verb after a role cue
+        if not words or (len(words) == 1 and (_verb_form(words[0].group())
+                                              or words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
+            return None  # "DRIVER CONSENTED": a verb after a role cue; "SHARE" after a name
         start, end = words[0].start(), words[-1].end()
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \

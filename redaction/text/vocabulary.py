@@ -23,7 +23,7 @@ from redaction.text.base import DEFAULT_MODEL
 NARRATIVE_VERBS = frozenset({
     "stated", "states", "said", "says", "told", "tells", "advised", "advises", "reported", "reports", "admitted",
     "admits", "denied", "denies", "declined", "declines", "refused", "refuses", "confirmed", "confirms", "agreed",
-    "arrived", "left", "leaves", "saw", "sees", "knows", "knew", "heard", "asked", "asks", "called", "calls",
+    "arrived", "left", "leaves", "were", "are", "saw", "sees", "knows", "knew", "heard", "asked", "asks", "called", "calls",
     "texted", "threatened", "threatens", "drives", "drove", "lives", "lived", "stays", "stayed", "hangs", "hung",
     "works", "worked", "was", "is", "has", "had", "ran", "runs", "went", "goes", "came", "comes", "got", "gets",
     "took", "takes", "sells", "sold", "stashes", "yelled", "yells", "broke", "owes", "owed", "keeps", "kept",
@@ -36,7 +36,8 @@ NARRATIVE_VERBS = frozenset({
 })
 # Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
 _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
-                            "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj"}
+                            "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj",
+                            "assoc", "assn", "asst", "approx", "rcvd", "recd", "vehs", "ppl", "info", "narr", "supp"}
                            | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"})
 
 
