@@ -84,6 +84,8 @@ def _words(*phrases: str) -> list[str]:
      ["BARTOSZ", "WIŚNIEWSKI", "THANDIWE", "MOKOENA", "femi", "adebayo"], ["DETAINED", "message"]),
     ("caller says darnell yilmaz's garage is on Adams St. darnell is aged 32.", ["darnell", "yilmaz"],
      ["Adams St.", "garage"]),
+    ("sio from upstairs threatened my mother. sio says he will be back. Headlights were out. Stoplamp was out.",
+     ["sio"], ["Headlights", "Stoplamp", "mother"]),
     ("Re: noise. The guy in 4B, Leilani Patel, better known as Too Tall, plays music all night.",
      ["Leilani", "Patel", "Too", "Tall"], ["better", "plays"]),
 ])

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, uncommon_word, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT = re.compile(
@@ -66,7 +66,7 @@ def subjects(text: str) -> list[tuple[int, int]]:
         word, verb = m.group(2), m.group(3).lower()
         if verb not in NARRATIVE_VERBS or word.lower() in CAPS_STOP_WORDS:
             continue
-        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word))):
+        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word) or uncommon_word(word))):
             out.append(m.span(2))  # a quoted subject is what someone is called ('"Smoke" was seen')
     return out
 

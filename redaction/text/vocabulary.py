@@ -57,7 +57,20 @@ def known_words(model: str | None = None) -> frozenset[str]:
     except (ImportError, OSError, ValueError):
         return frozenset()
     words = {fold(s).lower() for s in strings if isinstance(s, str) and s.isalpha()}
-    return frozenset(words | _lemma_index(path.parent.parent))
+    return frozenset(words | dictionary_words(name))
+
+
+@lru_cache(maxsize=4)
+def dictionary_words(model: str | None = None) -> frozenset[str]:
+    """The lemmatizer's word index alone (WordNet's common words, few names): "wily", "lay", not "sio" or "pri"."""
+    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    try:
+        import spacy.util
+
+        root = Path(spacy.util.get_package_path(name))
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(w for sub in [root, *root.iterdir()] if sub.is_dir() for w in _lemma_index(sub))
 
 
 def _lemma_index(root: Path) -> set[str]:
@@ -100,3 +113,16 @@ def unknown_word(word: str) -> bool:
 def _compound(word: str, known: frozenset[str]) -> bool:
     """Two known words of three letters or more run together ("speedingwindow")."""
     return len(word) >= 7 and any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+
+
+@lru_cache(maxsize=65536)
+def uncommon_word(word: str) -> bool:
+    """A word of three letters or more that no dictionary lists as a common word (it may be a name the model saw:
+    "sio", "pri", "aha"); only where a sentence puts a person is it taken as one."""
+    common = dictionary_words()
+    low = fold(word).lower().strip(".,")
+    if not common or len(low) < 3 or not low.isalpha() or low in common:
+        return False
+    if low.endswith("s") and low[:-1] in common or _compound(low, known_words()):
+        return False  # "headlights", "stoplamp"
+    return not (low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS)
