@@ -86,6 +86,8 @@ def _words(*phrases: str) -> list[str]:
      ["Adams St.", "garage"]),
     ("sio from upstairs threatened my mother. sio says he will be back. Headlights were out. Stoplamp was out.",
      ["sio"], ["Headlights", "Stoplamp", "mother"]),
+    ("CONTACTED KEYHOLDER IGNATIUS OKONKWO. THE VICTIM'S DAUGHTER, TEMPERANCE OYELOWO, TRANSLATED.",
+     ["IGNATIUS", "OKONKWO", "TEMPERANCE", "OYELOWO"], ["KEYHOLDER", "DAUGHTER"]),
     ("Re: noise. The guy in 4B, Leilani Patel, better known as Too Tall, plays music all night.",
      ["Leilani", "Patel", "Too", "Tall"], ["better", "plays"]),
 ])

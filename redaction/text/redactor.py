@@ -34,7 +34,7 @@ from redaction.text.base import (
 )
 from redaction.text.identity import join_aliases
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -156,7 +156,7 @@ def _verb_form(word: str) -> bool:
 
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
-    if not_name(word):
+    if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
 
