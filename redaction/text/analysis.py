@@ -22,7 +22,7 @@ from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.positions import bracketed_nicknames, subjects
-from redaction.text.vocabulary import unknown_word
+from redaction.text.vocabulary import dictionary_words, known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -67,6 +67,7 @@ def _engine(model: str) -> _Engine:
     from redaction.recognizers import default_recognizers
 
     _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
+    known_words(), dictionary_words()  # read the vocabulary now, with the model, not inside the first text's time
     return _ENGINES[model]
 
 

@@ -336,30 +336,34 @@ class TextRedactor:
         chosen = _resolve(cands)
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
-            chosen, _ = self._around_names(text, chosen, own, aliases)
+            chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people), decisions
 
     @staticmethod
-    def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]]
-                      ) -> tuple[list[_Cand], bool]:
+    def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]],
+                      only: list[tuple[int, int]] | None = None) -> tuple[list[_Cand], list[tuple[int, int]]]:
         """Names next to the found ones (pairs, nicknames, the parts of ``surname, given``, a given name before a
         found surname), then every other mention of a redacted name word (consistency; an alias's words even when
         they are common words: "Smoke", "Red")."""
         spans = [(c.start, c.end) for c in chosen if c.entity == "PERSON"]
+        if only is not None:  # a second pass: the neighbours of the mentions the first one added
+            spans = [sp for sp in spans if any(s <= a and b <= e for a, b in only for s, e in [sp])]
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
         near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)]
         if near:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
             aliases += near
+        elif only is not None:
+            return chosen, []
         follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
-        return chosen, bool(extra)
+        return chosen, extra
 
     @staticmethod
     def _drop_places(text: str, cands: list[_Cand], kept: list[C.Decision]) -> list[_Cand]:
