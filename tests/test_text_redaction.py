@@ -611,7 +611,8 @@ def test_confidence_and_per_record_withholding(redactor):
     from pipelines.review import uncertain_column
     from redaction.text.confidence import WITHHOLD_BELOW
 
-    texts = ["tyrone took the bus home", "Officer Ann Lee met the driver at Trader Joe's."]
+    # "tyrone took the bus" no longer doubts: the subject of a verb is a person (positions.subjects)
+    texts = ["the tyrone bus left", "Officer Ann Lee met the driver at Trader Joe's."]
     outcomes = redactor.decide(texts)
     assert all(0 < d.confidence <= 1 for _, decisions in outcomes for d in decisions)
     doubtful = [d for d in outcomes[0][1] if d.confidence < WITHHOLD_BELOW]

@@ -110,4 +110,56 @@ STREET = Family(
     dev_only=True,
 )
 
-DEV_FAMILIES: tuple[Family, ...] = (MEMO, TIP, BOOKING, STREET)
+ROSTER = Family(
+    "gang_roster",
+    "Gang-unit rosters and contact cards by a fourth hand (issue 15's second round, after the freeze): label: value "
+    "lines, monikers from their own list, 'surname, given' in lower case, clipped nicknames alone, a brother or a "
+    "parent who shares the subject's surname.",
+    (("upper", 0.4), ("mixed", 0.4), ("lower", 0.2)),
+    {"s": "text", "a": "text", "b": "rel:s", "v": "field", "o": "field"},
+    {"victim_name": ("v", "lf"), "officer_name": ("o", "lf"), "badge": ("o", "badge"), "phone": ("v", "phone"),
+     "case_number": ("record", "case")},
+    ("YY-NNNNNN", "LYY-NNNNN"),
+    (
+        "ROSTER ENTRY | NAME: {s.lf} | MONIKER: {s.alias3} | DOB: {s.dob} | ASSOCIATES: {a.lf}; {b.full} ({s.his} "
+        "{b.kin_sibling}) | ENTERED BY {o.rank}",
+        "{s.last|lo}, {s.first|lo}, who [[everyone calls||they call]] {s.alias3}, was seen with {b.first} {b.last} on "
+        "{street}. {s.alias3} and {b.first} share an address. rp: {v.lf}",
+        "Subj {s.full} [[uses the street name||goes by the street name of||is also called]] \"{s.alias3}\". True name "
+        "confirmed by {s.his} {b.kin_parent} {b.first} {b.last}. {s.nick2} was cooperative. Ofc. {o.last} #{o.badge}.",
+        "{a.nick2} [[told||advised]] us that {s.first} ({s.alias3}) {s.last} [[sells||stashes]] at {store}. {a.nick2} "
+        "is {a.demo2}. {s.last} denies it. callback {v.phone_ns}",
+        "Contact card: {s.lf|up} AKA'S {s.alias3}, {s.nick2}. BRO {b.first|up} {b.last|up} ALSO PRESENT. ASSOC "
+        "{a.last}, {a.first}. RP {v.lf} {v.phone}.",
+        "per {v.first}: \"{s.alias3}\" is {s.first} {s.last}'s street name. {s.first} hangs with {a.first|lo} "
+        "{a.last|lo}. {s.nick2} [[drives||has]] a {car}. {case}",
+    ),
+    genders=(("b", "m"),),
+    dev_only=True,
+)
+
+NEIGHBOR = Family(
+    "neighbor_msg",
+    "Messages typed by neighbours, by a fourth hand: lower case, 'they call him X', 'real name', a clipped nickname "
+    "as the subject, relatives named only in the text.",
+    (("lower", 0.5), ("mixed", 0.5)),
+    {"n": "text", "k": "rel:n", "v": "field", "p": "text"},
+    {"victim_name": ("v", "lf"), "phone": ("v", "phone"), "case_number": ("record", "case")},
+    ("YY-NNNNNN", "YYYY-NNNNN"),
+    (
+        "hi this is {v.first|lo}. my neighbor {n.last|lo}, {n.first|lo} keeps parking in my spot, {n.his} "
+        "{k.kin_child} {k.first|lo} too. they call {k.him} {k.alias3}. call me {v.phone_ns}",
+        "{n.nick2} from upstairs (real name {n.first} {n.last}) [[threatened||yelled at]] my {p.kin_parent} "
+        "{p.first}. {n.nick2} says {n.he} will be back.",
+        "i think {n.first|lo} \"{n.alias3|lo}\" {n.last|lo} broke the window. {k.first} {k.last} saw it. ref {case}",
+        "Re: noise. The [[guy||person]] in 4B, {n.full}, [[nicknamed||better known as]] {n.alias3}, plays music all "
+        "night. {n.his} {k.kin_sibling} {k.first} said {n.alias3} was drunk.",
+        "{v.full} reports that {n.last}, {n.first} and {k.first} {k.last} [[were fighting||argued]] outside. "
+        "{n.nick2} [[left||ran off]] before units arrived.",
+        "my [[cousin||ex]] {n.first|lo} (goes by {n.alias3|lo}) took my car again. {n.first|lo}'s {k.kin_parent} "
+        "{k.first|lo} {k.last|lo} knows where {n.he} is. {v.phone}",
+    ),
+    dev_only=True,
+)
+
+DEV_FAMILIES: tuple[Family, ...] = (MEMO, TIP, BOOKING, STREET, ROSTER, NEIGHBOR)

@@ -79,6 +79,12 @@ STREET_ALIASES: list[str] = [
     "Bam", "Red", "Slim", "Pooh", "Lucky", "Ghost", "Kilo", "Man-Man", "Big Lou", "Sunny",
 ]
 
+# Street names of the fourth hand's dev-only families (never in the test split): ordinary words and name-like ones.
+DEV_STREET_ALIASES: list[str] = [
+    "Deuce", "Spider", "Biscuit", "Blue", "Scrappy", "Too Tall", "Lil Bit", "Cash", "Frosty", "Chino",
+    "Ace", "Sleepy", "Knuckles", "Stretch", "Tank", "Wheezy", "Doodlebug", "Mookie", "Nephew", "Pistol",
+]
+
 OFFICER_TITLES_LONG = ["Officer", "Sergeant", "Detective", "Lieutenant", "Corporal", "Deputy"]
 OFFICER_TITLES_SHORT = ["Ofc.", "Sgt.", "Det.", "Lt.", "Cpl.", "P/O", "PO", "Dep."]
 

@@ -44,6 +44,7 @@ class Person:
     in_fields: bool = False
     in_field_attrs: set[str] = field(default_factory=set)
     casing: str = ""  # forced casing of this person's name in a mixed-case record ("lo", "up" or "")
+    alias3: str = ""  # dev-only families of the fourth hand: a street name from their own list, drawn on first use
 
 
 def pick_name(rng: random.Random, split: str) -> tuple[str, str, str]:
@@ -76,6 +77,14 @@ def initials(p: Person, dots: bool) -> str:
     main = [w for w in re.split(r"[\s]+", p.last) if w[:1].isupper()] or [p.last]
     a, b = p.first[0].upper(), main[0][0].upper()
     return f"{a}.{b}." if dots else f"{a}{b}"
+
+
+def clipped(first: str) -> str:
+    """A clipped short form of a given name, as friends write it: four letters of a long name, three of a short one,
+    and a "y" after a consonant ("Svetlana" -> "Svety", "Fatima" -> "Fati", "Nizhoni" -> "Nizhy")."""
+    letters = re.sub(r"[^\w]", "", first)
+    clip = letters[:4] if len(letters) >= 6 else letters[:3]
+    return clip if clip[-1].lower() in "aeiouy" else clip + "y"
 
 
 def fmt_phone(rng: random.Random, d: str, style: str | None = None) -> str:
@@ -240,6 +249,12 @@ class Renderer:
             d.lit(closing, force)
         elif form == "alias":
             name(p.alias)
+        elif form == "alias3":  # dev-only (fourth hand): an alias from its own list, the same at every mention
+            if not p.alias3:
+                p.alias3 = rng.choice(L.DEV_STREET_ALIASES)
+            name(p.alias3, "alias")
+        elif form == "nick2":  # dev-only (fourth hand): a clipped given name no list holds ("Svety", "Fati")
+            name(clipped(p.first), "nick")
         elif form == "any":
             self._person_slot(p, rng.choice(["full", "last", "first", "ttl", "fil"]), force)
         elif form == "rank":  # an officer: title + last name (+ badge half of the time)

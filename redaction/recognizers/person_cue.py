@@ -22,7 +22,7 @@ _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
 _UP, _LO = UPPER[1:-1], LOWER[1:-1]
 _NAME_WORD = (rf"(?:(?:St\.\s+|ST\.?\s+)?(?:(?:Mc|Mac|O'|D')?{UPPER}[{_LO}'\-]+(?:{UPPER}{LOWER}+)?"
               rf"|{UPPER}[{_UP}'\-]+))")
-_INITIAL = rf"(?:\s+{UPPER}\.?(?![\w'\-]))?"
+_INITIAL = rf"(?:\s+{UPPER}\.?(?![\w'\-/]))?"  # not the "A" of "A/K/A"
 SPEECH_VERBS = ["stated", "told", "advised", "said", "reported", "admitted", "denied", "explained", "indicated",
                 "refused", "declined", "fled", "resides", "lives", "was arrested", "was cited", "was transported",
                 "observed", "called", "arrived"]
@@ -65,6 +65,8 @@ def not_name(word: str) -> bool:
     if _INITIAL_RE.fullmatch(word) and (word.endswith(".") or word not in ("A", "I", "a")):
         return False
     w = word.strip(".,").lower()
+    if w.endswith(("'s", "’s")) and w[:-2] in ("aka", "a/k/a", "a.k.a"):
+        return True  # "AKA'S Smoke, Red": the cue of a list of aliases
     return w in NOT_NAME_WORDS or w in SUFFIX_LOWER or (word.isupper() and w in CAPS_STOP_WORDS)
 
 

@@ -17,8 +17,13 @@ values of that type within one record, and people (not surnames) for ``PERSON``:
   around verbs, before an age bracket (``age_cue``) and in pairs, the record people's initials (``initials``), taken directly or judged by the NER
   on a re-cased copy of their window (``analysis``); spaCy's PERSON entities on windows around unexplained
   capitalized words;
+* names by their place in a sentence (``positions``): a sentence subject before a narrative verb, ``First (Nick)
+  Last``, the surname before ", given name" and the given name before a found surname, taken when the word is listed
+  or one no dictionary holds (``vocabulary.unknown_word``: the spaCy model's string table and lemma index); aliases
+  after many cues ("a/k/a", "moniker:", "who they call", "\"X\" is Ann Lee's street name");
 * consistency (``people.mentions``): a word redacted at one mention is redacted at every mention; places
-  named after people ("Trader Joe's", ``recognizers/data/not_names.yaml``) hold no name.
+  named after people ("Trader Joe's", ``recognizers/data/not_names.yaml``) hold no name; an alias shares its
+  person's number (``identity``).
 
 Speed: unique texts are analysed once; spaCy runs only its NER component, and only over windows
 (``ner_windows`` and the re-cased candidate windows); ``processes > 1`` spreads the analysis over worker

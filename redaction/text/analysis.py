@@ -21,6 +21,8 @@ from redaction.recognizers.words import (
 from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
+from redaction.text.positions import bracketed_nicknames, subjects
+from redaction.text.vocabulary import dictionary_words, known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -65,6 +67,7 @@ def _engine(model: str) -> _Engine:
     from redaction.recognizers import default_recognizers
 
     _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
+    known_words(), dictionary_words()  # read the vocabulary now, with the model, not inside the first text's time
     return _ENGINES[model]
 
 
@@ -138,13 +141,15 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        if not cands and not _worth_analyzing(text):
-            continue
+        placed = subjects(text) + bracketed_nicknames(text)
+        if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
+            continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
         spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
+        spans.extend((s, e, SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]

@@ -31,6 +31,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
+from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -44,7 +45,10 @@ PERSON_CUES_ANY_CASE = [
     "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
     "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
     "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
-    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
+    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
+    "real name", "true name", "legal name", "birth name",
+    "hangs with", "hanging with", "seen with", "spotted with",
+    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
@@ -72,6 +76,9 @@ AMBIGUOUS_GIVEN = {
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
     "someone", "somebody", "anyone", "everyone"}
+CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
+_PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "woman", "guy", "kid", "female", "officer",
+                              "sergeant", "judge", "general", "son", "men", "women", "people", "person"}
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
@@ -101,7 +108,7 @@ def given_names() -> frozenset[str]:
 
 def _name_like(word: str) -> bool:
     w = word.rstrip(".").lower()
-    if w in _CUE_WORDS:  # "lives with her grandmother ...": a relation word is no name
+    if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
     return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
 
@@ -142,6 +149,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
+                    and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
                     and not text[prev.end():w.start()].strip() and _name_like(prev.group())):
@@ -164,7 +172,7 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
@@ -213,7 +221,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     out += _after_cues(text, mixed, given, family)
     out += _before_verbs(text, mixed, given, family)
     out += _objects(text, mixed, given, family)
-    out += _listed_pairs(text, given, family)
+    out += _listed_pairs(text, given, family, mixed)
     out += _initial_names(text, given, family)
     return out
 
@@ -289,7 +297,8 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         low = w.group().lower()
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
-        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS:
+        if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
+                low not in _PERSON_NOUNS or titled):  # "a man called": a listed surname that is a noun here
             out.append(w.span())
     return out
 
@@ -301,23 +310,50 @@ def _objects(text: str, mixed: bool, given: frozenset[str], family: frozenset[st
         w1, w2 = m.group(1), m.group(2)
         l1, l2 = w1.lower(), (w2 or "").lower()
         second = bool(w2) and _name_like(w2) and (l2 in family or (mixed and w2[:1].isupper()))
-        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper()))
+        first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper())
+                                    or unknown_word(w1))  # "told svety", "saw OKSO"
         if first:
             out.append((m.start(1), m.end(2) if second else m.end(1)))
     return out
 
 
-def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
-    """A listed given name followed by a listed surname ("tatiana little", "GUADALUPE WOODS")."""
+def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixed: bool = False
+                  ) -> list[tuple[int, int]]:
+    """A given name followed by a surname ("tatiana little", "GUADALUPE WOODS", "Matteo Adeyemi"): see ``_pair``."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out: list[tuple[int, int]] = []
     words = list(_PAIR_WORD.finditer(text))
-    for m, n in zip(words, words[1:], strict=False):  # "tatiana little", "GUADALUPE WOODS": listed given + surname
-        if (m.group().lower() in given and n.group().lower() in family and text[m.end():n.start()] in (" ", "\t")
-                and n.group().lower() not in STOP_WORDS and not _STREET_NEAR.match(text, n.end())):
+    for m, n in zip(words, words[1:], strict=False):
+        l2 = n.group().lower()
+        gap = text[m.end():n.start()]
+        if gap in (", ", ",") and unknown_word(m.group()) and unknown_word(n.group()):
+            out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
+        elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
+                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out
+
+
+_VERB_ENDINGS = ("ed", "ing", "ly", "es")
+
+
+def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> bool:
+    """Two words that are a given name and a surname: both listed (a hyphenated given name of listed parts too:
+    "mary-kate"); or one listed or everyday given name and a surname English does not know ("chase balogun",
+    "Nasrin Mohamud")."""
+    l1, l2 = w1.lower(), w2.lower()
+    g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
+    s2 = l2 in family
+    if g1 and s2:
+        return True
+    if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
+        return False  # "Allen disclaimed": a rare verb is no surname
+    if (g1 or l1 in AMBIGUOUS_GIVEN) and unknown_word(w2):
+        return True  # "Chase Balogun", "tui baker": a surname no list holds after a given name
+    # two words no dictionary holds ("ikaika kahananui"); an unknown word before a listed surname is as often a
+    # street or a typo ("Milvia Addison")
+    return w1.islower() == w2.islower() and unknown_word(w1) and unknown_word(w2)
 
 
 def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
@@ -346,7 +382,7 @@ _OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|v
                      r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
                      r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
                      re.IGNORECASE)
-_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-][^\W\d_]+)*(?![\w'’\-])")
+_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-](?![sS]\b)[^\W\d_]+)*(?=['’][sS]\b|(?![\w'’\-]))")
 _NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
 _SPEECH = re.compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
 _LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
@@ -367,7 +403,7 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
         low = word.lower()
         if low in CAPS_STOP_WORDS:
             return False
-        if low in given or low in family:
+        if low in given or low in family or unknown_word(word):
             return True
         return _name_like(word) and (not mixed or word[:1].isupper())
 

@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import PARTICLES, PERSON_CUES_ANY_CASE
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, PERSON_CUES_ANY_CASE
+from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -27,15 +28,29 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
+_AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
-    r"(?i:\b(?:a/k/a|a\.k\.a\.?|aka|also\s+known\s+as|known\s+(?:on\s+the\s+street\s+|to\s+\w+\s+)?as|nicknamed|"
-    r"nickname|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|going\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|"
-    r"alias|street\s+name|moniker|(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
+    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
+    r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?as|nicknamed|"
+    r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
+    r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
+    r"\s+as|alias(?:es)?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
+    r"monikers?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
+    r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
+    r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
+    r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
+    r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
-    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?![\w/])"
-    r"\s*[:\-]?\s*[\"“'‘]?)"
+    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
+    r"\s*[:\-/]?\s*([\"“'‘]?))"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
+# Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
+_ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
+                   "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
+                   "same", "different", "another", "other", "several", "many", "various", "unknown"}
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
+                         r"(?=\s*[.;:)|,]|\s*$)", re.IGNORECASE)
 
 
 def is_initials(span: str) -> bool:
@@ -148,6 +163,8 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     hi = e
     while hi < len(text) and (text[hi].isalpha() or text[hi] in "-'’"):
         hi += 1
+    if text[hi - 2:hi].lower() in ("'s", "’s") and hi - 2 > e:
+        hi -= 2  # "d'andre's": the name without its possessive
     c = _COMPOUND.fullmatch(text, lo, hi)
     if c is None or (lo, hi) == (s, e):
         return s, e
@@ -162,9 +179,11 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
     m = _PARTICLES_AFTER.match(text, end)
     if m is not None:
         end = m.end()
+    elif text[max(0, end - 3):end].lower() in ("mac", " mc") and (a := _AN_AFTER.match(text, end)) is not None:
+        end = a.end()  # "aaliyah mac" + " an tsaoir"
     b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
-    if b is not None:
-        start = b.start()
+    if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
+        start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
     return start, end
 
 
@@ -174,7 +193,8 @@ _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAM
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
 
-_COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)]|\s*$|\s+([^\W\d_]+))")
+_AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
+_COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)|/]|\s*$|\s+([^\W\d_]+))")
 
 
 def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
@@ -182,7 +202,7 @@ def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], boo
     particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
     words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
     m = _COMMA_GIVEN.match(text, e)
-    if len(words) != 1 or m is None or not is_name(m.group(1)):
+    if len(words) != 1 or m is None or not (is_name(m.group(1)) or m.group(1).lower() in _AMBIGUOUS_NAMES):
         return None
     nxt = (m.group(2) or "").lower()
     if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
@@ -220,7 +240,7 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTED_NICK.finditer(text):
         first, last = m.group(1).lower(), m.group(3).lower()
-        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or first in NOT_NAME_WORDS or last in NOT_NAME_WORDS:
+        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or (first in NOT_NAME_WORDS and last in NOT_NAME_WORDS):
             continue
         out.extend([m.span(1), m.span(2), m.span(3)])
     return out
@@ -230,6 +250,8 @@ _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
+_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
+                                       "they", "people", "friends", "folks", "everybody"}
 
 
 def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
@@ -244,7 +266,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         low = w.group().lower()
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
             break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
-        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low == "who":
+        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
             if out or low != "who":
                 break
             continue
@@ -252,9 +274,10 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return out
 
 
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|nickname|goes\s|going\s|alias|street\s|moniker|answers\s|"
-                       r"calls\s)")
-_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]")
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
+                       r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
+_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
+                           r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
 def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -265,28 +288,48 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         m = _QUOTED_AFTER.match(text, e)
         if m is None:
             continue
-        words = m.group(1).split()
-        bracketed = "(" in text[e:m.start(1)]  # ("lil ray") right after a name: an alias in any case
+        g = 1 if m.group(1) else 2  # double quotes, or single quotes after a space ("JONES, TERRELL 'SMOKE'")
+        words = m.group(g).split()
+        bracketed = "(" in text[e:m.start(g)]  # ("lil ray") right after a name: an alias in any case
         if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
-            out.append(m.span(1))
+            out.append(m.span(g))
     return out
+
+
+# After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
+_QUOTED_CUED = re.compile(
+    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
+    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
+_ALIAS_BEFORE = re.compile(
+    r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
+    + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
 
 
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
-    nicknames inside a name."""
+    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name."""
     out = _quoted_nicknames(text)
+    out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    for m in _ALIAS_BEFORE.finditer(text):
+        if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
+            out.extend([m.span(1), m.span(2)])
     for m in _ALIAS.finditer(text):
         if _ALIAS_OF.match(m.group()):  # "X a/k/a Y": X is a name too ("someone I know as Y", "gave the name Y": no)
             out.extend(_named_before(text, m.start()))
-        words = m.group(1).split()
-        if words[-1].lower() in CAPS_STOP_WORDS and len(words) > 1:
-            words = words[:-1]
-        if words[0].lower() in CAPS_STOP_WORDS:
-            continue
-        s = m.start(1)
-        out.append((s, m.end(1) if len(words) > 1 else s + len(words[0])))
+        words = m.group(2).split()
+        quoted = bool(m.group(1))
+        if len(words) > 1 and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
+                               or (words[1].lower() in NOT_NAME_WORDS and not quoted)):
+            words = words[:1]
+        first = words[0].lower()
+        if first in _ALIAS_FUNCTION or (first in CAPS_STOP_WORDS and len(words) < 2 and not quoted):
+            continue  # "known as the ...", "goes by car"; a quoted word or a two-word alias is one ("too tall")
+        s = m.start(2)
+        out.append((s, m.end(2) if len(words) > 1 else s + len(words[0])))
         out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
+        more = _ALIAS_MORE.match(text, out[-1][1] + (1 if quoted else 0))
+        if more is not None and more.group(1).lower() not in CAPS_STOP_WORDS:
+            out.append(more.span(1))  # "AKA'S frosty, anja": a list of aliases
     return out
 
 

@@ -32,8 +32,9 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.identity import join_aliases
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -45,7 +46,9 @@ from redaction.text.people import (
     record_tokens,
     tokens,
 )
+from redaction.text.positions import given_before, surnames_before
 from redaction.text.variants import TextView, _value_regex, may_occur
+from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -142,7 +145,7 @@ def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
+_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
 
 
 def _verb_form(word: str) -> bool:
@@ -153,7 +156,7 @@ def _verb_form(word: str) -> bool:
 
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
-    if not_name(word):
+    if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
 
@@ -331,22 +334,36 @@ class TextRedactor:
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
-        near = neighbour_names(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"],
-                               neighbour_is_name(text))
-        near += quoted_after(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"])
-        if near:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
-            aliases += near
-        # consistency: every other mention of a redacted name word goes too (an alias's words even when they are
-        # common words: "Smoke", "Red")
-        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
-        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
-        if extra:
-            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
+        chosen, grew = self._around_names(text, chosen, own, aliases)
+        if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
+            chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people), decisions
+
+    @staticmethod
+    def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]],
+                      only: list[tuple[int, int]] | None = None) -> tuple[list[_Cand], list[tuple[int, int]]]:
+        """Names next to the found ones (pairs, nicknames, the parts of ``surname, given``, a given name before a
+        found surname), then every other mention of a redacted name word (consistency; an alias's words even when
+        they are common words: "Smoke", "Red")."""
+        spans = [(c.start, c.end) for c in chosen if c.entity == "PERSON"]
+        if only is not None:  # a second pass: the neighbours of the mentions the first one added
+            spans = [sp for sp in spans if any(s <= a and b <= e for a, b in only for s, e in [sp])]
+        near = neighbour_names(text, spans, neighbour_is_name(text))
+        near += quoted_after(text, spans)
+        near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)]
+        if near:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
+            aliases += near
+        elif only is not None:
+            return chosen, []
+        follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
+        extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
+        if extra:
+            chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
+        return chosen, extra
 
     @staticmethod
     def _drop_places(text: str, cands: list[_Cand], kept: list[C.Decision]) -> list[_Cand]:
@@ -382,16 +399,22 @@ class TextRedactor:
             return None
         # Trim report words at either end ("DUARTE RESPONDED TO THE", "Reached"): NER guesses in capitals.
         words = list(_SPAN_WORD.finditer(text, start, end))
-        initial = len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+        initial = (len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
+                   and text[end:end + 1] != "/")  # not the "A" of "A/K/A"
         while words and _stop_word(words[0].group(), len(words)):
             words.pop(0)
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
-        while len(words) > 1 and _verb_form(words[-1].group()):  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+        cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
+        if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
+            words = words[cut + 1:]
+        while len(words) > 1 and (_verb_form(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+                                  or words[-1].group().strip(".,").lower() in NARRATIVE_VERBS):  # "eduardo hangs"
             words.pop()
-        if not words or (len(words) == 1 and _verb_form(words[0].group())):
-            return None  # "DRIVER CONSENTED": a verb after a role cue
+        if not words or (len(words) == 1 and (_verb_form(words[0].group())
+                                              or words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
+            return None  # "DRIVER CONSENTED": a verb after a role cue; "SHARE" after a name
         start, end = words[0].start(), words[-1].end()
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
@@ -411,7 +434,8 @@ class TextRedactor:
     def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
         """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
         persons = [c for c in chosen if c.entity == "PERSON"]
-        person_numbers = dict(zip(map(id, persons), cluster_people(text, [(c.start, c.end) for c in persons], people),
+        spans = [(c.start, c.end) for c in persons]
+        person_numbers = dict(zip(map(id, persons), join_aliases(text, spans, cluster_people(text, spans, people)),
                                   strict=True))
         numbers: dict[str, dict[Any, int]] = {}
         out = []

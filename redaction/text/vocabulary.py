@@ -1,0 +1,128 @@
+"""Which words English text knows: a name nobody listed ("folake", "okafor", "svety") is a word the model never saw.
+
+The name lists (Census, SSA) miss most nicknames and many surnames; the spaCy model's string table holds the
+words of its training text (about 49,000 distinct letter-only words, common names among them). A word in
+neither is rare in English: where a sentence puts a person (the subject of "said", the surname before ", given
+name"), such a word is taken as a name. ``known_words`` reads the table from the model package's files, not from
+a loaded pipeline, whose table grows with every text it reads.
+
+``NARRATIVE_VERBS`` are the verbs that follow a person in a narrative ("svety ran off", "JUA ADVISED"); they are
+never part of a name, so a name guess that swallows one is trimmed ("eduardo hangs" -> "eduardo").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text.base import DEFAULT_MODEL
+
+NARRATIVE_VERBS = frozenset({
+    "stated", "states", "said", "says", "told", "tells", "advised", "advises", "reported", "reports", "admitted",
+    "admits", "denied", "denies", "declined", "declines", "refused", "refuses", "confirmed", "confirms", "agreed",
+    "arrived", "left", "leaves", "were", "are", "saw", "sees", "knows", "knew", "heard", "asked", "asks", "called", "calls",
+    "texted", "threatened", "threatens", "drives", "drove", "lives", "lived", "stays", "stayed", "hangs", "hung",
+    "works", "worked", "was", "is", "has", "had", "ran", "runs", "went", "goes", "came", "comes", "got", "gets",
+    "took", "takes", "sells", "sold", "stashes", "yelled", "yells", "broke", "owes", "owed", "keeps", "kept",
+    "carries", "carried", "fled", "walked", "wants", "wanted", "tried", "tries", "showed", "shows", "brought",
+    "gave", "gives", "punched", "hit", "hits", "pushed", "grabbed", "uses", "used", "plays", "played", "shares",
+    "share", "sleeps", "slept", "deals", "dealt", "claims", "claimed", "explained", "explains", "spoke", "speaks",
+    "indicated", "indicates", "stole", "steals", "hides", "hid", "fights", "fought", "sits", "sat", "seemed",
+    "seems", "appeared", "appears", "became", "becomes", "remained", "returned", "returns", "joined", "met",
+    "meets", "would", "could", "did", "does", "might", "must", "should",
+})
+# Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
+_ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
+                            "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj",
+                            "assoc", "assn", "asst", "approx", "rcvd", "recd", "vehs", "ppl", "info", "narr", "supp"}
+                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"})
+
+
+@lru_cache(maxsize=4)
+def known_words(model: str | None = None) -> frozenset[str]:
+    """Lower-case, unaccented letter-only words of the model's string table; empty when it cannot be read (then
+    ``unknown_word`` is never true: no rule fires on an unreadable vocabulary)."""
+    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    try:
+        import spacy.util
+
+        root = Path(spacy.util.get_package_path(name))
+        path = next(root.glob("*/vocab/strings.json"), None) or next(root.glob("vocab/strings.json"), None)
+        if path is None:
+            return frozenset()
+        strings = json.loads(path.read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    words = {fold(s).lower() for s in strings if isinstance(s, str) and s.isalpha()}
+    return frozenset(words | dictionary_words(name))
+
+
+@lru_cache(maxsize=4)
+def dictionary_words(model: str | None = None) -> frozenset[str]:
+    """The lemmatizer's word index alone (WordNet's common words, few names): "wily", "lay", not "sio" or "pri"."""
+    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    try:
+        import spacy.util
+
+        root = Path(spacy.util.get_package_path(name))
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(w for sub in [root, *root.iterdir()] if sub.is_dir() for w in _lemma_index(sub))
+
+
+def _lemma_index(root: Path) -> set[str]:
+    """The lemmatizer's word index (WordNet's nouns, verbs, adjectives and adverbs: "driveway", "meth"), which the
+    string table lacks; empty when the model has none."""
+    path = root / "lemmatizer" / "lookups" / "lookups.bin"
+    try:
+        import srsly
+
+        tables = srsly.msgpack_loads(path.read_bytes())
+    except (ImportError, OSError, ValueError):
+        return set()
+    out: set[str] = set()
+    for words in (tables.get("lemma_index") or {}).values():
+        out.update(w.lower() for w in words if isinstance(w, str) and w.isalpha())
+    return out
+
+
+@lru_cache(maxsize=65536)
+def unknown_word(word: str) -> bool:
+    """A word of three letters or more (hyphens and apostrophes allowed) that neither the model's vocabulary nor
+    the report-word lists hold: a name no list has, where the sentence puts a person."""
+    known = known_words()
+    if not known:
+        return False
+    low = fold(word).lower().strip(".,").replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]  # "okafor's"; "aka's" is the cue "aka"
+    parts = [p for p in low.replace("'", "-").split("-") if p]
+    if len(low) < 4 or not parts or not all(p.isalpha() for p in parts):
+        return False  # three letters or fewer: as often an abbreviation ("wma") as a name
+    if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS:
+        return False
+    whole = "".join(parts)
+    if whole in known or (whole.endswith("s") and whole[:-1] in known) or _compound(whole, known):
+        return False  # "mikes", "stoplamp", "keyholder": an inflection or two English words run together
+    return all(p not in known or len(p) <= 3 for p in parts)
+
+
+def _compound(word: str, known: frozenset[str]) -> bool:
+    """Two known words of three letters or more run together ("speedingwindow")."""
+    return len(word) >= 7 and any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+
+
+@lru_cache(maxsize=65536)
+def uncommon_word(word: str) -> bool:
+    """A word of three letters or more that no dictionary lists as a common word (it may be a name the model saw:
+    "sio", "pri", "aha"); only where a sentence puts a person is it taken as one."""
+    common = dictionary_words()
+    low = fold(word).lower().strip(".,")
+    if not common or len(low) < 3 or not low.isalpha() or low in common:
+        return False
+    if low.endswith("s") and low[:-1] in common or _compound(low, known_words()):
+        return False  # "headlights", "stoplamp"
+    return not (low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS)
