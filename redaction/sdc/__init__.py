@@ -115,7 +115,7 @@ not met is reported (and logged) with the share kept and an upper bound of what 
 
 When the groups do not hold every floor either, levels per row are tried (`recode`): a floor's column at its floor
 level, every other QI at its coarsest; the rows still in classes below k first give up a kept column's cell ("*"
-for a set of at least k of them sharing their other values, within the floors' budgets; a null costs nothing),
+for a set of at least k of them sharing their other values, within the floors' budgets, a blanked null counted too),
 then climb the ladder of an `at_least` column (month -> quarter -> year -> "*") until their class holds k; the
 plan that keeps more of the floors (the last given up first) wins. When a floor still fails, its description says
 what was kept, the bound (at most this share while the other floors' columns stay in every row, at most that share

@@ -8,8 +8,9 @@ can cost the month of hundreds of rows. Here only the rows that stand out pay, a
    other quasi-identifier at its coarsest (the order of sacrifice gives those up first).
 2. Rows in classes below k keep their `at_least` floors when they can: within the cell of their other values,
    the cell of a column with a `kept_in_at_least` floor is published as "*" for a set of at least k such rows
-   (the column given up first tried first, then all of them), as long as each floor's budget allows (a null
-   blanked costs no floor: it had no value to keep).
+   (the column given up first tried first, then all of them), as long as each floor's budget allows. A null
+   blanked counts against the budget too: the floor counts valued rows, but "*" in place of "not recorded" is
+   still a row no longer as the agency published it, so "as recorded" holds over all rows as well.
 3. The rows still below k climb the ladder of each `at_least` column (month -> quarter -> year -> "*"), one
    level at a time, leaving at each level the rows whose class there holds k.
 4. What still stands out is removed, within `max_suppression`; else there is no such plan (None).
@@ -78,7 +79,7 @@ def _blank_kept(df: pd.DataFrame, config: SdcConfig, st: _State, small: np.ndarr
     """Step 2: "*" in a kept floor's column for sets of at least k standing-out rows sharing their other values."""
     kept = [f.column for f in _by_sacrifice(config, config.floors) if f.at_least is None]
     subsets = [(c,) for c in kept] + ([tuple(kept)] if len(kept) > 1 else [])
-    valued = {c: df[c].notna().to_numpy() for c in kept}
+    costs = {c: np.ones(len(df), dtype=bool) for c in kept}  # every row blanked counts (see the docstring)
     for subset in subsets:
         rows = np.flatnonzero(small)
         if not len(rows):
@@ -91,7 +92,7 @@ def _blank_kept(df: pd.DataFrame, config: SdcConfig, st: _State, small: np.ndarr
             size = len(grp) if st.unit is None else len(pd.unique(st.unit[grp]))
             if size < config.k:
                 continue
-            cost = {c: int(valued[c][grp].sum()) for c in subset}
+            cost = {c: int(costs[c][grp].sum()) for c in subset}
             if any(cost[c] > st.budgets[c] for c in subset):
                 continue
             for c in subset:
@@ -148,7 +149,7 @@ def _over_budget(df: pd.DataFrame, config: SdcConfig, st: _State, removed: np.nd
         if f.at_least is not None:
             continue
         valued = df[f.column].notna().to_numpy()
-        lost = int((valued & st.blanked[f.column]).sum()) + int(valued[removed].sum())
+        lost = int(st.blanked[f.column].sum()) + int(valued[removed].sum())
         budget = int(math.floor((1.0 - f.share) * int(valued.sum()) + 1e-9))
         if lost > budget:
             out[f.column] = lost - budget
@@ -164,6 +165,46 @@ def _at_least_lost(config: SdcConfig, st: _State, removed: np.ndarray) -> int:
         if f.at_least is not None:
             lost |= (st.level[f.column] > by_name[f.column].levels.index(f.at_least)) | st.blanked[f.column]
     return int(lost.sum())
+
+
+def _refine(df: pd.DataFrame, config: SdcConfig, st: _State, keep: np.ndarray) -> None:
+    """Step 5: give back what k allows of the columns without a floor (the last given up first), class by class:
+    within a class of the plan, the rows whose finer value is shared by k of them get it; the others stay as they
+    are, and a class whose staying rows would be fewer than k stays whole. Every class stays a union of classes
+    of at least k rows; floors, blanks and removals are untouched. A `columns` ladder (location -> beat ->
+    district) stops at its second level: its first is the treatment of a private address (hundred block, or an
+    intersection kept as written), which the leak verifier checks against the record, and these rows are the
+    ones the search had given up."""
+    floor_cols = {f.column for f in config.floors}
+    by_name = {q.name: q for q in config.quasi_identifiers}
+    order = [c for c in reversed(config.sacrifice) if c not in floor_cols]
+    order += [q.name for q in config.quasi_identifiers if q.name not in floor_cols and q.name not in order]
+    rows_kept = np.flatnonzero(keep)
+    unit = st.unit if st.unit is not None else np.arange(len(keep))
+    for c in order:
+        q = by_name[c]
+        for j in range(len(q.levels) - 2, 0 if q.ladder == "columns" else -1, -1):  # see the docstring
+            cand = rows_kept[st.level[c][rows_kept] == j + 1]
+            if not len(cand) or q.levels[j] == SUPPRESSED:
+                break
+            frame = pd.DataFrame({n: pd.Series(v[rows_kept], dtype=object).fillna("\x00null")
+                                  for n, v in st.values.items()})
+            cls = np.full(len(keep), -1, dtype=np.int64)
+            cls[rows_kept] = frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+            finer = pd.Series(_generalize_one(df.iloc[cand], q, q.levels[j]), dtype=object).fillna("\x00null")
+            part = pd.DataFrame({"cls": cls[cand], "part": finer.to_numpy(), "unit": unit[cand]})
+            big = (part.groupby(["cls", "part"], sort=False)["unit"].transform("nunique") >= config.k).to_numpy()
+            stay = np.ones(len(keep), dtype=bool)
+            stay[cand[big]] = False
+            stay_frame = pd.DataFrame({"cls": cls[rows_kept], "unit": unit[rows_kept]})[stay[rows_kept]]
+            stay_size = stay_frame.groupby("cls")["unit"].nunique()
+            bad_cls = stay_size.index[stay_size < config.k].to_numpy()
+            move = big & ~np.isin(cls[cand], bad_cls)
+            if not move.any():
+                break
+            st.values[c][cand[move]] = np.asarray(finer.to_numpy()[move], dtype=object)
+            st.values[c][cand[move]] = np.where(st.values[c][cand[move]] == "\x00null", None, st.values[c][cand[move]])
+            st.level[c][cand[move]] = j
 
 
 def row_recoding(df: pd.DataFrame, config: SdcConfig) -> Stratified | None:
@@ -197,7 +238,10 @@ def row_recoding(df: pd.DataFrame, config: SdcConfig) -> Stratified | None:
         return None
     if int(any_blank.sum()) > math.floor(config.max_local_suppression * n + 1e-9):
         return None
-    keep = np.setdiff1d(np.arange(n), removed)
+    mask = np.ones(n, dtype=bool)
+    mask[removed] = False
+    _refine(df, config, st, mask)
+    keep = np.flatnonzero(mask)
     sizes = _class_sizes(st, keep)
     if len(keep) and int(sizes.min()) < config.k:  # a check, never expected to fire
         return None
