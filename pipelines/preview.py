@@ -265,6 +265,16 @@ def review_and_utility_sections(meta: Mapping[str, Any]) -> list[str]:
 _AS_RECORDED = {"value", "null", "source_band"}
 
 
+#: Level names finest first, per ladder (the utility report's names), so a line reads from fine to coarse even
+#: when the report went through JSON with sorted keys.
+_LEVEL_ORDER = ("day", "week", "month", "quarter", "year", "hour", "4h", "part_of_day", "5y", "10y", "minor_adult",
+                "source_band", "location", "beat", "district", "value")
+
+
+def _level_rank(level: str) -> tuple[int, str]:
+    return (_LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER), level)
+
+
 def _first_levels(spec: Any) -> dict[str, str]:
     """Each quasi-identifier's finest published level (its ladder's first), from the dataset's policy."""
     from redaction.sdc import DEFAULT_LEVELS
@@ -292,7 +302,8 @@ def shown_coarser(sdc_report: Mapping[str, Any], utility: Mapping[str, Any] | No
         finest = {first_levels.get(name, "value"), *_AS_RECORDED}
         if not levels or set(levels) <= finest or levels.get("suppressed", 0.0) >= 1.0:
             continue
-        order = [lv for lv in levels if lv not in ("null", "suppressed")] + ["suppressed"] * ("suppressed" in levels)
+        order = sorted((lv for lv in levels if lv not in ("null", "suppressed")), key=_level_rank)
+        order += ["suppressed"] * ("suppressed" in levels)
         parts.append(f"{name}: " + ", ".join(f"{lv} {levels[lv]:.1%}" for lv in order))
     if parts:
         return "Shown coarser (share of rows at each level; suppressed = *): " + "; ".join(parts) + "."

@@ -62,3 +62,10 @@ def test_the_site_profile_shows_the_mix_with_shares_and_the_withheld_share():
     assert [c.label for c in age.levels] == ["10-year age band", "minor or adult only"]
     assert not any("12-year" in c.label or "18-year" in c.label for c in age.levels)
     assert any(u.startswith("Values mix levels (10-year age band 50%, minor or adult only 50%)") for u in age.uses)
+
+
+def test_the_line_reads_from_fine_to_coarse_whatever_the_order_of_the_report():
+    rep = {"columns": {"occurred_hour": {"role": "quasi_identifier", "levels": {
+        "4h": 0.207, "hour": 0.237, "part_of_day": 0.151, "suppressed": 0.405}}}}
+    line = shown_coarser({}, rep, {"occurred_hour": "hour"})
+    assert "occurred_hour: hour 23.7%, 4h 20.7%, part_of_day 15.1%, suppressed 40.5%" in line
