@@ -12,7 +12,7 @@ from pycanon import anonymity
 
 from redaction import sdc
 from redaction.errors import SdcError
-from redaction.sdc import strata
+from redaction.sdc import recode, strata
 
 QIS = ["agency", "date", "race", "sex"]
 
@@ -88,3 +88,26 @@ def test_a_floor_a_large_release_cannot_hold_names_the_best_plan_the_bound_and_w
     assert "no plan keeps more than" in msg and "it would hold as date: at_least month in_at_least 0.9" in msg
     for value in ("R1", "R2", "R3", "R4", "R5", "2020-0"):  # names and shares only
         assert value not in msg
+
+
+def test_a_column_without_a_floor_whose_coarsest_level_still_tells_gives_its_cell_first():
+    """Complaint-like policy: the year has no floor and no "*" level; a rare race x sex stands out in every year.
+    The standing-out rows publish "*" as the year (not removed, race and sex kept)."""
+    rng = np.random.default_rng(7)
+    n = 1000
+    year = rng.integers(2015, 2025, n).astype(str)
+    race = np.where(np.arange(n) % 50 == 0, "R9", rng.choice(["R1", "R2"], n))  # 20 rows, about 2 a year
+    df = pd.DataFrame({"agency": "A", "date": [f"{y}-06-01" for y in year], "race": race,
+                       "sex": rng.choice(["F", "M"], n)})
+    cfg = {"k": 5, "max_suppression": 0.01, "max_local_suppression": 0.10,
+           "quasi_identifiers": {"agency": {}, "date": {"ladder": "date", "levels": ["day", "month", "quarter", "year"]},
+                                 "race": {"levels": ["value", "*"]}, "sex": {"levels": ["value", "*"]}},
+           "utility": {"sacrifice": ["date", "sex", "race"], "floors_from_rows": 10_000,
+                       "floors": {"race": {"kept_in_at_least": 0.99}, "sex": {"kept_in_at_least": 0.99}}}}
+    st = recode.row_recoding(df, sdc.parse_config(cfg))
+    assert st is not None
+    out, rep = sdc.k_anonymize(df, cfg)
+    assert rep.kept_shares["race"] >= 0.99 and rep.kept_shares["sex"] >= 0.99 and rep.rows_suppressed <= 10
+    rare = out["race"] == "R9"
+    assert rare.sum() >= 15 and (out.loc[rare, "date"] == "*").all()
+    assert sdc.recount_k(out, QIS) >= 5 and anonymity.k_anonymity(out.reset_index(drop=True), QIS) >= 5

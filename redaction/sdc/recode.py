@@ -11,8 +11,9 @@ can cost the month of hundreds of rows. Here only the rows that stand out pay, a
    (the column given up first tried first, then all of them), as long as each floor's budget allows. A null
    blanked counts against the budget too: the floor counts valued rows, but "*" in place of "not recorded" is
    still a row no longer as the agency published it, so "as recorded" holds over all rows as well.
-3. The rows still below k climb the ladder of each `at_least` column (month -> quarter -> year -> "*"), one
-   level at a time, leaving at each level the rows whose class there holds k.
+3. The rows still below k give up, in the order of sacrifice, the cell of a column without a floor whose coarsest
+   level is not "*" (a complaint's year), then climb the ladder of each `at_least` column (month -> quarter ->
+   year -> "*"), one level at a time, leaving at each level the rows whose class there holds k.
 4. What still stands out is removed, within `max_suppression`; else there is no such plan (None).
 
 Every class of the result is checked again (k counted in units when `unit` is set) before the plan is returned.
@@ -103,8 +104,16 @@ def _blank_kept(df: pd.DataFrame, config: SdcConfig, st: _State, small: np.ndarr
 
 
 def _climb(df: pd.DataFrame, config: SdcConfig, st: _State, small: np.ndarray) -> np.ndarray:
-    """Step 3: the standing-out rows climb each `at_least` column's ladder, then "*"; returns rows still small."""
+    """Step 3: the standing-out rows give up a column without a floor, then climb each `at_least` column's ladder,
+    then "*"; returns the rows still below k."""
     by_name = {q.name: q for q in config.quasi_identifiers}
+    floor_cols = {f.column for f in config.floors}
+    for c in config.sacrifice:  # a column without a floor whose coarsest level still tells something: "*" first
+        if c in floor_cols or by_name[c].levels[-1] == SUPPRESSED or not small.any():
+            continue
+        st.values[c][small] = SUPPRESSED
+        st.blanked[c][small] = True
+        small = _class_sizes(st) < config.k
     for f in _by_sacrifice(config, config.floors):
         if f.at_least is None:
             continue
