@@ -69,3 +69,13 @@ def test_the_line_reads_from_fine_to_coarse_whatever_the_order_of_the_report():
         "4h": 0.207, "hour": 0.237, "part_of_day": 0.151, "suppressed": 0.405}}}}
     line = shown_coarser({}, rep, {"occurred_hour": "hour"})
     assert "occurred_hour: hour 23.7%, 4h 20.7%, part_of_day 15.1%, suppressed 40.5%" in line
+
+
+def test_a_place_column_published_at_two_levels_is_reported_at_both():
+    import pandas as pd
+
+    n = 20
+    df = pd.DataFrame({"location": ["B1"] * 10 + ["North"] * 6 + ["*"] * 4,
+                       "district": ["North"] * 10 + ["North"] * 6 + ["*"] * 4, "agency": ["X"] * n})
+    rep = utility_report(df, {}, k=1, ladders={"location": "columns"}, levels={"location": "beat"})
+    assert rep["columns"]["location"]["levels"] == {"beat": 0.5, "district": 0.3, "suppressed": 0.2}
