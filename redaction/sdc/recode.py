@@ -15,6 +15,7 @@ can cost the month of hundreds of rows. Here only the rows that stand out pay, a
    level is not "*" (a complaint's year), then climb the ladder of each `at_least` column (month -> quarter ->
    year -> "*"), one level at a time, leaving at each level the rows whose class there holds k.
 4. What still stands out is removed, within `max_suppression`; else there is no such plan (None).
+5. The columns without a floor get back, class by class, the finer levels k allows (`_refine`).
 
 Every class of the result is checked again (k counted in units when `unit` is set) before the plan is returned.
 l-diversity is not handled here (None): those policies keep the stratified search.
