@@ -222,9 +222,9 @@ def build_preview(spec: Any, plan: Any, meta: Mapping[str, Any], checks: Mapping
     if s:
         p.disclosure.append(f"Every combination of the characteristics readers could use to single someone out is "
                             f"shared by at least {s.get('k_achieved')} records (target {s.get('k_target')}).")
-        coarse = {k: v for k, v in (s.get("levels") or {}).items() if v not in ("value", SUPPRESSED)}
-        if coarse:
-            p.disclosure.append("Shown coarser: " + ", ".join(f"{k} as {v}" for k, v in sorted(coarse.items())) + ".")
+        line = shown_coarser(s, meta.get("utility"), _first_levels(spec))
+        if line:
+            p.disclosure.append(line)
     p.sections = review_and_utility_sections(meta)
     if text_column:
         p.spot_column, p.spot_checks = text_column, _spot_checks(table, text_column)
@@ -259,6 +259,58 @@ def review_and_utility_sections(meta: Mapping[str, Any]) -> list[str]:
 
         lines += ["", "### Utility and risk of the released table", "", *report_markdown(meta["utility"])]
     return lines
+
+
+#: Levels that are the column as recorded (the utility report's names), never "coarser".
+_AS_RECORDED = {"value", "null", "source_band"}
+
+
+#: Level names finest first, per ladder (the utility report's names), so a line reads from fine to coarse even
+#: when the report went through JSON with sorted keys.
+_LEVEL_ORDER = ("day", "week", "month", "quarter", "year", "hour", "4h", "part_of_day", "5y", "10y", "minor_adult",
+                "source_band", "location", "beat", "district", "value")
+
+
+def _level_rank(level: str) -> tuple[int, str]:
+    return (_LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER), level)
+
+
+def _first_levels(spec: Any) -> dict[str, str]:
+    """Each quasi-identifier's finest published level (its ladder's first), from the dataset's policy."""
+    from redaction.sdc import DEFAULT_LEVELS
+
+    policy = spec.policy if isinstance(getattr(spec, "policy", None), Mapping) else {}
+    qis = (policy.get("k_anonymity") or {}).get("quasi_identifiers") or {}
+    out = {}
+    for name, q in qis.items():
+        q = q or {}
+        levels = q.get("levels") or DEFAULT_LEVELS.get(str(q.get("ladder", "none"))) or ["value"]
+        out[str(name)] = str(levels[0])
+    return out
+
+
+def shown_coarser(sdc_report: Mapping[str, Any], utility: Mapping[str, Any] | None,
+                  first_levels: Mapping[str, str]) -> str:
+    """The preview's "Shown coarser" line: per column published coarser than recorded in some rows, the share of
+    rows at each level and "*" (from the release's utility report, measured on the table as written), so a column
+    that mixes levels shows the mix, not only its most common level. A column withheld in every row is left to
+    the warnings above. Without a utility report: the level most rows got, per column."""
+    cols = (utility or {}).get("columns") or {}
+    parts = []
+    for name, e in cols.items():
+        levels = {k: float(v) for k, v in (e.get("levels") or {}).items()} if e.get("role") == "quasi_identifier" else {}
+        finest = {first_levels.get(name, "value"), *_AS_RECORDED}
+        if not levels or set(levels) <= finest or levels.get("suppressed", 0.0) >= 1.0:
+            continue
+        order = sorted((lv for lv in levels if lv not in ("null", "suppressed")), key=_level_rank)
+        order += ["suppressed"] * ("suppressed" in levels)
+        parts.append(f"{name}: " + ", ".join(f"{lv} {levels[lv]:.1%}" for lv in order))
+    if parts:
+        return "Shown coarser (share of rows at each level; suppressed = *): " + "; ".join(parts) + "."
+    if cols:
+        return ""
+    coarse = {k: v for k, v in (sdc_report.get("levels") or {}).items() if v not in ("value", SUPPRESSED)}
+    return "Shown coarser: " + ", ".join(f"{k} as {v}" for k, v in sorted(coarse.items())) + "." if coarse else ""
 
 
 def _withheld_columns(meta: Mapping[str, Any], table: Any) -> list[Notice]:

@@ -78,8 +78,9 @@ STOP_SAMPLES = ["stops_seattle_terry_sample2000.csv", "stops_berkeley-pd_2015.cs
 
 def test_real_stop_samples_keep_month_per_stratum_with_k_over_every_column(tmp_path):
     """6,039 real stops (Seattle 2015-2017, Berkeley 2015 and 2020): one level for all rows published the date at
-    year (98.3%); levels per agency and year keep the month in 90% of the rows, race and sex as recorded in 99%.
-    The month floor (95%) cannot hold with k = 5 on these rows: the release says so, with the bound."""
+    year (98.3%); levels per agency and year kept the month in 90% of the rows, levels per row (only the rows that
+    stand out give it up) in 93%, race and sex as recorded in 99%. The month floor (95%) is not met with k = 5 on
+    these rows: the release says so, with the bound and the floor it does hold."""
     import shutil
 
     from tests.test_real_samples import SAMPLES
@@ -103,11 +104,11 @@ def test_real_stop_samples_keep_month_per_stratum_with_k_over_every_column(tmp_p
     assert anonymity.k_anonymity(csv, qis) >= 5
     month = csv["occurred_date"].str.fullmatch(r"\d{4}-\d{2}(-\d{2})?")
     year = csv["occurred_date"].str.fullmatch(r"\d{4}")
-    assert int(month.sum()) >= 0.89 * ingested and year.any()  # the column mixes levels
+    assert int(month.sum()) >= 0.92 * ingested and year.any()  # the column mixes levels
     for col in ("subject_race", "subject_sex"):
         assert int((csv[col] != "*").sum()) >= 0.99 * ingested, col
     util = prov["utility"]
     assert util["floors_binding"] is False
     note = next(f for f in util["floors"] if f.startswith("occurred_date"))
-    assert "NOT met" in note and "at most" in note
-    assert util["columns"]["occurred_date"]["levels"]["month"] >= 0.89
+    assert "NOT met" in note and "no plan keeps more than" in note and "it would hold as" in note
+    assert util["columns"]["occurred_date"]["levels"]["month"] >= 0.92

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from redaction.sdc import SUPPRESSED, suppress_small_cells
+from redaction.sdc import _AGE_SCHEMES, SUPPRESSED, suppress_small_cells
 
 #: Most distinct values listed with their counts; a column with more is described by its range or length.
 MAX_VALUES = 30
@@ -139,7 +139,14 @@ def _as_strings(col: pa.ChunkedArray) -> pa.Array:
     return arr
 
 
+#: The project's own age bands (`redaction.sdc` ladders): label -> level, so "0-17" and "18-29" read as the
+#: 10-year scheme they belong to, not as 18- and 12-year bands.
+_SCHEME_OF = {lab: lv for lv, scheme in _AGE_SCHEMES.items() for _, _, lab in scheme}
+
+
 def _level_of(family: list[tuple[str, re.Pattern[str]]], value: str) -> str | None:
+    if family is dict(_FAMILIES)["age"] and value in _SCHEME_OF:
+        return _SCHEME_OF[value]
     for key, pat in family:
         m = pat.match(value)
         if m:
@@ -211,7 +218,7 @@ def _profile_column(table: pa.Table, name: str, f: Mapping[str, Any], threshold:
             per: Counter[str] = Counter()
             for v, n in counts.items():
                 per[_level_of(levels, v) or "value"] += n
-            order = [k for k, _ in levels] + ["5y", "10y"]
+            order = ["5y", "10y", "minor_adult", *[k for k, _ in levels]]
             items = sorted(per.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
             p.levels = shown_counts([(LEVEL_LABELS.get(k, k.replace("y", "-year age band")), n) for k, n in items],
                                     threshold, rows)
@@ -267,6 +274,15 @@ def _place_levels(table: pa.Table, name: str, arr: pa.Array, ladder: Mapping[str
     return sorted(per.items(), key=lambda kv: -kv[1])
 
 
+def _mix(p: ColumnProfile) -> str:
+    """The levels of a column that mixes them, with the share of rows at each (and withheld), as shown counts
+    allow: "month 93%, quarter 3%, year 3%; withheld 1%"."""
+    text = ", ".join(f"{c.label} {c.share}" if c.share else c.label for c in p.levels)
+    if p.withheld and p.withheld >= 11 and p.withheld_shown.replace(",", "").isdigit():
+        text += f"; withheld {_pct(p.withheld, p.rows)}"
+    return text
+
+
 def _uses(p: ColumnProfile, present: int, threshold: int) -> list[str]:
     """Plain-language lines: what this release can and cannot be used for, from this column."""
     t = p.title.lower() if p.title else p.name
@@ -296,11 +312,11 @@ def _uses(p: ColumnProfile, present: int, threshold: int) -> list[str]:
                 line += f" The release cannot be used to study patterns by {finest} or month within a year." if (
                     coarsest == "year") else ""
             out.append(line.strip())
-        elif p.kind == "age":
-            out.append(f"Age bands of different widths ({', '.join(labels)}), as the agencies recorded them: "
+        elif p.kind == "age" and not set(p.level_keys) <= set(_AGE_SCHEMES):
+            out.append(f"Age bands of different widths ({_mix(p)}), as the agencies recorded them: "
                        "compare only bands that line up.")
         else:
-            out.append(f"Values mix levels ({', '.join(labels)}): compare groups at the {coarsest} level, the "
+            out.append(f"Values mix levels ({_mix(p)}): compare groups at the {coarsest} level, the "
                        "only one every row can be rolled up to.")
     if p.kind == "period":
         out.append("Read this column as text (for example pandas dtype=str): its values are ISO periods, and a "

@@ -8,7 +8,8 @@ level names and error codes.
 
 Modules: `ladders` (value ladders), `config` (the policy parsed, the report), `encoding` (integer codes per
 level), `search` (lattice search, plan, application), `suppression` (local suppression), `strata` (levels per
-stratum and group when one level for every row cannot hold the floors), `recount` (k and l on a released table),
+stratum and group when one level for every row cannot hold the floors), `recode` (levels per row, when no grouping
+holds them: only the rows that stand out give something up), `recount` (k and l on a released table),
 `small_cells` (summary tables), `report` (the utility and risk report of a release).
 
 Who is a quasi-identifier (`redaction.policy`)
@@ -110,7 +111,16 @@ stratum (agency, year) and group: each stratum is searched alone; the rows that 
 levels the floors allow are pooled in one residual group, searched with what is left of the release's limits and
 giving up floors in the order of sacrifice. Every released class is a union of the groups' classes, so k holds on
 the released table; the column then mixes levels (the report gives the share of rows per level). A floor still
-not met is reported (and logged) with the share kept and an upper bound of what any grouping could keep.
+not met is reported (and logged) with the share kept and an upper bound of what any plan could keep.
+
+When the groups do not hold every floor either, levels per row are tried (`recode`): a floor's column at its floor
+level, every other QI at its coarsest; the rows still in classes below k first give up a kept column's cell ("*"
+for a set of at least k of them sharing their other values, within the floors' budgets, a blanked null counted too),
+then climb the ladder of an `at_least` column (month -> quarter -> year -> "*") until their class holds k; the
+plan that keeps more of the floors (the last given up first) wins. When a floor still fails, its description says
+what was kept, the bound (at most this share while the other floors' columns stay in every row, at most that share
+with their budgets spent on it) and the floor the plan does hold; above `floors_from_rows` the conflict error
+carries the same text.
 
 Information loss (the reported figure, minimized by the search)
 ---------------------------------------------------------------

@@ -78,6 +78,28 @@ def level_shares(values: pd.Series, ladder: str | None, level: str | None = None
     return out
 
 
+def place_level_shares(df: pd.DataFrame, column: str, level: str | None, others: Sequence[str]) -> dict[str, float]:
+    """`level_shares` of a `columns` ladder (location -> beat -> district): a value equal to another published
+    column's value in the same row (the district) is at that column's level; the rest at `level` (the search's
+    level for most rows). Without this, a location published at the district in some rows and at the beat in
+    others read as one level."""
+    arr = _strings(df[column])
+    n = len(arr)
+    if n == 0:
+        return {}
+    label = np.full(n, level or "value", dtype=object)
+    label[pd.isna(arr)] = "null"
+    label[arr == SUPPRESSED] = "suppressed"
+    open_ = (label != "null") & (label != "suppressed")
+    for o in others:
+        same = open_ & (arr == _strings(df[o]))
+        label[same] = o
+        open_ &= ~same
+    names, counts = np.unique(label.astype(str), return_counts=True)
+    order = {"null": 1, "suppressed": 2}
+    return {str(k): int(v) / n for k, v in sorted(zip(names, counts, strict=True), key=lambda kv: (order.get(kv[0], 0), kv[0]))}
+
+
 def class_sizes(df: pd.DataFrame, columns: Sequence[str], unit: str | None = None) -> np.ndarray:
     """Equivalence class sizes of the published table on `columns` (plain pandas groupby on the published
     strings; a null is a value, "*" is a value). Rows whose every column is "*" tell nothing: not a class. With
@@ -126,7 +148,11 @@ def utility_report(
         role = roles.get(c, "quasi_identifier")
         entry: dict[str, Any] = {"role": role}
         if role == "quasi_identifier":
-            shares = level_shares(df[c], ladders.get(c), levels.get(c))
+            if ladders.get(c) == "columns":
+                others = [o for o in qis if o != c and ladders.get(o, "none") == "none"]
+                shares = place_level_shares(df, c, levels.get(c), others)
+            else:
+                shares = level_shares(df[c], ladders.get(c), levels.get(c))
             entry["levels"] = {lv: round(v, 6) for lv, v in shares.items()}
             entry["suppressed_share"] = round(shares.get("suppressed", 0.0), 6)
         columns[c] = entry

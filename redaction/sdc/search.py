@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from redaction.errors import SdcError
-from redaction.sdc import strata
+from redaction.sdc import recode, strata
 from redaction.sdc.config import SdcConfig, SdcReport, parse_config
 from redaction.sdc.diagnose import diagnose
 from redaction.sdc.encoding import _Ladder
@@ -45,7 +45,7 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
     floors_binding = True
     ladders, ev = _prepare(df, config)
     node, res, n_eval, n_total = _search(ev, ladders)
-    by_strata = _by_strata(df, config) if not res.passes and config.floors and config.strata else None
+    by_strata, best_effort = _by_strata(df, config) if not res.passes and config.floors else (None, None)
     if by_strata is not None and by_strata.report.floors_binding:
         return by_strata
     if not res.passes and config.floors and n < config.floors_from_rows:
@@ -61,13 +61,15 @@ def k_anonymize_plan(df: pd.DataFrame, cfg: SdcConfig | Mapping[str, Any]) -> Pl
         return by_strata
     levels = {lad.name: lad.level_names[lv] for lad, lv in zip(ladders, node, strict=True)}
     if not res.passes:
-        raise _unreachable(df, config, res, levels, n_eval)
+        raise _unreachable(df, config, res, levels, n_eval, best_effort)
     return _final_plan(ev, ladders, node, config, levels, n, (n_eval, n_total), declared_floors, floors_binding)
 
 
-def _unreachable(df: pd.DataFrame, config: SdcConfig, res: _Eval, levels: dict[str, str], n_eval: int) -> SdcError:
-    """The error when even the coarsest levels fail: "sdc-floor-conflict" with the floors' hints, else
-    "sdc-unreachable"; its ``details`` (counts and names only) go to check metadata."""
+def _unreachable(df: pd.DataFrame, config: SdcConfig, res: _Eval, levels: dict[str, str], n_eval: int,
+                 best_effort: Plan | None = None) -> SdcError:
+    """The error when even the coarsest levels fail: "sdc-floor-conflict" with the floors' hints (and, when a
+    plan by groups or by rows kept k, what it kept of each floor and the bound), else "sdc-unreachable"; its
+    ``details`` (counts and names only) go to check metadata."""
     n = len(df)
     share = res.suppressed / n if n else 0.0
     what = f"k={config.k}" + (f", l={config.l_diversity}" if config.l_diversity else "")
@@ -79,6 +81,9 @@ def _unreachable(df: pd.DataFrame, config: SdcConfig, res: _Eval, levels: dict[s
     }
     if config.floors:
         hints = diagnose(df, config)
+        if best_effort is not None:
+            hints += [f"the best plan found (levels per group or per row) keeps k = {config.k}: "
+                      + "; ".join(best_effort.report.floors)]
         err = SdcError(
             f"sdc-floor-conflict: {what} and the utility floors cannot all hold, even at the coarsest levels the "
             f"floors allow ({', '.join(f'{k}: {v}' for k, v in levels.items())}) with local suppression of at "
@@ -177,15 +182,32 @@ def _gave_way(df: pd.DataFrame, declared: SdcConfig, ladders: list[_Ladder], ev:
     return plan
 
 
-def _by_strata(df: pd.DataFrame, config: SdcConfig) -> Plan | None:
-    """When one level per column cannot hold k and the floors: levels per stratum and group (`strata`). Its plan
-    when it meets every floor, or (below `floors_from_rows`) when it keeps k with floors partly met (reported);
-    None otherwise (the caller goes on: floors give way below floors_from_rows, else the conflict is raised)."""
-    plan = strata.best_plan(df, config)
+def _by_strata(df: pd.DataFrame, config: SdcConfig) -> tuple[Plan | None, Plan | None]:
+    """When one level per column cannot hold k and the floors: levels per stratum and group (`strata`, when the
+    policy declares them), or per row (`recode`). (Its plan when it meets every floor, or (below
+    `floors_from_rows`) when it keeps k with floors partly met (reported), else None; the best plan found, for
+    the conflict message.) With None the caller goes on: floors give way below floors_from_rows, else the
+    conflict is raised."""
+    plan = strata.best_plan(df, config) if config.strata else None
+    if plan is None or not strata.floors_met(config, plan):
+        plan = _row_recoding_if_better(df, config, plan)
     if plan is None or (not strata.floors_met(config, plan) and len(df) >= config.floors_from_rows):
-        return None
+        return None, plan
     if plan.report.floors_binding:
         _warn_floors(plan.report)
+    return plan, plan
+
+
+def _row_recoding_if_better(df: pd.DataFrame, config: SdcConfig, plan: Plan | None) -> Plan | None:
+    """The row-level recoding (`recode`) when it keeps more of the floors than the stratified plan (or there is
+    none): only the rows that stand out give up their month, or a kept column's cell, not whole groups."""
+    st = recode.row_recoding(df, config)
+    if st is None:
+        return plan
+    alt = strata.stratified_plan(df, config, st, floors_binding=True)
+    alt.report.floors_binding = strata.floors_met(config, alt) or len(df) >= config.floors_from_rows
+    if plan is None or strata.plan_key(config, alt) > strata.plan_key(config, plan):
+        return alt
     return plan
 
 

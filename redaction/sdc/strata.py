@@ -195,12 +195,13 @@ def floor_bound(df: pd.DataFrame, config: SdcConfig, floor: Floor) -> tuple[floa
     """An upper bound of the share of valued rows that can keep `floor` with k, any grouping of the rows.
 
     At the node where every floor's column is at its floor (as recorded, or `at_least`) and every other QI at its
-    coarsest, a row in a class below k keeps all of its floors' levels only if it is removed, or loses one of
-    the other floors' columns (within their budgets): no finer publication of any other column can make its
-    class larger. Returns (the bound when those rows keep the other floors' columns and stay, as the order of
-    sacrifice wants; the bound when they may also spend the other floors' budgets and the removal limit).
+    coarsest, a row in a class below k keeps this floor's level only if it loses one of the other floors' columns
+    (within their budgets): no finer publication of any other column can make its class larger. Returns (the
+    bound when those rows keep the other floors' columns; the bound when they may spend those floors' budgets).
     Valid when every other QI is withheld ("*") at its coarsest or is never blanked (not in the order of
-    sacrifice); None otherwise."""
+    sacrifice); None otherwise. The second bound counts every standing-out row as savable by one blank of another
+    floor's column (free where that column is null): an upper bound, not a plan. A removed row loses this
+    column as well, so the removal limit cannot raise it."""
     floor_cols = {f.column for f in config.floors}
     for q in _searched_qis(config):
         if q.name not in floor_cols and q.levels[-1] != SUPPRESSED and q.name in config.sacrifice:
@@ -212,13 +213,39 @@ def floor_bound(df: pd.DataFrame, config: SdcConfig, floor: Floor) -> tuple[floa
         pair = np.unique(cls * ev.n_sens + ev.sens)
         bad |= np.bincount(pair // ev.n_sens, minlength=ncls) < ev.l_target
     valued = _valued(df, floor.column)
-    small = int((bad[cls] & valued).sum())
+    small_rows = bad[cls] & valued
+    small = int(small_rows.sum())
     names = [lad.name for lad in ladders]
-    slack = ev.cap + sum(b for qi, b in ev.budgets.items() if names[qi] != floor.column)
+    others = [f.column for f in config.floors if f.column != floor.column]
+    free = np.zeros(len(df), dtype=bool)  # a null blanked costs no floor: it had no value to keep
+    for c in others:
+        free |= ~_valued(df, c)
+    slack = sum(b for qi, b in ev.budgets.items() if names[qi] != floor.column) + int((small_rows & free).sum())
     total = int(valued.sum())
     if not total:
         return 1.0, 1.0
     return 1.0 - small / total, 1.0 - max(0, small - slack) / total
+
+
+def _not_met(df: pd.DataFrame, config: SdcConfig, floor: Floor, kept: float) -> str:
+    """What a data officer needs when a floor is not met: what was kept, the most any plan could keep on these
+    rows (the bound), and the floor this plan does hold. Names and shares only."""
+    text = f"(NOT met: {kept:.1%} of valued rows kept"
+    bound = floor_bound(df, config, floor)
+    if bound is not None:
+        others = ", ".join(g.column for g in config.floors if g is not floor) or "the other columns"
+        text += (f"; bound with k = {config.k} on these rows: no plan keeps more than {bound[0]:.1%} while {others} "
+                 f"stay as recorded in every row, nor more than {bound[1]:.1%} with their floors' budgets spent on it "
+                 "(removing a row loses this column too)")
+    return text + f"; it would hold as {floor.column}: {_share_hint(floor, kept)}, or with more rows per class)"
+
+
+def _share_hint(floor: Floor, kept: float) -> str:
+    """The floor as this plan holds it: the same level, the share it kept (rounded down)."""
+    share = math.floor(kept * 100 + 1e-9) / 100
+    if floor.at_least is None:
+        return f"kept_in_at_least {share:g}"
+    return f"at_least {floor.at_least} in_at_least {share:g}"
 
 
 def _loss(df: pd.DataFrame, config: SdcConfig, groups: Sequence[Group]) -> tuple[float, dict[str, float]]:
@@ -253,11 +280,7 @@ def stratified_plan(df: pd.DataFrame, config: SdcConfig, st: Stratified, floors_
         kept_shares[f.column] = 1.0 - floor_lost(df, config, f, st.groups) / valued if valued else 1.0
         text = f.describe()
         if kept_shares[f.column] + 1e-12 < f.share:
-            bound = floor_bound(df, config, f)
-            text += f" (NOT met: {kept_shares[f.column]:.1%} of valued rows kept"
-            text += (f"; with k = {config.k} on these rows at most {bound[0]:.1%} can be kept while the other "
-                     f"floors' columns are kept, {bound[1]:.1%} if they and the removal limit give way instead)"
-                     if bound is not None else ")")
+            text += " " + _not_met(df, config, f, kept_shares[f.column])
         described.append(text)
     loss, by = _loss(df, config, st.groups)
     shares: dict[str, dict[str, float]] = {}
