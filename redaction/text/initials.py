@@ -11,6 +11,7 @@ word; initials that are also a common word ("AS", "NO") need a cue or a followin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from redaction.text.names import PARTICLES
@@ -66,13 +67,19 @@ def initials_of(value: str) -> set[str]:
     return {(given[0] + s).upper() for s in firsts if given[0].isalpha() and s.isalpha()}
 
 
+@lru_cache(maxsize=2048)
+def _initials_regex(ini: str) -> re.Pattern[str]:
+    """The regex of two initials ("HF", "H.F.", "H. F"), compiled once per pair: the per-record value regexes
+    fill ``re``'s own cache and would otherwise evict these (at most 26 x 26 pairs in Latin letters)."""
+    a, b = re.escape(ini[0]), re.escape(ini[1])
+    return re.compile(r"(?<![\w.])" + a + r"(?:\.\s?)?" + b + r"\.?(?![\w])")
+
+
 def initials_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of the record people's initials in ``text`` (upper case, with or without dots)."""
     out: list[tuple[int, int]] = []
     for ini in sorted({i for v in values for i in initials_of(v)}):
-        a, b = re.escape(ini[0]), re.escape(ini[1])
-        rx = re.compile(r"(?<![\w.])" + a + r"(?:\.\s?)?" + b + r"\.?(?![\w])")
-        for m in rx.finditer(text):
+        for m in _initials_regex(ini).finditer(text):
             end = m.end() - 1 if m.group().endswith(".") and len(m.group()) <= 3 else m.end()
             if ini.lower() in _COMMON and not (_AFTER.match(text, m.end()) or _BEFORE.search(text, 0, m.start())):
                 continue
