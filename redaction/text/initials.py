@@ -11,8 +11,8 @@ word; initials that are also a common word ("AS", "NO") need a cue or a followin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from redaction.text.names import PARTICLES
 
