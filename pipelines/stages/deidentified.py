@@ -14,7 +14,7 @@ from pipelines import export_fates, review
 from pipelines.parallel import ordered_map, processes_for
 from pipelines.specs import DatasetSpec
 from pipelines.stages import layout
-from pipelines.stages.common import StageError, aux_columns, fault_point, policy_of
+from pipelines.stages.common import INTERNAL, StageError, aux_columns, fault_point, policy_of
 from pipelines.stages.results import DeidentifyResult
 from pipelines.store import PrivateStore, batch_rows, release_memory
 from redaction.policy import Policy, apply_policy, source_precision
@@ -57,7 +57,9 @@ def _deidentify_partition(
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
-        for table, counts, n_texts in ordered_map(job, store.iter_parquet(std_key, batch_size=size), procs):
+        columns = read_columns(policy, aux, store.parquet_schema(std_key).names)
+        batches = store.iter_parquet(std_key, columns=columns, batch_size=size)
+        for table, counts, n_texts in ordered_map(job, batches, procs):
             if not table.num_rows and sink.schema is not None:
                 continue
             sink.write(table)
@@ -84,6 +86,21 @@ def _deidentify_partition(
                            allow_terms=review.terms_fingerprint(allow) if redactor is not None else None)
     store.write_json(layout.deidentified_meta(spec.name, partition), out.to_dict())
     return out
+
+
+def read_columns(policy: Policy, aux: Sequence[str], standardized: Sequence[str]) -> list[str]:
+    """The standardized columns de-identify reads: every column a treatment reads (`Treatment.sources`), the
+    identifier columns when free text is redacted (a record's own values are searched in its text), the ladder
+    helpers and the row's file and number, in the file's order.
+
+    Why: the standardized rows carry the private columns that no treatment publishes (names, licence numbers,
+    addresses); converting them to pandas objects is most of a batch's memory, and nothing reads them here."""
+    named: set[str] = {*aux, *INTERNAL}
+    for t in policy.columns.values():
+        named.update(t.sources)
+    if policy.text_columns:
+        named.update(policy.identifiers)
+    return [c for c in standardized if c in named]
 
 
 def _allow_terms(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str]:
