@@ -80,6 +80,7 @@ def _deidentify_partition(
             if redactor is not None:
                 frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+    release_memory()  # the last batch's pages: a step after this one in the same process (a shard) reuses nothing
     std_id = (store.read_json(layout.standardized_meta(spec.name, partition)) or {}).get("standardized_id")
     out = DeidentifyResult(rows=int(rows), redactions=dict(sorted(redactions.items())), texts_redacted=int(texts),
                            standardized_id=std_id,

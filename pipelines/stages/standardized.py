@@ -81,6 +81,7 @@ def _standardize_partition(store: PrivateStore, spec: DatasetSpec, partition: st
             empty = store.read_parquet(raw_key)
             std_sink.write(pa.Table.from_pandas(_empty_standardized(spec, src, empty), preserve_index=False))
             q_sink.schema = _quarantine_schema(empty)
+    release_memory()  # the last batch's pages: a step after this one in the same process (a shard) reuses nothing
     out = StandardizeResult(
         file=meta["file"], raw_sha256=meta["sha256"], source=src.name, rows_in=int(rows_in), rows_out=int(rows_out),
         quarantined=int(n_quarantined), reasons=dict(sorted(reason_counts.items())),
