@@ -36,7 +36,8 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,15 +140,22 @@ def _preview(store, pub, spec) -> None:  # noqa: ANN001
                                                    "bump": plan.bump, "markdown": md})
 
 
-def run_shards(work: Path, exports: list[Path], workers: int, keep: bool = True) -> tuple[float, list[ShardFigures]]:
-    """Every shard released by ``workers`` worker processes (one fresh process per shard); wall seconds, figures."""
+def run_shards(work: Path, exports: list[Path], workers: int, keep: bool = True,
+               done: Callable[[ShardFigures], None] | None = None) -> tuple[float, list[ShardFigures]]:
+    """Every shard released by ``workers`` worker processes (one fresh process per shard); wall seconds, figures in
+    shard order. ``done`` is called with each shard's figures as soon as it is released (a long run shows them as
+    it goes, and an interrupted one keeps what it measured)."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     t0 = time.perf_counter()
+    figs = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), max_tasks_per_child=1) as pool:
-        figs = list(pool.map(release_shard, [str(work)] * len(exports), [str(p) for p in exports],
-                             [keep] * len(exports)))
-    return time.perf_counter() - t0, figs
+        futures = [pool.submit(release_shard, str(work), str(p), keep) for p in exports]
+        for fut in as_completed(futures):
+            figs.append(fut.result())
+            if done is not None:
+                done(figs[-1])
+    return time.perf_counter() - t0, sorted(figs, key=lambda f: f.shard)
 
 
 def relabel(src: Path, dst: Path, i: int) -> Path:
@@ -172,16 +180,21 @@ def shard_exports(inbox: Path, rows: int, shards: int, distinct: int) -> list[Pa
     return paths
 
 
-def print_shards(label: str, wall: float, figs: list[ShardFigures]) -> None:
-    print(f"\n-- {label}: wall {wall:.1f} s")
+def print_header(label: str) -> None:
+    print(f"\n-- {label}: each shard as it is released")
     print(f"{'shard':<22}" + "".join(f"{s:>12}" for s in STEPS) + f"{'total s':>10}{'CPU s':>8}{'peak MiB':>10}"
           f"{'published':>11}")
-    for f in figs:
-        print(f"{f.shard:<22}" + "".join(f"{f.seconds[s]:>12.1f}" for s in STEPS)
-              + f"{sum(f.seconds.values()):>10.1f}{f.cpu_s:>8.1f}{f.peak_mib:>10.0f}{f.published:>11,}")
+
+
+def print_row(f: ShardFigures) -> None:
+    print(f"{f.shard:<22}" + "".join(f"{f.seconds[s]:>12.1f}" for s in STEPS)
+          + f"{sum(f.seconds.values()):>10.1f}{f.cpu_s:>8.1f}{f.peak_mib:>10.0f}{f.published:>11,}")
+
+
+def print_summary(label: str, wall: float, figs: list[ShardFigures]) -> None:
     top = max(f.peak_bytes for f in figs)
-    print(f"per-shard peak memory: max {top / 2**20:,.0f} MiB = {top / 1e9:.2f} GB, median "
-          f"{sorted(f.peak_bytes for f in figs)[len(figs) // 2] / 2**20:,.0f} MiB (goal < 1 GB = 10^9 B: "
+    print(f"{label}: wall {wall:.1f} s; per-shard peak memory: max {top / 2**20:,.0f} MiB = {top / 1e9:.2f} GB, "
+          f"median {sorted(f.peak_bytes for f in figs)[len(figs) // 2] / 2**20:,.0f} MiB (goal < 1 GB = 10^9 B: "
           f"{'met' if top < GOAL_BYTES else 'NOT met'}); shards published {sum(f.published for f in figs):,} of "
           f"{sum(f.ingested for f in figs):,} stops ingested, every shard version "
           f"{', '.join(sorted({f.version for f in figs}))}")
@@ -241,18 +254,21 @@ def main() -> None:
               f"; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
         wall, cpu = {}, {}
         for w in workers:
-            wall[w], figs = run_shards(tmp / f"w{w}", exports, w, keep)
+            label = f"{w} worker process{'es' if w > 1 else ''}"
+            print_header(label)
+            wall[w], figs = run_shards(tmp / f"w{w}", exports, w, keep, print_row)
             cpu[w] = sum(f.cpu_s for f in figs)
-            print_shards(f"{w} worker process{'es' if w > 1 else ''}", wall[w], figs)
+            print_summary(label, wall[w], figs)
         if 1 in wall and 2 in wall:
             speed = wall[1] / wall[2]
             print(f"\nspeed-up 1 -> 2 workers: x{speed:.2f} (goal >= 1.6 on 2 cores: {'met' if speed >= 1.6 else 'NOT met'}"
                   f"; load average now {os.getloadavg()[0]:.1f}: other work on these cores lowers it); CPU seconds of "
                   f"the shards: {cpu[1]:.0f} with 1 worker, {cpu[2]:.0f} with 2 (equal: the shards share no work)")
         single = exports[: max(1, min(a.shards, SINGLE_ROWS // a.rows))]
-        floor = physical_floor(exports, tmp / "floor")
-        print(f"physical floor: one pyarrow read + Parquet write of the {rows:,} stops: {floor:.1f} s on one core "
-              f"({floor / rows * 1e6:.1f} s per million)")
+        floor, floor_cpu = physical_floor(exports, tmp / "floor")
+        print(f"physical floor: one pyarrow read + Parquet write of the {rows:,} stops on one core: {floor:.1f} s "
+              f"wall, {floor_cpu:.1f} CPU-s ({floor_cpu / rows * 1e6:.1f} CPU-s per million, against "
+              f"{cpu[min(cpu)] / rows * 1e6:.1f} CPU-s per million for the shards' whole chain)")
         print_projection(rows, a.rows, cpu[min(cpu)], wall)
         if not a.no_single:
             print(f"\n== beside it, {len(single) * a.rows:,} of the same stops unsharded on this machine "

@@ -47,7 +47,9 @@ def test_two_workers_release_every_shard_and_report_its_peak(tmp_path, monkeypat
     monkeypatch.setenv("OSD_MAX_QUARANTINE_SHARE", "0.2")
     src = samplegen.generate(tmp_path / "g", rows=1500, seed=4, sources=["rivertown_stops"])[0]
     exports = [bench.relabel(src, tmp_path / f"rivertown_stops_{i:02d}.csv", i) for i in (1, 2)]
-    wall, figs = bench.run_shards(tmp_path / "w", exports, 2, keep=False)
+    seen: list[str] = []
+    wall, figs = bench.run_shards(tmp_path / "w", exports, 2, keep=False, done=lambda f: seen.append(f.shard))
+    assert sorted(seen) == ["rivertown_stops_01", "rivertown_stops_02"]  # each shown as soon as it is released
     assert [f.shard for f in figs] == ["rivertown_stops_01", "rivertown_stops_02"]
     for f in figs:
         assert f.version == "1.0.0" and 1000 < f.published <= f.ingested <= 1500
