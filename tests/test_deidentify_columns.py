@@ -62,3 +62,42 @@ def test_pruned_read_writes_what_the_whole_batch_gives(tmp_path):
     written = store.read_parquet(layout.deidentified(spec.name, export.name))
     assert written.num_rows > 1900
     assert written.equals(expected.cast(written.schema))
+
+
+def test_batches_de_identified_in_pieces_give_the_table_of_the_whole_batch(tmp_path, monkeypatch):
+    """Without free text a batch goes through the policy `piece_rows` rows at a time (the step's memory): the
+    table is exactly the one of the whole batch, schema and pandas metadata included; and pieces whose schemas
+    disagree (a column empty in one piece) are redone whole, never written with another schema."""
+    spec = _spec("stops")
+    export = samplegen.generate(tmp_path / "in", rows=2000, seed=6, sources=["rivertown_stops"])[0]
+    store = PrivateStore.local(tmp_path / "private")
+    stages.ingest_raw(store, spec, export, export.name)
+    stages.standardize_partition(store, spec, export.name)
+    policy = policy_of(spec)
+    aux = aux_columns(spec, policy)
+    std = store.read_parquet(layout.standardized(spec.name, export.name))
+    batch = std.select(deidentified.read_columns(policy, aux, std.column_names)).to_batches()[0]
+    whole, whole_counts, _ = deidentified._DeidentifyJob(policy, aux, b"k", piece_rows=batch.num_rows)(batch)
+    calls: list[int] = []
+    job = deidentified._DeidentifyJob(policy, aux, b"k", piece_rows=300)
+    real = job._whole
+    monkeypatch.setattr(job, "_whole", lambda b: calls.append(b.num_rows) or real(b))
+    pieces, counts, _ = job(batch)
+    assert calls == [300] * (batch.num_rows // 300) + ([batch.num_rows % 300] if batch.num_rows % 300 else [])
+    assert pieces.equals(whole) and pieces.schema.metadata == whole.schema.metadata and counts == whole_counts
+    assert all(c.num_chunks == 1 for c in pieces.columns)
+    # pieces whose Arrow schemas disagree (as a column of Python objects, empty in one piece, would be typed null
+    # there): the batch is redone whole
+    def null_district_first(b):  # noqa: ANN001, ANN202
+        t, c, n = real(b)
+        if not calls:
+            i = t.schema.get_field_index("district")
+            t = t.set_column(i, pa.field("district", pa.null()), pa.nulls(t.num_rows))
+        calls.append(b.num_rows)
+        return t, c, n
+
+    calls.clear()
+    monkeypatch.setattr(job, "_whole", null_district_first)
+    out, _, _ = job(batch)
+    assert calls[0] == 300 and calls[-1] == batch.num_rows
+    assert out.equals(whole) and out.schema.field("district").type == pa.string()

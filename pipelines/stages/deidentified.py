@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from pipelines import export_fates, review
 from pipelines.parallel import ordered_map, processes_for
+from pipelines.settings import as_int
 from pipelines.specs import DatasetSpec
 from pipelines.stages import layout
 from pipelines.stages.common import INTERNAL, StageError, aux_columns, fault_point, policy_of
@@ -135,7 +136,28 @@ class _DeidentifyJob:
     precision: dict[str, str] | None = None
     allow: list[str] = field(default_factory=list)  # the officer's allow terms for this export's agency
 
+    piece_rows: int = 0  # rows put through pandas at a time without free text (0: `deidentify_rows()`)
+
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
+        """The batch de-identified. Without free text, ``piece_rows`` rows at a time: the pandas objects of a whole
+        250,000-row batch were the step's peak; each row's output depends on that row only, and when every piece
+        gives the same Arrow schema their concatenation, made contiguous, is the table of the whole batch (the
+        files do not change). Pieces that disagree (a column empty in one of them) are redone whole."""
+        step = self.piece_rows or deidentify_rows()
+        if self.redactor is not None or batch.num_rows <= step:
+            return self._whole(batch)
+        pieces = [self._whole(batch.slice(lo, step)) for lo in range(0, batch.num_rows, step)]
+        if any(t.schema != pieces[0][0].schema or t.schema.metadata != pieces[0][0].schema.metadata
+               for t, _, _ in pieces):
+            del pieces
+            return self._whole(batch)
+        table = pa.concat_tables([t for t, _, _ in pieces]).combine_chunks()
+        counts: Counter[str] = Counter()
+        for _, c, _ in pieces:
+            counts.update(c)
+        return table, counts, sum(n for _, _, n in pieces)
+
+    def _whole(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
         rec = _RecordingRedactor(self.redactor, self.allow) if self.redactor is not None else None
         res = apply_policy(self.policy, std, key=self.key, text_redactor=rec, precision=self.precision)
@@ -148,6 +170,11 @@ class _DeidentifyJob:
             frame["_review"] = pd.Series(rec.uncertain(self.policy.text_columns, len(frame)), index=frame.index,
                                          dtype="string")
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
+
+
+def deidentify_rows() -> int:
+    """Rows of a record batch put through the policy at a time when it has no free text (`OSD_DEIDENTIFY_ROWS`)."""
+    return max(1, as_int("OSD_DEIDENTIFY_ROWS"))
 
 
 def _own_names_checked(result: Any, values: Mapping[str, Sequence[str]] | None, allow: Sequence[str] = ()) -> Any:
