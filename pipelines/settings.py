@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OSD_REDACTION_PROCESSES", "1", "Processes redacting free text."),
     Setting("OSD_STAGE_PROCESSES", "", "Processes for one export's per-batch stages; empty: the usable CPUs."),
     Setting("OSD_BATCH_ROWS", "250000", "Rows per record batch of the streaming stages."),
+    Setting("OSD_DEIDENTIFY_ROWS", "50000", "Rows of a batch de-identified at a time (no free text): bounds the "
+            "step's memory; the files do not depend on it."),
     Setting("OSD_MAX_QUARANTINE_SHARE", "0.05", "Largest share of quarantined rows a release may have."),
     Setting("OSD_XLSX_MAX_CELLS", "20000000", "Largest sheet area (rows x columns) read from an XLSX."),
     Setting("OSD_XLSX_MAX_BYTES", str(1 << 30), "Largest uncompressed size of an XLSX's parts."),

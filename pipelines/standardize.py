@@ -213,6 +213,15 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
     raise MappingError(f"unknown type {typ!r}")
 
 
+def _string_or_arrow(typ: pa.DataType) -> Any:
+    """The pandas dtype of a raw column: text straight to pandas' ``string`` (the storage `mode.string_storage`
+    says), anything else Arrow-backed. Why: going through ``ArrowDtype(string)`` and then ``astype("string")``
+    gives the same column and took ~0.7 CPU-s per 250,000 rows of 28 columns."""
+    if pa.types.is_string(typ) or pa.types.is_large_string(typ):
+        return pd.StringDtype()
+    return pd.ArrowDtype(typ)
+
+
 def standardize(
     raw: pa.Table | pd.DataFrame,
     mapping: Mapping[str, Mapping[str, Any]],
@@ -223,7 +232,7 @@ def standardize(
     row_numbers: np.ndarray | None = None,
 ) -> StandardizeResult:
     """Map a raw all-string table onto the standardized columns `types` (name -> Table Schema type)."""
-    df = raw.to_pandas(types_mapper=pd.ArrowDtype) if isinstance(raw, pa.Table) else raw.copy()
+    df = raw.to_pandas(types_mapper=_string_or_arrow) if isinstance(raw, pa.Table) else raw.copy()
     df = df.reset_index(drop=True)
     for c in df.columns:
         df[c] = df[c].astype("string")

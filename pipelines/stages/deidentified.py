@@ -12,9 +12,10 @@ import pyarrow as pa
 
 from pipelines import export_fates, review
 from pipelines.parallel import ordered_map, processes_for
+from pipelines.settings import as_int
 from pipelines.specs import DatasetSpec
 from pipelines.stages import layout
-from pipelines.stages.common import StageError, aux_columns, fault_point, policy_of
+from pipelines.stages.common import INTERNAL, StageError, aux_columns, fault_point, policy_of
 from pipelines.stages.results import DeidentifyResult
 from pipelines.store import PrivateStore, batch_rows, release_memory
 from redaction.policy import Policy, apply_policy, source_precision
@@ -57,7 +58,9 @@ def _deidentify_partition(
         # free text has its own worker processes (the redactor's); structured-only batches go to processes here
         procs, size = processes_for(store.parquet_num_rows(std_key), batch_rows()) if redactor is None else \
             (1, batch_rows())
-        for table, counts, n_texts in ordered_map(job, store.iter_parquet(std_key, batch_size=size), procs):
+        columns = read_columns(policy, aux, store.parquet_schema(std_key).names)
+        batches = store.iter_parquet(std_key, columns=columns, batch_size=size)
+        for table, counts, n_texts in ordered_map(job, batches, procs):
             if not table.num_rows and sink.schema is not None:
                 continue
             sink.write(table)
@@ -78,12 +81,28 @@ def _deidentify_partition(
             if redactor is not None:
                 frame["_review"] = pd.Series([], dtype="string")
             sink.write(pa.Table.from_pandas(frame, preserve_index=False))
+    release_memory()  # the last batch's pages: a step after this one in the same process (a shard) reuses nothing
     std_id = (store.read_json(layout.standardized_meta(spec.name, partition)) or {}).get("standardized_id")
     out = DeidentifyResult(rows=int(rows), redactions=dict(sorted(redactions.items())), texts_redacted=int(texts),
                            standardized_id=std_id,
                            allow_terms=review.terms_fingerprint(allow) if redactor is not None else None)
     store.write_json(layout.deidentified_meta(spec.name, partition), out.to_dict())
     return out
+
+
+def read_columns(policy: Policy, aux: Sequence[str], standardized: Sequence[str]) -> list[str]:
+    """The standardized columns de-identify reads: every column a treatment reads (`Treatment.sources`), the
+    identifier columns when free text is redacted (a record's own values are searched in its text), the ladder
+    helpers and the row's file and number, in the file's order.
+
+    Why: the standardized rows carry the private columns that no treatment publishes (names, licence numbers,
+    addresses); converting them to pandas objects is most of a batch's memory, and nothing reads them here."""
+    named: set[str] = {*aux, *INTERNAL}
+    for t in policy.columns.values():
+        named.update(t.sources)
+    if policy.text_columns:
+        named.update(policy.identifiers)
+    return [c for c in standardized if c in named]
 
 
 def _allow_terms(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str]:
@@ -117,7 +136,28 @@ class _DeidentifyJob:
     precision: dict[str, str] | None = None
     allow: list[str] = field(default_factory=list)  # the officer's allow terms for this export's agency
 
+    piece_rows: int = 0  # rows put through pandas at a time without free text (0: `deidentify_rows()`)
+
     def __call__(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
+        """The batch de-identified. Without free text, ``piece_rows`` rows at a time: the pandas objects of a whole
+        250,000-row batch were the step's peak; each row's output depends on that row only, and when every piece
+        gives the same Arrow schema their concatenation, made contiguous, is the table of the whole batch (the
+        files do not change). Pieces that disagree (a column empty in one of them) are redone whole."""
+        step = self.piece_rows or deidentify_rows()
+        if self.redactor is not None or batch.num_rows <= step:
+            return self._whole(batch)
+        pieces = [self._whole(batch.slice(lo, step)) for lo in range(0, batch.num_rows, step)]
+        if any(t.schema != pieces[0][0].schema or t.schema.metadata != pieces[0][0].schema.metadata
+               for t, _, _ in pieces):
+            del pieces
+            return self._whole(batch)
+        table = pa.concat_tables([t for t, _, _ in pieces]).combine_chunks()
+        counts: Counter[str] = Counter()
+        for _, c, _ in pieces:
+            counts.update(c)
+        return table, counts, sum(n for _, _, n in pieces)
+
+    def _whole(self, batch: pa.RecordBatch) -> tuple[pa.Table, Counter[str], int]:
         std = batch.to_pandas()
         rec = _RecordingRedactor(self.redactor, self.allow) if self.redactor is not None else None
         res = apply_policy(self.policy, std, key=self.key, text_redactor=rec, precision=self.precision)
@@ -130,6 +170,11 @@ class _DeidentifyJob:
             frame["_review"] = pd.Series(rec.uncertain(self.policy.text_columns, len(frame)), index=frame.index,
                                          dtype="string")
         return pa.Table.from_pandas(frame, preserve_index=False), Counter(res.redactions), res.texts_redacted
+
+
+def deidentify_rows() -> int:
+    """Rows of a record batch put through the policy at a time when it has no free text (`OSD_DEIDENTIFY_ROWS`)."""
+    return max(1, as_int("OSD_DEIDENTIFY_ROWS"))
 
 
 def _own_names_checked(result: Any, values: Mapping[str, Sequence[str]] | None, allow: Sequence[str] = ()) -> Any:

@@ -18,7 +18,7 @@ from pipelines.stages import layout
 from pipelines.stages.recognize import identify_export
 from pipelines.stages.results import RawResult
 from pipelines.standardize import explode_table, row_filter_mask
-from pipelines.store import PrivateStore, batch_rows
+from pipelines.store import PrivateStore, batch_rows, release_memory
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,7 @@ def _ingest_raw(store: PrivateStore, spec: DatasetSpec, path: Path, partition: s
         export = readers.read_export(path, src.contract, **src.read_options())
         acc = _write_raw(store, key, _filtered([export], src, filtered), src.contract)
     acc["filtered_rows"] = filtered[0]
+    release_memory()  # the read's buffers, kept by Arrow's allocator, would weigh on the next step in this process
     result = RawResult(file=path.name, sha256=sha, bytes=path.stat().st_size, source=src.name, agency=src.agency,
                        spec_sha256=src.spec_sha256(), **acc)
     store.write_json(layout.raw_meta(spec.name, partition), result.to_dict())
