@@ -64,3 +64,182 @@ def test_shard_slugs_are_path_safe_stable_and_distinct() -> None:
     assert all(s and "/" not in s and ".." not in s and s == s.lower() for s in slugs)
     assert slugs == [shard_slug(v) for v in values]
     assert shard_slug("Rivertown Police Department").startswith("rivertown-police-department-")
+
+
+# ----------------------------------------------------------------------------------------------- per-shard stages
+
+def _prepare(store, spec, files) -> list[str]:  # noqa: ANN001
+    from pipelines import stages
+    from tests.stubs import StubRedactor
+
+    for f in files:
+        stages.ingest_raw(store, spec, f, f.name)
+        stages.standardize_partition(store, spec, f.name)
+        stages.deidentify_partition(store, spec, f.name, key=b"k", text_redactor_factory=StubRedactor)
+    return [f.name for f in files]
+
+
+def _mtimes(root: Path, part: str) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in sorted(root.rglob("*"))
+            if p.is_file() and f"/{part}" in p.as_posix()}
+
+
+@pytest.fixture
+def two_agencies(tmp_path: Path):  # noqa: ANN201
+    import demo
+    from pipelines.store import PrivateStore
+
+    spec = load_sharded(tmp_path / "specs")
+    files = demo.generate(tmp_path / "in", rows=600, seed=3, sources=["rivertown_stops", "lakeview_stops"])
+    store = PrivateStore.local(tmp_path / "private")
+    return spec, store, _prepare(store, spec, files), tmp_path
+
+
+def test_each_shard_is_assembled_on_its_own_rows_and_the_accounting_balances(two_agencies) -> None:  # noqa: ANN001
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, _ = two_agencies
+    index = sh.assemble_shards(store, spec, parts)
+    assert [e.value for e in index.shards] == sorted([e.value for e in index.shards], key=shard_slug) and \
+        len(index.shards) == 2 and all(e.assembled for e in index.shards)
+    results = sh.shard_candidates(store, spec, index)
+    for e, r in zip(index.shards, results, strict=True):
+        cand = store.read_parquet(f"candidate/stops/{e.slug}/candidate.parquet").to_pandas()
+        assert set(cand["agency"]) <= {e.value, "*"} and len(cand) == r.counts.published > 0
+        c = r.counts
+        assert c.ingested == c.published + c.quarantined + c.suppressed
+        assert len(e.partitions) == 1 and r.agencies == [e.value]
+    total = sh.total_counts(results)
+    raw = sum(store.read_json(f"raw/stops/{p}.json")["rows_read"] for p in parts)
+    assert total.ingested == raw
+
+
+def test_a_new_export_of_one_shard_assembles_that_shard_alone(two_agencies, monkeypatch) -> None:  # noqa: ANN001
+    import demo
+    from pipelines.stages import assemble
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, tmp = two_agencies
+    first = sh.assemble_shards(store, spec, parts)
+    river = next(e for e in first.shards if e.value and e.value.startswith("Rivertown"))
+    lake = next(e for e in first.shards if e is not river)
+    river_files = _mtimes(tmp / "private", f"stops/{river.slug}/")
+    assert river_files
+    calls: list[str] = []
+    real = assemble.assemble_candidate
+
+    def counting(store_, spec_, partitions, **kw):  # noqa: ANN001, ANN202
+        calls.append(spec_.unit)
+        return real(store_, spec_, partitions, **kw)
+
+    new = demo.generate(tmp / "in2", rows=300, seed=9, sources=["lakeview_stops"])
+    new[0] = new[0].rename(new[0].with_name("lakeview_stops_2" + new[0].suffix))
+    parts2 = parts + _prepare(store, spec, new)
+    monkeypatch.setattr(sh, "assemble_candidate", counting)
+    second = sh.assemble_shards(store, spec, parts2)
+    assert calls == [f"stops/{lake.slug}"]
+    assert {e.slug: e.assembled for e in second.shards} == {river.slug: False, lake.slug: True}
+    assert _mtimes(tmp / "private", f"stops/{river.slug}/") == river_files  # not rewritten
+    assert next(e for e in second.shards if e.slug == river.slug).content_hash == river.content_hash
+
+
+# ------------------------------------------------------------------------------------------------- sharded release
+
+def _prepare_release(store, spec, parts, publisher, note: str):  # noqa: ANN001, ANN202
+    from pipelines.stages import CHECK_NAMES
+    from pipelines.stages import shard_release as sr
+    from pipelines.stages import shards as sh
+
+    index = sh.assemble_shards(store, spec, parts)
+    for name in CHECK_NAMES:
+        assert sh.run_shard_check(name, store, spec).passed, name
+    pv = sr.preview_shards(store, publisher, spec)
+    return index, pv, sr.publish_shards(store, publisher, spec, note=note)
+
+
+def _files(root: Path) -> dict[str, tuple[int, str]]:
+    import hashlib
+
+    return {p.relative_to(root).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_sharded_dataset_publishes_one_version_with_a_resource_per_shard_and_k_in_each_and_in_the_union(
+        two_agencies) -> None:  # noqa: ANN001
+    import json
+
+    import pandas as pd
+    from pycanon import anonymity
+
+    from pipelines.publishing import LocalPublisher
+    from pipelines.stages import policy_of
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    index, pv, rel = _prepare_release(store, spec, parts, pub, "first")
+    assert rel.created and rel.version == "1.0.0" and pv.publishable
+    root = tmp / "public" / "datasets" / "stops"
+    dp = json.loads((root / "v1.0.0" / "datapackage.json").read_text())
+    assert dp["shard_key"] == "agency"
+    assert {(r["shard"]["slug"], r["format"]) for r in dp["resources"]} == \
+        {(e.slug, f) for e in index.shards for f in ("csv", "parquet")}
+    versions = json.loads((root / "versions.json").read_text())["versions"]
+    assert [(s["slug"], s["content_hash"], s["version"]) for s in versions[0]["shards"]] == \
+        [(e.slug, e.content_hash, "1.0.0") for e in index.shards]
+    qis = policy_of(spec).quasi_identifiers
+    frames = []
+    for r in dp["resources"]:
+        path = root / "v1.0.0" / r["path"]
+        assert f"sha256:{__import__('hashlib').sha256(path.read_bytes()).hexdigest()}" == r["hash"]
+        if r["format"] != "csv":
+            continue
+        csv = pd.read_csv(path, dtype=str, keep_default_na=False)
+        assert len(csv) == r["shard"]["rows"] > 0 and set(csv["agency"]) <= {r["shard"]["value"], "*"}
+        assert int(csv.groupby(qis, dropna=False).size().min()) >= 5 and anonymity.k_anonymity(csv, qis) >= 5
+        frames.append(csv)
+    union = pd.concat(frames, ignore_index=True)
+    assert int(union.groupby(qis, dropna=False).size().min()) >= 5 and anonymity.k_anonymity(union, qis) >= 5
+    assert json.loads((root / "latest.json").read_text())["version"] == "1.0.0"
+    # the same content again publishes nothing
+    _, pv2, again = _prepare_release(store, spec, parts, pub, "again")
+    assert not again.created and again.version == "1.0.0" and pv2.plan.release.bump == "none"
+
+
+def test_one_shards_new_export_republishes_that_shard_alone(two_agencies, monkeypatch) -> None:  # noqa: ANN001
+    import json
+
+    import demo
+    from pipelines.publishing import LocalPublisher
+    from pipelines.stages import assemble
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    index, _, first = _prepare_release(store, spec, parts, pub, "first")
+    root = tmp / "public" / "datasets" / "stops"
+    v1 = _files(root / "v1.0.0")
+    river = next(e for e in index.shards if str(e.value).startswith("Rivertown"))
+    lake = next(e for e in index.shards if e is not river)
+    resend = demo.generate(tmp / "in2", rows=300, seed=9, sources=["lakeview_stops"])  # Lakeview sends again
+    assert _prepare(store, spec, resend) == [p for p in parts if p.startswith("lakeview")]
+    calls: list[str] = []
+    real = assemble.assemble_candidate
+    monkeypatch.setattr(sh, "assemble_candidate", lambda s_, sp, p, **kw: calls.append(sp.unit) or real(s_, sp, p, **kw))
+    _, pv, second = _prepare_release(store, spec, parts, pub, "Lakeview's corrected export")
+    assert calls == [f"stops/{lake.slug}"]
+    lake_plan = pv.plan.changed[lake.slug]
+    assert lake_plan.changes["records"]["removed"] > 0 and lake_plan.bump == "major"  # the largest changed shard's
+    assert second.created and second.version == "2.0.0" and list(pv.plan.changed) == [lake.slug]
+    assert _files(root / "v1.0.0") == v1  # nothing of the previous version rewritten
+    written = sorted(p.relative_to(root / "v2.0.0").as_posix() for p in (root / "v2.0.0").rglob("*") if p.is_file())
+    assert [w for w in written if "/" in w] == [f"{lake.slug}/{n}" for n in
+                                                ("changes.json", "provenance.json", "stops.csv", "stops.parquet")]
+    dp = json.loads((root / "v2.0.0" / "datapackage.json").read_text())
+    carried = [r for r in dp["resources"] if r["shard"]["slug"] == river.slug]
+    assert {r["shard"]["version"] for r in carried} == {"1.0.0"}
+    assert all(Path(r["path"]) == (root / "v1.0.0" / r["shard"]["path"]).resolve() for r in carried)
+    entry = json.loads((root / "versions.json").read_text())["versions"][0]
+    assert {s["slug"]: s["version"] for s in entry["shards"]} == {river.slug: "1.0.0", lake.slug: "2.0.0"}
+    changes = json.loads((root / "v2.0.0" / "changes.json").read_text())
+    assert changes["shards"] == {"changed": [lake.slug], "unchanged": [river.slug], "removed": []}
+    assert first.version == "1.0.0"
