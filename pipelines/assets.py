@@ -14,7 +14,7 @@ from typing import Any, cast
 import dagster as dg
 from pydantic import Field, field_validator
 
-from pipelines import config, inbox, preview, publishing, stages
+from pipelines import config, inbox, preview, publishing, shard_assets, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
 from pipelines.site import build_site
 from pipelines.specs import DatasetSpec
@@ -223,6 +223,10 @@ def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
         store = private_store.get()
         ingest_set = inbox.ingest_set(store, ds)  # read before assembling: a later export prepares again
         partitions = context.instance.get_dynamic_partitions(parts.name)
+        if spec.shard_key is not None:  # one candidate per shard, assembled when its inputs changed
+            md = shard_assets.validated_metadata(store, spec, partitions)
+            inbox.mark_prepared(store, ds, ingest_set)
+            return dg.MaterializeResult(metadata=md)
         m = stages.assemble_candidate(store, spec, partitions)
         inbox.mark_prepared(store, ds, ingest_set)
         c = m.counts
@@ -259,6 +263,8 @@ def _check_asset(c: _Ctx, name: str, description: str) -> dg.AssetChecksDefiniti
     @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
     def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
         store = private_store.get()
+        if spec.shard_key is not None:
+            return shard_assets.check_result(name, store, spec)
         table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
         content_hash = stages.CandidateResult.from_dict(meta).content_hash
         passed, md = stages.run_check(name, store, spec, table, meta)
@@ -289,6 +295,8 @@ def _release_preview_asset(c: _Ctx) -> dg.AssetsDefinition:
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
     ) -> dg.MaterializeResult:
         store, pub = private_store.get(), publisher.get()
+        if spec.shard_key is not None:
+            return dg.MaterializeResult(metadata=shard_assets.preview_metadata(store, pub, spec))
         table, meta = stages.load_candidate_source(store, spec)
         cand = stages.CandidateResult.from_dict(meta)
         plan = publishing.plan_release_source(pub, ds, table, spec.schema)
@@ -363,7 +371,8 @@ def _release_asset(c: _Ctx) -> dg.AssetsDefinition:
         publisher: PublisherResource,
     ) -> dg.MaterializeResult:
         note = not_blank("a release note", config.note)
-        r = stages.publish(private_store.get(), publisher.get(), spec, note=note)
+        publish = stages.publish if spec.shard_key is None else shard_assets.publish
+        r = publish(private_store.get(), publisher.get(), spec, note=note)
         if not r.created:
             context.log.warning(f"{ds}: nothing published; the release note is kept in this run's metadata: {note}")
             raise dg.Failure(

@@ -243,3 +243,35 @@ def test_one_shards_new_export_republishes_that_shard_alone(two_agencies, monkey
     changes = json.loads((root / "v2.0.0" / "changes.json").read_text())
     assert changes["shards"] == {"changed": [lake.slug], "unchanged": [river.slug], "removed": []}
     assert first.version == "1.0.0"
+
+
+def test_the_dagster_assets_of_a_sharded_dataset_publish_every_changed_shard(two_agencies, monkeypatch) -> None:  # noqa: ANN001
+    """validated -> checks -> release_preview -> release through `dagster.materialize`, the asset graph unchanged."""
+    import json
+
+    import dagster as dg
+
+    from pipelines.assets import build_dataset
+    from pipelines.resources import PrivateStoreResource, PublisherResource
+
+    spec, store, parts, tmp = two_agencies
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp / "private"))
+    monkeypatch.setenv("OSD_PUBLIC", str(tmp / "public"))
+    d = build_dataset(spec)
+    assert {a.key.path[-1] for a in d.assets} == {"raw", "standardized", "deidentified", "validated",
+                                                  "release_preview", "release"}
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("stops_exports", parts)
+    keys = [dg.AssetKey(["stops", n]) for n in ("validated", "release_preview", "release")]
+    res = dg.materialize([*(a for a in d.assets if a.key in keys), *d.checks], instance=instance,
+                         resources={"private_store": PrivateStoreResource(), "publisher": PublisherResource()},
+                         run_config={"ops": {"stops__release": {"config": {"note": "by agency"}}}})
+    assert res.success
+    checks = [e.asset_check_evaluation_data for e in res.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    assert checks and all(c.passed for c in checks)
+    md = res.asset_materializations_for_node("stops__validated")[0].metadata
+    assert md["shards"].value == 2 and md["shards_assembled_now"].value == 2
+    md = res.asset_materializations_for_node("stops__release")[0].metadata
+    assert md["version"].value == "1.0.0"
+    latest = json.loads((tmp / "public" / "datasets" / "stops" / "latest.json").read_text())
+    assert latest["version"] == "1.0.0"
