@@ -275,3 +275,31 @@ def test_the_dagster_assets_of_a_sharded_dataset_publish_every_changed_shard(two
     assert md["version"].value == "1.0.0"
     latest = json.loads((tmp / "public" / "datasets" / "stops" / "latest.json").read_text())
     assert latest["version"] == "1.0.0"
+
+
+def test_the_site_lists_each_shards_downloads_where_they_are_held(two_agencies) -> None:  # noqa: ANN001
+    import json
+    import re
+
+    import demo
+    from pipelines.publishing import LocalPublisher
+    from pipelines.site import build_site
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    index, _, _ = _prepare_release(store, spec, parts, pub, "first")
+    _prepare(store, spec, demo.generate(tmp / "in2", rows=300, seed=9, sources=["lakeview_stops"]))
+    _prepare_release(store, spec, parts, pub, "Lakeview's corrected export")
+    build_site(pub, [spec], site_url="https://data.example.org/")
+    page_dir = tmp / "public" / "datasets" / "stops"
+    page = (page_dir / "index.html").read_text()
+    for e in index.shards:
+        assert str(e.value).replace("'", "&#39;") in page, e.slug
+    hrefs = set(re.findall(r'href="(v[0-9.]+/[a-z0-9-]+/stops\.(?:csv|parquet))"', page))
+    assert len(hrefs) >= 6  # 2.0.0 lists 2 shards x 2 formats, 1.0.0 its own 2 x 2 (one of them shared)
+    assert all((page_dir / h).is_file() for h in hrefs)
+    river = next(e for e in index.shards if str(e.value).startswith("Rivertown"))
+    assert f"v1.0.0/{river.slug}/stops.csv" in hrefs and f"v2.0.0/{river.slug}/stops.csv" not in hrefs
+    catalog = json.loads((tmp / "public" / "data.json").read_text())
+    urls = [d.get("downloadURL") for ds in catalog["dataset"] for d in ds["distribution"]]
+    assert f"https://data.example.org/datasets/stops/v1.0.0/{river.slug}/stops.csv" in urls
