@@ -303,3 +303,58 @@ def test_the_site_lists_each_shards_downloads_where_they_are_held(two_agencies) 
     catalog = json.loads((tmp / "public" / "data.json").read_text())
     urls = [d.get("downloadURL") for ds in catalog["dataset"] for d in ds["distribution"]]
     assert f"https://data.example.org/datasets/stops/v1.0.0/{river.slug}/stops.csv" in urls
+
+
+_PUBLISH = """
+import os, sys
+os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+from pathlib import Path
+from pipelines.catalog import load_specs
+from pipelines.catalog.loader import SOURCES_DIR
+from pipelines.publishing import LocalPublisher
+from pipelines.stages import shard_release
+from pipelines.store import PrivateStore
+tmp = Path(sys.argv[1])
+spec = {s.name: s for s in load_specs([tmp / "specs"], sources=[SOURCES_DIR])}["stops"]
+r = shard_release.publish_shards(PrivateStore.local(tmp / "private"), LocalPublisher(tmp / "public"), spec, note="n")
+print(r.version, r.created)
+"""
+
+
+@pytest.mark.parametrize("fault", ["stops.parquet", "provenance.json", "versions.json", "latest.json"])
+def test_a_sharded_publish_killed_midway_lists_nothing_partial_and_a_rerun_completes_it(two_agencies,
+                                                                                        fault: str) -> None:  # noqa: ANN001
+    import hashlib
+    import json
+    import subprocess
+    import sys
+
+    from pipelines.publishing import LocalPublisher
+    from pipelines.stages import CHECK_NAMES
+    from pipelines.stages import shard_release as sr
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    sh.assemble_shards(store, spec, parts)
+    for name in CHECK_NAMES:
+        assert sh.run_shard_check(name, store, spec).passed
+    sr.preview_shards(store, pub, spec)
+    root = tmp / "public" / "datasets" / "stops"
+    env = {**os.environ, "OSD_FAULT_PUBLISH_BEFORE": fault}
+    killed = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env=env, cwd=BUILTIN_DIR.parent.parent,
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    listed = json.loads((root / "versions.json").read_text())["versions"] if (root / "versions.json").exists() else []
+    assert [v["version"] for v in listed] == ([] if fault != "latest.json" else ["1.0.0"])
+    assert not (root / "latest.json").exists()  # readers never see a partial version
+    done = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env={**os.environ}, cwd=BUILTIN_DIR.parent.parent,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads((root / "latest.json").read_text())["version"] == "1.0.0"
+    sums = (root / "v1.0.0" / "SHA256SUMS").read_text().splitlines()
+    on_disk = {p.relative_to(root / "v1.0.0").as_posix() for p in (root / "v1.0.0").rglob("*") if p.is_file()}
+    assert on_disk == {line.split("  ", 1)[1] for line in sums} | {"SHA256SUMS"}
+    for line in sums:
+        h, name = line.split("  ", 1)
+        assert hashlib.sha256((root / "v1.0.0" / name).read_bytes()).hexdigest() == h, name
