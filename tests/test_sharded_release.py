@@ -358,3 +358,27 @@ def test_a_sharded_publish_killed_midway_lists_nothing_partial_and_a_rerun_compl
     for line in sums:
         h, name = line.split("  ", 1)
         assert hashlib.sha256((root / "v1.0.0" / name).read_bytes()).hexdigest() == h, name
+
+
+def test_a_version_whose_shard_files_a_later_version_carries_is_retracted_only_after_it(two_agencies) -> None:  # noqa: ANN001
+    import json
+
+    import demo
+    from pipelines.publishing import LocalPublisher, PublishError, retract
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    _prepare_release(store, spec, parts, pub, "first")
+    _prepare(store, spec, demo.generate(tmp / "in2", rows=300, seed=9, sources=["lakeview_stops"]))
+    _prepare_release(store, spec, parts, pub, "Lakeview's corrected export")
+    root = tmp / "public" / "datasets" / "stops"
+    before = _files(root / "v1.0.0")
+    with pytest.raises(PublishError, match=r"1\.0\.0 holds shard files that published version\(s\) 2\.0\.0 carry"):
+        retract(pub, "stops", "1.0.0", "wrong agency data")
+    assert _files(root / "v1.0.0") == before
+    tomb = retract(pub, "stops", "2.0.0", "wrong agency data")
+    assert {s["held_by"] for s in tomb["shards"]} == {"1.0.0", "2.0.0"}
+    assert _files(root / "v1.0.0") == before  # the carried shard's files stay with their holder
+    assert json.loads((root / "latest.json").read_text())["version"] == "1.0.0"
+    retract(pub, "stops", "1.0.0", "wrong agency data")
+    assert not (root / "v1.0.0" / "datapackage.json").exists()
