@@ -382,3 +382,58 @@ def test_a_version_whose_shard_files_a_later_version_carries_is_retracted_only_a
     assert json.loads((root / "latest.json").read_text())["version"] == "1.0.0"
     retract(pub, "stops", "1.0.0", "wrong agency data")
     assert not (root / "v1.0.0" / "datapackage.json").exists()
+
+
+# ---------------------------------------------------------------------------------------- the CLI, end to end
+
+def _by_agency(base: Path) -> tuple[Path, Path]:
+    """A test-only sharded dataset ``stops_by_agency`` (the stops spec, sharded by agency) and copies of two
+    agencies' stop mappings routed to it by file name (``byagency_*``): extra folders for OSD_DATASETS and
+    OSD_SOURCES, beside the shipped datasets."""
+    specs, sources = base / "specs", base / "sources"
+    specs.mkdir(parents=True)
+    text = (BUILTIN_DIR / "stops.yaml").read_text(encoding="utf-8").replace("name: stops\n", "name: stops_by_agency\n", 1)
+    (specs / "stops_by_agency.yaml").write_text(text.replace("schema: schemas/stops.schema.yaml",
+                                                             "schema: schemas/stops.schema.yaml\nshard_key: agency"))
+    for folder in ("rivertown_pd", "lakeview_county_so"):
+        out = sources / folder
+        out.mkdir(parents=True)
+        for name in ("agency.yaml", "stops.contract.yaml"):
+            (out / name).write_bytes((SOURCES_DIR / folder / name).read_bytes())
+        m = (SOURCES_DIR / folder / "stops.mapping.yaml").read_text(encoding="utf-8")
+        m = m.replace("_stops\n", "_stops_by_agency\n", 1).replace("dataset: stops\n",
+                                                                   "dataset: stops_by_agency\nmatch: \"byagency_*\"\n")
+        (out / "stops.mapping.yaml").write_text(m, encoding="utf-8")
+    return specs, sources
+
+
+@pytest.mark.slow
+def test_the_cli_publishes_every_changed_shard_and_a_resend_republishes_its_shard_alone(tmp_path: Path) -> None:
+    import json
+
+    import demo
+    from tests.e2e_helpers import make_env
+
+    specs, sources = _by_agency(tmp_path / "cfg")
+    env = make_env(tmp_path / "env", extra={"OSD_DATASETS": str(specs), "OSD_SOURCES": str(sources)})
+    env.inbox.mkdir(parents=True, exist_ok=True)
+    for f in demo.generate(tmp_path / "gen", rows=600, seed=3, sources=["rivertown_stops", "lakeview_stops"]):
+        f.rename(env.inbox / f"byagency_{f.name}")
+    r = env.run("run", "--note", "by agency")
+    assert r.returncode == 0, r.stderr[-3000:]
+    root = env.public / "datasets" / "stops_by_agency"
+    entry = json.loads((root / "versions.json").read_text())["versions"][0]
+    assert entry["version"] == "1.0.0" and len(entry["shards"]) == 2
+    river = next(s for s in entry["shards"] if s["value"].startswith("Rivertown"))
+    assert (root / "index.html").is_file() and river["value"] in (root / "index.html").read_text()
+    held = sorted(p for p in (env.private / "candidate" / "stops_by_agency" / river["slug"]).rglob("*"))
+    mtimes = [p.stat().st_mtime_ns for p in held]
+    resend = demo.generate(tmp_path / "gen2", rows=300, seed=9, sources=["lakeview_stops"])[0]
+    resend.rename(env.inbox / f"byagency_{resend.name}")
+    r = env.run("run", "--note", "Lakeview resent its stops")
+    assert r.returncode == 0, r.stderr[-3000:]
+    entry = json.loads((root / "versions.json").read_text())["versions"][0]
+    assert entry["version"] == "2.0.0"
+    assert {s["slug"]: s["version"] for s in entry["shards"]}[river["slug"]] == "1.0.0"
+    assert [p.stat().st_mtime_ns for p in held] == mtimes  # the unchanged shard was not assembled again
+    assert not (root / "v2.0.0" / river["slug"]).exists()
