@@ -246,11 +246,13 @@ def test_one_shards_new_export_republishes_that_shard_alone(two_agencies, monkey
 
 
 def test_the_dagster_assets_of_a_sharded_dataset_publish_every_changed_shard(two_agencies, monkeypatch) -> None:  # noqa: ANN001
-    """validated -> checks -> release_preview -> release through `dagster.materialize`, the asset graph unchanged."""
+    """validated + its checks per shard (a partition of `stops_shards`), then release_preview -> release through
+    `dagster.materialize`: the preview prepares the shard no run prepared."""
     import json
 
     import dagster as dg
 
+    from pipelines import shard_assets
     from pipelines.assets import build_dataset
     from pipelines.resources import PrivateStoreResource, PublisherResource
 
@@ -258,19 +260,30 @@ def test_the_dagster_assets_of_a_sharded_dataset_publish_every_changed_shard(two
     monkeypatch.setenv("OSD_PRIVATE", str(tmp / "private"))
     monkeypatch.setenv("OSD_PUBLIC", str(tmp / "public"))
     d = build_dataset(spec)
-    assert {a.key.path[-1] for a in d.assets} == {"raw", "standardized", "deidentified", "validated",
-                                                  "release_preview", "release"}
+    assert d.shards is not None and d.shards.name == "stops_shards"
+    assets = {a.key.path[-1]: a for a in d.assets}
+    assert set(assets) == {"raw", "standardized", "deidentified", "validated", "release_preview", "release"}
+    assert assets["validated"].partitions_def == d.shards and assets["release"].partitions_def is None
     instance = dg.DagsterInstance.ephemeral()
     instance.add_dynamic_partitions("stops_exports", parts)
-    keys = [dg.AssetKey(["stops", n]) for n in ("validated", "release_preview", "release")]
-    res = dg.materialize([*(a for a in d.assets if a.key in keys), *d.checks], instance=instance,
-                         resources={"private_store": PrivateStoreResource(), "publisher": PublisherResource()},
+    for p in parts:  # what the deidentified step does
+        shard_assets.register_shards(instance, store, spec, p)
+    slugs = instance.get_dynamic_partitions("stops_shards")
+    river = next(s for s in slugs if s.startswith("rivertown"))
+    assert len(slugs) == 2
+    resources = {"private_store": PrivateStoreResource(), "publisher": PublisherResource()}
+    one = dg.materialize([assets["validated"], *d.checks], instance=instance, resources=resources, partition_key=river)
+    assert one.success
+    checks = [e.asset_check_evaluation_data for e in one.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    assert len(checks) == 5 and all(c.passed for c in checks)
+    md = one.asset_materializations_for_node("stops__validated")[0].metadata
+    assert md["slug"].value == river and md["assembled_now"].value is True
+    res = dg.materialize([assets["release_preview"], assets["release"]], instance=instance, resources=resources,
                          run_config={"ops": {"stops__release": {"config": {"note": "by agency"}}}})
     assert res.success
-    checks = [e.asset_check_evaluation_data for e in res.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    assert checks and all(c.passed for c in checks)
-    md = res.asset_materializations_for_node("stops__validated")[0].metadata
-    assert md["shards"].value == 2 and md["shards_assembled_now"].value == 2
+    md = res.asset_materializations_for_node("stops__release_preview")[0].metadata
+    by = {r.data["slug"]: r.data["assembled_now"] for r in md["by_shard"].value.records}
+    assert by == {river: False, next(s for s in slugs if s != river): True}  # river's own run prepared it
     md = res.asset_materializations_for_node("stops__release")[0].metadata
     assert md["version"].value == "1.0.0"
     latest = json.loads((tmp / "public" / "datasets" / "stops" / "latest.json").read_text())
@@ -421,6 +434,7 @@ def test_the_cli_publishes_every_changed_shard_and_a_resend_republishes_its_shar
         f.rename(env.inbox / f"byagency_{f.name}")
     r = env.run("run", "--note", "by agency")
     assert r.returncode == 0, r.stderr[-3000:]
+    assert (r.stdout + r.stderr).count("prepared stops_by_agency shard ") == 2  # one run per shard
     root = env.public / "datasets" / "stops_by_agency"
     entry = json.loads((root / "versions.json").read_text())["versions"][0]
     assert entry["version"] == "1.0.0" and len(entry["shards"]) == 2
@@ -432,6 +446,8 @@ def test_the_cli_publishes_every_changed_shard_and_a_resend_republishes_its_shar
     resend.rename(env.inbox / f"byagency_{resend.name}")
     r = env.run("run", "--note", "Lakeview resent its stops")
     assert r.returncode == 0, r.stderr[-3000:]
+    shard_runs = [ln for ln in (r.stdout + r.stderr).splitlines() if "prepared stops_by_agency shard " in ln]
+    assert len(shard_runs) == 1 and "lakeview" in shard_runs[0]  # the changed shard's run alone
     entry = json.loads((root / "versions.json").read_text())["versions"][0]
     assert entry["version"] == "2.0.0"
     assert {s["slug"]: s["version"] for s in entry["shards"]}[river["slug"]] == "1.0.0"

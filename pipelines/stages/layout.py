@@ -79,6 +79,16 @@ def shard_index(dataset: str) -> str:
     return f"candidate/{dataset}/shards.json"
 
 
+def shard_entry(unit: str) -> str:
+    """One shard's entry (slug, value, content hash, inputs fingerprint), written when it is assembled."""
+    return f"candidate/{unit}/shard.json"
+
+
+def partition_shards(dataset: str, partition: str) -> str:
+    """The shard key's values in one de-identified export, for the de-identified file it was read from."""
+    return f"shards/{dataset}/{partition}.json"
+
+
 def check_result(dataset: str, content_hash: str, check: str) -> str:
     """A check's result for exactly that content: the publish step requires every one of them."""
     return f"checks/{dataset}/{content_hash}/{check}.json"

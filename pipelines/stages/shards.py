@@ -69,6 +69,22 @@ def load_shard_set(store: PrivateStore, spec: DatasetSpec) -> ShardSet:
     return ShardSet.from_dict(doc)
 
 
+def record_partition_shards(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str | None]:
+    """The shard values of one de-identified export, read once and kept beside it (for the de-identified file it
+    was read from): the shards to register as Dagster partitions, and what `partitions_by_shard` reads."""
+    token = store.read_json(layout.deidentified_meta(spec.name, partition))
+    values = shard_values(store, spec, partition)
+    store.write_json(layout.partition_shards(spec.name, partition), {"deidentified": token, "values": values})
+    return values
+
+
+def _partition_values(store: PrivateStore, spec: DatasetSpec, partition: str) -> list[str | None]:
+    doc = store.read_json(layout.partition_shards(spec.name, partition))
+    if doc and doc.get("deidentified") == store.read_json(layout.deidentified_meta(spec.name, partition)):
+        return list(doc["values"])
+    return record_partition_shards(store, spec, partition)
+
+
 def partitions_by_shard(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str],
                         ) -> tuple[dict[str | None, list[str]], dict[str | None, dict[str, bool]]]:
     """Each shard value's partitions, and its exports that span several shards (partition -> whether this shard
@@ -76,7 +92,7 @@ def partitions_by_shard(store: PrivateStore, spec: DatasetSpec, parts: Sequence[
     by: dict[str | None, list[str]] = {}
     spanning: dict[str | None, dict[str, bool]] = {}
     for p in parts:
-        values = shard_values(store, spec, p)
+        values = _partition_values(store, spec, p)
         for i, v in enumerate(values):
             by.setdefault(v, []).append(p)
             if len(values) > 1:
@@ -96,39 +112,84 @@ def _fingerprint(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], s
     return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _kept(store: PrivateStore, spec: DatasetSpec, old: ShardEntry | None, inputs: str) -> CandidateResult | None:
-    """The shard's existing candidate when its inputs are those it was assembled from (never with free text to
+def _kept(store: PrivateStore, spec: DatasetSpec, inputs: str) -> ShardEntry | None:
+    """The shard's entry when its candidate was assembled from exactly these inputs (never with free text to
     review: the officer's decisions are not part of the fingerprint)."""
-    if old is None or old.inputs != inputs or policy_of(spec).text_columns:
+    doc = store.read_json(layout.shard_entry(spec.unit))
+    if not doc or doc.get("inputs") != inputs or policy_of(spec).text_columns:
         return None
     meta = store.read_json(layout.candidate_meta(spec.unit))
-    if not meta or meta.get("content_hash") != old.content_hash or not store.exists(layout.candidate(spec.unit)):
+    if not meta or meta.get("content_hash") != doc.get("content_hash") or not store.exists(layout.candidate(spec.unit)):
         return None
-    return CandidateResult.from_dict(meta)
+    return ShardEntry(**{**doc, "assembled": False})
 
 
-def assemble_shards(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> ShardSet:
-    """Assemble every shard whose inputs changed (the others keep their candidate); write the shard index."""
+@dataclass
+class _Plan:
+    """The shards of the publishable exports: each value's partitions and spanning exports."""
+
+    by: dict[str | None, list[str]]
+    spanning: dict[str | None, dict[str, bool]]
+
+
+def _plan(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> _Plan:
     if spec.shard_key is None:
         raise StageError(f"{spec.name}: not a sharded dataset")
     parts, _fates = export_fates.publishable_partitions(store, spec, partitions)
     if not parts:
         raise StageError(f"{spec.name}: no de-identified partition to assemble")
-    by, spanning = partitions_by_shard(store, spec, parts)
-    before = store.read_json(layout.shard_index(spec.name))
-    old = {e.slug: e for e in ShardSet.from_dict(before).shards} if before else {}
-    out = ShardSet(dataset=spec.name, key=spec.shard_key)
-    for value, shard_parts in by.items():
-        one, slug = spec.for_shard(value), shard_slug(value)
-        mine = spanning.get(value, {})
-        inputs = _fingerprint(store, one, shard_parts, mine)
-        result = _kept(store, one, old.get(slug), inputs)
-        assembled = result is None
-        if result is None:
-            result = assemble_candidate(store, one, shard_parts, spanning=mine or None)
-        out.shards.append(ShardEntry(slug=slug, value=value, content_hash=result.content_hash,
-                                     partitions=list(shard_parts), inputs=inputs, assembled=assembled))
-    out.shards.sort(key=lambda e: e.slug)
+    return _Plan(*partitions_by_shard(store, spec, parts))
+
+
+def _assemble_value(store: PrivateStore, spec: DatasetSpec, plan: _Plan, value: str | None) -> ShardEntry:
+    """One shard's entry: its candidate kept when its inputs are unchanged, else assembled now."""
+    one, parts, mine = spec.for_shard(value), plan.by[value], plan.spanning.get(value, {})
+    inputs = _fingerprint(store, one, parts, mine)
+    kept = _kept(store, one, inputs)
+    if kept is not None:
+        return kept
+    result = assemble_candidate(store, one, parts, spanning=mine or None)
+    entry = ShardEntry(slug=shard_slug(value), value=value, content_hash=result.content_hash, partitions=list(parts),
+                       inputs=inputs, assembled=True)
+    store.write_json(layout.shard_entry(one.unit), asdict(entry))
+    return entry
+
+
+def shard_slugs(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> dict[str, str | None]:
+    """slug -> value of every shard of the publishable exports."""
+    return {shard_slug(v): v for v in _plan(store, spec, partitions).by}
+
+
+def stale_shards(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> list[str]:
+    """The slugs of the shards whose candidate is missing or was assembled from other inputs."""
+    plan = _plan(store, spec, partitions)
+    out = []
+    for value, parts in plan.by.items():
+        one = spec.for_shard(value)
+        if _kept(store, one, _fingerprint(store, one, parts, plan.spanning.get(value, {}))) is None:
+            out.append(shard_slug(value))
+    return sorted(out)
+
+
+def assemble_shard(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str], slug: str) -> ShardEntry | None:
+    """Assemble one shard (a Dagster partition of the validated asset) when its inputs changed; None when no
+    publishable export has rows of it any more (its exports were withdrawn)."""
+    plan = _plan(store, spec, partitions)
+    value = next((v for v in plan.by if shard_slug(v) == slug), _NO_SHARD)
+    if value is _NO_SHARD:
+        return None
+    return _assemble_value(store, spec, plan, value)  # type: ignore[arg-type]
+
+
+_NO_SHARD = object()
+
+
+def assemble_shards(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> ShardSet:
+    """Every shard of the publishable exports (each assembled only when its inputs changed): the shard index,
+    written for the checks, the preview and the publish step."""
+    plan = _plan(store, spec, partitions)
+    out = ShardSet(dataset=spec.name, key=str(spec.shard_key),
+                   shards=sorted((_assemble_value(store, spec, plan, v) for v in plan.by), key=lambda e: e.slug))
     store.write_json(layout.shard_index(spec.name), out.to_dict())
     return out
 
@@ -143,10 +204,11 @@ def total_counts(results: Sequence[CandidateResult]) -> RowCounts:
     return RowCounts(**{k: sum(getattr(r.counts, k) for r in results) for k in RowCounts.__dataclass_fields__})
 
 
-def run_shard_check(name: str, store: PrivateStore, spec: DatasetSpec) -> CheckResult:
-    """One blocking check on every shard: run (and recorded) for a shard's content not checked yet, the recorded
-    verdict reused for a shard whose content was checked already. Passes when every shard passes."""
-    shards = load_shard_set(store, spec)
+def run_shard_check(name: str, store: PrivateStore, spec: DatasetSpec, only: str | None = None) -> CheckResult:
+    """One blocking check on every shard (or on the shard ``only``): run (and recorded) for a shard's content not
+    checked yet, the recorded verdict reused for a shard whose content was checked already. Passes when every
+    shard passes."""
+    shards = load_shard_set(store, spec) if only is None else _one_shard(store, spec, only)
     verdicts: dict[str, bool] = {}
     ran = 0
     for e in shards.shards:
@@ -162,3 +224,11 @@ def run_shard_check(name: str, store: PrivateStore, spec: DatasetSpec) -> CheckR
         verdicts[e.slug] = bool(known)
     failed = sorted(s for s, ok in verdicts.items() if not ok)
     return CheckResult(not failed, {"shards": len(verdicts), "shards_checked_now": ran, "shards_failed": failed})
+
+
+def _one_shard(store: PrivateStore, spec: DatasetSpec, slug: str) -> ShardSet:
+    """The shard ``slug`` as last assembled (its entry), as a one-shard index."""
+    doc = store.read_json(layout.shard_entry(f"{spec.name}/{slug}"))
+    if not doc:
+        raise StageError(f"{spec.name}/{slug}: no release candidate; materialize the validated asset first")
+    return ShardSet(dataset=spec.name, key=str(spec.shard_key), shards=[ShardEntry(**doc)])
