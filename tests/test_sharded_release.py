@@ -114,6 +114,34 @@ def test_each_shard_is_assembled_on_its_own_rows_and_the_accounting_balances(two
     assert total.ingested == raw
 
 
+def test_an_export_spanning_several_shards_is_split_and_each_shards_accounting_balances(tmp_path: Path) -> None:
+    """Sharded by district: one agency's export spans every district; the rows set aside before de-identification
+    are counted once, in the export's first shard, so the shards' sum is the export's."""
+    import demo
+    from pipelines.stages import shards as sh
+    from pipelines.store import PrivateStore
+
+    spec = load_sharded(tmp_path / "specs", "district")
+    files = demo.generate(tmp_path / "in", rows=800, seed=4, bad_rows=6, sources=["rivertown_stops"])
+    store = PrivateStore.local(tmp_path / "private")
+    parts = _prepare(store, spec, files)
+    index = sh.assemble_shards(store, spec, parts)
+    assert len(index.shards) > 2 and all(e.partitions == parts for e in index.shards)
+    results = sh.shard_candidates(store, spec, index)
+    raw = store.read_json(f"raw/stops/{parts[0]}.json")
+    std = store.read_json(f"standardized/stops/{parts[0]}.json")
+    set_aside = raw["read_quarantined"] + std["quarantined"]
+    assert set_aside > 0  # the planted bad rows
+    for r in results:
+        c = r.counts
+        assert c.ingested == c.published + c.quarantined + c.suppressed
+    assert sum(r.counts.ingested for r in results) == raw["rows_read"]
+    assert [r.counts.quarantined >= set_aside for r in results].count(True) >= 1
+    deid = store.read_parquet(f"deidentified/stops/{parts[0]}.parquet", columns=["district"]).num_rows
+    assert sum(r.counts.published + r.counts.suppressed for r in results) + \
+        sum(r.counts.quarantined for r in results) - set_aside == deid
+
+
 def test_a_new_export_of_one_shard_assembles_that_shard_alone(two_agencies, monkeypatch) -> None:  # noqa: ANN001
     import demo
     from pipelines.stages import assemble
