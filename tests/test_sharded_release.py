@@ -481,3 +481,31 @@ def test_the_cli_publishes_every_changed_shard_and_a_resend_republishes_its_shar
     assert {s["slug"]: s["version"] for s in entry["shards"]}[river["slug"]] == "1.0.0"
     assert [p.stat().st_mtime_ns for p in held] == mtimes  # the unchanged shard was not assembled again
     assert not (root / "v2.0.0" / river["slug"]).exists()
+
+
+def test_the_prepare_sensor_of_a_sharded_dataset_requests_one_run_per_changed_shard_then_the_preview(
+        two_agencies, monkeypatch) -> None:  # noqa: ANN001
+    import dagster as dg
+
+    from pipelines import definitions, inbox
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, tmp = two_agencies
+    monkeypatch.setenv("OSD_PRIVATE", str(tmp / "private"))
+    monkeypatch.setattr(definitions, "load_specs", lambda: [spec])
+    defs = definitions.build_definitions()
+    assert {j.name for j in defs.jobs} >= {"stops_prepare", "stops_prepare_shard"}
+    sensor = defs.get_repository_def().get_sensor_def("stops_prepare_after_ingest_sensor")
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("stops_exports", parts)
+    for p in parts:  # what the deidentified step records for the sensor and the command line
+        inbox.record_ingested(store, inbox.key_of_ingested_partition(store, spec, p), run_id="t", rows=1)
+    first = sensor(dg.build_sensor_context(instance=instance))
+    assert isinstance(first, dg.SensorResult)
+    assert sorted(r.partition_key for r in first.run_requests) == sorted(sh.stale_shards(store, spec, parts))
+    assert {r.job_name for r in first.run_requests} == {"stops_prepare_shard"} and len(first.run_requests) == 2
+    assert sorted(first.dynamic_partitions_requests[0].partition_keys) == sorted(r.partition_key
+                                                                               for r in first.run_requests)
+    sh.assemble_shards(store, spec, parts)  # the shard runs' work
+    then = sensor(dg.build_sensor_context(instance=instance))
+    assert isinstance(then, dg.RunRequest) and then.job_name == "stops_prepare"
