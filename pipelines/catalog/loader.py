@@ -285,6 +285,15 @@ def _check_shard_key(spec: DatasetSpec, doc: YamlDoc, key: str) -> None:
         problems.append(f"{where}: shard_key {key!r} is not a quasi-identifier of the k-anonymity policy "
                         f"(policy.k_anonymity.quasi_identifiers: {', '.join(qis) or 'none'}); a shard key must "
                         "be one, so that k within each shard is k in the union of the shards")
+    got = qis.get(key)
+    q: dict[str, Any] = got if isinstance(got, dict) else {}
+    sacrifice = ((spec.policy.get("utility") or {}).get("sacrifice") or [])
+    if key in qis and (str(q.get("ladder", "none")) != "none" or [str(x) for x in q.get("levels") or ["value"]]
+                       != ["value"] or key in sacrifice):
+        problems.append(f"{where}: shard_key {key!r} must be published as it is: its k-anonymity ladder is `none` "
+                        "with the single level `value`, and it is not in utility.sacrifice (the shard's value names "
+                        "the shard in public files: were disclosure control to coarsen or blank it, the shard index "
+                        "would show what the release hides)")
     if problems:
         raise SpecError(problems)
 
