@@ -110,7 +110,7 @@ def test_each_shard_is_assembled_on_its_own_rows_and_the_accounting_balances(two
     results = sh.shard_candidates(store, spec, index)
     for e, r in zip(index.shards, results, strict=True):
         cand = store.read_parquet(f"candidate/stops/{e.slug}/candidate.parquet").to_pandas()
-        assert set(cand["agency"]) <= {e.value, "*"} and len(cand) == r.counts.published > 0
+        assert set(cand["agency"]) == {e.value} and len(cand) == r.counts.published > 0
         c = r.counts
         assert c.ingested == c.published + c.quarantined + c.suppressed
         assert len(e.partitions) == 1 and r.agencies == [e.value]
@@ -227,7 +227,7 @@ def test_a_sharded_dataset_publishes_one_version_with_a_resource_per_shard_and_k
         if r["format"] != "csv":
             continue
         csv = pd.read_csv(path, dtype=str, keep_default_na=False)
-        assert len(csv) == r["shard"]["rows"] > 0 and set(csv["agency"]) <= {r["shard"]["value"], "*"}
+        assert len(csv) == r["shard"]["rows"] > 0 and set(csv["agency"]) == {r["shard"]["value"]}
         assert int(csv.groupby(qis, dropna=False).size().min()) >= 5 and anonymity.k_anonymity(csv, qis) >= 5
         frames.append(csv)
     union = pd.concat(frames, ignore_index=True)
