@@ -514,3 +514,39 @@ def test_the_prepare_sensor_of_a_sharded_dataset_requests_one_run_per_changed_sh
     sh.assemble_shards(store, spec, parts)  # the shard runs' work
     then = sensor(dg.build_sensor_context(instance=instance))
     assert isinstance(then, dg.RunRequest) and then.job_name == "stops_prepare"
+
+
+def test_a_sharded_publish_refuses_unpreviewed_or_unchecked_shards_and_reads_only_the_changed_ones(
+        two_agencies, monkeypatch) -> None:  # noqa: ANN001
+    import demo
+    from pipelines import publishing
+    from pipelines.publishing import LocalPublisher
+    from pipelines.stages import CHECK_NAMES, StageError
+    from pipelines.stages import shard_release as sr
+    from pipelines.stages import shards as sh
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    index, _, _ = _prepare_release(store, spec, parts, pub, "first")
+    lake = next(e for e in index.shards if str(e.value).startswith("Lakeview"))
+    _prepare(store, spec, demo.generate(tmp / "in2", rows=300, seed=9, sources=["lakeview_stops"]))
+    sh.assemble_shards(store, spec, parts)
+    with pytest.raises(StageError, match="not previewed"):  # the shards changed since the last preview
+        sr.publish_shards(store, pub, spec, note="x")
+    for name in CHECK_NAMES:
+        sh.run_shard_check(name, store, spec)
+    sr.preview_shards(store, pub, spec)
+    new = sh.load_shard_set(store, spec)
+    lake_now = next(e for e in new.shards if e.slug == lake.slug)
+    key = f"checks/stops/{lake.slug}/{lake_now.content_hash}/k_anonymity.json"
+    good = store.read_json(key)
+    store.write_json(key, {**good, "passed": False})
+    with pytest.raises(StageError, match=f"blocking checks not passed for shard {lake.slug}"):
+        sr.publish_shards(store, pub, spec, note="x")
+    store.write_json(key, good)
+    hashed: list[str] = []
+    real = publishing.content_hash_source
+    monkeypatch.setattr(publishing, "content_hash_source", lambda src, schema: hashed.append(str(src.path)) or
+                        real(src, schema))
+    assert sr.publish_shards(store, pub, spec, note="Lakeview resent").version == "2.0.0"
+    assert hashed and all(f"/{lake.slug}/" in h for h in hashed)  # the unchanged shard's candidate is not read
