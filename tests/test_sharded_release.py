@@ -550,3 +550,23 @@ def test_a_sharded_publish_refuses_unpreviewed_or_unchecked_shards_and_reads_onl
                         real(src, schema))
     assert sr.publish_shards(store, pub, spec, note="Lakeview resent").version == "2.0.0"
     assert hashed and all(f"/{lake.slug}/" in h for h in hashed)  # the unchanged shard's candidate is not read
+
+
+def test_a_new_shard_is_a_minor_version_and_a_removed_one_a_major(two_agencies) -> None:  # noqa: ANN001
+    from pipelines import export_fates
+    from pipelines.publishing import LocalPublisher
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    river, lake = sorted(parts, key=lambda p: not p.startswith("rivertown"))
+    _, _, first = _prepare_release(store, spec, [river], pub, "Rivertown only")
+    _, pv, second = _prepare_release(store, spec, [river, lake], pub, "Lakeview joins")
+    assert (first.version, second.version) == ("1.0.0", "1.1.0")
+    new = next(iter(pv.plan.changed.values()))
+    assert new.bump == "minor" and new.changes["reasons"][0].startswith("new shard:")
+    assert list(pv.plan.carried) and pv.plan.release.changes["records"]["unchanged"] == first.rows
+    export_fates.withdraw(store, [spec], lake, "sent by mistake")
+    _, pv3, third = _prepare_release(store, spec, [river, lake], pub, "Lakeview withdrawn")
+    assert third.version == "2.0.0" and len(pv3.plan.removed) == 1  # records removed: major
+    assert str(pv3.plan.removed[0]["value"]).startswith("Lakeview") and new.changes["shard"] == pv3.plan.removed[0]["slug"]
+    assert pv3.plan.release.changes["shards"]["removed"] and not pv3.plan.changed

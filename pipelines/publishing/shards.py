@@ -145,6 +145,8 @@ def plan_sharded_release(publisher: Publisher, dataset: str, shards: Sequence[Sh
             continue
         sp = out.changed[s.slug] = _shard_plan(publisher, dataset, s, schema, old, removed_records)
         level = sp.bump if old is not None else ("minor" if prev is not None else "major")
+        if old is None and prev is not None:  # a new shard of a published dataset: its records are added
+            sp.bump, sp.changes["reasons"] = "minor", [f"new shard: {s.src.num_rows} records added"]
         severity = max(severity, level, key=_BUMP_RANK.__getitem__)
         reasons += [f"shard {s.value!r}: {r}" for r in (sp.changes.get("reasons") or [])]
     out.removed = [e for slug, e in sorted(before.items()) if slug not in {s.slug for s in shards}]
