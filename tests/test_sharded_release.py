@@ -275,6 +275,11 @@ def test_one_shards_new_export_republishes_that_shard_alone(two_agencies, monkey
     assert {s["slug"]: s["version"] for s in entry["shards"]} == {river.slug: "1.0.0", lake.slug: "2.0.0"}
     changes = json.loads((root / "v2.0.0" / "changes.json").read_text())
     assert changes["shards"] == {"changed": [lake.slug], "unchanged": [river.slug], "removed": []}
+    from tests.reference.release import load_sharded_release
+
+    v1, v2 = load_sharded_release(pub, "stops", "1.0.0"), load_sharded_release(pub, "stops", "2.0.0")
+    assert v2[river.slug].equals(v1[river.slug]) and not v2[lake.slug].equals(v1[lake.slug])
+    assert sum(t.num_rows for t in v2.values()) == entry["records"]
     assert first.version == "1.0.0"
 
 
