@@ -575,3 +575,23 @@ def test_a_new_shard_is_a_minor_version_and_a_removed_one_a_major(two_agencies) 
     assert third.version == "2.0.0" and len(pv3.plan.removed) == 1  # records removed: major
     assert str(pv3.plan.removed[0]["value"]).startswith("Lakeview") and new.changes["shard"] == pv3.plan.removed[0]["slug"]
     assert pv3.plan.release.changes["shards"]["removed"] and not pv3.plan.changed
+
+
+def test_a_dataset_that_becomes_sharded_publishes_a_major_version(two_agencies) -> None:  # noqa: ANN001
+    from pipelines import stages
+    from pipelines.publishing import LocalPublisher
+    from pipelines.stages import CHECK_NAMES
+
+    spec, store, parts, tmp = two_agencies
+    pub = LocalPublisher(tmp / "public")
+    plain = {s.name: s for s in load_specs()}["stops"]
+    m = stages.assemble_candidate(store, plain, parts)
+    src, meta = stages.load_candidate_source(store, plain)
+    for name in CHECK_NAMES:
+        ok, md = stages.run_check(name, store, plain, src, meta)
+        stages.record_check(store, plain, m.content_hash, name, ok, md)
+    store.write_json("preview/stops.json", {"content_hash": m.content_hash})
+    assert stages.publish(store, pub, plain, note="unsharded").version == "1.0.0"
+    _, pv, rel = _prepare_release(store, spec, parts, pub, "now by agency")
+    assert rel.version == "2.0.0" and "the dataset is now published in shards" in pv.plan.release.changes["reasons"]
+    assert (tmp / "public" / "datasets" / "stops" / "v1.0.0" / "stops.csv").is_file()  # untouched
