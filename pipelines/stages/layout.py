@@ -13,6 +13,8 @@ The private store is never published. Keys are ``/``-separated paths under its r
   candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
   candidate/<dataset>/<shard>/...                   a sharded dataset: each shard's candidate (`DatasetSpec.unit`)
   candidate/<dataset>/shards.json                  a sharded dataset's shard index (`stages.shards`)
+  candidate/<dataset>/<shard>/shard.json            one shard's entry: slug, value, content hash, inputs fingerprint
+  shards/<dataset>/<partition>.json                the shard key's values in one de-identified export
   checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
   preview/<dataset>.json|html                      the last preview (content hash, proposed version), its page
 
