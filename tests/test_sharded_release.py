@@ -362,12 +362,12 @@ os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 from pathlib import Path
 from pipelines.catalog import load_specs
 from pipelines.catalog.loader import SOURCES_DIR
-from pipelines.publishing import LocalPublisher
+from pipelines.publishing import publisher_from_env
 from pipelines.stages import shard_release
 from pipelines.store import PrivateStore
 tmp = Path(sys.argv[1])
 spec = {s.name: s for s in load_specs([tmp / "specs"], sources=[SOURCES_DIR])}["stops"]
-r = shard_release.publish_shards(PrivateStore.local(tmp / "private"), LocalPublisher(tmp / "public"), spec, note="n")
+r = shard_release.publish_shards(PrivateStore.local(tmp / "private"), publisher_from_env(), spec, note="n")
 print(r.version, r.created)
 """
 
@@ -392,14 +392,14 @@ def test_a_sharded_publish_killed_midway_lists_nothing_partial_and_a_rerun_compl
         assert sh.run_shard_check(name, store, spec).passed
     sr.preview_shards(store, pub, spec)
     root = tmp / "public" / "datasets" / "stops"
-    env = {**os.environ, "OSD_FAULT_PUBLISH_BEFORE": fault}
-    killed = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env=env, cwd=BUILTIN_DIR.parent.parent,
-                            capture_output=True, text=True, timeout=300)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("OSD_")} | {"OSD_PUBLIC": str(tmp / "public")}
+    killed = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env={**base, "OSD_FAULT_PUBLISH_BEFORE": fault},
+                            cwd=BUILTIN_DIR.parent.parent, capture_output=True, text=True, timeout=300)
     assert killed.returncode == -9, killed.stderr[-2000:]
     listed = json.loads((root / "versions.json").read_text())["versions"] if (root / "versions.json").exists() else []
     assert [v["version"] for v in listed] == ([] if fault != "latest.json" else ["1.0.0"])
     assert not (root / "latest.json").exists()  # readers never see a partial version
-    done = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env={**os.environ}, cwd=BUILTIN_DIR.parent.parent,
+    done = subprocess.run([sys.executable, "-c", _PUBLISH, str(tmp)], env=base, cwd=BUILTIN_DIR.parent.parent,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads((root / "latest.json").read_text())["version"] == "1.0.0"
