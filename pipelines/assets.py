@@ -14,7 +14,7 @@ from typing import Any, cast
 import dagster as dg
 from pydantic import Field, field_validator
 
-from pipelines import config, inbox, preview, publishing, stages
+from pipelines import config, inbox, preview, publishing, shard_assets, stages
 from pipelines.resources import PrivateStoreResource, PublisherResource, RedactionResource
 from pipelines.site import build_site
 from pipelines.specs import DatasetSpec
@@ -61,6 +61,7 @@ class DatasetDefs:
     spec: DatasetSpec
     partitions: dg.DynamicPartitionsDefinition
     assets: list[Any] = field(default_factory=list)
+    shards: dg.DynamicPartitionsDefinition | None = None  # a sharded dataset's shards (`<dataset>_shards`)
     checks: list[Any] = field(default_factory=list)
     release_key: dg.AssetKey | None = None
 
@@ -71,6 +72,8 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
     parts = dg.DynamicPartitionsDefinition(name=f"{ds}_exports")
     tags = {"dataset": ds}
     out = DatasetDefs(spec=spec, partitions=parts)
+    if spec.shard_key is not None:
+        out.shards = dg.DynamicPartitionsDefinition(name=shard_assets.shards_name(ds))
     k = {
         "raw": dg.AssetKey([ds, "raw"]),
         "std": dg.AssetKey([ds, "standardized"]),
@@ -79,7 +82,7 @@ def build_dataset(spec: DatasetSpec) -> DatasetDefs:
         "prev": dg.AssetKey([ds, "release_preview"]),
         "rel": dg.AssetKey([ds, "release"]),
     }
-    c = _Ctx(spec, ds, parts, tags, k)
+    c = _Ctx(spec, ds, parts, tags, k, out.shards)
     out.checks = [_check_asset(c, chk.name, chk.description) for chk in stages.CHECKS]
     out.assets = [_raw_asset(c), _standardized_asset(c), _deidentified_asset(c), _validated_asset(c),
                   _release_preview_asset(c), _release_asset(c)]
@@ -96,6 +99,7 @@ class _Ctx:
     parts: dg.DynamicPartitionsDefinition
     tags: dict[str, str]
     k: dict[str, dg.AssetKey]
+    shards: dg.DynamicPartitionsDefinition | None = None
 
 
 def _raw_asset(c: _Ctx) -> dg.AssetsDefinition:
@@ -192,6 +196,8 @@ def _deidentified_asset(c: _Ctx) -> dg.AssetsDefinition:
             key=redaction.key,
             text_redactor_factory=redaction.text_redactor,
         )
+        if spec.shard_key is not None:  # a new shard becomes a partition of the validated asset
+            shard_assets.register_shards(context.instance, store, spec, context.partition_key)
         ingested = inbox.key_of_ingested_partition(store, spec, context.partition_key)
         if ingested is not None:  # the shared record: the sensor and the command line skip this export from now on
             inbox.record_ingested(store, ingested, run_id=context.run_id, rows=int(m.rows))
@@ -212,6 +218,7 @@ def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
     @dg.asset(
         key=k["val"],
         deps=[k["deid"]],
+        partitions_def=c.shards,
         group_name=ds,
         owners=OWNERS,
         kinds={"parquet", "frictionless"},
@@ -223,6 +230,9 @@ def _validated_asset(c: _Ctx) -> dg.AssetsDefinition:
         store = private_store.get()
         ingest_set = inbox.ingest_set(store, ds)  # read before assembling: a later export prepares again
         partitions = context.instance.get_dynamic_partitions(parts.name)
+        if spec.shard_key is not None:  # one partition per shard, assembled when its inputs changed
+            return dg.MaterializeResult(metadata=shard_assets.validated_shard(store, spec, partitions,
+                                                                              context.partition_key))
         m = stages.assemble_candidate(store, spec, partitions)
         inbox.mark_prepared(store, ds, ingest_set)
         c = m.counts
@@ -256,9 +266,11 @@ def _check_asset(c: _Ctx, name: str, description: str) -> dg.AssetChecksDefiniti
     """One blocking check on the candidate, from the registry (`stages.CHECKS`)."""
     spec, k = c.spec, c.k
 
-    @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description)
+    @dg.asset_check(asset=k["val"], name=name, blocking=True, description=description, partitions_def=c.shards)
     def _fn(context: dg.AssetCheckExecutionContext, private_store: PrivateStoreResource) -> dg.AssetCheckResult:
         store = private_store.get()
+        if spec.shard_key is not None:
+            return shard_assets.check_result(name, store, spec, context.partition_key)
         table, meta = stages.load_candidate_source(store, spec)  # read batch by batch, never whole
         content_hash = stages.CandidateResult.from_dict(meta).content_hash
         passed, md = stages.run_check(name, store, spec, table, meta)
@@ -273,7 +285,7 @@ def _check_asset(c: _Ctx, name: str, description: str) -> dg.AssetChecksDefiniti
 
 
 def _release_preview_asset(c: _Ctx) -> dg.AssetsDefinition:
-    spec, ds, tags, k = c.spec, c.ds, c.tags, c.k
+    spec, ds, tags, k, exports = c.spec, c.ds, c.tags, c.k, c.parts.name
 
     @dg.asset(
         key=k["prev"],
@@ -289,6 +301,11 @@ def _release_preview_asset(c: _Ctx) -> dg.AssetsDefinition:
         context: dg.AssetExecutionContext, private_store: PrivateStoreResource, publisher: PublisherResource
     ) -> dg.MaterializeResult:
         store, pub = private_store.get(), publisher.get()
+        if spec.shard_key is not None:  # the shards not prepared by their own runs are prepared here
+            ingest_set = inbox.ingest_set(store, ds)
+            done = shard_assets.preview_metadata(store, pub, spec, context.instance.get_dynamic_partitions(exports))
+            inbox.mark_prepared(store, ds, ingest_set)
+            return dg.MaterializeResult(metadata=done)
         table, meta = stages.load_candidate_source(store, spec)
         cand = stages.CandidateResult.from_dict(meta)
         plan = publishing.plan_release_source(pub, ds, table, spec.schema)
@@ -363,7 +380,8 @@ def _release_asset(c: _Ctx) -> dg.AssetsDefinition:
         publisher: PublisherResource,
     ) -> dg.MaterializeResult:
         note = not_blank("a release note", config.note)
-        r = stages.publish(private_store.get(), publisher.get(), spec, note=note)
+        publish = stages.publish if spec.shard_key is None else shard_assets.publish
+        r = publish(private_store.get(), publisher.get(), spec, note=note)
         if not r.created:
             context.log.warning(f"{ds}: nothing published; the release note is kept in this run's metadata: {note}")
             raise dg.Failure(

@@ -59,6 +59,29 @@ def _repair_latest(specs: dict) -> None:
         publishing.repair_latest(publisher, name)
 
 
+def _prepare_shards(defs, instance, store, spec, partitions, failures: list[str]) -> bool:  # noqa: ANN001
+    """A sharded dataset: one run per shard whose exports changed (a partition of its validated asset)."""
+    from pipelines import shard_assets
+    from pipelines.stages import shards
+
+    try:
+        stale = shards.stale_shards(store, spec, partitions)
+    except Exception as exc:  # an export that failed a stage, none left: the message names files, never values
+        failures.append(f"{spec.name}: not prepared: {exc}")
+        return False
+    known = set(instance.get_dynamic_partitions(shard_assets.shards_name(spec.name)))
+    if set(stale) - known:
+        instance.add_dynamic_partitions(shard_assets.shards_name(spec.name), sorted(set(stale) - known))
+    for slug in stale:
+        res = defs.resolve_job_def(f"{spec.name}_prepare_shard").execute_in_process(
+            instance=instance, partition_key=slug, run_config=QUIET_LOGGERS, raise_on_error=False)
+        if not res.success:
+            failures.append(f"{spec.name}: shard {slug} not prepared: {_failure_summary(res)}")
+            return False
+        log.info("prepared %s shard %s", spec.name, slug)
+    return True
+
+
 def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site.
 
@@ -111,6 +134,8 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
             failures.append(f"{ds}: not prepared: none of its exports was ingested (see the errors above)")
             continue
         t0 = time.perf_counter()
+        if specs[ds].shard_key is not None and not _prepare_shards(defs, instance, store, specs[ds], partitions, failures):
+            continue
         res = defs.resolve_job_def(f"{ds}_prepare").execute_in_process(
             instance=instance, run_config=QUIET_LOGGERS, raise_on_error=False
         )

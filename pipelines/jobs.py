@@ -58,7 +58,7 @@ def withdraw_export_job(d: DatasetDefs) -> Any:
 
 def dataset_jobs(d: DatasetDefs) -> list[Any]:
     ds = d.spec.name
-    return [withdraw_export_job(d),
+    return [*([shard_job(d)] if d.shards is not None else []), withdraw_export_job(d),
         dg.define_asset_job(
             f"{ds}_ingest",
             selection=dg.AssetSelection.assets(dg.AssetKey([ds, "raw"]), dg.AssetKey([ds, "standardized"]),
@@ -67,12 +67,7 @@ def dataset_jobs(d: DatasetDefs) -> list[Any]:
             description=f"Read, standardize and de-identify one {ds} export (one partition per file).",
             tags={"dataset": ds, "stage": "ingest"},
         ),
-        dg.define_asset_job(
-            f"{ds}_prepare",
-            selection=dg.AssetSelection.assets(dg.AssetKey([ds, "validated"]), dg.AssetKey([ds, "release_preview"])),
-            description=f"Assemble every {ds} export, validate, run the blocking checks and preview the release.",
-            tags={"dataset": ds, "stage": "prepare", PREPARE_TAG: ds},
-        ),
+        _prepare_job(d),
         dg.define_asset_job(
             f"{ds}_publish",
             selection=dg.AssetSelection.assets(dg.AssetKey([ds, "release"]), dg.AssetKey(["site"])),
@@ -80,6 +75,39 @@ def dataset_jobs(d: DatasetDefs) -> list[Any]:
             tags={"dataset": ds, "stage": "publish", PUBLISH_TAG: ds},
         ),
     ]
+
+
+def _prepare_job(d: DatasetDefs) -> Any:
+    """Assemble, check and preview. A sharded dataset's shards are partitions of the validated asset, prepared
+    by their own job (`<ds>_prepare_shard`, one run per shard); its prepare job previews, preparing first the
+    shards no run prepared."""
+    ds = d.spec.name
+    if d.shards is not None:
+        return dg.define_asset_job(
+            f"{ds}_prepare",
+            selection=dg.AssetSelection.assets(dg.AssetKey([ds, "release_preview"])),
+            description=f"Prepare the {ds} shards whose exports changed, run their blocking checks and preview the "
+                        "release of every shard.",
+            tags={"dataset": ds, "stage": "prepare", PREPARE_TAG: ds},
+        )
+    return dg.define_asset_job(
+        f"{ds}_prepare",
+        selection=dg.AssetSelection.assets(dg.AssetKey([ds, "validated"]), dg.AssetKey([ds, "release_preview"])),
+        description=f"Assemble every {ds} export, validate, run the blocking checks and preview the release.",
+        tags={"dataset": ds, "stage": "prepare", PREPARE_TAG: ds},
+    )
+
+
+def shard_job(d: DatasetDefs) -> Any:
+    """A sharded dataset's per-shard job: assemble one shard (a partition) and run its blocking checks."""
+    ds = d.spec.name
+    return dg.define_asset_job(
+        f"{ds}_prepare_shard",
+        selection=dg.AssetSelection.assets(dg.AssetKey([ds, "validated"])),
+        partitions_def=d.shards,
+        description=f"Assemble one {ds} shard (when its exports changed) and run its blocking checks.",
+        tags={"dataset": ds, "stage": "prepare_shard"},
+    )
 
 
 class RetractConfig(dg.Config):

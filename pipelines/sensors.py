@@ -178,6 +178,49 @@ def build_prepare_sensor(d: DatasetDefs, prepare: Any) -> dg.SensorDefinition:
     return _sensor
 
 
+def build_shard_prepare_sensor(d: DatasetDefs, prepare: Any, shard_job: Any) -> dg.SensorDefinition:
+    """A sharded dataset's prepare sensor: once its exports are ingested, one `<ds>_prepare_shard` run per shard
+    whose exports changed (a daemon spreads them over its workers), then, when none is left, the preview run."""
+    ds = d.spec.name
+
+    @dg.sensor(
+        name=f"{ds}_prepare_after_ingest_sensor",
+        jobs=[prepare, shard_job],
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description=f"When new {ds} exports are ingested (and none is still being ingested), prepare each changed "
+        f"shard in its own run, then preview the {ds} release once for all of them.",
+        minimum_interval_seconds=10,
+    )
+    def _sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.RunRequest | dg.SkipReason:
+        from pipelines.shard_assets import shards_name
+        from pipelines.stages import shards
+
+        store = PrivateStore.from_env()
+        ingest_set = inbox.ingest_set(store, ds)
+        if not ingest_set.exports:
+            return dg.SkipReason(f"no {ds} export has been ingested yet")
+        if inbox.prepared_set(store, ds) == ingest_set.digest:
+            return dg.SkipReason(f"the {len(ingest_set.exports)} ingested {ds} export(s) are already prepared")
+        for job in (f"{ds}_ingest", f"{ds}_prepare_shard"):
+            if context.instance.get_runs(filters=dg.RunsFilter(job_name=job, statuses=IN_FLIGHT), limit=1):
+                return dg.SkipReason(f"waiting: a {job} run of {ds} is queued or running")
+        tags = {"dataset": ds, "stage": "prepare", "exports": str(len(ingest_set.exports))}
+        try:
+            stale = shards.stale_shards(store, d.spec, context.instance.get_dynamic_partitions(f"{ds}_exports"))
+        except Exception:  # noqa: BLE001 - an export that failed a stage: the prepare run reports it, by name
+            stale = []
+        if not stale:
+            return dg.RunRequest(job_name=f"{ds}_prepare", run_key=f"prepare:{ingest_set.digest[:24]}", tags=tags)
+        known = set(context.instance.get_dynamic_partitions(shards_name(ds)))
+        return dg.SensorResult(
+            run_requests=[dg.RunRequest(job_name=f"{ds}_prepare_shard", partition_key=s, tags={**tags, "shard": s},
+                                        run_key=f"shard:{s}:{ingest_set.digest[:24]}") for s in stale],
+            dynamic_partitions_requests=[dg.AddDynamicPartitionsRequest(shards_name(ds), sorted(set(stale) - known))]
+            if set(stale) - known else [])
+
+    return _sensor
+
+
 ATTENTION_KEY = dg.AssetKey(["attention"])
 
 
@@ -262,6 +305,8 @@ def build_sensors(datasets: list[DatasetDefs], jobs: list) -> list:
     by_name = {j.name: j for j in jobs}
     ingest_jobs = [by_name[f"{d.spec.name}_ingest"] for d in datasets]
     out: list = [build_inbox_sensor(datasets, ingest_jobs)]
-    out += [build_prepare_sensor(d, by_name[f"{d.spec.name}_prepare"]) for d in datasets]
+    out += [build_prepare_sensor(d, by_name[f"{d.spec.name}_prepare"]) if d.shards is None else
+            build_shard_prepare_sensor(d, by_name[f"{d.spec.name}_prepare"], by_name[f"{d.spec.name}_prepare_shard"])
+            for d in datasets]
     out.append(build_attention_sensor(datasets))
     return out

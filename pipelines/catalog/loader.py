@@ -266,8 +266,36 @@ def load_spec(path: Path) -> DatasetSpec:
         raise SpecError(f"{path}:1: a mapping is required")
     model = validate(doc, models.DatasetModel)
     spec = DatasetSpec(name=model.name, path=path, raw=doc.data)
+    if model.shard_key is not None:
+        _check_shard_key(spec, doc, model.shard_key)
     spec.source_list = _inline_sources(spec, doc, model.sources, agency=None)
     return spec
+
+
+def _check_shard_key(spec: DatasetSpec, doc: YamlDoc, key: str) -> None:
+    """A shard key must be a published column and a quasi-identifier of the k-anonymity policy: then every
+    equivalence class lies inside one shard, so k within each shard is k in the union of the shards."""
+    where = doc.where(("shard_key",))
+    problems = []
+    if key not in spec.public_fields:
+        problems.append(f"{where}: shard_key {key!r} is not a published column of dataset {spec.name!r} "
+                        f"(columns of {spec.schema_path.name}: {', '.join(spec.public_fields)})")
+    qis = ((spec.policy.get("k_anonymity") or {}).get("quasi_identifiers") or {})
+    if key not in qis:
+        problems.append(f"{where}: shard_key {key!r} is not a quasi-identifier of the k-anonymity policy "
+                        f"(policy.k_anonymity.quasi_identifiers: {', '.join(qis) or 'none'}); a shard key must "
+                        "be one, so that k within each shard is k in the union of the shards")
+    got = qis.get(key)
+    q: dict[str, Any] = got if isinstance(got, dict) else {}
+    sacrifice = ((spec.policy.get("utility") or {}).get("sacrifice") or [])
+    if key in qis and (str(q.get("ladder", "none")) != "none" or [str(x) for x in q.get("levels") or ["value"]]
+                       != ["value"] or key in sacrifice):
+        problems.append(f"{where}: shard_key {key!r} must be published as it is: its k-anonymity ladder is `none` "
+                        "with the single level `value`, and it is not in utility.sacrifice (the shard's value names "
+                        "the shard in public files: were disclosure control to coarsen or blank it, the shard index "
+                        "would show what the release hides)")
+    if problems:
+        raise SpecError(problems)
 
 
 def _inline_sources(spec: DatasetSpec, doc: YamlDoc, sources: list[models.SourceModel], agency: str | None,

@@ -162,6 +162,7 @@ class DatasetModel(Strict):
     standardized: list[StandardizedField] = []
     sources: list[SourceModel] = []
     policy: dict[str, Any]
+    shard_key: str | None = Field(None, pattern=NAME_PATTERN)  # a published quasi-identifier (docs/sharding.md)
 
 
 class SourcesOnly(Strict):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pipelines.catalog.shards import Shard
 from pipelines.catalog.yamlfile import SpecError, load
 from pipelines.config import REPO_ROOT
 from pipelines.publishing.hashing import file_sha256
@@ -102,6 +103,18 @@ class DatasetSpec:
     path: Path
     raw: dict[str, Any] = field(repr=False)
     source_list: list[SourceSpec] = field(default_factory=list, repr=False)
+    shard: Shard | None = None  # set on the view of one shard (`for_shard`): the stages then read its rows only
+
+    def for_shard(self, value: str | None) -> DatasetSpec:
+        """This dataset restricted to the rows whose shard key is ``value``: the stages after ingest run on it."""
+        if self.shard_key is None:
+            raise SpecError(f"{self.path}: dataset {self.name!r} declares no shard_key")
+        return replace(self, shard=Shard(self.shard_key, value))
+
+    @property
+    def unit(self) -> str:
+        """The private-store name of what one candidate covers: the dataset, or ``<dataset>/<shard slug>``."""
+        return self.name if self.shard is None else f"{self.name}/{self.shard.slug}"
 
     def _resolve(self, rel: str) -> Path:
         p = Path(rel)
@@ -123,6 +136,11 @@ class DatasetSpec:
     @property
     def keywords(self) -> list[str]:
         return [str(k) for k in self.raw.get("keywords") or [self.name]]
+
+    @property
+    def shard_key(self) -> str | None:
+        """The published quasi-identifier whose value names a row's shard (None: the dataset is one unit)."""
+        return self.raw.get("shard_key")
 
     @property
     def temporal_field(self) -> str | None:

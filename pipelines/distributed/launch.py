@@ -73,12 +73,34 @@ def ingest_inbox(instance: dg.DagsterInstance, inbox_dir: Path) -> list[JobRun]:
 
 
 def prepare_and_publish(instance: dg.DagsterInstance, dataset: str, note: str) -> list[JobRun]:
-    """The dataset's prepare run, then (if it succeeded) its publish run with ``note``."""
-    runs = [run_job(instance, f"{dataset}_prepare")]
-    if runs[0].success:
+    """The dataset's prepare run (a sharded dataset's changed shards first, one run each), then (if it succeeded)
+    its publish run with ``note``."""
+    runs = [run_job(instance, f"{dataset}_prepare_shard", partition_key=s) for s in changed_shards(instance, dataset)]
+    if not all(r.success for r in runs):
+        return runs
+    runs.append(run_job(instance, f"{dataset}_prepare"))
+    if runs[-1].success:
         runs.append(run_job(instance, f"{dataset}_publish",
                             run_config={"ops": {f"{dataset}__release": {"config": {"note": note}}}}))
     return runs
+
+
+def changed_shards(instance: dg.DagsterInstance, dataset: str) -> list[str]:
+    """A sharded dataset's shards whose exports changed since they were assembled (added as partitions); none for
+    an unsharded dataset."""
+    from pipelines.shard_assets import shards_name
+    from pipelines.specs import load_specs
+    from pipelines.stages.shards import stale_shards
+    from pipelines.store import PrivateStore
+
+    spec = next(s for s in load_specs() if s.name == dataset)
+    if spec.shard_key is None:
+        return []
+    stale = stale_shards(PrivateStore.from_env(), spec, instance.get_dynamic_partitions(f"{dataset}_exports"))
+    new = sorted(set(stale) - set(instance.get_dynamic_partitions(shards_name(dataset))))
+    if new:
+        instance.add_dynamic_partitions(shards_name(dataset), new)
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:

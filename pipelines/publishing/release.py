@@ -203,6 +203,8 @@ def _list_version(publisher: Publisher, plan: ReleasePlan, created: str, note: s
     entry = {"version": plan.version, "published": created, "path": f"v{plan.version}/", "status": "published",
              "records": plan.records, "note": note, "bump": plan.bump, "previous_version": plan.previous_version,
              "content_hash": plan.content_hash, "datapackage_sha256": dp_sha}
+    if plan.shards is not None:
+        entry["shards"] = plan.shards
 
     def check_then_add(doc: Any) -> Any:
         for e in (doc or {}).get("versions", []):

@@ -39,6 +39,11 @@ def retract(
     if not reason or not reason.strip():
         raise PublishError("a retraction needs a reason")
     tomb_key = prefix + "TOMBSTONE.json"
+    borrowers = [e["version"] for e in entries if e["version"] != version and e.get("status", "published") ==
+                 "published" and any(sh.get("version") == version for sh in e.get("shards") or [])]
+    if entry.get("status") != "retracted" and borrowers:
+        raise PublishError(f"{dataset}: version {version} holds shard files that published version(s) "
+                           f"{', '.join(borrowers)} carry by reference; retract those first")
     if entry.get("status") == "retracted":
         tomb = read_json(publisher, tomb_key) or {
             "dataset": dataset, "version": version, "retracted_at": entry.get("retracted_at"),
@@ -70,6 +75,9 @@ def _new_tombstone(publisher: Publisher, dataset: str, version: str, reason: str
         raise PublishError(f"{dataset}: replacement {repl} is not a published version")
     tomb: dict[str, Any] = {"dataset": dataset, "version": version, "retracted_at": rfc3339(now or datetime.now(UTC)),
                             "reason": reason, "replacement": repl}
+    shards = next((e.get("shards") for e in entries if e["version"] == version), None)
+    if shards:  # the shards the version contained (slug and shard key value: published values only)
+        tomb["shards"] = [{"slug": sh["slug"], "value": sh["value"], "held_by": sh["version"]} for sh in shards]
     sums = publisher.get(release_prefix(dataset, version) + "SHA256SUMS")
     if sums is not None:
         tomb["files"] = {n.lstrip("*"): h for h, _, n in (ln.partition("  ") for ln in

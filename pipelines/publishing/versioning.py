@@ -31,6 +31,7 @@ class ReleasePlan:
     content_hash: str
     changes: dict = field(default_factory=dict)
     records: int = 0
+    shards: list[dict] | None = None  # a sharded dataset: each shard's slug, value, content hash, rows, holder
 
 
 @dataclass

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipelines.publishing.hashing import rfc3339 as _rfc3339
+from pipelines.site import shards as site_shards
 
 
 def _parse_ts(value: Any) -> datetime | None:
@@ -59,6 +60,9 @@ def jsonld(ds: Any, site_url: str, page_url: str) -> dict[str, Any]:
             {"@type": "DataDownload", "contentUrl": f"{base}{spec.name}.parquet",
              "encodingFormat": "application/vnd.apache.parquet"},
         ]
+        if site_shards.is_sharded(ds.latest_package):
+            out["distribution"] = [{"@type": "DataDownload", "name": t, "contentUrl": u, "encodingFormat": m}
+                                   for t, u, m in site_shards.shard_downloads(ds.latest_package or {}, page_url)]
     return out
 
 
@@ -81,7 +85,7 @@ def dcat_dataset(ds: Any, site_url: str, now: datetime) -> dict[str, Any] | None
     if ds.period and ds.period.start and ds.period.end:
         temporal = f"{ds.period.start.isoformat()}/{ds.period.end.isoformat()}"
     lic = spec.license.get("path")
-    return {
+    doc: dict[str, Any] = {
         "@type": "dcat:Dataset",
         "title": spec.title,
         "description": spec.description or spec.title,
@@ -122,6 +126,14 @@ def dcat_dataset(ds: Any, site_url: str, now: datetime) -> dict[str, Any] | None
              "accessURL": page, "mediaType": "text/html", "format": "HTML"},
         ],
     }
+    if site_shards.is_sharded(ds.latest_package):  # one CSV and one Parquet per shard instead of the dataset's
+        doc["distribution"] = [
+            {"@type": "dcat:Distribution", "title": f"{spec.title} {version}: {t}", "downloadURL": u,
+             "mediaType": m, "format": "CSV" if m == "text/csv" else "Parquet", "describedBy": f"{base}datapackage.json",
+             "describedByType": "application/json"}
+            for t, u, m in site_shards.shard_downloads(ds.latest_package or {}, page)
+        ] + doc["distribution"][2:]
+    return doc
 
 
 DCAT_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"

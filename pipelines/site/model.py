@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from pipelines.errors import OsdError
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
+from pipelines.site import shards as site_shards
 from pipelines.site.catalog import _parse_ts
 from pipelines.site.periods import PeriodCounts, period_counts, suppress_count
 from pipelines.specs import DatasetSpec
@@ -220,6 +221,8 @@ def _read_version(pub: Publisher, name: str, entry: Mapping[str, Any], threshold
             {"name": fname, "label": label, "media": media, "href": out["base"] + fname, "bytes": size,
              "size": human_size(size) if size is not None else "", "sha256": digest}
         )
+    if site_shards.is_sharded(package):  # one CSV and one Parquet per shard, where each is held
+        files = site_shards.shard_files(package, human_size) + files
     out["package"] = package
     out["changes"] = changes
     out["summary"] = _change_summary(changes, threshold)
@@ -248,7 +251,8 @@ def _load_dataset(pub: Publisher, spec: DatasetSpec) -> _Dataset:
                         if isinstance(r, Mapping) and isinstance(r.get("schema"), Mapping)), None)
             if res is not None:
                 ds.schema = dict(res["schema"])
-            ds.table = _latest_table(pub, spec, current, ds.warnings)
+            ds.table = (site_shards.sharded_table(pub, spec.name, ds.latest_package, ds.warnings)
+                        if site_shards.is_sharded(ds.latest_package) else _latest_table(pub, spec, current, ds.warnings))
             tf = spec.temporal_field
             if ds.table is not None and tf and tf in ds.table.column_names:
                 ds.period = period_counts(ds.table.column(tf))

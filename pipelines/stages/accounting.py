@@ -37,6 +37,9 @@ class Assembled:
     withheld: dict[str, Any]  # narratives withheld for review
     sdc_report: dict[str, Any] | None
     rows_before_sdc: int
+    # a shard's exports that span several shards -> whether this shard counts the rows set aside before
+    # de-identification (they carry no shard); every other row of such an export is counted in its own shard
+    spanning: Mapping[str, bool] | None = None
 
 
 def candidate_accounting(store: PrivateStore, spec: DatasetSpec, policy: Policy, a: Assembled) -> CandidateResult:
@@ -44,6 +47,8 @@ def candidate_accounting(store: PrivateStore, spec: DatasetSpec, policy: Policy,
     name = spec.name
     raw_meta = [store.read_json(layout.raw_meta(name, p)) for p in a.parts]
     std_meta = [store.read_json(layout.standardized_meta(name, p)) for p in a.parts]
+    if a.spanning:
+        raw_meta, std_meta = _shard_share(a, raw_meta, std_meta)
     deid_meta = [store.read_json(layout.deidentified_meta(name, p)) for p in a.parts]
     redactions: Counter[str] = Counter()
     for m in deid_meta:
@@ -78,8 +83,29 @@ def candidate_accounting(store: PrivateStore, spec: DatasetSpec, policy: Policy,
         utility=release_report(store, spec, policy, a.sdc_report, a.rows_before_sdc),
         policy_files=spec.file_hashes(),
     )
-    store.write_json(layout.candidate_meta(name), result.to_dict())
+    store.write_json(layout.candidate_meta(spec.unit), result.to_dict())
     return result
+
+
+def _shard_share(a: Assembled, raw_meta: list[dict[str, Any]], std_meta: list[dict[str, Any]],
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The part of each spanning export's records that is this shard's: its de-identified rows of the shard, plus
+    the rows set aside before de-identification in its home shard only, so each shard's accounting balances and
+    the shards' sum is the export's."""
+    raws, stds = [], []
+    for p, r, s in zip(a.parts, raw_meta, std_meta, strict=True):
+        home = (a.spanning or {}).get(p)
+        if home is None:
+            raws.append(r)
+            stds.append(s)
+            continue
+        mine = int(a.total_by_file.get(r["file"], 0))
+        set_aside = int(r["read_quarantined"]) + int(s["quarantined"])
+        raws.append({**r, "rows_read": mine + (set_aside if home else 0), "blank_rows": r["blank_rows"] if home else 0,
+                     "read_quarantined": r["read_quarantined"] if home else 0,
+                     "read_issues": r.get("read_issues", {}) if home else {}})
+        stds.append({**s, "quarantined": s["quarantined"] if home else 0, "reasons": s.get("reasons", {}) if home else {}})
+    return raws, stds
 
 
 def export_counts(raw_meta: Sequence[Mapping[str, Any]], std_meta: Sequence[Mapping[str, Any]],
@@ -107,7 +133,7 @@ def release_report(store: PrivateStore, spec: DatasetSpec, policy: Policy, sdc_r
 
     qis = policy.quasi_identifiers
     unit = policy.k_anonymity.get("unit")
-    table = store.read_parquet(layout.candidate(spec.name), columns=qis + ([unit] if unit and unit not in qis else []))
+    table = store.read_parquet(layout.candidate(spec.unit), columns=qis + ([unit] if unit and unit not in qis else []))
     df = table.to_pandas()
     ladders = {c: str((q or {}).get("ladder", "none")) for c, q in policy.k_anonymity["quasi_identifiers"].items()}
     rep = utility_report(df, {c: policy.roles.get(c, "quasi_identifier") for c in qis},

@@ -30,6 +30,7 @@ from pipelines.stages.common import StageError, policy_of
 from pipelines.stages.deidentified import deidentified_current
 from pipelines.stages.identifiers import gather_identifiers
 from pipelines.stages.results import CandidateResult
+from pipelines.stages.shard_rows import deidentified_batches
 from pipelines.stages.validation import (
     StreamValidation,
     arrow_validation_table,
@@ -59,8 +60,10 @@ def sdc_columns(cfg: Mapping[str, Any]) -> list[str]:
     return need
 
 
-def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str]) -> CandidateResult:
-    """Build the release candidate from every de-identified partition; write it and its accounting."""
+def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str], *,
+                       spanning: Mapping[str, bool] | None = None) -> CandidateResult:
+    """Build the release candidate from every de-identified partition; write it and its accounting. For a shard
+    (``spec.shard``), only its rows are read; ``spanning`` names its exports that span several shards (`shards`)."""
     parts, fates = export_fates.publishable_partitions(store, spec, partitions)
     if not parts:
         raise StageError(f"{spec.name}: no de-identified partition to assemble")
@@ -84,7 +87,7 @@ def assemble_candidate(store: PrivateStore, spec: DatasetSpec, partitions: Itera
         parts=parts, fates=fates, content_hash=_content_hash(store, spec, published), validation=first.report,
         reasons=first.reasons, total_by_file=total_by_file, bad_by_file=bad_by_file, kept_by_file=kept_by_file,
         suppressed=suppressed, published=published, withheld=withheld, sdc_report=sdc_report,
-        rows_before_sdc=rows_before_sdc))
+        rows_before_sdc=rows_before_sdc, spanning=spanning))
 
 
 @dataclass
@@ -112,7 +115,7 @@ def _first_pass(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], sd
 
     def batches(columns: list[str] | None = None) -> Iterable[pa.RecordBatch]:
         for p in parts:
-            yield from store.iter_parquet(layout.deidentified(spec.name, p), columns=columns)
+            yield from deidentified_batches(store, spec, p, columns)
 
     for batch in batches():
         validation.add(arrow_validation_table(batch, fields))
@@ -156,7 +159,7 @@ def _quarantine_invalid(store: PrivateStore, spec: DatasetSpec, first: _FirstPas
     qdf = pd.DataFrame({"_file": file_names[all_files[bad_pos]], "_row": first.all_rows[bad_pos].astype(np.int64)})
     qdf["_stage"] = "validate"
     qdf["_reasons"] = [";".join(reasons[int(p) + 2]) for p in bad_pos]
-    store.write_parquet(layout.validate_quarantine(spec.name), pa.Table.from_pandas(qdf, preserve_index=False))
+    store.write_parquet(layout.validate_quarantine(spec.unit), pa.Table.from_pandas(qdf, preserve_index=False))
     first.all_rows = np.zeros(0, np.int64)
     total_by_file = dict(zip(files, np.bincount(all_files, minlength=len(files)).tolist(), strict=True))
     bad_by_file = dict(zip(files, np.bincount(all_files[bad_pos], minlength=len(files)).tolist(), strict=True))
@@ -209,10 +212,10 @@ def _write_candidate(store: PrivateStore, spec: DatasetSpec, policy: Policy, par
     with tempfile.TemporaryDirectory(prefix="osd-assemble-") as spill:
         runs: list[tuple[str, np.ndarray]] = []
         pos = 0
-        with store.parquet_sink(layout.candidate(spec.name), schema=typed_schema(schema)) as sink, \
-                store.parquet_sink(review.rowmap_key(spec.name), schema=_ROWMAP_SCHEMA) as map_sink:
+        with store.parquet_sink(layout.candidate(spec.unit), schema=typed_schema(schema)) as sink, \
+                store.parquet_sink(review.rowmap_key(spec.unit), schema=_ROWMAP_SCHEMA) as map_sink:
             for p in parts:
-                for batch in store.iter_parquet(layout.deidentified(spec.name, p)):
+                for batch in deidentified_batches(store, spec, p):
                     table, rowmap, r = _apply_batch(batch, pos, policy, schema, ap)
                     if r is None:
                         sink.write(table)
@@ -251,7 +254,7 @@ def _apply_batch(batch: pa.RecordBatch, pos: int, policy: Policy, schema: Mappin
 
 def _content_hash(store: PrivateStore, spec: DatasetSpec, published: int) -> str:
     """The candidate's content hash, column by column (the file is never read whole when it has rows)."""
-    cand_key = layout.candidate(spec.name)
+    cand_key = layout.candidate(spec.unit)
     if not published:
         return publishing.content_hash(store.read_parquet(cand_key), spec.schema)
 
@@ -288,7 +291,7 @@ def _review_for(store: PrivateStore, spec: DatasetSpec, policy: Policy, parts: S
         m = store.read_json(layout.raw_meta(spec.name, p))
         files[m["file"]] = (m["sha256"], m["agency"])
     decisions = review.load_decisions(store, spec.name)
-    rev = review.Review(spec.name, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
+    rev = review.Review(spec.unit, list(policy.text_columns), gather_identifiers(store, spec, parts), decisions, files)
     rev.stale_exports = sum(1 for p in parts if not deidentified_current(store, spec, p))
     return rev
 
@@ -305,7 +308,7 @@ def _pk_ranks(store: PrivateStore, spec: DatasetSpec, parts: Sequence[str], pk: 
     """Each kept row's position in primary-key order (the order `sort_values(pk, kind="stable")` gives)."""
     cols: dict[str, list[pa.Array]] = {k: [] for k in pk}
     for p in parts:
-        for b in store.iter_parquet(layout.deidentified(spec.name, p), columns=list(pk)):
+        for b in deidentified_batches(store, spec, p, list(pk)):
             for k in pk:
                 cols[k].append(b.column(k))
     # sort every row in its chunks (no concatenated or filtered copy of the keys), then keep the kept rows: a

@@ -29,7 +29,7 @@ class CandidateSource(Protocol):
 
 def candidate_source(store: PrivateStore, spec: DatasetSpec) -> publishing.ParquetSource:
     """The release candidate as a `publishing.ParquetSource` (read in `batch_rows()` batches, never whole)."""
-    key = layout.candidate(spec.name)
+    key = layout.candidate(spec.unit)
     if not store.exists(key):
         raise StageError(f"{spec.name}: no release candidate; materialize the validated asset first")
     return publishing.ParquetSource(store.path(key), filesystem=store.fs, batch_rows=batch_rows())
@@ -38,4 +38,4 @@ def candidate_source(store: PrivateStore, spec: DatasetSpec) -> publishing.Parqu
 def load_candidate_source(store: PrivateStore, spec: DatasetSpec) -> tuple[publishing.ParquetSource, dict[str, Any]]:
     """The candidate source and its accounting document (``candidate.json``)."""
     src = candidate_source(store, spec)
-    return src, store.read_json(layout.candidate_meta(spec.name))
+    return src, store.read_json(layout.candidate_meta(spec.unit))

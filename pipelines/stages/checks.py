@@ -84,7 +84,7 @@ def check_leaks(store: PrivateStore, spec: DatasetSpec, src: CandidateSource, me
     everything else found blocks, structured columns as free text (assembly withholds flagged free text, so a
     finding there means the candidate is not the one assembled). Evidence gives export file and row numbers."""
     ids = gather_identifiers(store, spec, meta["partitions"])
-    view = review.CheckView.load(store, spec.name, policy_of(spec).text_columns, meta, src.num_rows)
+    view = review.CheckView.load(store, spec.unit, policy_of(spec).text_columns, meta, src.num_rows)
     report = _scan_source(spec.name, src, ids, view)
     accepted = [f for f in report.findings if view.accepted(f.row, f.column)]
     report = verify.LeakReport([f for f in report.findings if not view.accepted(f.row, f.column)],
@@ -181,7 +181,7 @@ def _schema_valid(store: PrivateStore, spec: DatasetSpec, src: CandidateSource, 
     rows = sorted({int(e.row) - 2 for e in report.errors if e.row >= 2})[:_EVIDENCE_ROWS]  # header: row 1
     n = int(src.num_rows)
     return CheckResult(report.valid(), {"rows_checked": n, "errors": len(report.errors), "summary": s,
-                                        "first_export_rows": review.export_rows(store, spec.name, rows, n)[:20]})
+                                        "first_export_rows": review.export_rows(store, spec.unit, rows, n)[:20]})
 
 
 CheckFunction = Callable[[PrivateStore, DatasetSpec, CandidateSource, Mapping[str, Any]], CheckResult]
@@ -230,13 +230,13 @@ def run_check(name: str, store: PrivateStore, spec: DatasetSpec, src: CandidateS
 def record_check(store: PrivateStore, spec: DatasetSpec, content_hash: str, name: str, passed: bool,
                  md: Mapping[str, Any]) -> None:
     """Record a check's result for exactly this content."""
-    store.write_json(layout.check_result(spec.name, content_hash, name), {"passed": bool(passed), "metadata": dict(md)})
+    store.write_json(layout.check_result(spec.unit, content_hash, name), {"passed": bool(passed), "metadata": dict(md)})
 
 
 def recorded_checks(store: PrivateStore, spec: DatasetSpec, content_hash: str) -> dict[str, bool | None]:
     """Every check's recorded verdict for this content (None: not run on it)."""
     out: dict[str, bool | None] = {}
     for name in CHECK_NAMES:
-        r = store.read_json(layout.check_result(spec.name, content_hash, name))
+        r = store.read_json(layout.check_result(spec.unit, content_hash, name))
         out[name] = None if r is None else bool(r["passed"])
     return out

@@ -11,6 +11,10 @@ The private store is never published. Keys are ``/``-separated paths under its r
   deidentified/<dataset>/<partition>.parquet|json  public columns + auxiliary ladder columns + `_file`, `_row`
   deidentified/...: `_review` holds the redactor's low-confidence flags of free text (pipelines/review/)
   candidate/<dataset>/candidate.parquet|json       the release candidate and its accounting
+  candidate/<dataset>/<shard>/...                   a sharded dataset: each shard's candidate (`DatasetSpec.unit`)
+  candidate/<dataset>/shards.json                  a sharded dataset's shard index (`stages.shards`)
+  candidate/<dataset>/<shard>/shard.json            one shard's entry: slug, value, content hash, inputs fingerprint
+  shards/<dataset>/<partition>.json                the shard key's values in one de-identified export
   checks/<dataset>/<content_hash>/<check>.json     check results for exactly that content
   preview/<dataset>.json|html                      the last preview (content hash, proposed version), its page
 
@@ -70,6 +74,21 @@ def candidate(dataset: str) -> str:
 
 def candidate_meta(dataset: str) -> str:
     return f"candidate/{dataset}/candidate.json"
+
+
+def shard_index(dataset: str) -> str:
+    """A sharded dataset's shards as last assembled: slug, value, content hash and inputs of each."""
+    return f"candidate/{dataset}/shards.json"
+
+
+def shard_entry(unit: str) -> str:
+    """One shard's entry (slug, value, content hash, inputs fingerprint), written when it is assembled."""
+    return f"candidate/{unit}/shard.json"
+
+
+def partition_shards(dataset: str, partition: str) -> str:
+    """The shard key's values in one de-identified export, for the de-identified file it was read from."""
+    return f"shards/{dataset}/{partition}.json"
 
 
 def check_result(dataset: str, content_hash: str, check: str) -> str:

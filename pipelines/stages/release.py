@@ -117,7 +117,7 @@ def publish(store: PrivateStore, publisher: Any, spec: DatasetSpec, *, note: str
     chash = publishing.content_hash_source(src, spec.schema)
     if chash != meta["content_hash"]:
         raise StageError(f"{spec.name}: the candidate changed on disk since it was validated; re-run validation")
-    preview = store.read_json(layout.preview_meta(spec.name))
+    preview = store.read_json(layout.preview_meta(spec.unit))
     if not preview or preview.get("content_hash") != chash:
         raise StageError(f"{spec.name}: refused: this content was not previewed; materialize release_preview first")
     checks = recorded_checks(store, spec, chash)

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.publishing.content import _public_table, content_hash, csv_bytes, parquet_bytes
+from pipelines.publishing.documents import read_json
 from pipelines.publishing.errors import IntegrityError, PublishError
 from pipelines.publishing.hashing import sha256_hex
 from pipelines.publishing.keys import _check_dataset, release_prefix
@@ -32,6 +33,24 @@ def _load_release(publisher: Publisher, dataset: str, version: str) -> tuple[pa.
     if "hash" in res and res["hash"] != f"sha256:{sha256_hex(data)}":
         raise IntegrityError(f"{prefix}{res['path']} does not match its datapackage hash")
     return pq.read_table(pa.BufferReader(data)), dict(res["schema"]), dp
+
+
+def load_sharded_release(publisher: Publisher, dataset: str, version: str) -> dict[str, pa.Table]:
+    """Read a published sharded version back, every shard where its resource says it is held (this version or an
+    earlier one): {slug: table}, each file checked against its datapackage hash."""
+    dp = read_json(publisher, release_prefix(dataset, version) + "datapackage.json")
+    if not dp or not dp.get("shard_key"):
+        raise PublishError(f"{dataset} {version}: not a sharded version")
+    out = {}
+    for res in dp["resources"]:
+        if res.get("format") != "parquet":
+            continue
+        key = release_prefix(dataset, res["shard"]["version"]) + res["shard"]["path"]
+        data = publisher.get(key)
+        if data is None or res["hash"] != f"sha256:{sha256_hex(data)}":
+            raise IntegrityError(f"{key} is missing or does not match its datapackage hash")
+        out[res["shard"]["slug"]] = pq.read_table(pa.BufferReader(data))
+    return out
 
 
 def plan_release(
