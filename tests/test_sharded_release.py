@@ -354,6 +354,10 @@ def test_the_site_lists_each_shards_downloads_where_they_are_held(two_agencies) 
     catalog = json.loads((tmp / "public" / "data.json").read_text())
     urls = [d.get("downloadURL") for ds in catalog["dataset"] for d in ds["distribution"]]
     assert f"https://data.example.org/datasets/stops/v1.0.0/{river.slug}/stops.csv" in urls
+    # the citation names a file that exists (a sharded version has no one CSV: its datapackage.json lists them)
+    cited = re.findall(r"https://data\.example\.org/datasets/stops/(v[0-9.]+/(?:[\w-]+/)?[\w-]+\.(?:csv|parquet|json))", page)
+    assert cited and all((page_dir / c).is_file() for c in cited), cited
+    assert "v2.0.0/datapackage.json" in cited
 
 
 _PUBLISH = """

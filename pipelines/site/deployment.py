@@ -56,7 +56,7 @@ def citation(publisher: str, title: str, version: str, url: str, sha256: str | N
     year = published[:4] if published else ""
     text = f"{publisher} ({year}). {title} (version {version}) [Data set]. {url}"
     if sha256:
-        text += f" (CSV sha256 {sha256})"
+        text += f" ({'datapackage.json' if url.endswith('datapackage.json') else 'CSV'} sha256 {sha256})"
     if published:
         text += f". Published {published[:10]}."
     return text

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from pipelines.site import shards as site_shards
 from pipelines.site.coverage import agencies_in, agency_notes, coverage_table
 from pipelines.site.deployment import citation
 from pipelines.site.explore import facets, preview
@@ -127,8 +128,10 @@ def dataset_context(ds: Any, view: Mapping[str, Any], base_url: str, conf: Mappi
     if ds.latest:
         version = str(ds.latest["version"])
         current = next((v for v in ds.versions if v["version"] == version), None) or {}
-        sha = next((f["sha256"] for f in current.get("files") or [] if f["name"] == f"{spec.name}.csv"), None)
-        url = f"{base_url}datasets/{spec.name}/v{version}/{spec.name}.csv"
+        # a sharded version has no one CSV: it is cited by its datapackage.json, which lists every shard's files
+        cited = "datapackage.json" if site_shards.is_sharded(ds.latest_package) else f"{spec.name}.csv"
+        sha = next((f["sha256"] for f in current.get("files") or [] if f["name"] == cited), None)
+        url = f"{base_url}datasets/{spec.name}/v{version}/{cited}"
         published = str(ds.latest.get("published") or "")
         ctx["csv_sha"] = sha
         ctx["citation"] = {"text": citation(str(conf.get("publisher") or spec.publisher.get("name", "")),
