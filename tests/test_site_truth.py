@@ -346,6 +346,7 @@ def test_a_release_with_no_rows_or_without_agency_and_date_still_renders(tmp_pat
     ds.spec, ds.threshold, ds.schema, ds.versions = spec, 11, spec.schema, []  # type: ignore[attr-defined]
     ds.table = synthetic_table(spec, 30).drop_columns(["agency", "occurred_date"])  # type: ignore[attr-defined]
     ds.latest = {"version": "1.0.0", "published": "2025-01-01T00:00:00Z"}  # type: ignore[attr-defined]
+    ds.latest_package = None  # type: ignore[attr-defined]
     ctx = dataset_context(ds, {"facets": ["agency", "year", "outcome"]}, SITE_URL, {"publisher": "p"})
     assert ctx["coverage"] is None and ctx["agencies"] == []
     assert [f.dim for f in ctx["facets"]] == ["outcome"]
