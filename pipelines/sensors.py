@@ -147,6 +147,15 @@ def build_inbox_sensor(datasets: list[DatasetDefs], ingest_jobs: list) -> dg.Sen
     return inbox_sensor
 
 
+def _nothing_to_prepare(store: PrivateStore, ds: str, ingest_set: inbox.IngestSet) -> dg.SkipReason | None:
+    """Why a prepare sensor has nothing to do (no export ingested, or these exports already prepared), or None."""
+    if not ingest_set.exports:
+        return dg.SkipReason(f"no {ds} export has been ingested yet")
+    if inbox.prepared_set(store, ds) == ingest_set.digest:
+        return dg.SkipReason(f"the {len(ingest_set.exports)} ingested {ds} export(s) are already prepared")
+    return None
+
+
 def build_prepare_sensor(d: DatasetDefs, prepare: Any) -> dg.SensorDefinition:
     ds = d.spec.name
 
@@ -161,10 +170,8 @@ def build_prepare_sensor(d: DatasetDefs, prepare: Any) -> dg.SensorDefinition:
     def _sensor(context: dg.SensorEvaluationContext) -> dg.RunRequest | dg.SkipReason:
         store = PrivateStore.from_env()
         ingest_set = inbox.ingest_set(store, ds)
-        if not ingest_set.exports:
-            return dg.SkipReason(f"no {ds} export has been ingested yet")
-        if inbox.prepared_set(store, ds) == ingest_set.digest:
-            return dg.SkipReason(f"the {len(ingest_set.exports)} ingested {ds} export(s) are already prepared")
+        if (skip := _nothing_to_prepare(store, ds, ingest_set)) is not None:
+            return skip
         busy = context.instance.get_runs(
             filters=dg.RunsFilter(job_name=f"{ds}_ingest", statuses=IN_FLIGHT), limit=1
         )
@@ -197,10 +204,8 @@ def build_shard_prepare_sensor(d: DatasetDefs, prepare: Any, shard_job: Any) -> 
 
         store = PrivateStore.from_env()
         ingest_set = inbox.ingest_set(store, ds)
-        if not ingest_set.exports:
-            return dg.SkipReason(f"no {ds} export has been ingested yet")
-        if inbox.prepared_set(store, ds) == ingest_set.digest:
-            return dg.SkipReason(f"the {len(ingest_set.exports)} ingested {ds} export(s) are already prepared")
+        if (skip := _nothing_to_prepare(store, ds, ingest_set)) is not None:
+            return skip
         for job in (f"{ds}_ingest", f"{ds}_prepare_shard"):
             if context.instance.get_runs(filters=dg.RunsFilter(job_name=job, statuses=IN_FLIGHT), limit=1):
                 return dg.SkipReason(f"waiting: a {job} run of {ds} is queued or running")

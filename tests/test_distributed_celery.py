@@ -84,6 +84,37 @@ def broker(tmp_path_factory) -> Iterator[str]:
     assert not _ping(port), "the broker is still answering after the test stopped it"
 
 
+def start_celery_workers(env: Env, base: Path, broker_url: str, workers: tuple[str, ...]
+                         ) -> tuple[list[subprocess.Popen], dict[str, Path]]:
+    """Two (or more) `dagster-celery` workers on ``broker_url``, each in its own session, once all say "ready."."""
+    # the instance (SQLite under DAGSTER_HOME) is created once, before two workers would race to create it
+    subprocess.run([sys.executable, "-c", "import dagster as dg; from pipelines.instance import ensure_dagster_home; "
+                    "ensure_dagster_home(); dg.DagsterInstance.get().dispose()"],
+                   cwd=REPO, env=env.env, check=True, timeout=120)
+    cfg = base / "celery.yaml"
+    cfg.write_text(f"execution:\n  config:\n    broker: '{broker_url}'\n    backend: '{broker_url}'\n")
+    logs = {w: base / f"{w}.log" for w in workers}
+    procs = []
+    for w in workers:
+        cmd = [str(Path(sys.executable).parent / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
+               "-y", str(cfg), "-n", w, "-i", "pipelines.definitions", "--loglevel", "INFO", "--", "--pool=solo"]
+        with logs[w].open("wb") as out:
+            procs.append(subprocess.Popen(cmd, cwd=REPO, env=env.env, stdout=out, stderr=subprocess.STDOUT,
+                                          start_new_session=True))
+    deadline = time.monotonic() + 180
+    try:
+        while not all("ready." in logs[w].read_text(errors="replace") for w in workers):
+            for p, w in zip(procs, workers, strict=True):
+                assert p.poll() is None, f"worker {w} exited: {logs[w].read_text(errors='replace')[-3000:]}"
+            assert time.monotonic() < deadline, "the celery workers were not ready within 180 s"
+            time.sleep(0.5)
+    except BaseException:
+        for p in procs:
+            _stop_group(p)
+        raise
+    return procs, logs
+
+
 @pytest.fixture(scope="module")
 def cluster(broker: str, tmp_path_factory) -> Iterator[tuple[Env, dict[str, Path]]]:
     base = tmp_path_factory.mktemp("celery")
@@ -94,28 +125,9 @@ def cluster(broker: str, tmp_path_factory) -> Iterator[tuple[Env, dict[str, Path
         # `dagster-celery worker start` runs `celery` from PATH: this interpreter's
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     })
-    # the instance (SQLite under DAGSTER_HOME) is created once, before two workers would race to create it
-    subprocess.run([sys.executable, "-c", "import dagster as dg; from pipelines.instance import ensure_dagster_home; "
-                    "ensure_dagster_home(); dg.DagsterInstance.get().dispose()"],
-                   cwd=REPO, env=env.env, check=True, timeout=120)
-    cfg = base / "celery.yaml"
-    cfg.write_text(f"execution:\n  config:\n    broker: '{broker}'\n    backend: '{broker}'\n")
-    logs = {w: base / f"{w}.log" for w in WORKERS}
-    procs = []
+    procs: list[subprocess.Popen] = []
     try:
-        for w in WORKERS:
-            cmd = [str(Path(sys.executable).parent / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
-                   "-y", str(cfg), "-n", w, "-i", "pipelines.definitions", "--loglevel", "INFO",
-                   "--", "--pool=solo"]
-            with logs[w].open("wb") as out:
-                procs.append(subprocess.Popen(cmd, cwd=REPO, env=env.env, stdout=out, stderr=subprocess.STDOUT,
-                                              start_new_session=True))
-        deadline = time.monotonic() + 180
-        while not all("ready." in logs[w].read_text(errors="replace") for w in WORKERS):
-            for p, w in zip(procs, WORKERS, strict=True):
-                assert p.poll() is None, f"worker {w} exited: {logs[w].read_text(errors='replace')[-3000:]}"
-            assert time.monotonic() < deadline, "the celery workers were not ready within 180 s"
-            time.sleep(0.5)
+        procs, logs = start_celery_workers(env, base, broker, WORKERS)
         yield env, logs
     finally:
         for p in procs:

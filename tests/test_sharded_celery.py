@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -20,34 +19,11 @@ import pytest
 
 import demo
 from tests.e2e_helpers import REPO, make_env
-from tests.test_distributed_celery import _stop_group, broker  # noqa: F401 - the broker fixture
+from tests.test_distributed_celery import _stop_group, broker, start_celery_workers  # noqa: F401 - the broker fixture
 from tests.test_sharded_release import _by_agency
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 WORKERS = ("osd_s1", "osd_s2")
-
-
-def _start_workers(env, base: Path, broker_url: str) -> tuple[list[subprocess.Popen], dict[str, Path]]:  # noqa: ANN001
-    subprocess.run([sys.executable, "-c", "import dagster as dg; from pipelines.instance import ensure_dagster_home; "
-                    "ensure_dagster_home(); dg.DagsterInstance.get().dispose()"],
-                   cwd=REPO, env=env.env, check=True, timeout=120)
-    cfg = base / "celery.yaml"
-    cfg.write_text(f"execution:\n  config:\n    broker: '{broker_url}'\n    backend: '{broker_url}'\n")
-    logs = {w: base / f"{w}.log" for w in WORKERS}
-    procs = []
-    for w in WORKERS:
-        cmd = [str(Path(sys.executable).parent / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
-               "-y", str(cfg), "-n", w, "-i", "pipelines.definitions", "--loglevel", "INFO", "--", "--pool=solo"]
-        with logs[w].open("wb") as out:
-            procs.append(subprocess.Popen(cmd, cwd=REPO, env=env.env, stdout=out, stderr=subprocess.STDOUT,
-                                          start_new_session=True))
-    deadline = time.monotonic() + 180
-    while not all("ready." in logs[w].read_text(errors="replace") for w in WORKERS):
-        for p, w in zip(procs, WORKERS, strict=True):
-            assert p.poll() is None, f"worker {w} exited: {logs[w].read_text(errors='replace')[-3000:]}"
-        assert time.monotonic() < deadline, "the celery workers were not ready within 180 s"
-        time.sleep(0.5)
-    return procs, logs
 
 
 def test_a_sharded_dataset_is_published_through_two_celery_workers(broker: str, tmp_path: Path) -> None:  # noqa: F811
@@ -64,7 +40,7 @@ def test_a_sharded_dataset_is_published_through_two_celery_workers(broker: str, 
     env.inbox.mkdir(parents=True, exist_ok=True)
     for f in demo.generate(tmp_path / "gen", rows=400, seed=5, sources=["rivertown_stops", "lakeview_stops"]):
         f.rename(env.inbox / f"byagency_{f.name}")
-    procs, logs = _start_workers(env, base, broker)
+    procs, logs = start_celery_workers(env, base, broker, WORKERS)
     try:
         res = subprocess.run([sys.executable, "-m", "pipelines.distributed.launch", "--note", "sharded, by celery"],
                              cwd=REPO, env=env.env, capture_output=True, text=True, timeout=1100)

@@ -6,14 +6,12 @@ Reads only public files through a :class:`~pipelines.publishing.Publisher`; the 
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pipelines.errors import OsdError
 from pipelines.publishing import Publisher, PublishError, list_versions, read_json, sha256_hex
@@ -264,16 +262,8 @@ def _load_dataset(pub: Publisher, spec: DatasetSpec) -> _Dataset:
 def _latest_table(pub: Publisher, spec: DatasetSpec, current: Mapping[str, Any], warnings: list[str]) -> (
         pa.Table | None):
     """The latest release's Parquet file, as published (the dictionary, tables and facets are computed from it)."""
-    key = f"datasets/{spec.name}/v{current['version']}/{spec.name}.parquet"
-    data = pub.get(key)
-    if data is None:
-        warnings.append(f"{key}: not found, no dictionary figures or chart")
-        return None
-    try:
-        return pq.read_table(io.BytesIO(data))
-    except (pa.ArrowException, OSError) as exc:
-        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no dictionary figures or chart")
-        return None
+    return site_shards.published_parquet(pub, f"datasets/{spec.name}/v{current['version']}/{spec.name}.parquet",
+                                         warnings)
 
 
 # --------------------------------------------------------------------------------------------------- rendering

@@ -49,20 +49,28 @@ def shard_downloads(package: Mapping[str, Any], page_url: str) -> list[tuple[str
              str(r.get("mediatype") or "")) for r in shard_resources(package)]
 
 
+def published_parquet(pub: Publisher, key: str, warnings: list[str]) -> pa.Table | None:
+    """A published Parquet file read back (the site's figures are computed from what was released), or None with
+    a warning naming the key when it is missing or unreadable."""
+    data = pub.get(key)
+    if data is None:
+        warnings.append(f"{key}: not found, no dictionary figures or chart")
+        return None
+    try:
+        return pq.read_table(io.BytesIO(data))
+    except (pa.ArrowException, OSError) as exc:
+        warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no dictionary figures or chart")
+        return None
+
+
 def sharded_table(pub: Publisher, name: str, package: Mapping[str, Any], warnings: list[str]) -> pa.Table | None:
     """The latest sharded version's table: its shards' Parquet files, in the datapackage's order."""
     tables = []
     for r in shard_resources(package):
         if r["format"] != "parquet":
             continue
-        key = f"datasets/{name}/v{r['shard']['version']}/{r['shard']['path']}"
-        data = pub.get(key)
-        if data is None:
-            warnings.append(f"{key}: not found, no dictionary figures or chart")
+        table = published_parquet(pub, f"datasets/{name}/v{r['shard']['version']}/{r['shard']['path']}", warnings)
+        if table is None:
             return None
-        try:
-            tables.append(pq.read_table(io.BytesIO(data)))
-        except (pa.ArrowException, OSError) as exc:
-            warnings.append(f"{key}: unreadable Parquet ({type(exc).__name__}), no dictionary figures or chart")
-            return None
+        tables.append(table)
     return pa.concat_tables(tables) if tables else None
