@@ -69,9 +69,7 @@ def _prepare_shards(defs, instance, store, spec, partitions, failures: list[str]
     except Exception as exc:  # an export that failed a stage, none left: the message names files, never values
         failures.append(f"{spec.name}: not prepared: {exc}")
         return False
-    known = set(instance.get_dynamic_partitions(shard_assets.shards_name(spec.name)))
-    if set(stale) - known:
-        instance.add_dynamic_partitions(shard_assets.shards_name(spec.name), sorted(set(stale) - known))
+    shard_assets.add_shard_partitions(instance, spec.name, stale)
     for slug in stale:
         res = defs.resolve_job_def(f"{spec.name}_prepare_shard").execute_in_process(
             instance=instance, partition_key=slug, run_config=QUIET_LOGGERS, raise_on_error=False)

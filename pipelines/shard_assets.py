@@ -34,10 +34,14 @@ def shards_name(dataset: str) -> str:
 
 def register_shards(instance: dg.DagsterInstance, store: PrivateStore, spec: DatasetSpec, partition: str) -> None:
     """Record the shard values of a de-identified export and add its new shards as partitions."""
-    slugs = {shard_slug(v) for v in shards.record_partition_shards(store, spec, partition)}
-    new = sorted(slugs - set(instance.get_dynamic_partitions(shards_name(spec.name))))
+    add_shard_partitions(instance, spec.name, {shard_slug(v) for v in shards.record_partition_shards(store, spec, partition)})
+
+
+def add_shard_partitions(instance: dg.DagsterInstance, dataset: str, slugs: Iterable[str]) -> None:
+    """Add the shards among ``slugs`` that are not yet partitions of the dataset's validated asset."""
+    new = sorted(set(slugs) - set(instance.get_dynamic_partitions(shards_name(dataset))))
     if new:
-        instance.add_dynamic_partitions(shards_name(spec.name), new)
+        instance.add_dynamic_partitions(shards_name(dataset), new)
 
 
 def validated_shard(store: PrivateStore, spec: DatasetSpec, partitions: Iterable[str], slug: str) -> dict[str, Any]:

@@ -88,7 +88,7 @@ def prepare_and_publish(instance: dg.DagsterInstance, dataset: str, note: str) -
 def changed_shards(instance: dg.DagsterInstance, dataset: str) -> list[str]:
     """A sharded dataset's shards whose exports changed since they were assembled (added as partitions); none for
     an unsharded dataset."""
-    from pipelines.shard_assets import shards_name
+    from pipelines.shard_assets import add_shard_partitions
     from pipelines.specs import load_specs
     from pipelines.stages.shards import stale_shards
     from pipelines.store import PrivateStore
@@ -97,9 +97,7 @@ def changed_shards(instance: dg.DagsterInstance, dataset: str) -> list[str]:
     if spec.shard_key is None:
         return []
     stale = stale_shards(PrivateStore.from_env(), spec, instance.get_dynamic_partitions(f"{dataset}_exports"))
-    new = sorted(set(stale) - set(instance.get_dynamic_partitions(shards_name(dataset))))
-    if new:
-        instance.add_dynamic_partitions(shards_name(dataset), new)
+    add_shard_partitions(instance, dataset, stale)
     return stale
 
 
