@@ -25,22 +25,26 @@ from typing import Any
 
 from pipelines.publishing.content import CSV_DIALECT, DATAPACKAGE_PROFILE, RESOURCE_PROFILE, _published_schema
 from pipelines.publishing.documents import _newest_published, list_versions, read_json
-from pipelines.publishing.errors import IntegrityError, PublishError
-from pipelines.publishing.hashing import _json_bytes, code_version, file_sha256
+from pipelines.publishing.errors import PublishError
+from pipelines.publishing.hashing import _json_bytes, code_version
 from pipelines.publishing.keys import _bump, _check_dataset, release_prefix
-from pipelines.publishing.record_diff import _record_diff_source
 from pipelines.publishing.release import _publish
 from pipelines.publishing.release_files import _changes_md, _ReleaseFile
-from pipelines.publishing.schema_diff import _schema_diff
 from pipelines.publishing.stores.base import Publisher
 from pipelines.publishing.streaming import (
-    _check_pk_order,
-    _check_source,
     content_hash_source,
     write_csv_file,
     write_parquet_file,
 )
-from pipelines.publishing.versioning import _BUMP_RANK, ReleasePlan, ReleaseResult, _bump_level, _first_plan
+from pipelines.publishing.versioning import (
+    _BUMP_RANK,
+    ReleasePlan,
+    ReleaseResult,
+    _bump_level,
+    _first_plan,
+    diff_published_parquet,
+    record_changes,
+)
 from pipelines.storage.parquet import ParquetSource
 
 
@@ -87,18 +91,7 @@ def _shard_diff(publisher: Publisher, dataset: str, old: Mapping[str, Any], s: S
     """(schema diff, record diff) of a shard against its files in the version that holds them."""
     res = next(r for r in shard_resources(publisher, dataset, old["version"], s.slug) if r["format"] == "parquet")
     key = release_prefix(dataset, res["shard"]["version"]) + res["shard"]["path"]
-    with tempfile.TemporaryDirectory(prefix="osd-plan-") as tmp:
-        path = os.path.join(tmp, "previous.parquet")
-        if not publisher.get_to_file(key, path):
-            raise PublishError(f"{key} is missing")
-        if res.get("hash") != f"sha256:{file_sha256(path)}":
-            raise IntegrityError(f"{key} does not match its datapackage hash")
-        old_src = ParquetSource(path, batch_rows=s.src.batch_rows)
-        old_schema = dict(res["schema"])
-        sd = _schema_diff(old_schema, schema, None)
-        _fields, old_pk = _check_source(old_src, old_schema)
-        _check_pk_order(old_src, old_pk)
-        return sd, _record_diff_source(old_src, old_schema, s.src, schema, sd["rename_map"])
+    return diff_published_parquet(publisher, key, res, s.src, schema, None, require_hash=True)
 
 
 def _shard_plan(publisher: Publisher, dataset: str, s: ShardSource, schema: Mapping, old: Mapping[str, Any] | None,
@@ -111,9 +104,7 @@ def _shard_plan(publisher: Publisher, dataset: str, s: ShardSource, schema: Mapp
     sd, rd = _shard_diff(publisher, dataset, old, s, schema)
     bump, reasons = _bump_level(sd, rd, removed_records)
     changes = {**base, "bump": bump, "reasons": reasons, "previous_version": old["version"],
-               "records": {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged",
-                                              "changed_by_field", "added_keys", "removed_keys", "changed_keys",
-                                              "keys_truncated")},
+               "records": record_changes(rd),
                "fields": {"added": sd["added"], "removed": sd["removed"], "renamed": sd["renamed"]},
                "schema_changes": sd["changes"]}
     return ReleasePlan(dataset=dataset, version="", previous_version=old["version"], bump=bump,

@@ -73,9 +73,7 @@ def _plan(publisher: Publisher, dataset: str, schema: Mapping, chash: str, recor
         "previous_version": prev["version"],
         "bump": severity,
         "reasons": reasons,
-        "records": {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged",
-                                       "changed_by_field", "added_keys", "removed_keys", "changed_keys",
-                                       "keys_truncated")},
+        "records": record_changes(rd),
         "fields": {"added": sd["added"], "removed": sd["removed"], "renamed": sd["renamed"]},
         "schema_changes": sd["changes"],
     }
@@ -83,6 +81,12 @@ def _plan(publisher: Publisher, dataset: str, schema: Mapping, chash: str, recor
         changes["field_mapping"] = sd["mapping"]
     return ReleasePlan(dataset=dataset, version=version, previous_version=prev["version"], bump=severity,
                        content_hash=chash, changes=changes, records=records)
+
+
+def record_changes(rd: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of a record diff that goes into a change record."""
+    return {k: rd[k] for k in ("by", "primary_key", "added", "removed", "changed", "unchanged", "changed_by_field",
+                               "added_keys", "removed_keys", "changed_keys", "keys_truncated")}
 
 
 def _first_plan(dataset: str, schema: Mapping, chash: str, records: int, highest: str | None,
@@ -139,6 +143,26 @@ def release_parquet_resource(publisher: Publisher, prefix: str) -> tuple[dict, d
     return dp, res
 
 
+def diff_published_parquet(publisher: Publisher, key: str, res: Mapping[str, Any], src: ParquetSource,
+                           schema: Mapping, renames: Mapping[str, str] | None, *, require_hash: bool = False,
+                           ) -> tuple[dict, dict]:
+    """(schema diff, record diff) of ``src`` against the published Parquet file ``key`` (datapackage resource
+    ``res``), downloaded to a temporary file and checked against the resource's hash (which a sharded release always
+    gives: ``require_hash``)."""
+    old_schema = dict(res["schema"])
+    with tempfile.TemporaryDirectory(prefix="osd-plan-") as tmp:
+        path = os.path.join(tmp, "previous.parquet")
+        if not publisher.get_to_file(key, path):
+            raise PublishError(f"{key} is missing")
+        if (require_hash or "hash" in res) and res.get("hash") != f"sha256:{file_sha256(path)}":
+            raise IntegrityError(f"{key} does not match its datapackage hash")
+        old_src = ParquetSource(path, batch_rows=src.batch_rows)
+        sd = _schema_diff(old_schema, schema, renames)
+        _fields, old_pk = _check_source(old_src, old_schema)
+        _check_pk_order(old_src, old_pk)
+        return sd, _record_diff_source(old_src, old_schema, src, schema, sd["rename_map"])
+
+
 def plan_release_source(
     publisher: Publisher,
     dataset: str,
@@ -158,18 +182,7 @@ def plan_release_source(
     def diff(prev_version: str) -> tuple[dict, dict]:
         prefix = release_prefix(dataset, prev_version)
         _dp, res = release_parquet_resource(publisher, prefix)
-        old_schema = dict(res["schema"])
-        with tempfile.TemporaryDirectory(prefix="osd-plan-") as tmp:
-            path = os.path.join(tmp, "previous.parquet")
-            if not publisher.get_to_file(prefix + res["path"], path):
-                raise PublishError(f"{prefix}{res['path']} is missing")
-            if "hash" in res and res["hash"] != f"sha256:{file_sha256(path)}":
-                raise IntegrityError(f"{prefix}{res['path']} does not match its datapackage hash")
-            old_src = ParquetSource(path, batch_rows=src.batch_rows)
-            sd = _schema_diff(old_schema, schema, renames)
-            _fields, old_pk = _check_source(old_src, old_schema)
-            _check_pk_order(old_src, old_pk)
-            return sd, _record_diff_source(old_src, old_schema, src, schema, sd["rename_map"])
+        return diff_published_parquet(publisher, prefix + res["path"], res, src, schema, renames)
 
     return _plan(publisher, dataset, schema, chash, src.num_rows, diff, removed_records)
 
