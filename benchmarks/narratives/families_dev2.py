@@ -401,7 +401,63 @@ HOUSEHOLD = Family2(
     nick_roles=("v", "s"),
 )
 
-DEV2_FAMILIES: tuple[Family2, ...] = (TEXTS, TELETYPE, ALIASES, HOUSEHOLD)
+POSTS = Family2(
+    "social_post",
+    "Neighbourhood social-media posts (fifth hand): lower case, names run together in 'cc' lists, possessives, a "
+    "suspect's nickname and real name, a relative addressed as Ms. X or Mr. X, third parties' phone numbers.",
+    (("lower", 0.5), ("mixed", 0.5)),
+    {"v": "field", "s": "text", "f": "text", "g": "text", "k": "rel:s", "m": "rel:v"},
+    {"victim_name": ("v", "lf"), "phone": ("v", "phone"), "case_number": ("record", "case")},
+    ("YY-NNNNNN", "YYNNNNNN"),
+    (
+        "PSA: watch out for {s.full}, {s.he} went through cars on {street} last night. {s.nick} if ur reading this "
+        "give my stuff back. my {m.kin_parent} {m.first} saw the whole thing",
+        "update: {f.first} and i talked to {s.last}'s {k.kin_parent}, {k.ttl}. {k.ttl} says {s.first} will pay for "
+        "it, we'll see lol. shoutout to {g.full} for the video",
+        "anyone else get a knock from a guy saying hes from the gas co? calls himself {s.nick}, real name {s.full}. "
+        "{g.first} and {f.first} both know him. drives a {car}. gonna post pics",
+        "porch pirate on {street} again. cc {g.full} {f.full} {m.full} - cameras show {s.first} from the corner "
+        "house. [[report #||case]] {case}",
+        "thank u {g.first}!! found my {m.kin_parent}'s purse behind {store}. {s.nick} from the bus stop says it was "
+        "{k.first} {k.last}. im done with this street",
+        "[[lost||stolen]] phone at {place}, last seen with {f.lf}. if found call {v.phone_ns} or text {m.first} at "
+        "{m.phone}. ask for {v.nick}",
+    ),
+    genders=(("m", "f"), ("s", "m")),
+    dev_only=True,
+    nick_roles=("s", "v"),
+)
+
+ORDERS = Family2(
+    "protective_order",
+    "Protective-order files and advocates' notes (fifth hand): petitioner and respondent, minor children sharing "
+    "the petitioner's surname by name and by initials, Ms. X and Mr. X, a judge as 'F. Last', a paternal relative.",
+    (("mixed", 0.7), ("upper", 0.3)),
+    {"pt": "field", "rs": "field", "c1": "rel:pt", "c2": "rel:pt", "w": "rel:rs", "a": "text", "f": "text"},
+    {"victim_name": ("pt", "lf"), "subject_name": ("rs", "lf"), "dob": ("pt", "dob"), "address": ("pt", "addr"),
+     "case_number": ("record", "case")},
+    ("YYYY-NNNNNN", "LYY-NNNNN"),
+    (
+        "Petitioner {pt.lf} (DOB {pt.dob}) v. Respondent {rs.lf}. Protected persons: {pt.first} {pt.last}, "
+        "{c1.first} {c1.last} and {c2.first} {c2.last} (minor children). Respondent shall stay 100 yards from "
+        "{pt.addr}. Hon. {a.fil}.",
+        "Ms. {pt.last} told the advocate that Mr. {rs.last} violated the order at {place}. The minors {c1.ini} and "
+        "{c2.ini} were present. Atty {f.full} will file. Case {case}.",
+        "IN RE {c1.first} {c1.last}, A MINOR. Mother: {pt.full}. Father: {rs.full}. Paternal grandmother {w.full} "
+        "requests visitation. Respondent goes by {rs.nick}.",
+        "{rs.lf} served {date} at {inter}. {rs.first} said {pt.nick} made it up. Per {pt.ttl}, {rs.last}'s "
+        "{w.kin_parent} {w.first} {w.last} drove him there.",
+        "Advocate note: {pt.nick} ({pt.first} {pt.last}) called. Her {c2.kin_child} {c2.first} is staying with "
+        "family friend {f.full}. {pt.first} will come in {date} with {c1.first}.",
+        "ORDER: {rs.lfm} SHALL NOT CONTACT {pt.lf}, {c1.ini2} OR {c2.ini2}. VIOLATION REPORTED BY {f.full}, PHONE "
+        "{f.phone_ns}. REF {case_other}.",
+    ),
+    genders=(("pt", "f"), ("rs", "m"), ("w", "f")),
+    dev_only=True,
+    nick_roles=("pt", "rs"),
+)
+
+DEV2_FAMILIES: tuple[Family2, ...] = (TEXTS, TELETYPE, ALIASES, HOUSEHOLD, POSTS, ORDERS)
 
 
 def generate_dev2(per_family: int) -> list[dict]:
