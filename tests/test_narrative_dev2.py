@@ -22,6 +22,20 @@ NAMES = {f.name for f in D2.DEV2_FAMILIES}
 FROZEN_TEST_SHA256 = "c009068bcb89bfe0df397027f7bba89f8824280e51e2fbc2b9eb1a572cb3e061"
 
 
+VOCAB = {w.casefold() for n in [g for g, _ in D2.GIVEN_NAMES] + D2.SURNAME_LIST + D2.MONIKER_LIST
+         + [x for ns in D2.NICKNAMES.values() for x in ns] for w in TOKEN.findall(n)}
+SHAPES = {
+    "PERSON": lambda s, v: bool(re.fullmatch(r"[A-Z]\.[A-Z]\.|[A-Z]{2}", v)) if s["form"] in ("ini", "ini2")
+    else all(len(w) == 1 or w.casefold() in VOCAB for w in TOKEN.findall(v)),  # 1 letter: an initial
+    "PHONE": lambda s, v: len(re.sub(r"\D", "", v)) in (10, 11),
+    "ADDRESS": lambda s, v: v[0].isdigit(),
+    "DATE_OF_BIRTH": lambda s, v: len(re.sub(r"\D", "", v)) >= 4 or bool(re.search(r"[A-Z][a-z]{2}", v)),
+    "ID": lambda s, v: any(c.isdigit() for c in v),
+    "DEMOGRAPHIC": lambda s, v: any(c.isdigit() for c in v),
+    "EMAIL": lambda s, v: "@" in v,
+}
+
+
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
     return [r for r in load("dev") if r["family"] in NAMES]
@@ -51,6 +65,7 @@ def test_dev2_spans_are_well_formed(records: list[dict]) -> None:
             assert s["type"] in ENTITY_TYPES and isinstance(s["in_fields"], bool)
             assert ("ref" in s) == ("form" in s) == (s["type"] == "PERSON"), r["id"]
             assert s["type"] != "PERSON" or s["form"] in FORMS, r["id"]
+            assert SHAPES[s["type"]](s, value), (r["id"], s["type"])  # the offsets sit on the value they claim
             prev = s["end"]
 
 
