@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.narratives import families_dev2 as D2
+from benchmarks.narratives import words_dev2 as W
 from benchmarks.narratives.generate import HERE, load, sha256
 from benchmarks.narratives.score import ENTITY_TYPES, TOKEN
 
@@ -22,8 +23,8 @@ NAMES = {f.name for f in D2.DEV2_FAMILIES}
 FROZEN_TEST_SHA256 = "c009068bcb89bfe0df397027f7bba89f8824280e51e2fbc2b9eb1a572cb3e061"
 
 
-VOCAB = {w.casefold() for n in [g for g, _ in D2.GIVEN_NAMES] + D2.SURNAME_LIST + D2.MONIKER_LIST
-         + [x for ns in D2.NICKNAMES.values() for x in ns] for w in TOKEN.findall(n)}
+VOCAB = {w.casefold() for n in [g for g, _ in W.GIVEN_NAMES] + W.SURNAME_LIST + W.MONIKER_LIST
+         + [x for ns in W.NICKNAMES.values() for x in ns] for w in TOKEN.findall(n)}
 SHAPES = {
     "PERSON": lambda s, v: bool(re.fullmatch(r"[A-Z]\.[A-Z]\.|[A-Z]{2}", v)) if s["form"] in ("ini", "ini2")
     else all(len(w) == 1 or w.casefold() in VOCAB for w in TOKEN.findall(v)),  # 1 letter: an initial
@@ -72,9 +73,9 @@ def test_dev2_spans_are_well_formed(records: list[dict]) -> None:
 def test_dev2_refs_are_consistent(records: list[dict]) -> None:
     """One ref is one person: its given names, surnames, nicknames and monikers agree with each other, and no
     two refs of a record share a full name, a nickname or a moniker."""
-    short = {n.casefold(): {g.casefold() for g, ns in D2.NICKNAMES.items() if n in ns}
-             for ns in D2.NICKNAMES.values() for n in ns}
-    monikers = {m.casefold() for m in D2.MONIKER_LIST}
+    short = {n.casefold(): {g.casefold() for g, ns in W.NICKNAMES.items() if n in ns}
+             for ns in W.NICKNAMES.values() for n in ns}
+    monikers = {m.casefold() for m in W.MONIKER_LIST}
     for r in records:
         by_ref: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for s in r["spans"]:
@@ -114,6 +115,13 @@ def test_dev2_cover_what_they_claim(records: list[dict]) -> None:
                 lasts[r["text"][s["start"]:s["end"]].casefold()].add(s["ref"])
         shared += any(len(refs) > 1 for refs in lasts.values())
     assert shared > 100
+    words_as_words = 0  # a name that is a word, and the same word used as a word in the same record
+    for r in records:
+        names = {r["text"][s["start"]:s["end"]].casefold() for s in r["spans"] if s["type"] == "PERSON"}
+        gold = {i for s in r["spans"] for i in range(s["start"], s["end"])}
+        words_as_words += any(m.start() not in gold and m.group().casefold() in names
+                              for m in re.finditer(r"\w+", r["text"]))
+    assert words_as_words > 100
     negatives = "\n".join(r["text"] for r in records).casefold()
     for word in ("will", "hope", "rich", "major", "chance", "story", "mercy", "young", "rose", "lane bryant"):
         assert re.search(rf"\b{re.escape(word)}\b", negatives), word

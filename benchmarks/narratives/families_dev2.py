@@ -1,4 +1,4 @@
-"""Dev-only template families by a fifth hand (issue 15, item 3), with their own names, nicknames and monikers.
+"""Dev-only template families by a fifth hand (issue 15, item 3), with their own word lists (words_dev2.py).
 
 The nine frozen families and the six dev-only ones before these draw their people from ``lexicon.py``; a
 redactor tuned on them can learn those lists instead of the phenomena. These families bring their own word
@@ -21,112 +21,48 @@ from dataclasses import dataclass
 
 from benchmarks.narratives.families import Family
 from benchmarks.narratives.render import Doc, Person, Renderer, fmt_phone
+from benchmarks.narratives.words_dev2 import (
+    ALIAS_CUES,
+    AREA,
+    CARS,
+    COLORS,
+    GIVEN_NAMES,
+    LETTERS,
+    MONIKER_LIST,
+    NICKNAMES,
+    PLACES,
+    RACES,
+    RANKS,
+    STORES,
+    STREETS,
+    SURNAME_LIST,
+    UNITS,
+    WORD_GIVEN,
+    WORD_SENTENCES,
+    WORD_SURNAMES,
+)
 
 SEED2 = "osd-narratives-dev2-v1"
-
-# ----------------------------------------------------------------------------------------------------------------
-# Word lists of this hand. Given names are "Name/g" (f, m, x); nicknames are the usual short forms of a name.
-# ----------------------------------------------------------------------------------------------------------------
-GIVEN = """
-Nkechi/f Chidinma/f Adaeze/f Oluwaseun/m Adebayo/m Ikechukwu/m Olufunmilayo/f Kwesi/m Kofi/m Abena/f Akosua/f
-Yaw/m Folasade/f Oluwatobiloba/m Temitope/f Ifeoma/f Nnamdi/m Mamadou/m Fatoumata/f Aminata/f Ousmane/m Kwabena/m
-Efua/f Siddharth/m Venkatesh/m Priyanka/f Lakshmi/f Rajesh/m Subramanian/m Harpreet/x Anjali/f Devendra/m Nusrat/f
-Tahmina/f Imran/m Min-ji/f Hyun-woo/m Ha-eun/f Jae-hyun/m Xiaoling/f Zhiwei/m Haruto/m Yuki/f Kentaro/m Bao/x
-Nguyet/f Quang/m Aleksandr/m Yekaterina/f Anastasia/f Dmitriy/m Yevgeny/m Svetlana/f Mikhail/m Ludmila/f Wojciech/m
-Małgorzata/f Katarzyna/f Bogdan/m Milica/f Dragana/f Abdulrahman/m Khadija/f Mohammed/m Youssef/m Layla/f Rania/f
-Hamza/m Nour/x Tariq/m Samira/f Guadalupe/f Concepción/f Dolores/f Rosario/f Eduardo/m Roberto/m Ignacio/m
-Francisco/m José/m Jesús/m Guillermo/m Graciela/f Leticia/f Santiago/m Xiomara/f Yesenia/f Sione/m Tevita/m
-Losaline/f Mele/f Leilani/f Keoni/m Makana/x Sefa/m Mahina/f Siobhán/f Niamh/f Aoife/f Dónal/m Ciarán/m Padraig/m
-Cathal/m Bernadette/f Fionnuala/f Diarmuid/m Cornelius/m Jeremiah/m Margaret/f Robert/m William/m Beatrice/f
-Richard/m Katherine/f Theodore/m Dorothy/f Harold/m Henry/m Edward/m Charles/m Alexander/m Rich/m
-Mercy/f Chance/m Story/f Major/m Precious/f Blessing/f Comfort/f Patience/f Justice/x Faith/f Sunny/x D'Andre/m
-Ja'Nae/f De'Shawn/m Deshawn/m Tanisha/f
-"""
-SURNAMES = """
-Okafor|Adeyemi|Balogun|Nwosu-Bright|Boateng|Owusu|Asante|Diallo|Coulibaly|Ogunleye|Eze|Chukwu|Bamidele|Danjuma|Osei|
-Venkataraman|Iyer|Chaudhry|Bhattacharya|Sandhu|Rahman|Siddiqui|Raghunathan|Pillai|Dasgupta|Nakamura|Watanabe|Jeon|
-Choi|Nguyen|Vo|Pham|Zhou|Liang|Takahashi|Lim|Przybylski|Wróblewski|Kowalczyk|Nowak|Petrović|Jovanović|Kuznetsov|
-Volkov|Shevchenko|Horvat|Dvořák|al-Masri|Haddad|Abu-Khalil|El-Amin|Khoury|Mansour|Abdelaziz|de la Fuente|
-de los Santos|García-López|Villanueva|Quispe|Mamani|Ochoa|Zúñiga|Castañeda|del Toro|Peña|Fifita|Tuilagi|Vaifale|
-Kamakana|Tupou|Fonoti|Kealoha|O'Sullivan|Ní Bhriain|Mac Giolla|Fitzpatrick|O'Donoghue|Mulcahy|Ó Briain|Whitfield|
-Pemberton|Holloway|Ashworth|Thistlewood|Goodnight|Rich|Hale|Story|Major|Noble|Rose|Little|King|Love|Bird|Day|Strong|
-Church|Sweet|Wise|Sterling|van der Merwe|da Silva|das Neves|van den Berg|St. John|Le Blanc|D'Souza|N'Diaye
-"""
-NICKNAMES: dict[str, tuple[str, ...]] = {
-    "Oluwaseun": ("Seun",), "Adebayo": ("Bayo",), "Ikechukwu": ("Ike",), "Olufunmilayo": ("Funmi",),
-    "Folasade": ("Sade", "Fola"), "Oluwatobiloba": ("Tobi",), "Temitope": ("Tope",), "Ifeoma": ("Ify",),
-    "Fatoumata": ("Fanta",), "Kwabena": ("Kobby",), "Siddharth": ("Sid",), "Venkatesh": ("Venky",),
-    "Priyanka": ("Pinky",), "Rajesh": ("Raju",), "Subramanian": ("Subbu",), "Devendra": ("Dev",),
-    "Xiaoling": ("Ling",), "Kentaro": ("Ken",), "Aleksandr": ("Sasha",), "Yekaterina": ("Katya",),
-    "Anastasia": ("Nastya",), "Dmitriy": ("Dima",), "Yevgeny": ("Zhenya",), "Svetlana": ("Sveta",),
-    "Mikhail": ("Misha",), "Ludmila": ("Lyuda",), "Wojciech": ("Wojtek",), "Małgorzata": ("Gosia",),
-    "Katarzyna": ("Kasia",), "Abdulrahman": ("Abdo",), "Khadija": ("Dija",), "Mohammed": ("Mo",),
-    "Guadalupe": ("Lupe",), "Concepción": ("Conchita", "Concha"), "Dolores": ("Lola",), "Rosario": ("Charo",),
-    "Eduardo": ("Lalo",), "Roberto": ("Beto",), "Ignacio": ("Nacho",), "Francisco": ("Paco", "Pancho"),
-    "José": ("Pepe",), "Jesús": ("Chuy",), "Guillermo": ("Memo",), "Graciela": ("Chela",), "Leticia": ("Lety",),
-    "Santiago": ("Chago",), "Leilani": ("Lani",), "Padraig": ("Paddy",), "Bernadette": ("Bernie",),
-    "Fionnuala": ("Nuala",), "Cornelius": ("Con",), "Jeremiah": ("Jerry",), "Margaret": ("Peggy", "Maggie"),
-    "Robert": ("Bobby", "Rob"), "William": ("Billy", "Will"), "Beatrice": ("Bea", "Trixie"), "Richard": ("Rick",),
-    "Katherine": ("Kate", "Kit"), "Theodore": ("Teddy",), "Dorothy": ("Dot", "Dottie"), "Harold": ("Hal",),
-    "Henry": ("Hank",), "Edward": ("Ned", "Ted"), "Charles": ("Chuck",), "Alexander": ("Alec", "Xander"),
-    "D'Andre": ("Dre",),
-}
-MONIKERS = """
-Smoke|Red|Boo|Man-Man|Peanut|Tank|Ghost|Flaco|Gordo|Chino|Shorty|Lefty|Tiny|Juice|Cookie|Bird|Blue|Sleepy|Spider|
-Pooh|Lil Bit|Baby Face|Trigger|Scrappy|Money|Hollywood|Country|Junebug|Bubba|Dutch|Moose|Ace|Güero|Tigre|Payaso|
-Sombra|Big Smoke|Lil Red|Twin|Doughboy|Stretch|Biscuit|Squeaky|Nephew|Preacher|Professor|Scooter|Peaches|Sugar|
-Cash|Rocket|Popcorn|Pistol|Bam-Bam|Dee-Dee|Kiko|Solo|Murda|Youngin|Snow|Frosty
-"""
-STORES = ["Popeyes", "Casey's", "Dillard's", "Lowe's", "Arby's", "Hardee's", "Papa John's", "Jimmy John's",
-          "Sam's Club", "Dollar General", "Family Dollar", "Winchell's Donuts", "Hope Thrift", "Mercy Pharmacy",
-          "Major Auto Parts", "Rich's Deli", "Story Books & Cafe", "Lane Bryant", "Auntie Anne's", "Marshalls",
-          "Mama Fola's Kitchen", "King Soopers", "Love's Travel Stop", "Church's Chicken"]
-STREETS = ["Rosa Parks Blvd", "Cesar Chavez Ave", "Malcolm X Blvd", "Harriet Tubman Ave", "Grace St", "Mercy Ln",
-           "Hope Ave", "Major Rd", "Story Rd", "Rich St", "Young Ave", "Roberto Clemente Dr", "Pulaski Rd",
-           "Kosciuszko St", "Kalakaua Ave", "Frederick Douglass Blvd", "Oak Grove Rd", "Elm St", "Lane Ave",
-           "Sojourner Truth Pl", "Jefferson St", "Cherry Ln"]
-PLACES = ["Mercy Hospital", "St. Jude Clinic", "Lane Tech", "the Rosa Parks Transit Center", "Hope Park",
-          "the Major Taylor Trail", "King Library", "Grace Church", "Clemente Park", "Holy Family School",
-          "the Cesar Chavez Rec Center"]
-CARS = ["Lincoln Navigator", "Mercury Grand Marquis", "Chevy Malibu", "Dodge Charger", "Honda Civic", "Kia Soul",
-        "Nissan Altima", "Toyota Camry", "Ford Ranger", "Jeep Cherokee", "Chrysler Pacifica"]
-COLORS = ["red", "white", "black", "silver", "gray", "blue", "maroon", "gold"]
-RANKS = ["Ofc.", "Officer", "Sgt.", "Det.", "P/O", "Cpl.", "Deputy", "Lt."]
-AREA = ["412", "216", "614", "702", "808", "919", "971", "305", "718", "872", "480", "651"]
-RACES = ["W", "B", "H", "A", "P", "O"]
-UNITS = ["", "", "", "Apt 2", "Apt 7C", "Unit 11", "#3", "Apt. 104"]
-LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
-
-
-def _words(block: str, sep: str) -> list[str]:
-    """The entries of a word block written over several lines (each line ends with the separator)."""
-    return [w.strip() for w in block.replace("\n", "").split(sep) if w.strip()]
-
-
-GIVEN_NAMES: list[tuple[str, str]] = [(w.split("/")[0], w.split("/")[1]) for w in GIVEN.split()]
-SURNAME_LIST: list[str] = _words(SURNAMES, "|")
-MONIKER_LIST: list[str] = _words(MONIKERS, "|")
-# How an alias is attached to a name (opening, closing): the cues the README lists and others officers type.
-ALIAS_CUES = [(" AKA ", ""), (" A.K.A. ", ""), (", aka: ", ""), (" a/k/a ", ""), (" (alias: ", ")"),
-              (", moniker: ", ""), (" S/N ", ""), (" NN: ", ""), (", who goes by ", ""), (" goes by ", ""),
-              (", known on the street as ", ""), (' "', '"'), (" ('", "')"), (" (street name: ", ")")]
 
 
 @dataclass(frozen=True)
 class Family2(Family):
-    """A family of this hand: ``nick_roles`` are people who must have a usual short form of their given name."""
+    """A family of this hand: ``nick_roles`` must have a usual short form of their given name, ``word_roles`` names
+    that are ordinary words."""
 
     nick_roles: tuple[str, ...] = ()
+    word_roles: tuple[str, ...] = ()  # people whose given name and surname are ordinary words (Chance Strong)
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # People, fields and the renderer of this hand
 # ----------------------------------------------------------------------------------------------------------------
-def _person(rng: random.Random, ref: str, year: int, *, gender: str | None, want_nick: bool,
+def _person(rng: random.Random, ref: str, year: int, *, gender: str | None, want_nick: bool, word: bool,
             last: str | None, taken: set[str]) -> Person:
     """A person from this hand's lists: a given name not yet used in the record (nor as a short form)."""
     pool = [(n, g) for n, g in GIVEN_NAMES if n not in taken and (gender is None or g == gender)
-            and (not want_nick or n in NICKNAMES) and not set(NICKNAMES.get(n, ())) & taken]
+            and (not want_nick or n in NICKNAMES) and not set(NICKNAMES.get(n, ())) & taken
+            and (not word or n in WORD_GIVEN)]
     first, g = rng.choice(pool)
     age = rng.randint(15, 74)
     phone = rng.choice(AREA) + str(rng.randint(2, 9)) + f"{rng.randint(0, 99):02d}{rng.randint(0, 9999):04d}"
@@ -146,9 +82,11 @@ def _cast(rng: random.Random, fam: Family2, year: int) -> dict[str, Person]:
     aliases = rng.sample(MONIKER_LIST, 2 * len(fam.cast))
     for i, (role, kind) in enumerate(fam.cast.items()):
         root = kind[4:] if kind.startswith("rel:") else None
-        last = cast[root].last if root else rng.choice([s for s in SURNAME_LIST if s not in lasts])
+        word = role in fam.word_roles
+        last = cast[root].last if root else rng.choice(
+            [s for s in (WORD_SURNAMES if word else SURNAME_LIST) if s not in lasts])
         p = _person(rng, role, year, gender=dict(fam.genders).get(role), want_nick=role in fam.nick_roles,
-                    last=last, taken=taken)
+                    word=word, last=last, taken=taken)
         p.alias, p.alias3 = aliases[2 * i], aliases[2 * i + 1]  # alias3: this hand's second moniker
         p.in_fields = kind == "field"
         taken |= {p.first, p.nick}
@@ -192,6 +130,8 @@ class Renderer2(Renderer):
             self._cue(p, name, force)
         elif form == "mons":  # a list of aliases
             self._mons(p, name, force)
+        elif form in ("homo_first", "homo_last"):  # the name's word used as a word, in a sentence of its own
+            self.doc.lit(WORD_SENTENCES.get(p.first if form == "homo_first" else p.last, ""), force)
         elif form == "rank":  # an officer: rank and surname, the badge number after it half of the time
             self.doc.lit(self.rng.choice(RANKS) + " ", force)
             name(p.last, "last")
@@ -457,7 +397,34 @@ ORDERS = Family2(
     nick_roles=("pt", "rs"),
 )
 
-DEV2_FAMILIES: tuple[Family2, ...] = (TEXTS, TELETYPE, ALIASES, HOUSEHOLD, POSTS, ORDERS)
+HOMOGRAPHS = Family2(
+    "word_names",
+    "Reports about people whose names are ordinary words (fifth hand): Chance Strong, Mercy Rose, a relative sharing "
+    "the surname, and the same words used as words in the next sentence ('major damage', 'rose from the couch').",
+    (("mixed", 0.5), ("upper", 0.25), ("lower", 0.25)),
+    {"v": "field", "s": "field", "r": "rel:s", "w": "text", "o": "field"},
+    {"victim_name": ("v", "lf"), "subject_name": ("s", "lf"), "officer_name": ("o", "lf"), "badge": ("o", "badge"),
+     "case_number": ("record", "case")},
+    ("YY-NNNNNN", "YYYY-NNNNN"),
+    (
+        "{v.full} called about {s.full}. {s.homo_last} {v.first} said {s.last} [[will||would]] be back. "
+        "{v.homo_first}",
+        "Officers spoke with {s.lf} and his {r.kin_sibling} {r.first} {r.last}. {s.homo_last} {r.first} said Mr. "
+        "{s.last} was home. {w.full} saw nothing. {o.rank}",
+        "RP {v.first} {v.last} STATES {s.first} TOOK HER KEYS. {v.homo_first} {s.homo_first} {w.last} WILL CALL BACK.",
+        "{w.first} told us {v.first} and {s.first} argued at {store}. {s.homo_first} {v.last} says {s.last}'s "
+        "{r.kin_sibling} {r.first} was there too. {v.homo_last}",
+        "{o.rank} met {v.ttl} at {place}. {v.homo_last} {v.first} said {s.first} {s.last} and {r.full} left in a "
+        "{car}. {s.homo_first}",
+        "Supplement: {s.first} {s.last} ({s.demo2}) [[admitted||denied]] it. {s.homo_first} {v.first} {v.last} and "
+        "{w.full} were present. {v.homo_last} Case {case}.",
+    ),
+    genders=(("v", "f"), ("s", "m")),
+    dev_only=True,
+    word_roles=("v", "s"),
+)
+
+DEV2_FAMILIES: tuple[Family2, ...] = (TEXTS, TELETYPE, ALIASES, HOUSEHOLD, POSTS, ORDERS, HOMOGRAPHS)
 
 
 def generate_dev2(per_family: int) -> list[dict]:
