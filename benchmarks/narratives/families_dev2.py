@@ -8,8 +8,11 @@ Irish, Anglo), names that are ordinary words (Rich, Mercy, Chance, Story, Major)
 particles and apostrophes; their own nickname pairs (Margaret -> Peggy, Oluwaseun -> Seun) and street
 monikers (Smoke, Man-Man); their own hard negatives (stores, streets, places, vehicles that contain names).
 They add shapes the other families lack: lower-case texts and 311 complaints with names in every sentence
-position, teletype in capitals, many alias notations, relatives and housemates sharing a surname, and
-nicknames of the record's own people. The annotation follows README.md; every variant is in dev, none in
+position, teletype in capitals, many alias notations, relatives and housemates sharing a surname, nicknames
+of the record's own people, names run together in 'cc' lists, minors by initials beside their mother's surname,
+and names that are words next to the same words used as words. Slots the shared engine already knows (initials,
+titles, ages, dates of birth) are rendered by ``render.Renderer``; names, monikers, cues, ranks and hard negatives
+come from this hand. The annotation follows README.md; every variant is in dev, none in
 test, and each record has its own seed prefix, so ``test.jsonl`` and the other dev records do not change.
 """
 
