@@ -1,44 +1,294 @@
-"""One person, one number, across an alias: 'Terrell Jones a/k/a "Smoke"' and 'Folake (Scrappy) Iyer' are one person.
+"""Placeholders identify people, not surnames: which PERSON spans of a record are one person, numbered 1, 2, ...
 
-``cluster_people`` (people.py) groups mentions by their words, so an alias ("Smoke") shares no word with the name it
-belongs to and would get a number of its own, and a later "Smoke" would point at a second person. ``join_aliases``
-merges the numbers of two PERSON spans that stand next to each other with only an alias cue, a bracket or quotes
-between them; every later mention of either follows, since it already shares their number.
+A reader of the release can only follow a narrative if ``[PERSON 2]`` is one person throughout, and two people
+never share a number. ``number_people`` decides it from the spans' words, the record's names and a few cues in
+the text, in three steps.
+
+1. **Mentions written as one.** Spans that the text itself ties together are one person before anything else:
+   a name and its alias next to each other with only an alias cue, a bracket or quotes between them
+   ('Terrell Jones a/k/a "Smoke"', 'Folake (Scrappy) Iyer', 'NAME: X | MONIKER: Y'); '"Smoke" is Ann Lee's
+   street name'; a lower-case ``surname, given`` found as two spans ("tsosie, marcus") when the first word is
+   a surname (a census surname, or the last word of another name in the text) and the second a given name;
+   an alias after "they call him/her", "goes by" or "(real name ...)" with no name of its own before the cue,
+   which is the person mentioned last.
+2. **Whose words.** A mention belongs to the person (a record person, or one met earlier in the text) whose
+   words hold all its words ("Guadalupe Przybylski", "PRZYBYLSKI" and "Ms. Przybylski" are one person); a
+   mention holding all the words of a record person is that person even with extra words; a mention with a
+   name word the person lacks is someone else ("Svetlana Fox" is not the victim "FOX, TATIANA"), and a longer
+   form of a name met only in the text joins it ("Balogun", later "Ngozi Balogun"). A short form that no
+   person holds is the person whose given name it shortens ("Hamy", "Łuka", "Liyah", "Will" for "William"),
+   the one mentioned last when several do. Two or three capitals ("WU", "KIM") are tried as initials and as
+   a word.
+3. **A lone word shared by two people** (a surname of relatives, initials) is decided, in order, by:
+   * a title's or a kinship noun's gender ("Mr. Knight" is not the person written "Ms. Knight" or introduced as
+     "her sister");
+   * a kinship noun right before a lone surname or initials ("lives with grandmother Ms. Knight", "his son,
+     A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
+   * a second mention of the same word in one sentence is another person than the first ("Santos does not
+     want to press charges against Ms. Santos");
+   * otherwise the record person listed first (the record's subject or victim: the narrative is about them),
+     else the person mentioned last.
+   These are conventions, not knowledge: a text that says nothing more is read the way a reader would most
+   often read it, and the same way every time.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from redaction.recognizers.words import fold
+from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
+from redaction.text.people import is_initials, record_tokens, tokens
 
 _CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?|(?:also\s+|better\s+|commonly\s+)?known\s+(?:[^\W\d_]+\s+){0,4}?as|nicknamed|"
         r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name"
         r"(?:\s+of)?)?|answers\s+to|alias(?:es)?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|monikers?|"
         r"(?:who|whom|that)\s+(?:they|everyone|everybody|people|friends)\s+calls?|uses\s+the\s+(?:street\s+)?name"
         r"(?:\s+of)?|also\s+called")
-# What may stand between a name and its alias: a cue (brackets, commas, quotes around it), an opening bracket or
-# quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
+# What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
+# bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\s,]*\(?\s*(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
+    r"[\s,|]*\(?\s*(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
     r"|\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
+# '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
+_IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
+_OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+# An alias with no name of its own before its cue: it names the person mentioned last.
+_PRONOUN_ALIAS = re.compile(
+    r"(?:\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
+    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|\(\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
+    r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_LF_GAP = re.compile(r"\s*,\s*")
+_TITLE = re.compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
+_KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m", "nephew": "m", "husband": "m",
+              "boyfriend": "m", "grandfather": "m", "grandson": "m", "mother": "f", "mom": "f", "mum": "f",
+              "sister": "f", "daughter": "f", "aunt": "f", "niece": "f", "wife": "f", "girlfriend": "f",
+              "grandmother": "f", "granddaughter": "f", "cousin": "", "relative": "", "child": "", "sibling": "",
+              "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
+_KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
+                  + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\b(?:mr|ms|dr|st|jr|sr|lt))(?<!\bmrs)(?<!\b[^\W\d_])[.!?;]\s+", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def join_aliases(text: str, spans: Sequence[tuple[int, int]], numbers: Sequence[int]) -> list[int]:
-    """``numbers`` (one per span, in order) with the numbers of alias-linked neighbours merged, renumbered 1, 2, ...
-    in order of first mention."""
-    parent = {n: n for n in numbers}
+@dataclass
+class _Person:
+    """A person of the record so far: the words that name them and what the text said about them."""
 
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    words: set[str]
+    surnames: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)  # given names, letters only ("minjun")
+    gender: str = ""
+    kin: str = ""  # the kinship noun that introduced them ("sister")
+    record: bool = False
+    last: int = -1
 
+
+@dataclass
+class _Mention:
+    """One PERSON span as the numbering reads it."""
+
+    keys: frozenset[str]
+    alt: frozenset[str]  # "WU" read as a word, beside "#wu" read as initials
+    surnames: frozenset[str]
+    given: frozenset[str]
+    lone: bool  # a single name word or initials
+    gender: str
+    kin: str
+    sentence: int
+
+
+def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]],
+                  values: Sequence[str] = ()) -> list[int]:
+    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order.
+
+    ``people`` are the record's people's words (``record_tokens`` and initials), ``values`` their names as the
+    record writes them (``LAST, FIRST``), in the same order; the module docstring gives the rules.
+    """
+    persons = [_record_person(words, values[i] if i < len(values) else "") for i, words in enumerate(people)]
+    own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
+    ments = {i: _mention(text, spans, i, own) for i in order}
+    groups = _groups(text, spans, order, ments)
+    ids: dict[int, int] = {}
+    used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
+    for pos, group in enumerate(groups):
+        pid = _place(group, ments, persons, used, pos)
+        p = persons[pid]
+        for i in group:
+            m = ments[i]
+            p.words |= m.keys
+            p.surnames |= m.surnames
+            p.given |= m.given
+            p.gender = p.gender or m.gender
+            p.kin = p.kin or m.kin
+            ids[i] = pid
+            if m.lone:
+                used[(m.sentence, m.keys)] = pid
+        p.last = pos
+    numbers: dict[int, int] = {}
+    for i in order:
+        numbers.setdefault(ids[i], len(numbers) + 1)
+    return [numbers[ids[i]] for i in range(len(spans))]
+
+
+def _record_person(words: frozenset[str], value: str) -> _Person:
+    last, _, first = value.partition(",") if "," in value else (value.rsplit(" ", 1)[-1], "", value.split(" ")[0])
+    sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
+    given = {_letters(first.split()[0])} if first.split() else set()
+    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return given_names() | surnames() | AMBIGUOUS_GIVEN
+
+
+def _letters(word: str) -> str:
+    return "".join(_LETTERS.findall(fold(word).lower()))
+
+
+def _mention(text: str, spans: Sequence[tuple[int, int]], i: int, own: frozenset[str]) -> _Mention:
+    s, e = spans[i]
+    span = text[s:e]
+    written = record_tokens(span)
+    keys = tokens(span) | (written & own)  # common-word surnames of the record ("West") too
+    words = [w for w in _LETTERS.findall(span)]
+    name_words = [w for w in words if fold(w).lower() not in PARTICLES]
+    if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
+        keys |= {w for w in written if w in _name_words()}
+    keys = keys or written or frozenset(fold(w).lower() for w in words)  # "Le", "Rose" alone
+    alt: frozenset[str] = frozenset()
+    if is_initials(span) and "." not in span and len(span.strip()) <= 3:
+        alt = frozenset({span.strip().lower()})  # "WU", "KIM": initials or a short surname
+    sur: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
+    if "," in span and len(name_words) > 1:
+        head, tail = span.split(",", 1)
+        sur = frozenset(fold(w).lower() for w in _LETTERS.findall(head) if len(w) > 1)
+        given = frozenset({_letters(tail.split()[0])}) if tail.split() else frozenset()
+    elif len(name_words) > 1:
+        sur = frozenset({fold(name_words[-1]).lower()})
+        given = frozenset({_letters(name_words[0])})
+    title = _TITLE.search(text, max(0, s - 8), s)
+    kin = _KIN.search(text, max(0, s - 40), s)
+    gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
+    if kin is not None:
+        gender = gender or _KIN_STEMS[kin.group(1).lower()]
+    sentence = len(_SENTENCE_END.findall(text, 0, s))
+    lone = len(name_words) <= 1
+    return _Mention(frozenset(keys), alt, sur, given - {""}, lone, gender, kin.group(1).lower() if kin else "",
+                    sentence)
+
+
+def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments: dict[int, _Mention]
+            ) -> list[list[int]]:
+    """Spans the text ties together (step 1 of the module docstring), in order of first mention."""
+    parent = {i: i for i in order}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb, key=lambda r: spans[r])] = min(ra, rb, key=lambda r: spans[r])
+
+    evidence = {fold(w).lower() for i in order if not ments[i].lone for w in ments[i].surnames}
+    firsts = {g for i in order for g in ments[i].given}
     for a, b in zip(order, order[1:], strict=False):
-        if spans[a][1] <= spans[b][0] and _GAP.fullmatch(text, spans[a][1], spans[b][0]):
-            ra, rb = root(numbers[a]), root(numbers[b])
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    renumber: dict[int, int] = {}
-    return [renumber.setdefault(root(n), len(renumber) + 1) for n in numbers]
+        (_, ae), (bs, be) = spans[a], spans[b]
+        if ae > bs:
+            continue
+        if _GAP.fullmatch(text, ae, bs):
+            union(a, b)
+        elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
+            union(a, b)
+        elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
+            union(a, b)
+        if _PRONOUN_ALIAS.search(text, max(ae, bs - 40), bs):
+            union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
+    out: dict[int, list[int]] = {}
+    for i in order:
+        out.setdefault(root(i), []).append(i)
+    return list(out.values())
+
+
+def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
+    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob")."""
+    if not (a.lone and b.lone) or a.alt or b.alt or len(a.keys) != 1 or len(b.keys) != 1:
+        return False
+    (sa,), (gb,) = a.keys, b.keys
+    given = given_names()
+    surname = sa in evidence or (sa in surnames() and sa not in given)
+    return surname and (gb in given or gb in firsts or gb in AMBIGUOUS_GIVEN) and gb not in evidence
+
+
+def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
+           used: dict[tuple[int, frozenset[str]], int], pos: int) -> int:
+    """The person a group of mentions is (an index into ``persons``, appended when new)."""
+    best: tuple[int, int] | None = None  # (specificity, person)
+    for i in group:
+        m = ments[i]
+        cands = _candidates(m, persons)
+        if cands:
+            pid = _choose(m, cands, persons, used)
+            if pid is not None and (best is None or len(m.keys) > best[0]):
+                best = (len(m.keys), pid)
+    if best is not None:
+        return best[1]
+    if len(group) == 1 and ments[group[0]].lone:
+        nick = _shortened(ments[group[0]], persons)
+        if nick is not None:
+            return nick
+    persons.append(_Person(set()))
+    return len(persons) - 1
+
+
+def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
+    cands = [k for k, p in enumerate(persons) if (m.keys <= p.words) or (m.alt and m.alt <= p.words)]
+    if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
+        cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
+                 and {w for w in p.words if not w.startswith("#")} <= m.keys]
+    if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
+        cands = [k for k, p in enumerate(persons) if not p.record and p.words and p.words <= m.keys]
+    return cands
+
+
+def _choose(m: _Mention, cands: list[int], persons: list[_Person],
+            used: dict[tuple[int, frozenset[str]], int]) -> int | None:
+    """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
+    if len(cands) > 1 and m.gender:
+        same = [k for k in cands if persons[k].gender in ("", m.gender)]
+        cands = same or cands
+    if m.kin and m.lone and (all(w.startswith("#") for w in m.keys)
+                             or m.keys <= set().union(*(persons[k].surnames for k in cands))):
+        cands = [k for k in cands if persons[k].kin == m.kin]  # a relative's surname or initials
+        if not cands:
+            return None
+    if len(cands) > 1:
+        earlier = used.get((m.sentence, m.keys))
+        if earlier in cands:
+            cands = [k for k in cands if k != earlier]
+    record = [k for k in cands if persons[k].record]
+    return record[0] if record else max(cands, key=lambda k: persons[k].last)
+
+
+def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
+    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah), the last mentioned."""
+    (word,) = m.keys if len(m.keys) == 1 else ("",)
+    w = _letters(word)
+    if len(w) < 3 or word.startswith("#"):
+        return None
+    hits = [k for k, p in enumerate(persons)
+            if any(g != w and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+                                                      or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1])))
+                   for g in p.given)]
+    return max(hits, key=lambda k: persons[k].last) if hits else None

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any
 
@@ -32,12 +32,11 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
-from redaction.text.identity import join_aliases
+from redaction.text.identity import number_people
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.people import (
     alias_spans,
-    cluster_people,
     extend_particles,
     is_initials,
     mentions,
@@ -95,6 +94,7 @@ class _Cand:
 class _RecordMatches:
     cands: list[_Cand]
     person_tokens: list[tuple[frozenset[str], Any]]
+    person_values: list[str] = field(default_factory=list)  # the names as written, in person_tokens order
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -290,6 +290,7 @@ class TextRedactor:
                 if entity == "PERSON":
                     initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
                     found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    found.person_values.append(str(v))
                     found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                        for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
@@ -340,7 +341,7 @@ class TextRedactor:
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
-        return self._number(text, chosen, people), decisions
+        return self._number(text, chosen, people, rec.person_values if rec is not None else []), decisions
 
     @staticmethod
     def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]],
@@ -431,12 +432,12 @@ class TextRedactor:
         return bool(toks) and any(toks <= pt for pt in self._public_tokens)
 
     @staticmethod
-    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
-        """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
+    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]], values: Sequence[str] = ()
+                ) -> list[tuple[int, int, str, int]]:
+        """Numbers within the record: people by ``identity.number_people``, other types by their normalized value."""
         persons = [c for c in chosen if c.entity == "PERSON"]
         spans = [(c.start, c.end) for c in persons]
-        person_numbers = dict(zip(map(id, persons), join_aliases(text, spans, cluster_people(text, spans, people)),
-                                  strict=True))
+        person_numbers = dict(zip(map(id, persons), number_people(text, spans, people, values), strict=True))
         numbers: dict[str, dict[Any, int]] = {}
         out = []
         for c in chosen:
