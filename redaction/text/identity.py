@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from redaction.recognizers.words import fold
+from redaction.recognizers.words import OFFICER_TITLES, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.people import is_initials, record_tokens, tokens
 
@@ -71,6 +71,13 @@ _KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m
               "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
 _KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
                   + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
+_OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
+                      + r"|po)\.?\s+\Z", re.IGNORECASE)
+_CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
+                       r"caller|arrestee|juvenile|person\s+interviewed)\s*[,:]?\s*\Z", re.IGNORECASE)
+# A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
+_ENDS_WITH_CUE = re.compile(r"(?:a/k/a|a\.k\.a|aka)\Z", re.IGNORECASE)
+_CUE_TAIL = re.compile(r"\.?[\s:]*[\"“‘'(]?\s*")
 _SENTENCE_END = re.compile(r"(?<!\b(?:mr|ms|dr|st|jr|sr|lt))(?<!\bmrs)(?<!\b[^\W\d_])[.!?;]\s+", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -84,6 +91,7 @@ class _Person:
     given: set[str] = field(default_factory=set)  # given names, letters only ("minjun")
     gender: str = ""
     kin: str = ""  # the kinship noun that introduced them ("sister")
+    role: str = ""  # "officer" after a rank, "civilian" after a civilian role ("Complainant", "Witness")
     record: bool = False
     last: int = -1
 
@@ -99,6 +107,7 @@ class _Mention:
     lone: bool  # a single name word or initials
     gender: str
     kin: str
+    role: str
     sentence: int
 
 
@@ -119,6 +128,9 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     for pos, group in enumerate(groups):
         pid = _place(group, ments, persons, used, pos)
         p = persons[pid]
+        first = ments[group[0]]
+        if len(group) > 1 and first.lone and not any(ments[i].given for i in group) and len(first.keys) == 1:
+            p.given |= {_letters(w) for w in first.keys}  # 'oluwaseun "tiny" garcía-lópez': the first is the given name
         for i in group:
             m = ments[i]
             p.words |= m.keys
@@ -126,6 +138,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             p.given |= m.given
             p.gender = p.gender or m.gender
             p.kin = p.kin or m.kin
+            p.role = p.role or m.role
             ids[i] = pid
             if m.lone:
                 used[(m.sentence, m.keys)] = pid
@@ -180,9 +193,13 @@ def _mention(text: str, spans: Sequence[tuple[int, int]], i: int, own: frozenset
     if kin is not None:
         gender = gender or _KIN_STEMS[kin.group(1).lower()]
     sentence = len(_SENTENCE_END.findall(text, 0, s))
-    lone = len(name_words) <= 1
+    lone = len(name_words) <= 1 or is_initials(span)
+    if is_initials(span):
+        sur = given = frozenset()
+    role = "officer" if _OFFICER.search(text, max(0, s - 24), s) else (
+        "civilian" if _CIVILIAN.search(text, max(0, s - 24), s) else "")
     return _Mention(frozenset(keys), alt, sur, given - {""}, lone, gender, kin.group(1).lower() if kin else "",
-                    sentence)
+                    role, sentence)
 
 
 def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments: dict[int, _Mention]
@@ -207,7 +224,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
         (_, ae), (bs, be) = spans[a], spans[b]
         if ae > bs:
             continue
-        if _GAP.fullmatch(text, ae, bs):
+        if _GAP.fullmatch(text, ae, bs) or (_ENDS_WITH_CUE.search(text, 0, ae) and _CUE_TAIL.fullmatch(text, ae, bs)):
             union(a, b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
@@ -267,6 +284,9 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     if len(cands) > 1 and m.gender:
         same = [k for k in cands if persons[k].gender in ("", m.gender)]
+        cands = same or cands
+    if len(cands) > 1 and m.role:  # "Officer OW" is not the person written "Complainant O.W."
+        same = [k for k in cands if persons[k].role in ("", m.role)]
         cands = same or cands
     if m.kin and m.lone and (all(w.startswith("#") for w in m.keys)
                              or m.keys <= set().union(*(persons[k].surnames for k in cands))):

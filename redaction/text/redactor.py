@@ -145,6 +145,43 @@ def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_ALIAS_CUE_WORD = re.compile(r"(?i:a/k/a|a\.k\.a\.?|aka)")
+_TOKEN_IN_SPAN = re.compile(r"\S+")
+
+
+def _split_merged(text: str, chosen: list[_Cand], own: frozenset[str]) -> list[_Cand]:
+    """A PERSON span holding a report word, a verb form or an alias cue is cut there, the word left out ("SZ
+    CONFIRMED K.K.", "LUCKY, ASSOC INGRID DÍAZ", "LONG STOPPED HADDAD, AMIR E"): the pieces are names of possibly
+    different people, and the word between them is no name."""
+    out: list[_Cand] = []
+    for c in chosen:
+        toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
+        cut = [_split_word(t.group(), own) for t in toks]
+        if len(toks) < 2 or not any(cut) or all(cut):
+            out.append(c)
+            continue
+        piece: list[re.Match] = []
+        for t, stop in zip([*toks, None], [*cut, True], strict=True):
+            if stop and piece:
+                end = piece[-1].end()
+                while end > piece[0].start() and text[end - 1] in ",;:":
+                    end -= 1
+                out.append(_Cand(piece[0].start(), end, c.entity, c.key, c.priority, c.conf))
+                piece = []
+            elif not stop and t is not None:
+                piece.append(t)
+    return out
+
+
+def _split_word(tok: str, own: frozenset[str]) -> bool:
+    word = tok.strip(".,;:()\"'")
+    low = word.lower()
+    if not word or low in own or low in given_names() or low in surnames():
+        return bool(_ALIAS_CUE_WORD.fullmatch(word))
+    return bool(_ALIAS_CUE_WORD.fullmatch(word)) or _verb_form(word) or low in NARRATIVE_VERBS or (
+        low in CUE_WORDS and word.isalpha() and len(word) > 2)
+
+
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
 
 
@@ -338,7 +375,7 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
-        chosen = _join_adjacent(text, chosen)
+        chosen = _split_merged(text, _join_adjacent(text, chosen), own)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people, rec.person_values if rec is not None else []), decisions
