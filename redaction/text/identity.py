@@ -35,6 +35,7 @@ the text, in three steps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,7 +52,7 @@ _CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?|(?:also\s+|better\s+|commonly\s+)?kn
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\s,|]*\(?\s*(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
+    r"[\s,|]*\(?\s*(?:(?:is|was)\s+)?(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
     r"|\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
@@ -76,8 +77,9 @@ _OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(O
 _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
                        r"caller|arrestee|juvenile|person\s+interviewed)\s*[,:]?\s*\Z", re.IGNORECASE)
 # A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
-_ENDS_WITH_CUE = re.compile(r"(?:a/k/a|a\.k\.a|aka)\Z", re.IGNORECASE)
-_CUE_TAIL = re.compile(r"\.?[\s:]*[\"“‘'(]?\s*")
+# A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
+# alias follows after a dot or quotes.
+_CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b(?:mr|ms|dr|st|jr|sr|lt))(?<!\bmrs)(?<!\b[^\W\d_])[.!?;]\s+", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -121,7 +123,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     persons = [_record_person(words, values[i] if i < len(values) else "") for i, words in enumerate(people)]
     own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
-    ments = {i: _mention(text, spans, i, own) for i in order}
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
     groups = _groups(text, spans, order, ments)
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
@@ -152,6 +155,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
 def _record_person(words: frozenset[str], value: str) -> _Person:
     last, _, first = value.partition(",") if "," in value else (value.rsplit(" ", 1)[-1], "", value.split(" ")[0])
     sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
+    sur = {w for w in sur if w not in PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
     given = {_letters(first.split()[0])} if first.split() else set()
     return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
 
@@ -165,9 +169,10 @@ def _letters(word: str) -> str:
     return "".join(_LETTERS.findall(fold(word).lower()))
 
 
-def _mention(text: str, spans: Sequence[tuple[int, int]], i: int, own: frozenset[str]) -> _Mention:
-    s, e = spans[i]
+def _mention(text: str, span_at: tuple[int, int], own: frozenset[str], sentence: int) -> _Mention:
+    s, e = span_at
     span = text[s:e]
+    initials = is_initials(span)
     written = record_tokens(span)
     keys = tokens(span) | (written & own)  # common-word surnames of the record ("West") too
     words = [w for w in _LETTERS.findall(span)]
@@ -176,8 +181,8 @@ def _mention(text: str, spans: Sequence[tuple[int, int]], i: int, own: frozenset
         keys |= {w for w in written if w in _name_words()}
     keys = keys or written or frozenset(fold(w).lower() for w in words)  # "Le", "Rose" alone
     alt: frozenset[str] = frozenset()
-    if is_initials(span) and "." not in span and len(span.strip()) <= 3:
-        alt = frozenset({span.strip().lower()})  # "WU", "KIM": initials or a short surname
+    if initials and "." not in span and len(span.strip()) <= 3:
+        alt = frozenset({fold(span.strip()).lower()})  # "WU", "ZOË": initials or a short name
     sur: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
     if "," in span and len(name_words) > 1:
@@ -185,16 +190,17 @@ def _mention(text: str, spans: Sequence[tuple[int, int]], i: int, own: frozenset
         sur = frozenset(fold(w).lower() for w in _LETTERS.findall(head) if len(w) > 1)
         given = frozenset({_letters(tail.split()[0])}) if tail.split() else frozenset()
     elif len(name_words) > 1:
-        sur = frozenset({fold(name_words[-1]).lower()})
+        sur = tokens(name_words[-1]) or frozenset({fold(name_words[-1]).lower()})
         given = frozenset({_letters(name_words[0])})
     title = _TITLE.search(text, max(0, s - 8), s)
     kin = _KIN.search(text, max(0, s - 40), s)
     gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
     if kin is not None:
         gender = gender or _KIN_STEMS[kin.group(1).lower()]
-    sentence = len(_SENTENCE_END.findall(text, 0, s))
-    lone = len(name_words) <= 1 or is_initials(span)
-    if is_initials(span):
+    lone = len(name_words) <= 1 or initials
+    if lone and len(words) > len(name_words) and not initials:
+        sur = keys  # "st. john", "de la cruz": a particle makes it a surname
+    if initials:
         sur = given = frozenset()
     role = "officer" if _OFFICER.search(text, max(0, s - 24), s) else (
         "civilian" if _CIVILIAN.search(text, max(0, s - 24), s) else "")
@@ -218,18 +224,19 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
         if ra != rb:
             parent[max(ra, rb, key=lambda r: spans[r])] = min(ra, rb, key=lambda r: spans[r])
 
-    evidence = {fold(w).lower() for i in order if not ments[i].lone for w in ments[i].surnames}
+    evidence = {w for i in order if not ments[i].lone for w in ments[i].surnames}
     firsts = {g for i in order for g in ments[i].given}
     for a, b in zip(order, order[1:], strict=False):
         (_, ae), (bs, be) = spans[a], spans[b]
         if ae > bs:
             continue
-        if _GAP.fullmatch(text, ae, bs) or (_ENDS_WITH_CUE.search(text, 0, ae) and _CUE_TAIL.fullmatch(text, ae, bs)):
+        if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
             union(a, b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
         elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
             union(a, b)
+            ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
         if _PRONOUN_ALIAS.search(text, max(ae, bs - 40), bs):
             union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
     out: dict[int, list[int]] = {}
@@ -238,14 +245,18 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
     return list(out.values())
 
 
+def _cue_across(text: str, ae: int, bs: int) -> bool:
+    m = _CUE_ACROSS.search(text, max(0, ae - 6), bs)
+    return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
+
+
 def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
     """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob")."""
-    if not (a.lone and b.lone) or a.alt or b.alt or len(a.keys) != 1 or len(b.keys) != 1:
+    if not (a.lone and b.lone) or a.alt or b.alt or not a.keys or not b.keys:
         return False
-    (sa,), (gb,) = a.keys, b.keys
     given = given_names()
-    surname = sa in evidence or (sa in surnames() and sa not in given)
-    return surname and (gb in given or gb in firsts or gb in AMBIGUOUS_GIVEN) and gb not in evidence
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and not a.keys & given)
+    return surname and bool(b.keys & (given | firsts | AMBIGUOUS_GIVEN)) and not b.keys & evidence
 
 
 def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
@@ -270,7 +281,9 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
 
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
-    cands = [k for k, p in enumerate(persons) if (m.keys <= p.words) or (m.alt and m.alt <= p.words)]
+    cands = [k for k, p in enumerate(persons) if m.keys <= p.words]
+    if not cands and m.alt:
+        cands = [k for k, p in enumerate(persons) if m.alt <= p.words]
     if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
         cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
                  and {w for w in p.words if not w.startswith("#")} <= m.keys]
@@ -303,7 +316,7 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
     """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah), the last mentioned."""
-    (word,) = m.keys if len(m.keys) == 1 else ("",)
+    (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
     if len(w) < 3 or word.startswith("#"):
         return None
