@@ -21,7 +21,7 @@ the text, in three steps.
    a word.
 3. **A lone word shared by two people** (a surname of relatives, initials) is decided, in order, by:
    * a title's or a kinship noun's gender ("Mr. Knight" is not the person written "Ms. Knight" or introduced as
-     "her sister");
+     "her sister"; it is the one introduced as "her brother" before one whose gender the text never gave);
    * a kinship noun right before a lone surname or initials ("lives with grandmother Ms. Knight", "his son,
      A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
    * a second mention of the same word in one sentence is another person than the first ("Santos does not
@@ -296,7 +296,8 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int]) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     if len(cands) > 1 and m.gender:
-        same = [k for k in cands if persons[k].gender in ("", m.gender)]
+        same = [k for k in cands if persons[k].gender == m.gender] or [
+            k for k in cands if persons[k].gender in ("", m.gender)]  # a known same gender first
         cands = same or cands
     if len(cands) > 1 and m.role:  # "Officer OW" is not the person written "Complainant O.W."
         same = [k for k in cands if persons[k].role in ("", m.role)]
