@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from redaction.recognizers.words import OFFICER_TITLES, fold
+from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.people import is_initials, record_tokens, tokens
 
@@ -80,20 +80,45 @@ _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|su
 # A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
 # alias follows after a dot or quotes.
 _CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<!\b(?:mr|ms|dr|st|jr|sr|lt))(?<!\bmrs)(?<!\b[^\W\d_])[.!?;]\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _Context:
+    """What the words right before a mention say: a title's or kinship noun's gender, the kinship noun, a rank
+    ("officer") or a civilian role ("civilian"). Read only when a decision needs it (it is rarely needed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[int, tuple[str, str, str]] = {}
+
+    def of(self, s: int) -> tuple[str, str, str]:
+        got = self._seen.get(s)
+        if got is None:
+            text = self.text
+            title = _TITLE.search(text, max(0, s - 8), s)
+            kin = _KIN.search(text, max(0, s - 40), s)
+            gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
+            if kin is not None:
+                gender = gender or _KIN_STEMS[kin.group(1).lower()]
+            role = "officer" if _OFFICER.search(text, max(0, s - 24), s) else (
+                "civilian" if _CIVILIAN.search(text, max(0, s - 24), s) else "")
+            got = self._seen[s] = (gender, kin.group(1).lower() if kin else "", role)
+        return got
+
+    def first(self, starts: list[int], k: int) -> str:
+        return next((v for v in (self.of(s)[k] for s in starts) if v), "")
 
 
 @dataclass
 class _Person:
-    """A person of the record so far: the words that name them and what the text said about them."""
+    """A person of the record so far: the words that name them and where they are mentioned."""
 
     words: set[str]
     surnames: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)  # given names, letters only ("minjun")
-    gender: str = ""
-    kin: str = ""  # the kinship noun that introduced them ("sister")
-    role: str = ""  # "officer" after a rank, "civilian" after a civilian role ("Complainant", "Witness")
+    starts: list[int] = field(default_factory=list)  # their mentions (for their gender, kinship noun, role)
     record: bool = False
     last: int = -1
 
@@ -107,9 +132,7 @@ class _Mention:
     surnames: frozenset[str]
     given: frozenset[str]
     lone: bool  # a single name word or initials
-    gender: str
-    kin: str
-    role: str
+    start: int
     sentence: int
 
 
@@ -120,16 +143,20 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     ``people`` are the record's people's words (``record_tokens`` and initials), ``values`` their names as the
     record writes them (``LAST, FIRST``), in the same order; the module docstring gives the rules.
     """
+    if len(spans) < 2:
+        return [1] * len(spans)
     persons = [_record_person(words, values[i] if i < len(values) else "") for i, words in enumerate(people)]
     own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ctx = _Context(text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
+                                                                                         m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
     groups = _groups(text, spans, order, ments)
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
     for pos, group in enumerate(groups):
-        pid = _place(group, ments, persons, used, pos)
+        pid = _place(group, ments, persons, used, ctx)
         p = persons[pid]
         first = ments[group[0]]
         if len(group) > 1 and first.lone and not any(ments[i].given for i in group) and len(first.keys) == 1:
@@ -139,9 +166,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             p.words |= m.keys
             p.surnames |= m.surnames
             p.given |= m.given
-            p.gender = p.gender or m.gender
-            p.kin = p.kin or m.kin
-            p.role = p.role or m.role
+            p.starts.append(m.start)
             ids[i] = pid
             if m.lone:
                 used[(m.sentence, m.keys)] = pid
@@ -171,10 +196,20 @@ def _letters(word: str) -> str:
 
 def _mention(text: str, span_at: tuple[int, int], own: frozenset[str], sentence: int) -> _Mention:
     s, e = span_at
-    span = text[s:e]
+    keys, alt, sur, given, lone = _read_span(text[s:e], own)
+    return _Mention(keys, alt, sur, given, lone, s, sentence)
+
+
+@lru_cache(maxsize=8192)
+def _read_span(span: str, own: frozenset[str]
+               ) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], bool]:
+    """A span's name words, their reading as a short word, its surname and given name words, whether it is lone."""
     initials = is_initials(span)
     written = record_tokens(span)
-    keys = tokens(span) | (written & own)  # common-word surnames of the record ("West") too
+    if initials:
+        keys = tokens(span) | (written & own)
+    else:  # tokens(span), without reading the span twice; common-word surnames of the record ("West") too
+        keys = frozenset(w for w in written if w not in NOT_NAME_WORDS or w in own)
     words = [w for w in _LETTERS.findall(span)]
     name_words = [w for w in words if fold(w).lower() not in PARTICLES]
     if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
@@ -192,20 +227,12 @@ def _mention(text: str, span_at: tuple[int, int], own: frozenset[str], sentence:
     elif len(name_words) > 1:
         sur = tokens(name_words[-1]) or frozenset({fold(name_words[-1]).lower()})
         given = frozenset({_letters(name_words[0])})
-    title = _TITLE.search(text, max(0, s - 8), s)
-    kin = _KIN.search(text, max(0, s - 40), s)
-    gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
-    if kin is not None:
-        gender = gender or _KIN_STEMS[kin.group(1).lower()]
     lone = len(name_words) <= 1 or initials
     if lone and len(words) > len(name_words) and not initials:
         sur = keys  # "st. john", "de la cruz": a particle makes it a surname
     if initials:
         sur = given = frozenset()
-    role = "officer" if _OFFICER.search(text, max(0, s - 24), s) else (
-        "civilian" if _CIVILIAN.search(text, max(0, s - 24), s) else "")
-    return _Mention(frozenset(keys), alt, sur, given - {""}, lone, gender, kin.group(1).lower() if kin else "",
-                    role, sentence)
+    return frozenset(keys), alt, sur, given - {""}, lone
 
 
 def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments: dict[int, _Mention]
@@ -230,6 +257,11 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
         (_, ae), (bs, be) = spans[a], spans[b]
         if ae > bs:
             continue
+        before = text[max(ae, bs - 40):bs].lower()
+        if ("call" in before or "by" in before or "name" in before) and _PRONOUN_ALIAS.search(before):
+            union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
+        if bs - ae > 60:
+            continue  # no cue is that long
         if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
             union(a, b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
@@ -237,8 +269,6 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
         elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
-        if _PRONOUN_ALIAS.search(text, max(ae, bs - 40), bs):
-            union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
     out: dict[int, list[int]] = {}
     for i in order:
         out.setdefault(root(i), []).append(i)
@@ -256,18 +286,19 @@ def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: se
         return False
     given = given_names()
     surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and not a.keys & given)
-    return surname and bool(b.keys & (given | firsts | AMBIGUOUS_GIVEN)) and not b.keys & evidence
+    named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
+    return surname and named and not b.keys & evidence
 
 
 def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
-           used: dict[tuple[int, frozenset[str]], int], pos: int) -> int:
+           used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int:
     """The person a group of mentions is (an index into ``persons``, appended when new)."""
     best: tuple[int, int] | None = None  # (specificity, person)
     for i in group:
         m = ments[i]
         cands = _candidates(m, persons)
         if cands:
-            pid = _choose(m, cands, persons, used)
+            pid = _choose(m, cands, persons, used, ctx)
             if pid is not None and (best is None or len(m.keys) > best[0]):
                 best = (len(m.keys), pid)
     if best is not None:
@@ -293,18 +324,19 @@ def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
 
 
 def _choose(m: _Mention, cands: list[int], persons: list[_Person],
-            used: dict[tuple[int, frozenset[str]], int]) -> int | None:
+            used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
-    if len(cands) > 1 and m.gender:
-        same = [k for k in cands if persons[k].gender == m.gender] or [
-            k for k in cands if persons[k].gender in ("", m.gender)]  # a known same gender first
+    gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    if len(cands) > 1 and gender:
+        known = {k: ctx.first(persons[k].starts, 0) for k in cands}
+        same = [k for k in cands if known[k] == gender] or [k for k in cands if known[k] in ("", gender)]
+        cands = same or cands  # a known same gender first
+    if len(cands) > 1 and role:  # "Officer OW" is not the person written "Complainant O.W."
+        same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
         cands = same or cands
-    if len(cands) > 1 and m.role:  # "Officer OW" is not the person written "Complainant O.W."
-        same = [k for k in cands if persons[k].role in ("", m.role)]
-        cands = same or cands
-    if m.kin and m.lone and (all(w.startswith("#") for w in m.keys)
-                             or m.keys <= set().union(*(persons[k].surnames for k in cands))):
-        cands = [k for k in cands if persons[k].kin == m.kin]  # a relative's surname or initials
+    if kin and m.lone and (all(w.startswith("#") for w in m.keys)
+                           or m.keys <= set().union(*(persons[k].surnames for k in cands))):
+        cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin]  # a relative's surname or initials
         if not cands:
             return None
     if len(cands) > 1:

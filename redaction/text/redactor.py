@@ -34,7 +34,14 @@ from redaction.text.base import (
 )
 from redaction.text.identity import number_people
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    given_names,
+    neighbour_is_name,
+    not_name_phrases,
+    surnames,
+)
 from redaction.text.people import (
     alias_spans,
     extend_particles,
@@ -47,7 +54,7 @@ from redaction.text.people import (
 )
 from redaction.text.positions import given_before, surnames_before
 from redaction.text.variants import TextView, _value_regex, may_occur
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS, known_words
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -178,8 +185,17 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
     low = word.lower()
     if not word or low in own or low in given_names() or low in surnames():
         return bool(_ALIAS_CUE_WORD.fullmatch(word))
-    return bool(_ALIAS_CUE_WORD.fullmatch(word)) or _verb_form(word) or low in NARRATIVE_VERBS or (
-        low in CUE_WORDS and word.isalpha() and len(word) > 2)
+    if _ALIAS_CUE_WORD.fullmatch(word) or low in NARRATIVE_VERBS:
+        return True
+    return ((_verb_form(word) and _inflected(low)) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN
+                                                        and len(word) > 2)) and word.isalpha()
+
+
+def _inflected(low: str) -> bool:
+    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb)."""
+    known = known_words()
+    stem = low[:-2] if low.endswith("ed") else low[:-3]
+    return any(len(x) >= 3 and x in known for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
 
 
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
