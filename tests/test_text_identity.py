@@ -153,3 +153,19 @@ def test_a_span_holding_two_people_is_cut_at_the_word_between(redactor, text, ke
     out = redactor.redact([text], [{"PERSON": ["KOWALSKI, KEANU"]}])[0].text or ""
     assert kept in out, out
     assert not re.search(r"\b(?:SZ|INGRID|DIAZ|ZOE|SOKOLOV|LUCKY)\b", out), out
+
+
+@pytest.mark.parametrize("span, people, pieces", [
+    ("Fatoumata Dvorak, Jesus Dvorak", [], ["Fatoumata Dvorak", "Jesus Dvorak"]),
+    ("TUILAGI, O BRIAIN", ["Tuilagi, Dolores", "O Briain, Edward"], ["TUILAGI", "O BRIAIN"]),
+    ("DE LA CRUZ, MARIA ELENA", [], ["DE LA CRUZ, MARIA ELENA"]),  # surname, given
+    ("Garcia Lopez, Maria Elena", ["GARCIA LOPEZ, MARIA ELENA"], ["Garcia Lopez, Maria Elena"]),  # one record person
+    ("Okafor, Ngozi", ["Okafor, Ngozi", "Okafor, Tariq"], ["Okafor, Ngozi"]),
+])
+def test_two_names_listed_around_a_comma_are_cut_there(span, people, pieces):
+    from redaction.text.identity import split_list
+
+    text = f"Protected persons: {span} and others."
+    s = text.index(span)
+    got = split_list(text, s, s + len(span), _people(*people)[0])
+    assert [text[a:b] for a, b in got] == pieces

@@ -358,3 +358,33 @@ def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
                                                       or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1])))
                    for g in p.given)]
     return max(hits, key=lambda k: persons[k].last) if hits else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
+
+
+def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """A span holding two names around a comma, cut there ("Fatoumata Dvořák, Jesús Dvořák"; "TUILAGI, Ó BRIAIN"
+    when each side belongs to another record person): a comma inside one name is ``surname, given``, with a
+    one-word surname (particles apart) and never two people of the record."""
+    span = text[s:e]
+    if span.count(",") != 1:
+        return [(s, e)]
+    cut = s + span.index(",")
+    left = [w for w in _NAME_WORD.findall(text, s, cut) if fold(w).lower() not in PARTICLES]
+    right = [w for w in _NAME_WORD.findall(text, cut + 1, e) if fold(w).lower() not in PARTICLES]
+    whole = record_tokens(span)
+    if not left or not right or any(whole <= p for p in people):
+        return [(s, e)]
+    two = len(left) >= 2 and len(right) >= 2
+    if not two and people:
+        lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
+        owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
+        two = bool(owners[0]) and bool(owners[1]) and not owners[0] & owners[1]
+    if not two:
+        return [(s, e)]
+    start = cut + 1
+    while start < e and text[start].isspace():
+        start += 1
+    return [(s, cut), (start, e)]
+

@@ -32,7 +32,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
-from redaction.text.identity import number_people
+from redaction.text.identity import number_people, split_list
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
@@ -156,12 +156,14 @@ _ALIAS_CUE_WORD = re.compile(r"(?i:a/k/a|a\.k\.a\.?|aka)")
 _TOKEN_IN_SPAN = re.compile(r"\S+")
 
 
-def _split_merged(text: str, chosen: list[_Cand], own: frozenset[str]) -> list[_Cand]:
+def _split_merged(text: str, chosen: list[_Cand], own: frozenset[str], people: Sequence[frozenset[str]] = ()
+                  ) -> list[_Cand]:
     """A PERSON span holding a report word, a verb form or an alias cue is cut there, the word left out ("SZ
     CONFIRMED K.K.", "LUCKY, ASSOC INGRID DÍAZ", "LONG STOPPED HADDAD, AMIR E"): the pieces are names of possibly
-    different people, and the word between them is no name."""
+    different people, and the word between them is no name. Two names listed around a comma are cut there too
+    (``identity.split_list``)."""
     out: list[_Cand] = []
-    for c in chosen:
+    for c in _split_lists(text, chosen, people):
         toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
         cut = [_split_word(t.group(), own) for t in toks]
         if len(toks) < 2 or not any(cut) or all(cut):
@@ -177,6 +179,15 @@ def _split_merged(text: str, chosen: list[_Cand], own: frozenset[str]) -> list[_
                 piece = []
             elif not stop and t is not None:
                 piece.append(t)
+    return out
+
+
+def _split_lists(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in chosen:
+        parts = split_list(text, c.start, c.end, people) if c.entity == "PERSON" and "," in text[c.start:c.end] \
+            else [(c.start, c.end)]
+        out.extend(_Cand(s, e, c.entity, c.key, c.priority, c.conf) for s, e in parts)
     return out
 
 
@@ -391,7 +402,7 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
-        chosen = _split_merged(text, _join_adjacent(text, chosen), own)
+        chosen = _split_merged(text, _join_adjacent(text, chosen), own, people)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people, rec.person_values if rec is not None else []), decisions
