@@ -89,6 +89,12 @@ def test_a_rank_and_a_civilian_role_keep_shared_initials_apart():
      ["aali", "aaliyah levi", "rafael", "aali"], [1, 1, 2, 1]),
     ("reports that szczepański, darnell and ethan szczepański argued outside. darny left.",
      ["szczepański", "darnell", "ethan szczepański", "darny"], [1, 1, 2, 1]),
+    ("the guy who hit him goes by lefty. lefty (henry ashworth) hangs out by the park.",
+     ["lefty", "lefty", "henry ashworth"], [1, 1, 1]),
+    ("Moniker: Squeaky / NN: Funmi / True name: Fitzpatrick, Olufunmilayo D / Rel: Dre Fitzpatrick (brother)",
+     ["Squeaky", "Funmi", "Fitzpatrick, Olufunmilayo D", "Dre Fitzpatrick"], [1, 1, 1, 2]),
+    ("Ms. Goodnight called again. Mr. Goodnight confirmed; Ms. Goodnight left.",
+     ["Goodnight", "Goodnight", "Goodnight"], [1, 2, 1]),
 ])
 def test_mentions_the_text_ties_together(text, mentions, expected):
     assert _numbers(text, mentions) == expected
@@ -169,3 +175,9 @@ def test_two_names_listed_around_a_comma_are_cut_there(span, people, pieces):
     s = text.index(span)
     got = split_list(text, s, s + len(span), _people(*people)[0])
     assert [text[a:b] for a, b in got] == pieces
+
+
+def test_an_alias_met_alone_then_beside_the_record_name_is_that_person():
+    text = "per v/ jeremiah osei, the guy who hit him goes by lefty. lefty (henry ashworth) hangs out by the park."
+    got = _numbers(text, ["jeremiah osei", "lefty", "lefty", "henry ashworth"], "Ashworth, Henry", "Osei, Jeremiah")
+    assert got == [1, 2, 2, 2]

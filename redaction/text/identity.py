@@ -48,11 +48,11 @@ _CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?|(?:also\s+|better\s+|commonly\s+)?kn
         r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name"
         r"(?:\s+of)?)?|answers\s+to|alias(?:es)?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|monikers?|"
         r"(?:who|whom|that)\s+(?:they|everyone|everybody|people|friends)\s+calls?|uses\s+the\s+(?:street\s+)?name"
-        r"(?:\s+of)?|also\s+called")
+        r"(?:\s+of)?|also\s+called|nn(?=\s*:)")
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\s,|]*\(?\s*(?:(?:is|was)\s+)?(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
+    r"[\s,|/]*\(?\s*(?:(?:is|was)\s+)?(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
     r"|\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
@@ -60,7 +60,8 @@ _OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|
 # An alias with no name of its own before its cue: it names the person mentioned last.
 _PRONOUN_ALIAS = re.compile(
     r"(?:\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|\(\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
+    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|"
+    r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
 _TITLE = re.compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
@@ -156,8 +157,16 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
     for pos, group in enumerate(groups):
-        pid = _place(group, ments, persons, used, ctx)
+        pid, same = _place(group, ments, persons, used, ctx)
         p = persons[pid]
+        for k in same:  # merged into ``pid``: their words, mentions and numbers
+            o = persons[k]
+            p.words |= o.words
+            p.surnames |= o.surnames
+            p.given |= o.given
+            p.starts += o.starts
+            o.words, o.starts = set(), []
+            ids.update({i: pid for i, v in ids.items() if v == k})
         first = ments[group[0]]
         if len(group) > 1 and first.lone and not any(ments[i].given for i in group) and len(first.keys) == 1:
             p.given |= {_letters(w) for w in first.keys}  # 'oluwaseun "tiny" garcía-lópez': the first is the given name
@@ -291,24 +300,29 @@ def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: se
 
 
 def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
-           used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int:
-    """The person a group of mentions is (an index into ``persons``, appended when new)."""
+           used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> tuple[int, set[int]]:
+    """The person a group of mentions is (an index into ``persons``, appended when new), and the people met only
+    in the text that other mentions of the group pointed at: the text says they are that person ("lefty",
+    later "lefty (henry ashworth)")."""
     best: tuple[int, int] | None = None  # (specificity, person)
+    found: set[int] = set()
     for i in group:
         m = ments[i]
         cands = _candidates(m, persons)
         if cands:
             pid = _choose(m, cands, persons, used, ctx)
+            if pid is not None:
+                found.add(pid)
             if pid is not None and (best is None or len(m.keys) > best[0]):
                 best = (len(m.keys), pid)
     if best is not None:
-        return best[1]
+        return best[1], {k for k in found if k != best[1] and not persons[k].record}
     if len(group) == 1 and ments[group[0]].lone:
         nick = _shortened(ments[group[0]], persons)
         if nick is not None:
-            return nick
+            return nick, set()
     persons.append(_Person(set()))
-    return len(persons) - 1
+    return len(persons) - 1, set()
 
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
@@ -327,9 +341,11 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
-    if len(cands) > 1 and gender:
+    if gender:
         known = {k: ctx.first(persons[k].starts, 0) for k in cands}
         same = [k for k in cands if known[k] == gender] or [k for k in cands if known[k] in ("", gender)]
+        if not same and m.lone and not kin and _TITLE.search(ctx.text, max(0, m.start - 8), m.start):
+            return None  # "Mr. Zhou" after "Ms. ZHOU": her husband, not met yet
         cands = same or cands  # a known same gender first
     if len(cands) > 1 and role:  # "Officer OW" is not the person written "Complainant O.W."
         same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
