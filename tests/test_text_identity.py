@@ -181,3 +181,14 @@ def test_an_alias_met_alone_then_beside_the_record_name_is_that_person():
     text = "per v/ jeremiah osei, the guy who hit him goes by lefty. lefty (henry ashworth) hangs out by the park."
     got = _numbers(text, ["jeremiah osei", "lefty", "lefty", "henry ashworth"], "Ashworth, Henry", "Osei, Jeremiah")
     assert got == [1, 2, 2, 2]
+
+
+def test_a_given_name_then_a_full_name_around_a_comma_are_two_people():
+    from redaction.text.identity import split_list
+
+    text = "saw Svetlana, Sterling Story and Ann Lee tagging the wall. Okafor, Ngozi Ann was there."
+    s = text.index("Svetlana")
+    assert [text[a:b] for a, b in split_list(text, s, s + len("Svetlana, Sterling Story"), [])] == [
+        "Svetlana", "Sterling Story"]
+    s = text.index("Okafor")
+    assert split_list(text, s, s + len("Okafor, Ngozi Ann"), []) == [(s, s + len("Okafor, Ngozi Ann"))]

@@ -380,9 +380,10 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
 
 
 def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """A span holding two names around a comma, cut there ("Fatoumata Dvořák, Jesús Dvořák"; "TUILAGI, Ó BRIAIN"
-    when each side belongs to another record person): a comma inside one name is ``surname, given``, with a
-    one-word surname (particles apart) and never two people of the record."""
+    """A span holding two names around a comma, cut there ("Fatoumata Dvořák, Jesús Dvořák", "Dragana, Sterling
+    Story"; "TUILAGI, Ó BRIAIN" when each side belongs to another record person): a comma inside one name is
+    ``surname, given``, with a one-word surname (particles apart, never a listed given name that is no surname)
+    and never two people of the record."""
     span = text[s:e]
     if span.count(",") != 1:
         return [(s, e)]
@@ -392,7 +393,8 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
     whole = record_tokens(span)
     if not left or not right or any(whole <= p for p in people):
         return [(s, e)]
-    two = len(left) >= 2 and len(right) >= 2
+    lone = fold(left[0]).lower() if len(left) == 1 else ""
+    two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
     if not two and people:
         lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
         owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
