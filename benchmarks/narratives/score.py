@@ -468,6 +468,36 @@ def misses(record: Mapping, output: str, redactor: Redactor) -> tuple[list[str],
     return shown, extra
 
 
+def identity_misses(record: Mapping, output: str, redactor: Redactor) -> list[str]:
+    """How one record's placeholders fail to identify people: each number that stands for two or more people
+    (``merge``) and each person given two or more numbers (``split``), with the mentions involved
+    (``ref form 'text' -> number``). Empty when every person has one number of their own."""
+    toks = tokens(record)
+    replaced = align(record["text"], output, redactor.placeholder, redactor.label, _edges(record))
+    if replaced is None:
+        return []
+    removed, _touched, labels = _covered(toks, replaced)
+    by_ref: dict[str, set[int]] = defaultdict(set)
+    by_num: dict[int, set[str]] = defaultdict(set)
+    mention_nums: dict[int, set[int]] = defaultdict(set)
+    for i, t in enumerate(toks):
+        typ, num = labels.get(i, ("", None))
+        if t.gold == "PERSON" and t.ref and i in removed and typ == "PERSON" and num is not None:
+            by_ref[t.ref].add(num)
+            by_num[num].add(t.ref)
+            mention_nums[t.span].add(num)
+    text = record["text"]
+
+    def show(refs: set[str], nums: set[int]) -> str:
+        return "; ".join(f"{sp['ref']} {sp.get('form', '?')} {text[sp['start']:sp['end']]!r} -> "
+                         + ",".join(map(str, sorted(mention_nums[j])))
+                         for j, sp in enumerate(record["spans"]) if sp.get("ref") in refs and mention_nums[j] & nums)
+
+    out = [f"merge {n}: " + show(refs, {n}) for n, refs in sorted(by_num.items()) if len(refs) > 1]
+    out += [f"split {ref}: " + show({ref}, nums) for ref, nums in sorted(by_ref.items()) if len(nums) > 1]
+    return out
+
+
 def identity_redactor() -> Redactor:
     """Changes nothing (recall 0)."""
     return Redactor("nothing", lambda text, fields: text)
@@ -511,26 +541,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--family", default=None, help="only this family")
     ap.add_argument("--misses", type=int, default=0,
                     help="list up to N dev records with tokens shown or over-redacted (dev only: never tune on test)")
+    ap.add_argument("--identity-misses", type=int, default=0,
+                    help="list up to N dev records where a placeholder number stands for 2+ people or a person gets "
+                         "2+ numbers (dev only)")
     args = ap.parse_args(argv)
-    if args.misses and args.split != "dev":
-        ap.error("--misses lists dev records only (the test split is for reporting, not for tuning)")
+    if (args.misses or args.identity_misses) and args.split != "dev":
+        ap.error("--misses and --identity-misses list dev records only (the test split is for reporting, not for "
+                 "tuning)")
     records = [r for r in load(args.split) if args.family in (None, r["family"])]
     reds = ([adapters.ours()] if args.redactor in ("ours", "both") else []) + (
         [adapters.ours(withhold=True)] if args.redactor == "withhold" else []) + (
         [adapters.presidio()] if args.redactor in ("presidio", "both") else [])
     results = run(records, reds)
     print("\n".join(table(results)))  # noqa: T201 - a command line tool
-    if args.misses:
+    if args.misses or args.identity_misses:
         red = reds[0]
         outs = red.redact_batch([r["text"] for r in records], [r["fields"] for r in records]) if red.redact_batch \
             else [red.redact(r["text"], r["fields"]) for r in records]
-        n = 0
+        n = k = 0
         for rec, out in zip(records, outs, strict=True):
             shown, extra = misses(rec, out, red)
             if (shown or extra) and n < args.misses:
                 n += 1
                 print(f"\n{rec['id']} (variant {rec['variant']}, {rec['casing']})\n  in : {rec['text']}\n"  # noqa: T201
                       f"  out: {out}\n  shown: {shown}\n  over-redacted: {extra}")
+            wrong = identity_misses(rec, out, red) if k < args.identity_misses else []
+            if wrong:
+                k += 1
+                print(f"\n{rec['id']} (variant {rec['variant']}, {rec['casing']}) fields: {rec['fields']}\n"  # noqa: T201
+                      f"  in : {rec['text']}\n  out: {out}\n  " + "\n  ".join(wrong))
     return 0
 
 

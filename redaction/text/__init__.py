@@ -3,7 +3,7 @@
 ``TextRedactor.redact`` replaces every detected span with ``[TYPE n]`` where ``n`` numbers the distinct
 values of that type within one record, and people (not surnames) for ``PERSON``: "Guadalupe Przybylski",
 "PRZYBYLSKI" and "Ms. Przybylski" are one number, her relative "Aaliyah Przybylski" another
-(``people.cluster_people``). Demographic descriptors get one unnumbered ``[DEMOGRAPHICS]``. Detection is:
+(``identity.number_people``). Demographic descriptors get one unnumbered ``[DEMOGRAPHICS]``. Detection is:
 
 * record-aware matching (``variants``): the names, addresses, phones, DOBs, SSNs, licences, plates, VINs,
   e-mails and identifiers (``ID``) of the record's own structured columns are searched in its narrative in all

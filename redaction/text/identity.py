@@ -1,44 +1,408 @@
-"""One person, one number, across an alias: 'Terrell Jones a/k/a "Smoke"' and 'Folake (Scrappy) Iyer' are one person.
+"""Placeholders identify people, not surnames: which PERSON spans of a record are one person, numbered 1, 2, ...
 
-``cluster_people`` (people.py) groups mentions by their words, so an alias ("Smoke") shares no word with the name it
-belongs to and would get a number of its own, and a later "Smoke" would point at a second person. ``join_aliases``
-merges the numbers of two PERSON spans that stand next to each other with only an alias cue, a bracket or quotes
-between them; every later mention of either follows, since it already shares their number.
+A reader of the release can only follow a narrative if ``[PERSON 2]`` is one person throughout, and two people
+never share a number. ``number_people`` decides it from the spans' words, the record's names and a few cues in
+the text, in three steps.
+
+1. **Mentions written as one.** Spans that the text itself ties together are one person before anything else:
+   a name and its alias next to each other with only an alias cue, a bracket or quotes between them
+   ('Terrell Jones a/k/a "Smoke"', 'Folake (Scrappy) Iyer', 'NAME: X | MONIKER: Y'); '"Smoke" is Ann Lee's
+   street name'; a lower-case ``surname, given`` found as two spans ("tsosie, marcus") when the first word is
+   a surname (a census surname, or the last word of another name in the text) and the second a given name;
+   an alias after "they call him/her", "goes by" or "(real name ...)" with no name of its own before the cue,
+   which is the person mentioned last.
+2. **Whose words.** A mention belongs to the person (a record person, or one met earlier in the text) whose
+   words hold all its words ("Guadalupe Przybylski", "PRZYBYLSKI" and "Ms. Przybylski" are one person); a
+   mention holding all the words of a record person is that person even with extra words; a mention with a
+   name word the person lacks is someone else ("Svetlana Fox" is not the victim "FOX, TATIANA"), and a longer
+   form of a name met only in the text joins it ("Balogun", later "Ngozi Balogun"). A short form that no
+   person holds is the person whose given name it shortens ("Hamy", "Łuka", "Liyah", "Will" for "William"),
+   the one mentioned last when several do. Two or three capitals ("WU", "KIM") are tried as initials and as
+   a word.
+3. **A lone word shared by two people** (a surname of relatives, initials) is decided, in order, by:
+   * a title's or a kinship noun's gender ("Mr. Knight" is not the person written "Ms. Knight" or introduced as
+     "her sister"; it is the one introduced as "her brother" before one whose gender the text never gave);
+   * a kinship noun right before a lone surname or initials ("lives with grandmother Ms. Knight", "his son,
+     A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
+   * a second mention of the same word in one sentence is another person than the first ("Santos does not
+     want to press charges against Ms. Santos");
+   * otherwise the record person listed first (the record's subject or victim: the narrative is about them),
+     else the person mentioned last.
+   These are conventions, not knowledge: a text that says nothing more is read the way a reader would most
+   often read it, and the same way every time.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
+from redaction.text.people import is_initials, record_tokens, tokens
 
 _CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?|(?:also\s+|better\s+|commonly\s+)?known\s+(?:[^\W\d_]+\s+){0,4}?as|nicknamed|"
         r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name"
         r"(?:\s+of)?)?|answers\s+to|alias(?:es)?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|monikers?|"
         r"(?:who|whom|that)\s+(?:they|everyone|everybody|people|friends)\s+calls?|uses\s+the\s+(?:street\s+)?name"
-        r"(?:\s+of)?|also\s+called")
-# What may stand between a name and its alias: a cue (brackets, commas, quotes around it), an opening bracket or
-# quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
+        r"(?:\s+of)?|also\s+called|nn(?=\s*:)")
+# What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
+# bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\s,]*\(?\s*(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
+    r"[\s,|/]*\(?\s*(?:(?:is|was)\s+)?(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
     r"|\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
+# '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
+_IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
+_OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+# An alias with no name of its own before its cue: it names the person mentioned last.
+_PRONOUN_ALIAS = re.compile(
+    r"(?:\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
+    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|"
+    r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
+    r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_LF_GAP = re.compile(r"\s*,\s*")
+_TITLE = re.compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
+_KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m", "nephew": "m", "husband": "m",
+              "boyfriend": "m", "grandfather": "m", "grandson": "m", "mother": "f", "mom": "f", "mum": "f",
+              "sister": "f", "daughter": "f", "aunt": "f", "niece": "f", "wife": "f", "girlfriend": "f",
+              "grandmother": "f", "granddaughter": "f", "cousin": "", "relative": "", "child": "", "sibling": "",
+              "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
+_KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
+                  + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
+_OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
+                      + r"|po)\.?\s+\Z", re.IGNORECASE)
+_CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
+                       r"caller|arrestee|juvenile|person\s+interviewed)\s*[,:]?\s*\Z", re.IGNORECASE)
+# A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
+# A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
+# alias follows after a dot or quotes.
+_CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def join_aliases(text: str, spans: Sequence[tuple[int, int]], numbers: Sequence[int]) -> list[int]:
-    """``numbers`` (one per span, in order) with the numbers of alias-linked neighbours merged, renumbered 1, 2, ...
-    in order of first mention."""
-    parent = {n: n for n in numbers}
+class _Context:
+    """What the words right before a mention say: a title's or kinship noun's gender, the kinship noun, a rank
+    ("officer") or a civilian role ("civilian"). Read only when a decision needs it (it is rarely needed)."""
 
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[int, tuple[str, str, str]] = {}
 
+    def of(self, s: int) -> tuple[str, str, str]:
+        got = self._seen.get(s)
+        if got is None:
+            text = self.text
+            title = _TITLE.search(text, max(0, s - 8), s)
+            kin = _KIN.search(text, max(0, s - 40), s)
+            gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
+            if kin is not None:
+                gender = gender or _KIN_STEMS[kin.group(1).lower()]
+            role = "officer" if _OFFICER.search(text, max(0, s - 24), s) else (
+                "civilian" if _CIVILIAN.search(text, max(0, s - 24), s) else "")
+            got = self._seen[s] = (gender, kin.group(1).lower() if kin else "", role)
+        return got
+
+    def first(self, starts: list[int], k: int) -> str:
+        return next((v for v in (self.of(s)[k] for s in starts) if v), "")
+
+
+@dataclass
+class _Person:
+    """A person of the record so far: the words that name them and where they are mentioned."""
+
+    words: set[str]
+    surnames: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)  # given names, letters only ("minjun")
+    starts: list[int] = field(default_factory=list)  # their mentions (for their gender, kinship noun, role)
+    record: bool = False
+    last: int = -1
+
+
+@dataclass
+class _Mention:
+    """One PERSON span as the numbering reads it."""
+
+    keys: frozenset[str]
+    alt: frozenset[str]  # "WU" read as a word, beside "#wu" read as initials
+    surnames: frozenset[str]
+    given: frozenset[str]
+    lone: bool  # a single name word or initials
+    start: int
+    sentence: int
+
+
+def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]],
+                  values: Sequence[str] = ()) -> list[int]:
+    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order.
+
+    ``people`` are the record's people's words (``record_tokens`` and initials), ``values`` their names as the
+    record writes them (``LAST, FIRST``), in the same order; the module docstring gives the rules.
+    """
+    if len(spans) < 2:
+        return [1] * len(spans)
+    persons = [_record_person(words, values[i] if i < len(values) else "") for i, words in enumerate(people)]
+    own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
+    ctx = _Context(text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
+                                                                                         m.start())]
+    ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
+    groups = _groups(text, spans, order, ments)
+    ids: dict[int, int] = {}
+    used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
+    for pos, group in enumerate(groups):
+        pid, same = _place(group, ments, persons, used, ctx)
+        p = persons[pid]
+        for k in same:  # merged into ``pid``: their words, mentions and numbers
+            o = persons[k]
+            p.words |= o.words
+            p.surnames |= o.surnames
+            p.given |= o.given
+            p.starts += o.starts
+            o.words, o.starts = set(), []
+            ids.update({i: pid for i, v in ids.items() if v == k})
+        first = ments[group[0]]
+        if len(group) > 1 and first.lone and not any(ments[i].given for i in group) and len(first.keys) == 1:
+            p.given |= {_letters(w) for w in first.keys}  # 'oluwaseun "tiny" garcía-lópez': the first is the given name
+        for i in group:
+            m = ments[i]
+            p.words |= m.keys
+            p.surnames |= m.surnames
+            p.given |= m.given
+            p.starts.append(m.start)
+            ids[i] = pid
+            if m.lone:
+                used[(m.sentence, m.keys)] = pid
+        p.last = pos
+    numbers: dict[int, int] = {}
+    for i in order:
+        numbers.setdefault(ids[i], len(numbers) + 1)
+    return [numbers[ids[i]] for i in range(len(spans))]
+
+
+def _record_person(words: frozenset[str], value: str) -> _Person:
+    last, _, first = value.partition(",") if "," in value else (value.rsplit(" ", 1)[-1], "", value.split(" ")[0])
+    sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
+    sur = {w for w in sur if w not in PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
+    given = {_letters(first.split()[0])} if first.split() else set()
+    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return given_names() | surnames() | AMBIGUOUS_GIVEN
+
+
+def _letters(word: str) -> str:
+    return "".join(_LETTERS.findall(fold(word).lower()))
+
+
+def _mention(text: str, span_at: tuple[int, int], own: frozenset[str], sentence: int) -> _Mention:
+    s, e = span_at
+    keys, alt, sur, given, lone = _read_span(text[s:e], own)
+    return _Mention(keys, alt, sur, given, lone, s, sentence)
+
+
+@lru_cache(maxsize=8192)
+def _read_span(span: str, own: frozenset[str]
+               ) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], bool]:
+    """A span's name words, their reading as a short word, its surname and given name words, whether it is lone."""
+    initials = is_initials(span)
+    written = record_tokens(span)
+    if initials:
+        keys = tokens(span) | (written & own)
+    else:  # tokens(span), without reading the span twice; common-word surnames of the record ("West") too
+        keys = frozenset(w for w in written if w not in NOT_NAME_WORDS or w in own)
+    words = [w for w in _LETTERS.findall(span)]
+    name_words = [w for w in words if fold(w).lower() not in PARTICLES]
+    if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
+        keys |= {w for w in written if w in _name_words()}
+    keys = keys or written or frozenset(fold(w).lower() for w in words)  # "Le", "Rose" alone
+    alt: frozenset[str] = frozenset()
+    if initials and "." not in span and len(span.strip()) <= 3:
+        alt = frozenset({fold(span.strip()).lower()})  # "WU", "ZOË": initials or a short name
+    sur: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
+    if "," in span and len(name_words) > 1:
+        head, tail = span.split(",", 1)
+        sur = frozenset(fold(w).lower() for w in _LETTERS.findall(head) if len(w) > 1)
+        given = frozenset({_letters(tail.split()[0])}) if tail.split() else frozenset()
+    elif len(name_words) > 1:
+        sur = tokens(name_words[-1]) or frozenset({fold(name_words[-1]).lower()})
+        given = frozenset({_letters(name_words[0])})
+    lone = len(name_words) <= 1 or initials
+    if lone and len(words) > len(name_words) and not initials:
+        sur = keys  # "st. john", "de la cruz": a particle makes it a surname
+    if initials:
+        sur = given = frozenset()
+    return frozenset(keys), alt, sur, given - {""}, lone
+
+
+def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments: dict[int, _Mention]
+            ) -> list[list[int]]:
+    """Spans the text ties together (step 1 of the module docstring), in order of first mention."""
+    parent = {i: i for i in order}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb, key=lambda r: spans[r])] = min(ra, rb, key=lambda r: spans[r])
+
+    evidence = {w for i in order if not ments[i].lone for w in ments[i].surnames}
+    firsts = {g for i in order for g in ments[i].given}
     for a, b in zip(order, order[1:], strict=False):
-        if spans[a][1] <= spans[b][0] and _GAP.fullmatch(text, spans[a][1], spans[b][0]):
-            ra, rb = root(numbers[a]), root(numbers[b])
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    renumber: dict[int, int] = {}
-    return [renumber.setdefault(root(n), len(renumber) + 1) for n in numbers]
+        (_, ae), (bs, be) = spans[a], spans[b]
+        if ae > bs:
+            continue
+        before = text[max(ae, bs - 40):bs].lower()
+        if ("call" in before or "by" in before or "name" in before) and _PRONOUN_ALIAS.search(before):
+            union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
+        if bs - ae > 60:
+            continue  # no cue is that long
+        if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
+            union(a, b)
+        elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
+            union(a, b)
+        elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
+            union(a, b)
+            ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
+    out: dict[int, list[int]] = {}
+    for i in order:
+        out.setdefault(root(i), []).append(i)
+    return list(out.values())
+
+
+def _cue_across(text: str, ae: int, bs: int) -> bool:
+    m = _CUE_ACROSS.search(text, max(0, ae - 6), bs)
+    return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
+
+
+def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
+    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob")."""
+    if not (a.lone and b.lone) or a.alt or b.alt or not a.keys or not b.keys:
+        return False
+    given = given_names()
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and not a.keys & given)
+    named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
+    return surname and named and not b.keys & evidence
+
+
+def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
+           used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> tuple[int, set[int]]:
+    """The person a group of mentions is (an index into ``persons``, appended when new), and the people met only
+    in the text that other mentions of the group pointed at: the text says they are that person ("lefty",
+    later "lefty (henry ashworth)")."""
+    best: tuple[int, int] | None = None  # (specificity, person)
+    found: set[int] = set()
+    for i in group:
+        m = ments[i]
+        cands = _candidates(m, persons)
+        if cands:
+            pid = _choose(m, cands, persons, used, ctx)
+            if pid is not None:
+                found.add(pid)
+            if pid is not None and (best is None or len(m.keys) > best[0]):
+                best = (len(m.keys), pid)
+    if best is not None:
+        return best[1], {k for k in found if k != best[1] and not persons[k].record}
+    if len(group) == 1 and ments[group[0]].lone:
+        nick = _shortened(ments[group[0]], persons)
+        if nick is not None:
+            return nick, set()
+    persons.append(_Person(set()))
+    return len(persons) - 1, set()
+
+
+def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
+    cands = [k for k, p in enumerate(persons) if m.keys <= p.words]
+    if not cands and m.alt:
+        cands = [k for k, p in enumerate(persons) if m.alt <= p.words]
+    if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
+        cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
+                 and {w for w in p.words if not w.startswith("#")} <= m.keys]
+    if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
+        cands = [k for k, p in enumerate(persons) if not p.record and p.words and p.words <= m.keys]
+    return cands
+
+
+def _choose(m: _Mention, cands: list[int], persons: list[_Person],
+            used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
+    """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
+    gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    if gender:
+        known = {k: ctx.first(persons[k].starts, 0) for k in cands}
+        same = [k for k in cands if known[k] == gender] or [k for k in cands if known[k] in ("", gender)]
+        if not same and m.lone and not kin and _TITLE.search(ctx.text, max(0, m.start - 8), m.start):
+            return None  # "Mr. Zhou" after "Ms. ZHOU": her husband, not met yet
+        cands = same or cands  # a known same gender first
+    if len(cands) > 1 and role:  # "Officer OW" is not the person written "Complainant O.W."
+        same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
+        cands = same or cands
+    if kin and m.lone and (all(w.startswith("#") for w in m.keys)
+                           or m.keys <= set().union(*(persons[k].surnames for k in cands))):
+        cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin]  # a relative's surname or initials
+        if not cands:
+            return None
+    if len(cands) > 1:
+        earlier = used.get((m.sentence, m.keys))
+        if earlier in cands:
+            cands = [k for k in cands if k != earlier]
+    record = [k for k in cands if persons[k].record]
+    return record[0] if record else max(cands, key=lambda k: persons[k].last)
+
+
+def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
+    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah), the last mentioned."""
+    (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
+    w = _letters(word)
+    if len(w) < 3 or word.startswith("#"):
+        return None
+    hits = [k for k, p in enumerate(persons)
+            if any(g != w and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+                                                      or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1])))
+                   for g in p.given)]
+    return max(hits, key=lambda k: persons[k].last) if hits else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
+
+
+def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """A span holding two names around a comma, cut there ("Fatoumata Dvořák, Jesús Dvořák", "Dragana, Sterling
+    Story"; "TUILAGI, Ó BRIAIN" when each side belongs to another record person): a comma inside one name is
+    ``surname, given``, with a one-word surname (particles apart, never a listed given name that is no surname)
+    and never two people of the record."""
+    span = text[s:e]
+    if span.count(",") != 1:
+        return [(s, e)]
+    cut = s + span.index(",")
+    left = [w for w in _NAME_WORD.findall(text, s, cut) if fold(w).lower() not in PARTICLES]
+    right = [w for w in _NAME_WORD.findall(text, cut + 1, e) if fold(w).lower() not in PARTICLES]
+    whole = record_tokens(span)
+    if not left or not right or any(whole <= p for p in people):
+        return [(s, e)]
+    lone = fold(left[0]).lower() if len(left) == 1 else ""
+    two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
+    if not two and people:
+        lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
+        owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
+        two = bool(owners[0]) and bool(owners[1]) and not owners[0] & owners[1]
+    if not two:
+        return [(s, e)]
+    start = cut + 1
+    while start < e and text[start].isspace():
+        start += 1
+    return [(s, cut), (start, e)]
+

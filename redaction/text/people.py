@@ -1,10 +1,6 @@
 """People, not surnames: which name mentions are one person, and every mention of a redacted name word.
 
-* ``cluster_people`` gives each PERSON span a person number within its record. A mention belongs to the record
-  person whose name holds all its words ("Guadalupe Przybylski", "PRZYBYLSKI" and "Ms. Przybylski" are one
-  person); a word two record people share (a surname) goes to the one mentioned last, else the first listed;
-  names not in the record are grouped the same way among themselves. Two people who share a surname keep two
-  numbers.
+* (which mentions are one person, their placeholder numbers: ``identity.number_people``)
 * ``mentions`` finds every other whole-word mention of the words inside the PERSON spans (consistency: a
   word redacted at one mention is redacted at every mention of the record).
 * ``extend_particles`` grows a name over the particles around it ("Maria [de la Cruz]", "[Van] Houten").
@@ -71,39 +67,6 @@ def record_tokens(value: str) -> frozenset[str]:
     return frozenset(t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(value))
                      if len(t) > 1 and t not in PARTICLES and t not in NAME_SUFFIXES
                      and t not in {"mr", "mrs", "ms", "miss", "dr"})
-
-
-def cluster_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]]) -> list[int]:
-    """A person number (1, 2, ... in order of first mention) for each PERSON span, in ``spans`` order.
-
-    A mention joins the person (a record person, or a name met earlier in the text) whose words hold all its
-    words; when several do, the record person listed first ("PRZYBYLSKI" is the victim "PRZYBYLSKI, GUADALUPE",
-    not the relative "Przybylski, Aaliyah"), else the name mentioned last. A mention with a word the record person lacks is someone else ("Svetlana Fox" is not the victim
-    "FOX, TATIANA"): a new person, that later mentions ("Svetlana") join.
-    """
-    own = frozenset().union(*people) if people else frozenset()
-    clusters: list[set[str]] = [set(p) for p in people]  # record people first (fixed), then names met in the text
-    last_seen: dict[int, int] = {}
-    ids: list[int] = []
-    for pos, (s, e) in enumerate(spans):
-        written = record_tokens(text[s:e])
-        m = tokens(text[s:e]) | (written & own)  # common-word surnames ("West") too
-        m = m or written  # a common word followed as written ("Rose" of "Rose Davis")
-        cands = [k for k, c in enumerate(clusters) if m and m <= c]
-        if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
-            cands = [k for k in range(len(people), len(clusters)) if m and clusters[k] and clusters[k] <= m]
-            for k in cands:
-                clusters[k] |= m
-        if cands:
-            rec = [k for k in cands if k < len(people)]
-            cid = rec[0] if rec else max(cands, key=lambda k: last_seen.get(k, -1))
-        else:
-            clusters.append(set(m) | written)
-            cid = len(clusters) - 1
-        last_seen[cid] = pos
-        ids.append(cid)
-    numbers: dict[int, int] = {}
-    return [numbers.setdefault(c, len(numbers) + 1) for c in ids]
 
 
 def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

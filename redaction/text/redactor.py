@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any
 
@@ -32,12 +32,18 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
-from redaction.text.identity import join_aliases
+from redaction.text.identity import number_people, split_list
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    given_names,
+    neighbour_is_name,
+    not_name_phrases,
+    surnames,
+)
 from redaction.text.people import (
     alias_spans,
-    cluster_people,
     extend_particles,
     is_initials,
     mentions,
@@ -48,7 +54,7 @@ from redaction.text.people import (
 )
 from redaction.text.positions import given_before, surnames_before
 from redaction.text.variants import TextView, _value_regex, may_occur
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS, known_words
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -95,6 +101,7 @@ class _Cand:
 class _RecordMatches:
     cands: list[_Cand]
     person_tokens: list[tuple[frozenset[str], Any]]
+    person_values: list[str] = field(default_factory=list)  # the names as written, in person_tokens order
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -143,6 +150,63 @@ def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+_ALIAS_CUE_WORD = re.compile(r"(?i:a/k/a|a\.k\.a\.?|aka)")
+_TOKEN_IN_SPAN = re.compile(r"\S+")
+
+
+def _split_merged(text: str, chosen: list[_Cand], own: frozenset[str], people: Sequence[frozenset[str]] = ()
+                  ) -> list[_Cand]:
+    """A PERSON span holding a report word, a verb form or an alias cue is cut there, the word left out ("SZ
+    CONFIRMED K.K.", "LUCKY, ASSOC INGRID DÍAZ", "LONG STOPPED HADDAD, AMIR E"): the pieces are names of possibly
+    different people, and the word between them is no name. Two names listed around a comma are cut there too
+    (``identity.split_list``)."""
+    out: list[_Cand] = []
+    for c in _split_lists(text, chosen, people):
+        toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
+        cut = [_split_word(t.group(), own) for t in toks]
+        if len(toks) < 2 or not any(cut) or all(cut):
+            out.append(c)
+            continue
+        piece: list[re.Match] = []
+        for t, stop in zip([*toks, None], [*cut, True], strict=True):
+            if stop and piece:
+                end = piece[-1].end()
+                while end > piece[0].start() and text[end - 1] in ",;:":
+                    end -= 1
+                out.append(_Cand(piece[0].start(), end, c.entity, c.key, c.priority, c.conf))
+                piece = []
+            elif not stop and t is not None:
+                piece.append(t)
+    return out
+
+
+def _split_lists(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in chosen:
+        parts = split_list(text, c.start, c.end, people) if c.entity == "PERSON" and "," in text[c.start:c.end] \
+            else [(c.start, c.end)]
+        out.extend(_Cand(s, e, c.entity, c.key, c.priority, c.conf) for s, e in parts)
+    return out
+
+
+def _split_word(tok: str, own: frozenset[str]) -> bool:
+    word = tok.strip(".,;:()\"'")
+    low = word.lower()
+    if not word or low in own or low in given_names() or low in surnames():
+        return bool(_ALIAS_CUE_WORD.fullmatch(word))
+    if _ALIAS_CUE_WORD.fullmatch(word) or low in NARRATIVE_VERBS:
+        return True
+    return ((_verb_form(word) and _inflected(low)) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN
+                                                        and len(word) > 2)) and word.isalpha()
+
+
+def _inflected(low: str) -> bool:
+    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb)."""
+    known = known_words()
+    stem = low[:-2] if low.endswith("ed") else low[:-3]
+    return any(len(x) >= 3 and x in known for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
 
 
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
@@ -290,6 +354,7 @@ class TextRedactor:
                 if entity == "PERSON":
                     initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
                     found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    found.person_values.append(str(v))
                     found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                        for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
@@ -337,10 +402,10 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
-        chosen = _join_adjacent(text, chosen)
+        chosen = _split_merged(text, _join_adjacent(text, chosen), own, people)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
-        return self._number(text, chosen, people), decisions
+        return self._number(text, chosen, people, rec.person_values if rec is not None else []), decisions
 
     @staticmethod
     def _around_names(text: str, chosen: list[_Cand], own: frozenset[str], aliases: list[tuple[int, int]],
@@ -431,12 +496,12 @@ class TextRedactor:
         return bool(toks) and any(toks <= pt for pt in self._public_tokens)
 
     @staticmethod
-    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]]) -> list[tuple[int, int, str, int]]:
-        """Numbers within the record: people by ``cluster_people``, other types by their normalized value."""
+    def _number(text: str, chosen: list[_Cand], people: Sequence[frozenset[str]], values: Sequence[str] = ()
+                ) -> list[tuple[int, int, str, int]]:
+        """Numbers within the record: people by ``identity.number_people``, other types by their normalized value."""
         persons = [c for c in chosen if c.entity == "PERSON"]
         spans = [(c.start, c.end) for c in persons]
-        person_numbers = dict(zip(map(id, persons), join_aliases(text, spans, cluster_people(text, spans, people)),
-                                  strict=True))
+        person_numbers = dict(zip(map(id, persons), number_people(text, spans, people, values), strict=True))
         numbers: dict[str, dict[Any, int]] = {}
         out = []
         for c in chosen:
