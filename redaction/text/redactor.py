@@ -35,6 +35,7 @@ from redaction.text.base import (
 from redaction.text.identity import join_aliases
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.negatives import refine
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -159,6 +160,19 @@ def _stop_word(word: str, n_words: int) -> bool:
     if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
+
+
+def _drop_negatives(text: str, chosen: list[_Cand], rec: _RecordMatches | None, kept: list[C.Decision],
+                    aliases: list[tuple[int, int]]) -> list[_Cand]:
+    """PERSON spans trimmed, split or dropped where the sentence uses their words otherwise (``negatives.py``)."""
+    persons = [c for c in chosen if c.entity == "PERSON"]
+    fixed = [(c.start, c.end) for c in rec.cands if c.entity == "PERSON"] if rec is not None else []
+    out = [c for c in chosen if c.entity != "PERSON"]
+    for c, pieces in zip(persons, refine(text, [(c.start, c.end) for c in persons], fixed, aliases), strict=True):
+        if pieces != [(c.start, c.end)]:
+            kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_ORDINARY_WORD))
+        out.extend(_Cand(a, b, "PERSON", c.key, c.priority, c.conf) for a, b in pieces)
+    return sorted(out, key=lambda c: c.start)
 
 
 class TextRedactor:
@@ -337,6 +351,7 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
+        chosen = _drop_negatives(text, chosen, rec, kept, aliases)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
