@@ -32,7 +32,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, OFFICER_TITLES, POLICE_WORDS, VEHICLE_WORDS, fold
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    OFFICER_TITLES,
+    POLICE_WORDS,
+    SUFFIX_LOWER,
+    VEHICLE_WORDS,
+    fold,
+)
 from redaction.text.names import CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
@@ -46,6 +53,9 @@ REPORT_WORDS = frozenset({
     "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
 })
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
+_AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
+_KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
+_KNOWN = re.compile(r"\s+(?i:known)\b")
 _NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
 _DETERMINERS = frozenset({"a", "an", "the", "no", "every", "each", "another", "any", "some", "such", "my", "your",
                           "our", "their", "its"})
@@ -144,7 +154,17 @@ class _Context:
         self.starts = {s: i for i, (s, _) in enumerate(self.words)}
         self.people = people
         self.fixed = fixed
-        self.mixed = any(c.islower() for c in text) and sum(c.isupper() for c in text) * 2 < sum(c.isalpha() for c in text)
+        self._lows: dict[int, str] = {}
+        self._mixed: bool | None = None
+
+    @property
+    def mixed(self) -> bool:
+        """Written in mixed case (not all capitals nor all lower case): capitals there mark names."""
+        if self._mixed is None:
+            letters = [c for c in self.text if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._mixed = 0 < upper * 2 < len(letters)
+        return self._mixed
 
     def word(self, i: int) -> str:
         if 0 <= i < len(self.words):
@@ -153,7 +173,9 @@ class _Context:
         return ""
 
     def low(self, i: int) -> str:
-        return _low(self.word(i))
+        if i not in self._lows:
+            self._lows[i] = _low(self.word(i))
+        return self._lows[i]
 
     def in_fixed(self, i: int) -> bool:
         s, e = self.words[i]
@@ -171,6 +193,10 @@ class _Context:
         """A capitalized word in mid-sentence of a mixed-case text: written as a name."""
         return self.mixed and self.word(i)[:1].isupper() and not self.sentence_start(i)
 
+    def sentence_end_after(self, i: int) -> bool:
+        """Word i ends its sentence ("... on Grace St. Robert said")."""
+        return self.low(i + 1) in CAPS_STOP_WORDS or (self.mixed and self.word(i + 1)[:1].isupper())
+
     def gap(self, i: int, j: int) -> str:
         """The characters between word i and word j (i < j)."""
         return self.text[self.words[i][1]:self.words[j][0]]
@@ -185,10 +211,14 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
     w, low = ctx.word(i), ctx.low(i)
     after = ctx.text[ctx.words[i][1]:ctx.words[i][1] + 12]
     if len(low) == 1:
+        if _AKA.match(ctx.text, max(0, ctx.words[i][0] - 4)) or _AKA.match(ctx.text, ctx.words[i][0]):
+            return True  # the letters of "a.k.a."
+        if low == "i" and w == "I" and edge and re.match(r"\s+[a-z]+(?:ed|s)\b|\s+(?:SHOWED|SAW|ASKED|TOLD|WAS)\b", after):
+            return True  # "Fox, D'Andre R. I showed ...": the pronoun
         return after.startswith("/")  # "W/ WARRANT", "S/N"
     if len(low) == 2 and w.isupper() and not after.startswith(":"):
         return False
-    if low in REPORT_WORDS or _NAME_LABEL_AFTER.match(after):
+    if low in REPORT_WORDS or _NAME_LABEL_AFTER.match(after) or (low in _KNOWN_ADVERBS and _KNOWN.match(after)):
         return True
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
@@ -266,11 +296,25 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     return False
 
 
+def _ordinary_phrase(ctx: _Context, run: list[int]) -> bool:
+    """Words after a determiner that are all common words no name list holds, none written as a name ("a second
+    story windows"): a noun phrase."""
+    i = run[0]
+    if i == 0 or ctx.gap(i - 1, i).strip() or ctx.low(i - 1) not in _DETERMINERS | {"second", "third", "front"}:
+        return False
+    return all(_common(ctx.low(k)) and not ctx.name_cased(k) and ctx.low(k) not in ctx.alias_words
+               and (k == i or not _listed(ctx.low(k))) for k in run) and ctx.low(run[-1] + 1) not in _FAMILY_AFTER
+
+
 def _place(ctx: _Context, i: int, j: int) -> bool:
     """Words i..j (a span) are part of a place or vehicle name (see the module doc)."""
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
+    if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
+        return True  # "on Grace St", "Malcolm X Blvd"
+    if i == j and ctx.low(i) in _STRONG_PLACES:
+        return True  # "Story Books & Cafe", "Lane Tech"
     if prev in ("st", "saint") and ctx.low(j + 1) in _STRONG_PLACES | _WEAK_PLACES:
         return True  # "St. Jude Clinic"
     k = j
@@ -289,6 +333,23 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     if j > i and (last in _STRONG_PLACES or (last in _WEAK_PLACES and _locative(ctx, i))):
         return True  # the span holds its own head: "clemente park" after "near"
     return False
+
+
+def _street_after(ctx: _Context, j: int) -> bool:
+    """Word j is followed by a street suffix (after at most one letter: "Malcolm X Blvd"); "St." before a name
+    is Saint ("Adams St. darnell" is another matter: a street, then a name, which ``_person_span`` splits)."""
+    k = j + 1
+    if ctx.word(j).endswith(_POSSESSIVE):
+        return False  # "Fox's street name"
+    if len(ctx.low(k)) == 1 and not ctx.gap(j, k).strip():
+        k += 1
+    if k >= len(ctx.words) or ctx.gap(k - 1, k).strip() or ctx.low(k) not in SUFFIX_LOWER \
+            or ctx.low(k + 1) in ("name", "names"):
+        return False
+    if ctx.low(k) != "st":
+        return True
+    rest = ctx.text[ctx.words[k][1]:ctx.words[k][1] + 3]
+    return not rest.startswith(".") or not re.match(r"\.\s*[A-Z]", rest) or ctx.sentence_end_after(k)
 
 
 def _locative(ctx: _Context, i: int) -> bool:
@@ -313,7 +374,8 @@ def _trim(ctx: _Context, idx: list[int]) -> list[list[int]]:
     out = []
     for n, run in enumerate(runs):
         if n > 0 and runs[n - 1] and not any(_listed(ctx.low(i)) or not _common(ctx.low(i)) or ctx.in_fixed(i)
-                                             or len(ctx.low(i)) < 3 or ctx.low(i) in ctx.alias_words for i in run):
+                                             or (len(ctx.low(i)) < 3 and ctx.low(i) not in CAPS_STOP_WORDS)
+                                             or ctx.low(i) in ctx.alias_words for i in run):
             continue  # the object of the verb ("ENTRY"), not a name
         while run and not ctx.in_fixed(run[-1]) and _verb_edge(ctx, run[-1], False, len(run)):
             run.pop()
@@ -360,7 +422,8 @@ def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[in
                 b -= 2
             if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]):
                 continue
-            if len(run) == 1 and _ordinary_word(ctx, run[0]):
+            if (_ordinary_word(ctx, run[0]) if len(run) == 1 else _ordinary_phrase(ctx, run)) \
+                    and not (len(run) > 1 and any(ctx.in_fixed(k) for k in run)):
                 continue
             pieces.append((a, b))
         out.append(pieces)
