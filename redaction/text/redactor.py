@@ -33,7 +33,7 @@ from redaction.text.base import (
     placeholder,
 )
 from redaction.text.identity import join_aliases
-from redaction.text.initials import initials_of, initials_spans
+from redaction.text.initials import initials_lists, initials_of, initials_spans
 from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
 from redaction.text.negatives import refine
 from redaction.text.people import (
@@ -174,6 +174,18 @@ def _drop_negatives(text: str, chosen: list[_Cand], rec: _RecordMatches | None, 
             kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_ORDINARY_WORD))
         out.extend(_Cand(a, b, "PERSON", c.key, c.priority, c.conf) for a, b in pieces)
     return sorted(out, key=lambda c: c.start)
+
+
+def _family_initials(text: str, chosen: list[_Cand], own: frozenset[str]) -> list[_Cand]:
+    """Lists of a family's initials beside a surname the record or the text names ("RG OR JG": ``initials.py``)."""
+    if not any(c.isupper() for c in text):
+        return chosen
+    words = [w for w in own if not w.startswith("#")]
+    words += [w for c in chosen if c.entity == "PERSON" for w in _KEY_TOKEN.findall(text, c.start, c.end) if len(w) > 1]
+    found = [(s, e) for s, e in initials_lists(text, words) if not any(c.start < e and s < c.end for c in chosen)]
+    if not found:
+        return chosen
+    return sorted(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in found], key=lambda c: c.start)
 
 
 class TextRedactor:
@@ -353,6 +365,7 @@ class TextRedactor:
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
         chosen = _drop_negatives(text, chosen, rec, kept, aliases)
+        chosen = _family_initials(text, chosen, own)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
