@@ -226,6 +226,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return False
     if low in CUE_WORDS:
         return True
+    if edge and low in _MODALS and low not in ("will", "may"):
+        return True  # "SMITH, JOHN SHALL NOT CONTACT"
     return edge and w.isupper() and low in CAPS_STOP_WORDS and low not in ("will", "may")
 
 
@@ -234,10 +236,12 @@ def _modal(ctx: _Context, i: int) -> bool:
     will gray", "with will zhang") nor a name written as one in mixed case."""
     if ctx.low(i) not in ("will", "may") or ctx.name_cased(i) or i + 1 >= len(ctx.words) or ctx.gap(i, i + 1).strip():
         return False
-    prev = ctx.low(i - 1)
-    if prev in CUE_WORDS or prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
+    prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
         return False
-    return i > 0 and _base_verb(ctx.low(i + 1)) and not ctx.gap(i - 1, i).strip(" \t")
+    if prev in CUE_WORDS and _listed(nxt):
+        return False  # "her son will gray (16)"; but "her mother will call back"
+    return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
 
 
 def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
@@ -328,7 +332,7 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
         if head in _WEAK_PLACES:
             return _locative(ctx, i)
         if not (ctx.in_person(k) or ctx.word(k)[:1].isupper()) or head in CAPS_STOP_WORDS:
-            return False
+            break
     last = ctx.low(j)
     if j > i and (last in _STRONG_PLACES or (last in _WEAK_PLACES and _locative(ctx, i))):
         return True  # the span holds its own head: "clemente park" after "near"
