@@ -222,8 +222,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
-    if low in ctx.alias_words or low in PARTICLES:
-        return False
+    if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘":
+        return False  # an alias's word, quoted or not ("('BABY FACE')")
     if low in CUE_WORDS:
         return True
     if edge and low in _MODALS and low not in ("will", "may"):
@@ -252,8 +252,10 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
     if not (_base_verb(low) or _s_verb(low) or low in NARRATIVE_VERBS):
         return False
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if prev in _SUBJECT_PRONOUNS and not ctx.gap(i - 1, i).strip() and low not in given_names():
+        return True  # "does anyone know ..."
     if first:
-        return prev in _SUBJECT_PRONOUNS or (prev in _MODALS and prev not in ("will", "may"))
+        return prev in _MODALS and prev not in ("will", "may")
     if prev in _MODALS and (prev not in ("will", "may") or _modal(ctx, i - 1)):
         return True
     if n_words < 2 or low in given_names():
@@ -371,8 +373,10 @@ def _trim(ctx: _Context, idx: list[int]) -> list[list[int]]:
             runs[-1].append(i)  # "BABY FACE": a street name of common words, not the cue "baby" before a name
         elif not ctx.in_fixed(i) and _report_word(ctx, i, edge=k in (0, len(idx) - 1)):
             runs.append([])
-        elif not ctx.in_fixed(i) and k > 0 and _inner_verb(ctx, i):
-            runs.append([])  # "MACDONALD FORCED ENTRY": the name ends before the verb; what follows is judged alone
+        elif not ctx.in_fixed(i) and k > 0 and (_inner_verb(ctx, i) or ctx.word(idx[k - 1]).endswith(_POSSESSIVE)):
+            runs.append([])  # "MACDONALD FORCED ENTRY", "Dvořák's dog": the name ends; what follows is judged alone
+            if not _inner_verb(ctx, i):
+                runs[-1].append(i)
         else:
             runs[-1].append(i)
     out = []

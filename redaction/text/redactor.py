@@ -358,13 +358,14 @@ class TextRedactor:
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
         cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         aliases = alias_spans(text)
+        named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
-        chosen = _drop_negatives(text, chosen, rec, kept, aliases)
+        chosen = _drop_negatives(text, chosen, rec, kept, named_aliases)
         chosen = _family_initials(text, chosen, own)
         chosen = _join_adjacent(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
