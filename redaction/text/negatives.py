@@ -48,7 +48,8 @@ REPORT_WORDS = frozenset({
     "req", "reqs", "reqd", "mgr", "nn", "rel", "rels", "atty", "attys", "assoc", "assocs", "onscene", "obs", "yob",
     "roster", "wit", "wits", "drvr", "petitioner", "respondent", "respondents", "plaintiff", "defendant", "advocate",
     "attorney", "counsel", "minor", "minors", "moniker", "monikers", "aka", "fka", "nka", "akas", "sts", "stated",
-    "adv", "advd", "cb", "enrt", "susp", "subj", "vict", "compl", "ofc", "ofcr", "dob", "yoa", "intake",
+    "adv", "advd", "cb", "enrt", "susp", "subj", "vict", "compl", "ofc", "ofcr", "dob", "yoa", "intake", "born",
+    "aged", "age",
     # contractions typed without the apostrophe: never a name
     "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
 })
@@ -222,8 +223,11 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
-    if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘":
-        return False  # an alias's word, quoted or not ("('BABY FACE')")
+    if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
+        return False  # an alias's word, quoted or not ("('BABY FACE')", "William (Nephew) Ross")
+    if i + 1 < len(ctx.words) and ctx.in_person(i + 1) and not ctx.gap(i, i + 1).strip() \
+            and _common(ctx.low(i + 1)) and ctx.low(i + 1) not in given_names():
+        return False  # a street name of common words found in two pieces ("[BABY] [FACE]")
     if low in CUE_WORDS:
         return True
     if edge and low in _MODALS and low not in ("will", "may"):
@@ -258,9 +262,11 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
         return prev in _MODALS and prev not in ("will", "may")
     if prev in _MODALS and (prev not in ("will", "may") or _modal(ctx, i - 1)):
         return True
+    if low in NARRATIVE_VERBS:
+        return True  # "(ignacio siddiqui) hangs out"
     if n_words < 2 or low in given_names():
         return False
-    if low in NARRATIVE_VERBS or _s_verb(low):
+    if _s_verb(low):
         return True
     return not _listed(low) and (nxt in _OBJECT_START or nxt.endswith("ing") or not nxt)
 
@@ -291,7 +297,7 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if tight and prev in _COPULAS and low in adj and (gap_after.strip()[:1] in (",", ".", "!", "?", "") and
                                             (gap_after.strip() or nxt == "and")):
         subject = ctx.low(i - 2)
-        return subject not in CUE_WORDS and subject not in ("name", "names") and not _listed(subject)
+        return subject not in ("name", "names", "nickname", "moniker", "alias")
     if i + 1 < len(ctx.words) and not gap_after.strip() and not ctx.in_person(i + 1) and (low in adj or _noun(low)):
         n = ctx.word(i + 1)
         later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]
@@ -367,9 +373,10 @@ def _locative(ctx: _Context, i: int) -> bool:
 def _trim(ctx: _Context, idx: list[int]) -> list[list[int]]:
     """The runs of word indices that stay of one span's words (report words split it; edges lose verbs)."""
     runs: list[list[int]] = [[]]
-    rest_named = [any(_listed(ctx.low(j)) or not _common(ctx.low(j)) for j in idx if j != i) for i in idx]
+    rest_named = [any(_listed(ctx.low(j)) or not _common(ctx.low(j)) or len(ctx.low(j)) == 1 or ctx.in_fixed(j)
+                      for j in idx if j != i) for i in idx]
     for k, i in enumerate(idx):
-        if ctx.low(i) in CUE_WORDS and ctx.low(i) not in REPORT_WORDS and not rest_named[k]:
+        if ctx.low(i) in CUE_WORDS and ctx.low(i) not in REPORT_WORDS and len(idx) > 1 and not rest_named[k]:
             runs[-1].append(i)  # "BABY FACE": a street name of common words, not the cue "baby" before a name
         elif not ctx.in_fixed(i) and _report_word(ctx, i, edge=k in (0, len(idx) - 1)):
             runs.append([])
