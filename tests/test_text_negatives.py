@@ -58,6 +58,13 @@ def _span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
     ("The caller said the dog is sweet.", "sweet", []),
     ("THE CALLER SAID THE NEIGHBORS ARE NOBLE PEOPLE.", "NOBLE", []),
     ("P/O JENKINS, BADGE 4386, TOLD HIM", "JENKINS, BADGE", ["JENKINS"]),
+    ("my neighbor Xiomara Dvořák's dog got out again", "Xiomara Dvořák's dog", ["Xiomara Dvořák"]),
+    ("does anyone know kwesi eze (alias: trigger)??", "know kwesi eze", ["kwesi eze"]),
+    ("the officers were looking for his son, R.K.", "son", []),
+    ("A BROTHER, TRUE NAME YOUSSEF DVOŘÁK, WAS PRESENT AND REFUSED ID.", "PRESENT", []),
+    ("youngin (ignacio siddiqui) hangs out with aoife", "hangs", []),
+    ("SEEN AT MAMA FOLA'S KITCHEN ON ELM ST.", "FOLA'S", []),
+    ("found my purse behind Story Books & Cafe.", "Cafe", []),
 ])
 def test_refine_drops_what_is_no_name(text: str, span: str, expect: list[str]) -> None:
     s, e = _span(text, span)
@@ -75,10 +82,19 @@ def test_refine_drops_what_is_no_name(text: str, span: str, expect: list[str]) -
     ("CONTACT CARD: WRIGHT, DARIUS AKA'S TOO TALL, DARI.", "WRIGHT, DARIUS"),
     ("PASSENGER MAC AN TSAOIR, DARIUS HAD A WARRANT.", "MAC AN TSAOIR, DARIUS"),  # "AN" inside a name
     ("Subj advised that Rich Sweet admitted it.", "Rich Sweet"),
+    ("Shany told us that William (Nephew) Ross stashes it.", "Nephew"),
+    ('per DeShawn: "Mookie" is Hamza Fox\'s street name.', "Hamza Fox"),
 ])
 def test_refine_keeps_names(text: str, span: str) -> None:
     s, e = _span(text, span)
     assert refine(text, [(s, e)])[0] == [(s, e)]
+
+
+def test_refine_keeps_a_street_name_found_in_two_pieces() -> None:
+    """ "BABY" is a cue word, but "[BABY] [FACE]" is one street name found as two spans."""
+    text = "PER RP BABY FACE HAS A KNIFE."
+    spans = [_span(text, "BABY"), _span(text, "FACE")]
+    assert refine(text, spans) == [[spans[0]], [spans[1]]]
 
 
 def test_refine_never_cuts_a_record_match() -> None:
