@@ -93,7 +93,8 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(adjectives, nouns, verbs) of the spaCy model's lemmatizer index (WordNet): empty when unreadable."""
+    """(adjectives, nouns, verbs) of the spaCy model's lemmatizer index (WordNet) and its irregular verb forms:
+    empty when unreadable."""
     from pathlib import Path
 
     try:
@@ -105,15 +106,17 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
         root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
         path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
-        index = srsly.msgpack_loads(path.read_bytes()).get("lemma_index") or {}
+        tables = srsly.msgpack_loads(path.read_bytes())
     except (ImportError, OSError, ValueError):
         return frozenset(), frozenset(), frozenset()
+    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
     ids = StringStore()
 
     def words(pos: str) -> frozenset[str]:
         return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
 
-    return words("adj"), words("noun"), words("verb")
+    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
+    return words("adj"), words("noun"), words("verb") | past  # "rose", "took": irregular forms too
 
 
 def _low(word: str) -> str:
@@ -292,6 +295,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if tight and (prev in _DETERMINERS or (tight2 and prev in adj and two_back in _DETERMINERS)) \
             and nxt not in _FAMILY_AFTER and two_back not in ("aka", "known", "by"):
         return True
+    if tight and prev in _SUBJECT_PRONOUNS and _base_verb(low) and low not in given_names():
+        return True  # "Someone rose from the couch"
     if tight and prev in _HIS_HER and not gap_after.strip() and _noun(nxt) and not _listed(nxt):
         return True
     if tight and prev in _COPULAS and low in adj and (gap_after.strip()[:1] in (",", ".", "!", "?", "") and
