@@ -83,6 +83,9 @@ def test_refine_drops_what_is_no_name(text: str, span: str, expect: list[str]) -
     ("PASSENGER MAC AN TSAOIR, DARIUS HAD A WARRANT.", "MAC AN TSAOIR, DARIUS"),  # "AN" inside a name
     ("Subj advised that Rich Sweet admitted it.", "Rich Sweet"),
     ("Shany told us that William (Nephew) Ross stashes it.", "Nephew"),
+    ("Witness Amir St. John said he saw it.", "Amir"),  # "St." before a name is Saint, not a street
+    ("WITNESS AMIR ST. JOHN SAID HE SAW IT.", "AMIR"),
+    ("THE OTHER OFFICER WAS YOUNG, BADGE 1234.", "YOUNG"),  # a role before the copula: a name follows
     ('per DeShawn: "Mookie" is Hamza Fox\'s street name.', "Hamza Fox"),
 ])
 def test_refine_keeps_names(text: str, span: str) -> None:

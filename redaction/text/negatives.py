@@ -197,10 +197,6 @@ class _Context:
         """A capitalized word in mid-sentence of a mixed-case text: written as a name."""
         return self.mixed and self.word(i)[:1].isupper() and not self.sentence_start(i)
 
-    def sentence_end_after(self, i: int) -> bool:
-        """Word i ends its sentence ("... on Grace St. Robert said")."""
-        return self.low(i + 1) in CAPS_STOP_WORDS or (self.mixed and self.word(i + 1)[:1].isupper())
-
     def gap(self, i: int, j: int) -> str:
         """The characters between word i and word j (i < j)."""
         return self.text[self.words[i][1]:self.words[j][0]]
@@ -302,7 +298,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if tight and prev in _COPULAS and low in adj and (gap_after.strip()[:1] in (",", ".", "!", "?", "") and
                                             (gap_after.strip() or nxt == "and")):
         subject = ctx.low(i - 2)
-        return subject not in ("name", "names", "nickname", "moniker", "alias")
+        return subject not in CUE_WORDS and subject not in _TITLES and subject not in (
+            "name", "names", "nickname", "moniker", "alias")  # "THE OTHER OFFICER WAS YOUNG" names him
     if i + 1 < len(ctx.words) and not gap_after.strip() and not ctx.in_person(i + 1) and (low in adj or _noun(low)):
         n = ctx.word(i + 1)
         later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]
@@ -365,8 +362,9 @@ def _street_after(ctx: _Context, j: int) -> bool:
         return False
     if ctx.low(k) != "st":
         return True
-    rest = ctx.text[ctx.words[k][1]:ctx.words[k][1] + 3]
-    return not rest.startswith(".") or not re.match(r"\.\s*[A-Z]", rest) or ctx.sentence_end_after(k)
+    if not ctx.text.startswith(".", ctx.words[k][1]):
+        return True  # "GRACE ST", "wood st"
+    return k + 1 >= len(ctx.words) or ctx.low(k + 1) in CAPS_STOP_WORDS  # "St. John" is a name; "St. and" a street
 
 
 def _locative(ctx: _Context, i: int) -> bool:

@@ -73,8 +73,8 @@ _LEADING_TITLE = re.compile(
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
 _FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[^\W_]+")
-_DESCRIBES = re.compile(r"[\s,]+(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen|person|"
-                        r"persons|people|individual)\b")
+_DESCRIBES = re.compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
+                       r"|(?i:person)(?=\s*[,)]))")  # "(LATINO PERSON, 30S": not "JONES PERSON OF INTEREST"
 _SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
                           r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
 
