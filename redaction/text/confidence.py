@@ -11,7 +11,9 @@ decision is right:
   NER rejected after re-casing (a listed given name, or a listed surname after a name-like word, written in
   lower case or in capitals: "tyrone", "ask lakshmi nguyen") 0.6; an NER person the name rules rejected (report
   words, streets, vehicles) 0.7; a name inside a place or business phrase, or followed by a description
-  ("Trader Joe's", "a Latino male") 0.9. A wrong keep publishes a name.
+  ("Trader Joe's", "a Latino male") 0.9; a word that the sentence uses as a report word, a verb, an ordinary
+  word or part of a place ("a strong smell", "CHOI RENT THE UNIT", "at Clemente Park": ``negatives.py``) 0.75.
+  A wrong keep publishes a name.
 
 A record holding any decision below ``WITHHOLD_BELOW`` is reported ``uncertain`` on PERSON, and the
 de-identify stage withholds its text pending review (``[narrative withheld pending review]``, reason
@@ -36,6 +38,7 @@ REDACT_PAIR = 0.75
 KEEP_UNCONFIRMED = 0.6
 KEEP_REJECTED_NER = 0.7
 KEEP_PLACE_OR_DESCRIPTION = 0.9
+KEEP_ORDINARY_WORD = 0.75
 
 # Detection kind reported by the analysis for a name candidate the re-cased NER did not confirm.
 DOUBT = "PERSON_DOUBT"

@@ -1,4 +1,6 @@
-"""Initials of the record's own people, found in its narrative ("COMPLAINANT FOX, HEATHER ... HF STATES").
+"""Initials of the record's own people, found in its narrative ("COMPLAINANT FOX, HEATHER ... HF STATES"), and
+lists of a family's initials ("SHALL NOT CONTACT GARCÍA-LÓPEZ, ANASTASIA, RG OR JG": the children by initials beside
+the mother's surname).
 
 Why: agencies that abbreviate people in summaries (Philadelphia-style complaint summaries) write the
 complainant or a relative as two capitals. A generic two-capital rule cannot tell "HF" from "PD", but the
@@ -6,6 +8,11 @@ record's own name fields can: the initials of a person named in the record are t
 stand in the record's text. Only upper-case forms are matched ("HF", "H.F.", "H. F."), never inside a
 word; initials that are also a common word ("AS", "NO") need a cue or a following statement verb, so
 "SUCH AS" stays.
+
+Children are written by their own initials, which no record field holds, next to a parent's name: two or more
+pairs of capitals joined by "OR", "AND", "&" or commas, all ending in the same letter, the first letter of a
+surname the record or the text names ("RG OR JG" beside "GARCÍA-LÓPEZ"). Police abbreviations do not make such a
+list ("DV OR PC" end in different letters; "RP" alone is no list).
 """
 
 from __future__ import annotations
@@ -84,4 +91,22 @@ def initials_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
             if ini.lower() in _COMMON and not (_AFTER.match(text, m.end()) or _BEFORE.search(text, 0, m.start())):
                 continue
             out.append((m.start(), end))
+    return out
+
+
+_PAIR_LIST = re.compile(r"(?<![\w./])[A-Z]{2}(?:(?:\s*,\s*|\s+(?:OR|AND|or|and|&)\s+|\s*&\s*|\s*/\s*)[A-Z]{2})+"
+                        r"(?![\w/])")
+_PAIR = re.compile(r"[A-Z]{2}")
+
+
+def initials_lists(text: str, name_words: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the pairs of a family's initials list ("RG OR JG") whose common last letter opens one of
+    ``name_words`` (the surnames and names the record or the text holds)."""
+    letters = {w[0].upper() for w in name_words if w and w[0].isalpha()}
+    out: list[tuple[int, int]] = []
+    for m in _PAIR_LIST.finditer(text):
+        pairs = [p for p in _PAIR.finditer(text, m.start(), m.end()) if p.group() not in ("OR", "AN")]
+        if len(pairs) < 2 or len({p.group()[1] for p in pairs}) != 1 or pairs[0].group()[1] not in letters:
+            continue
+        out.extend(p.span() for p in pairs)
     return out

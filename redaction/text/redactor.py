@@ -33,7 +33,7 @@ from redaction.text.base import (
     placeholder,
 )
 from redaction.text.identity import number_people, split_list
-from redaction.text.initials import initials_of, initials_spans
+from redaction.text.initials import initials_lists, initials_of, initials_spans
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
@@ -42,6 +42,7 @@ from redaction.text.names import (
     not_name_phrases,
     surnames,
 )
+from redaction.text.negatives import refine
 from redaction.text.people import (
     alias_spans,
     extend_particles,
@@ -78,7 +79,8 @@ _LEADING_TITLE = re.compile(
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
 _FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[^\W_]+")
-_DESCRIBES = re.compile(r"[\s,]+(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b")
+_DESCRIBES = re.compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
+                       r"|(?i:person)(?=\s*[,)]))")  # "(LATINO PERSON, 30S": not "JONES PERSON OF INTEREST"
 _SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
                           r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
 
@@ -223,6 +225,31 @@ def _stop_word(word: str, n_words: int) -> bool:
     if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
+
+
+def _drop_negatives(text: str, chosen: list[_Cand], rec: _RecordMatches | None, kept: list[C.Decision],
+                    aliases: list[tuple[int, int]]) -> list[_Cand]:
+    """PERSON spans trimmed, split or dropped where the sentence uses their words otherwise (``negatives.py``)."""
+    persons = [c for c in chosen if c.entity == "PERSON"]
+    fixed = [(c.start, c.end) for c in rec.cands if c.entity == "PERSON"] if rec is not None else []
+    out = [c for c in chosen if c.entity != "PERSON"]
+    for c, pieces in zip(persons, refine(text, [(c.start, c.end) for c in persons], fixed, aliases), strict=True):
+        if pieces != [(c.start, c.end)]:
+            kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_ORDINARY_WORD))
+        out.extend(_Cand(a, b, "PERSON", c.key, c.priority, c.conf) for a, b in pieces)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _family_initials(text: str, chosen: list[_Cand], own: frozenset[str]) -> list[_Cand]:
+    """Lists of a family's initials beside a surname the record or the text names ("RG OR JG": ``initials.py``)."""
+    if not any(c.isupper() for c in text):
+        return chosen
+    words = [w for w in own if not w.startswith("#")]
+    words += [w for c in chosen if c.entity == "PERSON" for w in _KEY_TOKEN.findall(text, c.start, c.end) if len(w) > 1]
+    found = [(s, e) for s, e in initials_lists(text, words) if not any(c.start < e and s < c.end for c in chosen)]
+    if not found:
+        return chosen
+    return sorted(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in found], key=lambda c: c.start)
 
 
 class TextRedactor:
@@ -396,12 +423,15 @@ class TextRedactor:
                 cands.append(_Cand(start, end, entity, _norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
         cands.extend(_Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         aliases = alias_spans(text)
+        named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(_Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
         chosen = _resolve(cands)
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
+        chosen = _drop_negatives(text, chosen, rec, kept, named_aliases)
+        chosen = _family_initials(text, chosen, own)
         chosen = _split_merged(text, _join_adjacent(text, chosen), own, people)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]

@@ -1,0 +1,448 @@
+"""Words a detector took for (part of) a name that the sentence uses otherwise: the last check before numbering.
+
+Why: names that are also English words ("Rich", "Will", "Story", "Major"), cue words swallowed by a name guess
+("COUSIN FIONNUALA", "Respondent goes by ..."), a possessive "'s", a verb after a name ("CHOI RENT THE UNIT"), and
+names inside places ("Cesar Chavez Rec Center", "St. Jude Clinic") or vehicles ("Chrysler Pacifica") cost
+precision wherever a name rule or a consistency mention reaches them. Each rule here looks at the words around one
+span, in any casing, and only with a grammatical signal that a person's name cannot have there:
+
+* a **report or role word** at the edge of a span, or inside it (split there): labels of cards and court papers
+  ("NN:", "Rel:", "Respondent", "Atty"), dispatch abbreviations ("REQ", "MGR", "ONSCENE"), relation cues
+  ("COUSIN"), a word before "name" ("TRUE NAME"), a label before a number ("BADGE 4386", "STAR 48564"), a single
+  letter before a slash ("W/"), "aka";
+* a **verb** at the edge: after a modal or "to" ("will come", "cant sleep"), a verb form ending in -ed/-ing or a
+  speech verb inside a span ("MACDONALD FORCED ENTRY"), a verb in -s or a verb no name list holds before its object
+  ("Bhattacharya requests visitation", "CHOI RENT THE UNIT"), a verb after a pronoun subject ("anyone know ...");
+* a one-word span that the grammar makes an **ordinary word**: after a determiner ("a blessing", "no chance",
+  "the king size bed", "her rose bushes"), the modal "will" before a verb ("we will note"), an adjective after a
+  copula ("the dog is sweet."), an adjective or noun before a common noun ("rich people", "major damage", "love
+  letters");
+* a **place or vehicle**: name words before a place head ("... Rec Center", "... Clinic"; "Park" and "Church",
+  which are also surnames, only after a locative word: "at Clemente Park"), a word after "St." before a place
+  head, a word after a car maker ("Ford Ranger").
+
+Record values stay: no rule cuts into the characters of a record's own name match, and only the grammatical
+one-word rules (not the word lists) may drop a whole record match ("rich" of "RICH, ROYAL" in "rich people").
+A mixed-case text's capitalized word in mid-sentence is a name for the one-word rules ("Faith said Major Church").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
+    OFFICER_TITLES,
+    POLICE_WORDS,
+    SUFFIX_LOWER,
+    VEHICLE_WORDS,
+    fold,
+)
+from redaction.text.names import CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+
+# Labels and abbreviations of police reports, field cards and court papers: never a name.
+REPORT_WORDS = frozenset({
+    "req", "reqs", "reqd", "mgr", "nn", "rel", "rels", "atty", "attys", "assoc", "assocs", "onscene", "obs", "yob",
+    "roster", "wit", "wits", "drvr", "petitioner", "respondent", "respondents", "plaintiff", "defendant", "advocate",
+    "attorney", "counsel", "minor", "minors", "moniker", "monikers", "aka", "fka", "nka", "akas", "sts", "stated",
+    "adv", "advd", "cb", "enrt", "susp", "subj", "vict", "compl", "ofc", "ofcr", "dob", "yoa", "intake", "born",
+    "aged", "age",
+    # contractions typed without the apostrophe: never a name
+    "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
+})
+_NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
+_AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
+_KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
+_KNOWN = re.compile(r"\s+(?i:known)\b")
+_NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
+_DETERMINERS = frozenset({"a", "an", "the", "no", "every", "each", "another", "any", "some", "such", "my", "your",
+                          "our", "their", "its"})
+_HIS_HER = frozenset({"his", "her"})  # also object pronouns ("told her Rose ..."): only before a common noun
+_FAMILY_AFTER = frozenset({"family", "residence", "home", "house", "household", "brothers", "sisters", "kids",
+                           "children", "boys", "girls", "twins", "couple", "apartment", "property", "case"})
+_MODALS = frozenset({"will", "would", "can", "cant", "can't", "could", "should", "must", "may", "might",
+                     "dont", "don't", "didnt", "didn't", "did", "does", "do", "wont", "won't", "shall"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "anyone", "someone", "nobody", "everyone",
+                               "somebody", "anybody", "everybody", "who"})
+_OBJECT_START = frozenset({"the", "a", "an", "her", "his", "their", "my", "our", "your", "its", "every", "each",
+                           "this", "that", "these", "those", "it", "him", "them", "me", "us", "some", "any", "no",
+                           "out", "off", "away", "back", "up", "down", "towards", "toward", "visitation"})
+_COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
+_FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
+_INDEFINITE = frozenset({"something", "everything", "nothing", "anything", "one", "thing", "things", "way", "time",
+                         "times", "day", "night", "name", "names"})
+_STRONG_PLACES = frozenset({
+    "center", "centre", "clinic", "hospital", "school", "academy", "library", "station", "market", "kitchen", "cafe",
+    "café", "diner", "restaurant", "grill", "plaza", "mall", "college", "university", "stadium", "pharmacy", "motel",
+    "hotel", "transit", "rec", "books", "parts", "club", "chapel", "cemetery", "gym", "deli", "bakery", "salon",
+    "laundromat", "liquor", "foods", "shop", "travel", "tech",
+})
+_WEAK_PLACES = frozenset({"park", "church", "hall", "field", "garden", "gardens", "square", "towers", "apartments"})
+_LOCATIVE = frozenset({"at", "near", "by", "behind", "outside", "inside", "across", "from", "into", "past",
+                       "towards", "toward", "the", "around"})
+_MOTION = frozenset({"headed", "heading", "went", "going", "go", "ran", "walked", "drove", "fled", "back", "came",
+                     "returned", "taken", "took", "driven", "transported"})
+_CAR_MAKERS = frozenset(VEHICLE_WORDS) | {"lincoln", "mercury", "chrysler", "gmc", "ram"}
+_TITLES = frozenset(t.lower() for t in OFFICER_TITLES) | {"mr", "mrs", "ms", "miss", "mx", "dr", "p/o", "po"}
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(adjectives, nouns, verbs) of the spaCy model's lemmatizer index (WordNet) and its irregular verb forms:
+    empty when unreadable."""
+    from pathlib import Path
+
+    try:
+        import spacy.util
+        import srsly
+        from spacy.strings import StringStore
+
+        from redaction.text.base import DEFAULT_MODEL
+
+        root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
+        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
+        tables = srsly.msgpack_loads(path.read_bytes())
+    except (ImportError, OSError, ValueError):
+        return frozenset(), frozenset(), frozenset()
+    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
+    ids = StringStore()
+
+    def words(pos: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
+
+    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
+    return words("adj"), words("noun"), words("verb") | past  # "rose", "took": irregular forms too
+
+
+def _low(word: str) -> str:
+    w = fold(word).lower().strip(".,:;")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+def _listed(low: str) -> bool:
+    return low in given_names() or low in surnames()
+
+
+def _base_verb(low: str) -> bool:
+    return low in _lexicon()[2]
+
+
+def _s_verb(low: str) -> bool:
+    """A verb in -s ("requests", "hangs") that no name list holds ("Banks", "Brooks" are surnames)."""
+    return len(low) > 3 and low.endswith("s") and _base_verb(low[:-1]) and not _listed(low)
+
+
+def _noun(low: str) -> bool:
+    nouns = _lexicon()[1]
+    return low in nouns or (low.endswith("s") and low[:-1] in nouns) or (low.endswith("es") and low[:-2] in nouns)
+
+
+def _common(low: str) -> bool:
+    adj, nouns, verbs = _lexicon()
+    return low in adj or low in verbs or low in dictionary_words() or _noun(low)
+
+
+class _Context:
+    """The words of one text with their case and the spans that stay whatever the rules say."""
+
+    def __init__(self, text: str, people: Sequence[tuple[int, int]], fixed: Sequence[tuple[int, int]],
+                 aliases: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.alias_words = frozenset(_low(m.group()) for s, e in aliases for m in _WORD.finditer(text, s, e))
+        self.words = [m.span() for m in _WORD.finditer(text)]
+        self.starts = {s: i for i, (s, _) in enumerate(self.words)}
+        self.people = people
+        self.fixed = fixed
+        self._lows: dict[int, str] = {}
+        self._mixed: bool | None = None
+
+    @property
+    def mixed(self) -> bool:
+        """Written in mixed case (not all capitals nor all lower case): capitals there mark names."""
+        if self._mixed is None:
+            letters = [c for c in self.text if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._mixed = 0 < upper * 2 < len(letters)
+        return self._mixed
+
+    def word(self, i: int) -> str:
+        if 0 <= i < len(self.words):
+            s, e = self.words[i]
+            return self.text[s:e]
+        return ""
+
+    def low(self, i: int) -> str:
+        if i not in self._lows:
+            self._lows[i] = _low(self.word(i))
+        return self._lows[i]
+
+    def in_fixed(self, i: int) -> bool:
+        s, e = self.words[i]
+        return any(a < e and s < b for a, b in self.fixed)
+
+    def in_person(self, i: int) -> bool:
+        s, e = self.words[i]
+        return any(a < e and s < b for a, b in self.people)
+
+    def sentence_start(self, i: int) -> bool:
+        before = self.text[:self.words[i][0]].rstrip(" \t\"“(")
+        return not before or before[-1] in ".!?:;\n|/-"
+
+    def name_cased(self, i: int) -> bool:
+        """A capitalized word in mid-sentence of a mixed-case text: written as a name."""
+        return self.mixed and self.word(i)[:1].isupper() and not self.sentence_start(i)
+
+    def gap(self, i: int, j: int) -> str:
+        """The characters between word i and word j (i < j)."""
+        return self.text[self.words[i][1]:self.words[j][0]]
+
+
+def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
+    """A word that is never a name where it stands (see the module doc): trimmed at an edge, split at inside.
+
+    Function words in capitals only at an edge ("MAC AN TSAOIR" keeps its "AN"); two capitals only before a colon
+    (the label "NN:", not the initials "AS"); an alias's own words ("nephew", "BABY FACE") only by the labels.
+    """
+    w, low = ctx.word(i), ctx.low(i)
+    after = ctx.text[ctx.words[i][1]:ctx.words[i][1] + 12]
+    if len(low) == 1:
+        if _AKA.match(ctx.text, max(0, ctx.words[i][0] - 4)) or _AKA.match(ctx.text, ctx.words[i][0]):
+            return True  # the letters of "a.k.a."
+        if low == "i" and w == "I" and edge and re.match(r"\s+[a-z]+(?:ed|s)\b|\s+(?:SHOWED|SAW|ASKED|TOLD|WAS)\b", after):
+            return True  # "Fox, D'Andre R. I showed ...": the pronoun
+        return after.startswith("/")  # "W/ WARRANT", "S/N"
+    if len(low) == 2 and w.isupper() and not after.startswith(":"):
+        return False
+    if low in REPORT_WORDS or _NAME_LABEL_AFTER.match(after) or (low in _KNOWN_ADVERBS and _KNOWN.match(after)):
+        return True
+    if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
+        return True
+    if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
+        return False  # an alias's word, quoted or not ("('BABY FACE')", "William (Nephew) Ross")
+    if i + 1 < len(ctx.words) and ctx.in_person(i + 1) and not ctx.gap(i, i + 1).strip() \
+            and _common(ctx.low(i + 1)) and ctx.low(i + 1) not in given_names():
+        return False  # a street name of common words found in two pieces ("[BABY] [FACE]")
+    if low in CUE_WORDS:
+        return True
+    if edge and low in _MODALS and low not in ("will", "may"):
+        return True  # "SMITH, JOHN SHALL NOT CONTACT"
+    return edge and w.isupper() and low in CAPS_STOP_WORDS and low not in ("will", "may")
+
+
+def _modal(ctx: _Context, i: int) -> bool:
+    """Word i is the modal "will"/"may" before a verb ("XIAOLING WILL COME"), not the name after a cue ("her son
+    will gray", "with will zhang") nor a name written as one in mixed case."""
+    if ctx.low(i) not in ("will", "may") or ctx.name_cased(i) or i + 1 >= len(ctx.words) or ctx.gap(i, i + 1).strip():
+        return False
+    prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
+        return False
+    if prev in CUE_WORDS and _listed(nxt):
+        return False  # "her son will gray (16)"; but "her mother will call back"
+    return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
+
+
+def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
+    """A verb at the first or last word of a span of ``n_words`` words (see the module doc)."""
+    low = ctx.low(i)
+    if _modal(ctx, i):
+        return not first or ctx.low(i - 1) in _SUBJECT_PRONOUNS
+    if not (_base_verb(low) or _s_verb(low) or low in NARRATIVE_VERBS):
+        return False
+    prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if prev in _SUBJECT_PRONOUNS and not ctx.gap(i - 1, i).strip() and low not in given_names():
+        return True  # "does anyone know ..."
+    if first:
+        return prev in _MODALS and prev not in ("will", "may")
+    if prev in _MODALS and (prev not in ("will", "may") or _modal(ctx, i - 1)):
+        return True
+    if low in NARRATIVE_VERBS:
+        return True  # "(ignacio siddiqui) hangs out"
+    if n_words < 2 or low in given_names():
+        return False
+    if _s_verb(low):
+        return True
+    return not _listed(low) and (nxt in _OBJECT_START or nxt.endswith("ing") or not nxt)
+
+
+def _ordinary_word(ctx: _Context, i: int) -> bool:
+    """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
+    low = ctx.low(i)
+    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not _common(low) or ctx.word(i).endswith(_POSSESSIVE):
+        return False  # a possessive is somebody's ("STORY'S SISTER")
+    prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
+            i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
+        return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
+    if prev in _TITLES or prev in CUE_WORDS or re.search(r"[\"“'‘(]\s*$", ctx.text[:ctx.words[i][0]]):
+        return False
+    gap_after = ctx.gap(i, i + 1) if i + 1 < len(ctx.words) else "."
+    adj, _nouns, _verbs = _lexicon()
+    if low in ("will", "may"):
+        return _modal(ctx, i)
+    two_back = ctx.low(i - 2)
+    tight = i > 0 and not ctx.gap(i - 1, i).strip()  # no punctuation between the word and the one before
+    tight2 = tight and i > 1 and not ctx.gap(i - 2, i - 1).strip()
+    if tight and (prev in _DETERMINERS or (tight2 and prev in adj and two_back in _DETERMINERS)) \
+            and nxt not in _FAMILY_AFTER and two_back not in ("aka", "known", "by"):
+        return True
+    if tight and prev in _SUBJECT_PRONOUNS and _base_verb(low) and low not in given_names():
+        return True  # "Someone rose from the couch"
+    if tight and prev in _HIS_HER and not gap_after.strip() and _noun(nxt) and not _listed(nxt):
+        return True
+    if tight and prev in _COPULAS and low in adj and (gap_after.strip()[:1] in (",", ".", "!", "?", "") and
+                                            (gap_after.strip() or nxt == "and")):
+        subject = ctx.low(i - 2)
+        return subject not in CUE_WORDS and subject not in _TITLES and subject not in (
+            "name", "names", "nickname", "moniker", "alias")  # "THE OTHER OFFICER WAS YOUNG" names him
+    if i + 1 < len(ctx.words) and not gap_after.strip() and not ctx.in_person(i + 1) and (low in adj or _noun(low)):
+        n = ctx.word(i + 1)
+        later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]
+        return (_noun(nxt) and not _listed(nxt) and nxt not in NARRATIVE_VERBS and nxt not in _INDEFINITE
+                and not nxt.endswith("ed") and not re.match(r"\s*#?\d", later)
+                and not (ctx.mixed and n[:1].isupper()) and nxt not in _MODALS and len(nxt) > 3
+                and nxt not in _FUNCTION)
+    return False
+
+
+def _ordinary_phrase(ctx: _Context, run: list[int]) -> bool:
+    """Words after a determiner that are all common words no name list holds, none written as a name ("a second
+    story windows"): a noun phrase."""
+    i = run[0]
+    if i == 0 or ctx.gap(i - 1, i).strip() or ctx.low(i - 1) not in _DETERMINERS | {"second", "third", "front"}:
+        return False
+    return all(_common(ctx.low(k)) and not ctx.name_cased(k) and ctx.low(k) not in ctx.alias_words
+               and (k == i or not _listed(ctx.low(k))) for k in run) and ctx.low(run[-1] + 1) not in _FAMILY_AFTER
+
+
+def _place(ctx: _Context, i: int, j: int) -> bool:
+    """Words i..j (a span) are part of a place or vehicle name (see the module doc)."""
+    prev = ctx.low(i - 1)
+    if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
+        return True
+    if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
+        return True  # "on Grace St", "Malcolm X Blvd"
+    if i == j and ctx.low(i) in _STRONG_PLACES:
+        return True  # "Story Books & Cafe", "Lane Tech"
+    if prev in ("st", "saint") and ctx.low(j + 1) in _STRONG_PLACES | _WEAK_PLACES:
+        return True  # "St. Jude Clinic"
+    k = j
+    while k + 1 < len(ctx.words) and k - j < 3 and ctx.gap(k, k + 1).strip() in ("", "&"):
+        k += 1
+        head = ctx.low(k)
+        if ctx.word(k - 1).endswith(_POSSESSIVE) and head in _STRONG_PLACES | _WEAK_PLACES:
+            return True  # "Mama Fola's Kitchen", "Sam's Club"
+        if head in _STRONG_PLACES:
+            return True
+        if head in _WEAK_PLACES:
+            return _locative(ctx, i)
+        if not (ctx.in_person(k) or ctx.word(k)[:1].isupper()) or head in CAPS_STOP_WORDS:
+            break
+    last = ctx.low(j)
+    if j > i and (last in _STRONG_PLACES or (last in _WEAK_PLACES and _locative(ctx, i))):
+        return True  # the span holds its own head: "clemente park" after "near"
+    return False
+
+
+def _street_after(ctx: _Context, j: int) -> bool:
+    """Word j is followed by a street suffix (after at most one letter: "Malcolm X Blvd"); "St." before a name
+    is Saint ("Adams St. darnell" is another matter: a street, then a name, which ``_person_span`` splits)."""
+    k = j + 1
+    if ctx.word(j).endswith(_POSSESSIVE):
+        return False  # "Fox's street name"
+    if len(ctx.low(k)) == 1 and not ctx.gap(j, k).strip():
+        k += 1
+    if k >= len(ctx.words) or ctx.gap(k - 1, k).strip() or ctx.low(k) not in SUFFIX_LOWER \
+            or ctx.low(k + 1) in ("name", "names"):
+        return False
+    if ctx.low(k) != "st":
+        return True
+    if not ctx.text.startswith(".", ctx.words[k][1]):
+        return True  # "GRACE ST", "wood st"
+    return k + 1 >= len(ctx.words) or ctx.low(k + 1) in CAPS_STOP_WORDS  # "St. John" is a name; "St. and" a street
+
+
+def _locative(ctx: _Context, i: int) -> bool:
+    """The words before word i place something: "at", "near", "by the", "headed to"."""
+    prev = ctx.low(i - 1)
+    return prev in _LOCATIVE or (prev == "to" and ctx.low(i - 2) in _MOTION)
+
+
+def _trim(ctx: _Context, idx: list[int]) -> list[list[int]]:
+    """The runs of word indices that stay of one span's words (report words split it; edges lose verbs)."""
+    runs: list[list[int]] = [[]]
+    rest_named = [any(_listed(ctx.low(j)) or not _common(ctx.low(j)) or len(ctx.low(j)) == 1 or ctx.in_fixed(j)
+                      for j in idx if j != i) for i in idx]
+    for k, i in enumerate(idx):
+        if ctx.low(i) in CUE_WORDS and ctx.low(i) not in REPORT_WORDS and len(idx) > 1 and not rest_named[k]:
+            runs[-1].append(i)  # "BABY FACE": a street name of common words, not the cue "baby" before a name
+        elif not ctx.in_fixed(i) and _report_word(ctx, i, edge=k in (0, len(idx) - 1)):
+            runs.append([])
+        elif not ctx.in_fixed(i) and k > 0 and (_inner_verb(ctx, i) or ctx.word(idx[k - 1]).endswith(_POSSESSIVE)):
+            runs.append([])  # "MACDONALD FORCED ENTRY", "Dvořák's dog": the name ends; what follows is judged alone
+            if not _inner_verb(ctx, i):
+                runs[-1].append(i)
+        else:
+            runs[-1].append(i)
+    out = []
+    for n, run in enumerate(runs):
+        if n > 0 and runs[n - 1] and not any(_listed(ctx.low(i)) or not _common(ctx.low(i)) or ctx.in_fixed(i)
+                                             or (len(ctx.low(i)) < 3 and ctx.low(i) not in CAPS_STOP_WORDS)
+                                             or ctx.low(i) in ctx.alias_words for i in run):
+            continue  # the object of the verb ("ENTRY"), not a name
+        while run and not ctx.in_fixed(run[-1]) and _verb_edge(ctx, run[-1], False, len(run)):
+            run.pop()
+        while run and not ctx.in_fixed(run[0]) and len(run) > 1 and _verb_edge(ctx, run[0], True, len(run)):
+            run.pop(0)
+        if run:
+            out.append(run)
+    return out
+
+
+def _inner_verb(ctx: _Context, i: int) -> bool:
+    """A verb form inside a span ("MACDONALD FORCED ENTRY"): the name ends before it."""
+    low = ctx.low(i)
+    if _listed(low):
+        return False
+    return low in NARRATIVE_VERBS or (len(low) > 4 and low.endswith(("ed", "ing")) and _base_verb_of(low))
+
+
+def _base_verb_of(low: str) -> bool:
+    stem = low[:-2] if low.endswith("ed") else low[:-3]
+    return any(_base_verb(s) for s in (stem, stem + "e", stem[:-1]))
+
+
+def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[int, int]] = (),
+           aliases: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int]]]:
+    """For each PERSON span, what stays of it: trimmed, split or nothing (an empty list).
+
+    ``fixed`` are the record's own name matches: their characters are never cut; a span of one word that the
+    grammar makes an ordinary word may still go. ``aliases`` are the alias spans found (street names are often
+    ordinary words: "Tiny", "nephew"): their words are no ordinary words nor cue words anywhere in the text.
+    """
+    ctx = _Context(text, spans, fixed, aliases)
+    out: list[list[tuple[int, int]]] = []
+    for s, e in spans:
+        idx = [i for i, (a, b) in enumerate(ctx.words) if a < e and s < b]
+        if not idx:
+            out.append([(s, e)])
+            continue
+        pieces = []
+        for run in _trim(ctx, idx):
+            whole = run == idx
+            a, b = (s, e) if whole else (max(s, ctx.words[run[0]][0]), min(e, ctx.words[run[-1]][1]))
+            if text[b - 2:b] in _POSSESSIVE and b - 2 > a and not any(x < b and b - 2 < y for x, y in fixed):
+                b -= 2
+            if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]):
+                continue
+            if (_ordinary_word(ctx, run[0]) if len(run) == 1 else _ordinary_phrase(ctx, run)) \
+                    and not (len(run) > 1 and any(ctx.in_fixed(k) for k in run)):
+                continue
+            pieces.append((a, b))
+        out.append(pieces)
+    return out
