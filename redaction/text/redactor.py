@@ -47,7 +47,7 @@ from redaction.text.people import (
     tokens,
 )
 from redaction.text.positions import given_before, surnames_before
-from redaction.text.variants import TextView, _value_regex, may_occur
+from redaction.text.variants import TextView, may_occur, value_spans
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
@@ -294,16 +294,10 @@ class TextRedactor:
                                        for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
                     continue
-                rx = _value_regex(entity, str(v))
-                if rx is None:
-                    continue
-                for m in rx.finditer(folded):
-                    if m.end() == m.start():
-                        continue
-                    if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
+                for s, e in value_spans(entity, str(v), view):
+                    if entity == "PERSON" and " " not in folded[s:e].strip() and _FOLLOWED_BY_SUFFIX.match(text, e):
                         continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3,
-                                             C.REDACT_RECORD))
+                    found.cands.append(_Cand(s, e, entity, rkey, 2 if entity == "PERSON" else 3, C.REDACT_RECORD))
         return found
 
     def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None

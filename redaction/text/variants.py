@@ -17,6 +17,7 @@ from redaction.recognizers.words import (
     fold_same_length,
 )
 from redaction.text.names import PARTICLES
+from redaction.text.value_match import AsciiText, Matcher, alnum_matcher, name_matcher, phone_matcher
 
 # --------------------------------------------------------------------------------------------------
 # Record-aware matching: value -> regex over its written variants
@@ -42,29 +43,28 @@ def _accent_escape(word: str) -> str:
     return re.escape(fold_same_length(word))
 
 
-def name_variant_regexes(value: str) -> list[str]:
-    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
+# A name variant as parts, written once and rendered two ways: as a regex (``name_variant_regexes``) and as a
+# matcher (``value_match``). ("w", word): the word, any case; ("x", word): a two-letter word in Title or UPPER case
+# only; ("s",): spaces; ("c",): spaces or commas; ("d",): an optional full stop; ("b", middle words): up to one
+# more than their number of middle words or initials; ("p", middle words): each middle word, optional, before.
+NamePart = tuple[str, ...]
 
-    Accent-tolerant both ways when run on ``fold_same_length(text)``: "Ramirez" finds "RAMÍREZ" and
-    "Ramírez" finds "RAMIREZ".
-    """
+
+def name_variant_plan(value: str) -> list[tuple[NamePart, ...]]:
+    """The written variants of a person's name, longest forms first (each an alternative of parts)."""
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1 or len(_NAME_TOKEN.findall(value)) == 1]
     if not tokens:
         return []
-    alts: list[str] = []
+    alts: list[tuple[NamePart, ...]] = []
     if len(tokens) >= 2:
-        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
-        esc = _accent_escape
+        first, last, middle = tokens[0], tokens[-1], tuple(tokens[1:-1])
         # Between the given name and the surname: the middle words, their initials or any initial, in any order
-        # ("Wei W. St. Clair" for "Wei W St. Clair").
-        between = ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in middle) + r"[^\W\d_])\.?(?![\w/'’])){0,"
-                   + str(len(middle) + 1) + "}")
-        particles = "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in middle)  # "ST. CLAIR, LINDA"
-        alts.append(esc(first) + between + r"\s+" + esc(last))
-        alts.append(particles + esc(last) + _SEP + esc(first) + between)
-        alts.append(esc(first) + _SEP + esc(last) + between)  # as the value is written: "ROSE, JUANA K"
+        # ("Wei W. St. Clair" for "Wei W St. Clair"); the middle words may also open the surname ("ST. CLAIR, LINDA").
+        alts.append((("w", first), ("b", *middle), ("s",), ("w", last)))
+        alts.append((("p", *middle), ("w", last), ("c",), ("w", first), ("b", *middle)))
+        alts.append((("w", first), ("c",), ("w", last), ("b", *middle)))  # as the value is written: "ROSE, JUANA K"
         if middle:
-            alts.append(r"\.?\s+".join(esc(m) for m in middle) + r"\.?\s+" + esc(last))
+            alts.append(_dotted(list(middle) + [last]))
     # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
     words = _NAME_TOKEN.findall(value)
     for i, w in enumerate(words):
@@ -73,17 +73,49 @@ def name_variant_regexes(value: str) -> list[str]:
             while j < len(words) and words[j].lower() in _PARTICLES:
                 j += 1
             if j < len(words):
-                alts.append(r"\.?\s+".join(_accent_escape(x) for x in words[i:j + 1]))
+                alts.append(_dotted(words[i:j + 1]))
     for t in sorted(set(tokens), key=len, reverse=True):
         low = fold(t).lower()
         # every word of the name, common words included ("WEST", "FORD"): the verifier searches them too
         if len(tokens) > 1 and (low in NAME_SUFFIXES or low in _PARTICLES or low in _TITLES):
             continue
-        if len(t) >= 3:
-            alts.append(_accent_escape(t))
-        else:  # two letters: only as written in Title or UPPER case, never inside other words
-            alts.append("(?-i:" + re.escape(t.title()) + "|" + re.escape(t.upper()) + ")")
-    return [_B_START + a + _B_END for a in alts]
+        # two letters: only as written in Title or UPPER case, never inside other words
+        alts.append((("w", t),) if len(t) >= 3 else (("x", t),))
+    return alts
+
+
+def _dotted(words: list[str]) -> tuple[NamePart, ...]:
+    """Words in a row, each maybe followed by a full stop ("St. Clair", "de la Cruz")."""
+    parts: list[NamePart] = []
+    for i, w in enumerate(words):
+        if i:
+            parts += [("d",), ("s",)]
+        parts.append(("w", w))
+    return tuple(parts)
+
+
+def _name_part_regex(part: NamePart) -> str:
+    kind, words = part[0], part[1:]
+    esc = _accent_escape
+    if kind == "w":
+        return esc(words[0])
+    if kind == "x":
+        return "(?-i:" + re.escape(words[0].title()) + "|" + re.escape(words[0].upper()) + ")"
+    if kind == "b":
+        return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])\.?(?![\w/'’])){0,"
+                + str(len(words) + 1) + "}")
+    if kind == "p":
+        return "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in words)
+    return {"s": r"\s+", "c": _SEP, "d": r"\.?"}[kind]
+
+
+def name_variant_regexes(value: str) -> list[str]:
+    """Regexes (case-insensitive) for the written variants of a person's name, longest forms first.
+
+    Accent-tolerant both ways when run on ``fold_same_length(text)``: "Ramirez" finds "RAMÍREZ" and
+    "Ramírez" finds "RAMIREZ".
+    """
+    return [_B_START + "".join(_name_part_regex(p) for p in a) + _B_END for a in name_variant_plan(value)]
 
 
 def _digits_regex(digits: str) -> str:
@@ -178,12 +210,15 @@ class TextView:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
+        self.ascii = AsciiText(folded) if folded.isascii() else None  # for the matchers of ``value_spans``
         self._lower: str | None = None
         self._digits: str | None = None
         self._compact: str | None = None
 
     @property
     def lower(self) -> str:
+        if self.ascii is not None:
+            return self.ascii.lower
         if self._lower is None:
             self._lower = self.folded.lower()
         return self._lower
@@ -238,3 +273,39 @@ def _value_regex(entity: str, value: str) -> re.Pattern | None:
         inner = "|".join("(?:" + a[len(_B_START):len(a) - len(_B_END)] + ")" for a in alts)  # all: same matches,
         return re.compile(_B_START + "(?:" + inner + ")" + _B_END, re.IGNORECASE)  # compiled faster
     return re.compile("|".join("(?:" + a + ")" for a in alts), re.IGNORECASE)
+
+
+_ALNUM_TYPES = ("SSN", "DRIVER_LICENSE", "PLATE", "VIN", "ID")
+
+
+def _matcher(entity: str, value: str) -> Matcher | None:
+    """The matcher that finds what ``_value_regex(entity, value)`` finds, on ASCII text; None when there is none
+    for this type or value (then the regex runs)."""
+    if entity == "PERSON":
+        plan = name_variant_plan(value)
+        return name_matcher(plan) if plan else None
+    if entity in _ALNUM_TYPES:
+        chars = re.sub(r"[^0-9A-Za-z]", "", value)
+        return alnum_matcher(chars) if len(chars) >= 4 else None
+    if entity == "PHONE":
+        digits = re.sub(r"\D", "", value)
+        if len(digits) == 11 and digits[0] == "1":
+            digits = digits[1:]
+        return phone_matcher(digits) if len(digits) >= 7 else None
+    return None
+
+
+def value_spans(entity: str, value: str, view: TextView) -> list[tuple[int, int]]:
+    """Where the record value ``value`` of type ``entity`` is written in the text of ``view`` (folded): the
+    non-empty matches of ``_value_regex(entity, value)``, found without compiling it when the text and the
+    value are ASCII (``value_match``), which most are."""
+    if entity not in _VARIANTS:
+        raise RedactionError(f"unknown entity type in record values: {entity}")
+    folded = fold_same_length(value)
+    if view.ascii is not None and folded.isascii() and (entity == "PERSON" or entity in _ALNUM_TYPES or entity == "PHONE"):
+        m = _matcher(entity, folded)
+        return m.spans(view.ascii) if m is not None else []
+    rx = _value_regex(entity, value)
+    if rx is None:
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(view.folded) if m.end() > m.start()]
