@@ -47,7 +47,7 @@ from redaction.text.people import (
     tokens,
 )
 from redaction.text.positions import given_before, surnames_before
-from redaction.text.variants import TextView, may_occur, value_spans
+from redaction.text.variants import TextView, may_occur, name_nicknames, ordinary_nickname, value_spans
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
@@ -95,6 +95,7 @@ class _Cand:
 class _RecordMatches:
     cands: list[_Cand]
     person_tokens: list[tuple[frozenset[str], Any]]
+    not_followed: frozenset[str] = frozenset()  # nicknames that are everyday words: they number, never spread
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -280,6 +281,8 @@ class TextRedactor:
         found = _RecordMatches([], [])
         folded = fold_same_length(text)  # same offsets; record values are folded the same way
         view = TextView(folded)
+        everyday: set[str] = set()
+        own_words: set[str] = set()
         for entity, values in rv.items():
             if isinstance(values, str):
                 values = [values]
@@ -289,7 +292,10 @@ class TextRedactor:
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
                     initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
-                    found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    nicks = name_nicknames(str(v))  # "Billy" is the record's "WILLIAM"
+                    found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
+                    everyday |= {n for n in nicks if ordinary_nickname(n)}
+                    own_words |= record_tokens(str(v))
                     found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                        for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
@@ -298,6 +304,7 @@ class TextRedactor:
                     if entity == "PERSON" and " " not in folded[s:e].strip() and _FOLLOWED_BY_SUFFIX.match(text, e):
                         continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
                     found.cands.append(_Cand(s, e, entity, rkey, 2 if entity == "PERSON" else 3, C.REDACT_RECORD))
+        found.not_followed = frozenset(everyday - own_words)
         return found
 
     def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None
@@ -306,6 +313,8 @@ class TextRedactor:
         cands: list[_Cand] = list(rec.cands) if rec is not None else []
         people = [t for t, _ in rec.person_tokens] if rec is not None else []
         own = frozenset().union(*people) if people else frozenset()
+        if rec is not None:
+            own -= rec.not_followed
         kept: list[C.Decision] = []  # doubtful keeps
         for start, end, entity in spans:
             if entity == C.DOUBT:

@@ -30,6 +30,7 @@ _NAME_END = re.compile(r"[\w/'’]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_WORD_OR_COMMA = re.compile(r"[\w,]")
 
 
 class AsciiText:
@@ -143,6 +144,12 @@ def not_after(pattern: re.Pattern) -> Node:
     return node
 
 
+def after_word_and_space(t: AsciiText, p: int) -> Iterator[int]:
+    """``(?<=[\\w,] )``: inside a sentence, after a word (or a comma) and one space."""
+    if p >= 2 and t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2):
+        yield p
+
+
 WS = run(_RUN_WS, 1)  # \s+
 SEP = run(_RUN_SEP, 1)  # [\s,]+
 DOT = opt(lit("."))  # \.?
@@ -198,6 +205,8 @@ def _name_node(part: tuple[str, ...]) -> Node:
         return lit(words[0].lower())
     if kind == "x":
         return lit_exact(words[0].title(), words[0].upper())
+    if kind == "t":
+        return seq(after_word_and_space, lit_exact(words[0].title()))
     if kind == "b":
         initial = alt(*(lit(m.lower()) for m in words), one(_LETTER))
         return repeat(seq(WS, initial, DOT, not_before(_NAME_END)), len(words) + 1)

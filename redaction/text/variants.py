@@ -8,7 +8,9 @@ from functools import lru_cache
 
 from redaction.errors import RedactionError
 from redaction.recognizers.words import (
+    CAPS_STOP_WORDS,
     DIRECTIONS,
+    NOT_NAME_WORDS,
     OFFICER_TITLES,
     STREET_SUFFIXES,
     SUFFIX_LOWER,
@@ -16,7 +18,8 @@ from redaction.recognizers.words import (
     fold,
     fold_same_length,
 )
-from redaction.text.names import PARTICLES
+from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
+from redaction.text.nicknames import everyday_word, forms_of
 from redaction.text.value_match import AsciiText, Matcher, alnum_matcher, name_matcher, phone_matcher
 
 # --------------------------------------------------------------------------------------------------
@@ -45,8 +48,9 @@ def _accent_escape(word: str) -> str:
 
 # A name variant as parts, written once and rendered two ways: as a regex (``name_variant_regexes``) and as a
 # matcher (``value_match``). ("w", word): the word, any case; ("x", word): a two-letter word in Title or UPPER case
-# only; ("s",): spaces; ("c",): spaces or commas; ("d",): an optional full stop; ("b", middle words): up to one
-# more than their number of middle words or initials; ("p", middle words): each middle word, optional, before.
+# only; ("t", word): the word in Title case after a word and a space (inside a sentence); ("s",): spaces; ("c",):
+# spaces or commas; ("d",): an optional full stop; ("b", middle words): up to one more than their number of
+# middle words or initials; ("p", middle words): each middle word, optional, before.
 NamePart = tuple[str, ...]
 
 
@@ -65,6 +69,7 @@ def name_variant_plan(value: str) -> list[tuple[NamePart, ...]]:
         alts.append((("w", first), ("c",), ("w", last), ("b", *middle)))  # as the value is written: "ROSE, JUANA K"
         if middle:
             alts.append(_dotted(list(middle) + [last]))
+        alts += _nickname_plan(value, tokens)
     # a surname with particles as one unit, before its words alone ("de la Cruz" before "Cruz")
     words = _NAME_TOKEN.findall(value)
     for i, w in enumerate(words):
@@ -84,6 +89,43 @@ def name_variant_plan(value: str) -> list[tuple[NamePart, ...]]:
     return alts
 
 
+def _given_and_surname(value: str, tokens: list[str]) -> tuple[str, str]:
+    """The given name and the surname of a record name: "SURNAME, GIVEN M" or "Given M Surname"."""
+    if "," in value:
+        after = [t for t in _NAME_TOKEN.findall(value.split(",", 1)[1]) if len(t) > 1]
+        return (after[0] if after else ""), tokens[0]
+    return tokens[0], tokens[-1]
+
+
+def name_nicknames(value: str) -> frozenset[str]:
+    """The nicknames (or, for a nickname, the full forms) of a record name's given name that its variants search
+    (``nicknames.forms_of``): three letters or more, not one of the name's own words. Lower case."""
+    tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
+    if len(tokens) < 2:
+        return frozenset()
+    given, _ = _given_and_surname(value, tokens)
+    own = {fold(t).lower() for t in tokens}
+    return frozenset(w for w in forms_of(given) if len(w) >= 3 and w not in own) if given else frozenset()
+
+
+def ordinary_nickname(word: str) -> bool:
+    """A nickname that is an everyday word ("will", "dot"): searched only in a name's shape."""
+    return everyday_word(word, AMBIGUOUS_GIVEN)
+
+
+def _nickname_plan(value: str, tokens: list[str]) -> list[tuple[NamePart, ...]]:
+    """The given name's nicknames: before the surname and after "surname, " in any case; alone in any case unless
+    an everyday word, which alone is taken only in Title case inside a sentence ("told Will", not "he will"), or a
+    report word ("vic", "court"), never alone."""
+    nicks = sorted(name_nicknames(value), key=lambda w: (-len(w), w))
+    if not nicks:
+        return []
+    _, surname = _given_and_surname(value, tokens)
+    full = [a for n in nicks for a in ((("w", n), ("s",), ("w", surname)), (("w", surname), ("c",), ("w", n)))]
+    alone = [n for n in nicks if n not in NOT_NAME_WORDS and n not in CAPS_STOP_WORDS]  # "vic", "court": report words
+    return full + [(("t", n),) if ordinary_nickname(n) else (("w", n),) for n in alone]
+
+
 def _dotted(words: list[str]) -> tuple[NamePart, ...]:
     """Words in a row, each maybe followed by a full stop ("St. Clair", "de la Cruz")."""
     parts: list[NamePart] = []
@@ -101,6 +143,8 @@ def _name_part_regex(part: NamePart) -> str:
         return esc(words[0])
     if kind == "x":
         return "(?-i:" + re.escape(words[0].title()) + "|" + re.escape(words[0].upper()) + ")"
+    if kind == "t":
+        return r"(?<=[\w,] )(?-i:" + re.escape(words[0].title()) + ")"
     if kind == "b":
         return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])\.?(?![\w/'’])){0,"
                 + str(len(words) + 1) + "}")
@@ -245,7 +289,7 @@ def may_occur(entity: str, value: str, view: TextView) -> bool:
         return True  # _value_regex reports the unknown type
     v = fold_same_length(value).lower()
     if entity == "PERSON":
-        return any(t in view.lower for t in _NAME_TOKEN.findall(v))
+        return any(t in view.lower for t in _NAME_TOKEN.findall(v)) or any(n in view.lower for n in name_nicknames(v))
     if entity == "PHONE":
         d = re.sub(r"\D", "", v)
         return d[-7:] in view.digits
