@@ -38,6 +38,11 @@ FIXED = [
     ("PHONE", "(323) 395-5928", "call 3233955928, +1 323.395.5928, 1-323-395-5928 or 13233955928 or (323) 395 5928"),
     ("ID", "W5012663", "DL W5012663, w-501 2663, XW5012663 and W50126630"),
     ("ID", "16-865190", "case 16-865190 / 16865190 / 16 865 190."),
+    ("ADDRESS", "4700 N Broad St Apt 12", "at 4700 north broad street, apt. #12; 4700 N. BROAD ST and 4700 N Broad"),
+    ("ADDRESS", "12 W 3rd Ave # 4", "12 West 3rd Avenue #4, 12 W 3RD AVE, unit 4"),
+    ("DATE_OF_BIRTH", "1987-09-04", "DOB 09/04/1987, 9-4-87, 1987-09-04, Sept 4th, 1987, 4 September 1987, sep. 04 1987"),
+    ("DATE_OF_BIRTH", "2001-12-31", "born 12.31.2001 or 12/31/01/5 or 31 Dec, 2001 and 2001-12-31.5"),
+    ("DATE_OF_BIRTH", "A1234-567", "dob field holds A1234 567"),
 ]
 
 
@@ -80,13 +85,22 @@ VALUES = [
     ("PERSON", "Van Der Berg, Ed J"), ("PERSON", "Mac an tSaoir, Sean"), ("PERSON", "Dr. Al Amin Jr"),
     ("PHONE", "323-395-5928"), ("PHONE", "1 (213) 111-1111"), ("ID", "W5012663"), ("ID", "AB-12.C4"),
     ("PLATE", "7 SJT 317"),
+    ("ADDRESS", "4700 N Broad St Apt 12"), ("ADDRESS", "12 W 3rd Ave # 4"), ("ADDRESS", "Apt 5, 9 Elm Rd"),
+    ("DATE_OF_BIRTH", "1987-09-04"), ("DATE_OF_BIRTH", "2001-12-31"), ("DATE_OF_BIRTH", "1990-01-10"),
 ]
+
+
+# Other spellings the variants accept, so that the random texts hold near misses and matches of every form.
+_EXTRA = {"ADDRESS": ["North", "N.", "Street", "Avenue", "Road", "#", "Unit", "apt.", "West"],
+          "DATE_OF_BIRTH": ["09/04/1987", "9-4-87", "Sept", "sep.", "4th", "September", "1987", "87", "12/31/01", "Dec",
+                            "31st", "2001", "1990-01-10", "1/10/90", "Jan.", "10th", "January", "1990", "/", ".5"],
+          "PERSON": [], "PHONE": ["+1", "1-", "(", ")"], "ID": ["-", "."], "PLATE": []}
 
 
 @pytest.mark.parametrize(("entity", "value"), VALUES)
 def test_random_texts_match_the_regex(entity: str, value: str) -> None:
     rng = random.Random(f"{entity}:{value}")
-    words = [w for w in value.replace(",", " ").split() if w] + list(value.replace(" ", ""))[:6]
+    words = [w for w in value.replace(",", " ").split() if w] + list(value.replace(" ", ""))[:6] + _EXTRA[entity]
     for _ in range(400):
         text = _noise(rng, words)
         assert _spans(entity, value, text) == _regex_spans(entity, value, text), text

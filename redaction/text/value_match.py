@@ -245,3 +245,57 @@ def phone_matcher(digits: str) -> Matcher:
     for i, d in enumerate(digits):
         parts += [sep, lit(d)] if i else [lit(d)]
     return Matcher(seq(*parts, not_before(_DIGIT)), chars="+1(" + digits[0])
+
+
+_RUN_WS0 = run(_RUN_WS, 0)
+_RUN_SEP0 = run(_RUN_SEP, 0)
+
+
+def address_matcher(plan: list[list[tuple[str, ...]]], unit_words: list[str]) -> Matcher | None:
+    """The matcher of an address's variants (``variants.address_variant_plan``): parts joined by ``[\\s,]*``."""
+    if not plan:
+        return None
+    unit = seq(alt(*(lit(u.lower()) for u in unit_words)), DOT, _RUN_WS0, opt(lit("#")))
+    firsts: set[str] = set()
+
+    def node_of(part: tuple[str, ...]) -> Node:
+        if part[0] == "f":
+            return seq(alt(*(lit(f.lower()) for f in part[1:])), DOT)
+        return unit if part[0] == "u" else lit(part[1].lower())
+
+    alts = []
+    for a in plan:
+        nodes: list[Node] = []
+        for i, part in enumerate(a):
+            nodes += [_RUN_SEP0, node_of(part)] if i else [node_of(part)]
+        alts.append(seq(*nodes))
+        first = a[0]
+        firsts.update(w[:1].lower() for w in (unit_words if first[0] == "u" else first[1:]))
+    node = seq(not_after(_WORD), alt(*alts), not_before(_WORD))
+    return Matcher(node, chars="".join(sorted(c for c in firsts if c)))
+
+
+_DATE_START = re.compile(r"[\d/\-.]")
+_DATE_END = re.compile(r"[\d/\-]|\.\d")
+_DATE_SEP = re.compile(r"[/\-.]")
+
+
+def dob_matcher(month: int, day: int, year: int, month_name: str) -> Matcher:
+    """A date of birth written as ``variants.dob_variant_regexes`` writes it (numeric, ISO, "March 14, 1987",
+    "14 March 1987")."""
+    sep = one(_DATE_SEP)
+    zero = opt(lit("0"))
+    forms = [lit(month_name.lower()), seq(lit(month_name[:3].lower()), DOT)] + ([lit("sept")] if month == 9 else [])
+    name = alt(*forms)
+    dday = seq(zero, lit(str(day)), opt(alt(lit("st"), lit("nd"), lit("rd"), lit("th"))))
+    y, yy = str(year), f"{year % 100:02d}"
+    comma = opt(lit(","))
+    alts = [
+        seq(not_after(_DATE_START), zero, lit(str(month)), sep, zero, lit(str(day)), sep, alt(lit(y), lit(yy)),
+            not_before(_DATE_END)),
+        seq(not_after(_DATE_START), lit(y), sep, lit(f"{month:02d}"), sep, lit(f"{day:02d}"), not_before(_DATE_END)),
+        seq(not_after(_WORD), name, WS, dday, comma, WS, lit(y), not_before(_WORD)),
+        seq(not_after(_WORD), dday, WS, name, comma, WS, lit(y), not_before(_WORD)),
+    ]
+    chars = {"0", str(month)[0], y[0], month_name[0].lower(), str(day)[0]}
+    return Matcher(alt(*alts), chars="".join(sorted(chars)))

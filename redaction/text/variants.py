@@ -20,7 +20,15 @@ from redaction.recognizers.words import (
 )
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
 from redaction.text.nicknames import everyday_word, forms_of
-from redaction.text.value_match import AsciiText, Matcher, alnum_matcher, name_matcher, phone_matcher
+from redaction.text.value_match import (
+    AsciiText,
+    Matcher,
+    address_matcher,
+    alnum_matcher,
+    dob_matcher,
+    name_matcher,
+    phone_matcher,
+)
 
 # --------------------------------------------------------------------------------------------------
 # Record-aware matching: value -> regex over its written variants
@@ -203,36 +211,52 @@ def dob_variant_regexes(value: str) -> list[str]:
     return alts
 
 
-def address_variant_regexes(value: str) -> list[str]:
-    """House number + street words + any spelling of suffix/direction/unit, flexible spacing."""
+def _unit_word(w: str) -> bool:
+    return w == "#" or w.lower() in {u.lower() for u in UNIT_WORDS}
+
+
+def address_variant_plan(value: str) -> list[list[tuple[str, ...]]]:
+    """House number + street words + any spelling of suffix/direction/unit, flexible spacing: alternatives of
+    parts, ``[\\s,]*`` between parts. ("w", word): the word; ("f", forms...): any form, then an optional full stop;
+    ("u",): any unit word, an optional full stop, spaces, an optional "#"."""
     words = re.findall(r"[#]|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*", value)
     if not words:
         return []
-    suffix_forms = {k: v for k, v in STREET_SUFFIXES.items()}
     lookup: dict[str, list[str]] = {}
-    for forms in list(suffix_forms.values()) + list(DIRECTIONS.values()):
+    for forms in list(STREET_SUFFIXES.values()) + list(DIRECTIONS.values()):
         for f in forms:
             lookup[f.lower()] = forms
-    unit_alt = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + r")\.?"
-    parts = []
+    parts: list[tuple[str, ...]] = []
     for w in words:
         lw = w.lower()
         if lw in lookup:
-            parts.append("(?:" + "|".join(re.escape(f) for f in lookup[lw]) + r")\.?")
-        elif w == "#" or lw in {u.lower() for u in UNIT_WORDS}:
-            parts.append(unit_alt + r"\s*#?")
+            parts.append(("f", *lookup[lw]))
+        elif _unit_word(w):
+            parts.append(("u",))
         else:
-            parts.append(re.escape(w))
-    full = r"[\s,]*".join(parts)
-    alts = [_B_START + full + _B_END]
+            parts.append(("w", w))
+    alts = [parts]
     # The street line without the unit ("123 Main St" when the record holds "123 Main St Apt 4").
-    unit_idx = next((i for i, w in enumerate(words) if w == "#" or w.lower() in {u.lower() for u in UNIT_WORDS}), None)
+    unit_idx = next((i for i, w in enumerate(words) if _unit_word(w)), None)
     if unit_idx is not None and unit_idx >= 2:
-        alts.append(_B_START + r"[\s,]*".join(parts[:unit_idx]) + _B_END)
+        alts.append(parts[:unit_idx])
     # Without the suffix ("123 Main" for "123 Main St") only when the number + name is specific enough.
     if len(words) >= 3 and words[0][0].isdigit() and words[-1].lower() in SUFFIX_LOWER:
-        alts.append(_B_START + r"[\s,]*".join(parts[:-1]) + _B_END)
+        alts.append(parts[:-1])
     return alts
+
+
+def _address_part_regex(part: tuple[str, ...]) -> str:
+    if part[0] == "f":
+        return "(?:" + "|".join(re.escape(f) for f in part[1:]) + r")\.?"
+    if part[0] == "u":
+        return "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + r")\.?" + r"\s*#?"
+    return re.escape(part[1])
+
+
+def address_variant_regexes(value: str) -> list[str]:
+    """House number + street words + any spelling of suffix/direction/unit, flexible spacing."""
+    return [_B_START + r"[\s,]*".join(_address_part_regex(p) for p in a) + _B_END for a in address_variant_plan(value)]
 
 
 _VARIANTS = {
@@ -336,6 +360,14 @@ def _matcher(entity: str, value: str) -> Matcher | None:
         if len(digits) == 11 and digits[0] == "1":
             digits = digits[1:]
         return phone_matcher(digits) if len(digits) >= 7 else None
+    if entity == "ADDRESS":
+        return address_matcher(address_variant_plan(value), UNIT_WORDS)
+    if entity == "DATE_OF_BIRTH":
+        try:
+            d = _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return _matcher("ID", value)  # not a date: its characters, as ``dob_variant_regexes`` does
+        return dob_matcher(d.month, d.day, d.year, _MONTH_NAMES[d.month - 1])
     return None
 
 
@@ -346,7 +378,7 @@ def value_spans(entity: str, value: str, view: TextView) -> list[tuple[int, int]
     if entity not in _VARIANTS:
         raise RedactionError(f"unknown entity type in record values: {entity}")
     folded = fold_same_length(value)
-    if view.ascii is not None and folded.isascii() and (entity == "PERSON" or entity in _ALNUM_TYPES or entity == "PHONE"):
+    if view.ascii is not None and folded.isascii() and entity != "EMAIL":
         m = _matcher(entity, folded)
         return m.spans(view.ascii) if m is not None else []
     rx = _value_regex(entity, value)
