@@ -9,8 +9,7 @@ import random
 import pytest
 
 from redaction.text import TextRedactor
-from redaction.text.names import given_names
-from redaction.text.nicknames import everyday_word, forms_of, nickname_given_names
+from redaction.text.nicknames import everyday_word, forms_of
 from redaction.text.variants import name_nicknames, name_variant_regexes
 
 
@@ -35,12 +34,9 @@ def test_record_name_nicknames_come_from_the_given_name() -> None:
     assert name_nicknames("Hill, Zyxwv") == frozenset()
 
 
-def test_everyday_words_are_not_given_names() -> None:
-    for word in ("will", "bill", "dot", "chuck", "art", "sue", "pat", "rob", "vic", "court"):
-        assert word not in nickname_given_names()
-    assert everyday_word("dot") and everyday_word("vic") and not everyday_word("billy")
-    assert {"frannie", "benjy"} <= nickname_given_names() <= given_names() | {"frannie", "benjy"}
-    assert all(w.isalpha() and len(w) >= 3 for w in nickname_given_names())
+def test_everyday_words() -> None:
+    assert everyday_word("dot") and everyday_word("vic") and everyday_word("will", {"will"})
+    assert not everyday_word("billy") and not everyday_word("will")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

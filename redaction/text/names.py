@@ -31,7 +31,6 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.nicknames import nickname_given_names
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
@@ -104,7 +103,6 @@ def given_names() -> frozenset[str]:
     ssa = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data", "ssa_given_names.txt")
     with open(ssa, encoding="utf-8") as fh:  # names the 1990 list lacks ("ximena", "amir", "priya")
         out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
-    out |= nickname_given_names()  # nicknames that are no English word ("benjy", "frannie"): nicknames.py
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
