@@ -10,7 +10,7 @@ import pytest
 
 from redaction.text import TextRedactor
 from redaction.text.nicknames import everyday_word, forms_of
-from redaction.text.variants import name_nicknames, name_variant_regexes
+from redaction.text.variants import TextView, clipped_given, name_nicknames, name_variant_regexes
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,22 @@ def test_nickname_variants_in_random_casings_and_orders(redactor: TextRedactor) 
 def test_regexes_carry_the_nicknames_too() -> None:
     rx = "|".join(name_variant_regexes("HILL, WILLIAM"))
     assert "BILLY" in rx.upper() and "(?-i:Will)" in rx
+
+
+@pytest.mark.parametrize(("record", "text", "expected"), [
+    ("QUISPE, VENKATESH", "Venkatesh Quispe called. Venky left; VENKY came back.",
+     "[PERSON 1] called. [PERSON 1] left; [PERSON 1] came back."),
+    ("Iyer, Svetlana", "her cousin sveta called twice", "her cousin [PERSON 1] called twice"),
+    ("HALE, KHADIJA", "Dija and Khadija Hale are one woman.", "[PERSON 1] and [PERSON 1] are one woman."),
+    # a clip that is an English word, a business name or a short given name stays
+    ("HILL, ROSEMARY", "She left a rose at the door.", "She left a rose at the door."),
+    ("Wu, Carlos", "He waited outside CARL'S JR.", "He waited outside CARL'S JR."),
+])
+def test_clipped_given_names(redactor: TextRedactor, record: str, text: str, expected: str) -> None:
+    assert redactor.redact([text], [{"PERSON": [record]}])[0].text == expected
+
+
+def test_clips_need_a_long_given_name() -> None:
+    view = TextView("Mari and Mariana left; mari too.")
+    assert clipped_given("Ruiz, Maria", view) == []
+    assert clipped_given("Ruiz, Marianela", view) == ["mariana"]  # "mari" is a word of the dictionary

@@ -47,7 +47,14 @@ from redaction.text.people import (
     tokens,
 )
 from redaction.text.positions import given_before, surnames_before
-from redaction.text.variants import TextView, may_occur, name_nicknames, ordinary_nickname, value_spans
+from redaction.text.variants import (
+    TextView,
+    clipped_given,
+    may_occur,
+    name_nicknames,
+    ordinary_nickname,
+    value_spans,
+)
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
@@ -109,6 +116,17 @@ def _norm_key(entity: str, s: str) -> Any:
     if entity == "PERSON":
         return frozenset(_name_tokens(s))
     return _NON_ALNUM_LOWER.sub("", s.lower())
+
+
+def _clipped_spans(text: str, value: str, view: TextView) -> list[tuple[str, int, int]]:
+    """Where the text clips the record name's given name (``variants.clipped_given``), outside place and business
+    names ("CARL'S JR" is no clip of CARLOS) and street names ("Alex St")."""
+    words = clipped_given(value, view)
+    if not words or view.ascii is None:
+        return []
+    places = not_name_phrases(text)
+    return [(w, s, s + len(w)) for w in words for s in view.ascii.word_starts()[w]
+            if not any(a <= s < b for a, b in places) and not _FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -292,7 +310,9 @@ class TextRedactor:
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
                     initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
-                    nicks = name_nicknames(str(v))  # "Billy" is the record's "WILLIAM"
+                    clipped = _clipped_spans(text, str(v), view)
+                    nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
+                    found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
                     found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                     everyday |= {n for n in nicks if ordinary_nickname(n)}
                     own_words |= record_tokens(str(v))

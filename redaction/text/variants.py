@@ -116,6 +116,38 @@ def name_nicknames(value: str) -> frozenset[str]:
     return frozenset(w for w in forms_of(given) if len(w) >= 3 and w not in own) if given else frozenset()
 
 
+_DIMINUTIVE = ("ie", "y", "i", "a")
+
+
+def clipped_given(value: str, view: TextView) -> list[str]:
+    """Words of the text (lower case) that clip the record name's given name, with or without a pet ending:
+    "Sveta" of SVETLANA, "Venky" of VENKATESH, "Dija" of KHADIJA. Four letters or more, never an English word
+    (the model's dictionary, ``ordinary_nickname``) nor one of the name's own words. ASCII texts only."""
+    if view.ascii is None:
+        return []
+    tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
+    if len(tokens) < 2:
+        return []
+    given = fold(_given_and_surname(value, tokens)[0]).lower()
+    if len(given) < 6:
+        return []
+    own = {fold(t).lower() for t in tokens}
+    out = []
+    for w in view.ascii.word_starts():
+        if len(w) < 4 or w in own or not w.isalpha() or w not in given and not any(
+                w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in given for e in _DIMINUTIVE):
+            continue
+        if w not in _dictionary() and not ordinary_nickname(w):
+            out.append(w)
+    return out
+
+
+def _dictionary() -> frozenset[str]:
+    from redaction.text.vocabulary import dictionary_words
+
+    return dictionary_words()
+
+
 def ordinary_nickname(word: str) -> bool:
     """A nickname that is an everyday word ("will", "dot"): searched only in a name's shape."""
     return everyday_word(word, AMBIGUOUS_GIVEN)
