@@ -13,7 +13,7 @@ compares both on random texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 # A node: (text view, position) -> the end positions it can reach, in the order ``re`` would try them.
@@ -215,18 +215,27 @@ def _name_node(part: tuple[str, ...]) -> Node:
     return {"s": WS, "c": SEP, "d": DOT}[kind]
 
 
-def name_matcher(plan: list[tuple[tuple[str, ...], ...]]) -> Matcher | None:
-    """The matcher of a name's variants (``variants.name_variant_plan``): ``(?<!\\w)(?:a1|a2|...)(?!\\w)``."""
-    if not plan:
-        return None
+def name_matcher(plan: list[tuple[tuple[str, ...], ...]], present: Collection[str] | None = None) -> Matcher | None:
+    """The matcher of a name's variants (``variants.name_variant_plan``): ``(?<!\\w)(?:a1|a2|...)(?!\\w)``.
+
+    With ``present`` (the words of the text), an alternative none of whose first words is in the text is left
+    out: it could match nowhere, so the matches are the same, and most of a name's forms cost nothing.
+    """
+    alts: list[Node] = []
     starts: set[str] = set()
     for a in plan:
+        firsts: set[str] = set()
         for part in a:  # where the alternative can start: its first word, or any particle before it
-            starts.update(first_word(w) for w in part[1:])
+            firsts.update(first_word(w) for w in part[1:])
             if part[0] != "p":
                 break
-    node = seq(alt(*(seq(*(_name_node(p) for p in a)) for a in plan)), not_before(_WORD))
-    return Matcher(node, starts=frozenset(starts))
+        if present is not None and not any(w in present for w in firsts):
+            continue
+        starts |= firsts
+        alts.append(seq(*(_name_node(p) for p in a)))
+    if not alts:
+        return None
+    return Matcher(seq(alt(*alts), not_before(_WORD)), starts=frozenset(starts))
 
 
 def alnum_matcher(chars: str) -> Matcher:

@@ -378,12 +378,10 @@ def _value_regex(entity: str, value: str) -> re.Pattern | None:
 _ALNUM_TYPES = ("SSN", "DRIVER_LICENSE", "PLATE", "VIN", "ID")
 
 
-def _matcher(entity: str, value: str) -> Matcher | None:
-    """The matcher that finds what ``_value_regex(entity, value)`` finds, on ASCII text; None when there is none
-    for this type or value (then the regex runs)."""
+def _matcher(entity: str, value: str, text: AsciiText) -> Matcher | None:
+    """The matcher that finds in ``text`` what ``_value_regex(entity, value)`` finds; None when nothing can match."""
     if entity == "PERSON":
-        plan = name_variant_plan(value)
-        return name_matcher(plan) if plan else None
+        return name_matcher(name_variant_plan(value), text.word_starts())
     if entity in _ALNUM_TYPES:
         chars = re.sub(r"[^0-9A-Za-z]", "", value)
         return alnum_matcher(chars) if len(chars) >= 4 else None
@@ -398,7 +396,7 @@ def _matcher(entity: str, value: str) -> Matcher | None:
         try:
             d = _dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
-            return _matcher("ID", value)  # not a date: its characters, as ``dob_variant_regexes`` does
+            return _matcher("ID", value, text)  # not a date: its characters, as ``dob_variant_regexes`` does
         return dob_matcher(d.month, d.day, d.year, _MONTH_NAMES[d.month - 1])
     return None
 
@@ -411,7 +409,7 @@ def value_spans(entity: str, value: str, view: TextView) -> list[tuple[int, int]
         raise RedactionError(f"unknown entity type in record values: {entity}")
     folded = fold_same_length(value)
     if view.ascii is not None and folded.isascii() and entity != "EMAIL":
-        m = _matcher(entity, folded)
+        m = _matcher(entity, folded, view.ascii)
         return m.spans(view.ascii) if m is not None else []
     rx = _value_regex(entity, value)
     if rx is None:
