@@ -53,12 +53,22 @@ def test_fixed_texts(entity: str, value: str, text: str) -> None:
     assert _spans(entity, value, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "O’Neil\u00a0Jean-Luc said “Jean-Luc O’Neil” — JEAN-LUC O'NEIL… jean\u2009luc o'neil",
+    "call\u00a0(323)\u2009395–5928 or 323\u00a0395\u00a05928 — ok",
+])
+def test_punctuation_beyond_ascii_keeps_the_matchers(text: str) -> None:
+    assert TextView(text).ascii is not None
+    for entity, value in (("PERSON", "O'Neil, Jean-Luc"), ("PHONE", "323-395-5928")):
+        assert _spans(entity, value, text) == _regex_spans(entity, value, text)
+
+
 def test_non_ascii_text_takes_the_regex() -> None:
     text = "Zoë Ngô met ZOE NGO; 名前 Ngo"
     assert _spans("PERSON", "Ngô, Zoë", text) == _regex_spans("PERSON", "Ngô, Zoë", text) != []
 
 
-_SEPS = [" ", "  ", ", ", ",", " , ", ". ", ".", "\n", "\t", "-", "/", "'", "", " (", ") ", "_"]
+_SEPS = [" ", "  ", ", ", ",", " , ", ". ", ".", "\n", "\t", "-", "/", "'", "", " (", ") ", "_", "\u00a0", "’", " — "]
 
 
 def _noise(rng: random.Random, words: list[str]) -> str:

@@ -5,8 +5,8 @@ about a quarter of a cold run. The patterns are few shapes filled with literal w
 here once as combinators over the text, built per value in microseconds. A matcher behaves as Python's ``re``
 would on the same pattern: at each start position, left to right, the alternatives are tried in order, each
 backtracking through its own choices (greedy repeats longest first), and matches never overlap. It runs only on
-ASCII text and values, where ``re``'s case-insensitive matching is ``str.lower``; anything else goes through the
-regex (``variants.value_spans`` decides). The regexes stay the reference: ``tests/unit/test_value_match.py``
+texts whose letters and digits are ASCII (``plain_text``) and ASCII values, where ``re``'s case-insensitive
+matching is ``str.lower``; anything else goes through the regex (``variants.value_spans`` decides). The regexes stay the reference: ``tests/unit/test_value_match.py``
 compares both on random texts.
 """
 
@@ -33,8 +33,17 @@ _DIGIT = re.compile(r"\d")
 _WORD_OR_COMMA = re.compile(r"[\w,]")
 
 
+def plain_text(text: str) -> bool:
+    """Letters and digits all ASCII (curly quotes, dashes and other spaces allowed: ``re`` and ``str.lower`` agree
+    on them and keep every offset), so that the matchers find what the regexes find."""
+    if text.isascii():
+        return True
+    return all(c.isascii() or not c.isalnum() for c in text) and len(text.lower()) == len(text)
+
+
 class AsciiText:
-    """One ASCII text (already folded) with its lower-case form and the start positions of its words."""
+    """One folded text whose letters and digits are ASCII (``plain_text``), with its lower-case form and the start
+    positions of its words."""
 
     def __init__(self, text: str) -> None:
         self.text = text

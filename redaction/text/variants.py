@@ -1,4 +1,4 @@
-"""Record-aware matching: a record value -> one regex over its written variants."""
+"""Record-aware matching: a record value -> its written variants (one plan each, run as a matcher or a regex)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from redaction.text.value_match import (
     dob_matcher,
     name_matcher,
     phone_matcher,
+    plain_text,
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -310,7 +311,7 @@ class TextView:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.ascii = AsciiText(folded) if folded.isascii() else None  # for the matchers of ``value_spans``
+        self.ascii = AsciiText(folded) if plain_text(folded) else None  # for the matchers of ``value_spans``
         self._lower: str | None = None
         self._digits: str | None = None
         self._compact: str | None = None
