@@ -54,7 +54,14 @@ from redaction.text.people import (
     tokens,
 )
 from redaction.text.positions import given_before, surnames_before
-from redaction.text.variants import TextView, _value_regex, may_occur
+from redaction.text.variants import (
+    TextView,
+    clipped_given,
+    may_occur,
+    name_nicknames,
+    ordinary_nickname,
+    value_spans,
+)
 from redaction.text.vocabulary import NARRATIVE_VERBS, known_words
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
@@ -104,6 +111,7 @@ class _RecordMatches:
     cands: list[_Cand]
     person_tokens: list[tuple[frozenset[str], Any]]
     person_values: list[str] = field(default_factory=list)  # the names as written, in person_tokens order
+    not_followed: frozenset[str] = frozenset()  # nicknames that are everyday words: they number, never spread
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -117,6 +125,17 @@ def _norm_key(entity: str, s: str) -> Any:
     if entity == "PERSON":
         return frozenset(_name_tokens(s))
     return _NON_ALNUM_LOWER.sub("", s.lower())
+
+
+def _clipped_spans(text: str, value: str, view: TextView) -> list[tuple[str, int, int]]:
+    """Where the text clips the record name's given name (``variants.clipped_given``), outside place and business
+    names ("CARL'S JR" is no clip of CARLOS) and street names ("Alex St")."""
+    words = clipped_given(value, view)
+    if not words or view.ascii is None:
+        return []
+    places = not_name_phrases(text)
+    return [(w, s, s + len(w)) for w in words for s in view.ascii.word_starts()[w]
+            if not any(a <= s < b for a, b in places) and not _FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -371,6 +390,8 @@ class TextRedactor:
         found = _RecordMatches([], [])
         folded = fold_same_length(text)  # same offsets; record values are folded the same way
         view = TextView(folded)
+        everyday: set[str] = set()
+        own_words: set[str] = set()
         for entity, values in rv.items():
             if isinstance(values, str):
                 values = [values]
@@ -380,22 +401,22 @@ class TextRedactor:
                 rkey: Any = _norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
                 if entity == "PERSON":
                     initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
-                    found.person_tokens.append((record_tokens(str(v)) | initials, rkey))
+                    clipped = _clipped_spans(text, str(v), view)
+                    nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
+                    found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
+                    found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                     found.person_values.append(str(v))
+                    everyday |= {n for n in nicks if ordinary_nickname(n)}
+                    own_words |= record_tokens(str(v))
                     found.cands.extend(_Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                        for s, e in initials_spans(text, [str(v)]))
                 if not may_occur(entity, str(v), view):
                     continue
-                rx = _value_regex(entity, str(v))
-                if rx is None:
-                    continue
-                for m in rx.finditer(folded):
-                    if m.end() == m.start():
-                        continue
-                    if entity == "PERSON" and " " not in m.group().strip() and _FOLLOWED_BY_SUFFIX.match(text, m.end()):
+                for s, e in value_spans(entity, str(v), view):
+                    if entity == "PERSON" and " " not in folded[s:e].strip() and _FOLLOWED_BY_SUFFIX.match(text, e):
                         continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
-                    found.cands.append(_Cand(m.start(), m.end(), entity, rkey, 2 if entity == "PERSON" else 3,
-                                             C.REDACT_RECORD))
+                    found.cands.append(_Cand(s, e, entity, rkey, 2 if entity == "PERSON" else 3, C.REDACT_RECORD))
+        found.not_followed = frozenset(everyday - own_words)
         return found
 
     def _finish(self, text: str, spans: list[Span], rec: _RecordMatches | None
@@ -404,6 +425,8 @@ class TextRedactor:
         cands: list[_Cand] = list(rec.cands) if rec is not None else []
         people = [t for t, _ in rec.person_tokens] if rec is not None else []
         own = frozenset().union(*people) if people else frozenset()
+        if rec is not None:
+            own -= rec.not_followed
         kept: list[C.Decision] = []  # doubtful keeps
         for start, end, entity in spans:
             if entity == C.DOUBT:

@@ -1,0 +1,54 @@
+"""Nicknames of English given names, from a public table: the ``nicknames`` package (Apache-2.0), 2,692
+hand-curated name -> nickname pairs.
+
+A record person's given name brings its other forms ("WILLIAM" -> "Billy", "Bill"; a field that holds "BILLY" ->
+"William"), searched in the narrative like the record's own words (``variants.name_variant_plan``). The table
+loads once, on first use (0.07 s, about 1 MB). Its nicknames as given names of people named only in the text
+changed nothing on the benchmark's dev split: not used.
+
+Some nicknames are everyday words ("will", "bill", "dot", "chuck"): ``everyday_word`` says which (``names``'s
+ambiguous given names, the report-word lists and ``recognizers/data/nickname_words.txt``); ``variants`` takes
+those only in a name's shape.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+
+_WORDS_FILE = Path(__file__).resolve().parents[1] / "recognizers" / "data" / "nickname_words.txt"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(name -> its nicknames, nickname -> the names it shortens), lower case, letters only."""
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+
+    def clean(table: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+        return {k: frozenset(w for w in v if w.isalpha()) for k, v in table.items() if k.isalpha()}
+    return clean(namer.nickname_lookup), clean(namer.canonical_lookup)
+
+
+def forms_of(given: str) -> frozenset[str]:
+    """The other forms of a given name: its nicknames and, when it is itself a nickname, the names it shortens
+    ("william" -> "bill", "billy", "will", ...; "bill" -> "william", "robert", ...). Lower case, letters only."""
+    low = fold(given).strip().lower()
+    nick, canon = _tables()
+    return (nick.get(low, frozenset()) | canon.get(low, frozenset())) - {low}
+
+
+@lru_cache(maxsize=1)
+def _listed_everyday() -> frozenset[str]:
+    with open(_WORDS_FILE, encoding="utf-8") as fh:
+        return frozenset(s for s in (line.strip().lower() for line in fh) if s and not s.startswith("#"))
+
+
+def everyday_word(word: str, ambiguous: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A nickname that is also an everyday English word ("will", "dot"): in ``ambiguous`` (the caller's list of
+    given names that are words), the report-word lists, or ``nickname_words.txt``."""
+    low = word.lower()
+    return low in ambiguous or low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS or low in _listed_everyday()
