@@ -266,6 +266,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
+                if low in NARRATIVE_VERBS and (taken or not mixed):
+                    ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)

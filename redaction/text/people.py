@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, PERSON_CUES_ANY_CASE
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, PERSON_CUES_ANY_CASE, given_names, surnames
+from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -40,6 +40,7 @@ _ALIAS = re.compile(
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
     r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
     r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
+    r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_])|nn(?=\s*:|\s+[\"“'‘])|"
     r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
     r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
@@ -49,8 +50,10 @@ _ALIAS = re.compile(
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown"}
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
-                         r"(?=\s*[.;:)|,]|\s*$)", re.IGNORECASE)
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
+                         r"(?=\s*[.;:)|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
+# After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")")
 
 
 def is_initials(span: str) -> bool:
@@ -266,7 +269,8 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         low = w.group().lower()
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
             break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
-        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
+        common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
+        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
             if out or low != "who":
                 break
             continue
@@ -274,26 +278,39 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return out
 
 
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
                        r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
 _QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
 def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quoted capitalized word or two (no common word) right after a name is that person's alias ("Marcus Young \"Little Mac\"",
-    "DOE, JOHN (\"SMOKE\")")."""
+    """A quoted word or two (no common word) right after a name, or right before it, is that person's alias
+    ("Marcus Young \"Little Mac\"", "DOE, JOHN (\"SMOKE\")", "\"kilo\" tendai moyo"); in mixed-case text a quoted
+    word after a name must be capitalized (or bracketed) to be no speech."""
     out = []
-    for _s, e in spans:
+    lower_text = not any(c.isupper() for c in text)
+    for s, e in spans:
+        b = _QUOTED_BEFORE.search(text, max(0, s - 40), s)
+        said = _WORD_BEFORE_QUOTE.search(text, max(0, b.start() - 30), b.start()) if b is not None else None
+        if b is not None and all(w.lower() not in CAPS_STOP_WORDS for w in b.group(1).split()) and not (
+                said is not None and (said.group(1).lower() in NARRATIVE_VERBS or said.group(1).lower() in _SAYING)):
+            out.append(b.span(1))
         m = _QUOTED_AFTER.match(text, e)
         if m is None:
             continue
         g = 1 if m.group(1) else 2  # double quotes, or single quotes after a space ("JONES, TERRELL 'SMOKE'")
         words = m.group(g).split()
         bracketed = "(" in text[e:m.start(g)]  # ("lil ray") right after a name: an alias in any case
-        if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
+        if all((w[:1].isupper() or bracketed or lower_text) and w.lower() not in CAPS_STOP_WORDS for w in words):
             out.append(m.span(g))
     return out
+
+
+_SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
+           "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
+_WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
+_QUOTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
 
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
@@ -305,10 +322,46 @@ _ALIAS_BEFORE = re.compile(
     + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
 
 
+_PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
+                              + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”'’]?\s*\)|[\"”])")
+# Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
+_NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
+              "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
+_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”]\s+(" + _NAME_WORD
+                              + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _given_surname(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname: a listed (or everyday) given name or a word no dictionary
+    holds, then a listed surname or such a word; no common, report or cue word."""
+    f, la = first.lower(), last.lower()
+    if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
+        return False
+    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
+            and (la in surnames() or unknown_word(last)))
+
+
+def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
+    """``First Last "Nick"``, ``First Last (Nick)`` and ``"Nick" First Last`` in any case: the name and its alias,
+    when the two words read as a given name and a surname (``_given_surname``)."""
+    out: list[tuple[int, int]] = []
+    for m in _PAIR_THEN_ALIAS.finditer(text):
+        opener = m.group(3).split()[0].lower()
+        if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
+                w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
+            # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
+            out.extend([m.span(1), m.span(2)] + ([] if _ALIAS_OF.match(opener) else [m.span(3)]))
+    for m in _ALIAS_THEN_PAIR.finditer(text):
+        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
+            out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
-    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name."""
-    out = _quoted_nicknames(text)
+    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
+    or bracketed alias before or after it (``_pairs_around_aliases``)."""
+    out = _quoted_nicknames(text) + _pairs_around_aliases(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     for m in _ALIAS_BEFORE.finditer(text):
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
@@ -327,9 +380,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         s = m.start(2)
         out.append((s, m.end(2) if len(words) > 1 else s + len(words[0])))
         out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
-        more = _ALIAS_MORE.match(text, out[-1][1] + (1 if quoted else 0))
-        if more is not None and more.group(1).lower() not in CAPS_STOP_WORDS:
-            out.append(more.span(1))  # "AKA'S frosty, anja": a list of aliases
+        out.extend(_more_aliases(text, out[-1][1] + (1 if quoted else 0)))
     return out
 
 
@@ -351,3 +402,15 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
         return []
     return [(m.start(1), m.start(1) + len(words[0]))]
+
+
+def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
+    """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
+    out: list[tuple[int, int]] = []
+    while len(out) < 4:
+        more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
+        if more is None or more.group(1).lower() in CAPS_STOP_WORDS or more.group(1).lower() in NARRATIVE_VERBS:
+            break
+        out.append(more.span(1))
+        pos = more.end(1) + (1 if text[more.end(1):more.end(1) + 1] in "\"”'’" else 0)
+    return out

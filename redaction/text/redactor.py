@@ -154,9 +154,15 @@ def _verb_form(word: str) -> bool:
     return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames()
 
 
+# Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
+_ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
+                "moniker"}
+
+
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
-    if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
+    low = word.strip(".,:;").lower()
+    if not_name(word) or low in CUE_WORDS or low in _ALIAS_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
 
@@ -406,6 +412,8 @@ class TextRedactor:
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
+        alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
+        words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
         cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
         if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
             words = words[cut + 1:]
