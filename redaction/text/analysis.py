@@ -21,7 +21,7 @@ from redaction.recognizers.words import (
 from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
-from redaction.text.positions import bracketed_nicknames, subjects
+from redaction.text.positions import bracketed_nicknames, slot_names, subjects
 from redaction.text.vocabulary import dictionary_words, known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -141,7 +141,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        placed = subjects(text) + bracketed_nicknames(text)
+        placed = subjects(text) + bracketed_nicknames(text) + slot_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

@@ -18,7 +18,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, PERSON_CUES_ANY_CASE, given_names, surnames
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    PARTICLES,
+    PERSON_CUES_ANY_CASE,
+    given_names,
+    surnames,
+)
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS, uncommon_word, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, uncommon_word, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT = re.compile(
@@ -118,4 +118,114 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         elif word.lower() in AMBIGUOUS_GIVEN and word[:1].isupper() == after.isupper() and (
                 prev is None or prev.group(1).lower() not in _NOT_AFTER):
             out.append(m.span(1))
+    return out
+
+
+# Words after which a sentence puts a person ("spoke with ___", "per ___", "located ___", "according to ___"), and the
+# words of places and things that follow such a slot as often as a name does ("with [school] police").
+_SLOT_CUES = (
+    r"with|per|told|tells|asked|contacted|interviewed|located|arrested|detained|notified|cited|met|saw|seen|texted|"
+    r"hit|punched|kicked|slapped|choked|followed|visited|transported|searched|approached|questioned|stopped|"
+    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned|"
+    r"(?:spoke|speak|talked|talk|belongs?|belonged|registered|released|according|married|engaged|related|given|"
+    r"handed|sold|lent|loaned|introduced|next|belonging|text|texts|letter|message|messages|calls|call)\s+to|"
+    r"(?:text|texts|call|calls|message|messages|threats|money|permission|help|complaint|statement|report)\s+from|"
+    r"(?:picked\s+up|dropped\s+off|bitten|assaulted|attacked|struck|hit|punched|pushed|shot|stabbed|robbed|raised|"
+    r"owned|rented|driven|called|contacted|followed|threatened|identified|accompanied|joined|employed)\s+by|"
+    r"(?:warrant|warrants|looking|looked|searching|search|waiting|waited|asking|asked|working|worked)\s+for|"
+    r"(?:followed\s+up|met\s+up|hangs?\s+out|hung\s+out|lives|lived|living|stays?|stayed|staying|left|resides?)\s+with")
+_SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
+# Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
+_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
+                        r"reported|advised|claimed|believes|thinks|saw|heard|that))[ \t]+(" + _NAME + r")[ \t]+(" + _NAME
+                        + r")(?![\w'’\-])")
+_SUBJECT_PAIR = re.compile(
+    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
+    + r")(?=[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
+_SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(])|(?<=[:;|(]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
+    "and", "with", "per", "witnesses", "witness")) + r")[ \t]*("
+                            + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
+# Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
+_THINGS = {"police", "school", "city", "station", "bank", "market", "park", "center", "church", "county", "court",
+           "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
+           "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
+           "drugs", "gun", "knife", "pd", "dept", "medics", "fire", "ems", "security", "staff", "management"}
+_ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
+               "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
+               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "summer", "autumn", "may", "will",
+               "june", "april", "august", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
+               "pa", "al", "kin", "bay", "hang", "else", "love", "star", "page", "price", "guy", "king", "prince", "duke",
+               "judge", "officer", "sergeant", "deacon", "bishop", "jewel", "velvet", "ivory"}
+
+
+_PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi", "multi", "over", "under", "mid", "half",
+             "step", "well", "all", "high", "low", "one", "two", "three", "four", "five", "in", "out", "by", "on", "off",
+             "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
+
+
+def _word_kind(word: str) -> str:
+    """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
+    none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
+    "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
+    low = fold(word).lower().replace("’", "'")
+    if "-" in low and low.split("-")[0] in _PREFIXES:
+        return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
+    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
+        return ""
+    common = low in dictionary_words()
+    if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
+        return "strong"
+    if uncommon_word(word):
+        return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
+    if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
+        return ""
+    if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
+        return "given"
+    if _listed(word, surnames()) and not low.endswith(("ing", "ed", "ly")):
+        return "surname"
+    return ""
+
+
+def _pair_ok(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
+    everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
+    k1, k2 = _word_kind(first), _word_kind(last)
+    if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
+        return False  # "struck Milvia": a common word first is no given name
+    return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak")) or (k1, k2) == ("weak", "weak")
+
+
+_STREET_AHEAD = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+(?i:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+                           + r")\b")
+
+
+def _street(text: str, m: re.Match[str], group: int) -> bool:
+    """A slot word that opens a street ("with [ashby] ave", "and san pablo ave"): no name."""
+    return _STREET_AHEAD.match(text, m.start(group)) is not None or _STREET_AHEAD.match(text, m.end(group)) is not None
+
+
+def slot_names(text: str) -> list[tuple[int, int]]:
+    """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
+    ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
+    before a verb ("bogdan price was arrested"), and ``surname, given`` after a colon, a semicolon or a bracket."""
+    out: list[tuple[int, int]] = []
+    for m in _SLOT.finditer(text):
+        w1, w2 = m.group(1), m.group(2)
+        if _street(text, m, 1):
+            continue
+        if w2 and _pair_ok(w1, w2):
+            out.append((m.start(1), m.end(2)))
+        elif _word_kind(w1) == "strong" and (not w2 or not _word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
+                not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
+            out.append(m.span(1))
+    out += [(m.start(1), m.end(2)) for m in _PAIR_SLOT.finditer(text)
+            if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1)]
+    for m in _SUBJECT_PAIR.finditer(text):
+        verb = (m.group(3) or "").lower()
+        if (verb in NARRATIVE_VERBS or verb.endswith("ed")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
+            out.append((m.start(1), m.end(2)))
+    for m in _SURNAME_GIVEN.finditer(text):
+        k1, k2 = _word_kind(m.group(1)), _word_kind(m.group(2))
+        if k1 and k2 and "strong" in (k1, k2) and m.group(2).lower() not in _ADJECTIVES:
+            out.extend([m.span(1), m.span(2)])
     return out

@@ -414,6 +414,9 @@ class TextRedactor:
                 return None  # "... KING JR PL FOR": a street
         alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
         words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
+        verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
+                                                                 in NARRATIVE_VERBS)), len(words))
+        words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb
         cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
         if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
             words = words[cut + 1:]

@@ -111,8 +111,13 @@ def unknown_word(word: str) -> bool:
 
 
 def _compound(word: str, known: frozenset[str]) -> bool:
-    """Two known words of three letters or more run together ("speedingwindow")."""
-    return len(word) >= 7 and any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+    """Two dictionary words run together ("speedingwindow", "keyholder"); a three-letter part only in a long word
+    ("ivanova" is no "iva" + "nova", "anahera" no "ana" + "hera")."""
+    if len(word) < 7:
+        return False
+    common = dictionary_words() or known
+    least = 3 if len(word) >= 9 else 4
+    return any(word[:i] in common and word[i:] in common for i in range(least, len(word) - least + 1))
 
 
 @lru_cache(maxsize=65536)
