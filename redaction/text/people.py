@@ -38,7 +38,7 @@ _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
-    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
+    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
     r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?as|nicknamed|"
     r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
     r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
@@ -60,7 +60,7 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
                          r"(?=\s*[.;:)|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")")
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")")
 
 
 def is_initials(span: str) -> bool:
@@ -198,7 +198,7 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_PAREN_AFTER = re.compile(r"\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
+_PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
 _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
@@ -285,9 +285,9 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return out
 
 
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
                        r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
-_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
+_QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“]))?\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
@@ -309,6 +309,7 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         g = 1 if m.group(1) else 2  # double quotes, or single quotes after a space ("JONES, TERRELL 'SMOKE'")
         words = m.group(g).split()
         bracketed = "(" in text[e:m.start(g)]  # ("lil ray") right after a name: an alias in any case
+
         if all((w[:1].isupper() or bracketed or lower_text) and w.lower() not in CAPS_STOP_WORDS for w in words):
             out.append(m.span(g))
     return out
@@ -364,12 +365,18 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ALIAS_OF_NAME = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
+    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
+
+
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
     nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
     or bracketed alias before or after it (``_pairs_around_aliases``)."""
     out = _quoted_nicknames(text) + _pairs_around_aliases(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    out += [m.span(1) for m in _ALIAS_OF_NAME.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     for m in _ALIAS_BEFORE.finditer(text):
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
             out.extend([m.span(1), m.span(2)])

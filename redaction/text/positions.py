@@ -142,7 +142,7 @@ _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|incl
 _SUBJECT_PAIR = re.compile(
     r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
     + r")(?=[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
-_SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(])|(?<=[:;|(]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
+_SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
     "and", "with", "per", "witnesses", "witness")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 # Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
