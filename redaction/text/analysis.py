@@ -141,14 +141,13 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        placed = subjects(text) + bracketed_nicknames(text) + slot_names(text)
+        placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-        spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
         spans.extend((s, e, SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)

@@ -149,6 +149,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
+                    and not low.endswith(("ing", "ed"))  # "kenji nguyen standing": a verb form
                     and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
@@ -266,6 +267,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
+                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")):
+                        ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
                 if low in NARRATIVE_VERBS and (taken or not mixed):
                     ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
                 if not ok:
@@ -285,6 +288,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+_HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:

@@ -60,7 +60,8 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
                          r"(?=\s*[.;:)|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")")
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
+                                r"(?:[ \t]+([^\W\d_]+))?")
 
 
 def is_initials(span: str) -> bool:
@@ -198,7 +199,8 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
+_PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
+                          + r")?)[\"”']?\s*\)")
 _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
@@ -299,9 +301,8 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     lower_text = not any(c.isupper() for c in text)
     for s, e in spans:
         b = _QUOTED_BEFORE.search(text, max(0, s - 40), s)
-        said = _WORD_BEFORE_QUOTE.search(text, max(0, b.start() - 30), b.start()) if b is not None else None
         if b is not None and all(w.lower() not in CAPS_STOP_WORDS for w in b.group(1).split()) and not (
-                said is not None and (said.group(1).lower() in NARRATIVE_VERBS or said.group(1).lower() in _SAYING)):
+                _said_before(text, b.start())):
             out.append(b.span(1))
         m = _QUOTED_AFTER.match(text, e)
         if m is None:
@@ -318,6 +319,12 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
 _SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
            "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
+
+
+def _said_before(text: str, quote: int) -> bool:
+    """A verb of speech right before a quote: what follows is speech ('said "stop"'), not an alias."""
+    said = _WORD_BEFORE_QUOTE.search(text, max(0, quote - 30), quote)
+    return said is not None and (said.group(1).lower() in NARRATIVE_VERBS or said.group(1).lower() in _SAYING)
 _QUOTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
 
 
@@ -360,7 +367,8 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
             # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
             out.extend([m.span(1), m.span(2)] + ([] if _ALIAS_OF.match(opener) else [m.span(3)]))
     for m in _ALIAS_THEN_PAIR.finditer(text):
-        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
+        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
+                _said_before(text, m.start())):
             out.extend([m.span(1), m.span(2), m.span(3)])
     return out
 
@@ -425,6 +433,11 @@ def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or more.group(1).lower() in CAPS_STOP_WORDS or more.group(1).lower() in NARRATIVE_VERBS:
             break
-        out.append(more.span(1))
-        pos = more.end(1) + (1 if text[more.end(1):more.end(1) + 1] in "\"”'’" else 0)
+        end = more.end(1)
+        second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None
+        if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (
+                second.lower().endswith(("ed", "ing"))):
+            end = more.end(2)  # "aka trouble; lil bit": a two-word alias
+        out.append((more.start(1), end))
+        pos = end + (1 if text[end:end + 1] in "\"”'’" else 0)
     return out

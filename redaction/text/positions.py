@@ -38,6 +38,10 @@ _NOT_AFTER = {"to", "would", "could", "will", "did", "can", "and", "i", "we", "t
               "might", "must", "should", "who", "that", "it"}
 
 
+# Everyday given names that are also verbs or modals: after "to", "and", a pronoun they are the verb ("to chase").
+_VERBISH_GIVEN = {"will", "may", "chase", "grant", "mark", "bill", "rob", "sue", "pat", "drew", "hope", "frank", "jack",
+                  "art", "don", "ray", "guy", "max", "dean", "cliff", "lane", "wade", "miles", "herb", "norm", "nick",
+                  "cash", "page", "price", "hunter", "sterling", "rich", "young", "long", "love", "star", "dawn", "eve"}
 _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS | {
     "male", "lady", "man", "boy", "baby", "officer", "sergeant", "judge", "general", "black", "white", "brown",
     "green", "gray", "grey", "young", "long", "an", "in", "so", "see", "ma", "pa", "al", "kin", "bay", "tan", "hang",
@@ -116,24 +120,24 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         if _listed(word, given) or unknown_word(word):
             out.append(m.span(1))
         elif word.lower() in AMBIGUOUS_GIVEN and word[:1].isupper() == after.isupper() and (
-                prev is None or prev.group(1).lower() not in _NOT_AFTER):
+                prev is None or prev.group(1).lower() not in _NOT_AFTER or word.lower() not in _VERBISH_GIVEN):
             out.append(m.span(1))
     return out
 
 
 # Words after which a sentence puts a person ("spoke with ___", "per ___", "located ___", "according to ___"), and the
 # words of places and things that follow such a slot as often as a name does ("with [school] police").
-_SLOT_CUES = (
-    r"with|per|told|tells|asked|contacted|interviewed|located|arrested|detained|notified|cited|met|saw|seen|texted|"
-    r"hit|punched|kicked|slapped|choked|followed|visited|transported|searched|approached|questioned|stopped|"
-    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned|"
+_SLOT_CUES = (  # the longer cues first: "followed up with" before "followed"
     r"(?:spoke|speak|talked|talk|belongs?|belonged|registered|released|according|married|engaged|related|given|"
     r"handed|sold|lent|loaned|introduced|next|belonging|text|texts|letter|message|messages|calls|call)\s+to|"
     r"(?:text|texts|call|calls|message|messages|threats|money|permission|help|complaint|statement|report)\s+from|"
     r"(?:picked\s+up|dropped\s+off|bitten|assaulted|attacked|struck|hit|punched|pushed|shot|stabbed|robbed|raised|"
     r"owned|rented|driven|called|contacted|followed|threatened|identified|accompanied|joined|employed)\s+by|"
     r"(?:warrant|warrants|looking|looked|searching|search|waiting|waited|asking|asked|working|worked)\s+for|"
-    r"(?:followed\s+up|met\s+up|hangs?\s+out|hung\s+out|lives|lived|living|stays?|stayed|staying|left|resides?)\s+with")
+    r"(?:followed\s+up|met\s+up|hangs?\s+out|hung\s+out|lives|lived|living|stays?|stayed|staying|left|resides?)\s+with|"
+    r"with|per|told|tells|asked|contacted|interviewed|located|arrested|detained|notified|cited|met|saw|seen|texted|"
+    r"hit|punched|kicked|slapped|choked|followed|visited|transported|searched|approached|questioned|stopped|"
+    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned")
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
@@ -141,15 +145,16 @@ _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|incl
                         + r")(?![\w'’\-])")
 _SUBJECT_PAIR = re.compile(
     r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
-    + r")(?=[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
+    + r")(?=(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
 _SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
     "and", "with", "per", "witnesses", "witness")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 # Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
-_THINGS = {"police", "school", "city", "station", "bank", "market", "park", "center", "church", "county", "court",
-           "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
+_THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
            "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
            "drugs", "gun", "knife", "pd", "dept", "medics", "fire", "ems", "security", "staff", "management"}
+_PLACES = {"church", "bank", "park", "court", "hall", "field", "fields", "square", "garden", "gardens", "plaza", "mall",
+           "bridge", "lake", "hill", "hills", "creek", "ford", "port"}
 _ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
                "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
                "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "summer", "autumn", "may", "will",
@@ -163,7 +168,7 @@ _PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi"
              "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
 
 
-def _word_kind(word: str) -> str:
+def word_kind(word: str) -> str:
     """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
     none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
     "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
@@ -189,9 +194,11 @@ def _word_kind(word: str) -> str:
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
-    k1, k2 = _word_kind(first), _word_kind(last)
+    k1, k2 = word_kind(first), word_kind(last)
     if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
         return False  # "struck Milvia": a common word first is no given name
+    if last.lower() in _PLACES:
+        return k1 == "strong"  # "tendai church", not "chase bank"
     return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak")) or (k1, k2) == ("weak", "weak")
 
 
@@ -215,17 +222,17 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
-        elif _word_kind(w1) == "strong" and (not w2 or not _word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
+        elif word_kind(w1) == "strong" and (not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
     out += [(m.start(1), m.end(2)) for m in _PAIR_SLOT.finditer(text)
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1)]
     for m in _SUBJECT_PAIR.finditer(text):
         verb = (m.group(3) or "").lower()
-        if (verb in NARRATIVE_VERBS or verb.endswith("ed")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
+        if (verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
             out.append((m.start(1), m.end(2)))
     for m in _SURNAME_GIVEN.finditer(text):
-        k1, k2 = _word_kind(m.group(1)), _word_kind(m.group(2))
+        k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         if k1 and k2 and "strong" in (k1, k2) and m.group(2).lower() not in _ADJECTIVES:
             out.extend([m.span(1), m.span(2)])
     return out

@@ -156,7 +156,7 @@ def _verb_form(word: str) -> bool:
 
 # Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
 _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
-                "moniker"}
+                "moniker", "f/k/a", "f.k.a", "fka"}
 
 
 def _stop_word(word: str, n_words: int) -> bool:
