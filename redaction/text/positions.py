@@ -22,7 +22,8 @@ from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, uncommo
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|think|thinks|believe|believes|guess|because|when|and|but))\s+)"
+    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|think|thinks|believe|believes|guess|because|when|and|but|where|"
+    r"whether|while|until|if|since|once))\s+)"
     r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
@@ -137,12 +138,17 @@ _SLOT_CUES = (  # the longer cues first: "followed up with" before "followed"
     r"(?:followed\s+up|met\s+up|hangs?\s+out|hung\s+out|lives|lived|living|stays?|stayed|staying|left|resides?)\s+with|"
     r"with|per|told|tells|asked|contacted|interviewed|located|arrested|detained|notified|cited|met|saw|seen|texted|"
     r"hit|punched|kicked|slapped|choked|followed|visited|transported|searched|approached|questioned|stopped|"
-    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned")
+    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned|observed|"
+    r"watched|heard|noticed|recognized|recognised|wants|wanted|gave|give|paid|owes|owed|sent|blamed|accused|hugged|"
+    r"kissed|bit|shoved|tackled|chased|described|photographed|fingerprinted|booked|escorted|drove|carried|found|"
+    r"trespassed|admonished|handcuffed|frisked|released|served|summoned|subpoenaed|both|neither|either|including|let")
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
-                        r"reported|advised|claimed|believes|thinks|saw|heard|that))[ \t]+(" + _NAME + r")[ \t]+(" + _NAME
-                        + r")(?![\w'’\-])")
+                        r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
+                        r"after|before|because|but))[ \t]+(" + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b))")
+# A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
+_PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
 _SUBJECT_PAIR = re.compile(
     r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
     + r")(?=(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
@@ -157,8 +163,7 @@ _PLACES = {"church", "bank", "park", "court", "hall", "field", "fields", "square
            "bridge", "lake", "hill", "hills", "creek", "ford", "port"}
 _ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
                "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
-               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "summer", "autumn", "may", "will",
-               "june", "april", "august", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
+               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "may", "will", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
                "pa", "al", "kin", "bay", "hang", "else", "love", "star", "page", "price", "guy", "king", "prince", "duke",
                "judge", "officer", "sergeant", "deacon", "bishop", "jewel", "velvet", "ivory"}
 
@@ -180,6 +185,8 @@ def word_kind(word: str) -> str:
     common = low in dictionary_words()
     if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
         return "strong"
+    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
+        return ""  # "robbed", "standing": a verb form
     if uncommon_word(word):
         return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
     if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
@@ -211,6 +218,14 @@ def _street(text: str, m: re.Match[str], group: int) -> bool:
     return _STREET_AHEAD.match(text, m.start(group)) is not None or _STREET_AHEAD.match(text, m.end(group)) is not None
 
 
+_AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+[ \t]+){1,2}(" + _NAME + r")")
+
+
+def _no_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    return (s, e - 2) if text[e - 2:e].lower() in ("'s", "’s") and e - 2 > s else (s, e)
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
     ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
@@ -220,12 +235,17 @@ def slot_names(text: str) -> list[tuple[int, int]]:
         w1, w2 = m.group(1), m.group(2)
         if _street(text, m, 1):
             continue
+        if w2 and w2.lower() in PARTICLES:
+            after = _AFTER_PARTICLES.match(text, m.start(2))
+            if word_kind(w1) and after is not None and word_kind(after.group(1)):
+                out.append(m.span(1))  # "with chase de la cruz": the particles and the surname join it later
+            continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
         elif word_kind(w1) == "strong" and (not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
-    out += [(m.start(1), m.end(2)) for m in _PAIR_SLOT.finditer(text)
+    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1)]
     for m in _SUBJECT_PAIR.finditer(text):
         verb = (m.group(3) or "").lower()
@@ -235,4 +255,4 @@ def slot_names(text: str) -> list[tuple[int, int]]:
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         if k1 and k2 and "strong" in (k1, k2) and m.group(2).lower() not in _ADJECTIVES:
             out.extend([m.span(1), m.span(2)])
-    return out
+    return [_no_possessive(text, sp) for sp in out]

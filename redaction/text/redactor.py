@@ -407,8 +407,9 @@ class TextRedactor:
         words = list(_SPAN_WORD.finditer(text, start, end))
         initial = (len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
                    and text[end:end + 1] != "/")  # not the "A" of "A/K/A"
-        while words and _stop_word(words[0].group(), len(words)):
-            words.pop(0)
+        while words and (_stop_word(words[0].group(), len(words)) or (
+                len(words) > 1 and words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
+            words.pop(0)  # "exit Sam's Club": a verb before the NER's name
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street

@@ -32,7 +32,8 @@ NARRATIVE_VERBS = frozenset({
     "share", "sleeps", "slept", "deals", "dealt", "claims", "claimed", "explained", "explains", "spoke", "speaks",
     "indicated", "indicates", "stole", "steals", "hides", "hid", "fights", "fought", "sits", "sat", "seemed",
     "seems", "appeared", "appears", "became", "becomes", "remained", "returned", "returns", "joined", "met",
-    "meets", "would", "could", "did", "does", "might", "must", "should",
+    "meets", "would", "could", "did", "does", "might", "must", "should", "let", "lets", "flagged", "waved",
+    "opened", "answered", "threw", "throws", "exit", "exits", "exited", "entered", "enters",
 })
 # Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
 _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
