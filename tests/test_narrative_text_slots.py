@@ -78,6 +78,10 @@ needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model
     ("ON ARRIVAL I MET SUMMER WOODS IN THE LOBBY.", ["SUMMER", "WOODS"], ["ARRIVAL", "LOBBY"]),
     ("i gave rose castellanos a case number.", ["rose", "castellanos"], ["gave", "case"]),
     ("the victim's roommate tendai let us in.", ["tendai"], ["let", "us"]),
+    ("THE CAR BELONGS TO TARIQ'S UNCLE, KENJI ROBINSON.", ["TARIQ", "KENJI", "ROBINSON"], ["UNCLE"]),
+    ("The car belongs to tariq's uncle, rose johnson.", ["tariq", "rose", "johnson"], ["uncle"]),
+    ("MS. LINDQVIST'S DAUGHTER TENDAI WAS HOME.", ["LINDQVIST", "TENDAI"], ["DAUGHTER", "HOME"]),
+    ("her roommate let rose lewis in. Fatima said Rose had been banned.", ["rose", "lewis", "Rose"], ["banned"]),
 ])
 def test_names_in_person_slots(redactor, text, gone, kept):
     out = redactor.redact([text])[0].text or ""

@@ -139,6 +139,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
                 if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
                     short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
+                    if w.islower():
+                        short_words.add(w.capitalize())  # "rose lewis" typed in lower case, later "Rose said"
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)

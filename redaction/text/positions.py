@@ -178,6 +178,8 @@ def word_kind(word: str) -> str:
     none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
     "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
     low = fold(word).lower().replace("’", "'")
+    if low.endswith("'s") and len(low) > 4:
+        word, low = word[:-2], low[:-2]  # "kenji's uncle"
     if "-" in low and low.split("-")[0] in _PREFIXES:
         return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
     if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
@@ -206,6 +208,8 @@ def _pair_ok(first: str, last: str) -> bool:
         return False  # "struck Milvia": a common word first is no given name
     if last.lower() in _PLACES:
         return k1 == "strong"  # "tendai church", not "chase bank"
+    if k2 == "given" and _listed(last, surnames()):
+        k2 = "surname"  # "rose johnson": a surname that is also a given name
     return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak")) or (k1, k2) == ("weak", "weak")
 
 

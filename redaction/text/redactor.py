@@ -418,6 +418,11 @@ class TextRedactor:
         verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
                                                                  in NARRATIVE_VERBS)), len(words))
         words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb
+        owner_at = next((i for i, w in enumerate(words[:-1]) if w.group().lower().endswith(("'s", "’s"))), None)
+        if owner_at is not None:  # "LINDQVIST'S DAUGHTER TENDAI": a name ends at its possessive
+            words = words[:owner_at + 1]
+            if words[-1].group().lower().endswith(("'s", "’s")):
+                return self._person_span(text, words[0].start(), words[-1].end())
         cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
         if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
             words = words[cut + 1:]
