@@ -82,6 +82,16 @@ needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model
     ("The car belongs to tariq's uncle, rose johnson.", ["tariq", "rose", "johnson"], ["uncle"]),
     ("MS. LINDQVIST'S DAUGHTER TENDAI WAS HOME.", ["LINDQVIST", "TENDAI"], ["DAUGHTER", "HOME"]),
     ("her roommate let rose lewis in. Fatima said Rose had been banned.", ["rose", "lewis", "Rose"], ["banned"]),
+    ("WIT: GRANT NGUYEN 5105551212", ["GRANT", "NGUYEN"], ["WIT"]),
+    ("vict hope flores transported by amr", ["hope", "flores"], ["vict", "transported"]),
+    ("RO CHASE BROWN NOTIFIED", ["CHASE", "BROWN"], ["RO", "NOTIFIED"]),
+    ("involved: mcintyre, zofia; woods, grant", ["mcintyre", "zofia", "woods", "grant"], ["involved"]),
+    ("s1 ramirez, hope dob 010190", ["ramirez", "hope"], ["s1", "dob"]),
+    ("adv liesel to leave", ["liesel"], ["adv", "leave"]),
+    ("chase woods / liesel mcintyre verbal only", ["chase", "woods", "liesel", "mcintyre"], ["verbal"]),
+    ("COMP AMAL HADDAD DECLINED MEDICAL", ["AMAL", "HADDAD"], ["COMP", "DECLINED"]),
+    ("victim stated bogdan o'rourke punched her twice.", ["bogdan", "rourke"], ["stated", "punched"]),
+    ("spoke w/ tendai adebayo-smith ref dog bite", ["tendai", "adebayo", "smith"], ["spoke", "dog"]),
 ])
 def test_names_in_person_slots(redactor, text, gone, kept):
     out = redactor.redact([text])[0].text or ""

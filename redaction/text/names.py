@@ -31,7 +31,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -357,8 +357,8 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
         return True
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
-    if (g1 or l1 in AMBIGUOUS_GIVEN) and unknown_word(w2):
-        return True  # "Chase Balogun", "tui baker": a surname no list holds after a given name
+    if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):
+        return True  # "Chase Balogun", "tui baker", "GRANT NGUYEN": a surname no dictionary holds after a given name
     # two words no dictionary holds ("ikaika kahananui"); an unknown word before a listed surname is as often a
     # street or a typo ("Milvia Addison")
     return w1.islower() == w2.islower() and unknown_word(w1) and unknown_word(w2)

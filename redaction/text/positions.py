@@ -141,20 +141,24 @@ _SLOT_CUES = (  # the longer cues first: "followed up with" before "followed"
     r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned|observed|"
     r"watched|heard|noticed|recognized|recognised|wants|wanted|gave|give|paid|owes|owed|sent|blamed|accused|hugged|"
     r"kissed|bit|shoved|tackled|chased|described|photographed|fingerprinted|booked|escorted|drove|carried|found|"
-    r"trespassed|admonished|handcuffed|frisked|released|served|summoned|subpoenaed|both|neither|either|including|let")
-_SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
+    r"trespassed|admonished|handcuffed|frisked|released|served|summoned|subpoenaed|both|neither|either|including|let|"
+    r"adv|advd|advised|w/")
+_SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
-                        r"after|before|because|but))[ \t]+(" + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b))")
+                        r"after|before|because|but|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
+                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
+                        + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
 _PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
 _SUBJECT_PAIR = re.compile(
     r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
-    + r")(?=(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
+    + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
 _SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
-    "and", "with", "per", "witnesses", "witness")) + r")[ \t]*("
+    "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
+_LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
 # Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
 _THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
            "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
@@ -182,6 +186,10 @@ def word_kind(word: str) -> str:
         word, low = word[:-2], low[:-2]  # "kenji's uncle"
     if "-" in low and low.split("-")[0] in _PREFIXES:
         return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
+    if "-" in low and all(low.split("-")):
+        kinds = [word_kind(p) for p in word.split("-")]
+        if all(kinds) and "strong" in kinds:
+            return "strong"  # "adebayo-smith"
     if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
         return ""
     common = low in dictionary_words()
@@ -253,10 +261,12 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1)]
     for m in _SUBJECT_PAIR.finditer(text):
         verb = (m.group(3) or "").lower()
-        if (verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
+        if (m.group(3) is None or verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
             out.append((m.start(1), m.end(2)))
     for m in _SURNAME_GIVEN.finditer(text):
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
-        if k1 and k2 and "strong" in (k1, k2) and m.group(2).lower() not in _ADJECTIVES:
+        labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
+        if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (
+                "strong" in (k1, k2) or (labelled and k1 != "given" and k2 != "surname")):
             out.extend([m.span(1), m.span(2)])
     return [_no_possessive(text, sp) for sp in out]

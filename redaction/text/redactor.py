@@ -48,7 +48,7 @@ from redaction.text.people import (
 )
 from redaction.text.positions import given_before, surnames_before
 from redaction.text.variants import TextView, _value_regex, may_occur
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -162,7 +162,7 @@ _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
     low = word.strip(".,:;").lower()
-    if not_name(word) or low in CUE_WORDS or low in _ALIAS_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
+    if not_name(word) or low in CUE_WORDS or low in _ALIAS_WORDS or low in REPORT_ABBREVIATIONS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
 

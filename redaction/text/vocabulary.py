@@ -39,7 +39,10 @@ NARRATIVE_VERBS = frozenset({
 _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
                             "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj",
                             "assoc", "assn", "asst", "approx", "rcvd", "recd", "vehs", "ppl", "info", "narr", "supp"}
-                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"})
+                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"}
+                           | {"poss", "req", "reqs", "pty", "ro", "goa", "unk", "adv", "advd", "sts", "stated", "rp", "rps",
+                              "comp", "comps", "vic", "vics", "wits", "invl", "invlvd"})
+REPORT_ABBREVIATIONS = _ABBREVIATIONS  # dispatch and report shorthand: never a name word ("COMP", "PTY", "POSS")
 
 
 @lru_cache(maxsize=4)
