@@ -9,6 +9,11 @@
 * ``surnames_before``: ``surname, given`` in any case, found from the given name: the word before ", " and a
   found one-word name is its surname when it is a listed surname or an unknown word ("hughes, omar",
   "okafor, d'andre").
+* ``slot_names``: names where a sentence puts a person, in any casing, judged by ``word_kind`` (listed given
+  names and surnames, dictionary words, words no vocabulary holds): after "spoke with", "per", "according to",
+  "located", report roles ("VICT", "RO") ... ("i spoke with mehmet petrakis", "OFFICERS LOCATED MASON BROWN"), in
+  lists and reported clauses, as a two-word subject ("bogdan price was arrested"), before a possessive, and
+  ``surname, given`` after a label ("involved: woods, grant").
 """
 
 from __future__ import annotations
