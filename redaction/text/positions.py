@@ -20,16 +20,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, uncommon_word, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
+                 "whether", "while", "until", "if", "since", "once", "after", "before")
+
+
+def _sentence_start(cues: tuple[str, ...]) -> str:
+    """Where a subject may begin: the text's start, after a sentence's end, or right after one of ``cues`` (fixed-width
+    lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
+    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|"
+            + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
+
+
 _SUBJECT = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|think|thinks|believe|believes|guess|because|when|and|but|where|"
-    r"whether|while|until|if|since|once))\s+)"
-    r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
+    _sentence_start(_SUBJECT_CUES) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -133,34 +143,66 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
 
 # Words after which a sentence puts a person ("spoke with ___", "per ___", "located ___", "according to ___"), and the
 # words of places and things that follow such a slot as often as a name does ("with [school] police").
-_SLOT_CUES = (  # the longer cues first: "followed up with" before "followed"
-    r"(?:spoke|speak|talked|talk|belongs?|belonged|registered|released|according|married|engaged|related|given|"
-    r"handed|sold|lent|loaned|introduced|next|belonging|text|texts|letter|message|messages|calls|call)\s+to|"
-    r"(?:text|texts|call|calls|message|messages|threats|money|permission|help|complaint|statement|report)\s+from|"
-    r"(?:picked\s+up|dropped\s+off|bitten|assaulted|attacked|struck|hit|punched|pushed|shot|stabbed|robbed|raised|"
-    r"owned|rented|driven|called|contacted|followed|threatened|identified|accompanied|joined|employed)\s+by|"
-    r"(?:warrant|warrants|looking|looked|searching|search|waiting|waited|asking|asked|working|worked)\s+for|"
-    r"(?:followed\s+up|met\s+up|hangs?\s+out|hung\s+out|lives|lived|living|stays?|stayed|staying|left|resides?)\s+with|"
-    r"with|per|told|tells|asked|contacted|interviewed|located|arrested|detained|notified|cited|met|saw|seen|texted|"
-    r"hit|punched|kicked|slapped|choked|followed|visited|transported|searched|approached|questioned|stopped|"
-    r"informed|helped|assisted|threatened|accompanied|phoned|called|emailed|messaged|awoke|woke|warned|observed|"
-    r"watched|heard|noticed|recognized|recognised|wants|wanted|gave|give|paid|owes|owed|sent|blamed|accused|hugged|"
-    r"kissed|bit|shoved|tackled|chased|described|photographed|fingerprinted|booked|escorted|drove|carried|found|"
-    r"trespassed|admonished|handcuffed|frisked|released|served|summoned|subpoenaed|both|neither|either|including|let|"
-    r"adv|advd|advised|w/")
+def _trie(words: Sequence[str]) -> str:
+    """A regular expression matching any of ``words`` (and nothing else), written as a trie ("w(?:ith|arned)"): the
+    engine tries a few letters per position instead of every word of a long alternation."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return ("(?:" + body + ")?") if "" in node else body
+
+    return emit(tree)
+
+
+_SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("followed up with" before "followed")
+    (("spoke", "speak", "talked", "talk", "belong", "belongs", "belonged", "registered", "released", "according",
+      "married", "engaged", "related", "given", "handed", "sold", "lent", "loaned", "introduced", "next", "belonging",
+      "text", "texts", "letter", "message", "messages", "calls", "call"), "to"),
+    (("text", "texts", "call", "calls", "message", "messages", "threats", "money", "permission", "help", "complaint",
+      "statement", "report"), "from"),
+    (("picked up", "dropped off", "bitten", "assaulted", "attacked", "struck", "hit", "punched", "pushed", "shot",
+      "stabbed", "robbed", "raised", "owned", "rented", "driven", "called", "contacted", "followed", "threatened",
+      "identified", "accompanied", "joined", "employed"), "by"),
+    (("warrant", "warrants", "looking", "looked", "searching", "search", "waiting", "waited", "asking", "asked",
+      "working", "worked"), "for"),
+    (("followed up", "met up", "hang out", "hangs out", "hung out", "lives", "lived", "living", "stay", "stays",
+      "stayed", "staying", "left", "reside", "resides"), "with"),
+)
+_SLOT_SINGLE = (
+    "with", "per", "told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
+    "cited", "met", "saw", "seen", "texted", "hit", "punched", "kicked", "slapped", "choked", "followed", "visited",
+    "transported", "searched", "approached", "questioned", "stopped", "informed", "helped", "assisted", "threatened",
+    "accompanied", "phoned", "called", "emailed", "messaged", "awoke", "woke", "warned", "observed", "watched", "heard",
+    "noticed", "recognized", "recognised", "wants", "wanted", "gave", "give", "paid", "owes", "owed", "sent", "blamed",
+    "accused", "hugged", "kissed", "bit", "shoved", "tackled", "chased", "described", "photographed", "fingerprinted",
+    "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
+    "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
+    "against", "about")
+_SLOT_CUES = "|".join([_trie(first).replace(r"\ ", r"\s+") + r"\s+" + last for first, last in _SLOT_MULTI]
+                      + [_trie(_SLOT_SINGLE)])
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
-                        r"after|before|because|but|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
+                        r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
                         r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
                         + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
 _PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
 _SUBJECT_PAIR = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|and|but|because|when|while))\s+)(" + _NAME + r")[ \t]+(" + _NAME
+    _sentence_start(("that", "and", "but", "because", "when", "while", "after", "before", "if", "until")) + r"("
+    + _NAME + r")[ \t]+(" + _NAME
     + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
-_SURNAME_GIVEN = re.compile(r"(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
+_SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
     "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
@@ -182,6 +224,7 @@ _PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi"
              "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
 
 
+@lru_cache(maxsize=65536)
 def word_kind(word: str) -> str:
     """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
     none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
@@ -238,6 +281,12 @@ def _street(text: str, m: re.Match[str], group: int) -> bool:
 _AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+[ \t]+){1,2}(" + _NAME + r")")
 
 
+def _verb_after_to(text: str, m: re.Match[str]) -> bool:
+    """An everyday given name that is a verb after "to", a modal or a pronoun ("had to chase Smith down")."""
+    prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+    return m.group(1).lower() in _VERBISH_GIVEN and prev is not None and prev.group(1).lower() in _NOT_AFTER
+
+
 def _no_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     return (s, e - 2) if text[e - 2:e].lower() in ("'s", "’s") and e - 2 > s else (s, e)
@@ -263,7 +312,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
     out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
-            if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1)]
+            if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1) and not _verb_after_to(text, m)]
     for m in _SUBJECT_PAIR.finditer(text):
         verb = (m.group(3) or "").lower()
         if (m.group(3) is None or verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
