@@ -32,6 +32,7 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.wordtrie import word_trie
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -85,8 +86,7 @@ _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla",
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
-                                sorted(PERSON_CUES_ANY_CASE, key=len, reverse=True))
+    r"(?<![\w/])(?:" + word_trie(c.lower() for c in PERSON_CUES_ANY_CASE)
     + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?,?\s+\(?)", re.IGNORECASE)
 
 
@@ -178,7 +178,7 @@ _INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von
 
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    alts = word_trie(c.lower() for c in cues)
     # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
     return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
 

@@ -380,14 +380,19 @@ _ALIAS_OF_NAME = re.compile(
     r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
 
 
+_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
+
+
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
     nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
     or bracketed alias before or after it (``_pairs_around_aliases``)."""
     out = _quoted_nicknames(text) + _pairs_around_aliases(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    out += [m.span(1) for m in _ALIAS_OF_NAME.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    for m in _ALIAS_BEFORE.finditer(text):
+    named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
+    out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
+            if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    for m in _ALIAS_BEFORE.finditer(text) if named else ():
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
             out.extend([m.span(1), m.span(2)])
     for m in _ALIAS.finditer(text):

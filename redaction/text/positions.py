@@ -25,6 +25,7 @@ from functools import lru_cache
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, uncommon_word, unknown_word
+from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
@@ -143,26 +144,6 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
 
 # Words after which a sentence puts a person ("spoke with ___", "per ___", "located ___", "according to ___"), and the
 # words of places and things that follow such a slot as often as a name does ("with [school] police").
-def _trie(words: Sequence[str]) -> str:
-    """A regular expression matching any of ``words`` (and nothing else), written as a trie ("w(?:ith|arned)"): the
-    engine tries a few letters per position instead of every word of a long alternation."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if "" in node else body
-
-    return emit(tree)
-
-
 _SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("followed up with" before "followed")
     (("spoke", "speak", "talked", "talk", "belong", "belongs", "belonged", "registered", "released", "according",
       "married", "engaged", "related", "given", "handed", "sold", "lent", "loaned", "introduced", "next", "belonging",
@@ -187,8 +168,7 @@ _SLOT_SINGLE = (
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about")
-_SLOT_CUES = "|".join([_trie(first).replace(r"\ ", r"\s+") + r"\s+" + last for first, last in _SLOT_MULTI]
-                      + [_trie(_SLOT_SINGLE)])
+_SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
