@@ -24,7 +24,13 @@ from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, uncommon_word, unknown_word
+from redaction.text.vocabulary import (
+    NARRATIVE_VERBS,
+    REPORT_ABBREVIATIONS,
+    dictionary_words,
+    uncommon_word,
+    unknown_word,
+)
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -220,11 +226,14 @@ def word_kind(word: str) -> str:
             return "strong"  # "adebayo-smith"
     if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
         return ""
-    common = low in dictionary_words()
+    words = dictionary_words()
+    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
+        return ""  # "robbed", "masturbating": a verb form
+    if low in REPORT_ABBREVIATIONS or _glued(word, words):
+        return ""  # "POSS", "forCracked"
+    common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
     if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
         return "strong"
-    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
-        return ""  # "robbed", "standing": a verb form
     if uncommon_word(word):
         return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
     if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
@@ -234,6 +243,12 @@ def word_kind(word: str) -> str:
     if _listed(word, surnames()) and not low.endswith(("ing", "ed", "ly")):
         return "surname"
     return ""
+
+
+def _glued(word: str, words: frozenset[str]) -> bool:
+    """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
+    i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
+    return i > 0 and word[:i].lower() in words and word[i:].lower() in words
 
 
 def _pair_ok(first: str, last: str) -> bool:
@@ -246,7 +261,7 @@ def _pair_ok(first: str, last: str) -> bool:
         return k1 == "strong"  # "tendai church", not "chase bank"
     if k2 == "given" and _listed(last, surnames()):
         k2 = "surname"  # "rose johnson": a surname that is also a given name
-    return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak")) or (k1, k2) == ("weak", "weak")
+    return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak"))
 
 
 _STREET_AHEAD = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+(?i:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
