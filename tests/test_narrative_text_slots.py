@@ -166,6 +166,14 @@ def test_slot_names_property(redactor):
     ("Keisha Kealoha a.k.a. Juju was seen near the store.", ["Keisha", "Kealoha", "Juju"], ["a.k.a.", "seen"]),
     ("tendai okonkwo aka: shorty sells on the corner.", ["tendai", "okonkwo", "shorty"], ["sells", "corner"]),
     ("rose asante (bear) was seen fleeing.", ["rose", "asante", "bear"], ["seen", "fleeing"]),
+    ('FI: FOSTER, TATIANA L. -- "SLIM" DOB 1/2/90', ["FOSTER", "TATIANA", "SLIM"], ["DOB"]),
+    ("FI: FOSTER, TATIANA AKA. BABY DOB 1/2/90", ["FOSTER", "TATIANA", "BABY"], ["DOB"]),
+    ('FI: FOSTER, TATIANA AKA "MONEY" OR "BIG HOMIE" DOB 1/2/90', ["MONEY", "BIG", "HOMIE"], ["DOB"]),
+    ("nicknames: money, big homie. name: foster, tatiana", ["money", "big", "homie", "foster", "tatiana"], ["name"]),
+    ("fi card: foster, tatiana; alias(es): trouble, slim", ["trouble", "slim", "foster", "tatiana"], ["card"]),
+    ("FI: FOSTER, TATIANA MONIKER(S) SUNNY & BABY", ["SUNNY", "BABY"], ["MONIKER"]),
+    ('fi: foster, tatiana l. "smokey," dob 1/2/90', ["smokey"], ["dob"]),
+    ("SIONE LIU, WHO GOES BY LITTLE MAC, AT SUTTER.", ["SIONE", "LIU", "LITTLE", "MAC"], ["AT", "SUTTER"]),
 ])
 def test_alias_notations(redactor, text, gone, kept):
     out = redactor.redact([text])[0].text or ""
@@ -177,6 +185,9 @@ def test_alias_notations(redactor, text, gone, kept):
     ('He said "stop" Tendai Okonkwo ran.', "stop"),
     ("Colleen Kowalski (DOB 5 Dec 1947) was at home.", "DOB"),
     ("MANUEL OKONKWO (JUVENILE) WAS RELEASED.", "JUVENILE"),
+    ("Ms. Okafor's mother, Juana Sharma, arrived.", "'s mother"),
+    ("MS. LAFLEUR'S MOTHER, INGRID WARD, ARRIVED.", "'S MOTHER"),
+    ('"ACE" IS YUKI GRIFFIN\'S STREET NAME.', "'S STREET"),
 ])
 def test_quoted_and_bracketed_words_that_are_no_alias_stay(redactor, text, kept):
     out = redactor.redact([text])[0].text or ""

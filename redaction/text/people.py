@@ -42,8 +42,8 @@ _ALIAS = re.compile(
     r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?as|nicknamed|"
     r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
     r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
-    r"\s+as|alias(?:es)?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
-    r"monikers?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
+    r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
+    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
     r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
     r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
@@ -51,16 +51,17 @@ _ALIAS = re.compile(
     r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
     r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
-    r"\s*[:\-/]?\s*([\"“'‘]?))"
+    r"\.?\s*[:\-/]?\s*([\"“'‘]?))"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown"}
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+                         r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
                          r"(?=\s*[.;:)|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
                                 r"(?:[ \t]+([^\W\d_]+))?")
 
 
@@ -176,7 +177,7 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     hi = e
     while hi < len(text) and (text[hi].isalpha() or text[hi] in "-'’"):
         hi += 1
-    if text[hi - 2:hi].lower() in ("'s", "’s") and hi - 2 > e:
+    if text[hi - 2:hi].lower() in ("'s", "’s") and hi - 2 >= e:
         hi -= 2  # "d'andre's": the name without its possessive
     c = _COMPOUND.fullmatch(text, lo, hi)
     if c is None or (lo, hi) == (s, e):
@@ -285,13 +286,15 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
             if out or low != "who":
                 break
             continue
-        out.append((m.start() + w.start(), m.start() + w.end()))
+        end = m.start() + w.end()
+        out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
     return out
 
 
 _ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
                        r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
-_QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“]))?\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
+_QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“\-–—]))?\s*(?:[\-–—]+\s*)?\(?\s*[\"“]([^\W\d_][\w'’\-]*"
+                           r"(?:\s[^\W\d_][\w'’\-]*)?)[,.]?[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
@@ -438,7 +441,8 @@ def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
-        if more is None or more.group(1).lower() in CAPS_STOP_WORDS or more.group(1).lower() in NARRATIVE_VERBS:
+        if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
+                               for w in more.group(1).split()):
             break
         end = more.end(1)
         second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None

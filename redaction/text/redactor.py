@@ -323,7 +323,8 @@ class TextRedactor:
             if entity == C.DOUBT:
                 kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_UNCONFIRMED))
             elif entity in ("PERSON", SURE_PERSON):
-                got = self._person_span(text, start, end) if entity == "PERSON" else (start, end)
+                got = self._person_span(text, start, end) if entity == "PERSON" else (
+                    (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
                 if got is None:
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
@@ -433,6 +434,8 @@ class TextRedactor:
                                               or words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
             return None  # "DRIVER CONSENTED": a verb after a role cue; "SHARE" after a name
         start, end = words[0].start(), words[-1].end()
+        if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start:
+            end -= 2  # "LAFLEUR'S" once "MOTHER" is trimmed
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
                 span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
