@@ -14,6 +14,7 @@ import pytest
 from benchmarks.narratives import lexicon
 from benchmarks.narratives.families import FAMILIES, HELD_OUT_VARIANTS
 from benchmarks.narratives.families_dev import DEV_FAMILIES
+from benchmarks.narratives.families_dev2 import DEV2_FAMILIES
 from benchmarks.narratives.generate import HERE, dumps, generate, load, sha256
 from benchmarks.narratives.score import (
     ENTITY_TYPES,
@@ -82,7 +83,7 @@ def test_splits_hold_out_variants_and_names(splits: dict[str, list[dict]]) -> No
     nine = [r for r in dev if r["family"] in {f.name for f in FAMILIES}]
     assert len(test) * 2 < len(nine) + len(test) < len(test) * 4  # about a third of the nine families is test
     assert {r["family"] for r in test} == {f.name for f in FAMILIES}
-    assert {r["family"] for r in dev} == {f.name for f in FAMILIES + DEV_FAMILIES}  # dev-only families: dev only
+    assert {r["family"] for r in dev} == {f.name for f in FAMILIES + DEV_FAMILIES + DEV2_FAMILIES}  # dev only
     assert not {r["variant"] for r in dev if r["family"] in {f.name for f in FAMILIES}} & set(HELD_OUT_VARIANTS)
     assert set(HELD_OUT_VARIANTS) <= {r["variant"] for r in test}
 

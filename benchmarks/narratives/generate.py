@@ -22,6 +22,7 @@ from pathlib import Path
 from benchmarks.narratives import lexicon as L
 from benchmarks.narratives.families import FAMILIES, HELD_OUT_VARIANTS, Family
 from benchmarks.narratives.families_dev import DEV_FAMILIES
+from benchmarks.narratives.families_dev2 import generate_dev2
 from benchmarks.narratives.render import Doc, Person, Renderer, fmt_phone, make_person
 
 HERE = Path(__file__).resolve().parent
@@ -126,7 +127,8 @@ def generate(split: str, per_family: int | None = None) -> list[dict]:
     """All records of a split, in a fixed order."""
     n = PER_FAMILY[split] if per_family is None else per_family
     families = FAMILIES + (DEV_FAMILIES if split == "dev" else ())  # the dev-only families never reach test
-    return [make_record(fam, split, i) for fam in families for i in range(n)]
+    dev2 = generate_dev2(n) if split == "dev" else []  # the fifth hand's families: own names, own seeds
+    return [make_record(fam, split, i) for fam in families for i in range(n)] + dev2
 
 
 def dumps(records: list[dict]) -> str:
