@@ -92,6 +92,11 @@ needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model
     ("COMP AMAL HADDAD DECLINED MEDICAL", ["AMAL", "HADDAD"], ["COMP", "DECLINED"]),
     ("victim stated bogdan o'rourke punched her twice.", ["bogdan", "rourke"], ["stated", "punched"]),
     ("spoke w/ tendai adebayo-smith ref dog bite", ["tendai", "adebayo", "smith"], ["spoke", "dog"]),
+    ("i told faith to stop, she said mind your business.", ["faith"], ["told", "stop"]),
+    ("update: jesús and i talked to his mother.", ["jesús"], ["update", "talked"]),
+    ("me and kwame were walking home.", ["kwame"], ["walking"]),
+    ("pls send someone before somebody gets hurt - Dima", ["Dima"], ["send", "hurt"]),
+    ("thank u jesús!! found my purse. ask for chago", ["jesús", "chago"], ["found", "purse"]),
 ])
 def test_names_in_person_slots(redactor, text, gone, kept):
     out = redactor.redact([text])[0].text or ""

@@ -55,9 +55,10 @@ PERSON_CUES_ANY_CASE = [
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
-             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
+             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an", "ní", "nic", "ó", "uí"}  # "Mac an" only inside a name
 # Particles that may open a surname written after a cue ("her roommate de la cruz").
-LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das"}
+LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "ní", "nic",
+                     "ó", "uí"}
 # Given names that are also everyday English words: never a candidate without a cue.
 AMBIGUOUS_GIVEN = {
     "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",

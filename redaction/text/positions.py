@@ -173,7 +173,12 @@ _SLOT_SINGLE = (
     "accused", "hugged", "kissed", "bit", "shoved", "tackled", "chased", "described", "photographed", "fingerprinted",
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
-    "against", "about")
+    "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
+    "asking for", "text", "cc", "dm", "tell", "ask")
+# After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
+_OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
+                 "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",
+                 "thanks", "thank", "thx", "ty", "tell", "ask", "text", "cc", "u", "you", "to"}
 _SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
@@ -191,6 +196,9 @@ _SUBJECT_PAIR = re.compile(
 _SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
     "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
+_AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
+                     + _NAME + r")(?![\w'’\-]))")
+_SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
 # Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
 _THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
@@ -229,7 +237,7 @@ def word_kind(word: str) -> str:
     words = dictionary_words()
     if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
         return ""  # "robbed", "masturbating": a verb form
-    if low in REPORT_ABBREVIATIONS or _glued(word, words):
+    if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
     common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
     if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
@@ -273,7 +281,7 @@ def _street(text: str, m: re.Match[str], group: int) -> bool:
     return _STREET_AHEAD.match(text, m.start(group)) is not None or _STREET_AHEAD.match(text, m.end(group)) is not None
 
 
-_AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+[ \t]+){1,2}(" + _NAME + r")")
+_AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+\.?[ \t]+){1,2}(" + _NAME + r")")
 
 
 def _verb_after_to(text: str, m: re.Match[str]) -> bool:
@@ -303,15 +311,25 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
-        elif word_kind(w1) == "strong" and (not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
+        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN
+                                             and text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS)) and (
+                not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
     out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1) and not _verb_after_to(text, m)]
+
     for m in _SUBJECT_PAIR.finditer(text):
         verb = (m.group(3) or "").lower()
         if (m.group(3) is None or verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
             out.append((m.start(1), m.end(2)))
+    for m in _AND_ME.finditer(text):
+        g = 1 if m.group(1) else 2
+        if word_kind(m.group(g)) and m.group(g).lower() not in _VERBISH_GIVEN:
+            out.append(m.span(g))  # "jesús and i talked", "me and kwame were"
+    sig = _SIGNATURE.search(text)
+    if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
+        out.append(sig.span(1))  # "... come this time - Dima"
     for m in _SURNAME_GIVEN.finditer(text):
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
