@@ -179,6 +179,10 @@ def test_slot_names_property(redactor):
     ("FI: FOSTER, TATIANA MONIKER(S) SUNNY & BABY", ["SUNNY", "BABY"], ["MONIKER"]),
     ('fi: foster, tatiana l. "smokey," dob 1/2/90', ["smokey"], ["dob"]),
     ("SIONE LIU, WHO GOES BY LITTLE MAC, AT SUTTER.", ["SIONE", "LIU", "LITTLE", "MAC"], ["AT", "SUTTER"]),
+    ("crew: ghost, payaso and peanut (his nephew).", ["ghost", "payaso", "peanut"], ["crew", "nephew"]),
+    ("THE GUY GOES BY SOLO. SOLO (BEATRICE Ó BRIAIN) HANGS OUT WITH MILICA LE BLANC.", ["SOLO", "BEATRICE", "Ó", "BRIAIN"],
+     ["HANGS", "GUY"]),
+    ("Abu-Khalil drives the white Jeep. victim: nastya, H/F 60s", ["nastya"], ["victim"]),
 ])
 def test_alias_notations(redactor, text, gone, kept):
     out = redactor.redact([text])[0].text or ""

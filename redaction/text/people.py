@@ -43,7 +43,7 @@ _ALIAS = re.compile(
     r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
     r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
     r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
-    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
+    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|(?:crew|set|members|associates)(?=\s*:)|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
     r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
     r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
@@ -59,7 +59,7 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
                    "same", "different", "another", "other", "several", "many", "various", "unknown"}
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
                          r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
-                         r"(?=\s*[.;:)|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
+                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
 _ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
                                 r"(?:[ \t]+([^\W\d_]+))?")
@@ -203,7 +203,7 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
-                          + r")?)[\"”']?\s*\)")
+                          + r"){0,2})[\"”']?\s*\)")
 _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
@@ -236,7 +236,9 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
             out.append(given)
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
-            if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
+            words = m.group(1).split() if m is not None else []
+            if m is not None and is_name(words[-1].split(".")[-1]) and not any(  # not "(his nephew)"
+                    w.lower() in CAPS_STOP_WORDS or w.lower() in _CUE_WORDS for w in words):
                 out.append(m.span(1))
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
@@ -265,7 +267,8 @@ _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
-_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
+_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
+                                       "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
                                        "they", "people", "friends", "folks", "everybody"}
 
 

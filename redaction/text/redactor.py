@@ -34,7 +34,14 @@ from redaction.text.base import (
 )
 from redaction.text.identity import join_aliases
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import CUE_WORDS, given_names, neighbour_is_name, not_name_phrases, surnames
+from redaction.text.names import (
+    CUE_WORDS,
+    PARTICLES,
+    given_names,
+    neighbour_is_name,
+    not_name_phrases,
+    surnames,
+)
 from redaction.text.people import (
     alias_spans,
     cluster_people,
@@ -133,12 +140,15 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """PERSON spans with only spaces between them are one name ("[hunter] [kowalski]")."""
+    """PERSON spans with only spaces, or name particles, between them are one name ("[hunter] [kowalski]",
+    "[BEATRICE] Ó [BRIAIN]")."""
     out: list[_Cand] = []
     for c in chosen:
         prev = out[-1] if out else None
+        gap = text[prev.end:c.start] if prev is not None else ""
         if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end
-                and not text[prev.end:c.start].strip(" \t")):
+                and (not gap.strip(" \t") or (gap[:1] in " \t" and gap[-1:] in " \t" and len(gap) < 12
+                                                and all(w in PARTICLES for w in gap.lower().split())))):
             prev.end = c.end
             continue
         out.append(c)
