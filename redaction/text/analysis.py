@@ -21,7 +21,7 @@ from redaction.recognizers.words import (
 from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
-from redaction.text.positions import bracketed_nicknames, subjects
+from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.vocabulary import dictionary_words, known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -141,14 +141,13 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        placed = subjects(text) + bracketed_nicknames(text)
+        placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
             spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-        spans.extend((s, e, SURE_PERSON) for s, e in cued_names(text))
         spans.extend((s, e, SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
@@ -181,7 +180,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             if ((i, cs, ce) not in doubted and texts[i][cs:ce].lower() in given
                     and not any(s < ce and cs < t for s, t in confirmed.get(i, ()))):  # a listed given name
                 doubted.add((i, cs, ce))
-                out[i].append((cs, ce, DOUBT))
+                # a listed given name no dictionary holds ("dmitri", "marisol") is a name whatever the NER says
+                out[i].append((cs, ce, SURE_PERSON if word_kind(texts[i][cs:ce]) == "strong" else DOUBT))
     return out
 
 

@@ -31,7 +31,8 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.wordtrie import word_trie
 
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -54,9 +55,10 @@ PERSON_CUES_ANY_CASE = [
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
-             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an"}  # "Mac an" only inside a name
+             "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an", "ní", "nic", "ó", "uí"}  # "Mac an" only inside a name
 # Particles that may open a surname written after a cue ("her roommate de la cruz").
-LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das"}
+LEADING_PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "ní", "nic",
+                     "ó", "uí"}
 # Given names that are also everyday English words: never a candidate without a cue.
 AMBIGUOUS_GIVEN = {
     "will", "may", "june", "april", "august", "mark", "bill", "art", "guy", "rich", "frank", "grant", "chase",
@@ -85,8 +87,7 @@ _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla",
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
-                                sorted(PERSON_CUES_ANY_CASE, key=len, reverse=True))
+    r"(?<![\w/])(?:" + word_trie(c.lower() for c in PERSON_CUES_ANY_CASE)
     + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?,?\s+\(?)", re.IGNORECASE)
 
 
@@ -149,6 +150,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
+                    and not low.endswith(("ing", "ed"))  # "kenji nguyen standing": a verb form
                     and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
@@ -177,7 +179,7 @@ _INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von
 
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    alts = word_trie(c.lower() for c in cues)
     # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
     return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
 
@@ -266,6 +268,10 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
+                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")):
+                        ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
+                if low in NARRATIVE_VERBS and (taken or not mixed):
+                    ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
@@ -283,6 +289,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+_HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
@@ -349,8 +358,8 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
         return True
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
-    if (g1 or l1 in AMBIGUOUS_GIVEN) and unknown_word(w2):
-        return True  # "Chase Balogun", "tui baker": a surname no list holds after a given name
+    if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):
+        return True  # "Chase Balogun", "tui baker", "GRANT NGUYEN": a surname no dictionary holds after a given name
     # two words no dictionary holds ("ikaika kahananui"); an unknown word before a listed surname is as often a
     # street or a typo ("Milvia Addison")
     return w1.islower() == w2.islower() and unknown_word(w1) and unknown_word(w2)

@@ -14,8 +14,15 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, PERSON_CUES_ANY_CASE
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    PARTICLES,
+    PERSON_CUES_ANY_CASE,
+    given_names,
+    surnames,
+)
+from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -27,26 +34,31 @@ _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
-    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
+    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
     r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?as|nicknamed|"
     r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
     r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
-    r"\s+as|alias(?:es)?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
-    r"monikers?(?:\s+(?:is|was|of))?|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
+    r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
+    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|(?:crew|set|members|associates)(?=\s*:)|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
     r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
     r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
+    r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_])|nn(?=\s*:|\s+[\"“'‘])|"
     r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
     r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
-    r"\s*[:\-/]?\s*([\"“'‘]?))"
+    r"\.?\s*[:\-/]?\s*([\"“'‘]?))"
     r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown"}
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")[\"”'’]?"
-                         r"(?=\s*[.;:)|,]|\s*$)", re.IGNORECASE)
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+                         r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
+                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
+# After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
+                                r"(?:[ \t]+([^\W\d_]+))?")
 
 
 def is_initials(span: str) -> bool:
@@ -91,6 +103,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
                 if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
                     short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
+                    if w.islower():
+                        short_words.add(w.capitalize())  # "rose lewis" typed in lower case, later "Rose said"
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
@@ -126,7 +140,7 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     hi = e
     while hi < len(text) and (text[hi].isalpha() or text[hi] in "-'’"):
         hi += 1
-    if text[hi - 2:hi].lower() in ("'s", "’s") and hi - 2 > e:
+    if text[hi - 2:hi].lower() in ("'s", "’s") and hi - 2 >= e:
         hi -= 2  # "d'andre's": the name without its possessive
     c = _COMPOUND.fullmatch(text, lo, hi)
     if c is None or (lo, hi) == (s, e):
@@ -151,7 +165,8 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_PAREN_AFTER = re.compile(r"\s*\(\s*[\"“']?(" + _NAME_WORD + r")[\"”']?\s*\)")
+_PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
+                          + r"){0,2})[\"”']?\s*\)")
 _AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
 
@@ -184,7 +199,9 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
             out.append(given)
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
-            if m is not None and is_name(m.group(1).split()[-1].split(".")[-1]):
+            words = m.group(1).split() if m is not None else []
+            if m is not None and is_name(words[-1].split(".")[-1]) and not any(  # not "(his nephew)"
+                    w.lower() in CAPS_STOP_WORDS or w.lower() in _CUE_WORDS for w in words):
                 out.append(m.span(1))
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
@@ -213,7 +230,8 @@ _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
-_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
+_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
+                                       "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
                                        "they", "people", "friends", "folks", "everybody"}
 
 
@@ -229,34 +247,56 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         low = w.group().lower()
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
             break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
-        if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
+        common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
+        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
             if out or low != "who":
                 break
             continue
-        out.append((m.start() + w.start(), m.start() + w.end()))
+        end = m.start() + w.end()
+        out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
     return out
 
 
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
+_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
                        r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
-_QUOTED_AFTER = re.compile(r"\s*\(?\s*[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]"
+_QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“\-–—]))?\s*(?:[\-–—]+\s*)?\(?\s*[\"“]([^\W\d_][\w'’\-]*"
+                           r"(?:\s[^\W\d_][\w'’\-]*)?)[,.]?[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
 
 def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quoted capitalized word or two (no common word) right after a name is that person's alias ("Marcus Young \"Little Mac\"",
-    "DOE, JOHN (\"SMOKE\")")."""
+    """A quoted word or two (no common word) right after a name, or right before it, is that person's alias
+    ("Marcus Young \"Little Mac\"", "DOE, JOHN (\"SMOKE\")", "\"kilo\" tendai moyo"); in mixed-case text a quoted
+    word after a name must be capitalized (or bracketed) to be no speech."""
     out = []
-    for _s, e in spans:
+    lower_text = not any(c.isupper() for c in text)
+    for s, e in spans:
+        b = _QUOTED_BEFORE.search(text, max(0, s - 40), s)
+        if b is not None and all(w.lower() not in CAPS_STOP_WORDS for w in b.group(1).split()) and not (
+                _said_before(text, b.start())):
+            out.append(b.span(1))
         m = _QUOTED_AFTER.match(text, e)
         if m is None:
             continue
         g = 1 if m.group(1) else 2  # double quotes, or single quotes after a space ("JONES, TERRELL 'SMOKE'")
         words = m.group(g).split()
         bracketed = "(" in text[e:m.start(g)]  # ("lil ray") right after a name: an alias in any case
-        if all((w[:1].isupper() or bracketed) and w.lower() not in CAPS_STOP_WORDS for w in words):  # not speech
+
+        if all((w[:1].isupper() or bracketed or lower_text) and w.lower() not in CAPS_STOP_WORDS for w in words):
             out.append(m.span(g))
     return out
+
+
+_SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
+           "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
+_WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
+
+
+def _said_before(text: str, quote: int) -> bool:
+    """A verb of speech right before a quote: what follows is speech ('said "stop"'), not an alias."""
+    said = _WORD_BEFORE_QUOTE.search(text, max(0, quote - 30), quote)
+    return said is not None and (said.group(1).lower() in NARRATIVE_VERBS or said.group(1).lower() in _SAYING)
+_QUOTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
 
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
@@ -268,12 +308,60 @@ _ALIAS_BEFORE = re.compile(
     + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
 
 
+_PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
+                              + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”'’]?\s*\)|[\"”])")
+# Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
+_NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
+              "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
+_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”]\s+(" + _NAME_WORD
+                              + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _given_surname(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname: a listed (or everyday) given name or a word no dictionary
+    holds, then a listed surname or such a word; no common, report or cue word."""
+    f, la = first.lower(), last.lower()
+    if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
+        return False
+    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
+            and (la in surnames() or unknown_word(last)))
+
+
+def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
+    """``First Last "Nick"``, ``First Last (Nick)`` and ``"Nick" First Last`` in any case: the name and its alias,
+    when the two words read as a given name and a surname (``_given_surname``)."""
+    out: list[tuple[int, int]] = []
+    for m in _PAIR_THEN_ALIAS.finditer(text):
+        opener = m.group(3).split()[0].lower()
+        if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
+                w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
+            # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
+            out.extend([m.span(1), m.span(2)] + ([] if _ALIAS_OF.match(opener) else [m.span(3)]))
+    for m in _ALIAS_THEN_PAIR.finditer(text):
+        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
+                _said_before(text, m.start())):
+            out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
+_ALIAS_OF_NAME = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
+    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
+
+
+_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
+
+
 def alias_spans(text: str) -> list[tuple[int, int]]:
     """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
-    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name."""
-    out = _quoted_nicknames(text)
+    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
+    or bracketed alias before or after it (``_pairs_around_aliases``)."""
+    out = _quoted_nicknames(text) + _pairs_around_aliases(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    for m in _ALIAS_BEFORE.finditer(text):
+    named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
+    out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
+            if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    for m in _ALIAS_BEFORE.finditer(text) if named else ():
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
             out.extend([m.span(1), m.span(2)])
     for m in _ALIAS.finditer(text):
@@ -290,9 +378,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         s = m.start(2)
         out.append((s, m.end(2) if len(words) > 1 else s + len(words[0])))
         out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
-        more = _ALIAS_MORE.match(text, out[-1][1] + (1 if quoted else 0))
-        if more is not None and more.group(1).lower() not in CAPS_STOP_WORDS:
-            out.append(more.span(1))  # "AKA'S frosty, anja": a list of aliases
+        out.extend(_more_aliases(text, out[-1][1] + (1 if quoted else 0)))
     return out
 
 
@@ -314,3 +400,21 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
         return []
     return [(m.start(1), m.start(1) + len(words[0]))]
+
+
+def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
+    """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
+    out: list[tuple[int, int]] = []
+    while len(out) < 4:
+        more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
+        if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
+                               for w in more.group(1).split()):
+            break
+        end = more.end(1)
+        second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None
+        if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (
+                second.lower().endswith(("ed", "ing"))):
+            end = more.end(2)  # "aka trouble; lil bit": a two-word alias
+        out.append((more.start(1), end))
+        pos = end + (1 if text[end:end + 1] in "\"”'’" else 0)
+    return out

@@ -9,21 +9,44 @@
 * ``surnames_before``: ``surname, given`` in any case, found from the given name: the word before ", " and a
   found one-word name is its surname when it is a listed surname or an unknown word ("hughes, omar",
   "okafor, d'andre").
+* ``slot_names``: names where a sentence puts a person, in any casing, judged by ``word_kind`` (listed given
+  names and surnames, dictionary words, words no vocabulary holds): after "spoke with", "per", "according to",
+  "located", report roles ("VICT", "RO") ... ("i spoke with mehmet petrakis", "OFFICERS LOCATED MASON BROWN"), in
+  lists and reported clauses, as a two-word subject ("bogdan price was arrested"), before a possessive, and
+  ``surname, given`` after a label ("involved: woods, grant").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS, uncommon_word, unknown_word
+from redaction.text.vocabulary import (
+    NARRATIVE_VERBS,
+    REPORT_ABBREVIATIONS,
+    dictionary_words,
+    uncommon_word,
+    unknown_word,
+)
+from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
+                 "whether", "while", "until", "if", "since", "once", "after", "before")
+
+
+def _sentence_start(cues: tuple[str, ...]) -> str:
+    """Where a subject may begin: the text's start, after a sentence's end, or right after one of ``cues`` (fixed-width
+    lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
+    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|"
+            + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
+
+
 _SUBJECT = re.compile(
-    r"(?:\A|(?<=[.!?:;|])\s+|(?<=\n)|(?i:\b(?:that|think|thinks|believe|believes|guess|because|when|and|but))\s+)"
-    r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
+    _sentence_start(_SUBJECT_CUES) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -38,6 +61,10 @@ _NOT_AFTER = {"to", "would", "could", "will", "did", "can", "and", "i", "we", "t
               "might", "must", "should", "who", "that", "it"}
 
 
+# Everyday given names that are also verbs or modals: after "to", "and", a pronoun they are the verb ("to chase").
+_VERBISH_GIVEN = {"will", "may", "chase", "grant", "mark", "bill", "rob", "sue", "pat", "drew", "hope", "frank", "jack",
+                  "art", "don", "ray", "guy", "max", "dean", "cliff", "lane", "wade", "miles", "herb", "norm", "nick",
+                  "cash", "page", "price", "hunter", "sterling", "rich", "young", "long", "love", "star", "dawn", "eve"}
 _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS | {
     "male", "lady", "man", "boy", "baby", "officer", "sergeant", "judge", "general", "black", "white", "brown",
     "green", "gray", "grey", "young", "long", "an", "in", "so", "see", "ma", "pa", "al", "kin", "bay", "tan", "hang",
@@ -116,6 +143,198 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         if _listed(word, given) or unknown_word(word):
             out.append(m.span(1))
         elif word.lower() in AMBIGUOUS_GIVEN and word[:1].isupper() == after.isupper() and (
-                prev is None or prev.group(1).lower() not in _NOT_AFTER):
+                prev is None or prev.group(1).lower() not in _NOT_AFTER or word.lower() not in _VERBISH_GIVEN):
             out.append(m.span(1))
     return out
+
+
+# Words after which a sentence puts a person ("spoke with ___", "per ___", "located ___", "according to ___"), and the
+# words of places and things that follow such a slot as often as a name does ("with [school] police").
+_SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("followed up with" before "followed")
+    (("spoke", "speak", "talked", "talk", "belong", "belongs", "belonged", "registered", "released", "according",
+      "married", "engaged", "related", "given", "handed", "sold", "lent", "loaned", "introduced", "next", "belonging",
+      "text", "texts", "letter", "message", "messages", "calls", "call"), "to"),
+    (("text", "texts", "call", "calls", "message", "messages", "threats", "money", "permission", "help", "complaint",
+      "statement", "report"), "from"),
+    (("picked up", "dropped off", "bitten", "assaulted", "attacked", "struck", "hit", "punched", "pushed", "shot",
+      "stabbed", "robbed", "raised", "owned", "rented", "driven", "called", "contacted", "followed", "threatened",
+      "identified", "accompanied", "joined", "employed"), "by"),
+    (("warrant", "warrants", "looking", "looked", "searching", "search", "waiting", "waited", "asking", "asked",
+      "working", "worked"), "for"),
+    (("followed up", "met up", "hang out", "hangs out", "hung out", "lives", "lived", "living", "stay", "stays",
+      "stayed", "staying", "left", "reside", "resides"), "with"),
+)
+_SLOT_SINGLE = (
+    "with", "per", "told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
+    "cited", "met", "saw", "seen", "texted", "hit", "punched", "kicked", "slapped", "choked", "followed", "visited",
+    "transported", "searched", "approached", "questioned", "stopped", "informed", "helped", "assisted", "threatened",
+    "accompanied", "phoned", "called", "emailed", "messaged", "awoke", "woke", "warned", "observed", "watched", "heard",
+    "noticed", "recognized", "recognised", "wants", "wanted", "gave", "give", "paid", "owes", "owed", "sent", "blamed",
+    "accused", "hugged", "kissed", "bit", "shoved", "tackled", "chased", "described", "photographed", "fingerprinted",
+    "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
+    "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
+    "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
+    "asking for", "text", "cc", "dm", "tell", "ask", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
+    "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
+# After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
+_OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
+                 "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",
+                 "thanks", "thank", "thx", "ty", "tell", "ask", "text", "cc", "u", "you", "to"}
+_SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
+_SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
+# Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
+_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
+                        r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
+                        r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
+                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
+                        + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
+# A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
+_PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
+_SUBJECT_PAIR = re.compile(
+    _sentence_start(("that", "and", "but", "because", "when", "while", "after", "before", "if", "until")) + r"("
+    + _NAME + r")[ \t]+(" + _NAME
+    + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
+_SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
+    "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
+                            + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
+_AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
+                     + _NAME + r")(?![\w'’\-]))")
+_SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
+_LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
+# Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
+_THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
+           "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
+           "drugs", "gun", "knife", "pd", "dept", "medics", "fire", "ems", "security", "staff", "management"}
+_PLACES = {"church", "bank", "park", "court", "hall", "field", "fields", "square", "garden", "gardens", "plaza", "mall",
+           "bridge", "lake", "hill", "hills", "creek", "ford", "port"}
+_ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
+               "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
+               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "may", "will", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
+               "pa", "al", "kin", "bay", "hang", "else", "love", "star", "page", "price", "guy", "king", "prince", "duke",
+               "judge", "officer", "sergeant", "deacon", "bishop", "jewel", "velvet", "ivory"}
+
+
+_PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi", "multi", "over", "under", "mid", "half",
+             "step", "well", "all", "high", "low", "one", "two", "three", "four", "five", "in", "out", "by", "on", "off",
+             "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
+
+
+@lru_cache(maxsize=65536)
+def word_kind(word: str) -> str:
+    """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
+    none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
+    "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
+    low = fold(word).lower().replace("’", "'")
+    if low.endswith("'s") and len(low) > 4:
+        word, low = word[:-2], low[:-2]  # "kenji's uncle"
+    if "-" in low and low.split("-")[0] in _PREFIXES:
+        return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
+    if "-" in low and all(low.split("-")):
+        kinds = [word_kind(p) for p in word.split("-")]
+        if all(kinds) and "strong" in kinds:
+            return "strong"  # "adebayo-smith"
+    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
+        return ""
+    words = dictionary_words()
+    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
+        return ""  # "robbed", "masturbating": a verb form
+    if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
+        return ""  # "POSS", "forCracked"
+    common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
+    if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
+        return "strong"
+    if uncommon_word(word):
+        return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
+    if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
+        return ""
+    if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
+        return "given"
+    if _listed(word, surnames()) and not low.endswith(("ing", "ed", "ly")):
+        return "surname"
+    return ""
+
+
+def _glued(word: str, words: frozenset[str]) -> bool:
+    """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
+    i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
+    return i > 0 and word[:i].lower() in words and word[i:].lower() in words
+
+
+def _pair_ok(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
+    everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
+    k1, k2 = word_kind(first), word_kind(last)
+    if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
+        return False  # "struck Milvia": a common word first is no given name
+    if last.lower() in _PLACES:
+        return k1 == "strong"  # "tendai church", not "chase bank"
+    if k2 == "given" and _listed(last, surnames()):
+        k2 = "surname"  # "rose johnson": a surname that is also a given name
+    return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak"))
+
+
+_STREET_AHEAD = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+(?i:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+                           + r")\b")
+
+
+def _street(text: str, m: re.Match[str], group: int) -> bool:
+    """A slot word that opens a street ("with [ashby] ave", "and san pablo ave"): no name."""
+    return _STREET_AHEAD.match(text, m.start(group)) is not None or _STREET_AHEAD.match(text, m.end(group)) is not None
+
+
+_AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+\.?[ \t]+){1,2}(" + _NAME + r")")
+
+
+def _verb_after_to(text: str, m: re.Match[str]) -> bool:
+    """An everyday given name that is a verb after "to", a modal or a pronoun ("had to chase Smith down")."""
+    prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+    return m.group(1).lower() in _VERBISH_GIVEN and prev is not None and prev.group(1).lower() in _NOT_AFTER
+
+
+def _no_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    return (s, e - 2) if text[e - 2:e].lower() in ("'s", "’s") and e - 2 > s else (s, e)
+
+
+def slot_names(text: str) -> list[tuple[int, int]]:
+    """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
+    ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
+    before a verb ("bogdan price was arrested"), and ``surname, given`` after a colon, a semicolon or a bracket."""
+    out: list[tuple[int, int]] = []
+    for m in _SLOT.finditer(text):
+        w1, w2 = m.group(1), m.group(2)
+        if _street(text, m, 1):
+            continue
+        if w2 and w2.lower() in PARTICLES:
+            after = _AFTER_PARTICLES.match(text, m.start(2))
+            if word_kind(w1) and after is not None and word_kind(after.group(1)):
+                out.append(m.span(1))  # "with chase de la cruz": the particles and the surname join it later
+            continue
+        if w2 and _pair_ok(w1, w2):
+            out.append((m.start(1), m.end(2)))
+        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN
+                                             and text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS)) and (
+                not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
+                not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
+            out.append(m.span(1))
+    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
+            if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1) and not _verb_after_to(text, m)]
+
+    for m in _SUBJECT_PAIR.finditer(text):
+        verb = (m.group(3) or "").lower()
+        if (m.group(3) is None or verb in NARRATIVE_VERBS or verb.endswith("ed") or verb in ("and", "or")) and _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1):
+            out.append((m.start(1), m.end(2)))
+    for m in _AND_ME.finditer(text):
+        g = 1 if m.group(1) else 2
+        if word_kind(m.group(g)) and m.group(g).lower() not in _VERBISH_GIVEN:
+            out.append(m.span(g))  # "jesús and i talked", "me and kwame were"
+    sig = _SIGNATURE.search(text)
+    if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
+        out.append(sig.span(1))  # "... come this time - Dima"
+    for m in _SURNAME_GIVEN.finditer(text):
+        k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
+        labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
+        if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (
+                "strong" in (k1, k2) or (labelled and k1 != "given" and k2 != "surname")):
+            out.extend([m.span(1), m.span(2)])
+    return [_no_possessive(text, sp) for sp in out]

@@ -37,6 +37,7 @@ from redaction.text.initials import initials_lists, initials_of, initials_spans
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
+    PARTICLES,
     given_names,
     neighbour_is_name,
     not_name_phrases,
@@ -62,7 +63,7 @@ from redaction.text.variants import (
     ordinary_nickname,
     value_spans,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, known_words
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, known_words
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -161,12 +162,15 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _join_adjacent(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """PERSON spans with only spaces between them are one name ("[hunter] [kowalski]")."""
+    """PERSON spans with only spaces, or name particles, between them are one name ("[hunter] [kowalski]",
+    "[BEATRICE] Ó [BRIAIN]")."""
     out: list[_Cand] = []
     for c in chosen:
         prev = out[-1] if out else None
+        gap = text[prev.end:c.start] if prev is not None else ""
         if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end
-                and not text[prev.end:c.start].strip(" \t")):
+                and (not gap.strip(" \t") or (gap[:1] in " \t" and gap[-1:] in " \t" and len(gap) < 12
+                                                and all(w in PARTICLES for w in gap.lower().split())))):
             prev.end = c.end
             continue
         out.append(c)
@@ -239,9 +243,15 @@ def _verb_form(word: str) -> bool:
     return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames()
 
 
+# Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
+_ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
+                "moniker", "f/k/a", "f.k.a", "fka"}
+
+
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
-    if not_name(word) or word.strip(".,").lower() in CUE_WORDS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
+    low = word.strip(".,:;").lower()
+    if not_name(word) or low in CUE_WORDS or low in _ALIAS_WORDS or low in REPORT_ABBREVIATIONS:  # "VICTIM'S DAUGHTER, TEMPERANCE ..."
         return True
     return n_words == 1 and word.strip(".,").lower() in CAPS_STOP_WORDS
 
@@ -432,7 +442,8 @@ class TextRedactor:
             if entity == C.DOUBT:
                 kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_UNCONFIRMED))
             elif entity in ("PERSON", SURE_PERSON):
-                got = self._person_span(text, start, end) if entity == "PERSON" else (start, end)
+                got = self._person_span(text, start, end) if entity == "PERSON" else (
+                    (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
                 if got is None:
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
@@ -519,11 +530,22 @@ class TextRedactor:
         words = list(_SPAN_WORD.finditer(text, start, end))
         initial = (len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
                    and text[end:end + 1] != "/")  # not the "A" of "A/K/A"
-        while words and _stop_word(words[0].group(), len(words)):
-            words.pop(0)
+        while words and (_stop_word(words[0].group(), len(words)) or (
+                len(words) > 1 and words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
+            words.pop(0)  # "exit Sam's Club": a verb before the NER's name
         while words and not initial and _stop_word(words[-1].group(), len(words)):
             if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
                 return None  # "... KING JR PL FOR": a street
+        alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
+        words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
+        verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
+                                                                 in NARRATIVE_VERBS)), len(words))
+        words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb
+        owner_at = next((i for i, w in enumerate(words[:-1]) if w.group().lower().endswith(("'s", "’s"))), None)
+        if owner_at is not None:  # "LINDQVIST'S DAUGHTER TENDAI": a name ends at its possessive
+            words = words[:owner_at + 1]
+            if words[-1].group().lower().endswith(("'s", "’s")):
+                return self._person_span(text, words[0].start(), words[-1].end())
         cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
         if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
             words = words[cut + 1:]
@@ -534,6 +556,8 @@ class TextRedactor:
                                               or words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
             return None  # "DRIVER CONSENTED": a verb after a role cue; "SHARE" after a name
         start, end = words[0].start(), words[-1].end()
+        if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start:
+            end -= 2  # "LAFLEUR'S" once "MOTHER" is trimmed
         span = text[start:end]
         if (_FOLLOWED_BY_SUFFIX.match(text, end) and not _SAINT_AFTER.match(text, end)) or \
                 span.split()[-1].strip(".").lower() in SUFFIX_LOWER:

@@ -32,13 +32,17 @@ NARRATIVE_VERBS = frozenset({
     "share", "sleeps", "slept", "deals", "dealt", "claims", "claimed", "explained", "explains", "spoke", "speaks",
     "indicated", "indicates", "stole", "steals", "hides", "hid", "fights", "fought", "sits", "sat", "seemed",
     "seems", "appeared", "appears", "became", "becomes", "remained", "returned", "returns", "joined", "met",
-    "meets", "would", "could", "did", "does", "might", "must", "should",
+    "meets", "would", "could", "did", "does", "might", "must", "should", "let", "lets", "flagged", "waved",
+    "opened", "answered", "threw", "throws", "exit", "exits", "exited", "entered", "enters",
 })
 # Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
 _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
                             "ofcr", "offr", "ptl", "tpr", "rpt", "rptd", "advsd", "trans", "xport", "resp", "subj",
                             "assoc", "assn", "asst", "approx", "rcvd", "recd", "vehs", "ppl", "info", "narr", "supp"}
-                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"})
+                           | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"}
+                           | {"poss", "req", "reqs", "pty", "ro", "goa", "unk", "adv", "advd", "sts", "stated", "rp", "rps",
+                              "comp", "comps", "vic", "vics", "wits", "invl", "invlvd"})
+REPORT_ABBREVIATIONS = _ABBREVIATIONS  # dispatch and report shorthand: never a name word ("COMP", "PTY", "POSS")
 
 
 @lru_cache(maxsize=4)
@@ -111,8 +115,13 @@ def unknown_word(word: str) -> bool:
 
 
 def _compound(word: str, known: frozenset[str]) -> bool:
-    """Two known words of three letters or more run together ("speedingwindow")."""
-    return len(word) >= 7 and any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+    """Two dictionary words run together ("speedingwindow", "keyholder"); a three-letter part only in a long word
+    ("ivanova" is no "iva" + "nova", "anahera" no "ana" + "hera")."""
+    if len(word) < 7:
+        return False
+    common = dictionary_words() or known
+    least = 3 if len(word) >= 9 else 4
+    return any(word[:i] in common and word[i:] in common for i in range(least, len(word) - least + 1))
 
 
 @lru_cache(maxsize=65536)
