@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from redaction.errors import RedactionError
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     DIRECTIONS,
@@ -67,6 +68,9 @@ def _engine(model: str) -> _Engine:
     from redaction.recognizers import default_recognizers
 
     _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
+    if not known_words(model):  # the name rules read it: without it they would quietly find nothing
+        raise RedactionError(f"spaCy model {model!r}: its vocabulary (vocab/strings.json) cannot be read. Set "
+                             "OSD_SPACY_MODEL to an installed model package or a model folder.")
     known_words(), dictionary_words()  # read the vocabulary now, with the model, not inside the first text's time
     return _ENGINES[model]
 

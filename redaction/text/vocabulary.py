@@ -45,15 +45,22 @@ _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass
 REPORT_ABBREVIATIONS = _ABBREVIATIONS  # dispatch and report shorthand: never a name word ("COMP", "PTY", "POSS")
 
 
+def _model_root(name: str) -> Path:
+    """The model's folder: ``OSD_SPACY_MODEL`` may name an installed package or a model folder (as spacy.load takes)."""
+    if os.path.isdir(name):
+        return Path(name)
+    import spacy.util
+
+    return Path(spacy.util.get_package_path(name))
+
+
 @lru_cache(maxsize=4)
 def known_words(model: str | None = None) -> frozenset[str]:
     """Lower-case, unaccented letter-only words of the model's string table; empty when it cannot be read (then
-    ``unknown_word`` is never true: no rule fires on an unreadable vocabulary)."""
+    ``unknown_word`` is never true; ``analysis._engine`` refuses such a model rather than run without the rules)."""
     name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
     try:
-        import spacy.util
-
-        root = Path(spacy.util.get_package_path(name))
+        root = _model_root(name)
         path = next(root.glob("*/vocab/strings.json"), None) or next(root.glob("vocab/strings.json"), None)
         if path is None:
             return frozenset()
@@ -69,9 +76,7 @@ def dictionary_words(model: str | None = None) -> frozenset[str]:
     """The lemmatizer's word index alone (WordNet's common words, few names): "wily", "lay", not "sio" or "pri"."""
     name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
     try:
-        import spacy.util
-
-        root = Path(spacy.util.get_package_path(name))
+        root = _model_root(name)
     except (ImportError, OSError, ValueError):
         return frozenset()
     return frozenset(w for sub in [root, *root.iterdir()] if sub.is_dir() for w in _lemma_index(sub))
