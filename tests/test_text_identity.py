@@ -192,3 +192,18 @@ def test_a_given_name_then_a_full_name_around_a_comma_are_two_people():
         "Svetlana", "Sterling Story"]
     s = text.index("Okafor")
     assert split_list(text, s, s + len("Okafor, Ngozi Ann"), []) == [(s, s + len("Okafor, Ngozi Ann"))]
+
+
+ALIAS_NOTATIONS = ["F/K/A", "f/k/a", "FKA", "S/N", "s/n", "AKA.", "aka.", "alias(es):", "Moniker(s):"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_alias_after_any_notation_shares_the_name_s_number_property(seed):
+    """Every alias notation the alias rules know also joins numbers (a second number told the reader nothing, but
+    an alias given its own number reads as another person)."""
+    rng = random.Random(seed)
+    cue = rng.choice(ALIAS_NOTATIONS)
+    given, surname = rng.choice(GIVEN), rng.choice(SURNAMES)
+    name = rng.choice([f"{given} {surname}", f"{given} {surname}".upper()])
+    text = f"Contact {name} {cue} Spider was seen. Later Spider ran."
+    assert _numbers(text, [name, "Spider", "Spider"]) == [1, 1, 1]
