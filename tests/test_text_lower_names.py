@@ -64,6 +64,9 @@ def _cased(text: str, mode: str) -> str:
     ("oyelarin told me kwabenah put them up to it.", ["oyelarin", "kwabenah"]),
     ("we did not see xochimilca that night.", ["xochimilca"]),
     ("AFTER HUNTER LEFT THE PARTY GOT LOUD.", ["HUNTER"]),
+    ("the tv was gone. oyelarin will call back.", ["oyelarin"]),
+    ("tendaiwe and kwabenah both know him.", ["tendaiwe", "kwabenah"]),
+    ("sid says it was xochimilca oyelarin.", ["xochimilca", "oyelarin"]),
 ])
 def test_everyday_given_names_go(redactor, text, gone):
     out = redactor.redact([text])[0].text or ""
@@ -78,6 +81,8 @@ def test_everyday_given_names_go(redactor, text, gone):
     ("either way or another, no one said anything.", ["way"]),
     ("we will see what happens.", ["will", "what"]),
     ("the major road was closed, traffic came to a stop.", ["major", "traffic"]),
+    ("vehicle and driver were gone. the car will be towed.", ["vehicle", "driver", "car"]),
+    ("it was black tape on the window.", ["black", "tape"]),
 ])
 def test_ordinary_words_stay(redactor, text, kept):
     out = redactor.redact([text])[0].text or ""

@@ -53,7 +53,9 @@ PERSON_VERBS = frozenset({
     "wanted", "cried", "lied", "apologized", "promised", "swore", "threatened", "thinks", "thought"})
 # Past forms the narrative verbs lack, after which a subject is a person just as well ("padraig put them up to it").
 _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "screamed", "cried", "replied", "swore",
-                         "promised", "apologized", "thinks", "thought", "owns", "owned"})
+                         "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
+                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n"})
+_CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
                        "christmas", "easter"})
@@ -109,7 +111,10 @@ def subjects(text: str) -> list[tuple[int, int]]:
         word, verb = m.group(2), m.group(3).lower()
         if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS:
             continue
-        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word) or uncommon_word(word))):
+        if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
+            continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not
+        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word) or uncommon_word(word)
+                                                 or word_kind(word) == "strong")):
             out.append(m.span(2))  # a quoted subject is what someone is called ('"Smoke" was seen')
         elif _everyday_given(word):
             everyday.setdefault(word, []).append(m.span(2))
@@ -211,7 +216,7 @@ _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located"
 _SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
-_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
+_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
                         r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
