@@ -67,6 +67,7 @@ def _cased(text: str, mode: str) -> str:
     ("the tv was gone. oyelarin will call back.", ["oyelarin"]),
     ("tendaiwe and kwabenah both know him.", ["tendaiwe", "kwabenah"]),
     ("sid says it was xochimilca oyelarin.", ["xochimilca", "oyelarin"]),
+    ("cameras show kwabenah from the corner house.", ["kwabenah"]),
 ])
 def test_everyday_given_names_go(redactor, text, gone):
     out = redactor.redact([text])[0].text or ""
@@ -83,6 +84,7 @@ def test_everyday_given_names_go(redactor, text, gone):
     ("the major road was closed, traffic came to a stop.", ["major", "traffic"]),
     ("vehicle and driver were gone. the car will be towed.", ["vehicle", "driver", "car"]),
     ("it was black tape on the window.", ["black", "tape"]),
+    ("the video shows nothing. i know what happened.", ["video", "nothing", "what"]),
 ])
 def test_ordinary_words_stay(redactor, text, kept):
     out = redactor.redact([text])[0].text or ""
