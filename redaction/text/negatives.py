@@ -40,7 +40,8 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.names import CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
@@ -70,6 +71,13 @@ _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "anyone", 
 _OBJECT_START = frozenset({"the", "a", "an", "her", "his", "their", "my", "our", "your", "its", "every", "each",
                            "this", "that", "these", "those", "it", "him", "them", "me", "us", "some", "any", "no",
                            "out", "off", "away", "back", "up", "down", "towards", "toward", "visitation"})
+# Words after which a sentence puts a person ("spoke with grace yesterday", "told faith today"): a listed given name
+# there is the person, whatever noun follows it.
+_PERSON_SLOTS = frozenset({"with", "per", "told", "tell", "tells", "asked", "ask", "saw", "see", "met", "contacted",
+                           "called", "texted", "thanks", "thank", "warned", "visited", "notified", "interviewed"})
+# Nouns that stand alone as adverbs of time: a word before one is not its modifier ("grace yesterday").
+_DAYS = ("yesterday", "today", "tonight", "tomorrow")
+_TIME_NOUNS = frozenset({*_DAYS, "earlier", "later", "again", "twice", "once"})
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
 _FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
 _INDEFINITE = frozenset({"something", "everything", "nothing", "anything", "one", "thing", "things", "way", "time",
@@ -220,6 +228,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return False
     if low in REPORT_WORDS or _NAME_LABEL_AFTER.match(after) or (low in _KNOWN_ADVERBS and _KNOWN.match(after)):
         return True
+    if edge and low in _DAYS:
+        return True  # "OYELARIN YESTERDAY": the day, not a name word
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
     if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
@@ -293,6 +303,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         return True
     if tight and prev in _SUBJECT_PRONOUNS and _base_verb(low) and low not in given_names():
         return True  # "Someone rose from the couch"
+    if _named_person(ctx, i, gap_after):
+        return False
     if tight and prev in _HIS_HER and not gap_after.strip() and _noun(nxt) and not _listed(nxt):
         return True
     if tight and prev in _COPULAS and low in adj and (gap_after.strip()[:1] in (",", ".", "!", "?", "") and
@@ -304,10 +316,22 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         n = ctx.word(i + 1)
         later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]
         return (_noun(nxt) and not _listed(nxt) and nxt not in NARRATIVE_VERBS and nxt not in _INDEFINITE
+                and nxt not in _TIME_NOUNS
                 and not nxt.endswith("ed") and not re.match(r"\s*#?\d", later)
                 and not (ctx.mixed and n[:1].isupper()) and nxt not in _MODALS and len(nxt) > 3
                 and nxt not in _FUNCTION)
     return False
+
+
+def _named_person(ctx: _Context, i: int, gap_after: str) -> bool:
+    """Positive evidence that word i, a listed given name, is a person's ("precious left", "mason said", "spoke with
+    grace yesterday"): a verb only a person does right after it, or a verb taking a person right before it."""
+    low = ctx.low(i)
+    if not (low in AMBIGUOUS_GIVEN or low in given_names()) or low in ("will", "may", "can"):
+        return False
+    if not gap_after.strip() and ctx.low(i + 1) in PERSON_VERBS:
+        return True
+    return i > 0 and not ctx.gap(i - 1, i).strip() and ctx.low(i - 1) in _PERSON_SLOTS
 
 
 def _ordinary_phrase(ctx: _Context, run: list[int]) -> bool:

@@ -35,18 +35,32 @@ from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
-                 "whether", "while", "until", "if", "since", "once", "after", "before")
+                 "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later")
 
 
-def _sentence_start(cues: tuple[str, ...]) -> str:
-    """Where a subject may begin: the text's start, after a sentence's end, or right after one of ``cues`` (fixed-width
-    lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
-    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|"
+def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
+    """Where a subject may begin: the text's start, after a sentence's end (or a comma: a clause's), or right after one
+    of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
+    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|" if comma else "")
             + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
 
 
+# Verbs only a person does (speech, coming and going, knowing): before one an everyday given name is a person.
+PERSON_VERBS = frozenset({
+    "said", "says", "stated", "states", "told", "tells", "yelled", "yells", "screamed", "shouted", "asked", "asks",
+    "admitted", "admits", "denied", "denies", "explained", "explains", "claimed", "claims", "texted", "called", "left",
+    "came", "arrived", "ran", "walked", "fled", "refused", "agreed", "answered", "replied", "knows", "knew", "wants",
+    "wanted", "cried", "lied", "apologized", "promised", "swore", "threatened", "thinks", "thought"})
+# Past forms the narrative verbs lack, after which a subject is a person just as well ("padraig put them up to it").
+_MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "screamed", "cried", "replied", "swore",
+                         "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
+                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n"})
+_CONJUNCTIONS = frozenset({"and", "n"})
+_CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                       "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
+                       "christmas", "easter"})
 _SUBJECT = re.compile(
-    _sentence_start(_SUBJECT_CUES) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
+    _sentence_start(_SUBJECT_CUES + ("me", "us"), comma=True) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -86,16 +100,35 @@ def _common(word: str) -> bool:
 
 
 def subjects(text: str) -> list[tuple[int, int]]:
-    """Sentence subjects that are names: a listed given name or an unknown word right before a narrative verb."""
+    """Sentence subjects that are names: a listed given name or an unknown word right before a narrative verb; an
+    everyday word that is also a given name before a verb only a person does ("after precious left", "mason said"),
+    then that word as written before any narrative verb ("i think precious was drunk")."""
     out: list[tuple[int, int]] = []
     given = given_names()
+    everyday: dict[str, list[tuple[int, int]]] = {}  # everyday given names in subject place, by how they are written
+    personal: set[str] = set()  # ... of which one stands before a person's verb
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
-        if verb not in NARRATIVE_VERBS or word.lower() in CAPS_STOP_WORDS:
+        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS:
             continue
-        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word) or uncommon_word(word))):
+        if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
+            continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not
+        if m.group(1) or (not _common(word) and (_listed(word, given) or unknown_word(word) or uncommon_word(word)
+                                                 or word_kind(word) == "strong")):
             out.append(m.span(2))  # a quoted subject is what someone is called ('"Smoke" was seen')
-    return out
+        elif _everyday_given(word):
+            everyday.setdefault(word, []).append(m.span(2))
+            if verb in PERSON_VERBS:
+                personal.add(word)
+    return out + [sp for word in personal for sp in everyday[word]]
+
+
+def _everyday_given(word: str) -> bool:
+    """An everyday word that is also a given name ("precious", "HUNTER"), not a modal, a colour, a rank or a word of
+    the calendar ("when summer came")."""
+    low = word.lower()
+    return (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _NOT_GIVEN \
+        and low not in _CALENDAR and low not in ("will", "may", "can")
 
 
 def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
@@ -162,7 +195,7 @@ _SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("
     (("warrant", "warrants", "looking", "looked", "searching", "search", "waiting", "waited", "asking", "asked",
       "working", "worked"), "for"),
     (("followed up", "met up", "hang out", "hangs out", "hung out", "lives", "lived", "living", "stay", "stays",
-      "stayed", "staying", "left", "reside", "resides"), "with"),
+      "stayed", "staying", "left", "reside", "resides", "spoke", "spoken", "speak", "talked", "talk"), "with"),
 )
 _SLOT_SINGLE = (
     "with", "per", "told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
@@ -174,16 +207,17 @@ _SLOT_SINGLE = (
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
-    "asking for", "text", "cc", "dm", "tell", "ask", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
+    "asking for", "text", "cc", "dm", "tell", "ask", "see", "know", "knows", "knew", "show", "shows", "showed",
+    "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
 _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
                  "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",
-                 "thanks", "thank", "thx", "ty", "tell", "ask", "text", "cc", "u", "you", "to"}
+                 "thanks", "thank", "thx", "ty", "tell", "ask", "text", "cc", "u", "you", "to", "see"}
 _SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
 _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
-_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|include|includes|including|said|says|stated|states|"
+_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
                         r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
@@ -296,6 +330,18 @@ def _no_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (s, e - 2) if text[e - 2:e].lower() in ("'s", "’s") and e - 2 > s else (s, e)
 
 
+# First words of two-word cues after which only a person stands ("spoke with", "lives with"; not "with" alone: "with
+# grace", "with hope").
+_WITH_PERSON = frozenset({"spoke", "speak", "talked", "talk", "followed", "met", "lives", "lived", "living", "stay",
+                          "stays", "stayed", "staying", "hang", "hangs", "hung"})
+
+
+def _alternative(m: re.Match[str]) -> bool:
+    """"either mason or ...", "neither hope nor ...": the first of two alternatives the sentence names."""
+    cue, nxt = m.group().lower(), (m.group(2) or "").lower()
+    return (cue, nxt) in (("either", "or"), ("neither", "nor"))
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
     ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
@@ -312,8 +358,9 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
-        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN
-                                             and text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS)) and (
+        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN and (
+                text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS or _alternative(m)
+                or text[m.start():m.end()].split()[0].lower() in _WITH_PERSON))) and (
                 not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
