@@ -40,6 +40,10 @@ class ContextPatternRecognizer(PatternRecognizer):
     FLAGS: ClassVar[int] = CASE_INSENSITIVE
     # When set, only these characters/words may stand between the cue and the match ("DOB: ", "plate # ").
     GAP: ClassVar[str | None] = None
+    # Pattern name -> regexes each of which every match of that pattern implies somewhere in the text (the
+    # lookahead the match ends at, two capitals in a row): when one is not found, the pattern is not run. A cheap
+    # search for a literal or a short lookahead saves scanning the text with a long pattern at every position.
+    REQUIRES: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, supported_language: str = "en") -> None:
         # Fresh Pattern objects per instance: Presidio caches the compiled regex on the Pattern.
@@ -61,6 +65,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         )
         self._gap_re = re.compile(r"(?:" + self.GAP + r")\Z", re.IGNORECASE) if self.GAP is not None else None
         self._ctx_patterns = {p.name for p in self.PATTERNS if p.name.startswith("ctx:")}
+        self._requires = {name: tuple(re.compile(rx, self.FLAGS) for rx in rxs) for name, rxs in self.REQUIRES.items()}
 
     def has_context(self, text: str, start: int) -> bool:
         """True when a context word occurs in the ``CONTEXT_WINDOW`` characters before ``start``."""
@@ -76,7 +81,10 @@ class ContextPatternRecognizer(PatternRecognizer):
         with a group named ``name`` reports that group's span (its cue is matched, not looked behind for: a
         look-behind alternation is tried at every position of the text, a literal cue only where it occurs)."""
         found: list[Found] = []
+        present: dict[str, bool] = {}  # a requirement shared by several patterns is searched once per text
         for name, rx, _score in self._compiled:
+            if not all(_present(need, text, present) for need in self._requires.get(name, ())):
+                continue
             named = "name" in rx.groupindex  # a pattern may match its cue too and mark the entity as (?P<name>...)
             seen: set[tuple[int, int]] = set()
             for m in rx.finditer(text, overlapped=named):  # overlapped: a cue inside an earlier match counts too
@@ -115,3 +123,10 @@ class ContextPatternRecognizer(PatternRecognizer):
                                             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                                                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return EntityRecognizer.remove_duplicates(results)
+
+
+def _present(rx: re.Pattern, text: str, memo: dict[str, bool]) -> bool:
+    """Whether ``rx`` occurs in ``text``, searched once per text and regex (``memo``)."""
+    if rx.pattern not in memo:
+        memo[rx.pattern] = rx.search(text) is not None
+    return memo[rx.pattern]

@@ -55,15 +55,22 @@ _BADGE_AFTER = r"(?=\s*\(?\s*(?:#\s?\d{2,}|(?i:badge|serial|star|ser\.|payroll)\
 _DESCRIPTOR_AFTER = (r"(?=\s*[(,]\s*\(?\s*(?:\d{1,3}\s*(?:/|,|\s+[WBHAO]/?[MF]\b|\s*(?i:y/o|yo|yoa|yrs?|years?|-year))"
                      r"|[WBHAO]/?[MF]\b|(?i:age|aged|born|b\.|yob|dob)\b))")
 
+_VERB_AFTER = r"(?=\)?,?\s+(?i:" + _VERBS + r")\b)"
+_POSSESSIVE_AFTER = r"(?=['’]s\b)"
+
 INITIALS_PATTERNS = [
     Pattern("dotted", rf"(?<![\w.])(?i:{LETTER}\.\s?{LETTER}\.(?:\s?{LETTER}\.)?)(?!\w|\s?{LETTER}\.)", 0.8),
     Pattern("after cue", r"(?<![A-Za-z])(?i:" + _CUES + r")\.?(?:\s+|(?<=[/.])\s*)\(?(?P<name>" + UPPER
             + "{2,3})(?![\\w'\\-])", 0.8),
-    Pattern("before verb", _TWO_THREE + r"(?=\)?,?\s+(?i:" + _VERBS + r")\b)", 0.7),
+    Pattern("before verb", _TWO_THREE + _VERB_AFTER, 0.7),
     Pattern("before badge", _TWO_THREE + r"(?![\w'\-])" + _BADGE_AFTER, 0.8),
     Pattern("before descriptor", _TWO_THREE + r"(?![\w'\-])" + _DESCRIPTOR_AFTER, 0.7),
-    Pattern("possessive", _TWO_THREE + r"(?=['’]s\b)", 0.7),
+    Pattern("possessive", _TWO_THREE + _POSSESSIVE_AFTER, 0.7),
 ]
+# What every match of the two-or-three-capitals patterns implies somewhere in the text (see ``REQUIRES``).
+_TWO_CAPS = UPPER + "{2}"
+INITIALS_REQUIRES = {"before verb": (_VERB_AFTER, _TWO_CAPS), "before badge": (_BADGE_AFTER, _TWO_CAPS),
+                     "before descriptor": (_DESCRIPTOR_AFTER, _TWO_CAPS), "possessive": (_POSSESSIVE_AFTER, _TWO_CAPS)}
 CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
 STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
 # Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
@@ -87,6 +94,7 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = INITIALS_PATTERNS
+    REQUIRES = INITIALS_REQUIRES
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
     MAX_UPPER_RATIO = 0.5  # "before verb": only in mixed-case texts, where capitals stand out
