@@ -69,8 +69,10 @@ INITIALS_PATTERNS = [
 ]
 # What every match of the two-or-three-capitals patterns implies somewhere in the text (see ``REQUIRES``).
 _TWO_CAPS = UPPER + "{2}"
-INITIALS_REQUIRES = {"before verb": (_VERB_AFTER, _TWO_CAPS), "before badge": (_BADGE_AFTER, _TWO_CAPS),
-                     "before descriptor": (_DESCRIPTOR_AFTER, _TWO_CAPS), "possessive": (_POSSESSIVE_AFTER, _TWO_CAPS)}
+INITIALS_REQUIRES: dict[str, tuple[str, ...]] = {
+    "before verb": (_VERB_AFTER, _TWO_CAPS), "before badge": (_BADGE_AFTER, _TWO_CAPS),
+    "before descriptor": (_DESCRIPTOR_AFTER, _TWO_CAPS), "possessive": (_POSSESSIVE_AFTER, _TWO_CAPS),
+}
 CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
 STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
 # Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
