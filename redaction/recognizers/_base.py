@@ -44,6 +44,9 @@ class ContextPatternRecognizer(PatternRecognizer):
     # lookahead the match ends at, two capitals in a row): when one is not found, the pattern is not run. A cheap
     # search for a literal or a short lookahead saves scanning the text with a long pattern at every position.
     REQUIRES: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # Search the whole text for a context word once before running the ``ctx:`` patterns (and skip them without
+    # one): worth it where those words are rare (dates of birth, licences, plates), not where they are common.
+    CONTEXT_PREFILTER: ClassVar[bool] = False
 
     def __init__(self, supported_language: str = "en") -> None:
         # Fresh Pattern objects per instance: Presidio caches the compiled regex on the Pattern.
@@ -64,6 +67,10 @@ class ContextPatternRecognizer(PatternRecognizer):
             else None
         )
         self._gap_re = re.compile(r"(?:" + self.GAP + r")\Z", re.IGNORECASE) if self.GAP is not None else None
+        # ``_context_re`` without its look-ahead (a window's end cuts it short in ``has_context``): found in every
+        # text where ``has_context`` finds a context word (its look-behind sees before a window's start).
+        self._context_any = (re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+                             if words else None)
         self._ctx_patterns = {p.name for p in self.PATTERNS if p.name.startswith("ctx:")}
         self._requires = {name: tuple(re.compile(rx, self.FLAGS) for rx in rxs) for name, rxs in self.REQUIRES.items()}
 
@@ -81,10 +88,13 @@ class ContextPatternRecognizer(PatternRecognizer):
         with a group named ``name`` reports that group's span (its cue is matched, not looked behind for: a
         look-behind alternation is tried at every position of the text, a literal cue only where it occurs)."""
         found: list[Found] = []
-        present: dict[str, bool] = {}  # a requirement shared by several patterns is searched once per text
+        present: dict[re.Pattern, bool] = {}  # a requirement shared by several patterns is searched once per text
         for name, rx, _score in self._compiled:
             if not all(_present(need, text, present) for need in self._requires.get(name, ())):
                 continue
+            if (self.CONTEXT_PREFILTER and name in self._ctx_patterns
+                    and (self._context_any is None or not _present(self._context_any, text, present))):
+                continue  # a ctx: match needs a context word before it (``has_context``)
             named = "name" in rx.groupindex  # a pattern may match its cue too and mark the entity as (?P<name>...)
             seen: set[tuple[int, int]] = set()
             for m in rx.finditer(text, overlapped=named):  # overlapped: a cue inside an earlier match counts too
@@ -125,8 +135,8 @@ class ContextPatternRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
-def _present(rx: re.Pattern, text: str, memo: dict[str, bool]) -> bool:
+def _present(rx: re.Pattern, text: str, memo: dict[re.Pattern, bool]) -> bool:
     """Whether ``rx`` occurs in ``text``, searched once per text and regex (``memo``)."""
-    if rx.pattern not in memo:
-        memo[rx.pattern] = rx.search(text) is not None
-    return memo[rx.pattern]
+    if rx not in memo:
+        memo[rx] = rx.search(text) is not None
+    return memo[rx]

@@ -40,6 +40,7 @@ class OsdCaseNumberRecognizer(ContextPatternRecognizer):
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|was)\b[\s:#.,\-()]*)*"
     CONTEXT_WINDOW = 25
     FLAGS = CASE_SENSITIVE
+    REQUIRES = {"yy-nnnn": (r"\d{4}",), "yyyy-nnnn": (r"\d{4}",), "long number": (r"\d{4}",)}
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """One match per span (a number after "case" is found by two patterns)."""
