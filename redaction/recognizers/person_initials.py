@@ -12,6 +12,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
+from redaction.recognizers.person_caps import upper_ratio
 from redaction.recognizers.person_cue import SPEECH_VERBS
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
@@ -106,8 +107,7 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
         mixed-case text (capitals stand out there) any that is no abbreviation (a common word written in capitals
         next to a person cue is initials: "MY was accompanied"); in text typed in capitals no word at all ("OFFICER
         ON", "HE WAS"). Letters right before a number label it ("RP CB 4106089940")."""
-        letters = [c for c in text if c.isalpha()]
-        caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > self.MAX_UPPER_RATIO
+        caps = upper_ratio(text) > self.MAX_UPPER_RATIO
         out = []
         for start, end, name in found:
             w = _letters(text[start:end])
