@@ -26,6 +26,7 @@ class OsdLicensePlateRecognizer(ContextPatternRecognizer):
         ),
     ]
     CONTEXT_PREFILTER = True
+    REQUIRES = {"ctx:plate": (r"\d",), "ctx:plate lower": (r"\d",)}  # a plate has a digit (the look-ahead)
     CONTEXT = ["plate", "plates", "tag", "tags", "lp", "lic", "lic plate", "license plate", "registration", "reg",
                "plate #", "plate no"]
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
@@ -59,6 +60,7 @@ class OsdVehiclePlateRecognizer(ContextPatternRecognizer):
                 r"(?<!(?i:\s(?:hrs|hours|was|is|and|had|with|the|for)))", 0.7),
     ]
     CONTEXT_PREFILTER = True
+    REQUIRES = {"ctx:plate after vehicle": (r"\d",)}
     CONTEXT = sorted(VEHICLE_WORDS | {"veh", "vehicle", "car", "town car", "grand marquis", "lesabre", "benz"})
     GAP = r"(?:[\s,:]+[A-Za-z\-]+){0,3}[\s,:]+"  # up to three more words of the description
     CONTEXT_WINDOW = 40
