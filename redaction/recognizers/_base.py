@@ -12,6 +12,7 @@ calls it directly (no Presidio ``AnalyzerEngine`` per text, no ``RecognizerResul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import regex as re
@@ -47,6 +48,10 @@ class ContextPatternRecognizer(PatternRecognizer):
     # Search the whole text for a context word once before running the ``ctx:`` patterns (and skip them without
     # one): worth it where those words are rare (dates of birth, licences, plates), not where they are common.
     CONTEXT_PREFILTER: ClassVar[bool] = False
+    # Pattern name -> a regex matching (overlapped) at every position where a match of that pattern can start and
+    # at few others ("two capitals opening a word"): the pattern is then tried only there (``rx.match``), not at
+    # every position of the text. Such a pattern must never match the empty string nor use a ``name`` group.
+    ANCHORS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, supported_language: str = "en") -> None:
         # Fresh Pattern objects per instance: Presidio caches the compiled regex on the Pattern.
@@ -73,6 +78,8 @@ class ContextPatternRecognizer(PatternRecognizer):
                              if words else None)
         self._ctx_patterns = {p.name for p in self.PATTERNS if p.name.startswith("ctx:")}
         self._requires = {name: tuple(re.compile(rx, self.FLAGS) for rx in rxs) for name, rxs in self.REQUIRES.items()}
+        anchors = {rx: re.compile(rx, self.FLAGS) for rx in set(self.ANCHORS.values())}  # one per regex: shared starts
+        self._anchors = {name: anchors[rx] for name, rx in self.ANCHORS.items()}
 
     def has_context(self, text: str, start: int) -> bool:
         """True when a context word occurs in the ``CONTEXT_WINDOW`` characters before ``start``."""
@@ -89,6 +96,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         look-behind alternation is tried at every position of the text, a literal cue only where it occurs)."""
         found: list[Found] = []
         present: dict[re.Pattern, bool] = {}  # a requirement shared by several patterns is searched once per text
+        starts: dict[re.Pattern, list[int]] = {}  # so are the starts of an anchor shared by several patterns
         for name, rx, _score in self._compiled:
             if not all(_present(need, text, present) for need in self._requires.get(name, ())):
                 continue
@@ -97,7 +105,10 @@ class ContextPatternRecognizer(PatternRecognizer):
                 continue  # a ctx: match needs a context word before it (``has_context``)
             named = "name" in rx.groupindex  # a pattern may match its cue too and mark the entity as (?P<name>...)
             seen: set[tuple[int, int]] = set()
-            for m in rx.finditer(text, overlapped=named):  # overlapped: a cue inside an earlier match counts too
+            anchor = self._anchors.get(name)
+            matches = (rx.finditer(text, overlapped=named) if anchor is None  # overlapped: a cue inside an earlier
+                       else _anchored(rx, text, _starts(anchor, text, starts)))  # match counts too
+            for m in matches:
                 start, end = m.span("name") if named else m.span()
                 if named and (start, end) in seen:
                     continue
@@ -140,3 +151,20 @@ def _present(rx: re.Pattern, text: str, memo: dict[re.Pattern, bool]) -> bool:
     if rx not in memo:
         memo[rx] = rx.search(text) is not None
     return memo[rx]
+
+
+def _starts(anchor: re.Pattern, text: str, memo: dict[re.Pattern, list[int]]) -> list[int]:
+    """Every position where ``anchor`` matches in ``text`` (overlapped), found once per text and anchor."""
+    if anchor not in memo:
+        memo[anchor] = [m.start() for m in anchor.finditer(text, overlapped=True)]
+    return memo[anchor]
+
+
+def _anchored(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What ``rx.finditer(text)`` yields when its matches can start only at ``starts`` and are never empty: the match
+    at each start, skipping starts inside the previous match."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := rx.match(text, p)) is not None:
+            yield m
+            end = m.end()

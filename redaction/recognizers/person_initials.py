@@ -49,7 +49,8 @@ INITIALS_VERBS = [*SPEECH_VERBS, "was", "is", "had", "has", "did", "does", "came
                   "wrote", "recorded", "witnessed", "saw", "heard", "left", "returned", "entered", "approached",
                   "walked", "ran", "asked", "wanted", "became", "received", "used", "then", "and"]
 _VERBS = "|".join(v.replace(" ", r"\s+") for v in sorted(set(INITIALS_VERBS), key=len, reverse=True))
-_TWO_THREE = r"(?<![\w'\-/.#])" + UPPER + r"{2,3}"
+_CAPS_START = r"(?<![\w'\-/.#])"  # no letter, digit, "'", "-", "/", ".", "#" right before the initials
+_TWO_THREE = _CAPS_START + UPPER + r"{2,3}"
 # What follows initials of a person: a badge ("FQ #4471", "MF (badge 7351)", "AB SERIAL 1234"), a descriptor
 # or an age ("AN (Age: 64)", "HL, 43 H/F", "SF (b. 1966)"), a possessive ("ZB's car").
 _BADGE_AFTER = r"(?=\s*\(?\s*(?:#\s?\d{2,}|(?i:badge|serial|star|ser\.|payroll)\b))"
@@ -68,12 +69,10 @@ INITIALS_PATTERNS = [
     Pattern("before descriptor", _TWO_THREE + r"(?![\w'\-])" + _DESCRIPTOR_AFTER, 0.7),
     Pattern("possessive", _TWO_THREE + _POSSESSIVE_AFTER, 0.7),
 ]
-# What every match of the two-or-three-capitals patterns implies somewhere in the text (see ``REQUIRES``).
-_TWO_CAPS = UPPER + "{2}"
-INITIALS_REQUIRES: dict[str, tuple[str, ...]] = {
-    "before verb": (_VERB_AFTER, _TWO_CAPS), "before badge": (_BADGE_AFTER, _TWO_CAPS),
-    "before descriptor": (_DESCRIPTOR_AFTER, _TWO_CAPS), "possessive": (_POSSESSIVE_AFTER, _TWO_CAPS),
-}
+# Where a match of the two-or-three-capitals patterns can start: two capitals opening a word (see ``ANCHORS``;
+# measured faster than searching for their look-aheads first, ``REQUIRES``).
+_TWO_CAPS_START = _CAPS_START + UPPER + "{2}"
+INITIALS_ANCHORS = {name: _TWO_CAPS_START for name in ("before verb", "before badge", "before descriptor", "possessive")}
 CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
 STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
 # Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
@@ -97,7 +96,7 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = INITIALS_PATTERNS
-    REQUIRES = INITIALS_REQUIRES
+    ANCHORS = INITIALS_ANCHORS
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
     MAX_UPPER_RATIO = 0.5  # "before verb": only in mixed-case texts, where capitals stand out
