@@ -44,3 +44,23 @@ def test_prefilters_change_no_match(rec) -> None:
 def test_prefilters_are_in_use() -> None:
     recs = default_recognizers()
     assert any(r._requires for r in recs) and any(r._anchors for r in recs) and any(r.CONTEXT_PREFILTER for r in recs)
+
+
+def test_initials_matches_are_the_regex_matches() -> None:
+    """``initials._initials_matches`` finds what the pair's regex finds, on random strings of its characters."""
+    import random
+    import re
+
+    from redaction.text.initials import _initials_matches
+
+    rng = random.Random(7)
+    alphabet = "HFhf. \t\nXé_1-É"
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for ini in ("HF", "ÉF", "H1"):
+            rx = re.compile(r"(?<![\w.])" + re.escape(ini[0]) + r"(?:\.\s?)?" + re.escape(ini[1]) + r"\.?(?![\w])")
+            expected = [m.span() for m in rx.finditer(text)]
+            assert _initials_matches(text, ini) == expected, (text, ini)
+            found += len(expected)
+    assert found > 100
