@@ -12,6 +12,7 @@ calls it directly (no Presidio ``AnalyzerEngine`` per text, no ``RecognizerResul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import regex as re
@@ -40,6 +41,17 @@ class ContextPatternRecognizer(PatternRecognizer):
     FLAGS: ClassVar[int] = CASE_INSENSITIVE
     # When set, only these characters/words may stand between the cue and the match ("DOB: ", "plate # ").
     GAP: ClassVar[str | None] = None
+    # Pattern name -> regexes each of which every match of that pattern implies somewhere in the text (the
+    # lookahead the match ends at, two capitals in a row): when one is not found, the pattern is not run. A cheap
+    # search for a literal or a short lookahead saves scanning the text with a long pattern at every position.
+    REQUIRES: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # Search the whole text for a context word once before running the ``ctx:`` patterns (and skip them without
+    # one): worth it where those words are rare (dates of birth, licences, plates), not where they are common.
+    CONTEXT_PREFILTER: ClassVar[bool] = False
+    # Pattern name -> a regex matching (overlapped) at every position where a match of that pattern can start and
+    # at few others ("two capitals opening a word"): the pattern is then tried only there (``rx.match``), not at
+    # every position of the text. Such a pattern must never match the empty string nor use a ``name`` group.
+    ANCHORS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, supported_language: str = "en") -> None:
         # Fresh Pattern objects per instance: Presidio caches the compiled regex on the Pattern.
@@ -60,7 +72,14 @@ class ContextPatternRecognizer(PatternRecognizer):
             else None
         )
         self._gap_re = re.compile(r"(?:" + self.GAP + r")\Z", re.IGNORECASE) if self.GAP is not None else None
+        # ``_context_re`` without its look-ahead (a window's end cuts it short in ``has_context``): found in every
+        # text where ``has_context`` finds a context word (its look-behind sees before a window's start).
+        self._context_any = (re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+                             if words else None)
         self._ctx_patterns = {p.name for p in self.PATTERNS if p.name.startswith("ctx:")}
+        self._requires = {name: tuple(re.compile(rx, self.FLAGS) for rx in rxs) for name, rxs in self.REQUIRES.items()}
+        anchors = {rx: re.compile(rx, self.FLAGS) for rx in set(self.ANCHORS.values())}  # one per regex: shared starts
+        self._anchors = {name: anchors[rx] for name, rx in self.ANCHORS.items()}
 
     def has_context(self, text: str, start: int) -> bool:
         """True when a context word occurs in the ``CONTEXT_WINDOW`` characters before ``start``."""
@@ -76,10 +95,20 @@ class ContextPatternRecognizer(PatternRecognizer):
         with a group named ``name`` reports that group's span (its cue is matched, not looked behind for: a
         look-behind alternation is tried at every position of the text, a literal cue only where it occurs)."""
         found: list[Found] = []
+        present: dict[re.Pattern, bool] = {}  # a requirement shared by several patterns is searched once per text
+        starts: dict[re.Pattern, list[int]] = {}  # so are the starts of an anchor shared by several patterns
         for name, rx, _score in self._compiled:
+            if not all(_present(need, text, present) for need in self._requires.get(name, ())):
+                continue
+            if (self.CONTEXT_PREFILTER and name in self._ctx_patterns
+                    and (self._context_any is None or not _present(self._context_any, text, present))):
+                continue  # a ctx: match needs a context word before it (``has_context``)
             named = "name" in rx.groupindex  # a pattern may match its cue too and mark the entity as (?P<name>...)
             seen: set[tuple[int, int]] = set()
-            for m in rx.finditer(text, overlapped=named):  # overlapped: a cue inside an earlier match counts too
+            anchor = self._anchors.get(name)
+            matches = (rx.finditer(text, overlapped=named) if anchor is None  # overlapped: a cue inside an earlier
+                       else _anchored(rx, text, _starts(anchor, text, starts)))  # match counts too
+            for m in matches:
                 start, end = m.span("name") if named else m.span()
                 if named and (start, end) in seen:
                     continue
@@ -115,3 +144,27 @@ class ContextPatternRecognizer(PatternRecognizer):
                                             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                                                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return EntityRecognizer.remove_duplicates(results)
+
+
+def _present(rx: re.Pattern, text: str, memo: dict[re.Pattern, bool]) -> bool:
+    """Whether ``rx`` occurs in ``text``, searched once per text and regex (``memo``)."""
+    if rx not in memo:
+        memo[rx] = rx.search(text) is not None
+    return memo[rx]
+
+
+def _starts(anchor: re.Pattern, text: str, memo: dict[re.Pattern, list[int]]) -> list[int]:
+    """Every position where ``anchor`` matches in ``text`` (overlapped), found once per text and anchor."""
+    if anchor not in memo:
+        memo[anchor] = [m.start() for m in anchor.finditer(text, overlapped=True)]
+    return memo[anchor]
+
+
+def _anchored(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What ``rx.finditer(text)`` yields when its matches can start only at ``starts`` and are never empty: the match
+    at each start, skipping starts inside the previous match."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := rx.match(text, p)) is not None:
+            yield m
+            end = m.end()

@@ -40,6 +40,8 @@ class OsdCaseNumberRecognizer(ContextPatternRecognizer):
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|was)\b[\s:#.,\-()]*)*"
     CONTEXT_WINDOW = 25
     FLAGS = CASE_SENSITIVE
+    # four digits in a row; after a cue, four digits anywhere in the code (``validate_result``)
+    REQUIRES = {"yy-nnnn": (r"\d{4}",), "yyyy-nnnn": (r"\d{4}",), "long number": (r"\d{4}",), "ctx:case no": (r"\d",)}
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """One match per span (a number after "case" is found by two patterns)."""
@@ -63,4 +65,5 @@ class OsdBadgeRecognizer(ContextPatternRecognizer):
     PATTERNS = BADGE_PATTERNS
     CONTEXT = [*OFFICER_TITLES, "P/O", "PO", "badge", "serial", "star"]
     CONTEXT_WINDOW = 45
+    REQUIRES = {"ctx:badge": (r"\d{2}",)}
     FLAGS = CASE_SENSITIVE

@@ -66,3 +66,5 @@ class OsdDemographicsRecognizer(ContextPatternRecognizer):
     PATTERNS = PATTERNS
     CONTEXT = []
     FLAGS = CASE_INSENSITIVE
+    # Every pattern but two needs a digit (an age, a decade, a year); those two need a "/" ("W/M").
+    REQUIRES = {p.name: ((r"/",) if p.name in ("race/sex/age", "race/sex/adult age") else (r"\d",)) for p in PATTERNS}

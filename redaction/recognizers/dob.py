@@ -24,6 +24,8 @@ class OsdDateOfBirthRecognizer(ContextPatternRecognizer):
         Pattern("ctx:written", _WRITTEN, 0.85),
         Pattern("ctx:written dmy", _WRITTEN_DMY, 0.85),
     ]
+    CONTEXT_PREFILTER = True
+    REQUIRES = {p.name: (r"\d",) for p in PATTERNS}  # every date has digits
     CONTEXT = ["dob", "d.o.b", "d/o/b", "born", "date of birth", "birth date", "birthdate", "birthday", "b/d"]
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
     CONTEXT_WINDOW = 25

@@ -14,6 +14,8 @@ class OsdDriverLicenseRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern("ctx:licence", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){2})[A-Za-z0-9][A-Za-z0-9\-]{4,15}(?<!-)(?![\w\-])", 0.8),
     ]
+    CONTEXT_PREFILTER = True
+    REQUIRES = {"ctx:licence": (r"\d",)}  # two digits at least (the look-ahead)
     CONTEXT = ["dl", "d/l", "dl#", "oln", "driver's license", "drivers license", "driver license",
                "driver's licence", "license number", "license #", "license no", "lic#", "lic #", "lic no", "id#"]
     GAP = (r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on|susp|suspended|exp|expired|valid|"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
@@ -13,8 +15,9 @@ CAPS_NAME_REGEX = (
 )
 
 
+@lru_cache(maxsize=256)
 def upper_ratio(text: str) -> float:
-    """Share of upper-case letters among the letters of ``text``."""
+    """Share of upper-case letters among the letters of ``text`` (cached: several detectors ask it of each text)."""
     letters = [c for c in text if c.isalpha()]
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 

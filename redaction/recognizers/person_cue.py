@@ -42,18 +42,24 @@ def _cue_regex(cues: list[str]) -> str:
     )
 
 
+def _verb_after(verbs: list[str]) -> str:
+    """The lookahead for a speech or action verb after a name (searched alone first, see ``REQUIRES``)."""
+    return r"(?=\s+(?i:" + "|".join(v.replace(" ", r"\s+") for v in verbs) + r")\b)"
+
+
 def _verb_regex(verbs: list[str]) -> str:
     """Two to four capitalized words (optional initial) right before a speech or action verb."""
     return (
         r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){1,3}" + _INITIAL
-        + r"(?=\s+(?i:" + "|".join(v.replace(" ", r"\s+") for v in verbs) + r")\b)"
+        + _verb_after(verbs)
     )
 
 
+_POSSESSIVE_AFTER = (
+    r"(?=['’](?i:s)\s+(?i:address|residence|home|house|apartment|phone|cell|vehicle|car|dob|date of birth)\b)")
 # "BOATENG'S ADDRESS IS ...": one to four name words before a possessive of a personal thing.
 POSSESSIVE_REGEX = (
-    r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}"
-    + r"(?=['’](?i:s)\s+(?i:address|residence|home|house|apartment|phone|cell|vehicle|car|dob|date of birth)\b)"
+    r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _POSSESSIVE_AFTER
 )
 
 
@@ -86,6 +92,7 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
+    REQUIRES = {"name before verb": (_verb_after(SPEECH_VERBS),), "possessive name": (_POSSESSIVE_AFTER,)}
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Trim each match to the name inside it (see ``trim_name``); drop matches with no name left."""

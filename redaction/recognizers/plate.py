@@ -25,6 +25,8 @@ class OsdLicensePlateRecognizer(ContextPatternRecognizer):
             0.7,
         ),
     ]
+    CONTEXT_PREFILTER = True
+    REQUIRES = {"ctx:plate": (r"\d",), "ctx:plate lower": (r"\d",)}  # a plate has a digit (the look-ahead)
     CONTEXT = ["plate", "plates", "tag", "tags", "lp", "lic", "lic plate", "license plate", "registration", "reg",
                "plate #", "plate no"]
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
@@ -57,6 +59,8 @@ class OsdVehiclePlateRecognizer(ContextPatternRecognizer):
                 r"(?=[A-Za-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Za-z])[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,5}(?![\w\-])"
                 r"(?<!(?i:\s(?:hrs|hours|was|is|and|had|with|the|for)))", 0.7),
     ]
+    CONTEXT_PREFILTER = True
+    REQUIRES = {"ctx:plate after vehicle": (r"\d",)}
     CONTEXT = sorted(VEHICLE_WORDS | {"veh", "vehicle", "car", "town car", "grand marquis", "lesabre", "benz"})
     GAP = r"(?:[\s,:]+[A-Za-z\-]+){0,3}[\s,:]+"  # up to three more words of the description
     CONTEXT_WINDOW = 40

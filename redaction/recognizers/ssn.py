@@ -15,6 +15,8 @@ class OsdUsSsnRecognizer(ContextPatternRecognizer):
         Pattern("separated", r"(?<![\w\-])\d{3}([\- ])\d{2}\1\d{4}(?![\w\-])", 0.85),
         Pattern("ctx:bare", r"(?<![\w\-])\d{9}(?![\w\-])", 0.6),
     ]
+    REQUIRES = {"separated": (r"\d{4}",)}
+    CONTEXT_PREFILTER = True
     CONTEXT = ["ssn", "social security", "social", "ss#", "ss #", "soc sec"]
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
     CONTEXT_WINDOW = 25

@@ -30,6 +30,7 @@ class OsdVinRecognizer(ContextPatternRecognizer):
     ENTITY = "VIN"
     PATTERNS = [Pattern("vin", r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*\d)[A-HJ-NPR-Za-hj-npr-z0-9]{17}(?![A-Za-z0-9])", 0.5)]
     CONTEXT = ["vin", "vehicle identification"]
+    REQUIRES = {"vin": (r"\d",)}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """True when the check digit matches; otherwise keep the match only if a VIN cue is nearby."""
@@ -37,8 +38,8 @@ class OsdVinRecognizer(ContextPatternRecognizer):
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Checked VINs, plus unchecked 17-character codes right after a VIN cue."""
-        if self._context_re is None:
-            return found
+        if self._context_re is None or self._context_any is None or self._context_any.search(text) is None:
+            return found  # no VIN cue anywhere: nothing is "right after" one
         starts = {start for start, _, _ in found}
         for m in _ANY_VIN.finditer(text):
             if m.start() in starts or not self.has_context(text, m.start()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Sequence
@@ -72,6 +73,11 @@ def _engine(model: str) -> _Engine:
         raise RedactionError(f"spaCy model {model!r}: its vocabulary (vocab/strings.json) cannot be read. Set "
                              "OSD_SPACY_MODEL to an installed model package or a model folder.")
     known_words(), dictionary_words()  # read the vocabulary now, with the model, not inside the first text's time
+    # The model, vocabularies and name lists live as long as the process: moved out of the cyclic garbage
+    # collector's generations, later collections no longer walk their ~100,000 objects (~3% of redaction time
+    # in a fresh process). Objects alive now are never cycle-collected; refcounting still frees them.
+    gc.collect()
+    gc.freeze()
     return _ENGINES[model]
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from redaction.recognizers.person_caps import upper_ratio
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     NOT_NAME_PHRASES,
@@ -427,11 +428,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _mixed_case(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    return 0.0 < upper <= 0.5
+    return 0.0 < upper_ratio(text) <= 0.5
 
 
 def recased(text: str, lo: int, hi: int, words: list[tuple[int, int]]) -> str:
