@@ -39,3 +39,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         if COMPONENT_SKIP.search(reason):
             report.outcome = "failed"
             report.longrepr = f"CI=true and a real-component test skipped: {reason}"
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Any:
+    """A loaded free-text redactor (redaction.text.TextRedactor), one per test module (the spaCy model loads once)."""
+    from redaction.text import TextRedactor
+
+    red = TextRedactor()
+    red.load()
+    return red

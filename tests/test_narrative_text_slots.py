@@ -14,9 +14,10 @@ import re
 
 import pytest
 
-from redaction.text import TextRedactor
 from redaction.text.positions import slot_names, word_kind
 from redaction.text.vocabulary import known_words, unknown_word
+from tests.text_helpers import cased as _cased
+from tests.text_helpers import shown_words as _shown
 
 # Given names and surnames of many origins, some of them everyday words ("hope", "woods", "price").
 GIVEN = ["Chiamaka", "Tendai", "Mehmet", "Anahera", "Radoslaw", "Siddharth", "Xochitl", "Kwabena", "Liesel", "Omari"]
@@ -33,24 +34,8 @@ SLOTS = ["I spoke with {n} at the scene.", "Per {n}, the suspect fled north.", "
          "The caller said {n} had a knife.", "Present were {n}, {m} and {k}.", "{n} and {m} were arguing."]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    red = TextRedactor()
-    red.load()
-    return red
-
-
-def _shown(out: str, words: list[str]) -> list[str]:
-    """The words (any case, whole words) still in the redacted text."""
-    return [w for w in words if re.search(r"(?<![\w'’\-])" + re.escape(w) + r"(?![\w'’\-])", out, re.IGNORECASE)]
-
-
 def _words(*phrases: str) -> list[str]:
     return [w for p in phrases for w in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", p)]
-
-
-def _cased(text: str, mode: str) -> str:
-    return text.upper() if mode == "upper" else text.lower() if mode == "lower" else text
 
 
 needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")

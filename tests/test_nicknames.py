@@ -13,13 +13,6 @@ from redaction.text.nicknames import everyday_word, forms_of
 from redaction.text.variants import TextView, clipped_given, name_nicknames, name_variant_regexes
 
 
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    r = TextRedactor()
-    r.load()
-    return r
-
-
 def test_table_forms_both_ways() -> None:
     assert {"bill", "billy", "will"} <= forms_of("WILLIAM")
     assert "william" in forms_of("Billy")

@@ -12,9 +12,10 @@ import re
 
 import pytest
 
-from redaction.text import TextRedactor
 from redaction.text.positions import bracketed_nicknames, given_before, subjects, surnames_before
 from redaction.text.vocabulary import known_words, unknown_word
+from tests.text_helpers import cased as _cased
+from tests.text_helpers import shown_words as _shown
 
 GIVEN = ["Ngozi", "Folake", "Terrell", "Marisol", "Dariusz", "Oksana", "Tariq", "Yesenia"]
 SURNAMES = ["Balogun", "Okafor", "Przybylski", "Hughes", "Nakamura", "Oyelaran", "Castellanos"]
@@ -23,22 +24,6 @@ CUES = [(" a/k/a ", ""), (" aka ", ""), (" AKA: ", ""), (", also known as ", "")
         (", who goes by ", ","), (", street name ", ","), (" (moniker: ", ")"), (", who they call ", ","),
         (" nicknamed ", ""), (' a/k/a "', '"'), (" (aka ", ")"), (", better known as ", ","),
         (", street name is ", ",")]
-
-
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    red = TextRedactor()
-    red.load()
-    return red
-
-
-def _shown(out: str, words: list[str]) -> list[str]:
-    """The words (any case, whole words) still in the redacted text."""
-    return [w for w in words if re.search(r"(?<![\w'’\-])" + re.escape(w) + r"(?![\w'’\-])", out, re.IGNORECASE)]
-
-
-def _cased(text: str, mode: str) -> str:
-    return text.upper() if mode == "upper" else text.lower() if mode == "lower" else text
 
 
 def _words(*phrases: str) -> list[str]:

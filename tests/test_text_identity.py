@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from redaction.text import TextRedactor
 from redaction.text.identity import number_people
 from redaction.text.initials import initials_of
 from redaction.text.people import record_tokens
+from tests.text_helpers import cased as _cased
 
 GIVEN = ["Guadalupe", "Ngozi", "Folake", "Terrell", "Marisol", "Dariusz", "Oksana", "Tariq", "Yesenia", "Hamza"]
 SURNAMES = ["Przybylski", "Balogun", "Okafor", "Hughes", "Nakamura", "Oyelaran", "Castellanos", "Iyer"]
@@ -105,10 +105,6 @@ def test_a_name_met_in_the_text_then_its_longer_form_and_a_stranger_sharing_the_
     assert _numbers(text, ["Balogun", "Ngozi Balogun", "Ngozi Okafor"]) == [1, 1, 2]
 
 
-def _cased(s: str, how: str) -> str:
-    return s.upper() if how == "upper" else s.lower() if how == "lower" else s
-
-
 def test_relatives_sharing_a_surname_property():
     """Random casing, name orders and forms: the record person's mentions share one number, the relative's another."""
     rng = random.Random(1515)
@@ -129,13 +125,6 @@ def test_relatives_sharing_a_surname_property():
             text2 = text + _cased(f" {title} {sur} left.", how)
             got2 = _numbers(text2, [*mentions, _cased(sur, how)], value)
             assert got2[3] == got2[1], (text2, got2)
-
-
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    red = TextRedactor()
-    red.load()
-    return red
 
 
 def test_redactor_gives_relatives_sharing_a_surname_two_numbers(redactor):

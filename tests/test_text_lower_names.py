@@ -15,10 +15,11 @@ import re
 
 import pytest
 
-from redaction.text import TextRedactor
 from redaction.text.negatives import refine
 from redaction.text.positions import subjects
 from redaction.text.vocabulary import known_words
+from tests.text_helpers import cased as _cased
+from tests.text_helpers import shown as _shown
 
 EVERYDAY_GIVEN = ["precious", "hunter", "destiny", "mason", "faith", "grace", "christian", "sunny"]
 UNLISTED = ["tendaiwe", "oyelarin", "xochimilca", "kwabenah"]  # words no vocabulary holds
@@ -35,21 +36,6 @@ OBJECT_CONTEXTS = ["i spoke with {n} yesterday about it.", "we did not see {n} t
 ADJECTIVE_LIKE = {"precious", "sunny"}
 
 needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
-
-
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    red = TextRedactor()
-    red.load()
-    return red
-
-
-def _shown(out: str, word: str) -> bool:
-    return re.search(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w'’\-])", out, re.IGNORECASE) is not None
-
-
-def _cased(text: str, mode: str) -> str:
-    return text.upper() if mode == "upper" else text.lower() if mode == "lower" else text
 
 
 @needs_vocabulary

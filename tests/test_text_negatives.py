@@ -15,21 +15,8 @@ import pytest
 from redaction.text import TextRedactor
 from redaction.text.initials import initials_lists
 from redaction.text.negatives import refine
-
-
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    red = TextRedactor()
-    red.load()
-    return red
-
-
-def _shown(out: str, word: str) -> bool:
-    return re.search(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w'’\-])", out, re.IGNORECASE) is not None
-
-
-def _cased(text: str, mode: str) -> str:
-    return text.upper() if mode == "upper" else text.lower() if mode == "lower" else text
+from tests.text_helpers import cased as _cased
+from tests.text_helpers import shown as _shown
 
 
 def _span(text: str, word: str, nth: int = 0) -> tuple[int, int]:

@@ -12,14 +12,6 @@ from demo.evalset import generate, score
 from redaction.errors import RedactionError
 from redaction.text import ENTITY_TYPES, TextRedactor
 
-
-@pytest.fixture(scope="module")
-def redactor() -> TextRedactor:
-    r = TextRedactor()
-    r.load()
-    return r
-
-
 RECORD = {"PERSON": ["Jane Q Doe"], "PHONE": ["(555) 987-6543"], "DATE_OF_BIRTH": ["1990-05-02"],
           "ADDRESS": ["42 Oak St Apt 7"], "PLATE": ["7ABC123"], "SSN": ["123-45-6789"],
           "EMAIL": ["jdoe@example.com"], "VIN": ["1HGCM82633A004352"], "DRIVER_LICENSE": ["D1234567"]}
