@@ -45,8 +45,9 @@ from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnam
 from redaction.text.people import is_initials, record_tokens, tokens
 
 _CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?\.?|f/k/a|f\.k\.a\.?|fka|(?<![\w/])[sn]/n|"
-        r"monikers?\(s\)|alias\(es\)|(?:also\s+|better\s+|commonly\s+)?known\s+(?:[^\W\d_]+\s+){0,4}?as|nicknamed|"
-        r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name"
+        r"monikers?\(s\)|alias\(es\)|whose\s+(?:street\s+)?(?:nick)?name\s+(?:is|was)|call(?:s|ing|ed)\s+(?:himself|herself|themselves)|"
+        r"(?:identified|described)\s+only\s+as|(?:also\s+|better\s+|commonly\s+)?known\s+(?:[^\W\d_]+\s+){0,4}?as|nicknamed|"
+        r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name"
         r"(?:\s+of)?)?|answers\s+to|alias(?:es)?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|monikers?|"
         r"(?:who|whom|that)\s+(?:they|everyone|everybody|people|friends)\s+calls?|uses\s+the\s+(?:street\s+)?name"
         r"(?:\s+of)?|also\s+called|nn(?=\s*:)")

@@ -35,16 +35,17 @@ _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 _ALIAS = re.compile(
     r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
-    r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?as|nicknamed|"
-    r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?name(?:\s+of)?)?|"
-    r"went\s+by|answers\s+to|calls\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
+    r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as|nicknamed|"
+    r"(?:identified|described)\s+only\s+as|identified\s+as(?=\s*[\"“'‘])|"
+    r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name(?:\s+of)?)?|"
+    r"went\s+by|answers\s+to|call(?:s|ing|ed)\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
     r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
     r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|(?:crew|set|members|associates)(?=\s*:)|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
     r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
     r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
     r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
     r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_])|nn(?=\s*:|\s+[\"“'‘])|"
-    r"(?:i\s+)?kn[oe]w\s+(?:(?:him|her|them)\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
+    r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
     r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
     r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
     r"\.?\s*[:\-/]?\s*([\"“'‘]?))"
@@ -402,13 +403,19 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 
+def _verb_form(word: str) -> bool:
+    """"approached", "walking": a list of aliases ends at a verb ("aka Candy, approached the car")."""
+    low = word.lower()
+    return len(low) >= 6 and low.endswith(("ed", "ing")) and low not in given_names()
+
+
 def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
     out: list[tuple[int, int]] = []
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               for w in more.group(1).split()):
+                               or _verb_form(w) for w in more.group(1).split()):
             break
         end = more.end(1)
         second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None
