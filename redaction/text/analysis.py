@@ -24,7 +24,7 @@ from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
-from redaction.text.vocabulary import dictionary_words, known_words, unknown_word
+from redaction.text.vocabulary import known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
@@ -68,11 +68,13 @@ def _engine(model: str) -> _Engine:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from redaction.recognizers import default_recognizers
 
-    _ENGINES[model] = _Engine(_load_nlp(model), default_recognizers())
-    if not known_words(model):  # the name rules read it: without it they would quietly find nothing
+    nlp = _load_nlp(model)
+    # Read the vocabulary now, with the model, not inside the first text's time; the name rules need it: without it
+    # they would quietly find nothing, so such a model is refused (and not kept as this model's engine).
+    if not known_words(model):
         raise RedactionError(f"spaCy model {model!r}: its vocabulary (vocab/strings.json) cannot be read. Set "
                              "OSD_SPACY_MODEL to an installed model package or a model folder.")
-    known_words(), dictionary_words()  # read the vocabulary now, with the model, not inside the first text's time
+    _ENGINES[model] = _Engine(nlp, default_recognizers())
     # The model, vocabularies and name lists live as long as the process: moved out of the cyclic garbage
     # collector's generations, later collections no longer walk their ~100,000 objects (~3% of redaction time
     # in a fresh process). Objects alive now are never cycle-collected; refcounting still frees them.

@@ -54,11 +54,19 @@ def _model_root(name: str) -> Path:
     return Path(spacy.util.get_package_path(name))
 
 
-@lru_cache(maxsize=4)
+def _model_name(model: str | None) -> str:
+    return model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+
+
 def known_words(model: str | None = None) -> frozenset[str]:
     """Lower-case, unaccented letter-only words of the model's string table; empty when it cannot be read (then
     ``unknown_word`` is never true; ``analysis._engine`` refuses such a model rather than run without the rules)."""
-    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    return _known_words(_model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _known_words(name: str) -> frozenset[str]:
+    """``known_words`` of a resolved model name: cached by the name, so the default and its spelled-out name share."""
     try:
         root = _model_root(name)
         path = next(root.glob("*/vocab/strings.json"), None) or next(root.glob("vocab/strings.json"), None)
@@ -71,10 +79,13 @@ def known_words(model: str | None = None) -> frozenset[str]:
     return frozenset(words | dictionary_words(name))
 
 
-@lru_cache(maxsize=4)
 def dictionary_words(model: str | None = None) -> frozenset[str]:
     """The lemmatizer's word index alone (WordNet's common words, few names): "wily", "lay", not "sio" or "pri"."""
-    name = model or os.environ.get("OSD_SPACY_MODEL", DEFAULT_MODEL)
+    return _dictionary_words(_model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _dictionary_words(name: str) -> frozenset[str]:
     try:
         root = _model_root(name)
     except (ImportError, OSError, ValueError):
