@@ -43,8 +43,19 @@ def test_frozen_test_split_matches_its_checksum() -> None:
     assert (digest, name) == (FROZEN_TEST_SHA256, "test.jsonl")
 
 
-def test_dev_split_is_what_the_generator_writes() -> None:
-    assert (HERE / "dev.jsonl").read_text(encoding="utf-8") == dumps(generate("dev"))
+def test_dev_split_is_generated_on_use_and_never_stale(tmp_path: Path) -> None:
+    # The dev split is not committed (it is over 2 MiB): load("dev") writes what the generator writes, and
+    # rewrites a file that differs (an edited or older generator's file is never read as the dev split).
+    assert not (tmp_path / "dev.jsonl").exists()
+    records = load("dev", tmp_path)
+    assert (tmp_path / "dev.jsonl").read_text(encoding="utf-8") == dumps(generate("dev")) == dumps(records)
+    (tmp_path / "dev.jsonl").write_text(dumps(records[:3]), encoding="utf-8")
+    assert len(load("dev", tmp_path)) == len(records) > 2000
+    assert [p.name for p in tmp_path.iterdir()] == ["dev.jsonl"]  # no temporary file left
+    tracked = subprocess.run(["git", "ls-files", "benchmarks/narratives/"], cwd=ROOT, capture_output=True, text=True)
+    if tracked.returncode == 0:  # in a git checkout: the dev split is not in it, the frozen split is
+        assert "benchmarks/narratives/dev.jsonl" not in tracked.stdout.split()
+        assert "benchmarks/narratives/test.jsonl" in tracked.stdout.split()
 
 
 def test_generator_is_deterministic_across_processes() -> None:
