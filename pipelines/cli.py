@@ -99,6 +99,8 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     specs = {s.name: s for s in load_specs()}
     _repair_latest(specs)
     store = PrivateStore.from_env()
+    if swept := store.sweep_temp():
+        log.info("removed %d temporary file(s) a killed run left in the private store", swept)
     inbox_dir = config.inbox_dir()
     failures: list[str] = []
     for path in inbox_files(inbox_dir):

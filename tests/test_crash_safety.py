@@ -124,3 +124,32 @@ def test_killed_partition_reexecuted_from_failure(tmp_path, monkeypatch):
         std = store.read_json(f"standardized/stops/{name}.json")
         deid = store.read_json(f"deidentified/stops/{name}.json")
         assert deid["rows"] == std["rows_out"] == store.parquet_num_rows(f"deidentified/stops/{name}.parquet")
+
+
+def test_temp_files_a_killed_writer_left_are_swept_and_live_ones_kept(tmp_path):
+    # A writer killed mid-file (SIGKILL: no cleanup runs) leaves its `.tmp-*` file, which may hold raw rows, in the
+    # private store. The next `cli run` sweeps files untouched for 6 hours; a file being written now is kept.
+    code = (
+        "import os, signal, sys, pyarrow as pa\n"
+        "from pipelines.storage.private import PrivateStore, ParquetSink\n"
+        "store = PrivateStore.local(sys.argv[1])\n"
+        "store.write_json('raw/kept.json', {'n': 1})\n"
+        "sink = ParquetSink(store, 'raw/x/part.parquet')\n"
+        "sink.write(pa.table({'a': [1, 2]}))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == -9
+    from pipelines.storage.private import PrivateStore
+
+    left = [p for p in tmp_path.rglob(".tmp-*")]
+    assert len(left) == 1 and left[0].parent == tmp_path / "raw" / "x"
+    store = PrivateStore.local(tmp_path)
+    assert store.sweep_temp() == 0  # just written: it may be a live run's
+    live = tmp_path / "raw" / ".tmp-live.parquet"
+    live.write_bytes(b"x")
+    old = left[0].stat().st_mtime
+    os.utime(live, (old + 7 * 3600, old + 7 * 3600))
+    assert store.sweep_temp(now=old + 6 * 3600 + 60) == 1
+    assert not left[0].exists() and live.exists()
+    assert store.read_json("raw/kept.json") == {"n": 1}

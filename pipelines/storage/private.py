@@ -12,9 +12,11 @@ replaces `key` only when the sink is closed without error (a crash leaves the pr
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +82,14 @@ class StoreError(OsdError, Terminal):
     code = "store-error"
 
 
+def _mtime(path: str) -> float:
+    """A file's modification time; a file gone meanwhile counts as new (nothing to delete)."""
+    try:
+        return os.stat(path).st_mtime
+    except FileNotFoundError:
+        return float("inf")
+
+
 @dataclass
 class PrivateStore:
     """A private store rooted at `root` on a pyarrow filesystem."""
@@ -127,6 +137,25 @@ class PrivateStore:
 
     def exists(self, key: str) -> bool:
         return self.fs.get_file_info(self.path(key)).type != pafs.FileType.NotFound
+
+    def sweep_temp(self, older_than_s: float = 6 * 3600, now: float | None = None) -> int:
+        """Delete the ``.tmp-*`` files a killed writer left (local store only; S3 writes have none): the count.
+
+        Only files untouched for ``older_than_s`` go, so a run writing right now keeps its file (a sink's file is
+        touched at every batch). They may hold raw rows, so they are not left to pile up in the private store.
+        """
+        if not self.is_local:
+            return 0
+        limit = (time.time() if now is None else now) - older_than_s
+        gone = 0
+        for folder, _dirs, files in os.walk(self.root):
+            for name in files:
+                path = os.path.join(folder, name)
+                if name.startswith(".tmp-") and _mtime(path) < limit:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(path)
+                        gone += 1
+        return gone
 
     def write_parquet(self, key: str, table: pa.Table) -> None:
         buf = io.BytesIO()
