@@ -35,6 +35,21 @@ from redaction.recognizers.words import (
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
+# Occupations and roles people are named after ("nurse carol", "the homeowner, gary chen"): a person cue, never a
+# name. Occupations that are common surnames too ("baker", "mason", "judge", "cook") are left out.
+OCCUPATIONS = (
+    "nurse", "caseworker", "case worker", "social worker", "teacher", "coach", "pastor", "clerk", "cashier", "guard",
+    "security guard", "homeowner", "home owner", "janitor", "bartender", "waitress", "waiter", "server", "doctor",
+    "principal", "counselor", "counsellor", "therapist", "paramedic", "medic", "firefighter", "dispatcher",
+    "receptionist", "attendant", "custodian", "superintendent", "priest", "reverend", "rabbi", "imam", "tutor",
+    "bouncer", "valet", "mechanic", "contractor", "plumber", "electrician", "technician", "chef", "advocate",
+    "attorney", "housekeeper", "maid", "courier", "mailman", "mail carrier", "postman", "director", "administrator",
+    "secretary", "assistant", "interpreter", "translator", "pharmacist", "dentist", "physician", "psychologist",
+    "psychiatrist", "chaplain", "vendor", "salesman", "saleswoman", "saleslady", "customer", "patron", "shopper",
+    "student", "classmate", "teammate", "occupant", "proprietor", "dishwasher", "stocker", "barista", "lifeguard",
+    "crossing guard", "bus driver", "cab driver", "uber driver", "lyft driver", "tow driver", "landscaper", "roofer",
+    "handyman", "repairman", "caseworkers", "nurses", "teachers",
+)
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
     "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
@@ -51,7 +66,7 @@ PERSON_CUES_ANY_CASE = [
     "real name", "true name", "legal name", "birth name",
     "hangs with", "hanging with", "seen with", "spotted with",
     "assoc:", "bro", "sis", "cuz", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
-    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
+    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
@@ -269,7 +284,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
-                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")):
+                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
+                            and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
                 if low in NARRATIVE_VERBS and (taken or not mixed):
                     ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
@@ -293,6 +309,19 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
 
 
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
+# Words after which "miss" is the verb ("did not miss work", "i miss him"), not the title.
+_BEFORE_VERB_MISS = frozenset({"to", "not", "never", "i", "we", "you", "they", "he", "she", "will", "would", "could",
+                               "did", "didnt", "didn't", "dont", "don't", "cant", "can't", "may", "might", "gonna",
+                               "wont", "won't", "really", "also", "still", "just", "u", "ill", "i'll", "we'll"})
+_LAST_LOW = re.compile(r"([\w'’]+)[ \t]*\Z")
+
+
+def verb_miss(text: str, start: int) -> bool:
+    """The word at ``start`` is "miss" used as a verb: after "to", "not", a pronoun or a modal."""
+    if text[start:start + 4].lower() != "miss":
+        return False
+    m = _LAST_LOW.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in _BEFORE_VERB_MISS
 
 
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:

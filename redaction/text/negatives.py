@@ -53,6 +53,8 @@ REPORT_WORDS = frozenset({
     "aged", "age",
     # contractions typed without the apostrophe: never a name
     "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
+    # platform labels before a handle ("IG: tasha.b"): the handle is the name, the label never
+    "ig", "insta", "instagram", "snapchat", "tiktok", "twitter", "fb", "facebook", "kik", "venmo", "cashapp",
 })
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
 _AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
@@ -252,6 +254,8 @@ def _modal(ctx: _Context, i: int) -> bool:
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
         return False
+    if nxt in PERSON_VERBS or (nxt.endswith("ed") and len(nxt) > 3):
+        return False  # "coach will said": a modal takes a bare verb, never a past or -s form
     if prev in CUE_WORDS and _listed(nxt):
         return False  # "her son will gray (16)"; but "her mother will call back"
     return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
@@ -349,6 +353,8 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
+    if prev in _TITLES and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and not _street_after(ctx, j):
+        return False  # "Ms. Summer Lane", "Officer Hill": a title puts a person there, not a street
     if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
         return True  # "on Grace St", "Malcolm X Blvd"
     if i == j and ctx.low(i) in _STRONG_PLACES:

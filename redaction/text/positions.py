@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, OCCUPATIONS, PARTICLES, given_names, surnames
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -220,7 +220,8 @@ _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME 
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
-                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
+                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d|" + word_trie(OCCUPATIONS)
+                        + r")|/)(?=[ \t]+("
                         + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
 _PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
@@ -298,6 +299,8 @@ def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
     k1, k2 = word_kind(first), word_kind(last)
+    if first[-2:].lower() in ("'s", "’s"):
+        return False  # "tony's pizza": an owner and a thing, not a given name and a surname
     if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
         return False  # "struck Milvia": a common word first is no given name
     if last.lower() in _PLACES:
