@@ -135,6 +135,8 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     mixed = _mixed_case(text)
     for m in _CUE_RE.finditer(text):
+        if verb_miss(text, m.start()):
+            continue  # "did not miss work"
         pos = m.end()
         n = 0
         while n < 3:
@@ -334,10 +336,12 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         if w is None:
             continue
         low = w.group().lower()
+        if len(low) < 2 or text[w.start() - 1:w.start()] == "/":
+            continue  # "R/P advised", "C/W stated": a report label, not a name
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
-                low not in _PERSON_NOUNS or titled):  # "a man called": a listed surname that is a noun here
+                low not in _PERSON_NOUNS or titled) and low not in _CUE_WORDS:  # "Mom says": a relation, no name  # "a man called": a listed surname that is a noun here
             out.append(w.span())
     return out
 

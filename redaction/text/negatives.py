@@ -40,7 +40,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames, verb_miss
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
@@ -102,9 +102,9 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(adjectives, nouns, verbs) of the spaCy model's lemmatizer index (WordNet) and its irregular verb forms:
-    empty when unreadable."""
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(adjectives, nouns, verbs, irregular verb forms: "fell", "took") of the spaCy model's
+    lemmatizer index (WordNet) and its exceptions table: empty when unreadable."""
     from pathlib import Path
 
     try:
@@ -118,7 +118,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
         tables = srsly.msgpack_loads(path.read_bytes())
     except (ImportError, OSError, ValueError):
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), frozenset()
     index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
     ids = StringStore()
 
@@ -126,7 +126,8 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
 
     past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
-    return words("adj"), words("noun"), words("verb") | past  # "rose", "took": irregular forms too
+    base = words("verb")
+    return words("adj"), words("noun"), base | past, past  # "rose", "took": irregular forms too
 
 
 def _low(word: str) -> str:
@@ -153,7 +154,7 @@ def _noun(low: str) -> bool:
 
 
 def _common(low: str) -> bool:
-    adj, nouns, verbs = _lexicon()
+    adj, nouns, verbs, _ = _lexicon()
     return low in adj or low in verbs or low in dictionary_words() or _noun(low)
 
 
@@ -284,6 +285,11 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
     return not _listed(low) and (nxt in _OBJECT_START or nxt.endswith("ing") or not nxt)
 
 
+def _tight_before(ctx: _Context, i: int) -> bool:
+    """Word i follows the word before it with only spaces between."""
+    return i > 0 and not ctx.gap(i - 1, i).strip()
+
+
 def _ordinary_word(ctx: _Context, i: int) -> bool:
     """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
     low = ctx.low(i)
@@ -293,10 +299,15 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
+    if prev in CUE_WORDS and _tight_before(ctx, i) and low in _lexicon()[3] and low not in given_names() \
+            and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i):
+        return True  # "the child fell", "her son hung up": an irregular past verb after a relation, not its name
+    if prev == "miss" and verb_miss(ctx.text, ctx.words[i - 1][0]) and low not in given_names():
+        return True  # "DID NOT WANT TO MISS WORK": the verb's object
     if prev in _TITLES or prev in CUE_WORDS or re.search(r"[\"“'‘(]\s*$", ctx.text[:ctx.words[i][0]]):
         return False
     gap_after = ctx.gap(i, i + 1) if i + 1 < len(ctx.words) else "."
-    adj, _nouns, _verbs = _lexicon()
+    adj, _nouns, _verbs, _ = _lexicon()
     if low in ("will", "may"):
         return _modal(ctx, i)
     two_back = ctx.low(i - 2)

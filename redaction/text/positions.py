@@ -220,7 +220,7 @@ _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME 
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
-                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d|" + word_trie(OCCUPATIONS)
+                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwpc]-?#?\d|" + word_trie(OCCUPATIONS)
                         + r")|/)(?=[ \t]+("
                         + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.

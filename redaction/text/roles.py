@@ -19,9 +19,9 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
-from redaction.text.names import CUE_WORDS, LEADING_PARTICLES, OCCUPATIONS, PARTICLES, verb_miss
+from redaction.text.names import CUE_WORDS, LEADING_PARTICLES, OCCUPATIONS, PARTICLES, surnames, verb_miss
 from redaction.text.positions import PERSON_VERBS, word_kind
-from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -39,7 +39,14 @@ def _low(word: str) -> str:
 def _never_name(low: str) -> bool:
     """A word no title puts a name in: a function word, a verb of a narrative, a cue or report word."""
     return (low in STOP_WORDS or low in CAPS_STOP_WORDS or low in NARRATIVE_VERBS or low in CUE_WORDS
-            or low in REPORT_ABBREVIATIONS or len(low) < 2 or (low.endswith(("ing", "ed")) and not word_kind(low)))
+            or low in REPORT_ABBREVIATIONS or len(low) < 2 or _verb_form(low))
+
+
+def _verb_form(low: str) -> bool:
+    """"contacted", "standing": a verb form, not "king", "reed" nor a surname no dictionary holds ("fleming")."""
+    if not ((low.endswith("ing") and len(low) > 5) or (low.endswith("ed") and len(low) > 4)) or word_kind(low):
+        return False
+    return not (low in surnames() and low not in dictionary_words())
 
 
 def _reads_as_name(word: str, mixed: bool) -> bool:
@@ -93,9 +100,23 @@ def _second_word(text: str, pos: int, mixed: bool) -> int | None:
         if nxt is None or nxt.start() == w.end():
             return None
         w = nxt
-    if w is None or _never_name(_low(w.group())) or not _reads_as_name(w.group(), mixed):
+    if w is None or _never_name(_low(w.group())):
         return None
+    if not _reads_as_name(w.group(), mixed) and not (_low(w.group()) in surnames() and _ends_name(text, w.end())):
+        return None  # "mr. dale [king] was", "ms. min-ji [park] assisted": a listed surname before a verb or a stop
     return w.end()
+
+
+_NEXT = re.compile(r"[ \t]*(?:([,.;:!?)]|\Z)|(" + _NAME + r"))")
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """What follows a name's last word: punctuation, the end, a function word or a verb of a narrative."""
+    m = _NEXT.match(text, pos)
+    if m is None:
+        return False
+    nxt = (m.group(2) or "").lower()
+    return bool(m.group(1) is not None or nxt in STOP_WORDS or nxt in NARRATIVE_VERBS or nxt.endswith("ed"))
 
 
 def _skip_space(text: str, pos: int) -> int:
