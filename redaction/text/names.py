@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
 from redaction.recognizers.person_caps import upper_ratio
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
@@ -48,7 +50,8 @@ OCCUPATIONS = (
     "psychiatrist", "chaplain", "vendor", "salesman", "saleswoman", "saleslady", "customer", "patron", "shopper",
     "student", "classmate", "teammate", "occupant", "proprietor", "dishwasher", "stocker", "barista", "lifeguard",
     "crossing guard", "bus driver", "cab driver", "uber driver", "lyft driver", "tow driver", "landscaper", "roofer",
-    "handyman", "repairman", "caseworkers", "nurses", "teachers",
+    "handyman", "repairman", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
+    "cyclist", "bicyclist", "jogger", "onlooker", "good samaritan", "patrolman", "ptl", "ptlm",
 )
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
@@ -101,6 +104,7 @@ _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", 
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
+_SPACY_STOP = frozenset(SPACY_STOP_WORDS)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
     r"(?<![\w/])(?:" + word_trie(c.lower() for c in PERSON_CUES_ANY_CASE)
@@ -124,7 +128,9 @@ def given_names() -> frozenset[str]:
 
 
 def _name_like(word: str) -> bool:
-    w = word.rstrip(".").lower()
+    w = re.sub(r"['’]s\Z", "", word.rstrip(".").lower())  # "her ex husband's new wife": the cue's possessive
+    if w in _SPACY_STOP and w not in AMBIGUOUS_GIVEN and w not in given_names():
+        return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
     return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()

@@ -32,6 +32,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     OFFICER_TITLES,
@@ -56,6 +58,8 @@ REPORT_WORDS = frozenset({
     # platform labels before a handle ("IG: tasha.b"): the handle is the name, the label never
     "ig", "insta", "instagram", "snapchat", "tiktok", "twitter", "fb", "facebook", "kik", "venmo", "cashapp",
 })
+# Function words (spaCy's stop words) that are no name either: "MY NEIGHBOR [ACROSS] THE HALL".
+_FUNCTION_WORDS = frozenset(STOP_WORDS) - {"an", "else", "ever", "in", "many", "may", "see", "so", "will"}
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
 _AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
 _KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
@@ -244,7 +248,7 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if edge and low in _MODALS and low not in ("will", "may"):
         return True  # "SMITH, JOHN SHALL NOT CONTACT"
-    return edge and w.isupper() and low in CAPS_STOP_WORDS and low not in ("will", "may")
+    return edge and ((w.isupper() and low in CAPS_STOP_WORDS) or low in _FUNCTION_WORDS) and low not in ("will", "may")
 
 
 def _modal(ctx: _Context, i: int) -> bool:
