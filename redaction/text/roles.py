@@ -102,7 +102,8 @@ def _second_word(text: str, pos: int, mixed: bool) -> int | None:
         w = nxt
     if w is None or _never_name(_low(w.group())):
         return None
-    if not _reads_as_name(w.group(), mixed) and not (_low(w.group()) in surnames() and _ends_name(text, w.end())):
+    if not _reads_as_name(w.group(), mixed) and not (_low(w.group()) in surnames() and (
+            _ends_name(text, w.end()) or _POSSESSIVE.search(w.group()))):
         return None  # "mr. dale [king] was", "ms. min-ji [park] assisted": a listed surname before a verb or a stop
     return w.end()
 

@@ -1,0 +1,218 @@
+"""Names of people named only in the text, in shapes written by hand (issue 15, probe round).
+
+Officers, dispatchers, 311 callers and investigators name third parties after a courtesy title ("caseworker ms.
+summer lane"), after an occupation ("nurse carol at the er", "coach will said"), in lists ("involved: rivers, joy;
+banks, precious"), and by their social-media handles ("@big_mike_209", "IG: tasha.b"). The words are often everyday
+words, so the tests also hold the ordinary readings ("did not want to miss work", "the nurse rose from her chair",
+"tony's pizza", "the guard rail"). Fixed and property-style tests (random casings, separators, orders, contexts).
+Names are made up here; no record values.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redaction.text.handles import handle_spans
+from redaction.text.lists import semicolon_lists
+from redaction.text.roles import role_given, titled_names
+from redaction.text.vocabulary import known_words
+from tests.text_helpers import cased, shown, shown_words
+
+needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
+CASINGS = ("mixed", "lower", "upper")
+
+
+def _out(redactor, text: str) -> str:
+    return redactor.redact([text])[0].text or ""
+
+
+# --- courtesy titles --------------------------------------------------------------------------------------------
+TITLED = [
+    ("Caseworker Ms. Summer Lane was contacted by phone.", ["Summer", "Lane"]),
+    ("Teacher Mrs. Faith Rivers reported the bruises.", ["Faith", "Rivers"]),
+    ("Per Dr. Rich Baker the injuries are consistent with a fall.", ["Rich", "Baker"]),
+    ("C/W Ms. Ivy Lake said she saw everything.", ["Ivy", "Lake"]),
+    ("His parole officer Mr. Dale King was notified.", ["Dale", "King"]),
+    ("Translator Ms. Min-ji Park assisted with the interview.", ["Min-ji", "Park"]),
+    ("On 11/30 at 1530 hrs I contacted Ms. Autumn Snow at her residence.", ["Autumn", "Snow"]),
+    ("Property returned to owner, Mrs. Ebony Frost.", ["Ebony", "Frost"]),
+    ("RP Ms. Fawn Meadows wants extra patrol.", ["Fawn", "Meadows"]),
+    ("teacher ms honey said the boy had marks on his arms", ["honey"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone"), TITLED)
+def test_title_names_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Did not want to miss work.", ["work"]),
+    ("Mr. and Mrs. Ward were home. The dr said she was fine.", ["and", "said"]),
+    ("Lives at 1200 Lake Dr. Smith Ave is closed.", ["Ave"]),
+])
+def test_title_words_that_are_no_title_stay(redactor, text, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert all(shown(out, w) for w in kept), out
+
+
+def test_titled_names_spans():
+    text = "caseworker ms. summer lane was contacted; mr. dale king's car; did not miss work; 1200 lake dr smith"
+    assert [text[s:e] for s, e in titled_names(text)] == ["summer lane", "dale king"]
+
+
+@needs_vocabulary
+def test_title_property_random_casing_and_punctuation(redactor):
+    rng = random.Random(1501)
+    given = ["summer", "hope", "faith", "ivy", "dale", "autumn", "joy", "crystal"]
+    family = ["lane", "rivers", "king", "snow", "frost", "meadows", "hill", "woods"]
+    titles = ["ms", "ms.", "mrs", "mrs.", "mr", "mr.", "dr."]
+    frames = ["caseworker {t} {n} was contacted by phone.", "spoke to {t} {n} at the door.",
+              "on 12/01 at 0930 hrs {t} {n} called back.", "the principal, {t} {n}, reported the fight."]
+    for _ in range(40):
+        name = f"{rng.choice(given)} {rng.choice(family)}"
+        text = cased(rng.choice(frames).format(t=rng.choice(titles), n=name), rng.choice(CASINGS))
+        out = _out(redactor, text)
+        assert not shown_words(out, name.split()), (text, out)
+
+
+# --- an everyday given name after an occupation ----------------------------------------------------------------
+ROLES = [
+    ("Nurse Carol at the ER took the kit.", ["Carol"]),
+    ("Coach Will said the kid was fine.", ["Will"]),
+    ("Cashier Amber stated the male left without paying.", ["Amber"]),
+    ("Security guard Miles Young detained the suspect.", ["Miles", "Young"]),
+    ("Pastor Grace Bell called dispatch.", ["Grace", "Bell"]),
+    ("Clerk Joy Black refused to give a statement.", ["Joy", "Black"]),
+    ("the bus driver, miles, said the kids were fighting", ["miles"]),
+    ("babysitter marisol said the child fell", ["marisol"]),
+    ("dispatcher kim relayed the plate.", ["kim"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone"), ROLES)
+def test_role_names_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Officer spoke to the homeowner, Gary Chen, who declined.", ["homeowner", "who"]),
+    ("Victim works for Tony's Pizza, owner Tony Russo.", ["Pizza", "owner"]),
+    ("Per the nurse practitioner the guard rail was damaged.", ["nurse", "practitioner", "guard", "rail"]),
+    ("The driver will be cited. The nurse rose from her chair.", ["will", "rose"]),
+    ("Pastor Grace Bell called dispatch.", ["Pastor"]),
+    ("Cashier Amber stated the male left.", ["Cashier"]),
+    ("Victim's phone was found by a passerby, Ingrid Johansson, who turned it in.", ["passerby"]),
+    ("babysitter marisol said the child fell", ["fell"]),
+    ("My neighbor across the hall (Yusuf Demir) heard yelling.", ["across", "hall"]),
+    ("Victim believes her ex husband's new wife, Brenda Pickett, slashed the tires.", ["husband's", "new"]),
+    ("R/P advised her ex Bo Chance showed up again.", ["R/P"]),
+    ("Mom says Deja went to the store.", ["Mom"]),
+])
+def test_role_words_stay(redactor, text, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert all(shown(out, w) or (w == "R/P" and "R/P" in out.upper()) for w in kept), out
+
+
+def test_role_given_spans():
+    text = "nurse carol at the er. coach will said hi. the driver will be cited. the guard, dawn, let us in."
+    assert [text[s:e] for s, e in role_given(text)] == ["carol", "will", "dawn"]
+
+
+@needs_vocabulary
+def test_role_property_random_roles_names_contexts(redactor):
+    rng = random.Random(1502)
+    roles = ["nurse", "coach", "cashier", "clerk", "teacher", "pastor", "dispatcher", "bartender", "the manager,"]
+    names = ["carol", "amber", "grace", "joy", "ivy", "dawn", "faith", "crystal"]
+    frames = ["{r} {n} said the kid was fine.", "{r} {n} at the desk took the report.", "we spoke with {r} {n}.",
+              "{r} {n} stated she saw him leave."]
+    for _ in range(40):
+        name = rng.choice(names)
+        text = cased(rng.choice(frames).format(r=rng.choice(roles), n=name), rng.choice(CASINGS))
+        out = _out(redactor, text)
+        assert not shown(out, name), (text, out)
+
+
+# --- lists --------------------------------------------------------------------------------------------------------
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+def test_semicolon_list_of_people_goes(redactor, casing):
+    out = _out(redactor, cased("Involved: Rivers, Joy; Banks, Precious; Woods, Faith.", casing))
+    assert not shown_words(out, ["Rivers", "Joy", "Banks", "Precious", "Woods", "Faith"]), out
+    assert shown(out, "Involved"), out
+
+
+def test_semicolon_lists_need_two_items_of_names():
+    assert semicolon_lists("involved: rivers, joy.") == []
+    assert semicolon_lists("notes: see above, then; call back, later.") == []
+    text = "involved: rivers, joy; banks, precious."
+    assert [text[s:e] for s, e in semicolon_lists(text)] == ["rivers, joy", "banks, precious"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+def test_labels_with_a_hyphen_before_a_pair(redactor, casing):
+    out = _out(redactor, cased("Ofc. Bright spoke with W-2 Destiny Knight.", casing))
+    assert not shown_words(out, ["Destiny", "Knight"]), out
+
+
+# --- handles ------------------------------------------------------------------------------------------------------
+HANDLES = [
+    ("He keeps messaging her from @big_mike_209 and IG: tasha.b", ["big_mike_209", "tasha.b"]),
+    ("Caller says his snap is kdawg44 and his cash app $jaylen22.", ["kdawg44", "jaylen22"]),
+    ("tiktok: @lil.kayy posted the video", ["lil.kayy"]),
+    ("SNAPCHAT USERNAME: BIGRED_0921", ["BIGRED_0921"]),
+]
+
+
+@pytest.mark.parametrize(("text", "handles"), HANDLES)
+def test_handle_spans(text, handles):
+    assert [text[s:e] for s, e in handle_spans(text)] == handles
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "handles"), HANDLES)
+def test_handles_are_redacted_as_person(redactor, text, handles, casing):
+    red = redactor.redact([cased(text, casing)])[0]
+    assert not any(h.lower() in (red.text or "").lower() for h in handles), red.text
+    assert red.counts.get("PERSON", 0) >= len(handles), red.counts
+
+
+@pytest.mark.parametrize("text", [
+    "email her at tasha.b@example.com", "meet @ home @1400", "he was @home", "FB confirmed the account was closed",
+    "snap peas were on the list", "x 3rd st", "sc plate 123abc",
+])
+def test_no_handle_in_ordinary_text(text):
+    assert handle_spans(text) == []
+
+
+@needs_vocabulary
+def test_email_stays_email_beside_a_handle(redactor):
+    red = redactor.redact(["he used @tasha_b22 and tasha.b@example.com"])[0]
+    assert red.counts.get("EMAIL") == 1 and red.counts.get("PERSON") == 1, red.counts
+
+
+def test_handle_property_random_platforms_and_separators():
+    rng = random.Random(1503)
+    platforms = ["ig", "IG", "insta", "snap", "Snapchat", "tiktok", "twitter", "kik", "venmo"]
+    seps = [": ", ":", " - ", " is ", " handle: ", " username is ", " @", ": @"]
+    for _ in range(60):
+        handle = rng.choice(["tasha", "big", "lil", "kay"]) + rng.choice(["_", ".", ""]) + rng.choice(
+            ["mike", "b", "dre"]) + rng.choice(["22", "_209", "0921", "x3"])
+        text = f"{rng.choice(['victim says', 'caller reports', 'SHE SAID'])} his {rng.choice(platforms)}" \
+               f"{rng.choice(seps)}{handle} sent threats"
+        found = [text[s:e] for s, e in handle_spans(text)]
+        assert found == [handle], (text, found)
