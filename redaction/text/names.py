@@ -53,6 +53,13 @@ OCCUPATIONS = (
     "handyman", "repairman", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
     "cyclist", "bicyclist", "jogger", "onlooker", "good samaritan", "patrolman", "ptl", "ptlm",
 )
+# Words of texting and fast typing that no name is: contractions without their apostrophe, chat shorthand.
+TEXTING_WORDS = frozenset({
+    "hes", "shes", "theyre", "youre", "im", "ive", "thats", "whats", "theres", "wasnt", "werent", "isnt", "arent",
+    "hasnt", "havent", "hadnt", "didnt", "doesnt", "dont", "cant", "wont", "couldnt", "wouldnt", "shouldnt", "aint",
+    "ur", "cuz", "idk", "smh", "lol", "tho", "gonna", "wanna", "gotta", "yall", "pls", "plz", "tmrw", "nvm", "omg",
+    "wtf", "ppl", "thx",
+})  # two letters ("ty", "bc") stay out: as often initials or a short name
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
     "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
@@ -68,7 +75,8 @@ PERSON_CUES_ANY_CASE = [
     "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
     "real name", "true name", "legal name", "birth name",
     "hangs with", "hanging with", "seen with", "spotted with",
-    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
+    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "homie", "homeboy", "homegirl", "bestie", "bff",
+    "baby daddy", "baby mama", "baby momma", "babydaddy", "babymama", "daddy", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
@@ -103,7 +111,7 @@ _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "wom
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
-_STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
+_STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES | (TEXTING_WORDS - {"cuz"})
 _SPACY_STOP = frozenset(SPACY_STOP_WORDS)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(

@@ -42,7 +42,15 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames, verb_miss
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    PARTICLES,
+    TEXTING_WORDS,
+    given_names,
+    surnames,
+    verb_miss,
+)
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
@@ -55,6 +63,7 @@ REPORT_WORDS = frozenset({
     "aged", "age",
     # contractions typed without the apostrophe: never a name
     "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
+    "pt", "pts", "comp", "comps", "rp", "rps", "ro", *TEXTING_WORDS,
     # platform labels before a handle ("IG: tasha.b"): the handle is the name, the label never
     "ig", "insta", "instagram", "snapchat", "tiktok", "twitter", "fb", "facebook", "kik", "venmo", "cashapp",
 })
@@ -84,6 +93,7 @@ _PERSON_SLOTS = frozenset({"with", "per", "told", "tell", "tells", "asked", "ask
 # Nouns that stand alone as adverbs of time: a word before one is not its modifier ("grace yesterday").
 _DAYS = ("yesterday", "today", "tonight", "tomorrow")
 _TIME_NOUNS = frozenset({*_DAYS, "earlier", "later", "again", "twice", "once"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
 _FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
 _INDEFINITE = frozenset({"something", "everything", "nothing", "anything", "one", "thing", "things", "way", "time",
@@ -286,6 +296,8 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
         return False
     if _s_verb(low):
         return True
+    if nxt in _ARTICLES and low not in AMBIGUOUS_GIVEN and ctx.gap(i, i + 1).strip() == "":
+        return True  # "his friend cole jump the fence": a base verb before its object, even one that is a surname
     return not _listed(low) and (nxt in _OBJECT_START or nxt.endswith("ing") or not nxt)
 
 
@@ -368,8 +380,9 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
-    if prev in _TITLES and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and not _street_after(ctx, j):
-        return False  # "Ms. Summer Lane", "Officer Hill": a title puts a person there, not a street
+    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and (
+            not _street_after(ctx, j) or ctx.low(j + 1) not in _SUFFIX_ABBREVIATIONS):
+        return False  # "Ms. Summer Lane", "VICTIM LAUREN PIKE": a title or a role puts a person there, not a street
     if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
         return True  # "on Grace St", "Malcolm X Blvd"
     if i == j and ctx.low(i) in _STRONG_PLACES:
@@ -392,6 +405,11 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     if j > i and (last in _STRONG_PLACES or (last in _WEAK_PLACES and _locative(ctx, i))):
         return True  # the span holds its own head: "clemente park" after "near"
     return False
+
+
+# Street suffixes no surname is ("St", "Ave"); "Lane", "Pike", "Hill" after a role are a surname ("VICTIM LAUREN PIKE").
+_SUFFIX_ABBREVIATIONS = frozenset({"st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "pkwy", "hwy", "cir", "ter",
+                                   "trl", "sq", "street", "avenue", "boulevard", "road"})
 
 
 def _street_after(ctx: _Context, j: int) -> bool:

@@ -23,7 +23,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, OCCUPATIONS, PARTICLES, given_names, surnames
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    OCCUPATIONS,
+    PARTICLES,
+    TEXTING_WORDS,
+    given_names,
+    surnames,
+)
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -109,7 +117,8 @@ def subjects(text: str) -> list[tuple[int, int]]:
     personal: set[str] = set()  # ... of which one stands before a person's verb
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
-        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS:
+        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS \
+                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS:  # "comp states"
             continue
         if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
             continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not

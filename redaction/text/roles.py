@@ -19,7 +19,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
-from redaction.text.names import CUE_WORDS, LEADING_PARTICLES, OCCUPATIONS, PARTICLES, surnames, verb_miss
+from redaction.text.names import (
+    CUE_WORDS,
+    LEADING_PARTICLES,
+    OCCUPATIONS,
+    PARTICLES,
+    TEXTING_WORDS,
+    surnames,
+    verb_miss,
+)
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
@@ -27,7 +35,8 @@ from redaction.text.wordtrie import word_trie
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TITLE = re.compile(r"(?<![\w/.'’\-])(?i:(mrs|mr|ms|mx|miss|dr))(?:\.[ \t]*|[ \t]+)(?=[^\W\d_])")
 _WORD_AT = re.compile(r"(" + _NAME + r")")
-_STRICT_TITLES = ("miss", "dr")  # also a verb and a street suffix
+_STRICT_TITLES = ("miss", "dr")
+_COURTESY = frozenset({"mr", "mrs", "ms", "mx"})  # also a verb and a street suffix
 _ADDRESS_BEFORE = re.compile(r"\d+[a-zA-Z]?(?:[ \t]+[^\W\d_]+\.?){1,3}[ \t]*\Z")  # "1200 Lake Dr": a street, not a doctor
 _POSSESSIVE = re.compile(r"['’][sS]\Z")
 
@@ -156,4 +165,43 @@ def role_given(text: str) -> list[tuple[int, int]]:
             ok = boxed or past or after in _ENDS or nxt in _AFTER_NAME or nxt in NARRATIVE_VERBS
         if ok:
             out.append(m.span(2))
+    return out
+
+
+_SUFFIX_SURNAMES = ("lane", "pike", "way", "row", "court", "place", "drive", "loop", "trail", "square",
+                    "circle", "alley", "terrace")
+_CUED_SUFFIX = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(sorted(CUE_WORDS | _COURTESY)) + r")\.?,?[ \t]+(" + _NAME
+                          + r")[ \t]+((?i:" + word_trie(_SUFFIX_SURNAMES) + r"))(?![\w'’\-])")
+
+
+def suffix_surnames(text: str) -> list[tuple[int, int]]:
+    """A given name and a surname that is also a street word after a person cue or a title ("her cousin dana lane
+    was there", "VICTIM LAUREN PIKE REPORTS"): no street, since a cue puts a person there; a number or a street
+    word after it makes it one ("her mother, [on] rose lane 12" is not taken: no cue right before)."""
+    out: list[tuple[int, int]] = []
+    for m in _CUED_SUFFIX.finditer(text):
+        given = m.group(1)
+        if word_kind(given) not in ("strong", "given") or given.lower() in CUE_WORDS or not _ends_name(text, m.end(2)):
+            continue
+        out.append((m.start(1), m.end(2)))
+    return out
+
+
+_SLANG = re.compile(r"(?<![\w'’\-])(?i:my|ur|your|his|her|their|our|yo)[ \t]+(?i:boy|boyy|girl|gurl|homie|homeboy|homegirl|"
+                    r"dude|bestie|bff|bestfriend|best friend|guy|man|shorty|boo|bae|baby daddy|baby mama|babymama|"
+                    r"babydaddy|baby momma|bm|bd)[ \t]+(" + _NAME + r")(?![\w'’\-])")
+
+
+def slang_relations(text: str) -> list[tuple[int, int]]:
+    """A name after a relation in slang with its possessive ("tell ur boy dre", "his girl kiara", "her baby daddy
+    tre"): a word that reads as a name or that no dictionary holds, never a function, cue or texting word."""
+    out: list[tuple[int, int]] = []
+    for m in _SLANG.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if _never_name(_low(word)) or low in TEXTING_WORDS:
+            continue
+        if word_kind(word) in ("strong", "weak", "surname") or (word_kind(word) == "given" and _ends_name(text, m.end(1))) \
+                or (len(low) >= 3 and low not in dictionary_words() and low not in STOP_WORDS):
+            out.append(m.span(1))
     return out
