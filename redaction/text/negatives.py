@@ -94,6 +94,7 @@ _PERSON_SLOTS = frozenset({"with", "per", "told", "tell", "tells", "asked", "ask
 _DAYS = ("yesterday", "today", "tonight", "tomorrow")
 _TIME_NOUNS = frozenset({*_DAYS, "earlier", "later", "again", "twice", "once"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_SLANG_RELATIONS = frozenset({"homie", "homeboy", "homegirl", "bestie", "bff", "daddy", "mama", "momma", "bae", "boo"})
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
 _FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
 _INDEFINITE = frozenset({"something", "everything", "nothing", "anything", "one", "thing", "things", "way", "time",
@@ -251,6 +252,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
         return False  # an alias's word, quoted or not ("('BABY FACE')", "William (Nephew) Ross")
+    if edge and low in _SLANG_RELATIONS and ctx.low(i - 1) in _DETERMINERS:
+        return True  # "my [homie] tay": a relation in slang, unless it is an alias's word ("BIG HOMIE")
     if i + 1 < len(ctx.words) and ctx.in_person(i + 1) and not ctx.gap(i, i + 1).strip() \
             and _common(ctx.low(i + 1)) and ctx.low(i + 1) not in given_names():
         return False  # a street name of common words found in two pieces ("[BABY] [FACE]")
