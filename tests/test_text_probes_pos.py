@@ -216,3 +216,52 @@ def test_handle_property_random_platforms_and_separators():
                f"{rng.choice(seps)}{handle} sent threats"
         found = [text[s:e] for s, e in handle_spans(text)]
         assert found == [handle], (text, found)
+
+
+# --- street-word surnames after a cue, slang relations, texting words ----------------------------------------------
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone"), [
+    ("SYNOPSIS - VICTIM LAUREN PIKE REPORTS HER DAUGHTER RAN AWAY.", ["LAUREN", "PIKE"]),
+    ("her cousin dana lane was there.", ["dana", "lane"]),
+    ("Spoke with suspect Anna Way at the scene.", ["Anna", "Way"]),
+    ('text from mia: "tell ur boy dre to stay away"', ["mia", "dre"]),
+    ("my homie tay was with me", ["tay"]),
+    ("her baby daddy tre came by", ["tre"]),
+])
+def test_cued_names_in_street_words_and_slang_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("the victim lives on grace st near the park.", ["grace"]),
+    ("her son walked down lake lane yesterday.", ["lake", "lane"]),
+    ("my homie tay was with me", ["homie"]),
+    ("her baby daddy tre came by", ["daddy"]),
+    ("his girl was there. my man said no. your boy is crazy.", ["girl", "man", "boy"]),
+    ("the guy who did it is named trevor and hes with his girl kiara", ["hes"]),
+    ("her landlord frank dimarco hasnt fixed the heat", ["hasnt"]),
+    ("comp states she has been getting calls all night", ["comp"]),
+    ('witness stated "i saw brody and his friend cole jump the fence"', ["jump"]),
+])
+def test_street_slang_and_texting_words_stay(redactor, text, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert all(shown(out, w) for w in kept), out
+
+
+@needs_vocabulary
+def test_slang_property_random_relations_and_names(redactor):
+    rng = random.Random(1504)
+    owners = ["my", "ur", "your", "his", "her"]
+    relations = ["boy", "girl", "homie", "bestie", "baby daddy"]
+    names = ["dre", "tay", "kiara", "jaylen", "tre", "bryce"]
+    frames = ["tell {o} {r} {n} to stay away", "{o} {r} {n} was with me", "i seen {o} {r} {n} at the store"]
+    for _ in range(30):
+        name = rng.choice(names)
+        text = cased(rng.choice(frames).format(o=rng.choice(owners), r=rng.choice(relations), n=name),
+                     rng.choice(CASINGS))
+        out = _out(redactor, text)
+        assert not shown(out, name), (text, out)
