@@ -265,3 +265,24 @@ def test_slang_property_random_relations_and_names(redactor):
                      rng.choice(CASINGS))
         out = _out(redactor, text)
         assert not shown(out, name), (text, out)
+
+
+# --- a third name word after a found name; a possessive given name in lower case -----------------------------------
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone"), [
+    ("The victim and Alejandro García López were arguing.", ["Alejandro", "García", "López"]),
+    ("Victim Nguyen Thi Lan stated her husband Tran Van Minh hit her.", ["Nguyen", "Thi", "Lan", "Tran", "Minh"]),
+    ("Victim reports that Kevin's brother Liam MacNeil took the keys.", ["Kevin", "Liam", "MacNeil"]),
+])
+def test_third_name_words_and_possessive_given_names_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone) and not shown(out, "Kevin's"), out
+
+
+def test_surname_after_spans():
+    from redaction.text.positions import surname_after
+
+    text = "the victim and alejandro garcía lópez were arguing. spoke with maria white male. told ana oak st"
+    spans = [(15, 31), (62, 67), (87, 90)]
+    assert [text[s:e] for s, e in surname_after(text, spans)] == ["lópez"]

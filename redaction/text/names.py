@@ -177,6 +177,10 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             prev = w
             continue
         low = word.lower()
+        if low[-2:] in ("'s", "’s") and low[:-2] in given:
+            out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person
+            prev = w
+            continue
         if low not in given:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"

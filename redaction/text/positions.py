@@ -168,6 +168,29 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+_WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
+_NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
+
+
+def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The word right after a found name that is a surname no rule took ("[Alejandro García] López", "[nguyen thi]
+    lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street."""
+    out: list[tuple[int, int]] = []
+    for _s, e in spans:
+        m = _WORD_AFTER.match(text, e)
+        if m is None or text[e - 2:e].lower() in ("'s", "’s"):
+            continue
+        word, nxt = m.group(1), (m.group(2) or "").lower()
+        low = fold(word).lower()
+        if low in _NO_SURNAME or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
+                text, m, 1) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER or low in SUFFIX_LOWER \
+                or low in REPORT_ABBREVIATIONS:
+            continue
+        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()):
+            out.append(m.span(1))
+    return [_no_possessive(text, sp) for sp in out]
+
+
 def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given name right before a found name ("łukasz [hughes]", "OLUWASEUN [SANTOS]", "will [anderson]"): a
     listed or unknown word, or an everyday word that is also a given name when written like the name after it and
