@@ -286,3 +286,15 @@ def test_surname_after_spans():
     text = "the victim and alejandro garcía lópez were arguing. spoke with maria white male. told ana oak st"
     spans = [(15, 31), (62, 67), (87, 90)]
     assert [text[s:e] for s, e in surname_after(text, spans)] == ["lópez"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("witnessed by neighbors j. alvarez and t. kim", ["alvarez", "kim"], ["neighbors"]),
+    ("i think its her cousin deshawn or maybe his friend rico", ["deshawn", "rico"], ["maybe"]),
+    ("her boss at the diner, a guy named stavros, fired her", ["stavros"], ["boss", "diner"]),
+])
+def test_plural_relations_and_adverbs_are_no_names(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone) and all(shown(out, w) for w in kept), out

@@ -116,6 +116,16 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
+_ADVERBS: set[str] = set()  # WordNet's adverbs, filled with the lexicon
+
+
+def _adverb_only(low: str) -> bool:
+    """An adverb that is no noun, adjective or verb ("maybe", "probably"): never a name."""
+    adj, _nouns, verbs, _ = _lexicon()
+    return low in _ADVERBS and low not in adj and low not in verbs and not _noun(low) and not _listed(low) \
+        and low not in AMBIGUOUS_GIVEN
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(adjectives, nouns, verbs, irregular verb forms: "fell", "took") of the spaCy model's
@@ -142,6 +152,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
 
     past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
     base = words("verb")
+    _ADVERBS.update(words("adv"))
     return words("adj"), words("noun"), base | past, past  # "rose", "took": irregular forms too
 
 
@@ -315,6 +326,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not _common(low) or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if _adverb_only(low) and low not in ctx.alias_words:
+        return True  # "her cousin deshawn or [maybe] his friend rico"
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
