@@ -298,3 +298,15 @@ def test_surname_after_spans():
 def test_plural_relations_and_adverbs_are_no_names(redactor, text, gone, kept, casing):
     out = _out(redactor, cased(text, casing))
     assert not shown_words(out, gone) and all(shown(out, w) for w in kept), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The coach bus was parked on Hope St.", ["bus"]),
+    ("The teacher aide noticed the bruise.", ["aide"]),
+    ("According to the manager at Rosa's Cantina, the suspect paid in cash.", ["Rosa's", "Cantina"]),
+])
+def test_occupation_compounds_and_shops_stay(redactor, text, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert all(shown(out, w) for w in kept), out

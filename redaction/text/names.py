@@ -50,7 +50,7 @@ OCCUPATIONS = (
     "psychiatrist", "chaplain", "vendor", "salesman", "saleswoman", "saleslady", "customer", "patron", "shopper",
     "student", "classmate", "teammate", "occupant", "proprietor", "dishwasher", "stocker", "barista", "lifeguard",
     "crossing guard", "bus driver", "cab driver", "uber driver", "lyft driver", "tow driver", "landscaper", "roofer",
-    "handyman", "repairman", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
+    "handyman", "repairman", "aide", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
     "cyclist", "bicyclist", "jogger", "onlooker", "good samaritan", "patrolman", "ptl", "ptlm",
 )
 # Words of texting and fast typing that no name is: contractions without their apostrophe, chat shorthand.
@@ -60,6 +60,7 @@ TEXTING_WORDS = frozenset({
     "ur", "cuz", "idk", "smh", "lol", "tho", "gonna", "wanna", "gotta", "yall", "pls", "plz", "tmrw", "nvm", "omg",
     "wtf", "ppl", "thx",
 })  # two letters ("ty", "bc") stay out: as often initials or a short name
+_OCCUPATION_SET = frozenset(OCCUPATIONS)
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
     "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
@@ -145,6 +146,13 @@ def _name_like(word: str) -> bool:
     return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
 
 
+# What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
+_OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and
+                                                      ":" not in c} | {"car", "house", "phone", "apartment", "room",
+                                                                       "place", "kids", "dog", "truck", "mom", "dad"}))
+                    + r")(?![\w'’\-])")
+
+
 def name_candidates(text: str) -> list[tuple[int, int]]:
     """Spans of words (not capitalized as names are in mixed-case text) that may be names: see the module doc."""
     out: list[tuple[int, int]] = []
@@ -179,8 +187,8 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             prev = w
             continue
         low = word.lower()
-        if low[-2:] in ("'s", "’s") and low[:-2] in given:
-            out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person
+        if low[-2:] in ("'s", "’s") and low[:-2] in given and _OWNED.match(text, w.end()):
+            out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person ("rosa's cantina" a shop)
             prev = w
             continue
         if low not in given:
@@ -313,7 +321,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
-                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS:
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS and not (
+                                m.group().strip(" \t,.:(").lower() in _OCCUPATION_SET
+                                and short.group().lower() in dictionary_words()):  # "the coach bus"
                             out.append(short.span())
                     break
                 if first < 0:
