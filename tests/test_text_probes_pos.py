@@ -310,3 +310,14 @@ def test_plural_relations_and_adverbs_are_no_names(redactor, text, gone, kept, c
 def test_occupation_compounds_and_shops_stay(redactor, text, kept, casing):
     out = _out(redactor, cased(text, casing))
     assert all(shown(out, w) for w in kept), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("caller identifies himself as the father of the victim, reggie booker", ["reggie", "booker"], ["identifies"]),
+    ("my brother in law cash and his friend trigger showed up", ["cash", "trigger"], ["law", "friend"]),
+])
+def test_role_verbs_and_unhyphenated_in_laws(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone) and all(shown(out, w) for w in kept), out

@@ -170,8 +170,12 @@ def _base_verb(low: str) -> bool:
 
 
 def _s_verb(low: str) -> bool:
-    """A verb in -s ("requests", "hangs") that no name list holds ("Banks", "Brooks" are surnames)."""
-    return len(low) > 3 and low.endswith("s") and _base_verb(low[:-1]) and not _listed(low)
+    """A verb in -s ("requests", "hangs", "identifies", "pushes") that no name list holds ("Banks", "Brooks" are
+    surnames)."""
+    if len(low) <= 3 or not low.endswith("s") or _listed(low):
+        return False
+    return _base_verb(low[:-1]) or (low.endswith("ies") and _base_verb(low[:-3] + "y")) or (
+        low.endswith("es") and _base_verb(low[:-2]))
 
 
 def _noun(low: str) -> bool:
@@ -323,11 +327,14 @@ def _tight_before(ctx: _Context, i: int) -> bool:
 def _ordinary_word(ctx: _Context, i: int) -> bool:
     """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
     low = ctx.low(i)
-    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not _common(low) or ctx.word(i).endswith(_POSSESSIVE):
+    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not (_common(low) or _s_verb(low)) \
+            or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
+    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):
+        return True  # "CALLER IDENTIFIES HIMSELF": the role's verb
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
