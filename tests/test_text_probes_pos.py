@@ -321,3 +321,39 @@ def test_occupation_compounds_and_shops_stay(redactor, text, kept, casing):
 def test_role_verbs_and_unhyphenated_in_laws(redactor, text, gone, kept, casing):
     out = _out(redactor, cased(text, casing))
     assert not shown_words(out, gone) and all(shown(out, w) for w in kept), out
+
+
+# --- particles around a found name -------------------------------------------------------------------------------
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone"), [
+    ("my neighbor lakshmi de los santos's dog bit my son. de los santos says it wont happen again.",
+     ["de", "los", "santos"]),
+    ("rp ludmila le blanc says the kids were arguing. le blanc did not see it.", ["le", "blanc"]),
+    ("saw katarzyna and concepción ní bhriain tagging the wall.", ["concepción", "ní", "bhriain"]),
+    ("he was with his friend joão dos santos and pieter van der berg.", ["dos", "van", "der", "berg"]),
+])
+def test_particles_around_found_names_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+
+
+def test_particles_before_not_after_a_determiner():
+    from redaction.text.positions import particles_before
+
+    text = "le blanc did not see it. she got in the van smith drove."
+    assert [text[s:e] for s, e in particles_before(text, [(3, 8), (42, 47)])] == ["le"]
+
+
+@needs_vocabulary
+def test_particle_property_random_orders(redactor):
+    rng = random.Random(1505)
+    given = ["ludmila", "concepción", "joão", "pieter", "xiaoling"]
+    family = [("de la", "cruz"), ("van der", "berg"), ("ní", "bhriain"), ("le", "blanc"), ("dos", "santos")]
+    frames = ["rp {g} {p} {s} says the kids were arguing. {p} {s} did not see it.",
+              "saw katarzyna and {g} {p} {s} tagging the wall.", "her roommate {g} {p} {s} left."]
+    for _ in range(30):
+        (p, s), g = rng.choice(family), rng.choice(given)
+        text = cased(rng.choice(frames).format(g=g, p=p, s=s), rng.choice(CASINGS))
+        out = _out(redactor, text)
+        assert not shown_words(out, [g, *p.split(), s]), (text, out)

@@ -144,7 +144,21 @@ def _name_like(word: str) -> bool:
         return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
-    return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
+    return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
+
+
+def inflected(low: str) -> bool:
+    """An English word with an ending ("standing", "robbed", "quickly"): its stem is a dictionary word; "xiaoling",
+    "ahmed" and "king" have none."""
+    for end in ("ing", "ed", "ly"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = low[:-len(end)]
+            words = dictionary_words()
+            if not words:
+                return True  # no dictionary: every such ending reads as a verb form, as before
+            if any(x in words for x in (stem, stem + "e", stem[:-1], stem[:-1] + "y" if stem.endswith("i") else "")):
+                return True
+    return False
 
 
 # What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").

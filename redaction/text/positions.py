@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
+
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
@@ -30,6 +32,7 @@ from redaction.text.names import (
     PARTICLES,
     TEXTING_WORDS,
     given_names,
+    inflected,
     surnames,
 )
 from redaction.text.vocabulary import (
@@ -172,11 +175,51 @@ _WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z
 _NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
 
 
+_NAME_PARTICLES = sorted(PARTICLES - {"st.", "st"} | {"los", "las"}, key=len, reverse=True)
+_PARTICLES_THEN_NAME = re.compile(r"((?:[ \t]+(?i:" + "|".join(_NAME_PARTICLES) + r")){1,3})[ \t]+(" + _NAME
+                                  + r")(?![\w'’\-])")
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’\-])((?:(?i:" + "|".join(_NAME_PARTICLES) + r")[ \t]+){1,3})\Z")
+
+
+def _particle_surname(text: str, e: int) -> tuple[int, int] | None:
+    """Particles and the surname they open right after a found name ("[concepción] ní bhriain", "[pieter] van der
+    berg"): the surname no function, report or verb word."""
+    m = _PARTICLES_THEN_NAME.match(text, e)
+    if m is None:
+        return None
+    low = fold(m.group(2)).lower()
+    if low in SPACY_STOP or low in CAPS_STOP_WORDS or low in NARRATIVE_VERBS or low.endswith(("ing", "ed")):
+        return None
+    return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), m.end(2)
+
+
+def particles_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The particles opening a surname found without them ("le [blanc] did not", "de los [santos] says"), not an
+    article after a determiner ("the van [smith]")."""
+    out: list[tuple[int, int]] = []
+    for s, _e in spans:
+        m = _PARTICLES_BEFORE.search(text, max(0, s - 16), s)
+        if m is None:
+            continue
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if prev is not None and prev.group(1).lower() in _DETERMINERS | _FUNCTION:
+            continue
+        given = prev is not None and word_kind(prev.group(1)) in ("strong", "given", "weak") \
+            and prev.group(1).lower() not in _NOT_GIVEN  # "jae-hyun ní [bhriain]": the given name before them too
+        out.append((prev.start(1) if given and prev is not None else m.start(1), m.start(1) + len(m.group(1).rstrip())))
+    return out
+
+
 def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The word right after a found name that is a surname no rule took ("[Alejandro García] López", "[nguyen thi]
-    lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street."""
+    lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street; or
+    particles and the surname they open ("[concepción] ní bhriain")."""
     out: list[tuple[int, int]] = []
     for _s, e in spans:
+        particled = _particle_surname(text, e)
+        if particled is not None:
+            out.append(particled)
+            continue
         m = _WORD_AFTER.match(text, e)
         if m is None or text[e - 2:e].lower() in ("'s", "’s"):
             continue
@@ -303,7 +346,7 @@ def word_kind(word: str) -> str:
     if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
         return ""
     words = dictionary_words()
-    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
+    if low.endswith(("ed", "ing")) and inflected(low) and not _listed(word, given_names()):
         return ""  # "robbed", "masturbating": a verb form
     if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
@@ -316,7 +359,7 @@ def word_kind(word: str) -> str:
         return ""
     if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
         return "given"
-    if _listed(word, surnames()) and not low.endswith(("ing", "ed", "ly")):
+    if _listed(word, surnames()) and not inflected(low):
         return "surname"
     return ""
 
@@ -324,7 +367,8 @@ def word_kind(word: str) -> str:
 def _glued(word: str, words: frozenset[str]) -> bool:
     """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
     i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
-    return i > 0 and word[:i].lower() in words and word[i:].lower() in words
+    return i > 0 and (word[:i].lower() in words or word[:i].lower() in SPACY_STOP) and (
+        word[i:].lower() in words or inflected(word[i:].lower()))
 
 
 def _pair_ok(first: str, last: str) -> bool:

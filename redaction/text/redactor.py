@@ -54,7 +54,7 @@ from redaction.text.people import (
     record_tokens,
     tokens,
 )
-from redaction.text.positions import given_before, surname_after, surnames_before
+from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.variants import (
     TextView,
     clipped_given,
@@ -483,7 +483,7 @@ class TextRedactor:
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
         near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)
-                 + surname_after(text, spans)]
+                 + surname_after(text, spans + near) + particles_before(text, spans)]
         if near:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
             aliases += near
