@@ -357,3 +357,22 @@ def test_particle_property_random_orders(redactor):
         text = cased(rng.choice(frames).format(g=g, p=p, s=s), rng.choice(CASINGS))
         out = _out(redactor, text)
         assert not shown_words(out, [g, *p.split(), s]), (text, out)
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("RO spoke to W1 sunny and W2 river who both saw the crash.", ["sunny", "river"], ["RO", "spoke"]),
+    ("V2 (autumn) was not injured.", ["autumn"], ["injured"]),
+    ("W1 stated the car was red. V1 male, 30s, was transported.", [], ["stated", "male"]),
+])
+def test_names_after_party_labels(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone) and all(shown(out, w) for w in kept), out
+
+
+def test_label_names_spans():
+    from redaction.text.roles import label_names
+
+    text = "W1 sunny and W-2: river lee saw it. V1 stated. S1 male fled. WIT #2 precious day."
+    assert [text[s:e] for s, e in label_names(text)] == ["sunny", "river lee", "precious day"]

@@ -34,7 +34,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
 # Occupations and roles people are named after ("nurse carol", "the homeowner, gary chen"): a person cue, never a
@@ -380,7 +380,7 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         if w is None:
             continue
         low = w.group().lower()
-        if len(low) < 2 or text[w.start() - 1:w.start()] == "/":
+        if len(low) < 2 or text[w.start() - 1:w.start()] == "/" or low in REPORT_ABBREVIATIONS:
             continue  # "R/P advised", "C/W stated": a report label, not a name
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
     CUE_WORDS,
     LEADING_PARTICLES,
     OCCUPATIONS,
@@ -204,4 +205,33 @@ def slang_relations(text: str) -> list[tuple[int, int]]:
         if word_kind(word) in ("strong", "weak", "surname") or (word_kind(word) == "given" and _ends_name(text, m.end(1))) \
                 or (len(low) >= 3 and low not in dictionary_words() and low not in STOP_WORDS):
             out.append(m.span(1))
+    return out
+
+
+_LABEL = re.compile(r"(?<![\w/#\-])(?i:[vwscp]|vic|vict|wit|sus|susp|rp)[ \t]?-?#?\d{1,2}(?![\w/])[ \t]*[:\-]?[ \t]*\(?[ \t]*("
+                    + _NAME + r")")
+
+
+# Everyday words that are given names, taken after a party label ("W1 sunny"); not a description ("W1 male").
+_LABEL_GIVEN = AMBIGUOUS_GIVEN - CUE_WORDS - {
+    "male", "lady", "man", "boy", "baby", "son", "black", "white", "brown", "green", "gray", "grey", "tan", "in", "an",
+    "so", "see", "ma", "pa", "al", "kin", "bay", "hang", "else", "young", "long", "early", "will", "may"}
+
+
+def label_names(text: str) -> list[tuple[int, int]]:
+    """The name after a numbered party label ("W1 sunny", "V2 (autumn)", "S-1: stone cold", "WIT #2 river"): the
+    label says a person follows, so an everyday word is taken too, never a function word, a verb or a cue."""
+    out: list[tuple[int, int]] = []
+    mixed = _mixed(text)
+    for m in _LABEL.finditer(text):
+        word = m.group(1)
+        if _never_name(_low(word)) or _low(word) in TEXTING_WORDS:
+            continue
+        if not (_reads_as_name(word, mixed) or _low(word) not in dictionary_words() or _low(word) in _LABEL_GIVEN):
+            continue
+        end = m.end(1)
+        if not _POSSESSIVE.search(word):
+            second = _second_word(text, m.end(1), mixed)
+            end = second if second is not None else end
+        out.append((m.start(1), end - 2 if _POSSESSIVE.search(text[m.start(1):end]) else end))
     return out
