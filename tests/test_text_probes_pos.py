@@ -376,3 +376,10 @@ def test_label_names_spans():
 
     text = "W1 sunny and W-2: river lee saw it. V1 stated. S1 male fled. WIT #2 precious day."
     assert [text[s:e] for s, e in label_names(text)] == ["sunny", "river lee", "precious day"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_verb_in_ing_after_a_given_name_stays(redactor, casing):
+    out = _out(redactor, cased("Her neighbor saw a man named ricky running from the scene.", casing))
+    assert not shown(out, "ricky") and shown(out, "running"), out

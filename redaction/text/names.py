@@ -433,7 +433,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
-        return True
+        return not (l2.endswith("ing") and inflected(l2) and l2 in dictionary_words())  # "ricky running from"
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):
