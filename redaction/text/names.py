@@ -147,6 +147,11 @@ def _name_like(word: str) -> bool:
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
 
 
+def _english_inflection(low: str) -> bool:
+    """A listed surname that is an English -ing form too ("running"), not "manning", which no dictionary lists."""
+    return low.endswith("ing") and inflected(low) and low in dictionary_words()
+
+
 def inflected(low: str) -> bool:
     """An English word with an ending ("standing", "robbed", "quickly"): its stem is a dictionary word; "xiaoling",
     "ahmed" and "king" have none."""
@@ -321,7 +326,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
-                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
+                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
+                                              and not (taken and _english_inflection(low)))
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
@@ -433,7 +439,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
-        return not (l2.endswith("ing") and inflected(l2) and l2 in dictionary_words())  # "ricky running from"
+        return not _english_inflection(l2)  # "ricky running from"
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):

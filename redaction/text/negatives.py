@@ -94,6 +94,8 @@ _PERSON_SLOTS = frozenset({"with", "per", "told", "tell", "tells", "asked", "ask
 _DAYS = ("yesterday", "today", "tonight", "tomorrow")
 _TIME_NOUNS = frozenset({*_DAYS, "earlier", "later", "again", "twice", "once"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_AFTER_ING = frozenset({"from", "to", "toward", "towards", "into", "out", "away", "down", "up", "across", "around",
+                        "through", "after", "at", "with", "in", "on", "off", "the", "a", "an", "his", "her", ""})
 _SLANG_RELATIONS = frozenset({"homie", "homeboy", "homegirl", "bestie", "bff", "daddy", "mama", "momma", "bae", "boo"})
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
 _FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
@@ -299,6 +301,9 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
     low = ctx.low(i)
     if _modal(ctx, i):
         return not first or ctx.low(i - 1) in _SUBJECT_PRONOUNS
+    if not first and n_words > 1 and low.endswith("ing") and low in dictionary_words() and _base_verb_of(low) \
+            and low not in given_names() and ctx.low(i + 1) in _AFTER_ING:
+        return True  # "RICKY RUNNING FROM THE SCENE": an -ing verb after the name
     if not (_base_verb(low) or _s_verb(low) or low in NARRATIVE_VERBS):
         return False
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
