@@ -383,3 +383,10 @@ def test_label_names_spans():
 def test_a_verb_in_ing_after_a_given_name_stays(redactor, casing):
     out = _out(redactor, cased("Her neighbor saw a man named ricky running from the scene.", casing))
     assert not shown(out, "ricky") and shown(out, "running"), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_guy_called(redactor, casing):
+    out = _out(redactor, cased("Subj hangs out w/ Tink, Peanut, and a guy called Scrap.", casing))
+    assert not shown_words(out, ["Tink", "Peanut", "Scrap"]) and shown(out, "guy"), out
