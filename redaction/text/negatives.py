@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -42,14 +41,19 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
+from redaction.text.cue_words import TEXTING_WORDS, verb_miss
+from redaction.text.lexicon import adverb_only as _adverb_only
+from redaction.text.lexicon import base_verb as _base_verb
+from redaction.text.lexicon import common as _common
+from redaction.text.lexicon import lexicon as _lexicon
+from redaction.text.lexicon import noun as _noun
+from redaction.text.lexicon import s_verb as _s_verb
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
     PARTICLES,
-    TEXTING_WORDS,
     given_names,
     surnames,
-    verb_miss,
 )
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
@@ -118,46 +122,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
-_ADVERBS: set[str] = set()  # WordNet's adverbs, filled with the lexicon
-
-
-def _adverb_only(low: str) -> bool:
-    """An adverb that is no noun, adjective or verb ("maybe", "probably"): never a name."""
-    adj, _nouns, verbs, _ = _lexicon()
-    return low in _ADVERBS and low not in adj and low not in verbs and not _noun(low) and not _listed(low) \
-        and low not in AMBIGUOUS_GIVEN
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(adjectives, nouns, verbs, irregular verb forms: "fell", "took") of the spaCy model's
-    lemmatizer index (WordNet) and its exceptions table: empty when unreadable."""
-    from pathlib import Path
-
-    try:
-        import spacy.util
-        import srsly
-        from spacy.strings import StringStore
-
-        from redaction.text.base import DEFAULT_MODEL
-
-        root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
-        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
-        tables = srsly.msgpack_loads(path.read_bytes())
-    except (ImportError, OSError, ValueError):
-        return frozenset(), frozenset(), frozenset(), frozenset()
-    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
-    ids = StringStore()
-
-    def words(pos: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
-
-    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
-    base = words("verb")
-    _ADVERBS.update(words("adv"))
-    return words("adj"), words("noun"), base | past, past  # "rose", "took": irregular forms too
-
-
 def _low(word: str) -> str:
     w = fold(word).lower().strip(".,:;")
     return w[:-2] if w.endswith(("'s", "’s")) else w
@@ -165,29 +129,6 @@ def _low(word: str) -> str:
 
 def _listed(low: str) -> bool:
     return low in given_names() or low in surnames()
-
-
-def _base_verb(low: str) -> bool:
-    return low in _lexicon()[2]
-
-
-def _s_verb(low: str) -> bool:
-    """A verb in -s ("requests", "hangs", "identifies", "pushes") that no name list holds ("Banks", "Brooks" are
-    surnames)."""
-    if len(low) <= 3 or not low.endswith("s") or _listed(low):
-        return False
-    return _base_verb(low[:-1]) or (low.endswith("ies") and _base_verb(low[:-3] + "y")) or (
-        low.endswith("es") and _base_verb(low[:-2]))
-
-
-def _noun(low: str) -> bool:
-    nouns = _lexicon()[1]
-    return low in nouns or (low.endswith("s") and low[:-1] in nouns) or (low.endswith("es") and low[:-2] in nouns)
-
-
-def _common(low: str) -> bool:
-    adj, nouns, verbs, _ = _lexicon()
-    return low in adj or low in verbs or low in dictionary_words() or _noun(low)
 
 
 class _Context:

@@ -25,12 +25,11 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
-    OCCUPATIONS,
     PARTICLES,
-    TEXTING_WORDS,
     given_names,
     inflected,
     surnames,

@@ -19,15 +19,13 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, verb_miss
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
     LEADING_PARTICLES,
-    OCCUPATIONS,
     PARTICLES,
-    TEXTING_WORDS,
     surnames,
-    verb_miss,
 )
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
