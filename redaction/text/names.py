@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
 from redaction.recognizers.person_caps import upper_ratio
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
@@ -32,9 +34,11 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, verb_miss
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
+_OCCUPATION_SET = frozenset(OCCUPATIONS)
 # Cues after which a name often follows, in any case. Relations first: the people named only in the text.
 PERSON_CUES_ANY_CASE = [
     "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
@@ -45,13 +49,17 @@ PERSON_CUES_ANY_CASE = [
     "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
     "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
     "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
-    "daughter-in-law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
+    "daughter-in-law", "brother in law", "sister in law", "mother in law", "father in law", "son in law",
+    "daughter in law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
     "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
     "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
     "real name", "true name", "legal name", "birth name",
     "hangs with", "hanging with", "seen with", "spotted with",
-    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "witness", "victim", "suspect", "complainant", "caller",
-    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "mr", "mrs", "ms", "miss",
+    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "guy called", "girl called", "man called", "woman called",
+    "dude called", "kid called", "someone called", "female called", "male called", "person called", "neighbors", "neighbours", "friends", "cousins", "brothers",
+    "sisters", "roommates", "coworkers", "co-workers", "grandparents", "grandkids", "grandchildren", "nephews",
+    "nieces", "aunts", "uncles", "baby daddy", "baby mama", "baby momma", "witness", "victim", "suspect", "complainant", "caller",
+    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]
@@ -85,7 +93,8 @@ _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "wom
 _COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
             "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
-_STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES
+_STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES | (TEXTING_WORDS - {"cuz"})
+_SPACY_STOP = frozenset(SPACY_STOP_WORDS)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _CUE_RE = re.compile(
     r"(?<![\w/])(?:" + word_trie(c.lower() for c in PERSON_CUES_ANY_CASE)
@@ -109,10 +118,38 @@ def given_names() -> frozenset[str]:
 
 
 def _name_like(word: str) -> bool:
-    w = word.rstrip(".").lower()
+    w = re.sub(r"['’]s\Z", "", word.rstrip(".").lower())  # "her ex husband's new wife": the cue's possessive
+    if w in _SPACY_STOP and w not in AMBIGUOUS_GIVEN and w not in given_names():
+        return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
-    return len(w) >= 2 and w not in _STOP and not w.endswith(("ing", "ed", "ly")) or w in given_names()
+    return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
+
+
+def _english_inflection(low: str) -> bool:
+    """A listed surname that is an English -ing form too ("running"), not "manning", which no dictionary lists."""
+    return low.endswith("ing") and inflected(low) and low in dictionary_words()
+
+
+def inflected(low: str) -> bool:
+    """An English word with an ending ("standing", "robbed", "quickly"): its stem is a dictionary word; "xiaoling",
+    "ahmed" and "king" have none."""
+    for end in ("ing", "ed", "ly"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = low[:-len(end)]
+            words = dictionary_words()
+            if not words:
+                return True  # no dictionary: every such ending reads as a verb form, as before
+            if any(x in words for x in (stem, stem + "e", stem[:-1], stem[:-1] + "y" if stem.endswith("i") else "")):
+                return True
+    return False
+
+
+# What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
+_OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and
+                                                      ":" not in c} | {"car", "house", "phone", "apartment", "room",
+                                                                       "place", "kids", "dog", "truck", "mom", "dad"}))
+                    + r")(?![\w'’\-])")
 
 
 def name_candidates(text: str) -> list[tuple[int, int]]:
@@ -120,6 +157,8 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     mixed = _mixed_case(text)
     for m in _CUE_RE.finditer(text):
+        if verb_miss(text, m.start()):
+            continue  # "did not miss work"
         pos = m.end()
         n = 0
         while n < 3:
@@ -147,6 +186,10 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             prev = w
             continue
         low = word.lower()
+        if low[-2:] in ("'s", "’s") and low[:-2] in given and _OWNED.match(text, w.end()):
+            out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person ("rosa's cantina" a shop)
+            prev = w
+            continue
         if low not in given:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
             low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
@@ -262,21 +305,25 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     # title is listed or follows an initial ("Det. l. wu"); after "roommate" any name
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
-                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS)
+                    ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
+                                              and not (taken and _english_inflection(low)))
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
                                                or (mixed and word[:1].isupper() and not word.isupper()))
-                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")):
+                    if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
+                            and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
                 if low in NARRATIVE_VERBS and (taken or not mixed):
                     ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
-                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS:
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS and not (
+                                m.group().strip(" \t,.:(").lower() in _OCCUPATION_SET
+                                and short.group().lower() in dictionary_words()):  # "the coach bus"
                             out.append(short.span())
                     break
                 if first < 0:
@@ -305,10 +352,12 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         if w is None:
             continue
         low = w.group().lower()
+        if len(low) < 2 or text[w.start() - 1:w.start()] == "/" or low in REPORT_ABBREVIATIONS:
+            continue  # "R/P advised", "C/W stated": a report label, not a name
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
-                low not in _PERSON_NOUNS or titled):  # "a man called": a listed surname that is a noun here
+                low not in _PERSON_NOUNS or titled) and low not in _CUE_WORDS:  # "Mom says": a relation, no name  # "a man called": a listed surname that is a noun here
             out.append(w.span())
     return out
 
@@ -356,7 +405,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
-        return True
+        return not _english_inflection(l2)  # "ricky running from"
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):

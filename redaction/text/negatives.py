@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
@@ -40,7 +41,20 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.cue_words import TEXTING_WORDS, verb_miss
+from redaction.text.lexicon import adverb_only as _adverb_only
+from redaction.text.lexicon import base_verb as _base_verb
+from redaction.text.lexicon import common as _common
+from redaction.text.lexicon import lexicon as _lexicon
+from redaction.text.lexicon import noun as _noun
+from redaction.text.lexicon import s_verb as _s_verb
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    PARTICLES,
+    given_names,
+    surnames,
+)
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
@@ -53,7 +67,12 @@ REPORT_WORDS = frozenset({
     "aged", "age",
     # contractions typed without the apostrophe: never a name
     "cant", "dont", "wont", "didnt", "doesnt", "isnt", "wasnt", "aint", "can't", "don't", "won't", "didn't",
+    "pt", "pts", "comp", "comps", "rp", "rps", "ro", *TEXTING_WORDS,
+    # platform labels before a handle ("IG: tasha.b"): the handle is the name, the label never
+    "ig", "insta", "instagram", "snapchat", "tiktok", "twitter", "fb", "facebook", "kik", "venmo", "cashapp",
 })
+# Function words (spaCy's stop words) that are no name either: "MY NEIGHBOR [ACROSS] THE HALL".
+_FUNCTION_WORDS = frozenset(STOP_WORDS) - {"an", "else", "ever", "in", "many", "may", "see", "so", "will"}
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
 _AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
 _KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
@@ -78,6 +97,10 @@ _PERSON_SLOTS = frozenset({"with", "per", "told", "tell", "tells", "asked", "ask
 # Nouns that stand alone as adverbs of time: a word before one is not its modifier ("grace yesterday").
 _DAYS = ("yesterday", "today", "tonight", "tomorrow")
 _TIME_NOUNS = frozenset({*_DAYS, "earlier", "later", "again", "twice", "once"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_AFTER_ING = frozenset({"from", "to", "toward", "towards", "into", "out", "away", "down", "up", "across", "around",
+                        "through", "after", "at", "with", "in", "on", "off", "the", "a", "an", "his", "her", ""})
+_SLANG_RELATIONS = frozenset({"homie", "homeboy", "homegirl", "bestie", "bff", "daddy", "mama", "momma", "bae", "boo"})
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems", "felt", "feels", "became"})
 _FUNCTION = CAPS_STOP_WORDS - POLICE_WORDS
 _INDEFINITE = frozenset({"something", "everything", "nothing", "anything", "one", "thing", "things", "way", "time",
@@ -99,34 +122,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(adjectives, nouns, verbs) of the spaCy model's lemmatizer index (WordNet) and its irregular verb forms:
-    empty when unreadable."""
-    from pathlib import Path
-
-    try:
-        import spacy.util
-        import srsly
-        from spacy.strings import StringStore
-
-        from redaction.text.base import DEFAULT_MODEL
-
-        root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
-        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
-        tables = srsly.msgpack_loads(path.read_bytes())
-    except (ImportError, OSError, ValueError):
-        return frozenset(), frozenset(), frozenset()
-    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
-    ids = StringStore()
-
-    def words(pos: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
-
-    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
-    return words("adj"), words("noun"), words("verb") | past  # "rose", "took": irregular forms too
-
-
 def _low(word: str) -> str:
     w = fold(word).lower().strip(".,:;")
     return w[:-2] if w.endswith(("'s", "’s")) else w
@@ -134,25 +129,6 @@ def _low(word: str) -> str:
 
 def _listed(low: str) -> bool:
     return low in given_names() or low in surnames()
-
-
-def _base_verb(low: str) -> bool:
-    return low in _lexicon()[2]
-
-
-def _s_verb(low: str) -> bool:
-    """A verb in -s ("requests", "hangs") that no name list holds ("Banks", "Brooks" are surnames)."""
-    return len(low) > 3 and low.endswith("s") and _base_verb(low[:-1]) and not _listed(low)
-
-
-def _noun(low: str) -> bool:
-    nouns = _lexicon()[1]
-    return low in nouns or (low.endswith("s") and low[:-1] in nouns) or (low.endswith("es") and low[:-2] in nouns)
-
-
-def _common(low: str) -> bool:
-    adj, nouns, verbs = _lexicon()
-    return low in adj or low in verbs or low in dictionary_words() or _noun(low)
 
 
 class _Context:
@@ -234,6 +210,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
         return False  # an alias's word, quoted or not ("('BABY FACE')", "William (Nephew) Ross")
+    if edge and low in _SLANG_RELATIONS and ctx.low(i - 1) in _DETERMINERS:
+        return True  # "my [homie] tay": a relation in slang, unless it is an alias's word ("BIG HOMIE")
     if i + 1 < len(ctx.words) and ctx.in_person(i + 1) and not ctx.gap(i, i + 1).strip() \
             and _common(ctx.low(i + 1)) and ctx.low(i + 1) not in given_names():
         return False  # a street name of common words found in two pieces ("[BABY] [FACE]")
@@ -241,7 +219,7 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if edge and low in _MODALS and low not in ("will", "may"):
         return True  # "SMITH, JOHN SHALL NOT CONTACT"
-    return edge and w.isupper() and low in CAPS_STOP_WORDS and low not in ("will", "may")
+    return edge and ((w.isupper() and low in CAPS_STOP_WORDS) or low in _FUNCTION_WORDS) and low not in ("will", "may")
 
 
 def _modal(ctx: _Context, i: int) -> bool:
@@ -252,6 +230,8 @@ def _modal(ctx: _Context, i: int) -> bool:
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
         return False
+    if nxt in PERSON_VERBS or (nxt.endswith("ed") and len(nxt) > 3):
+        return False  # "coach will said": a modal takes a bare verb, never a past or -s form
     if prev in CUE_WORDS and _listed(nxt):
         return False  # "her son will gray (16)"; but "her mother will call back"
     return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
@@ -262,6 +242,9 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
     low = ctx.low(i)
     if _modal(ctx, i):
         return not first or ctx.low(i - 1) in _SUBJECT_PRONOUNS
+    if not first and n_words > 1 and low.endswith("ing") and low in dictionary_words() and _base_verb_of(low) \
+            and low not in given_names() and ctx.low(i + 1) in _AFTER_ING:
+        return True  # "RICKY RUNNING FROM THE SCENE": an -ing verb after the name
     if not (_base_verb(low) or _s_verb(low) or low in NARRATIVE_VERBS):
         return False
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
@@ -277,22 +260,39 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
         return False
     if _s_verb(low):
         return True
+    if nxt in _ARTICLES and low not in AMBIGUOUS_GIVEN and ctx.gap(i, i + 1).strip() == "":
+        return True  # "his friend cole jump the fence": a base verb before its object, even one that is a surname
     return not _listed(low) and (nxt in _OBJECT_START or nxt.endswith("ing") or not nxt)
+
+
+def _tight_before(ctx: _Context, i: int) -> bool:
+    """Word i follows the word before it with only spaces between."""
+    return i > 0 and not ctx.gap(i - 1, i).strip()
 
 
 def _ordinary_word(ctx: _Context, i: int) -> bool:
     """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
     low = ctx.low(i)
-    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not _common(low) or ctx.word(i).endswith(_POSSESSIVE):
+    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not (_common(low) or _s_verb(low)) \
+            or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if _adverb_only(low) and low not in ctx.alias_words:
+        return True  # "her cousin deshawn or [maybe] his friend rico"
+    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):
+        return True  # "CALLER IDENTIFIES HIMSELF": the role's verb
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
+    if prev in CUE_WORDS and _tight_before(ctx, i) and low in _lexicon()[3] and low not in given_names() \
+            and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i):
+        return True  # "the child fell", "her son hung up": an irregular past verb after a relation, not its name
+    if prev == "miss" and verb_miss(ctx.text, ctx.words[i - 1][0]) and low not in given_names():
+        return True  # "DID NOT WANT TO MISS WORK": the verb's object
     if prev in _TITLES or prev in CUE_WORDS or re.search(r"[\"“'‘(]\s*$", ctx.text[:ctx.words[i][0]]):
         return False
     gap_after = ctx.gap(i, i + 1) if i + 1 < len(ctx.words) else "."
-    adj, _nouns, _verbs = _lexicon()
+    adj, _nouns, _verbs, _ = _lexicon()
     if low in ("will", "may"):
         return _modal(ctx, i)
     two_back = ctx.low(i - 2)
@@ -349,6 +349,9 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
+    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and (
+            not _street_after(ctx, j) or ctx.low(j + 1) not in _SUFFIX_ABBREVIATIONS):
+        return False  # "Ms. Summer Lane", "VICTIM LAUREN PIKE": a title or a role puts a person there, not a street
     if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
         return True  # "on Grace St", "Malcolm X Blvd"
     if i == j and ctx.low(i) in _STRONG_PLACES:
@@ -371,6 +374,11 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     if j > i and (last in _STRONG_PLACES or (last in _WEAK_PLACES and _locative(ctx, i))):
         return True  # the span holds its own head: "clemente park" after "near"
     return False
+
+
+# Street suffixes no surname is ("St", "Ave"); "Lane", "Pike", "Hill" after a role are a surname ("VICTIM LAUREN PIKE").
+_SUFFIX_ABBREVIATIONS = frozenset({"st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "pkwy", "hwy", "cir", "ter",
+                                   "trl", "sq", "street", "avenue", "boulevard", "road"})
 
 
 def _street_after(ctx: _Context, j: int) -> bool:

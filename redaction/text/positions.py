@@ -22,8 +22,18 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
+
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    PARTICLES,
+    given_names,
+    inflected,
+    surnames,
+)
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -109,7 +119,8 @@ def subjects(text: str) -> list[tuple[int, int]]:
     personal: set[str] = set()  # ... of which one stands before a person's verb
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
-        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS:
+        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS \
+                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS:  # "comp states"
             continue
         if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
             continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not
@@ -159,6 +170,69 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+_WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
+_NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
+
+
+_NAME_PARTICLES = sorted(PARTICLES - {"st.", "st"} | {"los", "las"}, key=len, reverse=True)
+_PARTICLES_THEN_NAME = re.compile(r"((?:[ \t]+(?i:" + "|".join(_NAME_PARTICLES) + r")){1,3})[ \t]+(" + _NAME
+                                  + r")(?![\w'’\-])")
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’\-])((?:(?i:" + "|".join(_NAME_PARTICLES) + r")[ \t]+){1,3})\Z")
+
+
+def _particle_surname(text: str, e: int) -> tuple[int, int] | None:
+    """Particles and the surname they open right after a found name ("[concepción] ní bhriain", "[pieter] van der
+    berg"): the surname no function, report or verb word."""
+    m = _PARTICLES_THEN_NAME.match(text, e)
+    if m is None:
+        return None
+    low = fold(m.group(2)).lower()
+    if low in SPACY_STOP or low in CAPS_STOP_WORDS or low in NARRATIVE_VERBS or low.endswith(("ing", "ed")):
+        return None
+    return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), m.end(2)
+
+
+def particles_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The particles opening a surname found without them ("le [blanc] did not", "de los [santos] says"), not an
+    article after a determiner ("the van [smith]")."""
+    out: list[tuple[int, int]] = []
+    for s, _e in spans:
+        m = _PARTICLES_BEFORE.search(text, max(0, s - 16), s)
+        if m is None:
+            continue
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if prev is not None and prev.group(1).lower() in _DETERMINERS | _FUNCTION:
+            continue
+        given = prev is not None and word_kind(prev.group(1)) in ("strong", "given", "weak") \
+            and prev.group(1).lower() not in _NOT_GIVEN  # "jae-hyun ní [bhriain]": the given name before them too
+        out.append((prev.start(1) if given and prev is not None else m.start(1), m.start(1) + len(m.group(1).rstrip())))
+    return out
+
+
+def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The word right after a found name that is a surname no rule took ("[Alejandro García] López", "[nguyen thi]
+    lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street; or
+    particles and the surname they open ("[concepción] ní bhriain")."""
+    out: list[tuple[int, int]] = []
+    for _s, e in spans:
+        particled = _particle_surname(text, e)
+        if particled is not None:
+            out.append(particled)
+            continue
+        m = _WORD_AFTER.match(text, e)
+        if m is None or text[e - 2:e].lower() in ("'s", "’s"):
+            continue
+        word, nxt = m.group(1), (m.group(2) or "").lower()
+        low = fold(word).lower()
+        if low in _NO_SURNAME or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
+                text, m, 1) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER or low in SUFFIX_LOWER \
+                or low in REPORT_ABBREVIATIONS:
+            continue
+        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()):
+            out.append(m.span(1))
+    return [_no_possessive(text, sp) for sp in out]
+
+
 def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given name right before a found name ("łukasz [hughes]", "OLUWASEUN [SANTOS]", "will [anderson]"): a
     listed or unknown word, or an everyday word that is also a given name when written like the name after it and
@@ -191,7 +265,8 @@ _SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("
       "statement", "report"), "from"),
     (("picked up", "dropped off", "bitten", "assaulted", "attacked", "struck", "hit", "punched", "pushed", "shot",
       "stabbed", "robbed", "raised", "owned", "rented", "driven", "called", "contacted", "followed", "threatened",
-      "identified", "accompanied", "joined", "employed"), "by"),
+      "identified", "accompanied", "joined", "employed", "told", "informed", "advised", "notified", "warned", "texted",
+      "messaged", "visited", "helped", "seen", "met", "approached", "confronted", "chased"), "by"),
     (("warrant", "warrants", "looking", "looked", "searching", "search", "waiting", "waited", "asking", "asked",
       "working", "worked"), "for"),
     (("followed up", "met up", "hang out", "hangs out", "hung out", "lives", "lived", "living", "stay", "stays",
@@ -220,7 +295,8 @@ _SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME 
 _PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
-                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwp]\d)|/)(?=[ \t]+("
+                        r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwpc]-?#?\d|" + word_trie(OCCUPATIONS)
+                        + r")|/)(?=[ \t]+("
                         + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
 _PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
@@ -270,7 +346,7 @@ def word_kind(word: str) -> str:
     if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
         return ""
     words = dictionary_words()
-    if low.endswith(("ed", "ing")) and not _listed(word, given_names()):
+    if low.endswith(("ed", "ing")) and inflected(low) and not _listed(word, given_names()):
         return ""  # "robbed", "masturbating": a verb form
     if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
@@ -283,7 +359,7 @@ def word_kind(word: str) -> str:
         return ""
     if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
         return "given"
-    if _listed(word, surnames()) and not low.endswith(("ing", "ed", "ly")):
+    if _listed(word, surnames()) and not inflected(low):
         return "surname"
     return ""
 
@@ -291,13 +367,16 @@ def word_kind(word: str) -> str:
 def _glued(word: str, words: frozenset[str]) -> bool:
     """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
     i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
-    return i > 0 and word[:i].lower() in words and word[i:].lower() in words
+    return i > 0 and (word[:i].lower() in words or word[:i].lower() in SPACY_STOP) and (
+        word[i:].lower() in words or inflected(word[i:].lower()))
 
 
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
     k1, k2 = word_kind(first), word_kind(last)
+    if first[-2:].lower() in ("'s", "’s"):
+        return False  # "tony's pizza": an owner and a thing, not a given name and a surname
     if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
         return False  # "struck Milvia": a common word first is no given name
     if last.lower() in _PLACES:

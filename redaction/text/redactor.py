@@ -54,7 +54,7 @@ from redaction.text.people import (
     record_tokens,
     tokens,
 )
-from redaction.text.positions import given_before, surnames_before
+from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.variants import (
     TextView,
     clipped_given,
@@ -482,7 +482,8 @@ class TextRedactor:
             spans = [sp for sp in spans if any(s <= a and b <= e for a, b in only for s, e in [sp])]
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
-        near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)]
+        near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)
+                 + surname_after(text, spans + near) + particles_before(text, spans)]
         if near:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
             aliases += near

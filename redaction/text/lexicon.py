@@ -1,0 +1,81 @@
+"""Parts of speech of English words (the spaCy model's WordNet lemma index and its irregular forms), for the
+precision pass (``negatives``): which words a name guess took are verbs, nouns, adjectives or adverbs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
+from redaction.text.vocabulary import dictionary_words
+
+
+def listed(low: str) -> bool:
+    """A listed given name or surname."""
+    return low in given_names() or low in surnames()
+
+
+_ADVERBS: set[str] = set()  # WordNet's adverbs, filled with the lexicon
+
+
+def adverb_only(low: str) -> bool:
+    """An adverb that is no noun, adjective or verb ("maybe", "probably"): never a name."""
+    adj, _nouns, verbs, _ = lexicon()
+    return low in _ADVERBS and low not in adj and low not in verbs and not noun(low) and not listed(low) \
+        and low not in AMBIGUOUS_GIVEN
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(adjectives, nouns, verbs, irregular verb forms: "fell", "took") of the spaCy model's
+    lemmatizer index (WordNet) and its exceptions table: empty when unreadable."""
+    from pathlib import Path
+
+    try:
+        import spacy.util
+        import srsly
+        from spacy.strings import StringStore
+
+        from redaction.text.base import DEFAULT_MODEL
+
+        root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
+        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
+        tables = srsly.msgpack_loads(path.read_bytes())
+    except (ImportError, OSError, ValueError):
+        return frozenset(), frozenset(), frozenset(), frozenset()
+    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
+    ids = StringStore()
+
+    def words(pos: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
+
+    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
+    base = words("verb")
+    _ADVERBS.update(words("adv"))
+    return words("adj"), words("noun"), base | past, past  # "rose", "took": irregular forms too
+
+
+def base_verb(low: str) -> bool:
+    """A verb in its base form or an irregular form ("rose", "took")."""
+    return low in lexicon()[2]
+
+
+def s_verb(low: str) -> bool:
+    """A verb in -s ("requests", "hangs", "identifies", "pushes") that no name list holds ("Banks", "Brooks" are
+    surnames)."""
+    if len(low) <= 3 or not low.endswith("s") or listed(low):
+        return False
+    return base_verb(low[:-1]) or (low.endswith("ies") and base_verb(low[:-3] + "y")) or (
+        low.endswith("es") and base_verb(low[:-2]))
+
+
+def noun(low: str) -> bool:
+    """A noun, or the plural of one."""
+    nouns = lexicon()[1]
+    return low in nouns or (low.endswith("s") and low[:-1] in nouns) or (low.endswith("es") and low[:-2] in nouns)
+
+
+def common(low: str) -> bool:
+    """A common English word: an adjective, a verb, a noun or any word of the lemma index."""
+    adj, nouns, verbs, _ = lexicon()
+    return low in adj or low in verbs or low in dictionary_words() or noun(low)
