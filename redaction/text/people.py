@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
+from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
@@ -33,33 +34,29 @@ _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"})
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
+# The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
+# opening quote, ``a`` the alias's first word or two.
+# An alias word: letters, maybe with digits ("2Pac", "K9"), apostrophes and hyphens inside; a clipped word keeps its
+# apostrophe when another word follows ("Lil' Ray") unless the alias opened with a single quote; a second word may
+# be a number after a quote or an alias prefix ("Lil 9", '"Baby 2"').
+_PREFIXES = r"(?i:lil|li['’]l|little|baby|big|yung|young)"
+_ALIAS_WORD = r"(?:\d+(?!st\b|nd\b|rd\b|th\b)[^\W\d_]+\d*|[^\W\d_]+\d*)(?:['’\-][^\W\d_]+)*"
+_ALIAS_WORDS = (_PREFIXES + r"['’]?\s+\d{1,3}\b|" + _ALIAS_WORD + r"(?(qs)(?:['’](?=\s+[^\W\d_]+['’]))?|(?:['’](?=\s+[^\W\d_]))?)"
+                r"(?:\s+(?![Aa]nd\b|[Oo]r\b)" + _ALIAS_WORD + r"|(?(q)\s+\d{1,3}\b))?")
 _ALIAS = re.compile(
-    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
-    r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as|nicknamed|"
-    r"(?:identified|described)\s+only\s+as|identified\s+as(?=\s*[\"“'‘])|"
-    r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name(?:\s+of)?)?|"
-    r"went\s+by|answers\s+to|call(?:s|ing|ed)\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
-    r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
-    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|(?:crew|set|members|associates)(?=\s*:)|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
-    r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
-    r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
-    r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_])|nn(?=\s*:|\s+[\"“'‘])|"
-    r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
-    r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
-    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
-    r"\.?\s*[:\-/]?\s*([\"“'‘]?))"
-    r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
+    r"(?i:\b(?:(?P<j>" + cue_pattern(joins=True, finds=True) + r")|" + cue_pattern(joins=False, finds=True) + r")"
+    r"(?!\w|/\w/)\.?\s*[:\-/,]?\s*(?P<q>(?P<qs>['‘])|[\"“(]|``)?)(?P<a>" + _ALIAS_WORDS + r")")
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown"}
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-                         r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
+_ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
+                         + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
                          r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
-                                r"(?:[ \t]+([^\W\d_]+))?")
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>"
+                                + _ALIAS_WORD + _ELIDED + r")(?:[ \t]+(?P<w2>[^\W\d_]+))?")
 
 
 def is_initials(span: str) -> bool:
@@ -127,6 +124,31 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
         out.append(_whole_compound(text, *m.span(), spans))
+    return out
+
+
+_QUOTES = " \t\"'“”‘’()`"
+
+
+def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every mention of an alias that ``mentions`` cannot follow word by word, as one span: an alias of several
+    words ("Lil' Ray", "Baby Dre": the apostrophe and both words go), with digits ("Lil 9", "2Pac") in any case,
+    and a single capital ('Dwayne "D" Carter ... D had a gun') as written."""
+    out: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for s, e in aliases:
+        phrase = text[s:e].strip(_QUOTES)
+        words = phrase.split()
+        key = phrase.lower()
+        single = len(phrase) == 1 and phrase.isupper() and phrase not in "AI"
+        if key in seen or not (single or len(words) > 1 or any(c.isdigit() for c in phrase)):
+            continue
+        seen.add(key)
+        if single:
+            rx = re.compile(r"(?<![\w'’\-/.#])" + phrase + r"(?![\w'’\-/.])")
+        else:
+            rx = re.compile(r"(?<![\w'’\-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w\-])", re.IGNORECASE)
+        out.extend(m.span() for m in rx.finditer(text) if not (m.start() <= s and e <= m.end()))
     return out
 
 
@@ -215,11 +237,16 @@ _QUOTED_NICK = re.compile(
     + _NAME_WORD + r")(?![\w'’\-])")
 
 
+_CLOSES = {"\"": "\"”", "“": "”\"", "‘": "’'", "'": "'’"}
+
+
 def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     """``First "Nick" Last`` in any case: a quoted word between two name-like words is a nickname, and the words
     around it are the given name and the surname ("sione \"kilo\" stewart", "Fatima \"Peanut\" Díaz")."""
     out = []
     for m in _QUOTED_NICK.finditer(text):
+        if text[m.end(2)] not in _CLOSES[text[m.start(2) - 1]]:
+            continue  # "NAME “LIL' RAY”": the apostrophe of "Lil'" closes no quote
         first, last = m.group(1).lower(), m.group(3).lower()
         if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or (first in NOT_NAME_WORDS and last in NOT_NAME_WORDS):
             continue
@@ -246,10 +273,12 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for w in reversed(words):
         low = w.group().lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]  # "the suspect's nickname is": a role, not a name
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
             break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
         common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
-        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
+        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS or _verb_form(low):
             if out or low != "who":
                 break
             continue
@@ -314,7 +343,7 @@ _PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAM
 # Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
 _NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
               "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
-_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”]\s+(" + _NAME_WORD
+_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”](?:\s+\(?|\s*\()\s*(" + _NAME_WORD
                               + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
 
 
@@ -350,6 +379,33 @@ _ALIAS_OF_NAME = re.compile(
     r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
 
 
+# "Smoke, whose real name is Terrell Jones", '"Pooh" (real name unknown)': the word or two before the cue are an alias.
+_BEFORE_REAL_NAME = re.compile(
+    r"(?<![\w'’\-])(?:[\"“‘']|``)?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”’']|'')?\s*,?\s*\(?\s*(?i:"
+    + cue_pattern(alias_before=True) + r")\b")
+
+
+def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
+    """The alias standing before "real name" (``alias_cues``), its report, common and possessive words apart."""
+    out = []
+    lower_text = not any(c.isupper() for c in text)
+    for m in _BEFORE_REAL_NAME.finditer(text):
+        words = list(re.finditer(_NAME_WORD, m.group(1)))
+        while words and (_no_alias_word(words[0].group()) or words[0].group().lower().endswith(("'s", "’s"))):
+            if words.pop(0).group().lower() in _ALIAS_FUNCTION:
+                words = []  # "Ami from upstairs (real name ...)": a place, not an alias
+        quoted = m.group().startswith(("\"", "“", "‘", "'", "``"))
+        if words and not words[-1].group().lower().endswith(("'s", "’s")) and (
+                quoted or lower_text or words[0].group()[:1].isupper()):
+            out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+def _no_alias_word(word: str) -> bool:
+    low = word.lower()
+    return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
+
+
 _NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
 
 
@@ -358,6 +414,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
     or bracketed alias before or after it (``_pairs_around_aliases``)."""
     out = _quoted_nicknames(text) + _pairs_around_aliases(text)
+    if "name" in text.lower():
+        out += _aliases_before_real_names(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
@@ -366,18 +424,18 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
             out.extend([m.span(1), m.span(2)])
     for m in _ALIAS.finditer(text):
-        if _ALIAS_OF.match(m.group()):  # "X a/k/a Y": X is a name too ("someone I know as Y", "gave the name Y": no)
+        if m.group("j"):  # "X a/k/a Y": X is a name too (not before "a guy they call Y", "she knows him as Y")
             out.extend(_named_before(text, m.start()))
-        words = m.group(2).split()
-        quoted = bool(m.group(1))
+        words = m.group("a").split()
+        quoted = bool(m.group("q"))
         if len(words) > 1 and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
                                or (words[1].lower() in NOT_NAME_WORDS and not quoted)):
             words = words[:1]
         first = words[0].lower()
         if first in _ALIAS_FUNCTION or (first in CAPS_STOP_WORDS and len(words) < 2 and not quoted):
             continue  # "known as the ...", "goes by car"; a quoted word or a two-word alias is one ("too tall")
-        s = m.start(2)
-        out.append((s, m.end(2) if len(words) > 1 else s + len(words[0])))
+        s = m.start("a")
+        out.append((s, m.end("a") if len(words) > 1 else s + len(words[0])))
         out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
         out.extend(_more_aliases(text, out[-1][1] + (1 if quoted else 0)))
     return out
@@ -415,13 +473,13 @@ def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group(1).split()):
+                               or _verb_form(w) for w in more.group("w").split()):
             break
-        end = more.end(1)
-        second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None
+        end = more.end("w")
+        second = more.group("w2") if more.re is _ALIAS_MORE_MARKED else None
         if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (
                 second.lower().endswith(("ed", "ing"))):
-            end = more.end(2)  # "aka trouble; lil bit": a two-word alias
-        out.append((more.start(1), end))
+            end = more.end("w2")  # "aka trouble; lil bit": a two-word alias
+        out.append((more.start("w"), end))
         pos = end + (1 if text[end:end + 1] in "\"”'’" else 0)
     return out

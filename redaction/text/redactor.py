@@ -45,6 +45,7 @@ from redaction.text.names import (
 )
 from redaction.text.negatives import refine
 from redaction.text.people import (
+    alias_phrases,
     alias_spans,
     extend_particles,
     is_initials,
@@ -490,6 +491,7 @@ class TextRedactor:
             return chosen, []
         follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
+        extra += alias_phrases(text, aliases)  # "Lil' Ray", "Lil 9", "D": as a whole
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
         return chosen, extra

@@ -27,6 +27,7 @@ _RUN_PREFIX_SEP = re.compile(r"[\s.\-]*")
 _WORD = re.compile(r"\w")
 _WORD_RUN = re.compile(r"\w+")
 _NAME_END = re.compile(r"[\w/'’]")
+_DOT_LETTER = re.compile(r"\.\w")  # "a.k.a.": no middle initial
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -218,7 +219,7 @@ def _name_node(part: tuple[str, ...]) -> Node:
         return seq(after_word_and_space, lit_exact(words[0].title()))
     if kind == "b":
         initial = alt(*(lit(m.lower()) for m in words), one(_LETTER))
-        return repeat(seq(WS, initial, DOT, not_before(_NAME_END)), len(words) + 1)
+        return repeat(seq(WS, initial, not_before(_DOT_LETTER), DOT, not_before(_NAME_END)), len(words) + 1)
     if kind == "p":
         return seq(*(opt(seq(lit(m.lower()), DOT, WS)) for m in words))
     return {"s": WS, "c": SEP, "d": DOT}[kind]

@@ -187,7 +187,7 @@ def _name_part_regex(part: NamePart) -> str:
     if kind == "t":
         return r"(?<=[\w,] )(?-i:" + re.escape(words[0].title()) + ")"
     if kind == "b":
-        return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])\.?(?![\w/'’])){0,"
+        return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])(?!\.\w)\.?(?![\w/'’])){0,"
                 + str(len(words) + 1) + "}")
     if kind == "p":
         return "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in words)

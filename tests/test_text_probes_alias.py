@@ -1,0 +1,151 @@
+"""Aliases and nicknames written the way police write them (issue 15): every cue of ``alias_cues.CUES`` finds its
+alias and, when it says so, joins it to the name before it; the shapes probes found shown or numbered wrongly.
+Names and monikers are made up here, independently of the benchmark."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from redaction.text.alias_cues import CUES
+from tests.text_helpers import cased, shown, shown_words
+
+_NUMBER = re.compile(r"\[PERSON (\d+)\]")
+
+
+def numbers(out: str) -> set[str]:
+    return set(_NUMBER.findall(out))
+
+
+def run(redactor, text: str, person: str | None = None) -> str:
+    values = [{"PERSON": [person]}] if person else None
+    return redactor.redact([text], values)[0].text
+
+
+JOINING = [c for c in CUES if c.joins and c.finds and not c.alias_before]
+
+
+@pytest.mark.parametrize("cue", JOINING, ids=[c.example for c in JOINING])
+def test_every_cue_that_finds_an_alias_joins_it_to_the_name_before(redactor, cue):
+    text = f"Officers stopped Terrell Jones {cue.example.format(a='Smoke')} near the park. Smoke ran."
+    out = run(redactor, text)
+    assert shown_words(out, ["Terrell", "Jones", "Smoke"]) == [], out
+    assert numbers(out) == {"1"}, out  # the name and its alias: one person
+    assert "near the park" in out and "ran." in out
+
+
+OTHERS = [c for c in CUES if not c.joins and c.finds]
+
+
+@pytest.mark.parametrize("cue", OTHERS, ids=[c.example for c in OTHERS])
+def test_a_cue_of_someone_else_finds_the_alias_and_gives_it_its_own_number(redactor, cue):
+    out = run(redactor, f"Ann Lee reported it; {cue.example.format(a='Smoke')}. Smoke ran.")
+    assert shown_words(out, ["Ann", "Lee", "Smoke"]) == [], out
+    assert len(numbers(out)) == 2, out
+
+
+@pytest.mark.parametrize("text", [
+    "Smoke, whose real name is Terrell Jones, was arrested. Smoke had a knife.",
+    "SMOKE, REAL NAME TERRELL JONES, WAS ARRESTED. SMOKE HAD A KNIFE.",
+    "\"Smoke\" (real name Terrell Jones) was arrested. Smoke had a knife.",
+    "A male known as Smoke, later identified as Terrell Jones, was arrested. Smoke had a knife.",
+])
+def test_an_alias_before_the_real_name_is_redacted_and_joined(redactor, text):
+    out = run(redactor, text)
+    assert shown_words(out, ["Terrell", "Jones", "Smoke"]) == [], out
+    assert numbers(out) == {"1"}, out
+
+
+def test_a_place_before_real_name_is_no_alias(redactor):
+    out = run(redactor, "Tavi from upstairs (real name Octavia Reyes) yelled at my father. Tavi left.")
+    assert shown(out, "upstairs") and not shown(out, "Tavi"), out
+
+
+@pytest.mark.parametrize("casing", ["as written", "upper", "lower"])
+def test_a_record_name_keeps_the_a_of_aka_and_its_alias_shares_its_number(redactor, casing):
+    text = cased("Suspect Marcus Young a.k.a. Red ran. Red was later seen near the store.", casing)
+    out = run(redactor, text, "YOUNG, MARCUS")
+    assert cased("a.k.a.", casing) in out and not shown(out, "Red"), out
+    assert numbers(out) == {"1"}, out
+
+
+def test_a_middle_initial_still_follows_a_record_name(redactor):
+    out = run(redactor, "Marcus A. Young a.k.a. Red ran.", "YOUNG, MARCUS")
+    assert out == "[PERSON 1] a.k.a. [PERSON 1] ran.", out
+
+
+@pytest.mark.parametrize("text,words", [
+    ("subject terrell jackson a/k/a lil' ray fled on foot.", ["ray", "lil"]),
+    ("SUBJECT TERRELL JACKSON A/K/A LIL’ RAY FLED ON FOOT.", ["RAY", "LIL"]),
+    ("The victim only knows the suspect by his street name, Biscuit.", ["Biscuit"]),
+    ("Witness identified the shooter as ``Lil Shorty'' from the Eastside.", ["Lil", "Shorty"]),
+    ("subject known as \"Lil 9\" fled. Lil 9 was later stopped.", ["Lil", "9"]),
+    ("a male known on the street as 2Pac ran from the area.", ["2Pac"]),
+    ("Toya said she knows the suspect as Boo.", ["Boo"]),
+    ("Sasha Petrova, who her friends call Sashka, was the victim. Sashka was hurt.", ["Sashka", "Sasha", "Petrova"]),
+])
+def test_alias_shapes_are_redacted(redactor, text, words):
+    out = run(redactor, text)
+    assert shown_words(out, words) == [], out
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect, Dante Moore, also known as Smoke or Smokey, fled.",
+    "SUBJ: RAMIREZ, JOSE AKA \"CHUY\" AKA \"LIL C\". CHUY STATED HE LIVES WITH HIS MOTHER.",
+    "Alias: BIG D / D-BOY",
+    "Known as: \"Cuz\", \"Cuzzo\".",
+    "AKA: Tre, Trey, Lil Tre",
+    "Sasha Petrova, who her friends call Sashka, was the victim. Sashka was hurt.",
+    "\"Red\" (Marcus Young) was contacted. Red was cooperative.",
+])
+def test_aliases_listed_after_one_cue_are_one_person(redactor, text):
+    out = run(redactor, text)
+    assert numbers(out) == {"1"}, out
+
+
+def test_associates_listed_in_one_detected_span_are_three_people(redactor):
+    out = run(redactor, "Associates: Tiny, Boo Man, Lil' Pete.")
+    assert numbers(out) == {"1", "2", "3"}, out
+    assert shown_words(out, ["Tiny", "Boo", "Man", "Pete"]) == [], out
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Dwayne \"D\" Carter was arrested. D had a gun.", ["D"]),
+    ("male known as 'Lil 5' fled. Lil 5 was later stopped.", ["Lil", "5"]),
+    ("SUSPECT \"LIL' MAN\" JOHNSON FLED. LIL' MAN IS KNOWN TO CARRY.", ["LIL'", "MAN"]),
+])
+def test_an_alias_repeated_without_its_cue_goes_whole(redactor, text, words):
+    out = run(redactor, text)
+    assert shown_words(out, words) == [] and "]' [" not in out, out
+    assert numbers(out) == {"1"}, out
+
+
+def test_a_possessive_role_before_a_cue_is_no_name(redactor):
+    out = run(redactor, "The suspect's nickname is Cookie. Cookie fled.")
+    assert "suspect's nickname" in out and not shown(out, "Cookie"), out
+
+
+# Property-style: any cue that joins, any quotes, any casing, record field or not.
+ALIASES = ["Smoke", "Lil' Ray", "Baby Dre", "K-Money", "Red", "Tiny", "Yung Tre", "Big Hurt", "Peanut", "Boo"]
+QUOTES = [("", ""), ("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'"), ("(", ")")]
+NAMES = [("Terrell", "Jones"), ("Jose", "Ramirez"), ("Dwayne", "Carter"), ("Kwame", "Mensah"), ("Malik", "Okafor")]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_alias_after_any_joining_cue_any_case_property(redactor, seed):
+    rng = random.Random(seed)
+    first, last = rng.choice(NAMES)
+    alias = rng.choice(ALIASES)
+    cue = rng.choice([c for c in JOINING if "{a}\"" not in c.example])
+    left, right = rng.choice(QUOTES)
+    name = rng.choice([f"{first} {last}", f"{last.upper()}, {first.upper()}"])
+    text = cased(f"Officers stopped {name} {cue.example.format(a=left + alias + right)} near the park. "
+                 f"{alias} ran.", rng.choice(["upper", "lower", "as written"]))
+    record = f"{last.upper()}, {first.upper()}" if rng.random() < 0.5 else None
+    out = run(redactor, text, record)
+    words = [w for w in re.findall(r"[^\W\d_]+", f"{first} {last} {alias}") if len(w) > 1]
+    assert shown_words(out, words) == [], (text, out)
+    assert numbers(out) == {"1"}, (text, out)
+    assert shown(out, "park") and shown(out, "ran"), (text, out)
