@@ -149,3 +149,42 @@ def test_alias_after_any_joining_cue_any_case_property(redactor, seed):
     assert shown_words(out, words) == [], (text, out)
     assert numbers(out) == {"1"}, (text, out)
     assert shown(out, "park") and shown(out, "ran"), (text, out)
+
+
+# Field-interview cards and face sheets: label shapes around a name and its alias.
+@pytest.mark.parametrize("casing", ["as written", "upper", "lower"])
+@pytest.mark.parametrize("text", [
+    "Face sheet. Foster, Tatiana L. Street name: Smoke. Height 5'5\".",
+    "Foster, Tatiana L — AKA \"Peanut\" — DOB 09-11-1999.",
+    "FI card - name: Foster, Tatiana L. Moniker: Lucky. DOB: 09/11/1999.",
+    "Person interviewed: Tatiana L. Foster (Little Mac), age 24.",
+])
+def test_a_card_name_and_its_alias_are_one_person(redactor, text, casing):
+    out = run(redactor, cased(text, casing))
+    assert shown_words(out, ["Foster", "Tatiana", "L", "Smoke", "Peanut", "Lucky", "Little", "Mac"]) == [], out
+    assert numbers(out) == {"1"}, out
+
+
+def test_a_detected_name_ends_at_a_bracket_or_a_quote(redactor):
+    out = run(redactor, "FOSTER, TATIANA L (\"LUCKY\") DOB 09-11-1999.", "FOSTER, TATIANA")
+    assert out.startswith("[PERSON 1] (\"[PERSON 1]\") DOB"), out
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Advocate note: Conchita (Concepcion Bhattacharya) called. Her daughter is safe.", "BHATTACHARYA, CONCEPCION"),
+    ("ADVOCATE NOTE: LYUDA (LUDMILA ASANTE) CALLED. SHE WILL COME IN 5/10.", "ASANTE, LUDMILA"),
+    ("met with Tavi (octavia reyes) at the house. tavi said she was fine.", None),
+])
+def test_a_nickname_before_a_bracketed_name_is_that_person(redactor, text, person):
+    out = run(redactor, text, person)
+    assert numbers(out) == {"1"} and not re.search(r"^\w+: \w+ \(", out), out
+    assert shown_words(out, ["Conchita", "Lyuda", "Tavi"]) == [], out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Victim (Ann Lee) called. The suspect (Marcus Young) fled.", ["Victim", "suspect"]),
+    ("The driver (Ann Lee) was cited.", ["driver"]),
+])
+def test_a_role_before_a_bracketed_name_stays(redactor, text, kept):
+    out = run(redactor, text)
+    assert shown_words(out, kept) == kept, out

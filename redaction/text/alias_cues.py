@@ -13,7 +13,9 @@ name ("Smoke, whose real name is Terrell Jones").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,17 @@ def cue_pattern(*, joins: bool | None = None, finds: bool | None = None, alias_b
     chosen = [c.pattern for c in CUES if c.alias_before == alias_before and (joins is None or c.joins == joins)
               and (finds is None or c.finds == finds)]
     return "|".join(chosen)
+
+
+@lru_cache(maxsize=1)
+def _inside() -> re.Pattern[str]:
+    return re.compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + "|" + cue_pattern(alias_before=True) + r")(?![\w/]))"
+                      r"|\s*[(\"“”]")
+
+
+def cue_inside(text: str, start: int, end: int) -> int | None:
+    """Where a detected name runs into an alias cue or a bracket or quote after its first word ("TATIANA L. STREET
+    NAME", 'TATIANA L ("LUCKY'), so that the name ends there: no name holds a cue, a bracket or a quote."""
+    first = re.match(r"\s*\S+", text[start:end])
+    m = _inside().search(text, start + (first.end() if first else 0), end)
+    return m.start() if m is not None else None

@@ -49,7 +49,7 @@ _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\"”’'\s,|/]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
     r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
@@ -304,11 +304,13 @@ def _cue_across(text: str, ae: int, bs: int) -> bool:
 
 
 def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
-    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob")."""
-    if not (a.lone and b.lone) or a.alt or b.alt or not a.keys or not b.keys:
+    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob"), maybe with a middle
+    initial ("foster, tatiana l")."""
+    if not (a.lone and (b.lone or len(b.keys) == 1)) or a.alt or b.alt or not a.keys or not b.keys:
         return False
     given = given_names()
-    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and not a.keys & given)
+    initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (initial or not a.keys & given))
     named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
     return surname and named and not b.keys & evidence
 

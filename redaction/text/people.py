@@ -29,7 +29,7 @@ _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
+_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)", re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
@@ -123,8 +123,17 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
-        out.append(_whole_compound(text, *m.span(), spans))
+        out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
+
+
+def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """A mention with the particle before it when a redacted span writes them together ("Ó BRIAIN")."""
+    b = _PARTICLES_BEFORE.search(text, max(0, s - 12), s)
+    if b is None:
+        return s, e
+    phrase = " ".join(text[b.start():e].split()).lower()
+    return (b.start(), e) if any(phrase in " ".join(text[a:z].split()).lower() for a, z in spans) else (s, e)
 
 
 _QUOTES = " \t\"'“”‘’()`"
@@ -174,13 +183,19 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     return s, e
 
 
+_MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
+
+
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` grown over particles and the word after them ("Maria" + " de la Cruz") or before it."""
+    """``start:end`` grown over particles and the word after them ("Maria" + " de la Cruz") or before it, or
+    over the middle initial after ``last, first``."""
     m = _PARTICLES_AFTER.match(text, end)
     if m is not None:
         end = m.end()
     elif text[max(0, end - 3):end].lower() in ("mac", " mc") and (a := _AN_AFTER.match(text, end)) is not None:
         end = a.end()  # "aaliyah mac" + " an tsaoir"
+    elif "," in text[start:end] and (i := _MIDDLE_AFTER.match(text, end)) is not None and i.group(1) not in "aAiI":
+        end = i.end()  # "foster, tatiana l.": ``last, first`` and a middle initial
     b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
     if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
         start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
@@ -229,7 +244,29 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))
+        out.extend(_nickname_before_bracket(text, s, e))
     return out
+
+
+_PAREN_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``Nick (First Last)``: a word right before a bracketed name is that person's nickname ("Conchita (Concepción
+    Vega) called", "LYUDA (ASANTE, LUDMILA)"); no role, report or common word ("victim (Ann Lee)"), and in mixed case
+    a capitalized one."""
+    if not _PAREN_CLOSE.match(text, e):
+        return []
+    b = _PAREN_BEFORE.search(text, max(0, s - 40), s)
+    if b is None:
+        return []
+    word = b.group(1)
+    low = word.lower()
+    if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS or _verb_form(low):
+        return []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    return [b.span(1)] if not mixed or word[:1].isupper() else []
 
 
 _QUOTED_NICK = re.compile(
@@ -254,7 +291,8 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
+                                + r"\.?\s*[,(.\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
@@ -284,7 +322,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
             continue
         end = m.start() + w.end()
         out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
-    return out
+    return [(out[-1][0], out[0][1])] if out else []  # one span: "thistlewood, yuki" is one ``last, first``
 
 
 _ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"

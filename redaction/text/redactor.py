@@ -25,6 +25,7 @@ from redaction.recognizers.words import (
 from redaction.text import confidence as C
 from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
+from redaction.text.alias_cues import cue_inside
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
     DEFAULT_MODEL,
@@ -86,7 +87,8 @@ _TITLE_RE = re.compile(
 _LEADING_TITLE = re.compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
-_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
+_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)\.?",
+                                 re.IGNORECASE)  # not the cue "street name"
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _DESCRIBES = re.compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
                        r"|(?i:person)(?=\s*[,)]))")  # "(LATINO PERSON, 30S": not "JONES PERSON OF INTEREST"
@@ -540,6 +542,8 @@ class TextRedactor:
                 return None  # "... KING JR PL FOR": a street
         alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
         words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
+        cue_at = cue_inside(text, start, end)  # "TATIANA L. STREET NAME", 'TATIANA L ("LUCKY'
+        words = [w for w in words if cue_at is None or w.end() <= cue_at]
         verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
                                                                  in NARRATIVE_VERBS)), len(words))
         words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb
