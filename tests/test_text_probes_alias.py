@@ -188,3 +188,28 @@ def test_a_nickname_before_a_bracketed_name_is_that_person(redactor, text, perso
 def test_a_role_before_a_bracketed_name_stays(redactor, text, kept):
     out = run(redactor, text)
     assert shown_words(out, kept) == kept, out
+
+
+@pytest.mark.parametrize("casing", ["as written", "upper", "lower"])
+@pytest.mark.parametrize("text,words", [
+    ("suspect 'Money' ran. Money dropped a bag.", ["Money"]),
+    ("The victim's boyfriend, \"Sugar,\" hit her. Sugar fled.", ["Sugar"]),
+    ("Per RP, subj is her nephew \"Bam\" (DOB 03/04/2001). Bam left in a red Civic.", ["Bam"]),
+    ("Witness said Yung Money and Baby Boy were there. Baby Boy had a gun.", ["Baby", "Boy", "Yung", "Money"]),
+    ("Known to use the names \"Ray Ray\" and \"Lil Ray\".", ["Ray", "Lil"]),
+    ("Subj Keon Davis, monicker \"K-Dawg\", was FI'd. K-Dawg denied gang affiliation.", ["K-Dawg", "Keon", "Davis"]),
+])
+def test_an_alias_after_a_role_a_prefix_or_a_misspelled_cue(redactor, text, words, casing):
+    out = run(redactor, cased(text, casing))
+    assert shown_words(out, words) == [], out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("I told the suspect \"Stop\" and he kept running.", ["Stop"]),
+    ("The victim said \"Get out\" to the suspect.", ["Get", "out"]),
+    ("The suspect's \"friend\" came by later.", ["friend"]),
+    ("the suspect \"was acting crazy\" per the caller.", ["acting", "crazy"]),
+])
+def test_speech_after_a_role_stays(redactor, text, kept):
+    out = run(redactor, text)
+    assert shown_words(out, kept) == kept, out

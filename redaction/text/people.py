@@ -183,6 +183,9 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     return s, e
 
 
+_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L|Little|LITTLE|Baby|BABY|Big|BIG|Yung|YUNG)"
+                            r"|lil|li['’]l|yung)['’]?[ \t]+\Z")
+_LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
 _MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
 
 
@@ -196,6 +199,10 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
         end = a.end()  # "aaliyah mac" + " an tsaoir"
     elif "," in text[start:end] and (i := _MIDDLE_AFTER.match(text, end)) is not None and i.group(1) not in "aAiI":
         end = i.end()  # "foster, tatiana l.": ``last, first`` and a middle initial
+    if (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None or (
+            (p := _LOWER_PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None
+            and not any(c.isupper() for c in text)):
+        return p.start(), end  # "Baby Boy", "Lil Ray", "lil' ray", "baby boy" in a lower-case text: an alias's prefix
     b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
     if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
         start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
@@ -355,6 +362,8 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
+_TELLING = {"told", "tell", "tells", "telling", "ordered", "commanded", "asked", "instructed", "advised", "warned",
+            "directed", "yelled", "shouted", "screamed", "said", "says", "saying", "stated", "replied", "heard"}
 _SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
            "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
@@ -444,6 +453,32 @@ def _no_alias_word(word: str) -> bool:
     return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
 
 
+# 'suspect "Money" ran', 'her nephew "Bam" (DOB ...)', 'boyfriend, "Sugar," hit her': a quoted word or two right after a
+# role or a kinship noun is what that person is called (``_role_quoted``).
+_QUOTED_WORDS = re.compile(r"(?:[\"“]|(?<=\s)['‘])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[,.]?[\"”’'](?![\w])")
+_ROLE_BEFORE = re.compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z")
+_ROLE_WORDS = frozenset({"suspect", "suspects", "subject", "subj", "susp", "victim", "vic", "witness", "male", "female", "man",
+                         "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger"})
+
+
+def _role_quoted(text: str) -> list[tuple[int, int]]:
+    """A quoted word or two right after a role or a kinship noun, unless speech (a verb of speech or an order just
+    before the role) or a common word (or, in mixed-case text, a word in lower case)."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _QUOTED_WORDS.finditer(text):
+        r = _ROLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        role = r.group(1).lower() if r is not None else ""
+        if r is None or (role not in _ROLE_WORDS and role.split("-")[-1] not in _CUE_WORDS):
+            continue
+        words = m.group(1).split()
+        before = {w.lower() for w in re.findall(r"[^\W\d_]+", text[max(0, r.start() - 30):r.start()])[-3:]}
+        if (mixed and not words[0][:1].isupper()) or any(_no_alias_word(w) for w in words) or before & _TELLING:
+            continue  # 'told the suspect "Stop"': speech
+        out.append(m.span(1))
+    return out
+
+
 _NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
 
 
@@ -454,6 +489,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     out = _quoted_nicknames(text) + _pairs_around_aliases(text)
     if "name" in text.lower():
         out += _aliases_before_real_names(text)
+    if "\"" in text or "“" in text or "'" in text or "‘" in text:
+        out += _role_quoted(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
