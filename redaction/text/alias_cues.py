@@ -1,6 +1,6 @@
 """The phrases that say "what follows is this person's alias", written once.
 
-Two passes read them: ``people.alias_spans`` finds the alias after a cue (and the name before it), and
+Two passes read them: ``aliases.alias_spans`` finds the alias after a cue (and the name before it), and
 ``identity.number_people`` gives a name and its alias one number when only a cue stands between them. They used
 to keep two copies of the phrases, which drifted apart: an alias found after a cue that did not join its name got
 a number of its own ("Sasha Petrova, who her friends call Sashka" read as two people). Each cue now says, as a
@@ -26,7 +26,7 @@ class AliasCue:
     pattern: str
     example: str
     joins: bool = True  # the alias is the name right before the cue: one person, one number
-    finds: bool = True  # the words after the cue are an alias (``people.alias_spans``)
+    finds: bool = True  # the words after the cue are an alias (``aliases.alias_spans``)
     alias_before: bool = False  # the alias stands before the cue, the real name after it
 
 

@@ -26,6 +26,7 @@ from redaction.text import confidence as C
 from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.alias_cues import cue_inside
+from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
     DEFAULT_MODEL,
@@ -47,7 +48,6 @@ from redaction.text.names import (
 from redaction.text.negatives import refine
 from redaction.text.people import (
     alias_phrases,
-    alias_spans,
     extend_particles,
     is_initials,
     mentions,
