@@ -213,3 +213,19 @@ def test_an_alias_after_a_role_a_prefix_or_a_misspelled_cue(redactor, text, word
 def test_speech_after_a_role_stays(redactor, text, kept):
     out = run(redactor, text)
     assert shown_words(out, kept) == kept, out
+
+
+@pytest.mark.parametrize("casing", ["as written", "upper", "lower"])
+@pytest.mark.parametrize("text", [
+    "Her roommate William Ortiz was present. Bill said he heard yelling.",
+    "The witness, Margaret Nowak, called 911. Peggy stated the suspect fled.",
+    "His uncle Richard Diaz was present. Rick stated he saw nothing.",
+])
+def test_a_nickname_of_a_person_named_only_in_the_text_is_that_person(redactor, text, casing):
+    out = run(redactor, cased(text, casing))
+    assert numbers(out) == {"1"}, out
+
+
+def test_a_nickname_of_someone_else_with_the_surname_is_another_person(redactor):
+    out = run(redactor, "The neighbor, Elizabeth Grant, heard shots. Liz called police. Beth Grant is her sister.")
+    assert out.count("[PERSON 1]") == 2 and out.count("[PERSON 2]") == 1, out

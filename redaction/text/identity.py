@@ -43,6 +43,7 @@ from functools import lru_cache
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
+from redaction.text.nicknames import forms_of
 from redaction.text.people import is_initials, record_tokens, tokens
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
@@ -380,14 +381,16 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
-    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah), the last mentioned."""
+    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah) or is a nickname of
+    (``nicknames.forms_of``: "Bill" of William), the last mentioned."""
     (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
     if len(w) < 3 or word.startswith("#"):
         return None
     hits = [k for k, p in enumerate(persons)
-            if any(g != w and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
-                                                      or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1])))
+            if any(g != w and ((len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+                                                        or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
+                               or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
                    for g in p.given)]
     return max(hits, key=lambda k: persons[k].last) if hits else None
 
