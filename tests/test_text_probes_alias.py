@@ -229,3 +229,10 @@ def test_a_nickname_of_a_person_named_only_in_the_text_is_that_person(redactor, 
 def test_a_nickname_of_someone_else_with_the_surname_is_another_person(redactor):
     out = run(redactor, "The neighbor, Elizabeth Grant, heard shots. Liz called police. Beth Grant is her sister.")
     assert out.count("[PERSON 1]") == 2 and out.count("[PERSON 2]") == 1, out
+
+
+def test_an_everyday_nickname_of_a_record_person_opening_a_sentence(redactor):
+    out = run(redactor, "Suspect William King fled. Officers found Billy in a shed. Will had a knife.", "KING, WILLIAM")
+    assert numbers(out) == {"1"} and shown_words(out, ["Billy", "Will"]) == [], out
+    out = run(redactor, "Suspect William King fled. He said he will pay the bill.", "KING, WILLIAM")
+    assert shown_words(out, ["will", "bill"]) == ["will", "bill"], out

@@ -31,7 +31,7 @@ _DOT_LETTER = re.compile(r"\.\w")  # "a.k.a.": no middle initial
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_WORD_OR_COMMA = re.compile(r"[\w,]")
+_WORD_OR_COMMA = re.compile(r"[\w,.;!?]")  # after a word, a comma or the end of a sentence ("shed. Will had")
 
 
 def plain_text(text: str) -> bool:
@@ -155,7 +155,7 @@ def not_after(pattern: re.Pattern) -> Node:
 
 
 def after_word_and_space(t: AsciiText, p: int) -> Iterator[int]:
-    """``(?<=[\\w,] )``: inside a sentence, after a word (or a comma) and one space."""
+    """``(?<=[\\w,.;!?] )``: after a word, a comma or a sentence end, and one space (not at the start of a text)."""
     if p >= 2 and t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2):
         yield p
 
