@@ -236,3 +236,31 @@ def test_an_everyday_nickname_of_a_record_person_opening_a_sentence(redactor):
     assert numbers(out) == {"1"} and shown_words(out, ["Billy", "Will"]) == [], out
     out = run(redactor, "Suspect William King fled. He said he will pay the bill.", "KING, WILLIAM")
     assert shown_words(out, ["will", "bill"]) == ["will", "bill"], out
+
+
+# Property-style, as cards and notes write them: label cues, any name order with or without a middle initial,
+# brackets and quotes, what follows, a later mention, any casing; record field or not.
+CARD_CUES = ["aka", "AKA:", "a.k.a.", "A/K/A", "also known as", "goes by", "who goes by", "Street name:", "moniker",
+             "Moniker -", "nickname", "NN:", "S/N", "Alias:", "known on the street as", "f/k/a"]
+CARD_ALIASES = ["Smoke", "Tiny", "Peanut", "Ghost", "Man-Man", "Little Mac", "Lil' Ray", "Baby Dre", "K-Money", "Lil 9"]
+LEADS = ["Officers contacted {n}", "FI: {n}", "Subject {n}", "{n}", "RP states her ex {n}"]
+TAILS = [", DOB 03/04/1998.", " was stopped.", ". He fled.", " (M/B 24).", " - no further info.", "; released."]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_card_alias_shapes_property(redactor, seed):
+    rng = random.Random(1000 + seed)
+    first, last = rng.choice(NAMES)
+    alias = rng.choice(CARD_ALIASES)
+    name = rng.choice([f"{first} {last}", f"{last.upper()}, {first.upper()}", f"{last}, {first}",
+                       f"{first} {rng.choice('BDJKMRT')}. {last}", f"{last.upper()}, {first.upper()} {rng.choice('BDJKMRT')}"])
+    left, right = rng.choice(QUOTES)
+    cue = rng.choice(CARD_CUES)
+    sep = " " if cue.endswith((":", "-")) else rng.choice([" ", ", "])
+    text = cased(rng.choice(LEADS).format(n=name) + sep + cue + " " + left + alias + right + rng.choice(TAILS)
+                 + f" Later, {alias} returned.", rng.choice(["upper", "lower", "as written"]))
+    out = run(redactor, text, f"{last.upper()}, {first.upper()}" if rng.random() < 0.4 else None)
+    words = [w for w in re.findall(r"[^\W_]+", f"{first} {last} {alias}") if len(w) > 1 or w.isdigit()]
+    assert shown_words(out, words) == [], (text, out)
+    assert numbers(out) == {"1"}, (text, out)
+    assert shown(out, "returned"), (text, out)

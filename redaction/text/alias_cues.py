@@ -57,7 +57,7 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:who|whom|that)\s+(?:(?:his|her|their)\s+)?" + _WHO + r"\s+calls?", "who her friends call {a}"),
     AliasCue(r"(?:(?:his|her|their)\s+)?(?:" + _WHO[3:-1] + r"|i)\s+calls?\s+(?:him|her|them)", "they call him {a}"),
     AliasCue(r"nick(?=\s*:)", "nick: {a}"),
-    AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
+    AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘(]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
     AliasCue(r"nn(?=\s*:|\s+[\"“'‘])", "nn: {a}"),
     AliasCue(r"identified\s+" + _SELF + r"\s+as", "identified himself as {a}"),
     AliasCue(r"introduced\s+" + _SELF + r"\s+as", "introduced herself as {a}"),
@@ -98,3 +98,13 @@ def cue_inside(text: str, start: int, end: int) -> int | None:
     first = re.match(r"\s*\S+", text[start:end])
     m = _inside().search(text, start + (first.end() if first else 0), end)
     return m.start() if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _before() -> re.Pattern[str]:
+    return re.compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + r"))[\s:,\-]*\Z")
+
+
+def cue_before(text: str, pos: int) -> bool:
+    """An alias cue ends right before ``pos`` ("S/N (Boo)", "nickname (peanut)"): what follows is its alias."""
+    return _before().search(text, max(0, pos - 40), pos) is not None

@@ -65,7 +65,7 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD + r")(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
                                 + r"\.?\s*[,(.\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
+from redaction.text.alias_cues import cue_before
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
@@ -241,8 +242,8 @@ def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]
     if not _PAREN_CLOSE.match(text, e):
         return []
     b = _PAREN_BEFORE.search(text, max(0, s - 40), s)
-    if b is None:
-        return []
+    if b is None or cue_before(text, b.end(1)):
+        return []  # "S/N (Boo)", "nickname (peanut)": a cue, not a nickname
     word = b.group(1)
     low = word.lower()
     if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS or _verb_form(low):
