@@ -264,3 +264,19 @@ def test_card_alias_shapes_property(redactor, seed):
     assert shown_words(out, words) == [], (text, out)
     assert numbers(out) == {"1"}, (text, out)
     assert shown(out, "returned"), (text, out)
+
+
+@pytest.mark.parametrize("casing", ["as written", "upper", "lower"])
+@pytest.mark.parametrize("text", [
+    "\"Smoke\" (Ramirez, Shanice) was contacted. Smoke fled later.",
+    "Big Hurt (BROOKS, DARNELL) was contacted. Officers saw Big Hurt's car.",
+    "Baby Dre, real name Malik Nguyen, was contacted. Baby Dre fled later.",
+    "Omar Okafor aka Ghost aka Lil' Ray was contacted. Ghost fled later.",
+    "Tyrone Jones aka Yung Tre, Cash was contacted. Later Cash returned.",
+])
+def test_an_alias_before_a_bracketed_name_or_listed_keeps_its_prefix_and_number(redactor, text, casing):
+    out = run(redactor, cased(text, casing))
+    words = ["Smoke", "Shanice", "Ramirez", "Big", "Hurt", "Darnell", "Brooks", "Baby", "Dre", "Malik", "Nguyen", "Ghost",
+             "Ray", "Lil", "Yung", "Tre", "Cash", "Omar", "Okafor", "Tyrone", "Jones"]
+    assert shown_words(out, words) == [], out
+    assert numbers(out) == {"1"}, out

@@ -27,7 +27,7 @@ _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 _PREFIXES = r"(?i:lil|li['’]l|little|baby|big|yung|young)"
 _ALIAS_WORD = r"(?:\d+(?!st\b|nd\b|rd\b|th\b)[^\W\d_]+\d*|[^\W\d_]+\d*)(?:['’\-][^\W\d_]+)*"
 _ALIAS_WORDS = (_PREFIXES + r"['’]?\s+\d{1,3}\b|" + _ALIAS_WORD + r"(?(qs)(?:['’](?=\s+[^\W\d_]+['’]))?|(?:['’](?=\s+[^\W\d_]))?)"
-                r"(?:\s+(?![Aa]nd\b|[Oo]r\b)" + _ALIAS_WORD + r"|(?(q)\s+\d{1,3}\b))?")
+                r"(?:\s+(?![Aa]nd\b|[Oo]r\b|(?i:aka|a/k/a|a\.k\.a|fka|f/k/a)(?!\w))" + _ALIAS_WORD + r"|(?(q)\s+\d{1,3}\b))?")
 _ALIAS = re.compile(
     r"(?i:\b(?:(?P<j>" + cue_pattern(joins=True, finds=True) + r")|" + cue_pattern(joins=False, finds=True) + r")"
     r"(?!\w|/\w/)\.?\s*[:\-/,]?\s*(?P<q>(?P<qs>['‘])|[\"“(]|``)?)(?P<a>" + _ALIAS_WORDS + r")")
@@ -38,13 +38,13 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
-                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
+                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s|\s+(?:was|were|is|are|has|had)\b)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
 _ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>"
                                 + _ALIAS_WORD + _ELIDED + r")(?:[ \t]+(?P<w2>[^\W\d_]+))?")
 
 _QUOTED_NICK = re.compile(
-    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s[^\W\d_]+)?)[\"”’']\s+("
+    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]?\s[^\W\d_]+)?)[\"”’']\s+("
     + _NAME_WORD + r")(?![\w'’\-])")
 
 
@@ -228,7 +228,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
             out.extend(_named_before(text, m.start()))
         words = m.group("a").split()
         quoted = bool(m.group("q"))
-        if len(words) > 1 and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
+        if len(words) > 1 and not words[0].endswith(("'", "’")) and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
                                or (words[1].lower() in NOT_NAME_WORDS and not quoted)):
             words = words[:1]
         first = words[0].lower()

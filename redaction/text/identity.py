@@ -62,6 +62,8 @@ _PRONOUN_ALIAS = re.compile(
     r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
+_BRACKET_OPEN = re.compile(r"\(\s*\Z")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 # Aliases listed after one cue are one person ("aka Smoke or Smokey", 'AKA "CUZ", "CUZZO"', "alias: big d / d-boy").
 _LIST_GAP = re.compile(r"[\"”’'`]*\s*(?:,|/|;|\bor\b)\s*[\"“‘'`]*\s*", re.IGNORECASE)
 _AFTER_CUE = re.compile(r"(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*\Z", re.IGNORECASE)
@@ -284,7 +286,9 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
-        elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
+        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(ments[a], ments[b], evidence, firsts) or (
+                ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
+                and _BRACKET_CLOSE.match(text, be))):  # "(wilson, terrell)": one name in brackets
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
     out: dict[int, list[int]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
 from redaction.text.alias_cues import cue_before
@@ -104,8 +105,9 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
 
 
 def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """A mention with the particle before it when a redacted span writes them together ("Ó BRIAIN")."""
-    b = _PARTICLES_BEFORE.search(text, max(0, s - 12), s)
+    """A mention with the particle or alias prefix before it when a redacted span writes them together ("Ó BRIAIN",
+    "Baby Dre")."""
+    b = _PARTICLES_BEFORE.search(text, max(0, s - 12), s) or _ANY_PREFIX_BEFORE.search(text, max(0, s - 10), s)
     if b is None:
         return s, e
     phrase = " ".join(text[b.start():e].split()).lower()
@@ -115,6 +117,13 @@ def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) 
 _QUOTES = " \t\"'“”‘’()`"
 
 
+@lru_cache(maxsize=4096)
+def _phrase_rx(phrase: str, single: bool) -> re.Pattern[str]:
+    if single:  # a capital as written, not "Building D", "D-3", "D."
+        return re.compile(r"(?<![\w'’\-/.#])" + re.escape(phrase) + r"(?![\w'’\-/.])")
+    return re.compile(r"(?<![\w'’\-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w\-])", re.IGNORECASE)
+
+
 def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every mention of an alias that ``mentions`` cannot follow word by word, as one span: an alias of several
     words ("Lil' Ray", "Baby Dre": the apostrophe and both words go), with digits ("Lil 9", "2Pac") in any case,
@@ -122,6 +131,8 @@ def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[i
     out: list[tuple[int, int]] = []
     seen: set[str] = set()
     for s, e in aliases:
+        if (p := _ANY_PREFIX_BEFORE.search(text, max(0, s - 10), s)) is not None:
+            s = p.start()  # "Baby Dre": the prefix goes with it
         phrase = text[s:e].strip(_QUOTES)
         words = phrase.split()
         key = phrase.lower()
@@ -129,11 +140,7 @@ def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[i
         if key in seen or not (single or len(words) > 1 or any(c.isdigit() for c in phrase)):
             continue
         seen.add(key)
-        if single:
-            rx = re.compile(r"(?<![\w'’\-/.#])" + phrase + r"(?![\w'’\-/.])")
-        else:
-            rx = re.compile(r"(?<![\w'’\-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w\-])", re.IGNORECASE)
-        out.extend(m.span() for m in rx.finditer(text) if not (m.start() <= s and e <= m.end()))
+        out.extend(m.span() for m in _phrase_rx(phrase, single).finditer(text) if not (m.start() <= s and e <= m.end()))
     return out
 
 
@@ -162,6 +169,7 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
 _PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L|Little|LITTLE|Baby|BABY|Big|BIG|Yung|YUNG)"
                             r"|lil|li['’]l|yung)['’]?[ \t]+\Z")
 _LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
+_ANY_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|big|yung)['’]?[ \t]+\Z", re.IGNORECASE)
 _MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
 
 
@@ -231,14 +239,14 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
     return out
 
 
-_PAREN_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*\(\s*\Z")
-_PAREN_CLOSE = re.compile(r"\s*\)")
+_PAREN_BEFORE = re.compile(r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r")[\"”’']?\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"(?:\s*,\s*" + _NAME_WORD + r")?\s*\)")  # "(wilson, terrell)" found as two spans
 
 
 def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """``Nick (First Last)``: a word right before a bracketed name is that person's nickname ("Conchita (Concepción
-    Vega) called", "LYUDA (ASANTE, LUDMILA)"); no role, report or common word ("victim (Ann Lee)"), and in mixed case
-    a capitalized one."""
+    Vega) called", "LYUDA (ASANTE, LUDMILA)", '"Red" (Marcus Young)'); no role, report or (unquoted) common word
+    ("victim (Ann Lee)"), and in mixed case a capitalized or quoted one."""
     if not _PAREN_CLOSE.match(text, e):
         return []
     b = _PAREN_BEFORE.search(text, max(0, s - 40), s)
@@ -246,10 +254,17 @@ def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]
         return []  # "S/N (Boo)", "nickname (peanut)": a cue, not a nickname
     word = b.group(1)
     low = word.lower()
-    if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS or _verb_form(low):
+    quoted = b.group().startswith(("\"", "“", "‘", "'"))  # '"Red" (Marcus Young)': an everyday word too
+    if low in CAPS_STOP_WORDS or (low in NOT_NAME_WORDS and not quoted) or low in _CUE_WORDS or low in NARRATIVE_VERBS \
+            or _verb_form(low):
         return []
     mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
-    return [b.span(1)] if not mixed or word[:1].isupper() else []
+    if mixed and not (word[:1].isupper() or quoted):
+        return []
+    start = b.start(1)
+    if (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None:
+        start = p.start()  # "Big Hurt (BROOKS, DARNELL)"
+    return [(start, b.end(1))]
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}

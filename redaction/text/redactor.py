@@ -226,6 +226,8 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
         return bool(_ALIAS_CUE_WORD.fullmatch(word))
     if _ALIAS_CUE_WORD.fullmatch(word) or low in NARRATIVE_VERBS:
         return True
+    if word.istitle() and low in ("baby", "big", "little"):
+        return False  # "Baby Dre", "Big Hurt": an alias's prefix, not a relation
     return ((_verb_form(word) and _inflected(low)) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN
                                                         and len(word) > 2)) and word.isalpha()
 
@@ -467,6 +469,7 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
+        named_aliases += alias_phrases(text, aliases)  # their later mentions are aliases too ("Baby Dre" again)
         chosen = _drop_negatives(text, chosen, rec, kept, named_aliases)
         chosen = _family_initials(text, chosen, own)
         chosen = _split_merged(text, _join_adjacent(text, chosen), own, people)
