@@ -280,3 +280,14 @@ def test_an_alias_before_a_bracketed_name_or_listed_keeps_its_prefix_and_number(
              "Ray", "Lil", "Yung", "Tre", "Cash", "Omar", "Okafor", "Tyrone", "Jones"]
     assert shown_words(out, words) == [], out
     assert numbers(out) == {"1"}, out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("He was known as a troublemaker. They call him every day.", ["troublemaker", "every", "day"]),
+    ("AKA unknown. Alias: none. Moniker: N/A. Street name: unknown.", ["unknown", "none"]),
+    ("The victim's real name was not provided. The caller did not give her real name.", ["victim's", "caller"]),
+    ("Associates: none listed. Crew: unknown.", ["none", "unknown"]),
+])
+def test_cues_without_an_alias_redact_nothing(redactor, text, kept):
+    out = run(redactor, text)
+    assert shown_words(out, kept) == kept and "[PERSON" not in out, out

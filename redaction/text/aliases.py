@@ -34,7 +34,8 @@ _ALIAS = re.compile(
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
-                   "same", "different", "another", "other", "several", "many", "various", "unknown"}
+                   "same", "different", "another", "other", "several", "many", "various", "unknown", "every", "each",
+                   "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone"}
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
@@ -66,7 +67,7 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
 
 
 _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD + r")(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
-                                + r"\.?\s*[,(.\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
+                                + r"(?:(?<![^\W\d_]{2})\.)?\s*[,(\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
 
 
 _NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
