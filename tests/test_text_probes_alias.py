@@ -105,10 +105,11 @@ def test_aliases_listed_after_one_cue_are_one_person(redactor, text):
     assert numbers(out) == {"1"}, out
 
 
-def test_associates_listed_in_one_detected_span_are_three_people(redactor):
-    out = run(redactor, "Associates: Tiny, Boo Man, Lil' Pete.")
+@pytest.mark.parametrize("text", ["Associates: Tiny, Boo Man, Lil' Pete.", "Crew: Smoke, Red, Baby G."])
+def test_associates_listed_after_a_list_cue_are_three_people(redactor, text):
+    out = run(redactor, text)
     assert numbers(out) == {"1", "2", "3"}, out
-    assert shown_words(out, ["Tiny", "Boo", "Man", "Pete"]) == [], out
+    assert shown_words(out, ["Tiny", "Boo", "Man", "Pete", "Smoke", "Red", "Baby", "G"]) == [], out
 
 
 @pytest.mark.parametrize("text,words", [

@@ -63,6 +63,7 @@ _PRONOUN_ALIAS = re.compile(
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
 _BRACKET_OPEN = re.compile(r"\(\s*\Z")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # Aliases listed after one cue are one person ("aka Smoke or Smokey", 'AKA "CUZ", "CUZZO"', "alias: big d / d-boy").
 _LIST_GAP = re.compile(r"[\"”’'`]*\s*(?:,|/|;|\bor\b)\s*[\"“‘'`]*\s*", re.IGNORECASE)
@@ -286,7 +287,9 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
-        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(ments[a], ments[b], evidence, firsts) or (
+        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(
+                ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
+                                                                                       spans[a][0]))) or (
                 ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
                 and _BRACKET_CLOSE.match(text, be))):  # "(wilson, terrell)": one name in brackets
             union(a, b)
@@ -308,10 +311,10 @@ def _cue_across(text: str, ae: int, bs: int) -> bool:
     return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
 
 
-def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
+def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str], listed: bool = False) -> bool:
     """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob"), maybe with a middle
-    initial ("foster, tatiana l")."""
-    if not (a.lone and (b.lone or len(b.keys) == 1)) or a.alt or b.alt or not a.keys or not b.keys:
+    initial ("foster, tatiana l"; not inside a list, ``listed``: "Crew: Smoke, Red, Baby G")."""
+    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed))) or a.alt or b.alt or not a.keys or not b.keys:
         return False
     given = given_names()
     initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
