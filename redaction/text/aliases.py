@@ -99,8 +99,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return [(out[-1][0], out[0][1])] if out else []  # one span: "thistlewood, yuki" is one ``last, first``
 
 
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
-                       r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
+_CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "(moniker red)": a cue, then its alias
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
 _QUOTED_CUED = re.compile(
@@ -139,7 +138,7 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
         if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
                 w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
             # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
-            out.extend([m.span(1), m.span(2)] + ([] if _ALIAS_OF.match(opener) else [m.span(3)]))
+            out.extend([m.span(1), m.span(2)] + ([] if _CUE_FIRST.match(m.group(3)) else [m.span(3)]))
     for m in _ALIAS_THEN_PAIR.finditer(text):
         if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
                 _said_before(text, m.start())):
