@@ -41,21 +41,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
+from redaction.text.nicknames import forms_of
 from redaction.text.people import is_initials, record_tokens, tokens
 
-_CUE = (r"a/k/a|a\.k\.a\.?|aka(?:['’]?s)?\.?|f/k/a|f\.k\.a\.?|fka|(?<![\w/])[sn]/n|"
-        r"monikers?\(s\)|alias\(es\)|whose\s+(?:street\s+)?(?:nick)?name\s+(?:is|was)|call(?:s|ing|ed)\s+(?:himself|herself|themselves)|"
-        r"(?:identified|described)\s+only\s+as|(?:also\s+|better\s+|commonly\s+)?known\s+(?:[^\W\d_]+\s+){0,4}?as|nicknamed|"
-        r"nick\s?names?(?:\s+(?:is|was|of))?|(?:who\s+)?(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name"
-        r"(?:\s+of)?)?|answers\s+to|alias(?:es)?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|monikers?|"
-        r"(?:who|whom|that)\s+(?:they|everyone|everybody|people|friends)\s+calls?|uses\s+the\s+(?:street\s+)?name"
-        r"(?:\s+of)?|also\s+called|nn(?=\s*:)")
+_CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"[\s,|/]*\(?\s*(?:(?:is|was)\s+)?(?:" + _CUE + r")\s*[:\-/]?\s*[\"“‘'(]?\s*"
-    r"|\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
 _OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
@@ -66,6 +62,12 @@ _PRONOUN_ALIAS = re.compile(
     r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
+_BRACKET_OPEN = re.compile(r"\(\s*\Z")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+# Aliases listed after one cue are one person ("aka Smoke or Smokey", 'AKA "CUZ", "CUZZO"', "alias: big d / d-boy").
+_LIST_GAP = re.compile(r"[\"”’'`]*\s*(?:,|/|;|\bor\b)\s*[\"“‘'`]*\s*", re.IGNORECASE)
+_AFTER_CUE = re.compile(r"(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*\Z", re.IGNORECASE)
 _TITLE = re.compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
 _KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m", "nephew": "m", "husband": "m",
@@ -86,6 +88,7 @@ _CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
+_QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
 
 
 class _Context:
@@ -226,6 +229,8 @@ def _read_span(span: str, own: frozenset[str]
     if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
         keys |= {w for w in written if w in _name_words()}
     keys = keys or written or frozenset(fold(w).lower() for w in words)  # "Le", "Rose" alone
+    if not initials and _QUOTED_LETTER.search(span):  # 'Dwayne "D" Carter': "D" alone is him later
+        keys |= {m.lower() for m in _QUOTED_LETTER.findall(span)}
     alt: frozenset[str] = frozenset()
     if initials and "." not in span and len(span.strip()) <= 3:
         alt = frozenset({fold(span.strip()).lower()})  # "WU", "ZOË": initials or a short name
@@ -262,6 +267,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
         if ra != rb:
             parent[max(ra, rb, key=lambda r: spans[r])] = min(ra, rb, key=lambda r: spans[r])
 
+    listed: set[int] = set()  # spans that continue a list of aliases
     evidence = {w for i in order if not ments[i].lone for w in ments[i].surnames}
     firsts = {g for i in order for g in ments[i].given}
     for a, b in zip(order, order[1:], strict=False):
@@ -275,9 +281,17 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             continue  # no cue is that long
         if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
             union(a, b)
+        elif _LIST_GAP.fullmatch(text, ae, bs) and _alias_like(text, spans[b]) and (
+                a in listed or _AFTER_CUE.search(text, max(0, spans[a][0] - 60), spans[a][0])):
+            union(a, b)
+            listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
-        elif _LF_GAP.fullmatch(text, ae, bs) and _surname_then_given(ments[a], ments[b], evidence, firsts):
+        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(
+                ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
+                                                                                       spans[a][0]))) or (
+                ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
+                and _BRACKET_CLOSE.match(text, be))):  # "(wilson, terrell)": one name in brackets
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
     out: dict[int, list[int]] = {}
@@ -286,17 +300,25 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
     return list(out.values())
 
 
+def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
+    """A list item that may be one more alias: no given name followed by a surname ("Ann Lee" is someone else)."""
+    words = [fold(w).lower() for w in _LETTERS.findall(text, *span_at)]
+    return len(words) < 2 or not (words[0] in given_names() and words[-1] in surnames())
+
+
 def _cue_across(text: str, ae: int, bs: int) -> bool:
     m = _CUE_ACROSS.search(text, max(0, ae - 6), bs)
     return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
 
 
-def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str]) -> bool:
-    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob")."""
-    if not (a.lone and b.lone) or a.alt or b.alt or not a.keys or not b.keys:
+def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str], listed: bool = False) -> bool:
+    """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob"), maybe with a middle
+    initial ("foster, tatiana l"; not inside a list, ``listed``: "Crew: Smoke, Red, Baby G")."""
+    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed))) or a.alt or b.alt or not a.keys or not b.keys:
         return False
     given = given_names()
-    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and not a.keys & given)
+    initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (initial or not a.keys & given))
     named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
     return surname and named and not b.keys & evidence
 
@@ -366,14 +388,16 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
-    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah), the last mentioned."""
+    """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah) or is a nickname of
+    (``nicknames.forms_of``: "Bill" of William), the last mentioned."""
     (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
     if len(w) < 3 or word.startswith("#"):
         return None
     hits = [k for k, p in enumerate(persons)
-            if any(g != w and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
-                                                      or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1])))
+            if any(g != w and ((len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+                                                        or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
+                               or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
                    for g in p.given)]
     return max(hits, key=lambda k: persons[k].last) if hits else None
 
@@ -387,6 +411,8 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
     ``surname, given``, with a one-word surname (particles apart, never a listed given name that is no surname)
     and never two people of the record."""
     span = text[s:e]
+    if span.count(",") >= 2:
+        return _split_commas(text, s, e)
     if span.count(",") != 1:
         return [(s, e)]
     cut = s + span.index(",")
@@ -408,3 +434,22 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         start += 1
     return [(s, cut), (start, e)]
 
+
+
+def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A span holding two commas or more is a list ("Tiny, Boo Man, Lil' Pete"): a name holds one comma at most
+    ("SMITH, JOHN, JR": a suffix stays with the name before it), so it is cut at each comma."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for piece in text[s:e].split(","):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        if a == b:
+            continue
+        if out and fold(text[a:b]).strip(". ").lower() in {"jr", "sr", "ii", "iii", "iv"}:
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out

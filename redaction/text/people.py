@@ -4,7 +4,7 @@
 * ``mentions`` finds every other whole-word mention of the words inside the PERSON spans (consistency: a
   word redacted at one mention is redacted at every mention of the record).
 * ``extend_particles`` grows a name over the particles around it ("Maria [de la Cruz]", "[Van] Houten").
-* ``alias_spans`` takes the name after "a/k/a", "aka", "also known as", "nicknamed", "goes by".
+* (the aliases after "a/k/a", "aka", "also known as", ...: ``aliases.alias_spans``; ``alias_phrases`` follows them)
 * ``is_initials`` tells "A.B.", "J. M.", "AC" apart from words.
 """
 
@@ -12,54 +12,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
+from redaction.text.alias_cues import cue_before
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
     PARTICLES,
     PERSON_CUES_ANY_CASE,
     given_names,
-    surnames,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b", re.IGNORECASE)
+_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)", re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
 _PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
-_ALIAS = re.compile(
-    r"(?i:\b(?:(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?|(?:also|better|commonly|widely)\s+known\s+as|"
-    r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as|nicknamed|"
-    r"(?:identified|described)\s+only\s+as|identified\s+as(?=\s*[\"“'‘])|"
-    r"nick\s?names?(?:\s+(?:is|was|of))?|(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name(?:\s+of)?)?|"
-    r"went\s+by|answers\s+to|call(?:s|ing|ed)\s+(?:himself|herself|themselves)|refers\s+to\s+(?:himself|herself|themselves)"
-    r"\s+as|alias(?:es|\(es\))?(?:\s+(?:is|was|of))?|street\s+(?:name|handle)s?(?:\s+(?:is|was|of))?|"
-    r"monikers?(?:\(s\))?(?:\s+(?:is|was|of))?|(?:crew|set|members|associates)(?=\s*:)|uses\s+the\s+(?:street\s+)?name(?:\s+of)?|also\s+called|"
-    r"(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"(?:who|whom|that|the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|"
-    r"a\s+male|a\s+female|someone)\s+(?:they|everyone|everybody|people|friends|folks|we)\s+calls?|nick(?=\s*:)|"
-    r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘]|\s+[^\W\d_])|nn(?=\s*:|\s+[\"“'‘])|"
-    r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|gave\s+(?:the|his|her|their|a)\s+"
-    r"(?:false\s+)?name(?:\s+of|\s+as)?|(?:his|her|their)\s+name\s+(?:is|was)|identified\s+(?:himself|herself|"
-    r"themselves)\s+as|introduced\s+(?:himself|herself|themselves)\s+as)(?!\w|/\w/)"
-    r"\.?\s*[:\-/]?\s*([\"“'‘]?))"
-    r"([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+(?![Aa]nd\b|[Oo]r\b)[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)")
-# Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
-_ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
-                   "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
-                   "same", "different", "another", "other", "several", "many", "various", "unknown"}
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-                         r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
-                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s)", re.IGNORECASE)
-# After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*[\"“'‘]?(" + r"[^\W\d_]+(?:['’\-][^\W\d_]+)*" + r")"
-                                r"(?:[ \t]+([^\W\d_]+))?")
 
 
 def is_initials(span: str) -> bool:
@@ -126,7 +100,47 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
-        out.append(_whole_compound(text, *m.span(), spans))
+        out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
+    return out
+
+
+def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """A mention with the particle or alias prefix before it when a redacted span writes them together ("Ó BRIAIN",
+    "Baby Dre")."""
+    b = _PARTICLES_BEFORE.search(text, max(0, s - 12), s) or _ANY_PREFIX_BEFORE.search(text, max(0, s - 10), s)
+    if b is None:
+        return s, e
+    phrase = " ".join(text[b.start():e].split()).lower()
+    return (b.start(), e) if any(phrase in " ".join(text[a:z].split()).lower() for a, z in spans) else (s, e)
+
+
+_QUOTES = " \t\"'“”‘’()`"
+
+
+@lru_cache(maxsize=4096)
+def _phrase_rx(phrase: str, single: bool) -> re.Pattern[str]:
+    if single:  # a capital as written, not "Building D", "D-3", "D."
+        return re.compile(r"(?<![\w'’\-/.#])" + re.escape(phrase) + r"(?![\w'’\-/.])")
+    return re.compile(r"(?<![\w'’\-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w\-])", re.IGNORECASE)
+
+
+def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every mention of an alias that ``mentions`` cannot follow word by word, as one span: an alias of several
+    words ("Lil' Ray", "Baby Dre": the apostrophe and both words go), with digits ("Lil 9", "2Pac") in any case,
+    and a single capital ('Dwayne "D" Carter ... D had a gun') as written."""
+    out: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for s, e in aliases:
+        if (p := _ANY_PREFIX_BEFORE.search(text, max(0, s - 10), s)) is not None:
+            s = p.start()  # "Baby Dre": the prefix goes with it
+        phrase = text[s:e].strip(_QUOTES)
+        words = phrase.split()
+        key = phrase.lower()
+        single = len(phrase) == 1 and phrase.isupper() and phrase not in "AI"
+        if key in seen or not (single or len(words) > 1 or any(c.isdigit() for c in phrase)):
+            continue
+        seen.add(key)
+        out.extend(m.span() for m in _phrase_rx(phrase, single).finditer(text) if not (m.start() <= s and e <= m.end()))
     return out
 
 
@@ -152,13 +166,27 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     return s, e
 
 
+_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L|Little|LITTLE|Baby|BABY|Big|BIG|Yung|YUNG)"
+                            r"|lil|li['’]l|yung)['’]?[ \t]+\Z")
+_LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
+_ANY_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|big|yung)['’]?[ \t]+\Z", re.IGNORECASE)
+_MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
+
+
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` grown over particles and the word after them ("Maria" + " de la Cruz") or before it."""
+    """``start:end`` grown over particles and the word after them ("Maria" + " de la Cruz") or before it, or
+    over the middle initial after ``last, first``."""
     m = _PARTICLES_AFTER.match(text, end)
     if m is not None:
         end = m.end()
     elif text[max(0, end - 3):end].lower() in ("mac", " mc") and (a := _AN_AFTER.match(text, end)) is not None:
         end = a.end()  # "aaliyah mac" + " an tsaoir"
+    elif "," in text[start:end] and (i := _MIDDLE_AFTER.match(text, end)) is not None and i.group(1) not in "aAiI":
+        end = i.end()  # "foster, tatiana l.": ``last, first`` and a middle initial
+    if (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None or (
+            (p := _LOWER_PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None
+            and not any(c.isupper() for c in text)):
+        return p.start(), end  # "Baby Boy", "Lil Ray", "lil' ray", "baby boy" in a lower-case text: an alias's prefix
     b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
     if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
         start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
@@ -207,59 +235,39 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))
+        out.extend(_nickname_before_bracket(text, s, e))
     return out
 
 
-_QUOTED_NICK = re.compile(
-    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s[^\W\d_]+)?)[\"”’']\s+("
-    + _NAME_WORD + r")(?![\w'’\-])")
+_PAREN_BEFORE = re.compile(r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r")[\"”’']?\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"(?:\s*,\s*" + _NAME_WORD + r")?\s*\)")  # "(wilson, terrell)" found as two spans
 
 
-def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
-    """``First "Nick" Last`` in any case: a quoted word between two name-like words is a nickname, and the words
-    around it are the given name and the surname ("sione \"kilo\" stewart", "Fatima \"Peanut\" Díaz")."""
-    out = []
-    for m in _QUOTED_NICK.finditer(text):
-        first, last = m.group(1).lower(), m.group(3).lower()
-        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or (first in NOT_NAME_WORDS and last in NOT_NAME_WORDS):
-            continue
-        out.extend([m.span(1), m.span(2), m.span(3)])
-    return out
-
-
-_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r"\s*[,(]?\s*(?:who\s+)?\Z")
+def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``Nick (First Last)``: a word right before a bracketed name is that person's nickname ("Conchita (Concepción
+    Vega) called", "LYUDA (ASANTE, LUDMILA)", '"Red" (Marcus Young)'); no role, report or (unquoted) common word
+    ("victim (Ann Lee)"), and in mixed case a capitalized or quoted one."""
+    if not _PAREN_CLOSE.match(text, e):
+        return []
+    b = _PAREN_BEFORE.search(text, max(0, s - 40), s)
+    if b is None or cue_before(text, b.end(1)):
+        return []  # "S/N (Boo)", "nickname (peanut)": a cue, not a nickname
+    word = b.group(1)
+    low = word.lower()
+    quoted = b.group().startswith(("\"", "“", "‘", "'"))  # '"Red" (Marcus Young)': an everyday word too
+    if low in CAPS_STOP_WORDS or (low in NOT_NAME_WORDS and not quoted) or low in _CUE_WORDS or low in NARRATIVE_VERBS \
+            or _verb_form(low):
+        return []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    if mixed and not (word[:1].isupper() or quoted):
+        return []
+    start = b.start(1)
+    if (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None:
+        start = p.start()  # "Big Hurt (BROOKS, DARNELL)"
+    return [(start, b.end(1))]
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
-_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
-                                       "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
-                                       "they", "people", "friends", "folks", "everybody"}
-
-
-def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
-    """The name an alias belongs to: up to three name-like words right before the cue ("priya yilmaz aka: ...",
-    "hiroshi baker (street name hiro)"), the words from the first that is no common or report word."""
-    m = _NAME_BEFORE_ALIAS.search(text, max(0, cue_start - 60), cue_start)
-    if m is None:
-        return []
-    words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
-    out: list[tuple[int, int]] = []
-    for w in reversed(words):
-        low = w.group().lower()
-        if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
-            break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
-        common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
-        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS:
-            if out or low != "who":
-                break
-            continue
-        end = m.start() + w.end()
-        out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
-    return out
-
-
-_ALIAS_OF = re.compile(r"(?i:a/k/a|a\.k\.a|aka|f/k/a|f\.k\.a|fka|[sn]/n|nn\b|also\s|known\s|better\s|commonly\s|widely\s|nick|go\s|goes\s|going\s|"
-                       r"went\s|alias|street\s|moniker|answers\s|calls\s|refers\s|uses\s|who\s|whom\s)")
 _QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“\-–—]))?\s*(?:[\-–—]+\s*)?\(?\s*[\"“]([^\W\d_][\w'’\-]*"
                            r"(?:\s[^\W\d_][\w'’\-]*)?)[,.]?[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
@@ -288,6 +296,8 @@ def quoted_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
+_TELLING = {"told", "tell", "tells", "telling", "ordered", "commanded", "asked", "instructed", "advised", "warned",
+            "directed", "yelled", "shouted", "screamed", "said", "says", "saying", "stated", "replied", "heard"}
 _SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
            "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
@@ -300,128 +310,7 @@ def _said_before(text: str, quote: int) -> bool:
 _QUOTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
 
 
-# After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
-_QUOTED_CUED = re.compile(
-    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
-    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
-_ALIAS_BEFORE = re.compile(
-    r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
-    + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
-
-
-_PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
-                              + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”'’]?\s*\)|[\"”])")
-# Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
-_NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
-              "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
-_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”]\s+(" + _NAME_WORD
-                              + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
-
-
-def _given_surname(first: str, last: str) -> bool:
-    """Two words that read as a given name and a surname: a listed (or everyday) given name or a word no dictionary
-    holds, then a listed surname or such a word; no common, report or cue word."""
-    f, la = first.lower(), last.lower()
-    if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
-        return False
-    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
-            and (la in surnames() or unknown_word(last)))
-
-
-def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
-    """``First Last "Nick"``, ``First Last (Nick)`` and ``"Nick" First Last`` in any case: the name and its alias,
-    when the two words read as a given name and a surname (``_given_surname``)."""
-    out: list[tuple[int, int]] = []
-    for m in _PAIR_THEN_ALIAS.finditer(text):
-        opener = m.group(3).split()[0].lower()
-        if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
-                w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
-            # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
-            out.extend([m.span(1), m.span(2)] + ([] if _ALIAS_OF.match(opener) else [m.span(3)]))
-    for m in _ALIAS_THEN_PAIR.finditer(text):
-        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
-                _said_before(text, m.start())):
-            out.extend([m.span(1), m.span(2), m.span(3)])
-    return out
-
-
-_ALIAS_OF_NAME = re.compile(
-    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
-    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
-
-
-_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
-
-
-def alias_spans(text: str) -> list[tuple[int, int]]:
-    """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
-    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
-    or bracketed alias before or after it (``_pairs_around_aliases``)."""
-    out = _quoted_nicknames(text) + _pairs_around_aliases(text)
-    out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
-    out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
-            if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    for m in _ALIAS_BEFORE.finditer(text) if named else ():
-        if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
-            out.extend([m.span(1), m.span(2)])
-    for m in _ALIAS.finditer(text):
-        if _ALIAS_OF.match(m.group()):  # "X a/k/a Y": X is a name too ("someone I know as Y", "gave the name Y": no)
-            out.extend(_named_before(text, m.start()))
-        words = m.group(2).split()
-        quoted = bool(m.group(1))
-        if len(words) > 1 and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
-                               or (words[1].lower() in NOT_NAME_WORDS and not quoted)):
-            words = words[:1]
-        first = words[0].lower()
-        if first in _ALIAS_FUNCTION or (first in CAPS_STOP_WORDS and len(words) < 2 and not quoted):
-            continue  # "known as the ...", "goes by car"; a quoted word or a two-word alias is one ("too tall")
-        s = m.start(2)
-        out.append((s, m.end(2) if len(words) > 1 else s + len(words[0])))
-        out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
-        out.extend(_more_aliases(text, out[-1][1] + (1 if quoted else 0)))
-    return out
-
-
-_CLOSE_THEN_NAME = re.compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
-
-
-def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tuple[int, int]]:
-    """``First (aka Smoke) Last``: the bracketed alias sits inside the name, so the word after it is the surname
-    (with a particle: "Avi (aka Dre) St. John")."""
-    if not text[max(0, cue_start - 2):cue_start].strip().endswith("("):
-        return []
-    m = _CLOSE_THEN_NAME.match(text, alias_end)
-    if m is None:
-        return []
-    words = m.group(1).replace(".", " ").split()
-    if words[0].lower() in PARTICLES and len(words) > 1:
-        return [m.span(1)]
-    w = words[0].lower()
-    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
-        return []
-    return [(m.start(1), m.start(1) + len(words[0]))]
-
-
 def _verb_form(word: str) -> bool:
     """"approached", "walking": a list of aliases ends at a verb ("aka Candy, approached the car")."""
     low = word.lower()
     return len(low) >= 6 and low.endswith(("ed", "ing")) and low not in given_names()
-
-
-def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
-    """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
-    out: list[tuple[int, int]] = []
-    while len(out) < 4:
-        more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
-        if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group(1).split()):
-            break
-        end = more.end(1)
-        second = more.group(2) if more.re is _ALIAS_MORE_MARKED else None
-        if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (
-                second.lower().endswith(("ed", "ing"))):
-            end = more.end(2)  # "aka trouble; lil bit": a two-word alias
-        out.append((more.start(1), end))
-        pos = end + (1 if text[end:end + 1] in "\"”'’" else 0)
-    return out

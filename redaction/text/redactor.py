@@ -25,6 +25,8 @@ from redaction.recognizers.words import (
 from redaction.text import confidence as C
 from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
+from redaction.text.alias_cues import cue_inside
+from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import (
     DEFAULT_MODEL,
@@ -45,7 +47,7 @@ from redaction.text.names import (
 )
 from redaction.text.negatives import refine
 from redaction.text.people import (
-    alias_spans,
+    alias_phrases,
     extend_particles,
     is_initials,
     mentions,
@@ -85,7 +87,8 @@ _TITLE_RE = re.compile(
 _LEADING_TITLE = re.compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
-_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b\.?", re.IGNORECASE)
+_FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)\.?",
+                                 re.IGNORECASE)  # not the cue "street name"
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _DESCRIBES = re.compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
                        r"|(?i:person)(?=\s*[,)]))")  # "(LATINO PERSON, 30S": not "JONES PERSON OF INTEREST"
@@ -223,6 +226,8 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
         return bool(_ALIAS_CUE_WORD.fullmatch(word))
     if _ALIAS_CUE_WORD.fullmatch(word) or low in NARRATIVE_VERBS:
         return True
+    if word.istitle() and low in ("baby", "big", "little"):
+        return False  # "Baby Dre", "Big Hurt": an alias's prefix, not a relation
     return ((_verb_form(word) and _inflected(low)) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN
                                                         and len(word) > 2)) and word.isalpha()
 
@@ -464,6 +469,7 @@ class TextRedactor:
         chosen, grew = self._around_names(text, chosen, own, aliases)
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
+        named_aliases += alias_phrases(text, aliases)  # their later mentions are aliases too ("Baby Dre" again)
         chosen = _drop_negatives(text, chosen, rec, kept, named_aliases)
         chosen = _family_initials(text, chosen, own)
         chosen = _split_merged(text, _join_adjacent(text, chosen), own, people)
@@ -491,6 +497,7 @@ class TextRedactor:
             return chosen, []
         follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
+        extra += alias_phrases(text, aliases)  # "Lil' Ray", "Lil 9", "D": as a whole
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
         return chosen, extra
@@ -539,6 +546,8 @@ class TextRedactor:
                 return None  # "... KING JR PL FOR": a street
         alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
         words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
+        cue_at = cue_inside(text, start, end)  # "TATIANA L. STREET NAME", 'TATIANA L ("LUCKY'
+        words = [w for w in words if cue_at is None or w.end() <= cue_at]
         verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
                                                                  in NARRATIVE_VERBS)), len(words))
         words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb

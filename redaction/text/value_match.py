@@ -27,10 +27,11 @@ _RUN_PREFIX_SEP = re.compile(r"[\s.\-]*")
 _WORD = re.compile(r"\w")
 _WORD_RUN = re.compile(r"\w+")
 _NAME_END = re.compile(r"[\w/'’]")
+_DOT_LETTER = re.compile(r"\.\w")  # "a.k.a.": no middle initial
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_WORD_OR_COMMA = re.compile(r"[\w,]")
+_WORD_OR_COMMA = re.compile(r"[\w,.;!?]")  # after a word, a comma or the end of a sentence ("shed. Will had")
 
 
 def plain_text(text: str) -> bool:
@@ -154,7 +155,7 @@ def not_after(pattern: re.Pattern) -> Node:
 
 
 def after_word_and_space(t: AsciiText, p: int) -> Iterator[int]:
-    """``(?<=[\\w,] )``: inside a sentence, after a word (or a comma) and one space."""
+    """``(?<=[\\w,.;!?] )``: after a word, a comma or a sentence end, and one space (not at the start of a text)."""
     if p >= 2 and t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2):
         yield p
 
@@ -218,7 +219,7 @@ def _name_node(part: tuple[str, ...]) -> Node:
         return seq(after_word_and_space, lit_exact(words[0].title()))
     if kind == "b":
         initial = alt(*(lit(m.lower()) for m in words), one(_LETTER))
-        return repeat(seq(WS, initial, DOT, not_before(_NAME_END)), len(words) + 1)
+        return repeat(seq(WS, initial, not_before(_DOT_LETTER), DOT, not_before(_NAME_END)), len(words) + 1)
     if kind == "p":
         return seq(*(opt(seq(lit(m.lower()), DOT, WS)) for m in words))
     return {"s": WS, "c": SEP, "d": DOT}[kind]

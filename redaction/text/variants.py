@@ -57,7 +57,7 @@ def _accent_escape(word: str) -> str:
 
 # A name variant as parts, written once and rendered two ways: as a regex (``name_variant_regexes``) and as a
 # matcher (``value_match``). ("w", word): the word, any case; ("x", word): a two-letter word in Title or UPPER case
-# only; ("t", word): the word in Title case after a word and a space (inside a sentence); ("s",): spaces; ("c",):
+# only; ("t", word): the word in Title case after a word, a comma or a sentence end and a space; ("s",): spaces; ("c",):
 # spaces or commas; ("d",): an optional full stop; ("b", middle words): up to one more than their number of
 # middle words or initials; ("p", middle words): each middle word, optional, before.
 NamePart = tuple[str, ...]
@@ -185,9 +185,9 @@ def _name_part_regex(part: NamePart) -> str:
     if kind == "x":
         return "(?-i:" + re.escape(words[0].title()) + "|" + re.escape(words[0].upper()) + ")"
     if kind == "t":
-        return r"(?<=[\w,] )(?-i:" + re.escape(words[0].title()) + ")"
+        return r"(?<=[\w,.;!?] )(?-i:" + re.escape(words[0].title()) + ")"
     if kind == "b":
-        return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])\.?(?![\w/'’])){0,"
+        return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])(?!\.\w)\.?(?![\w/'’])){0,"
                 + str(len(words) + 1) + "}")
     if kind == "p":
         return "".join(r"(?:" + esc(m) + r"\.?\s+)?" for m in words)

@@ -1,0 +1,279 @@
+"""Aliases: the words after an alias cue (``alias_cues.CUES``) and the other shapes police write a street name or
+a nickname in, with the name it belongs to.
+
+* ``alias_spans`` finds the one or two words after a cue ("a/k/a", "aka", "also known as", "nicknamed", "goes by",
+  "street name:", "S/N"), the rest of a list of aliases after it, the name before a cue that joins ("Terrell Jones
+  a/k/a"), a quoted nickname inside a name ('Dwayne "D" Carter'), a name with a quoted or bracketed alias before
+  or after it, the alias before "real name", and a quoted word after a role or kinship noun ('suspect "Money"').
+* Which of these are one person is ``identity.number_people``'s work, from the same table of cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
+from redaction.text.alias_cues import cue_pattern
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.people import _CUE_WORDS, _NAME_WORD, _TELLING, _said_before, _verb_form
+from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+
+_AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
+# The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
+# opening quote, ``a`` the alias's first word or two.
+# An alias word: letters, maybe with digits ("2Pac", "K9"), apostrophes and hyphens inside; a clipped word keeps its
+# apostrophe when another word follows ("Lil' Ray") unless the alias opened with a single quote; a second word may
+# be a number after a quote or an alias prefix ("Lil 9", '"Baby 2"').
+_PREFIXES = r"(?i:lil|li['’]l|little|baby|big|yung|young)"
+_ALIAS_WORD = r"(?:\d+(?!st\b|nd\b|rd\b|th\b)[^\W\d_]+\d*|[^\W\d_]+\d*)(?:['’\-][^\W\d_]+)*"
+_ALIAS_WORDS = (_PREFIXES + r"['’]?\s+\d{1,3}\b|" + _ALIAS_WORD + r"(?(qs)(?:['’](?=\s+[^\W\d_]+['’]))?|(?:['’](?=\s+[^\W\d_]))?)"
+                r"(?:\s+(?![Aa]nd\b|[Oo]r\b|(?i:aka|a/k/a|a\.k\.a|fka|f/k/a)(?!\w))" + _ALIAS_WORD + r"|(?(q)\s+\d{1,3}\b))?")
+_ALIAS = re.compile(
+    r"(?i:\b(?:(?P<j>" + cue_pattern(joins=True, finds=True) + r")|" + cue_pattern(joins=False, finds=True) + r")"
+    r"(?!\w|/\w/)\.?\s*[:\-/,]?\s*(?P<q>(?P<qs>['‘])|[\"“(]|``)?)(?P<a>" + _ALIAS_WORDS + r")")
+# Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
+_ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
+                   "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
+                   "same", "different", "another", "other", "several", "many", "various", "unknown", "every", "each",
+                   "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone"}
+_ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
+_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
+                         + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
+                         r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s|\s+(?:was|were|is|are|has|had)\b)", re.IGNORECASE)
+# After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
+_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>"
+                                + _ALIAS_WORD + _ELIDED + r")(?:[ \t]+(?P<w2>[^\W\d_]+))?")
+
+_QUOTED_NICK = re.compile(
+    r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]?\s[^\W\d_]+)?)[\"”’']\s+("
+    + _NAME_WORD + r")(?![\w'’\-])")
+
+
+_CLOSES = {"\"": "\"”", "“": "”\"", "‘": "’'", "'": "'’"}
+
+
+def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
+    """``First "Nick" Last`` in any case: a quoted word between two name-like words is a nickname, and the words
+    around it are the given name and the surname ("sione \"kilo\" stewart", "Fatima \"Peanut\" Díaz")."""
+    out = []
+    for m in _QUOTED_NICK.finditer(text):
+        if text[m.end(2)] not in _CLOSES[text[m.start(2) - 1]]:
+            continue  # "NAME “LIL' RAY”": the apostrophe of "Lil'" closes no quote
+        first, last = m.group(1).lower(), m.group(3).lower()
+        if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or (first in NOT_NAME_WORDS and last in NOT_NAME_WORDS):
+            continue
+        out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
+_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD + r")(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
+                                + r"(?:(?<![^\W\d_]{2})\.)?\s*[,(\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
+
+
+_NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
+                                       "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
+                                       "they", "people", "friends", "folks", "everybody"}
+
+
+def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
+    """The name an alias belongs to: up to three name-like words right before the cue ("priya yilmaz aka: ...",
+    "hiroshi baker (street name hiro)"), the words from the first that is no common or report word."""
+    m = _NAME_BEFORE_ALIAS.search(text, max(0, cue_start - 60), cue_start)
+    if m is None:
+        return []
+    words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
+    out: list[tuple[int, int]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]  # "the suspect's nickname is": a role, not a name
+        if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
+            break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
+        common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
+        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS or _verb_form(low):
+            if out or low != "who":
+                break
+            continue
+        end = m.start() + w.end()
+        out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
+    return [(out[-1][0], out[0][1])] if out else []  # one span: "thistlewood, yuki" is one ``last, first``
+
+
+_CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "(moniker red)": a cue, then its alias
+
+# After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
+_QUOTED_CUED = re.compile(
+    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
+    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
+_ALIAS_BEFORE = re.compile(
+    r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
+    + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+
+
+_PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
+                              + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”'’]?\s*\)|[\"”])")
+# Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
+_NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
+              "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
+_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”](?:\s+\(?|\s*\()\s*(" + _NAME_WORD
+                              + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _given_surname(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname: a listed (or everyday) given name or a word no dictionary
+    holds, then a listed surname or such a word; no common, report or cue word."""
+    f, la = first.lower(), last.lower()
+    if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
+        return False
+    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
+            and (la in surnames() or unknown_word(last)))
+
+
+def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
+    """``First Last "Nick"``, ``First Last (Nick)`` and ``"Nick" First Last`` in any case: the name and its alias,
+    when the two words read as a given name and a surname (``_given_surname``)."""
+    out: list[tuple[int, int]] = []
+    for m in _PAIR_THEN_ALIAS.finditer(text):
+        opener = m.group(3).split()[0].lower()
+        if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
+                w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
+            # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
+            out.extend([m.span(1), m.span(2)] + ([] if _CUE_FIRST.match(m.group(3)) else [m.span(3)]))
+    for m in _ALIAS_THEN_PAIR.finditer(text):
+        if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
+                _said_before(text, m.start())):
+            out.extend([m.span(1), m.span(2), m.span(3)])
+    return out
+
+
+_ALIAS_OF_NAME = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
+    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
+
+
+# "Smoke, whose real name is Terrell Jones", '"Pooh" (real name unknown)': the word or two before the cue are an alias.
+_BEFORE_REAL_NAME = re.compile(
+    r"(?<![\w'’\-])(?:[\"“‘']|``)?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”’']|'')?\s*,?\s*\(?\s*(?i:"
+    + cue_pattern(alias_before=True) + r")\b")
+
+
+def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
+    """The alias standing before "real name" (``alias_cues``), its report, common and possessive words apart."""
+    out = []
+    lower_text = not any(c.isupper() for c in text)
+    for m in _BEFORE_REAL_NAME.finditer(text):
+        words = list(re.finditer(_NAME_WORD, m.group(1)))
+        while words and (_no_alias_word(words[0].group()) or words[0].group().lower().endswith(("'s", "’s"))):
+            if words.pop(0).group().lower() in _ALIAS_FUNCTION:
+                words = []  # "Ami from upstairs (real name ...)": a place, not an alias
+        quoted = m.group().startswith(("\"", "“", "‘", "'", "``"))
+        if words and not words[-1].group().lower().endswith(("'s", "’s")) and (
+                quoted or lower_text or words[0].group()[:1].isupper()):
+            out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+def _no_alias_word(word: str) -> bool:
+    low = word.lower()
+    return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
+
+
+# 'suspect "Money" ran', 'her nephew "Bam" (DOB ...)', 'boyfriend, "Sugar," hit her': a quoted word or two right after a
+# role or a kinship noun is what that person is called (``_role_quoted``).
+_QUOTED_WORDS = re.compile(r"(?:[\"“]|(?<=\s)['‘])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[,.]?[\"”’'](?![\w])")
+_ROLE_BEFORE = re.compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z")
+_ROLE_WORDS = frozenset({"suspect", "suspects", "subject", "subj", "susp", "victim", "vic", "witness", "male", "female", "man",
+                         "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger"})
+
+
+def _role_quoted(text: str) -> list[tuple[int, int]]:
+    """A quoted word or two right after a role or a kinship noun, unless speech (a verb of speech or an order just
+    before the role) or a common word (or, in mixed-case text, a word in lower case)."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _QUOTED_WORDS.finditer(text):
+        r = _ROLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        role = r.group(1).lower() if r is not None else ""
+        if r is None or (role not in _ROLE_WORDS and role.split("-")[-1] not in _CUE_WORDS):
+            continue
+        words = m.group(1).split()
+        before = {w.lower() for w in re.findall(r"[^\W\d_]+", text[max(0, r.start() - 30):r.start()])[-3:]}
+        if (mixed and not words[0][:1].isupper()) or any(_no_alias_word(w) for w in words) or before & _TELLING:
+            continue  # 'told the suspect "Stop"': speech
+        out.append(m.span(1))
+    return out
+
+
+_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
+
+
+def alias_spans(text: str) -> list[tuple[int, int]]:
+    """The one or two words after an alias cue, unless they are common words; the name before the cue; quoted
+    nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
+    or bracketed alias before or after it (``_pairs_around_aliases``)."""
+    out = _quoted_nicknames(text) + _pairs_around_aliases(text)
+    if "name" in text.lower():
+        out += _aliases_before_real_names(text)
+    if "\"" in text or "“" in text or "'" in text or "‘" in text:
+        out += _role_quoted(text)
+    out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
+    out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
+            if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
+    for m in _ALIAS_BEFORE.finditer(text) if named else ():
+        if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION:
+            out.extend([m.span(1), m.span(2)])
+    for m in _ALIAS.finditer(text):
+        if m.group("j"):  # "X a/k/a Y": X is a name too (not before "a guy they call Y", "she knows him as Y")
+            out.extend(_named_before(text, m.start()))
+        words = m.group("a").split()
+        quoted = bool(m.group("q"))
+        if len(words) > 1 and not words[0].endswith(("'", "’")) and (words[1].lower() in CAPS_STOP_WORDS or words[1].lower() in NARRATIVE_VERBS
+                               or (words[1].lower() in NOT_NAME_WORDS and not quoted)):
+            words = words[:1]
+        first = words[0].lower()
+        if first in _ALIAS_FUNCTION or (first in CAPS_STOP_WORDS and len(words) < 2 and not quoted):
+            continue  # "known as the ...", "goes by car"; a quoted word or a two-word alias is one ("too tall")
+        s = m.start("a")
+        out.append((s, m.end("a") if len(words) > 1 else s + len(words[0])))
+        out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
+        out.extend(_more_aliases(text, out[-1][1] + (1 if quoted else 0)))
+    return out
+
+
+_CLOSE_THEN_NAME = re.compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
+
+
+def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tuple[int, int]]:
+    """``First (aka Smoke) Last``: the bracketed alias sits inside the name, so the word after it is the surname
+    (with a particle: "Avi (aka Dre) St. John")."""
+    if not text[max(0, cue_start - 2):cue_start].strip().endswith("("):
+        return []
+    m = _CLOSE_THEN_NAME.match(text, alias_end)
+    if m is None:
+        return []
+    words = m.group(1).replace(".", " ").split()
+    if words[0].lower() in PARTICLES and len(words) > 1:
+        return [m.span(1)]
+    w = words[0].lower()
+    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
+        return []
+    return [(m.start(1), m.start(1) + len(words[0]))]
+
+
+def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
+    """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
+    out: list[tuple[int, int]] = []
+    while len(out) < 4:
+        more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
+        if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
+                               or _verb_form(w) for w in more.group("w").split()):
+            break
+        end = more.end("w")
+        second = more.group("w2") if more.re is _ALIAS_MORE_MARKED else None
+        if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (
+                second.lower().endswith(("ed", "ing"))):
+            end = more.end("w2")  # "aka trouble; lil bit": a two-word alias
+        out.append((more.start("w"), end))
+        pos = end + (1 if text[end:end + 1] in "\"”'’" else 0)
+    return out
