@@ -12,10 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipelines import config, settings
 from pipelines.inbox import inbox_files
 from pipelines.instance import DEMO_KEY, ensure_dagster_home, mark_demo
+
+if TYPE_CHECKING:
+    from pipelines.store import PrivateStore
 
 log = logging.getLogger("osd")
 
@@ -80,6 +84,17 @@ def _prepare_shards(defs, instance, store, spec, partitions, failures: list[str]
     return True
 
 
+def _after_a_kill(instance: object, specs: dict, store: PrivateStore) -> None:
+    """Undo what a killed run left: runs still `STARTED` are marked failed, a half-moved `latest` is repaired, and
+    temporary files (which may hold raw rows) are swept from the private store."""
+    from pipelines import dead_runs
+
+    dead_runs.fail_dead_runs(instance)
+    _repair_latest(specs)
+    if swept := store.sweep_temp():
+        log.info("removed %d temporary file(s) a killed run left in the private store", swept)
+
+
 def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """Ingest every new export in the inbox, prepare every dataset, publish, rebuild the site.
 
@@ -88,19 +103,16 @@ def run(note: str = "", publish: bool = True, force: bool = False) -> int:
     """
     import dagster as dg
 
-    from pipelines import dead_runs, inbox, stages
+    from pipelines import inbox, stages
     from pipelines.definitions import defs
     from pipelines.specs import load_specs
     from pipelines.store import PrivateStore
 
     ensure_dagster_home()
     instance = dg.DagsterInstance.get()
-    dead_runs.fail_dead_runs(instance)  # a run a killed CLI left `STARTED` is marked failed
     specs = {s.name: s for s in load_specs()}
-    _repair_latest(specs)
     store = PrivateStore.from_env()
-    if swept := store.sweep_temp():
-        log.info("removed %d temporary file(s) a killed run left in the private store", swept)
+    _after_a_kill(instance, specs, store)
     inbox_dir = config.inbox_dir()
     failures: list[str] = []
     for path in inbox_files(inbox_dir):
