@@ -392,10 +392,10 @@ def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
     (``nicknames.forms_of``: "Bill" of William), the last mentioned."""
     (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
-    if len(w) < 3 or word.startswith("#"):
+    if len(w) < 2 or word.startswith("#"):
         return None
     hits = [k for k, p in enumerate(persons)
-            if any(g != w and ((len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+            if any(g != w and ((len(w) >= 3 and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
                                                         or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
                                or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
                    for g in p.given)]

@@ -19,7 +19,7 @@ from redaction.recognizers.words import (
     fold_same_length,
 )
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
-from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.value_match import (
     AsciiText,
     Matcher,
@@ -108,13 +108,14 @@ def _given_and_surname(value: str, tokens: list[str]) -> tuple[str, str]:
 
 def name_nicknames(value: str) -> frozenset[str]:
     """The nicknames (or, for a nickname, the full forms) of a record name's given name that its variants search
-    (``nicknames.forms_of``): three letters or more, not one of the name's own words. Lower case."""
+    (``nicknames.forms_of``): two letters or more ("Mo" of Mohammed: ``ordinary_nickname``), not one of the name's
+    own words. Lower case."""
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
     if len(tokens) < 2:
         return frozenset()
     given, _ = _given_and_surname(value, tokens)
     own = {fold(t).lower() for t in tokens}
-    return frozenset(w for w in forms_of(given) if len(w) >= 3 and w not in own) if given else frozenset()
+    return frozenset(w for w in forms_of(given) if len(w) >= 2 and w not in own) if given else frozenset()
 
 
 _DIMINUTIVE = ("ie", "y", "i", "a")
@@ -150,8 +151,11 @@ def _dictionary() -> frozenset[str]:
 
 
 def ordinary_nickname(word: str) -> bool:
-    """A nickname that is an everyday word ("will", "dot"): searched only in a name's shape."""
-    return everyday_word(word, AMBIGUOUS_GIVEN)
+    """A nickname that is an everyday word ("will", "dot"; "memo", "nacho" of the non-English short forms, by the
+    model's dictionary) or has two letters ("Mo": "MO" is also a modus operandi): searched only in a name's
+    shape."""
+    return (len(word) <= 2 or everyday_word(word, AMBIGUOUS_GIVEN)
+            or (word in short_forms() and word in _dictionary()))
 
 
 def _nickname_plan(value: str, tokens: list[str]) -> list[tuple[NamePart, ...]]:

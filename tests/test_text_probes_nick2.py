@@ -1,0 +1,111 @@
+"""Short forms of non-English given names (``redaction/text/data/hypocoristics.tsv``, loaded with the English
+``nicknames`` table by ``redaction.text.nicknames``) and the nickname and alias shapes probes found (issue 15).
+Names here are made up for these tests, independently of the benchmark."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from redaction.text.nicknames import forms_of, hypocoristic_pairs
+from redaction.text.variants import name_nicknames, ordinary_nickname
+from tests.text_helpers import shown_words
+
+_NUMBER = re.compile(r"\[PERSON (\d+)\]")
+_TABLE = Path(__file__).resolve().parents[1] / "redaction" / "text" / "data" / "hypocoristics.tsv"
+
+
+def numbers(out: str) -> list[str]:
+    return _NUMBER.findall(out)
+
+
+def run(redactor, text: str, people: list[str] | None = None) -> str:
+    return redactor.redact([text], [{"PERSON": people}] if people else None)[0].text
+
+
+def test_the_table_says_where_it_comes_from_and_is_shipped() -> None:
+    head = _TABLE.read_text(encoding="utf-8").splitlines()[:8]
+    assert any("public domain" in line for line in head)
+    assert "text/data/*.tsv" in (_TABLE.parents[3] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 150 <= len(hypocoristic_pairs()) <= 450
+
+
+def test_every_pair_reads_both_ways() -> None:
+    for short, full in hypocoristic_pairs():
+        assert short in forms_of(full), (short, full)
+        assert full in forms_of(short), (short, full)
+
+
+@pytest.mark.parametrize(("given", "short"), [
+    ("FRANCISCO", "pancho"), ("Francisco", "paco"), ("JESÚS", "chuy"), ("Jesus", "chucho"), ("José", "pepe"),
+    ("JOSE", "chema"), ("Guadalupe", "lupe"), ("GUILLERMO", "memo"), ("Ignacio", "nacho"), ("HUMBERTO", "beto"),
+    ("Eduardo", "lalo"), ("Enrique", "kike"), ("Enrique", "quique"), ("ANTONIO", "tono"), ("Concepción", "concha"),
+    ("Dolores", "lola"), ("ROSARIO", "charo"), ("Mercedes", "meche"), ("Graciela", "chela"),
+    ("Aleksandra", "sasha"), ("MIKHAIL", "misha"), ("Nikolai", "kolya"), ("YEVGENIA", "zhenya"), ("Dmitri", "dima"),
+    ("Ivan", "vanya"), ("Vladimir", "vova"), ("Sergei", "seryozha"), ("ALEXEI", "lyosha"), ("Yekaterina", "katya"),
+    ("Natalia", "natasha"), ("Maria", "masha"), ("Olga", "olya"), ("Tatiana", "tanya"), ("Yelena", "lena"),
+    ("SVETLANA", "sveta"), ("Yuri", "yura"), ("Mohammed", "mo"), ("MUHAMMAD", "moe"), ("Mohamed", "hamoudi"),
+    ("Abdirahman", "abdi"), ("ABDULLAHI", "abdi"),
+])
+def test_short_forms_of_the_brief(given: str, short: str) -> None:
+    assert short in forms_of(given)
+
+
+def test_accents_fold_and_a_two_word_full_name_is_keyed_by_its_first_word() -> None:
+    assert forms_of("Toño") == forms_of("Tono") == {"antonio"}
+    assert "chema" in forms_of("José") and "jose" in forms_of("Chema")
+    assert "mo" in name_nicknames("ALI, MOHAMMED")  # two letters: kept, and searched only in a name's shape
+    assert ordinary_nickname("mo") and ordinary_nickname("memo") and ordinary_nickname("nacho")
+    assert not ordinary_nickname("pancho") and not ordinary_nickname("sveta")
+
+
+def _casing(rng: random.Random, s: str) -> str:
+    return rng.choice([s, s.upper(), s.lower(), s.title()])
+
+
+def test_every_short_form_finds_its_record_person_in_random_casings_and_orders(redactor) -> None:
+    rng = random.Random(1515)
+    for short, full in hypocoristic_pairs():
+        sur = rng.choice(["Okonkwo", "Mendizabal", "Wiśniewska", "Haddadi", "Tranh"])
+        forms = [f"{short.title()} {sur}", f"{sur}, {short.title()}", f"{sur.upper()}, {short.upper()}"]
+        if not ordinary_nickname(short):
+            forms.append(short.title())  # alone in any case, unless an everyday word or two letters
+        form = _casing(rng, rng.choice(forms))
+        rec = rng.choice([f"{sur.upper()}, {full.upper()}", f"{full.title()} {sur}"])
+        out = run(redactor, f"Units found {form} near the car.", [rec])
+        assert out == "Units found [PERSON 1] near the car.", (rec, form, out)
+
+
+def test_a_short_form_in_the_field_finds_the_full_name(redactor) -> None:
+    rng = random.Random(77)
+    for short, full in rng.sample(list(hypocoristic_pairs()), 60):
+        alone = full.title() if ordinary_nickname(full) else full.upper()  # "Mercedes": a word, Title case alone
+        out = run(redactor, f"Units found {full.title()} Okonkwo near; {alone} left.", [f"OKONKWO, {short.upper()}"])
+        assert out == "Units found [PERSON 1] near; [PERSON 1] left.", (short, full, out)
+
+
+@pytest.mark.parametrize("text", [
+    "Victim Francisco Garcia called. Pancho said the door was kicked in; PANCHO left and pancho came back.",
+    "GARCIA, FRANCISCO \"PANCHO\" was arrested. Pancho had a knife.",
+    "Garcia, Francisco 'Paco' was arrested. paco had a knife.",
+    "Francisco Garcia (\"Curro\") was arrested. Curro had a knife.",
+])
+def test_a_nickname_in_any_case_or_in_quotes_after_the_name_is_the_record_person(redactor, text) -> None:
+    out = run(redactor, text, ["GARCIA, FRANCISCO"])
+    assert shown_words(out, ["Francisco", "Garcia", "Pancho", "Paco", "Curro"]) == [], out
+    assert set(numbers(out)) == {"1"}, out
+
+
+def test_two_letter_nickname_only_in_a_names_shape(redactor) -> None:
+    out = run(redactor, "Mohammed Ali reported the theft. Officers told Mo to wait; mo ali left.", ["ALI, MOHAMMED"])
+    assert shown_words(out, ["Mohammed", "Ali", "Mo"]) == [] and set(numbers(out)) == {"1"}, out
+    out = run(redactor, "Mohammed Ali reported the theft. The MO was the same; moved to MO.", ["ALI, MOHAMMED"])
+    assert out.endswith("The MO was the same; moved to MO."), out
+
+
+def test_an_english_word_short_form_alone_only_in_title_case(redactor) -> None:
+    out = run(redactor, "He wrote a memo about it. Then Memo Ruiz signed and told Memo to go.", ["RUIZ, GUILLERMO"])
+    assert out == "He wrote a memo about it. Then [PERSON 1] signed and told [PERSON 1] to go.", out
