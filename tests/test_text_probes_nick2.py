@@ -12,7 +12,7 @@ import pytest
 
 from redaction.text.nicknames import forms_of, hypocoristic_pairs
 from redaction.text.variants import name_nicknames, ordinary_nickname
-from tests.text_helpers import shown_words
+from tests.text_helpers import cased, shown_words
 
 _NUMBER = re.compile(r"\[PERSON (\d+)\]")
 _TABLE = Path(__file__).resolve().parents[1] / "redaction" / "text" / "data" / "hypocoristics.tsv"
@@ -109,3 +109,38 @@ def test_two_letter_nickname_only_in_a_names_shape(redactor) -> None:
 def test_an_english_word_short_form_alone_only_in_title_case(redactor) -> None:
     out = run(redactor, "He wrote a memo about it. Then Memo Ruiz signed and told Memo to go.", ["RUIZ, GUILLERMO"])
     assert out == "He wrote a memo about it. Then [PERSON 1] signed and told [PERSON 1] to go.", out
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Officers detained lee, min-jun at the park.", ["lee", "min-jun"]),
+    ("lee, min-jun was detained.", ["lee", "min-jun"]),
+    ("Officers detained kim, hye-jin and her son.", ["kim", "hye-jin"]),
+    ("Officers detained okafor, mary-jane at the park.", ["okafor", "mary-jane"]),
+    ("Officers detained Lee, Min-Jun at the park.", ["Lee", "Min-Jun"]),
+])
+def test_surname_comma_hyphenated_given_is_one_person(redactor, text, words) -> None:
+    for mode in ("as", "lower", "upper"):
+        t = cased(text, mode)
+        out = run(redactor, t)
+        assert shown_words(out, words) == [], out
+        assert set(numbers(out)) == {"1"}, out  # one person, not a surname and a second one
+
+
+def test_two_pairs_of_surname_comma_hyphenated_given(redactor) -> None:
+    rng = random.Random(9)
+    for _ in range(12):
+        a, b = rng.sample([("Lee", "Min-Jun"), ("Nakamura", "Ji-Woo"), ("Choi", "Seo-Yeon"), ("Okafor", "Mary-Jane")], 2)
+        t = cased(f"Officers detained {a[0]}, {a[1]} and {b[0]}, {b[1]} at the scene.", rng.choice(["as", "upper"]))
+        out = run(redactor, t)
+        assert shown_words(out, [*a, *b]) == [], out
+        got = numbers(out)
+        assert [n for i, n in enumerate(got) if not i or got[i - 1] != n] == ["1", "2"], out  # one span or two each
+
+
+@pytest.mark.parametrize("text", [
+    "The driver, self-employed, said no.", "Officers met jones, a well-known dealer today.",
+    "Contact: garcia, part-time clerk at the store.",
+])
+def test_hyphenated_words_after_a_comma_are_no_given_names(redactor, text) -> None:
+    out = run(redactor, text)
+    assert all(w in out for w in re.findall(r"\w+-\w+", text)), out

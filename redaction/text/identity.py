@@ -44,7 +44,7 @@ from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
-from redaction.text.people import is_initials, record_tokens, tokens
+from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
@@ -88,6 +88,7 @@ _CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
 
 
@@ -224,7 +225,7 @@ def _read_span(span: str, own: frozenset[str]
         keys = tokens(span) | (written & own)
     else:  # tokens(span), without reading the span twice; common-word surnames of the record ("West") too
         keys = frozenset(w for w in written if w not in NOT_NAME_WORDS or w in own)
-    words = [w for w in _LETTERS.findall(span)]
+    words = _WORD_OF_NAME.findall(span)  # "min-jun", "Mary-Jane": one given name, not a given name and a surname
     name_words = [w for w in words if fold(w).lower() not in PARTICLES]
     if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
         keys |= {w for w in written if w in _name_words()}
@@ -318,8 +319,11 @@ def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: se
         return False
     given = given_names()
     initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
-    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (initial or not a.keys & given))
-    named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
+    syllables = (b.lone and len(b.keys) == 2 and all(len(w) <= 4 for w in b.keys)  # "ji-woo", "hye-jin": one name
+                 and not b.keys & WORD_PREFIXES)  # not "step-dad", "ex-con"
+    surname = bool(a.surnames) or a.keys <= evidence or (
+        a.keys <= surnames() and (initial or syllables or not a.keys & given))
+    named = syllables or any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
     return surname and named and not b.keys & evidence
 
 

@@ -204,12 +204,27 @@ _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 _COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)|/]|\s*$|\s+([^\W\d_]+))")
 
 
+WORD_PREFIXES = frozenset({"ex", "co", "step", "half", "self", "non", "pre", "re", "anti", "vice", "great", "grand",
+                            "well", "part", "full", "all", "semi", "mid", "off", "on", "in", "out", "up", "down"})
+
+
+def _hyphenated_name(word: str, is_name: Callable[[str], bool]) -> bool:
+    """A hyphenated given name after ``surname, `` ("mary-jane", "JI-WOO"): a part is a name, or every part is a
+    syllable of two to four letters ("seo-yeon"); no part a report or common word ("co-owner", "well-known")."""
+    parts = word.lower().split("-")
+    if len(parts) != 2 or not all(len(p) >= 2 and p.isalpha() for p in parts) or parts[0] in WORD_PREFIXES or any(
+            p in NOT_NAME_WORDS or p in CAPS_STOP_WORDS for p in parts):
+        return False
+    return any(is_name(p) for p in parts) or all(len(p) <= 4 for p in parts)
+
+
 def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
     """``LAST, FIRST`` written in lower case ("his mother de la cruz, ngozi took"): after a one-word surname (its
     particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
     words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
     m = _COMMA_GIVEN.match(text, e)
-    if len(words) != 1 or m is None or not (is_name(m.group(1)) or m.group(1).lower() in _AMBIGUOUS_NAMES):
+    if len(words) != 1 or m is None or not (_hyphenated_name(m.group(1), is_name) or is_name(m.group(1))
+                                            or m.group(1).lower() in _AMBIGUOUS_NAMES):
         return None
     nxt = (m.group(2) or "").lower()
     if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
@@ -232,6 +247,8 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
             if m is not None and is_name(words[-1].split(".")[-1]) and not any(  # not "(his nephew)"
                     w.lower() in CAPS_STOP_WORDS or w.lower() in _CUE_WORDS for w in words):
                 out.append(m.span(1))
+                if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
+                    out.extend(g for g in [_given_after_surname(text, *m.span(1), is_name)] if g is not None)
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))
