@@ -144,3 +144,26 @@ def test_two_pairs_of_surname_comma_hyphenated_given(redactor) -> None:
 def test_hyphenated_words_after_a_comma_are_no_given_names(redactor, text) -> None:
     out = run(redactor, text)
     assert all(w in out for w in re.findall(r"\w+-\w+", text)), out
+
+
+@pytest.mark.parametrize(("text", "aliases"), [
+    ('Witness stated she was with "Flaco" and "Gordo" at the party.', ["Flaco", "Gordo"]),
+    ("She was with “Flaco”, “Gordo” and “Chato” at the party.", ["Flaco", "Gordo", "Chato"]),
+    ("The shooter 'Snoop' fled north.", ["Snoop"]),
+    ('The gunman "Smoke" fled north.', ["Smoke"]),
+    ('Victim said her cousin "Chato" took the car.', ["Chato"]),
+    ('Witness said "Flaco" had the gun.', ["Flaco"]),
+])
+def test_a_quoted_alias_with_no_cue_in_any_case(redactor, text, aliases) -> None:
+    for mode in ("as", "lower", "upper"):
+        out = run(redactor, cased(text, mode))
+        assert shown_words(out, aliases) == [], out
+        assert len(set(numbers(out))) == len(aliases), out  # one number each
+
+
+@pytest.mark.parametrize("text", [
+    'He yelled "Help" twice.', 'She said "Stop" and ran.', 'Victim said "get out" and left.',
+    'He had a "Glock" in his waistband.', 'The store "Quick Mart" was closed.',
+])
+def test_quoted_speech_and_things_stay(redactor, text) -> None:
+    assert run(redactor, text) == text
