@@ -167,3 +167,19 @@ def test_a_quoted_alias_with_no_cue_in_any_case(redactor, text, aliases) -> None
 ])
 def test_quoted_speech_and_things_stay(redactor, text) -> None:
     assert run(redactor, text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Witness only knows him by the name flaco.", "The suspect, who goes by the moniker \"Ghost\", fled.",
+    "A male by the name of Flaco fled.", "She knows him by the name of Ghost.",
+])
+def test_by_the_name_cues_in_any_case(redactor, text) -> None:
+    alias = "flaco" if "laco" in text else "ghost"
+    for mode in ("as", "lower", "upper"):
+        out = run(redactor, cased(text, mode))
+        assert shown_words(out, [alias]) == [] and set(numbers(out)) == {"1"}, out
+
+
+@pytest.mark.parametrize("text", ["He drove by the car.", "She knows him by the store on Main."])
+def test_by_the_without_a_name_stays(redactor, text) -> None:
+    assert run(redactor, text) == text
