@@ -183,3 +183,15 @@ def test_by_the_name_cues_in_any_case(redactor, text) -> None:
 @pytest.mark.parametrize("text", ["He drove by the car.", "She knows him by the store on Main."])
 def test_by_the_without_a_name_stays(redactor, text) -> None:
     assert run(redactor, text) == text
+
+
+@pytest.mark.parametrize(("a", "b"), [("Francisco", "Francisca"), ("Daniel", "Daniela"), ("Antonio", "Antonia"),
+                                      ("Gabriel", "Gabriela"), ("Alejandro", "Alejandra"), ("Roberto", "Roberta")])
+def test_two_record_people_whose_given_names_differ_by_an_ending_get_two_numbers(redactor, a, b) -> None:
+    rng = random.Random(a)
+    for _ in range(4):
+        first, second = rng.sample([a, b], 2)
+        text = cased(f"{first} Ruiz and {second} Ruiz were home. {second} left.", rng.choice(["as", "upper", "lower"]))
+        out = run(redactor, text, [f"RUIZ, {a.upper()}", f"RUIZ, {b.upper()}"])
+        assert shown_words(out, [a, b, "Ruiz"]) == [], out
+        assert numbers(out) == ["1", "2", "2"], out

@@ -124,7 +124,8 @@ _DIMINUTIVE = ("ie", "y", "i", "a")
 def clipped_given(value: str, view: TextView) -> list[str]:
     """Words of the text (lower case) that clip the record name's given name, with or without a pet ending:
     "Sveta" of SVETLANA, "Venky" of VENKATESH, "Dija" of KHADIJA. Four letters or more, never an English word
-    (the model's dictionary, ``ordinary_nickname``) nor one of the name's own words. ASCII texts only."""
+    (the model's dictionary, ``ordinary_nickname``) nor one of the name's own words, and two letters shorter than
+    the name at least: "Francisca" and "Daniela" are other people than FRANCISCO and DANIEL. ASCII texts only."""
     if view.ascii is None:
         return []
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
@@ -136,7 +137,7 @@ def clipped_given(value: str, view: TextView) -> list[str]:
     own = {fold(t).lower() for t in tokens}
     out = []
     for w in view.ascii.word_starts():
-        if len(w) < 4 or w in own or not w.isalpha() or w not in given and not any(
+        if len(w) < 4 or len(w) > len(given) - 2 or w in own or not w.isalpha() or w not in given and not any(
                 w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in given for e in _DIMINUTIVE):
             continue
         if w not in _dictionary() and not ordinary_nickname(w):
