@@ -195,3 +195,26 @@ def test_two_record_people_whose_given_names_differ_by_an_ending_get_two_numbers
         out = run(redactor, text, [f"RUIZ, {a.upper()}", f"RUIZ, {b.upper()}"])
         assert shown_words(out, [a, b, "Ruiz"]) == [], out
         assert numbers(out) == ["1", "2", "2"], out
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Last seen with Yevgeny and his sister. Per Zhenya he lives near the park.", ["Yevgeny", "Zhenya"]),
+    ("Last seen with William and his sister. Per Will he lives near the park.", ["William", "Will"]),
+    ("RP ANASTASIA VOLKOVA ON LINE. NASTYA SAID SHE WILL CALL BACK.", ["ANASTASIA", "VOLKOVA", "NASTYA"]),
+    ("yekaterina threw a bottle at the car. katya left before units arrived.", ["yekaterina", "katya"]),
+    ("Caller Francisco Ibarra called again. Pancho said the truck is gone.", ["Francisco", "Ibarra", "Pancho"]),
+])
+def test_a_name_met_in_the_text_then_its_nickname_is_one_person(redactor, text, words) -> None:
+    out = run(redactor, text)
+    assert shown_words(out, words) == [], out
+    assert numbers(out)[0] == numbers(out)[-1] == "1", out
+
+
+@pytest.mark.parametrize("text", [
+    "Victim Bill Hayes said he will pay the bill. He will call. WILL CALL BACK.",
+    "Witness Mohammed Okafor said the MO was the same; the car is from MO.",
+])
+def test_an_everyday_word_form_of_a_name_in_the_text_stays_out_of_a_names_shape(redactor, text) -> None:
+    out = run(redactor, text)
+    assert "will pay the bill" in out or "MO was the same" in out, out
+    assert "He will call" in out or "from MO" in out, out

@@ -393,7 +393,7 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
     """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah) or is a nickname of
-    (``nicknames.forms_of``: "Bill" of William), the last mentioned."""
+    (``nicknames.forms_of``: "Bill" of William; of a one-word name met in the text too), the last mentioned."""
     (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
     if len(w) < 2 or word.startswith("#"):
@@ -402,7 +402,8 @@ def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
             if any(g != w and ((len(w) >= 3 and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
                                                         or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
                                or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
-                   for g in p.given)]
+                   for g in p.given)
+            or (not p.given and not p.record and any(w in forms_of(g) for g in p.words))]  # "Yevgeny" alone, "Zhenya"
     return max(hits, key=lambda k: persons[k].last) if hits else None
 
 

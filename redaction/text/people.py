@@ -23,7 +23,8 @@ from redaction.text.names import (
     PERSON_CUES_ANY_CASE,
     given_names,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -102,6 +103,34 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue  # "Jefferson St"; "9 AM"
         out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
+
+
+def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Mentions, outside ``spans``, of a found name by one of its other forms (``nicknames.forms_of``, both ways:
+    "Yevgeny" then "per Zhenya", "William" then "per Will", "Anastasia" then "NASTYA"). A form that is an everyday
+    word or has two letters ("Will", "Mo") only in Title case inside a mixed-case sentence; others in any case."""
+    found = {fold(w).lower() for s, e in spans for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 2}
+    forms: set[str] = set()
+    for w in found:
+        forms |= forms_of(w)
+    forms -= found
+    if not forms:
+        return []
+    mixed = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    out = []
+    for m in _KEY_TOKEN.finditer(text):
+        low = fold(m.group()).lower()
+        if low not in forms or any(s <= m.start() < e for s, e in spans):
+            continue
+        if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
+            w = m.group()
+            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())):
+                continue
+        out.append(m.span())
+    return out
+
+
+_INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
 
 
 def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
