@@ -218,3 +218,11 @@ def test_an_everyday_word_form_of_a_name_in_the_text_stays_out_of_a_names_shape(
     out = run(redactor, text)
     assert "will pay the bill" in out or "MO was the same" in out, out
     assert "He will call" in out or "from MO" in out, out
+
+
+@pytest.mark.parametrize("mode", ["as", "lower", "upper"])
+def test_a_two_letter_form_in_brackets_after_the_name(redactor, mode) -> None:
+    out = run(redactor, cased("Person interviewed: Mohammed S. Adeyemi (Mo), age 61. Lives with uncle.", mode))
+    assert shown_words(out, ["Mohammed", "Adeyemi", "Mo"]) == [] and set(numbers(out)) == {"1"}, out
+    out = run(redactor, cased("Contact with Mohammed Adeyemi (MO: burglary) today.", mode))
+    assert shown_words(out, ["MO"]) == ["MO"], out

@@ -273,7 +273,8 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
             words = m.group(1).split() if m is not None else []
-            if m is not None and is_name(words[-1].split(".")[-1]) and not any(  # not "(his nephew)"
+            if m is not None and (is_name(words[-1].split(".")[-1]) or (rx is _PAREN_AFTER and len(words) == 1 and any(
+                    fold(words[0]).lower() in forms_of(w) for w in _KEY_TOKEN.findall(text, s, e)))) and not any(  # "(MO)"
                     w.lower() in CAPS_STOP_WORDS or w.lower() in _CUE_WORDS for w in words):
                 out.append(m.span(1))
                 if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
