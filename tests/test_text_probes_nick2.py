@@ -226,3 +226,16 @@ def test_a_two_letter_form_in_brackets_after_the_name(redactor, mode) -> None:
     assert shown_words(out, ["Mohammed", "Adeyemi", "Mo"]) == [] and set(numbers(out)) == {"1"}, out
     out = run(redactor, cased("Contact with Mohammed Adeyemi (MO: burglary) today.", mode))
     assert shown_words(out, ["MO"]) == ["MO"], out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('The shooter "flaco" fled north.', None), ('She was with "flaco" and "gordo" at the party.', None),
+    ('The suspect "allegedly" hit him.', "allegedly"), ('The victim "felt unsafe" at home.', "felt unsafe"),
+    ('The driver said "nah" and left.', "nah"),
+])
+def test_a_quoted_lower_case_word_in_mixed_case_text(redactor, text, kept) -> None:
+    out = run(redactor, text)
+    if kept is None:
+        assert shown_words(out, ["flaco", "gordo"]) == [], out
+    else:
+        assert out == text

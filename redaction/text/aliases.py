@@ -205,8 +205,9 @@ def _role_quoted(text: str) -> list[tuple[int, int]]:
         r = _ROLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
         role = r.group(1).lower() if r is not None else ""
         words = m.group(1).split()
-        if r is None or (mixed and not words[0][:1].isupper()) or any(_no_alias_word(w) for w in words):
-            continue
+        if r is None or any(_no_alias_word(w) for w in words) or (
+                mixed and not words[0][:1].isupper() and not all(unknown_word(w) for w in words)):
+            continue  # in mixed case, a quoted word in lower case is a name only if no dictionary holds it
         if role in _LINK_WORDS or role in _SPEECH:
             if not all(unknown_word(w) for w in words):
                 continue
