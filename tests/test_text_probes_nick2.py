@@ -239,3 +239,11 @@ def test_a_quoted_lower_case_word_in_mixed_case_text(redactor, text, kept) -> No
         assert shown_words(out, ["flaco", "gordo"]) == [], out
     else:
         assert out == text
+
+
+@pytest.mark.parametrize("mode", ["as", "lower", "upper"])
+def test_the_word_after_a_bracketed_alias_is_a_surname_not_a_verb(redactor, mode) -> None:
+    out = run(redactor, cased('Officers located Jones (a/k/a "Smoke") hiding in a shed.', mode))
+    assert shown_words(out, ["Jones", "Smoke"]) == [] and shown_words(out, ["hiding"]) == ["hiding"], out
+    out = run(redactor, cased("Terrell (aka Smoke) Jones fled.", mode))
+    assert shown_words(out, ["Terrell", "Smoke", "Jones"]) == [] and set(numbers(out)) == {"1"}, out

@@ -273,8 +273,10 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     if words[0].lower() in PARTICLES and len(words) > 1:
         return [m.span(1)]
     w = words[0].lower()
-    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
-        return []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS or w in NARRATIVE_VERBS or _verb_form(w) or (
+            mixed and not words[0][:1].isupper()):
+        return []  # "Jones (a/k/a Smoke) hiding": a verb, not a surname
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 
