@@ -247,3 +247,21 @@ def test_the_word_after_a_bracketed_alias_is_a_surname_not_a_verb(redactor, mode
     assert shown_words(out, ["Jones", "Smoke"]) == [] and shown_words(out, ["hiding"]) == ["hiding"], out
     out = run(redactor, cased("Terrell (aka Smoke) Jones fled.", mode))
     assert shown_words(out, ["Terrell", "Smoke", "Jones"]) == [] and set(numbers(out)) == {"1"}, out
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("officers detained nguyen, thi hoa at the park.", ["nguyen", "thi", "hoa"]),
+    ("officers detained o'brien, mary at the park.", ["o'brien", "mary"]),
+    ("officers detained d'angelo, marcus at the park.", ["d'angelo", "marcus"]),
+    ("officers detained de la cruz, ana maria at the park.", ["cruz", "ana", "maria"]),
+    ("officers detained smith-jones, keisha at the park.", ["smith-jones", "keisha"]),
+    ("officers detained lee, min jun at the park.", ["lee", "min", "jun"]),
+])
+def test_lower_case_surname_comma_given_shapes_are_one_person(redactor, text, words) -> None:
+    out = run(redactor, text)
+    assert shown_words(out, words) == [] and set(numbers(out)) == {"1"}, out
+
+
+def test_a_comma_list_of_one_word_names_stays_several_people(redactor) -> None:
+    out = run(redactor, "Crew: Smoke, Red, Baby G. ann lee, bob smith and cruz were there.")
+    assert len(set(numbers(out))) >= 4, out

@@ -88,7 +88,8 @@ _CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_ELIDED_PARTICLE = re.compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
+_WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
 _QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
 
 
@@ -245,8 +246,8 @@ def _read_span(span: str, own: frozenset[str]
         sur = tokens(name_words[-1]) or frozenset({fold(name_words[-1]).lower()})
         given = frozenset({_letters(name_words[0])})
     lone = len(name_words) <= 1 or initials
-    if lone and len(words) > len(name_words) and not initials:
-        sur = keys  # "st. john", "de la cruz": a particle makes it a surname
+    if lone and (len(words) > len(name_words) or _ELIDED_PARTICLE.match(span)) and not initials:
+        sur = keys  # "st. john", "de la cruz", "o'brien", "d'angelo": a particle makes it a surname
     if initials:
         sur = given = frozenset()
     return frozenset(keys), alt, sur, given - {""}, lone
@@ -315,16 +316,19 @@ def _cue_across(text: str, ae: int, bs: int) -> bool:
 def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str], listed: bool = False) -> bool:
     """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob"), maybe with a middle
     initial ("foster, tatiana l"; not inside a list, ``listed``: "Crew: Smoke, Red, Baby G")."""
-    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed))) or a.alt or b.alt or not a.keys or not b.keys:
-        return False
     given = given_names()
+    two_given = (not b.lone and not listed and len(b.keys) == 2 and not (b.keys - b.surnames) & evidence
+                 and all(w in given or len(w) <= 4 for w in b.keys))  # "nguyen, thi hoa", "cruz, ana maria"
+    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed) or two_given)) or a.alt or b.alt or not a.keys \
+            or not b.keys:
+        return False
     initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
     syllables = (b.lone and len(b.keys) == 2 and all(len(w) <= 4 for w in b.keys)  # "ji-woo", "hye-jin": one name
                  and not b.keys & WORD_PREFIXES)  # not "step-dad", "ex-con"
-    surname = bool(a.surnames) or a.keys <= evidence or (
-        a.keys <= surnames() and (initial or syllables or not a.keys & given))
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (
+        initial or syllables or two_given or len(a.keys) > 1 or not a.keys & given))  # "smith-jones": a surname
     named = syllables or any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
-    return surname and named and not b.keys & evidence
+    return surname and named and not (b.keys - b.surnames if two_given else b.keys) & evidence
 
 
 def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
