@@ -64,6 +64,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     return clean(nick), clean(canon)
 
 
+@lru_cache(maxsize=1)
 def short_forms() -> frozenset[str]:
     """The short forms of ``data/hypocoristics.tsv`` (keys): some are English words ("memo", "nacho")."""
     return frozenset(s for s, _ in hypocoristic_pairs())
