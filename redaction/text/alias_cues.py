@@ -43,7 +43,8 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:identified|described)\s+only\s+as", "identified only as {a}"),
     AliasCue(r"identified\s+as(?=\s*(?:[\"“'‘]|``))", "identified as \"{a}\""),
     AliasCue(r"nick\s?names?" + _OF, "nickname is {a}"),
-    AliasCue(r"(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:nick)?name(?:\s+of)?)?", "goes by {a}"),
+    AliasCue(r"(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:(?:nick)?name|moniker|alias|handle)(?:\s+of)?)?",
+             "goes by {a}"),
     AliasCue(r"went\s+by", "went by {a}"),
     AliasCue(r"answers\s+to", "answers to {a}"),
     AliasCue(r"call(?:s|ing|ed)\s+" + _SELF, "calls himself {a}"),
@@ -66,8 +67,10 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:crew|set|members|associates)(?=\s*:)", "associates: {a}", joins=False),
     AliasCue(r"(?:the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|a\s+male|"
              r"a\s+female|someone)\s+" + _WHO + r"\s+calls?", "a guy they call {a}", joins=False),
-    AliasCue(r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them|the\s+[^\W\d_]+)\s+)?(?:only\s+)?(?:as|by)(?!\s+(?:his|her|their|the)\b)",
-             "knows him as {a}", joins=False),
+    AliasCue(r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them|the\s+[^\W\d_]+)\s+)?(?:only\s+)?(?:as|by)"
+             r"(?:\s+the\s+(?:street\s+|nick)?name(?:\s+of)?)?(?!\s+(?:his|her|their|the)\b)", "knows him as {a}", joins=False),
+    AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",
+             joins=False),
     AliasCue(r"(?:his|her|their)\s+name\s+(?:is|was)", "his name is {a}", joins=False),
     AliasCue(r"identified\s+(?:him|her|them|the\s+[^\W\d_]+)\s+as(?=\s*(?:[\"“'‘]|``))", "identified the shooter as \"{a}\"",
              joins=False),

@@ -15,7 +15,7 @@ import re
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
-from redaction.text.people import _CUE_WORDS, _NAME_WORD, _TELLING, _said_before, _verb_form
+from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
@@ -62,6 +62,8 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
         first, last = m.group(1).lower(), m.group(3).lower()
         if first in CAPS_STOP_WORDS or last in CAPS_STOP_WORDS or (first in NOT_NAME_WORDS and last in NOT_NAME_WORDS):
             continue
+        if first in _SPEECH or first in NARRATIVE_VERBS or _verb_form(first):
+            continue  # 'He yelled "Help" twice': speech after a verb, no name around it
         out.extend([m.span(1), m.span(2), m.span(3)])
     return out
 
@@ -183,24 +185,39 @@ def _no_alias_word(word: str) -> bool:
 _QUOTED_WORDS = re.compile(r"(?:[\"“]|(?<=\s)['‘])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[,.]?[\"”’'](?![\w])")
 _ROLE_BEFORE = re.compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z")
 _ROLE_WORDS = frozenset({"suspect", "suspects", "subject", "subj", "susp", "victim", "vic", "witness", "male", "female", "man",
-                         "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger"})
+                         "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger", "shooter",
+                         "gunman", "robber", "attacker", "assailant", "offender", "perp", "perpetrator", "accomplice",
+                         "lookout", "associate", "roommate", "neighbor", "neighbour", "dealer"})
+# 'was with "Flaco" and "Gordo"', 'said "Chato" had it': after a linking word or a verb of speech, a quoted word that
+# no dictionary holds (not 'said "Stop"', 'yelled "Help"') is a name too.
+_LINK_WORDS = frozenset({"with", "and", "or", "from", "by", "to", "told", "met", "saw", "named", "called", "visited",
+                         "joined", "plus", "including"})
+_SPEECH = _TELLING | _SAYING
 
 
 def _role_quoted(text: str) -> list[tuple[int, int]]:
     """A quoted word or two right after a role or a kinship noun, unless speech (a verb of speech or an order just
-    before the role) or a common word (or, in mixed-case text, a word in lower case)."""
-    out = []
+    before the role) or a common word (or, in mixed-case text, a word in lower case); after a linking word or a verb
+    of speech, one no dictionary holds. The rest of a quoted list goes with it ('"Flaco", "Gordo" and "Chino"')."""
+    out: list[tuple[int, int]] = []
     mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
     for m in _QUOTED_WORDS.finditer(text):
         r = _ROLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
         role = r.group(1).lower() if r is not None else ""
-        if r is None or (role not in _ROLE_WORDS and role.split("-")[-1] not in _CUE_WORDS):
-            continue
         words = m.group(1).split()
-        before = {w.lower() for w in re.findall(r"[^\W\d_]+", text[max(0, r.start() - 30):r.start()])[-3:]}
-        if (mixed and not words[0][:1].isupper()) or any(_no_alias_word(w) for w in words) or before & _TELLING:
-            continue  # 'told the suspect "Stop"': speech
+        if r is None or any(_no_alias_word(w) for w in words) or (
+                mixed and not words[0][:1].isupper() and not all(unknown_word(w) for w in words)):
+            continue  # in mixed case, a quoted word in lower case is a name only if no dictionary holds it
+        if role in _LINK_WORDS or role in _SPEECH:
+            if not all(unknown_word(w) for w in words):
+                continue
+        elif role not in _ROLE_WORDS and role.split("-")[-1] not in _CUE_WORDS:
+            continue
+        elif {w.lower() for w in re.findall(r"[^\W\d_]+", text[max(0, r.start() - 30):r.start()])[-3:]} & _TELLING \
+                and not all(unknown_word(w) for w in words):
+            continue  # 'told the suspect "Stop"': speech; not 'said her cousin "Chato"'
         out.append(m.span(1))
+        out.extend(_more_aliases(text, m.end(1) + (1 if text[m.end(1):m.end(1) + 1] in "\"”'’" else 0)))
     return out
 
 
@@ -256,8 +273,10 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     if words[0].lower() in PARTICLES and len(words) > 1:
         return [m.span(1)]
     w = words[0].lower()
-    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS:
-        return []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    if w in CAPS_STOP_WORDS or w in NOT_NAME_WORDS or w in NARRATIVE_VERBS or _verb_form(w) or (
+            mixed and not words[0][:1].isupper()):
+        return []  # "Jones (a/k/a Smoke) hiding": a verb, not a surname
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 

@@ -44,7 +44,7 @@ from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
-from redaction.text.people import is_initials, record_tokens, tokens
+from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
@@ -88,6 +88,8 @@ _CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ELIDED_PARTICLE = re.compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
+_WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
 _QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
 
 
@@ -224,7 +226,7 @@ def _read_span(span: str, own: frozenset[str]
         keys = tokens(span) | (written & own)
     else:  # tokens(span), without reading the span twice; common-word surnames of the record ("West") too
         keys = frozenset(w for w in written if w not in NOT_NAME_WORDS or w in own)
-    words = [w for w in _LETTERS.findall(span)]
+    words = _WORD_OF_NAME.findall(span)  # "min-jun", "Mary-Jane": one given name, not a given name and a surname
     name_words = [w for w in words if fold(w).lower() not in PARTICLES]
     if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
         keys |= {w for w in written if w in _name_words()}
@@ -244,8 +246,8 @@ def _read_span(span: str, own: frozenset[str]
         sur = tokens(name_words[-1]) or frozenset({fold(name_words[-1]).lower()})
         given = frozenset({_letters(name_words[0])})
     lone = len(name_words) <= 1 or initials
-    if lone and len(words) > len(name_words) and not initials:
-        sur = keys  # "st. john", "de la cruz": a particle makes it a surname
+    if lone and (len(words) > len(name_words) or _ELIDED_PARTICLE.match(span)) and not initials:
+        sur = keys  # "st. john", "de la cruz", "o'brien", "d'angelo": a particle makes it a surname
     if initials:
         sur = given = frozenset()
     return frozenset(keys), alt, sur, given - {""}, lone
@@ -314,13 +316,19 @@ def _cue_across(text: str, ae: int, bs: int) -> bool:
 def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str], listed: bool = False) -> bool:
     """"tsosie, marcus": two lone words, a surname then a given name (not a list "Ann, Bob"), maybe with a middle
     initial ("foster, tatiana l"; not inside a list, ``listed``: "Crew: Smoke, Red, Baby G")."""
-    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed))) or a.alt or b.alt or not a.keys or not b.keys:
-        return False
     given = given_names()
+    two_given = (not b.lone and not listed and len(b.keys) == 2 and not (b.keys - b.surnames) & evidence
+                 and all(w in given or len(w) <= 4 for w in b.keys))  # "nguyen, thi hoa", "cruz, ana maria"
+    if not (a.lone and (b.lone or (len(b.keys) == 1 and not listed) or two_given)) or a.alt or b.alt or not a.keys \
+            or not b.keys:
+        return False
     initial = any(len(w) == 1 for w in b.surnames)  # "foster, tatiana l": the shape of ``last, first m``
-    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (initial or not a.keys & given))
-    named = any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
-    return surname and named and not b.keys & evidence
+    syllables = (b.lone and len(b.keys) == 2 and all(len(w) <= 4 for w in b.keys)  # "ji-woo", "hye-jin": one name
+                 and not b.keys & WORD_PREFIXES)  # not "step-dad", "ex-con"
+    surname = bool(a.surnames) or a.keys <= evidence or (a.keys <= surnames() and (
+        initial or syllables or two_given or len(a.keys) > 1 or not a.keys & given))  # "smith-jones": a surname
+    named = syllables or any(w in given or w in firsts or w in AMBIGUOUS_GIVEN for w in b.keys)
+    return surname and named and not (b.keys - b.surnames if two_given else b.keys) & evidence
 
 
 def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
@@ -389,16 +397,17 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
     """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah) or is a nickname of
-    (``nicknames.forms_of``: "Bill" of William), the last mentioned."""
+    (``nicknames.forms_of``: "Bill" of William; of a one-word name met in the text too), the last mentioned."""
     (word,) = m.alt or (m.keys if len(m.keys) == 1 else ("",))  # "HUO": a short form in capitals
     w = _letters(word)
-    if len(w) < 3 or word.startswith("#"):
+    if len(w) < 2 or word.startswith("#"):
         return None
     hits = [k for k, p in enumerate(persons)
-            if any(g != w and ((len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
+            if any(g != w and ((len(w) >= 3 and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
                                                         or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
                                or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
-                   for g in p.given)]
+                   for g in p.given)
+            or (not p.given and not p.record and any(w in forms_of(g) for g in p.words))]  # "Yevgeny" alone, "Zhenya"
     return max(hits, key=lambda k: persons[k].last) if hits else None
 
 

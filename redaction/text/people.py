@@ -23,7 +23,8 @@ from redaction.text.names import (
     PERSON_CUES_ANY_CASE,
     given_names,
 )
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -102,6 +103,34 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue  # "Jefferson St"; "9 AM"
         out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
+
+
+def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Mentions, outside ``spans``, of a found name by one of its other forms (``nicknames.forms_of``, both ways:
+    "Yevgeny" then "per Zhenya", "William" then "per Will", "Anastasia" then "NASTYA"). A form that is an everyday
+    word or has two letters ("Will", "Mo") only in Title case inside a mixed-case sentence; others in any case."""
+    found = {fold(w).lower() for s, e in spans for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 2}
+    forms: set[str] = set()
+    for w in found:
+        forms |= forms_of(w)
+    forms -= found
+    if not forms:
+        return []
+    mixed = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    out = []
+    for m in _KEY_TOKEN.finditer(text):
+        low = fold(m.group()).lower()
+        if low not in forms or any(s <= m.start() < e for s, e in spans):
+            continue
+        if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
+            w = m.group()
+            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())):
+                continue
+        out.append(m.span())
+    return out
+
+
+_INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
 
 
 def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -204,12 +233,27 @@ _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 _COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)|/]|\s*$|\s+([^\W\d_]+))")
 
 
+WORD_PREFIXES = frozenset({"ex", "co", "step", "half", "self", "non", "pre", "re", "anti", "vice", "great", "grand",
+                            "well", "part", "full", "all", "semi", "mid", "off", "on", "in", "out", "up", "down"})
+
+
+def _hyphenated_name(word: str, is_name: Callable[[str], bool]) -> bool:
+    """A hyphenated given name after ``surname, `` ("mary-jane", "JI-WOO"): a part is a name, or every part is a
+    syllable of two to four letters ("seo-yeon"); no part a report or common word ("co-owner", "well-known")."""
+    parts = word.lower().split("-")
+    if len(parts) != 2 or not all(len(p) >= 2 and p.isalpha() for p in parts) or parts[0] in WORD_PREFIXES or any(
+            p in NOT_NAME_WORDS or p in CAPS_STOP_WORDS for p in parts):
+        return False
+    return any(is_name(p) for p in parts) or all(len(p) <= 4 for p in parts)
+
+
 def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
     """``LAST, FIRST`` written in lower case ("his mother de la cruz, ngozi took"): after a one-word surname (its
     particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
     words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
     m = _COMMA_GIVEN.match(text, e)
-    if len(words) != 1 or m is None or not (is_name(m.group(1)) or m.group(1).lower() in _AMBIGUOUS_NAMES):
+    if len(words) != 1 or m is None or not (_hyphenated_name(m.group(1), is_name) or is_name(m.group(1))
+                                            or m.group(1).lower() in _AMBIGUOUS_NAMES):
         return None
     nxt = (m.group(2) or "").lower()
     if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
@@ -229,9 +273,12 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
         for rx in (_PAREN_AFTER, _AND_AFTER):
             m = rx.match(text, e)
             words = m.group(1).split() if m is not None else []
-            if m is not None and is_name(words[-1].split(".")[-1]) and not any(  # not "(his nephew)"
+            if m is not None and (is_name(words[-1].split(".")[-1]) or (rx is _PAREN_AFTER and len(words) == 1 and any(
+                    fold(words[0]).lower() in forms_of(w) for w in _KEY_TOKEN.findall(text, s, e)))) and not any(  # "(MO)"
                     w.lower() in CAPS_STOP_WORDS or w.lower() in _CUE_WORDS for w in words):
                 out.append(m.span(1))
+                if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
+                    out.extend(g for g in [_given_after_surname(text, *m.span(1), is_name)] if g is not None)
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))

@@ -52,6 +52,7 @@ from redaction.text.people import (
     is_initials,
     mentions,
     neighbour_names,
+    nickname_mentions,
     quoted_after,
     record_tokens,
     tokens,
@@ -498,6 +499,7 @@ class TextRedactor:
         follow = own | frozenset(fold(w).lower() for s, e in aliases for w in _KEY_TOKEN.findall(text, s, e) if len(w) > 1)
         extra = mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"], follow)
         extra += alias_phrases(text, aliases)  # "Lil' Ray", "Lil 9", "D": as a whole
+        extra += nickname_mentions(text, [(c.start, c.end) for c in chosen if c.entity == "PERSON"])  # "Zhenya"
         if extra:
             chosen = _resolve(chosen + [_Cand(s, e, "PERSON", None, 1, C.REDACT_MENTION) for s, e in extra])
         return chosen, extra

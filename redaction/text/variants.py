@@ -19,7 +19,7 @@ from redaction.recognizers.words import (
     fold_same_length,
 )
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
-from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.value_match import (
     AsciiText,
     Matcher,
@@ -108,13 +108,14 @@ def _given_and_surname(value: str, tokens: list[str]) -> tuple[str, str]:
 
 def name_nicknames(value: str) -> frozenset[str]:
     """The nicknames (or, for a nickname, the full forms) of a record name's given name that its variants search
-    (``nicknames.forms_of``): three letters or more, not one of the name's own words. Lower case."""
+    (``nicknames.forms_of``): two letters or more ("Mo" of Mohammed: ``ordinary_nickname``), not one of the name's
+    own words. Lower case."""
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
     if len(tokens) < 2:
         return frozenset()
     given, _ = _given_and_surname(value, tokens)
     own = {fold(t).lower() for t in tokens}
-    return frozenset(w for w in forms_of(given) if len(w) >= 3 and w not in own) if given else frozenset()
+    return frozenset(w for w in forms_of(given) if len(w) >= 2 and w not in own) if given else frozenset()
 
 
 _DIMINUTIVE = ("ie", "y", "i", "a")
@@ -123,7 +124,8 @@ _DIMINUTIVE = ("ie", "y", "i", "a")
 def clipped_given(value: str, view: TextView) -> list[str]:
     """Words of the text (lower case) that clip the record name's given name, with or without a pet ending:
     "Sveta" of SVETLANA, "Venky" of VENKATESH, "Dija" of KHADIJA. Four letters or more, never an English word
-    (the model's dictionary, ``ordinary_nickname``) nor one of the name's own words. ASCII texts only."""
+    (the model's dictionary, ``ordinary_nickname``) nor one of the name's own words, and two letters shorter than
+    the name at least: "Francisca" and "Daniela" are other people than FRANCISCO and DANIEL. ASCII texts only."""
     if view.ascii is None:
         return []
     tokens = [t for t in _NAME_TOKEN.findall(value) if len(t) > 1]
@@ -135,7 +137,7 @@ def clipped_given(value: str, view: TextView) -> list[str]:
     own = {fold(t).lower() for t in tokens}
     out = []
     for w in view.ascii.word_starts():
-        if len(w) < 4 or w in own or not w.isalpha() or w not in given and not any(
+        if len(w) < 4 or len(w) > len(given) - 2 or w in own or not w.isalpha() or w not in given and not any(
                 w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in given for e in _DIMINUTIVE):
             continue
         if w not in _dictionary() and not ordinary_nickname(w):
@@ -150,8 +152,11 @@ def _dictionary() -> frozenset[str]:
 
 
 def ordinary_nickname(word: str) -> bool:
-    """A nickname that is an everyday word ("will", "dot"): searched only in a name's shape."""
-    return everyday_word(word, AMBIGUOUS_GIVEN)
+    """A nickname that is an everyday word ("will", "dot"; "memo", "nacho" of the non-English short forms, by the
+    model's dictionary) or has two letters ("Mo": "MO" is also a modus operandi): searched only in a name's
+    shape."""
+    return (len(word) <= 2 or everyday_word(word, AMBIGUOUS_GIVEN)
+            or (word in short_forms() and word in _dictionary()))
 
 
 def _nickname_plan(value: str, tokens: list[str]) -> list[tuple[NamePart, ...]]:
