@@ -172,6 +172,11 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
 
 _WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
 _NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
+# Adverbs that are also surnames: after a given name they are the adverb ("kiara right now", "jo still lives").
+ADVERB_SURNAMES = frozenset({"right", "now", "still", "soon", "away", "here", "there", "again", "too", "also", "just",
+                             "only", "even", "ever", "never", "always", "already", "yet", "today", "tonight",
+                             "outside", "inside", "upstairs", "downstairs", "instead", "anyway", "together", "alone",
+                             "really", "very", "almost"})
 
 
 _NAME_PARTICLES = sorted(PARTICLES - {"st.", "st"} | {"los", "las"}, key=len, reverse=True)
@@ -224,7 +229,7 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
             continue
         word, nxt = m.group(1), (m.group(2) or "").lower()
         low = fold(word).lower()
-        if low in _NO_SURNAME or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
+        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
                 text, m, 1) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER or low in SUFFIX_LOWER \
                 or low in REPORT_ABBREVIATIONS:
             continue
@@ -379,6 +384,8 @@ def _pair_ok(first: str, last: str) -> bool:
         return False  # "tony's pizza": an owner and a thing, not a given name and a surname
     if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
         return False  # "struck Milvia": a common word first is no given name
+    if k2 != "strong" and last.lower() in ADVERB_SURNAMES:
+        return False  # "kiara right now": an adverb after a given name
     if last.lower() in _PLACES:
         return k1 == "strong"  # "tendai church", not "chase bank"
     if k2 == "given" and _listed(last, surnames()):

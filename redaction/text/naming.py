@@ -1,0 +1,95 @@
+"""Names after cues that say a name follows, and name pairs whose given name a dictionary also lists.
+
+* ``naming_cues``: after "identified as", "named her attacker as", "goes by", "introduced himself as", "told by",
+  "thank you" a sentence puts what someone is called, so an everyday word that is also a given name is taken there
+  ("told by precious that", "identified as rocky lane") when a function word, a verb or the text's end follows it
+  (not "hit by rocky debris").
+* ``dictionary_given_pairs``: a given name that the dictionary lists as a word (a goddess, a place: "lakshmi") and no
+  name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a person: after
+  a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), a relation word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
+
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names
+from redaction.text.positions import PERSON_VERBS, word_kind
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
+
+_NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_W = r"[ \t]+"
+# Cues after which what follows is what a person is called (not what they are: "identified as a black male").
+_NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:" + _W
+           + r"(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
+           + r"[^\W\d_]+)?" + _W + r"as"
+           + r"|(?:goes|go|went|going|calls|called|calling)" + _W + r"(?:by|(?:him|her|them)sel(?:f|ves))"
+           + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
+           r"pushed|attacked|assaulted|bitten|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
+           + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
+           + r"|name(?:'s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")
+_NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+                        + r"))?(?:[ \t]+(" + _NAME + r"))?")
+_DESCRIBED = re.compile(r"(?i)described")
+
+
+def _everyday(word: str) -> bool:
+    """An everyday word that is also a given name ("precious", "rocky", "faith"), not a modal or a function word."""
+    low = fold(word).lower()
+    return (low in AMBIGUOUS_GIVEN or low in given_names()) and low not in SPACY_STOP and low not in CUE_WORDS \
+        and low not in ("will", "may", "can", "male", "female", "young", "black", "white", "brown", "rich")
+
+
+def _free(word: str | None) -> bool:
+    """After a name: nothing, a function word, a verb ("told by precious that", "as rocky lane and")."""
+    if word is None:
+        return True
+    low = word.lower()
+    return low in SPACY_STOP or low in NARRATIVE_VERBS or low in PERSON_VERBS or low in CAPS_STOP_WORDS
+
+
+def naming_cues(text: str) -> list[tuple[int, int]]:
+    """Names right after a naming cue (see the module doc): one word, or a given name and a surname."""
+    out: list[tuple[int, int]] = []
+    for m in _NAMING_RX.finditer(text):
+        w1, w2, w3 = m.group(1), m.group(2), m.group(3)
+        low1 = w1.lower()
+        if low1 in SPACY_STOP or low1 in REPORT_ABBREVIATIONS or low1 in CUE_WORDS:
+            continue
+        if _DESCRIBED.match(m.group()) and not word_kind(w1) == "strong":
+            continue  # "described as tall": only a word no vocabulary holds is a name there
+        if not (word_kind(w1) or _everyday(w1)):
+            continue
+        if w2 and (word_kind(w2) or w2.lower() in PARTICLES) and w2.lower() not in SPACY_STOP \
+                and w2.lower() not in NARRATIVE_VERBS and _free(w3):
+            out.append((m.start(1), m.end(2)))
+        elif _free(w2):
+            out.append(m.span(1))
+    return out
+
+
+# Where one person stands: a verb of contact or a person word and its copula ("sister is", "spoke with").
+_PERSON_SLOT = re.compile(
+    r"(?<![\w'’\-])(?i:(?:spoke|speak|talked|talking|lives|lived|living|stays|stayed|staying|met|went|came|left|"
+    r"fighting|arguing|argued|fought)[ \t]+with|(?:sister|brother|mother|father|mom|dad|son|daughter|aunt|uncle|"
+    r"cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|wife|husband|girlfriend|boyfriend|partner|friend|"
+    r"roommate|neighbor|neighbour|coworker|co-worker|landlord|landlady|boss|ex|child|kid|baby's[ \t]+(?:mother|father)"
+    r")(?:'s)?[ \t]+(?:is|was|named|called)|spoke[ \t]+to|according[ \t]+to|contacted|told|met|per)[ \t]+("
+    + _NAME + r")[ \t]+(" + _NAME + r")(?![\w'’\-])")
+
+
+def _plain_word(word: str) -> bool:
+    """A dictionary word that could be a given name the lists miss: no function, report, cue or verb word."""
+    low = fold(word).lower()
+    return len(low) >= 3 and low not in SPACY_STOP and low not in CAPS_STOP_WORDS and low not in CUE_WORDS \
+        and low not in NARRATIVE_VERBS and low not in REPORT_ABBREVIATIONS and low not in NOT_NAME_WORDS \
+        and not low.endswith(("ing", "ed", "ly"))
+
+
+def dictionary_given_pairs(text: str) -> list[tuple[int, int]]:
+    """``dictionary-word unknown-word`` where one person stands (see the module doc)."""
+    return [(m.start(1), m.end(2)) for m in _PERSON_SLOT.finditer(text)
+            if unknown_word(m.group(2)) and (_plain_word(m.group(1)) or word_kind(m.group(1)))]

@@ -1,0 +1,87 @@
+"""Third parties named only in lower-case text, in shapes written by hand (issue 15, lower-case round 2).
+
+311 callers, complainants and victims type in lower case and name relatives, friends, neighbours and co-workers
+after cues that say a name follows ("identified as", "told by", "thank you"), with a given name a dictionary also
+lists ("lakshmi"), or right before an adverb that is also a surname ("kiara right now"). The tests also hold the
+ordinary readings ("described as tall", "hit by rocky debris", "right now"). Fixed and property-style tests (random
+casings, separators, orders). Names are made up here; no record values.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redaction.text.naming import dictionary_given_pairs, naming_cues
+from redaction.text.vocabulary import known_words
+from tests.text_helpers import cased, shown, shown_words
+
+needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
+CASINGS = ("mixed", "lower", "upper")
+
+
+def _out(redactor, text: str) -> str:
+    return redactor.redact([text])[0].text or ""
+
+
+NAMED = [
+    ("i was told by precious that the car was gone", ["precious"]),
+    ("i was told by faith that the car was gone", ["faith"]),
+    ("victim named her attacker as rocky lane", ["rocky", "lane"]),
+    ("he was identified as rocky lane by his mother", ["rocky", "lane"]),
+    ("she identified the man as dakari", ["dakari"]),
+    ("the caller's sister is lakshmi venkataraman and she lives next door", ["lakshmi", "venkataraman"]),
+    ("i spoke with lakshmi venkataraman at the door", ["lakshmi", "venkataraman"]),
+    ("kiara right now is staying with her aunt", ["kiara"]),
+    ("my daughter kiara right now is at school", ["kiara"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone"), NAMED)
+def test_named_after_cues_go(redactor, text, gone, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("kiara right now is staying with her aunt", ["right", "now"]),
+    ("tell kiara right away", ["right", "away"]),
+    ("the suspect was described as tall and thin", ["tall", "thin"]),
+    ("the car was hit by rocky debris on the road", ["debris"]),
+    ("he was identified as the driver", ["driver"]),
+])
+def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert all(shown(out, w) for w in kept), out
+
+
+def test_naming_cue_spans():
+    text = ("told by precious that; identified as rocky lane and; identified as a black male; "
+            "described as tall; goes by dre now; hit by rocky debris")
+    assert [text[s:e] for s, e in naming_cues(text)] == ["precious", "rocky lane", "dre"]
+
+
+@needs_vocabulary
+def test_dictionary_given_pair_spans():
+    text = "her sister is lakshmi venkataraman; i spoke with the venkataraman family; spoke with silver nissan"
+    assert [text[s:e] for s, e in dictionary_given_pairs(text)] == ["lakshmi venkataraman"]
+
+
+@needs_vocabulary
+def test_naming_cue_property_random_casing_and_frames(redactor):
+    rng = random.Random(1502)
+    given = ["precious", "rocky", "faith", "destiny", "hope", "dakari", "xiomara", "summer"]
+    family = ["lane", "okonkwo", "hill", "venkataraman", "stone", "balogun"]
+    frames = ["i was told by {n} that he left.", "she identified her attacker as {n}.",
+              "the man was identified as {n} by the clerk.", "he goes by {n} on the street.",
+              "thank you {n} for calling back."]
+    for _ in range(30):
+        name = rng.choice(given) if rng.random() < 0.4 else f"{rng.choice(given)} {rng.choice(family)}"
+        text = cased(rng.choice(frames).format(n=name), rng.choice(("lower", "upper")))
+        out = _out(redactor, text)
+        assert not shown_words(out, name.split()), (text, out)
