@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from redaction.text.naming import dictionary_given_pairs, naming_cues
+from redaction.text.naming import dictionary_given_pairs, dictionary_given_subjects, naming_cues
 from redaction.text.vocabulary import known_words
 from tests.text_helpers import cased, shown, shown_words
 
@@ -33,6 +33,8 @@ NAMED = [
     ("she identified the man as dakari", ["dakari"]),
     ("the caller's sister is lakshmi venkataraman and she lives next door", ["lakshmi", "venkataraman"]),
     ("i spoke with lakshmi venkataraman at the door", ["lakshmi", "venkataraman"]),
+    ("lakshmi venkataraman said she saw it", ["lakshmi", "venkataraman"]),
+    ("the caller stated that lakshmi okonkwo left with the kids", ["lakshmi", "okonkwo"]),
     ("kiara right now is staying with her aunt", ["kiara"]),
     ("my daughter kiara right now is at school", ["kiara"]),
 ]
@@ -70,6 +72,12 @@ def test_naming_cue_spans():
 def test_dictionary_given_pair_spans():
     text = "her sister is lakshmi venkataraman; i spoke with the venkataraman family; spoke with silver nissan"
     assert [text[s:e] for s, e in dictionary_given_pairs(text)] == ["lakshmi venkataraman"]
+
+
+@needs_vocabulary
+def test_dictionary_given_subject_spans():
+    text = "lakshmi venkataraman said hi. silver toyotta was parked. nurse okonkwo said no. the venkataraman said"
+    assert [text[s:e] for s, e in dictionary_given_subjects(text)] == ["lakshmi venkataraman"]
 
 
 @needs_vocabulary

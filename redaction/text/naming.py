@@ -4,9 +4,11 @@
   "thank you" a sentence puts what someone is called, so an everyday word that is also a given name is taken there
   ("told by precious that", "identified as rocky lane") when a function word, a verb or the text's end follows it
   (not "hit by rocky debris").
-* ``dictionary_given_pairs``: a given name that the dictionary lists as a word (a goddess, a place: "lakshmi") and no
-  name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a person: after
-  a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), a relation word.
+* ``dictionary_given_pairs``: a given name that the dictionary lists as a noun alone (a goddess, a place: "lakshmi")
+  and no name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a
+  person: after a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), or as
+  the subject of a narrative verb ("lakshmi venkataraman said"). An adjective or a verb first ("silver nisan") is
+  a thing, not a name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.text.cue_words import OCCUPATIONS
+from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
@@ -86,10 +90,21 @@ def _plain_word(word: str) -> bool:
     low = fold(word).lower()
     return len(low) >= 3 and low not in SPACY_STOP and low not in CAPS_STOP_WORDS and low not in CUE_WORDS \
         and low not in NARRATIVE_VERBS and low not in REPORT_ABBREVIATIONS and low not in NOT_NAME_WORDS \
-        and not low.endswith(("ing", "ed", "ly"))
+        and not low.endswith(("ing", "ed", "ly")) and noun_only(low) and low not in OCCUPATIONS
 
 
 def dictionary_given_pairs(text: str) -> list[tuple[int, int]]:
     """``dictionary-word unknown-word`` where one person stands (see the module doc)."""
     return [(m.start(1), m.end(2)) for m in _PERSON_SLOT.finditer(text)
             if unknown_word(m.group(2)) and (_plain_word(m.group(1)) or word_kind(m.group(1)))]
+
+
+_SUBJECT_PAIR = re.compile(r"(?:\A|(?<=[.!?;:]\s)|(?<=\n)|(?<=,\s)|(?i:(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)))("
+                           + _NAME + r")[ \t]+(" + _NAME + r")[ \t]+([^\W\d_]+)")
+
+
+def dictionary_given_subjects(text: str) -> list[tuple[int, int]]:
+    """``dictionary-noun unknown-word`` opening a clause before a narrative verb ("lakshmi venkataraman said")."""
+    return [(m.start(1), m.end(2)) for m in _SUBJECT_PAIR.finditer(text)
+            if (m.group(3).lower() in NARRATIVE_VERBS or m.group(3).lower() in PERSON_VERBS)
+            and unknown_word(m.group(2)) and _plain_word(m.group(1))]
