@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from redaction.text.naming import dictionary_given_pairs, dictionary_given_subjects, naming_cues
+from redaction.text.naming import boxed_names, dictionary_given_pairs, dictionary_given_subjects, naming_cues
 from redaction.text.vocabulary import known_words
 from tests.text_helpers import cased, shown, shown_words
 
@@ -36,6 +36,9 @@ NAMED = [
     ("lakshmi venkataraman said she saw it", ["lakshmi", "venkataraman"]),
     ("the caller stated that lakshmi okonkwo left with the kids", ["lakshmi", "okonkwo"]),
     ("kiara right now is staying with her aunt", ["kiara"]),
+    ("the girl from next door, destiny, took it", ["destiny"]),
+    ("some guy at the store, rocco, pushed me", ["rocco"]),
+    ("her pimp goes by the name of slim", ["slim"]),
     ("my daughter kiara right now is at school", ["kiara"]),
 ]
 
@@ -56,6 +59,7 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("the suspect was described as tall and thin", ["tall", "thin"]),
     ("the car was hit by rocky debris on the road", ["debris"]),
     ("he was identified as the driver", ["driver"]),
+    ("the man, however, left and a kid, maybe 12, ran off", ["however", "maybe"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
     out = _out(redactor, cased(text, casing))
@@ -72,6 +76,12 @@ def test_naming_cue_spans():
 def test_dictionary_given_pair_spans():
     text = "her sister is lakshmi venkataraman; i spoke with the venkataraman family; spoke with silver nissan"
     assert [text[s:e] for s, e in dictionary_given_pairs(text)] == ["lakshmi venkataraman"]
+
+
+@needs_vocabulary
+def test_boxed_name_spans():
+    text = "the girl from next door, destiny, took it. the man, however, left. the boy, crying, said no"
+    assert [text[s:e] for s, e in boxed_names(text)] == ["destiny"]
 
 
 @needs_vocabulary

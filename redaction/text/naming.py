@@ -4,6 +4,8 @@
   "thank you" a sentence puts what someone is called, so an everyday word that is also a given name is taken there
   ("told by precious that", "identified as rocky lane") when a function word, a verb or the text's end follows it
   (not "hit by rocky debris").
+* ``boxed_names``: a word between two commas right after a person noun and before a verb ("the girl from next door,
+  destiny, took it"): an apposition naming that person.
 * ``dictionary_given_pairs``: a given name that the dictionary lists as a noun alone (a goddess, a place: "lakshmi")
   and no name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a
   person: after a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), or as
@@ -31,6 +33,7 @@ _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:"
            + r"(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
            + r"[^\W\d_]+)?" + _W + r"as"
            + r"|(?:goes|go|went|going|calls|called|calling)" + _W + r"(?:by|(?:him|her|them)sel(?:f|ves))"
+           + r"|by" + _W + r"the" + _W + r"names?" + _W + r"of"
            + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
            r"pushed|attacked|assaulted|bitten|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
@@ -108,3 +111,23 @@ def dictionary_given_subjects(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(2)) for m in _SUBJECT_PAIR.finditer(text)
             if (m.group(3).lower() in NARRATIVE_VERBS or m.group(3).lower() in PERSON_VERBS)
             and unknown_word(m.group(2)) and _plain_word(m.group(1))]
+
+
+# A person noun, up to five words, a name between commas, then a verb ("the girl from next door, destiny, took it").
+_PERSON_NOUNS = ("girl", "guy", "lady", "man", "woman", "boy", "kid", "dude", "female", "male", "person", "chick",
+                 "individual", "someone", "somebody", "gentleman", "teen", "teenager", "youth", "juvenile", "child")
+_BOXED = re.compile(r"(?<![\w'’\-])(?i:" + "|".join(_PERSON_NOUNS) + r")(?:[ \t]+[^\W\d_]+){0,4}?,[ \t]*("
+                    + _NAME + r")[ \t]*,[ \t]*([^\W\d_]+)")
+
+
+def boxed_names(text: str) -> list[tuple[int, int]]:
+    """A name between commas after a person noun, before a verb (see the module doc)."""
+    out: list[tuple[int, int]] = []
+    for m in _BOXED.finditer(text):
+        word, verb = m.group(1), m.group(2).lower()
+        if not (verb in NARRATIVE_VERBS or verb in PERSON_VERBS or (verb.endswith("ed") and len(verb) > 4)
+                or verb in ("who", "whose")):
+            continue
+        if word.lower() not in SPACY_STOP and (word_kind(word) or _everyday(word)):
+            out.append(m.span(1))
+    return out
