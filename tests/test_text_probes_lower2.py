@@ -39,6 +39,9 @@ NAMED = [
     ("the girl from next door, destiny, took it", ["destiny"]),
     ("some guy at the store, rocco, pushed me", ["rocco"]),
     ("her pimp goes by the name of slim", ["slim"]),
+    ("his stepdad, leon, beat him", ["leon"]),
+    ("my stepmom ngozi locked me out", ["ngozi"]),
+    ("my sister in law, rukhsana, was there", ["rukhsana"]),
     ("my daughter kiara right now is at school", ["kiara"]),
 ]
 
@@ -60,6 +63,8 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("the car was hit by rocky debris on the road", ["debris"]),
     ("he was identified as the driver", ["driver"]),
     ("the man, however, left and a kid, maybe 12, ran off", ["however", "maybe"]),
+    ("his stepdad, leon, beat him", ["stepdad", "beat"]),
+    ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
     out = _out(redactor, cased(text, casing))

@@ -209,6 +209,8 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if edge and low in _DAYS:
         return True  # "OYELARIN YESTERDAY": the day, not a name word
+    if edge and low == "law" and ctx.low(i - 1) == "in" and ctx.gap(i - 1, i).strip() in ("", "-"):
+        return True  # "MY SISTER IN LAW, RUKHSANA": the relation, not a surname before the given name
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
     if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
@@ -263,6 +265,9 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
         return True  # "(ignacio siddiqui) hangs out"
     if n_words < 2 or low in given_names():
         return False
+    if "," in ctx.gap(i - 1, i) and nxt in ("him", "her", "them", "me", "us", "it") and low not in AMBIGUOUS_GIVEN \
+            and ctx.gap(i, i + 1).strip() == "":
+        return True  # "his stepdad, [leon, beat] him": the verb after an apposition, even one that is a surname
     if _s_verb(low):
         return True
     if nxt in _ARTICLES and low not in AMBIGUOUS_GIVEN and ctx.gap(i, i + 1).strip() == "":

@@ -165,6 +165,8 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
+        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in ":
+            continue  # "my sister in law, rukhsana": the relation, not a surname
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out
