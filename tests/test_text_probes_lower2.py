@@ -13,7 +13,13 @@ import random
 
 import pytest
 
-from redaction.text.naming import boxed_names, dictionary_given_pairs, dictionary_given_subjects, naming_cues
+from redaction.text.naming import (
+    boxed_names,
+    dictionary_given_pairs,
+    dictionary_given_subjects,
+    named_before_pronoun,
+    naming_cues,
+)
 from redaction.text.vocabulary import known_words
 from tests.text_helpers import cased, shown, shown_words
 
@@ -40,6 +46,11 @@ NAMED = [
     ("some guy at the store, rocco, pushed me", ["rocco"]),
     ("her pimp goes by the name of slim", ["slim"]),
     ("his stepdad, leon, beat him", ["leon"]),
+    ("i blocked precious on facebook", ["precious"]),
+    ("tell precious i said hi", ["precious"]),
+    ("i called grace and she did not answer", ["grace"]),
+    ("i lent my car to destiny and she wrecked it", ["destiny"]),
+    ("precious and her boyfriend came back", ["precious"]),
     ("my stepmom ngozi locked me out", ["ngozi"]),
     ("my sister in law, rukhsana, was there", ["rukhsana"]),
     ("my daughter kiara right now is at school", ["kiara"]),
@@ -64,6 +75,8 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("he was identified as the driver", ["driver"]),
     ("the man, however, left and a kid, maybe 12, ran off", ["however", "maybe"]),
     ("his stepdad, leon, beat him", ["stepdad", "beat"]),
+    ("she lost hope and she cried. the grace and her car", ["hope", "grace"]),
+    ("tell rich people to pay and blocked traffic", ["rich", "traffic"]),
     ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
@@ -81,6 +94,24 @@ def test_naming_cue_spans():
 def test_dictionary_given_pair_spans():
     text = "her sister is lakshmi venkataraman; i spoke with the venkataraman family; spoke with silver nissan"
     assert [text[s:e] for s, e in dictionary_given_pairs(text)] == ["lakshmi venkataraman"]
+
+
+def test_named_before_pronoun_spans():
+    text = "i called grace and she left. precious and her boyfriend came. lost hope and she cried. precious and her car"
+    assert [text[s:e] for s, e in named_before_pronoun(text)] == ["grace", "precious"]
+
+
+@needs_vocabulary
+def test_everyday_given_property_pronoun_and_object(redactor):
+    rng = random.Random(1503)
+    given = ["precious", "grace", "destiny", "hope", "charity", "ivy", "crystal", "rocky", "honey"]
+    frames = ["i called {n} and she did not pick up.", "tell {n} i said to stop.", "i blocked {n} on instagram.",
+              "{n} and her boyfriend came back at 2am.", "i lent my car to {n} and she never returned it."]
+    for _ in range(30):
+        name = rng.choice(given)
+        text = cased(rng.choice(frames).format(n=name), rng.choice(("lower", "upper")))
+        out = _out(redactor, text)
+        assert not shown(out, name), (text, out)
 
 
 @needs_vocabulary

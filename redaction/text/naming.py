@@ -6,6 +6,8 @@
   (not "hit by rocky debris").
 * ``boxed_names``: a word between two commas right after a person noun and before a verb ("the girl from next door,
   destiny, took it"): an apposition naming that person.
+* ``named_before_pronoun``: an everyday given name right before "and she", "and he", "and her boyfriend" ("i called
+  grace and she did not answer", "precious and her boyfriend came back"): the pronoun takes the name up.
 * ``dictionary_given_pairs``: a given name that the dictionary lists as a noun alone (a goddess, a place: "lakshmi")
   and no name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a
   person: after a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), or as
@@ -23,7 +25,7 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
 from redaction.text.cue_words import OCCUPATIONS
 from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names
-from redaction.text.positions import PERSON_VERBS, word_kind
+from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -130,4 +132,27 @@ def boxed_names(text: str) -> list[tuple[int, int]]:
             continue
         if word.lower() not in SPACY_STOP and (word_kind(word) or _everyday(word)):
             out.append(m.span(1))
+    return out
+
+
+_BACKREF = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]*,)?[ \t]+(?i:and|&|n)[ \t]+(?i:(she|he)|(?:her|his)[ \t]+("
+                      + _NAME + r"))(?![\w'’\-])")
+_NOT_BEFORE = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "of", "no", "some", "any",
+                         "this", "that", "much", "more", "less", "lot", "full", "in", "had", "have", "has", "lost"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+
+
+def named_before_pronoun(text: str) -> list[tuple[int, int]]:
+    """An everyday given name taken up by a pronoun or "her/his" and a person word (see the module doc)."""
+    out: list[tuple[int, int]] = []
+    for m in _BACKREF.finditer(text):
+        word, noun = m.group(1), (m.group(3) or "").lower()
+        if m.group(2) is None and noun not in CUE_WORDS:
+            continue  # "precious and her car"
+        if not (everyday_given(word) or word_kind(word) == "given") or word.lower() in ("will", "may", "can"):
+            continue
+        prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1))
+        if prev is not None and prev.group(1).lower() in _NOT_BEFORE:
+            continue  # "lost hope and she", "the grace and her"
+        out.append(m.span(1))
     return out

@@ -142,6 +142,9 @@ def _everyday_given(word: str) -> bool:
         and low not in _CALENDAR and low not in ("will", "may", "can")
 
 
+everyday_given = _everyday_given
+
+
 def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
     """``First (Nick) Last``: the three parts, when the words around the bracket are a name (see module doc)."""
     out: list[tuple[int, int]] = []
@@ -290,7 +293,7 @@ _SLOT_SINGLE = (
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
     "asking for", "text", "cc", "dm", "tell", "ask", "see", "know", "knows", "knew", "show", "shows", "showed",
-    "victim:", "victims:", "witness:", "witnesses:", "suspect:",
+    "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
 _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
@@ -430,6 +433,27 @@ def _alternative(m: re.Match[str]) -> bool:
     return (cue, nxt) in (("either", "or"), ("neither", "nor"))
 
 
+# Words after which an everyday given name that is an object is a person ("tell precious i said hi", "told faith to").
+_OBJECT_AFTER = frozenset({"i", "he", "she", "they", "we", "you", "to", "that", "on", "about", "again", "back",
+                           "yesterday", "today", "last", "when", "because", "if", "not", "but"})
+
+
+_TALK_VERBS = frozenset({"tell", "told", "tells", "ask", "asked", "text", "texted", "blocked", "unblocked", "called"})
+
+
+def _everyday_object(text: str, m: re.Match[str]) -> bool:
+    """An everyday given name (even an adjective: "precious", "rocky") right after a verb taking a person, before a
+    pronoun, "to", "that" or the clause's end ("tell precious i said hi", "blocked precious on facebook")."""
+    w1, w2 = m.group(1), m.group(2)
+    cue = text[m.start():m.end()].split()[-1].lower()
+    if not _everyday_given(w1) or cue not in _OBJECT_VERBS | _TALK_VERBS:
+        return False
+    if w1.lower() in _VERBISH_GIVEN and cue not in _TALK_VERBS:
+        return False  # "saw mark on his arm"; but "told hope to stop", "blocked hope"
+    return (w2 is not None and w2.lower() in _OBJECT_AFTER) or (
+        w2 is None and text[m.end(1):m.end(1) + 2].lstrip(" \t")[:1] in (",", ".", ";", "!", "?", ""))
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
     ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
@@ -446,7 +470,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
-        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN and (
+        elif (word_kind(w1) == "strong" or _everyday_object(text, m) or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN and (
                 text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS or _alternative(m)
                 or text[m.start():m.end()].split()[0].lower() in _WITH_PERSON))) and (
                 not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
