@@ -51,6 +51,8 @@ NAMED = [
     ("i called grace and she did not answer", ["grace"]),
     ("i lent my car to destiny and she wrecked it", ["destiny"]),
     ("precious and her boyfriend came back", ["precious"]),
+    ("i was with my friend rocky lane at the park", ["rocky", "lane"]),
+    ("my sister ivy park called", ["ivy", "park"]),
     ("my stepmom ngozi locked me out", ["ngozi"]),
     ("my sister in law, rukhsana, was there", ["rukhsana"]),
     ("my daughter kiara right now is at school", ["kiara"]),
@@ -77,6 +79,7 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("his stepdad, leon, beat him", ["stepdad", "beat"]),
     ("she lost hope and she cried. the grace and her car", ["hope", "grace"]),
     ("tell rich people to pay and blocked traffic", ["rich", "traffic"]),
+    ("i dropped my friend hope off at park ave", ["park", "ave"]),
     ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):

@@ -224,7 +224,7 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
     lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street; or
     particles and the surname they open ("[concepción] ní bhriain")."""
     out: list[tuple[int, int]] = []
-    for _s, e in spans:
+    for s, e in spans:
         particled = _particle_surname(text, e)
         if particled is not None:
             out.append(particled)
@@ -234,13 +234,27 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
             continue
         word, nxt = m.group(1), (m.group(2) or "").lower()
         low = fold(word).lower()
-        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
-                text, m, 1) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER or low in SUFFIX_LOWER \
-                or low in REPORT_ABBREVIATIONS:
+        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
+                text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
+                or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
             continue
-        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()):
+        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()) \
+                or _cued_suffix(text, s, m):
             out.append(m.span(1))
     return [_no_possessive(text, sp) for sp in out]
+
+
+def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
+    """A street word ("lane", "hill") right after a name that a relation word opens ("my friend [rocky] lane at"):
+    a surname, as "Ms. Summer Lane" is, unless a street suffix or a house number follows."""
+    prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    nxt = (m.group(2) or "").lower()
+    return prev is not None and prev.group(1).lower() in CUE_WORDS and nxt not in SUFFIX_LOWER \
+        and fold(m.group(1)).lower() in _SUFFIX_NAMES
+
+
+_SUFFIX_NAMES = frozenset({"lane", "hill", "park", "ford", "brook", "wood", "woods", "rivers", "banks", "way", "field",
+                           "fields", "lake", "pike", "ridge", "glen", "dale", "cross", "grove", "court", "place"})
 
 
 def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
