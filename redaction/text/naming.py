@@ -156,3 +156,9 @@ def named_before_pronoun(text: str) -> list[tuple[int, int]]:
             continue  # "lost hope and she", "the grace and her"
         out.append(m.span(1))
     return out
+
+
+def naming_spans(text: str) -> list[tuple[int, int]]:
+    """Every span this module finds (see the module doc), for ``analysis``."""
+    return naming_cues(text) + dictionary_given_pairs(text) + dictionary_given_subjects(text) + boxed_names(text) \
+        + named_before_pronoun(text)
