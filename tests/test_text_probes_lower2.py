@@ -80,6 +80,9 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("she lost hope and she cried. the grace and her car", ["hope", "grace"]),
     ("tell rich people to pay and blocked traffic", ["rich", "traffic"]),
     ("i dropped my friend hope off at park ave", ["park", "ave"]),
+    ("we said grace and he started eating", ["grace"]),
+    ("my sister and her husband live there", ["live"]),
+    ("my son and his friends live down the street", ["live"]),
     ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):

@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
 from redaction.text.cue_words import OCCUPATIONS
 from redaction.text.lexicon import noun_only
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES
 from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
 
@@ -48,7 +48,8 @@ _DESCRIBED = re.compile(r"(?i)described")
 def _everyday(word: str) -> bool:
     """An everyday word that is also a given name ("precious", "rocky", "faith"), not a modal or a function word."""
     low = fold(word).lower()
-    return (low in AMBIGUOUS_GIVEN or low in given_names()) and low not in SPACY_STOP and low not in CUE_WORDS \
+    return (low in AMBIGUOUS_GIVEN or word_kind(word) in ("given", "strong")) and low not in SPACY_STOP \
+        and low not in CUE_WORDS \
         and low not in ("will", "may", "can", "male", "female", "young", "black", "white", "brown", "rich")
 
 
@@ -137,7 +138,7 @@ def boxed_names(text: str) -> list[tuple[int, int]]:
 
 _BACKREF = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]*,)?[ \t]+(?i:and|&|n)[ \t]+(?i:(she|he)|(?:her|his)[ \t]+("
                       + _NAME + r"))(?![\w'’\-])")
-_NOT_BEFORE = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "of", "no", "some", "any",
+_NOT_BEFORE = frozenset({"said", "say", "says", "saying", "the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "of", "no", "some", "any",
                          "this", "that", "much", "more", "less", "lot", "full", "in", "had", "have", "has", "lost"})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 

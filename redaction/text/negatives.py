@@ -78,6 +78,8 @@ _AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
 _KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
 _BY_PERSON = frozenset({"goes", "went", "go", "told", "informed", "advised", "notified", "warned", "texted",
                         "contacted", "threatened", "attacked", "assaulted", "robbed", "raised", "helped", "punched"})
+_PLACE_ADVERBS = frozenset({"there", "here", "upstairs", "downstairs", "together", "in", "at", "on", "with", "near",
+                            "next", "across", "around", "nearby", "outside", "inside", "alone", "by", "behind"})
 _NAMED_AS = frozenset({"identified", "named", "known", "introduced", "listed", "id'd", "idd"})
 _KNOWN = re.compile(r"\s+(?i:known)\b")
 _NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
@@ -297,6 +299,11 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if prev in CUE_WORDS and _tight_before(ctx, i) and low in _lexicon()[3] and low not in given_names() \
             and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i):
         return True  # "the child fell", "her son hung up": an irregular past verb after a relation, not its name
+    if prev in CUE_WORDS and _noun(prev) and prev not in ("alias", "name", "names", "moniker", "nickname") \
+            and _tight_before(ctx, i) and _base_verb(low) and not _listed(low) \
+            and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i) and (
+                nxt in _OBJECT_START or nxt in _PLACE_ADVERBS or (_noun(nxt) and not _listed(nxt))):
+        return True  # "my neighbors live upstairs", "her husband play music": the relation's verb, not its name
     if prev == "miss" and verb_miss(ctx.text, ctx.words[i - 1][0]) and low not in given_names():
         return True  # "DID NOT WANT TO MISS WORK": the verb's object
     if prev in _TITLES or prev in CUE_WORDS or re.search(r"[\"“'‘(]\s*$", ctx.text[:ctx.words[i][0]]):
