@@ -53,6 +53,13 @@ NAMED = [
     ("precious and her boyfriend came back", ["precious"]),
     ("i was with my friend rocky lane at the park", ["rocky", "lane"]),
     ("my sister ivy park called", ["ivy", "park"]),
+    ("i called my sister, crystal lane, and she did not answer", ["crystal", "lane"]),
+    ("faith rivera, my sister, was there too", ["faith", "rivera"]),
+    ("rocky lane, the caller's mother, was there too", ["rocky", "lane"]),
+    ("ngozi, his cousin, was there too", ["ngozi"]),
+    ("lakshmi venkataraman, my son's father, was there too", ["lakshmi", "venkataraman"]),
+    ("my sister is ngozi and she lives upstairs", ["ngozi"]),
+    ("her friend is precious.", ["precious"]),
     ("my stepmom ngozi locked me out", ["ngozi"]),
     ("my sister in law, rukhsana, was there", ["rukhsana"]),
     ("my daughter kiara right now is at school", ["kiara"]),
@@ -83,11 +90,19 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("we said grace and he started eating", ["grace"]),
     ("my sister and her husband live there", ["live"]),
     ("my son and his friends live down the street", ["live"]),
+    ("i live on rocky lane, my sister lives on hope hill road", ["lane", "road"]),
     ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
     out = _out(redactor, cased(text, casing))
     assert all(shown(out, w) for w in kept), out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("mixed", "lower"))
+def test_a_dictionary_word_after_relation_is_stays(redactor, casing):
+    out = _out(redactor, cased("my son is asthma. her boyfriend is marine. my friend is paralegal", casing))
+    assert all(shown(out, w) for w in ("asthma", "marine", "paralegal")), out
 
 
 def test_naming_cue_spans():
@@ -100,6 +115,21 @@ def test_naming_cue_spans():
 def test_dictionary_given_pair_spans():
     text = "her sister is lakshmi venkataraman; i spoke with the venkataraman family; spoke with silver nissan"
     assert [text[s:e] for s, e in dictionary_given_pairs(text)] == ["lakshmi venkataraman"]
+
+
+@needs_vocabulary
+def test_relation_property_random_frames(redactor):
+    rng = random.Random(1504)
+    given = ["ngozi", "tasha", "precious", "rocky", "dakari", "crystal", "xiomara", "chidi", "faith", "destiny"]
+    family = ["balogun", "okafor", "lane", "hill", "rivera", "venkataraman", ""]
+    rel = ["my neighbor", "her roommate", "my sister", "his cousin", "the caller's mother", "my friend", "our landlord"]
+    frames = ["{r} {n} came over and started yelling.", "i called {r}, {n}, and she did not answer.",
+              "{n}, {r}, was there too.", "{r} ({n}) saw it.", "{r} {n} said she saw the whole thing."]
+    for _ in range(40):
+        name = f"{rng.choice(given)} {rng.choice(family)}".strip()
+        text = cased(rng.choice(frames).format(r=rng.choice(rel), n=name), rng.choice(("lower", "upper")))
+        out = _out(redactor, text)
+        assert not shown_words(out, name.split()), (text, out)
 
 
 def test_named_before_pronoun_spans():

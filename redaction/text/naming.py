@@ -8,6 +8,8 @@
   destiny, took it"): an apposition naming that person.
 * ``named_before_pronoun``: an everyday given name right before "and she", "and he", "and her boyfriend" ("i called
   grace and she did not answer", "precious and her boyfriend came back"): the pronoun takes the name up.
+* ``named_before_relation``: a name right before a relation in apposition ("faith rivera, my sister, was there").
+* ``relation_is_name``: one name after "<relation> is" ("my sister is ngozi and she lives upstairs").
 * ``dictionary_given_pairs``: a given name that the dictionary lists as a noun alone (a goddess, a place: "lakshmi")
   and no name list holds, before a word no vocabulary holds ("lakshmi venkataraman"), where a sentence puts a
   person: after a verb of contact ("spoke with"), a copula after a person word ("the caller's sister is"), or as
@@ -159,7 +161,45 @@ def named_before_pronoun(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A name before a relation in apposition: "faith rivera, my sister, was there", "ngozi, his cousin, said".
+_BEFORE_RELATION = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*,[ \t]*(?i:my|his|her|their|our|"
+                              r"your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+(" + _NAME + r")[ \t]*[,(]")
+
+
+def named_before_relation(text: str) -> list[tuple[int, int]]:
+    """A name, or a given name and a surname, right before ", my sister," (see ``_BEFORE_RELATION``)."""
+    out: list[tuple[int, int]] = []
+    for m in _BEFORE_RELATION.finditer(text):
+        if m.group(3).lower() not in CUE_WORDS or m.group(3).lower() in ("named", "called"):
+            continue
+        w1, w2 = m.group(1), m.group(2)
+        if w2 is None:
+            if w1.lower() not in SPACY_STOP and (word_kind(w1) == "strong" or _everyday(w1)):
+                out.append(m.span(1))
+        elif w1.lower() not in SPACY_STOP and w2.lower() not in SPACY_STOP and (
+                word_kind(w1) or _everyday(w1) or (_plain_word(w1) and unknown_word(w2))) \
+                and (word_kind(w2) or w2.lower() in AMBIGUOUS_GIVEN):
+            out.append((m.start(1), m.end(2)))
+    return out
+
+
+_RELATION_IS = re.compile(
+    r"(?<![\w'’\-])(?i:sister|brother|mother|father|mom|dad|son|daughter|aunt|uncle|cousin|niece|nephew|wife|husband|"
+    r"girlfriend|boyfriend|friend|roommate|neighbor|neighbour|coworker|co-worker|ex|landlord|boss|mother|grandma|"
+    r"grandmother|grandpa|grandfather|stepdad|stepmom|partner)(?:['’]s[ \t]+name)?[ \t]+(?i:is|was)[ \t]+(" + _NAME
+    + r")(?=[ \t]*(?:[,.;!?)]|\Z|(?i:and|but|who|she|he|from|at)\b))")
+
+
+def relation_is_name(text: str) -> list[tuple[int, int]]:
+    """One name after "<relation> is" ("my sister is ngozi and she", "her friend is precious."): a word that reads
+    as a name ("strong"), or an everyday given name; never a dictionary word alone ("is asthma", "is trouble")."""
+    return [m.span(1) for m in _RELATION_IS.finditer(text)
+            if m.group(1).lower() not in SPACY_STOP and (word_kind(m.group(1)) == "strong" or (
+                _everyday(m.group(1)) and everyday_given(m.group(1))))]
+
+
 def naming_spans(text: str) -> list[tuple[int, int]]:
     """Every span this module finds (see the module doc), for ``analysis``."""
     return naming_cues(text) + dictionary_given_pairs(text) + dictionary_given_subjects(text) + boxed_names(text) \
-        + named_before_pronoun(text)
+        + named_before_pronoun(text) + named_before_relation(text) \
+        + relation_is_name(text)

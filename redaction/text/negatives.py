@@ -80,6 +80,8 @@ _BY_PERSON = frozenset({"goes", "went", "go", "told", "informed", "advised", "no
                         "contacted", "threatened", "attacked", "assaulted", "robbed", "raised", "helped", "punched"})
 _PLACE_ADVERBS = frozenset({"there", "here", "upstairs", "downstairs", "together", "in", "at", "on", "with", "near",
                             "next", "across", "around", "nearby", "outside", "inside", "alone", "by", "behind"})
+_RELATION_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:my|his|her|their|our|your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+"
+                             r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]*[,(]")  # "rocky lane, my sister, said"
 _NAMED_AS = frozenset({"identified", "named", "known", "introduced", "listed", "id'd", "idd"})
 _KNOWN = re.compile(r"\s+(?i:known)\b")
 _NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
@@ -376,10 +378,11 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
-    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and (
+    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".", ",", "(") and (
             not _street_after(ctx, j) or ctx.low(j + 1) not in _SUFFIX_ABBREVIATIONS):
         return False  # "Ms. Summer Lane", "VICTIM LAUREN PIKE": a title or a role puts a person there, not a street
-    if _naming_slot(ctx, i):
+    after = _RELATION_AFTER.match(ctx.text, ctx.words[j][1])
+    if _naming_slot(ctx, i) or (after is not None and after.group(1).lower() in CUE_WORDS):
         return False  # "identified as rocky lane", "thank you summer hill": what a person is called
     if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
         return True  # "on Grace St", "Malcolm X Blvd"

@@ -247,12 +247,13 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
 def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
     """A street word ("lane", "hill") right after a name that a relation word opens ("my friend [rocky] lane at"):
     a surname, as "Ms. Summer Lane" is, unless a street suffix or a house number follows."""
-    prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    prev = _CUE_BEFORE.search(text, max(0, start - 30), start)
     nxt = (m.group(2) or "").lower()
     return prev is not None and prev.group(1).lower() in CUE_WORDS and nxt not in SUFFIX_LOWER \
         and fold(m.group(1)).lower() in _SUFFIX_NAMES
 
 
+_CUE_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*[(,]?[ \t]*\Z")
 _SUFFIX_NAMES = frozenset({"lane", "hill", "park", "ford", "brook", "wood", "woods", "rivers", "banks", "way", "field",
                            "fields", "lake", "pike", "ridge", "glen", "dale", "cross", "grove", "court", "place"})
 
