@@ -59,6 +59,7 @@ NAMED = [
     ("ngozi, his cousin, was there too", ["ngozi"]),
     ("lakshmi venkataraman, my son's father, was there too", ["lakshmi", "venkataraman"]),
     ("my sister is ngozi and she lives upstairs", ["ngozi"]),
+    ("my sister is aaliyah lane and she lives upstairs", ["aaliyah", "lane"]),
     ("her friend is precious.", ["precious"]),
     ("my stepmom ngozi locked me out", ["ngozi"]),
     ("my sister in law, rukhsana, was there", ["rukhsana"]),

@@ -364,12 +364,15 @@ def _ordinary_phrase(ctx: _Context, run: list[int]) -> bool:
 
 
 def _naming_slot(ctx: _Context, i: int) -> bool:
-    """Word i follows a cue that names a person ("identified as", "named her attacker as", "thank you", "goes by")."""
+    """Word i follows a cue that names a person ("identified as", "named her attacker as", "thank you", "goes by",
+    "my sister is")."""
     prev = ctx.low(i - 1)
     if prev == "as":
         return any(ctx.low(i - k) in _NAMED_AS for k in (2, 3, 4))
     if prev in ("you", "u"):
         return ctx.low(i - 2) == "thank"
+    if prev in ("is", "was"):
+        return ctx.low(i - 2) in CUE_WORDS and _noun(ctx.low(i - 2))  # "my sister is aaliyah lane"
     return prev in ("thanks", "thx") or (prev == "by" and ctx.low(i - 2) in _BY_PERSON)
 
 
