@@ -88,6 +88,7 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("she lost hope and she cried. the grace and her car", ["hope", "grace"]),
     ("tell rich people to pay and blocked traffic", ["rich", "traffic"]),
     ("i dropped my friend hope off at park ave", ["park", "ave"]),
+    ("she was bitten by precious, the neighbor's dog", ["precious"]),
     ("we said grace and he started eating", ["grace"]),
     ("my sister and her husband live there", ["live"]),
     ("my son and his friends live down the street", ["live"]),

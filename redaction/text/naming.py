@@ -39,7 +39,7 @@ _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:"
            + r"|(?:goes|go|went|going|calls|called|calling)" + _W + r"(?:by|(?:him|her|them)sel(?:f|ves))"
            + r"|by" + _W + r"the" + _W + r"names?" + _W + r"of"
            + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
-           r"pushed|attacked|assaulted|bitten|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
+           r"pushed|attacked|assaulted|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
            + r"|name(?:'s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")
 _NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
