@@ -199,7 +199,18 @@ def relation_is_name(text: str) -> list[tuple[int, int]]:
 
 
 def naming_spans(text: str) -> list[tuple[int, int]]:
-    """Every span this module finds (see the module doc), for ``analysis``."""
-    return naming_cues(text) + dictionary_given_pairs(text) + dictionary_given_subjects(text) + boxed_names(text) \
-        + named_before_pronoun(text) + named_before_relation(text) \
-        + relation_is_name(text)
+    """Every span this module finds (see the module doc), for ``analysis``; the rules that need a word no vocabulary
+    holds, or "and", run only when the text has one."""
+    out = naming_cues(text) + boxed_names(text) + relation_is_name(text)
+    if _APPOSITION.search(text):
+        out += named_before_relation(text)
+    if any(unknown_word(w) for w in _WORDS.findall(text)):
+        out += dictionary_given_pairs(text) + dictionary_given_subjects(text)
+    if _AND.search(text):
+        out += named_before_pronoun(text)
+    return out
+
+
+_APPOSITION = re.compile(r"(?i),[ \t]*(?:my|his|her|their|our|your|the)[ \t]")
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+_AND = re.compile(r"(?i)[ \t](?:and|&|n)[ \t]+(?:she|he|her|his)\b")
