@@ -21,6 +21,9 @@ values of that type within one record, and people (not surnames) for ``PERSON``:
   Last``, the surname before ", given name" and the given name before a found surname, taken when the word is listed
   or one no dictionary holds (``vocabulary.unknown_word``: the spaCy model's string table and lemma index); aliases
   after many cues ("a/k/a", "moniker:", "who they call", "\"X\" is Ann Lee's street name");
+* names after cues that say a name follows (``naming``): "identified as", "told by", "thank you", "goes by",
+  "<relation> is", a relation in apposition ("faith rivera, my sister,"), a pronoun taking the name up ("i called
+  grace and she"), a given name the dictionary lists as a noun before a word no vocabulary holds;
 * consistency (``people.mentions``): a word redacted at one mention is redacted at every mention; places
   named after people ("Trader Joe's", ``recognizers/data/not_names.yaml``) hold no name; an alias shares its
   person's number (``identity``).

@@ -25,6 +25,7 @@ from redaction.text.confidence import DOUBT
 from redaction.text.handles import handle_spans
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, name_candidates, recased
+from redaction.text.naming import naming_spans
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.vocabulary import known_words, unknown_word
@@ -158,7 +159,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text)
+            + slang_relations(text) + label_names(text) + naming_spans(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

@@ -79,3 +79,9 @@ def common(low: str) -> bool:
     """A common English word: an adjective, a verb, a noun or any word of the lemma index."""
     adj, nouns, verbs, _ = lexicon()
     return low in adj or low in verbs or low in dictionary_words() or noun(low)
+
+
+def noun_only(low: str) -> bool:
+    """A noun that is no adjective, verb or adverb ("lakshmi", "table"; not "silver", "rich", "grant")."""
+    adj, nouns, verbs, _ = lexicon()
+    return low in nouns and low not in adj and low not in verbs and low not in _ADVERBS

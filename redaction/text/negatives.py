@@ -55,7 +55,7 @@ from redaction.text.names import (
     given_names,
     surnames,
 )
-from redaction.text.positions import PERSON_VERBS
+from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
@@ -76,6 +76,13 @@ _FUNCTION_WORDS = frozenset(STOP_WORDS) - {"an", "else", "ever", "in", "many", "
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
 _AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
 _KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
+_BY_PERSON = frozenset({"goes", "went", "go", "told", "informed", "advised", "notified", "warned", "texted",
+                        "contacted", "threatened", "attacked", "assaulted", "robbed", "raised", "helped", "punched"})
+_PLACE_ADVERBS = frozenset({"there", "here", "upstairs", "downstairs", "together", "in", "at", "on", "with", "near",
+                            "next", "across", "around", "nearby", "outside", "inside", "alone", "by", "behind"})
+_RELATION_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:my|his|her|their|our|your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+"
+                             r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]*[,(]")  # "rocky lane, my sister, said"
+_NAMED_AS = frozenset({"identified", "named", "known", "introduced", "listed", "id'd", "idd"})
 _KNOWN = re.compile(r"\s+(?i:known)\b")
 _NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
 _DETERMINERS = frozenset({"a", "an", "the", "no", "every", "each", "another", "any", "some", "such", "my", "your",
@@ -206,10 +213,14 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
         return True
     if edge and low in _DAYS:
         return True  # "OYELARIN YESTERDAY": the day, not a name word
+    if edge and low == "law" and ctx.low(i - 1) == "in" and ctx.gap(i - 1, i).strip() in ("", "-"):
+        return True  # "MY SISTER IN LAW, RUKHSANA": the relation, not a surname before the given name
     if low in _NUMBER_LABELS and re.match(r"\s*(?:#|no\.?|:)?\s*\d", after):
         return True
     if low in ctx.alias_words or low in PARTICLES or ctx.text[max(0, ctx.words[i][0] - 1):ctx.words[i][0]] in "'\"“‘(":
         return False  # an alias's word, quoted or not ("('BABY FACE')", "William (Nephew) Ross")
+    if edge and i > 0 and ctx.in_person(i - 1) and low in ADVERB_SURNAMES and not ctx.name_cased(i):
+        return True  # "kiara right now": the adverb after a given name, unless written as a name
     if edge and low in _SLANG_RELATIONS and ctx.low(i - 1) in _DETERMINERS:
         return True  # "my [homie] tay": a relation in slang, unless it is an alias's word ("BIG HOMIE")
     if i + 1 < len(ctx.words) and ctx.in_person(i + 1) and not ctx.gap(i, i + 1).strip() \
@@ -258,6 +269,9 @@ def _verb_edge(ctx: _Context, i: int, first: bool, n_words: int) -> bool:
         return True  # "(ignacio siddiqui) hangs out"
     if n_words < 2 or low in given_names():
         return False
+    if "," in ctx.gap(i - 1, i) and nxt in ("him", "her", "them", "me", "us", "it") and low not in AMBIGUOUS_GIVEN \
+            and ctx.gap(i, i + 1).strip() == "":
+        return True  # "his stepdad, [leon, beat] him": the verb after an apposition, even one that is a surname
     if _s_verb(low):
         return True
     if nxt in _ARTICLES and low not in AMBIGUOUS_GIVEN and ctx.gap(i, i + 1).strip() == "":
@@ -287,6 +301,11 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if prev in CUE_WORDS and _tight_before(ctx, i) and low in _lexicon()[3] and low not in given_names() \
             and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i):
         return True  # "the child fell", "her son hung up": an irregular past verb after a relation, not its name
+    if prev in CUE_WORDS and _noun(prev) and prev not in ("alias", "name", "names", "moniker", "nickname") \
+            and _tight_before(ctx, i) and _base_verb(low) and not _listed(low) \
+            and low not in AMBIGUOUS_GIVEN and not ctx.name_cased(i) and (
+                nxt in _OBJECT_START or nxt in _PLACE_ADVERBS or (_noun(nxt) and not _listed(nxt))):
+        return True  # "my neighbors live upstairs", "her husband play music": the relation's verb, not its name
     if prev == "miss" and verb_miss(ctx.text, ctx.words[i - 1][0]) and low not in given_names():
         return True  # "DID NOT WANT TO MISS WORK": the verb's object
     if prev in _TITLES or prev in CUE_WORDS or re.search(r"[\"“'‘(]\s*$", ctx.text[:ctx.words[i][0]]):
@@ -344,14 +363,30 @@ def _ordinary_phrase(ctx: _Context, run: list[int]) -> bool:
                and (k == i or not _listed(ctx.low(k))) for k in run) and ctx.low(run[-1] + 1) not in _FAMILY_AFTER
 
 
+def _naming_slot(ctx: _Context, i: int) -> bool:
+    """Word i follows a cue that names a person ("identified as", "named her attacker as", "thank you", "goes by",
+    "my sister is")."""
+    prev = ctx.low(i - 1)
+    if prev == "as":
+        return any(ctx.low(i - k) in _NAMED_AS for k in (2, 3, 4))
+    if prev in ("you", "u"):
+        return ctx.low(i - 2) == "thank"
+    if prev in ("is", "was"):
+        return ctx.low(i - 2) in CUE_WORDS and _noun(ctx.low(i - 2))  # "my sister is aaliyah lane"
+    return prev in ("thanks", "thx") or (prev == "by" and ctx.low(i - 2) in _BY_PERSON)
+
+
 def _place(ctx: _Context, i: int, j: int) -> bool:
     """Words i..j (a span) are part of a place or vehicle name (see the module doc)."""
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
-    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".") and (
+    if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".", ",", "(") and (
             not _street_after(ctx, j) or ctx.low(j + 1) not in _SUFFIX_ABBREVIATIONS):
         return False  # "Ms. Summer Lane", "VICTIM LAUREN PIKE": a title or a role puts a person there, not a street
+    after = _RELATION_AFTER.match(ctx.text, ctx.words[j][1])
+    if _naming_slot(ctx, i) or (after is not None and after.group(1).lower() in CUE_WORDS):
+        return False  # "identified as rocky lane", "thank you summer hill": what a person is called
     if _street_after(ctx, j) or (j > i and ctx.low(j) in SUFFIX_LOWER and ctx.low(j) != "st"):
         return True  # "on Grace St", "Malcolm X Blvd"
     if i == j and ctx.low(i) in _STRONG_PLACES:

@@ -142,6 +142,9 @@ def _everyday_given(word: str) -> bool:
         and low not in _CALENDAR and low not in ("will", "may", "can")
 
 
+everyday_given = _everyday_given
+
+
 def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
     """``First (Nick) Last``: the three parts, when the words around the bracket are a name (see module doc)."""
     out: list[tuple[int, int]] = []
@@ -165,6 +168,8 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
+        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in ":
+            continue  # "my sister in law, rukhsana": the relation, not a surname
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out
@@ -172,6 +177,11 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
 
 _WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
 _NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
+# Adverbs that are also surnames: after a given name they are the adverb ("kiara right now", "jo still lives").
+ADVERB_SURNAMES = frozenset({"right", "now", "still", "soon", "away", "here", "there", "again", "too", "also", "just",
+                             "only", "even", "ever", "never", "always", "already", "yet", "today", "tonight",
+                             "outside", "inside", "upstairs", "downstairs", "instead", "anyway", "together", "alone",
+                             "really", "very", "almost"})
 
 
 _NAME_PARTICLES = sorted(PARTICLES - {"st.", "st"} | {"los", "las"}, key=len, reverse=True)
@@ -214,7 +224,7 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
     lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street; or
     particles and the surname they open ("[concepción] ní bhriain")."""
     out: list[tuple[int, int]] = []
-    for _s, e in spans:
+    for s, e in spans:
         particled = _particle_surname(text, e)
         if particled is not None:
             out.append(particled)
@@ -224,13 +234,28 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
             continue
         word, nxt = m.group(1), (m.group(2) or "").lower()
         low = fold(word).lower()
-        if low in _NO_SURNAME or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or _street(
-                text, m, 1) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER or low in SUFFIX_LOWER \
-                or low in REPORT_ABBREVIATIONS:
+        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
+                text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
+                or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
             continue
-        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()):
+        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()) \
+                or _cued_suffix(text, s, m):
             out.append(m.span(1))
     return [_no_possessive(text, sp) for sp in out]
+
+
+def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
+    """A street word ("lane", "hill") right after a name that a relation word opens ("my friend [rocky] lane at"):
+    a surname, as "Ms. Summer Lane" is, unless a street suffix or a house number follows."""
+    prev = _CUE_BEFORE.search(text, max(0, start - 30), start)
+    nxt = (m.group(2) or "").lower()
+    return prev is not None and prev.group(1).lower() in CUE_WORDS and nxt not in SUFFIX_LOWER \
+        and fold(m.group(1)).lower() in _SUFFIX_NAMES
+
+
+_CUE_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*[(,]?[ \t]*\Z")
+_SUFFIX_NAMES = frozenset({"lane", "hill", "park", "ford", "brook", "wood", "woods", "rivers", "banks", "way", "field",
+                           "fields", "lake", "pike", "ridge", "glen", "dale", "cross", "grove", "court", "place"})
 
 
 def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -283,7 +308,7 @@ _SLOT_SINGLE = (
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
     "asking for", "text", "cc", "dm", "tell", "ask", "see", "know", "knows", "knew", "show", "shows", "showed",
-    "victim:", "victims:", "witness:", "witnesses:", "suspect:",
+    "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
 _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
@@ -379,6 +404,8 @@ def _pair_ok(first: str, last: str) -> bool:
         return False  # "tony's pizza": an owner and a thing, not a given name and a surname
     if not k1 or not k2 or k1 == "surname" or first.lower() in _ADJECTIVES:
         return False  # "struck Milvia": a common word first is no given name
+    if k2 != "strong" and last.lower() in ADVERB_SURNAMES:
+        return False  # "kiara right now": an adverb after a given name
     if last.lower() in _PLACES:
         return k1 == "strong"  # "tendai church", not "chase bank"
     if k2 == "given" and _listed(last, surnames()):
@@ -421,6 +448,27 @@ def _alternative(m: re.Match[str]) -> bool:
     return (cue, nxt) in (("either", "or"), ("neither", "nor"))
 
 
+# Words after which an everyday given name that is an object is a person ("tell precious i said hi", "told faith to").
+_OBJECT_AFTER = frozenset({"i", "he", "she", "they", "we", "you", "to", "that", "on", "about", "again", "back",
+                           "yesterday", "today", "last", "when", "because", "if", "not", "but"})
+
+
+_TALK_VERBS = frozenset({"tell", "told", "tells", "ask", "asked", "text", "texted", "blocked", "unblocked", "called"})
+
+
+def _everyday_object(text: str, m: re.Match[str]) -> bool:
+    """An everyday given name (even an adjective: "precious", "rocky") right after a verb taking a person, before a
+    pronoun, "to", "that" or the clause's end ("tell precious i said hi", "blocked precious on facebook")."""
+    w1, w2 = m.group(1), m.group(2)
+    cue = text[m.start():m.end()].split()[-1].lower()
+    if not _everyday_given(w1) or cue not in _OBJECT_VERBS | _TALK_VERBS:
+        return False
+    if w1.lower() in _VERBISH_GIVEN and cue not in _TALK_VERBS:
+        return False  # "saw mark on his arm"; but "told hope to stop", "blocked hope"
+    return (w2 is not None and w2.lower() in _OBJECT_AFTER) or (
+        w2 is None and text[m.end(1):m.end(1) + 2].lstrip(" \t")[:1] in (",", ".", ";", "!", "?", ""))
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Names where a sentence puts a person, in any casing: after "spoke with", "per", "located", "according to"
     ... (a given name and a surname by ``_pair_ok``, or one "strong" word), two such words opening a sentence
@@ -437,7 +485,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
             continue
         if w2 and _pair_ok(w1, w2):
             out.append((m.start(1), m.end(2)))
-        elif (word_kind(w1) == "strong" or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN and (
+        elif (word_kind(w1) == "strong" or _everyday_object(text, m) or (word_kind(w1) == "given" and w1.lower() not in _VERBISH_GIVEN and (
                 text[m.start():m.end()].split()[-1].lower() in _OBJECT_VERBS or _alternative(m)
                 or text[m.start():m.end()].split()[0].lower() in _WITH_PERSON))) and (
                 not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
