@@ -1,0 +1,147 @@
+"""Candidate spans of one text: the record's own values, how overlapping candidates resolve into one span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_WORDS, fold, fold_same_length
+from redaction.text import confidence as C
+from redaction.text.initials import initials_of, initials_spans
+from redaction.text.names import PARTICLES, not_name_phrases
+from redaction.text.people import record_tokens
+from redaction.text.variants import (
+    TextView,
+    clipped_given,
+    may_occur,
+    name_nicknames,
+    ordinary_nickname,
+    value_spans,
+)
+
+FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)\.?",
+                                 re.IGNORECASE)  # not the cue "street name"
+KEY_TOKEN = re.compile(r"[^\W_]+")
+
+
+def name_tokens(s: str) -> set[str]:
+    """The words of a name as they are compared: folded, lower case, no one-letter or report words."""
+    return {t for t in (fold(x).lower() for x in KEY_TOKEN.findall(s)) if len(t) > 1 and t not in NOT_NAME_WORDS}
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    entity: str
+    key: Any
+    priority: int  # 3 = record or pattern value (not a name), 2 = record name, 1 = detected name
+    conf: float = C.REDACT_NER  # how sure the redaction is (confidence.py)
+
+
+@dataclass
+class RecordMatches:
+    cands: list[Cand]
+    person_tokens: list[tuple[frozenset[str], Any]]
+    person_values: list[str] = field(default_factory=list)  # the names as written, in person_tokens order
+    not_followed: frozenset[str] = frozenset()  # nicknames that are everyday words: they number, never spread
+
+
+_NON_DIGIT = re.compile(r"\D")
+_NON_ALNUM_LOWER = re.compile(r"[^0-9a-z]")
+
+
+def norm_key(entity: str, s: str) -> Any:
+    if entity in ("PHONE", "SSN"):
+        d = _NON_DIGIT.sub("", s)
+        return d[-10:] if entity == "PHONE" else d
+    if entity == "PERSON":
+        return frozenset(name_tokens(s))
+    return _NON_ALNUM_LOWER.sub("", s.lower())
+
+
+def _clipped_spans(text: str, value: str, view: TextView) -> list[tuple[str, int, int]]:
+    """Where the text clips the record name's given name (``variants.clipped_given``), outside place and business
+    names ("CARL'S JR" is no clip of CARLOS) and street names ("Alex St")."""
+    words = clipped_given(value, view)
+    if not words or view.ascii is None:
+        return []
+    places = not_name_phrases(text)
+    return [(w, s, s + len(w)) for w in words for s in view.ascii.word_starts()[w]
+            if not any(a <= s < b for a, b in places) and not FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
+
+
+def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
+    """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
+    found = RecordMatches([], [])
+    folded = fold_same_length(text)  # same offsets; record values are folded the same way
+    view = TextView(folded)
+    everyday: set[str] = set()
+    own_words: set[str] = set()
+    for entity, values in rv.items():
+        if isinstance(values, str):
+            values = [values]
+        for j, v in enumerate(values):
+            if v is None or not str(v).strip():
+                continue
+            rkey: Any = norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
+            if entity == "PERSON":
+                initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
+                clipped = _clipped_spans(text, str(v), view)
+                nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
+                found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
+                found.person_values.append(str(v))
+                everyday |= {n for n in nicks if ordinary_nickname(n)}
+                own_words |= record_tokens(str(v))
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in initials_spans(text, [str(v)]))
+            if not may_occur(entity, str(v), view):
+                continue
+            for s, e in value_spans(entity, str(v), view):
+                if entity == "PERSON" and " " not in folded[s:e].strip() and FOLLOWED_BY_SUFFIX.match(text, e):
+                    continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
+                found.cands.append(Cand(s, e, entity, rkey, 2 if entity == "PERSON" else 3, C.REDACT_RECORD))
+    found.not_followed = frozenset(everyday - own_words)
+    return found
+
+
+def resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping spans covering every candidate.
+
+    Higher priority first (typed values, then record names, then detected names), longer first among
+    equals; a candidate overlapping a chosen span is merged into it (union, the chosen span's type), so
+    no part of any detected value survives.
+    """
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if not clash:
+            chosen.append(Cand(c.start, c.end, c.entity, c.key, c.priority, c.conf))
+            continue
+        keep = clash[0]
+        keep.conf = max([keep.conf, c.conf] + [o.conf for o in clash])
+        keep.start = min([keep.start, c.start] + [o.start for o in clash])
+        keep.end = max([keep.end, c.end] + [o.end for o in clash])
+        for o in clash[1:]:
+            chosen.remove(o)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def join_adjacent(text: str, chosen: list[Cand]) -> list[Cand]:
+    """PERSON spans with only spaces, or name particles, between them are one name ("[hunter] [kowalski]",
+    "[BEATRICE] Ó [BRIAIN]")."""
+    out: list[Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        gap = text[prev.end:c.start] if prev is not None else ""
+        if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end
+                and (not gap.strip(" \t") or (gap[:1] in " \t" and gap[-1:] in " \t" and len(gap) < 12
+                                                and all(w in PARTICLES for w in gap.lower().split())))):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
