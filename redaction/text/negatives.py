@@ -42,6 +42,7 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.cue_words import TEXTING_WORDS, verb_miss
+from redaction.text.letters import in_letter_slot
 from redaction.text.lexicon import adverb_only as _adverb_only
 from redaction.text.lexicon import base_verb as _base_verb
 from redaction.text.lexicon import common as _common
@@ -291,6 +292,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
             or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if in_letter_slot(ctx.text, *ctx.words[i]):
+        return False  # "hi this is mercy calling", "thanks, hope"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
     if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):

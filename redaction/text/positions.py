@@ -34,6 +34,7 @@ from redaction.text.names import (
     inflected,
     surnames,
 )
+from redaction.text.ner_edges import noun_at
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -168,8 +169,8 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
-        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in ":
-            continue  # "my sister in law, rukhsana": the relation, not a surname
+        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)):
+            continue  # "my sister in law, rukhsana", "across the hall, dolores": no surname
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out

@@ -1,0 +1,42 @@
+"""The edges of a spaCy PERSON span: words the NER takes into a name that the sentence uses otherwise.
+
+In capitals or Title Case the NER reads a greeting, a closing or a verb before a name as part of it ("TELL KIARA",
+"SINCERELY, LATONYA", "Thanks, Marisol") and a noun before a comma as a surname ("ACROSS THE HALL, DOLORES"; a
+"surname, given" pair has no article before it). Trimming here, where the NER's span is made, leaves the word before
+the name shown and the name redacted (the name itself is found by the NER or a cue either way).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
+_OPENERS = frozenset({
+    "sincerely", "regards", "respectfully", "cordially", "thanks", "thank", "thx", "cheers",
+    "hi", "hello", "hey", "dear", "attn", "attention", "tell", "ask", "text", "call", "ping", "email", "bye",
+    "goodbye", "warmly", "signed", "from", "to", "cc", "fwd", "fw", "re",
+})
+# Words after which the word before a comma is a noun, not a surname ("the hall, dolores"; "my sister, ..."); not
+# "that" ("reports that Hill, Nizhoni") nor "an" ("Mac an Tsaoir, Bao").
+_DETERMINERS = frozenset({"the", "a", "my", "his", "her", "their", "our", "your", "its", "this", "every", "each"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
+
+
+def ner_start(text: str, start: int, end: int) -> int | None:
+    """Where the name in the NER's PERSON span ``text[start:end]`` begins (None: no word of it is left)."""
+    words = list(_WORD.finditer(text, start, end))
+    while len(words) > 1 and words[0].group().lower() in _OPENERS:
+        words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
+    if len(words) > 1 and text[words[0].end():words[1].start()].strip() == "," and noun_at(text, words[0].start()):
+        words.pop(0)  # "ACROSS THE HALL, DOLORES": a noun, then the name after the comma
+    return words[0].start() if words else None
+
+
+def noun_at(text: str, start: int) -> bool:
+    """The word at ``start`` follows an article or a possessive ("the hall", "my sister"), or opens or closes a
+    letter ("Sincerely , Oluwaseun"): no surname before a comma."""
+    if text[start:start + 12].split(" ")[0].strip(",").lower() in _OPENERS:
+        return True
+    before = _LAST_WORD.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in _DETERMINERS

@@ -1,0 +1,120 @@
+"""Third parties named in text written by a new hand (issue 15, lower-case round 3): voicemails, 911 calls, phone-typed
+complaints, statements in a second language, letters and forwarded e-mails, school, jail and child-welfare notes.
+
+Each rule has a fixed test and a property-style test (random casings, separators and name orders). The names are
+made up here; no record values.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redaction.text.ner_edges import ner_start
+from redaction.text.vocabulary import known_words
+from tests.text_helpers import cased, shown, shown_words
+
+needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
+
+
+def _out(redactor, text: str) -> str:
+    return redactor.redact([text])[0].text or ""
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _casing(text: str, mode: str) -> str:
+    return _title(text) if mode == "title" else cased(text, mode)
+
+
+# --- the word before a name stays shown (greetings, closings, a noun before a comma) -------------------------------
+
+BEFORE_NAME = [
+    ("tell kiara i am sorry", ["kiara"], ["tell"]),
+    ("sincerely, latonya", ["latonya"], ["sincerely"]),
+    ("across the hall, dolores heard it", ["dolores"], ["across", "hall"]),
+    ("sent from my iphone. thanks, marisol", ["marisol"], ["thanks"]),
+    ("regards, oluwaseun", ["oluwaseun"], ["regards"]),
+    ("she goes by uber on the street", ["uber"], ["goes", "street"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("upper", "title"))
+@pytest.mark.parametrize(("text", "gone", "kept"), BEFORE_NAME)
+def test_word_before_name_stays_shown(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+def test_ner_start_trims_openers_and_nouns_before_a_comma():
+    for text, name in (("TELL KIARA", "KIARA"), ("SINCERELY, LATONYA", "LATONYA"), ("THE HALL, DOLORES", "DOLORES"),
+                       ("Dear Tomasz Nowak", "Tomasz Nowak")):
+        start = text.index(name.split()[0]) if text.startswith(("THE", "Dear")) else 0
+        start = 4 if text.startswith("THE") else start
+        assert text[ner_start(text, start, len(text)) or 0:] == name
+    # "surname, given" with no article before it stays whole
+    assert ner_start("SMITH, JOHN", 0, 11) == 0
+    assert ner_start("WITH HALL, DOLORES", 5, 18) == 5
+
+
+@needs_vocabulary
+def test_closing_and_greeting_property(redactor):
+    rng = random.Random(315)
+    closings = ["sincerely", "regards", "thanks", "respectfully", "cheers"]
+    names = ["latonya", "oluwaseun", "marisol", "wanjiru", "priyanka"]
+    for _ in range(12):
+        closing, name = rng.choice(closings), rng.choice(names)
+        sep = rng.choice([", ", ",\n", " ,  "])
+        text = _casing(f"please call me back about the dog. {closing}{sep}{name}", rng.choice(("upper", "title")))
+        out = _out(redactor, text)
+        assert shown(out, closing) and not shown(out, name), out
+
+
+# --- a letter's writer after its closing, a caller after "this is" -------------------------------------------------
+
+CALLERS = [
+    ("voicemail: hi this is mercy calling about my son obinna he didnt come home", ["mercy", "obinna"], ["son"]),
+    ("this is mercy okafor calling back about the dog", ["mercy", "okafor"], ["dog"]),
+    ("hello its kwame again, call me back", ["kwame"], ["call"]),
+    ("hi this is hope. call me back at work", ["hope"], ["work"]),
+]
+NOT_CALLERS = ["this is dispatch calling about the alarm", "this is bad", "hey this is bad", "this is my sister",
+               "hi its me again", "this is what happened.", "hi this is the school calling"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "title", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), CALLERS)
+def test_caller_after_this_is_goes(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NOT_CALLERS)
+def test_no_caller_no_name(text):
+    from redaction.text.letters import letter_names
+
+    for casing in ("lower", "upper"):
+        assert letter_names(cased(text, casing)) == []
+
+
+@needs_vocabulary
+def test_caller_and_signature_property(redactor):
+    rng = random.Random(1503)
+    names = [("mercy", "okafor"), ("dmitri", "volkov"), ("ngozi", "eze"), ("siosaia", "tupou"), ("wiyaka", "black elk")]
+    for _ in range(16):
+        given, family = rng.choice(names)
+        greet = rng.choice(["hi", "hello", "hey", "good morning"]) + rng.choice(["", ",", "."])
+        tail = rng.choice([" calling about my car", " calling again", ", call me back"])
+        text = f"{greet} this is {given}{tail}"
+        closing = rng.choice(["thanks", "sincerely", "regards", "thank you"])
+        text += rng.choice([f". {closing}, {given}", f"\n{closing},\n{given}"])
+        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        assert not shown(out, given) and shown(out, closing.split()[0]), out
