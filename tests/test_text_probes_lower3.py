@@ -118,3 +118,53 @@ def test_caller_and_signature_property(redactor):
         text += rng.choice([f". {closing}, {given}", f"\n{closing},\n{given}"])
         out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
         assert not shown(out, given) and shown(out, closing.split()[0]), out
+
+
+# --- names after a time word or a speech verb, after prepositions, possessives without the apostrophe -------------
+
+AFTER_PREPOSITIONS = [
+    ("yesterday ayodele came by asking for money", ["ayodele"], ["money"]),
+    ("victim states stanislav threatened to kill her", ["stanislav"], ["threatened"]),
+    ("money was taken by ayodele", ["ayodele"], ["money"]),
+    ("i gave it back to ayodele", ["ayodele"], ["gave"]),
+    ("i owe money to sanjay", ["sanjay"], ["money"]),
+    ("they were at the house of chidi when police came", ["chidi"], ["police", "house"]),
+    ("i was at destinys house", ["destinys"], ["house"]),
+    ("we went to kwames apartment", ["kwames"], ["apartment"]),
+    ("we was at marcus house when it happened", ["marcus"], ["house"]),
+    ("it was stolen by chidi and ifeoma", ["chidi", "ifeoma"], ["stolen"]),
+]
+NO_NAME_AFTER = ["he was bitten by a dog", "we went to the friends house", "we left the roses car", "at his house",
+                 "i went to the store", "it was taken by force", "he gave it back to me", "the car of the victim"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper", "title"))
+@pytest.mark.parametrize(("text", "gone", "kept"), AFTER_PREPOSITIONS)
+def test_names_after_prepositions_go(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NO_NAME_AFTER)
+def test_no_name_after_prepositions(text):
+    from redaction.text.prepositions import preposition_names
+
+    for casing in ("lower", "upper"):
+        assert preposition_names(cased(text, casing)) == []
+
+
+@needs_vocabulary
+def test_prepositions_property(redactor):
+    rng = random.Random(2601)
+    names = ["ayodele", "chidi", "oluwaseun", "bogdana", "thandiwe", "siosaia"]
+    shapes = ["the phone was taken by {n}{end}", "i gave the money back to {n}{end}", "we were at the house of {n}{end}",
+              "yesterday {n} came by{end}", "i owe rent to {n}{end}"]
+    for _ in range(20):
+        name = rng.choice(names)
+        end = rng.choice([".", "", " and left", ", then left", "\n"])
+        text = _casing(rng.choice(shapes).format(n=name, end=end), rng.choice(("lower", "upper", "title")))
+        out = _out(redactor, text)
+        assert not shown(out, name), out

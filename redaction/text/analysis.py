@@ -29,6 +29,7 @@ from redaction.text.names import cued_names, given_names, name_candidates, recas
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import ner_start
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
+from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.vocabulary import known_words, unknown_word
 
@@ -161,7 +162,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text) + naming_spans(text) + letter_names(text)
+            + slang_relations(text) + label_names(text) + naming_spans(text) + letter_names(text) + preposition_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
