@@ -168,3 +168,32 @@ def test_prepositions_property(redactor):
         text = _casing(rng.choice(shapes).format(n=name, end=end), rng.choice(("lower", "upper", "title")))
         out = _out(redactor, text)
         assert not shown(out, name), out
+
+
+# --- ordinary words that looked like a name pair ------------------------------------------------------------------
+
+ORDINARY = [
+    ("my husband dmitri he hit me many times before", ["dmitri"], ["many", "times"]),
+    ("neighbor says that ruslan plays loud music every night", ["ruslan"], ["loud", "music"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), ORDINARY)
+def test_ordinary_pairs_stay(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+def test_ordinary_pairs_property(redactor):
+    rng = random.Random(77)
+    names = ["dmitri", "ruslan", "oksana", "kwabena", "thandiwe"]
+    phrases = ["many times", "loud music", "several times", "loud noises"]
+    for _ in range(12):
+        name, phrase = rng.choice(names), rng.choice(phrases)
+        text = rng.choice([f"my neighbor {name} plays {phrase} at night", f"my ex {name} called me {phrase} today"])
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        assert not shown(out, name) and all(shown(out, w) for w in phrase.split()), out

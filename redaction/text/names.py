@@ -392,6 +392,7 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
         if gap in (", ", ",") and unknown_word(m.group()) and unknown_word(n.group()):
             out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
         elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
+                and (m.group().lower() not in STOP_WORDS or m.group().lower() in AMBIGUOUS_GIVEN)  # "many times"
                 and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out

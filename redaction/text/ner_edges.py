@@ -40,3 +40,16 @@ def noun_at(text: str, start: int) -> bool:
         return True
     before = _LAST_WORD.search(text, max(0, start - 20), start)
     return before is not None and before.group(1).lower() in _DETERMINERS
+
+
+def adjective_phrase(text: str, start: int, end: int) -> bool:
+    """A re-cased NER "name" of dictionary words that opens with an adjective no given name is ("loud music",
+    "many times"): the NER read the capitals we gave it, not a name."""
+    from redaction.text.lexicon import lexicon
+    from redaction.text.names import AMBIGUOUS_GIVEN, given_names
+    from redaction.text.vocabulary import dictionary_words
+
+    words = [w.group().lower() for w in _WORD.finditer(text, start, end)]
+    given, known = given_names(), dictionary_words()
+    return len(words) > 1 and words[0] in lexicon()[0] and words[0] not in AMBIGUOUS_GIVEN and all(
+        w in known and w not in given for w in words[:1]) and all(w in known for w in words[1:])
