@@ -197,3 +197,47 @@ def test_ordinary_pairs_property(redactor):
         text = rng.choice([f"my neighbor {name} plays {phrase} at night", f"my ex {name} called me {phrase} today"])
         out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert not shown(out, name) and all(shown(out, w) for w in phrase.split()), out
+
+
+# --- shorthand: a name with a bare age, "x n y" ---------------------------------------------------------------------
+
+SHORTHAND = [
+    ("jaylen 14 and his brother marquis 16 were in the car", ["jaylen", "marquis"], ["brother", "car"]),
+    ("suspects: kayden 15, brayden 17", ["kayden", "brayden"], ["suspects"]),
+    ("ifeoma n chidi was fighting again", ["ifeoma", "chidi"], ["fighting"]),
+    ("omari 16 yo was driving", ["omari"], ["driving"]),
+]
+NO_SHORTHAND = ["room 14 and room 15 were empty", "took bus 14 to school", "grade 10 students", "apt 12 was empty",
+                "exit 14.", "he is 14", "from 2 to 5 n 7", "interstate 95, then exit 3"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper", "title"))
+@pytest.mark.parametrize(("text", "gone", "kept"), SHORTHAND)
+def test_shorthand_names_go(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NO_SHORTHAND)
+def test_no_shorthand_name(text):
+    from redaction.text.shorthand import shorthand_names
+
+    for casing in ("lower", "upper"):
+        assert shorthand_names(cased(text, casing)) == []
+
+
+@needs_vocabulary
+def test_shorthand_property(redactor):
+    rng = random.Random(1414)
+    names = ["jaylen", "kayden", "ifeoma", "chidi", "omari", "keoni", "xiomara"]
+    for _ in range(16):
+        a, b = rng.sample(names, 2)
+        age1, age2 = rng.randint(3, 17), rng.randint(3, 17)
+        sep = rng.choice([", ", " and ", " & ", "; "])
+        text = rng.choice([f"kids: {a} {age1}{sep}{b} {age2}", f"{a} {age1}{sep}{b} {age2} were home alone",
+                           f"{a} n {b} were fighting again"])
+        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        assert not shown_words(out, [a, b]), out

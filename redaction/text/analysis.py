@@ -31,6 +31,7 @@ from redaction.text.ner_edges import adjective_phrase, ner_start
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
+from redaction.text.shorthand import shorthand_names
 from redaction.text.vocabulary import known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -162,7 +163,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text) + naming_spans(text) + letter_names(text) + preposition_names(text)
+            + slang_relations(text) + label_names(text) + naming_spans(text) \
+            + letter_names(text) + preposition_names(text) + shorthand_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
