@@ -241,3 +241,44 @@ def test_shorthand_property(redactor):
                            f"{a} n {b} were fighting again"])
         out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
         assert not shown_words(out, [a, b]), out
+
+
+# --- e-mail and dated subjects, "identified by the victim as" ----------------------------------------------------
+
+DATED = [
+    ("on monday, zoran wrote: stop parking in front of my house", ["zoran"], ["monday", "parking"]),
+    ("on 3/4 bogdan sent me this email", ["bogdan"], ["email"]),
+    ("the suspect, identified by the victim as hunter, fled", ["hunter"], ["suspect", "victim", "fled"]),
+    ("he is known to neighbors as oksana, she says", ["oksana"], ["neighbors", "says"]),
+]
+NOT_DATED = ["the suspect was identified by the victim as a black male", "he is known to police as a dealer",
+             "on 3/4 police sent a unit", "at 2300 hrs units arrived"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), DATED)
+def test_dated_and_identified_names_go(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NOT_DATED)
+def test_dated_and_identified_keep_words(redactor, text):
+    for casing in ("lower", "upper"):
+        out = _out(redactor, cased(text, casing))
+        assert "[PERSON" not in out, out
+
+
+@needs_vocabulary
+def test_dated_subject_property(redactor):
+    rng = random.Random(34)
+    names = ["zoran", "bogdan", "svetlana", "kwabena", "oluwaseun", "ngozi"]
+    for _ in range(16):
+        name = rng.choice(names)
+        when = rng.choice(["on monday,", "on 3/4", "on 12/01/2025", "yesterday", "last night,", "at 2300"])
+        verb = rng.choice(["wrote", "sent me this", "emailed me", "came back", "posted this"])
+        out = _out(redactor, cased(f"{when} {name} {verb}", rng.choice(("lower", "upper", "mixed"))))
+        assert not shown(out, name), out

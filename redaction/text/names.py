@@ -334,7 +334,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 last = w.start() + len(word)
                 taken += 1
                 nxt = re.match(r",?[ \t]+", text[w.start() + len(word):])
-                if nxt is None:
+                if nxt is None or low.endswith(("'s", "’s")):  # "known as oksana's cousin": the owner only
                     break
                 pos = w.start() + len(word) + nxt.end()
             if first >= 0 and taken:

@@ -32,9 +32,10 @@ from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unk
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _W = r"[ \t]+"
-# Cues after which what follows is what a person is called (not what they are: "identified as a black male").
+# Cues after which what follows is what a person is called (not what they are: "identified as a black male"), also
+# with who says so between ("identified by the victim as hunter", "known to neighbors as").
 _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:" + _W
-           + r"(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
+           + r"(?:(?:by|to)" + _W + r")?(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
            + r"[^\W\d_]+)?" + _W + r"as"
            + r"|(?:goes|go|went|going|calls|called|calling)" + _W + r"(?:by|(?:him|her|them)sel(?:f|ves))"
            + r"|by" + _W + r"the" + _W + r"names?" + _W + r"of"

@@ -52,8 +52,9 @@ _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "bec
 
 def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
     """Where a subject may begin: the text's start, after a sentence's end (or a comma: a clause's), or right after one
-    of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
-    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|" if comma else "")
+    of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home"); with
+    ``comma``, after a comma or a date or time too ("on monday, zoran wrote", "on 3/4 bogdan sent")."""
+    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|(?<=\d\s)|" if comma else "")
             + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
 
 
@@ -66,7 +67,8 @@ PERSON_VERBS = frozenset({
 # Past forms the narrative verbs lack, after which a subject is a person just as well ("padraig put them up to it").
 _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "screamed", "cried", "replied", "swore",
                          "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
-                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n"})
+                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n", "wrote", "writes",
+                         "sent", "sends", "emailed", "messaged", "posted"})
 _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
