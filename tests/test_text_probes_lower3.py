@@ -282,3 +282,46 @@ def test_dated_subject_property(redactor):
         verb = rng.choice(["wrote", "sent me this", "emailed me", "came back", "posted this"])
         out = _out(redactor, cased(f"{when} {name} {verb}", rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name), out
+
+
+# --- everyday-word given names made names by the words around them ------------------------------------------------
+
+EPITHETS = [
+    ("sunny the landlord refuses to fix the heat", ["sunny"], ["landlord", "heat"]),
+    ("precious was the one driving", ["precious"], ["driving"]),
+    ("hunter and i got into a fight", ["hunter"], ["fight"]),
+    ("both girls, essence and jada, said he grabbed them", ["essence", "jada"], ["girls"]),
+]
+NO_EPITHETS = ["call the landlord", "hope the landlord calls", "he was the one who hit me", "will and i went",
+               "tell the manager", "sunny the dog ran off", "that the victim said"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper", "title"))
+@pytest.mark.parametrize(("text", "gone", "kept"), EPITHETS)
+def test_epithet_names_go(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NO_EPITHETS)
+def test_no_epithet(text):
+    from redaction.text.epithets import epithet_names
+
+    for casing in ("lower", "upper"):
+        assert epithet_names(cased(text, casing)) == []
+
+
+@needs_vocabulary
+def test_epithet_property(redactor):
+    rng = random.Random(808)
+    names = ["sunny", "precious", "hunter", "destiny", "faith", "trinity"]
+    roles = ["landlord", "neighbor", "manager", "coworker", "teacher"]
+    for _ in range(16):
+        name, role = rng.choice(names), rng.choice(roles)
+        text = rng.choice([f"{name} the {role} called again", f"i think {name} was the one who did it",
+                           f"ok so. {name} and i went to the store"])
+        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        assert not shown(out, name), out

@@ -18,7 +18,8 @@ _OPENERS = frozenset({
 })
 # Words after which the word before a comma is a noun, not a surname ("the hall, dolores"; "my sister, ..."); not
 # "that" ("reports that Hill, Nizhoni") nor "an" ("Mac an Tsaoir, Bao").
-_DETERMINERS = frozenset({"the", "a", "my", "his", "her", "their", "our", "your", "its", "this", "every", "each"})
+_DETERMINERS = frozenset({"the", "a", "my", "his", "her", "their", "our", "your", "its", "this", "every", "each", "both", "all",
+                          "two", "three", "several"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 

@@ -1,0 +1,38 @@
+"""Everyday words that are given names, made names by the words around them: "sunny the landlord refuses" (a name,
+"the" and what the person is), "precious was the one driving" (who did it), "hunter and i got into a fight" (a
+name opening a sentence beside "i").
+
+A listed given name that is also an everyday word ("sunny", "precious", "hunter") is a person in these shapes in any
+casing; a modal or verb ("will", "may", "hope") is not taken where it could be one ("hope the landlord calls").
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.text.lexicon import base_verb
+from redaction.text.names import CUE_WORDS
+from redaction.text.positions import _everyday_given, word_kind
+from redaction.text.wordtrie import word_trie
+
+_NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_START = r"(?:\A|(?<=[.!?;:\n(]\s)|(?<=[.!?;:\n(])|(?<=,\s)|(?<=\n))"
+_ROLES = sorted(c for c in CUE_WORDS if " " not in c and "/" not in c and c.isalpha() and len(c) > 2)
+# "sunny the landlord", "mike the mechanic": a name, "the" and a relation or role.
+_TITLED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:the)[ \t]+(?i:" + word_trie(_ROLES) + r")(?![\w'’\-])")
+# "precious was the one driving", "it was kiet who": who did it.
+_THE_ONE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
+                      r"(?i:who|that|driving|with|holding|talking|yelling)\b")
+_AND_I = re.compile(_START + r"(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]+")
+
+
+def _name_word(word: str) -> bool:
+    return word_kind(word) in ("strong", "given") or _everyday_given(word)
+
+
+def epithet_names(text: str) -> list[tuple[int, int]]:
+    """Spans of everyday-word given names in the shapes of the module doc."""
+    out = [m.span(1) for m in _TITLED.finditer(text) if _name_word(m.group(1))
+           and not base_verb(m.group(1).lower()) and m.group(1).lower() not in ("will", "may")]  # "hope the landlord"
+    out += [m.span(1) for rx in (_THE_ONE, _AND_I) for m in rx.finditer(text) if _name_word(m.group(1))]
+    return out
