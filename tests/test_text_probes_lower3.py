@@ -133,6 +133,7 @@ AFTER_PREPOSITIONS = [
     ("we went to kwames apartment", ["kwames"], ["apartment"]),
     ("we was at marcus house when it happened", ["marcus"], ["house"]),
     ("it was stolen by chidi and ifeoma", ["chidi", "ifeoma"], ["stolen"]),
+    ("brandys kids were left alone", ["brandys"], ["kids"]),
 ]
 NO_NAME_AFTER = ["he was bitten by a dog", "we went to the friends house", "we left the roses car", "at his house",
                  "i went to the store", "it was taken by force", "he gave it back to me", "the car of the victim"]

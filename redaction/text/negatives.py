@@ -57,6 +57,7 @@ from redaction.text.names import (
     surnames,
 )
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
+from redaction.text.prepositions import owner_at
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
@@ -292,8 +293,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
             or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
-    if in_letter_slot(ctx.text, *ctx.words[i]):
-        return False  # "hi this is mercy calling", "thanks, hope"
+    if in_letter_slot(ctx.text, *ctx.words[i]) or owner_at(ctx.text, *ctx.words[i]):
+        return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
     if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):

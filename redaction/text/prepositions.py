@@ -71,3 +71,10 @@ def preposition_names(text: str) -> list[tuple[int, int]]:
         out += [m.span(1) for m in rx.finditer(text) if word_kind(m.group(1)) == "strong"]
     out += [m.span(1) for m in _OWNER.finditer(text) if _owner(text, m)]
     return out
+
+
+def owner_at(text: str, start: int, end: int) -> bool:
+    """The word at ``start``-``end`` owns the thing after it, typed without its apostrophe ("brandys kids"): a name
+    there, not an ordinary plural (``negatives``)."""
+    m = _OWNER.match(text, start)
+    return m is not None and m.end(1) == end and _owner(text, m)
