@@ -326,3 +326,24 @@ def test_epithet_property(redactor):
                            f"ok so. {name} and i went to the store"])
         out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
         assert not shown(out, name), out
+
+
+# --- jail and e-mail words ----------------------------------------------------------------------------------------
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+def test_cellmate_is_a_cue(redactor, casing):
+    out = _out(redactor, cased("the inmate identified his cellmate as rashad. his cellie dre has the phone", casing))
+    assert not shown_words(out, ["rashad", "dre"]) and shown(out, "cellmate") and shown(out, "cellie"), out
+
+
+@needs_vocabulary
+def test_email_subject_line_is_no_name_slot(redactor):
+    rng = random.Random(5)
+    for _ in range(8):
+        topic = rng.choice(["noise", "parking", "trash", "fence"])
+        sep = rng.choice([" ", "\n"])
+        text = f"from: latoya price{sep}sent: monday{sep}subject: {topic}{sep}the dog barks all night"
+        out = _out(redactor, text)
+        assert shown(out, topic) and not shown_words(out, ["latoya", "price"]), out
+    assert not shown(_out(redactor, "subject: kwame was arrested"), "kwame")

@@ -54,3 +54,4 @@ def adjective_phrase(text: str, start: int, end: int) -> bool:
     given, known = given_names(), dictionary_words()
     return len(words) > 1 and words[0] in lexicon()[0] and words[0] not in AMBIGUOUS_GIVEN and all(
         w in known and w not in given for w in words[:1]) and all(w in known for w in words[1:])
+

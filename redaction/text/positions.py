@@ -339,6 +339,7 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"�
 _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
                      + _NAME + r")(?![\w'’\-]))")
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
+_EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
 # Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
 _THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
@@ -480,8 +481,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SLOT.finditer(text):
         w1, w2 = m.group(1), m.group(2)
-        if _street(text, m, 1):
-            continue
+        if _street(text, m, 1) or _EMAIL_SUBJECT.search(text, max(0, m.start() - 100), m.end()):
+            continue  # "with [ashby] ave"; "sent: monday subject: noise" is an e-mail's subject line
         if w2 and w2.lower() in PARTICLES:
             after = _AFTER_PARTICLES.match(text, m.start(2))
             if word_kind(w1) and after is not None and word_kind(after.group(1)):
