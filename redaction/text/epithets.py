@@ -12,7 +12,7 @@ import re
 
 from redaction.text.lexicon import base_verb
 from redaction.text.names import CUE_WORDS
-from redaction.text.positions import _everyday_given, word_kind
+from redaction.text.positions import everyday_given, word_kind
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -27,7 +27,7 @@ _AND_I = re.compile(_START + r"(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \
 
 
 def _name_word(word: str) -> bool:
-    return word_kind(word) in ("strong", "given") or _everyday_given(word)
+    return word_kind(word) in ("strong", "given") or everyday_given(word)
 
 
 def epithet_names(text: str) -> list[tuple[int, int]]:

@@ -39,7 +39,6 @@ from redaction.recognizers.words import (
     POLICE_WORDS,
     SUFFIX_LOWER,
     VEHICLE_WORDS,
-    fold,
 )
 from redaction.text.cue_words import TEXTING_WORDS, verb_miss
 from redaction.text.letters import in_letter_slot
@@ -54,8 +53,10 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
-    surnames,
 )
+from redaction.text.negatives_context import POSSESSIVE as _POSSESSIVE
+from redaction.text.negatives_context import Context as _Context
+from redaction.text.negatives_context import listed as _listed
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.prepositions import owner_at
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
@@ -127,74 +128,6 @@ _MOTION = frozenset({"headed", "heading", "went", "going", "go", "ran", "walked"
                      "returned", "taken", "took", "driven", "transported"})
 _CAR_MAKERS = frozenset(VEHICLE_WORDS) | {"lincoln", "mercury", "chrysler", "gmc", "ram"}
 _TITLES = frozenset(t.lower() for t in OFFICER_TITLES) | {"mr", "mrs", "ms", "miss", "mx", "dr", "p/o", "po"}
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
-
-
-def _low(word: str) -> str:
-    w = fold(word).lower().strip(".,:;")
-    return w[:-2] if w.endswith(("'s", "’s")) else w
-
-
-def _listed(low: str) -> bool:
-    return low in given_names() or low in surnames()
-
-
-class _Context:
-    """The words of one text with their case and the spans that stay whatever the rules say."""
-
-    def __init__(self, text: str, people: Sequence[tuple[int, int]], fixed: Sequence[tuple[int, int]],
-                 aliases: Sequence[tuple[int, int]] = ()) -> None:
-        self.text = text
-        self.alias_words = frozenset(_low(m.group()) for s, e in aliases for m in _WORD.finditer(text, s, e))
-        self.words = [m.span() for m in _WORD.finditer(text)]
-        self.starts = {s: i for i, (s, _) in enumerate(self.words)}
-        self.people = people
-        self.fixed = fixed
-        self._lows: dict[int, str] = {}
-        self._mixed: bool | None = None
-
-    @property
-    def mixed(self) -> bool:
-        """Written in mixed case (not all capitals nor all lower case): capitals there mark names."""
-        if self._mixed is None:
-            letters = [c for c in self.text if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._mixed = 0 < upper * 2 < len(letters)
-        return self._mixed
-
-    def word(self, i: int) -> str:
-        if 0 <= i < len(self.words):
-            s, e = self.words[i]
-            return self.text[s:e]
-        return ""
-
-    def low(self, i: int) -> str:
-        if i not in self._lows:
-            self._lows[i] = _low(self.word(i))
-        return self._lows[i]
-
-    def in_fixed(self, i: int) -> bool:
-        s, e = self.words[i]
-        return any(a < e and s < b for a, b in self.fixed)
-
-    def in_person(self, i: int) -> bool:
-        s, e = self.words[i]
-        return any(a < e and s < b for a, b in self.people)
-
-    def sentence_start(self, i: int) -> bool:
-        before = self.text[:self.words[i][0]].rstrip(" \t\"“(")
-        return not before or before[-1] in ".!?:;\n|/-"
-
-    def name_cased(self, i: int) -> bool:
-        """A capitalized word in mid-sentence of a mixed-case text: written as a name."""
-        return self.mixed and self.word(i)[:1].isupper() and not self.sentence_start(i)
-
-    def gap(self, i: int, j: int) -> str:
-        """The characters between word i and word j (i < j)."""
-        return self.text[self.words[i][1]:self.words[j][0]]
-
-
 def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
     """A word that is never a name where it stands (see the module doc): trimmed at an edge, split at inside.
 

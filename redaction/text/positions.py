@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
@@ -31,7 +30,6 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
-    inflected,
     surnames,
 )
 from redaction.text.ner_edges import noun_at
@@ -42,6 +40,10 @@ from redaction.text.vocabulary import (
     uncommon_word,
     unknown_word,
 )
+from redaction.text.word_kinds import ADJECTIVES as _ADJECTIVES
+from redaction.text.word_kinds import PLACES as _PLACES
+from redaction.text.word_kinds import listed as _listed
+from redaction.text.word_kinds import word_kind
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -100,12 +102,6 @@ _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS |
 
 
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "your", "our", "its", "some", "any", "no", "each", "every"}
-
-
-def _listed(word: str, names: frozenset[str]) -> bool:
-    low = fold(word).lower().replace("’", "'")
-    return low in names or low.replace("'", "") in names or (
-        "-" in low and all(p in names for p in low.split("-") if p))
 
 
 def _common(word: str) -> bool:
@@ -341,66 +337,6 @@ _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
 _EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
-# Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
-_THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
-           "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
-           "drugs", "gun", "knife", "pd", "dept", "medics", "fire", "ems", "security", "staff", "management"}
-_PLACES = {"church", "bank", "park", "court", "hall", "field", "fields", "square", "garden", "gardens", "plaza", "mall",
-           "bridge", "lake", "hill", "hills", "creek", "ford", "port"}
-_ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
-               "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
-               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "may", "will", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
-               "pa", "al", "kin", "bay", "hang", "else", "love", "star", "page", "price", "guy", "king", "prince", "duke",
-               "judge", "officer", "sergeant", "deacon", "bishop", "jewel", "velvet", "ivory"}
-
-
-_PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi", "multi", "over", "under", "mid", "half",
-             "step", "well", "all", "high", "low", "one", "two", "three", "four", "five", "in", "out", "by", "on", "off",
-             "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
-
-
-@lru_cache(maxsize=65536)
-def word_kind(word: str) -> str:
-    """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
-    none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
-    "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
-    low = fold(word).lower().replace("’", "'")
-    if low.endswith("'s") and len(low) > 4:
-        word, low = word[:-2], low[:-2]  # "kenji's uncle"
-    if "-" in low and low.split("-")[0] in _PREFIXES:
-        return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
-    if "-" in low and all(low.split("-")):
-        kinds = [word_kind(p) for p in word.split("-")]
-        if all(kinds) and "strong" in kinds:
-            return "strong"  # "adebayo-smith"
-    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
-        return ""
-    words = dictionary_words()
-    if low.endswith(("ed", "ing")) and inflected(low) and not _listed(word, given_names()):
-        return ""  # "robbed", "masturbating": a verb form
-    if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
-        return ""  # "POSS", "forCracked"
-    common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
-    if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
-        return "strong"
-    if uncommon_word(word):
-        return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
-    if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
-        return ""
-    if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
-        return "given"
-    if _listed(word, surnames()) and not inflected(low):
-        return "surname"
-    return ""
-
-
-def _glued(word: str, words: frozenset[str]) -> bool:
-    """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
-    i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
-    return i > 0 and (word[:i].lower() in words or word[:i].lower() in SPACY_STOP) and (
-        word[i:].lower() in words or inflected(word[i:].lower()))
-
-
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
