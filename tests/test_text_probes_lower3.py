@@ -347,3 +347,48 @@ def test_email_subject_line_is_no_name_slot(redactor):
         out = _out(redactor, text)
         assert shown(out, topic) and not shown_words(out, ["latoya", "price"]), out
     assert not shown(_out(redactor, "subject: kwame was arrested"), "kwame")
+
+
+# --- brackets, "its me again, x", "call x", and what a relation had -----------------------------------------------
+
+MORE = [
+    ("this is the 3rd time. she (teresa) throws trash on my side", ["teresa"], ["trash"]),
+    ("neighbor dispute between resident of 12 oak st (greg) and resident of 14 oak st (luis)", ["greg", "luis"],
+     ["dispute", "resident"]),
+    ("hi officer, its me again, shanice. he came back", ["shanice"], ["officer"]),
+    ("called my aunt. she said to call kelechi", ["kelechi"], ["aunt"]),
+    ("the declarant states that her brother pedro threatened her", ["pedro"], ["declarant"]),
+    ("my cousin constance came over after the family disturbance", ["constance"], ["disturbance"]),
+]
+NO_NAME_MORE = ["the car (honda) was red", "see attached (photo)", "he (unk) ran", "my neighbor dispute is ongoing",
+                "family disturbance at the house", "its me again, officer.", "call police now"]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), MORE)
+def test_more_shapes_go(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("text", NO_NAME_MORE)
+def test_more_shapes_keep_words(redactor, text):
+    for casing in ("lower", "upper"):
+        out = _out(redactor, cased(text, casing))
+        assert "[PERSON" not in out, out
+
+
+@needs_vocabulary
+def test_bracketed_name_property(redactor):
+    rng = random.Random(99)
+    names = ["teresa", "luis", "greg", "ngozi", "dmitri", "xiomara"]
+    for _ in range(16):
+        name = rng.choice(names)
+        who = rng.choice(["she", "he", "the guy", "the lady", "this kid", "someone"])
+        inner = rng.choice([f"({name})", f"( {name} )", f"({name.upper()})"])
+        text = f"{who} {inner} {rng.choice(['throws trash', 'plays music', 'yelled at me'])}"
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
+        assert not shown(out, name), out

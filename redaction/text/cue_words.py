@@ -24,7 +24,7 @@ OCCUPATIONS = (
     "crossing guard", "bus driver", "cab driver", "uber driver", "lyft driver", "tow driver", "landscaper", "roofer",
     "handyman", "repairman", "aide", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
     "cyclist", "bicyclist", "jogger", "onlooker", "good samaritan", "patrolman", "ptl", "ptlm", "cellmate", "cellie",
-    "bunkmate", "housemate", "schoolmate", "playmate", "shipmate", "workmate",
+    "bunkmate", "housemate", "schoolmate", "playmate", "shipmate", "workmate", "declarant", "affiant", "deponent",
 )
 # Words of texting and fast typing that no name is: contractions without their apostrophe, chat shorthand.
 TEXTING_WORDS = frozenset({

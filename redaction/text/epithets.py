@@ -1,6 +1,7 @@
 """Everyday words that are given names, made names by the words around them: "sunny the landlord refuses" (a name,
 "the" and what the person is), "precious was the one driving" (who did it), "hunter and i got into a fight" (a
-name opening a sentence beside "i").
+name opening a sentence beside "i"), "she (teresa) throws trash" (a name alone in brackets: after a pronoun or a
+person word any given name, elsewhere a listed given name no dictionary holds).
 
 A listed given name that is also an everyday word ("sunny", "precious", "hunter") is a person in these shapes in any
 casing; a modal or verb ("will", "may", "hope") is not taken where it could be one ("hope the landlord calls").
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from redaction.text.lexicon import base_verb
-from redaction.text.names import CUE_WORDS
+from redaction.text.names import CUE_WORDS, given_names
 from redaction.text.positions import everyday_given, word_kind
 from redaction.text.wordtrie import word_trie
 
@@ -23,6 +24,9 @@ _TITLED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:the)[ \t]+(?i:" 
 # "precious was the one driving", "it was kiet who": who did it.
 _THE_ONE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
                       r"(?i:who|that|driving|with|holding|talking|yelling)\b")
+# "she (teresa) throws trash", "resident of 14 oak st (luis)": one name word alone in brackets.
+_BRACKETED = re.compile(r"(?:(?<![\w'’\-])((?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|someone|"
+                        r"somebody))[ \t]*)?\([ \t]*(" + _NAME + r")[ \t]*\)")
 _AND_I = re.compile(_START + r"(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]+")
 
 
@@ -35,4 +39,8 @@ def epithet_names(text: str) -> list[tuple[int, int]]:
     out = [m.span(1) for m in _TITLED.finditer(text) if _name_word(m.group(1))
            and not base_verb(m.group(1).lower()) and m.group(1).lower() not in ("will", "may")]  # "hope the landlord"
     out += [m.span(1) for rx in (_THE_ONE, _AND_I) for m in rx.finditer(text) if _name_word(m.group(1))]
+    given = given_names()
+    out += [m.span(2) for m in _BRACKETED.finditer(text) if (m.group(2).lower() in given and word_kind(m.group(2))
+                                                                in ("strong", "weak")) or (
+        m.group(1) is not None and _name_word(m.group(2)))]  # "(luis)", not "(honda)"; "she (hope)"
     return out

@@ -23,6 +23,9 @@ _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|re
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
 # "this is mercy calling", "hi, this is dmitri", "hello its kwame again": the caller says who calls.
+# "its me again, shanice", "this is me, dmitri": the caller names herself after "me".
+_ME = re.compile(r"(?<![\w'’\-])(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
+                 + r")(?=[ \t]*(?:[,.!\n]|\Z))")
 _CALLER = re.compile(r"(?<![\w'’\-])(?:((?i:hi|hello|hey|good\s+morning|good\s+afternoon|good\s+evening))[ \t]*[,.!]?"
                      r"[ \t]*)?(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 # Who calls for a service, not a person ("this is dispatch calling", "this is the school calling").
@@ -47,6 +50,7 @@ def letter_names(text: str) -> list[tuple[int, int]]:
         if _name_word(m.group(1)):
             two = m.group(2) is not None and _name_word(m.group(2))
             out.append((m.start(1), m.end(2) if two else m.end(1)))
+    out += [m.span(1) for m in _ME.finditer(text) if m.group(1).lower() not in _NOT_CALLER]
     for m in _CALLER.finditer(text):
         greeted, w1, w2 = m.group(1) is not None, m.group(2), m.group(3)
         if w1.lower() in _NOT_CALLER or (not greeted and m.group().lower().startswith("it")):

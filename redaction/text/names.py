@@ -129,6 +129,15 @@ def _name_like(word: str) -> bool:
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
 
 
+_EVENT_ENDINGS = ("ute", "ance", "ence", "ment", "tion", "sion", "ity", "ness", "ship")
+
+
+def event_noun(low: str) -> bool:
+    """A dictionary noun naming an event or a state ("dispute", "disturbance", "argument", "situation"): after a
+    relation word ("neighbor dispute") it is what the relation had, not the relation's name."""
+    return low.endswith(_EVENT_ENDINGS) and low in dictionary_words() and low not in AMBIGUOUS_GIVEN
+
+
 def _english_inflection(low: str) -> bool:
     """A listed surname that is an English -ing form too ("running"), not "manning", which no dictionary lists."""
     return low.endswith("ing") and inflected(low) and low in dictionary_words()
@@ -310,6 +319,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
                                               and not (taken and _english_inflection(low)))
+                    if ok and relation and not taken and not listed and not mixed and event_noun(low):
+                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from redaction.text.names import CUE_WORDS, event_noun
+from redaction.text.word_kinds import word_kind
+
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
 _OPENERS = frozenset({
     "sincerely", "regards", "respectfully", "cordially", "thanks", "thank", "thx", "cheers",
@@ -31,6 +34,9 @@ def ner_start(text: str, start: int, end: int) -> int | None:
         words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
     if len(words) > 1 and text[words[0].end():words[1].start()].strip() == "," and noun_at(text, words[0].start()):
         words.pop(0)  # "ACROSS THE HALL, DOLORES": a noun, then the name after the comma
+    if words and event_noun(words[-1].group().lower()) and all(
+            w.group().lower() in CUE_WORDS or not word_kind(w.group()) for w in words[:-1]):
+        return None  # "FAMILY DISTURBANCE", "NEIGHBOR DISPUTE": a relation and what it had
     return words[0].start() if words else None
 
 
