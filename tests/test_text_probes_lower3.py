@@ -392,3 +392,44 @@ def test_bracketed_name_property(redactor):
         text = f"{who} {inner} {rng.choice(['throws trash', 'plays music', 'yelled at me'])}"
         out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name), out
+
+
+# --- letters in capitals, families, a name after "was" -------------------------------------------------------------
+
+LETTERS = [
+    ("best, priya", ["priya"], ["best"]),
+    ("cheers, oluwaseun", ["oluwaseun"], ["cheers"]),
+    ("thank you, officer. regards, bogdana", ["bogdana"], ["regards", "officer"]),
+    ("warm regards, the okafor family", ["okafor"], ["regards", "family"]),
+    ("in the back seat was dashawn", ["dashawn"], ["back", "seat"]),
+    ("under the bridge, kwame was sleeping", ["kwame"], ["bridge", "sleeping"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper", "title"))
+@pytest.mark.parametrize(("text", "gone", "kept"), LETTERS)
+def test_letters_and_families(redactor, text, gone, kept, casing):
+    out = _out(redactor, _casing(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+def test_closing_at_only_before_a_signature():
+    from redaction.text.ner_edges import closing_at
+
+    assert closing_at("best, priya", 0) and closing_at("call me. love,\nmarisol", 9)
+    assert not closing_at("reports that love, bogdan and dustin love argued", 13)
+    assert not closing_at("love, bogdan and dustin love argued outside", 0)
+
+
+@needs_vocabulary
+def test_signature_property(redactor):
+    rng = random.Random(4)
+    for _ in range(16):
+        closing = rng.choice(["best", "cheers", "regards", "sincerely", "love"])
+        name = rng.choice(["priya", "oluwaseun", "bogdana", "marisol", "thandiwe"])
+        sep = rng.choice([", ", ",\n", " , "])
+        text = rng.choice(["please call me back.", "the dog barked all night!", ""]) + rng.choice([" ", "\n"])
+        out = _out(redactor, _casing(f"{text}{closing}{sep}{name}".strip(), rng.choice(("lower", "upper", "title"))))
+        assert shown(out, closing) and not shown(out, name), out

@@ -1,7 +1,8 @@
 """Everyday words that are given names, made names by the words around them: "sunny the landlord refuses" (a name,
 "the" and what the person is), "precious was the one driving" (who did it), "hunter and i got into a fight" (a
 name opening a sentence beside "i"), "she (teresa) throws trash" (a name alone in brackets: after a pronoun or a
-person word any given name, elsewhere a listed given name no dictionary holds).
+person word any given name, elsewhere a listed given name no dictionary holds); "the okafor family" and "in the
+back seat was dashawn." take a word no dictionary holds only (after "was", a listed one: not "it was venmo.").
 
 A listed given name that is also an everyday word ("sunny", "precious", "hunter") is a person in these shapes in any
 casing; a modal or verb ("will", "may", "hope") is not taken where it could be one ("hope the landlord calls").
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from redaction.text.lexicon import base_verb
-from redaction.text.names import CUE_WORDS, given_names
+from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.positions import everyday_given, word_kind
 from redaction.text.wordtrie import word_trie
 
@@ -27,6 +28,11 @@ _THE_ONE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:is|was)[ \t]+(?
 # "she (teresa) throws trash", "resident of 14 oak st (luis)": one name word alone in brackets.
 _BRACKETED = re.compile(r"(?:(?<![\w'’\-])((?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|someone|"
                         r"somebody))[ \t]*)?\([ \t]*(" + _NAME + r")[ \t]*\)")
+# "the okafor family", "the nguyen household": a surname between "the" and the family's word.
+_FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
+                     r"kids|brothers|sisters|twins|boys|girls)\b")
+# "in the back seat was dashawn.": a name after a verb of being, ending the clause.
+_WAS_NAME = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are)[ \t]+(" + _NAME + r")(?=[ \t]*(?:[,.!?;\n]|\Z))")
 _AND_I = re.compile(_START + r"(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]+")
 
 
@@ -40,6 +46,9 @@ def epithet_names(text: str) -> list[tuple[int, int]]:
            and not base_verb(m.group(1).lower()) and m.group(1).lower() not in ("will", "may")]  # "hope the landlord"
     out += [m.span(1) for rx in (_THE_ONE, _AND_I) for m in rx.finditer(text) if _name_word(m.group(1))]
     given = given_names()
+    out += [m.span(1) for m in _FAMILY.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")]
+    out += [m.span(1) for m in _WAS_NAME.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")
+            and (m.group(1).lower() in given or m.group(1).lower() in surnames())]  # not "it was venmo."
     out += [m.span(2) for m in _BRACKETED.finditer(text) if (m.group(2).lower() in given and word_kind(m.group(2))
                                                                 in ("strong", "weak")) or (
         m.group(1) is not None and _name_word(m.group(2)))]  # "(luis)", not "(honda)"; "she (hope)"

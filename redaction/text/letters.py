@@ -14,11 +14,13 @@ from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.lexicon import lexicon
 from redaction.text.names import CUE_WORDS
+from redaction.text.ner_edges import closing_at
 from redaction.text.positions import word_kind
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|respectfully\s+submitted|"
-             r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless")
+             r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless|best|love")
+_ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the text or a line ("love, marisol")
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
@@ -47,6 +49,8 @@ def letter_names(text: str) -> list[tuple[int, int]]:
     """Spans of the writer's name after a closing and of the caller's after "this is" (see the module doc)."""
     out: list[tuple[int, int]] = []
     for m in _SIGNED.finditer(text):
+        if m.group().split(",")[0].strip().lower() in _ONLY_AT_END and not closing_at(text, m.start()):
+            continue  # "love, bogdan and dustin love argued": a surname first
         if _name_word(m.group(1)):
             two = m.group(2) is not None and _name_word(m.group(2))
             out.append((m.start(1), m.end(2) if two else m.end(1)))

@@ -32,7 +32,8 @@ def ner_start(text: str, start: int, end: int) -> int | None:
     words = list(_WORD.finditer(text, start, end))
     while len(words) > 1 and words[0].group().lower() in _OPENERS:
         words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
-    if len(words) > 1 and text[words[0].end():words[1].start()].strip() == "," and noun_at(text, words[0].start()):
+    if len(words) > 1 and text[words[0].end():words[1].start()].strip() == "," and (
+            noun_at(text, words[0].start()) or closing_at(text, words[0].start())):
         words.pop(0)  # "ACROSS THE HALL, DOLORES": a noun, then the name after the comma
     if words and event_noun(words[-1].group().lower()) and all(
             w.group().lower() in CUE_WORDS or not word_kind(w.group()) for w in words[:-1]):
@@ -61,3 +62,16 @@ def adjective_phrase(text: str, start: int, end: int) -> bool:
     return len(words) > 1 and words[0] in lexicon()[0] and words[0] not in AMBIGUOUS_GIVEN and all(
         w in known and w not in given for w in words[:1]) and all(w in known for w in words[1:])
 
+
+
+_CLOSING_WORDS = "sincerely|regards|respectfully|cordially|thanks|thank|thx|cheers|best|love|yours|warmly|peace|bye|xoxo"
+# A closing alone on its line (or opening the text), a comma, then the signature ending the text or its line.
+_SIGNATURE = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?][ \t]))[ \t]*(?i:" + _CLOSING_WORDS + r")[ \t]*,[ \t]*\n?[ \t]*"
+                        r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_]+)?[ \t.!]*(?:\n|\Z)")
+
+
+def closing_at(text: str, start: int) -> bool:
+    """The word at ``start`` closes a letter before its signature ("best, priya", "LOVE,\\nMARISOL"): no surname
+    of a ``surname, given`` pair."""
+    return _SIGNATURE.match(text, start) is not None and \
+        text[start:].split(",")[0].strip().lower() in _CLOSING_WORDS.split("|")

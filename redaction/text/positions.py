@@ -32,7 +32,7 @@ from redaction.text.names import (
     given_names,
     surnames,
 )
-from redaction.text.ner_edges import noun_at
+from redaction.text.ner_edges import closing_at, noun_at
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -168,7 +168,8 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
-        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)):
+        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \
+                or closing_at(text, m.start(1)):
             continue  # "my sister in law, rukhsana", "across the hall, dolores": no surname
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
@@ -447,6 +448,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
         out.append(sig.span(1))  # "... come this time - Dima"
     for m in _SURNAME_GIVEN.finditer(text):
+        if closing_at(text, m.start(1)):
+            continue  # "best, priya": a letter's closing and its signature
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
         if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (
