@@ -18,22 +18,31 @@ from redaction.text.positions import everyday_given, word_kind
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_START = r"(?:\A|(?<=[.!?;:\n(]\s)|(?<=[.!?;:\n(])|(?<=,\s)|(?<=\n))"
 _ROLES = sorted(c for c in CUE_WORDS if " " not in c and "/" not in c and c.isalpha() and len(c) > 2)
+# Each pattern starts at its fixed words; the name before them is read back with ``_BEFORE`` (a regex that opened
+# with a name would be tried at every word of every text).
+_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*\Z")
+_CLAUSE_START = re.compile(r"(?:\A|[.!?;:\n(,][ \t]*)\Z")
 # "sunny the landlord", "mike the mechanic": a name, "the" and a relation or role.
-_TITLED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:the)[ \t]+(?i:" + word_trie(_ROLES) + r")(?![\w'’\-])")
+_TITLED = re.compile(r"[ \t]+(?i:the)[ \t]+(?i:" + word_trie(_ROLES) + r")(?![\w'’\-])")
 # "precious was the one driving", "it was kiet who": who did it.
-_THE_ONE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
+_THE_ONE = re.compile(r"[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
                       r"(?i:who|that|driving|with|holding|talking|yelling)\b")
+# "hunter and i got into a fight": a name opening a clause beside "i".
+_AND_I = re.compile(r"[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]")
 # "she (teresa) throws trash", "resident of 14 oak st (luis)": one name word alone in brackets.
-_BRACKETED = re.compile(r"(?:(?<![\w'’\-])((?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|someone|"
-                        r"somebody))[ \t]*)?\([ \t]*(" + _NAME + r")[ \t]*\)")
+_BRACKETED = re.compile(r"\([ \t]*(" + _NAME + r")[ \t]*\)")
+_PERSON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|"
+                            r"someone|somebody)[ \t]*\Z")
 # "the okafor family", "the nguyen household": a surname between "the" and the family's word.
 _FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
                      r"kids|brothers|sisters|twins|boys|girls)\b")
 # "in the back seat was dashawn.": a name after a verb of being, ending the clause.
 _WAS_NAME = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are)[ \t]+(" + _NAME + r")(?=[ \t]*(?:[,.!?;\n]|\Z))")
-_AND_I = re.compile(_START + r"(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]+")
+
+
+def _word_before(text: str, pos: int) -> re.Match[str] | None:
+    return _BEFORE.search(text, max(0, pos - 40), pos)
 
 
 def _name_word(word: str) -> bool:
@@ -42,14 +51,25 @@ def _name_word(word: str) -> bool:
 
 def epithet_names(text: str) -> list[tuple[int, int]]:
     """Spans of everyday-word given names in the shapes of the module doc."""
-    out = [m.span(1) for m in _TITLED.finditer(text) if _name_word(m.group(1))
-           and not base_verb(m.group(1).lower()) and m.group(1).lower() not in ("will", "may")]  # "hope the landlord"
-    out += [m.span(1) for rx in (_THE_ONE, _AND_I) for m in rx.finditer(text) if _name_word(m.group(1))]
+    out: list[tuple[int, int]] = []
+    for m in _TITLED.finditer(text):
+        w = _word_before(text, m.start())
+        if w is not None and _name_word(w.group(1)) and not base_verb(w.group(1).lower()) \
+                and w.group(1).lower() not in ("will", "may"):  # not "hope the landlord calls"
+            out.append(w.span(1))
+    for rx, opening in ((_THE_ONE, False), (_AND_I, True)):
+        for m in rx.finditer(text):
+            w = _word_before(text, m.start())
+            if w is not None and _name_word(w.group(1)) and (
+                    not opening or _CLAUSE_START.search(text, max(0, w.start(1) - 4), w.start(1))):
+                out.append(w.span(1))
     given = given_names()
     out += [m.span(1) for m in _FAMILY.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")]
     out += [m.span(1) for m in _WAS_NAME.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")
             and (m.group(1).lower() in given or m.group(1).lower() in surnames())]  # not "it was venmo."
-    out += [m.span(2) for m in _BRACKETED.finditer(text) if (m.group(2).lower() in given and word_kind(m.group(2))
-                                                                in ("strong", "weak")) or (
-        m.group(1) is not None and _name_word(m.group(2)))]  # "(luis)", not "(honda)"; "she (hope)"
+    for m in _BRACKETED.finditer(text):
+        word = m.group(1)
+        person = _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+        if (word.lower() in given and word_kind(word) in ("strong", "weak")) or (person and _name_word(word)):
+            out.append(m.span(1))  # "(luis)", not "(honda)"; "she (hope)"
     return out

@@ -28,8 +28,9 @@ _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?
 # "its me again, shanice", "this is me, dmitri": the caller names herself after "me".
 _ME = re.compile(r"(?<![\w'’\-])(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
                  + r")(?=[ \t]*(?:[,.!\n]|\Z))")
-_CALLER = re.compile(r"(?<![\w'’\-])(?:((?i:hi|hello|hey|good\s+morning|good\s+afternoon|good\s+evening))[ \t]*[,.!]?"
-                     r"[ \t]*)?(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
+_CALLER = re.compile(r"(?<![\w'’\-])(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+                     + r"))?")
+_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
 # Who calls for a service, not a person ("this is dispatch calling", "this is the school calling").
 _NOT_CALLER = CAPS_STOP_WORDS | CUE_WORDS | TEXTING_WORDS | {
     "dispatch", "security", "police", "school", "office", "management", "maintenance", "reception", "billing",
@@ -56,14 +57,15 @@ def letter_names(text: str) -> list[tuple[int, int]]:
             out.append((m.start(1), m.end(2) if two else m.end(1)))
     out += [m.span(1) for m in _ME.finditer(text) if m.group(1).lower() not in _NOT_CALLER]
     for m in _CALLER.finditer(text):
-        greeted, w1, w2 = m.group(1) is not None, m.group(2), m.group(3)
+        greeted = _GREETING.search(text, max(0, m.start() - 20), m.start()) is not None
+        w1, w2 = m.group(1), m.group(2)
         if w1.lower() in _NOT_CALLER or (not greeted and m.group().lower().startswith("it")):
             continue  # "this is dispatch calling"; "its" only after a greeting
-        if w2 is not None and w2.lower() not in _NOT_CALLER and word_kind(w2) and _CALLS.match(text, m.end(3)):
-            out.append((m.start(2), m.end(3)))  # "this is mercy okafor calling"
-        elif _CALLS.match(text, m.end(2)) or (greeted and (word_kind(w1) in ("strong", "given") or (
-                _PAUSE.match(text, m.end(2)) and w1.lower() not in lexicon()[0]))):  # not "hi this is crazy."
-            out.append(m.span(2))  # "this is mercy calling", "hi this is dmitri, ...", "hey its kwame"
+        if w2 is not None and w2.lower() not in _NOT_CALLER and word_kind(w2) and _CALLS.match(text, m.end(2)):
+            out.append((m.start(1), m.end(2)))  # "this is mercy okafor calling"
+        elif _CALLS.match(text, m.end(1)) or (greeted and (word_kind(w1) in ("strong", "given") or (
+                _PAUSE.match(text, m.end(1)) and w1.lower() not in lexicon()[0]))):  # not "hi this is crazy."
+            out.append(m.span(1))  # "this is mercy calling", "hi this is dmitri, ...", "hey its kwame"
     return out
 
 
