@@ -433,3 +433,24 @@ def test_signature_property(redactor):
         text = rng.choice(["please call me back.", "the dog barked all night!", ""]) + rng.choice([" ", "\n"])
         out = _out(redactor, _casing(f"{text}{closing}{sep}{name}".strip(), rng.choice(("lower", "upper", "title"))))
         assert shown(out, closing) and not shown(out, name), out
+
+
+# --- dispatch phrases and prefixed verbs after a name -------------------------------------------------------------
+
+@needs_vocabulary
+def test_en_route_and_prefixed_verbs_stay(redactor):
+    rng = random.Random(12)
+    for _ in range(10):
+        surname, given = rng.choice([("wilson", "michael"), ("okafor", "ngozi"), ("garcia", "luis")])
+        tail = rng.choice(["en route", "enroute", "re-contacted the victim", "pre-signed the form"])
+        text = f"{rng.choice(['keyholder', 'cpl.', 'witness'])} {surname}, {given} {tail}, ph 3138804226"
+        out = _out(redactor, cased(text, rng.choice(("upper", "mixed", "lower"))))
+        assert not shown_words(out, [surname, given]) and shown(out, tail.split()[0]), out
+
+
+def test_name_end_cuts_only_the_tail():
+    from redaction.text.ner_edges import name_end
+
+    text = "MICHAEL EN ROUTE"
+    assert text[:name_end(text, 0, len(text))] == "MICHAEL"
+    assert name_end("ROUTE", 0, 5) == 5 and name_end("LITTLE, RE-CONTACTED", 0, 20) == 6

@@ -28,7 +28,7 @@ from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.naming import naming_spans
-from redaction.text.ner_edges import adjective_phrase, ner_start
+from redaction.text.ner_edges import adjective_phrase, name_end, ner_start
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
@@ -173,9 +173,10 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             entity = rec.ENTITY
             for start, end, _ in rec.find(text):
                 first = ner_start(text, start, end) if entity == "PERSON" else start
+                end = name_end(text, start, end) if entity == "PERSON" else end
                 if first is not None:  # "SINCERELY, LATONYA" is no "surname, given"
                     spans.append((first, end, entity))
-        spans.extend((s, e, SURE_PERSON) for s, e in placed)
+        spans.extend((s, name_end(text, s, e), SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
@@ -194,7 +195,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             if around is None:
                 first = ner_start(texts[i], s, t) if e.label_ in _NER_LABELS else None
                 if first is not None:
-                    out[i].append((first, t, "PERSON"))
+                    out[i].append((first, name_end(texts[i], first, t), "PERSON"))
                 continue
             # re-cased window: only entities over the candidate words; a given name first makes an ORG a person
             if not any(s < ce and cs < t for cs, ce in around):
@@ -202,6 +203,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
                 first = ner_start(texts[i], s, t)
                 if first is not None and not adjective_phrase(texts[i], first, t):
+                    t = name_end(texts[i], first, t)
                     out[i].append((first, t, "PERSON"))
                     confirmed.setdefault(i, []).append((first, t))
     doubted: set[tuple[int, int, int]] = set()

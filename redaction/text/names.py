@@ -467,6 +467,9 @@ _STREET_NEAR = re.compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SU
 _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+_PREFIXED_VERB = re.compile(r"(?:re|pre|un|co|self)-[^\W\d_]+ed")
+
+
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
     """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word) that is
     capitalized when the text is in mixed case ("cocaine and marijuana" holds no name)."""
@@ -475,8 +478,8 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
 
     def is_name(word: str) -> bool:
         low = word.lower()
-        if low in CAPS_STOP_WORDS:
-            return False
+        if low in CAPS_STOP_WORDS or _PREFIXED_VERB.fullmatch(low):
+            return False  # "LITTLE, RE-CONTACTED THE VICTIM": a verb after the name
         if low in given or low in family or unknown_word(word):
             return True
         return _name_like(word) and (not mixed or word[:1].isupper())

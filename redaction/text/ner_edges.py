@@ -75,3 +75,18 @@ def closing_at(text: str, start: int) -> bool:
     of a ``surname, given`` pair."""
     return _SIGNATURE.match(text, start) is not None and \
         text[start:].split(",")[0].strip().lower() in _CLOSING_WORDS.split("|")
+
+
+_TAIL = re.compile(r"(?:[ \t,]+(?i:en[ \t]+route|enroute|(?:re|pre|un|co|self)-[^\W\d_]+ed))+\Z")
+
+
+def name_end(text: str, start: int, end: int) -> int:
+    """Where a found name ends once a dispatch phrase or a prefixed verb after it is cut ("MICHAEL EN ROUTE",
+    "CPL. LITTLE, RE-CONTACTED THE VICTIM")."""
+    m = _TAIL.search(text, start, end)
+    return m.start() if m is not None and m.start() > start else end
+
+
+def tail_word(low: str) -> bool:
+    """A word ``name_end`` cuts after a name ("enroute", "en", "re-contacted"): no surname after a found name."""
+    return low in ("enroute", "en") or _TAIL.fullmatch(" " + low) is not None

@@ -32,7 +32,7 @@ from redaction.text.names import (
     given_names,
     surnames,
 )
-from redaction.text.ner_edges import closing_at, noun_at
+from redaction.text.ner_edges import closing_at, noun_at, tail_word
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -235,7 +235,7 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
             continue
         word, nxt = m.group(1), (m.group(2) or "").lower()
         low = fold(word).lower()
-        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
+        if low in _NO_SURNAME or tail_word(low) or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
                 text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
                 or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
             continue
