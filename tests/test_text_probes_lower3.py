@@ -454,3 +454,34 @@ def test_name_end_cuts_only_the_tail():
     text = "MICHAEL EN ROUTE"
     assert text[:name_end(text, 0, len(text))] == "MICHAEL"
     assert name_end("ROUTE", 0, 5) == 5 and name_end("LITTLE, RE-CONTACTED", 0, 20) == 6
+
+
+# --- phone-typed shorthand: "names" for "name's", "dres place", a verb after a re-cased name ---------------------
+
+TYPED = [
+    ("her names ngozi", ["ngozi"], ["names"]),
+    ("they hang out at dres place", ["dres"], ["place"]),
+    ("lmk if kiara texts u", ["kiara"], ["texts"]),
+    ("jaylens mom called me", ["jaylens"], ["mom"]),
+    ("kiara n them was outside", ["kiara"], ["outside"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), TYPED)
+def test_phone_typed_shapes(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+@needs_vocabulary
+def test_phone_typed_property(redactor):
+    rng = random.Random(21)
+    for _ in range(16):
+        name = rng.choice(["kiara", "ngozi", "jaylen", "tariq", "aaliyah"])
+        text = rng.choice([f"lmk if {name} texts u", f"her names {name}", f"we was at {name}s place",
+                           f"{name}s mom called me", f"idk where {name} is rn"])
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        assert not shown(out, name) and not shown(out, name + "s"), out

@@ -28,7 +28,7 @@ from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.naming import naming_spans
-from redaction.text.ner_edges import adjective_phrase, name_end, ner_start
+from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, verb_end
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
@@ -203,7 +203,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
                 first = ner_start(texts[i], s, t)
                 if first is not None and not adjective_phrase(texts[i], first, t):
-                    t = name_end(texts[i], first, t)
+                    t = verb_end(texts[i], first, name_end(texts[i], first, t))
                     out[i].append((first, t, "PERSON"))
                     confirmed.setdefault(i, []).append((first, t))
     doubted: set[tuple[int, int, int]] = set()

@@ -42,7 +42,7 @@ _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:"
            + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
            r"pushed|attacked|assaulted|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
-           + r"|name(?:'s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")
+           + r"|name(?:'s|s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")  # "her names ngozi": "name's" typed fast
 _NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                         + r"))?(?:[ \t]+(" + _NAME + r"))?")
 _DESCRIBED = re.compile(r"(?i)described")

@@ -442,7 +442,8 @@ def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[in
             a, b = (s, e) if whole else (max(s, ctx.words[run[0]][0]), min(e, ctx.words[run[-1]][1]))
             if text[b - 2:b] in _POSSESSIVE and b - 2 > a and not any(x < b and b - 2 < y for x, y in fixed):
                 b -= 2
-            if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]):
+            if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]) \
+                    and not owner_at(text, *ctx.words[run[-1]]):  # "at dres place": somebody's place
                 continue
             if (_ordinary_word(ctx, run[0]) if len(run) == 1 else _ordinary_phrase(ctx, run)) \
                     and not (len(run) > 1 and any(ctx.in_fixed(k) for k in run)):

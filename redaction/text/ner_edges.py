@@ -90,3 +90,16 @@ def name_end(text: str, start: int, end: int) -> int:
 def tail_word(low: str) -> bool:
     """A word ``name_end`` cuts after a name ("enroute", "en", "re-contacted"): no surname after a found name."""
     return low in ("enroute", "en") or _TAIL.fullmatch(" " + low) is not None
+
+
+def verb_end(text: str, start: int, end: int) -> int:
+    """Where a re-cased NER name ends once a dictionary word in -s no name list holds is cut ("kiara texts u" read as "Kiara Texts"): the
+    NER saw the capitals we gave every candidate word."""
+    from redaction.text.vocabulary import dictionary_words
+
+    words = list(_WORD.finditer(text, start, end))
+    last = words[-1].group().lower() if words else ""
+    known = dictionary_words()
+    if len(words) > 1 and last.endswith("s") and (last in known or last[:-1] in known) and not word_kind(last):
+        return words[-2].end()
+    return end

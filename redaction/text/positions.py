@@ -70,7 +70,8 @@ PERSON_VERBS = frozenset({
 _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "screamed", "cried", "replied", "swore",
                          "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
                          "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n", "wrote", "writes",
-                         "sent", "sends", "emailed", "messaged", "posted"})
+                         "sent", "sends", "emailed", "messaged", "posted", "texts", "dms", "snaps", "posts",
+                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd"})
 _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",

@@ -55,7 +55,7 @@ def _owner(text: str, m: re.Match[str]) -> bool:
         return False  # "the roses car": a noun after an article
     given = given_names()
     kind = word_kind(low[:-1])
-    if kind in ("strong", "given") and low[:-1] not in CUE_WORDS:
+    if kind in ("strong", "given", "weak") and low[:-1] not in CUE_WORDS:
         return low not in lexicon()[1] or kind == "strong"  # "destinys", "kwames"; not "roses"
     return low in given and word_kind(word) != "" and _AT.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
 
