@@ -485,3 +485,39 @@ def test_phone_typed_property(redactor):
                            f"{name}s mom called me", f"idk where {name} is rn"])
         out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert not shown(out, name) and not shown(out, name + "s"), out
+
+
+# --- kinship words of other languages, a stop word before a comma, a role as subject ------------------------------
+
+KIN = [
+    ("tio beto picks them up from school", ["beto"], ["school"]),
+    ("abuela carmen watches them", ["carmen"], ["watches"]),
+    ("i dont know nothing, ask mele", ["mele"], ["ask", "nothing"]),
+    ("declarant explains that the person who hit her is called mr. ho", ["ho"], ["declarant", "explains"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper"))
+@pytest.mark.parametrize(("text", "gone", "kept"), KIN)
+def test_kinship_and_stop_words(redactor, text, gone, kept, casing):
+    out = _out(redactor, cased(text, casing))
+    assert not shown_words(out, gone), out
+    assert not [w for w in kept if not shown(out, w)], out
+
+
+def test_ner_start_keeps_surnames_that_are_stop_words():
+    for text in ("MAY, JENNIFER", "WILL, JOHN", "SMITH, JOHN"):
+        assert ner_start(text, 0, len(text)) == 0
+
+
+@needs_vocabulary
+def test_kinship_property(redactor):
+    rng = random.Random(8)
+    for _ in range(16):
+        kin = rng.choice(["tio", "tia", "abuela", "abuelo", "prima", "primo", "kuya", "comadre"])
+        name = rng.choice(["beto", "lupe", "carmen", "nene", "chuy", "toñita"])
+        text = rng.choice([f"{kin} {name} picks them up", f"the kids stay with {kin} {name}",
+                           f"my {kin}, {name}, was there"])
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
+        assert not shown(out, name) and shown(out, kin), out

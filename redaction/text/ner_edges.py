@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from redaction.text.names import CUE_WORDS, event_noun
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redaction.recognizers.words import CAPS_STOP_WORDS
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, surnames
 from redaction.text.word_kinds import word_kind
 
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
@@ -30,11 +33,16 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 def ner_start(text: str, start: int, end: int) -> int | None:
     """Where the name in the NER's PERSON span ``text[start:end]`` begins (None: no word of it is left)."""
     words = list(_WORD.finditer(text, start, end))
-    while len(words) > 1 and words[0].group().lower() in _OPENERS:
-        words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
-    if len(words) > 1 and text[words[0].end():words[1].start()].strip() == "," and (
-            noun_at(text, words[0].start()) or closing_at(text, words[0].start())):
-        words.pop(0)  # "ACROSS THE HALL, DOLORES": a noun, then the name after the comma
+    while len(words) > 1:
+        first = words[0].group().lower()
+        if first in _OPENERS:
+            words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
+        elif text[words[0].end():words[1].start()].strip() == "," and (
+                ((first in CAPS_STOP_WORDS or first in STOP_WORDS) and first not in AMBIGUOUS_GIVEN
+                 and first not in surnames()) or noun_at(text, words[0].start()) or closing_at(text, words[0].start())):
+            words.pop(0)  # "ACROSS THE HALL, DOLORES", "I DONT KNOW NOTHING, ASK MELE": no surname before the comma
+        else:
+            break
     if words and event_noun(words[-1].group().lower()) and all(
             w.group().lower() in CUE_WORDS or not word_kind(w.group()) for w in words[:-1]):
         return None  # "FAMILY DISTURBANCE", "NEIGHBOR DISPUTE": a relation and what it had

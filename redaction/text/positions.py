@@ -121,7 +121,8 @@ def subjects(text: str) -> list[tuple[int, int]]:
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
         if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS \
-                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS:  # "comp states"
+                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS \
+                or word.lower() in CUE_WORDS:  # "comp states", "declarant explains"
             continue
         if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
             continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not
