@@ -176,6 +176,7 @@ def test_prepositions_property(redactor):
 ORDINARY = [
     ("my husband dmitri he hit me many times before", ["dmitri"], ["many", "times"]),
     ("neighbor says that ruslan plays loud music every night", ["ruslan"], ["loud", "music"]),
+    ("my neighbor jose luis garcia lopez plays music loud", ["jose", "luis", "garcia", "lopez"], ["music", "loud"]),
 ]
 
 

@@ -13,7 +13,8 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, given_names, surnames
+from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
@@ -59,17 +60,15 @@ def noun_at(text: str, start: int) -> bool:
 
 
 def adjective_phrase(text: str, start: int, end: int) -> bool:
-    """A re-cased NER "name" of dictionary words that opens with an adjective no given name is ("loud music",
-    "many times"): the NER read the capitals we gave it, not a name."""
+    """A re-cased NER "name" of dictionary words with an adjective no given name is at either end ("loud music",
+    "many times", "plays music loud"): the NER read the capitals we gave it, not a name."""
     from redaction.text.lexicon import lexicon
-    from redaction.text.names import AMBIGUOUS_GIVEN, given_names
-    from redaction.text.vocabulary import dictionary_words
 
     words = [w.group().lower() for w in _WORD.finditer(text, start, end)]
-    given, known = given_names(), dictionary_words()
-    return len(words) > 1 and words[0] in lexicon()[0] and words[0] not in AMBIGUOUS_GIVEN and all(
-        w in known and w not in given for w in words[:1]) and all(w in known for w in words[1:])
-
+    known, adjectives = dictionary_words(), lexicon()[0]
+    if len(words) < 2 or not all(w in known for w in words):
+        return False
+    return any(w in adjectives and w not in AMBIGUOUS_GIVEN and w not in given_names() for w in (words[0], words[-1]))
 
 
 _CLOSING_WORDS = "sincerely|regards|respectfully|cordially|thanks|thank|thx|cheers|best|love|yours|warmly|peace|bye|xoxo"
@@ -103,8 +102,6 @@ def tail_word(low: str) -> bool:
 def verb_end(text: str, start: int, end: int) -> int:
     """Where a re-cased NER name ends once a dictionary word in -s no name list holds is cut ("kiara texts u" read as "Kiara Texts"): the
     NER saw the capitals we gave every candidate word."""
-    from redaction.text.vocabulary import dictionary_words
-
     words = list(_WORD.finditer(text, start, end))
     last = words[-1].group().lower() if words else ""
     known = dictionary_words()
