@@ -522,3 +522,14 @@ def test_kinship_property(redactor):
                            f"my {kin}, {name}, was there"])
         out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name) and shown(out, kin), out
+
+
+@needs_vocabulary
+def test_predicate_adjective_is_no_name_property(redactor):
+    rng = random.Random(31)
+    for _ in range(12):
+        adj = rng.choice(["rude", "aggressive", "hostile", "drunk", "loud"])
+        name = rng.choice(["mateo", "deshawn", "oksana"])
+        text = f"ur officer {rng.choice(['was', 'got', 'was very'])} {adj} to my son {name}"
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        assert shown(out, adj) and not shown(out, name), out

@@ -28,7 +28,7 @@ from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.naming import naming_spans
-from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, verb_end
+from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
@@ -174,7 +174,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             for start, end, _ in rec.find(text):
                 first = ner_start(text, start, end) if entity == "PERSON" else start
                 end = name_end(text, start, end) if entity == "PERSON" else end
-                if first is not None:  # "SINCERELY, LATONYA" is no "surname, given"
+                if first is not None and not (entity == "PERSON" and predicate_adjective(text, first, end)):  # "SINCERELY, LATONYA" is no "surname, given"
                     spans.append((first, end, entity))
         spans.extend((s, name_end(text, s, e), SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
@@ -194,7 +194,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             s, t = lo + e.start_char, lo + e.end_char
             if around is None:
                 first = ner_start(texts[i], s, t) if e.label_ in _NER_LABELS else None
-                if first is not None:
+                if first is not None and not predicate_adjective(texts[i], first, t):
                     out[i].append((first, name_end(texts[i], first, t), "PERSON"))
                 continue
             # re-cased window: only entities over the candidate words; a given name first makes an ORG a person
@@ -202,7 +202,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
                 continue
             if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
                 first = ner_start(texts[i], s, t)
-                if first is not None and not adjective_phrase(texts[i], first, t):
+                if first is not None and not adjective_phrase(texts[i], first, t) \
+                        and not predicate_adjective(texts[i], first, t):
                     t = verb_end(texts[i], first, name_end(texts[i], first, t))
                     out[i].append((first, t, "PERSON"))
                     confirmed.setdefault(i, []).append((first, t))

@@ -108,3 +108,17 @@ def verb_end(text: str, start: int, end: int) -> int:
     if len(words) > 1 and last.endswith("s") and (last in known or last[:-1] in known) and not word_kind(last):
         return words[-2].end()
     return end
+
+
+_COPULA_BEFORE = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are|be|been|being|so|very|too|really|extremely|became|seemed|"
+                            r"looked|got)[ \t]+\Z")
+
+
+def predicate_adjective(text: str, start: int, end: int) -> bool:
+    """A one-word NER "name" that is an adjective no given name is, after a copula ("OFFICER WAS RUDE", "HE GOT
+    AGGRESSIVE"): in capitals the NER has no case to go by."""
+    from redaction.text.lexicon import lexicon
+
+    word = text[start:end].lower()
+    return (word.isalpha() and word in lexicon()[0] and word not in given_names() and word not in AMBIGUOUS_GIVEN
+            and _COPULA_BEFORE.search(text, max(0, start - 16), start) is not None)
