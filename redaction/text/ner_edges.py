@@ -1,9 +1,12 @@
-"""The edges of a spaCy PERSON span: words the NER takes into a name that the sentence uses otherwise.
+"""The edges of a found name: words the NER (or a name rule) takes into a name that the sentence uses otherwise.
 
 In capitals or Title Case the NER reads a greeting, a closing or a verb before a name as part of it ("TELL KIARA",
-"SINCERELY, LATONYA", "Thanks, Marisol") and a noun before a comma as a surname ("ACROSS THE HALL, DOLORES"; a
-"surname, given" pair has no article before it). Trimming here, where the NER's span is made, leaves the word before
-the name shown and the name redacted (the name itself is found by the NER or a cue either way).
+"SINCERELY, LATONYA", "Thanks, Marisol") and a noun or a stop word before a comma as a surname ("ACROSS THE HALL,
+DOLORES", "NOTHING, ASK MELE"; a "surname, given" pair has no article before it): ``ner_start``. After a name it takes
+a dispatch phrase or a prefixed verb ("MICHAEL EN ROUTE", "LITTLE, RE-CONTACTED"): ``name_end``. On the windows we
+re-case it reads ordinary phrases as names ("loud music", "kiara texts"): ``adjective_phrase``, ``verb_end``; and in
+capitals an adjective after a copula ("WAS RUDE"): ``predicate_adjective``. Trimming where the span is made leaves
+the word beside the name shown and the name redacted (the name itself is found by the NER or a cue either way).
 """
 
 from __future__ import annotations
