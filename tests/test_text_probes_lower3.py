@@ -533,3 +533,16 @@ def test_predicate_adjective_is_no_name_property(redactor):
         text = f"ur officer {rng.choice(['was', 'got', 'was very'])} {adj} to my son {name}"
         out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert shown(out, adj) and not shown(out, name), out
+
+
+@needs_vocabulary
+def test_listed_name_alone_after_a_comma_property(redactor):
+    rng = random.Random(17)
+    for _ in range(12):
+        name = rng.choice(["deshawn", "kwame", "jaylen", "tyquan", "sanjay"])
+        lead = rng.choice(["i told you already", "the one who started it", "he was there too", "ask my cousin"])
+        text = f"{lead}, {name}{rng.choice(['.', '', '!', chr(10)])}"
+        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        assert not shown(out, name), out
+    for text in ("we paid with venmo, cashapp.", "apples, oranges, bananas.", "it was cold, windy."):
+        assert "[PERSON" not in _out(redactor, text)

@@ -2,7 +2,8 @@
 "the" and what the person is), "precious was the one driving" (who did it), "hunter and i got into a fight" (a
 name opening a sentence beside "i"), "she (teresa) throws trash" (a name alone in brackets: after a pronoun or a
 person word any given name, elsewhere a listed given name no dictionary holds); "the okafor family" and "in the
-back seat was dashawn." take a word no dictionary holds only (after "was", a listed one: not "it was venmo.").
+back seat was dashawn." take a word no dictionary holds only (after "was" and alone after a comma ending the
+clause, "i told you already, deshawn.", a listed one: not "it was venmo.").
 
 A listed given name that is also an everyday word ("sunny", "precious", "hunter") is a person in these shapes in any
 casing; a modal or verb ("will", "may", "hope") is not taken where it could be one ("hope the landlord calls").
@@ -37,6 +38,8 @@ _PERSON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:she|he|her|him|they|them|guy|gi
 # "the okafor family", "the nguyen household": a surname between "the" and the family's word.
 _FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
                      r"kids|brothers|sisters|twins|boys|girls)\b")
+# "i told you already, deshawn.": a name alone after a comma, ending the clause (a listed one: not ", venmo.").
+_TRAILING = re.compile(r",[ \t]*(" + _NAME + r")(?=[ \t]*(?:[.!?;\n]|\Z))")
 # "in the back seat was dashawn.": a name after a verb of being, ending the clause.
 _WAS_NAME = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are)[ \t]+(" + _NAME + r")(?=[ \t]*(?:[,.!?;\n]|\Z))")
 
@@ -65,7 +68,8 @@ def epithet_names(text: str) -> list[tuple[int, int]]:
                 out.append(w.span(1))
     given = given_names()
     out += [m.span(1) for m in _FAMILY.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")]
-    out += [m.span(1) for m in _WAS_NAME.finditer(text) if word_kind(m.group(1)) in ("strong", "weak")
+    out += [m.span(1) for rx in (_WAS_NAME, _TRAILING) for m in rx.finditer(text)
+            if word_kind(m.group(1)) in ("strong", "weak")
             and (m.group(1).lower() in given or m.group(1).lower() in surnames())]  # not "it was venmo."
     for m in _BRACKETED.finditer(text):
         word = m.group(1)
