@@ -546,3 +546,27 @@ def test_listed_name_alone_after_a_comma_property(redactor):
         assert not shown(out, name), out
     for text in ("we paid with venmo, cashapp.", "apples, oranges, bananas.", "it was cold, windy."):
         assert "[PERSON" not in _out(redactor, text)
+
+
+# --- "goes by" a way to travel is no alias ----------------------------------------------------------------------
+
+@needs_vocabulary
+@pytest.mark.parametrize("casing", ("lower", "upper", "title"))
+def test_goes_by_uber_to_work_stays(redactor, casing):
+    for text in ("he goes by uber to work", "she went by uber to the hospital", "they went by bus.",
+                 "he comes by taxi every day"):
+        out = _out(redactor, _casing(text, casing))
+        assert "[PERSON" not in out, out
+    for text, alias in (("she goes by uber on the street", "uber"), ("he goes by tiny", "tiny")):
+        assert not shown(_out(redactor, _casing(text, casing)), alias)
+
+
+@needs_vocabulary
+def test_goes_by_travel_property(redactor):
+    rng = random.Random(606)
+    for _ in range(12):
+        verb = rng.choice(["goes", "went", "comes", "travels"])
+        way = rng.choice(["uber", "lyft", "bus", "taxi", "train"])
+        rest = rng.choice(["to work", "to school every day", "from the station", "home"])
+        out = _out(redactor, cased(f"my son {verb} by {way} {rest}", rng.choice(("lower", "upper", "mixed"))))
+        assert shown(out, way) and "[PERSON" not in out, out

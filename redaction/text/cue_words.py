@@ -47,3 +47,26 @@ def verb_miss(text: str, start: int) -> bool:
         return False
     m = _LAST_LOW.search(text, max(0, start - 20), start)
     return m is not None and m.group(1).lower() in _BEFORE_VERB_MISS
+
+
+# Ways to travel: after "goes by", "went by" they are how, not what someone is called ("goes by uber to work").
+_TRAVEL = ("uber", "lyft", "taxi", "cab", "bus", "train", "car", "bike", "bicycle", "foot", "metro", "subway", "plane",
+           "boat", "ambulance", "scooter", "ferry", "tram", "rideshare")
+_GO_BY = re.compile(r"(?i:go|goes|going|went|gone|come|comes|came|coming|travel|travels|traveled|travelled)[ \t]+"
+                    r"(?i:by)[ \t]+\Z")
+_THEN = re.compile(r"[ \t]*(?:\Z|[.,;!?\n]|(?i:to|from|into|home|every|each|because|since|now|and|or|with|instead)\b)")
+
+
+def travel_by(text: str, start: int, end: int) -> bool:
+    """The word at ``start``-``end`` is a way of travel after "goes by" ("goes by uber to work", "went by bus."),
+    not a name: a way to travel followed by a destination, a time or the clause's end. "goes by uber." alone stays
+    what someone is called (the alias reading of the present tense)."""
+    low = text[start:end].lower()
+    before = _GO_BY.search(text, max(0, start - 16), start)
+    if low not in _TRAVEL or before is None:
+        return False
+    after = _THEN.match(text, end)
+    if after is None:
+        return False
+    ends = not after.group().strip() or after.group().strip()[0] in ".,;!?"
+    return not ends or before.group().lower().startswith(("went", "gone", "came", "travel"))

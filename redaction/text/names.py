@@ -34,7 +34,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, verb_miss
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, travel_by, verb_miss
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
@@ -303,8 +303,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             last = -1
             while taken < 2:
                 w = _WORD.match(text, pos)
-                if w is None:
-                    break
+                if w is None or (not taken and travel_by(text, w.start(), w.end())):
+                    break  # "goes by uber to work": a way to travel
                 word = w.group().rstrip(".")
                 low = word.lower()
                 if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (

@@ -40,7 +40,7 @@ from redaction.recognizers.words import (
     SUFFIX_LOWER,
     VEHICLE_WORDS,
 )
-from redaction.text.cue_words import TEXTING_WORDS, verb_miss
+from redaction.text.cue_words import TEXTING_WORDS, travel_by, verb_miss
 from redaction.text.letters import in_letter_slot
 from redaction.text.lexicon import adverb_only as _adverb_only
 from redaction.text.lexicon import base_verb as _base_verb
@@ -230,8 +230,9 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
-    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):
-        return True  # "CALLER IDENTIFIES HIMSELF": the role's verb
+    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not ctx.name_cased(i) and (
+            not _noun(low) or (nxt in _PLACE_ADVERBS and not _listed(low))):
+        return True  # "CALLER IDENTIFIES HIMSELF", "my son travels by bus": the relation's verb
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
@@ -433,6 +434,9 @@ def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[in
     out: list[list[tuple[int, int]]] = []
     for s, e in spans:
         idx = [i for i, (a, b) in enumerate(ctx.words) if a < e and s < b]
+        if travel_by(text, s, e) and not any(x < e and s < y for x, y in fixed):
+            out.append([])  # "goes by uber to work": a way to travel, even where an alias cue took it
+            continue
         if not idx:
             out.append([(s, e)])
             continue
