@@ -34,40 +34,11 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
-# Cues after which a name often follows, in any case. Relations first: the people named only in the text.
-PERSON_CUES_ANY_CASE = [
-    "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
-    "boyfriend", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex", "brother", "sister", "cousin",
-    "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "grandma", "grandpa", "grandson",
-    "granddaughter", "stepfather", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister",
-    "stepdad", "stepmom", "stepmum", "step-dad", "step-mom", "step-father", "step-mother", "step-son", "step-daughter",
-    "step-brother", "step-sister", "stepchild", "stepkid", "half-brother", "half-sister", "godmother", "godfather",
-    "godson", "goddaughter", "granddad", "grandad", "tia", "tio", "tía", "tío", "abuela", "abuelo", "abuelita",
-    "abuelito", "primo", "prima", "hermano", "hermana", "mija", "mijo", "comadre", "compadre", "suegra", "suegro",
-    "cuñado", "cuñada", "kuya", "tita",
-    "neighbor", "neighbour", "friend", "coworker", "co-worker", "landlord", "landlady", "tenant", "manager",
-    "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
-    "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
-    "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
-    "daughter-in-law", "brother in law", "sister in law", "mother in law", "father in law", "son in law",
-    "daughter in law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
-    "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
-    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
-    "real name", "true name", "legal name", "birth name",
-    "hangs with", "hanging with", "seen with", "spotted with",
-    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "guy called", "girl called", "man called", "woman called",
-    "dude called", "kid called", "someone called", "female called", "male called", "person called", "neighbors", "neighbours", "friends", "cousins", "brothers",
-    "sisters", "roommates", "coworkers", "co-workers", "grandparents", "grandkids", "grandchildren", "nephews",
-    "nieces", "aunts", "uncles", "baby daddy", "baby mama", "baby momma", "witness", "victim", "suspect", "complainant", "caller",
-    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
-    "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
-    "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
-]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an", "ní", "nic", "ó", "uí"}  # "Mac an" only inside a name
 # Particles that may open a surname written after a cue ("her roommate de la cruz").
