@@ -570,3 +570,25 @@ def test_goes_by_travel_property(redactor):
         rest = rng.choice(["to work", "to school every day", "from the station", "home"])
         out = _out(redactor, cased(f"my son {verb} by {way} {rest}", rng.choice(("lower", "upper", "mixed"))))
         assert shown(out, way) and "[PERSON" not in out, out
+
+
+# --- a name after an imperative verb, in capitals and Title Case ---------------------------------------------------
+
+@needs_vocabulary
+def test_name_after_a_verb_property(redactor):
+    rng = random.Random(90)
+    verbs = ["warn", "help", "find", "blame", "visit", "contact", "notify", "remind", "invite", "meet", "bring"]
+    for _ in range(20):
+        verb, name = rng.choice(verbs), rng.choice(["kiara", "latonya", "deshawn", "marisol", "jaylen"])
+        text = _casing(f"please {verb} {name} tomorrow", rng.choice(("lower", "upper", "title")))
+        out = _out(redactor, text)
+        assert not shown(out, name) and shown(out, verb), out
+    for text in ("LAST SEEN HARRIET TUBMAN AVE & YOUNG AVE", "last seen cesar chavez ave"):
+        out = _out(redactor, text)
+        assert shown(out, text.split()[2]), out
+
+
+def test_verb_first_keeps_names_that_are_verbs():
+    text = "ROB SMITH"
+    assert ner_start(text, 0, len(text)) == 0
+    assert ner_start("REMIND KIARA", 0, 12) == 7

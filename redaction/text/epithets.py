@@ -15,7 +15,7 @@ import re
 
 from redaction.text.lexicon import base_verb
 from redaction.text.names import CUE_WORDS, given_names, surnames
-from redaction.text.positions import everyday_given, word_kind
+from redaction.text.positions import _STREET_AHEAD, everyday_given, word_kind
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -38,6 +38,8 @@ _PERSON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:she|he|her|him|they|them|guy|gi
 # "the okafor family", "the nguyen household": a surname between "the" and the family's word.
 _FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
                      r"kids|brothers|sisters|twins|boys|girls)\b")
+# "please bring deshawn tomorrow": a verb, then a word that is only a given name (listed, in no dictionary).
+_VERB_THEN = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,})(?=[ \t]+(" + _NAME + r")(?![\w'’\-]))")
 # "i told you already, deshawn.": a name alone after a comma, ending the clause (a listed one: not ", venmo.").
 _TRAILING = re.compile(r",[ \t]*(" + _NAME + r")(?=[ \t]*(?:[.!?;\n]|\Z))")
 # "in the back seat was dashawn.": a name after a verb of being, ending the clause.
@@ -71,6 +73,11 @@ def epithet_names(text: str) -> list[tuple[int, int]]:
     out += [m.span(1) for rx in (_WAS_NAME, _TRAILING) for m in rx.finditer(text)
             if word_kind(m.group(1)) in ("strong", "weak")
             and (m.group(1).lower() in given or m.group(1).lower() in surnames())]  # not "it was venmo."
+    for m in _VERB_THEN.finditer(text):
+        verb, word = m.group(1).lower(), m.group(2)
+        if (base_verb(verb) or verb.endswith("ed")) and word.lower() in given and word_kind(word) == "strong" \
+                and verb not in given and not _STREET_AHEAD.match(text, m.end(2)):  # not "seen harriet tubman ave"
+            out.append(m.span(2))
     for m in _BRACKETED.finditer(text):
         word = m.group(1)
         person = _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None

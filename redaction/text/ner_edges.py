@@ -39,8 +39,8 @@ def ner_start(text: str, start: int, end: int) -> int | None:
     words = list(_WORD.finditer(text, start, end))
     while len(words) > 1:
         first = words[0].group().lower()
-        if first in _OPENERS:
-            words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz"
+        if first in _OPENERS or _verb_first(first):
+            words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz", "PLEASE KICK MARISOL"
         elif text[words[0].end():words[1].start()].strip() == "," and (
                 ((first in CAPS_STOP_WORDS or first in STOP_WORDS) and first not in AMBIGUOUS_GIVEN
                  and first not in surnames()) or noun_at(text, words[0].start()) or closing_at(text, words[0].start())):
@@ -51,6 +51,14 @@ def ner_start(text: str, start: int, end: int) -> int | None:
             w.group().lower() in CUE_WORDS or not word_kind(w.group()) for w in words[:-1]):
         return None  # "FAMILY DISTURBANCE", "NEIGHBOR DISPUTE": a relation and what it had
     return words[0].start() if words else None
+
+
+def _verb_first(low: str) -> bool:
+    """A verb no name list holds, first in a span ("Remind Kiara", "KICK MARISOL"): the NER's span starts too early."""
+    from redaction.text.lexicon import base_verb
+
+    return base_verb(low) and low not in given_names() and low not in surnames() and low not in AMBIGUOUS_GIVEN \
+        and low in dictionary_words()
 
 
 def noun_at(text: str, start: int) -> bool:

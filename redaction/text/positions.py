@@ -310,7 +310,8 @@ _SLOT_SINGLE = (
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
-    "asking for", "text", "cc", "dm", "tell", "ask", "see", "call", "know", "knows", "knew", "show", "shows", "showed",
+    "asking for", "text", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
+    "trust", "believe", "invite", "meet", "help", "find", "blame", "remind", "hug", "kick", "contact", "know", "knows", "knew", "show", "shows", "showed",
     "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
