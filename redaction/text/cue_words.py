@@ -94,9 +94,10 @@ def travel_by(text: str, start: int, end: int) -> bool:
     """The word at ``start``-``end`` is a way of travel after "goes by" ("goes by uber to work", "went by bus."),
     not a name: a way to travel followed by a destination, a time or the clause's end. "goes by uber." alone stays
     what someone is called (the alias reading of the present tense)."""
-    low = text[start:end].lower()
+    if text[start:end].lower() not in _TRAVEL:
+        return False
     before = _GO_BY.search(text, max(0, start - 16), start)
-    if low not in _TRAVEL or before is None:
+    if before is None:
         return False
     after = _THEN.match(text, end)
     if after is None:

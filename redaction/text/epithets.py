@@ -75,7 +75,7 @@ def epithet_names(text: str) -> list[tuple[int, int]]:
             and (m.group(1).lower() in given or m.group(1).lower() in surnames())]  # not "it was venmo."
     for m in _VERB_THEN.finditer(text):
         verb, word = m.group(1).lower(), m.group(2)
-        if (base_verb(verb) or verb.endswith("ed")) and word.lower() in given and word_kind(word) == "strong" \
+        if word.lower() in given and (base_verb(verb) or verb.endswith("ed")) and word_kind(word) == "strong" \
                 and verb not in given and not _STREET_AHEAD.match(text, m.end(2)):  # not "seen harriet tubman ave"
             out.append(m.span(2))
     for m in _BRACKETED.finditer(text):
