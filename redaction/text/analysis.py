@@ -22,12 +22,17 @@ from redaction.recognizers.words import (
 )
 from redaction.text.base import Span
 from redaction.text.confidence import DOUBT
+from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
+from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, name_candidates, recased
 from redaction.text.naming import naming_spans
+from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
+from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
+from redaction.text.shorthand import shorthand_names
 from redaction.text.vocabulary import known_words, unknown_word
 
 _NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -159,14 +164,19 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text) + naming_spans(text)
+            + slang_relations(text) + label_names(text) + naming_spans(text) \
+            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
         for rec in engine.recognizers:
             entity = rec.ENTITY
-            spans.extend((start, end, entity) for start, end, _ in rec.find(text))
-        spans.extend((s, e, SURE_PERSON) for s, e in placed)
+            for start, end, _ in rec.find(text):
+                first = ner_start(text, start, end) if entity == "PERSON" else start
+                end = name_end(text, start, end) if entity == "PERSON" else end
+                if first is not None and not (entity == "PERSON" and predicate_adjective(text, first, end)):  # "SINCERELY, LATONYA" is no "surname, given"
+                    spans.append((first, end, entity))
+        spans.extend((s, name_end(text, s, e), SURE_PERSON) for s, e in placed)
         known += [(s, e) for s, e, _ in spans]
         # re-cased NER only for candidates nothing has explained yet (a record value, a pattern, a cue)
         cands = [c for c in cands if not any(s <= c[0] and c[1] <= e for s, e in known)]
@@ -183,15 +193,20 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         for e in doc.ents:
             s, t = lo + e.start_char, lo + e.end_char
             if around is None:
-                if e.label_ in _NER_LABELS:
-                    out[i].append((s, t, "PERSON"))
+                first = ner_start(texts[i], s, t) if e.label_ in _NER_LABELS else None
+                if first is not None and not predicate_adjective(texts[i], first, t):
+                    out[i].append((first, name_end(texts[i], first, t), "PERSON"))
                 continue
             # re-cased window: only entities over the candidate words; a given name first makes an ORG a person
             if not any(s < ce and cs < t for cs, ce in around):
                 continue
             if e.label_ in _NER_LABELS or (e.label_ in _RECASED_LABELS and e.text.split()[0].lower() in given):
-                out[i].append((s, t, "PERSON"))
-                confirmed.setdefault(i, []).append((s, t))
+                first = ner_start(texts[i], s, t)
+                if first is not None and not adjective_phrase(texts[i], first, t) \
+                        and not predicate_adjective(texts[i], first, t):
+                    t = verb_end(texts[i], first, name_end(texts[i], first, t))
+                    out[i].append((first, t, "PERSON"))
+                    confirmed.setdefault(i, []).append((first, t))
     doubted: set[tuple[int, int, int]] = set()
     for i, _lo, _, around in jobs:  # candidates the re-cased NER did not confirm: doubtful keeps (confidence.py)
         for cs, ce in around or ():

@@ -34,38 +34,11 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS, verb_miss
+from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
-# Cues after which a name often follows, in any case. Relations first: the people named only in the text.
-PERSON_CUES_ANY_CASE = [
-    "roommate", "roomate", "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "girlfriend",
-    "boyfriend", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex", "brother", "sister", "cousin",
-    "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "grandma", "grandpa", "grandson",
-    "granddaughter", "stepfather", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister",
-    "stepdad", "stepmom", "stepmum", "step-dad", "step-mom", "step-father", "step-mother", "step-son", "step-daughter",
-    "step-brother", "step-sister", "stepchild", "stepkid", "half-brother", "half-sister", "godmother", "godfather",
-    "godson", "goddaughter", "granddad", "grandad",
-    "neighbor", "neighbour", "friend", "coworker", "co-worker", "landlord", "landlady", "tenant", "manager",
-    "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
-    "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
-    "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
-    "daughter-in-law", "brother in law", "sister in law", "mother in law", "father in law", "son in law",
-    "daughter in law", "room mate", "bf", "gf", "keyholder", "key holder", "emergency contact", "emerg cont",
-    "lives with", "living with", "stays with", "staying with", "hangs out with", "hanging out with", "dating",
-    "associate", "known associate", "assoc w/", "assoc", "person interviewed", "name:", "names:", "associates:",
-    "real name", "true name", "legal name", "birth name",
-    "hangs with", "hanging with", "seen with", "spotted with",
-    "assoc:", "bro", "sis", "cuz", "know as", "knew as", "guy called", "girl called", "man called", "woman called",
-    "dude called", "kid called", "someone called", "female called", "male called", "person called", "neighbors", "neighbours", "friends", "cousins", "brothers",
-    "sisters", "roommates", "coworkers", "co-workers", "grandparents", "grandkids", "grandchildren", "nephews",
-    "nieces", "aunts", "uncles", "baby daddy", "baby mama", "baby momma", "witness", "victim", "suspect", "complainant", "caller",
-    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
-    "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
-    "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
-]
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an", "ní", "nic", "ó", "uí"}  # "Mac an" only inside a name
 # Particles that may open a surname written after a cue ("her roommate de la cruz").
@@ -127,6 +100,15 @@ def _name_like(word: str) -> bool:
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
+
+
+_EVENT_ENDINGS = ("ute", "ance", "ence", "ment", "tion", "sion", "ity", "ness", "ship")
+
+
+def event_noun(low: str) -> bool:
+    """A dictionary noun naming an event or a state ("dispute", "disturbance", "argument", "situation"): after a
+    relation word ("neighbor dispute") it is what the relation had, not the relation's name."""
+    return low.endswith(_EVENT_ENDINGS) and low in dictionary_words() and low not in AMBIGUOUS_GIVEN
 
 
 def _english_inflection(low: str) -> bool:
@@ -292,8 +274,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             last = -1
             while taken < 2:
                 w = _WORD.match(text, pos)
-                if w is None:
-                    break
+                if w is None or (not taken and travel_by(text, w.start(), w.end())):
+                    break  # "goes by uber to work": a way to travel
                 word = w.group().rstrip(".")
                 low = word.lower()
                 if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (
@@ -310,6 +292,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
                                               and not (taken and _english_inflection(low)))
+                    if ok and relation and not taken and not listed and not mixed and event_noun(low):
+                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
@@ -334,7 +318,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 last = w.start() + len(word)
                 taken += 1
                 nxt = re.match(r",?[ \t]+", text[w.start() + len(word):])
-                if nxt is None:
+                if nxt is None or low.endswith(("'s", "’s")):  # "known as oksana's cousin": the owner only
                     break
                 pos = w.start() + len(word) + nxt.end()
             if first >= 0 and taken:
@@ -392,6 +376,7 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
         if gap in (", ", ",") and unknown_word(m.group()) and unknown_word(n.group()):
             out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
         elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
+                and (m.group().lower() not in STOP_WORDS or m.group().lower() in AMBIGUOUS_GIVEN)  # "many times"
                 and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
             out.append((m.start(), n.end()))
     return out
@@ -455,6 +440,9 @@ _STREET_NEAR = re.compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SU
 _STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+_PREFIXED_VERB = re.compile(r"(?:re|pre|un|co|self)-[^\W\d_]+ed")
+
+
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
     """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word) that is
     capitalized when the text is in mixed case ("cocaine and marijuana" holds no name)."""
@@ -463,8 +451,8 @@ def neighbour_is_name(text: str) -> Callable[[str], bool]:
 
     def is_name(word: str) -> bool:
         low = word.lower()
-        if low in CAPS_STOP_WORDS:
-            return False
+        if low in CAPS_STOP_WORDS or _PREFIXED_VERB.fullmatch(low):
+            return False  # "LITTLE, RE-CONTACTED THE VICTIM": a verb after the name
         if low in given or low in family or unknown_word(word):
             return True
         return _name_like(word) and (not mixed or word[:1].isupper())

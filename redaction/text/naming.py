@@ -24,7 +24,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
-from redaction.text.cue_words import OCCUPATIONS
+from redaction.text.cue_words import OCCUPATIONS, travel_by
 from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES
 from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
@@ -32,16 +32,17 @@ from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unk
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _W = r"[ \t]+"
-# Cues after which what follows is what a person is called (not what they are: "identified as a black male").
+# Cues after which what follows is what a person is called (not what they are: "identified as a black male"), also
+# with who says so between ("identified by the victim as hunter", "known to neighbors as").
 _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:" + _W
-           + r"(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
+           + r"(?:(?:by|to)" + _W + r")?(?:(?:him|her|them|himself|herself|themselves|the|his|her|their|my|our|a|an)" + _W + r")?"
            + r"[^\W\d_]+)?" + _W + r"as"
            + r"|(?:goes|go|went|going|calls|called|calling)" + _W + r"(?:by|(?:him|her|them)sel(?:f|ves))"
            + r"|by" + _W + r"the" + _W + r"names?" + _W + r"of"
            + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
            r"pushed|attacked|assaulted|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
-           + r"|name(?:'s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")
+           + r"|name(?:'s|s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")  # "her names ngozi": "name's" typed fast
 _NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                         + r"))?(?:[ \t]+(" + _NAME + r"))?")
 _DESCRIBED = re.compile(r"(?i)described")
@@ -73,8 +74,8 @@ def naming_cues(text: str) -> list[tuple[int, int]]:
             continue
         if _DESCRIBED.match(m.group()) and not word_kind(w1) == "strong":
             continue  # "described as tall": only a word no vocabulary holds is a name there
-        if not (word_kind(w1) or _everyday(w1)):
-            continue
+        if not (word_kind(w1) or _everyday(w1)) or travel_by(text, m.start(1), m.end(1)):
+            continue  # "went by uber to work": how, not what someone is called
         if w2 and (word_kind(w2) or w2.lower() in PARTICLES) and w2.lower() not in SPACY_STOP \
                 and w2.lower() not in NARRATIVE_VERBS and _free(w3):
             out.append((m.start(1), m.end(2)))

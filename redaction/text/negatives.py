@@ -39,9 +39,9 @@ from redaction.recognizers.words import (
     POLICE_WORDS,
     SUFFIX_LOWER,
     VEHICLE_WORDS,
-    fold,
 )
-from redaction.text.cue_words import TEXTING_WORDS, verb_miss
+from redaction.text.cue_words import TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.letters import in_letter_slot
 from redaction.text.lexicon import adverb_only as _adverb_only
 from redaction.text.lexicon import base_verb as _base_verb
 from redaction.text.lexicon import common as _common
@@ -53,9 +53,12 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
-    surnames,
 )
+from redaction.text.negatives_context import POSSESSIVE as _POSSESSIVE
+from redaction.text.negatives_context import Context as _Context
+from redaction.text.negatives_context import listed as _listed
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
+from redaction.text.prepositions import owner_at
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
@@ -125,74 +128,6 @@ _MOTION = frozenset({"headed", "heading", "went", "going", "go", "ran", "walked"
                      "returned", "taken", "took", "driven", "transported"})
 _CAR_MAKERS = frozenset(VEHICLE_WORDS) | {"lincoln", "mercury", "chrysler", "gmc", "ram"}
 _TITLES = frozenset(t.lower() for t in OFFICER_TITLES) | {"mr", "mrs", "ms", "miss", "mx", "dr", "p/o", "po"}
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
-
-
-def _low(word: str) -> str:
-    w = fold(word).lower().strip(".,:;")
-    return w[:-2] if w.endswith(("'s", "’s")) else w
-
-
-def _listed(low: str) -> bool:
-    return low in given_names() or low in surnames()
-
-
-class _Context:
-    """The words of one text with their case and the spans that stay whatever the rules say."""
-
-    def __init__(self, text: str, people: Sequence[tuple[int, int]], fixed: Sequence[tuple[int, int]],
-                 aliases: Sequence[tuple[int, int]] = ()) -> None:
-        self.text = text
-        self.alias_words = frozenset(_low(m.group()) for s, e in aliases for m in _WORD.finditer(text, s, e))
-        self.words = [m.span() for m in _WORD.finditer(text)]
-        self.starts = {s: i for i, (s, _) in enumerate(self.words)}
-        self.people = people
-        self.fixed = fixed
-        self._lows: dict[int, str] = {}
-        self._mixed: bool | None = None
-
-    @property
-    def mixed(self) -> bool:
-        """Written in mixed case (not all capitals nor all lower case): capitals there mark names."""
-        if self._mixed is None:
-            letters = [c for c in self.text if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._mixed = 0 < upper * 2 < len(letters)
-        return self._mixed
-
-    def word(self, i: int) -> str:
-        if 0 <= i < len(self.words):
-            s, e = self.words[i]
-            return self.text[s:e]
-        return ""
-
-    def low(self, i: int) -> str:
-        if i not in self._lows:
-            self._lows[i] = _low(self.word(i))
-        return self._lows[i]
-
-    def in_fixed(self, i: int) -> bool:
-        s, e = self.words[i]
-        return any(a < e and s < b for a, b in self.fixed)
-
-    def in_person(self, i: int) -> bool:
-        s, e = self.words[i]
-        return any(a < e and s < b for a, b in self.people)
-
-    def sentence_start(self, i: int) -> bool:
-        before = self.text[:self.words[i][0]].rstrip(" \t\"“(")
-        return not before or before[-1] in ".!?:;\n|/-"
-
-    def name_cased(self, i: int) -> bool:
-        """A capitalized word in mid-sentence of a mixed-case text: written as a name."""
-        return self.mixed and self.word(i)[:1].isupper() and not self.sentence_start(i)
-
-    def gap(self, i: int, j: int) -> str:
-        """The characters between word i and word j (i < j)."""
-        return self.text[self.words[i][1]:self.words[j][0]]
-
-
 def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
     """A word that is never a name where it stands (see the module doc): trimmed at an edge, split at inside.
 
@@ -291,10 +226,13 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
             or ctx.word(i).endswith(_POSSESSIVE):
         return False  # a possessive is somebody's ("STORY'S SISTER")
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if in_letter_slot(ctx.text, *ctx.words[i]) or owner_at(ctx.text, *ctx.words[i]):
+        return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
-    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not _noun(low) and not ctx.name_cased(i):
-        return True  # "CALLER IDENTIFIES HIMSELF": the role's verb
+    if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not ctx.name_cased(i) and (
+            not _noun(low) or (nxt in _PLACE_ADVERBS and not _listed(low))):
+        return True  # "CALLER IDENTIFIES HIMSELF", "my son travels by bus": the relation's verb
     if low in ctx.alias_words or (prev in ("and", "or", "&") and i > 1 and ctx.in_person(i - 2)) or (
             i > 0 and ctx.gap(i - 1, i).strip() == "," and ctx.in_person(i - 1)):
         return False  # an alias's word ("TINY"), one of a list of names ("CHAUDHRY AND SUNNY RUN")
@@ -496,6 +434,9 @@ def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[in
     out: list[list[tuple[int, int]]] = []
     for s, e in spans:
         idx = [i for i, (a, b) in enumerate(ctx.words) if a < e and s < b]
+        if travel_by(text, s, e) and not any(x < e and s < y for x, y in fixed):
+            out.append([])  # "goes by uber to work": a way to travel, even where an alias cue took it
+            continue
         if not idx:
             out.append([(s, e)])
             continue
@@ -505,7 +446,8 @@ def refine(text: str, spans: Sequence[tuple[int, int]], fixed: Sequence[tuple[in
             a, b = (s, e) if whole else (max(s, ctx.words[run[0]][0]), min(e, ctx.words[run[-1]][1]))
             if text[b - 2:b] in _POSSESSIVE and b - 2 > a and not any(x < b and b - 2 < y for x, y in fixed):
                 b -= 2
-            if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]):
+            if not any(x < b and a < y for x, y in fixed) and _place(ctx, run[0], run[-1]) \
+                    and not owner_at(text, *ctx.words[run[-1]]):  # "at dres place": somebody's place
                 continue
             if (_ordinary_word(ctx, run[0]) if len(run) == 1 else _ordinary_phrase(ctx, run)) \
                     and not (len(run) > 1 and any(ctx.in_fixed(k) for k in run)):

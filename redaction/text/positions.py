@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
@@ -31,9 +30,9 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
-    inflected,
     surnames,
 )
+from redaction.text.ner_edges import closing_at, noun_at, tail_word
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -41,17 +40,23 @@ from redaction.text.vocabulary import (
     uncommon_word,
     unknown_word,
 )
+from redaction.text.word_kinds import ADJECTIVES as _ADJECTIVES
+from redaction.text.word_kinds import PLACES as _PLACES
+from redaction.text.word_kinds import listed as _listed
+from redaction.text.word_kinds import word_kind
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
-                 "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later")
+                 "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later", "yesterday",
+                 "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated")
 
 
 def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
     """Where a subject may begin: the text's start, after a sentence's end (or a comma: a clause's), or right after one
-    of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home")."""
-    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|" if comma else "")
+    of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home"); with
+    ``comma``, after a comma or a date or time too ("on monday, zoran wrote", "on 3/4 bogdan sent")."""
+    return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|(?<=\d\s)|" if comma else "")
             + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
 
 
@@ -64,7 +69,9 @@ PERSON_VERBS = frozenset({
 # Past forms the narrative verbs lack, after which a subject is a person just as well ("padraig put them up to it").
 _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "screamed", "cried", "replied", "swore",
                          "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
-                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n"})
+                         "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n", "wrote", "writes",
+                         "sent", "sends", "emailed", "messaged", "posted", "texts", "dms", "snaps", "posts",
+                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd"})
 _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
@@ -98,12 +105,6 @@ _NOT_GIVEN = (CAPS_STOP_WORDS | (NOT_NAME_WORDS - AMBIGUOUS_GIVEN) | CUE_WORDS |
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "your", "our", "its", "some", "any", "no", "each", "every"}
 
 
-def _listed(word: str, names: frozenset[str]) -> bool:
-    low = fold(word).lower().replace("’", "'")
-    return low in names or low.replace("'", "") in names or (
-        "-" in low and all(p in names for p in low.split("-") if p))
-
-
 def _common(word: str) -> bool:
     low = word.lower()
     return low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS
@@ -120,7 +121,8 @@ def subjects(text: str) -> list[tuple[int, int]]:
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
         if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS \
-                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS:  # "comp states"
+                or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS \
+                or word.lower() in CUE_WORDS:  # "comp states", "declarant explains"
             continue
         if verb in _CONJUNCTIONS and (word_kind(word) != "strong" or _common(word)):
             continue  # "venkatesh and ..." opens a list of people; "vehicle and ..." does not
@@ -168,8 +170,9 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
-        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in ":
-            continue  # "my sister in law, rukhsana": the relation, not a surname
+        if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \
+                or closing_at(text, m.start(1)):
+            continue  # "my sister in law, rukhsana", "across the hall, dolores": no surname
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out
@@ -234,7 +237,7 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
             continue
         word, nxt = m.group(1), (m.group(2) or "").lower()
         low = fold(word).lower()
-        if low in _NO_SURNAME or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
+        if low in _NO_SURNAME or tail_word(low) or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
                 text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
                 or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
             continue
@@ -307,7 +310,8 @@ _SLOT_SINGLE = (
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
-    "asking for", "text", "cc", "dm", "tell", "ask", "see", "know", "knows", "knew", "show", "shows", "showed",
+    "asking for", "text", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
+    "trust", "believe", "invite", "meet", "help", "find", "blame", "remind", "hug", "kick", "contact", "know", "knows", "knew", "show", "shows", "showed",
     "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
@@ -335,67 +339,8 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"�
 _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
                      + _NAME + r")(?![\w'’\-]))")
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
+_EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
-# Words that are no name in a slot ("with [police]", "to [school]"), adjectives that are everyday given names.
-_THINGS = {"police", "school", "city", "station", "market", "center", "county", "hospital", "store", "street", "office", "department", "house", "home", "club", "jail", "car",
-           "truck", "van", "bus", "phone", "family", "friends", "dog", "cat", "kids", "children", "baby", "money",
-           "drugs", "gun", "knife", "pd", "dept", "medics", "fire", "ems", "security", "staff", "management"}
-_PLACES = {"church", "bank", "park", "court", "hall", "field", "fields", "square", "garden", "gardens", "plaza", "mall",
-           "bridge", "lake", "hill", "hills", "creek", "ford", "port"}
-_ADJECTIVES = {"young", "long", "black", "white", "brown", "green", "gray", "grey", "tan", "golden", "royal", "early",
-               "merry", "precious", "tiny", "sunny", "rich", "major", "general", "rusty", "dusty", "sandy", "misty",
-               "honey", "sterling", "marine", "forest", "river", "rocky", "storm", "may", "will", "male", "lady", "man", "boy", "baby", "son", "in", "an", "so", "see", "ma",
-               "pa", "al", "kin", "bay", "hang", "else", "love", "star", "page", "price", "guy", "king", "prince", "duke",
-               "judge", "officer", "sergeant", "deacon", "bishop", "jewel", "velvet", "ivory"}
-
-
-_PREFIXES = {"post", "pre", "non", "anti", "ex", "self", "x", "co", "re", "semi", "multi", "over", "under", "mid", "half",
-             "step", "well", "all", "high", "low", "one", "two", "three", "four", "five", "in", "out", "by", "on", "off",
-             "up", "down", "after", "cross", "counter", "inter", "sub", "super", "ultra", "t", "u", "e"}
-
-
-@lru_cache(maxsize=65536)
-def word_kind(word: str) -> str:
-    """How a word reads as a name: "strong" (a listed given name that is no dictionary word, a listed surname that is
-    none, a word no vocabulary holds), "given" (an everyday word that is also a given name: "hope", "mason"),
-    "surname" (a listed surname that is also a common word: "woods", "brown"), or "" (no name, or a common word)."""
-    low = fold(word).lower().replace("’", "'")
-    if low.endswith("'s") and len(low) > 4:
-        word, low = word[:-2], low[:-2]  # "kenji's uncle"
-    if "-" in low and low.split("-")[0] in _PREFIXES:
-        return ""  # "post-miranda", "x-ray": a compound, not a double-barrelled name
-    if "-" in low and all(low.split("-")):
-        kinds = [word_kind(p) for p in word.split("-")]
-        if all(kinds) and "strong" in kinds:
-            return "strong"  # "adebayo-smith"
-    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in _THINGS or len(low) < 2:
-        return ""
-    words = dictionary_words()
-    if low.endswith(("ed", "ing")) and inflected(low) and not _listed(word, given_names()):
-        return ""  # "robbed", "masturbating": a verb form
-    if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
-        return ""  # "POSS", "forCracked"
-    common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
-    if unknown_word(word) or (not common and (_listed(word, given_names()) or _listed(word, surnames()))):
-        return "strong"
-    if uncommon_word(word):
-        return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
-    if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
-        return ""
-    if (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _ADJECTIVES:
-        return "given"
-    if _listed(word, surnames()) and not inflected(low):
-        return "surname"
-    return ""
-
-
-def _glued(word: str, words: frozenset[str]) -> bool:
-    """Two dictionary words typed together with the second capitalized ("forCracked"): a typo, not "McDonald"."""
-    i = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), 0)
-    return i > 0 and (word[:i].lower() in words or word[:i].lower() in SPACY_STOP) and (
-        word[i:].lower() in words or inflected(word[i:].lower()))
-
-
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
@@ -476,8 +421,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SLOT.finditer(text):
         w1, w2 = m.group(1), m.group(2)
-        if _street(text, m, 1):
-            continue
+        if _street(text, m, 1) or _EMAIL_SUBJECT.search(text, max(0, m.start() - 100), m.end()):
+            continue  # "with [ashby] ave"; "sent: monday subject: noise" is an e-mail's subject line
         if w2 and w2.lower() in PARTICLES:
             after = _AFTER_PARTICLES.match(text, m.start(2))
             if word_kind(w1) and after is not None and word_kind(after.group(1)):
@@ -506,6 +451,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
         out.append(sig.span(1))  # "... come this time - Dima"
     for m in _SURNAME_GIVEN.finditer(text):
+        if closing_at(text, m.start(1)):
+            continue  # "best, priya": a letter's closing and its signature
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
         if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (
