@@ -36,6 +36,7 @@ _OF = r"(?:\s+(?:is|was|of))?"
 
 CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?", "a.k.a. {a}"),
+    AliasCue(r"[af]\s[k]\s[a](?=\s)", "a k a {a}"),  # typed with spaces ("DION CARVER A K A DEE")
     AliasCue(r"(?:also|better|commonly|widely)\s+known\s+as", "also known as {a}"),
     AliasCue(r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as",
              "known on the street as {a}"),

@@ -286,8 +286,8 @@ def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group("w").split()):
-            break
+                               or _verb_form(w) for w in more.group("w").split()) or _CUE_FIRST.match(more.group("w")):
+            break  # ", alias T. Coleman": the next cue finds its own alias (not "alias T" as one more alias)
         end = more.end("w")
         second = more.group("w2") if more.re is _ALIAS_MORE_MARKED else None
         if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (

@@ -50,7 +50,7 @@ _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
     r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
@@ -432,6 +432,7 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         return [(s, e)]
     lone = fold(left[0]).lower() if len(left) == 1 else ""
     two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
+    two = two or (len(left) == len(right) == 1 and _listed_pair(text, s, e, lone, fold(right[0]).lower()))
     if not two and people:
         lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
         owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
@@ -443,6 +444,25 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         start += 1
     return [(s, cut), (start, e)]
 
+
+
+_ATTRIBUTION = re.compile(r"(?<![\w'’\-])(?:per|according\s+to|via)\s+\Z", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*,?\s+(?:and|&|or)\s+(" + _NAME_WORD.pattern + r")", re.IGNORECASE)
+
+
+def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
+    """"Ximena, Avi" is two people, not ``surname, given``, when the left word is a given name no surname list
+    holds ("ximena, avi"), when the pair opens an attribution ("Per Gloria, Tyrone was ...": "per" names one
+    source) or when the list goes on with "and" and a given name ("gloria, tyrone and keisha")."""
+    given = given_names()
+    if right not in given and right not in AMBIGUOUS_GIVEN:
+        return False
+    if left in given and left not in surnames():
+        return True
+    if _ATTRIBUTION.search(text, max(0, s - 16), s):
+        return True
+    more = _LIST_GOES_ON.match(text, e)
+    return more is not None and fold(more.group(1)).lower() in given and left in given
 
 
 def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -1,0 +1,104 @@
+"""Aliases, nicknames and placeholder identity, third round of probes (issue 15): shapes written fresh in registers
+the earlier probes lack (gang-unit field cards, booking sheets, warrant abstracts, jail-call summaries, witness
+statements in lower case, teletype in capitals, informants' tips). Names and monikers are made up here,
+independently of the benchmark; each fix has a fixed test and a property-style one (random casing, separators,
+name orders)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tests.text_helpers import cased, shown_words
+
+_NUMBER = re.compile(r"\[PERSON (\d+)\]")
+CASINGS = ["as written", "upper", "lower"]
+
+
+def numbers(out: str) -> set[str]:
+    return set(_NUMBER.findall(out))
+
+
+def run(redactor, text: str, person: str | None = None) -> str:
+    values = [{"PERSON": [person]}] if person else None
+    return redactor.redact([text], values)[0].text
+
+
+def any_case(rng: random.Random, text: str) -> str:
+    return cased(text, rng.choice(CASINGS))
+
+
+# --- a list of aliases, each after its own cue ("X, alias Y, alias Z"): one person, each alias found whole ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_each_alias_after_its_own_cue_is_the_same_person(redactor, casing):
+    text = cased("Booking: Tanisha Coleman, alias Nisha Cole, alias T. Coleman. Nisha Cole was searched.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Tanisha", "Coleman", "Nisha", "Cole", "alias T"]) == [], out
+    assert numbers(out) == {"1"}, out
+    assert cased("alias", casing) in out, out  # the cue is no name
+
+
+def test_a_list_of_cued_aliases_in_any_shape_is_one_person(redactor):
+    rng = random.Random(31)
+    cues = ["alias", "aka", "a.k.a.", "AKA:", "A/K/A", "also known as", "a k a", "aka."]
+    names = [("Tanisha", "Coleman"), ("Orlando", "Baptiste"), ("Viktor", "Ilyin"), ("Hector", "Quintanilla")]
+    monikers = ["Shadow", "Nisha", "Vitya", "Tre4", "Roddy", "Dee"]
+    for _ in range(24):
+        first, last = rng.choice(names)
+        a, b = rng.sample(monikers, 2)
+        sep = rng.choice([", ", " ", "; "])
+        c1, c2 = rng.choice(cues), rng.choice(cues)
+        text = any_case(rng, f"Subject {first} {last}{sep}{c1} {a}{sep}{c2} {b}, was cited. {a} did not sign.")
+        out = run(redactor, text)
+        assert shown_words(out, [first, last, a, b]) == [], (text, out)
+        assert numbers(out) == {"1"}, (text, out)
+
+
+# --- "a k a" typed with spaces is a cue like "aka" ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_aka_typed_with_spaces_joins_the_alias(redactor, casing):
+    out = run(redactor, cased("Subject Dion Carver a k a Dee was cited. Dee did not sign.", casing))
+    assert shown_words(out, ["Dion", "Carver", "Dee"]) == [], out
+    assert numbers(out) == {"1"}, out
+    assert cased("a k a", casing) in out and cased("did not sign", casing) in out, out
+
+
+# --- a list of given names is so many people, not ``surname, given`` ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_list_of_given_names_gets_one_number_each(redactor, casing):
+    text = cased("me and my friend gloria, tyrone and keisha were at the bus stop when it happened.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["gloria", "tyrone", "keisha"]) == [], out
+    assert numbers(out) == {"1", "2", "3"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_per_a_name_then_a_name_is_two_people(redactor, casing):
+    out = run(redactor, cased("per ximena, avi was the one who broke the window.", casing))
+    assert shown_words(out, ["ximena", "avi"]) == [], out
+    assert numbers(out) == {"1", "2"}, out
+    out = run(redactor, cased("Per Gloria, Tyrone was the one who broke the window.", casing))
+    assert numbers(out) == {"1", "2"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_surname_comma_given_stays_one_person(redactor, casing):
+    out = run(redactor, cased("Suspect: Smith, John was arrested. Smith had a knife.", casing))
+    assert numbers(out) == {"1"}, out
+
+
+def test_lists_of_given_names_in_any_order_and_case(redactor):
+    rng = random.Random(7)
+    pool = ["gloria", "tyrone", "keisha", "ximena", "marcus", "jasmine", "andre", "brianna"]
+    for _ in range(16):
+        a, b, c = rng.sample(pool, 3)
+        joiner = rng.choice([" and ", ", and "])
+        text = any_case(rng, f"me and my friends {a}, {b}{joiner}{c} were at the bus stop when it happened.")
+        out = run(redactor, text)
+        assert shown_words(out, [a, b, c]) == [], (text, out)
+        assert len(numbers(out)) == 3, (text, out)
