@@ -102,3 +102,41 @@ def test_lists_of_given_names_in_any_order_and_case(redactor):
         out = run(redactor, text)
         assert shown_words(out, [a, b, c]) == [], (text, out)
         assert len(numbers(out)) == 3, (text, out)
+
+
+# --- "X is believed to be <name>": the alias before, the real name after; one person (not before a possessive) ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_an_alias_believed_to_be_a_name_is_that_person(redactor, casing):
+    text = cased("On the call inmate refers to his girlfriend as Nena. Nena is believed to be Yesenia Ochoa.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Nena", "Yesenia", "Ochoa"]) == [], out
+    assert numbers(out) == {"1"}, out
+
+
+def test_believed_to_be_someones_relative_is_another_person(redactor):
+    out = run(redactor, "Smoke is believed to be Ann Lee's brother. Smoke ran.")
+    assert numbers(out) == {"1", "2"}, out
+
+
+def test_believed_to_be_in_any_shape(redactor):
+    rng = random.Random(5)
+    for _ in range(16):
+        verb = rng.choice(["is believed to be", "was thought to be", "is confirmed to be", "was determined to be"])
+        alias, first, last = rng.choice([("Kee Kee", "Keandra", "Willis"), ("Nena", "Yesenia", "Ochoa"),
+                                         ("Bishop", "Corey", "Lambert")])
+        lead = rng.choice(["Contact ", "", "The male known as "])
+        text = any_case(rng, f"Extract from the phone. {lead}{alias} {verb} {first} {last}. {alias} replied.")
+        out = run(redactor, text)
+        assert shown_words(out, [alias, first, last]) == [], (text, out)
+        assert numbers(out) == {"1"}, (text, out)
+
+
+# --- "a female he calls Boo": a new person's alias, in any case ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_an_alias_that_he_or_she_calls_someone_is_found(redactor, casing):
+    text = cased("Jail call summary: inmate talks with a female he calls Boo about the gun. Boo moved it.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Boo"]) == [], out
+    assert cased("about the gun", casing) in out, out

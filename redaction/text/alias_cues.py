@@ -67,7 +67,7 @@ CUES: tuple[AliasCue, ...] = (
     # The alias of someone else, or of nobody named yet: found, never joined to the name before the cue.
     AliasCue(r"(?:crew|set|members|associates)(?=\s*:)", "associates: {a}", joins=False),
     AliasCue(r"(?:the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|a\s+male|"
-             r"a\s+female|someone)\s+" + _WHO + r"\s+calls?", "a guy they call {a}", joins=False),
+             r"a\s+female|someone)\s+(?:" + _WHO[3:-1] + r"|he|she|i)\s+calls?", "a guy they call {a}", joins=False),
     AliasCue(r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them|the\s+[^\W\d_]+)\s+)?(?:only\s+)?(?:as|by)"
              r"(?:\s+the\s+(?:street\s+|nick)?name(?:\s+of)?)?(?!\s+(?:his|her|their|the)\b)", "knows him as {a}", joins=False),
     AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",
@@ -77,6 +77,8 @@ CUES: tuple[AliasCue, ...] = (
              joins=False),
     # Joins only: the NER finds the name after these.
     AliasCue(r"(?:later\s+)?identified\s+as", "later identified as {a}", finds=False),
+    # "Nena is believed to be Yesenia Ochoa": the words before are the alias, the name after it is the real one.
+    AliasCue(r"(?:believed|thought|suspected|confirmed|determined)\s+to\s+be", "believed to be {a}", finds=False),
     # The alias before the cue, the real name after it.
     AliasCue(r"(?:whose\s+)?(?:real|true|legal|birth)\s+name(?:\s+(?:is|was))?", "whose real name is {a}",
              alias_before=True),

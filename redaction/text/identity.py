@@ -61,6 +61,8 @@ _PRONOUN_ALIAS = re.compile(
     r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|"
     r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+# "Smoke is believed to be Ann Lee's brother": a possessive after the name names someone else.
+_RELATIVE_AFTER = re.compile(r"['’]s?\s+[^\W\d_]")
 _LF_GAP = re.compile(r"\s*,\s*")
 _BRACKET_OPEN = re.compile(r"\(\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
@@ -281,7 +283,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
         if bs - ae > 60:
             continue  # no cue is that long
-        if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
+        if (_GAP.fullmatch(text, ae, bs) and not (" to be" in before and _RELATIVE_AFTER.match(text, be))) or _cue_across(text, ae, bs):
             union(a, b)
         elif _LIST_GAP.fullmatch(text, ae, bs) and _alias_like(text, spans[b]) and (
                 a in listed or _AFTER_CUE.search(text, max(0, spans[a][0] - 60), spans[a][0])):
