@@ -140,3 +140,67 @@ def test_an_alias_that_he_or_she_calls_someone_is_found(redactor, casing):
     out = run(redactor, text)
     assert shown_words(out, ["Boo"]) == [], out
     assert cased("about the gun", casing) in out, out
+
+
+# --- a non-English short form that a dictionary also holds, in a text of one case, with the full name in the text ---
+
+@pytest.mark.parametrize("casing", ["upper", "lower"])
+def test_a_short_form_in_one_case_text_follows_the_full_name(redactor, casing):
+    text = cased("Ms. Day said Nacho texted her 3 times. Mr. Day said he hopes Ignacio Fuentes gets help.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Nacho", "Ignacio", "Fuentes"]) == [], out
+    out = run(redactor, cased("Witness Maximiliano Ferreira stated Maxi was at work. Maxi drove a blue car.", casing))
+    assert shown_words(out, ["Maximiliano", "Ferreira", "Maxi"]) == [], out
+    assert numbers(out) == {"1"}, out
+
+
+@pytest.mark.parametrize("casing", ["upper", "lower"])
+def test_a_short_form_after_a_determiner_is_a_word(redactor, casing):
+    out = run(redactor, cased("Guillermo Soto left the memo on the desk and ate a nacho. Soto left.", casing))
+    assert cased("the memo", casing) in out and cased("a nacho", casing) in out, out
+
+
+def test_short_forms_of_names_in_the_text_in_any_case(redactor):
+    rng = random.Random(11)
+    pairs = [("Ignacio", "Nacho"), ("Guillermo", "Memo"), ("Maximiliano", "Maxi"), ("Rigoberto", "Rigo")]
+    for _ in range(16):
+        full, short = rng.choice(pairs)
+        surname = rng.choice(["Fuentes", "Ochoa", "Ferreira"])
+        verb = rng.choice(["texted her", "was at work", "drove off"])
+        text = any_case(rng, f"Complainant {full} {surname} called. Later {short} {verb}. Officers spoke to {short}.")
+        out = run(redactor, text)
+        assert shown_words(out, [full, surname, short]) == [], (text, out)
+
+
+# --- "X (that's what everyone calls her)": the word before is an alias ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_an_alias_before_thats_what_they_call_him(redactor, casing):
+    text = cased("Tope (that's what everyone calls her) told officers that Robert Church rents the unit. Tope left.",
+                 casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Tope", "Robert", "Church"]) == [], out
+    assert numbers(out) == {"1", "2"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_predicate_before_thats_what_they_call_him_is_no_alias(redactor, casing):
+    out = run(redactor, cased("He was upset (that's what she calls him) about it.", casing))
+    assert shown_words(out, ["upset"]) == ["upset"], out
+
+
+# --- "street name(s):" and a race/sex code after an alias list ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_street_names_with_a_bracketed_plural(redactor, casing):
+    text = cased("Street name(s): Boogie, Boog. True name Lionel Jefferies. Boog was on a bike.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Boogie", "Boog", "Lionel", "Jefferies"]) == [], out
+    assert cased("name(s)", casing) in out and numbers(out) == {"1"}, out
+
+
+def test_a_race_sex_code_after_an_alias_is_no_alias(redactor):
+    from redaction.text.aliases import alias_spans
+
+    text = "ATTN ALL UNITS: SUBJ IS WILLIE MAE TURNER AKA BIG WILL, B/M, 6-02. UNIT B RESPONDED."
+    assert [text[s:e] for s, e in alias_spans(text)] == ["WILLIE MAE TURNER", "BIG WILL"]

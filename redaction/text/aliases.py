@@ -175,6 +175,29 @@ def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "TOPE (THAT'S WHAT EVERYONE CALLS HER) TOLD ...", "Dre, which is what they call him, ran": the word or two before.
+_WHAT_CALLED = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s*[(,\-–—]\s*(?i:(?:that['’]?s|that\s+is|"
+    r"which\s+is)\s+what\s+(?:they|everyone|everybody|people|friends|folks|we|he|she|i)\s+calls?\s+(?:him|her|them)\b)")
+
+
+_COPULA_BEFORE = re.compile(r"(?<![\w'’])(?i:is|was|were|are|be|been|being|so|very|too|real|really|get|got|feel|felt|"
+                            r"seemed|looked|became)\s+\Z")
+
+
+def _what_they_call(text: str) -> list[tuple[int, int]]:
+    """The alias before "(that's what everyone calls her)", its common and report words apart."""
+    out = []
+    for m in _WHAT_CALLED.finditer(text):
+        words = [w for w in re.finditer(_NAME_WORD, m.group(1))]
+        while words and _no_alias_word(words[0].group()):
+            words.pop(0)
+        if words and not _COPULA_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1) + words[0].start()) and all(
+                not _verb_form(w.group()) for w in words):  # "was upset (that's what ...)": no alias
+            out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
 def _no_alias_word(word: str) -> bool:
     low = word.lower()
     return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
@@ -233,6 +256,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         out += _aliases_before_real_names(text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text:
         out += _role_quoted(text)
+    if "what" in text or "WHAT" in text:
+        out += _what_they_call(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
@@ -280,13 +305,17 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 
+_RACE_SEX = re.compile(r"[^\W\d_]/[^\W\d_](?![\w/])")  # "aka Big Will, B/M, 6-02": a description, no alias
+
+
 def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
     out: list[tuple[int, int]] = []
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group("w").split()) or _CUE_FIRST.match(more.group("w")):
+                               or _verb_form(w) for w in more.group("w").split()) or _CUE_FIRST.match(more.group("w")) \
+                or _RACE_SEX.match(text, more.start("w")):
             break  # ", alias T. Coleman": the next cue finds its own alias (not "alias T" as one more alias)
         end = more.end("w")
         second = more.group("w2") if more.re is _ALIAS_MORE_MARKED else None

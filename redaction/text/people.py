@@ -23,7 +23,7 @@ from redaction.text.names import (
     PERSON_CUES_ANY_CASE,
     given_names,
 )
-from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
@@ -124,13 +124,25 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
             continue
         if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
             w = m.group()
-            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())):
+            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())) \
+                    and not _short_form_as_name(text, m, low, mixed):
                 continue
         out.append(m.span())
     return out
 
 
 _INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|his|her|their|my|your|our|its|this|that|these|those|some|"
+                                r"no|any|each|every|one|per)[ \t]+\Z", re.IGNORECASE)
+
+
+def _short_form_as_name(text: str, m: re.Match[str], low: str, mixed: bool) -> bool:
+    """In a text of one case, a non-English short form that a dictionary also holds ("nacho" of Ignacio, "memo" of
+    Guillermo, "chico") is the person's name when the full name is in the text and no determiner stands before it
+    ("said nacho texted her", not "a nacho", "the memo"); an everyday nickname ("will", "bart") or two letters
+    ("mo") stay Title-case only."""
+    return (not mixed and len(low) >= 4 and low in short_forms() and not everyday_word(low, AMBIGUOUS_GIVEN)
+            and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None)
 
 
 def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
