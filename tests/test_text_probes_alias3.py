@@ -204,3 +204,31 @@ def test_a_race_sex_code_after_an_alias_is_no_alias(redactor):
 
     text = "ATTN ALL UNITS: SUBJ IS WILLIE MAE TURNER AKA BIG WILL, B/M, 6-02. UNIT B RESPONDED."
     assert [text[s:e] for s, e in alias_spans(text)] == ["WILLIE MAE TURNER", "BIG WILL"]
+
+
+# --- a listed non-English short form that is no word is a nickname wherever it stands ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_listed_short_form_is_a_name_anywhere(redactor, casing):
+    text = cased("Thank u Yuki!! Lalo from the bus stop says it was Dorothy Hale. Venky saw it too.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Lalo", "Venky", "Dorothy", "Hale"]) == [], out
+    assert cased("from the bus stop says", casing) in out, out
+
+
+def test_a_short_form_that_is_a_word_is_not_taken_alone(redactor):
+    out = run(redactor, "officers left the memo on the desk and ate a nacho. the mo was the same.")
+    assert shown_words(out, ["memo", "nacho", "mo"]) == ["memo", "nacho", "mo"], out
+
+
+def test_listed_short_forms_in_any_case_and_place(redactor):
+    from redaction.text.aliases import listed_short_forms
+
+    rng = random.Random(3)
+    for _ in range(20):
+        form = rng.choice(["Pancho", "Lalo", "Zhenya", "Kolya", "Chuy", "Beto"])
+        frame = rng.choice(["{f} from the corner store says", "per {f}, the car left", "i saw {f} run",
+                            "{f}'s brother called"])
+        text = any_case(rng, frame.format(f=form))
+        found = [text[s:e].lower() for s, e in listed_short_forms(text)]
+        assert found == [form.lower()], (text, found)

@@ -11,12 +11,14 @@ a nickname in, with the name it belongs to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
@@ -198,6 +200,31 @@ def _what_they_call(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_SHORT_WORD = re.compile(r"(?<![\w'’\-@#/])[^\W\d_]{3,}(?![\w\-@/]|['’](?![sS]\b)[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _name_only_short_forms() -> frozenset[str]:
+    """The short forms of ``data/hypocoristics.tsv`` that no dictionary, report-word or everyday-word list holds:
+    "pancho", "lalo", "venky", "zhenya" are nicknames wherever they stand ("memo", "nacho", "mo" are not)."""
+    common = dictionary_words()
+    return frozenset(w for w in short_forms() if w not in common and not everyday_word(w, AMBIGUOUS_GIVEN)
+                     and w not in NARRATIVE_VERBS and len(w) >= 3)
+
+
+def listed_short_forms(text: str) -> list[tuple[int, int]]:
+    """Every listed short form that is no word (``_name_only_short_forms``), in any case ("lalo from the bus stop
+    says", "Venky"); one of three letters ("Avi", "Fer") only with a capital."""
+    forms = _name_only_short_forms()
+    out = []
+    for m in _SHORT_WORD.finditer(text):
+        w = m.group()
+        low = fold(w).lower()
+        if low in forms and (len(low) > 3 or w[:1].isupper()):
+            out.append(m.span())
+    return out
+
+
 def _no_alias_word(word: str) -> bool:
     low = word.lower()
     return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
@@ -258,6 +285,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         out += _role_quoted(text)
     if "what" in text or "WHAT" in text:
         out += _what_they_call(text)
+    out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
