@@ -232,3 +232,36 @@ def test_listed_short_forms_in_any_case_and_place(redactor):
         text = any_case(rng, frame.format(f=form))
         found = [text[s:e].lower() for s, e in listed_short_forms(text)]
         assert found == [form.lower()], (text, found)
+
+
+# --- a record person's short form that a dictionary also holds: any case, never after a determiner ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_record_short_form_that_is_a_word_is_found_in_any_case(redactor, casing):
+    out = run(redactor, cased("the victim, nacho, was treated at scene. Nacho refused transport.", casing),
+              "SOTO, IGNACIO")
+    assert shown_words(out, ["nacho"]) == [], out
+    assert numbers(out) == {"1"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_record_short_form_after_a_determiner_stays(redactor, casing):
+    out = run(redactor, cased("Officers spoke to Memo at the door. Memo left the memo on the desk.", casing),
+              "SOTO, GUILLERMO")
+    assert out.count("[PERSON 1]") == 2 and cased("the memo", casing) in out, out
+
+
+def test_the_regex_and_the_matcher_agree_on_a_short_form_that_is_a_word():
+    from redaction.text.value_match import AsciiText, name_matcher
+    from redaction.text.variants import name_variant_plan, name_variant_regexes
+
+    rng = random.Random(2)
+    matcher = name_matcher(name_variant_plan("SOTO, IGNACIO"))
+    assert matcher is not None
+    rxs = [re.compile(r, re.IGNORECASE) for r in name_variant_regexes("SOTO, IGNACIO")]
+    for _ in range(30):
+        before = rng.choice(["the", "a", "per", "told", "victim,", "THE", "Her", "with"])
+        text = any_case(rng, f"officers said {before} nacho left")
+        by_rx = sorted({m.span() for r in rxs for m in r.finditer(text)})
+        by_matcher = sorted(set(matcher.spans(AsciiText(text))))
+        assert by_rx == by_matcher, (text, by_rx, by_matcher)
