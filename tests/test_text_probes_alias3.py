@@ -265,3 +265,27 @@ def test_the_regex_and_the_matcher_agree_on_a_short_form_that_is_a_word():
         by_rx = sorted({m.span() for r in rxs for m in r.finditer(text)})
         by_matcher = sorted(set(matcher.spans(AsciiText(text))))
         assert by_rx == by_matcher, (text, by_rx, by_matcher)
+
+
+# --- "Per X, Y (aka Z) W ...": the source of an attribution is not the person named after the comma ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_per_a_source_then_a_name_with_its_alias_is_two_people(redactor, casing):
+    text = cased("Per Rose, Sione (aka Tiny) Long threatened son Hiroshi. Tiny left in a green car.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Rose", "Sione", "Tiny", "Long", "Hiroshi"]) == [], out
+    assert numbers(out) == {"1", "2", "3"}, out
+    assert out.count("[PERSON 2]") == 4, out
+
+
+def test_per_a_source_in_any_shape(redactor):
+    rng = random.Random(17)
+    for _ in range(16):
+        source = rng.choice(["Tyrone", "Rose", "Grace", "Min-jun", "Darius"])
+        first, last = rng.choice([("Sione", "Long"), ("Ji-woo", "Graham"), ("Oluwaseun", "Oyelaran")])
+        alias = rng.choice(["Tiny", "Red", "Lil Ray"])
+        lead = rng.choice(["Per", "per", "According to"])
+        text = any_case(rng, f"{lead} {source}, {first} (aka {alias}) {last} threatened her. {alias} left.")
+        out = run(redactor, text)
+        assert shown_words(out, [source, first, last, alias]) == [], (text, out)
+        assert len(numbers(out)) == 2, (text, out)

@@ -291,7 +291,8 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
-        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(
+        elif _LF_GAP.fullmatch(text, ae, bs) and not _ATTRIBUTION.search(text, max(0, spans[a][0] - 16), spans[a][0]) \
+                and (_surname_then_given(
                 ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
                                                                                        spans[a][0]))) or (
                 ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
@@ -456,12 +457,12 @@ def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
     """"Ximena, Avi" is two people, not ``surname, given``, when the left word is a given name no surname list
     holds ("ximena, avi"), when the pair opens an attribution ("Per Gloria, Tyrone was ...": "per" names one
     source) or when the list goes on with "and" and a given name ("gloria, tyrone and keisha")."""
+    if _ATTRIBUTION.search(text, max(0, s - 16), s):
+        return True
     given = given_names()
     if right not in given and right not in AMBIGUOUS_GIVEN:
         return False
     if left in given and left not in surnames():
-        return True
-    if _ATTRIBUTION.search(text, max(0, s - 16), s):
         return True
     more = _LIST_GOES_ON.match(text, e)
     return more is not None and fold(more.group(1)).lower() in given and left in given
