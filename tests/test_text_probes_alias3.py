@@ -289,3 +289,44 @@ def test_per_a_source_in_any_shape(redactor):
         out = run(redactor, text)
         assert shown_words(out, [source, first, last, alias]) == [], (text, out)
         assert len(numbers(out)) == 2, (text, out)
+
+
+# --- a given name alone, a surname alone, then the full name: one person (not a titled relative) ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_given_name_and_a_surname_met_apart_are_the_full_name_met_later(redactor, casing):
+    text = cased("Clerk Jesus said Cathal took 3 bottles. Obrien is known to staff. Obrien, Cathal (alias: Rocket) "
+                 "in custody.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Jesus", "Cathal", "Obrien", "Rocket"]) == [], out
+    assert numbers(out) == {"1", "2"}, out
+
+
+def test_a_titled_relative_sharing_the_surname_stays_apart(redactor):
+    out = run(redactor, "Mary said she was hit. Mr. Smith left at 2200. Mary called back at 2300.")
+    assert numbers(out) == {"1", "2"}, out
+
+
+def test_parts_then_full_name_in_any_order_and_case(redactor):
+    rng = random.Random(23)
+    for _ in range(16):
+        first, last = rng.choice([("Cathal", "Obrien"), ("Ludmila", "Zhou"), ("Kwesi", "Pham"), ("Akosua", "Horvat")])
+        full = rng.choice([f"{first} {last}", f"{last}, {first}"])
+        parts = [f"Staff said {first} took 3 bottles.", f"{last} is known to staff."]
+        rng.shuffle(parts)
+        casing = rng.choice(CASINGS if " " in full and "," not in full else ["as written", "upper"])
+        text = cased(f"{parts[0]} {parts[1]} At 2100 {full} was in custody.", casing)  # lower 'zhou, ludmila': not yet
+        out = run(redactor, text)
+        assert shown_words(out, [first, last]) == [], (text, out)
+        assert numbers(out) == {"1"}, (text, out)
+
+
+# --- sure short forms added to the table ---
+
+@pytest.mark.parametrize("short,person", [("chago", "CHOI, SANTIAGO"), ("Abdo", "JOVANOVIC, ABDULRAHMAN"),
+                                          ("Maxi", "FERREIRA, MAXIMILIANO"), ("Javi", "ORTIZ, JAVIER")])
+def test_a_record_persons_short_form_is_that_person(redactor, short, person):
+    surname = person.split(",")[0].lower()
+    out = run(redactor, f"ms. bell called again about {short}. she says {surname} took her tools.", person)
+    assert shown_words(out, [short, surname]) == [], out
+    assert out.count("[PERSON 2]") == 2 and numbers(out) == {"1", "2"}, out

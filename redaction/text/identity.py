@@ -348,6 +348,7 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
             pid = _choose(m, cands, persons, used, ctx)
             if pid is not None:
                 found.add(pid)
+                found |= _parts_met(m, cands, persons, ctx)
             if pid is not None and (best is None or len(m.keys) > best[0]):
                 best = (len(m.keys), pid)
     if best is not None:
@@ -358,6 +359,21 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
             return nick, set()
     persons.append(_Person(set()))
     return len(persons) - 1, set()
+
+
+def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context) -> set[int]:
+    """People met only in the text by one part of this full name each ("CATHAL", later "Ó BRIAIN", then "Ó BRIAIN,
+    CATHAL"): the full name says they are one person, unless a title or kinship noun marked any of them (a
+    relative sharing the surname: "Mr. Ó Briain")."""
+    parts = [k for k in cands if not persons[k].record and persons[k].words and persons[k].words <= m.keys]
+    if len(parts) < 2 or m.lone or any(m.keys <= persons[k].words for k in cands):
+        return set()
+    words = [persons[k].words for k in parts]
+    if sum(len(w) for w in words) != len(set().union(*words)):
+        return set()  # parts that overlap are not one name cut in pieces
+    if any(ctx.first(persons[k].starts, 0) or ctx.first(persons[k].starts, 1) for k in parts):
+        return set()
+    return set(parts)
 
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
