@@ -187,6 +187,55 @@ _COPULA_BEFORE = re.compile(r"(?<![\w'’])(?i:is|was|were|are|be|been|being|so|
                             r"seemed|looked|became)\s+\Z")
 
 
+# "Bam is believed to be Bryant Ambrose": the word or two before the cue name the person the full name after it is.
+_BELIEVED = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?i:is|was)\s+(?i:"
+    + cue_pattern(finds=False) + r")\s+(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _believed_to_be(text: str) -> list[tuple[int, int]]:
+    """The alias before "is believed to be <given> <surname>": no pronoun, role, common or report word ("the driver
+    is believed to be ..."), and in a mixed-case text a capital; the full name must read as one."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _BELIEVED.finditer(text):
+        words = list(re.finditer(_NAME_WORD, m.group(1)))
+        while words and (_no_alias_word(words[0].group()) or words[0].group().lower() in NOT_NAME_WORDS):
+            words.pop(0)
+        if not words or not _given_surname(m.group(2), m.group(3)):
+            continue
+        if any(w.group().lower() in _ROLE_WORDS or w.group().lower() in NOT_NAME_WORDS or _verb_form(w.group())
+               or (mixed and not w.group()[:1].isupper()) for w in words):
+            continue
+        out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+# "the Okonkwo brothers", "THE NGUYEN FAMILY", "the garcia residence": a surname naming a family or its home.
+_FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)\s+(" + _NAME_WORD + r")\s+(?P<noun>(?i:brothers|sisters|family|families|twins|"
+                     r"siblings|kids|children|household|residence|home|house|boys|girls|cousins|couple))\b")
+
+
+def _family_surnames(text: str) -> list[tuple[int, int]]:
+    """The surname in "the X brothers / family / residence": a capital in a mixed-case text, or in a text of one
+    case a listed surname or a word no vocabulary holds, never a common, report or place word ("the Smith family",
+    not "the old house", "the foster family", "the brown house")."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _FAMILY.finditer(text):
+        w = m.group(1)
+        low = w.lower()
+        if _no_alias_word(w) or _verb_form(w) or low in _ROLE_WORDS or low in _CUE_WORDS:
+            continue
+        if mixed:  # "The White House": a place's name, every word a capital
+            ok = w[:1].isupper() and not w.isupper() and low not in NOT_NAME_WORDS and m.group("noun").islower()
+        else:
+            ok = (low in surnames() or unknown_word(w)) and low not in dictionary_words() and low not in NOT_NAME_WORDS
+        if ok:
+            out.append(m.span(1))
+    return out
+
+
 def _what_they_call(text: str) -> list[tuple[int, int]]:
     """The alias before "(that's what everyone calls her)", its common and report words apart."""
     out = []
@@ -285,6 +334,9 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         out += _role_quoted(text)
     if "what" in text or "WHAT" in text:
         out += _what_they_call(text)
+    if " to be " in text or " TO BE " in text:
+        out += _believed_to_be(text)
+    out += _family_surnames(text)
     out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search

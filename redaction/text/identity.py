@@ -63,6 +63,13 @@ _PRONOUN_ALIAS = re.compile(
     r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 # "Smoke is believed to be Ann Lee's brother": a possessive after the name names someone else.
 _RELATIVE_AFTER = re.compile(r"['’]s?\s+[^\W\d_]")
+# A joining cue that opens a sentence: the alias after it belongs to the name after the comma that follows it.
+_FRONT_CUE = re.compile(r"(?:\A|[.!?;]\s+|\n\s*)(?:" + cue_pattern(joins=True, finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z",
+                        re.IGNORECASE)
+_CUE_END = re.compile(r"(?<![\w/])(?:" + cue_pattern(finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_AS_GAP = re.compile(r"[\"”’']?\s+as\s+[\"“‘']?", re.IGNORECASE)
+_KNOW_BEFORE = re.compile(r"(?<![\w'’])(?:kn(?:ow|ows|ew|own)|refers?\s+to|referred\s+to|refer(?:s|red)?\s+to|"
+                          r"(?:has|have|had)\s+(?:\w+\s+)?(?:known|identified))\s+\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
 _BRACKET_OPEN = re.compile(r"\(\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
@@ -291,7 +298,12 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
+        elif _LF_GAP.fullmatch(text, ae, bs) and _FRONT_CUE.search(text, max(0, spans[a][0] - 60), spans[a][0]):
+            union(a, b)  # "Known to officers as Mac, Trevor McAllister was arrested": the alias, then its name
+        elif _AS_GAP.fullmatch(text, ae, bs) and _KNOW_BEFORE.search(text, max(0, spans[a][0] - 24), spans[a][0]):
+            union(a, b)  # "officers know Patrick Donnelly as Donny", "she refers to Ana Ruiz as Nena"
         elif _LF_GAP.fullmatch(text, ae, bs) and not _ATTRIBUTION.search(text, max(0, spans[a][0] - 16), spans[a][0]) \
+                and not (not ments[b].lone and _CUE_END.search(text, max(0, spans[a][0] - 60), spans[a][0])) \
                 and (_surname_then_given(
                 ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
                                                                                        spans[a][0]))) or (
@@ -447,7 +459,11 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
     left = [w for w in _NAME_WORD.findall(text, s, cut) if fold(w).lower() not in PARTICLES]
     right = [w for w in _NAME_WORD.findall(text, cut + 1, e) if fold(w).lower() not in PARTICLES]
     whole = record_tokens(span)
-    if not left or not right or any(whole <= p for p in people):
+    if any(whole <= p for p in people):
+        return [(s, e)]
+    if 1 <= len(_NAME_WORD.findall(text, s, cut)) <= 2 and len(right) >= 2 and _CUE_END.search(text, max(0, s - 60), s):
+        return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "as Mac, Trevor McAllister": an alias, then a name
+    if not left or not right:
         return [(s, e)]
     lone = fold(left[0]).lower() if len(left) == 1 else ""
     two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
@@ -458,10 +474,13 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         two = bool(owners[0]) and bool(owners[1]) and not owners[0] & owners[1]
     if not two:
         return [(s, e)]
-    start = cut + 1
-    while start < e and text[start].isspace():
+    return [(s, cut), (_skip_space(text, cut + 1, e), e)]
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
         start += 1
-    return [(s, cut), (start, e)]
+    return start
 
 
 
