@@ -404,3 +404,57 @@ def test_an_alias_then_a_comma_then_another_name_is_two_people(redactor, casing)
     out = run(redactor, cased("Subject Terrell Jones aka Smoke, Ann Lee and Bob Dole were present.", casing))
     assert shown_words(out, ["Terrell", "Jones", "Smoke", "Ann", "Lee", "Bob", "Dole"]) == [], out
     assert numbers(out) == {"1", "2", "3"}, out
+
+
+# --- "a dude they call X"; a list of street names after a list cue; "Big 50", "Baby G" by their shape ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_any_person_noun_before_they_call_finds_the_alias(redactor, casing):
+    text = cased("He states a dude they call Pooh Bear sells there. Pooh Bear drives a red car.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Pooh", "Bear"]) == [], out
+    assert cased("drives a red car", casing) in out and numbers(out) == {"1"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_two_street_names_after_a_list_cue_are_two_people(redactor, casing):
+    out = run(redactor, cased("Associates: Tiny, Boo, Lil Pete. Tiny was not present.", casing))
+    assert shown_words(out, ["Tiny", "Boo", "Pete"]) == [], out
+    assert numbers(out) == {"1", "2", "3"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_surname_comma_given_after_a_list_cue_stays_one_person(redactor, casing):
+    out = run(redactor, cased("Associates: Brooks, Chidi; Michael Tsosie (his brother).", casing))
+    assert numbers(out) == {"1", "2"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_prefix_before_a_number_or_a_letter_is_a_street_name(redactor, casing):
+    out = run(redactor, cased("Suspect Raymond Ellis was seen with Baby G and Big 50. Big 50 stayed.", casing))
+    assert shown_words(out, ["Raymond", "Ellis", "Big 50", "Baby G"]) == [], out
+    assert len(numbers(out)) == 3, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_a_prefix_before_a_size_or_an_age_is_no_name(redactor, casing):
+    out = run(redactor, cased("He had a big 50 inch TV. He was young 5 years ago. Baby 2 months old.", casing))
+    assert "PERSON" not in out, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_the_prefix_of_an_alias_is_not_followed_alone(redactor, casing):
+    out = run(redactor, cased("Terrell Jones aka Big Mike ran. A big car left. Big Mike hid.", casing))
+    assert cased("A big car left", casing) in out, out
+    assert numbers(out) == {"1"} and out.count("[PERSON 1]") == 3, out
+
+
+def test_prefixed_tags_in_any_case_and_place(redactor):
+    from redaction.text.aliases import alias_spans
+
+    rng = random.Random(41)
+    for _ in range(20):
+        tag = rng.choice(["Big 50", "Lil 9", "Baby G", "Yung D", "Lil' 2"])
+        frame = rng.choice(["Officers saw {t} at the store.", "{t} ran west.", "I was with {t}, Tiny and Boo."])
+        text = any_case(rng, frame.format(t=tag))
+        assert tag.lower() in [text[s:e].lower() for s, e in alias_spans(text)], text

@@ -66,8 +66,9 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"gave\s+(?:the|his|her|their|a)\s+(?:false\s+)?name(?:\s+of|\s+as)?", "gave the name {a}"),
     # The alias of someone else, or of nobody named yet: found, never joined to the name before the cue.
     AliasCue(r"(?:crew|set|members|associates)(?=\s*:)", "associates: {a}", joins=False),
-    AliasCue(r"(?:the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|a\s+male|"
-             r"a\s+female|someone)\s+(?:" + _WHO[3:-1] + r"|he|she|i)\s+calls?", "a guy they call {a}", joins=False),
+    AliasCue(r"(?:(?:the|a|an|this|that|some)\s+(?:one|guy|dude|man|woman|girl|boy|kid|lady|male|female|person|"
+             r"individual|chick|youngster|teen|juvenile)|someone|somebody)\s+(?:(?:who|whom|that)\s+)?(?:" + _WHO[3:-1]
+             + r"|he|she|i)\s+calls?", "a guy they call {a}", joins=False),
     AliasCue(r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them|the\s+[^\W\d_]+)\s+)?(?:only\s+)?(?:as|by)"
              r"(?:\s+the\s+(?:street\s+|nick)?name(?:\s+of)?)?(?!\s+(?:his|her|their|the)\b)", "knows him as {a}", joins=False),
     AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",

@@ -236,6 +236,27 @@ def _family_surnames(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Big 50", "LIL 9", "Baby G", "yung d": an alias prefix before a number or a single letter is a street name by its
+# shape, unless a determiner makes it a size ("a big 50 inch TV") or a unit follows.
+_PREFIXED_TAG = re.compile(
+    r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|little|baby|big|yung|young))['’]?[ \t]+(?:\d{1,3}|(?i:[b-hj-z]))"
+    r"(?![\w'’\-/%]|\.\w|\s*(?i:inch|in\b|lbs?\b|pounds?|dollars?|bucks|cents?|years?|yrs?|mph|feet|ft\b|cal\b|"
+    r"caliber|rounds?|pack|oz\b|grams?|mg\b|k\b|percent|%|\"|x\b|months?|mos?\b|weeks?|wks?\b|days?|hours?|hrs?\b|"
+    r"minutes?|mins?\b|times?))")
+_DETERMINED = re.compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|our|its|this|that|some|one|two|very|so)\s+\Z")
+
+
+def _prefixed_tags(text: str) -> list[tuple[int, int]]:
+    """``_PREFIXED_TAG`` matches; in a mixed-case text the prefix has a capital ("Big 50", not "big 5 minutes")."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _PREFIXED_TAG.finditer(text):
+        if (mixed and m.group("p").islower()) or _DETERMINED.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        out.append(m.span())
+    return out
+
+
 def _what_they_call(text: str) -> list[tuple[int, int]]:
     """The alias before "(that's what everyone calls her)", its common and report words apart."""
     out = []
@@ -337,6 +358,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     if " to be " in text or " TO BE " in text:
         out += _believed_to_be(text)
     out += _family_surnames(text)
+    out += _prefixed_tags(text)
     out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search

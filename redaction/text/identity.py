@@ -45,6 +45,7 @@ from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
 from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
+from redaction.text.vocabulary import unknown_word
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
@@ -465,6 +466,8 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "as Mac, Trevor McAllister": an alias, then a name
     if not left or not right:
         return [(s, e)]
+    if len(left) == len(right) == 1 and _CUE_END.search(text, max(0, s - 60), s) and not _reads_as_lf(left[0], right[0]):
+        return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "Associates: Tiny, Boo": two aliases, no ``last, first``
     lone = fold(left[0]).lower() if len(left) == 1 else ""
     two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
     two = two or (len(left) == len(right) == 1 and _listed_pair(text, s, e, lone, fold(right[0]).lower()))
@@ -475,6 +478,14 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
     if not two:
         return [(s, e)]
     return [(s, cut), (_skip_space(text, cut + 1, e), e)]
+
+
+def _reads_as_lf(left: str, right: str) -> bool:
+    """"Brooks, Chidi", "Ivanova, Carlos": a surname (listed or no word of the vocabulary), then a given name (listed,
+    a short form or no word of the vocabulary); not "Tiny, Boo", two street names made of common words."""
+    lo, ro = fold(left).lower(), fold(right).lower()
+    return (lo in surnames() or unknown_word(left)) and (ro in given_names() or ro in AMBIGUOUS_GIVEN
+                                                          or unknown_word(right))
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

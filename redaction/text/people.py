@@ -57,6 +57,9 @@ def record_tokens(value: str) -> frozenset[str]:
                      and t not in {"mr", "mrs", "ms", "miss", "dr"})
 
 
+_ALIAS_PREFIXES = frozenset({"lil", "little", "baby", "big", "yung", "young"})
+
+
 def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Whole-word mentions, outside ``spans``, of the name words inside ``spans``.
 
@@ -67,6 +70,7 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     """
     long_words: set[str] = set()
     short_words: set[str] = set()
+    prefixed: dict[str, set[str]] = {}  # an alias's prefix -> the words it stood before
     upper_text = not any(c.islower() for c in text)
     for s, e in spans:
         initials = is_initials(text[s:e])
@@ -76,6 +80,10 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             low = fold(w).lower()
             if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
                 continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
+            after = _KEY_TOKEN.search(text, m.end(), e) if low in _ALIAS_PREFIXES else None
+            if after is not None:  # "BIG" of "BIG MIKE": followed only before "MIKE" again, never in "a big car"
+                prefixed.setdefault(low, set()).add(fold(after.group()).lower())
+                continue
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
                 if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
                     short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
@@ -86,14 +94,14 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
                 short_words.add(w)
             else:
                 long_words.add(low)
-    if not long_words and not short_words:
+    if not long_words and not short_words and not prefixed:
         return []
     out = []
     k = 0
     ordered = sorted(spans)
     for m in _KEY_TOKEN.finditer(text):
         w = m.group()
-        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words)):
+        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words) or _prefix_again(text, m, prefixed)):
             continue
         while k < len(ordered) and ordered[k][1] <= m.start():
             k += 1
@@ -103,6 +111,13 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue  # "Jefferson St"; "9 AM"
         out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
+
+
+def _prefix_again(text: str, m: re.Match[str], prefixed: dict[str, set[str]]) -> bool:
+    """An alias's prefix before the same word again ("big" of "big hurt" in "big hurt's car")."""
+    nxt = prefixed.get(fold(m.group()).lower())
+    after = _KEY_TOKEN.match(text, m.end() + 1) if nxt else None
+    return after is not None and text[m.end()].isspace() and fold(after.group()).lower() in (nxt or set())
 
 
 def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
