@@ -458,3 +458,23 @@ def test_prefixed_tags_in_any_case_and_place(redactor):
         frame = rng.choice(["Officers saw {t} at the store.", "{t} ran west.", "I was with {t}, Tiny and Boo."])
         text = any_case(rng, frame.format(t=tag))
         assert tag.lower() in [text[s:e].lower() for s, e in alias_spans(text)], text
+
+
+# --- the cue words in their everyday senses name nobody ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("text", [
+    "Officer served an alias warrant at the house.",
+    "The area known as the Flats is a hot spot.",
+    "The door handle was broken.",
+    "The street name is not visible on the sign.",
+    "Subject is believed to be intoxicated. The vehicle is thought to be stolen.",
+    "The item was saved as evidence. The file was saved as a PDF.",
+    "The contact saved as mom called twice.",
+    "The big 3 were present. He was wearing a big 50 inch chain.",
+    "Officers went to the old house. The blue house was empty. The whole family was home.",
+    "Per policy, the car was towed. According to dispatch, the caller left.",
+])
+def test_cue_words_in_everyday_senses_name_nobody(redactor, text, casing):
+    out = run(redactor, cased(text, casing))
+    assert "[PERSON" not in out, out

@@ -74,7 +74,8 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",
              joins=False),
     AliasCue(r"(?:his|her|their)\s+name\s+(?:is|was)", "his name is {a}", joins=False),
-    AliasCue(r"saved\s+(?:in\s+(?:his|her|their|the)\s+phone\s+)?(?:as|under)", "a contact saved as {a}", joins=False),
+    AliasCue(r"saved\s+(?:in\s+(?:his|her|their|the)\s+phone\s+)?(?:as|under)(?=\s*[\"“'‘])", "a contact saved as \"{a}\"",
+             joins=False),  # quoted: not "saved as evidence"
     AliasCue(r"identified\s+(?:him|her|them|the\s+[^\W\d_]+)\s+as(?=\s*(?:[\"“'‘]|``))", "identified the shooter as \"{a}\"",
              joins=False),
     # Joins only: the NER finds the name after these.
