@@ -478,3 +478,18 @@ def test_prefixed_tags_in_any_case_and_place(redactor):
 def test_cue_words_in_everyday_senses_name_nobody(redactor, text, casing):
     out = run(redactor, cased(text, casing))
     assert "[PERSON" not in out, out
+
+
+# --- a three-letter name or alias word in Title case, later in a line of capitals ---
+
+def test_a_three_letter_alias_is_followed_into_capitals(redactor):
+    out = run(redactor, "Subj Shontay Reese, who goes by the name Tay-Tay, refused. TAY-TAY cursed at officers.")
+    assert shown_words(out, ["Shontay", "Reese", "Tay-Tay", "TAY"]) == [], out
+    assert numbers(out) == {"1"}, out
+    out = run(redactor, "Dee Lopez left at 2100. DEE RETURNED AT 2200.")
+    assert shown_words(out, ["Dee", "Lopez"]) == [], out
+
+
+def test_a_three_letter_name_before_a_number_in_capitals_is_a_month(redactor):
+    out = run(redactor, "Jan Kowalski called. REPORT OF JAN 5 2020 ATTACHED.")
+    assert "JAN 5" in out, out

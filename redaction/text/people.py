@@ -57,6 +57,7 @@ def record_tokens(value: str) -> frozenset[str]:
                      and t not in {"mr", "mrs", "ms", "miss", "dr"})
 
 
+_BEFORE_NUMBER = re.compile(r"[ \t.,\-/]*\d")
 _ALIAS_PREFIXES = frozenset({"lil", "little", "baby", "big", "yung", "young"})
 
 
@@ -92,6 +93,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
+                if len(w) == 3 and w.istitle() and not upper_text and not initials:
+                    short_words.add(w.upper())  # "Tay-Tay", later "TAY-TAY"; "Dee", later "DEE" in a capitals line
             else:
                 long_words.add(low)
     if not long_words and not short_words and not prefixed:
@@ -109,6 +112,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
+        if w.isupper() and len(w) == 3 and _BEFORE_NUMBER.match(text, m.end()):
+            continue  # "JAN 5": a month, not "Jan"
         out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
 
