@@ -88,6 +88,21 @@ CUES: tuple[AliasCue, ...] = (
 )
 
 
+# The nouns for a person's alias ("Ann Lee's street name", "the moniker of", "no nickname known").
+ALIAS_NOUNS = r"street\s+name|nick\s?name|moniker|alias|handle"
+# The spellings of "also known as" that a detected name can swallow in part ("Mary-Kate Long a.k.a").
+AKA_SPELLINGS = r"a/k/a|a\.k\.a|aka"
+# After these, only a QUOTED word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"'):
+# unquoted, the words after them are too often no name ("called 911", "named in the warrant").
+QUOTED_ONLY_CUES = (r"called", r"named", r"dubbed", r"described\s+as", r"referred\s+to\s+as", r"known\s+only\s+as",
+                    r"by\s+the\s+name(?:\s+of)?", r"name\s+of")
+# Cues whose subject is a pronoun, with no name of their own before them: the alias after one is the person
+# mentioned last ("her son darnell too. they call him cash").
+PRONOUN_CUES = (r"\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)",
+                r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by",
+                r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?")
+
+
 def cue_pattern(*, joins: bool | None = None, finds: bool | None = None, alias_before: bool = False) -> str:
     """The cues with these properties as one alternation (no group, no flags: the caller wraps it)."""
     chosen = [c.pattern for c in CUES if c.alias_before == alias_before and (joins is None or c.joins == joins)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
-from redaction.text.alias_cues import cue_pattern
+from redaction.text.alias_cues import ALIAS_NOUNS, QUOTED_ONLY_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
@@ -108,11 +108,10 @@ _CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
 _QUOTED_CUED = re.compile(
-    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
-    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
+    r"(?i:\b(?:" + "|".join(QUOTED_ONLY_CUES) + r")\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
 _ALIAS_BEFORE = re.compile(
     r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
-    + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+    + _NAME_WORD + r")['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 
 
 _PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
@@ -153,7 +152,7 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
 
 _ALIAS_OF_NAME = re.compile(
     r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
-    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
+    r"(?:" + ALIAS_NOUNS + r")\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
 
 
 # "Smoke, whose real name is Terrell Jones", '"Pooh" (real name unknown)': the word or two before the cue are an alias.
@@ -342,7 +341,7 @@ def _role_quoted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
+_NAMED_HINT = re.compile(r"(?i:" + ALIAS_NOUNS + ")")
 
 
 def alias_spans(text: str) -> list[tuple[int, int]]:

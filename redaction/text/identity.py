@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
-from redaction.text.alias_cues import cue_pattern
+from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
 from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
@@ -57,13 +57,9 @@ _GAP = re.compile(
     r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
-_OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+_OWNS_ALIAS = re.compile(r"['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 # An alias with no name of its own before its cue: it names the person mentioned last.
-_PRONOUN_ALIAS = re.compile(
-    r"(?:\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|"
-    r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
-    r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_PRONOUN_ALIAS = re.compile(r"(?:" + "|".join(PRONOUN_CUES) + r")\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 # "Smoke is believed to be Ann Lee's brother": a possessive after the name names someone else.
 _RELATIVE_AFTER = re.compile(r"['’]s?\s+[^\W\d_]")
 # A joining cue that opens a sentence: the alias after it belongs to the name after the comma that follows it.
@@ -95,7 +91,7 @@ _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|su
 # A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
 # A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
 # alias follows after a dot or quotes.
-_CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
