@@ -493,3 +493,15 @@ def test_a_three_letter_alias_is_followed_into_capitals(redactor):
 def test_a_three_letter_name_before_a_number_in_capitals_is_a_month(redactor):
     out = run(redactor, "Jan Kowalski called. REPORT OF JAN 5 2020 ATTACHED.")
     assert "JAN 5" in out, out
+
+
+# --- "also known as" in every spelling and spacing ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("cue", ["a.k.a", "a. k. a.", "A.K.A.:", "aka:", "AKA-", "a/k/a/", "A/K/A:", "(aka", "alias:",
+                                 "AKA.", "a-k-a", "A K A", "also known as:", "nickname:", "NN-", "street name -",
+                                 "moniker-", "A.K.A", "AKA/"])
+def test_every_spelling_of_aka_joins_the_alias(redactor, cue, casing):
+    out = run(redactor, cased(f"Suspect Darnell Foster {cue} D-Money was seen. D-Money fled.", casing))
+    assert shown_words(out, ["Darnell", "Foster", "D-Money"]) == [], out
+    assert numbers(out) == {"1"}, out

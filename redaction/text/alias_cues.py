@@ -36,7 +36,7 @@ _OF = r"(?:\s+(?:is|was|of))?"
 
 CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?", "a.k.a. {a}"),
-    AliasCue(r"[af]\s[k]\s[a](?=\s)", "a k a {a}"),  # typed with spaces ("DION CARVER A K A DEE")
+    AliasCue(r"[af](?:\.\s|\s|-)k(?:\.\s|\s|-)a(?:\.|(?=[\s:]))", "a k a {a}"),  # "A K A", "a. k. a.", "a-k-a"
     AliasCue(r"(?:also|better|commonly|widely)\s+known\s+as", "also known as {a}"),
     AliasCue(r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as",
              "known on the street as {a}"),
@@ -60,7 +60,8 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?:(?:his|her|their)\s+)?(?:" + _WHO[3:-1] + r"|i)\s+calls?\s+(?:him|her|them)", "they call him {a}"),
     AliasCue(r"nick(?=\s*:)", "nick: {a}"),
     AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘(]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
-    AliasCue(r"nn(?=\s*:|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"nn(?=\s*[:\-]|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"handle(?=\s*:)", "handle: {a}"),  # not "the door handle"
     AliasCue(r"identified\s+" + _SELF + r"\s+as", "identified himself as {a}"),
     AliasCue(r"introduced\s+" + _SELF + r"\s+as", "introduced herself as {a}"),
     AliasCue(r"gave\s+(?:the|his|her|their|a)\s+(?:false\s+)?name(?:\s+of|\s+as)?", "gave the name {a}"),
