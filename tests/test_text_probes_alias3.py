@@ -505,3 +505,14 @@ def test_every_spelling_of_aka_joins_the_alias(redactor, cue, casing):
     out = run(redactor, cased(f"Suspect Darnell Foster {cue} D-Money was seen. D-Money fled.", casing))
     assert shown_words(out, ["Darnell", "Foster", "D-Money"]) == [], out
     assert numbers(out) == {"1"}, out
+
+
+# --- "Per Officer Lee, Tyrone ran"; "tyrone, keisha's brother, ...": two people each ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("text", ["Per Officer Lee, Tyrone ran.", "According to Sgt. Lee, Tyrone ran.",
+                                  "tyrone, keisha's brother, was there."])
+def test_a_titled_source_or_a_possessive_after_the_comma_makes_two_people(redactor, text, casing):
+    out = run(redactor, cased(text, casing))
+    assert shown_words(out, ["Lee", "Tyrone", "keisha"]) == [], out
+    assert numbers(out) == {"1", "2"}, out

@@ -300,7 +300,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             union(a, b)  # "Known to officers as Mac, Trevor McAllister was arrested": the alias, then its name
         elif _AS_GAP.fullmatch(text, ae, bs) and _KNOW_BEFORE.search(text, max(0, spans[a][0] - 24), spans[a][0]):
             union(a, b)  # "officers know Patrick Donnelly as Donny", "she refers to Ana Ruiz as Nena"
-        elif _LF_GAP.fullmatch(text, ae, bs) and not _ATTRIBUTION.search(text, max(0, spans[a][0] - 16), spans[a][0]) \
+        elif _LF_GAP.fullmatch(text, ae, bs) and not _ATTRIBUTION.search(text, max(0, spans[a][0] - 40), spans[a][0]) \
                 and not (not ments[b].lone and _CUE_END.search(text, max(0, spans[a][0] - 60), spans[a][0])) \
                 and (_surname_then_given(
                 ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.recognizers.words import fold
+from redaction.recognizers.words import OFFICER_TITLES, fold
 from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.people import record_tokens
@@ -39,6 +39,8 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
         return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "as Mac, Trevor McAllister": an alias, then a name
     if not left or not right:
         return [(s, e)]
+    if len(left) == 1 and len(right) == 1 and text[e:e + 2].lower() in ("'s", "’s"):
+        return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "tyrone, keisha's brother": two people
     if len(left) == len(right) == 1 and CUE_END.search(text, max(0, s - 60), s) and not _reads_as_lf(left[0], right[0]):
         return [(s, cut), (_skip_space(text, cut + 1, e), e)]  # "Associates: Tiny, Boo": two aliases, no ``last, first``
     lone = fold(left[0]).lower() if len(left) == 1 else ""
@@ -68,7 +70,9 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 
 
-ATTRIBUTION = re.compile(r"(?<![\w'’\-])(?:per|according\s+to|via)\s+\Z", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"(?<![\w'’\-])(?:per|according\s+to|via)\s+(?:(?:" + "|".join(
+    re.escape(t) for t in sorted({*OFFICER_TITLES, "mr", "mrs", "ms", "dr"}, key=len, reverse=True)) + r")\.?\s+)?\Z",
+    re.IGNORECASE)  # "Per Ximena, Avi ...", "Per Officer Lee, Tyrone ran"
 _LIST_GOES_ON = re.compile(r"\s*,?\s+(?:and|&|or)\s+(" + _NAME_WORD.pattern + r")", re.IGNORECASE)
 
 
@@ -76,7 +80,7 @@ def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
     """"Ximena, Avi" is two people, not ``surname, given``, when the left word is a given name no surname list
     holds ("ximena, avi"), when the pair opens an attribution ("Per Gloria, Tyrone was ...": "per" names one
     source) or when the list goes on with "and" and a given name ("gloria, tyrone and keisha")."""
-    if ATTRIBUTION.search(text, max(0, s - 16), s):
+    if ATTRIBUTION.search(text, max(0, s - 40), s):
         return True
     given = given_names()
     if right not in given and right not in AMBIGUOUS_GIVEN:
