@@ -516,3 +516,23 @@ def test_a_titled_source_or_a_possessive_after_the_comma_makes_two_people(redact
     out = run(redactor, cased(text, casing))
     assert shown_words(out, ["Lee", "Tyrone", "keisha"]) == [], out
     assert numbers(out) == {"1", "2"}, out
+
+
+# --- relatives sharing a surname, each with a quoted nickname; "believed to be his girlfriend <name>" ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_two_relatives_with_quoted_nicknames_are_two_people(redactor, casing):
+    text = cased("Officers seek Ismael 'Izzy' Ferrer and his cousin Isaac 'Ike' Ferrer. Izzy is armed. Ike is not.",
+                 casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Ismael", "Izzy", "Ferrer", "Isaac", "Ike"]) == [], out
+    assert numbers(out) == {"1", "2"}, out
+    assert out.count("[PERSON 1]") == 4 and out.count("[PERSON 2]") == 4, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_an_alias_believed_to_be_his_girlfriend_is_her(redactor, casing):
+    text = cased("Call 3: Boone asks 'Nook' to move the car. Nook is believed to be his girlfriend Tasha Greer.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Boone", "Nook", "Tasha", "Greer"]) == [], out
+    assert numbers(out) == {"1", "2"} and out.count("[PERSON 2]") == 3, out

@@ -82,7 +82,8 @@ CUES: tuple[AliasCue, ...] = (
     # Joins only: the NER finds the name after these.
     AliasCue(r"(?:later\s+)?identified\s+as", "later identified as {a}", finds=False),
     # "Nena is believed to be Yesenia Ochoa": the words before are the alias, the name after it is the real one.
-    AliasCue(r"(?:believed|thought|suspected|confirmed|determined)\s+to\s+be", "believed to be {a}", finds=False),
+    AliasCue(r"(?:believed|thought|suspected|confirmed|determined)\s+to\s+be(?:\s+(?:his|her|their)\s+[^\W\d_]+)?",
+             "believed to be {a}", finds=False),  # "Nook is believed to be his girlfriend Tasha Greer"
     # The alias before the cue, the real name after it.
     AliasCue(r"(?:whose\s+)?(?:real|true|legal|birth)\s+name(?:\s+(?:is|was))?", "whose real name is {a}",
              alias_before=True),

@@ -361,7 +361,7 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
                 found |= _parts_met(m, cands, persons, ctx)
             if pid is not None and (best is None or len(m.keys) > best[0]):
                 best = (len(m.keys), pid)
-    if best is not None:
+    if best is not None and not _another_given_name(group, ments, persons[best[1]], persons):
         return best[1], {k for k in found if k != best[1] and not persons[k].record}
     if len(group) == 1 and ments[group[0]].lone:
         nick = _shortened(ments[group[0]], persons)
@@ -369,6 +369,20 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
             return nick, set()
     persons.append(_Person(set()))
     return len(persons) - 1, set()
+
+
+def _another_given_name(group: list[int], ments: dict[int, _Mention], person: _Person, persons: list[_Person]) -> bool:
+    """A group ('isaac "ike" ferrer') that reaches ``person`` only by a lone surname ("ferrer" of 'ismael "izzy"
+    ferrer') but holds a given name that person lacks and nobody holds: a relative sharing the surname."""
+    if person.record or not person.given:
+        return False
+    via_surname = [i for i in group if _candidates(ments[i], persons) and ments[i].lone and ments[i].keys <= person.words
+                   and not ments[i].keys & person.given]
+    if not via_surname or any(_candidates(ments[i], persons) for i in group if i not in via_surname):
+        return False
+    given = given_names()
+    return any(ments[i].lone and not ments[i].alt and len(ments[i].keys) == 1 and not ments[i].keys & person.words
+               and all(w in given for w in ments[i].keys) for i in group if i not in via_surname)
 
 
 def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context) -> set[int]:
