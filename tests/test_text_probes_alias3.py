@@ -536,3 +536,23 @@ def test_an_alias_believed_to_be_his_girlfriend_is_her(redactor, casing):
     out = run(redactor, text)
     assert shown_words(out, ["Boone", "Nook", "Tasha", "Greer"]) == [], out
     assert numbers(out) == {"1", "2"} and out.count("[PERSON 2]") == 3, out
+
+
+# --- more ways of saying "also known as": each joins the alias to the name before it ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("cue", ["otherwise known as", "o/k/a", "sometimes called", "also goes by", "went by the name of",
+                                 "who is also known as", "formerly known as", "self-identified as", "under the alias of",
+                                 "used the alias", "under the name", "nick-named", "whom officers know as",
+                                 "referred to as", "known locally as", "also using the name", "a.k.a. the", "dubbed"])
+def test_more_ways_of_saying_aka_join_the_alias(redactor, cue, casing):
+    out = run(redactor, cased(f"Suspect Darnell Foster {cue} Smokey was seen near the store. Smokey fled.", casing))
+    assert shown_words(out, ["Darnell", "Foster", "Smokey"]) == [], out
+    assert numbers(out) == {"1"}, out
+    assert cased("near the store", casing) in out, out
+
+
+def test_a_name_that_swallowed_its_cue_still_joins_the_alias(redactor):
+    out = run(redactor, "officers stopped terrell jones nick: (boo) near the park. boo ran.")
+    assert shown_words(out, ["terrell", "jones", "boo"]) == [], out
+    assert numbers(out) == {"1"}, out

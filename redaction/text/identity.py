@@ -53,7 +53,8 @@ _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*\(?\s*(?:(?:is|was|who|whom|that)\s+){0,2}(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:the\s+)?"
     r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
@@ -91,7 +92,8 @@ _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|su
 # A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
 # A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
 # alias follows after a dot or quotes.
-_CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + "|" + cue_pattern(joins=True, finds=True)
+                         + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)  # "terrell jones nick" + ": (boo)" too
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -322,7 +324,7 @@ def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
 
 
 def _cue_across(text: str, ae: int, bs: int) -> bool:
-    m = _CUE_ACROSS.search(text, max(0, ae - 6), bs)
+    m = _CUE_ACROSS.search(text, max(0, ae - 24), bs)
     return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
 
 

@@ -30,7 +30,8 @@ _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)", re.IGNORECASE)
+_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)",
+                                 re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
