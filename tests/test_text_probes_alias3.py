@@ -556,3 +556,14 @@ def test_a_name_that_swallowed_its_cue_still_joins_the_alias(redactor):
     out = run(redactor, "officers stopped terrell jones nick: (boo) near the park. boo ran.")
     assert shown_words(out, ["terrell", "jones", "boo"]) == [], out
     assert numbers(out) == {"1"}, out
+
+
+# --- an alias set off by dashes, commas and quotes, or square / curly brackets ---
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("shape", ["Terrell Jones - 'Smokey' -", "Terrell Jones, 'Smokey,'", "Terrell Jones [Smokey]",
+                                   "Terrell Jones {aka Smokey}", "Terrell Jones — \"Smokey\" —"])
+def test_an_alias_set_off_by_dashes_commas_or_brackets_is_the_same_person(redactor, shape, casing):
+    out = run(redactor, cased(f"Officers detained {shape} near the store. Smokey fled.", casing))
+    assert shown_words(out, ["Terrell", "Jones", "Smokey"]) == [], out
+    assert numbers(out) == {"1"}, out

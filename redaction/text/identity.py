@@ -53,9 +53,9 @@ _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*\(?\s*(?:(?:is|was|who|whom|that)\s+){0,2}(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*[(\[{]?\s*(?:(?:is|was|who|whom|that)\s+){0,2}(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
     r"(?:the\s+)?"
-    r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
+    r"|[\"”’']?\s*[(\[]\s*[\"“‘']?\s*|\s*[,\-–—]?\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
 _OWNS_ALIAS = re.compile(r"['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
