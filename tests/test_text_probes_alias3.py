@@ -567,3 +567,11 @@ def test_an_alias_set_off_by_dashes_commas_or_brackets_is_the_same_person(redact
     out = run(redactor, cased(f"Officers detained {shape} near the store. Smokey fled.", casing))
     assert shown_words(out, ["Terrell", "Jones", "Smokey"]) == [], out
     assert numbers(out) == {"1"}, out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("shape", ['JONES, TERRELL ("SMOKEY")', 'Jones, Terrell "Smokey"'])
+def test_surname_comma_given_then_its_alias_is_one_person(redactor, shape, casing):
+    out = run(redactor, cased(f"Officers detained {shape} near the store. Smokey fled.", casing))
+    assert shown_words(out, ["Terrell", "Jones", "Smokey"]) == [], out
+    assert numbers(out) == {"1"}, out

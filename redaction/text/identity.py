@@ -308,13 +308,24 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
                 ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
                                                                                        spans[a][0]))) or (
                 ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
-                and _BRACKET_CLOSE.match(text, be))):  # "(wilson, terrell)": one name in brackets
+                and _BRACKET_CLOSE.match(text, be)) or _lf_before_alias(text, ments[a], ments[b], be)):
+            # "(wilson, terrell)": one name in brackets; 'jones, terrell ("smokey")': a name and its alias
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
     out: dict[int, list[int]] = {}
     for i in order:
         out.setdefault(root(i), []).append(i)
     return list(out.values())
+
+
+_ALIAS_OPENS = re.compile(r"\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")
+
+
+def _lf_before_alias(text: str, a: _Mention, b: _Mention, be: int) -> bool:
+    """'jones, terrell ("smokey")': a listed surname, a comma and a listed given name with a bracketed or quoted
+    alias after it read as ``last, first`` even when the surname is a given name too."""
+    return (a.lone and b.lone and len(a.keys) == 1 and len(b.keys) == 1 and a.keys <= surnames()
+            and b.keys <= given_names() and _ALIAS_OPENS.match(text, be) is not None)
 
 
 def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
