@@ -318,7 +318,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
     return list(out.values())
 
 
-_ALIAS_OPENS = re.compile(r"\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")
+_ALIAS_OPENS = re.compile(r"(?!['’][sS]\b)\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")  # not "keisha's"
 
 
 def _lf_before_alias(text: str, a: _Mention, b: _Mention, be: int) -> bool:
