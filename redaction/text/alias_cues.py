@@ -35,51 +35,79 @@ _SELF = r"(?:himself|herself|themselves)"
 _OF = r"(?:\s+(?:is|was|of))?"
 
 CUES: tuple[AliasCue, ...] = (
-    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka)(?:['’]?s\b)?", "a.k.a. {a}"),
-    AliasCue(r"(?:also|better|commonly|widely)\s+known\s+as", "also known as {a}"),
-    AliasCue(r"known\s+(?:(?:on|in|around|to|by|among)\s+(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as",
+    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka|o/k/a|o\.k\.a\.?)(?:['’]?s\b)?", "a.k.a. {a}"),
+    AliasCue(r"[af](?:\.\s|\s|-)k(?:\.\s|\s|-)a(?:\.|(?=[\s:]))", "a k a {a}"),  # "A K A", "a. k. a.", "a-k-a"
+    AliasCue(r"(?:also|better|commonly|widely|otherwise|formerly|locally|usually|mostly)\s+known\s+as", "also known as {a}"),
+    AliasCue(r"known\s+(?:(?:locally|widely|commonly|mostly|usually|informally)\s+)?(?:(?:on|in|around|to|by|among)\s+"
+             r"(?:[^\W\d_]+\s+){0,3})?(?:only\s+)?as",
              "known on the street as {a}"),
-    AliasCue(r"nicknamed", "nicknamed {a}"),
+    AliasCue(r"nick[\s\-]?named", "nicknamed {a}"),
+    AliasCue(r"self[\s\-]identified\s+as", "self-identified as {a}"),
+    AliasCue(r"(?:who|whom)\s+(?:[^\W\d_]+\s+){1,2}kn(?:ow|ows|ew)\s+as", "whom officers know as {a}"),
     AliasCue(r"(?:identified|described)\s+only\s+as", "identified only as {a}"),
     AliasCue(r"identified\s+as(?=\s*(?:[\"“'‘]|``))", "identified as \"{a}\""),
-    AliasCue(r"nick\s?names?" + _OF, "nickname is {a}"),
-    AliasCue(r"(?:also\s+)?go(?:es|ing)?\s+by(?:\s+the\s+(?:street\s+)?(?:(?:nick)?name|moniker|alias|handle)(?:\s+of)?)?",
-             "goes by {a}"),
-    AliasCue(r"went\s+by", "went by {a}"),
+    AliasCue(r"nick\s?names?(?:\(s\))?" + _OF, "nickname is {a}"),
+    AliasCue(r"(?:also\s+)?(?:go(?:es|ing)?|went)\s+by(?:\s+the\s+(?:street\s+)?(?:(?:nick)?name|moniker|alias|handle)"
+             r"(?:\s+of)?)?", "goes by {a}"),
     AliasCue(r"answers\s+to", "answers to {a}"),
     AliasCue(r"call(?:s|ing|ed)\s+" + _SELF, "calls himself {a}"),
     AliasCue(r"refers\s+to\s+" + _SELF + r"\s+as", "refers to himself as {a}"),
     AliasCue(r"alias(?:es|\(es\))?" + _OF, "alias {a}"),
     AliasCue(r"whose\s+(?:street\s+)?(?:nick)?name\s+(?:is|was)", "whose street name is {a}"),
-    AliasCue(r"street\s+(?:name|handle)s?" + _OF, "street name {a}"),
+    AliasCue(r"street\s+(?:name|handle|moniker)s?(?:\(s\))?" + _OF, "street name {a}"),
     AliasCue(r"monic?kers?(?:\(s\))?" + _OF, "moniker {a}"),
-    AliasCue(r"(?:uses?|using|used)\s+the\s+(?:street\s+)?names?(?:\s+of)?", "uses the name {a}"),
-    AliasCue(r"also\s+called", "also called {a}"),
+    AliasCue(r"(?:also\s+)?(?:uses?|using|used)\s+the\s+(?:street\s+)?(?:names?|alias|moniker|nickname)(?:\s+of)?",
+             "uses the name {a}"),
+    AliasCue(r"under\s+the\s+(?:street\s+)?(?:name|alias|moniker|nickname)(?:\s+of)?", "under the alias {a}"),
+    AliasCue(r"(?:also|sometimes|often|commonly|usually|widely)\s+called", "also called {a}"),
     AliasCue(r"(?:who|whom|that)\s+(?:(?:his|her|their)\s+)?" + _WHO + r"\s+calls?", "who her friends call {a}"),
     AliasCue(r"(?:(?:his|her|their)\s+)?(?:" + _WHO[3:-1] + r"|i)\s+calls?\s+(?:him|her|them)", "they call him {a}"),
     AliasCue(r"nick(?=\s*:)", "nick: {a}"),
     AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘(]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
-    AliasCue(r"nn(?=\s*:|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"nn(?=\s*[:\-]|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"handle(?=\s*:)", "handle: {a}"),  # not "the door handle"
     AliasCue(r"identified\s+" + _SELF + r"\s+as", "identified himself as {a}"),
     AliasCue(r"introduced\s+" + _SELF + r"\s+as", "introduced herself as {a}"),
     AliasCue(r"gave\s+(?:the|his|her|their|a)\s+(?:false\s+)?name(?:\s+of|\s+as)?", "gave the name {a}"),
     # The alias of someone else, or of nobody named yet: found, never joined to the name before the cue.
     AliasCue(r"(?:crew|set|members|associates)(?=\s*:)", "associates: {a}", joins=False),
-    AliasCue(r"(?:the\s+one|the\s+guy|the\s+man|the\s+woman|the\s+girl|the\s+kid|a\s+guy|a\s+man|a\s+woman|a\s+male|"
-             r"a\s+female|someone)\s+" + _WHO + r"\s+calls?", "a guy they call {a}", joins=False),
+    AliasCue(r"(?:(?:the|a|an|this|that|some)\s+(?:one|guy|dude|man|woman|girl|boy|kid|lady|male|female|person|"
+             r"individual|chick|youngster|teen|juvenile)|someone|somebody)\s+(?:(?:who|whom|that)\s+)?(?:" + _WHO[3:-1]
+             + r"|he|she|i)\s+calls?", "a guy they call {a}", joins=False),
     AliasCue(r"(?:i\s+)?kn(?:ows?|ew)\s+(?:(?:him|her|them|the\s+[^\W\d_]+)\s+)?(?:only\s+)?(?:as|by)"
              r"(?:\s+the\s+(?:street\s+|nick)?name(?:\s+of)?)?(?!\s+(?:his|her|their|the)\b)", "knows him as {a}", joins=False),
     AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",
              joins=False),
     AliasCue(r"(?:his|her|their)\s+name\s+(?:is|was)", "his name is {a}", joins=False),
+    AliasCue(r"saved\s+(?:in\s+(?:his|her|their|the)\s+phone\s+)?(?:as|under)(?=\s*[\"“'‘])", "a contact saved as \"{a}\"",
+             joins=False),  # quoted: not "saved as evidence"
     AliasCue(r"identified\s+(?:him|her|them|the\s+[^\W\d_]+)\s+as(?=\s*(?:[\"“'‘]|``))", "identified the shooter as \"{a}\"",
              joins=False),
     # Joins only: the NER finds the name after these.
     AliasCue(r"(?:later\s+)?identified\s+as", "later identified as {a}", finds=False),
+    AliasCue(r"(?:referred|refers)\s+to\s+as|dubbed", "referred to as {a}", finds=False),  # found only quoted
+    # "Nena is believed to be Yesenia Ochoa": the words before are the alias, the name after it is the real one.
+    AliasCue(r"(?:believed|thought|suspected|confirmed|determined)\s+to\s+be(?:\s+(?:his|her|their)\s+[^\W\d_]+)?",
+             "believed to be {a}", finds=False),  # "Nook is believed to be his girlfriend Tasha Greer"
     # The alias before the cue, the real name after it.
     AliasCue(r"(?:whose\s+)?(?:real|true|legal|birth)\s+name(?:\s+(?:is|was))?", "whose real name is {a}",
              alias_before=True),
 )
+
+
+# The nouns for a person's alias ("Ann Lee's street name", "the moniker of", "no nickname known").
+ALIAS_NOUNS = r"street\s+name|nick\s?name|moniker|alias|handle"
+# The spellings of "also known as" that a detected name can swallow in part ("Mary-Kate Long a.k.a").
+AKA_SPELLINGS = r"a/k/a|a\.k\.a|aka"
+# After these, only a QUOTED word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"'):
+# unquoted, the words after them are too often no name ("called 911", "named in the warrant").
+QUOTED_ONLY_CUES = (r"called", r"named", r"dubbed", r"described\s+as", r"referred\s+to\s+as", r"known\s+only\s+as",
+                    r"by\s+the\s+name(?:\s+of)?", r"name\s+of")
+# Cues whose subject is a pronoun, with no name of their own before them: the alias after one is the person
+# mentioned last ("her son darnell too. they call him cash").
+PRONOUN_CUES = (r"\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)",
+                r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by",
+                r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?")
 
 
 def cue_pattern(*, joins: bool | None = None, finds: bool | None = None, alias_before: bool = False) -> str:
@@ -99,8 +127,9 @@ def cue_inside(text: str, start: int, end: int) -> int | None:
     """Where a detected name runs into an alias cue or a bracket or quote after its first word ("TATIANA L. STREET
     NAME", 'TATIANA L ("LUCKY'), so that the name ends there: no name holds a cue, a bracket or a quote."""
     first = re.match(r"\s*\S+", text[start:end])
-    m = _inside().search(text, start + (first.end() if first else 0), end)
-    return m.start() if m is not None else None
+    # A few characters past the span: a cue's lookahead ("nick" before ":") may need them.
+    m = _inside().search(text, start + (first.end() if first else 0), min(len(text), end + 4))
+    return m.start() if m is not None and m.start() < end else None
 
 
 @lru_cache(maxsize=1)

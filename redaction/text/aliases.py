@@ -11,12 +11,14 @@ a nickname in, with the name it belongs to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
-from redaction.text.alias_cues import cue_pattern
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.text.alias_cues import ALIAS_NOUNS, QUOTED_ONLY_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
+from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
-from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
@@ -35,7 +37,8 @@ _ALIAS = re.compile(
 _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to", "and", "or", "is", "was", "of",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown", "every", "each",
-                   "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone"}
+                   "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone",
+                   "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld"}
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
@@ -105,11 +108,10 @@ _CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
 _QUOTED_CUED = re.compile(
-    r"(?i:\b(?:called|named|dubbed|described\s+as|referred\s+to\s+as|known\s+only\s+as|by\s+the\s+name(?:\s+of)?|"
-    r"name\s+of)\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
+    r"(?i:\b(?:" + "|".join(QUOTED_ONLY_CUES) + r")\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
 _ALIAS_BEFORE = re.compile(
     r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
-    + _NAME_WORD + r")['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+    + _NAME_WORD + r")['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 
 
 _PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
@@ -150,7 +152,7 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
 
 _ALIAS_OF_NAME = re.compile(
     r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
-    r"(?:street\s+name|nick\s?name|moniker|alias|handle)\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
+    r"(?:" + ALIAS_NOUNS + r")\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
 
 
 # "Smoke, whose real name is Terrell Jones", '"Pooh" (real name unknown)': the word or two before the cue are an alias.
@@ -172,6 +174,124 @@ def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
         if words and not words[-1].group().lower().endswith(("'s", "’s")) and (
                 quoted or lower_text or words[0].group()[:1].isupper()):
             out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+# "TOPE (THAT'S WHAT EVERYONE CALLS HER) TOLD ...", "Dre, which is what they call him, ran": the word or two before.
+_WHAT_CALLED = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s*[(,\-–—]\s*(?i:(?:that['’]?s|that\s+is|"
+    r"which\s+is)\s+what\s+(?:they|everyone|everybody|people|friends|folks|we|he|she|i)\s+calls?\s+(?:him|her|them)\b)")
+
+
+_COPULA_BEFORE = re.compile(r"(?<![\w'’])(?i:is|was|were|are|be|been|being|so|very|too|real|really|get|got|feel|felt|"
+                            r"seemed|looked|became)\s+\Z")
+
+
+# "Bam is believed to be Bryant Ambrose": the word or two before the cue name the person the full name after it is.
+_BELIEVED = re.compile(
+    r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?i:is|was)\s+(?i:"
+    + cue_pattern(finds=False) + r")\s+(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
+
+
+def _believed_to_be(text: str) -> list[tuple[int, int]]:
+    """The alias before "is believed to be <given> <surname>": no pronoun, role, common or report word ("the driver
+    is believed to be ..."), and in a mixed-case text a capital; the full name must read as one."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _BELIEVED.finditer(text):
+        words = list(re.finditer(_NAME_WORD, m.group(1)))
+        while words and (_no_alias_word(words[0].group()) or words[0].group().lower() in NOT_NAME_WORDS):
+            words.pop(0)
+        if not words or not _given_surname(m.group(2), m.group(3)):
+            continue
+        if any(w.group().lower() in _ROLE_WORDS or w.group().lower() in NOT_NAME_WORDS or _verb_form(w.group())
+               or (mixed and not w.group()[:1].isupper()) for w in words):
+            continue
+        out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+# "the Okonkwo brothers", "THE NGUYEN FAMILY", "the garcia residence": a surname naming a family or its home.
+_FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)\s+(" + _NAME_WORD + r")\s+(?P<noun>(?i:brothers|sisters|family|families|twins|"
+                     r"siblings|kids|children|household|residence|home|house|boys|girls|cousins|couple))\b")
+
+
+def _family_surnames(text: str) -> list[tuple[int, int]]:
+    """The surname in "the X brothers / family / residence": a capital in a mixed-case text, or in a text of one
+    case a listed surname or a word no vocabulary holds, never a common, report or place word ("the Smith family",
+    not "the old house", "the foster family", "the brown house")."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _FAMILY.finditer(text):
+        w = m.group(1)
+        low = w.lower()
+        if _no_alias_word(w) or _verb_form(w) or low in _ROLE_WORDS or low in _CUE_WORDS:
+            continue
+        if mixed:  # "The White House": a place's name, every word a capital
+            ok = w[:1].isupper() and not w.isupper() and low not in NOT_NAME_WORDS and m.group("noun").islower()
+        else:
+            ok = (low in surnames() or unknown_word(w)) and low not in dictionary_words() and low not in NOT_NAME_WORDS
+        if ok:
+            out.append(m.span(1))
+    return out
+
+
+# "Big 50", "LIL 9", "Baby G", "yung d": an alias prefix before a number or a single letter is a street name by its
+# shape, unless a determiner makes it a size ("a big 50 inch TV") or a unit follows.
+_PREFIXED_TAG = re.compile(
+    r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|little|baby|big|yung|young))['’]?[ \t]+(?:\d{1,3}|(?i:[b-hj-z]))"
+    r"(?![\w'’\-/%]|\.\w|\s*(?i:inch|in\b|lbs?\b|pounds?|dollars?|bucks|cents?|years?|yrs?|mph|feet|ft\b|cal\b|"
+    r"caliber|rounds?|pack|oz\b|grams?|mg\b|k\b|percent|%|\"|x\b|months?|mos?\b|weeks?|wks?\b|days?|hours?|hrs?\b|"
+    r"minutes?|mins?\b|times?))")
+_DETERMINED = re.compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|our|its|this|that|some|one|two|very|so)\s+\Z")
+
+
+def _prefixed_tags(text: str) -> list[tuple[int, int]]:
+    """``_PREFIXED_TAG`` matches; in a mixed-case text the prefix has a capital ("Big 50", not "big 5 minutes")."""
+    out = []
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    for m in _PREFIXED_TAG.finditer(text):
+        if (mixed and m.group("p").islower()) or _DETERMINED.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        out.append(m.span())
+    return out
+
+
+def _what_they_call(text: str) -> list[tuple[int, int]]:
+    """The alias before "(that's what everyone calls her)", its common and report words apart."""
+    out = []
+    for m in _WHAT_CALLED.finditer(text):
+        words = [w for w in re.finditer(_NAME_WORD, m.group(1))]
+        while words and _no_alias_word(words[0].group()):
+            words.pop(0)
+        if words and not _COPULA_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1) + words[0].start()) and all(
+                not _verb_form(w.group()) for w in words):  # "was upset (that's what ...)": no alias
+            out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return out
+
+
+_SHORT_WORD = re.compile(r"(?<![\w'’\-@#/])[^\W\d_]{3,}(?![\w\-@/]|['’](?![sS]\b)[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _name_only_short_forms() -> frozenset[str]:
+    """The short forms of ``data/hypocoristics.tsv`` that no dictionary, report-word or everyday-word list holds:
+    "pancho", "lalo", "venky", "zhenya" are nicknames wherever they stand ("memo", "nacho", "mo" are not)."""
+    common = dictionary_words()
+    return frozenset(w for w in short_forms() if w not in common and not everyday_word(w, AMBIGUOUS_GIVEN)
+                     and w not in NARRATIVE_VERBS and len(w) >= 3)
+
+
+def listed_short_forms(text: str) -> list[tuple[int, int]]:
+    """Every listed short form that is no word (``_name_only_short_forms``), in any case ("lalo from the bus stop
+    says", "Venky"); one of three letters ("Avi", "Fer") only with a capital."""
+    forms = _name_only_short_forms()
+    out = []
+    for m in _SHORT_WORD.finditer(text):
+        w = m.group()
+        low = fold(w).lower()
+        if low in forms and (len(low) > 3 or w[:1].isupper()):
+            out.append(m.span())
     return out
 
 
@@ -221,7 +341,7 @@ def _role_quoted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAMED_HINT = re.compile(r"(?i:street\s+name|nick\s?name|moniker|alias|handle)")
+_NAMED_HINT = re.compile(r"(?i:" + ALIAS_NOUNS + ")")
 
 
 def alias_spans(text: str) -> list[tuple[int, int]]:
@@ -233,6 +353,13 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         out += _aliases_before_real_names(text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text:
         out += _role_quoted(text)
+    if "what" in text or "WHAT" in text:
+        out += _what_they_call(text)
+    if " to be " in text or " TO BE " in text:
+        out += _believed_to_be(text)
+    out += _family_surnames(text)
+    out += _prefixed_tags(text)
+    out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
@@ -280,14 +407,18 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 
+_RACE_SEX = re.compile(r"[^\W\d_]/[^\W\d_](?![\w/])")  # "aka Big Will, B/M, 6-02": a description, no alias
+
+
 def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     """The rest of a list of aliases ("AKA'S frosty, anja", "aka tank / kilo / red"): up to four more words."""
     out: list[tuple[int, int]] = []
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group("w").split()):
-            break
+                               or _verb_form(w) for w in more.group("w").split()) or _CUE_FIRST.match(more.group("w")) \
+                or _RACE_SEX.match(text, more.start("w")):
+            break  # ", alias T. Coleman": the next cue finds its own alias (not "alias T" as one more alias)
         end = more.end("w")
         second = more.group("w2") if more.re is _ALIAS_MORE_MARKED else None
         if second and second.lower() not in CAPS_STOP_WORDS and second.lower() not in NARRATIVE_VERBS and not (

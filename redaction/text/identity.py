@@ -41,26 +41,34 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
-from redaction.text.alias_cues import cue_pattern
+from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
 from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
+from redaction.text.person_lists import ATTRIBUTION as _ATTRIBUTION
+from redaction.text.person_lists import CUE_END as _CUE_END
+from redaction.text.person_lists import split_list as split_list  # the redactor imports it from here
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
 _GAP = re.compile(
-    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,|/\-–—.]*\(?\s*(?:(?:is|was)\s+)?(?:(?:who|whom|that)\s+)?(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
-    r"|[\"”’']?\s*\(\s*[\"“‘']?\s*|\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
+    r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*[(\[{]?\s*(?:(?:is|was|who|whom|that)\s+){0,2}(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
+    r"(?:the\s+)?"
+    r"|[\"”’']?\s*[(\[]\s*[\"“‘']?\s*|\s*[,\-–—]?\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
 _IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
-_OWNS_ALIAS = re.compile(r"['’]s\s+(?:street\s+name|nick\s?name|moniker|alias|handle)\b", re.IGNORECASE)
+_OWNS_ALIAS = re.compile(r"['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 # An alias with no name of its own before its cue: it names the person mentioned last.
-_PRONOUN_ALIAS = re.compile(
-    r"(?:\b(?:they|everyone|everybody|people|friends|folks|we|i)\s+calls?\s+(?:him|her|them)|"
-    r"\b(?:he|she|they)\s+(?:goes|go|went)\s+by|"
-    r"(?:\(|\b)\s*(?:real|true|legal|full)\s+name(?:\s+is)?\s*:?)"
-    r"\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_PRONOUN_ALIAS = re.compile(r"(?:" + "|".join(PRONOUN_CUES) + r")\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+# "Smoke is believed to be Ann Lee's brother": a possessive after the name names someone else.
+_RELATIVE_AFTER = re.compile(r"['’]s?\s+[^\W\d_]")
+# A joining cue that opens a sentence: the alias after it belongs to the name after the comma that follows it.
+_FRONT_CUE = re.compile(r"(?:\A|[.!?;]\s+|\n\s*)(?:" + cue_pattern(joins=True, finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z",
+                        re.IGNORECASE)
+_AS_GAP = re.compile(r"[\"”’']?\s+as\s+[\"“‘']?", re.IGNORECASE)
+_KNOW_BEFORE = re.compile(r"(?<![\w'’])(?:kn(?:ow|ows|ew|own)|refers?\s+to|referred\s+to|refer(?:s|red)?\s+to|"
+                          r"(?:has|have|had)\s+(?:\w+\s+)?(?:known|identified))\s+\Z", re.IGNORECASE)
 _LF_GAP = re.compile(r"\s*,\s*")
 _BRACKET_OPEN = re.compile(r"\(\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
@@ -84,7 +92,8 @@ _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|su
 # A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
 # A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
 # alias follows after a dot or quotes.
-_CUE_ACROSS = re.compile(r"(?<![\w/])(?:a/k/a|a\.k\.a|aka)\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + "|" + cue_pattern(joins=True, finds=True)
+                         + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)  # "terrell jones nick" + ": (boo)" too
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -281,7 +290,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             union(a, b)  # "her son darnell too. they call him cash": the person mentioned last
         if bs - ae > 60:
             continue  # no cue is that long
-        if _GAP.fullmatch(text, ae, bs) or _cue_across(text, ae, bs):
+        if (_GAP.fullmatch(text, ae, bs) and not (" to be" in before and _RELATIVE_AFTER.match(text, be))) or _cue_across(text, ae, bs):
             union(a, b)
         elif _LIST_GAP.fullmatch(text, ae, bs) and _alias_like(text, spans[b]) and (
                 a in listed or _AFTER_CUE.search(text, max(0, spans[a][0] - 60), spans[a][0])):
@@ -289,17 +298,34 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             listed.add(b)
         elif _IS_GAP.fullmatch(text, ae, bs) and _OWNS_ALIAS.match(text, be):
             union(a, b)
-        elif _LF_GAP.fullmatch(text, ae, bs) and (_surname_then_given(
+        elif _LF_GAP.fullmatch(text, ae, bs) and _FRONT_CUE.search(text, max(0, spans[a][0] - 60), spans[a][0]):
+            union(a, b)  # "Known to officers as Mac, Trevor McAllister was arrested": the alias, then its name
+        elif _AS_GAP.fullmatch(text, ae, bs) and _KNOW_BEFORE.search(text, max(0, spans[a][0] - 24), spans[a][0]):
+            union(a, b)  # "officers know Patrick Donnelly as Donny", "she refers to Ana Ruiz as Nena"
+        elif _LF_GAP.fullmatch(text, ae, bs) and not _ATTRIBUTION.search(text, max(0, spans[a][0] - 40), spans[a][0]) \
+                and not (not ments[b].lone and _CUE_END.search(text, max(0, spans[a][0] - 60), spans[a][0])) \
+                and (_surname_then_given(
                 ments[a], ments[b], evidence, firsts, listed=bool(_COMMA_BEFORE.search(text, max(0, spans[a][0] - 3),
                                                                                        spans[a][0]))) or (
                 ments[a].lone and ments[b].lone and _BRACKET_OPEN.search(text, max(0, spans[a][0] - 3), spans[a][0])
-                and _BRACKET_CLOSE.match(text, be))):  # "(wilson, terrell)": one name in brackets
+                and _BRACKET_CLOSE.match(text, be)) or _lf_before_alias(text, ments[a], ments[b], be)):
+            # "(wilson, terrell)": one name in brackets; 'jones, terrell ("smokey")': a name and its alias
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
     out: dict[int, list[int]] = {}
     for i in order:
         out.setdefault(root(i), []).append(i)
     return list(out.values())
+
+
+_ALIAS_OPENS = re.compile(r"(?!['’][sS]\b)\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")  # not "keisha's"
+
+
+def _lf_before_alias(text: str, a: _Mention, b: _Mention, be: int) -> bool:
+    """'jones, terrell ("smokey")': a listed surname, a comma and a listed given name with a bracketed or quoted
+    alias after it read as ``last, first`` even when the surname is a given name too."""
+    return (a.lone and b.lone and len(a.keys) == 1 and len(b.keys) == 1 and a.keys <= surnames()
+            and b.keys <= given_names() and _ALIAS_OPENS.match(text, be) is not None)
 
 
 def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
@@ -309,7 +335,7 @@ def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
 
 
 def _cue_across(text: str, ae: int, bs: int) -> bool:
-    m = _CUE_ACROSS.search(text, max(0, ae - 6), bs)
+    m = _CUE_ACROSS.search(text, max(0, ae - 24), bs)
     return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
 
 
@@ -345,9 +371,10 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
             pid = _choose(m, cands, persons, used, ctx)
             if pid is not None:
                 found.add(pid)
+                found |= _parts_met(m, cands, persons, ctx)
             if pid is not None and (best is None or len(m.keys) > best[0]):
                 best = (len(m.keys), pid)
-    if best is not None:
+    if best is not None and not _another_given_name(group, ments, persons[best[1]], persons):
         return best[1], {k for k in found if k != best[1] and not persons[k].record}
     if len(group) == 1 and ments[group[0]].lone:
         nick = _shortened(ments[group[0]], persons)
@@ -355,6 +382,35 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
             return nick, set()
     persons.append(_Person(set()))
     return len(persons) - 1, set()
+
+
+def _another_given_name(group: list[int], ments: dict[int, _Mention], person: _Person, persons: list[_Person]) -> bool:
+    """A group ('isaac "ike" ferrer') that reaches ``person`` only by a lone surname ("ferrer" of 'ismael "izzy"
+    ferrer') but holds a given name that person lacks and nobody holds: a relative sharing the surname."""
+    if person.record or not person.given:
+        return False
+    via_surname = [i for i in group if _candidates(ments[i], persons) and ments[i].lone and ments[i].keys <= person.words
+                   and not ments[i].keys & person.given]
+    if not via_surname or any(_candidates(ments[i], persons) for i in group if i not in via_surname):
+        return False
+    given = given_names()
+    return any(ments[i].lone and not ments[i].alt and len(ments[i].keys) == 1 and not ments[i].keys & person.words
+               and all(w in given for w in ments[i].keys) for i in group if i not in via_surname)
+
+
+def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context) -> set[int]:
+    """People met only in the text by one part of this full name each ("CATHAL", later "Ó BRIAIN", then "Ó BRIAIN,
+    CATHAL"): the full name says they are one person, unless a title or kinship noun marked any of them (a
+    relative sharing the surname: "Mr. Ó Briain")."""
+    parts = [k for k in cands if not persons[k].record and persons[k].words and persons[k].words <= m.keys]
+    if len(parts) < 2 or m.lone or any(m.keys <= persons[k].words for k in cands):
+        return set()
+    words = [persons[k].words for k in parts]
+    if sum(len(w) for w in words) != len(set().union(*words)):
+        return set()  # parts that overlap are not one name cut in pieces
+    if any(ctx.first(persons[k].starts, 0) or ctx.first(persons[k].starts, 1) for k in parts):
+        return set()
+    return set(parts)
 
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
@@ -409,56 +465,3 @@ def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
                    for g in p.given)
             or (not p.given and not p.record and any(w in forms_of(g) for g in p.words))]  # "Yevgeny" alone, "Zhenya"
     return max(hits, key=lambda k: persons[k].last) if hits else None
-
-
-_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
-
-
-def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """A span holding two names around a comma, cut there ("Fatoumata Dvořák, Jesús Dvořák", "Dragana, Sterling
-    Story"; "TUILAGI, Ó BRIAIN" when each side belongs to another record person): a comma inside one name is
-    ``surname, given``, with a one-word surname (particles apart, never a listed given name that is no surname)
-    and never two people of the record."""
-    span = text[s:e]
-    if span.count(",") >= 2:
-        return _split_commas(text, s, e)
-    if span.count(",") != 1:
-        return [(s, e)]
-    cut = s + span.index(",")
-    left = [w for w in _NAME_WORD.findall(text, s, cut) if fold(w).lower() not in PARTICLES]
-    right = [w for w in _NAME_WORD.findall(text, cut + 1, e) if fold(w).lower() not in PARTICLES]
-    whole = record_tokens(span)
-    if not left or not right or any(whole <= p for p in people):
-        return [(s, e)]
-    lone = fold(left[0]).lower() if len(left) == 1 else ""
-    two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
-    if not two and people:
-        lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
-        owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
-        two = bool(owners[0]) and bool(owners[1]) and not owners[0] & owners[1]
-    if not two:
-        return [(s, e)]
-    start = cut + 1
-    while start < e and text[start].isspace():
-        start += 1
-    return [(s, cut), (start, e)]
-
-
-
-def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A span holding two commas or more is a list ("Tiny, Boo Man, Lil' Pete"): a name holds one comma at most
-    ("SMITH, JOHN, JR": a suffix stays with the name before it), so it is cut at each comma."""
-    out: list[tuple[int, int]] = []
-    pos = s
-    for piece in text[s:e].split(","):
-        a, b = pos, pos + len(piece)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        if a == b:
-            continue
-        if out and fold(text[a:b]).strip(". ").lower() in {"jr", "sr", "ii", "iii", "iv"}:
-            out[-1] = (out[-1][0], b)
-            continue
-        out.append((a, b))
-    return out

@@ -23,14 +23,15 @@ from redaction.text.names import (
     PERSON_CUES_ANY_CASE,
     given_names,
 )
-from redaction.text.nicknames import everyday_word, forms_of
+from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)", re.IGNORECASE)
+_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)",
+                                 re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
 _PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
 _AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
@@ -57,6 +58,10 @@ def record_tokens(value: str) -> frozenset[str]:
                      and t not in {"mr", "mrs", "ms", "miss", "dr"})
 
 
+_BEFORE_NUMBER = re.compile(r"[ \t.,\-/]*\d")
+_ALIAS_PREFIXES = frozenset({"lil", "little", "baby", "big", "yung", "young"})
+
+
 def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Whole-word mentions, outside ``spans``, of the name words inside ``spans``.
 
@@ -67,6 +72,7 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     """
     long_words: set[str] = set()
     short_words: set[str] = set()
+    prefixed: dict[str, set[str]] = {}  # an alias's prefix -> the words it stood before
     upper_text = not any(c.islower() for c in text)
     for s, e in spans:
         initials = is_initials(text[s:e])
@@ -76,6 +82,10 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             low = fold(w).lower()
             if (low in PARTICLES and low not in keep) or low in NAME_SUFFIXES or len(low) < 2:
                 continue  # a particle is followed only when ``keep`` holds it (an alias's "Mac" of "Little Mac")
+            after = _KEY_TOKEN.search(text, m.end(), e) if low in _ALIAS_PREFIXES else None
+            if after is not None:  # "BIG" of "BIG MIKE": followed only before "MIKE" again, never in "a big car"
+                prefixed.setdefault(low, set()).add(fold(after.group()).lower())
+                continue
             if (low in NOT_NAME_WORDS or low in CAPS_STOP_WORDS) and low not in keep and not (initials and w.isupper()):
                 if full_name and not upper_text and not w.isupper() and low not in CAPS_STOP_WORDS:
                     short_words.add(w)  # "Rose" of "Rose Davis": followed as written, never "rose" nor "ROSE"
@@ -84,16 +94,18 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
                 continue  # initials that spell a word ("AM", "MY") are followed as written
             if len(low) <= 3:
                 short_words.add(w)
+                if len(w) == 3 and w.istitle() and not upper_text and not initials:
+                    short_words.add(w.upper())  # "Tay-Tay", later "TAY-TAY"; "Dee", later "DEE" in a capitals line
             else:
                 long_words.add(low)
-    if not long_words and not short_words:
+    if not long_words and not short_words and not prefixed:
         return []
     out = []
     k = 0
     ordered = sorted(spans)
     for m in _KEY_TOKEN.finditer(text):
         w = m.group()
-        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words)):
+        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words) or _prefix_again(text, m, prefixed)):
             continue
         while k < len(ordered) and ordered[k][1] <= m.start():
             k += 1
@@ -101,8 +113,17 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
             continue
         if _FOLLOWED_BY_STREET.match(text, m.end()) or (len(w) <= 3 and _AFTER_NUMBER.search(text, 0, m.start())):
             continue  # "Jefferson St"; "9 AM"
+        if w.isupper() and len(w) == 3 and _BEFORE_NUMBER.match(text, m.end()):
+            continue  # "JAN 5": a month, not "Jan"
         out.append(_with_particle(text, *_whole_compound(text, *m.span(), spans), spans))
     return out
+
+
+def _prefix_again(text: str, m: re.Match[str], prefixed: dict[str, set[str]]) -> bool:
+    """An alias's prefix before the same word again ("big" of "big hurt" in "big hurt's car")."""
+    nxt = prefixed.get(fold(m.group()).lower())
+    after = _KEY_TOKEN.match(text, m.end() + 1) if nxt else None
+    return after is not None and text[m.end()].isspace() and fold(after.group()).lower() in (nxt or set())
 
 
 def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -124,13 +145,25 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
             continue
         if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
             w = m.group()
-            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())):
+            if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())) \
+                    and not _short_form_as_name(text, m, low, mixed):
                 continue
         out.append(m.span())
     return out
 
 
 _INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|his|her|their|my|your|our|its|this|that|these|those|some|"
+                                r"no|any|each|every|one|per)[ \t]+\Z", re.IGNORECASE)
+
+
+def _short_form_as_name(text: str, m: re.Match[str], low: str, mixed: bool) -> bool:
+    """In a text of one case, a non-English short form that a dictionary also holds ("nacho" of Ignacio, "memo" of
+    Guillermo, "chico") is the person's name when the full name is in the text and no determiner stands before it
+    ("said nacho texted her", not "a nacho", "the memo"); an everyday nickname ("will", "bart") or two letters
+    ("mo") stay Title-case only."""
+    return (not mixed and len(low) >= 4 and low in short_forms() and not everyday_word(low, AMBIGUOUS_GIVEN)
+            and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None)
 
 
 def _with_particle(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:

@@ -154,6 +154,17 @@ def not_after(pattern: re.Pattern) -> Node:
     return node
 
 
+# Words before a common noun: a short form after one is that noun ("the memo", "a nacho"), not a name.
+DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that", "some", "no")
+_DETERMINER_END = re.compile(r"(?<![\w'])(?:" + "|".join(DETERMINERS) + r") \Z", re.IGNORECASE)
+
+
+def not_after_determiner(t: AsciiText, p: int) -> Iterator[int]:
+    """``(?<!\ba )(?<!\bthe )...``: not right after a determiner and one space."""
+    if not _DETERMINER_END.search(t.text, max(0, p - 6), p):
+        yield p
+
+
 def after_word_and_space(t: AsciiText, p: int) -> Iterator[int]:
     """``(?<=[\\w,.;!?] )``: after a word, a comma or a sentence end, and one space (not at the start of a text)."""
     if p >= 2 and t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2):
@@ -217,6 +228,8 @@ def _name_node(part: tuple[str, ...]) -> Node:
         return lit_exact(words[0].title(), words[0].upper())
     if kind == "t":
         return seq(after_word_and_space, lit_exact(words[0].title()))
+    if kind == "o":
+        return seq(not_after_determiner, lit(words[0].lower()))
     if kind == "b":
         initial = alt(*(lit(m.lower()) for m in words), one(_LETTER))
         return repeat(seq(WS, initial, not_before(_DOT_LETTER), DOT, not_before(_NAME_END)), len(words) + 1)

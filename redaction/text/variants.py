@@ -21,6 +21,7 @@ from redaction.recognizers.words import (
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.value_match import (
+    DETERMINERS,
     AsciiText,
     Matcher,
     address_matcher,
@@ -57,7 +58,8 @@ def _accent_escape(word: str) -> str:
 
 # A name variant as parts, written once and rendered two ways: as a regex (``name_variant_regexes``) and as a
 # matcher (``value_match``). ("w", word): the word, any case; ("x", word): a two-letter word in Title or UPPER case
-# only; ("t", word): the word in Title case after a word, a comma or a sentence end and a space; ("s",): spaces; ("c",):
+# only; ("t", word): the word in Title case after a word, a comma or a sentence end and a space; ("o", word): the word,
+# any case, not after a determiner and a space (``value_match.DETERMINERS``); ("s",): spaces; ("c",):
 # spaces or commas; ("d",): an optional full stop; ("b", middle words): up to one more than their number of
 # middle words or initials; ("p", middle words): each middle word, optional, before.
 NamePart = tuple[str, ...]
@@ -169,7 +171,14 @@ def _nickname_plan(value: str, tokens: list[str]) -> list[tuple[NamePart, ...]]:
     _, surname = _given_and_surname(value, tokens)
     full = [a for n in nicks for a in ((("w", n), ("s",), ("w", surname)), (("w", surname), ("c",), ("w", n)))]
     alone = [n for n in nicks if n not in NOT_NAME_WORDS and n not in CAPS_STOP_WORDS]  # "vic", "court": report words
-    return full + [(("t", n),) if ordinary_nickname(n) else (("w", n),) for n in alone]
+    return full + [(("o", n),) if _word_short_form(n) else (("t", n),) if ordinary_nickname(n) else (("w", n),)
+                   for n in alone]
+
+
+def _word_short_form(word: str) -> bool:
+    """A non-English short form that the dictionary also holds ("nacho", "memo", "chico"), no everyday nickname:
+    alone in any case, but never after a determiner ("the memo", "a nacho")."""
+    return len(word) >= 4 and word in short_forms() and word in _dictionary() and not everyday_word(word, AMBIGUOUS_GIVEN)
 
 
 def _dotted(words: list[str]) -> tuple[NamePart, ...]:
@@ -191,6 +200,8 @@ def _name_part_regex(part: NamePart) -> str:
         return "(?-i:" + re.escape(words[0].title()) + "|" + re.escape(words[0].upper()) + ")"
     if kind == "t":
         return r"(?<=[\w,.;!?] )(?-i:" + re.escape(words[0].title()) + ")"
+    if kind == "o":
+        return "".join(r"(?<!\b" + d + " )" for d in DETERMINERS) + esc(words[0])
     if kind == "b":
         return ("(?:\\s+(?:" + "".join(esc(m) + "|" for m in words) + r"[^\W\d_])(?!\.\w)\.?(?![\w/'’])){0,"
                 + str(len(words) + 1) + "}")
