@@ -21,7 +21,7 @@ from redaction.text.variants import (
     value_spans,
 )
 
-FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle)s?\b)\.?",
+FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
                                  re.IGNORECASE)  # not the cue "street name"
 KEY_TOKEN = re.compile(r"[^\W_]+")
 
