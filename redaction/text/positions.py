@@ -29,6 +29,7 @@ from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
     PARTICLES,
+    _mixed_case,
     given_names,
     surnames,
 )
@@ -242,9 +243,18 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
                 or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
             continue
         if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()) \
-                or _cued_suffix(text, s, m):
+                or _cued_suffix(text, s, m) or _third_titled(text, s, e, word, low):
             out.append(m.span(1))
     return [_no_possessive(text, sp) for sp in out]
+
+
+def _third_titled(text: str, start: int, end: int, word: str, low: str) -> bool:
+    """A listed surname in Title case right after a two-word Title-case name, in mixed-case text: a second surname
+    ("[Marisol Quintanilla] Reyes"), as Spanish and Portuguese names carry one, even when a dictionary lists it."""
+    name = text[start:end].split()
+    return (len(name) == 2 and all(w.istitle() for w in name) and word.istitle() and low in surnames()
+            and low not in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN
+            and _mixed_case(text))
 
 
 def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
