@@ -140,7 +140,7 @@ _OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY
 def name_candidates(text: str) -> list[tuple[int, int]]:
     """Spans of words (not capitalized as names are in mixed-case text) that may be names: see the module doc."""
     out: list[tuple[int, int]] = []
-    mixed = _mixed_case(text)
+    mixed = mixed_case(text)
     for m in _CUE_RE.finditer(text):
         if verb_miss(text, m.start()):
             continue  # "did not miss work"
@@ -247,7 +247,7 @@ def cued_names(text: str) -> list[tuple[int, int]]:
       word after a single initial when it is a listed name ("by d. rivera").
     """
     out: list[tuple[int, int]] = []
-    mixed = _mixed_case(text)
+    mixed = mixed_case(text)
     given, family = given_names(), surnames()
     out += _after_cues(text, mixed, given, family)
     out += _before_verbs(text, mixed, given, family)
@@ -446,7 +446,7 @@ _PREFIXED_VERB = re.compile(r"(?:re|pre|un|co|self)-[^\W\d_]+ed")
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
     """For ``people.neighbour_names``: a listed name, or a name-like word (no common or report word) that is
     capitalized when the text is in mixed case ("cocaine and marijuana" holds no name)."""
-    mixed = _mixed_case(text)
+    mixed = mixed_case(text)
     given, family = given_names(), surnames()
 
     def is_name(word: str) -> bool:
@@ -467,13 +467,14 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _mixed_case(text: str) -> bool:
+def mixed_case(text: str) -> bool:
+    """Text written in mixed case, where a capital marks a name; in all-lower or all-capital text it marks nothing."""
     return 0.0 < upper_ratio(text) <= 0.5
 
 
 def recased(text: str, lo: int, hi: int, words: list[tuple[int, int]]) -> str:
     """``text[lo:hi]`` in sentence case (lower case when the text is mostly capitals) with ``words`` capitalized."""
-    chunk = list(text[lo:hi].lower() if not _mixed_case(text) else text[lo:hi])
+    chunk = list(text[lo:hi].lower() if not mixed_case(text) else text[lo:hi])
     for s, e in words:
         if lo <= s < hi:
             k = s - lo

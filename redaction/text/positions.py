@@ -29,8 +29,8 @@ from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
     PARTICLES,
-    _mixed_case,
     given_names,
+    mixed_case,
     surnames,
 )
 from redaction.text.ner_edges import closing_at, noun_at, tail_word
@@ -254,7 +254,7 @@ def _third_titled(text: str, start: int, end: int, word: str, low: str) -> bool:
     name = text[start:end].split()
     return (len(name) == 2 and all(w.istitle() for w in name) and word.istitle() and low in surnames()
             and low not in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN
-            and _mixed_case(text))
+            and mixed_case(text))
 
 
 def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
