@@ -35,7 +35,13 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
-from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
+from redaction.text.vocabulary import (
+    NARRATIVE_VERBS,
+    REPORT_ABBREVIATIONS,
+    dictionary_words,
+    irregular_verb_forms,
+    unknown_word,
+)
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -99,6 +105,8 @@ def _name_like(word: str) -> bool:
         return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
+    if irregular_verb(w):
+        return False  # "her partner wes began cpr"
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
 
 
@@ -109,6 +117,13 @@ def event_noun(low: str) -> bool:
     """A dictionary noun naming an event or a state ("dispute", "disturbance", "argument", "situation"): after a
     relation word ("neighbor dispute") it is what the relation had, not the relation's name."""
     return low.endswith(_EVENT_ENDINGS) and low in dictionary_words() and low not in AMBIGUOUS_GIVEN
+
+
+def irregular_verb(low: str) -> bool:
+    """An irregular verb form ("began", "taught", "strode") that is no word of its own ("bit" of "Lil Bit", "ground")
+    and no given name ("rose", "hung", "kent")."""
+    return (low in irregular_verb_forms() and low not in dictionary_words() and low not in AMBIGUOUS_GIVEN
+            and low not in given_names())
 
 
 def _english_inflection(low: str) -> bool:
@@ -278,6 +293,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     break  # "goes by uber to work": a way to travel
                 word = w.group().rstrip(".")
                 low = word.lower()
+                if low in _NAME_UNKNOWN and _skip_space(text, w.end()) > w.end():
+                    pos = _skip_space(text, w.end())  # "witness FNU Okonkwo": first name unknown, the surname follows
+                    continue
                 if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (
                         low in LEADING_PARTICLES and _skip_space(text, w.end()) > w.end()):
                     if first < 0 and not taken:
@@ -291,7 +309,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
-                                              and not (taken and _english_inflection(low)))
+                                              and not (taken and (_english_inflection(low)
+                                                                  or irregular_verb(low))))
                     if ok and relation and not taken and not listed and not mixed and event_noun(low):
                         ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
@@ -299,7 +318,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
-                                               or (mixed and word[:1].isupper() and not word.isupper()))
+                                               or (mixed and word[:1].isupper() and not word.isupper())
+                                               or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
@@ -326,6 +346,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
     return out
 
 
+_NAME_UNKNOWN = frozenset({"fnu", "lnu"})  # first / last name unknown, written where that name would stand
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
@@ -393,7 +414,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
-        return not _english_inflection(l2)  # "ricky running from"
+        return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):
