@@ -64,3 +64,10 @@ def test_verb_form_is_no_second_name_any_casing(redactor, mode, given, verb):
 def test_unknown_name_markers_stay_any_casing(redactor, mode):
     out = redactor.redact([cased("Subject Ramon LNU fled; witness FNU Okonkwo stayed.", mode)])[0].text or ""
     assert shown(out, "LNU") and shown(out, "FNU") and shown_words(out, ["Ramon", "Okonkwo"]) == [], out
+
+
+@pytest.mark.parametrize("mode", ["as", "lower", "upper"])
+@pytest.mark.parametrize("cue", ["susp", "subj", "vict", "wit", "compl"])
+def test_role_abbreviation_then_a_name_no_list_holds(redactor, mode, cue):
+    out = redactor.redact([cased(f"{cue} tavita w/ a friend in a grey van", mode)])[0].text or ""
+    assert not shown(out, "tavita") and shown(out, "grey"), out
