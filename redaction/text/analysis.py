@@ -26,7 +26,7 @@ from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
-from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, recased
+from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, owned_names, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
@@ -165,7 +165,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
             + slang_relations(text) + label_names(text) + naming_spans(text) \
-            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text)
+            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
+            + owned_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

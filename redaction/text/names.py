@@ -148,7 +148,10 @@ def inflected(low: str) -> bool:
 # What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
 _OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and
                                                       ":" not in c} | {"car", "house", "phone", "apartment", "room",
-                                                                       "place", "kids", "dog", "truck", "mom", "dad"}))
+                                                                       "place", "kids", "dog", "truck", "mom", "dad",
+                                                                       "idea", "fault", "plan", "birthday", "party",
+                                                                       "bike", "stuff", "bag", "purse", "wallet",
+                                                                       "keys", "number", "yard", "door", "job"}))
                     + r")(?![\w'’\-])")
 
 
@@ -202,12 +205,27 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                 out.extend([prev.span(), w.span()])
             prev = w
             continue
+        if low in dictionary_words() and _DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start()):
+            prev = w
+            continue  # "his crew", "her will": a noun after a determiner
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
             out.append(after.span())
         prev = w
     return sorted(set(out))
+
+
+_POSSESSIVE_WORD = re.compile(r"(?<![\w'’\-])([^\W\d_]{4,})['’]s(?=[ \t])")
+
+
+def owned_names(text: str) -> list[tuple[int, int]]:
+    """A word no vocabulary holds, owning what a person owns ("it was tamsin's idea", "at ruairi's place"): a name,
+    in any casing (a listed given name there goes through ``name_candidates`` and the NER)."""
+    if "'s" not in text and "’s" not in text and "'S" not in text and "’S" not in text:
+        return []
+    return [m.span(1) for m in _POSSESSIVE_WORD.finditer(text)
+            if unknown_word(m.group(1)) and _OWNED.match(text, m.end())]
 
 
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
@@ -398,12 +416,16 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
             out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
         elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
                 and (m.group().lower() not in STOP_WORDS or m.group().lower() in AMBIGUOUS_GIVEN)  # "many times"
-                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
+                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())
+                and not (_DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                         and m.group().lower() in dictionary_words())):  # "his crew hang out": a noun, no name
+
             out.append((m.start(), n.end()))
     return out
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly", "es")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
 
 
 def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> bool:

@@ -1,8 +1,9 @@
-"""Issue 15: a capitalized given name that no dictionary holds is a name in mixed-case text even when the NER takes
+"""Issue 15, the lead's probes of round 4 (officer, caller and victim shapes written here). A capitalized given name that no dictionary holds is a name in mixed-case text even when the NER takes
 it for nothing or for a one-word organization ("texting Jovanni", "Thaddeus (last name unknown)"), as it already is in
 lower case; a street named without its suffix ("westbound Channing", "Fulton /Channing") and a brand stay. An
 irregular verb form is no name's second word ("her partner Wes began CPR"); "LNU"/"FNU" (last/first name unknown) are
-no names. Names and sentences made up here."""
+no names. A word no vocabulary holds owning what a person owns is a name ("it was tamsin's idea"); a dictionary word
+after a determiner is no given name ("his crew hang out"). Names and sentences made up here."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ CASES = [
     ("The seller is known only as Cheyenne (LNU).", ["Cheyenne"], ["LNU"]),
     ("Subject Ramon LNU, approx 30, fled in a grey sedan.", ["Ramon"], ["LNU", "grey"]),
     ("Witness FNU Okonkwo said the car was blue.", ["Okonkwo"], ["FNU", "blue"]),
+    ("it was tamsin's idea to go to the party", ["tamsin"], ["idea", "party"]),
+    ("we went to ruairi's place after", ["ruairi"], ["place"]),
+    ("IT WAS THE LANDLORD'S IDEA TO CALL", [], ["LANDLORD'S", "IDEA"]),
+    ("radomir and his crew hang out by the laundromat", ["radomir"], ["crew", "hang"]),
+    ("she said her will was in the safe", [], ["will", "safe"]),
 ]
 
 
