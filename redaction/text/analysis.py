@@ -26,9 +26,10 @@ from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
-from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, owned_names, recased
+from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
+from redaction.text.owners import owned_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names

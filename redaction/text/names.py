@@ -35,6 +35,7 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -145,14 +146,6 @@ def inflected(low: str) -> bool:
     return False
 
 
-# What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
-_OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and
-                                                      ":" not in c} | {"car", "house", "phone", "apartment", "room",
-                                                                       "place", "kids", "dog", "truck", "mom", "dad",
-                                                                       "idea", "fault", "plan", "birthday", "party",
-                                                                       "bike", "stuff", "bag", "purse", "wallet",
-                                                                       "keys", "number", "yard", "door", "job"}))
-                    + r")(?![\w'’\-])")
 
 
 def name_candidates(text: str) -> list[tuple[int, int]]:
@@ -189,7 +182,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             prev = w
             continue
         low = word.lower()
-        if low[-2:] in ("'s", "’s") and low[:-2] in given and _OWNED.match(text, w.end()):
+        if low[-2:] in ("'s", "’s") and low[:-2] in given and OWNED.match(text, w.end()):
             out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person ("rosa's cantina" a shop)
             prev = w
             continue
@@ -214,18 +207,6 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             out.append(after.span())
         prev = w
     return sorted(set(out))
-
-
-_POSSESSIVE_WORD = re.compile(r"(?<![\w'’\-])([^\W\d_]{4,})['’]s(?=[ \t])")
-
-
-def owned_names(text: str) -> list[tuple[int, int]]:
-    """A word no vocabulary holds, owning what a person owns ("it was tamsin's idea", "at ruairi's place"): a name,
-    in any casing (a listed given name there goes through ``name_candidates`` and the NER)."""
-    if "'s" not in text and "’s" not in text and "'S" not in text and "’S" not in text:
-        return []
-    return [m.span(1) for m in _POSSESSIVE_WORD.finditer(text)
-            if unknown_word(m.group(1)) and _OWNED.match(text, m.end())]
 
 
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
