@@ -34,6 +34,8 @@ CASES = [
     ("IT WAS THE LANDLORD'S IDEA TO CALL", [], ["LANDLORD'S", "IDEA"]),
     ("radomir and his crew hang out by the laundromat", ["radomir"], ["crew", "hang"]),
     ("she said her will was in the safe", [], ["will", "safe"]),
+    ("caller sts bogdana left w/ the kids, poss headed to irmgards house", ["bogdana", "irmgards"], ["poss", "kids"]),
+    ("RP ADV ZAINAB IS HER SISTER AND WILL MEET UNITS", ["ZAINAB"], ["SISTER", "UNITS"]),
 ]
 
 

@@ -106,8 +106,8 @@ def _name_like(word: str) -> bool:
         return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
-    if irregular_verb(w):
-        return False  # "her partner wes began cpr"
+    if irregular_verb(w) or (w in REPORT_ABBREVIATIONS and w not in given_names()):
+        return False  # "her partner wes began cpr"; "with the kids, poss headed to"
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
 
 
@@ -308,6 +308,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
+                                              and low not in REPORT_ABBREVIATIONS
                                               and not (taken and (_english_inflection(low)
                                                                   or irregular_verb(low))))
                     if ok and relation and not taken and not listed and not mixed and event_noun(low):

@@ -51,7 +51,8 @@ from redaction.text.wordtrie import word_trie
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
                  "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later", "yesterday",
-                 "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated")
+                 "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated", "sts", "adv",
+                 "advd", "advsd", "rptd")
 
 
 def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
