@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -354,3 +355,21 @@ def test_random_exact_span_redaction_scores_as_counted(splits: dict[str, list[di
             assert res.recall[typ].removed == removed
         if res.labelled[typ]:
             assert res.precision(typ) == 1
+
+
+def test_timing_order_goes_through_every_permutation() -> None:
+    """No redactor always runs right after the same other one (it would always find the caches filled by it): over
+    six chunks, three redactors run in all six orders, each first, second and third twice, and outputs stay in order."""
+    calls: list[tuple[int, str]] = []
+
+    def tracking(name: str) -> Redactor:
+        def fn(text: str, fields: object) -> str:
+            calls.append((int(text.split()[-1]), name))
+            return text
+        return Redactor(name, fn)
+
+    records = [record(f"Ann Lee called {i}", ("Ann Lee", "PERSON", "p1", True)) for i in range(6)]
+    results = run(records, [tracking("a"), tracking("b"), tracking("c")], chunk=1)
+    orders = [tuple(name for i, name in calls if i == n) for n in range(6)]
+    assert sorted(orders) == sorted(itertools.permutations("abc"))
+    assert [r.n for r in results] == [6, 6, 6]

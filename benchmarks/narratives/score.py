@@ -27,6 +27,7 @@ matched with ``difflib`` instead and the record is counted in ``unaligned``.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 import time
@@ -510,13 +511,17 @@ def everything_redactor(label: str = "PERSON") -> Redactor:
 
 def run(records: Iterable[Mapping], redactors: Sequence[Redactor], *, chunk: int = 64) -> list[Result]:
     """Evaluate several redactors on the same records, timed in alternating chunks (so that on a
-    shared machine each sees the same load)."""
+    shared machine each sees the same load). The order goes through every permutation, one per chunk: a redactor
+    that always ran right after another would always find the processor's caches filled by it, and one that ran
+    right after itself (the same code on the same texts) would always find them warm."""
     recs = list(records)
     outputs: list[list[str]] = [[] for _ in redactors]
     seconds = [0.0] * len(redactors)
     cpu = [0.0] * len(redactors)
-    for lo in range(0, len(recs), chunk):
-        for k, red in enumerate(redactors):
+    orders = list(itertools.permutations(range(len(redactors))))
+    for n, lo in enumerate(range(0, len(recs), chunk)):
+        for k in orders[n % len(orders)]:
+            red = redactors[k]
             out, dt, dc = _redact_timed(red, recs[lo:lo + chunk])
             if len(out) != len(recs[lo:lo + chunk]):
                 raise ValueError(f"redactor {red.name!r} returned {len(out)} texts for {len(recs[lo:lo + chunk])}")

@@ -67,7 +67,7 @@ NOT_NAME_WORDS = {
     "witnesses", "victims", "suspects", "subjects", "officers", "including", "adv", "advd", "enrt", "en", "rte",
     "lft", "arr", "arrd", "resp", "respd", "dispo",
     # jargon and codes
-    "dob", "ssn", "dl", "oln", "vin", "lp", "rp", "r/p", "nfa", "goa", "utl", "dui", "dwi", "ncic", "nibrs",
+    "dob", "ssn", "dl", "oln", "vin", "lp", "rp", "r/p", "nfa", "goa", "utl", "dui", "dwi", "ncic", "nibrs", "lnu", "fnu",
     "ucr", "cad", "rms", "bolo", "apb", "eta", "hrs", "hours", "am", "pm", "mph", "usa", "us", "ok", "id",
     "pd", "sd", "rpd", "lapd", "nypd", "fbi", "dea", "atf", "ems", "afd", "fd", "er", "icu", "cpr", "gsw",
     "tv", "atm", "suv", "gps", "emt", "n/a", "na", "unk", "unknown", "none", "ref", "re", "case",

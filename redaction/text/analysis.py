@@ -26,9 +26,10 @@ from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
-from redaction.text.names import cued_names, given_names, name_candidates, recased
+from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
+from redaction.text.owners import owned_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
@@ -165,7 +166,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
             + slang_relations(text) + label_names(text) + naming_spans(text) \
-            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text)
+            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
+            + owned_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
@@ -189,10 +191,13 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
     docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
     given = given_names()
     confirmed: dict[int, list[tuple[int, int]]] = {}
+    seen_ents: dict[int, list[tuple[int, int]]] = {}
     for (i, lo, _, around), doc in zip(jobs, docs, strict=True):
         for e in doc.ents:
             s, t = lo + e.start_char, lo + e.end_char
             if around is None:
+                if " " in e.text or texts[i][t:t + 2] in ("'s", "’s"):  # "Trader Joe's", "Wendy's": a business
+                    seen_ents.setdefault(i, []).append((s, t))  # (one word alone, "Jovanni" ORG, is the NER's slip)
                 first = ner_start(texts[i], s, t) if e.label_ in _NER_LABELS else None
                 if first is not None and not predicate_adjective(texts[i], first, t):
                     out[i].append((first, name_end(texts[i], first, t), "PERSON"))
@@ -215,7 +220,44 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
                 doubted.add((i, cs, ce))
                 # a listed given name no dictionary holds ("dmitri", "marisol") is a name whatever the NER says
                 out[i].append((cs, ce, SURE_PERSON if word_kind(texts[i][cs:ce]) == "strong" else DOUBT))
+    for i, text in enumerate(texts):
+        if text and mixed_case(text):
+            out[i].extend(title_given(text, out[i], seen_ents.get(i, ()), given))
     return out
+
+
+def title_given(text: str, spans: Sequence[tuple[int, int, str]], ents: Sequence[tuple[int, int]],
+                given: frozenset[str]) -> list[Span]:
+    """In mixed-case text, a capitalized listed given name that no dictionary holds ("Thaddeus", "Jovanni"), that
+    nothing found and the NER took for nothing (a brand, a place): a name, as it is in lower case."""
+    streets: list[tuple[int, int]] | None = None
+    found: list[Span] = []
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        if w.isupper() or text[e:e + 1].isalnum() or fold(w).lower() not in given or word_kind(w) != "strong":
+            continue  # "Tre4" is a handle
+        if any(a < e and s < b for a, b, _ in spans) or any(a < e and s < b for a, b in ents):
+            continue
+        streets = [m.span() for m in _STREET_NAME.finditer(text)] if streets is None else streets
+        if any(a < e and s < b for a, b in streets):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+        after = _WORD_AFTER.match(text, e)
+        if (before is not None and (before.group(1).lower() in _PLACE_BEFORE or before.group(1).endswith("/"))) or (
+                after is not None and (after.group(1) or (after.group(2) or "").lower() in SUFFIX_LOWER)):
+            continue  # "eastbound on Ashby", "Fulton /Channing", "Channing way", "a bottle of Hennessy"
+        found.append((s, e, "PERSON"))
+    return found
+
+
+# The word before a capitalized given name (or a "/" right before it) and the word after it (or a "/").
+_WORD_BEFORE = re.compile(r"([\w/]*)[ \t]*\Z")
+_WORD_AFTER = re.compile(r"[ \t]*(?:(/)|([^\W\d_]+))?")
+# Words before a street named without its suffix ("westbound Channing", "on Ashby at King", "past Adeline").
+_PLACE_BEFORE = frozenset({"on", "at", "from", "onto", "past", "near", "of", "via", "off", "along", "across", "crossing",
+                           "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb", "n/b", "s/b",
+                           "e/b", "w/b", "block"})
 
 
 # A name taken from its cue ("Sgt. West", "her roommate ngozi balogun"): its words are not trimmed as report words.

@@ -35,7 +35,14 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
-from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
+from redaction.text.owners import OWNED
+from redaction.text.vocabulary import (
+    NARRATIVE_VERBS,
+    REPORT_ABBREVIATIONS,
+    dictionary_words,
+    irregular_verb_forms,
+    unknown_word,
+)
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -99,6 +106,8 @@ def _name_like(word: str) -> bool:
         return False  # "my neighbor across the hall"
     if w in _CUE_WORDS or w in NARRATIVE_VERBS or w in ("aka's", "aka’s", "akas"):  # "lives with her grandmother ...": a relation word is no name
         return False
+    if irregular_verb(w) or (w in REPORT_ABBREVIATIONS and w not in given_names()):
+        return False  # "her partner wes began cpr"; "with the kids, poss headed to"
     return len(w) >= 2 and w not in _STOP and not inflected(w) or w in given_names()
 
 
@@ -109,6 +118,13 @@ def event_noun(low: str) -> bool:
     """A dictionary noun naming an event or a state ("dispute", "disturbance", "argument", "situation"): after a
     relation word ("neighbor dispute") it is what the relation had, not the relation's name."""
     return low.endswith(_EVENT_ENDINGS) and low in dictionary_words() and low not in AMBIGUOUS_GIVEN
+
+
+def irregular_verb(low: str) -> bool:
+    """An irregular verb form ("began", "taught", "strode") that is no word of its own ("bit" of "Lil Bit", "ground")
+    and no given name ("rose", "hung", "kent")."""
+    return (low in irregular_verb_forms() and low not in dictionary_words() and low not in AMBIGUOUS_GIVEN
+            and low not in given_names())
 
 
 def _english_inflection(low: str) -> bool:
@@ -130,11 +146,6 @@ def inflected(low: str) -> bool:
     return False
 
 
-# What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
-_OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted({c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and
-                                                      ":" not in c} | {"car", "house", "phone", "apartment", "room",
-                                                                       "place", "kids", "dog", "truck", "mom", "dad"}))
-                    + r")(?![\w'’\-])")
 
 
 def name_candidates(text: str) -> list[tuple[int, int]]:
@@ -171,7 +182,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             prev = w
             continue
         low = word.lower()
-        if low[-2:] in ("'s", "’s") and low[:-2] in given and _OWNED.match(text, w.end()):
+        if low[-2:] in ("'s", "’s") and low[:-2] in given and OWNED.match(text, w.end()):
             out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person ("rosa's cantina" a shop)
             prev = w
             continue
@@ -187,6 +198,9 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                 out.extend([prev.span(), w.span()])
             prev = w
             continue
+        if low in dictionary_words() and _DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start()):
+            prev = w
+            continue  # "his crew", "her will": a noun after a determiner
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
@@ -278,6 +292,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     break  # "goes by uber to work": a way to travel
                 word = w.group().rstrip(".")
                 low = word.lower()
+                if low in _NAME_UNKNOWN and _skip_space(text, w.end()) > w.end():
+                    pos = _skip_space(text, w.end())  # "witness FNU Okonkwo": first name unknown, the surname follows
+                    continue
                 if (taken and (low in PARTICLES or (len(low) == 1 and w.group().endswith(".")))) or (
                         low in LEADING_PARTICLES and _skip_space(text, w.end()) > w.end()):
                     if first < 0 and not taken:
@@ -291,7 +308,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     ok = _name_like(word) and (listed or relation or (ini is not None and taken == 0))
                 elif free:
                     ok = _name_like(word) or (listed and low not in STOP_WORDS and low not in _INSTITUTIONS
-                                              and not (taken and _english_inflection(low)))
+                                              and low not in REPORT_ABBREVIATIONS
+                                              and not (taken and (_english_inflection(low)
+                                                                  or irregular_verb(low))))
                     if ok and relation and not taken and not listed and not mixed and event_noun(low):
                         ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
@@ -299,7 +318,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
                     ok = _name_like(word) and (low in given or surname or taken > 0
-                                               or (mixed and word[:1].isupper() and not word.isupper()))
+                                               or (mixed and word[:1].isupper() and not word.isupper())
+                                               or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
@@ -326,6 +346,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
     return out
 
 
+_NAME_UNKNOWN = frozenset({"fnu", "lnu"})  # first / last name unknown, written where that name would stand
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
@@ -377,12 +398,16 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
             out.append((m.start(), n.end()))  # "wiśniewski, bartosz": surname, given name, neither in a dictionary
         elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
                 and (m.group().lower() not in STOP_WORDS or m.group().lower() in AMBIGUOUS_GIVEN)  # "many times"
-                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())):
+                and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())
+                and not (_DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                         and m.group().lower() in dictionary_words())):  # "his crew hang out": a noun, no name
+
             out.append((m.start(), n.end()))
     return out
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly", "es")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
 
 
 def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -393,7 +418,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
-        return not _english_inflection(l2)  # "ricky running from"
+        return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):

@@ -16,7 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, given_names, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, given_names, irregular_verb, surnames
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 
@@ -118,6 +118,8 @@ def verb_end(text: str, start: int, end: int) -> int:
     known = dictionary_words()
     if len(words) > 1 and last.endswith("s") and (last in known or last[:-1] in known) and not word_kind(last):
         return words[-2].end()
+    if len(words) > 1 and irregular_verb(last):
+        return words[-2].end()  # "kofi strode toward": a past tense
     return end
 
 

@@ -30,6 +30,7 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
+    irregular_verb,
     mixed_case,
     surnames,
 )
@@ -50,7 +51,8 @@ from redaction.text.wordtrie import word_trie
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
                  "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later", "yesterday",
-                 "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated")
+                 "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated", "sts", "adv",
+                 "advd", "advsd", "rptd")
 
 
 def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
@@ -240,7 +242,8 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
         low = fold(word).lower()
         if low in _NO_SURNAME or tail_word(low) or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
                 text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
-                or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS:
+                or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS \
+                or irregular_verb(low):  # "her partner [wes] began cpr"
             continue
         if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()) \
                 or _cued_suffix(text, s, m) or _third_titled(text, s, e, word, low):

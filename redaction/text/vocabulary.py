@@ -109,6 +109,35 @@ def _lemma_index(root: Path) -> set[str]:
     return out
 
 
+def irregular_verb_forms(model: str | None = None) -> frozenset[str]:
+    """The irregular verb forms the lemmatizer lists ("began", "taught", "strode"), no -ed or -ing form: never a
+    name's second word ("her partner Wes began CPR"), though the census lists some as surnames."""
+    return _irregular_verb_forms(_model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _irregular_verb_forms(name: str) -> frozenset[str]:
+    try:
+        root = _model_root(name)
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    out: set[str] = set()
+    for sub in [root, *root.iterdir()]:
+        if not sub.is_dir():
+            continue
+        try:
+            import srsly
+
+            tables = srsly.msgpack_loads((sub / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
+        except (ImportError, OSError, ValueError):
+            continue
+        for forms in (tables.get("lemma_exc") or {}).values():
+            if "began" in forms:  # the verbs' table (its name is hashed in the file)
+                out.update(w.lower() for w in forms if isinstance(w, str) and w.isalpha()
+                           and not w.lower().endswith(("ed", "ing")))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=65536)
 def unknown_word(word: str) -> bool:
     """A word of three letters or more (hyphens and apostrophes allowed) that neither the model's vocabulary nor
