@@ -36,6 +36,12 @@ CASES = [
     ("she said her will was in the safe", [], ["will", "safe"]),
     ("caller sts bogdana left w/ the kids, poss headed to irmgards house", ["bogdana", "irmgards"], ["poss", "kids"]),
     ("RP ADV ZAINAB IS HER SISTER AND WILL MEET UNITS", ["ZAINAB"], ["SISTER", "UNITS"]),
+    ("it was ngozi who told me about the gun", ["ngozi"], ["told", "gun"]),
+    ("IT'S KENJI OKAFOR THAT HAS THE KEYS", ["KENJI", "OKAFOR"], ["KEYS"]),
+    ("it was dawn who called the police", ["dawn"], ["called", "police"]),
+    ("it is true that he left; it was clear that he was drunk", [], ["true", "clear"]),
+    ("it was the neighbor who called it in", [], ["neighbor"]),
+    ("he kept texting hope even after she blocked him", [], ["texting", "blocked"]),
 ]
 
 

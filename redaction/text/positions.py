@@ -323,7 +323,7 @@ _SLOT_SINGLE = (
     "booked", "escorted", "drove", "carried", "found", "trespassed", "admonished", "handcuffed", "frisked", "released",
     "served", "summoned", "subpoenaed", "both", "neither", "either", "including", "let", "adv", "advd", "advised", "w/",
     "against", "about", "thanks", "thank you", "thank u", "thx", "ty", "shoutout to", "shout out to", "ask for",
-    "asking for", "text", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
+    "asking for", "text", "texting", "messaging", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
     "trust", "believe", "invite", "meet", "help", "find", "blame", "remind", "hug", "kick", "contact", "know", "knows", "knew", "show", "shows", "showed",
     "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
     "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
@@ -408,10 +408,12 @@ def _alternative(m: re.Match[str]) -> bool:
 
 # Words after which an everyday given name that is an object is a person ("tell precious i said hi", "told faith to").
 _OBJECT_AFTER = frozenset({"i", "he", "she", "they", "we", "you", "to", "that", "on", "about", "again", "back",
-                           "yesterday", "today", "last", "when", "because", "if", "not", "but"})
+                           "yesterday", "today", "last", "when", "because", "if", "not", "but", "even", "all", "every",
+                           "constantly", "nonstop", "until", "after", "before", "while"})
 
 
-_TALK_VERBS = frozenset({"tell", "told", "tells", "ask", "asked", "text", "texted", "blocked", "unblocked", "called"})
+_TALK_VERBS = frozenset({"tell", "told", "tells", "ask", "asked", "text", "texted", "blocked", "unblocked", "called",
+                         "texting", "calling", "telling", "asking", "messaging", "messaged"})
 
 
 def _everyday_object(text: str, m: re.Match[str]) -> bool:

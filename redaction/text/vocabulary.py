@@ -154,9 +154,21 @@ def unknown_word(word: str) -> bool:
     if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS or low in _ABBREVIATIONS or low in NARRATIVE_VERBS:
         return False
     whole = "".join(parts)
-    if whole in known or (whole.endswith("s") and whole[:-1] in known) or _compound(whole, known):
-        return False  # "mikes", "stoplamp", "keyholder": an inflection or two English words run together
+    if whole in known or (whole.endswith("s") and whole[:-1] in known) or _compound(whole, known) \
+            or _verb_form(whole):
+        return False  # "mikes", "stoplamp", "keyholder", "texting": an inflection or two English words run together
     return all(p not in known or len(p) <= 3 for p in parts)
+
+
+def _verb_form(word: str) -> bool:
+    """An -ing or -ed form of a dictionary verb the vocabulary lacks ("texting", "vaped"): no name."""
+    words = dictionary_words()
+    for end in ("ing", "ed"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[:-len(end)]
+            if stem in words or stem + "e" in words or (stem[-1:] == stem[-2:-1] and stem[:-1] in words):
+                return True
+    return False
 
 
 def _compound(word: str, known: frozenset[str]) -> bool:
