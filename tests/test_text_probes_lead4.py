@@ -42,6 +42,10 @@ CASES = [
     ("it is true that he left; it was clear that he was drunk", [], ["true", "clear"]),
     ("it was the neighbor who called it in", [], ["neighbor"]),
     ("he kept texting hope even after she blocked him", [], ["texting", "blocked"]),
+    ("The officer told CW to leave the area.", ["CW"], ["officer", "leave"]),
+    ("P/O handcuffed RG and searched him.", ["RG"], ["searched"]),
+    ("MJ and her sister SD were present at the scene.", ["SD"], ["sister", "present"]),
+    ("Units from PD, FD and EMS were present; the officer told me to wait.", [], ["PD", "FD", "EMS"]),
 ]
 
 

@@ -47,7 +47,7 @@ INITIALS_VERBS = [*SPEECH_VERBS, "was", "is", "had", "has", "did", "does", "came
                   "alleges", "alleged", "claims", "claimed", "reports", "says", "confirmed", "confirms", "denies",
                   "named", "identified", "complained", "searched", "pushed", "grabbed", "struck", "appeared",
                   "wrote", "recorded", "witnessed", "saw", "heard", "left", "returned", "entered", "approached",
-                  "walked", "ran", "asked", "wanted", "became", "received", "used", "then", "and"]
+                  "walked", "ran", "asked", "wanted", "became", "received", "used", "then", "and", "were", "are"]
 _VERBS = "|".join(v.replace(" ", r"\s+") for v in sorted(set(INITIALS_VERBS), key=len, reverse=True))
 _CAPS_START = r"(?<![\w'\-/.#])"  # no letter, digit, "'", "-", "/", ".", "#" right before the initials
 _TWO_THREE = _CAPS_START + UPPER + r"{2,3}"
@@ -59,6 +59,9 @@ _DESCRIPTOR_AFTER = (r"(?=\s*[(,]\s*\(?\s*(?:\d{1,3}\s*(?:/|,|\s+[WBHAO]/?[MF]\b
 
 _VERB_AFTER = r"(?=\)?,?\s+(?i:" + _VERBS + r")\b)"
 _POSSESSIVE_AFTER = r"(?=['’]s\b)"
+# A verb whose object is a person, then initials ("The officer told CW to leave", "handcuffed RG").
+_OBJECT_VERBS = ["told", "asked", "ordered", "instructed", "pushed", "grabbed", "struck", "punched", "arrested",
+                 "handcuffed", "searched", "detained", "cited", "threatened", "followed", "stopped", "tased", "choked"]
 
 INITIALS_PATTERNS = [
     Pattern("dotted", rf"(?<![\w.])(?i:{LETTER}\.\s?{LETTER}\.(?:\s?{LETTER}\.)?)(?!\w|\s?{LETTER}\.)", 0.8),
@@ -68,6 +71,8 @@ INITIALS_PATTERNS = [
     Pattern("before badge", _TWO_THREE + r"(?![\w'\-])" + _BADGE_AFTER, 0.8),
     Pattern("before descriptor", _TWO_THREE + r"(?![\w'\-])" + _DESCRIPTOR_AFTER, 0.7),
     Pattern("possessive", _TWO_THREE + _POSSESSIVE_AFTER, 0.7),
+    Pattern("object", r"(?<![A-Za-z])(?i:" + "|".join(_OBJECT_VERBS) + r")\s+(?P<name>" + UPPER + r"{2,3})(?![\w'\-])",
+            0.7),
 ]
 # Where a match of the two-or-three-capitals patterns can start: two capitals opening a word (see ``ANCHORS``;
 # measured faster than searching for their look-aheads first, ``REQUIRES``).
