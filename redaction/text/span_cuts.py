@@ -93,6 +93,7 @@ def _verb_form(word: str) -> bool:
 
 
 # Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
+_PREFIXES_ALONE = frozenset({"lil", "li'l", "li’l", "lil'", "lil’", "yung"})
 _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
                 "moniker", "f/k/a", "f.k.a", "fka"}
 
@@ -187,6 +188,6 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
         return None  # a street named after a person: "Martin Luther King Jr Blvd"
     lowered = {w.strip(".,").lower() for w in span.split()}
-    if not name_tokens(span) or lowered & VEHICLE_WORDS:
-        return None
+    if not name_tokens(span) or lowered & VEHICLE_WORDS or lowered <= _PREFIXES_ALONE:
+        return None  # "the LIL kid", "LIL BRO SAID": an alias's prefix with no alias after it is no name
     return start, end
