@@ -314,3 +314,28 @@ def test_identified_the_passenger_only_as_is_someone_new(redactor, casing):
     out = run(redactor, text)
     assert shown_words(out, ["Marcus", "Bell", "Jaylen"]) == [], out
     assert numbers(out) == ["1", "2", "2"], out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("slot", ["per", "told", "with", "w/"])
+def test_a_two_letter_form_after_a_persons_slot_is_the_named_person(redactor, slot, casing):
+    text = cased(f"Last seen with Mohammed Saleh and Layla Okafor. {slot} mo he lives near the clinic.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Mohammed", "Saleh", "mo", "Layla", "Okafor"]) == [], out
+    assert numbers(out) == ["1", "2", "1"], out
+    assert shown(out, "clinic"), out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_an_everyday_form_after_a_persons_slot_stays_a_word(redactor, casing):
+    text = cased("William Ross owes money. Per bill he paid in full.", casing)
+    assert shown(run(redactor, text), "bill")
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("name", ["Mike", "John", "Tony"])
+def test_a_given_name_after_big_is_a_street_name(redactor, name, casing):
+    text = cased(f"jail call: inmate told her to call Big {name} about the car.", casing)
+    out = run(redactor, text)
+    assert not shown(out, name), out
+    assert shown(out, "car"), out

@@ -54,6 +54,10 @@ def _word_ok(word: str) -> tuple[bool, bool]:
 
 def prefixed_aliases(text: str) -> list[tuple[int, int]]:
     """The word after an alias prefix, when it is a street name (see the module doc)."""
+    low = text.lower()
+    if "lil" not in low and "li'l" not in low and "li’l" not in low and "yung" not in low and "big" not in low \
+            and "baby" not in low and "young" not in low and "little" not in low:
+        return []
     out: list[tuple[int, int]] = []
     mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
     for m in _PREFIXED.finditer(text):
