@@ -175,6 +175,49 @@ PROBES = [
     ('Young adults were loitering near the park.', [], ['adults', 'loitering', 'park']),
     ('the ace of spades was drawn on the wall.', [], ['ace', 'spades', 'wall']),
     ('the tag was painted in red.', [], ['tag', 'red']),
+    # a second batch: warrants, CI tips, jail calls, FI cards with several cues
+    ("Warrant: Reggie Toussaint, AKA 'Pooh Bear', AKA 'P', wanted for 245.", ['Reggie', 'Toussaint', 'Pooh', 'Bear'], ['wanted']),
+    ('informant advised a subject by the name of gordo is holding for the set.', ['gordo'], ['holding', 'set']),
+    ('CI states the plug is a H/M known only as FLACO who drives a white Tahoe.', ['FLACO'], ['drives', 'white']),
+    ('ci states the plug is a h/m known only as flaco who drives a white tahoe.', ['flaco'], ['drives', 'white']),
+    ("Victim said she only knows him as 'Boo' from the apartments.", ['Boo'], ['apartments']),
+    ("Per dispatch, caller's ex (goes by Chino) is outside with a bat.", ['Chino'], ['outside', 'bat']),
+    ("per dispatch, caller's ex (goes by chino) is outside with a bat.", ['chino'], ['outside', 'bat']),
+    ('S1 Quentin Marsh (moniker: Tiny) and S2 Dashawn Ellis (moniker: Boo) fled.', ['Quentin', 'Marsh', 'Tiny', 'Dashawn', 'Ellis', 'Boo'], ['fled']),
+    ('s1 quentin marsh (moniker: tiny) and s2 dashawn ellis (moniker: boo) fled.', ['quentin', 'marsh', 'tiny', 'dashawn', 'ellis', 'boo'], ['fled']),
+    ('Jail call between inmate Terrance Odum and a female he calls Peaches. Peaches agreed to bring money.', ['Terrance', 'Odum', 'Peaches'], ['agreed', 'money']),
+    ('jail call between inmate terrance odum and a female he calls peaches. peaches agreed to bring money.', ['terrance', 'odum', 'peaches'], ['agreed', 'money']),
+    ('IG post from @yungflaco_ showed Flaco holding the pistol.', ['yungflaco_', 'Flaco'], ['holding', 'pistol']),
+    ("Victim identified the shooter as 'Ghost', a member of the 8th St crew.", ['Ghost'], ['member', 'crew']),
+    ("victim identified the shooter as 'ghost', a member of the 8th st crew.", ['ghost'], ['member', 'crew']),
+    ('Dontell Price, who everybody calls Spider, was booked.', ['Dontell', 'Price', 'Spider'], ['booked']),
+    ('dontell price, who everybody calls spider, was booked.', ['dontell', 'price', 'spider'], ['booked']),
+    ('DONTELL PRICE, WHO EVERYBODY CALLS SPIDER, WAS BOOKED.', ['DONTELL', 'PRICE', 'SPIDER'], ['BOOKED']),
+    ("Suspect is Keisha Lamb - street name 'Kiki' - age 19.", ['Keisha', 'Lamb', 'Kiki'], ['age']),
+    ('suspect is keisha lamb - street name kiki - age 19.', ['keisha', 'lamb', 'kiki'], ['age']),
+    ('The tip said Bug (real name Marlon Fitch) sells at the park.', ['Bug', 'Marlon', 'Fitch'], ['sells', 'park']),
+    ('the tip said bug (real name marlon fitch) sells at the park.', ['bug', 'marlon', 'fitch'], ['sells', 'park']),
+    ("Victim knows the male only by his nickname, 'Slim'.", ['Slim'], ['victim', 'male']),
+    ('victim knows the male only by his nickname, slim.', ['slim'], ['victim', 'male']),
+    ('Subject: Omar Haddad aka O aka O-Dog. O-Dog was not present.', ['Omar', 'Haddad', 'O-Dog'], ['present']),
+    ("Roberto 'Beto' Salas and his brother Alejandro 'Jando' Salas were stopped.", ['Roberto', 'Beto', 'Salas', 'Alejandro', 'Jando'], ['brother', 'stopped']),
+    ("roberto 'beto' salas and his brother alejandro 'jando' salas were stopped.", ['roberto', 'beto', 'salas', 'alejandro', 'jando'], ['brother', 'stopped']),
+    ("Witness: 'It was Tay-Tay, she lives upstairs.'", ['Tay-Tay'], ['upstairs']),
+    ('Sgt. notes Jamal Price aka Murda uses the handle murda_jp on IG.', ['Jamal', 'Price', 'Murda', 'murda_jp'], ['uses']),
+    ("Victim's cousin, a.k.a. 'Nene', took the phone.", ['Nene'], ['cousin', 'phone']),
+    ("victim's cousin, a.k.a. nene, took the phone.", ['nene'], ['cousin', 'phone']),
+    ('My son Darius (we call him Dee) never came home.', ['Darius', 'Dee'], ['son', 'home']),
+    ('my son darius (we call him dee) never came home.', ['darius', 'dee'], ['son', 'home']),
+    ('MY SON DARIUS (WE CALL HIM DEE) NEVER CAME HOME.', ['DARIUS', 'DEE'], ['SON', 'HOME']),
+    ('FI: Lamont Greer, nka Lamont Ali, SN: Ghost.', ['Lamont', 'Greer', 'Ali', 'Ghost'], []),
+    ('He introduced himself as Ty, but his ID said Tyrell Mason.', ['Ty', 'Tyrell', 'Mason'], ['ID']),
+    ('he introduced himself as ty, but his id said tyrell mason.', ['ty', 'tyrell', 'mason'], []),
+    ("a tall black male called 'Big Country' by the others ran off.", ['Big', 'Country'], ['tall', 'ran']),
+    ('The nickname field on the card was blank.', [], ['nickname', 'field', 'card', 'blank']),
+    ('he goes by the book, the sergeant said.', [], ['book', 'sergeant']),
+    ('the tag on the car was expired.', [], ['tag', 'car', 'expired']),
+    ('Big fight at the park, units responding.', [], ['fight', 'park', 'units']),
+    ('lil while later he came back.', [], ['while', 'later']),
 ]
 
 
@@ -339,3 +382,26 @@ def test_a_given_name_after_big_is_a_street_name(redactor, name, casing):
     out = run(redactor, text)
     assert not shown(out, name), out
     assert shown(out, "car"), out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("cue", ["nka", "n/k/a", "NKA", "n.k.a.", "f.k.a."])
+def test_now_known_as_is_the_same_person(redactor, cue, casing):
+    text = cased(f"Subject Maribel Ortega {cue} Maribel Sosa was served. Sosa left. Ana Ruiz stayed.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Maribel", "Ortega", "Sosa", "Ana", "Ruiz"]) == [], out
+    assert numbers(out) == ["1", "1", "1", "2"], out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+def test_sn_before_a_word_is_a_street_name_of_the_name_before_it(redactor, casing):
+    text = cased("FI: Lamont Greer, SN: Ghost. Ghost had a scale.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["Lamont", "Greer", "Ghost"]) == [], out
+    assert set(numbers(out)) == {"1"}, out
+
+
+@pytest.mark.parametrize("text", ["Phone SN: XK2345 recovered.", "Bike SN: 44521 taken.", "laptop sn: abc123def found.",
+                                  "The nickname field on the card was blank."])
+def test_a_serial_number_or_a_form_field_stays(redactor, text):
+    assert "[PERSON" not in run(redactor, text)

@@ -35,7 +35,8 @@ _SELF = r"(?:himself|herself|themselves)"
 _OF = r"(?:\s+(?:is|was|of))?"
 
 CUES: tuple[AliasCue, ...] = (
-    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka|o/k/a|o\.k\.a\.?)(?:['’]?s\b)?", "a.k.a. {a}"),
+    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka|o/k/a|o\.k\.a\.?|n/k/a|n\.k\.a\.?|nka)(?:['’]?s\b)?",
+             "a.k.a. {a}"),  # "nka": now known as (a new surname after marriage)
     AliasCue(r"[af](?:\.\s|\s|-)k(?:\.\s|\s|-)a(?:\.|(?=[\s:]))", "a k a {a}"),  # "A K A", "a. k. a.", "a-k-a"
     AliasCue(r"(?:also|better|commonly|widely|otherwise|formerly|locally|usually|mostly)\s+known\s+as", "also known as {a}"),
     AliasCue(r"known\s+(?:(?:locally|widely|commonly|mostly|usually|informally)\s+)?(?:(?:on|in|around|to|by|among)\s+"
@@ -66,6 +67,7 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"nick(?=\s*:)", "nick: {a}"),
     AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘(]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
     AliasCue(r"nn(?=\s*[:\-]|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"sn(?=\s*:(?!\s*[\w\-]*\d))", "sn: {a}"),  # street name; not a serial number ("SN: XK2345")
     AliasCue(r"handle(?=\s*:)", "handle: {a}"),  # not "the door handle"
     AliasCue(r"identified\s+" + _SELF + r"\s+as", "identified himself as {a}"),
     AliasCue(r"introduced\s+" + _SELF + r"\s+as", "introduced herself as {a}"),

@@ -39,7 +39,8 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown", "every", "each",
                    "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone",
-                   "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld"}
+                   "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld",
+                   "field", "box", "line", "column", "section", "space", "entry", "blank"}  # "the nickname field"
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"

@@ -93,9 +93,10 @@ def _verb_form(word: str) -> bool:
 
 
 # Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
+_CUE_INITIALS = frozenset({"a.k.a", "f.k.a", "n.k.a", "o.k.a"})
 _PREFIXES_ALONE = frozenset({"lil", "li'l", "li’l", "lil'", "lil’", "yung"})
 _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
-                "moniker", "f/k/a", "f.k.a", "fka"}
+                "moniker", "f/k/a", "f.k.a", "fka", "n/k/a", "n.k.a", "nka"}
 
 
 def _stop_word(word: str, n_words: int) -> bool:
@@ -133,6 +134,8 @@ def family_initials(text: str, chosen: list[Cand], own: frozenset[str]) -> list[
 
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles and possessives from a detected name; None when it is not a person's name."""
+    if text[start:end].strip().rstrip(".").lower() in _CUE_INITIALS:
+        return None  # "n.k.a.", "f.k.a.": an alias cue, not a person's initials
     if is_initials(text[start:end]):
         return start, end
     m = _LEADING_TITLE.match(text[start:end])
