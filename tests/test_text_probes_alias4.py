@@ -405,3 +405,23 @@ def test_sn_before_a_word_is_a_street_name_of_the_name_before_it(redactor, casin
                                   "The nickname field on the card was blank."])
 def test_a_serial_number_or_a_form_field_stays(redactor, text):
     assert "[PERSON" not in run(redactor, text)
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize(("full", "short"), [("siddharth", "sid"), ("tatiana", "tanya"), ("mohammed", "mo")])
+def test_a_short_form_of_a_lone_given_name_is_that_person(redactor, full, short, casing):
+    text = cased(f"last seen w/ {full} and ana hale. per {short} he lives near the clinic.", casing)
+    out = run(redactor, text)
+    assert shown_words(out, [full, short, "ana", "hale"]) == [], out
+    assert numbers(out) == ["1", "2", "1"], out
+
+
+@pytest.mark.parametrize("casing", CASINGS)
+@pytest.mark.parametrize("alias", ["lil ray", "big bam", "baby g", "yung flaco"])
+def test_a_prefixed_alias_inside_a_name_is_no_given_name(redactor, alias, casing):
+    text = cased(f'the guy is tatiana "{alias}" nowak. she lives with colleen st. john. tanya drives a black chevy.',
+                 casing)
+    out = run(redactor, text)
+    assert shown_words(out, ["tatiana", "nowak", "colleen", "tanya"]) == [], out
+    nums = numbers(out)
+    assert nums[-1] == nums[0] == "1", out  # tanya is tatiana, not colleen
