@@ -29,7 +29,7 @@ _LABELLED = re.compile(
 _HANDLE_LIKE = re.compile(r"\w*(?:\d|_|[^\W\d_]\.[^\W\d_])\w*")
 # An account named without a platform ('posted by user "ghostface_44"', "username kdawg.44"): only a
 # word shaped like a handle (a digit, an underscore or an inner dot), so "the user was" stays (an "account" may be a bank's).
-_GENERIC = re.compile(r"(?<![\w@.])(?i:user(?:[ \t]?name)?|profile|screen[ \t]?name|gamertag)"
+_GENERIC = re.compile(r"(?<![\w@.])(?i:user(?:[ \t]?name)?|profile|gamertag)"
                       r"[ \t]*(?::|-|=)?[ \t]*[\"“'‘]?(" + _HANDLE_CHARS + r")")
 
 
@@ -44,7 +44,7 @@ def _plausible(handle: str) -> bool:
 def handle_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the account names in ``text`` (see the module doc)."""
     low = text.lower()
-    generic = [] if "user" not in low and "profile" not in low and "name" not in low \
+    generic = [] if "user" not in low and "profile" not in low \
         and "gamertag" not in low else [m.span(1) for m in _GENERIC.finditer(text) if _HANDLE_LIKE.fullmatch(m.group(1))
                                         and not m.group(1).isdigit()]
     if "@" not in text and "$" not in text and not _LABELLED.search(text):
