@@ -35,7 +35,8 @@ _SELF = r"(?:himself|herself|themselves)"
 _OF = r"(?:\s+(?:is|was|of))?"
 
 CUES: tuple[AliasCue, ...] = (
-    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka|o/k/a|o\.k\.a\.?)(?:['’]?s\b)?", "a.k.a. {a}"),
+    AliasCue(r"(?:a/k/a|a\.k\.a\.?|aka|f/k/a|f\.k\.a\.?|fka|o/k/a|o\.k\.a\.?|n/k/a|n\.k\.a\.?|nka)(?:['’]?s\b)?",
+             "a.k.a. {a}"),  # "nka": now known as (a new surname after marriage)
     AliasCue(r"[af](?:\.\s|\s|-)k(?:\.\s|\s|-)a(?:\.|(?=[\s:]))", "a k a {a}"),  # "A K A", "a. k. a.", "a-k-a"
     AliasCue(r"(?:also|better|commonly|widely|otherwise|formerly|locally|usually|mostly)\s+known\s+as", "also known as {a}"),
     AliasCue(r"known\s+(?:(?:locally|widely|commonly|mostly|usually|informally)\s+)?(?:(?:on|in|around|to|by|among)\s+"
@@ -56,6 +57,7 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"whose\s+(?:street\s+)?(?:nick)?name\s+(?:is|was)", "whose street name is {a}"),
     AliasCue(r"street\s+(?:name|handle|moniker)s?(?:\(s\))?" + _OF, "street name {a}"),
     AliasCue(r"monic?kers?(?:\(s\))?" + _OF, "moniker {a}"),
+    AliasCue(r"(?:tag|graffiti|rap|stage)\s+names?(?:\(s\))?" + _OF, "tag name {a}"),  # a writer's or rapper's name
     AliasCue(r"(?:also\s+)?(?:uses?|using|used)\s+the\s+(?:street\s+)?(?:names?|alias|moniker|nickname)(?:\s+of)?",
              "uses the name {a}"),
     AliasCue(r"under\s+the\s+(?:street\s+)?(?:name|alias|moniker|nickname)(?:\s+of)?", "under the alias {a}"),
@@ -65,6 +67,7 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"nick(?=\s*:)", "nick: {a}"),
     AliasCue(r"(?<![\w/])[sn]/n(?=\s*[:\-\"“'‘(]|\s+[^\W\d_]|\s*\Z)", "s/n {a}"),  # \Z: a gap read alone
     AliasCue(r"nn(?=\s*[:\-]|\s+[\"“'‘])", "nn: {a}"),
+    AliasCue(r"sn(?=\s*:(?!\s*[\w\-]*\d))", "sn: {a}"),  # street name; not a serial number ("SN: XK2345")
     AliasCue(r"handle(?=\s*:)", "handle: {a}"),  # not "the door handle"
     AliasCue(r"identified\s+" + _SELF + r"\s+as", "identified himself as {a}"),
     AliasCue(r"introduced\s+" + _SELF + r"\s+as", "introduced herself as {a}"),
@@ -79,6 +82,11 @@ CUES: tuple[AliasCue, ...] = (
     AliasCue(r"(?<!go\s)(?<!goes\s)(?<!going\s)by\s+the\s+(?:street\s+|nick)?name\s+of", "a male by the name of {a}",
              joins=False),
     AliasCue(r"(?:his|her|their)\s+name\s+(?:is|was)", "his name is {a}", joins=False),
+    # Only before a quote or a word in Title case: "on the street she's robbed / crying / alone" is no alias.
+    AliasCue(r"on\s+the\s+streets?\s*,?\s+(?:he|she)['’]s(?=\s+(?:[\"“'‘]|(?-i:[A-Z][a-z])))", "on the street he's \"{a}\"",
+             joins=False),
+    AliasCue(r"(?:identified|described|named)\s+(?:him|her|them|(?:his|her|their|the)\s+[^\W\d_]+)\s+only\s+as",
+             "identified his passenger only as {a}", joins=False),
     AliasCue(r"saved\s+(?:in\s+(?:his|her|their|the)\s+phone\s+)?(?:as|under)(?=\s*[\"“'‘])", "a contact saved as \"{a}\"",
              joins=False),  # quoted: not "saved as evidence"
     AliasCue(r"identified\s+(?:him|her|them|the\s+[^\W\d_]+)\s+as(?=\s*(?:[\"“'‘]|``))", "identified the shooter as \"{a}\"",

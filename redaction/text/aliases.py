@@ -18,6 +18,7 @@ from redaction.text.alias_cues import ALIAS_NOUNS, QUOTED_ONLY_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
+from redaction.text.prefixed_aliases import prefixed_aliases
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
@@ -38,7 +39,8 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
                    "by", "me", "my", "you", "it", "that", "this", "on", "in", "at", "for", "with", "from", "as",
                    "same", "different", "another", "other", "several", "many", "various", "unknown", "every", "each",
                    "all", "any", "some", "no", "none", "bus", "car", "train", "foot", "bike", "cab", "taxi", "phone",
-                   "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld"}
+                   "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld",
+                   "field", "box", "line", "column", "section", "space", "entry", "blank"}  # "the nickname field"
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
 _ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
@@ -67,6 +69,8 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
             continue
         if first in _SPEECH or first in NARRATIVE_VERBS or _verb_form(first):
             continue  # 'He yelled "Help" twice': speech after a verb, no name around it
+        if (last in NARRATIVE_VERBS or _verb_form(last)) and last not in surnames():
+            continue  # 'Darnell Whitaker "Smoke" stopped at ...': a verb after the alias, no surname
         out.extend([m.span(1), m.span(2), m.span(3)])
     return out
 
@@ -95,7 +99,8 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
             break  # a given name, a middle name and a surname at most, particles apart ("Ana de la Peña")
         common = low in NOT_NAME_WORDS and low not in surnames() and low not in AMBIGUOUS_GIVEN  # "rose march aka"
-        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS or _verb_form(low):
+        if low in CAPS_STOP_WORDS or common or low in _CUE_WORDS or low in _NOT_BEFORE_ALIAS or low in _ROLE_WORDS \
+                or _verb_form(low):  # "the shooter goes by Dre": a role, not a name
             if out or low != "who":
                 break
             continue
@@ -105,6 +110,8 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
 
 
 _CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "(moniker red)": a cue, then its alias
+# A cue of either kind opening the next item of a list ("NN: Funmi / True name: ..."): the list ends there.
+_CUE_NEXT = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + "|" + cue_pattern(alias_before=True) + r")(?!\w))")
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
 _QUOTED_CUED = re.compile(
@@ -295,6 +302,11 @@ def listed_short_forms(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _adverb(low: str) -> bool:
+    """"slowly", "quickly": a dictionary word in "-ly" that no given name list holds ("Kelly", "Holly" are names)."""
+    return len(low) >= 6 and low.endswith("ly") and low in dictionary_words() and low not in given_names()
+
+
 def _no_alias_word(word: str) -> bool:
     low = word.lower()
     return low in _ALIAS_FUNCTION or low in CAPS_STOP_WORDS or low in _CUE_WORDS or low in NARRATIVE_VERBS
@@ -359,6 +371,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         out += _believed_to_be(text)
     out += _family_surnames(text)
     out += _prefixed_tags(text)
+    out += prefixed_aliases(text)
     out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
@@ -378,6 +391,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
         first = words[0].lower()
         if first in _ALIAS_FUNCTION or (first in CAPS_STOP_WORDS and len(words) < 2 and not quoted):
             continue  # "known as the ...", "goes by car"; a quoted word or a two-word alias is one ("too tall")
+        if not quoted and _adverb(first):
+            continue  # "time goes by slowly", "known locally as well"
         s = m.start("a")
         out.append((s, m.end("a") if len(words) > 1 else s + len(words[0])))
         out.extend(_surname_after_bracket(text, m.start(), out[-1][1]))
@@ -416,7 +431,7 @@ def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:
     while len(out) < 4:
         more = _ALIAS_MORE_MARKED.match(text, pos) or _ALIAS_MORE.match(text, pos)
         if more is None or any(w.lower() in CAPS_STOP_WORDS or w.lower() in NARRATIVE_VERBS or w.lower() in _ALIAS_FUNCTION
-                               or _verb_form(w) for w in more.group("w").split()) or _CUE_FIRST.match(more.group("w")) \
+                               or _verb_form(w) for w in more.group("w").split()) or _CUE_NEXT.match(text, more.start("w")) \
                 or _RACE_SEX.match(text, more.start("w")):
             break  # ", alias T. Coleman": the next cue finds its own alias (not "alias T" as one more alias)
         end = more.end("w")

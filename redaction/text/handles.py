@@ -5,6 +5,7 @@ Narratives of threats, harassment and tips quote accounts: "he messaged her from
 
 * ``@name`` not glued to a word or a dot before it (so an e-mail address, ``name@example.com``, stays an EMAIL),
   holding a letter, and not one dictionary word typed after "@" for "at" ("@home", "@work", "@1400");
+* a word shaped like a handle after "user", "username", "profile" ('posted by user "ghostface_44"');
 * a name after a platform label ("ig", "insta", "snap", "sc", "tiktok", "twitter", "fb", "kik", "venmo", "cash app"
   ...) and a colon, "@", "$", "is" or "handle"/"username"/"account"; right after the label only a word that looks
   like a handle (a digit, an underscore or an inner dot: "snap kdawg44"), so "FB confirmed" stays.
@@ -26,6 +27,10 @@ _LABELLED = re.compile(
     r"(?<![\w@.])(?i:" + _PLATFORMS + r")(?:[ \t]+(?i:handle|name|username|user|account|acct|page|id|tag))?"
     r"(?:[ \t]*(?::|-|=|(?i:is|was|as|at))[ \t]*|[ \t]+)([@$]?)(" + _HANDLE_CHARS + r")")
 _HANDLE_LIKE = re.compile(r"\w*(?:\d|_|[^\W\d_]\.[^\W\d_])\w*")
+# An account named without a platform ('posted by user "ghostface_44"', "username kdawg.44"): only a
+# word shaped like a handle (a digit, an underscore or an inner dot), so "the user was" stays (an "account" may be a bank's).
+_GENERIC = re.compile(r"(?<![\w@.])(?i:user(?:[ \t]?name)?|profile|gamertag)"
+                      r"[ \t]*(?::|-|=)?[ \t]*[\"“'‘]?(" + _HANDLE_CHARS + r")")
 
 
 def _plausible(handle: str) -> bool:
@@ -38,9 +43,13 @@ def _plausible(handle: str) -> bool:
 
 def handle_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the account names in ``text`` (see the module doc)."""
+    low = text.lower()
+    generic = [] if "user" not in low and "profile" not in low \
+        and "gamertag" not in low else [m.span(1) for m in _GENERIC.finditer(text) if _HANDLE_LIKE.fullmatch(m.group(1))
+                                        and not m.group(1).isdigit()]
     if "@" not in text and "$" not in text and not _LABELLED.search(text):
-        return []
-    out = [m.span(1) for m in _AT.finditer(text) if _plausible(m.group(1))]
+        return generic
+    out = generic + [m.span(1) for m in _AT.finditer(text) if _plausible(m.group(1))]
     for m in _LABELLED.finditer(text):
         sign, handle = m.group(1), m.group(2)
         separated = bool(sign) or bool(re.search(r"[:=\-]|(?i:\bis\b|\bwas\b|\bas\b|\bat\b)", text[m.start():m.start(1)]))

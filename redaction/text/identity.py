@@ -451,6 +451,16 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
     return record[0] if record else max(cands, key=lambda k: persons[k].last)
 
 
+_ALIAS_PREFIXES = frozenset({"lil", "li'l", "little", "baby", "big", "yung", "young"})
+
+
+def _givens(p: _Person) -> set[str]:
+    """A person's given names; when an alias's prefix stood in for one ('tatiana "lil ray" nowak' -> "lil"), the
+    listed given names among the person's words."""
+    given = p.given - _ALIAS_PREFIXES
+    return given if given or not p.given else {w for w in p.words if w in given_names()} - _ALIAS_PREFIXES
+
+
 def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
     """The person whose given name ``m`` shortens ("Hamy" of Hamza, "Liyah" of Aaliyah) or is a nickname of
     (``nicknames.forms_of``: "Bill" of William; of a one-word name met in the text too), the last mentioned."""
@@ -462,6 +472,8 @@ def _shortened(m: _Mention, persons: list[_Person]) -> int | None:
             if any(g != w and ((len(w) >= 3 and len(g) > len(w) - 1 and (g.startswith(w) or (len(w) >= 4 and g.endswith(w))
                                                         or (len(w) >= 4 and w[-1] in "yi" and g.startswith(w[:-1]))))
                                or w in forms_of(g))  # "Bill", "Peggy", "katie": the public table of nicknames
-                   for g in p.given)
-            or (not p.given and not p.record and any(w in forms_of(g) for g in p.words))]  # "Yevgeny" alone, "Zhenya"
+                   for g in _givens(p))
+            or (not p.given and not p.record and any(w in forms_of(g) or (len(w) >= 3 and len(g) > len(w) + 1
+                                                                           and g.startswith(w)) for g in p.words))]
+    # "Yevgeny" alone, then "Zhenya"; "siddharth" alone, then "per sid"
     return max(hits, key=lambda k: persons[k].last) if hits else None

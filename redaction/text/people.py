@@ -146,13 +146,36 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
         if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
             w = m.group()
             if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())) \
-                    and not _short_form_as_name(text, m, low, mixed):
+                    and not _short_form_as_name(text, m, low, mixed) and not _form_doing(text, m, low):
                 continue
         out.append(m.span())
     return out
 
 
 _INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
+# After a found name's other form, a verb of speech or deed makes it the person ("mo said", "TY TOLD"); not a
+# copula or an auxiliary ("art was stolen", "rob is").
+_VERB_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\b")
+_SLOT_BEFORE = re.compile(r"(?<![\w'’])(?i:per|told|asked|tell|thank|thanks|w/|with)[ \t]+\Z")
+_NOT_DEEDS = frozenset({"was", "is", "were", "are", "be", "been", "had", "has", "have", "did", "does", "do", "can",
+                        "could", "will", "would", "may", "might", "must", "should", "shall", "got", "gets"})
+
+
+def _form_doing(text: str, m: re.Match[str], low: str) -> bool:
+    """A found name's short form or everyday-word form, in any case, right before a narrative verb and after no
+    determiner ("mohammed ... mo said"; not "the bill said", "art was taken"), or after a person's slot a form of
+    two letters or one that is no word ("per mo he lives"; not "per bill")."""
+    if low in CAPS_STOP_WORDS or low in NOT_NAME_WORDS:
+        return False
+    if _SLOT_BEFORE.search(text, max(0, m.start() - 8), m.start()) and (len(low) <= 2 or (
+            low not in dictionary_words() and not everyday_word(low, AMBIGUOUS_GIVEN))):
+        return True  # "per mo he lives near", "told ty": a person's slot, the form two letters or no word
+    v = _VERB_AFTER.match(text, m.end())
+    if v is None:
+        return False
+    verb = v.group(1).lower()
+    return (verb in NARRATIVE_VERBS and verb not in _NOT_DEEDS
+            and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|his|her|their|my|your|our|its|this|that|these|those|some|"
                                 r"no|any|each|every|one|per)[ \t]+\Z", re.IGNORECASE)
 

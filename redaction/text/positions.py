@@ -158,6 +158,9 @@ def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
         first, nick, last = m.group(1), m.group(2), m.group(3).split()[-1]
         if first.lower() in CAPS_STOP_WORDS or last.lower() in CAPS_STOP_WORDS or nick.split()[0].lower() in _FUNCTION:
             continue  # an aside in brackets ("told him (again) that"), not a nickname
+        low = last.lower()
+        if (low in NARRATIVE_VERBS or (len(low) >= 6 and low.endswith(("ed", "ing")))) and not _listed(last, family):
+            continue  # "Darnell Whitaker (Smoke) stopped at": a verb after the bracket, no surname
         if _listed(first, given) or _listed(last, family) or unknown_word(first) or unknown_word(last):
             out.extend([m.span(1), m.span(2), m.span(3)])
     return out

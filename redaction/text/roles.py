@@ -191,9 +191,16 @@ _SLANG = re.compile(r"(?<![\w'’\-])(?i:my|ur|your|his|her|their|our|yo)[ \t]+(
                     r"babydaddy|baby momma|bm|bd)[ \t]+(" + _NAME + r")(?![\w'’\-])")
 
 
+# Relations that are only ever people: after one, an everyday word before a verb is a street name ("his homeboy
+# spider drove"), where "my boy" or "his guy" may still be a noun phrase ("my boy scout troop").
+_PERSON_ONLY_RELATIONS = frozenset({"homie", "homeboy", "homegirl", "bestie", "bff", "bestfriend"})
+_VERB_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
 def slang_relations(text: str) -> list[tuple[int, int]]:
     """A name after a relation in slang with its possessive ("tell ur boy dre", "his girl kiara", "her baby daddy
-    tre"): a word that reads as a name or that no dictionary holds, never a function, cue or texting word."""
+    tre"): a word that reads as a name or that no dictionary holds, never a function, cue or texting word; after a
+    relation that is only a person ("homeboy"), any such word right before a narrative verb ("homeboy spider drove")."""
     out: list[tuple[int, int]] = []
     for m in _SLANG.finditer(text):
         word = m.group(1)
@@ -201,9 +208,16 @@ def slang_relations(text: str) -> list[tuple[int, int]]:
         if _never_name(_low(word)) or low in TEXTING_WORDS:
             continue
         if word_kind(word) in ("strong", "weak", "surname") or (word_kind(word) == "given" and _ends_name(text, m.end(1))) \
-                or (len(low) >= 3 and low not in dictionary_words() and low not in STOP_WORDS):
+                or (len(low) >= 3 and low not in dictionary_words() and low not in STOP_WORDS) or _relation_then_verb(text, m):
             out.append(m.span(1))
     return out
+
+
+def _relation_then_verb(text: str, m: re.Match[str]) -> bool:
+    """``_SLANG`` matched a relation of ``_PERSON_ONLY_RELATIONS`` and a narrative verb follows the word after it."""
+    relation = text[m.start():m.start(1)].split()[-1].lower()
+    v = _VERB_NEXT.match(text, m.end(1))
+    return relation in _PERSON_ONLY_RELATIONS and v is not None and v.group(1).lower() in NARRATIVE_VERBS
 
 
 _LABEL = re.compile(r"(?<![\w/#\-])(?i:[vwscp]|vic|vict|wit|sus|susp|rp)[ \t]?-?#?\d{1,2}(?![\w/])[ \t]*[:\-]?[ \t]*\(?[ \t]*("

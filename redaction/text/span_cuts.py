@@ -93,8 +93,10 @@ def _verb_form(word: str) -> bool:
 
 
 # Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
+_CUE_INITIALS = frozenset({"a.k.a", "f.k.a", "n.k.a", "o.k.a"})
+_PREFIXES_ALONE = frozenset({"lil", "li'l", "li’l", "lil'", "lil’", "yung"})
 _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed", "nn", "s/n", "n/n", "alias",
-                "moniker", "f/k/a", "f.k.a", "fka"}
+                "moniker", "f/k/a", "f.k.a", "fka", "n/k/a", "n.k.a", "nka"}
 
 
 def _stop_word(word: str, n_words: int) -> bool:
@@ -132,6 +134,8 @@ def family_initials(text: str, chosen: list[Cand], own: frozenset[str]) -> list[
 
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles and possessives from a detected name; None when it is not a person's name."""
+    if text[start:end].strip().rstrip(".").lower() in _CUE_INITIALS:
+        return None  # "n.k.a.", "f.k.a.": an alias cue, not a person's initials
     if is_initials(text[start:end]):
         return start, end
     m = _LEADING_TITLE.match(text[start:end])
@@ -187,6 +191,6 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             span.split()[-1].strip(".").lower() in SUFFIX_LOWER:
         return None  # a street named after a person: "Martin Luther King Jr Blvd"
     lowered = {w.strip(".,").lower() for w in span.split()}
-    if not name_tokens(span) or lowered & VEHICLE_WORDS:
-        return None
+    if not name_tokens(span) or lowered & VEHICLE_WORDS or lowered <= _PREFIXES_ALONE:
+        return None  # "the LIL kid", "LIL BRO SAID": an alias's prefix with no alias after it is no name
     return start, end
