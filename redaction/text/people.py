@@ -258,8 +258,11 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
                           + r"){0,2})[\"”']?\s*\)")
-_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
+# "and", "&", "or", "+" ("me + anneliese + tavita") or a slash ("oksana/bartholomew") between the two names
+_AND_AFTER = re.compile(r"(?:\s*(?:,\s*)?(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")",
+                        re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?<![\w'’\-/])(" + _NAME_WORD + r")(?:\s*,?\s+(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)\Z",
+                         re.IGNORECASE)
 
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS

@@ -1,0 +1,140 @@
+"""Third parties named only in the text, in lower case, written by a new hand (issue 15, lower-case round 4): 311
+texts and app reports, social posts, clerk-typed statements, CAD notes, jail messages, referrals, delivery
+complaints.
+
+Shapes: accented given names typed as such ("inés", "lucía del río"), a surname opened by particles with no cue
+("pieter de vries", "hendrik van der merwe", "síle ní bhriain"), names joined by "+" or a slash
+("anneliese + tavita", "oksana/bartholomew"), and interjections that are no subject ("hey can someone help").
+One table of (sentence, words that must go, words that must stay), run in lower, Title and UPPER case where the
+shape allows; a property-style test draws random names, casings, particles and separators. The names are made up
+here; no record values.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redaction.text.particle_names import particle_names
+from redaction.text.vocabulary import known_words
+from tests.text_helpers import cased, shown, shown_words
+
+needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
+
+
+def _out(redactor, text: str) -> str:
+    return redactor.redact([text])[0].text or ""
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _casing(text: str, mode: str) -> str:
+    return _title(text) if mode == "title" else cased(text, mode)
+
+
+# (sentence, must go, must stay, casings)
+ALL = ("lower", "upper", "title")
+LOWER = ("lower",)
+ROWS = [
+    # accented given names: the name lists hold plain letters
+    ("i saw inés at the laundromat", ["inés"], ["saw", "laundromat"], LOWER),
+    ("andrés told me to call the cops", ["andrés"], ["told", "cops"], LOWER),
+    ("the nurse said that françois was discharged", ["françois"], ["nurse", "discharged"], LOWER),
+    ("i called lucía del río about the rent", ["lucía", "del", "río"], ["called", "rent"], LOWER),
+    ("i saw inés díaz at the store", ["inés", "díaz"], ["store"], LOWER),
+    # particles opening a surname, no cue
+    ("pieter de vries was the driver", ["pieter", "vries"], ["driver"], ALL),
+    ("the landlord is hendrik van der merwe", ["hendrik", "van", "merwe"], ["landlord"], ALL),
+    ("my teacher síle ní bhriain called home", ["síle", "bhriain"], ["teacher", "home"], LOWER),
+    ("ruairí mac an tsaoir was the other witness", ["ruairí", "tsaoir"], ["witness"], LOWER),
+    ("faith van den berg is my neighbor and she saw it", ["faith", "berg"], ["neighbor", "saw"], LOWER),
+    ("ahmad bin salleh drove the car", ["ahmad", "salleh"], ["drove", "car"], ALL),
+    ("i spoke to maria de la cruz at the front desk", ["maria", "cruz"], ["desk"], LOWER),
+    # keep: the same particles in places, phrases and slang
+    ("we had a cinco de mayo party at the park", [], ["cinco", "mayo", "party"], ALL),
+    ("went to casa de la cruz for dinner", [], ["casa", "dinner"], LOWER),
+    ("chillin wit da boys at the park", [], ["chillin", "boys"], LOWER),
+    ("the trash bin was full again", [], ["trash", "bin", "full"], ("lower", "upper")),
+    ("he was about ten feet away", [], ["ten", "feet"], ALL),
+    ("she sang ooh la la all night", [], ["ooh", "la"], LOWER),
+    # "+" and "/" between names
+    ("me + anneliese + tavita went to the game", ["anneliese", "tavita"], ["game"], LOWER),
+    ("oksana/bartholomew both refused to give statements", ["oksana", "bartholomew"], ["refused"], LOWER),
+    ("bartholomew/oksana both refused", ["oksana", "bartholomew"], ["refused"], LOWER),
+    # keep: slashes that are no pair of names
+    ("bartholomew and/or his mom can pick up", ["bartholomew"], ["and", "or", "mom"], LOWER),
+    ("rp bartholomew c/o pain in his arm", ["bartholomew"], ["pain", "arm"], LOWER),
+    ("bartholomew/dispatch advised units", ["bartholomew"], ["dispatch", "units"], LOWER),
+    ("took the 2/3 train w/ my kids", [], ["train", "kids"], LOWER),
+    # keep: interjections are no subject
+    ("hey can someone help", [], ["hey", "someone"], ALL),
+    ("hello is anyone there", [], ["hello", "anyone"], ALL),
+    ("okay so the van was back", [], ["okay", "van"], LOWER),
+    ("yeah he said he would come", [], ["yeah", "said"], LOWER),
+    ("happy bday ximena", ["ximena"], ["happy", "bday"], LOWER),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
+def test_probe_rows(redactor, text, gone, kept, casings):
+    for casing in casings:
+        out = _out(redactor, _casing(text, casing))
+        assert not shown_words(out, gone), (casing, out)
+        assert not [w for w in kept if not shown(out, w)], (casing, out)
+
+
+def test_particle_names_spans():
+    for text, name in (("pieter de vries was the driver", "pieter de vries"),
+                       ("the landlord is hendrik van der merwe", "hendrik van der merwe"),
+                       ("ruairí mac an tsaoir was there", "ruairí mac an tsaoir"),
+                       ("Pieter de Vries was the driver", "Pieter de Vries")):
+        assert [text[s:e] for s, e in particle_names(text)] == [name]
+    for text in ("we had a cinco de mayo party", "he lives on camino del rio", "casa de la cruz", "the trash bin was full",
+                 "Pieter de vries said", "went to da store", "kids ten and twelve", "no particle here"):
+        assert particle_names(text) == [], text
+
+
+@needs_vocabulary
+def test_particles_property(redactor):
+    rng = random.Random(414)
+    firsts = ["pieter", "hendrik", "aoife", "ahmad", "oluwaseun", "marisol", "dmitri", "síle"]
+    parts = ["de", "van der", "van den", "ní", "bin", "dos", "del", "von"]
+    lasts = ["vries", "merwe", "bhriain", "salleh", "berg", "santos", "toro", "hohenfels"]
+    tails = ["was the driver", "called it in", "lives upstairs", "is my landlord", "saw the whole thing"]
+    for _ in range(16):
+        first, part, last, tail = rng.choice(firsts), rng.choice(parts), rng.choice(lasts), rng.choice(tails)
+        casing = rng.choice(("lower", "upper"))
+        out = _out(redactor, _casing(f"{first} {part} {last} {tail}", casing))
+        assert not shown_words(out, [first, last]), out
+        assert shown(out, tail.split()[-1]), out
+
+
+@needs_vocabulary
+def test_joined_names_property(redactor):
+    rng = random.Random(4141)
+    names = ["anneliese", "tavita", "oksana", "bartholomew", "ximena", "dariusz", "nkechi", "kwabena"]
+    for _ in range(16):
+        a, b = rng.sample(names, 2)
+        sep = rng.choice((" + ", "/", " & ", " and "))
+        rest = rng.choice(["were both there", "refused to talk", "left before units arrived"])
+        opener = rng.choice(("i saw ", "per rp ", "yesterday "))
+        text = f"{opener}{a}{sep}{b} {rest}"
+        text = text.upper() if rng.random() < 0.4 else text
+        out = _out(redactor, text)
+        assert not shown_words(out, [a, b]) and shown(out, rest.split()[-1]), out
+
+
+@needs_vocabulary
+def test_accented_given_names_property(redactor):
+    rng = random.Random(41)
+    names = ["inés", "lucía", "andrés", "josé", "jesús", "françois", "joão", "zoë", "chloé", "renée"]
+    frames = ["i saw {} at the laundromat", "{} told me to call", "i was with {} the whole night",
+              "the nurse said that {} was discharged"]
+    for _ in range(16):
+        name, frame = rng.choice(names), rng.choice(frames)
+        out = _out(redactor, frame.format(name))
+        assert not shown(out, name), out
