@@ -69,6 +69,15 @@ ROWS = [
     ("rp bartholomew c/o pain in his arm", ["bartholomew"], ["pain", "arm"], LOWER),
     ("bartholomew/dispatch advised units", ["bartholomew"], ["dispatch", "units"], LOWER),
     ("took the 2/3 train w/ my kids", [], ["train", "kids"], LOWER),
+    # a list's first member before "," when the next members are names; "surname, given" found as a pair's neighbour
+    ("saw xiaoling, tariq siddiqui and temitope le blanc tagging the wall", ["xiaoling", "tariq", "temitope"],
+     ["saw", "wall"], ("lower", "upper")),
+    # keep: a word before the comma that is no name
+    ("lol, dmitri and kenji left", ["dmitri", "kenji"], ["lol", "left"], LOWER),
+    ("rp, dmitri and kenji left", ["dmitri", "kenji"], ["rp", "left"], LOWER),
+    ("at the park, tariq and kenji were fighting", ["tariq", "kenji"], ["park", "fighting"], ALL),
+    ("found cocaine, marijuana and heroin in the car", [], ["cocaine", "marijuana", "heroin"], LOWER),
+    ("i saw dariusz, then left and called 911", ["dariusz"], ["then", "left"], LOWER),
     # keep: interjections are no subject
     ("hey can someone help", [], ["hey", "someone"], ALL),
     ("hello is anyone there", [], ["hello", "anyone"], ALL),
@@ -138,3 +147,16 @@ def test_accented_given_names_property(redactor):
         name, frame = rng.choice(names), rng.choice(frames)
         out = _out(redactor, frame.format(name))
         assert not shown(out, name), out
+
+
+@needs_vocabulary
+def test_list_first_member_property(redactor):
+    rng = random.Random(4142)
+    strong = ["xiaoling", "oluwaseun", "dariusz", "nkechi", "tavita", "ifeoma"]
+    for _ in range(12):
+        a, b, c = rng.sample(strong, 3)
+        verb = rng.choice(["saw", "i think", "per rp"])
+        tail = rng.choice(["tagging the wall", "were fighting outside", "left in a van"])
+        text = f"{verb} {a}, {b} {rng.choice(('siddiqui', 'le blanc', 'okafor'))} and {c} {tail}"
+        out = _out(redactor, text)
+        assert not shown_words(out, [a, b, c]) and shown(out, tail.split()[-1]), out
