@@ -28,10 +28,11 @@ from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
-from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, recased
+from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, plain, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.owners import owned_names
+from redaction.text.particle_names import particle_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
@@ -169,7 +170,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
             + slang_relations(text) + label_names(text) + naming_spans(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
-            + owned_names(text) + cleft_names(text) + apposed_names(text)
+            + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
@@ -217,7 +218,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
     doubted: set[tuple[int, int, int]] = set()
     for i, _lo, _, around in jobs:  # candidates the re-cased NER did not confirm: doubtful keeps (confidence.py)
         for cs, ce in around or ():
-            if ((i, cs, ce) not in doubted and texts[i][cs:ce].lower() in given
+            if ((i, cs, ce) not in doubted and plain(texts[i][cs:ce]) in given
                     and not any(s < ce and cs < t for s, t in confirmed.get(i, ()))):  # a listed given name
                 doubted.add((i, cs, ce))
                 # a listed given name no dictionary holds ("dmitri", "marisol") is a name whatever the NER says

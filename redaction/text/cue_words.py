@@ -65,7 +65,7 @@ TEXTING_WORDS = frozenset({
     "hes", "shes", "theyre", "youre", "im", "ive", "thats", "whats", "theres", "wasnt", "werent", "isnt", "arent",
     "hasnt", "havent", "hadnt", "didnt", "doesnt", "dont", "cant", "wont", "couldnt", "wouldnt", "shouldnt", "aint",
     "ur", "cuz", "idk", "smh", "lol", "tho", "gonna", "wanna", "gotta", "yall", "pls", "plz", "tmrw", "nvm", "omg",
-    "wtf", "ppl", "thx",
+    "wtf", "ppl", "thx", "hey", "hello", "okay", "yeah", "yep", "nope", "ugh", "hmm", "wow", "bday",
 })  # two letters ("ty", "bc") stay out: as often initials or a short name
 
 # Words after which "miss" is the verb ("did not miss work", "i miss him"), not the title.

@@ -100,6 +100,12 @@ def given_names() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
+def plain(word: str) -> str:
+    """``word`` in lower case, accents folded ("inés" is "ines"): the name lists hold plain letters."""
+    low = word.lower()
+    return low if low.isascii() else fold(low)
+
+
 def _name_like(word: str) -> bool:
     w = re.sub(r"['’]s\Z", "", word.rstrip(".").lower())  # "her ex husband's new wife": the cue's possessive
     if w in _SPACY_STOP and w not in AMBIGUOUS_GIVEN and w not in given_names():
@@ -181,7 +187,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
         if mixed and word[:1].isupper():
             prev = w
             continue
-        low = word.lower()
+        low = plain(word)  # "inés", "lucía": the lists hold plain letters
         if low[-2:] in ("'s", "’s") and low[:-2] in given and OWNED.match(text, w.end()):
             out.append((w.start(), w.end() - 2))  # "kevin's brother": the owner is a person ("rosa's cantina" a shop)
             prev = w
@@ -350,6 +356,9 @@ _NAME_UNKNOWN = frozenset({"fnu", "lnu"})  # first / last name unknown, written 
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
+_SHORT_SLASH = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}/\Z")
+
+
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
     """A listed name (or, in mixed case, a capitalized word) right before a speech or action verb."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -359,9 +368,9 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         w = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if w is None:
             continue
-        low = w.group().lower()
-        if len(low) < 2 or text[w.start() - 1:w.start()] == "/" or low in REPORT_ABBREVIATIONS:
-            continue  # "R/P advised", "C/W stated": a report label, not a name
+        low = plain(w.group())
+        if len(low) < 2 or _SHORT_SLASH.search(text, max(0, w.start() - 4), w.start()) or low in REPORT_ABBREVIATIONS:
+            continue  # "R/P advised", "C/W stated": a report label, not a name ("oksana/tavita said" is two)
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
@@ -375,7 +384,7 @@ def _objects(text: str, mixed: bool, given: frozenset[str], family: frozenset[st
     out: list[tuple[int, int]] = []
     for m in _OBJECT.finditer(text):  # "Miriam said Tyrone had", "let chidi fields into"
         w1, w2 = m.group(1), m.group(2)
-        l1, l2 = w1.lower(), (w2 or "").lower()
+        l1, l2 = plain(w1), plain(w2 or "")
         second = bool(w2) and _name_like(w2) and (l2 in family or (mixed and w2[:1].isupper()))
         first = _name_like(w1) and (l1 in given or second or (mixed and w1[:1].isupper() and not w1.isupper())
                                     or unknown_word(w1))  # "told svety", "saw OKSO"
@@ -414,11 +423,13 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     """Two words that are a given name and a surname: both listed (a hyphenated given name of listed parts too:
     "mary-kate"); or one listed or everyday given name and a surname English does not know ("chase balogun",
     "Nasrin Mohamud")."""
-    l1, l2 = w1.lower(), w2.lower()
+    l1, l2 = plain(w1), plain(w2)
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
     if g1 and s2:
         return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
+    if l2 in PARTICLES:
+        return False  # "hendrik van der merwe": the particles open the surname (``particle_names``)
     if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):

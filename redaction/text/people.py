@@ -25,6 +25,7 @@ from redaction.text.names import (
 )
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+from redaction.text.word_kinds import word_kind
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _AFTER_NUMBER = re.compile(r"\d\s?\Z")
@@ -281,8 +282,14 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
                           + r"){0,2})[\"”']?\s*\)")
-_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&|or)\s+((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s*,?\s+(?:and|&|or)\s+\Z", re.IGNORECASE)
+# "and", "&", "or", "+" ("me + anneliese + tavita") or a slash ("oksana/bartholomew") between the two names
+_AND_AFTER = re.compile(r"(?:\s*(?:,\s*)?(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")",
+                        re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")[ \t]*,[ \t]*\Z")
+_LIST_AFTER = re.compile(r"[ \t]*,[ \t]*(" + _NAME_WORD + r")(?=(?:[ \t]+[^\W\d_]+){0,2}?[ \t]*(?:,|(?i:and|&)[ \t]))")
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|(?i:and|&)[ \t])")
+_AND_BEFORE = re.compile(r"(?<![\w'’\-/])(" + _NAME_WORD + r")(?:\s*,?\s+(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)\Z",
+                         re.IGNORECASE)
 
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
@@ -338,6 +345,12 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
         b = _AND_BEFORE.search(text, max(0, s - 40), s)
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))
+        elif _LIST_GOES_ON.match(text, e) and (c := _LIST_BEFORE.search(text, max(0, s - 40), s)) is not None \
+                and word_kind(c.group(1)) in ("strong", "weak") and is_name(c.group(1)):
+            out.append(c.span(1))  # "saw xiaoling, [tariq siddiqui] and [temitope]": a list's first member
+        if (d := _LIST_AFTER.match(text, e)) is not None and word_kind(d.group(1)) in ("strong", "weak") \
+                and is_name(d.group(1)):
+            out.append(d.span(1))  # "saw [dariusz], xiaoling le blanc and tavita": a middle member
         out.extend(_nickname_before_bracket(text, s, e))
     return out
 

@@ -1,0 +1,61 @@
+"""A name whose surname opens with particles, typed in lower case and with no cue: "pieter de vries was driving",
+"the landlord is hendrik van der merwe", "síle ní bhriain called", "ruairí mac an tsaoir".
+
+The regex finds the particles first (a literal prefilter gates it); the word before them must read as a given name
+(a listed given name, accents folded, or a word no dictionary holds) and not open a place or a phrase
+(``data/particle_place_words.txt``: "casa de", "camino del", "cinco de mayo"); the word after them must read as a
+name (``word_kind``) and be no function, report or verb word. In mixed-case text both words need their capitals (the
+NER reads those).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from redaction.recognizers.words import CAPS_STOP_WORDS
+from redaction.text.names import CUE_WORDS, given_names, mixed_case, plain
+from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.word_kinds import word_kind
+
+_PLACES = Path(__file__).resolve().parent / "data" / "particle_place_words.txt"
+_PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ní", "nic",
+              "ter", "ten", "bin", "ibn")
+_PARTICLE = r"(?:mac[ \t]+an|" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"
+_WORD = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
+_NAME = re.compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE
+                   + r")[ \t]+){0,2})(" + _WORD + r")(?![\w'’\-])")
+_GATE = re.compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    with open(_PLACES, encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+def _no_name(low: str) -> bool:
+    return low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low.endswith(("ing", "ed"))
+
+
+def particle_names(text: str) -> list[tuple[int, int]]:
+    """Spans of "given particles surname" with no cue (see the module doc)."""
+    if _GATE.search(text) is None:
+        return []
+    mixed = mixed_case(text)
+    out: list[tuple[int, int]] = []
+    for m in _NAME.finditer(text):
+        first, last = m.group(1), m.group(3)
+        if mixed and not (first[:1].isupper() and last[:1].isupper()):
+            continue
+        low1, low2 = plain(first), plain(last)
+        if low1 in _place_words() or _no_name(low1) or _no_name(low2) or low1 in _PARTICLES:
+            continue
+        kind1, kind2 = word_kind(first), word_kind(last)
+        if kind2 not in ("strong", "weak", "surname", "given"):
+            continue
+        sure = low1 in given_names() or kind1 == "strong"
+        if sure or (kind1 in ("weak", "given") and kind2 in ("strong", "weak", "surname")):
+            out.append((m.start(1), m.end(3)))
+    return out
