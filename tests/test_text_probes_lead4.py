@@ -47,6 +47,7 @@ CASES = [
     ("MJ and her sister SD were present at the scene.", ["SD"], ["sister", "present"]),
     ("Units from PD, FD and EMS were present; the officer told me to wait.", [], ["PD", "FD", "EMS"]),
     ("kaveh (my neighbor) saw the whole thing.", ["kaveh"], ["neighbor", "whole"]),
+    ("I spoke to kaveh (my neighbor) at the door.", ["kaveh"], ["spoke", "neighbor"]),
     ("SPOKE TO GWENDOLYN (VICTIM'S MOTHER) AT THE DOOR", ["GWENDOLYN"], ["MOTHER", "DOOR"]),
     ("ottilie, the lady who runs the store, said she saw him", ["ottilie"], ["lady", "store"]),
     ("the car (my neighbor) was parked; the van, the one that was stolen, returned", [], ["car", "van"]),

@@ -18,12 +18,13 @@ _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
                  | {"lady", "guy", "man", "woman", "girl", "boy", "dude", "homeowner", "tenant", "resident", "owner",
                     "clerk", "cashier", "bartender", "bouncer", "mechanic", "nurse", "teacher", "coach"})
 _DETERMINER = r"(?:(?i:my|his|her|their|our|your|the|a|an)[ \t]+)?"
-# "kaveh (my neighbor)", "Benedikt Sauer (homeowner)", "GWENDOLYN (VICTIM'S MOTHER)"
-_BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*\([ \t]*" + _DETERMINER
-                        + r"(?:" + _NAME + r"['’]s[ \t]+)?(?i:" + word_trie(_PEOPLE) + r")[ \t]*\)")
-# "ottilie, the lady who runs the store," "Lazlo, my roommate, said"
-_APPOSED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?,[ \t]+(?i:my|his|her|their|our|the)"
-                      r"[ \t]+(?i:" + word_trie(_PEOPLE) + r")(?=[ \t]*,|[ \t]+(?i:who|that)\b)")
+# After the name: "(my neighbor)", "(homeowner)", "(VICTIM'S MOTHER)"; ", the lady who", ", my roommate,".
+_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*" + _DETERMINER + r"(?:" + _NAME + r"['’]s[ \t]+)?(?i:" + word_trie(_PEOPLE)
+                            + r")[ \t]*\)")
+_APPOSED_AFTER = re.compile(r",[ \t]+(?i:my|his|her|their|our|the)[ \t]+(?i:" + word_trie(_PEOPLE)
+                            + r")(?=[ \t]*,|[ \t]+(?i:who|that)\b)")
+# The one or two words right before: found from the cue back, not tried at every word of the text.
+_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?\Z")
 _NOT_BEFORE = re.compile(r"(?i:the|a|an|my|his|her|their|our|your|this|that)[ \t]+\Z")
 
 
@@ -39,10 +40,17 @@ def apposed_names(text: str) -> list[tuple[int, int]]:
     if "(" not in text and "," not in text:
         return []
     out: list[tuple[int, int]] = []
-    for rx in (_BRACKETED, _APPOSED):
-        for m in rx.finditer(text):
-            if _NOT_BEFORE.search(text, max(0, m.start() - 8), m.start()) or not _name_word(m.group(1)):
-                continue  # "the car (my neighbor's)": a thing
-            second = m.group(2)
-            out.append((m.start(1), m.end(2) if second and _name_word(second) else m.end(1)))
+    for rx in (_BRACKET_AFTER, _APPOSED_AFTER):
+        for cue in rx.finditer(text):
+            m = _BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            if m is None:
+                continue
+            words = [g for g in (1, 2) if m.group(g) is not None]
+            if len(words) == 2 and not _name_word(m.group(1)):
+                words = [2]  # "spoke to kaveh (my neighbor)"
+            first = words[0]
+            if _NOT_BEFORE.search(text, max(0, m.start(first) - 8), m.start(first)) or not _name_word(m.group(first)):
+                continue  # "the car (my neighbor)": a thing
+            last = words[-1] if _name_word(m.group(words[-1])) else first
+            out.append((m.start(first), m.end(last)))
     return out
