@@ -43,6 +43,7 @@ from redaction.text.vocabulary import (
     irregular_verb_forms,
     unknown_word,
 )
+from redaction.text.word_pos import base_verb
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -200,7 +201,8 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                     and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
-                    and not text[prev.end():w.start()].strip() and _name_like(prev.group())):
+                    and not text[prev.end():w.start()].strip() and _name_like(prev.group())
+                    and not _verb_then_word(prev.group().lower(), low, given)):
                 out.extend([prev.span(), w.span()])
             prev = w
             continue
@@ -213,6 +215,12 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             out.append(after.span())
         prev = w
     return sorted(set(out))
+
+
+def _verb_then_word(prev: str, low: str, given: frozenset[str]) -> bool:
+    """A base verb no given-name list holds, then a listed surname that is a dictionary word ("come pick him up",
+    "go check", "come fix it"): a verb phrase, no "given surname" pair ("lakshmi nguyen")."""
+    return base_verb(prev) and prev not in given and prev not in AMBIGUOUS_GIVEN and low in dictionary_words()
 
 
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
