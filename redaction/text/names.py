@@ -34,7 +34,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
@@ -302,8 +302,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             last = -1
             while taken < 2:
                 w = _WORD.match(text, pos)
-                if w is None or (not taken and travel_by(text, w.start(), w.end())):
-                    break  # "goes by uber to work": a way to travel
+                if w is None:
+                    break
                 word = w.group().rstrip(".")
                 low = word.lower()
                 if low in _NAME_UNKNOWN and _skip_space(text, w.end()) > w.end():
