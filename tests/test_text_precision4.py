@@ -41,6 +41,18 @@ TABLE = [
     ("can you come pick kiara up from school", ["kiara"], ["pick"], LOWER_UPPER),
     ("ask lakshmi nguyen to come pick him up", ["lakshmi", "nguyen"], ["pick"], LOWER_UPPER),
     ("i asked deshawn to come pick him up", ["deshawn"], ["pick"], ALL),
+    # 3a. a mixed-case sentence opening with a plural common noun before its verb: the subject, no name
+    ("Bystanders told me the man ran off.", [], ["bystanders"], ("as written",)),
+    ("Subject was yelling. Customers reported he threw a chair.", [], ["customers"], ("as written",)),
+    ("Bystanders said Kiara ran off. Deshawn told me the rest.", ["kiara", "deshawn"], ["bystanders"],
+     ("as written",)),
+    ("Subject was yelling. Oluwaseun reported he threw a chair.", ["oluwaseun"], ["subject"], ("as written",)),
+    # 3b. a noun before what it has, no apostrophe: no owner's name ("reporting parties porch")
+    ("subject was trespassing on reporting parties porch", [], ["parties", "porch"], ALL),
+    ("subject was seen kicking the business door", [], ["business", "door"], ALL),
+    ("subject was seen kicking business door", [], ["business", "door"], ("lower", "upper")),
+    ("we went to kwames apartment after", ["kwames"], ["apartment"], ALL),
+    ("brandys kids were left alone", ["brandys"], ["kids"], ALL),
 ]
 TABLE += _rng_rows(41, 8, ["my aunt said she would {w} pick him up", "he will {w} pick up the car later",
                            "can someone {w} pick them up"], ["come", "go"], gone=False)

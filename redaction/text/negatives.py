@@ -57,6 +57,7 @@ from redaction.text.names import (
 from redaction.text.negatives_context import POSSESSIVE as _POSSESSIVE
 from redaction.text.negatives_context import Context as _Context
 from redaction.text.negatives_context import listed as _listed
+from redaction.text.opening_nouns import opening_noun
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.prepositions import owner_at
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
@@ -230,6 +231,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
+    if opening_noun(ctx, i) and low not in ctx.alias_words:
+        return True  # "Citizen reported ...", "Bystanders told me ...": the sentence's subject
     if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not ctx.name_cased(i) and (
             not _noun(low) or (nxt in _PLACE_ADVERBS and not _listed(low))):
         return True  # "CALLER IDENTIFIES HIMSELF", "my son travels by bus": the relation's verb
