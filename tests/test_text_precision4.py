@@ -41,6 +41,12 @@ TABLE = [
     ("can you come pick kiara up from school", ["kiara"], ["pick"], LOWER_UPPER),
     ("ask lakshmi nguyen to come pick him up", ["lakshmi", "nguyen"], ["pick"], LOWER_UPPER),
     ("i asked deshawn to come pick him up", ["deshawn"], ["pick"], ALL),
+    # 2. a common noun after "the" opens no name, in capitals too ("THE PATIENT'S MOTHER", "THE PATIENT JOHN SMITH")
+    ("the patient's mother called the unit", [], ["patient's", "mother"], LOWER_UPPER),
+    ("the patient john smith refused transport", ["john", "smith"], ["patient", "refused"], LOWER_UPPER),
+    ("the patient's mother, latonya brown, called", ["latonya", "brown"], ["patient's", "mother"], ALL),
+    ("spoke with the landlord marcus wells", ["marcus", "wells"], ["landlord"], ALL),
+    ("smith's landlord called the unit", ["smith's"], ["landlord"], LOWER_UPPER),
     # 3a. a mixed-case sentence opening with a plural common noun before its verb: the subject, no name
     ("Bystanders told me the man ran off.", [], ["bystanders"], ("as written",)),
     ("Subject was yelling. Customers reported he threw a chair.", [], ["customers"], ("as written",)),
