@@ -4,10 +4,12 @@ precision pass (``negatives``): which words a name guess took are verbs, nouns, 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
 from redaction.text.vocabulary import dictionary_words
+from redaction.text.word_pos import ADVERBS as _ADVERBS
+from redaction.text.word_pos import base_verb, lexicon
+
+__all__ = ["adverb_only", "base_verb", "common", "lexicon", "listed", "noun", "noun_only", "s_verb"]
 
 
 def listed(low: str) -> bool:
@@ -15,49 +17,11 @@ def listed(low: str) -> bool:
     return low in given_names() or low in surnames()
 
 
-_ADVERBS: set[str] = set()  # WordNet's adverbs, filled with the lexicon
-
-
 def adverb_only(low: str) -> bool:
     """An adverb that is no noun, adjective or verb ("maybe", "probably"): never a name."""
     adj, _nouns, verbs, _ = lexicon()
     return low in _ADVERBS and low not in adj and low not in verbs and not noun(low) and not listed(low) \
         and low not in AMBIGUOUS_GIVEN
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(adjectives, nouns, verbs, irregular verb forms: "fell", "took") of the spaCy model's
-    lemmatizer index (WordNet) and its exceptions table: empty when unreadable."""
-    from pathlib import Path
-
-    try:
-        import spacy.util
-        import srsly
-        from spacy.strings import StringStore
-
-        from redaction.text.base import DEFAULT_MODEL
-
-        root = Path(spacy.util.get_package_path(DEFAULT_MODEL))
-        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None) or root / "lemmatizer/lookups/lookups.bin"
-        tables = srsly.msgpack_loads(path.read_bytes())
-    except (ImportError, OSError, ValueError):
-        return frozenset(), frozenset(), frozenset(), frozenset()
-    index, irregular = tables.get("lemma_index") or {}, tables.get("lemma_exc") or {}
-    ids = StringStore()
-
-    def words(pos: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in index.get(ids.add(pos), ()) if isinstance(w, str) and w.isalpha())
-
-    past = frozenset(w.lower() for w in irregular.get(ids.add("verb"), {}) if isinstance(w, str) and w.isalpha())
-    base = words("verb")
-    _ADVERBS.update(words("adv"))
-    return words("adj"), words("noun"), base | past, past  # "rose", "took": irregular forms too
-
-
-def base_verb(low: str) -> bool:
-    """A verb in its base form or an irregular form ("rose", "took")."""
-    return low in lexicon()[2]
 
 
 def s_verb(low: str) -> bool:

@@ -34,7 +34,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
     fold,
 )
-from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
@@ -43,6 +43,7 @@ from redaction.text.vocabulary import (
     irregular_verb_forms,
     unknown_word,
 )
+from redaction.text.word_pos import base_verb
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -200,7 +201,8 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                     and low not in NARRATIVE_VERBS
                     and prev is not None and prev.group().lower() not in _COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
-                    and not text[prev.end():w.start()].strip() and _name_like(prev.group())):
+                    and not text[prev.end():w.start()].strip() and _name_like(prev.group())
+                    and not _verb_then_word(prev.group().lower(), low, given)):
                 out.extend([prev.span(), w.span()])
             prev = w
             continue
@@ -213,6 +215,12 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             out.append(after.span())
         prev = w
     return sorted(set(out))
+
+
+def _verb_then_word(prev: str, low: str, given: frozenset[str]) -> bool:
+    """A base verb no given-name list holds, then a listed surname that is a dictionary word ("come pick him up",
+    "go check", "come fix it"): a verb phrase, no "given surname" pair ("lakshmi nguyen")."""
+    return base_verb(prev) and prev not in given and prev not in AMBIGUOUS_GIVEN and low in dictionary_words()
 
 
 RELATION_CUES = PERSON_CUES_ANY_CASE[:PERSON_CUES_ANY_CASE.index("witness")]
@@ -294,8 +302,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             last = -1
             while taken < 2:
                 w = _WORD.match(text, pos)
-                if w is None or (not taken and travel_by(text, w.start(), w.end())):
-                    break  # "goes by uber to work": a way to travel
+                if w is None:
+                    break
                 word = w.group().rstrip(".")
                 low = word.lower()
                 if low in _NAME_UNKNOWN and _skip_space(text, w.end()) > w.end():

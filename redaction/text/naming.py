@@ -24,7 +24,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
-from redaction.text.cue_words import OCCUPATIONS, travel_by
+from redaction.text.cue_words import OCCUPATIONS
 from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES
 from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
@@ -74,8 +74,8 @@ def naming_cues(text: str) -> list[tuple[int, int]]:
             continue
         if _DESCRIBED.match(m.group()) and not word_kind(w1) == "strong":
             continue  # "described as tall": only a word no vocabulary holds is a name there
-        if not (word_kind(w1) or _everyday(w1)) or travel_by(text, m.start(1), m.end(1)):
-            continue  # "went by uber to work": how, not what someone is called
+        if not (word_kind(w1) or _everyday(w1)):
+            continue
         if w2 and (word_kind(w2) or w2.lower() in PARTICLES) and w2.lower() not in SPACY_STOP \
                 and w2.lower() not in NARRATIVE_VERBS and _free(w3):
             out.append((m.start(1), m.end(2)))

@@ -57,6 +57,7 @@ from redaction.text.names import (
 from redaction.text.negatives_context import POSSESSIVE as _POSSESSIVE
 from redaction.text.negatives_context import Context as _Context
 from redaction.text.negatives_context import listed as _listed
+from redaction.text.opening_nouns import opening_noun
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.prepositions import owner_at
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
@@ -222,14 +223,17 @@ def _tight_before(ctx: _Context, i: int) -> bool:
 def _ordinary_word(ctx: _Context, i: int) -> bool:
     """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
     low = ctx.low(i)
-    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not (_common(low) or _s_verb(low)) \
-            or ctx.word(i).endswith(_POSSESSIVE):
-        return False  # a possessive is somebody's ("STORY'S SISTER")
+    if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not (_common(low) or _s_verb(low)):
+        return False
+    if ctx.word(i).endswith(_POSSESSIVE):  # a possessive is somebody's ("STORY'S SISTER") but not after "the"
+        return _the_before(ctx, i) and low not in given_names() and low not in AMBIGUOUS_GIVEN  # "THE PATIENT'S"
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if in_letter_slot(ctx.text, *ctx.words[i]) or owner_at(ctx.text, *ctx.words[i]):
         return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
         return True  # "her cousin deshawn or [maybe] his friend rico"
+    if opening_noun(ctx, i) and low not in ctx.alias_words:
+        return True  # "Citizen reported ...", "Bystanders told me ...": the sentence's subject
     if prev in CUE_WORDS and _tight_before(ctx, i) and _s_verb(low) and not ctx.name_cased(i) and (
             not _noun(low) or (nxt in _PLACE_ADVERBS and not _listed(low))):
         return True  # "CALLER IDENTIFIES HIMSELF", "my son travels by bus": the relation's verb
@@ -402,11 +406,17 @@ def _trim(ctx: _Context, idx: list[int]) -> list[list[int]]:
             continue  # the object of the verb ("ENTRY"), not a name
         while run and not ctx.in_fixed(run[-1]) and _verb_edge(ctx, run[-1], False, len(run)):
             run.pop()
-        while run and not ctx.in_fixed(run[0]) and len(run) > 1 and _verb_edge(ctx, run[0], True, len(run)):
-            run.pop(0)
+        while run and not ctx.in_fixed(run[0]) and len(run) > 1 and (_verb_edge(ctx, run[0], True, len(run)) or (
+                _the_before(ctx, run[0]) and _common(ctx.low(run[0])) and ctx.low(run[0]) not in given_names())):
+            run.pop(0)  # "THE PATIENT JOHN SMITH": a noun after "the" opens no name
         if run:
             out.append(run)
     return out
+
+
+def _the_before(ctx: _Context, i: int) -> bool:
+    """Word i follows "the" with nothing but space between: a noun phrase's head or modifier, not a person's name."""
+    return i > 0 and ctx.low(i - 1) == "the" and not ctx.gap(i - 1, i).strip() and not ctx.name_cased(i)
 
 
 def _inner_verb(ctx: _Context, i: int) -> bool:

@@ -54,6 +54,10 @@ def _owner(text: str, m: re.Match[str]) -> bool:
     if low in CUE_WORDS or not low.endswith("s") or len(low) < 4 or noun_at(text, m.start(1)):
         return False  # "the roses car": a noun after an article
     given = given_names()
+    nouns = lexicon()[1]
+    if (low.endswith("ss") or low in nouns or (low.endswith("ies") and low[:-3] + "y" in nouns)) \
+            and low[:-1] not in given:
+        return False  # "reporting parties porch", "kicking business door": a noun, not a name without its "'s"
     kind = word_kind(low[:-1])
     if kind in ("strong", "given", "weak") and low[:-1] not in CUE_WORDS:
         return low not in lexicon()[1] or kind == "strong"  # "destinys", "kwames"; not "roses"
