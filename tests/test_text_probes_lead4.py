@@ -46,6 +46,8 @@ CASES = [
     ("P/O handcuffed RG and searched him.", ["RG"], ["searched"]),
     ("MJ and her sister SD were present at the scene.", ["SD"], ["sister", "present"]),
     ("Units from PD, FD and EMS were present; the officer told me to wait.", [], ["PD", "FD", "EMS"]),
+    ("Complainant states that MJ, TK and RG were present when P/O KB arrived.", ["MJ", "TK", "RG", "KB"], ["states"]),
+    ("MJ stated that EMS and PD arrived.", ["MJ"], ["EMS", "PD"]),
     ("kaveh (my neighbor) saw the whole thing.", ["kaveh"], ["neighbor", "whole"]),
     ("I spoke to kaveh (my neighbor) at the door.", ["kaveh"], ["spoke", "neighbor"]),
     ("SPOKE TO GWENDOLYN (VICTIM'S MOTHER) AT THE DOOR", ["GWENDOLYN"], ["MOTHER", "DOOR"]),

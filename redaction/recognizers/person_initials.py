@@ -126,7 +126,36 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                     bad = bad or _is_word(w, caps)  # a badge number after them is evidence enough ("OFFICER AM #12")
             if not bad and (name == "before badge" or _LABEL_OF_NUMBER.match(text, end) is None):
                 out.append((start, end, name))
+        if out and not caps:
+            out += _listed_with(text, out)
         return list({(s, e): (s, e, n) for s, e, n in reversed(out)}.values())[::-1]  # one per span
+
+
+# Two or three capitals listed right after or before found initials: "MJ, TK and SD were present" (SD found).
+_NEXT_INITIALS = re.compile(r",?[ \t]+(?:(?:and|&)[ \t]+)?(" + UPPER + r"{2,3})(?![\w'\-])")
+_PREV_INITIALS = re.compile(r"(?<![\w'\-/.#])(" + UPPER + r"{2,3}),?[ \t]+(?:(?:and|&)[ \t]+)?\Z")
+
+
+def _listed_with(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """In mixed-case text, initials joined to found ones by a comma, "and" or "&", in both directions, when they
+    are no abbreviation or word ("MJ, TK and SD were present"; "PD and EMS" stay)."""
+    out: list[tuple[int, int, str]] = []
+    todo = [(s, e) for s, e, n in found if n != "dotted"]
+    seen = set(todo)
+    while todo:
+        s, e = todo.pop()
+        for m in (_NEXT_INITIALS.match(text, e), _PREV_INITIALS.search(text, max(0, s - 12), s)):
+            if m is None:
+                continue
+            w = m.group(1).lower()
+            span = m.span(1)
+            if span in seen or w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or _is_word(w, True) or (
+                    len(w) == 3 and w[1] in "aeiouy"):
+                continue
+            seen.add(span)
+            todo.append(span)
+            out.append((*span, "listed"))
+    return out
 
 
 def _is_word(w: str, caps: bool) -> bool:
