@@ -15,8 +15,9 @@ import re
 import pytest
 
 from redaction.text.positions import slot_names, word_kind
-from redaction.text.vocabulary import known_words, unknown_word
+from redaction.text.vocabulary import unknown_word
 from tests.text_helpers import cased as _cased
+from tests.text_helpers import needs_vocabulary
 from tests.text_helpers import shown_words as _shown
 
 # Given names and surnames of many origins, some of them everyday words ("hope", "woods", "price").
@@ -38,7 +39,6 @@ def _words(*phrases: str) -> list[str]:
     return [w for p in phrases for w in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", p)]
 
 
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
 
 
 @needs_vocabulary

@@ -17,8 +17,8 @@ import pytest
 
 from redaction.text.negatives import refine
 from redaction.text.positions import subjects
-from redaction.text.vocabulary import known_words
 from tests.text_helpers import cased as _cased
+from tests.text_helpers import needs_vocabulary
 from tests.text_helpers import shown as _shown
 
 EVERYDAY_GIVEN = ["precious", "hunter", "destiny", "mason", "faith", "grace", "christian", "sunny"]
@@ -35,7 +35,6 @@ OBJECT_CONTEXTS = ["i spoke with {n} yesterday about it.", "we did not see {n} t
                    "either {n} or his cousin took the tv."]  # "either rich or poor"
 ADJECTIVE_LIKE = {"precious", "sunny"}
 
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
 
 
 @needs_vocabulary

@@ -8,17 +8,11 @@ import random
 
 import pytest
 
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
-
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
+from tests.text_helpers import needs_vocabulary, recase, shown, shown_words
 
 ALL = ("lower", "title", "upper")
 LOWER_UPPER = ("lower", "upper")
 
-
-def _casing(text: str, mode: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in text.split(" ")) if mode == "title" else cased(text, mode)
 
 
 def _rng_rows(seed: int, n: int, shapes: list[str], words: list[str], gone: bool) -> list[tuple]:
@@ -70,6 +64,6 @@ TABLE += _rng_rows(42, 8, ["please come pick up {w} after school", "i asked {w} 
 @pytest.mark.parametrize(("text", "gone", "kept", "casing"),
                          [pytest.param(t, g, k, c, id=f"{t[:28]}-{c}") for t, g, k, cs in TABLE for c in cs])
 def test_precision4(redactor, text, gone, kept, casing):
-    out = redactor.redact([_casing(text, casing)])[0].text or ""
+    out = redactor.redact([recase(text, casing)])[0].text or ""
     assert not shown_words(out, gone), out
     assert not [w for w in kept if not shown(out, w)], out

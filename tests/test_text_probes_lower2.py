@@ -20,15 +20,10 @@ from redaction.text.naming import (
     named_before_pronoun,
     naming_cues,
 )
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
+from tests.text_helpers import cased, needs_vocabulary, redacted, shown, shown_words
 
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
 CASINGS = ("mixed", "lower", "upper")
 
-
-def _out(redactor, text: str) -> str:
-    return redactor.redact([text])[0].text or ""
 
 
 NAMED = [
@@ -71,7 +66,7 @@ NAMED = [
 @pytest.mark.parametrize("casing", ("lower", "upper"))
 @pytest.mark.parametrize(("text", "gone"), NAMED)
 def test_named_after_cues_go(redactor, text, gone, casing):
-    out = _out(redactor, cased(text, casing))
+    out = redacted(redactor, cased(text, casing))
     assert not shown_words(out, gone), out
 
 
@@ -96,14 +91,14 @@ def test_named_after_cues_go(redactor, text, gone, casing):
     ("my sister in law, rukhsana, was there", ["law"]),
 ])
 def test_ordinary_words_after_cues_stay(redactor, text, kept, casing):
-    out = _out(redactor, cased(text, casing))
+    out = redacted(redactor, cased(text, casing))
     assert all(shown(out, w) for w in kept), out
 
 
 @needs_vocabulary
 @pytest.mark.parametrize("casing", ("mixed", "lower"))
 def test_a_dictionary_word_after_relation_is_stays(redactor, casing):
-    out = _out(redactor, cased("my son is asthma. her boyfriend is marine. my friend is paralegal", casing))
+    out = redacted(redactor, cased("my son is asthma. her boyfriend is marine. my friend is paralegal", casing))
     assert all(shown(out, w) for w in ("asthma", "marine", "paralegal")), out
 
 
@@ -130,7 +125,7 @@ def test_relation_property_random_frames(redactor):
     for _ in range(40):
         name = f"{rng.choice(given)} {rng.choice(family)}".strip()
         text = cased(rng.choice(frames).format(r=rng.choice(rel), n=name), rng.choice(("lower", "upper")))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, name.split()), (text, out)
 
 
@@ -148,7 +143,7 @@ def test_everyday_given_property_pronoun_and_object(redactor):
     for _ in range(30):
         name = rng.choice(given)
         text = cased(rng.choice(frames).format(n=name), rng.choice(("lower", "upper")))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown(out, name), (text, out)
 
 
@@ -175,5 +170,5 @@ def test_naming_cue_property_random_casing_and_frames(redactor):
     for _ in range(30):
         name = rng.choice(given) if rng.random() < 0.4 else f"{rng.choice(given)} {rng.choice(family)}"
         text = cased(rng.choice(frames).format(n=name), rng.choice(("lower", "upper")))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, name.split()), (text, out)

@@ -12,23 +12,7 @@ import random
 import pytest
 
 from redaction.text.ner_edges import ner_start
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
-
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
-
-
-def _out(redactor, text: str) -> str:
-    return redactor.redact([text])[0].text or ""
-
-
-def _title(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-
-
-def _casing(text: str, mode: str) -> str:
-    return _title(text) if mode == "title" else cased(text, mode)
-
+from tests.text_helpers import cased, needs_vocabulary, recase, redacted, shown, shown_words
 
 # --- the word before a name stays shown (greetings, closings, a noun before a comma) -------------------------------
 
@@ -61,8 +45,8 @@ def test_closing_and_greeting_property(redactor):
     for _ in range(12):
         closing, name = rng.choice(closings), rng.choice(names)
         sep = rng.choice([", ", ",\n", " ,  "])
-        text = _casing(f"please call me back about the dog. {closing}{sep}{name}", rng.choice(("upper", "title")))
-        out = _out(redactor, text)
+        text = recase(f"please call me back about the dog. {closing}{sep}{name}", rng.choice(("upper", "title")))
+        out = redacted(redactor, text)
         assert shown(out, closing) and not shown(out, name), out
 
 
@@ -83,8 +67,8 @@ NOT_CALLERS = ["this is dispatch calling about the alarm", "this is bad", "hey t
 def test_no_caller_no_name(text):
     from redaction.text.letters import letter_names
 
-    for casing in ("lower", "upper"):
-        assert letter_names(cased(text, casing)) == []
+    for mode in ("lower", "upper"):
+        assert letter_names(cased(text, mode)) == []
 
 
 @needs_vocabulary
@@ -98,7 +82,7 @@ def test_caller_and_signature_property(redactor):
         text = f"{greet} this is {given}{tail}"
         closing = rng.choice(["thanks", "sincerely", "regards", "thank you"])
         text += rng.choice([f". {closing}, {given}", f"\n{closing},\n{given}"])
-        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        out = redacted(redactor, recase(text, rng.choice(("lower", "upper", "title"))))
         assert not shown(out, given) and shown(out, closing.split()[0]), out
 
 
@@ -126,8 +110,8 @@ NO_NAME_AFTER = ["he was bitten by a dog", "we went to the friends house", "we l
 def test_no_name_after_prepositions(text):
     from redaction.text.prepositions import preposition_names
 
-    for casing in ("lower", "upper"):
-        assert preposition_names(cased(text, casing)) == []
+    for mode in ("lower", "upper"):
+        assert preposition_names(cased(text, mode)) == []
 
 
 @needs_vocabulary
@@ -139,8 +123,8 @@ def test_prepositions_property(redactor):
     for _ in range(20):
         name = rng.choice(names)
         end = rng.choice([".", "", " and left", ", then left", "\n"])
-        text = _casing(rng.choice(shapes).format(n=name, end=end), rng.choice(("lower", "upper", "title")))
-        out = _out(redactor, text)
+        text = recase(rng.choice(shapes).format(n=name, end=end), rng.choice(("lower", "upper", "title")))
+        out = redacted(redactor, text)
         assert not shown(out, name), out
 
 
@@ -161,7 +145,7 @@ def test_ordinary_pairs_property(redactor):
     for _ in range(12):
         name, phrase = rng.choice(names), rng.choice(phrases)
         text = rng.choice([f"my neighbor {name} plays {phrase} at night", f"my ex {name} called me {phrase} today"])
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert not shown(out, name) and all(shown(out, w) for w in phrase.split()), out
 
 
@@ -182,8 +166,8 @@ NO_SHORTHAND = ["room 14 and room 15 were empty", "took bus 14 to school", "grad
 def test_no_shorthand_name(text):
     from redaction.text.shorthand import shorthand_names
 
-    for casing in ("lower", "upper"):
-        assert shorthand_names(cased(text, casing)) == []
+    for mode in ("lower", "upper"):
+        assert shorthand_names(cased(text, mode)) == []
 
 
 @needs_vocabulary
@@ -196,7 +180,7 @@ def test_shorthand_property(redactor):
         sep = rng.choice([", ", " and ", " & ", "; "])
         text = rng.choice([f"kids: {a} {age1}{sep}{b} {age2}", f"{a} {age1}{sep}{b} {age2} were home alone",
                            f"{a} n {b} were fighting again"])
-        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        out = redacted(redactor, recase(text, rng.choice(("lower", "upper", "title"))))
         assert not shown_words(out, [a, b]), out
 
 
@@ -215,8 +199,8 @@ NOT_DATED = ["the suspect was identified by the victim as a black male", "he is 
 @needs_vocabulary
 @pytest.mark.parametrize("text", NOT_DATED)
 def test_dated_and_identified_keep_words(redactor, text):
-    for casing in ("lower", "upper"):
-        out = _out(redactor, cased(text, casing))
+    for mode in ("lower", "upper"):
+        out = redacted(redactor, cased(text, mode))
         assert "[PERSON" not in out, out
 
 
@@ -228,7 +212,7 @@ def test_dated_subject_property(redactor):
         name = rng.choice(names)
         when = rng.choice(["on monday,", "on 3/4", "on 12/01/2025", "yesterday", "last night,", "at 2300"])
         verb = rng.choice(["wrote", "sent me this", "emailed me", "came back", "posted this"])
-        out = _out(redactor, cased(f"{when} {name} {verb}", rng.choice(("lower", "upper", "mixed"))))
+        out = redacted(redactor, cased(f"{when} {name} {verb}", rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name), out
 
 
@@ -249,8 +233,8 @@ NO_EPITHETS = ["call the landlord", "hope the landlord calls", "he was the one w
 def test_no_epithet(text):
     from redaction.text.epithets import epithet_names
 
-    for casing in ("lower", "upper"):
-        assert epithet_names(cased(text, casing)) == []
+    for mode in ("lower", "upper"):
+        assert epithet_names(cased(text, mode)) == []
 
 
 @needs_vocabulary
@@ -262,7 +246,7 @@ def test_epithet_property(redactor):
         name, role = rng.choice(names), rng.choice(roles)
         text = rng.choice([f"{name} the {role} called again", f"i think {name} was the one who did it",
                            f"ok so. {name} and i went to the store"])
-        out = _out(redactor, _casing(text, rng.choice(("lower", "upper", "title"))))
+        out = redacted(redactor, recase(text, rng.choice(("lower", "upper", "title"))))
         assert not shown(out, name), out
 
 
@@ -271,7 +255,7 @@ def test_epithet_property(redactor):
 @needs_vocabulary
 @pytest.mark.parametrize("casing", ("lower", "upper"))
 def test_cellmate_is_a_cue(redactor, casing):
-    out = _out(redactor, cased("the inmate identified his cellmate as rashad. his cellie dre has the phone", casing))
+    out = redacted(redactor, cased("the inmate identified his cellmate as rashad. his cellie dre has the phone", casing))
     assert not shown_words(out, ["rashad", "dre"]) and shown(out, "cellmate") and shown(out, "cellie"), out
 
 
@@ -282,9 +266,9 @@ def test_email_subject_line_is_no_name_slot(redactor):
         topic = rng.choice(["noise", "parking", "trash", "fence"])
         sep = rng.choice([" ", "\n"])
         text = f"from: latoya price{sep}sent: monday{sep}subject: {topic}{sep}the dog barks all night"
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert shown(out, topic) and not shown_words(out, ["latoya", "price"]), out
-    assert not shown(_out(redactor, "subject: kwame was arrested"), "kwame")
+    assert not shown(redacted(redactor, "subject: kwame was arrested"), "kwame")
 
 
 # --- brackets, "its me again, x", "call x", and what a relation had -----------------------------------------------
@@ -305,8 +289,8 @@ NO_NAME_MORE = ["the car (honda) was red", "see attached (photo)", "he (unk) ran
 @needs_vocabulary
 @pytest.mark.parametrize("text", NO_NAME_MORE)
 def test_more_shapes_keep_words(redactor, text):
-    for casing in ("lower", "upper"):
-        out = _out(redactor, cased(text, casing))
+    for mode in ("lower", "upper"):
+        out = redacted(redactor, cased(text, mode))
         assert "[PERSON" not in out, out
 
 
@@ -319,7 +303,7 @@ def test_bracketed_name_property(redactor):
         who = rng.choice(["she", "he", "the guy", "the lady", "this kid", "someone"])
         inner = rng.choice([f"({name})", f"( {name} )", f"({name.upper()})"])
         text = f"{who} {inner} {rng.choice(['throws trash', 'plays music', 'yelled at me'])}"
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name), out
 
 
@@ -351,7 +335,7 @@ def test_signature_property(redactor):
         name = rng.choice(["priya", "oluwaseun", "bogdana", "marisol", "thandiwe"])
         sep = rng.choice([", ", ",\n", " , "])
         text = rng.choice(["please call me back.", "the dog barked all night!", ""]) + rng.choice([" ", "\n"])
-        out = _out(redactor, _casing(f"{text}{closing}{sep}{name}".strip(), rng.choice(("lower", "upper", "title"))))
+        out = redacted(redactor, recase(f"{text}{closing}{sep}{name}".strip(), rng.choice(("lower", "upper", "title"))))
         assert shown(out, closing) and not shown(out, name), out
 
 
@@ -364,7 +348,7 @@ def test_en_route_and_prefixed_verbs_stay(redactor):
         surname, given = rng.choice([("wilson", "michael"), ("okafor", "ngozi"), ("garcia", "luis")])
         tail = rng.choice(["en route", "enroute", "re-contacted the victim", "pre-signed the form"])
         text = f"{rng.choice(['keyholder', 'cpl.', 'witness'])} {surname}, {given} {tail}, ph 3138804226"
-        out = _out(redactor, cased(text, rng.choice(("upper", "mixed", "lower"))))
+        out = redacted(redactor, cased(text, rng.choice(("upper", "mixed", "lower"))))
         assert not shown_words(out, [surname, given]) and shown(out, tail.split()[0]), out
 
 
@@ -394,7 +378,7 @@ def test_phone_typed_property(redactor):
         name = rng.choice(["kiara", "ngozi", "jaylen", "tariq", "aaliyah"])
         text = rng.choice([f"lmk if {name} texts u", f"her names {name}", f"we was at {name}s place",
                            f"{name}s mom called me", f"idk where {name} is rn"])
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert not shown(out, name) and not shown(out, name + "s"), out
 
 
@@ -421,7 +405,7 @@ def test_kinship_property(redactor):
         name = rng.choice(["beto", "lupe", "carmen", "nene", "chuy", "toñita"])
         text = rng.choice([f"{kin} {name} picks them up", f"the kids stay with {kin} {name}",
                            f"my {kin}, {name}, was there"])
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper", "mixed"))))
         assert not shown(out, name) and shown(out, kin), out
 
 
@@ -432,7 +416,7 @@ def test_predicate_adjective_is_no_name_property(redactor):
         adj = rng.choice(["rude", "aggressive", "hostile", "drunk", "loud"])
         name = rng.choice(["mateo", "deshawn", "oksana"])
         text = f"ur officer {rng.choice(['was', 'got', 'was very'])} {adj} to my son {name}"
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert shown(out, adj) and not shown(out, name), out
 
 
@@ -443,10 +427,10 @@ def test_listed_name_alone_after_a_comma_property(redactor):
         name = rng.choice(["deshawn", "kwame", "jaylen", "tyquan", "sanjay"])
         lead = rng.choice(["i told you already", "the one who started it", "he was there too", "ask my cousin"])
         text = f"{lead}, {name}{rng.choice(['.', '', '!', chr(10)])}"
-        out = _out(redactor, cased(text, rng.choice(("lower", "upper"))))
+        out = redacted(redactor, cased(text, rng.choice(("lower", "upper"))))
         assert not shown(out, name), out
     for text in ("we paid with venmo, cashapp.", "apples, oranges, bananas.", "it was cold, windy."):
-        assert "[PERSON" not in _out(redactor, text)
+        assert "[PERSON" not in redacted(redactor, text)
 
 
 # --- "goes by" a way to travel is no alias ----------------------------------------------------------------------
@@ -456,10 +440,10 @@ def test_listed_name_alone_after_a_comma_property(redactor):
 def test_goes_by_uber_to_work_stays(redactor, casing):
     for text in ("he goes by uber to work", "she went by uber to the hospital", "they went by bus.",
                  "he comes by taxi every day"):
-        out = _out(redactor, _casing(text, casing))
+        out = redacted(redactor, recase(text, casing))
         assert "[PERSON" not in out, out
     for text, alias in (("she goes by uber on the street", "uber"), ("he goes by tiny", "tiny")):
-        assert not shown(_out(redactor, _casing(text, casing)), alias)
+        assert not shown(redacted(redactor, recase(text, casing)), alias)
 
 
 @needs_vocabulary
@@ -469,7 +453,7 @@ def test_goes_by_travel_property(redactor):
         verb = rng.choice(["goes", "went", "comes", "travels"])
         way = rng.choice(["uber", "lyft", "bus", "taxi", "train"])
         rest = rng.choice(["to work", "to school every day", "from the station", "home"])
-        out = _out(redactor, cased(f"my son {verb} by {way} {rest}", rng.choice(("lower", "upper", "mixed"))))
+        out = redacted(redactor, cased(f"my son {verb} by {way} {rest}", rng.choice(("lower", "upper", "mixed"))))
         assert shown(out, way) and "[PERSON" not in out, out
 
 
@@ -481,11 +465,11 @@ def test_name_after_a_verb_property(redactor):
     verbs = ["warn", "help", "find", "blame", "visit", "contact", "notify", "remind", "invite", "meet", "bring"]
     for _ in range(20):
         verb, name = rng.choice(verbs), rng.choice(["kiara", "latonya", "deshawn", "marisol", "jaylen"])
-        text = _casing(f"please {verb} {name} tomorrow", rng.choice(("lower", "upper", "title")))
-        out = _out(redactor, text)
+        text = recase(f"please {verb} {name} tomorrow", rng.choice(("lower", "upper", "title")))
+        out = redacted(redactor, text)
         assert not shown(out, name) and shown(out, verb), out
     for text in ("LAST SEEN HARRIET TUBMAN AVE & YOUNG AVE", "last seen cesar chavez ave"):
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert shown(out, text.split()[2]), out
 
 
@@ -520,6 +504,6 @@ GO_KEEP = [
 @needs_vocabulary
 @pytest.mark.parametrize(("text", "gone", "kept", "casing"), GO_KEEP)
 def test_names_go_and_words_stay(redactor, text, gone, kept, casing):
-    out = _out(redactor, _casing(text, casing))
+    out = redacted(redactor, recase(text, casing))
     assert not shown_words(out, gone), out
     assert not [w for w in kept if not shown(out, w)], out

@@ -17,23 +17,7 @@ import random
 import pytest
 
 from redaction.text.particle_names import particle_names
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
-
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
-
-
-def _out(redactor, text: str) -> str:
-    return redactor.redact([text])[0].text or ""
-
-
-def _title(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-
-
-def _casing(text: str, mode: str) -> str:
-    return _title(text) if mode == "title" else cased(text, mode)
-
+from tests.text_helpers import needs_vocabulary, recase, redacted, shown, shown_words
 
 # (sentence, must go, must stay, casings)
 ALL = ("lower", "upper", "title")
@@ -206,7 +190,7 @@ ROWS += [(text, gone, kept, ("as written",)) for text, gone, kept in PROBES]
 @pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
 def test_probe_rows(redactor, text, gone, kept, casings):
     for casing in casings:
-        out = _out(redactor, _casing(text, casing))
+        out = redacted(redactor, recase(text, casing))
         assert not shown_words(out, gone), (casing, out)
         assert not [w for w in kept if not shown(out, w)], (casing, out)
 
@@ -232,7 +216,7 @@ def test_particles_property(redactor):
     for _ in range(16):
         first, part, last, tail = rng.choice(firsts), rng.choice(parts), rng.choice(lasts), rng.choice(tails)
         casing = rng.choice(("lower", "upper"))
-        out = _out(redactor, _casing(f"{first} {part} {last} {tail}", casing))
+        out = redacted(redactor, recase(f"{first} {part} {last} {tail}", casing))
         assert not shown_words(out, [first, last]), out
         assert shown(out, tail.split()[-1]), out
 
@@ -248,7 +232,7 @@ def test_joined_names_property(redactor):
         opener = rng.choice(("i saw ", "per rp ", "yesterday "))
         text = f"{opener}{a}{sep}{b} {rest}"
         text = text.upper() if rng.random() < 0.4 else text
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, [a, b]) and shown(out, rest.split()[-1]), out
 
 
@@ -260,7 +244,7 @@ def test_accented_given_names_property(redactor):
               "the nurse said that {} was discharged"]
     for _ in range(16):
         name, frame = rng.choice(names), rng.choice(frames)
-        out = _out(redactor, frame.format(name))
+        out = redacted(redactor, frame.format(name))
         assert not shown(out, name), out
 
 
@@ -273,5 +257,5 @@ def test_list_first_member_property(redactor):
         verb = rng.choice(["saw", "i think", "per rp"])
         tail = rng.choice(["tagging the wall", "were fighting outside", "left in a van"])
         text = f"{verb} {a}, {b} {rng.choice(('siddiqui', 'le blanc', 'okafor'))} and {c} {tail}"
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, [a, b, c]) and shown(out, tail.split()[-1]), out

@@ -17,15 +17,10 @@ import pytest
 from redaction.text.handles import handle_spans
 from redaction.text.lists import semicolon_lists
 from redaction.text.roles import role_given, titled_names
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
+from tests.text_helpers import cased, needs_vocabulary, redacted, shown, shown_words
 
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
 CASINGS = ("mixed", "lower", "upper")
 
-
-def _out(redactor, text: str) -> str:
-    return redactor.redact([text])[0].text or ""
 
 
 # --- courtesy titles --------------------------------------------------------------------------------------------
@@ -68,7 +63,7 @@ def test_title_property_random_casing_and_punctuation(redactor):
     for _ in range(40):
         name = f"{rng.choice(given)} {rng.choice(family)}"
         text = cased(rng.choice(frames).format(t=rng.choice(titles), n=name), rng.choice(CASINGS))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, name.split()), (text, out)
 
 
@@ -119,7 +114,7 @@ def test_role_property_random_roles_names_contexts(redactor):
     for _ in range(40):
         name = rng.choice(names)
         text = cased(rng.choice(frames).format(r=rng.choice(roles), n=name), rng.choice(CASINGS))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown(out, name), (text, out)
 
 
@@ -127,7 +122,7 @@ def test_role_property_random_roles_names_contexts(redactor):
 @needs_vocabulary
 @pytest.mark.parametrize("casing", CASINGS)
 def test_semicolon_list_of_people_goes(redactor, casing):
-    out = _out(redactor, cased("Involved: Rivers, Joy; Banks, Precious; Woods, Faith.", casing))
+    out = redacted(redactor, cased("Involved: Rivers, Joy; Banks, Precious; Woods, Faith.", casing))
     assert not shown_words(out, ["Rivers", "Joy", "Banks", "Precious", "Woods", "Faith"]), out
     assert shown(out, "Involved"), out
 
@@ -142,7 +137,7 @@ def test_semicolon_lists_need_two_items_of_names():
 @needs_vocabulary
 @pytest.mark.parametrize("casing", CASINGS)
 def test_labels_with_a_hyphen_before_a_pair(redactor, casing):
-    out = _out(redactor, cased("Ofc. Bright spoke with W-2 Destiny Knight.", casing))
+    out = redacted(redactor, cased("Ofc. Bright spoke with W-2 Destiny Knight.", casing))
     assert not shown_words(out, ["Destiny", "Knight"]), out
 
 
@@ -233,7 +228,7 @@ def test_slang_property_random_relations_and_names(redactor):
         name = rng.choice(names)
         text = cased(rng.choice(frames).format(o=rng.choice(owners), r=rng.choice(relations), n=name),
                      rng.choice(CASINGS))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown(out, name), (text, out)
 
 
@@ -300,7 +295,7 @@ def test_particle_property_random_orders(redactor):
     for _ in range(30):
         (p, s), g = rng.choice(family), rng.choice(given)
         text = cased(rng.choice(frames).format(g=g, p=p, s=s), rng.choice(CASINGS))
-        out = _out(redactor, text)
+        out = redacted(redactor, text)
         assert not shown_words(out, [g, *p.split(), s]), (text, out)
 
 
@@ -321,14 +316,14 @@ def test_label_names_spans():
 @needs_vocabulary
 @pytest.mark.parametrize("casing", CASINGS)
 def test_a_verb_in_ing_after_a_given_name_stays(redactor, casing):
-    out = _out(redactor, cased("Her neighbor saw a man named ricky running from the scene.", casing))
+    out = redacted(redactor, cased("Her neighbor saw a man named ricky running from the scene.", casing))
     assert not shown(out, "ricky") and shown(out, "running"), out
 
 
 @needs_vocabulary
 @pytest.mark.parametrize("casing", CASINGS)
 def test_a_guy_called(redactor, casing):
-    out = _out(redactor, cased("Subj hangs out w/ Tink, Peanut, and a guy called Scrap.", casing))
+    out = redacted(redactor, cased("Subj hangs out w/ Tink, Peanut, and a guy called Scrap.", casing))
     assert not shown_words(out, ["Tink", "Peanut", "Scrap"]) and shown(out, "guy"), out
 
 
@@ -353,6 +348,6 @@ PROBES = [
 @pytest.mark.parametrize("casing", CASINGS)
 @pytest.mark.parametrize(("text", "gone", "kept"), PROBES)
 def test_probe_names_go_and_ordinary_words_stay(redactor, text, gone, kept, casing):
-    out = _out(redactor, cased(text, casing))
+    out = redacted(redactor, cased(text, casing))
     assert not shown_words(out, gone), out
     assert all(shown(out, w) or ("/" in w and w.upper() in out.upper()) for w in kept), out

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Any
+
+from redaction.text.vocabulary import known_words
 
 
 def _rx(word: str) -> str:
@@ -22,3 +27,28 @@ def shown_words(out: str, words: list[str]) -> list[str]:
 def cased(text: str, mode: str) -> str:
     """``text`` in upper or lower case, or as written."""
     return text.upper() if mode == "upper" else text.lower() if mode == "lower" else text
+
+
+def title_case(text: str) -> str:
+    """Every word's first letter in capitals, the rest as written."""
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def recase(text: str, mode: str) -> str:
+    """``cased``, and "title" for ``title_case``."""
+    return title_case(text) if mode == "title" else cased(text, mode)
+
+
+def redacted(redactor: Any, text: str) -> str:
+    """The text the redactor publishes for ``text`` alone."""
+    return redactor.redact([text])[0].text or ""
+
+
+def needs_vocabulary(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A test that reads the spaCy model's vocabulary (``vocabulary.known_words``). ``make test`` installs the model;
+    without it the test fails saying so, never skips quietly."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        assert known_words(), "the spaCy model's vocabulary is not installed (make test installs it)"
+        return fn(*args, **kwargs)
+    return run

@@ -86,25 +86,33 @@ def dictionary_words(model: str | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _dictionary_words(name: str) -> frozenset[str]:
+    return frozenset(w for sub in _model_dirs(name) for w in _lemma_index(sub))
+
+
+def _lookups(root: Path) -> dict:
+    """The lemmatizer's tables of a model folder (``lemma_index``, ``lemma_exc``, ...); empty when it has none."""
+    try:
+        import srsly
+
+        return srsly.msgpack_loads((root / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
+    except (ImportError, OSError, ValueError):
+        return {}
+
+
+def _model_dirs(name: str) -> list[Path]:
+    """The model's folder and its subfolders (a package nests the model one level down)."""
     try:
         root = _model_root(name)
     except (ImportError, OSError, ValueError):
-        return frozenset()
-    return frozenset(w for sub in [root, *root.iterdir()] if sub.is_dir() for w in _lemma_index(sub))
+        return []
+    return [sub for sub in [root, *root.iterdir()] if sub.is_dir()]
 
 
 def _lemma_index(root: Path) -> set[str]:
     """The lemmatizer's word index (WordNet's nouns, verbs, adjectives and adverbs: "driveway", "meth"), which the
     string table lacks; empty when the model has none."""
-    path = root / "lemmatizer" / "lookups" / "lookups.bin"
-    try:
-        import srsly
-
-        tables = srsly.msgpack_loads(path.read_bytes())
-    except (ImportError, OSError, ValueError):
-        return set()
     out: set[str] = set()
-    for words in (tables.get("lemma_index") or {}).values():
+    for words in (_lookups(root).get("lemma_index") or {}).values():
         out.update(w.lower() for w in words if isinstance(w, str) and w.isalpha())
     return out
 
@@ -117,21 +125,9 @@ def irregular_verb_forms(model: str | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _irregular_verb_forms(name: str) -> frozenset[str]:
-    try:
-        root = _model_root(name)
-    except (ImportError, OSError, ValueError):
-        return frozenset()
     out: set[str] = set()
-    for sub in [root, *root.iterdir()]:
-        if not sub.is_dir():
-            continue
-        try:
-            import srsly
-
-            tables = srsly.msgpack_loads((sub / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
-        except (ImportError, OSError, ValueError):
-            continue
-        for forms in (tables.get("lemma_exc") or {}).values():
+    for sub in _model_dirs(name):
+        for forms in (_lookups(sub).get("lemma_exc") or {}).values():
             if "began" in forms:  # the verbs' table (its name is hashed in the file)
                 out.update(w.lower() for w in forms if isinstance(w, str) and w.isalpha()
                            and not w.lower().endswith(("ed", "ing")))
