@@ -153,8 +153,6 @@ def inflected(low: str) -> bool:
     return False
 
 
-
-
 def name_candidates(text: str) -> list[tuple[int, int]]:
     """Spans of words (not capitalized as names are in mixed-case text) that may be names: see the module doc."""
     out: list[tuple[int, int]] = []
