@@ -18,8 +18,8 @@ CAPS_NAME_REGEX = (
 @lru_cache(maxsize=256)
 def upper_ratio(text: str) -> float:
     """Share of upper-case letters among the letters of ``text`` (cached: several detectors ask it of each text)."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    letters = "".join(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
 
 class OsdAllCapsNameRecognizer(ContextPatternRecognizer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 STREET_SUFFIXES = {
     "st": ["St", "Street", "Str"],
     "ave": ["Ave", "Avenue", "Av"],
@@ -199,8 +201,6 @@ _FOLD_EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
 
 def fold(text: str) -> str:
     """``text`` without accents ("RAMÍREZ" -> "RAMIREZ", "Łukasz" -> "Lukasz"); other characters unchanged."""
-    import unicodedata
-
     if text.isascii():
         return text
     out = []

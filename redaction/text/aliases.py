@@ -144,13 +144,14 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
     """``First Last "Nick"``, ``First Last (Nick)`` and ``"Nick" First Last`` in any case: the name and its alias,
     when the two words read as a given name and a surname (``_given_surname``)."""
     out: list[tuple[int, int]] = []
-    for m in _PAIR_THEN_ALIAS.finditer(text):
+    quote = "\"" in text or "“" in text  # both patterns need a double quote or a bracket: skip their scans without
+    for m in _PAIR_THEN_ALIAS.finditer(text) if quote or "(" in text else ():
         opener = m.group(3).split()[0].lower()
         if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
                 w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
             # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
             out.extend([m.span(1), m.span(2)] + ([] if _CUE_FIRST.match(m.group(3)) else [m.span(3)]))
-    for m in _ALIAS_THEN_PAIR.finditer(text):
+    for m in _ALIAS_THEN_PAIR.finditer(text) if quote else ():
         if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
                 _said_before(text, m.start())):
             out.extend([m.span(1), m.span(2), m.span(3)])
@@ -166,11 +167,14 @@ _ALIAS_OF_NAME = re.compile(
 _BEFORE_REAL_NAME = re.compile(
     r"(?<![\w'’\-])(?:[\"“‘']|``)?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”’']|'')?\s*,?\s*\(?\s*(?i:"
     + cue_pattern(alias_before=True) + r")\b")
+_REAL_NAME_CUE = re.compile(r"(?i:" + cue_pattern(alias_before=True) + r")\b")  # its cue alone: searched first
 
 
 def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
     """The alias standing before "real name" (``alias_cues``), its report, common and possessive words apart."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _REAL_NAME_CUE.search(text) is None:
+        return out  # the name-first pattern is tried at every word: look for its cue first
     lower_text = not any(c.isupper() for c in text)
     for m in _BEFORE_REAL_NAME.finditer(text):
         words = list(re.finditer(_NAME_WORD, m.group(1)))

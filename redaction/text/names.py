@@ -107,6 +107,7 @@ def plain(word: str) -> str:
     return low if low.isascii() else fold(low)
 
 
+@lru_cache(maxsize=65536)  # a pure test of one word, asked for the same words text after text
 def _name_like(word: str) -> bool:
     w = re.sub(r"['’]s\Z", "", word.rstrip(".").lower())  # "her ex husband's new wife": the cue's possessive
     if w in _SPACY_STOP and w not in AMBIGUOUS_GIVEN and w not in given_names():
@@ -512,6 +513,11 @@ def _skip_space(text: str, pos: int) -> int:
 def mixed_case(text: str) -> bool:
     """Text written in mixed case, where a capital marks a name; in all-lower or all-capital text it marks nothing."""
     return 0.0 < upper_ratio(text) <= 0.5
+
+
+def under_half_capitals(text: str) -> bool:
+    """Some capitals, fewer than half of the letters (``mixed_case`` without a tie at half; cached per text)."""
+    return 0.0 < upper_ratio(text) < 0.5
 
 
 def recased(text: str, lo: int, hi: int, words: list[tuple[int, int]]) -> str:

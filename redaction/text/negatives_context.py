@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from redaction.recognizers.words import fold
-from redaction.text.names import given_names, surnames
+from redaction.text.names import given_names, surnames, under_half_capitals
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 POSSESSIVE = ("'s", "’s", "'S", "’S")
@@ -43,9 +43,7 @@ class Context:
     def mixed(self) -> bool:
         """Written in mixed case (not all capitals nor all lower case): capitals there mark names."""
         if self._mixed is None:
-            letters = [c for c in self.text if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._mixed = 0 < upper * 2 < len(letters)
+            self._mixed = under_half_capitals(self.text)
         return self._mixed
 
     def word(self, i: int) -> str:

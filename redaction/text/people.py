@@ -44,6 +44,7 @@ def is_initials(span: str) -> bool:
     return _INITIALS.fullmatch(span.strip()) is not None
 
 
+@lru_cache(maxsize=65536)  # pure, asked of the same spans and words again and again
 def tokens(span: str) -> frozenset[str]:
     """The name words of a span, folded and lower case (initials as one word "#ab")."""
     if is_initials(span):
@@ -52,6 +53,7 @@ def tokens(span: str) -> frozenset[str]:
                      if len(t) > 1 and t not in NOT_NAME_WORDS and t not in PARTICLES and t not in NAME_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)
 def record_tokens(value: str) -> frozenset[str]:
     """A record name's words (common words included: "WEST, JOHN" holds "west")."""
     return frozenset(t for t in (fold(x).lower() for x in _KEY_TOKEN.findall(value))

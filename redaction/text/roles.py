@@ -26,6 +26,7 @@ from redaction.text.names import (
     LEADING_PARTICLES,
     PARTICLES,
     surnames,
+    under_half_capitals,
 )
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
@@ -62,9 +63,7 @@ def _reads_as_name(word: str, mixed: bool) -> bool:
 
 
 def _mixed(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return 0 < upper * 2 < len(letters)
+    return under_half_capitals(text)
 
 
 def titled_names(text: str) -> list[tuple[int, int]]:

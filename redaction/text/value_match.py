@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A node: (text view, position) -> the end positions it can reach, in the order ``re`` would try them.
 Node = Callable[["AsciiText", int], Iterator[int]]
@@ -213,6 +214,7 @@ class Matcher:
         return sorted(found)
 
 
+@lru_cache(maxsize=65536)  # asked for every word of every form of every record name
 def first_word(word: str) -> str:
     """The run of word characters a literal starts with: the word of the text where it can match."""
     m = _WORD_RUN.match(word.lower())
