@@ -138,6 +138,9 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
         forms |= forms_of(w)
     forms -= found
     clips = clipped_forms(found) - found - forms  # "Dustin" then "Dusty drives": before a verb only
+    if clips:
+        low_text = fold(text).lower()
+        clips = {c for c in clips if c + " " in low_text or c + "\t" in low_text}  # a verb follows: most texts hold none
     forms |= clips
     if not forms:
         return []
