@@ -67,7 +67,7 @@ NOT_NAME_WORDS = {
     "himself", "herself", "themselves", "itself", "someone", "somebody", "anyone", "everyone",
     # plural roles and list words ("INTERVIEWED THE WITNESSES, INCLUDING ...") and dispatch abbreviations
     "witnesses", "victims", "suspects", "subjects", "officers", "including", "adv", "advd", "enrt", "en", "rte",
-    "lft", "arr", "arrd", "resp", "respd", "dispo",
+    "lft", "arr", "arrd", "resp", "respd", "dispo", "ex",  # "HER EX TOOK THE KIDS": a former partner
     # jargon and codes
     "dob", "ssn", "dl", "oln", "vin", "lp", "rp", "r/p", "nfa", "goa", "utl", "dui", "dwi", "ncic", "nibrs", "lnu", "fnu",
     "ucr", "cad", "rms", "bolo", "apb", "eta", "hrs", "hours", "am", "pm", "mph", "usa", "us", "ok", "id",

@@ -20,6 +20,7 @@ from redaction.text.variants import (
     ordinary_nickname,
     value_spans,
 )
+from redaction.text.verb_nicknames import given_initials, verb_nicknames
 
 FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
                                  re.IGNORECASE)  # not the cue "street name"
@@ -91,6 +92,10 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
                 clipped = _clipped_spans(text, str(v), view)
                 nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
+                gm = given_initials(str(v))  # "tj" of THOMAS JAMES
+                nicks |= {gm} if gm else set()
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in verb_nicknames(
+                    folded, {n for n in nicks if ordinary_nickname(n)}))  # "bill said", "MO STATED", "tj ran"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
                 found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                 found.person_values.append(str(v))

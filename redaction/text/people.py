@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
 from redaction.text.alias_cues import cue_before
+from redaction.text.clipped_mentions import clipped_forms
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
@@ -138,6 +139,11 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     for w in found:
         forms |= forms_of(w)
     forms -= found
+    clips = clipped_forms(found) - found - forms  # "Dustin" then "Dusty drives": before a verb only
+    if clips:
+        low_text = fold(text).lower()
+        clips = {c for c in clips if c + " " in low_text or c + "\t" in low_text}  # a verb follows: most texts hold none
+    forms |= clips
     if not forms:
         return []
     mixed = any(c.islower() for c in text) and any(c.isupper() for c in text)
@@ -146,7 +152,10 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
         low = fold(m.group()).lower()
         if low not in forms or any(s <= m.start() < e for s, e in spans):
             continue
-        if len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
+        if low in clips:
+            if not _form_doing(text, m, low):
+                continue
+        elif len(low) <= 2 or everyday_word(low, AMBIGUOUS_GIVEN) or low in dictionary_words():
             w = m.group()
             if not (mixed and w[:1].isupper() and w[1:].islower() and _INSIDE_SENTENCE.search(text, 0, m.start())) \
                     and not _short_form_as_name(text, m, low, mixed) and not _form_doing(text, m, low):

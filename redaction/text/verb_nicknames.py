@@ -1,0 +1,53 @@
+"""A record person's short form that is an everyday word or two letters ("bill", "jack", "Mo") or the initials of
+their given and middle names ("tj" of THOMAS JAMES), alone in any case right before a narrative verb ("bill said",
+"MO STATED", "tj ran"), or joined by "and" to another subject of such a verb ("jack and the victim argued",
+"pat and rob were there"): the person, not the word. Never after a determiner ("the jack broke"), never before a
+copula or an auxiliary ("bill was paid", "mark has"), which everyday nouns take as well."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redaction.text.value_match import DETERMINERS
+from redaction.text.vocabulary import NARRATIVE_VERBS
+
+_NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
+                             "showed", "goes", "went", "comes", "came", "keeps", "kept", "plays", "played"})
+_VERBS = sorted(NARRATIVE_VERBS - _NOT_AFTER_NOUN, key=lambda v: (-len(v), v))
+_VERB = r"(?:" + "|".join(_VERBS) + r")\b"
+_PLURAL = r"(?:" + "|".join(_VERBS + ["were", "are"]) + r"|[^\W\d_]+ed)\b"  # "argued", "fought"
+# before a narrative verb; or first of two subjects joined by "and" ("jack and the victim argued", "pat and rob
+# were"); or the second of them ("pat and rob were")
+_AFTER = (r"(?=\s+" + _VERB + r"|\s+and\s+(?:(?:the|his|her|my|their|a)\s+)?[^\W\d_]+\s+" + _PLURAL + ")")
+_SECOND = r"(?<=\band )"
+_NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS + (  # "to rob and the clerk called"
+    "to", "will", "would", "can", "could", "should", "did", "didnt", "not", "i", "you", "he", "she", "we", "they",
+    "it", "who"))
+_NAME_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def given_initials(value: str) -> str:
+    """The initials of a "SURNAME, GIVEN MIDDLE" record name's given and middle names ("tj"), or ""."""
+    if "," not in value:
+        return ""
+    words = [w for w in _NAME_TOKEN.findall(value.split(",", 1)[1]) if len(w) > 1 and w.lower() not in
+             {"jr", "sr", "ii", "iii", "iv"}]
+    return (words[0][0] + words[1][0]).lower() if len(words) == 2 else ""
+
+
+@lru_cache(maxsize=4096)
+def _regex(words: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![\w'’\-])" + _NOT_DETERMINED + "(?:(?:" + alts + ")" + _AFTER + "|" + _SECOND + "(?:"
+                      + alts + r")(?=\s+" + _PLURAL + "))", re.IGNORECASE)
+
+
+def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Where a word of ``words`` (lower case) stands alone before a narrative verb in ``folded`` (the text folded
+    to ASCII, same offsets). A plain ``in`` test on the lower-case text gates the regex."""
+    low = folded.lower()
+    here = tuple(w for w in words if w in low)
+    if not here:
+        return []
+    return [m.span() for m in _regex(here).finditer(folded)]
