@@ -4,7 +4,7 @@ referrals, shelter intake notes, interpreter-relayed statements, 911 transcripts
 complaints and run-on lists of people.
 
 Shapes fixed this round: a name boxed in commas after a person noun and a short phrase ("neighbor's boy, taini,
-fell", "the tenant in 4b, vasyl, plays"), a name no dictionary holds before any regular past form ("wanjiru locked
+fell", "the tenant in 4b, vasyl, plays"), the first of a pair a relation closes ("lagi and her brother pita"), a name no dictionary holds before any regular past form ("wanjiru locked
 the door"), "talking to ikenna", "co-defendant gaurav"; and keeps: a violent verb after a name ("farid struck her"),
 a role before "goes by" ("known gang member, goes by tiny"), report shorthand as subject ("def admits", "ofcs
 responded"). One table of (sentence, words that must go, words that must stay), run in lower, Title and UPPER case
@@ -60,6 +60,11 @@ ROWS = [
     ("after talking to ikenna i went home", ["ikenna"], ["talking", "home"], ALL),
     ("def admits contact with co-defendant gaurav in violation", ["gaurav"], ["def", "violation"], LOWER),
     ("after talking to management i went home", [], ["talking", "management", "home"], ALL),
+    # the first of a pair whose second member a relation introduces
+    ("apparently lagi and her brother pita were involved", ["lagi", "pita"], ["brother", "involved"], ALL),
+    ("rangi & his cousin mere left early", ["rangi", "mere"], ["cousin", "left"], ("lower", "upper")),
+    ("the car and her brother pita were gone", ["pita"], ["car", "brother"], ALL),
+    ("after dinner and my cousin tomas left", ["tomas"], ["dinner", "cousin"], ALL),
     # keep: a violent verb after a name, a role before "goes by"
     ("through interpreter, victim states her husband's brother farid struck her", ["farid"], ["struck"], ALL),
     ("probationer associating with known gang member, goes by tiny", ["tiny"], ["gang", "member"], LOWER),
