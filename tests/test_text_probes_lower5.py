@@ -56,6 +56,8 @@ ROWS = [
     ("ofcs responded to the scene", [], ["ofcs", "responded", "scene"], ALL),
     ("def admits contact with the victim", [], ["def", "admits", "contact"], ALL),
     ("windows smashed and door kicked in", [], ["windows", "smashed", "door"], ALL),
+    ("Medics arrived and Acme transported the patient.", [], ["acme", "transported"], ("as written",)),
+    ("cdcr requested assistance", [], ["cdcr", "requested"], ("lower", "upper")),
     # talking to / co-defendant
     ("after talking to ikenna i went home", ["ikenna"], ["talking", "home"], ALL),
     ("def admits contact with co-defendant gaurav in violation", ["gaurav"], ["def", "violation"], LOWER),
@@ -235,7 +237,7 @@ def test_past_form_subjects_property(redactor):
     verbs = ["locked the door", "grabbed the phone", "kicked the car", "smashed the window", "slammed the gate"]
     for _ in range(16):
         name, opener, verb = rng.choice(names), rng.choice(openers), rng.choice(verbs)
-        casing = rng.choice(("lower", "upper", "title"))
+        casing = rng.choice(("lower", "upper"))  # mixed case: the NER's to judge ("Falck transported")
         out = _out(redactor, _casing(f"{opener}{name} {verb}", casing))
         assert not shown_words(out, [name]), out
         assert shown(out, verb.split()[0]), out

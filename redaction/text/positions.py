@@ -124,7 +124,7 @@ def subjects(text: str) -> list[tuple[int, int]]:
     personal: set[str] = set()  # ... of which one stands before a person's verb
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
-        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS and not _strong_past(word, verb)) \
+        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS and not _strong_past(text, word, verb)) \
                 or word.lower() in CAPS_STOP_WORDS \
                 or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS \
                 or word.lower() in CUE_WORDS:  # "comp states", "declarant explains"
@@ -141,9 +141,15 @@ def subjects(text: str) -> list[tuple[int, int]]:
     return out + [sp for word in personal for sp in everyday[word]]
 
 
-def _strong_past(word: str, verb: str) -> bool:
-    """A word only a name list or no vocabulary holds before any regular past form ("wanjiru locked the door")."""
-    return verb.endswith("ed") and len(verb) > 4 and inflected(verb) and word_kind(word) == "strong"
+def _strong_past(text: str, word: str, verb: str) -> bool:
+    """A word only a name list or no vocabulary holds before any regular past form ("wanjiru locked the door"), in
+    lower case or in an all-capitals text: not an agency's acronym or a company in mixed case ("CDCR requested",
+    "Falck transported"), which the NER judges; no word without a vowel ("cdcr")."""
+    if not (verb.endswith("ed") and len(verb) > 4) or not any(v in word.lower() for v in "aeiouy"):
+        return False
+    if not word.islower() and not (word.isupper() and text.upper() == text):
+        return False
+    return inflected(verb) and word_kind(word) == "strong"
 
 
 def _everyday_given(word: str) -> bool:
