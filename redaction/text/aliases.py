@@ -323,7 +323,8 @@ _ROLE_BEFORE = re.compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z"
 _ROLE_WORDS = frozenset({"suspect", "suspects", "subject", "subj", "susp", "victim", "vic", "witness", "male", "female", "man",
                          "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger", "shooter",
                          "gunman", "robber", "attacker", "assailant", "offender", "perp", "perpetrator", "accomplice",
-                         "lookout", "associate", "roommate", "neighbor", "neighbour", "dealer"})
+                         "lookout", "associate", "roommate", "neighbor", "neighbour", "dealer", "member", "members",
+                         "affiliate", "leader", "runner"})
 # 'was with "Flaco" and "Gordo"', 'said "Chato" had it': after a linking word or a verb of speech, a quoted word that
 # no dictionary holds (not 'said "Stop"', 'yelled "Help"') is a name too.
 _LINK_WORDS = frozenset({"with", "and", "or", "from", "by", "to", "told", "met", "saw", "named", "called", "visited",

@@ -22,10 +22,12 @@ from redaction.recognizers.words import (
 )
 from redaction.text.appositions import apposed_names
 from redaction.text.base import Span
+from redaction.text.boxed_names import boxed_names
 from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
+from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, plain, recased
@@ -170,7 +172,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
             + slang_relations(text) + label_names(text) + naming_spans(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
-            + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text)
+            + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
+            + boxed_names(text) + kin_pair_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

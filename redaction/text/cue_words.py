@@ -54,7 +54,7 @@ PERSON_CUES_ANY_CASE = [
     "dude called", "kid called", "someone called", "female called", "male called", "person called", "neighbors", "neighbours", "friends", "cousins", "brothers",
     "sisters", "roommates", "coworkers", "co-workers", "grandparents", "grandkids", "grandchildren", "nephews",
     "nieces", "aunts", "uncles", "baby daddy", "baby mama", "baby momma", "witness", "victim", "suspect", "complainant", "caller",
-    "driver", "passenger", "juvenile", "arrestee", "subject", "owner", "resident", "susp", "subj", "vict", "wit",
+    "driver", "passenger", "juvenile", "arrestee", "defendant", "co-defendant", "codefendant", "subject", "owner", "resident", "susp", "subj", "vict", "wit",
     "compl", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),

@@ -25,7 +25,7 @@ from redaction.text.names import (
     given_names,
 )
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
-from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, irregular_verb_forms
 from redaction.text.word_kinds import word_kind
 
 _KEY_TOKEN = re.compile(r"[^\W_]+")
@@ -332,7 +332,13 @@ def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], boo
     nxt = (m.group(2) or "").lower()
     if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
         return None
+    if text[:s].rstrip(" \t").endswith(",") and _past_form(m.group(1).lower()):
+        return None  # "my neighbor, vasyl, fell through": an apposition, then its verb
     return m.span(1)
+
+
+def _past_form(low: str) -> bool:
+    return low in NARRATIVE_VERBS or low in irregular_verb_forms()
 
 
 def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callable[[str], bool]) -> list[tuple[int, int]]:

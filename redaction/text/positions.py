@@ -30,6 +30,7 @@ from redaction.text.names import (
     CUE_WORDS,
     PARTICLES,
     given_names,
+    inflected,
     irregular_verb,
     mixed_case,
     surnames,
@@ -123,7 +124,8 @@ def subjects(text: str) -> list[tuple[int, int]]:
     personal: set[str] = set()  # ... of which one stands before a person's verb
     for m in _SUBJECT.finditer(text):
         word, verb = m.group(2), m.group(3).lower()
-        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS) or word.lower() in CAPS_STOP_WORDS \
+        if (verb not in NARRATIVE_VERBS and verb not in _MORE_VERBS and not _strong_past(text, word, verb)) \
+                or word.lower() in CAPS_STOP_WORDS \
                 or word.lower() in REPORT_ABBREVIATIONS or word.lower() in TEXTING_WORDS \
                 or word.lower() in CUE_WORDS:  # "comp states", "declarant explains"
             continue
@@ -137,6 +139,17 @@ def subjects(text: str) -> list[tuple[int, int]]:
             if verb in PERSON_VERBS:
                 personal.add(word)
     return out + [sp for word in personal for sp in everyday[word]]
+
+
+def _strong_past(text: str, word: str, verb: str) -> bool:
+    """A word only a name list or no vocabulary holds before any regular past form ("wanjiru locked the door"), in
+    lower case or in an all-capitals text: not an agency's acronym or a company in mixed case ("CDCR requested",
+    "Falck transported"), which the NER judges; no word without a vowel ("cdcr")."""
+    if not (verb.endswith("ed") and len(verb) > 4) or not any(v in word.lower() for v in "aeiouy"):
+        return False
+    if not word.islower() and not (word.isupper() and text.upper() == text):
+        return False
+    return inflected(verb) and word_kind(word) == "strong"
 
 
 def _everyday_given(word: str) -> bool:
@@ -304,7 +317,8 @@ def given_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
 _SLOT_MULTI = (  # cues of two or three words, tried before the one-word cues ("followed up with" before "followed")
     (("spoke", "speak", "talked", "talk", "belong", "belongs", "belonged", "registered", "released", "according",
       "married", "engaged", "related", "given", "handed", "sold", "lent", "loaned", "introduced", "next", "belonging",
-      "text", "texts", "letter", "message", "messages", "calls", "call"), "to"),
+      "text", "texts", "letter", "message", "messages", "calls", "call", "talking", "talks", "speaking", "speaks",
+      "lied", "lying", "complained", "apologized", "listened", "listening"), "to"),
     (("text", "texts", "call", "calls", "message", "messages", "threats", "money", "permission", "help", "complaint",
       "statement", "report"), "from"),
     (("picked up", "dropped off", "bitten", "assaulted", "attacked", "struck", "hit", "punched", "pushed", "shot",

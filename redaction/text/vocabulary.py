@@ -34,6 +34,7 @@ NARRATIVE_VERBS = frozenset({
     "seems", "appeared", "appears", "became", "becomes", "remained", "returned", "returns", "joined", "met",
     "meets", "would", "could", "did", "does", "might", "must", "should", "let", "lets", "flagged", "waved",
     "opened", "answered", "threw", "throws", "exit", "exits", "exited", "entered", "enters",
+    "struck", "strikes", "swung", "swings", "spat", "stabs", "kicks", "slaps", "chokes", "shoves", "bites",
 })
 # Report abbreviations no dictionary holds that stand where a subject would ("DRVR ADVISED", "SUSP FLED").
 _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass", "wit", "vict", "comp", "compl",
@@ -41,7 +42,7 @@ _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass
                             "assoc", "assn", "asst", "approx", "rcvd", "recd", "vehs", "ppl", "info", "narr", "supp"}
                            | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"}
                            | {"poss", "req", "reqs", "pty", "ro", "goa", "unk", "adv", "advd", "sts", "stated", "rp", "rps",
-                              "comp", "comps", "vic", "vics", "wits", "invl", "invlvd"})
+                              "comp", "comps", "vic", "vics", "wits", "invl", "invlvd", "def", "deft", "dft", "ofcs", "ofcrs", "offcs", "offrs", "deps", "dets", "sgts"})
 REPORT_ABBREVIATIONS = _ABBREVIATIONS  # dispatch and report shorthand: never a name word ("COMP", "PTY", "POSS")
 
 
