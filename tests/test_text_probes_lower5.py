@@ -18,23 +18,7 @@ import random
 
 import pytest
 
-from redaction.text.vocabulary import known_words
-from tests.text_helpers import cased, shown, shown_words
-
-needs_vocabulary = pytest.mark.skipif(not known_words(), reason="the spaCy model's vocabulary is not installed")
-
-
-def _out(redactor, text: str) -> str:
-    return redactor.redact([text])[0].text or ""
-
-
-def _title(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-
-
-def _casing(text: str, mode: str) -> str:
-    return _title(text) if mode == "title" else cased(text, mode)
-
+from tests.text_helpers import needs_vocabulary, recase, redacted, shown, shown_words
 
 ALL = ("lower", "upper", "title")
 LOWER = ("lower",)
@@ -210,7 +194,7 @@ ROWS += [(text, gone, kept, ("as written",)) for text, gone, kept in PROBES]
 @pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
 def test_probe_rows(redactor, text, gone, kept, casings):
     for casing in casings:
-        out = _out(redactor, _casing(text, casing))
+        out = redacted(redactor, recase(text, casing))
         assert not shown_words(out, gone), (casing, out)
         assert not [w for w in kept if not shown(out, w)], (casing, out)
 
@@ -224,7 +208,7 @@ def test_boxed_names_property(redactor):
     for _ in range(16):
         name, noun, tail = rng.choice(names), rng.choice(nouns), rng.choice(tails)
         casing = rng.choice(("lower", "as written"))  # in capitals "BOY, TAINI" reads as ``last, first`` (known)
-        out = _out(redactor, _casing(f"{noun}, {name}, {tail}", casing))
+        out = redacted(redactor, recase(f"{noun}, {name}, {tail}", casing))
         assert not shown_words(out, [name]), out
         assert shown(out, tail.split()[-1]), out
 
@@ -238,6 +222,6 @@ def test_past_form_subjects_property(redactor):
     for _ in range(16):
         name, opener, verb = rng.choice(names), rng.choice(openers), rng.choice(verbs)
         casing = rng.choice(("lower", "upper"))  # mixed case: the NER's to judge ("Falck transported")
-        out = _out(redactor, _casing(f"{opener}{name} {verb}", casing))
+        out = redacted(redactor, recase(f"{opener}{name} {verb}", casing))
         assert not shown_words(out, [name]), out
         assert shown(out, verb.split()[0]), out
