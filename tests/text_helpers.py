@@ -44,6 +44,13 @@ def redacted(redactor: Any, text: str) -> str:
     return redactor.redact([text])[0].text or ""
 
 
+def assert_row(redactor: Any, text: str, gone: list[str], kept: list[str], mode: str = "as") -> None:
+    """``text`` in casing ``mode`` (``recase``): every word of ``gone`` is hidden, every word of ``kept`` still shown."""
+    out = redacted(redactor, recase(text, mode))
+    assert not shown_words(out, gone), (mode, out)
+    assert not [w for w in kept if not shown(out, w)], (mode, out)
+
+
 def needs_vocabulary(fn: Callable[..., Any]) -> Callable[..., Any]:
     """A test that reads the spaCy model's vocabulary (``vocabulary.known_words``). ``make test`` installs the model;
     without it the test fails saying so, never skips quietly."""
