@@ -250,13 +250,16 @@ _SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Lower-case surnames (US Census 1990 list, ``names`` package), common-word ones ("west", "ward") included,
-    function and report words left out."""
+    """Lower-case surnames (US Census 1990 list, ``names`` package, and the 2010 surnames the model knows as words,
+    ``data/census2010_surnames.txt``), common-word ones ("west", "ward") included, function and report words left
+    out."""
     import names as census
     from spacy.lang.en.stop_words import STOP_WORDS
 
     with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
         out = {line.split()[0].lower() for line in fh if line.strip()}
+    with open(os.path.join(os.path.dirname(__file__), "data", "census2010_surnames.txt"), encoding="utf-8") as fh:
+        out |= {line.strip() for line in fh if line.strip() and not line.startswith("#")}
     return frozenset(w for w in out if len(w) >= 3 and w not in CAPS_STOP_WORDS and w not in STOP_WORDS
                      and w not in SUFFIX_LOWER)
 
