@@ -15,6 +15,7 @@ from redaction.recognizers.words import (
     SUFFIX_LOWER,
     UPPER,
     VEHICLE_WORDS,
+    frequent_words,
 )
 
 _WORD_RE = re.compile(r"(?:(?:St|ST)\.?\s+(?=\w))?[^\s,]+")  # "ST. CLAIR" is one word
@@ -100,10 +101,18 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
         seen: set[tuple[int, int]] = set()
         for start, end, name in found:
             got = trim_name(text, start, end, cue=name == "cue name")
+            if got is not None and name == "name before verb" and common_words(text[got[0]:got[1]]):
+                continue  # "LOSS PREVENTION OBSERVED", "STERLING SILVER NECKLACE WAS REPORTED STOLEN"
             if got is not None and got not in seen:
                 seen.add(got)
                 out.append((got[0], got[1], name))
         return out
+
+
+def common_words(span: str) -> bool:
+    """Every word of ``span`` is a frequent English word that no name list holds ("ANIMAL CONTROL"): no name."""
+    words = frequent_words()
+    return all(w.strip(".,").lower() in words for w in span.split())
 
 
 def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] | None:

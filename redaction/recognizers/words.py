@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 STREET_SUFFIXES = {
     "st": ["St", "Street", "Str"],
@@ -138,6 +139,15 @@ def _data_phrases() -> list[str]:
 
 NOT_NAME_WORDS |= _data_words()
 NOT_NAME_PHRASES = _data_phrases()
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """Frequent English words that no name list holds (``data/frequent_words.txt``; see its build script)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "frequent_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
 
 # Police abbreviations and report words that officers type in capitals right after a role cue
 # ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.
