@@ -95,9 +95,11 @@ def given_names() -> frozenset[str]:
     for fn in ("dist.male.first", "dist.female.first"):
         with open(os.path.join(here, fn), encoding="ascii") as fh:
             out.update(line.split()[0].lower() for line in fh if line.strip())
-    ssa = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data", "ssa_given_names.txt")
-    with open(ssa, encoding="utf-8") as fh:  # names the 1990 list lacks ("ximena", "amir", "priya")
-        out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    data = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data")
+    # names the 1990 list lacks ("ximena", "amir", "priya"), and rarer ones the model knows as words ("lakshmi")
+    for fn in ("ssa_given_names.txt", "known_given_names.txt"):
+        with open(os.path.join(data, fn), encoding="utf-8") as fh:
+            out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
