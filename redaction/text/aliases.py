@@ -81,7 +81,8 @@ _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD
 
 _NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
                                        "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
-                                       "they", "people", "friends", "folks", "everybody"}
+                                       "they", "people", "friends", "folks", "everybody",
+                                       "dog", "cat", "puppy", "kitten", "pet", "pup", "horse", "bird", "parrot"}
 
 
 def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:

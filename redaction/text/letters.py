@@ -24,13 +24,15 @@ _ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
+# The start of a word, a quote mark allowed before it ("message says 'this is anselm from the shelter'").
+_OPEN = r"(?<![\w\-])(?<![\w][’'])"
 # "this is mercy calling", "hi, this is dmitri", "hello its kwame again": the caller says who calls.
 # "its me again, shanice", "this is me, dmitri": the caller names herself after "me".
-_ME = re.compile(r"(?<![\w'’\-])(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
+_ME = re.compile(_OPEN + r"(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
                  + r")(?=[ \t]*(?:[,.!\n]|\Z))")
-_CALLER = re.compile(r"(?<![\w'’\-])(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                      + r"))?")
-_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
+_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|yo|hiya|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
 # Who calls for a service, not a person ("this is dispatch calling", "this is the school calling").
 _NOT_CALLER = CAPS_STOP_WORDS | CUE_WORDS | TEXTING_WORDS | {
     "dispatch", "security", "police", "school", "office", "management", "maintenance", "reception", "billing",
@@ -69,7 +71,7 @@ def letter_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BEFORE_CALLER = re.compile(r"(?<![\w'’\-])(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
+_BEFORE_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
 _BEFORE_SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\Z")
 
 

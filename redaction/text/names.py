@@ -70,7 +70,7 @@ AMBIGUOUS_GIVEN = {
 }
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
-    "someone", "somebody", "anyone", "everyone"}
+    "someone", "somebody", "anyone", "everyone", "daddy"}
 CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
 _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "woman", "guy", "kid", "female", "officer",
                               "sergeant", "judge", "general", "son", "men", "women", "people", "person"}

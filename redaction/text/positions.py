@@ -179,6 +179,9 @@ def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:on|off)[ \t]+\Z")  # "on duty, marisol", "off call, ..."
+
+
 def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The surname before ", " and a found one-word name (``surname, given``), see the module doc."""
     out: list[tuple[int, int]] = []
@@ -190,8 +193,9 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
         if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \
-                or closing_at(text, m.start(1)):
-            continue  # "my sister in law, rukhsana", "across the hall, dolores": no surname
+                or closing_at(text, m.start(1)) or (_ON_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1))
+                                                    and not unknown_word(m.group(1))):
+            continue  # "my sister in law, rukhsana", "across the hall, dolores", "the ra on duty, marisol"
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out

@@ -23,6 +23,7 @@ from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
     dictionary_words,
+    new_words,
     uncommon_word,
     unknown_word,
 )
@@ -66,7 +67,8 @@ def word_kind(word: str) -> str:
         kinds = [word_kind(p) for p in word.split("-")]
         if all(kinds) and "strong" in kinds:
             return "strong"  # "adebayo-smith"
-    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in THINGS or len(low) < 2:
+    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in THINGS or len(low) < 2 \
+            or low in new_words():
         return ""
     words = dictionary_words()
     if low.endswith(("ed", "ing")) and inflected(low) and not listed(word, given_names()):
