@@ -70,6 +70,37 @@ ROWS = [
     ("yall seen what rain posted bout her baby daddy", ["rain"], ["posted", "baby", "daddy"], LOWER),
     ("a dasher named on the app left it at the wrong house", [], ["dasher", "app", "house"], NO_TITLE),
     ("my uber driver took a wrong turn", [], ["uber", "driver"], ALL),
+    # who to reach at a number
+    ("if found text comfort at 718-895-9281", ["comfort"], ["found", "text"], ALL),
+    ("call tavo on 0412 555 123 after six", ["tavo"], ["call", "six"], ALL),
+    ("call us at 555-1234 or call anytime at 555-9876", [], ["call", "anytime"], ALL),
+    ("call dispatch at 911", [], ["dispatch"], ALL),
+    # a dash that signs a typed complaint at its end
+    ("pls send someone before somebody gets hurt - mo", ["mo"], ["send", "hurt"], LOWER),
+    ("music until 3am every night - lety", ["lety"], ["music", "night"], ALL),
+    ("the trash is everywhere - thanks", [], ["trash", "thanks"], ALL),
+    ("noise again - anonymous", [], ["noise", "anonymous"], LOWER),  # in capitals the NER reads "AGAIN - ANONYMOUS"
+    ("they park on the lawn - asap pls", [], ["lawn", "asap"], ALL),
+    # a given name after "surname," before any verb when no dictionary holds it
+    ("complaint re unit 3: sterling, faith and st. john, bogdan fight every night", ["bogdan"], ["fight"], LOWER),
+    # a cousin with an adjective after "and her"
+    ("ok so basically tamsin and her little cousin jojo jumped my sister", ["tamsin", "jojo"],
+     ["little", "cousin", "sister"], ALL),
+    ("the car and her little brother pita were gone", ["pita"], ["car", "little", "brother"], ALL),
+    # an agent noun before "who gave the name"
+    ("transit officer cited fare evader, who gave the name lorcan", ["lorcan"], ["fare", "evader"], LOWER),
+    # "its" opening a message
+    ("voicemail received 0214 hrs: its tavita, the guy next door is banging on my wall", ["tavita"], ["wall"], ALL),
+    ("note: its unclear, who did it", [], ["unclear"], ALL),
+    # "given as", a giving verb's first object
+    ("caller hung up; first name given as ezinne", ["ezinne"], ["caller"], ALL),
+    ("medication given as prescribed", [], ["medication", "prescribed"], ALL),
+    ("i gave rocky the keys", ["rocky"], ["gave", "keys"], LOWER),
+    ("she sent precious a text about the rent", ["precious"], ["text", "rent"], LOWER),
+    ("he gave chase the whole way", [], ["chase", "whole"], ALL),
+    ("told hope the truth", [], ["hope", "truth"], LOWER),
+    ("he paid cash the whole time", [], ["cash", "time"], ALL),
+    ("a 14 y/o named tiana stays with them overnight", ["tiana"], ["overnight"], ALL),
 ]
 
 # The round's probes, written before reading the redactor, that pass as written.

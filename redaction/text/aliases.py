@@ -20,6 +20,7 @@ from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
 from redaction.text.prefixed_aliases import prefixed_aliases
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.word_kinds import word_kind
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
@@ -93,8 +94,11 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         return []
     words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
     out: list[tuple[int, int]] = []
+    past_who = False
     for w in reversed(words):
         low = w.group().lower()
+        if past_who and not out and not word_kind(w.group()):
+            break  # "cited fare evader, who gave the name lorcan": a common noun before "who"
         if low.endswith(("'s", "’s")):
             low = low[:-2]  # "the suspect's nickname is": a role, not a name
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
@@ -104,6 +108,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
                 or _verb_form(low):  # "the shooter goes by Dre": a role, not a name
             if out or low != "who":
                 break
+            past_who = True
             continue
         end = m.start() + w.end()
         out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))

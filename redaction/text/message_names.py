@@ -1,5 +1,5 @@
 """Names where messages, apps and screenshots put them, in any casing: the sender before a quoted line ("reply from
-mateus: ok bring the money", "comment from rain: im outside"), the name an app or a phone shows ("lyft driver named on
+mateus: ok bring the money", "comment from rain: im outside"), who to reach at a number ("text comfort at 718-..."), the name an app or a phone shows ("lyft driver named on
 the app as oksana", "saved in her phone as kiki"), and the other side of "between" ("messages between the victim and
 ayodele", "texts between folasade and her ex").
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
 
@@ -22,9 +23,12 @@ _KINDS = ("strong", "weak", "given")
 _SENDER = re.compile(r"(?<![\w'’\-])(?i:repl(?:y|ies)|messages?|msgs?|texts?|txts?|dms?|snaps?|comments?|posts?|"
                      r"e-?mails?|vms?|voicemails?|notes?|responses?|captions?)[ \t]+(?i:from|by)[ \t]+(" + _NAME
                      + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*(?::|[ \t]-[ \t])")
+# "text comfort at 718-895-9281", "call tavo on 0412 ...": who to reach at a number.
+_REACH = re.compile(r"(?<![\w'’\-])(?i:call|text|txt|message|msg|dm|contact|reach|ask[ \t]+for)[ \t]+(" + _NAME
+                    + r")(?:[ \t]+(" + _NAME + r"))?[ \t]+(?i:at|on|@)[ \t]*(?=[(+]?\d)")
 # "named on the app as oksana", "saved in her phone as kiki", "shows up as tavo": up to four words of where, then "as".
 _SHOWN_AS = re.compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"
-                       r"registered)(?:[ \t]+(?i:up|on|in|under|the|his|her|their|my|your|app|phone|profile|account|"
+                       r"registered|given|provided)(?:[ \t]+(?i:up|on|in|under|the|his|her|their|my|your|app|phone|profile|account|"
                        r"contacts|screen|it)){0,4}[ \t]+(?i:as)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 # "between the victim and ayodele", "between ayodele and the victim", "between her and ayodele".
 _PERSON = (r"(?i:(?:the|her|his|their|my|our|your)[ \t]+(?:[^\W\d_]+[ \t]+)?(?:victim|suspect|caller|complainant|"
@@ -52,12 +56,25 @@ def _taken(m: re.Match[str]) -> tuple[int, int] | None:
     return (m.start(1), m.end(2) if _second(m.group(2)) else m.end(1))
 
 
+def _reached(m: re.Match[str]) -> tuple[int, int] | None:
+    """Who to reach at a number: a name word or a listed surname that is an everyday word ("text comfort at")."""
+    if m.group(1).lower() in _WHEN or m.group(1).lower() in TEXTING_WORDS or not _second(m.group(1)):
+        return None  # "call anytime at", "text asap at"
+    return (m.start(1), m.end(2) if _second(m.group(2)) else m.end(1))
+
+
+_WHEN = frozenset({"anytime", "asap", "tonight", "tomorrow", "today", "now", "back", "again", "after", "before",
+                   "later", "soon", "direct", "directly", "instead", "first", "anyday", "everyday", "daily"})
+
+
 def message_names(text: str) -> list[tuple[int, int]]:
     """The sender, the shown name and the other side of "between" (see the module doc)."""
     low = text.lower()
     out: list[tuple[int, int]] = []
     if ":" in text or " - " in text:
         out += [sp for m in _SENDER.finditer(text) if (sp := _taken(m)) is not None]
+    if any(c.isdigit() for c in text):
+        out += [sp for m in _REACH.finditer(text) if (sp := _reached(m)) is not None]
     if " as " in low:
         out += [sp for m in _SHOWN_AS.finditer(text) if (sp := _taken(m)) is not None]
     if "between" in low:

@@ -284,6 +284,11 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Adverbs that are listed surnames too, after a name a cue took ("a 14 y/o named tiana overnight").
+_ADVERBS_AFTER = frozenset({"overnight", "daily", "nightly", "weekly", "monthly", "outside", "inside", "upstairs",
+                            "downstairs", "home", "alone", "together", "instead", "anyway", "early", "late", "lately"})
+
+
 def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
     """Up to two name-like words after a relation, title or alias cue; after a role, listed names only."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -324,6 +329,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                                               and low not in REPORT_ABBREVIATIONS
                                               and not (taken and (_english_inflection(low)
                                                                   or irregular_verb(low))))
+                    ok = ok and not (taken and low in _ADVERBS_AFTER)  # "named tiana overnight"
                     if ok and relation and not taken and not listed and not mixed and event_noun(low):
                         ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word

@@ -36,6 +36,7 @@ from redaction.text.names import (
     surnames,
 )
 from redaction.text.ner_edges import closing_at, noun_at, tail_word
+from redaction.text.nicknames import short_forms
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -372,6 +373,22 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"�
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
                      + _NAME + r")(?![\w'’\-]))")
+# Words after a closing dash that sign no name ("- thanks", "- ANONYMOUS", "- asap pls").
+_NOT_SIGNED = frozenset({"thanks", "thank", "thx", "ty", "anonymous", "anon", "asap", "help", "please", "urgent",
+                         "signed", "sent", "neighbor", "neighbour", "resident", "tenant", "owner", "concerned", "etc",
+                         "update", "edit", "fyi", "nvm", "lol", "smh", "bye", "later", "peace", "out", "end", "done",
+                         "yikes", "jk", "sos", "again", "everyone", "all"})
+
+
+def _signed(name: str) -> bool:
+    """The word(s) after a dash that ends the text sign it: a name word, a capitalized word in mixed case, or a listed
+    short form ("- mo"); never a closing, a plea or texting ("- thanks", "- asap pls")."""
+    low = name.split()[0].lower().rstrip(",")
+    if low in _NOT_SIGNED or low in TEXTING_WORDS:
+        return False
+    return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
+
+
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
 _EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
@@ -484,8 +501,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
         if word_kind(m.group(g)) and m.group(g).lower() not in _VERBISH_GIVEN:
             out.append(m.span(g))  # "jesús and i talked", "me and kwame were"
     sig = _SIGNATURE.search(text)
-    if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
-        out.append(sig.span(1))  # "... come this time - Dima"
+    if sig is not None and _signed(sig.group(1)):
+        out.append(sig.span(1))  # "... come this time - Dima", "- mo"
     for m in _SURNAME_GIVEN.finditer(text):
         if closing_at(text, m.start(1)):
             continue  # "best, priya": a letter's closing and its signature
