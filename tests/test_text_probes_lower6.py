@@ -101,6 +101,13 @@ ROWS = [
     ("told hope the truth", [], ["hope", "truth"], LOWER),
     ("he paid cash the whole time", [], ["cash", "time"], ALL),
     ("a 14 y/o named tiana stays with them overnight", ["tiana"], ["overnight"], ALL),
+    # ``surname, given`` whose surname opens with particles, where a clause or a list item starts
+    ("complaint re unit 5: ní bhriain, faith and okafor, ousmane fight every night", ["bhriain", "faith", "ousmane"],
+     ["unit", "fight"], LOWER),
+    ("lost phone, last seen with de los santos, major. if found call", ["santos", "major"], ["lost", "found"], LOWER),
+    ("we ate at la cocina, then left", [], ["cocina", "left"], ALL),
+    ("he went to de la salle, the school", [], ["salle", "school"], LOWER),
+    ("sat with le monde, the paper", [], ["monde", "paper"], LOWER),
 ]
 
 # The round's probes, written before reading the redactor, that pass as written.
