@@ -108,6 +108,10 @@ ROWS = [
     ("we ate at la cocina, then left", [], ["cocina", "left"], ALL),
     ("he went to de la salle, the school", [], ["salle", "school"], LOWER),
     ("sat with le monde, the paper", [], ["monde", "paper"], LOWER),
+    # a short name the model saw before a bracketed alias; "st." opening a surname; no initial after "'s."
+    ("the man who took her bike was tui baker (\"little mac\")", ["tui", "baker", "mac"], ["bike"], LOWER),
+    ("sid from the bus stop says it was tevita st. john. im done", ["sid", "tevita", "john"], ["stop", "done"], LOWER),
+    ("found my purse behind hardee's. sid from the bus stop saw it", ["sid"], ["purse", "stop"], LOWER),
 ]
 
 # The round's probes, written before reading the redactor, that pass as written.

@@ -142,8 +142,8 @@ def _given_surname(first: str, last: str) -> bool:
     f, la = first.lower(), last.lower()
     if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
         return False
-    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
-            and (la in surnames() or unknown_word(last)))
+    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first) or word_kind(first) == "weak")
+            and (la in surnames() or unknown_word(last)))  # "weak": a short name the model saw ("tui baker")
 
 
 def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:

@@ -230,7 +230,7 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 

@@ -23,7 +23,7 @@ from redaction.text.word_kinds import word_kind
 _PLACES = Path(__file__).resolve().parent / "data" / "particle_place_words.txt"
 _PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ní", "nic",
               "ter", "ten", "bin", "ibn")
-_PARTICLE = r"(?:mac[ \t]+an|" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"
+_PARTICLE = r"(?:mac[ \t]+an|st\.|" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"  # "tevita st. john"
 _WORD = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _NAME = re.compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE
                    + r")[ \t]+){0,2})(" + _WORD + r")(?![\w'’\-])")
@@ -32,6 +32,7 @@ _NAME = re.compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + 
 _LAST_FIRST = re.compile(r"(?:\A|[:;,(]|(?<![\w'’\-])(?i:with|and|by|to|from|for|of|saw|told|is|was))[ \t]*"
                          r"((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE + r"|los|las)[ \t]+){0,2})(" + _WORD
                          + r"),[ \t]*(" + _WORD + r")(?=[ \t]*(?:[.,;:!?)\n]|\Z|(?i:and|&)\b|[ \t][^\W\d_]))")
+_ON = re.compile(r"(?:\d|(?<![\w'’\-])(?i:on|at|down|up|along|off|near|onto|from|to|of|past|via))[ \t]+\Z")
 _GATE = re.compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
 
 
@@ -56,6 +57,8 @@ def particle_names(text: str) -> list[tuple[int, int]]:
         if mixed and not (first[:1].isupper() and last[:1].isupper()):
             continue
         low1, low2 = plain(first), plain(last)
+        if m.group(2).lower().startswith("st.") and (mixed or _ON.search(text, max(0, m.start() - 12), m.start())):
+            continue  # "the kid on ashby st. james saw", "6171 Jefferson St. Hon.": a street (the NER's in mixed case)
         if low1 in _place_words() or _no_name(low1) or _no_name(low2) or low1 in _PARTICLES:
             continue
         kind1, kind2 = word_kind(first), word_kind(last)
