@@ -16,15 +16,19 @@ import re
 from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _KINDS = ("strong", "weak", "given")
 # "reply from mateus:", "dm from kaito -", "comment by rain:": a message noun, "from"/"by", one or two words, a colon.
-_SENDER = re.compile(r"(?<![\w'’\-])(?i:repl(?:y|ies)|messages?|msgs?|texts?|txts?|dms?|snaps?|comments?|posts?|"
-                     r"e-?mails?|vms?|voicemails?|notes?|responses?|captions?)[ \t]+(?i:from|by)[ \t]+(" + _NAME
+_MESSAGES = ("reply", "replies", "message", "messages", "msg", "msgs", "text", "texts", "txt", "txts", "dm", "dms", "snap",
+             "snaps", "comment", "comments", "post", "posts", "email", "emails", "e-mail", "e-mails", "vm", "vms",
+             "voicemail", "voicemails", "note", "notes", "response", "responses", "caption", "captions")
+_SENDER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_MESSAGES) + r")[ \t]+(?i:from|by)[ \t]+(" + _NAME
                      + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*(?::|[ \t]-[ \t])")
 # "text comfort at 718-895-9281", "call tavo on 0412 ...": who to reach at a number.
-_REACH = re.compile(r"(?<![\w'’\-])(?i:call|text|txt|message|msg|dm|contact|reach|ask[ \t]+for)[ \t]+(" + _NAME
+_REACH = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(("call", "text", "txt", "message", "msg", "dm", "contact", "reach",
+                                                          "ask for"), r"[ \t]+") + r")[ \t]+(" + _NAME
                     + r")(?:[ \t]+(" + _NAME + r"))?[ \t]+(?i:at|on|@)[ \t]*(?=[(+]?\d)")
 # "named on the app as oksana", "saved in her phone as kiki", "shows up as tavo": up to four words of where, then "as".
 _SHOWN_AS = re.compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"

@@ -29,9 +29,9 @@ _NAME = re.compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + 
                    + r")[ \t]+){0,2})(" + _WORD + r")(?![\w'’\-])")
 # "ní bhriain, faith", "seen with de los santos, major": ``surname, given`` whose surname opens with particles, where
 # a clause or a list item starts (no given name before the particles).
-_LAST_FIRST = re.compile(r"(?:\A|[:;,(]|(?<![\w'’\-])(?i:with|and|by|to|from|for|of|saw|told|is|was))[ \t]*"
-                         r"((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE + r"|los|las)[ \t]+){0,2})(" + _WORD
-                         + r"),[ \t]*(" + _WORD + r")(?=[ \t]*(?:[.,;:!?)\n]|\Z|(?i:and|&)\b|[ \t][^\W\d_]))")
+_LAST_FIRST = re.compile(r"(?<![\w'’\-.])((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE + r"|los|las)[ \t]+){0,2})("
+                         + _WORD + r"),[ \t]*(" + _WORD + r")(?=[ \t]*(?:[.,;:!?)\n]|\Z|(?i:and|&)\b|[ \t][^\W\d_]))")
+_CLAUSE_START = re.compile(r"(?:\A|[:;,(]|(?<![\w'’\-])(?i:with|and|by|to|from|for|of|saw|told|is|was))[ \t]*\Z")
 _ON = re.compile(r"(?:\d|(?<![\w'’\-])(?i:on|at|down|up|along|off|near|onto|from|to|of|past|via))[ \t]+\Z")
 _GATE = re.compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
 
@@ -68,6 +68,8 @@ def particle_names(text: str) -> list[tuple[int, int]]:
         if sure or (kind1 in ("weak", "given") and kind2 in ("strong", "weak", "surname")):
             out.append((m.start(1), m.end(3)))
     for m in _LAST_FIRST.finditer(text):
+        if _CLAUSE_START.search(text, max(0, m.start() - 8), m.start()) is None and m.start() > 0:
+            continue
         last, first = m.group(2), m.group(3)
         if mixed and not (last[:1].isupper() and first[:1].isupper()):
             continue

@@ -42,9 +42,11 @@ _OF = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_OWNED) + r")[ \t]+(?i:of)[ 
 # "destinys house", "rosas phone": a word ending in "s" right before a thing a person owns.
 _OWNER = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:" + word_trie(_OWNED) + r")(?![\w'’\-])")
 # "i gave rocky the keys", "handed sunny the phone": a giving verb's first object, before a determiner, is who got it.
-_RECEIVER = re.compile(r"(?<![\w'’\-])(?i:gave|give|gives|handed|hand|hands|sent|send|sends|showed|show|shows|owe|"
-                       r"owes|owed|paid|pay|pays|lent|lend|loaned|offered|promised|bought|passed|told|tell|tells|asked|"
-                       r"ask|asks)[ \t]+(" + _NAME + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
+_RECEIVERS = ("gave", "give", "gives", "handed", "hand", "hands", "sent", "send", "sends", "showed", "show", "shows", "owe",
+              "owes", "owed", "paid", "pay", "pays", "lent", "lend", "loaned", "offered", "promised", "bought", "passed",
+              "told", "tell", "tells", "asked", "ask", "asks")
+_RECEIVER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
+                       + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
 _AT = re.compile(r"(?i:at|to|from|in|near|outside|by|left|went|go|over)[ \t]+\Z")
 _PASSIVE_SKIP = frozenset({"followed", "surrounded", "accompanied", "covered", "caused", "done", "made", "owned"})
 
