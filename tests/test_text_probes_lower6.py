@@ -112,6 +112,13 @@ ROWS = [
     ("the man who took her bike was tui baker (\"little mac\")", ["tui", "baker", "mac"], ["bike"], LOWER),
     ("sid from the bus stop says it was tevita st. john. im done", ["sid", "tevita", "john"], ["stop", "done"], LOWER),
     ("found my purse behind hardee's. sid from the bus stop saw it", ["sid"], ["purse", "stop"], LOWER),
+    # a listed short form as the subject of a person's verb; "shoutout to" names who it thanks
+    ("patrol note: mo told officers about the car. mo asked not to be named", ["mo"], ["officers", "asked"], ALL),
+    ("same mo was used. mo was similar", [], ["mo", "similar"], ALL),
+    ("shoutout to marisela for the ride home", ["marisela"], ["ride"], ALL),
+    ("shoutout to sunny for the ride", ["sunny"], ["ride"], LOWER),
+    ("we'll see lol. shoutout to dolores st. john for the video", ["dolores", "john"], ["video"], ALL),
+    ("shoutout to the officers who helped", [], ["officers", "helped"], ALL),
 ]
 
 # The round's probes, written before reading the redactor, that pass as written.

@@ -157,8 +157,8 @@ def _everyday_given(word: str) -> bool:
     """An everyday word that is also a given name ("precious", "HUNTER"), not a modal, a colour, a rank or a word of
     the calendar ("when summer came")."""
     low = word.lower()
-    return (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _NOT_GIVEN \
-        and low not in _CALENDAR and low not in ("will", "may", "can")
+    return (low in AMBIGUOUS_GIVEN or _listed(word, given_names()) or low in short_forms()) \
+        and low not in _NOT_GIVEN and low not in _CALENDAR and low not in ("will", "may", "can")  # "mo told"
 
 
 everyday_given = _everyday_given
