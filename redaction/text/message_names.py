@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.text.cue_words import TEXTING_WORDS
+from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
 from redaction.text.wordtrie import word_trie
@@ -33,12 +33,15 @@ _REACH = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(("call", "text", "txt", "
 # "named on the app as oksana", "saved in her phone as kiki", "shows up as tavo": up to four words of where, then "as".
 _SHOWN_AS = re.compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"
                        r"registered|given|provided)(?:[ \t]+(?i:up|on|in|under|the|his|her|their|my|your|app|phone|profile|account|"
-                       r"contacts|screen|it)){0,4}[ \t]+(?i:as)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
+                       r"contacts|screen|it|receipt|ticket|order|card|booking|reservation|listing|invoice|lease|form|"
+                       r"paperwork)){0,4}[ \t]+(?i:as)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 # "between the victim and ayodele", "between ayodele and the victim", "between her and ayodele".
-_PERSON = (r"(?i:(?:the|her|his|their|my|our|your)[ \t]+(?:[^\W\d_]+[ \t]+)?(?:victim|suspect|caller|complainant|"
-           r"witness|driver|rider|buyer|seller|tenant|landlord|neighbor|neighbour|roommate|ex|mother|father|mom|dad|"
-           r"sister|brother|son|daughter|wife|husband|boyfriend|girlfriend|friend|cousin|client|student|"
-           r"juvenile|parties|male|female)|him|her|them|me|rp|victim|suspect)")
+_PERSON_NOUNS = ("victim", "suspect", "caller", "complainant", "witness", "driver", "rider", "buyer", "seller", "tenant",
+                 "landlord", "neighbor", "neighbour", "roommate", "ex", "mother", "father", "mom", "dad", "sister",
+                 "brother", "son", "daughter", "wife", "husband", "boyfriend", "girlfriend", "friend", "cousin", "client",
+                 "juvenile", "parties", "male", "female", *(o for o in OCCUPATIONS if o.isalpha()))
+_PERSON = (r"(?i:(?:the|her|his|their|my|our|your)[ \t]+(?:[^\W\d_]+[ \t]+)?(?:" + word_trie(set(_PERSON_NOUNS))
+           + r")|him|her|them|me|rp|victim|suspect)")
 _BETWEEN_FIRST = re.compile(r"(?<![\w'’\-])(?i:between)[ \t]+" + _PERSON + r"[ \t]+(?i:and|&)[ \t]+(" + _NAME
                             + r")(?:[ \t]+(" + _NAME + r"))?")
 _BETWEEN_LAST = re.compile(r"(?<![\w'’\-])(?i:between)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
