@@ -30,6 +30,8 @@ _SENDER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_MESSAGES) + r")[ \t]+(?
 _REACH = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(("call", "text", "txt", "message", "msg", "dm", "contact", "reach",
                                                           "ask for"), r"[ \t]+") + r")[ \t]+(" + _NAME
                     + r")(?:[ \t]+(" + _NAME + r"))?[ \t]+(?i:at|on|@)[ \t]*(?=[(+]?\d)")
+_MESSAGE_WORDS = frozenset(_MESSAGES)
+_REACH_WORDS = frozenset({"call", "text", "txt", "message", "msg", "dm", "contact", "reach", "ask"})
 # "named on the app as oksana", "saved in her phone as kiki", "shows up as tavo": up to four words of where, then "as".
 _SHOWN_AS = re.compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"
                        r"registered|given|provided)(?:[ \t]+(?i:up|on|in|under|the|his|her|their|my|your|app|phone|profile|account|"
@@ -77,10 +79,11 @@ _WHEN = frozenset({"anytime", "asap", "tonight", "tomorrow", "today", "now", "ba
 def message_names(text: str) -> list[tuple[int, int]]:
     """The sender, the shown name and the other side of "between" (see the module doc)."""
     low = text.lower()
+    words = frozenset(low.split())
     out: list[tuple[int, int]] = []
-    if ":" in text or " - " in text:
+    if (":" in text or " - " in text) and not _MESSAGE_WORDS.isdisjoint(words):
         out += [sp for m in _SENDER.finditer(text) if (sp := _taken(m)) is not None]
-    if any(c.isdigit() for c in text):
+    if not _REACH_WORDS.isdisjoint(words) and any(c.isdigit() for c in text):
         out += [sp for m in _REACH.finditer(text) if (sp := _reached(m)) is not None]
     if " as " in low:
         out += [sp for m in _SHOWN_AS.finditer(text) if (sp := _taken(m)) is not None]

@@ -47,6 +47,7 @@ _RECEIVERS = ("gave", "give", "gives", "handed", "hand", "hands", "sent", "send"
               "told", "tell", "tells", "asked", "ask", "asks")
 _RECEIVER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
                        + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
+_RECEIVER_WORDS = frozenset(_RECEIVERS)
 _AT = re.compile(r"(?i:at|to|from|in|near|outside|by|left|went|go|over)[ \t]+\Z")
 _PASSIVE_SKIP = frozenset({"followed", "surrounded", "accompanied", "covered", "caused", "done", "made", "owned"})
 
@@ -82,7 +83,8 @@ def preposition_names(text: str) -> list[tuple[int, int]]:
     for rx in (_TO, _OF):
         out += [m.span(1) for m in rx.finditer(text) if word_kind(m.group(1)) == "strong"]
     out += [m.span(1) for m in _OWNER.finditer(text) if _owner(text, m)]
-    out += [m.span(1) for m in _RECEIVER.finditer(text) if _receiver(m.group(1))]
+    if not _RECEIVER_WORDS.isdisjoint(text.lower().split()):  # a literal gate: most texts have no giving verb
+        out += [m.span(1) for m in _RECEIVER.finditer(text) if _receiver(m.group(1))]
     return out
 
 
