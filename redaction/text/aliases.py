@@ -20,6 +20,7 @@ from redaction.text.nicknames import everyday_word, short_forms
 from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _said_before, _verb_form
 from redaction.text.prefixed_aliases import prefixed_aliases
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
+from redaction.text.word_kinds import word_kind
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
@@ -81,7 +82,8 @@ _NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD
 
 _NOT_BEFORE_ALIAS = NARRATIVE_VERBS | {"guy", "man", "woman", "dude", "kid", "one", "person", "someone", "somebody",
                                        "who", "better", "commonly", "widely", "also", "uses", "use", "everyone",
-                                       "they", "people", "friends", "folks", "everybody"}
+                                       "they", "people", "friends", "folks", "everybody",
+                                       "dog", "cat", "puppy", "kitten", "pet", "pup", "horse", "bird", "parrot"}
 
 
 def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
@@ -92,8 +94,11 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
         return []
     words = list(re.finditer(_NAME_WORD, text[m.start():cue_start]))
     out: list[tuple[int, int]] = []
+    past_who = False
     for w in reversed(words):
         low = w.group().lower()
+        if past_who and not out and not word_kind(w.group()):
+            break  # "cited fare evader, who gave the name lorcan": a common noun before "who"
         if low.endswith(("'s", "’s")):
             low = low[:-2]  # "the suspect's nickname is": a role, not a name
         if len([o for o in out if text[o[0]:o[1]].lower() not in PARTICLES]) >= 3:
@@ -103,6 +108,7 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
                 or _verb_form(low):  # "the shooter goes by Dre": a role, not a name
             if out or low != "who":
                 break
+            past_who = True
             continue
         end = m.start() + w.end()
         out.append((m.start() + w.start(), end - 2 if text[end - 2:end].lower() in ("'s", "’s") else end))
@@ -136,8 +142,8 @@ def _given_surname(first: str, last: str) -> bool:
     f, la = first.lower(), last.lower()
     if f in CAPS_STOP_WORDS or la in CAPS_STOP_WORDS or f in _CUE_WORDS or la in _CUE_WORDS or la in NARRATIVE_VERBS:
         return False
-    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first))
-            and (la in surnames() or unknown_word(last)))
+    return ((f in given_names() or f in _AMBIGUOUS_NAMES or unknown_word(first) or word_kind(first) == "weak")
+            and (la in surnames() or unknown_word(last)))  # "weak": a short name the model saw ("tui baker")
 
 
 def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,8 @@ from redaction.text.word_kinds import word_kind
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
                  | {"lady", "guy", "man", "woman", "girl", "boy", "dude", "fellow", "fella", "lad", "homeowner",
-                    "tenant", "resident", "owner", "super", "superintendent", "teen", "teenager", "student"})
+                    "tenant", "resident", "owner", "super", "superintendent", "teen", "teenager", "student", "worker",
+                    "volunteer", "agent", "rep", "ra", "ta"})
 # ", vasyl," / ", taini," / ", ana lucia,": one or two words between commas.
 _BOXED = re.compile(r",[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?(?=[ \t]*,)")
 _PEOPLE_SET = frozenset(_PEOPLE)

@@ -27,6 +27,8 @@ OCCUPATIONS = (
     "handyman", "repairman", "aide", "caseworkers", "nurses", "teachers", "passerby", "bystander", "pedestrian", "motorist",
     "cyclist", "bicyclist", "jogger", "onlooker", "good samaritan", "patrolman", "ptl", "ptlm", "cellmate", "cellie",
     "bunkmate", "housemate", "schoolmate", "playmate", "shipmate", "workmate", "declarant", "affiant", "deponent",
+    "seller", "buyer", "rider", "dasher", "shopper", "delivery driver", "suitemate", "floormate", "flatmate",
+    "elder",
 )
 # Words after which a name follows, in any casing: relations (up to "witness"), report roles (up to "named"), then
 # naming and alias cues and officer titles. ``names`` splits them into ``RELATION_CUES`` and ``ROLE_CUES``.

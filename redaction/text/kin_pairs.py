@@ -14,8 +14,9 @@ from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _RELATIONS = sorted({c for c in RELATION_CUES if c.replace("-", "").isalpha()})
-_PAIR = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:and|&)[ \t]+(?i:his|her|my|their|our|your)[ \t]+(?i:"
-                   + word_trie(_RELATIONS) + r")[ \t]+" + _NAME)
+_PAIR = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:and|&)[ \t]+(?i:his|her|my|their|our|your)[ \t]+"
+                   r"(?:(?i:little|lil|big|older|younger|oldest|youngest|baby|twin|half|step|new|old)[ \t]+)?(?i:"
+                   + word_trie(_RELATIONS) + r")[ \t]+" + _NAME)  # "and her (little) cousin jojo"
 
 
 def kin_pair_names(text: str) -> list[tuple[int, int]]:

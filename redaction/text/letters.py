@@ -24,13 +24,15 @@ _ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
+# The start of a word, a quote mark allowed before it ("message says 'this is anselm from the shelter'").
+_OPEN = r"(?<![\w\-])(?<![\w][’'])"
 # "this is mercy calling", "hi, this is dmitri", "hello its kwame again": the caller says who calls.
 # "its me again, shanice", "this is me, dmitri": the caller names herself after "me".
-_ME = re.compile(r"(?<![\w'’\-])(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
+_ME = re.compile(_OPEN + r"(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
                  + r")(?=[ \t]*(?:[,.!\n]|\Z))")
-_CALLER = re.compile(r"(?<![\w'’\-])(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                      + r"))?")
-_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
+_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|yo|hiya|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
 # Who calls for a service, not a person ("this is dispatch calling", "this is the school calling").
 _NOT_CALLER = CAPS_STOP_WORDS | CUE_WORDS | TEXTING_WORDS | {
     "dispatch", "security", "police", "school", "office", "management", "maintenance", "reception", "billing",
@@ -46,6 +48,13 @@ def _name_word(word: str) -> bool:
     return word.lower() not in _NEVER and len(word) > 1
 
 
+def _opening_its(text: str, start: int, end: int, word: str) -> bool:
+    """ "its tavita, the guy next door ...": "its" opening a message (the text, a line, or after a colon or a quote
+    mark) before a word no dictionary holds and a pause."""
+    before = text[:start].rstrip(" \t")
+    return (not before or before[-1] in ":\n\"'“‘") and word_kind(word) == "strong" and bool(_PAUSE.match(text, end))
+
+
 def letter_names(text: str) -> list[tuple[int, int]]:
     """Spans of the writer's name after a closing and of the caller's after "this is" (see the module doc)."""
     out: list[tuple[int, int]] = []
@@ -59,17 +68,18 @@ def letter_names(text: str) -> list[tuple[int, int]]:
     for m in _CALLER.finditer(text):
         greeted = _GREETING.search(text, max(0, m.start() - 20), m.start()) is not None
         w1, w2 = m.group(1), m.group(2)
-        if w1.lower() in _NOT_CALLER or (not greeted and m.group().lower().startswith("it")):
-            continue  # "this is dispatch calling"; "its" only after a greeting
+        opening = not greeted and m.group().lower().startswith("it") and _opening_its(text, m.start(), m.end(1), w1)
+        if w1.lower() in _NOT_CALLER or (not greeted and m.group().lower().startswith("it") and not opening):
+            continue  # "this is dispatch calling"; "its" only after a greeting or opening a message
         if w2 is not None and w2.lower() not in _NOT_CALLER and word_kind(w2) and _CALLS.match(text, m.end(2)):
             out.append((m.start(1), m.end(2)))  # "this is mercy okafor calling"
-        elif _CALLS.match(text, m.end(1)) or (greeted and (word_kind(w1) in ("strong", "given") or (
+        elif opening or _CALLS.match(text, m.end(1)) or (greeted and (word_kind(w1) in ("strong", "given") or (
                 _PAUSE.match(text, m.end(1)) and w1.lower() not in lexicon()[0]))):  # not "hi this is crazy."
             out.append(m.span(1))  # "this is mercy calling", "hi this is dmitri, ...", "hey its kwame"
     return out
 
 
-_BEFORE_CALLER = re.compile(r"(?<![\w'’\-])(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
+_BEFORE_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
 _BEFORE_SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\Z")
 
 

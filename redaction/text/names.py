@@ -70,7 +70,7 @@ AMBIGUOUS_GIVEN = {
 }
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} | {
     "grandparent", "relative", "spouse", "sibling", "mx", "mr", "mrs", "ms", "himself", "herself", "themselves",
-    "someone", "somebody", "anyone", "everyone"}
+    "someone", "somebody", "anyone", "everyone", "daddy"}
 CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
 _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "woman", "guy", "kid", "female", "officer",
                               "sergeant", "judge", "general", "son", "men", "women", "people", "person"}
@@ -232,7 +232,7 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w./])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
@@ -289,6 +289,11 @@ def cued_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Adverbs that are listed surnames too, after a name a cue took ("a 14 y/o named tiana overnight").
+_ADVERBS_AFTER = frozenset({"overnight", "daily", "nightly", "weekly", "monthly", "outside", "inside", "upstairs",
+                            "downstairs", "home", "alone", "together", "instead", "anyway", "early", "late", "lately"})
+
+
 def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
     """Up to two name-like words after a relation, title or alias cue; after a role, listed names only."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -329,6 +334,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                                               and low not in REPORT_ABBREVIATIONS
                                               and not (taken and (_english_inflection(low)
                                                                   or irregular_verb(low))))
+                    ok = ok and not (taken and low in _ADVERBS_AFTER)  # "named tiana overnight"
                     if ok and relation and not taken and not listed and not mixed and event_noun(low):
                         ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word

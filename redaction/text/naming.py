@@ -42,9 +42,10 @@ _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:"
            + r"|(?:told|informed|advised|notified|warned|texted|called|contacted|raised|threatened|hit|punched|"
            r"pushed|attacked|assaulted|robbed|followed|helped|seen|picked[ \t]up|dropped[ \t]off)" + _W + r"by"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
+           + r"|shout[ \t]?outs?[ \t]+to"  # "shoutout to marisela for the ride"
            + r"|name(?:'s|s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")  # "her names ngozi": "name's" typed fast
-_NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
-                        + r"))?(?:[ \t]+(" + _NAME + r"))?")
+_NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+((?i:st\.[ \t]+)?" + _NAME
+                        + r"))?(?:[ \t]+(" + _NAME + r"))?")  # "thanks to dolores st. john"
 _DESCRIBED = re.compile(r"(?i)described")
 
 
@@ -76,10 +77,11 @@ def naming_cues(text: str) -> list[tuple[int, int]]:
             continue  # "described as tall": only a word no vocabulary holds is a name there
         if not (word_kind(w1) or _everyday(w1)):
             continue
-        if w2 and (word_kind(w2) or w2.lower() in PARTICLES) and w2.lower() not in SPACY_STOP \
-                and w2.lower() not in NARRATIVE_VERBS and _free(w3):
+        core = w2.split()[-1] if w2 else w2  # "st. john": the surname after its particle
+        if w2 and core and (word_kind(core) or w2.lower() in PARTICLES) and core.lower() not in SPACY_STOP \
+                and core.lower() not in NARRATIVE_VERBS and _free(w3):
             out.append((m.start(1), m.end(2)))
-        elif _free(w2):
+        elif _free(w2) or _free(core):
             out.append(m.span(1))
     return out
 

@@ -16,7 +16,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, event_noun, given_names, irregular_verb, surnames
+from redaction.text.names import (
+    AMBIGUOUS_GIVEN,
+    CUE_WORDS,
+    RELATION_CUES,
+    event_noun,
+    given_names,
+    irregular_verb,
+    surnames,
+)
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 
@@ -70,6 +78,9 @@ def noun_at(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in _DETERMINERS
 
 
+RELATION_WORDS = frozenset(c for c in RELATION_CUES if c.isalpha())
+
+
 def adjective_phrase(text: str, start: int, end: int) -> bool:
     """A re-cased NER "name" of dictionary words with an adjective no given name is at either end ("loud music",
     "many times", "plays music loud"): the NER read the capitals we gave it, not a name."""
@@ -79,6 +90,8 @@ def adjective_phrase(text: str, start: int, end: int) -> bool:
     known, adjectives = dictionary_words(), lexicon()[0]
     if len(words) < 2 or not all(w in known for w in words):
         return False
+    if words[-1] in CUE_WORDS and words[-1] in RELATION_WORDS:
+        return True  # "her little cousin", "my older brother": a relation and its adjective
     return any(w in adjectives and w not in AMBIGUOUS_GIVEN and w not in given_names() for w in (words[0], words[-1]))
 
 

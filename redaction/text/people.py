@@ -330,8 +330,8 @@ def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], boo
                                             or m.group(1).lower() in _AMBIGUOUS_NAMES):
         return None
     nxt = (m.group(2) or "").lower()
-    if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")):
-        return None
+    if nxt and nxt not in CAPS_STOP_WORDS and not nxt.endswith(("ed", "s")) and word_kind(m.group(1)) != "strong":
+        return None  # "st. john, bogdan fight": a word no dictionary holds is the given name before any verb
     if text[:s].rstrip(" \t").endswith(",") and _past_form(m.group(1).lower()):
         return None  # "my neighbor, vasyl, fell through": an apposition, then its verb
     return m.span(1)

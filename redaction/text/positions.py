@@ -36,6 +36,7 @@ from redaction.text.names import (
     surnames,
 )
 from redaction.text.ner_edges import closing_at, noun_at, tail_word
+from redaction.text.nicknames import short_forms
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -156,8 +157,8 @@ def _everyday_given(word: str) -> bool:
     """An everyday word that is also a given name ("precious", "HUNTER"), not a modal, a colour, a rank or a word of
     the calendar ("when summer came")."""
     low = word.lower()
-    return (low in AMBIGUOUS_GIVEN or _listed(word, given_names())) and low not in _NOT_GIVEN \
-        and low not in _CALENDAR and low not in ("will", "may", "can")
+    return (low in AMBIGUOUS_GIVEN or _listed(word, given_names()) or low in short_forms()) \
+        and low not in _NOT_GIVEN and low not in _CALENDAR and low not in ("will", "may", "can")  # "mo told"
 
 
 everyday_given = _everyday_given
@@ -179,6 +180,9 @@ def bracketed_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:on|off)[ \t]+\Z")  # "on duty, marisol", "off call, ..."
+
+
 def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The surname before ", " and a found one-word name (``surname, given``), see the module doc."""
     out: list[tuple[int, int]] = []
@@ -190,8 +194,9 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
         if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \
-                or closing_at(text, m.start(1)):
-            continue  # "my sister in law, rukhsana", "across the hall, dolores": no surname
+                or closing_at(text, m.start(1)) or (_ON_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1))
+                                                    and not unknown_word(m.group(1))):
+            continue  # "my sister in law, rukhsana", "across the hall, dolores", "the ra on duty, marisol"
         if _listed(m.group(1), family) or unknown_word(m.group(1)):
             out.append(m.span(1))
     return out
@@ -368,6 +373,22 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"�
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
                      + _NAME + r")(?![\w'’\-]))")
+# Words after a closing dash that sign no name ("- thanks", "- ANONYMOUS", "- asap pls").
+_NOT_SIGNED = frozenset({"thanks", "thank", "thx", "ty", "anonymous", "anon", "asap", "help", "please", "urgent",
+                         "signed", "sent", "neighbor", "neighbour", "resident", "tenant", "owner", "concerned", "etc",
+                         "update", "edit", "fyi", "nvm", "lol", "smh", "bye", "later", "peace", "out", "end", "done",
+                         "yikes", "jk", "sos", "again", "everyone", "all"})
+
+
+def _signed(name: str) -> bool:
+    """The word(s) after a dash that ends the text sign it: a name word, a capitalized word in mixed case, or a listed
+    short form ("- mo"); never a closing, a plea or texting ("- thanks", "- asap pls")."""
+    low = name.split()[0].lower().rstrip(",")
+    if low in _NOT_SIGNED or low in TEXTING_WORDS:
+        return False
+    return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
+
+
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
 _EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
@@ -480,8 +501,8 @@ def slot_names(text: str) -> list[tuple[int, int]]:
         if word_kind(m.group(g)) and m.group(g).lower() not in _VERBISH_GIVEN:
             out.append(m.span(g))  # "jesús and i talked", "me and kwame were"
     sig = _SIGNATURE.search(text)
-    if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
-        out.append(sig.span(1))  # "... come this time - Dima"
+    if sig is not None and _signed(sig.group(1)):
+        out.append(sig.span(1))  # "... come this time - Dima", "- mo"
     for m in _SURNAME_GIVEN.finditer(text):
         if closing_at(text, m.start(1)):
             continue  # "best, priya": a letter's closing and its signature

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS
 from redaction.text.cue_words import TEXTING_WORDS
-from redaction.text.names import AMBIGUOUS_GIVEN, given_names
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, inflected
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
+from redaction.text.word_kinds import word_kind
 
 _MONIKERS = Path(__file__).resolve().parent / "data" / "street_monikers.txt"
 _PREFIXED = re.compile(r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|yung|big|baby|young|little))['’]?[ \t]+"
@@ -52,6 +53,31 @@ def _word_ok(word: str) -> tuple[bool, bool]:
     return named and low not in NOT_NAME_WORDS, named and low not in NOT_NAME_WORDS
 
 
+# Social-media cues that put a person right after them ("rip big tuck", "free lil kev", "long live baby ray",
+# "shoutout to yung tavo"), and texting's "its" for "it's" before a strong prefix ("yo its lil kev").
+_SOCIAL = re.compile(r"(?<![\w'’\-])(?:(?i:rip|r\.i\.p\.?|free|long[ \t]+live|rest[ \t]+easy|shout[ \t]?out[ \t]+to|"
+                     r"justice[ \t]+for|pray[ \t]+for|prayers[ \t]+for|its|it['’]s)[ \t]+)\Z")
+
+
+def _social_cue(text: str, start: int, word: str) -> bool:
+    """A social-media cue right before the prefix, and a word that may name someone after it (no function, verb,
+    relation or person word: "rip big bro", "free big macs" stay)."""
+    m = _SOCIAL.search(text, max(0, start - 16), start)
+    if m is None:
+        return False
+    low = word.lower()
+    if low in CAPS_STOP_WORDS or low in NARRATIVE_VERBS or low in TEXTING_WORDS or low in _SLANG_KIN \
+            or low in CUE_WORDS or low in _NOT_AFTER_SOCIAL or inflected(low) or low in NOT_NAME_WORDS:
+        return False
+    if m.group().lower().startswith("it"):  # "its lil kev", not "its big tail": a strong prefix and a name word
+        return text[start:start + 4].lower() in ("lil ", "yung") and word_kind(word) in ("strong", "weak", "given")
+    return True
+
+
+_NOT_AFTER_SOCIAL = frozenset({"guy", "man", "boy", "girl", "kid", "dog", "cat", "time", "deal", "mac", "macs", "brother",
+                               "sister", "homie", "fella", "dude", "one", "ones", "mood", "vibes"})
+
+
 def prefixed_aliases(text: str) -> list[tuple[int, int]]:
     """The word after an alias prefix, when it is a street name (see the module doc)."""
     low = text.lower()
@@ -61,9 +87,12 @@ def prefixed_aliases(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
     for m in _PREFIXED.finditer(text):
+        prefix, word = m.group("p"), m.group("w")
+        if _social_cue(text, m.start(), word):
+            out.append(m.span("w"))  # "rip big tuck", "free lil kev": a post names who it mourns or frees
+            continue
         if _DETERMINED.search(text, max(0, m.start() - 8), m.start()):
             continue
-        prefix, word = m.group("p"), m.group("w")
         if word.lower() in _STREET or (m.group("v") or "").lower() in _STREET:
             continue  # "Young Ave", "Big Bear Blvd": a street
         ok, sure = _word_ok(word)

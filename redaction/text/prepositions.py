@@ -1,5 +1,6 @@
 """Names after a preposition where a sentence puts a person, in any casing: the agent of a passive ("was taken by
-ayodele"), the receiver after a giving or telling verb ("gave it back to ayodele", "owe money to sanjay"), the owner
+ayodele"), the receiver after a giving or telling verb ("gave it back to ayodele", "owe money to sanjay", "i gave rocky
+the keys"), the owner
 in "the house of chidi" (statements written in a second language or translated), and the owner of a thing named
 with a possessive typed without its apostrophe ("at destinys house", "rosas phone", "at marcus house").
 
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.lexicon import lexicon
-from redaction.text.names import CUE_WORDS, given_names
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.ner_edges import noun_at
 from redaction.text.positions import word_kind
 from redaction.text.wordtrie import word_trie
@@ -39,6 +41,13 @@ _OWNED = ("house", "home", "apartment", "apt", "place", "room", "car", "truck", 
 _OF = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_OWNED) + r")[ \t]+(?i:of)[ \t]+(" + _NAME + r")(?![\w'’\-])")
 # "destinys house", "rosas phone": a word ending in "s" right before a thing a person owns.
 _OWNER = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:" + word_trie(_OWNED) + r")(?![\w'’\-])")
+# "i gave rocky the keys", "handed sunny the phone": a giving verb's first object, before a determiner, is who got it.
+_RECEIVERS = ("gave", "give", "gives", "handed", "hand", "hands", "sent", "send", "sends", "showed", "show", "shows", "owe",
+              "owes", "owed", "paid", "pay", "pays", "lent", "lend", "loaned", "offered", "promised", "bought", "passed",
+              "told", "tell", "tells", "asked", "ask", "asks")
+_RECEIVER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
+                       + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
+_RECEIVER_WORDS = frozenset(_RECEIVERS)
 _AT = re.compile(r"(?i:at|to|from|in|near|outside|by|left|went|go|over)[ \t]+\Z")
 _PASSIVE_SKIP = frozenset({"followed", "surrounded", "accompanied", "covered", "caused", "done", "made", "owned"})
 
@@ -74,7 +83,20 @@ def preposition_names(text: str) -> list[tuple[int, int]]:
     for rx in (_TO, _OF):
         out += [m.span(1) for m in rx.finditer(text) if word_kind(m.group(1)) == "strong"]
     out += [m.span(1) for m in _OWNER.finditer(text) if _owner(text, m)]
+    if not _RECEIVER_WORDS.isdisjoint(text.lower().split()):  # a literal gate: most texts have no giving verb
+        out += [m.span(1) for m in _RECEIVER.finditer(text) if _receiver(m.group(1))]
     return out
+
+
+def _receiver(word: str) -> bool:
+    """A given name as a giving verb's first object: a listed given name that is no noun ("rocky", "sunny"; not "gave
+    chase", "told hope the truth"), or a word no dictionary holds."""
+    low = word.lower()
+    if low in CUE_WORDS:
+        return False
+    kind = word_kind(word)
+    return kind == "strong" or ((low in given_names() or low in AMBIGUOUS_GIVEN) and low not in lexicon()[1]
+                                and low not in CAPS_STOP_WORDS)
 
 
 def owner_at(text: str, start: int, end: int) -> bool:

@@ -87,7 +87,19 @@ def dictionary_words(model: str | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _dictionary_words(name: str) -> frozenset[str]:
-    return frozenset(w for sub in _model_dirs(name) for w in _lemma_index(sub))
+    words = frozenset(w for sub in _model_dirs(name) for w in _lemma_index(sub))
+    return words | new_words() if words else words
+
+
+_NEW_WORDS = Path(__file__).resolve().parent / "data" / "everyday_new_words.txt"
+
+
+@lru_cache(maxsize=1)
+def new_words() -> frozenset[str]:
+    """Everyday words of apps and texting that WordNet predates ("app", "venmo", "lyft": ``data/everyday_new_words.txt``):
+    common words to every rule."""
+    lines = _NEW_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _lookups(root: Path) -> dict:

@@ -23,9 +23,11 @@ from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
     dictionary_words,
+    new_words,
     uncommon_word,
     unknown_word,
 )
+from redaction.text.word_pos import base_verb
 
 
 def listed(word: str, names: frozenset[str]) -> bool:
@@ -66,7 +68,8 @@ def word_kind(word: str) -> str:
         kinds = [word_kind(p) for p in word.split("-")]
         if all(kinds) and "strong" in kinds:
             return "strong"  # "adebayo-smith"
-    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in THINGS or len(low) < 2:
+    if low in CAPS_STOP_WORDS or low in CUE_WORDS or low in NARRATIVE_VERBS or low in THINGS or len(low) < 2 \
+            or low in new_words():
         return ""
     words = dictionary_words()
     if low.endswith(("ed", "ing")) and inflected(low) and not listed(word, given_names()):
@@ -74,6 +77,8 @@ def word_kind(word: str) -> str:
     if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
     common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
+    if not common and _agent_noun(low) and not listed(word, given_names()) and not listed(word, surnames()):
+        return ""  # "evader", "texter": who does a verb, a word the dictionary lacks, not a name
     if unknown_word(word) or (not common and (listed(word, given_names()) or listed(word, surnames()))):
         return "strong"
     if uncommon_word(word):
@@ -85,6 +90,12 @@ def word_kind(word: str) -> str:
     if listed(word, surnames()) and not inflected(low):
         return "surname"
     return ""
+
+
+def _agent_noun(low: str) -> bool:
+    """A verb with "-er" ("evader", "texter", "scammer"): an agent noun."""
+    return len(low) >= 6 and low.endswith("er") and (
+        base_verb(low[:-2]) or base_verb(low[:-1]) or (low[-3] == low[-4] and base_verb(low[:-3])))
 
 
 def _glued(word: str, words: frozenset[str]) -> bool:
