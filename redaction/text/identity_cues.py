@@ -1,0 +1,96 @@
+"""Cues that tell apart people who share a name word, beside those of ``identity`` (its step 3, continued).
+
+``identity.number_people`` reads a lone word shared by two people (a surname of relatives, initials) by a title's
+or kinship noun's gender, a kinship noun right before it and a second mention in one sentence. These cues
+read a little more of the sentence, and each names *another* person than the obvious one:
+
+* **A relative of a possessor**: "talked to Jeon's mother, Ms. Jeon", "Sandhu's father Mr. Sandhu", "R.S.'s
+  sister R.S.": the word after the kinship noun names a relative of the one before it, never that one.
+* **Twins in a list**: "the minors R.S. and R.S.", "Ms. Santos and Ms. Santos", "RG OR RG": the same name twice,
+  joined by "and", "or", "&", "/" or a comma, is two people (nobody is listed beside themselves).
+* **Another form in the same sentence**: "Devendra said Mr. Love was home", "Tran said Minh was driving": when a
+  sentence already named one of the people sharing the word by other words (a given name, another surname),
+  the word is another of them; a writer who meant the same person would have written "he" or "himself".
+* **Jr., Sr., II, III**: "Terrell Hughes" and "Terrell Hughes Jr." are two people (a father and his son), and
+  "Hughes Sr." is the one never called junior.
+
+What a careful editor does with a surname alone that two people share and that no cue decides ("Hector Ruiz and
+Ana Ruiz were interviewed. Ruiz said the door was unlocked"): the text itself does not say who spoke, so no
+placeholder can be right for sure. A third number would invent a third person; the numbering gives it the
+number of the record's subject, else of the one mentioned last (``identity``'s last rule), which is how most
+readers take it and never adds a person who is not there. These cues only narrow the choice; when none applies
+that convention stands.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
+_KIN_NOUN = r"(?:ex-|step-?|great-)*[^\W\d_]+(?:-in-law)?"
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIX_AFTER = re.compile(r"\.?,?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def _possessor_rx(surface: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’])" + re.escape(surface) + r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def _twin_rx(surface: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’])" + re.escape(surface) + r"\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
+                      re.IGNORECASE)
+
+
+def possessor_start(text: str, s: int, e: int) -> int | None:
+    """Where the possessor of the kinship noun before the mention ``text[s:e]`` starts, when it is written with the
+    mention's own words ("Jeon's mother, Ms. Jeon"): that one is a relative, not the mention. None otherwise."""
+    surface = text[s:e]
+    if "'" not in text[max(0, s - len(surface) - 40):s] and "’" not in text[max(0, s - len(surface) - 40):s]:
+        return None
+    m = _possessor_rx(surface).search(text, max(0, s - len(surface) - 40), s)
+    return m.start() if m else None
+
+
+def twin_before(text: str, s: int, e: int) -> bool:
+    """The mention ``text[s:e]`` follows the same words, only a conjunction between ("R.S. and R.S.")."""
+    surface = text[s:e]
+    return _twin_rx(surface).search(text, max(0, s - len(surface) - 12), s) is not None
+
+
+def suffix_of(text: str, e: int) -> str:
+    """The generational suffix right after a name ending at ``e`` ("Jr", "Sr", "III"), lower case, or ""."""
+    m = _SUFFIX_AFTER.match(text, e)
+    return m.group(1).lower() if m else ""
+
+
+def other_form_met(met: list[tuple[int, frozenset[str]]], keys: frozenset[str], cands: list[int]) -> list[int]:
+    """``cands`` without the people this sentence already named by other words than ``keys`` (``met``: the
+    sentence's (person, words) so far); all of them when that would leave none."""
+    named = {pid for pid, words in met if not words & keys}
+    rest = [k for k in cands if k not in named]
+    return rest if rest and len(rest) < len(cands) else cands
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_AND = re.compile(r"\s*,?\s+(?:and|&)\s+", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r",\s*\Z")
+_LIST_AFTER = re.compile(r"\s*(?:,|(?:and|&|or)\s)", re.IGNORECASE)
+
+
+def paired_lf(text: str, spans: list[tuple[int, int]], lone: list[bool]) -> list[tuple[int, int]]:
+    """Indexes (into ``spans``, in text order) of ``surname, given`` pairs that a list of two makes plain: "balogun,
+    nguyet and fifita, chance", four single words, a comma in each pair and "and" between the pairs (four people
+    would be listed "a, b, c and d"). Not inside a longer list."""
+    out: list[tuple[int, int]] = []
+    for j in range(len(spans) - 3):
+        (a, ae), (b, be), (c, ce), (d, de) = spans[j:j + 4]
+        if not all(lone[j:j + 4]) or any(" " in text[s:e].strip() for s, e in spans[j:j + 4]):
+            continue
+        if (_COMMA.fullmatch(text, ae, b) and _AND.fullmatch(text, be, c) and _COMMA.fullmatch(text, ce, d)
+                and not _LIST_BEFORE.search(text, max(0, a - 3), a) and not _LIST_AFTER.match(text, de)):
+            out += [(j, j + 1), (j + 2, j + 3)]
+    return out
