@@ -42,7 +42,14 @@ from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
 from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
-from redaction.text.identity_cues import other_form_met, paired_lf, possessor_start, twin_before
+from redaction.text.identity_cues import (
+    by_suffix,
+    other_form_met,
+    paired_lf,
+    possessor_start,
+    suffix_of,
+    twin_before,
+)
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
 from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
@@ -112,6 +119,7 @@ class _Context:
         self.text = text
         self._seen: dict[int, tuple[str, str, str]] = {}
         self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
+        self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
 
     def of(self, s: int) -> tuple[str, str, str]:
         got = self._seen.get(s)
@@ -200,6 +208,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             if m.lone:
                 used[(m.sentence, m.keys)] = pid
             ctx.met.setdefault(m.sentence, []).append((pid, m.keys))
+            if not m.lone or suffix_of(text, m.start, m.end):
+                ctx.suffixes.setdefault(pid, set()).add(suffix_of(text, m.start, m.end))
         p.last = pos
     numbers: dict[int, int] = {}
     for i in order:
@@ -440,6 +450,9 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    suffix = suffix_of(ctx.text, m.start, m.end) if ctx.suffixes else ""
+    if suffix and not (cands := by_suffix(suffix, cands, ctx.suffixes)):
+        return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
     if m.lone and len(cands) > 1 and m.sentence in ctx.met:  # "Devendra said Mr. Love was home": another Love
         cands = other_form_met(ctx.met[m.sentence], m.keys, cands)
     if gender:

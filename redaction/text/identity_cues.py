@@ -30,7 +30,8 @@ from functools import lru_cache
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
 _KIN_NOUN = r"(?:ex-|step-?|great-)*[^\W\d_]+(?:-in-law)?"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_SUFFIX_AFTER = re.compile(r"\.?,?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+_SUFFIX_AFTER = re.compile(r",?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+_SUFFIX_END = re.compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -61,10 +62,20 @@ def twin_before(text: str, s: int, e: int) -> bool:
     return _twin_rx(surface).search(text, max(0, s - len(surface) - 12), s) is not None
 
 
-def suffix_of(text: str, e: int) -> str:
-    """The generational suffix right after a name ending at ``e`` ("Jr", "Sr", "III"), lower case, or ""."""
-    m = _SUFFIX_AFTER.match(text, e)
+def suffix_of(text: str, s: int, e: int) -> str:
+    """The generational suffix ending the name ``text[s:e]`` or right after it ("Jr", "Sr", "III"), lower case, or
+    ""."""
+    m = _SUFFIX_AFTER.match(text, e) or _SUFFIX_END.search(text, s, e)
     return m.group(1).lower() if m else ""
+
+
+def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]]) -> list[int]:
+    """``cands`` that a mention with generational ``suffix`` may be: "Terrell Hughes Jr." is not the person written
+    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." (``seen``: each person's suffixes in
+    full names so far, "" for none). Empty: someone new."""
+    if suffix == "sr":
+        return [k for k in cands if "sr" in seen.get(k, ()) or "jr" not in seen.get(k, ())]
+    return [k for k in cands if suffix in seen.get(k, ()) or not seen.get(k)]
 
 
 def other_form_met(met: list[tuple[int, frozenset[str]]], keys: frozenset[str], cands: list[int]) -> list[int]:
