@@ -90,18 +90,31 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\s*,?\s+(?:and|&)\s+", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r",\s*\Z")
 _LIST_AFTER = re.compile(r"\s*(?:,|(?:and|&|or)\s)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LF_SPAN = re.compile(_WORD.pattern + r"\s*,\s*" + _WORD.pattern)
 
 
 def paired_lf(text: str, spans: list[tuple[int, int]], lone: list[bool]) -> list[tuple[int, int]]:
     """Indexes (into ``spans``, in text order) of ``surname, given`` pairs that a list of two makes plain: "balogun,
-    nguyet and fifita, chance", four single words, a comma in each pair and "and" between the pairs (four people
-    would be listed "a, b, c and d"). Not inside a longer list."""
+    nguyet and fifita, chance", single words with a comma in each pair and "and" between the pairs (four people
+    would be listed "a, b, c and d"), each pair found as one span or as two. Not inside a longer list."""
+    def item(j: int) -> tuple[int, tuple[int, int] | None] | None:  # an item written ``last, first`` from span j
+        if _LF_SPAN.fullmatch(text, *spans[j]):
+            return j + 1, None
+        if j + 1 < len(spans) and all(lone[j:j + 2]) and all(_WORD.fullmatch(text, *spans[k]) for k in (j, j + 1)) \
+                and _COMMA.fullmatch(text, spans[j][1], spans[j + 1][0]):
+            return j + 2, (j, j + 1)
+        return None
+
     out: list[tuple[int, int]] = []
-    for j in range(len(spans) - 3):
-        (a, ae), (b, be), (c, ce), (d, de) = spans[j:j + 4]
-        if not all(lone[j:j + 4]) or any(" " in text[s:e].strip() for s, e in spans[j:j + 4]):
+    for j in range(len(spans) - 1):
+        first = item(j)
+        if first is None or first[0] >= len(spans) or not _AND.fullmatch(text, spans[first[0] - 1][1],
+                                                                             spans[first[0]][0]):
             continue
-        if (_COMMA.fullmatch(text, ae, b) and _AND.fullmatch(text, be, c) and _COMMA.fullmatch(text, ce, d)
-                and not _LIST_BEFORE.search(text, max(0, a - 3), a) and not _LIST_AFTER.match(text, de)):
-            out += [(j, j + 1), (j + 2, j + 3)]
+        second = item(first[0])
+        if second is None or _LIST_BEFORE.search(text, max(0, spans[j][0] - 3), spans[j][0]) \
+                or _LIST_AFTER.match(text, spans[second[0] - 1][1]):
+            continue
+        out += [p for p in (first[1], second[1]) if p is not None]
     return out
