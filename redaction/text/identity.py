@@ -41,15 +41,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text import identity_cues as cues
 from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
-from redaction.text.identity_cues import (
-    by_suffix,
-    other_form_met,
-    paired_lf,
-    possessor_start,
-    suffix_of,
-    twin_before,
-)
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
 from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tokens
@@ -120,6 +113,7 @@ class _Context:
         self._seen: dict[int, tuple[str, str, str]] = {}
         self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
         self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
+        self.suffixed = cues.has_suffix(text)
 
     def of(self, s: int) -> tuple[str, str, str]:
         got = self._seen.get(s)
@@ -208,8 +202,9 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             if m.lone:
                 used[(m.sentence, m.keys)] = pid
             ctx.met.setdefault(m.sentence, []).append((pid, m.keys))
-            if not m.lone or suffix_of(text, m.start, m.end):
-                ctx.suffixes.setdefault(pid, set()).add(suffix_of(text, m.start, m.end))
+            suffix = cues.suffix_of(text, m.start, m.end) if ctx.suffixed else ""
+            if ctx.suffixed and (not m.lone or suffix):
+                ctx.suffixes.setdefault(pid, set()).add(suffix)
         p.last = pos
     numbers: dict[int, int] = {}
     for i in order:
@@ -327,7 +322,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             # "(wilson, terrell)": one name in brackets; 'jones, terrell ("smokey")': a name and its alias
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
-    for j, k in paired_lf(text, [spans[i] for i in order], [ments[i].lone for i in order]):
+    for j, k in cues.paired_lf(text, [spans[i] for i in order], [ments[i].lone for i in order]):
         union(order[j], order[k])  # "balogun, nguyet and fifita, chance": two people, ``surname, given`` each
         ments[order[k]].given = frozenset({_letters(text[spans[order[k]][0]:spans[order[k]][1]])})
     out: dict[int, list[int]] = {}
@@ -450,11 +445,11 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
-    suffix = suffix_of(ctx.text, m.start, m.end) if ctx.suffixes else ""
-    if suffix and not (cands := by_suffix(suffix, cands, ctx.suffixes)):
+    suffix = cues.suffix_of(ctx.text, m.start, m.end) if ctx.suffixed and ctx.suffixes else ""
+    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes)):
         return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
     if m.lone and len(cands) > 1 and m.sentence in ctx.met:  # "Devendra said Mr. Love was home": another Love
-        cands = other_form_met(ctx.met[m.sentence], m.keys, cands)
+        cands = cues.other_form_met(ctx.met[m.sentence], m.keys, cands)
     if gender:
         known = {k: ctx.first(persons[k].starts, 0) for k in cands}
         same = [k for k in cands if known[k] == gender] or [k for k in cands if known[k] in ("", gender)]
@@ -464,7 +459,7 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
     if len(cands) > 1 and role:  # "Officer OW" is not the person written "Complainant O.W."
         same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
         cands = same or cands
-    owner = possessor_start(ctx.text, m.start, m.end) if kin and m.lone else None  # "Jeon's mother, Ms. Jeon"
+    owner = cues.possessor_start(ctx.text, m.start, m.end) if kin and m.lone else None  # "Jeon's mother, Ms. Jeon"
     if kin and m.lone and (all(w.startswith("#") for w in m.keys) or owner is not None
                            or m.keys <= set().union(*(persons[k].surnames for k in cands))):
         cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin  # a relative's surname or initials
@@ -475,7 +470,7 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
         earlier = used.get((m.sentence, m.keys))
         if earlier in cands:
             cands = [k for k in cands if k != earlier]
-    elif m.lone and used.get((m.sentence, m.keys)) in cands and twin_before(ctx.text, m.start, m.end):
+    elif m.lone and used.get((m.sentence, m.keys)) in cands and cues.twin_before(ctx.text, m.start, m.end):
         return None  # "the minors R.S. and R.S.": two people
     record = [k for k in cands if persons[k].record]
     return record[0] if record else max(cands, key=lambda k: persons[k].last)

@@ -25,41 +25,44 @@ that convention stands.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
 _KIN_NOUN = r"(?:ex-|step-?|great-)*[^\W\d_]+(?:-in-law)?"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUFFIX_AFTER = re.compile(r",?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+_ANY_SUFFIX = re.compile(r"(?<![\w'’])(?:jr|sr|ii|iii|iv)\b", re.IGNORECASE)
 _SUFFIX_END = re.compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
 
 
-@lru_cache(maxsize=2048)
-def _possessor_rx(surface: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’])" + re.escape(surface) + r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z",
-                      re.IGNORECASE)
+# What stands between the possessor and the mention ("'s mother, Ms. "), and between two mentions (" and Ms. ").
+_POSSESSIVE_KIN = re.compile(r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z", re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z", re.IGNORECASE)
 
 
-@lru_cache(maxsize=2048)
-def _twin_rx(surface: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’])" + re.escape(surface) + r"\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
-                      re.IGNORECASE)
+def _written_before(text: str, at: int, surface: str) -> int | None:
+    """Where ``surface`` starts when it ends at ``at`` as a whole word (any case), else None."""
+    start = at - len(surface)
+    if start < 0 or text[start:at].lower() != surface.lower():
+        return None
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’_"):
+        return None
+    return start
 
 
 def possessor_start(text: str, s: int, e: int) -> int | None:
     """Where the possessor of the kinship noun before the mention ``text[s:e]`` starts, when it is written with the
     mention's own words ("Jeon's mother, Ms. Jeon"): that one is a relative, not the mention. None otherwise."""
-    surface = text[s:e]
-    if "'" not in text[max(0, s - len(surface) - 40):s] and "’" not in text[max(0, s - len(surface) - 40):s]:
+    before = text[max(0, s - 40):s]
+    if "'" not in before and "’" not in before:
         return None
-    m = _possessor_rx(surface).search(text, max(0, s - len(surface) - 40), s)
-    return m.start() if m else None
+    m = _POSSESSIVE_KIN.search(text, max(0, s - 40), s)
+    return _written_before(text, m.start(), text[s:e]) if m else None
 
 
 def twin_before(text: str, s: int, e: int) -> bool:
     """The mention ``text[s:e]`` follows the same words, only a conjunction between ("R.S. and R.S.")."""
-    surface = text[s:e]
-    return _twin_rx(surface).search(text, max(0, s - len(surface) - 12), s) is not None
+    m = _JOIN.search(text, max(0, s - 12), s)
+    return m is not None and _written_before(text, m.start(), text[s:e]) is not None
 
 
 def suffix_of(text: str, s: int, e: int) -> str:
@@ -67,6 +70,11 @@ def suffix_of(text: str, s: int, e: int) -> str:
     ""."""
     m = _SUFFIX_AFTER.match(text, e) or _SUFFIX_END.search(text, s, e)
     return m.group(1).lower() if m else ""
+
+
+def has_suffix(text: str) -> bool:
+    """Whether ``text`` holds a generational suffix at all (the numbering reads them only then)."""
+    return _ANY_SUFFIX.search(text) is not None
 
 
 def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]]) -> list[int]:
@@ -90,6 +98,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\s*,?\s+(?:and|&)\s+", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r",\s*\Z")
 _LIST_AFTER = re.compile(r"\s*(?:,|(?:and|&|or)\s)", re.IGNORECASE)
+_AND_ANY = re.compile(r"\sand\s|&", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _LF_SPAN = re.compile(_WORD.pattern + r"\s*,\s*" + _WORD.pattern)
 
@@ -107,6 +116,8 @@ def paired_lf(text: str, spans: list[tuple[int, int]], lone: list[bool]) -> list
         return None
 
     out: list[tuple[int, int]] = []
+    if "," not in text or not _AND_ANY.search(text):
+        return out
     for j in range(len(spans) - 1):
         first = item(j)
         if first is None or first[0] >= len(spans) or not _AND.fullmatch(text, spans[first[0] - 1][1],
