@@ -400,7 +400,7 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
 def _another_given_name(group: list[int], ments: dict[int, _Mention], person: _Person, persons: list[_Person]) -> bool:
     """A group ('isaac "ike" ferrer') that reaches ``person`` only by a lone surname ("ferrer" of 'ismael "izzy"
     ferrer') but holds a given name that person lacks and nobody holds: a relative sharing the surname."""
-    if not person.given:
+    if not person.given or len(group) < 2:
         return False
     via_surname = [i for i in group if _candidates(ments[i], persons) and ments[i].lone and ments[i].keys <= person.words
                    and not ments[i].keys & person.given]

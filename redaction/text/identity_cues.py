@@ -118,13 +118,16 @@ def paired_lf(text: str, spans: list[tuple[int, int]], lone: list[bool]) -> list
     out: list[tuple[int, int]] = []
     if "," not in text or not _AND_ANY.search(text):
         return out
-    for j in range(len(spans) - 1):
-        first = item(j)
-        if first is None or first[0] >= len(spans) or not _AND.fullmatch(text, spans[first[0] - 1][1],
-                                                                             spans[first[0]][0]):
+    for k in range(1, len(spans)):  # k: the first span after "and"
+        gap = text[spans[k - 1][1]:spans[k][0]]
+        if len(gap) > 8 or not _AND.fullmatch(gap):
             continue
-        second = item(first[0])
-        if second is None or _LIST_BEFORE.search(text, max(0, spans[j][0] - 3), spans[j][0]) \
+        first = next((f for j in (k - 1, k - 2) if j >= 0 and (f := item(j)) is not None and f[0] == k), None)
+        second = item(k)
+        if first is None or second is None:
+            continue
+        j = k - 1 if first[1] is None else k - 2
+        if _LIST_BEFORE.search(text, max(0, spans[j][0] - 3), spans[j][0]) \
                 or _LIST_AFTER.match(text, spans[second[0] - 1][1]):
             continue
         out += [p for p in (first[1], second[1]) if p is not None]
