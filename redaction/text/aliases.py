@@ -156,7 +156,8 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
         if _given_surname(m.group(1), m.group(2)) and opener not in _ALIAS_FUNCTION and not any(
                 w.lower() in _NOT_ALIAS or w.lower() in CAPS_STOP_WORDS or w.lower() in CUE_WORDS for w in m.group(3).split()):
             # "(moniker red)": the alias after a cue is the cue's (``_ALIAS``)
-            out.extend([m.span(1), m.span(2)] + ([] if _CUE_FIRST.match(m.group(3)) else [m.span(3)]))
+            letter = len(m.group(3)) == 1 and text[m.start(3) - 1] == "("  # "Ann Lee (W)": a role's letter
+            out.extend([m.span(1), m.span(2)] + ([] if _CUE_FIRST.match(m.group(3)) or letter else [m.span(3)]))
     for m in _ALIAS_THEN_PAIR.finditer(text) if quote else ():
         if _given_surname(m.group(2), m.group(3)) and m.group(1).split()[0].lower() not in _ALIAS_FUNCTION and not (
                 _said_before(text, m.start())):

@@ -135,11 +135,17 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.\Z")  # a name's last word and a full stop, no initial ("J.") or "Mr."
+
+
 def join_adjacent(text: str, chosen: list[Cand]) -> list[Cand]:
     """PERSON spans with only spaces, or name particles, between them are one name ("[hunter] [kowalski]",
     "[BEATRICE] Ó [BRIAIN]")."""
     out: list[Cand] = []
     for c in chosen:
+        if c.entity == "PERSON" and text[c.end - 1:c.end] == "." and _SENTENCE_END.search(text, max(c.start, c.end - 8),
+                                                                                          c.end):
+            c.end -= 1  # "bao nguyen. nguyen was frisked": the full stop ends the sentence, not the name
         prev = out[-1] if out else None
         gap = text[prev.end:c.start] if prev is not None else ""
         if (prev is not None and prev.entity == c.entity == "PERSON" and c.start > prev.end

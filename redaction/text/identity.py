@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text import identity_cues as cues
 from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.nicknames import forms_of
@@ -100,6 +101,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ELIDED_PARTICLE = re.compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
 _WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
 _QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
+_PARTICLES = PARTICLES | {"los", "las"}  # "de los Santos": one surname
 
 
 class _Context:
@@ -109,6 +111,9 @@ class _Context:
     def __init__(self, text: str) -> None:
         self.text = text
         self._seen: dict[int, tuple[str, str, str]] = {}
+        self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
+        self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
+        self.suffixed = cues.has_suffix(text)
 
     def of(self, s: int) -> tuple[str, str, str]:
         got = self._seen.get(s)
@@ -151,6 +156,7 @@ class _Mention:
     lone: bool  # a single name word or initials
     start: int
     sentence: int
+    end: int = -1
 
 
 def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[frozenset[str]],
@@ -195,6 +201,10 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             ids[i] = pid
             if m.lone:
                 used[(m.sentence, m.keys)] = pid
+            ctx.met.setdefault(m.sentence, []).append((pid, m.keys))
+            suffix = cues.suffix_of(text, m.start, m.end) if ctx.suffixed else ""
+            if ctx.suffixed and (not m.lone or suffix):
+                ctx.suffixes.setdefault(pid, set()).add(suffix)
         p.last = pos
     numbers: dict[int, int] = {}
     for i in order:
@@ -205,7 +215,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
 def _record_person(words: frozenset[str], value: str) -> _Person:
     last, _, first = value.partition(",") if "," in value else (value.rsplit(" ", 1)[-1], "", value.split(" ")[0])
     sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
-    sur = {w for w in sur if w not in PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
+    sur = {w for w in sur if w not in _PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
     given = {_letters(first.split()[0])} if first.split() else set()
     return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
 
@@ -222,7 +232,7 @@ def _letters(word: str) -> str:
 def _mention(text: str, span_at: tuple[int, int], own: frozenset[str], sentence: int) -> _Mention:
     s, e = span_at
     keys, alt, sur, given, lone = _read_span(text[s:e], own)
-    return _Mention(keys, alt, sur, given, lone, s, sentence)
+    return _Mention(keys, alt, sur, given, lone, s, sentence, e)
 
 
 @lru_cache(maxsize=8192)
@@ -236,7 +246,7 @@ def _read_span(span: str, own: frozenset[str]
     else:  # tokens(span), without reading the span twice; common-word surnames of the record ("West") too
         keys = frozenset(w for w in written if w not in NOT_NAME_WORDS or w in own)
     words = _WORD_OF_NAME.findall(span)  # "min-jun", "Mary-Jane": one given name, not a given name and a surname
-    name_words = [w for w in words if fold(w).lower() not in PARTICLES]
+    name_words = [w for w in words if fold(w).lower() not in _PARTICLES and w.lower() not in _PARTICLES]  # "Ó"
     if len(name_words) > 1:  # "Rose Davis": a name-like common word is a name inside a full name
         keys |= {w for w in written if w in _name_words()}
     keys = keys or written or frozenset(fold(w).lower() for w in words)  # "Le", "Rose" alone
@@ -312,6 +322,9 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
             # "(wilson, terrell)": one name in brackets; 'jones, terrell ("smokey")': a name and its alias
             union(a, b)
             ments[b].given = frozenset({_letters(text[bs:be])})  # for its short forms ("darnell": "darny")
+    for j, k in cues.paired_lf(text, [spans[i] for i in order], [ments[i].lone for i in order]):
+        union(order[j], order[k])  # "balogun, nguyet and fifita, chance": two people, ``surname, given`` each
+        ments[order[k]].given = frozenset({_letters(text[spans[order[k]][0]:spans[order[k]][1]])})
     out: dict[int, list[int]] = {}
     for i in order:
         out.setdefault(root(i), []).append(i)
@@ -387,7 +400,7 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
 def _another_given_name(group: list[int], ments: dict[int, _Mention], person: _Person, persons: list[_Person]) -> bool:
     """A group ('isaac "ike" ferrer') that reaches ``person`` only by a lone surname ("ferrer" of 'ismael "izzy"
     ferrer') but holds a given name that person lacks and nobody holds: a relative sharing the surname."""
-    if person.record or not person.given:
+    if not person.given or len(group) < 2:
         return False
     via_surname = [i for i in group if _candidates(ments[i], persons) and ments[i].lone and ments[i].keys <= person.words
                    and not ments[i].keys & person.given]
@@ -395,7 +408,9 @@ def _another_given_name(group: list[int], ments: dict[int, _Mention], person: _P
         return False
     given = given_names()
     return any(ments[i].lone and not ments[i].alt and len(ments[i].keys) == 1 and not ments[i].keys & person.words
-               and all(w in given for w in ments[i].keys) for i in group if i not in via_surname)
+               and all(w in given for w in ments[i].keys) and not (person.record and (  # 'Jeremiah "Pop" Wise'
+                   _shortened(ments[i], [person]) == 0 or ments[i].start > ments[via_surname[0]].start))
+               for i in group if i not in via_surname)  # not "Bill" of the record's William, nor an alias after
 
 
 def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context) -> set[int]:
@@ -419,7 +434,8 @@ def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
         cands = [k for k, p in enumerate(persons) if m.alt <= p.words]
     if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
         cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
-                 and {w for w in p.words if not w.startswith("#")} <= m.keys]
+                 and {w for w in p.words if not w.startswith("#")} <= m.keys
+                 and not m.given - p.words]  # not "Yekaterina Sterling" of the record's "STERLING, STERLING"
     if not cands:  # a longer form of a name met in the text ("Balogun", later "Ngozi Balogun")
         cands = [k for k, p in enumerate(persons) if not p.record and p.words and p.words <= m.keys]
     return cands
@@ -429,6 +445,11 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    suffix = cues.suffix_of(ctx.text, m.start, m.end) if ctx.suffixed and ctx.suffixes else ""
+    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes)):
+        return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
+    if m.lone and len(cands) > 1 and m.sentence in ctx.met:  # "Devendra said Mr. Love was home": another Love
+        cands = cues.other_form_met(ctx.met[m.sentence], m.keys, cands)
     if gender:
         known = {k: ctx.first(persons[k].starts, 0) for k in cands}
         same = [k for k in cands if known[k] == gender] or [k for k in cands if known[k] in ("", gender)]
@@ -438,15 +459,19 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
     if len(cands) > 1 and role:  # "Officer OW" is not the person written "Complainant O.W."
         same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
         cands = same or cands
-    if kin and m.lone and (all(w.startswith("#") for w in m.keys)
+    owner = cues.possessor_start(ctx.text, m.start, m.end) if kin and m.lone else None  # "Jeon's mother, Ms. Jeon"
+    if kin and m.lone and (all(w.startswith("#") for w in m.keys) or owner is not None
                            or m.keys <= set().union(*(persons[k].surnames for k in cands))):
-        cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin]  # a relative's surname or initials
+        cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin  # a relative's surname or initials
+                 and owner not in persons[k].starts]
         if not cands:
             return None
     if len(cands) > 1:
         earlier = used.get((m.sentence, m.keys))
         if earlier in cands:
             cands = [k for k in cands if k != earlier]
+    elif m.lone and used.get((m.sentence, m.keys)) in cands and cues.twin_before(ctx.text, m.start, m.end):
+        return None  # "the minors R.S. and R.S.": two people
     record = [k for k in cands if persons[k].record]
     return record[0] if record else max(cands, key=lambda k: persons[k].last)
 

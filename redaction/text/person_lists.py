@@ -46,6 +46,8 @@ def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> l
     lone = fold(left[0]).lower() if len(left) == 1 else ""
     two = len(right) >= 2 and (len(left) >= 2 or (lone in given_names() and lone not in surnames()))
     two = two or (len(left) == len(right) == 1 and _listed_pair(text, s, e, lone, fold(right[0]).lower()))
+    two = two or (len(left) == 1 and len(right) >= 2 and (lone not in surnames() or lone in given_names())
+                  and _full_name_next(text, e))  # "saw dragana, sterling story and wojciech watanabe": three
     if not two and people:
         lk, rk = record_tokens(text[s:cut]), record_tokens(text[cut + 1:e])
         owners = [{i for i, p in enumerate(people) if k and k <= p} for k in (lk, rk)]
@@ -89,6 +91,17 @@ def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
         return True
     more = _LIST_GOES_ON.match(text, e)
     return more is not None and fold(more.group(1)).lower() in given and left in given
+
+
+_FULL_NAME_AFTER = re.compile(r"\s+(?:and|&)\s+(" + _NAME_WORD.pattern + r")\s+" + _NAME_WORD.pattern + r"(?!\s*,)",
+                              re.IGNORECASE)
+
+
+def _full_name_next(text: str, e: int) -> bool:
+    """The list goes on with "and" and a full name written ``given surname`` (no comma): its items are names in that
+    order, so "dragana, sterling story" before it is two of them, not ``surname, given middle``."""
+    m = _FULL_NAME_AFTER.match(text, e)
+    return m is not None and (fold(m.group(1)).lower() in given_names() or unknown_word(m.group(1)))
 
 
 def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -12,9 +12,11 @@ from redaction.text.alias_cues import cue_inside
 from redaction.text.candidates import FOLLOWED_BY_SUFFIX, KEY_TOKEN, Cand, RecordMatches, name_tokens
 from redaction.text.identity import split_list
 from redaction.text.initials import initials_lists
+from redaction.text.name_runs import cut_runs
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames
 from redaction.text.negatives import refine
 from redaction.text.people import is_initials
+from redaction.text.street_before import name_start
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, known_words
 
 _LEADING_TITLE = re.compile(
@@ -36,10 +38,13 @@ def split_merged(text: str, chosen: list[Cand], own: frozenset[str], people: Seq
     (``identity.split_list``)."""
     out: list[Cand] = []
     for c in _split_lists(text, chosen, people):
+        if c.entity == "PERSON" and "." in text[c.start:c.end]:  # "at Jefferson St. EDUARDO said": no street
+            c = Cand(name_start(text, c.start, c.end), c.end, c.entity, c.key, c.priority, c.conf)
         toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
         cut = [_split_word(t.group(), own) for t in toks]
         if len(toks) < 2 or not any(cut) or all(cut):
-            out.append(c)
+            out.extend(Cand(s, e, c.entity, c.key, c.priority, c.conf) for s, e in (  # full names run together
+                cut_runs(text, c.start, c.end) if len(toks) >= 4 and not any(cut) else [(c.start, c.end)]))
             continue
         piece: list[re.Match] = []
         for t, stop in zip([*toks, None], [*cut, True], strict=True):

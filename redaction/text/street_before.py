@@ -1,0 +1,23 @@
+"""A street written before a name at a sentence break ("at Rosa Parks Blvd & Jefferson St. EDUARDO said", "ON GRACE
+ST. ROBERT STS") is no part of the name: "St." there ends the street, it is not the particle of "St. John".
+
+A PERSON span that opens with one or two words and "St." right after a place word ("at", "on", "&", "near",
+"towards", ...) starts after the "St.". The name keeps its placeholder; the street is shown, and the person gets the
+number of the same name elsewhere in the record ("EDUARDO" is the subject "ZÚÑIGA, EDUARDO").
+"""
+
+from __future__ import annotations
+
+import re
+
+_STREET = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:st)\.\s+(?=[^\W\d_])")
+_PLACE_BEFORE = re.compile(r"(?:&|(?<![\w'’])(?:at|on|near|towards?|across|along|onto|off|by|from|down|up|of))\s+\Z",
+                           re.IGNORECASE)
+
+
+def name_start(text: str, s: int, e: int) -> int:
+    """Where the name of the PERSON span ``(s, e)`` starts: after a street that opens it (module docstring)."""
+    m = _STREET.match(text, s, e)
+    if m is None or m.end() >= e or not _PLACE_BEFORE.search(text, max(0, s - 12), s):
+        return s
+    return m.end()
