@@ -21,7 +21,8 @@ FRAGMENTS = [
     "call 510-555-0142", "SSN 123-45-6789", "social 123456789", "case # 24-001234", "CCRB 2019-12345",
     "DL B3018246", "32/W/F", "W/M 20s", "a 27 year old", "(M/34)", "in her 30s", "ÉÑ stated", "x-AB was",
     "(AB) was", "#AB was", "A.BC was", "ABCD was", "'AB was", "the driver, 27, said", "NO SUSPECT INFORMATION",
-    "MARIA GONZALEZ WAS ARRESTED", "mail jdoe@example.org", "Ms. Ngozi Balogun called", "Sgt. West #12", "", "   ",
+    "MARIA GONZALEZ WAS ARRESTED", "ÉAB was", "½AB was", "Ⅻ AB's car", "victim (JT) said", "C/JT was", "told\nRG to",
+    "P.O.JT", "named\u2003MF", "mail jdoe@example.org", "Ms. Ngozi Balogun called", "Sgt. West #12", "", "   ",
 ]
 
 
