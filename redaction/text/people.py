@@ -109,7 +109,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     ordered = sorted(spans)
     for m in _KEY_TOKEN.finditer(text):
         w = m.group()
-        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words) or _prefix_again(text, m, prefixed)):
+        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words)
+                or (prefixed and _prefix_again(text, m, prefixed))):
             continue
         while k < len(ordered) and ordered[k][1] <= m.start():
             k += 1

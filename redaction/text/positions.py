@@ -468,7 +468,9 @@ def slot_names(text: str) -> list[tuple[int, int]]:
                 not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
-    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
+    possessive = "'" in text or "’" in text  # the possessive pair needs its apostrophe: most texts have none
+    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) if rx is _PAIR_SLOT or possessive
+            for m in rx.finditer(text)
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1) and not _verb_after_to(text, m)]
 
     for m in _SUBJECT_PAIR.finditer(text):
@@ -482,7 +484,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     sig = _SIGNATURE.search(text)
     if sig is not None and (word_kind(sig.group(1)) or sig.group(1)[:1].isupper()):
         out.append(sig.span(1))  # "... come this time - Dima"
-    for m in _SURNAME_GIVEN.finditer(text):
+    for m in _SURNAME_GIVEN.finditer(text) if "," in text else ():
         if closing_at(text, m.start(1)):
             continue  # "best, priya": a letter's closing and its signature
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
