@@ -65,3 +65,25 @@ def test_initials_matches_are_the_regex_matches() -> None:
             assert _initials_matches(text, ini) == expected, (text, ini)
             found += len(expected)
     assert found > 100
+
+
+def test_lookbehinds_by_length_are_the_lookbehinds_by_word() -> None:
+    """``positions._after_words`` (one look-behind per length of word) allows the positions one look-behind per word
+    allows, on random strings of the words and their neighbours."""
+    import random
+    import re
+
+    from redaction.text.positions import _SUBJECT_CUES, _after_words
+
+    words = _SUBJECT_CUES + ("me", "us", "s1", "w2")
+    grouped = re.compile(r"(?:" + _after_words(words) + r")[^\W\d_]")
+    each = re.compile(r"(?:" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in words) + r")[^\W\d_]")
+    rng = random.Random(11)
+    pieces = [*words[:12], "THAT", "Said", "S1", "xthat", "thatx", "bUT", " ", "\t", "\n", ".", "Ana", "é", "1"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(0, 8)))
+        expected = [m.span() for m in each.finditer(text)]
+        assert [m.span() for m in grouped.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 1000
