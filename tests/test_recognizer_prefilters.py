@@ -87,3 +87,31 @@ def test_lookbehinds_by_length_are_the_lookbehinds_by_word() -> None:
         assert [m.span() for m in grouped.finditer(text)] == expected, text
         found += len(expected)
     assert found > 1000
+
+
+def test_cheap_tests_before_name_hold_where_the_searches_match() -> None:
+    """The string tests ``people`` runs before its searches before a name hold wherever those searches match (they
+    only skip work): "and"/"or"/"/" before ``_AND_BEFORE``, a prefix's or a particle's ending before the others."""
+    import random
+
+    from redaction.text import people as P
+
+    rng = random.Random(5)
+    pieces = ["Ana", "and", "AND", "or", "&", "+", "/", "de", "DE", "la", "St.", "st", "Lil", "LIL", "lil'", "li’l",
+              "Baby", "big", "yung", "mac", "an", "x", " ", "\t", "\n", ",", "-", "'", "é", "ní", "İ", "van", "ſt"]
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(0, 8)))
+        for s in range(len(text) + 1):
+            before = text[max(0, s - 12):s]
+            last = before.rstrip().lower() if before.isascii() else None
+            if P._AND_BEFORE.search(text, max(0, s - 40), s):
+                assert P._joined_before(text, s), (text, s)
+                found += 1
+            if P._PREFIX_BEFORE.search(text, max(0, s - 10), s) or P._LOWER_PREFIX_BEFORE.search(text, max(0, s - 10), s):
+                assert last is None or last.endswith(P._PREFIX_ENDS), (text, s)
+                found += 1
+            if P._PARTICLES_BEFORE.search(text, max(0, s - 12), s):
+                assert last is None or last.endswith(P._PARTICLE_ENDS), (text, s)
+                found += 1
+    assert found > 1000
