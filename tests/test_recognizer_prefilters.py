@@ -21,7 +21,8 @@ FRAGMENTS = [
     "call 510-555-0142", "SSN 123-45-6789", "social 123456789", "case # 24-001234", "CCRB 2019-12345",
     "DL B3018246", "32/W/F", "W/M 20s", "a 27 year old", "(M/34)", "in her 30s", "ÉÑ stated", "x-AB was",
     "(AB) was", "#AB was", "A.BC was", "ABCD was", "'AB was", "the driver, 27, said", "NO SUSPECT INFORMATION",
-    "MARIA GONZALEZ WAS ARRESTED", "mail jdoe@example.org", "Ms. Ngozi Balogun called", "Sgt. West #12", "", "   ",
+    "MARIA GONZALEZ WAS ARRESTED", "ÉAB was", "½AB was", "Ⅻ AB's car", "victim (JT) said", "C/JT was", "told\nRG to",
+    "P.O.JT", "named\u2003MF", "mail jdoe@example.org", "Ms. Ngozi Balogun called", "Sgt. West #12", "", "   ",
 ]
 
 
@@ -64,3 +65,53 @@ def test_initials_matches_are_the_regex_matches() -> None:
             assert _initials_matches(text, ini) == expected, (text, ini)
             found += len(expected)
     assert found > 100
+
+
+def test_lookbehinds_by_length_are_the_lookbehinds_by_word() -> None:
+    """``positions._after_words`` (one look-behind per length of word) allows the positions one look-behind per word
+    allows, on random strings of the words and their neighbours."""
+    import random
+    import re
+
+    from redaction.text.positions import _SUBJECT_CUES, _after_words
+
+    words = _SUBJECT_CUES + ("me", "us", "s1", "w2")
+    grouped = re.compile(r"(?:" + _after_words(words) + r")[^\W\d_]")
+    each = re.compile(r"(?:" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in words) + r")[^\W\d_]")
+    rng = random.Random(11)
+    pieces = [*words[:12], "THAT", "Said", "S1", "xthat", "thatx", "bUT", " ", "\t", "\n", ".", "Ana", "é", "1"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(0, 8)))
+        expected = [m.span() for m in each.finditer(text)]
+        assert [m.span() for m in grouped.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 1000
+
+
+def test_cheap_tests_before_name_hold_where_the_searches_match() -> None:
+    """The string tests ``people`` runs before its searches before a name hold wherever those searches match (they
+    only skip work): "and"/"or"/"/" before ``_AND_BEFORE``, a prefix's or a particle's ending before the others."""
+    import random
+
+    from redaction.text import people as P
+
+    rng = random.Random(5)
+    pieces = ["Ana", "and", "AND", "or", "&", "+", "/", "de", "DE", "la", "St.", "st", "Lil", "LIL", "lil'", "li’l",
+              "Baby", "big", "yung", "mac", "an", "x", " ", "\t", "\n", ",", "-", "'", "é", "ní", "İ", "van", "ſt"]
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(0, 8)))
+        for s in range(len(text) + 1):
+            before = text[max(0, s - 12):s]
+            last = before.rstrip().lower() if before.isascii() else None
+            if P._AND_BEFORE.search(text, max(0, s - 40), s):
+                assert P._joined_before(text, s), (text, s)
+                found += 1
+            if P._PREFIX_BEFORE.search(text, max(0, s - 10), s) or P._LOWER_PREFIX_BEFORE.search(text, max(0, s - 10), s):
+                assert last is None or last.endswith(P._PREFIX_ENDS), (text, s)
+                found += 1
+            if P._PARTICLES_BEFORE.search(text, max(0, s - 12), s):
+                assert last is None or last.endswith(P._PARTICLE_ENDS), (text, s)
+                found += 1
+    assert found > 1000

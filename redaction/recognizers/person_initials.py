@@ -17,9 +17,11 @@ from redaction.recognizers.person_cue import SPEECH_VERBS
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     LETTER,
+    LOWER_CHARS,
     NOT_NAME_WORDS,
     OFFICER_TITLES,
     UPPER,
+    UPPER_CHARS,
     US_STATES,
 )
 
@@ -75,9 +77,14 @@ INITIALS_PATTERNS = [
             0.7),
 ]
 # Where a match of the two-or-three-capitals patterns can start: two capitals opening a word (see ``ANCHORS``;
-# measured faster than searching for their look-aheads first, ``REQUIRES``).
-_TWO_CAPS_START = _CAPS_START + UPPER + "{2}"
+# measured faster than searching for their look-aheads first, ``REQUIRES``); ``_CAPS_START`` with letters, digits
+# and "_" spelled out (``\w`` differs between the engines; a start after some other word character is tried too).
+_TWO_CAPS_START = r"(?<![0-9_'\-/.#" + UPPER_CHARS + LOWER_CHARS + "])(?=" + UPPER + "{2})"
 INITIALS_ANCHORS = {name: _TWO_CAPS_START for name in ("before verb", "before badge", "before descriptor", "possessive")}
+# Initials after a cue or a verb follow a space, a bracket, a slash or a dot: texts without such two capitals are
+# not searched for the cues.
+_CAPS_AFTER_SPACE = r"[\s(/.]" + UPPER + "{2}"
+INITIALS_REQUIRES: dict[str, tuple[str, ...]] = {"after cue": (_CAPS_AFTER_SPACE,), "object": (_CAPS_AFTER_SPACE,)}
 CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
 STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
 # Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
@@ -102,6 +109,7 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
     ENTITY = "PERSON"
     PATTERNS = INITIALS_PATTERNS
     ANCHORS = INITIALS_ANCHORS
+    REQUIRES = INITIALS_REQUIRES
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
     MAX_UPPER_RATIO = 0.5  # "before verb": only in mixed-case texts, where capitals stand out

@@ -366,6 +366,7 @@ def _role_quoted(text: str) -> list[tuple[int, int]]:
 
 
 _NAMED_HINT = re.compile(r"(?i:" + ALIAS_NOUNS + ")")
+_NAMED_WORDS = ("name", "moniker", "alias", "handle")  # one is in every match of ``_NAMED_HINT``
 
 
 def alias_spans(text: str) -> list[tuple[int, int]]:
@@ -373,7 +374,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     nicknames inside a name; ``"Spider" is Ann Lee's street name``: the alias and the name; a name with a quoted
     or bracketed alias before or after it (``_pairs_around_aliases``)."""
     out = _quoted_nicknames(text) + _pairs_around_aliases(text)
-    if "name" in text.lower():
+    low = text.lower()
+    if "name" in low:
         out += _aliases_before_real_names(text)
     if "\"" in text or "“" in text or "'" in text or "‘" in text:
         out += _role_quoted(text)
@@ -386,7 +388,8 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     out += prefixed_aliases(text)
     out += listed_short_forms(text)
     out += [m.span(1) for m in _QUOTED_CUED.finditer(text) if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
-    named = _NAMED_HINT.search(text) is not None  # the two patterns below need one of these words: skip the search
+    named = (not text.isascii() or any(w in low for w in _NAMED_WORDS)) and _NAMED_HINT.search(text) is not None
+    # the two patterns below need one of these words: skip the search (a string test first, in ASCII text)
     out += [m.span(1) for m in (_ALIAS_OF_NAME.finditer(text) if named else ())
             if m.group(1).split()[0].lower() not in _ALIAS_FUNCTION]
     for m in _ALIAS_BEFORE.finditer(text) if named else ():

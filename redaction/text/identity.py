@@ -348,8 +348,10 @@ def _alias_like(text: str, span_at: tuple[int, int]) -> bool:
 
 
 def _cue_across(text: str, ae: int, bs: int) -> bool:
+    if text[ae:bs].strip(" .:\"“‘'(").strip():
+        return False  # words between the names: no cue swallowed by the first one (the search costs more)
     m = _CUE_ACROSS.search(text, max(0, ae - 24), bs)
-    return m is not None and m.start() < ae and not text[ae:bs].strip(" .:\"“‘'(").strip()
+    return m is not None and m.start() < ae
 
 
 def _surname_then_given(a: _Mention, b: _Mention, evidence: set[str], firsts: set[str], listed: bool = False) -> bool:

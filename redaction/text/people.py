@@ -109,7 +109,8 @@ def mentions(text: str, spans: Sequence[tuple[int, int]], keep: frozenset[str] =
     ordered = sorted(spans)
     for m in _KEY_TOKEN.finditer(text):
         w = m.group()
-        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words) or _prefix_again(text, m, prefixed)):
+        if not (w in short_words or (len(w) > 3 and fold(w).lower() in long_words)
+                or (prefixed and _prefix_again(text, m, prefixed))):
             continue
         while k < len(ordered) and ordered[k][1] <= m.start():
             k += 1
@@ -267,6 +268,9 @@ _PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L
                             r"|lil|li['’]l|yung)['’]?[ \t]+\Z")
 _LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
 _ANY_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|big|yung)['’]?[ \t]+\Z", re.IGNORECASE)
+# How the ASCII text before a name ends, lower case and without its spaces, when a prefix or a particle is there.
+_PREFIX_ENDS = ("lil", "li'l", "little", "baby", "big", "yung", "lil'", "li'l'", "little'", "baby'", "big'", "yung'")
+_PARTICLE_ENDS = tuple(p for p in PARTICLES | {"an"} if p.isascii())
 _MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
 
 
@@ -280,11 +284,15 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
         end = a.end()  # "aaliyah mac" + " an tsaoir"
     elif "," in text[start:end] and (i := _MIDDLE_AFTER.match(text, end)) is not None and i.group(1) not in "aAiI":
         end = i.end()  # "foster, tatiana l.": ``last, first`` and a middle initial
-    if (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None or (
+    before = text[max(0, start - 12):start]
+    last = before.rstrip().lower() if before.isascii() else None  # ASCII: what the searches below need, in short
+    if (last is None or last.endswith(_PREFIX_ENDS)) and (
+            (p := _PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None or (
             (p := _LOWER_PREFIX_BEFORE.search(text, max(0, start - 10), start)) is not None
-            and not any(c.isupper() for c in text)):
+            and not any(c.isupper() for c in text))):
         return p.start(), end  # "Baby Boy", "Lil Ray", "lil' ray", "baby boy" in a lower-case text: an alias's prefix
-    b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+    b = _PARTICLES_BEFORE.search(text, max(0, start - 12), start) if last is None or last.endswith(
+        _PARTICLE_ENDS) else None
     if b is not None and not (b.group().strip().startswith(("St", "ST")) and text[start:start + 1].islower()):
         start = b.start()  # not "Adams St. darnell": a street, then a name opening the next sentence
     return start, end
@@ -359,7 +367,7 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
                 out.append(m.span(1))
                 if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
                     out.extend(g for g in [_given_after_surname(text, *m.span(1), is_name)] if g is not None)
-        b = _AND_BEFORE.search(text, max(0, s - 40), s)
+        b = _AND_BEFORE.search(text, max(0, s - 40), s) if _joined_before(text, s) else None
         if b is not None and is_name(b.group(1)):
             out.append(b.span(1))
         elif _LIST_GOES_ON.match(text, e) and (c := _LIST_BEFORE.search(text, max(0, s - 40), s)) is not None \
@@ -370,6 +378,11 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
             out.append(d.span(1))  # "saw [dariusz], xiaoling le blanc and tavita": a middle member
         out.extend(_nickname_before_bracket(text, s, e))
     return out
+
+
+def _joined_before(text: str, s: int) -> bool:
+    """What ``_AND_BEFORE`` needs right before ``s``: "and", "&", "or", "+" or "/" and spaces (a cheap test first)."""
+    return text[max(0, s - 40):s].rstrip().lower().endswith(("and", "&", "or", "+", "/"))
 
 
 _PAREN_BEFORE = re.compile(r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r")[\"”’']?\s*\(\s*\Z")

@@ -62,7 +62,16 @@ def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
     of ``cues`` (fixed-width lookbehinds, so the cue itself may be tried as a subject too: "when ngozi got home"); with
     ``comma``, after a comma or a date or time too ("on monday, zoran wrote", "on 3/4 bogdan sent")."""
     return (r"(?<![\w'’\-\"“])(?:\A|(?<=[.!?:;|]\s)|(?<=[.!?:;|]\s\s)|(?<=\n)|" + (r"(?<=,\s)|(?<=\d\s)|" if comma else "")
-            + "|".join(rf"(?i:(?<=\b{c}\s))" for c in cues) + r")")
+            + _after_words(cues) + r")")
+
+
+def _after_words(words: tuple[str, ...]) -> str:
+    """Look-behinds for "one of ``words`` (any case) and a space", one per length of word (a look-behind has one
+    width): the same positions as one look-behind per word, with far fewer tried at each position of a text."""
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(w)
+    return "|".join(rf"(?i:(?<=\b(?:{'|'.join(same)})\s))" for _, same in sorted(by_length.items()))
 
 
 # Verbs only a person does (speech, coming and going, knowing): before one an everyday given name is a person.
@@ -368,7 +377,7 @@ _SUBJECT_PAIR = re.compile(
     _sentence_start(("that", "and", "but", "because", "when", "while", "after", "before", "if", "until")) + r"("
     + _NAME + r")[ \t]+(" + _NAME
     + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
-_SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + "|".join(rf"(?i:(?<=\b{w}\s))" for w in (
+_SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + _after_words((
     "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
@@ -489,7 +498,9 @@ def slot_names(text: str) -> list[tuple[int, int]]:
                 not w2 or not word_kind(w2) or w2.lower() in NARRATIVE_VERBS) and (
                 not w2 or w2.lower() not in PARTICLES):  # "saw Shawna Le exit": the particle is the NER's to judge
             out.append(m.span(1))
-    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) for m in rx.finditer(text)
+    possessive = "'" in text or "’" in text  # the possessive pair needs its apostrophe: most texts have none
+    out += [(m.start(1), m.end(2)) for rx in (_PAIR_SLOT, _PAIR_POSSESSIVE) if rx is _PAIR_SLOT or possessive
+            for m in rx.finditer(text)
             if _pair_ok(m.group(1), m.group(2)) and not _street(text, m, 1) and not _verb_after_to(text, m)]
 
     for m in _SUBJECT_PAIR.finditer(text):
@@ -503,7 +514,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     sig = _SIGNATURE.search(text)
     if sig is not None and _signed(sig.group(1)):
         out.append(sig.span(1))  # "... come this time - Dima", "- mo"
-    for m in _SURNAME_GIVEN.finditer(text):
+    for m in _SURNAME_GIVEN.finditer(text) if "," in text else ():
         if closing_at(text, m.start(1)):
             continue  # "best, priya": a letter's closing and its signature
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))

@@ -139,8 +139,9 @@ def clipped_given(value: str, view: TextView) -> list[str]:
     own = {fold(t).lower() for t in tokens}
     out = []
     for w in view.ascii.word_starts():
-        if len(w) < 4 or len(w) > len(given) - 2 or w in own or not w.isalpha() or w not in given and not any(
-                w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in given for e in _DIMINUTIVE):
+        if len(w) < 4 or len(w) > len(given) - 2 or w in own or not w.isalpha() or w not in given and not (
+                w.endswith(_DIMINUTIVE) and any(w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in given
+                                                for e in _DIMINUTIVE)):
             continue
         if w not in _dictionary() and not ordinary_nickname(w):
             out.append(w)
