@@ -100,10 +100,23 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
         seen: set[tuple[int, int]] = set()
         for start, end, name in found:
             got = trim_name(text, start, end, cue=name == "cue name")
+            if got is not None and name != "cue name" and _not_a_name_here(text, *got):
+                continue
             if got is not None and got not in seen:
                 seen.add(got)
                 out.append((got[0], got[1], name))
         return out
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w'\-])(?i:his|her|my|their|our|your)\s+\Z")
+_PAIR_ABBREVIATIONS = frozenset({"da", "ia", "me", "co", "pd", "fd", "er", "dv", "ok", "tv", "id", "us"})
+
+
+def _not_a_name_here(text: str, start: int, end: int) -> bool:
+    """A possessive after "his", "my" ("HIS GIRL'S HOUSE": a noun), or two capitals that are an agency
+    abbreviation ("PER DA THE CASE WAS DECLINED")."""
+    return (_OWNER_BEFORE.search(text, max(0, start - 8), start) is not None
+            or text[start:end].lower() in _PAIR_ABBREVIATIONS)
 
 
 def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] | None:

@@ -27,6 +27,7 @@ from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
+from redaction.text.initial_pairs import initial_pairs
 from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
@@ -173,7 +174,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + slang_relations(text) + label_names(text) + naming_spans(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text)
+            + boxed_names(text) + kin_pair_names(text) + initial_pairs(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
