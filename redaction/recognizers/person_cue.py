@@ -109,14 +109,16 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
 
 
 _OWNER_BEFORE = re.compile(r"(?<![\w'\-])(?i:his|her|my|their|our|your)\s+\Z")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\-])(?i:the|a|an)\s+\Z")
 _PAIR_ABBREVIATIONS = frozenset({"da", "ia", "me", "co", "pd", "fd", "er", "dv", "ok", "tv", "id", "us"})
 
 
 def _not_a_name_here(text: str, start: int, end: int) -> bool:
-    """A possessive after "his", "my" ("HIS GIRL'S HOUSE": a noun), or two capitals that are an agency
-    abbreviation ("PER DA THE CASE WAS DECLINED")."""
+    """A possessive after "his", "my" ("HIS GIRL'S HOUSE": a noun), two capitals that are an agency abbreviation
+    ("PER DA THE CASE WAS DECLINED") or two or three letters after an article ("THE MO SAID NOTHING")."""
     return (_OWNER_BEFORE.search(text, max(0, start - 8), start) is not None
-            or text[start:end].lower() in _PAIR_ABBREVIATIONS)
+            or text[start:end].lower() in _PAIR_ABBREVIATIONS
+            or (end - start <= 3 and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None))
 
 
 def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] | None:

@@ -92,6 +92,9 @@ ABBREVIATIONS = {
     "all", "any", "one", "two", "six", "ten", "out", "off", "per", "via", "see", "saw", "got", "new", "old",
     "mh", "dvd", "cd", "ofa", "cit", "sro", "fto", "csi", "k9", "swat", "ied", "dna", "lsd", "thc", "mdma", "ssi",
 }
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\-])(?i:the|a|an)\s+\Z")
+
+
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha()).lower()
 
@@ -124,6 +127,8 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                        or _TIME_BEFORE.search(text, max(0, start - 3), start) is not None)
                 if name != "before badge" and (caps or name in ("before verb", "possessive")):
                     bad = bad or _is_word(w, caps)  # a badge number after them is evidence enough ("OFFICER AM #12")
+                if name == "before verb" and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                    bad = True  # "THE MO SAID NOTHING": an abbreviation after an article, no initials
             if not bad and (name == "before badge" or _LABEL_OF_NUMBER.match(text, end) is None):
                 out.append((start, end, name))
         if out:  # in capitals too: "MJ, TK AND SD WERE INTERVIEWED"

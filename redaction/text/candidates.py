@@ -13,6 +13,7 @@ from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, not_name_phrases
 from redaction.text.people import record_tokens
+from redaction.text.short_forms import signed_short_form
 from redaction.text.surname_clips import surname_clips
 from redaction.text.variants import (
     TextView,
@@ -106,6 +107,8 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in verb_nicknames(
                     folded, {n for n in nicks if ordinary_nickname(n) or n in worded}))  # "bill said", "MO STATED"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in signed_short_form(folded, nicks))  # "... this time - mo"
                 found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                 found.person_values.append(str(v))
                 everyday |= {n for n in nicks if ordinary_nickname(n)} | set(worded)

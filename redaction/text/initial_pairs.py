@@ -36,10 +36,7 @@ _TITLE_LIKE = frozenset({"dr", "ms", "mr", "sd", "am", "st", "lt", "jr", "sr", "
 _TITLES = frozenset({"dr", "mr", "ms", "mx"})
 _NEVER = (frozenset(ABBREVIATIONS) | STREET_ABBREVIATIONS | {w for w in NOT_NAME_WORDS | CAPS_STOP_WORDS if len(w) <= 3}
           | {"dv", "pc", "oc", "mx"}) - _TITLE_LIKE
-_ROLES = sorted({c.lower() for c in INITIALS_CUES} | set(OCCUPATIONS) | {"interviewed", "juv", "minor", "dispatcher"},
-                key=len, reverse=True)
-_CUE_BEFORE = re.compile(r"(?<![\w/])(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in _ROLES)
-                         + r")(?:\.?[ \t]*[:,]?[ \t]*|(?<=/)[ \t]*)\(?\Z")
+_ROLE_SET = frozenset({c.lower().rstrip(".") for c in INITIALS_CUES} | set(OCCUPATIONS) | {"interviewed", "juv", "minor"})
 _VERBS = sorted(NARRATIVE_VERBS - {"would", "could", "might", "must", "should", "let", "lets"}, key=len, reverse=True)
 _VERB_AFTER = re.compile(r"[ \t]*\)?,?[ \t]+(?i:" + "|".join(_VERBS) + r")\b")
 _STOP_AFTER = re.compile(r"[ \t]*(?:[,;:)]|\.(?![\w])|\n|\Z)")
@@ -51,7 +48,10 @@ _DOTTED = re.compile(r"(?<![\w'’\-/.])([^\W\d_])\.[ \t]?([^\W\d_])(?:\.(?![^\W
 
 
 def _cued(text: str, start: int) -> bool:
-    return _CUE_BEFORE.search(text, max(0, start - 32), start) is not None
+    """A role or occupation (one or two words, maybe abbreviated with a stop, then maybe ":", "," or "(") ends
+    ``text`` right before ``start``: "the juvenile DR", "Dispatcher SD", "P/O T.J", "security guard: KB"."""
+    words = text[max(0, start - 32):start].rstrip(" \t(").rstrip(":,").rstrip(" \t").rstrip(".").lower().split()
+    return bool(words) and (words[-1] in _ROLE_SET or (len(words) > 1 and words[-2] + " " + words[-1] in _ROLE_SET))
 
 
 def _dotted_person(text: str, m: re.Match) -> bool:
@@ -74,10 +74,15 @@ def initial_pairs(text: str) -> list[tuple[int, int]]:
         w = m.group().lower()
         if w in _NEVER:
             continue
-        verb = _VERB_AFTER.match(text, m.end()) is not None  # a state ("SD", "PA") is no subject of a verb
-        stop = w not in _TITLES and _STOP_AFTER.match(text, m.end()) is not None  # "MR. TSOSIE" is a title
-        if (w not in US_STATES or verb) and (_ROLE_AFTER.match(text, m.end()) or (_cued(text, m.start()) and (
-                verb or stop))):
+        e = m.end()
+        if "(" in text[e:e + 3] and _ROLE_AFTER.match(text, e):
+            if w not in US_STATES:
+                out.append(m.span())
+            continue
+        if not _cued(text, m.start()):
+            continue
+        if _VERB_AFTER.match(text, e) or (  # a state ("SD", "PA") only as the subject of a verb
+                w not in US_STATES and w not in _TITLES and _STOP_AFTER.match(text, e)):  # "MR. TSOSIE": a title
             out.append(m.span())
     return out
 
@@ -87,25 +92,30 @@ def initial_words(value: str) -> frozenset[str]:
     """The record person ``value``'s initials as lower-case words ("jt" of TURNER, JAMES; "tj" of THOMAS JAMES),
     none that is a word or an abbreviation ("pd" of DOE, PAUL; "as")."""
     pairs = {i.lower() for i in initials_of(value)} | {given_initials(value)}
-    return frozenset(p for p in pairs if len(p) == 2 and p not in _NEVER)
+    return frozenset(p for p in pairs if len(p) == 2 and p not in _NEVER and p not in _TITLES)  # "ms." of MERCY STORY
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+# Words a person follows as an object ("told jt to leave", "spoke with jt and kb").
+_OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:told|tell|asked|ask|with|and|saw|see|called|call|texted|text|hit|"
+                            r"punched|pushed|grabbed|by|for|against|from|met|about|per|&)[ \t]+\Z")
 _NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS)  # "the dj played": a disc jockey
 
 
 @lru_cache(maxsize=4096)
 def _record_regex(pairs: tuple[str, ...]) -> re.Pattern:
     alts = "|".join(re.escape(p[0]) + r"\.?[ \t]?" + re.escape(p[1]) for p in pairs)
-    return re.compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + "(?:" + alts + r")(?:\.(?![^\W\d_]))?(?![\w'’\-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + "(?:" + alts + r")(?:\.(?![^\W\d_]))?(?![\w\-])(?!['’](?![sS]\b))", re.IGNORECASE)
 
 
 def record_initials(folded: str, low: str, value: str) -> list[tuple[int, int]]:
     """Where the record person ``value``'s initials (given and surname, "JT" of TURNER, JAMES; given and middle,
-    "tj" of THOMAS JAMES) stand in any case, dotted or not, before a narrative verb or after a role: "jt said",
-    "rj was driving", "j.r. told me". Not two letters that are a word or an abbreviation ("DA", "OK"). ``low``:
+    "tj" of THOMAS JAMES) stand in any case, dotted or not, before a narrative verb or a possessive, after a role
+    or where a person is an object: "jt said", "rj was driving", "j.r. told me", "jt's car", "told jt to leave". Not two letters that are a word or an abbreviation ("DA", "OK"). ``low``:
     ``folded`` in lower case."""
     here = tuple(sorted(p for p in initial_words(value) if p in low or p[0] + "." in low))
     if not here:
         return []
     return [m.span() for m in _record_regex(here).finditer(folded)
-            if _VERB_AFTER.match(folded, m.end()) or _cued(folded, m.start())]
+            if _VERB_AFTER.match(folded, m.end()) or _POSSESSIVE.match(folded, m.end()) or _cued(folded, m.start())
+            or _OBJECT_BEFORE.search(folded, max(0, m.start() - 10), m.start())]
