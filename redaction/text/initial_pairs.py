@@ -113,7 +113,8 @@ def record_initials(folded: str, low: str, value: str) -> list[tuple[int, int]]:
     "tj" of THOMAS JAMES) stand in any case, dotted or not, before a narrative verb or a possessive, after a role
     or where a person is an object: "jt said", "rj was driving", "j.r. told me", "jt's car", "told jt to leave". Not two letters that are a word or an abbreviation ("DA", "OK"). ``low``:
     ``folded`` in lower case."""
-    here = tuple(sorted(p for p in initial_words(value) if p in low or p[0] + "." in low))
+    here = tuple(sorted(p for p in initial_words(value)
+                        if p in low or p[0] + "." + p[1] in low or p[0] + ". " + p[1] in low))
     if not here:
         return []
     return [m.span() for m in _record_regex(here).finditer(folded)
