@@ -102,13 +102,13 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
                 gm = given_initials(str(v))  # "tj" of THOMAS JAMES
                 nicks |= {gm} if gm else set()
-                nicks |= initial_words(str(v))  # "jt" of TURNER, JAMES: numbers, never spreads
                 nicks |= frozenset(worded)
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in verb_nicknames(
                     folded, {n for n in nicks if ordinary_nickname(n) or n in worded}))  # "bill said", "MO STATED"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in signed_short_form(folded, nicks))  # "... this time - mo"
+                nicks |= initial_words(str(v))  # "jt" of TURNER, JAMES (``record_initials``): numbers, never spreads
                 found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                 found.person_values.append(str(v))
                 everyday |= {n for n in nicks if ordinary_nickname(n)} | set(worded)
@@ -116,7 +116,8 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in initials_spans(text, [str(v)]))
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
-                                   for s, e in record_initials(folded, view.lower, str(v)))  # "jt said", "j.r. told me"
+                                   for s, e in record_initials(
+                                       folded, view.ascii.word_starts() if view.ascii is not None else None, str(v)))  # "jt said", "j.r. told me"
             if not may_occur(entity, str(v), view):
                 continue
             for s, e in value_spans(entity, str(v), view):

@@ -102,21 +102,39 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:told|tell|asked|ask|with|and|saw|
 _NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS)  # "the dj played": a disc jockey
 
 
-@lru_cache(maxsize=4096)
-def _record_regex(pairs: tuple[str, ...]) -> re.Pattern:
-    alts = "|".join(re.escape(p[0]) + r"\.?[ \t]?" + re.escape(p[1]) for p in pairs)
-    return re.compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + "(?:" + alts + r")(?:\.(?![^\W\d_]))?(?![\w\-])(?!['’](?![sS]\b))", re.IGNORECASE)
+_TAIL = r"(?:\.(?![^\W\d_]))?(?![\w\-])(?!['’](?![sS]\b))"  # "jt", "j.t.", "jt's"; never "jtx", "j.t.x"
+# A pair of letters, dotted or not, standing alone and after no determiner, matched where a word starts (compiled
+# once: the record's pairs are compared with what it finds, "the dj played" being a disc jockey).
+_PAIR_AT = re.compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + r"([^\W\d_])\.?[ \t]?([^\W\d_])" + _TAIL,
+                      re.IGNORECASE)
 
 
-def record_initials(folded: str, low: str, value: str) -> list[tuple[int, int]]:
+def record_initials(folded: str, words: dict[str, list[int]] | None, value: str) -> list[tuple[int, int]]:
     """Where the record person ``value``'s initials (given and surname, "JT" of TURNER, JAMES; given and middle,
     "tj" of THOMAS JAMES) stand in any case, dotted or not, before a narrative verb or a possessive, after a role
-    or where a person is an object: "jt said", "rj was driving", "j.r. told me", "jt's car", "told jt to leave". Not two letters that are a word or an abbreviation ("DA", "OK"). ``low``:
-    ``folded`` in lower case."""
-    here = tuple(sorted(p for p in initial_words(value)
-                        if p in low or p[0] + "." + p[1] in low or p[0] + ". " + p[1] in low))
-    if not here:
+    or where a person is an object: "jt said", "rj was driving", "j.r. told me", "jt's car", "told jt to leave".
+    Not two letters that are a word or an abbreviation ("DA", "OK"). ``words``: the lower-case word index of
+    ``folded`` (``AsciiText.word_starts``), None when the text is not ASCII (then every word start is tried)."""
+    pairs = initial_words(value)
+    if not pairs:
         return []
-    return [m.span() for m in _record_regex(here).finditer(folded)
-            if _VERB_AFTER.match(folded, m.end()) or _POSSESSIVE.match(folded, m.end()) or _cued(folded, m.start())
-            or _OBJECT_BEFORE.search(folded, max(0, m.start() - 10), m.start())]
+    if words is None:  # not ASCII (rare): every word start, when the text holds a pair at all
+        low = folded.lower()
+        if not any(p in low or p[0] + "." in low for p in pairs):
+            return []
+        starts = [m.start() for m in _WORD_START.finditer(folded)]
+    else:  # "jt" is a word of the text; "j.t." two one-letter words
+        starts = sorted({q for p in pairs for w in (p, p[0]) for q in words.get(w, ())
+                         if len(w) == 2 or p[1] in words})
+    out = []
+    for q in starts:
+        m = _PAIR_AT.match(folded, q)
+        if m is None or (m.group(1) + m.group(2)).lower() not in pairs:
+            continue
+        if (_VERB_AFTER.match(folded, m.end()) or _POSSESSIVE.match(folded, m.end()) or _cued(folded, m.start())
+                or _OBJECT_BEFORE.search(folded, max(0, m.start() - 10), m.start())):
+            out.append(m.span())
+    return out
+
+
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")

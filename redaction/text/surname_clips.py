@@ -47,8 +47,20 @@ def surname_forms(value: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(f for f in forms if f not in words), frozenset(f for f in forms if f in words)
 
 
+@lru_cache(maxsize=65536)
+def _surname(value: str) -> str:
+    """The last surname word of the record name ``value``, folded, lower case ("" unless five letters or more)."""
+    parts = name_parts(value)
+    surname = fold(parts[1][-1]).lower() if parts is not None else ""
+    return surname if len(surname) >= 5 and surname.isalpha() else ""
+
+
 def surname_clips(value: str, words: dict[str, list[int]]) -> tuple[list[str], list[str]]:
     """The clipped forms of ``value``'s surname that ``words`` (a text's lower-case word index) holds: (no
-    dictionary word, found anywhere; a dictionary word, found only before a narrative verb)."""
+    dictionary word, found anywhere; a dictionary word, found only before a narrative verb). The forms are made
+    only when a word of the text opens like the surname (most texts hold none but the surname itself)."""
+    surname = _surname(value)
+    if not surname or not any(w[:3] == surname[:3] and w != surname for w in words):
+        return [], []
     plain, worded = surname_forms(value)
     return [f for f in plain if f in words], [f for f in worded if f in words]
