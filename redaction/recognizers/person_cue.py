@@ -103,6 +103,8 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
             got = trim_name(text, start, end, cue=name == "cue name")
             if got is not None and name == "name before verb" and common_words(text[got[0]:got[1]]):
                 continue  # "LOSS PREVENTION OBSERVED", "STERLING SILVER NECKLACE WAS REPORTED STOLEN"
+            if got is not None and name != "cue name" and _not_a_name_here(text, *got):
+                continue
             if got is not None and got not in seen:
                 seen.add(got)
                 out.append((got[0], got[1], name))
@@ -113,6 +115,19 @@ def common_words(span: str) -> bool:
     """Every word of ``span`` is a frequent English word that no name list holds ("ANIMAL CONTROL"): no name."""
     words = frequent_words()
     return all(w.strip(".,").lower() in words for w in span.split())
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w'\-])(?i:his|her|my|their|our|your)\s+\Z")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\-])(?i:the|a|an)\s+\Z")
+_PAIR_ABBREVIATIONS = frozenset({"da", "ia", "me", "co", "pd", "fd", "er", "dv", "ok", "tv", "id", "us"})
+
+
+def _not_a_name_here(text: str, start: int, end: int) -> bool:
+    """A possessive after "his", "my" ("HIS GIRL'S HOUSE": a noun), two capitals that are an agency abbreviation
+    ("PER DA THE CASE WAS DECLINED") or two or three letters after an article ("THE MO SAID NOTHING")."""
+    return (_OWNER_BEFORE.search(text, max(0, start - 8), start) is not None
+            or text[start:end].lower() in _PAIR_ABBREVIATIONS
+            or (end - start <= 3 and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None))
 
 
 def trim_name(text: str, start: int, end: int, *, cue: bool) -> tuple[int, int] | None:

@@ -99,6 +99,9 @@ ABBREVIATIONS = {
     "all", "any", "one", "two", "six", "ten", "out", "off", "per", "via", "see", "saw", "got", "new", "old",
     "mh", "dvd", "cd", "ofa", "cit", "sro", "fto", "csi", "k9", "swat", "ied", "dna", "lsd", "thc", "mdma", "ssi",
 }
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\-])(?i:the|a|an)\s+\Z")
+
+
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha()).lower()
 
@@ -132,16 +135,19 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                        or _TIME_BEFORE.search(text, max(0, start - 3), start) is not None)
                 if name != "before badge" and (caps or name in ("before verb", "possessive")):
                     bad = bad or _is_word(w, caps)  # a badge number after them is evidence enough ("OFFICER AM #12")
+                if name == "before verb" and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                    bad = True  # "THE MO SAID NOTHING": an abbreviation after an article, no initials
             if not bad and (name == "before badge" or _LABEL_OF_NUMBER.match(text, end) is None):
                 out.append((start, end, name))
-        if out and not caps:
+        if out:  # in capitals too: "MJ, TK AND SD WERE INTERVIEWED"
             out += _listed_with(text, out)
         return list({(s, e): (s, e, n) for s, e, n in reversed(out)}.values())[::-1]  # one per span
 
 
 # Two or three capitals listed right after or before found initials: "MJ, TK and SD were present" (SD found).
-_NEXT_INITIALS = re.compile(r",?[ \t]+(?:(?:and|&)[ \t]+)?(" + UPPER + r"{2,3})(?![\w'\-])")
-_PREV_INITIALS = re.compile(r"(?<![\w'\-/.#])(" + UPPER + r"{2,3}),?[ \t]+(?:(?:and|&)[ \t]+)?\Z")
+_NEXT_INITIALS = re.compile(r",?[ \t]+(?:(?:(?i:and)|&)[ \t]+)?(" + UPPER + r"{2,3})(?![\w'\-])")
+_VERB_AFTER_RX = re.compile(_VERB_AFTER)
+_PREV_INITIALS = re.compile(r"(?<![\w'\-/.#])(" + UPPER + r"{2,3}),?[ \t]+(?:(?:(?i:and)|&)[ \t]+)?\Z")
 
 
 def _listed_with(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -157,8 +163,9 @@ def _listed_with(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
                 continue
             w = m.group(1).lower()
             span = m.span(1)
-            if span in seen or w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or _is_word(w, True) or (
-                    len(w) == 3 and w[1] in "aeiouy"):
+            subject = w not in CAPS_STOP_WORDS and _VERB_AFTER_RX.match(text, span[1]) is not None  # "AND SD WERE"
+            if span in seen or w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or (
+                    _is_word(w, True) and not subject) or (len(w) == 3 and w[1] in "aeiouy"):
                 continue
             seen.add(span)
             todo.append(span)

@@ -27,6 +27,7 @@ from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.epithets import epithet_names
 from redaction.text.handles import handle_spans
+from redaction.text.initial_pairs import initial_pairs
 from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
@@ -39,6 +40,7 @@ from redaction.text.particle_names import particle_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
+from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
 from redaction.text.vocabulary import known_words, unknown_word
 
@@ -174,7 +176,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + slang_relations(text) + label_names(text) + naming_spans(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text) + message_names(text)
+            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \
+            + speaking_short_forms(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

@@ -9,9 +9,12 @@ from typing import Any
 
 from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_WORDS, fold, fold_same_length
 from redaction.text import confidence as C
+from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
-from redaction.text.names import PARTICLES, not_name_phrases
+from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, not_name_phrases
 from redaction.text.people import record_tokens
+from redaction.text.short_forms import signed_short_form
+from redaction.text.surname_clips import surname_clips
 from redaction.text.variants import (
     TextView,
     clipped_given,
@@ -25,6 +28,7 @@ from redaction.text.verb_nicknames import given_initials, verb_nicknames
 FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
                                  re.IGNORECASE)  # not the cue "street name"
 KEY_TOKEN = re.compile(r"[^\W_]+")
+_MODAL_BEFORE = re.compile(r"(?<![\w'])(?i:would|will|could|can|should|might|must|did|didnt)\s+\Z")
 
 
 def name_tokens(s: str) -> set[str]:
@@ -63,11 +67,14 @@ def norm_key(entity: str, s: str) -> Any:
     return _NON_ALNUM_LOWER.sub("", s.lower())
 
 
-def _clipped_spans(text: str, value: str, view: TextView) -> list[tuple[str, int, int]]:
-    """Where the text clips the record name's given name (``variants.clipped_given``), outside place and business
-    names ("CARL'S JR" is no clip of CARLOS) and street names ("Alex St")."""
-    words = clipped_given(value, view)
-    if not words or view.ascii is None:
+def _clipped_spans(text: str, value: str, view: TextView, surname_words: list[str]) -> list[tuple[str, int, int]]:
+    """Where the text clips the record name's given name (``variants.clipped_given``) or its surname
+    (``surname_words``: "Fitz", "Smitty"), outside place and business names ("CARL'S JR" is no clip of CARLOS) and
+    street names ("Alex St")."""
+    if view.ascii is None:
+        return []
+    words = clipped_given(value, view) + surname_words
+    if not words:
         return []
     places = not_name_phrases(text)
     return [(w, s, s + len(w)) for w in words for s in view.ascii.word_starts()[w]
@@ -90,24 +97,35 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
             rkey: Any = norm_key(entity, str(v)) if entity != "PERSON" else ("rec", j)
             if entity == "PERSON":
                 initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
-                clipped = _clipped_spans(text, str(v), view)
+                plain, worded = surname_clips(str(v), view.ascii.word_starts()) if view.ascii is not None else ([], [])
+                clipped = _clipped_spans(text, str(v), view, plain)  # worded: "sully" of SULLIVAN, only before a verb
                 nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
                 gm = given_initials(str(v))  # "tj" of THOMAS JAMES
                 nicks |= {gm} if gm else set()
+                nicks |= frozenset(worded)
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in verb_nicknames(
-                    folded, {n for n in nicks if ordinary_nickname(n)}))  # "bill said", "MO STATED", "tj ran"
+                    folded, {n for n in nicks if ordinary_nickname(n) or n in worded}))  # "bill said", "MO STATED"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in signed_short_form(folded, nicks))  # "... this time - mo"
+                nicks |= initial_words(str(v))  # "jt" of TURNER, JAMES (``record_initials``): numbers, never spreads
                 found.person_tokens.append((record_tokens(str(v)) | initials | nicks, rkey))
                 found.person_values.append(str(v))
-                everyday |= {n for n in nicks if ordinary_nickname(n)}
+                everyday |= {n for n in nicks if ordinary_nickname(n)} | set(worded)
                 own_words |= record_tokens(str(v))
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in initials_spans(text, [str(v)]))
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in record_initials(
+                                       folded, view.ascii.word_starts() if view.ascii is not None else None, str(v)))  # "jt said", "j.r. told me"
             if not may_occur(entity, str(v), view):
                 continue
             for s, e in value_spans(entity, str(v), view):
                 if entity == "PERSON" and " " not in folded[s:e].strip() and FOLLOWED_BY_SUFFIX.match(text, e):
                     continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
+                if entity == "PERSON" and folded[s:e].lower() in AMBIGUOUS_GIVEN and _MODAL_BEFORE.search(
+                        folded, max(0, s - 8), s):
+                    continue  # "he would mark the car": a verb, not MARK
                 found.cands.append(Cand(s, e, entity, rkey, 2 if entity == "PERSON" else 3, C.REDACT_RECORD))
     found.not_followed = frozenset(everyday - own_words)
     return found

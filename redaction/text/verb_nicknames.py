@@ -13,7 +13,7 @@ from redaction.text.value_match import DETERMINERS
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
-                             "showed", "goes", "went", "comes", "came", "keeps", "kept", "plays", "played"})
+                             "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person
 _VERBS = sorted(NARRATIVE_VERBS - _NOT_AFTER_NOUN, key=lambda v: (-len(v), v))
 _VERB = r"(?:" + "|".join(_VERBS) + r")\b"
 _PLURAL = r"(?:" + "|".join(_VERBS + ["were", "are"]) + r"|[^\W\d_]+ed)\b"  # "argued", "fought"
