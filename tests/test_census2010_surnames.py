@@ -9,14 +9,13 @@ adds the 2010 surnames the 1990 list lacks that are rare in English text; common
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
 from redaction.recognizers.words import NOT_NAME_WORDS
 from redaction.text.names import surnames
-from tests.text_helpers import assert_row, needs_vocabulary, recase, redacted, shown
+from tests.text_helpers import assert_hidden_in_shapes, assert_row, needs_vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "redaction" / "text" / "data" / "census2010_surnames.txt"
 LISTED = [w.strip() for w in DATA.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
@@ -53,10 +52,6 @@ def test_rows(redactor, text, gone, kept, casing):
 @needs_vocabulary
 def test_listed_surnames_after_a_given_name_property(redactor):
     """Random listed surnames after a given name in a speech slot, lower or upper case: the surname goes."""
-    rng = random.Random(2010)
     shapes = ["the caller said yevgenia {} left at noon", "witness tendai {} stated she saw it",
               "her cousin {} was there"]
-    for name in rng.sample([w for w in LISTED if not w.endswith("ing")], 40):
-        text = recase(rng.choice(shapes).format(name), rng.choice(["lower", "upper"]))
-        out = redacted(redactor, text)
-        assert not shown(out, name), out
+    assert_hidden_in_shapes(redactor, [w for w in LISTED if not w.endswith("ing")], shapes, seed=2010, n=40)

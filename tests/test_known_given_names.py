@@ -9,14 +9,13 @@ frequent words, wines, car models and strains stay words.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
 from redaction.recognizers.words import NOT_NAME_WORDS, frequent_words
 from redaction.text.names import given_names
-from tests.text_helpers import assert_row, needs_vocabulary, recase, redacted, shown
+from tests.text_helpers import assert_hidden_in_shapes, assert_row, needs_vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "redaction" / "recognizers" / "data" / "known_given_names.txt"
 LISTED = [w.strip() for w in DATA.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
@@ -51,9 +50,5 @@ def test_rows(redactor, text, gone, kept, casing):
 @needs_vocabulary
 def test_listed_given_names_in_person_slots_property(redactor):
     """Random listed names in a person's slot, lower or upper case: the name goes."""
-    rng = random.Random(100)
     shapes = ["i told {} to leave", "spoke with {} at the door", "her roommate {} called 911"]
-    for name in rng.sample(LISTED, 40):  # (1 in 100 slipped in a 600-sentence sample: "aly", also a short form)
-        text = recase(rng.choice(shapes).format(name), rng.choice(["lower", "upper"]))
-        out = redacted(redactor, text)
-        assert not shown(out, name), out
+    assert_hidden_in_shapes(redactor, LISTED, shapes, seed=100, n=40)

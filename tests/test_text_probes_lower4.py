@@ -17,7 +17,15 @@ import random
 import pytest
 
 from redaction.text.particle_names import particle_names
-from tests.text_helpers import assert_row, needs_vocabulary, recase, redacted, shown, shown_words
+from tests.text_helpers import (
+    as_written,
+    assert_casings,
+    needs_vocabulary,
+    recase,
+    redacted,
+    shown,
+    shown_words,
+)
 
 # (sentence, must go, must stay, casings)
 ALL = ("lower", "upper", "title")
@@ -183,14 +191,13 @@ PROBES = [
     ('I Called Ximena After It Happened', ['ximena'], ['called']),
     ('WITNESS ANNELIESE SAW SUSP FLEE', ['anneliese'], ['susp']),
 ]
-ROWS += [(text, gone, kept, ("as written",)) for text, gone, kept in PROBES]
+ROWS += as_written(PROBES)
 
 
 @needs_vocabulary
 @pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
 def test_probe_rows(redactor, text, gone, kept, casings):
-    for casing in casings:
-        assert_row(redactor, text, gone, kept, casing)
+    assert_casings(redactor, text, gone, kept, casings)
 
 
 def test_particle_names_spans():

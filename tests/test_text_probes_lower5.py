@@ -18,7 +18,15 @@ import random
 
 import pytest
 
-from tests.text_helpers import assert_row, needs_vocabulary, recase, redacted, shown, shown_words
+from tests.text_helpers import (
+    as_written,
+    assert_casings,
+    needs_vocabulary,
+    recase,
+    redacted,
+    shown,
+    shown_words,
+)
 
 ALL = ("lower", "upper", "title")
 LOWER = ("lower",)
@@ -187,14 +195,13 @@ PROBES = [
     ('according to witnesses, the fight was over drugs', [], ['witnesses', 'fight']),
     ('before leaving, staff locked the door', [], ['staff', 'door']),
 ]
-ROWS += [(text, gone, kept, ("as written",)) for text, gone, kept in PROBES]
+ROWS += as_written(PROBES)
 
 
 @needs_vocabulary
 @pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
 def test_probe_rows(redactor, text, gone, kept, casings):
-    for casing in casings:
-        assert_row(redactor, text, gone, kept, casing)
+    assert_casings(redactor, text, gone, kept, casings)
 
 
 @needs_vocabulary

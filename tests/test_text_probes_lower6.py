@@ -20,7 +20,15 @@ import random
 
 import pytest
 
-from tests.text_helpers import assert_row, needs_vocabulary, recase, redacted, shown, shown_words
+from tests.text_helpers import (
+    as_written,
+    assert_casings,
+    needs_vocabulary,
+    recase,
+    redacted,
+    shown,
+    shown_words,
+)
 
 ALL = ("lower", "upper", "title")
 NO_TITLE = ("lower", "upper")  # in Title Case "Rip Lil Guy", "Seller: Item" read as names (the NER's to judge)
@@ -378,14 +386,13 @@ PROBES += [
     ("grandma says lil dame took her purse again", ["dame"], ["purse"]),
     ("the dasher, ikaika, left it at the wrong door", ["ikaika"], ["dasher", "door"]),
 ]
-ROWS += [(text, gone, kept, ("as written",)) for text, gone, kept in PROBES]
+ROWS += as_written(PROBES)
 
 
 @needs_vocabulary
 @pytest.mark.parametrize(("text", "gone", "kept", "casings"), ROWS)
 def test_probe_rows(redactor, text, gone, kept, casings):
-    for casing in casings:
-        assert_row(redactor, text, gone, kept, casing)
+    assert_casings(redactor, text, gone, kept, casings)
 
 
 @needs_vocabulary

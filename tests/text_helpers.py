@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redaction.text.vocabulary import known_words
@@ -49,6 +50,25 @@ def assert_row(redactor: Any, text: str, gone: list[str], kept: list[str], mode:
     out = redacted(redactor, recase(text, mode))
     assert not shown_words(out, gone), (mode, out)
     assert not [w for w in kept if not shown(out, w)], (mode, out)
+
+
+def assert_casings(redactor: Any, text: str, gone: list[str], kept: list[str], casings: Sequence[str]) -> None:
+    """``assert_row`` in each casing of ``casings``: one probe-table row."""
+    for casing in casings:
+        assert_row(redactor, text, gone, kept, casing)
+
+
+def as_written(probes: Sequence[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str], tuple[str]]]:
+    """Probe rows (sentence, must go, must stay) run only as written."""
+    return [(text, gone, kept, ("as written",)) for text, gone, kept in probes]
+
+
+def assert_hidden_in_shapes(redactor: Any, names: Sequence[str], shapes: Sequence[str], seed: int, n: int) -> None:
+    """``n`` random names of ``names``, each in a random shape (``{}`` for the name), lower or upper case: hidden."""
+    rng = random.Random(seed)
+    for name in rng.sample(list(names), n):
+        out = redacted(redactor, recase(rng.choice(shapes).format(name), rng.choice(["lower", "upper"])))
+        assert not shown(out, name), out
 
 
 def needs_vocabulary(fn: Callable[..., Any]) -> Callable[..., Any]:
