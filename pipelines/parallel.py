@@ -64,7 +64,7 @@ def processes_for(rows: int, batch: int) -> tuple[int, int]:
     return procs, max(1, min(batch, -(-rows // (4 * procs))))
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
+def ordered_map[T, R](fn: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
     """``fn(item)`` for every item, yielded in the order of ``items``.
 
     With ``processes`` > 1, ``fn`` and the items must pickle: ``processes`` worker processes (`spawn_pool`) run

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeAlias, TypedDict
+from typing import NamedTuple, TypedDict
 
 # A free-form JSON document (the disclosure-control and utility reports, the validation summary, an export's
 # fate): read-only containers, so a report typed ``dict[str, int]`` is one too.
-JSONValue: TypeAlias = str | int | float | bool | None | Sequence["JSONValue"] | Mapping[str, "JSONValue"]
-JSONObject: TypeAlias = Mapping[str, JSONValue]
+type JSONValue = str | int | float | bool | None | Sequence["JSONValue"] | Mapping[str, "JSONValue"]
+type JSONObject = Mapping[str, JSONValue]
 
 
 class ReadIssueRow(TypedDict):
