@@ -17,12 +17,8 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
 
 from pipelines import settings
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 def stage_processes() -> int:
