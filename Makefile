@@ -10,7 +10,7 @@ export UV_LINK_MODE := copy
 
 # Python 3.12 (pyproject.toml): python3.12 on PATH, else pyenv's 3.12 (these machines have it, not active by
 # default), else uv's own download of 3.12.
-PYTHON_312 := $(shell python3.12 -V >/dev/null 2>&1 && echo python3.12 || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -1)
+PYTHON_312 := $(shell python3.12 -V >/dev/null 2>&1 && echo python3.12 || ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.12*/bin/python3.12 2>/dev/null | tail -1)
 
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
