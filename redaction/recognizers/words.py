@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from functools import lru_cache
 
@@ -141,13 +142,16 @@ NOT_NAME_WORDS |= _data_words()
 NOT_NAME_PHRASES = _data_phrases()
 
 
+def word_list(path: str | os.PathLike[str]) -> frozenset[str]:
+    """The words of a one-word-a-line data file, lower case ("#" lines are comments)."""
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(w for w in (line.strip().lower() for line in fh) if w and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def frequent_words() -> frozenset[str]:
     """Frequent English words that no name list holds (``data/frequent_words.txt``; see its build script)."""
-    from pathlib import Path
-
-    text = (Path(__file__).parent / "data" / "frequent_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split() if not w.startswith("#"))
+    return word_list(os.path.join(os.path.dirname(__file__), "data", "frequent_words.txt"))
 
 # Police abbreviations and report words that officers type in capitals right after a role cue
 # ("V/ PH (555) ...", "V/ IDENTIFIED S1 AS ...", "AT THIS TIME"): never names.

@@ -33,6 +33,7 @@ from redaction.recognizers.words import (
     US_STATES,
     VEHICLE_WORDS,
     fold,
+    word_list,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.owners import OWNED
@@ -98,8 +99,7 @@ def given_names() -> frozenset[str]:
     data = os.path.join(os.path.dirname(os.path.dirname(__file__)), "recognizers", "data")
     # names the 1990 list lacks ("ximena", "amir", "priya"), and rarer ones the model knows as words ("lakshmi")
     for fn in ("ssa_given_names.txt", "known_given_names.txt"):
-        with open(os.path.join(data, fn), encoding="utf-8") as fh:
-            out.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+        out |= word_list(os.path.join(data, fn))
     return frozenset(w for w in out if len(w) >= 3 and w not in AMBIGUOUS_GIVEN and w not in _STOP)
 
 
@@ -260,8 +260,7 @@ def surnames() -> frozenset[str]:
 
     with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
         out = {line.split()[0].lower() for line in fh if line.strip()}
-    with open(os.path.join(os.path.dirname(__file__), "data", "census2010_surnames.txt"), encoding="utf-8") as fh:
-        out |= {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+    out |= word_list(os.path.join(os.path.dirname(__file__), "data", "census2010_surnames.txt"))
     return frozenset(w for w in out if len(w) >= 3 and w not in CAPS_STOP_WORDS and w not in STOP_WORDS
                      and w not in SUFFIX_LOWER)
 

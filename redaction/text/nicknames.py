@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold, word_list
 
 _WORDS_FILE = Path(__file__).resolve().parents[1] / "recognizers" / "data" / "nickname_words.txt"
 _HYPOCORISTICS = Path(__file__).resolve().parent / "data" / "hypocoristics.tsv"
@@ -80,8 +80,7 @@ def forms_of(given: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _listed_everyday() -> frozenset[str]:
-    with open(_WORDS_FILE, encoding="utf-8") as fh:
-        return frozenset(s for s in (line.strip().lower() for line in fh) if s and not s.startswith("#"))
+    return word_list(_WORDS_FILE)
 
 
 def everyday_word(word: str, ambiguous: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from redaction.recognizers.words import CAPS_STOP_WORDS
+from redaction.recognizers.words import CAPS_STOP_WORDS, word_list
 from redaction.text.names import CUE_WORDS, given_names, mixed_case, plain
 from redaction.text.vocabulary import NARRATIVE_VERBS
 from redaction.text.word_kinds import word_kind
@@ -38,8 +38,7 @@ _GATE = re.compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
 
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    with open(_PLACES, encoding="utf-8") as fh:
-        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+    return word_list(_PLACES)
 
 
 def _no_name(low: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, word_list
 from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, inflected
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
@@ -35,8 +35,7 @@ _SLANG_KIN = frozenset({"bro", "bruh", "brah", "sis", "cuz", "fam", "homie", "ho
 
 @lru_cache(maxsize=1)
 def street_monikers() -> frozenset[str]:
-    with open(_MONIKERS, encoding="utf-8") as fh:
-        return frozenset(s for s in (line.strip().lower() for line in fh) if s and not s.startswith("#"))
+    return word_list(_MONIKERS)
 
 
 def _word_ok(word: str) -> tuple[bool, bool]:

@@ -17,7 +17,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER_TITLES, fold, word_list
 from redaction.text.base import DEFAULT_MODEL
 
 NARRATIVE_VERBS = frozenset({
@@ -98,8 +98,7 @@ _NEW_WORDS = Path(__file__).resolve().parent / "data" / "everyday_new_words.txt"
 def new_words() -> frozenset[str]:
     """Everyday words of apps and texting that WordNet predates ("app", "venmo", "lyft": ``data/everyday_new_words.txt``):
     common words to every rule."""
-    lines = _NEW_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list(_NEW_WORDS)
 
 
 def _lookups(root: Path) -> dict:
