@@ -15,7 +15,9 @@ from redaction.text.vocabulary import NARRATIVE_VERBS
 _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
                              "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person
 _VERBS = sorted(NARRATIVE_VERBS - _NOT_AFTER_NOUN, key=lambda v: (-len(v), v))
-_VERB = r"(?:" + "|".join(_VERBS) + r")\b"
+# a narrative verb; a past form in -ed ("deuce pulled", not "will need", "will proceed"); "was" or "is" before
+# a verb in -ing ("rusty was fixing", not "bill was paid", "the kit was being")
+_VERB = (r"(?:" + "|".join(_VERBS) + r"|[^\W\d_]{3,}(?<![e\s])ed|(?:was|is)\s+(?!being\b|going\b)[^\W\d_]{2,}ing)\b")
 _PLURAL = r"(?:" + "|".join(_VERBS + ["were", "are"]) + r"|[^\W\d_]+ed)\b"  # "argued", "fought"
 # before a narrative verb; or first of two subjects joined by "and" ("jack and the victim argued", "pat and rob
 # were"); or the second of them ("pat and rob were")
