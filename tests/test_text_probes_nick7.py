@@ -193,6 +193,28 @@ ROWS = [
     ('the mark was visible on his arm', ['DALE, MARK'], [], ['mark'], 'alu'),
     ('the sissy bar on the bike was bent', ['MORSE, CECILIA'], [], ['sissy', 'bar'], 'alu'),
     ('tish said she was at work', ['GRANT, LETICIA'], ['tish'], ['work'], 'alu'),
+    # round three: the new rules' edges (clause start only, sentence openers, procedure words)
+    ('Officer pat searched the driver', ['DOE, PATRICIA'], [], ['pat', 'searched'], 'alu'),
+    ('the rape kit was missing from the locker', ['HALE, CHRISTOPHER'], [], ['kit'], 'alu'),
+    ('will need a ride home', ['OSEI, WILLIAM'], [], ['will'], 'alu'),
+    ('he said rob was hiding in the shed', ['KING, ROBERT'], ['rob'], ['shed'], 'alu'),
+    ('Update, Robert (Bobby) was released', None, ['Robert', 'Bobby'], ['Update', 'released'], 'alu'),
+    ('Also, William (Billy) called back', None, ['William', 'Billy'], ['Also', 'called'], 'alu'),
+    ('Yesterday, Margaret (Peggy) came by', None, ['Margaret', 'Peggy'], ['Yesterday'], 'alu'),
+    ('Grace from church said she would help', None, ['Grace'], ['church', 'help'], 'al'),
+    ('Help from the neighbors said nothing', None, [], ['Help', 'neighbors'], 'al'),
+    ('Nobody from the store said anything', None, [], ['Nobody', 'store'], 'alu'),
+    ('Everyone from the block says he sells', None, [], ['Everyone', 'block'], 'alu'),
+    ('Dispatch from the city said units were busy', None, [], ['Dispatch', 'city'], 'alu'),
+    ('Chase from the bank said the card was stolen', None, [], ['bank', 'card'], 'al'),
+    ('deuce was sleeping on the couch', ['BANKS, LAMAR II'], ['deuce'], ['couch'], 'alu'),
+    ('the junior league met', ['PRICE, MARCUS JR'], [], ['junior', 'league'], 'alu'),
+    ("Trey's mom said trey was visiting", ['WELLS, ANTHONY III'], ['trey'], ['mom'], 'alu'),
+    ('he took a trip and visited his aunt', ['CABOT, HARRISON III'], [], ['trip'], 'alu'),
+    ('trip planned to leave at 6', ['CABOT, HARRISON III'], ['trip'], ['leave'], 'a'),
+    ('the quad was full of students', ['FOX, JOHN IV'], [], ['quad'], 'alu'),
+    ('she said kitty was hungry', ['HOLLIS, KATHERINE'], ['kitty'], ['hungry'], 'a'),
+    ('Mark was standing by the car', ['DALE, MARK'], ['Mark'], ['car'], 'alu'),
 ]
 
 CASES = [(r[0] if m == "a" else cased(r[0], "lower" if m == "l" else "upper"), *r[1:4])

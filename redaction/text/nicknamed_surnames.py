@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from redaction.recognizers.words import CAPS_STOP_WORDS, fold
 from redaction.text.names import CUE_WORDS
 from redaction.text.nicknames import forms_of
@@ -20,8 +22,10 @@ from redaction.text.nicknames import forms_of
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SHAPE = re.compile(r"(?<![\w'’\-])(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(?:\([ \t]*[\"“'‘]?(" + _NAME
                     + r")[\"”'’]?[ \t]*\)|[\"“'‘](" + _NAME + r")[\"”'’])")
+# a greeting, a closing or a word that opens a sentence before a comma ("Update, Robert (Bobby) was released")
 _NOT_SURNAMES = frozenset({"hi", "hey", "hello", "dear", "thanks", "thank", "yo", "sincerely", "regards", "best",
-                           "and", "or", "but", "so", "also", "aka"})
+                           "aka", "update", "note", "btw", "ok", "okay", "yes", "well", "anyway", "today", "yesterday",
+                           "tonight", "earlier", "later", "now", "again", "sorry", "please", "pls", "fyi", "oh"})
 
 
 def _fits(given: str, nick: str) -> bool:
@@ -39,7 +43,7 @@ def nicknamed_surnames(text: str) -> list[tuple[int, int]]:
     for m in _SHAPE.finditer(text):
         surname, given = m.group(1).lower(), m.group(2)
         nick_group = 3 if m.group(3) else 4
-        if surname in _NOT_SURNAMES or surname in CUE_WORDS or surname in CAPS_STOP_WORDS:
+        if surname in _NOT_SURNAMES or surname in STOP_WORDS or surname in CUE_WORDS or surname in CAPS_STOP_WORDS:
             continue
         if _fits(given, m.group(nick_group)):
             out += [(m.start(1), m.end(2)), m.span(nick_group)]

@@ -33,9 +33,11 @@ def suffix_words() -> frozenset[str]:
     return frozenset().union(*_table().values())
 
 
-@lru_cache(maxsize=8192)
 def suffix_nicknames(value: str) -> frozenset[str]:
     """The nicknames of a record name's generational suffix, a word after its first ("PRICE, MARCUS JR",
     "PRICE JR, MARCUS" -> "junior", "jr"); none for a name without one. Lower case."""
     table = _table()
-    return frozenset().union(*(table.get(w.lower(), frozenset()) for w in _WORD.findall(value)[1:]))
+    low = value.lower()
+    if not any(k in low for k in table):
+        return frozenset()  # most names hold no suffix: no word split
+    return frozenset().union(*(table.get(w, frozenset()) for w in _WORD.findall(low)[1:]))
