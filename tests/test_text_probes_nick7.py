@@ -256,3 +256,18 @@ def test_a_pet_name_from_where_the_person_is_from_goes_in_any_casing(redactor, s
     out = redactor.redact([cased(text, rnd.choice(["lower", "upper", "as"]))])[0].text
     assert not shown(out, nick), out
     assert shown(out, place.split()[-1]), out  # the place stays: "work", "stop", "door"
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_son_by_his_suffix_nickname_and_his_father_by_name_get_two_numbers(redactor, seed) -> None:
+    rnd = random.Random(seed)
+    given, surname, suffix, nick = rnd.choice([("MARCUS", "PRICE", "JR", "Junior"), ("LAMAR", "BANKS", "II", "Deuce"),
+                                               ("ANTHONY", "WELLS", "III", "Trey"), ("MARCUS", "PRICE", "JR", "JR")])
+    father = f"{given.title()} {surname.title()} Sr."
+    text = rnd.choice([f"{nick} said his dad was asleep. {father} denied it.",
+                       f"{father} said {nick} hit him.", f"{nick} told {father} to leave."])
+    people = [f"{surname}, {given} {suffix}", f"{surname}, {given} SR"]
+    rnd.shuffle(people)
+    out = redactor.redact([cased(text, rnd.choice(["lower", "upper", "as"]))], [{"PERSON": people}])[0].text
+    assert not shown(out, nick), out
+    assert len(set(_NUMBER.findall(out))) == 2, out  # the son and the father: two numbers

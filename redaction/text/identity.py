@@ -172,6 +172,11 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     ctx = _Context(text)
+    if ctx.suffixed:  # a record name's own suffix ("PRICE, MARCUS JR"): "Marcus Price Sr." is the other one
+        for i, value in enumerate(values):
+            own_suffix = cues.SUFFIXES.intersection(_LETTERS.findall(value.lower())[1:])
+            if own_suffix:
+                ctx.suffixes[i] = set(own_suffix)
     ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
                                                                                          m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}

@@ -81,8 +81,8 @@ def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]]) -> list[
     """``cands`` that a mention with generational ``suffix`` may be: "Terrell Hughes Jr." is not the person written
     "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." (``seen``: each person's suffixes in
     full names so far, "" for none). Empty: someone new."""
-    if suffix == "sr":
-        return [k for k in cands if "sr" in seen.get(k, ()) or "jr" not in seen.get(k, ())]
+    if suffix == "sr":  # nor the one written "... II" or "... III" (a son named for his father)
+        return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k, set()) & {"jr", "ii", "iii", "iv"}]
     return [k for k in cands if suffix in seen.get(k, ()) or not seen.get(k)]
 
 
