@@ -271,3 +271,15 @@ def test_a_son_by_his_suffix_nickname_and_his_father_by_name_get_two_numbers(red
     out = redactor.redact([cased(text, rnd.choice(["lower", "upper", "as"]))], [{"PERSON": people}])[0].text
     assert not shown(out, nick), out
     assert len(set(_NUMBER.findall(out))) == 2, out  # the son and the father: two numbers
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_suffix_nickname_after_the_full_name_in_the_text_gets_its_number(redactor, seed) -> None:
+    rnd = random.Random(seed)
+    full, nick = rnd.choice([("Marcus Price Jr.", "Junior"), ("Anthony Wells III", "Trey"), ("Lamar Banks II", "Deuce"),
+                             ("Harrison Cabot III", "Tripp")])
+    text = rnd.choice([f"{full} was arrested. {nick} said he was innocent.",
+                       f"Victim {full} called. Later {nick} told officers he was fine."])
+    out = redactor.redact([cased(text, rnd.choice(["lower", "upper", "as"]))])[0].text
+    assert not shown(out, nick), out
+    assert set(_NUMBER.findall(out)) == {"1"}, out  # one person, one number

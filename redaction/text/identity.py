@@ -49,6 +49,7 @@ from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tok
 from redaction.text.person_lists import ATTRIBUTION as _ATTRIBUTION
 from redaction.text.person_lists import CUE_END as _CUE_END
 from redaction.text.person_lists import split_list as split_list  # the redactor imports it from here
+from redaction.text.suffix_nicknames import suffix_forms
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
@@ -210,6 +211,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             suffix = cues.suffix_of(text, m.start, m.end) if ctx.suffixed else ""
             if ctx.suffixed and (not m.lone or suffix):
                 ctx.suffixes.setdefault(pid, set()).add(suffix)
+                if suffix and not m.lone:  # "Marcus Price Jr." ... "Junior said": him (``suffix_nicknames``)
+                    p.words |= suffix_forms(suffix)
         p.last = pos
     numbers: dict[int, int] = {}
     for i in order:

@@ -41,3 +41,9 @@ def suffix_nicknames(value: str) -> frozenset[str]:
     if not any(k in low for k in table):
         return frozenset()  # most names hold no suffix: no word split
     return frozenset().union(*(table.get(w, frozenset()) for w in _WORD.findall(low)[1:]))
+
+
+def suffix_forms(suffix: str) -> frozenset[str]:
+    """The nicknames of one suffix ("jr" -> "junior", "jr"), lower case: a person written "Marcus Price Jr." is the
+    "Junior" of the same text (``identity.number_people``)."""
+    return _table().get(suffix.lower(), frozenset())
