@@ -215,6 +215,17 @@ ROWS = [
     ('the quad was full of students', ['FOX, JOHN IV'], [], ['quad'], 'alu'),
     ('she said kitty was hungry', ['HOLLIS, KATHERINE'], ['kitty'], ['hungry'], 'a'),
     ('Mark was standing by the car', ['DALE, MARK'], ['Mark'], ['car'], 'alu'),
+    # round four: greetings, objects, possessives, slots
+    ('hey trey, give my phone back', ['WELLS, ANTHONY III'], ['trey'], ['phone'], 'alu'),
+    ('RIP Deuce, gone too soon', ['BANKS, LAMAR II'], ['Deuce'], ['soon'], 'a'),
+    ('shoutout to kit for calling 911', ['HALE, CHRISTOPHER'], ['kit'], ['calling'], 'al'),
+    ("junior's girlfriend called it in", ['PRICE, MARCUS JR'], ['junior'], ['girlfriend'], 'alu'),
+    ('me and trey were at the park', ['WELLS, ANTHONY III'], ['trey'], ['park'], 'alu'),
+    ('i told junior to go home', ['PRICE, MARCUS JR'], ['junior'], ['home'], 'alu'),
+    ("Peggy's son said she fell", ['DUNN, MARGARET'], ['Peggy'], ['son'], 'alu'),
+    ('per bitsy the window was open', ['CARVER, ELIZABETH'], ['bitsy'], ['window'], 'alu'),
+    ('with kolya and his brother', ['SMIRNOV, NIKOLAI'], ['kolya'], ['brother'], 'alu'),
+    ('the deuce and the trey were on the table', None, [], ['deuce', 'trey'], 'alu'),
 ]
 
 CASES = [(r[0] if m == "a" else cased(r[0], "lower" if m == "l" else "upper"), *r[1:4])
