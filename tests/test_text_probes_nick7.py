@@ -226,6 +226,11 @@ ROWS = [
     ('per bitsy the window was open', ['CARVER, ELIZABETH'], ['bitsy'], ['window'], 'alu'),
     ('with kolya and his brother', ['SMIRNOV, NIKOLAI'], ['kolya'], ['brother'], 'alu'),
     ('the deuce and the trey were on the table', None, [], ['deuce', 'trey'], 'alu'),
+    # evidence named with a pet form ('rape kit') stays; the person Kit goes
+    ('rape kit was collected', None, [], ['kit'], 'alu'),
+    ('first aid kit was missing', ['HALE, CHRISTOPHER'], [], ['kit'], 'alu'),
+    ('the test kit showed positive', ['HALE, CHRISTOPHER'], [], ['kit'], 'alu'),
+    ('Kit was picked up by his mom', ['HALE, CHRISTOPHER'], ['Kit'], ['mom'], 'alu'),
 ]
 
 CASES = [(r[0] if m == "a" else cased(r[0], "lower" if m == "l" else "upper"), *r[1:4])
