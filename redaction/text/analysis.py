@@ -35,6 +35,7 @@ from redaction.text.message_names import message_names
 from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, plain, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
+from redaction.text.ner_model import NerModel, load_ner
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
@@ -44,7 +45,6 @@ from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
 from redaction.text.vocabulary import known_words, unknown_word
 
-_NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
 # Analyzer (one per process, built lazily)
 # --------------------------------------------------------------------------------------------------
@@ -57,21 +57,9 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
 _NER_LABELS = ("PERSON", "PER")
 
 
-def _load_nlp(model: str) -> Any:
-    """Load ``model`` with only the components NER needs (en_core_web_sm: ``ner`` with its own tok2vec)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE + ["tok2vec"])
-        nlp("Probe text for Jane Doe.")
-    except Exception:  # the NER listens to a shared tok2vec in this model: keep it
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE)
-    return nlp
-
-
 @dataclass
 class _Engine:
-    nlp: Any
+    ner: NerModel
     recognizers: list[Any]
 
 
@@ -86,13 +74,13 @@ def _engine(model: str) -> _Engine:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from redaction.recognizers import default_recognizers
 
-    nlp = _load_nlp(model)
+    ner = load_ner(model)
     # Read the vocabulary now, with the model, not inside the first text's time; the name rules need it: without it
     # they would quietly find nothing, so such a model is refused (and not kept as this model's engine).
     if not known_words(model):
         raise RedactionError(f"spaCy model {model!r}: its vocabulary (vocab/strings.json) cannot be read. Set "
                              "OSD_SPACY_MODEL to an installed model package or a model folder.")
-    _ENGINES[model] = _Engine(nlp, default_recognizers())
+    _ENGINES[model] = _Engine(ner, default_recognizers())
     # The model, vocabularies and name lists live as long as the process: moved out of the cyclic garbage
     # collector's generations, later collections no longer walk their ~100,000 objects (~3% of redaction time
     # in a fresh process). Objects alive now are never cycle-collected; refcounting still frees them.
@@ -198,7 +186,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             jobs.append((i, 0, text, None))
             continue
         jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
-    docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
+    docs = engine.ner.pipe((j[2] for j in jobs), batch_size=batch_size)
     given = given_names()
     confirmed: dict[int, list[tuple[int, int]]] = {}
     seen_ents: dict[int, list[tuple[int, int]]] = {}
