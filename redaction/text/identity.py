@@ -26,6 +26,9 @@ the text, in three steps.
      A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
    * a second mention of the same word in one sentence is another person than the first ("Santos does not
      want to press charges against Ms. Santos");
+   * ``identity_cues`` (a possessor's relative, twins in a list, another form in the sentence, Jr./Sr.) and
+     ``identity_apart`` ("no relation", a rank against a civilian, two words in swapped order) name *another*
+     person than the words alone would;
    * otherwise the record person listed first (the record's subject or victim: the narrative is about them),
      else the person mentioned last.
    These are conventions, not knowledge: a text that says nothing more is read the way a reader would most
@@ -41,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text import identity_apart as apart
 from redaction.text import identity_cues as cues
 from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
@@ -447,6 +451,8 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    if not (cands := _apart(m, cands, persons, ctx, role)):
+        return None  # "Rosa Diaz, no relation", "Officer Diaz" beside "Rosa Diaz": someone else
     suffix = cues.suffix_of(ctx.text, m.start, m.end) if ctx.suffixed and ctx.suffixes else ""
     if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes)):
         return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
@@ -476,6 +482,29 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
         return None  # "the minors R.S. and R.S.": two people
     record = [k for k in cands if persons[k].record]
     return record[0] if record else max(cands, key=lambda k: persons[k].last)
+
+
+def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context, role: str) -> list[int]:
+    """``cands`` without the people that ``identity_apart``'s cues say the mention is not."""
+    text = ctx.text
+    if apart.no_relation_after(text, m.end):
+        return [k for k in cands if not persons[k].starts]
+    role_at = (lambda s: ctx.of(s)[2])  # noqa: E731
+    if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
+        ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
+        return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]
+    if not m.lone:
+        if any(not persons[k].record and not persons[k].given for k in cands) and ctx.of(m.start)[2] != "officer":
+            cands = [k for k in cands if persons[k].record or persons[k].given
+                     or not apart.rank_only(persons[k].starts, role_at)]  # "Officer Diaz", then "Rosa Diaz"
+        named = {pid for pid, words in ctx.met.get(m.sentence, ()) if words == m.keys}
+        if named & set(cands) and "," not in text[m.start:m.end]:  # "Jordan Taylor and Taylor Jordan"
+            cands = [k for k in cands if k not in named or not apart.swapped(
+                m.given, m.surnames, persons[k].given, persons[k].surnames)]
+        if len(cands) > 1:  # "Jordan Taylor" again: not the one written "Taylor Jordan"
+            cands = [k for k in cands if not apart.swapped(m.given, m.surnames, persons[k].given,
+                                                           persons[k].surnames)] or cands
+    return cands
 
 
 _ALIAS_PREFIXES = frozenset({"lil", "li'l", "little", "baby", "big", "yung", "young"})
