@@ -490,6 +490,9 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
     if apart.no_relation_after(text, m.end):
         return [k for k in cands if not persons[k].starts]
     role_at = (lambda s: ctx.of(s)[2])  # noqa: E731
+    if m.lone and (met := ctx.met.get(m.sentence)) and met[0][0] in cands \
+            and apart.relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
+        cands = [k for k in cands if k != met[0][0]]
     if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
         ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
         return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]

@@ -13,6 +13,11 @@
   "Abdi Hassan says Hassan Abdi owes him": nobody names one person in two orders within a sentence (``LAST,
   FIRST`` with its comma is another matter: that is the same person, and is left alone).
 
+* **A relation of the sentence's first person**: "Caller Earl Banks says his neighbor Earl is stealing mail",
+  "Pablo Ortiz stated that Pablo (his cousin) has a gun", "Ines Vidal says Vidal (her ex) keeps calling": a
+  name word alone right after "his/her/their <relation>" or right before "(his/her <relation>)" is not the person
+  who opened the sentence, even when it is their own given name or surname: nobody is their own neighbour.
+
 When in doubt the numbering gives two numbers rather than one: a reader misled that two people are one is worse
 off than a reader who cannot tell that two mentions are one person. None of this changes what is redacted, only
 the numbers.
@@ -24,6 +29,20 @@ import re
 from collections.abc import Callable, Collection
 
 _NO_RELATION = re.compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
+
+
+_RELATIONS = (r"(?:ex-|step-?|half-|great-|grand)*(?:neighbou?r|cousin|friend|roommate|room\s+mate|co-?worker|"
+              r"landlord|landlady|tenant|boss|ex|brother|sister|son|daughter|father|mother|dad|mom|uncle|aunt|nephew|"
+              r"niece|husband|wife|boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|child|kid|parent|sibling)"
+              r"(?:-in-law|\s+in\s+law)?")
+_RELATION_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|my)\s+" + _RELATIONS + r"\s*,?\s+\Z", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s*[(,]\s*(?:his|her|their|my)\s+" + _RELATIONS + r"\b", re.IGNORECASE)
+
+
+def relation_around(text: str, s: int, e: int) -> bool:
+    """The mention ``text[s:e]`` follows "his neighbor" or is followed by "(her ex)", ", his cousin"."""
+    return _RELATION_BEFORE.search(text, max(0, s - 32), s) is not None \
+        or (("(" in text[e:e + 3] or "," in text[e:e + 3]) and _RELATION_AFTER.match(text, e) is not None)
 
 
 def no_relation_after(text: str, e: int) -> bool:
