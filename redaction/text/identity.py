@@ -147,6 +147,7 @@ class _Person:
     starts: list[int] = field(default_factory=list)  # their mentions (for their gender, kinship noun, role)
     record: bool = False
     last: int = -1
+    halves: set[str] = field(default_factory=set)  # surname words written only inside a hyphenated surname
 
 
 @dataclass
@@ -189,6 +190,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             o = persons[k]
             p.words |= o.words
             p.surnames |= o.surnames
+            p.halves |= o.halves
             p.given |= o.given
             p.starts += o.starts
             o.words, o.starts = set(), []
@@ -199,6 +201,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
         for i in group:
             m = ments[i]
             p.words |= m.keys
+            if "-" in text[m.start:m.end] or p.halves:  # "Garcia-Lopez": "lopez" only as a half, until "Lopez"
+                p.halves = apart.halves_of(text[m.start:m.end], p.halves, m.surnames if not m.lone else frozenset())
             p.surnames |= m.surnames
             p.given |= m.given
             p.starts.append(m.start)
@@ -221,7 +225,8 @@ def _record_person(words: frozenset[str], value: str) -> _Person:
     sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
     sur = {w for w in sur if w not in _PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
     given = {_letters(first.split()[0])} if first.split() else set()
-    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
+    halves = apart.halves_of(last, set(), frozenset()) if "-" in last else set()
+    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True, halves=halves)
 
 
 @lru_cache(maxsize=1)
@@ -436,8 +441,8 @@ def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Cont
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
     cands = [k for k, p in enumerate(persons) if m.keys <= p.words]
-    if not cands and m.alt:
-        cands = [k for k, p in enumerate(persons) if m.alt <= p.words]
+    if m.alt:  # "ROE" read as initials and as a word: the people written either way ("C/ ROE AND W/ ROE")
+        cands += [k for k, p in enumerate(persons) if m.alt <= p.words and k not in cands]
     if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
         cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
                  and {w for w in p.words if not w.startswith("#")} <= m.keys
@@ -493,6 +498,10 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
     if m.lone and (met := ctx.met.get(m.sentence)) and met[0][0] in cands \
             and apart.relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
         cands = [k for k in cands if k != met[0][0]]
+    if m.lone and len(cands) > 1 and (mark := apart.marker_before(text, m.start)):  # "C/ Grimes": the C/ one
+        cands = [k for k in cands if any(apart.marker_before(text, s) == mark for s in persons[k].starts)] or cands
+    if m.lone and len(cands) > 1 and any(m.keys <= persons[k].halves for k in cands):  # "Lopez": not Garcia-Lopez
+        cands = [k for k in cands if not m.keys <= persons[k].halves] or cands
     if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
         ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
         return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]

@@ -18,6 +18,14 @@
   name word alone right after "his/her/their <relation>" or right before "(his/her <relation>)" is not the person
   who opened the sentence, even when it is their own given name or surname: nobody is their own neighbour.
 
+* **A party's marker**: "C/ Latisha Grimes states officers searched her son Andre Grimes. C/ Grimes wants an
+  apology": a complaint summary's "C/", "W/", "V/", "S/" or "R/P" before a lone surname that two people share
+  is the one first written with the same marker.
+
+* **A half of a hyphenated surname**: "Lucia Garcia-Lopez said Marco Lopez keyed her car. Lopez lives next
+  door": a surname alone is, among the people it could be, one who was written with it whole, not one whose
+  surname holds it only as a half.
+
 When in doubt the numbering gives two numbers rather than one: a reader misled that two people are one is worse
 off than a reader who cannot tell that two mentions are one person. None of this changes what is redacted, only
 the numbers.
@@ -27,6 +35,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+
+from redaction.recognizers.words import fold
 
 _NO_RELATION = re.compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
 
@@ -43,6 +53,28 @@ def relation_around(text: str, s: int, e: int) -> bool:
     """The mention ``text[s:e]`` follows "his neighbor" or is followed by "(her ex)", ", his cousin"."""
     return _RELATION_BEFORE.search(text, max(0, s - 32), s) is not None \
         or (("(" in text[e:e + 3] or "," in text[e:e + 3]) and _RELATION_AFTER.match(text, e) is not None)
+
+
+_MARKER = re.compile(r"(?<![\w/])(r/p|[cvsw]\d?/)\s*\Z", re.IGNORECASE)
+
+
+def marker_before(text: str, s: int) -> str:
+    """The party marker right before ``s`` ("c/", "W1/", "R/P"), lower case, or ""."""
+    if "/" not in text[max(0, s - 5):s]:
+        return ""
+    m = _MARKER.search(text, max(0, s - 6), s)
+    return m.group(1).lower() if m else ""
+
+
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)+")
+
+
+def halves_of(span: str, halves: set[str], whole: Collection[str]) -> set[str]:
+    """A person's surname words written only inside a hyphenated surname so far: ``halves`` and the parts of the
+    hyphenated words of ``span`` ("Garcia-Lopez": garcia, lopez), less ``whole``, the surname words a full name
+    wrote alone ("Marco Lopez": lopez)."""
+    parts = {fold(w).lower() for h in _HYPHENATED.findall(span) for w in re.split(r"[-‐]", h) if len(w) > 1}
+    return (halves | parts) - (set(whole) - parts)
 
 
 def no_relation_after(text: str, e: int) -> bool:
