@@ -23,7 +23,10 @@ the text, in three steps.
    * a title's or a kinship noun's gender ("Mr. Knight" is not the person written "Ms. Knight" or introduced as
      "her sister"; it is the one introduced as "her brother" before one whose gender the text never gave);
    * a kinship noun right before a lone surname or initials ("lives with grandmother Ms. Knight", "his son,
-     A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
+     A.S.") or in apposition after it ("Sato, her husband,", "Mr. Brooks (the dad)"): that names a relative, so
+     it is the person introduced by the same noun, else a new person;
+   * a title or rank before a lone word makes it a surname: "Ms. Kim" is not the person whose given name only is
+     Kim ("Kim Lee" beside "Min Kim");
    * a second mention of the same word in one sentence is another person than the first ("Santos does not
      want to press charges against Ms. Santos");
    * ``identity_cues`` (a possessor's relative, twins in a list, another form in the sentence, Jr./Sr.) and
@@ -90,6 +93,10 @@ _KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m
               "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
 _KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
                   + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
+# A kinship noun in apposition after a lone name: "Sato, her husband, was drunk", "Mr. Brooks (the dad)".
+_KIN_AFTER = re.compile(r"\s*[,(]\s*(?:his|her|their|my|the)\s+(?:ex-|step-?|great-)*("
+                        + "|".join(sorted(_KIN_STEMS, key=len, reverse=True)) + r")(?:-in-law)?\s*(?:[,).;:]|\Z)",
+                        re.IGNORECASE)
 _OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
                       + r"|po)\.?\s+\Z", re.IGNORECASE)
 _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
@@ -116,6 +123,7 @@ class _Context:
         self.text = text
         self._seen: dict[int, tuple[str, str, str]] = {}
         self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
+        self.ends: dict[int, int] = {}  # a lone mention's start -> its end (for a kinship noun after it)
         self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
         self.suffixed = cues.has_suffix(text)
 
@@ -125,6 +133,8 @@ class _Context:
             text = self.text
             title = _TITLE.search(text, max(0, s - 8), s)
             kin = _KIN.search(text, max(0, s - 40), s)
+            if kin is None and s in self.ends and text[self.ends[s]:self.ends[s] + 2].strip()[:1] in (",", "("):
+                kin = _KIN_AFTER.match(text, self.ends[s])  # "Sato, her husband,": his gender and kinship noun
             gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
             if kin is not None:
                 gender = gender or _KIN_STEMS[kin.group(1).lower()]
@@ -180,6 +190,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
                                                                                          m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
+    ctx.ends = {m.start: m.end for m in ments.values() if m.lone}
     groups = _groups(text, spans, order, ments)
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
@@ -502,6 +513,9 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
         cands = [k for k in cands if any(apart.marker_before(text, s) == mark for s in persons[k].starts)] or cands
     if m.lone and len(cands) > 1 and any(m.keys <= persons[k].halves for k in cands):  # "Lopez": not Garcia-Lopez
         cands = [k for k in cands if not m.keys <= persons[k].halves] or cands
+    if m.lone and len(cands) > 1 and (role == "officer" or _TITLE.search(text, max(0, m.start - 8), m.start)):
+        words = {w.lstrip("#") for w in m.keys}  # "Ms. Kim": Min Kim, not Kim Lee
+        cands = [k for k in cands if not (words <= persons[k].given and not words & persons[k].surnames)] or cands
     if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
         ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
         return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]

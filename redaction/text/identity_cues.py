@@ -6,8 +6,9 @@ read a little more of the sentence, and each names *another* person than the obv
 
 * **A relative of a possessor**: "talked to Jeon's mother, Ms. Jeon", "Sandhu's father Mr. Sandhu", "R.S.'s
   sister R.S.": the word after the kinship noun names a relative of the one before it, never that one.
-* **Twins in a list**: "the minors R.S. and R.S.", "Ms. Santos and Ms. Santos", "RG OR RG": the same name twice,
-  joined by "and", "or", "&", "/" or a comma, is two people (nobody is listed beside themselves).
+* **Twins in a list**: "the minors R.S. and R.S.", "Ms. Santos and Ms. Santos", "RG OR RG", "Ms. Ng (the mother)
+  and Ms. Ng (the aunt)": the same name twice, joined by "and", "or", "&", "/" or a comma (a short bracketed note
+  between), is two people (nobody is listed beside themselves).
 * **Another form in the same sentence**: "Devendra said Mr. Love was home", "Tran said Minh was driving": when a
   sentence already named one of the people sharing the word by other words (a given name, another surname),
   the word is another of them; a writer who meant the same person would have written "he" or "himself".
@@ -36,7 +37,8 @@ _SUFFIX_END = re.compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
 
 # What stands between the possessor and the mention ("'s mother, Ms. "), and between two mentions (" and Ms. ").
 _POSSESSIVE_KIN = re.compile(r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z", re.IGNORECASE)
-_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z", re.IGNORECASE)
+_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
+                   re.IGNORECASE)  # "Ms. Ng (the mother) and Ms. Ng"
 
 
 def _written_before(text: str, at: int, surface: str) -> int | None:
@@ -61,7 +63,7 @@ def possessor_start(text: str, s: int, e: int) -> int | None:
 
 def twin_before(text: str, s: int, e: int) -> bool:
     """The mention ``text[s:e]`` follows the same words, only a conjunction between ("R.S. and R.S.")."""
-    m = _JOIN.search(text, max(0, s - 12), s)
+    m = _JOIN.search(text, max(0, s - (44 if ")" in text[max(0, s - 14):s] else 12)), s)
     return m is not None and _written_before(text, m.start(), text[s:e]) is not None
 
 
