@@ -232,6 +232,10 @@ ROWS = [
      ["SATO, HANA"], ["husband", "TRO"], ALL),
     ("Ms. {A:Ng} (the mother) called at 0900. At 1000 Ms. {A:Ng} came to the desk.", None, ["mother", "desk"], ALL),
     ("{A:Tyler Brooks} (the son) was stopped. {A:Brooks} was driving.", ["BROOKS, TYLER"], ["son", "driving"], ALL),
+    # keeps: an officer named in full without a rank before, a badge after, a rank with a colon: one officer
+    ("{A:Rosa Diaz} #4411 responded. Ofc. {A:Diaz} spoke with the victim, {B:Ann Lee}.", ["DIAZ, ROSA", "LEE, ANN"],
+     ["responded", "victim"], AS),
+    ("Reporting officer: {A:Rosa Diaz}. Ofc. {A:Diaz} spoke with {B:Ann Lee}.", ["DIAZ, ROSA"], ["spoke"], ALL),
     # keeps: ordinary sentences with the same shape, no second person
     ("{A:Maria Lopez} was at the bus stop. {A:Maria} said someone pushed her.", None, ["bus", "pushed"], ALL),
     ("{A:Leon Marsh} argued with his son over the car. {A:Leon} has the title.", None, ["son", "title"], ALL),

@@ -124,6 +124,7 @@ class _Context:
         self._seen: dict[int, tuple[str, str, str]] = {}
         self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
         self.ends: dict[int, int] = {}  # a lone mention's start -> its end (for a kinship noun after it)
+        self.every_end: dict[int, int] = {}  # every mention's start -> its end
         self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
         self.suffixed = cues.has_suffix(text)
 
@@ -191,6 +192,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
                                                                                          m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
     ctx.ends = {m.start: m.end for m in ments.values() if m.lone}
+    ctx.every_end = {m.start: m.end for m in ments.values()}
     groups = _groups(text, spans, order, ments)
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
@@ -505,7 +507,9 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
     text = ctx.text
     if apart.no_relation_after(text, m.end):
         return [k for k in cands if not persons[k].starts]
-    role_at = (lambda s: ctx.of(s)[2])  # noqa: E731
+    def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz": an officer too
+        return "officer" if ctx.of(s)[2] == "officer" or apart.badge_around(text, s, ctx.every_end.get(s, s)) else ""
+
     if m.lone and (met := ctx.met.get(m.sentence)) and met[0][0] in cands \
             and apart.relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
         cands = [k for k in cands if k != met[0][0]]

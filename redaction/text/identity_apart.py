@@ -9,6 +9,8 @@
   before it ("a bystander, Teresa Nowak") is not a person the text has named only by rank and surname, and a rank
   and surname is not a person the text named in full without a rank ("Hugo Lindqvist was stopped. Officer
   Lindqvist ran his plate"). Among several people sharing the surname, a rank goes to the one met with a rank.
+  A badge after a full name ("Rosa Diaz #4411") or a rank with a colon before it ("Reporting officer: Rosa
+  Diaz") is an officer's too.
 * **The same two words in swapped order in one sentence**: "Jordan Taylor and Taylor Jordan were in the car",
   "Abdi Hassan says Hassan Abdi owes him": nobody names one person in two orders within a sentence (``LAST,
   FIRST`` with its comma is another matter: that is the same person, and is left alone).
@@ -75,6 +77,18 @@ def halves_of(span: str, halves: set[str], whole: Collection[str]) -> set[str]:
     wrote alone ("Marco Lopez": lopez)."""
     parts = {fold(w).lower() for h in _HYPHENATED.findall(span) for w in re.split(r"[-‐]", h) if len(w) > 1}
     return (halves | parts) - (set(whole) - parts)
+
+
+_BADGE_AFTER = re.compile(r"\s*,?\s*(?:\(\s*)?(?:#\s*\d|badge\b|(?:ser|unit)\s*#?\s*\d)", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?<![\w/])(?:officer|ofc|r/o|reporting|deputy|detective)\s*[:#\-]\s*\Z", re.IGNORECASE)
+
+
+def badge_around(text: str, s: int, e: int) -> bool:
+    """A mention written as an officer's without a rank before it: a badge number after it ("Rosa Diaz #4411",
+    "Rosa Diaz, badge 4411") or a rank with a colon before it ("Reporting officer: Rosa Diaz", "R/O: Diaz")."""
+    return _BADGE_AFTER.match(text, e) is not None or (
+        ":" in text[max(0, s - 3):s] or "-" in text[max(0, s - 3):s]) and _RANK_BEFORE.search(
+        text, max(0, s - 24), s) is not None
 
 
 def no_relation_after(text: str, e: int) -> bool:
