@@ -415,6 +415,8 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
         return best[1], {k for k in found if k != best[1] and not persons[k].record}
     if len(group) == 1 and ments[group[0]].lone:
         nick = _shortened(ments[group[0]], persons)
+        if nick is not None and not _apart(ments[group[0]], [nick], persons, ctx, ""):
+            nick = None  # "Tom Baker and his son Tommy": not Tom
         if nick is not None:
             return nick, set()
     persons.append(_Person(set()))
@@ -486,6 +488,8 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
         same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
         cands = same or cands
     owner = cues.possessor_start(ctx.text, m.start, m.end) if kin and m.lone else None  # "Jeon's mother, Ms. Jeon"
+    if kin and m.lone and not (cands := [k for k in cands if ctx.first(persons[k].starts, 1) in ("", kin)]):
+        return None  # "Lopez (the mother) said Lopez (the son) ran": not the one introduced as another relative
     if kin and m.lone and (all(w.startswith("#") for w in m.keys) or owner is not None
                            or m.keys <= set().union(*(persons[k].surnames for k in cands))):
         cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin  # a relative's surname or initials
@@ -510,7 +514,7 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
     def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz": an officer too
         return "officer" if ctx.of(s)[2] == "officer" or apart.badge_around(text, s, ctx.every_end.get(s, s)) else ""
 
-    if m.lone and (met := ctx.met.get(m.sentence)) and met[0][0] in cands \
+    if (met := ctx.met.get(m.sentence)) and met[0][0] in cands and (m.lone or met[0][1] < m.keys) \
             and apart.relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
         cands = [k for k in cands if k != met[0][0]]
     if m.lone and len(cands) > 1 and (mark := apart.marker_before(text, m.start)):  # "C/ Grimes": the C/ one
@@ -523,6 +527,11 @@ def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context,
     if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
         ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
         return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]
+    if not m.lone and m.given and (len(next(iter(m.given))) == 1 or any(
+            all(len(g) == 1 for g in persons[k].given) for k in cands if persons[k].given)):
+        cands = [k for k in cands if apart.same_initial(m.given, persons[k].given)]  # "J. Smith", "K. Smith"
+        if not cands:
+            return cands
     if not m.lone:
         if any(not persons[k].record and not persons[k].given for k in cands) and ctx.of(m.start)[2] != "officer":
             cands = [k for k in cands if persons[k].record or persons[k].given

@@ -28,6 +28,10 @@
   door": a surname alone is, among the people it could be, one who was written with it whole, not one whose
   surname holds it only as a half.
 
+* **Another initial**: "Ofc. J. Smith and Ofc. K. Smith" are two people, and "Karen Smith" is not "J. Smith".
+* **Another kinship noun**: "Lopez (the mother) said Lopez (the son) ran off": a lone name with a kinship noun
+  is not the one introduced with another (``identity``'s kinship rule, which needs the same noun for a surname).
+
 When in doubt the numbering gives two numbers rather than one: a reader misled that two people are one is worse
 off than a reader who cannot tell that two mentions are one person. None of this changes what is redacted, only
 the numbers.
@@ -48,7 +52,8 @@ _RELATIONS = (r"(?:ex-|step-?|half-|great-|grand)*(?:neighbou?r|cousin|friend|ro
               r"niece|husband|wife|boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|child|kid|parent|sibling)"
               r"(?:-in-law|\s+in\s+law)?")
 _RELATION_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|my)\s+" + _RELATIONS + r"\s*,?\s+\Z", re.IGNORECASE)
-_RELATION_AFTER = re.compile(r"\s*[(,]\s*(?:his|her|their|my)\s+" + _RELATIONS + r"\b", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s*[(,]\s*(?:his|her|their|my)\s+" + _RELATIONS + r"\s*(?:[,).;:]|\Z)",
+                             re.IGNORECASE)  # "Pablo (his cousin)", "Priya Shah, her cousin,"; not ", her son Ali"
 
 
 def relation_around(text: str, s: int, e: int) -> bool:
@@ -89,6 +94,12 @@ def badge_around(text: str, s: int, e: int) -> bool:
     return _BADGE_AFTER.match(text, e) is not None or (
         ":" in text[max(0, s - 3):s] or "-" in text[max(0, s - 3):s]) and _RANK_BEFORE.search(
         text, max(0, s - 24), s) is not None
+
+
+def same_initial(given: Collection[str], other_given: Collection[str]) -> bool:
+    """Whether two given names (or initials) may be one person's: "J. Smith" is not "K. Smith" nor "Karen Smith";
+    true when either is unknown."""
+    return not given or not other_given or bool({g[:1] for g in given} & {g[:1] for g in other_given})
 
 
 def no_relation_after(text: str, e: int) -> bool:
