@@ -508,42 +508,8 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
 
 def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context, role: str) -> list[int]:
     """``cands`` without the people that ``identity_apart``'s cues say the mention is not."""
-    text = ctx.text
-    if apart.no_relation_after(text, m.end):
-        return [k for k in cands if not persons[k].starts]
-    def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz": an officer too
-        return "officer" if ctx.of(s)[2] == "officer" or apart.badge_around(text, s, ctx.every_end.get(s, s)) else ""
-
-    if (met := ctx.met.get(m.sentence)) and met[0][0] in cands and (m.lone or met[0][1] < m.keys) \
-            and apart.relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
-        cands = [k for k in cands if k != met[0][0]]
-    if m.lone and len(cands) > 1 and (mark := apart.marker_before(text, m.start)):  # "C/ Grimes": the C/ one
-        cands = [k for k in cands if any(apart.marker_before(text, s) == mark for s in persons[k].starts)] or cands
-    if m.lone and len(cands) > 1 and any(m.keys <= persons[k].halves for k in cands):  # "Lopez": not Garcia-Lopez
-        cands = [k for k in cands if not m.keys <= persons[k].halves] or cands
-    if m.lone and len(cands) > 1 and (role == "officer" or _TITLE.search(text, max(0, m.start - 8), m.start)):
-        words = {w.lstrip("#") for w in m.keys}  # "Ms. Kim": Min Kim, not Kim Lee
-        cands = [k for k in cands if not (words <= persons[k].given and not words & persons[k].surnames)] or cands
-    if m.lone and role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
-        ranked = [k for k in cands if apart.ever_ranked(persons[k].starts, role_at)]
-        return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]
-    if not m.lone and m.given and (len(next(iter(m.given))) == 1 or any(
-            all(len(g) == 1 for g in persons[k].given) for k in cands if persons[k].given)):
-        cands = [k for k in cands if apart.same_initial(m.given, persons[k].given)]  # "J. Smith", "K. Smith"
-        if not cands:
-            return cands
-    if not m.lone:
-        if any(not persons[k].record and not persons[k].given for k in cands) and ctx.of(m.start)[2] != "officer":
-            cands = [k for k in cands if persons[k].record or persons[k].given
-                     or not apart.rank_only(persons[k].starts, role_at)]  # "Officer Diaz", then "Rosa Diaz"
-        named = {pid for pid, words in ctx.met.get(m.sentence, ()) if words == m.keys}
-        if named & set(cands) and "," not in text[m.start:m.end]:  # "Jordan Taylor and Taylor Jordan"
-            cands = [k for k in cands if k not in named or not apart.swapped(
-                m.given, m.surnames, persons[k].given, persons[k].surnames)]
-        if len(cands) > 1:  # "Jordan Taylor" again: not the one written "Taylor Jordan"
-            cands = [k for k in cands if not apart.swapped(m.given, m.surnames, persons[k].given,
-                                                           persons[k].surnames)] or cands
-    return cands
+    titled = m.lone and _TITLE.search(ctx.text, max(0, m.start - 8), m.start) is not None
+    return apart.narrow(m, cands, persons, ctx, role, titled)
 
 
 _ALIAS_PREFIXES = frozenset({"lil", "li'l", "little", "baby", "big", "yung", "young"})

@@ -40,7 +40,8 @@ the numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from typing import Protocol
 
 from redaction.recognizers.words import fold
 
@@ -123,3 +124,85 @@ def rank_only(starts: list[int], role_at: Callable[[int], str]) -> bool:
 def ever_ranked(starts: list[int], role_at: Callable[[int], str]) -> bool:
     """A person mentioned at least once under a rank."""
     return any(role_at(s) == "officer" for s in starts)
+
+
+class Mention(Protocol):
+    """What the cues read of a mention (``identity._Mention``)."""
+
+    keys: frozenset[str]
+    surnames: frozenset[str]
+    given: frozenset[str]
+    lone: bool
+    start: int
+    end: int
+    sentence: int
+
+
+class Person(Protocol):
+    """What the cues read of a person met so far (``identity._Person``)."""
+
+    surnames: set[str]
+    given: set[str]
+    starts: list[int]
+    record: bool
+    halves: set[str]
+
+
+class Context(Protocol):
+    """What the cues read of the text (``identity._Context``)."""
+
+    text: str
+    met: dict[int, list[tuple[int, frozenset[str]]]]
+    every_end: dict[int, int]
+
+    def of(self, s: int) -> tuple[str, str, str]: ...
+
+
+def narrow(m: Mention, cands: list[int], persons: Sequence[Person], ctx: Context, role: str, titled: bool
+           ) -> list[int]:
+    """``cands`` (indexes into ``persons``) without the people these cues say the mention ``m`` is not; empty: a
+    new person. ``role``: "officer" when a rank stands before the mention; ``titled``: a courtesy title does."""
+    text = ctx.text
+    if no_relation_after(text, m.end):
+        return [k for k in cands if not persons[k].starts]
+
+    def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz": an officer too
+        return "officer" if ctx.of(s)[2] == "officer" or badge_around(text, s, ctx.every_end.get(s, s)) else ""
+
+    if (met := ctx.met.get(m.sentence)) and met[0][0] in cands and (m.lone or met[0][1] < m.keys) \
+            and relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl
+        cands = [k for k in cands if k != met[0][0]]
+    if m.lone:
+        return _lone(m, cands, persons, text, role, titled, role_at)
+    if m.given and (len(next(iter(m.given))) == 1 or any(
+            all(len(g) == 1 for g in persons[k].given) for k in cands if persons[k].given)):
+        cands = [k for k in cands if same_initial(m.given, persons[k].given)]  # "J. Smith", "K. Smith"
+        if not cands:
+            return cands
+    if any(not persons[k].record and not persons[k].given for k in cands) and ctx.of(m.start)[2] != "officer":
+        cands = [k for k in cands if persons[k].record or persons[k].given
+                 or not rank_only(persons[k].starts, role_at)]  # "Officer Diaz", then "Rosa Diaz"
+    named = {pid for pid, words in ctx.met.get(m.sentence, ()) if words == m.keys}
+    if named & set(cands) and "," not in text[m.start:m.end]:  # "Jordan Taylor and Taylor Jordan"
+        cands = [k for k in cands if k not in named or not swapped(
+            m.given, m.surnames, persons[k].given, persons[k].surnames)]
+    if len(cands) > 1:  # "Jordan Taylor" again: not the one written "Taylor Jordan"
+        cands = [k for k in cands if not swapped(m.given, m.surnames, persons[k].given,
+                                                 persons[k].surnames)] or cands
+    return cands
+
+
+def _lone(m: Mention, cands: list[int], persons: Sequence[Person], text: str, role: str, titled: bool,
+          role_at: Callable[[int], str]) -> list[int]:
+    """``narrow`` for a lone word: a party marker, a hyphenated surname's half, a title, a rank."""
+    if len(cands) > 1 and (mark := marker_before(text, m.start)):  # "C/ Grimes": the C/ one
+        cands = [k for k in cands if any(marker_before(text, s) == mark for s in persons[k].starts)] or cands
+    if len(cands) > 1 and any(m.keys <= persons[k].halves for k in cands):  # "Lopez": not Garcia-Lopez
+        cands = [k for k in cands if not m.keys <= persons[k].halves] or cands
+    if len(cands) > 1 and (role == "officer" or titled):
+        words = {w.lstrip("#") for w in m.keys}  # "Ms. Kim": Min Kim, not Kim Lee
+        cands = [k for k in cands if not (words <= persons[k].given and not words & persons[k].surnames)] or cands
+    if role == "officer":  # "Sgt. Kim": the Kim met with a rank, never one named in full without
+        ranked = [k for k in cands if ever_ranked(persons[k].starts, role_at)]
+        return ranked or [k for k in cands if not (persons[k].given and persons[k].starts)]
+    return cands
