@@ -265,6 +265,9 @@ ROWS = [
      ["responded", "signed"], AS),
     ("{A:Lopez} (the mother) called. {A:Lopez} (the mother) came back at 5.", None, ["mother", "back"], AS),
     ("{A:Tom Baker} called. {A:Tommy} said his son broke the window.", None, ["son", "window"], AS),
+    # found on the way, not numbering: the redaction itself
+    ("Juveniles {A:J.M.} and {B:J.M.} were in the park.", None, ["Juveniles", "park"], AS),
+    ("Sgt. {A:Kim} took the statement from {B:Mina Park}.", None, ["statement"], AS),
     # keeps: ordinary sentences with the same shape, no second person
     ("{A:Maria Lopez} was at the bus stop. {A:Maria} said someone pushed her.", None, ["bus", "pushed"], ALL),
     ("{A:Leon Marsh} argued with his son over the car. {A:Leon} has the title.", None, ["son", "title"], ALL),
@@ -379,6 +382,8 @@ SLIPS: dict[str, str | tuple[str, tuple[str, ...]]] = {
     "told {B:Carter}'s brother": "a possessor sharing the sentence opener's surname is read as the opener",
     "examined {B:Mr. Lee}": "a doctor and a patient sharing a surname in one sentence",
     "notified {B:Ames}'s family": "a rank's surname and a possessive without rank are merged first",
+    "Juveniles {A:J.M.}": "precision: a plural role noun opening the text is taken into the name",
+    "from {B:Mina Park}": "recall: a full name ending in 'Park' after 'from' is read as a place",
     "{B:Thabo Mbeki}": "recall: an unknown given name before a record surname stays shown",
 }
 
@@ -476,3 +481,18 @@ def test_a_half_of_a_hyphenated_surname_property(redactor, seed) -> None:
     marked = (f"{{A:{g1} {s1}-{s2}}} said {{B:{g2} {s2}}} broke the fence. {{B:{s2}}} denies it; "
               f"{{A:{s1}-{s2}}} has photos.")
     _check(redactor, marked, record, ["fence", "photos"], rng.choice(ALL))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_initials_and_titles_tell_people_apart_property(redactor, seed) -> None:
+    """"<rank> J. <Sur> and <rank> K. <Sur>": two officers, the first again by its initial; "<G> <S1>" beside
+    "<G2> <G>": a courtesy title with <G> is the one whose surname it is."""
+    rng = random.Random(seed)
+    sur, rank, (a, b) = rng.choice(_SURNAMES), rng.choice(_RANKS), rng.sample("ABDJKMRST", 2)
+    marked = (f"{rank} {{A:{a}. {sur}}} and {rank} {{B:{b}. {sur}}} responded. {rank} {{A:{a}. {sur}}} wrote the "
+              f"report.")
+    _check(redactor, marked, None, ["responded", "report"], rng.choice(ALL))
+    g, s1, g2 = rng.choice(["Kim", "Lee", "Young", "Grant"]), rng.choice(_SURNAMES), rng.choice(_GIVEN)
+    title = rng.choice(["Ms.", "Mr.", "Mrs."])
+    marked = f"{{A:{g} {s1}}} and {{B:{g2} {g}}} were in the car. {title} {{B:{g}}} was driving."
+    _check(redactor, marked, rng.choice([None, [f"{s1.upper()}, {g.upper()}"]]), ["car", "driving"], "as")
