@@ -474,7 +474,7 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
     if not (cands := _apart(m, cands, persons, ctx, role)):
         return None  # "Rosa Diaz, no relation", "Officer Diaz" beside "Rosa Diaz": someone else
     suffix = cues.suffix_of(ctx.text, m.start, m.end) if ctx.suffixed and ctx.suffixes else ""
-    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes)):
+    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes, full=not m.lone)):
         return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
     if m.lone and len(cands) > 1 and m.sentence in ctx.met:  # "Devendra said Mr. Love was home": another Love
         cands = cues.other_form_met(ctx.met[m.sentence], m.keys, cands)

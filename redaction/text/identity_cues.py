@@ -12,8 +12,8 @@ read a little more of the sentence, and each names *another* person than the obv
 * **Another form in the same sentence**: "Devendra said Mr. Love was home", "Tran said Minh was driving": when a
   sentence already named one of the people sharing the word by other words (a given name, another surname),
   the word is another of them; a writer who meant the same person would have written "he" or "himself".
-* **Jr., Sr., II, III**: "Terrell Hughes" and "Terrell Hughes Jr." are two people (a father and his son), and
-  "Hughes Sr." is the one never called junior.
+* **Jr., Sr., II, III**: "Terrell Hughes" and "Terrell Hughes Jr." are two people (a father and his son), so are
+  "Tomas Greer" and "Tomas Greer Sr.", and "Hughes Sr." is the one never called junior.
 
 What a careful editor does with a surname alone that two people share and that no cue decides ("Hector Ruiz and
 Ana Ruiz were interviewed. Ruiz said the door was unlocked"): the text itself does not say who spoke, so no
@@ -79,10 +79,13 @@ def has_suffix(text: str) -> bool:
     return _ANY_SUFFIX.search(text) is not None
 
 
-def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]]) -> list[int]:
+def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]], full: bool = False) -> list[int]:
     """``cands`` that a mention with generational ``suffix`` may be: "Terrell Hughes Jr." is not the person written
-    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." (``seen``: each person's suffixes in
-    full names so far, "" for none). Empty: someone new."""
+    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr.", and a ``full`` name with "Sr." not
+    the one written in full without it (``seen``: each person's suffixes in full names so far, "" for none). Empty:
+    someone new."""
+    if suffix == "sr" and full:  # "Tomas Greer and Tomas Greer Sr.": the one written in full without it is his son
+        return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k)]
     if suffix == "sr":
         return [k for k in cands if "sr" in seen.get(k, ()) or "jr" not in seen.get(k, ())]
     return [k for k in cands if suffix in seen.get(k, ()) or not seen.get(k)]
