@@ -29,6 +29,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.ordinary_spans import ordinary_span
 from redaction.text.people import (
     alias_phrases,
     extend_particles,
@@ -184,7 +185,7 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None:
+                if got is None or (entity == "PERSON" and ordinary_span(text, *got)):  # "Keys released"
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED

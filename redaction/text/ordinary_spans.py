@@ -1,0 +1,65 @@
+"""The NER's own guesses that are ordinary words: "Marijuana in plain view", "Graffiti", "Callers reported", "RP saw
+subject vomit", "Stop for tags and brake lights", "PAT SEARCH FOR WEAPONS, INVENTORY OF VEHICLE".
+
+The model behind the redactor is trained to find names in any casing, so on short officer notes it takes a
+sentence's first noun, a noun in capitals or a lower-case noun for a person. A guess with no cue and no record value
+behind it is kept when the words themselves say it is no name:
+
+* every word is a common or report word that no name list holds ("marijuana", "callers", "weapons");
+* in mixed-case text (where the writer capitalizes), every word is written in lower case and is a dictionary word
+  that no given-name list holds ("tags", "brake lights", "hammer": surnames too, but typed as the nouns they are).
+
+Names found by a cue, a record value or the re-cased reading of listed names are not judged here (recall first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain, surnames
+from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+from redaction.text.word_kinds import word_kind
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
+                    r"[ \t:,\"“(]+\Z")
+_OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
+_GLOSSED = re.compile(r"[ \t]*[(\"“]")
+_SPEAKS = re.compile(r"[ \t]+([^\W\d_]+)\b")
+
+
+def _listed(low: str) -> bool:
+    return low in given_names() or low in AMBIGUOUS_GIVEN or low in surnames()
+
+
+def _plain_word(word: str) -> bool:
+    """A common or report word no name list holds, each part of a hyphenated one too ("al-Masri" is a name)."""
+    parts = [word, *word.split("-")] if "-" in word else [word]
+    return all(word_kind(p) == "" and not _listed(plain(p).replace("’", "'")) for p in parts if p)
+
+
+def _speaks(text: str, end: int) -> bool:
+    """A narrative verb follows ("WILY ADVISED", "Wily said"): the subject of a report verb may be an epithet."""
+    m = _SPEAKS.match(text, end)
+    return m is not None and m.group(1).lower() in NARRATIVE_VERBS
+
+
+def _common(low: str) -> bool:
+    """A dictionary word, or the plural of one ("tags", "lights"), that no given-name list holds."""
+    words = dictionary_words()
+    known = low in words or (low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words)))
+    return known and low not in given_names() and low not in AMBIGUOUS_GIVEN
+
+
+def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
+    """True when the NER's ``text[start:end]`` is made of ordinary words (see the module doc); ``lower``: the
+    lower-case dictionary words of mixed-case text too."""
+    words = _WORD.findall(text, start, end)
+    if not words or any(len(w) < 3 for w in words) or _NAMED.search(text, max(0, start - 16), start):
+        return False  # "P.W.", "Officer AY": initials; "a b/m named spider": a name whatever its word
+    if mixed_case(text) and words[0].istitle() and not _OPENS.search(text, max(0, start - 3), start):
+        return False  # "asked for Peanut": a capital inside a sentence of mixed-case text says a name
+    lows = [plain(w).replace("’", "'") for w in words]
+    if all(_plain_word(w) for w in words):  # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
+        return not (_speaks(text, end) or _GLOSSED.match(text, end))
+    return lower and all(w.islower() for w in words) and mixed_case(text) and all(map(_common, lows))
