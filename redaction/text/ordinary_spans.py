@@ -24,6 +24,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
                     r"[ \t:,\"“(]+\Z")
 _OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
+_COLOURS = frozenset({"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon",
+                      "gold", "beige", "orange", "yellow", "purple", "pink", "navy", "teal"})
 _GLOSSED = re.compile(r"[ \t]*[(\"“]")
 _SPEAKS = re.compile(r"[ \t]+([^\W\d_]+)\b")
 
@@ -36,6 +38,14 @@ def _plain_word(word: str) -> bool:
     """A common or report word no name list holds, each part of a hyphenated one too ("al-Masri" is a name)."""
     parts = [word, *word.split("-")] if "-" in word else [word]
     return all(word_kind(p) == "" and not _listed(plain(p).replace("’", "'")) for p in parts if p)
+
+
+def _colour_before(words: list[str], i: int) -> bool:
+    """A colour before a thing ("GOLD WATCH", "BLACK WALLET", "GREEN HAT"): a description, no "Gold" or "Black"."""
+    if words[i].lower() not in _COLOURS or i + 1 >= len(words):
+        return False
+    nxt = plain(words[i + 1])
+    return _common(nxt) and nxt not in NARRATIVE_VERBS and not nxt.endswith("ed")
 
 
 def _speaks(text: str, end: int) -> bool:
@@ -60,6 +70,8 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
     if mixed_case(text) and words[0].istitle() and not _OPENS.search(text, max(0, start - 3), start):
         return False  # "asked for Peanut": a capital inside a sentence of mixed-case text says a name
     lows = [plain(w).replace("’", "'") for w in words]
-    if all(_plain_word(w) for w in words):  # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
-        return not (_speaks(text, end) or _GLOSSED.match(text, end))
+    described = [_colour_before(words, i) for i in range(len(words))]  # "GOLD WATCH": the colour and its thing
+    if all(_plain_word(w) or described[i] or (i and described[i - 1]) for i, w in enumerate(words)):
+        # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
+        return not ((len(words) == 1 and _speaks(text, end)) or _GLOSSED.match(text, end))
     return lower and all(w.islower() for w in words) and mixed_case(text) and all(map(_common, lows))
