@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
+
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 from redaction.text.word_kinds import word_kind
@@ -26,6 +28,7 @@ _NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|n
 _OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
 _COLOURS = frozenset({"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon",
                       "gold", "beige", "orange", "yellow", "purple", "pink", "navy", "teal"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _GLOSSED = re.compile(r"[ \t]*[(\"“]")
 _SPEAKS = re.compile(r"[ \t]+([^\W\d_]+)\b")
 
@@ -48,6 +51,12 @@ def _colour_before(words: list[str], i: int) -> bool:
     return _common(nxt) and nxt not in NARRATIVE_VERBS and not nxt.endswith("ed")
 
 
+def _title_text(text: str) -> bool:
+    """Most words start with a capital ("Gold Watch, Green Jacket Taken From"): a capital marks nothing there."""
+    words = _WORD.findall(text)
+    return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _speaks(text: str, end: int) -> bool:
     """A narrative verb follows ("WILY ADVISED", "Wily said"): the subject of a report verb may be an epithet."""
     m = _SPEAKS.match(text, end)
@@ -65,11 +74,16 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
     """True when the NER's ``text[start:end]`` is made of ordinary words (see the module doc); ``lower``: the
     lower-case dictionary words of mixed-case text too."""
     words = _WORD.findall(text, start, end)
-    if not words or any(len(w) < 3 for w in words) or _NAMED.search(text, max(0, start - 16), start):
-        return False  # "P.W.", "Officer AY": initials; "a b/m named spider": a name whatever its word
-    if mixed_case(text) and words[0].istitle() and not _OPENS.search(text, max(0, start - 3), start):
+    words = words[:1] + [w for w in words[1:-1] if w.lower() not in SPACY_STOP] + words[1:][-1:]  # "GRAFFITI ON WALL"
+    if not words or any(len(w) < 3 for w in words) \
+            or _NAMED.search(text, max(0, start - 16), start):
+        return False  # "P.W.", "Officer AY": initials ("GRAFFITI ON WALL" is none); "a b/m named spider": a name
+    if mixed_case(text) and words[0].istitle() and not _OPENS.search(text, max(0, start - 3), start) \
+            and not _title_text(text):
         return False  # "asked for Peanut": a capital inside a sentence of mixed-case text says a name
     lows = [plain(w).replace("’", "'") for w in words]
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)  # "SILVER [RING, GOLD WATCH]"
+    words = ([before.group(1)] if before is not None and before.group(1).lower() in _COLOURS else []) + words
     described = [_colour_before(words, i) for i in range(len(words))]  # "GOLD WATCH": the colour and its thing
     if all(_plain_word(w) or described[i] or (i and described[i - 1]) for i, w in enumerate(words)):
         # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
