@@ -89,3 +89,10 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
         # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
         return not ((len(words) == 1 and _speaks(text, end)) or _GLOSSED.match(text, end))
     return lower and all(w.islower() for w in words) and mixed_case(text) and all(map(_common, lows))
+
+
+def within_phrases(text: str, start: int, end: int, phrases: list[tuple[int, int]]) -> bool:
+    """Every word of ``text[start:end]`` lies in one of ``phrases`` (``not_names.yaml``): "Trader Joe's", and a
+    guess across two of them ("TINTED [WINDOWS, Brake] light": "tinted windows", "brake light")."""
+    return bool(phrases) and all(any(s <= m.start() and m.end() <= e for s, e in phrases)
+                                 for m in _WORD.finditer(text, start, end))

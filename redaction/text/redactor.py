@@ -29,7 +29,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
-from redaction.text.ordinary_spans import ordinary_span
+from redaction.text.ordinary_spans import ordinary_span, within_phrases
 from redaction.text.people import (
     alias_phrases,
     extend_particles,
@@ -247,7 +247,7 @@ class TextRedactor:
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (
-                    _DESCRIBES.match(text, c.end) or any(s <= c.start and c.end <= e for s, e in places)):
+                    _DESCRIBES.match(text, c.end) or within_phrases(text, c.start, c.end, places)):
                 kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_PLACE_OR_DESCRIPTION))
                 continue
             out.append(c)
