@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 from redaction.text.word_kinds import word_kind
+from redaction.text.word_pos import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
@@ -29,6 +30,7 @@ _OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
 _COLOURS = frozenset({"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon",
                       "gold", "beige", "orange", "yellow", "purple", "pink", "navy", "teal"})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_THING_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|in|into|during)[ \t]+\Z")
 _GLOSSED = re.compile(r"[ \t]*[(\"“]")
 _SPEAKS = re.compile(r"[ \t]+([^\W\d_]+)\b")
 
@@ -55,6 +57,14 @@ def _title_text(text: str) -> bool:
     """Most words start with a capital ("Gold Watch, Green Jacket Taken From"): a capital marks nothing there."""
     words = _WORD.findall(text)
     return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _epithet(word: str) -> bool:
+    """An adjective or a word WordNet holds as no noun ("Wily", "Squeaky"): a nickname may be one ("Nomad was found"
+    is a noun)."""
+    adjectives, nouns, _, _ = lexicon()
+    low = word.lower()
+    return low in adjectives or low not in nouns
 
 
 def _speaks(text: str, end: int) -> bool:
@@ -87,8 +97,12 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
     described = [_colour_before(words, i) for i in range(len(words))]  # "GOLD WATCH": the colour and its thing
     if all(_plain_word(w) or described[i] or (i and described[i - 1]) for i, w in enumerate(words)):
         # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
-        return not ((len(words) == 1 and _speaks(text, end)) or _GLOSSED.match(text, end))
-    return lower and all(w.islower() for w in words) and mixed_case(text) and all(map(_common, lows))
+        return not ((len(words) == 1 and _epithet(words[0]) and _speaks(text, end)) or _GLOSSED.match(text, end))
+    if not (lower and all(w.islower() for w in words) and mixed_case(text)):
+        return False
+    if len(words) == 1 and _THING_BEFORE.search(text, max(0, start - 12), start) and lows[0] in dictionary_words():
+        return True  # "in rain", "the door bell": a given name that is a word, after an article or "in"
+    return all(map(_common, lows))
 
 
 def within_phrases(text: str, start: int, end: int, phrases: list[tuple[int, int]]) -> bool:
