@@ -85,15 +85,19 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
     lower-case dictionary words of mixed-case text too."""
     words = _WORD.findall(text, start, end)
     words = words[:1] + [w for w in words[1:-1] if w.lower() not in SPACY_STOP] + words[1:][-1:]  # "GRAFFITI ON WALL"
-    if not words or any(len(w) < 3 for w in words) \
-            or _NAMED.search(text, max(0, start - 16), start):
-        return False  # "P.W.", "Officer AY": initials ("GRAFFITI ON WALL" is none); "a b/m named spider": a name
+    if not words or any(len(w) < 3 for w in words):
+        return False  # "P.W.", "Officer AY": initials ("GRAFFITI ON WALL" is none)
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)  # "SILVER [RING, GOLD WATCH]"
+    colour = before is not None and before.group(1).lower() in _COLOURS
+    if not (colour or words[0].islower() or words[0].lower() in _COLOURS or _plain_word(words[0])):
+        return False  # most names: their first word is a name word (the cheap test first)
+    if _NAMED.search(text, max(0, start - 16), start):
+        return False  # "a b/m named spider": a name whatever its word
     if mixed_case(text) and words[0].istitle() and not _OPENS.search(text, max(0, start - 3), start) \
             and not _title_text(text):
         return False  # "asked for Peanut": a capital inside a sentence of mixed-case text says a name
     lows = [plain(w).replace("’", "'") for w in words]
-    before = _WORD_BEFORE.search(text, max(0, start - 12), start)  # "SILVER [RING, GOLD WATCH]"
-    words = ([before.group(1)] if before is not None and before.group(1).lower() in _COLOURS else []) + words
+    words = ([before.group(1)] if before is not None and colour else []) + words
     described = [_colour_before(words, i) for i in range(len(words))]  # "GOLD WATCH": the colour and its thing
     if all(_plain_word(w) or described[i] or (i and described[i - 1]) for i, w in enumerate(words)):
         # not an epithet that speaks or is glossed ("WILY ADVISED", "squeaky (")
