@@ -224,6 +224,9 @@ ROWS = [
     ('TINTED WINDOWS, BRAKE LIGHT OUT, DRIVER ALISTAIR MUNRO', ['ALISTAIR', 'MUNRO'], ['TINTED', 'WINDOWS', 'BRAKE', 'LIGHT'], ALL),
     ('Crisis line called about Ines Castellano, no weapons.', ['Ines', 'Castellano'], ['Crisis', 'line'], ALL),
     ('Told to leave multiple times by the manager, Evander Pruitt.', ['Evander', 'Pruitt'], ['multiple', 'times'], ALL),
+    ('@WALGREENS - SHOPLIFTER DETAINED, SUSPECT DORIAN KAPLINSKY', ['DORIAN', 'KAPLINSKY'], ['WALGREENS', 'SHOPLIFTER'], ALL),
+    ('@SAFEWAY LOT, CAR BROKEN INTO', [], ['SAFEWAY', 'LOT'], ALL),
+    ('Threats sent from @kdawg_209 to the victim.', ['kdawg_209'], ['Threats', 'victim'], ('as', 'lower', 'upper')),
 ]
 
 _ITEMS = ["gold watch", "black wallet", "silver ring", "blue backpack", "brown purse", "marijuana", "graffiti",
