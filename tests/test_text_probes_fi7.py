@@ -210,6 +210,10 @@ ROWS: list[tuple[str, list[str], list[str], list[str] | None, tuple[str, ...]]] 
     ("SUBJ WORE T-SHIRT READING \"FREE THE BLOCK\".", [], ["T-SHIRT", "FREE", "BLOCK"], None, ALL),
     ("CHECKED W/ MGR (DANA POPE) WHO REQUESTED TRESPASS.", ["DANA", "POPE"], ["MGR", "TRESPASS"], None, UP),
     ("CHECKED W/ MGR WHO REQUESTED TRESPASS.", [], ["MGR", "TRESPASS"], None, ALL),
+    ("ASSOC W/ BANKS, CHASE AND M. MA. CONTACTED AT 5TH AND MAIN.", ["BANKS", "CHASE", "MA"], ["CONTACTED"], None,
+     UP),
+    ("Passengers: T. Ng and K. Le, both released at 5 p.m.", ["Ng", "Le"], ["released"], None, UP),
+    ("MA NOTIFIED. SUBJ RELEASED TO HIS MA AT HOME.", [], ["NOTIFIED", "HOME"], None, ALL),
     # with record values
     ("CONTACTED SUBJ IN COMPANY OF KNOWN ASSOC TYRELL OKONKWO. FI COMPLETED ON MERCER.",
      ["MERCER", "TYRELL", "OKONKWO"], ["KNOWN"], ["MERCER, DESHAWN L"], UP),

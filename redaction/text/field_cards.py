@@ -10,6 +10,8 @@
   ``surname, given`` pair after the number, a listed surname and a word that reads as a given name;
 * a card's name fields typed without their colon or run together ("LASTNAME COOPER FIRSTNAME DAKOTA", "LNAME
   COOPER"): the word after the label, when it reads as a name;
+* a single initial and a two-letter surname ("ASSOC W/ banks, chase AND m. ma", "T. NG"), from
+  ``data/short_surnames.txt``;
 * ``SURNAME,GIVEN`` typed with no space after the comma ("PARK,MIN-JUN 18YOA", "le,khoa"), as cards are typed:
   a listed surname, even one that is a place word too ("park"), or a word no vocabulary holds, then a word that
   reads as a given name.
@@ -17,11 +19,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS
 from redaction.text.word_kinds import listed, word_kind
@@ -45,6 +49,7 @@ _READS_AS_NAME = ("strong", "weak", "given", "surname")
 _NAME_FIELD = re.compile(r"(?<![\w'’\-])(?i:last[ \t]?name|lastname|lname|surname|first[ \t]?name|firstname|fname"
                          r"|given[ \t]+name|middle[ \t]?name|mname)[ \t]*[:\-#]?[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _GIVEN_KINDS = ("strong", "weak", "given")
+_INITIAL_SHORT = re.compile(r"(?<![\w'’.\-])[^\W\d_]\.[ \t]?([^\W\d_]{2})(?![\w'’\-]|\.[^\W\d_])")
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 _WORD_END = re.compile(_NAME + r"\Z")
 _WORD_START = re.compile(_NAME + r"(?![\w'’\-])")
@@ -56,6 +61,9 @@ def field_card_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "fi" in low or "f/i" in low or "field interview" in low:
         out += _card_names(text)
+    if ". " in low:
+        short = _short_surnames()
+        out += [m.span() for m in _INITIAL_SHORT.finditer(text) if m.group(1).lower() in short]
     if "name" in low:
         out += [m.span(1) for m in _NAME_FIELD.finditer(text) if _field_value(m.group(1))]
     if "id" in low or "i.d." in low:
@@ -68,6 +76,11 @@ def field_card_names(text: str) -> list[tuple[int, int]]:
                     and word_kind(m.group(2)) in ("strong", "weak", "given"):
                 out += [m.span(1), m.span(2)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_surnames() -> frozenset[str]:
+    return word_list(os.path.join(os.path.dirname(__file__), "data", "short_surnames.txt"))
 
 
 def _glued_pairs(text: str, family: frozenset[str]) -> list[tuple[int, int]]:
