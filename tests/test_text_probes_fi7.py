@@ -214,6 +214,10 @@ ROWS: list[tuple[str, list[str], list[str], list[str] | None, tuple[str, ...]]] 
      UP),
     ("Passengers: T. Ng and K. Le, both released at 5 p.m.", ["Ng", "Le"], ["released"], None, UP),
     ("MA NOTIFIED. SUBJ RELEASED TO HIS MA AT HOME.", [], ["NOTIFIED", "HOME"], None, ALL),
+    ("VERBALLY GAVE NAME \"JUNE BUG\" THEN LATER GAVE NAME \"JUNE STONE\".", ["JUNE", "BUG", "STONE"],
+     ["VERBALLY", "LATER"], None, UP),
+    ("GAVE A FALSE NAME, \"UNKNOWN\" ON PRIOR CARD.", [], ["FALSE", "PRIOR", "CARD"], None, ALL),
+    ("FI'd: summer rain, heath, ivy", ["summer", "rain", "heath", "ivy"], [], None, UP),
     # with record values
     ("CONTACTED SUBJ IN COMPANY OF KNOWN ASSOC TYRELL OKONKWO. FI COMPLETED ON MERCER.",
      ["MERCER", "TYRELL", "OKONKWO"], ["KNOWN"], ["MERCER, DESHAWN L"], UP),

@@ -12,6 +12,8 @@
   COOPER"): the word after the label, when it reads as a name;
 * a single initial and a two-letter surname ("ASSOC W/ banks, chase AND m. ma", "T. NG"), from
   ``data/short_surnames.txt``;
+* a quoted name someone gave ('GAVE NAME "JUNE BUG"', 'provided a false name of "Tay Rivers"'): the quoted words,
+  at most three, letters only;
 * ``SURNAME,GIVEN`` typed with no space after the comma ("PARK,MIN-JUN 18YOA", "le,khoa"), as cards are typed:
   a listed surname, even one that is a place word too ("park"), or a word no vocabulary holds, then a word that
   reads as a given name.
@@ -36,7 +38,7 @@ _FI_CUE = re.compile(
     r"(?<![\w'’\-/])(?i:(?:f/i|fi|field[ \t]+interview)(?:'?s)?(?:[ \t]+(?:cards?|forms?))?[ \t]+"
     r"(?:(?:was|were|is|has[ \t]+been|have[ \t]+been)[ \t]+)?"
     r"(?:completed|done|written|filled(?:[ \t]+out)?|conducted|made|submitted|issued|entered)[ \t]+(?:on|for|w/|with)"
-    r"|fi'?d|f/i'?d)[ \t]+(?i:(?:all|both)(?:[ \t]+(?:two|three|four|\d))?[ \t]*:?[ \t]+)?")
+    r"|fi'?d|f/i'?d)[ \t]*:?[ \t]+(?i:(?:all|both)(?:[ \t]+(?:two|three|four|\d))?[ \t]*:?[ \t]+)?")
 # A word of the list after the cue, or what joins two of its words.
 _TOKEN = re.compile(r"[ \t]*(?:(?P<sep>,|;|/|&|\+|(?i:and)(?![\w'’\-]))|(?P<word>" + _NAME + r"))")
 # An identification and its means, then "as": "ID'D VIA DL AS", "IDENTIFIED BY HIS CA ID AS".
@@ -49,6 +51,9 @@ _READS_AS_NAME = ("strong", "weak", "given", "surname")
 _NAME_FIELD = re.compile(r"(?<![\w'’\-])(?i:last[ \t]?name|lastname|lname|surname|first[ \t]?name|firstname|fname"
                          r"|given[ \t]+name|middle[ \t]?name|mname)[ \t]*[:\-#]?[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _GIVEN_KINDS = ("strong", "weak", "given")
+_GAVE_NAME = re.compile(r"(?<![\w'’\-])(?i:gave|give|gives|giving|provided|provides|used|uses)[ \t]+(?i:(?:the|a|an|his|her)"
+                        r"[ \t]+)?(?i:(?:false|fake|fictitious|fictional|different|first|last|full|nick)[ \t]*)?(?i:name)"
+                        r"(?:[ \t]+(?i:of|as))?[ \t]*:?[ \t]*[\"“](" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})[\"”]")
 _INITIAL_SHORT = re.compile(r"(?<![\w'’.\-])[^\W\d_]\.[ \t]?([^\W\d_]{2})(?![\w'’\-]|\.[^\W\d_])")
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 _WORD_END = re.compile(_NAME + r"\Z")
@@ -65,6 +70,8 @@ def field_card_names(text: str) -> list[tuple[int, int]]:
         short = _short_surnames()
         out += [m.span() for m in _INITIAL_SHORT.finditer(text) if m.group(1).lower() in short]
     if "name" in low:
+        out += [m.span(1) for m in _GAVE_NAME.finditer(text) if not all(
+            w.lower() in CAPS_STOP_WORDS or w.lower() in NOT_NAME_WORDS for w in _words(m.group(1)))]  # "unknown"
         out += [m.span(1) for m in _NAME_FIELD.finditer(text) if _field_value(m.group(1))]
     if "id" in low or "i.d." in low:
         out += [m.span(1) for m in _ID_VIA.finditer(text) if _all_names(m.group(1))]
