@@ -29,7 +29,7 @@ def test_a_model_folder_reads_the_same_vocabulary_as_its_package():
 
 
 def test_a_model_whose_vocabulary_cannot_be_read_is_refused(monkeypatch, tmp_path):
-    monkeypatch.setattr(analysis, "_load_nlp", lambda model: object())  # the vocabulary check comes after loading
+    monkeypatch.setattr(analysis, "load_ner", lambda model: object())  # the vocabulary check comes after loading
     monkeypatch.setattr(analysis, "_ENGINES", {})
     with pytest.raises(RedactionError, match="OSD_SPACY_MODEL"):
         analysis._engine(str(tmp_path))

@@ -100,6 +100,8 @@ ABBREVIATIONS = {
     "mh", "dvd", "cd", "ofa", "cit", "sro", "fto", "csi", "k9", "swat", "ied", "dna", "lsd", "thc", "mdma", "ssi",
 }
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\-])(?i:the|a|an)\s+\Z")
+_PARTNERS = frozenset({"gf", "bf"})  # "SUBJ W/ GF": his girlfriend, no initials ("victim GF stated" may be)
+_WITH_BEFORE = re.compile(r"(?i:w/)\s*\Z")
 
 
 def _letters(s: str) -> str:
@@ -130,6 +132,7 @@ class OsdInitialsRecognizer(ContextPatternRecognizer):
                 bad = w in DOTTED_ABBREVIATIONS or (w in ("am", "pm") and _TIME_BEFORE.search(text, 0, start))
             elif name == "after cue":  # a street or time abbreviation there is initials ("identified only as RD")
                 bad = w in CUE_EXCLUDED or (caps and w in CAPS_STOP_WORDS) or (len(w) == 3 and w in NOT_NAME_WORDS)
+                bad = bad or (w in _PARTNERS and _WITH_BEFORE.search(text, max(0, start - 4), start) is not None)
             else:  # three letters with a vowel inside and no cue before them are a word ("PAT SEARCHED", "RUN")
                 bad = (w in ABBREVIATIONS or w in STREET_ABBREVIATIONS or (len(w) == 3 and w[1] in "aeiouy")
                        or _TIME_BEFORE.search(text, max(0, start - 3), start) is not None)

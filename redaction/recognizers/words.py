@@ -173,6 +173,7 @@ POLICE_WORDS = {
     "guardian", "friend", "neighbor", "coworker", "employee", "manager", "clerk", "cashier", "security",
     "guard", "staff", "person", "persons", "people", "party", "parties", "unknown", "same", "above", "below",
     "regarding", "referred", "refer", "lives", "living", "resides", "residing", "reach", "reachable", "address", "addr",
+    "rear", "gang", "member", "members", "others",  # "GRANT,ELI (REAR)", "W/ GANG MEMBERS SAUL MEJIA"
 }
 
 # Function words and common verbs: in ALL-CAPS text they look exactly like name words. Only used to trim and

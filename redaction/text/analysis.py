@@ -26,6 +26,7 @@ from redaction.text.boxed_names import boxed_names
 from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.epithets import epithet_names
+from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
 from redaction.text.handles import handle_spans
 from redaction.text.initial_pairs import initial_pairs
@@ -36,6 +37,7 @@ from redaction.text.message_names import message_names
 from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, plain, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
+from redaction.text.ner_model import NerModel, load_ner
 from redaction.text.nicknamed_surnames import nicknamed_surnames
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
@@ -46,7 +48,6 @@ from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
 from redaction.text.vocabulary import known_words, unknown_word
 
-_NER_ONLY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 # --------------------------------------------------------------------------------------------------
 # Analyzer (one per process, built lazily)
 # --------------------------------------------------------------------------------------------------
@@ -59,21 +60,9 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
 _NER_LABELS = ("PERSON", "PER")
 
 
-def _load_nlp(model: str) -> Any:
-    """Load ``model`` with only the components NER needs (en_core_web_sm: ``ner`` with its own tok2vec)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE + ["tok2vec"])
-        nlp("Probe text for Jane Doe.")
-    except Exception:  # the NER listens to a shared tok2vec in this model: keep it
-        nlp = spacy.load(model, exclude=_NER_ONLY_EXCLUDE)
-    return nlp
-
-
 @dataclass
 class _Engine:
-    nlp: Any
+    ner: NerModel
     recognizers: list[Any]
 
 
@@ -88,13 +77,13 @@ def _engine(model: str) -> _Engine:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from redaction.recognizers import default_recognizers
 
-    nlp = _load_nlp(model)
+    ner = load_ner(model)
     # Read the vocabulary now, with the model, not inside the first text's time; the name rules need it: without it
     # they would quietly find nothing, so such a model is refused (and not kept as this model's engine).
     if not known_words(model):
         raise RedactionError(f"spaCy model {model!r}: its vocabulary (vocab/strings.json) cannot be read. Set "
                              "OSD_SPACY_MODEL to an installed model package or a model folder.")
-    _ENGINES[model] = _Engine(nlp, default_recognizers())
+    _ENGINES[model] = _Engine(ner, default_recognizers())
     # The model, vocabularies and name lists live as long as the process: moved out of the cyclic garbage
     # collector's generations, later collections no longer walk their ~100,000 objects (~3% of redaction time
     # in a fresh process). Objects alive now are never cycle-collected; refcounting still frees them.
@@ -179,7 +168,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
             + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \
-            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text)
+            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]
@@ -200,7 +189,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             jobs.append((i, 0, text, None))
             continue
         jobs.extend((i, lo, text[lo:hi], None) for lo, hi in ner_windows(text, known))
-    docs = engine.nlp.pipe((j[2] for j in jobs), batch_size=batch_size)
+    docs = engine.ner.pipe((j[2] for j in jobs), batch_size=batch_size)
     given = given_names()
     confirmed: dict[int, list[tuple[int, int]]] = {}
     seen_ents: dict[int, list[tuple[int, int]]] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.recognizers.words import NOT_NAME_WORDS
 from redaction.text.vocabulary import dictionary_words
 
 _HANDLE_CHARS = r"[^\W_]\w*(?:\.\w+)*"
@@ -38,6 +39,8 @@ def _plausible(handle: str) -> bool:
     if not any(c.isalpha() for c in handle):
         return False
     low = handle.lower()
+    if low in NOT_NAME_WORDS:
+        return False  # "@WALGREENS - GRAVOIS AND HAMPTON": a CAD location, a store or report word after "at"
     return "_" in low or "." in low or any(c.isdigit() for c in low) or low not in dictionary_words()
 
 

@@ -23,9 +23,15 @@ the text, in three steps.
    * a title's or a kinship noun's gender ("Mr. Knight" is not the person written "Ms. Knight" or introduced as
      "her sister"; it is the one introduced as "her brother" before one whose gender the text never gave);
    * a kinship noun right before a lone surname or initials ("lives with grandmother Ms. Knight", "his son,
-     A.S."): that names a relative, so it is the person introduced by the same noun, else a new person;
+     A.S.") or in apposition after it ("Sato, her husband,", "Mr. Brooks (the dad)"): that names a relative, so
+     it is the person introduced by the same noun, else a new person;
+   * a title or rank before a lone word makes it a surname: "Ms. Kim" is not the person whose given name only is
+     Kim ("Kim Lee" beside "Min Kim");
    * a second mention of the same word in one sentence is another person than the first ("Santos does not
      want to press charges against Ms. Santos");
+   * ``identity_cues`` (a possessor's relative, twins in a list, another form in the sentence, Jr./Sr.) and
+     ``identity_apart`` ("no relation", a rank against a civilian, two words in swapped order) name *another*
+     person than the words alone would;
    * otherwise the record person listed first (the record's subject or victim: the narrative is about them),
      else the person mentioned last.
    These are conventions, not knowledge: a text that says nothing more is read the way a reader would most
@@ -41,6 +47,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redaction.recognizers.words import NOT_NAME_WORDS, OFFICER_TITLES, fold
+from redaction.text import identity_apart as apart
 from redaction.text import identity_cues as cues
 from redaction.text.alias_cues import AKA_SPELLINGS, ALIAS_NOUNS, PRONOUN_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
@@ -87,6 +94,10 @@ _KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m
               "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
 _KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
                   + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
+# A kinship noun in apposition after a lone name: "Sato, her husband, was drunk", "Mr. Brooks (the dad)".
+_KIN_AFTER = re.compile(r"\s*[,(]\s*(?:his|her|their|my|the)\s+(?:ex-|step-?|great-)*("
+                        + "|".join(sorted(_KIN_STEMS, key=len, reverse=True)) + r")(?:-in-law)?\s*(?:[,).;:]|\Z)",
+                        re.IGNORECASE)
 _OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
                       + r"|po)\.?\s+\Z", re.IGNORECASE)
 _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
@@ -113,6 +124,8 @@ class _Context:
         self.text = text
         self._seen: dict[int, tuple[str, str, str]] = {}
         self.met: dict[int, list[tuple[int, frozenset[str]]]] = {}  # sentence -> (person, words) named in it so far
+        self.ends: dict[int, int] = {}  # a lone mention's start -> its end (for a kinship noun after it)
+        self.every_end: dict[int, int] = {}  # every mention's start -> its end
         self.suffixes: dict[int, set[str]] = {}  # person -> "jr", "sr", ... of their full names so far ("" for none)
         self.suffixed = cues.has_suffix(text)
 
@@ -122,6 +135,8 @@ class _Context:
             text = self.text
             title = _TITLE.search(text, max(0, s - 8), s)
             kin = _KIN.search(text, max(0, s - 40), s)
+            if kin is None and s in self.ends and text[self.ends[s]:self.ends[s] + 2].strip()[:1] in (",", "("):
+                kin = _KIN_AFTER.match(text, self.ends[s])  # "Sato, her husband,": his gender and kinship noun
             gender = _TITLE_GENDER[title.group(1).lower()] if title else ""
             if kin is not None:
                 gender = gender or _KIN_STEMS[kin.group(1).lower()]
@@ -144,6 +159,7 @@ class _Person:
     starts: list[int] = field(default_factory=list)  # their mentions (for their gender, kinship noun, role)
     record: bool = False
     last: int = -1
+    halves: set[str] = field(default_factory=set)  # surname words written only inside a hyphenated surname
 
 
 @dataclass
@@ -181,6 +197,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
                                                                                          m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
+    ctx.ends = {m.start: m.end for m in ments.values() if m.lone}
+    ctx.every_end = {m.start: m.end for m in ments.values()}
     groups = _groups(text, spans, order, ments)
     ids: dict[int, int] = {}
     used: dict[tuple[int, frozenset[str]], int] = {}  # (sentence, words) -> the person a lone word went to
@@ -191,6 +209,7 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             o = persons[k]
             p.words |= o.words
             p.surnames |= o.surnames
+            p.halves |= o.halves
             p.given |= o.given
             p.starts += o.starts
             o.words, o.starts = set(), []
@@ -201,6 +220,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
         for i in group:
             m = ments[i]
             p.words |= m.keys
+            if "-" in text[m.start:m.end] or p.halves:  # "Garcia-Lopez": "lopez" only as a half, until "Lopez"
+                p.halves = apart.halves_of(text[m.start:m.end], p.halves, m.surnames if not m.lone else frozenset())
             p.surnames |= m.surnames
             p.given |= m.given
             p.starts.append(m.start)
@@ -225,7 +246,8 @@ def _record_person(words: frozenset[str], value: str) -> _Person:
     sur = {fold(w).lower() for w in _LETTERS.findall(last) if len(w) > 1}
     sur = {w for w in sur if w not in _PARTICLES} or sur  # "Al-Masri": "masri"; "Le": "le"
     given = {_letters(first.split()[0])} if first.split() else set()
-    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True)
+    halves = apart.halves_of(last, set(), frozenset()) if "-" in last else set()
+    return _Person(set(words) | sur, surnames=sur, given=given - {""}, record=True, halves=halves)
 
 
 @lru_cache(maxsize=1)
@@ -401,6 +423,8 @@ def _place(group: list[int], ments: dict[int, _Mention], persons: list[_Person],
         return best[1], {k for k in found if k != best[1] and not persons[k].record}
     if len(group) == 1 and ments[group[0]].lone:
         nick = _shortened(ments[group[0]], persons)
+        if nick is not None and not _apart(ments[group[0]], [nick], persons, ctx, ""):
+            nick = None  # "Tom Baker and his son Tommy": not Tom
         if nick is not None:
             return nick, set()
     persons.append(_Person(set()))
@@ -440,8 +464,8 @@ def _parts_met(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Cont
 
 def _candidates(m: _Mention, persons: list[_Person]) -> list[int]:
     cands = [k for k, p in enumerate(persons) if m.keys <= p.words]
-    if not cands and m.alt:
-        cands = [k for k, p in enumerate(persons) if m.alt <= p.words]
+    if m.alt:  # "ROE" read as initials and as a word: the people written either way ("C/ ROE AND W/ ROE")
+        cands += [k for k, p in enumerate(persons) if m.alt <= p.words and k not in cands]
     if not cands:  # all the words of a record person, and more ("MOHAMMED THOMAS, YOB")
         cands = [k for k, p in enumerate(persons) if p.record and len(p.words) > 1
                  and {w for w in p.words if not w.startswith("#")} <= m.keys
@@ -455,8 +479,10 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
             used: dict[tuple[int, frozenset[str]], int], ctx: _Context) -> int | None:
     """Step 3 of the module docstring; None: a relative named by a kinship noun, not met yet."""
     gender, kin, role = ctx.of(m.start) if len(cands) > 1 or m.lone else ("", "", "")
+    if not (cands := _apart(m, cands, persons, ctx, role)):
+        return None  # "Rosa Diaz, no relation", "Officer Diaz" beside "Rosa Diaz": someone else
     suffix = cues.suffix_of(ctx.text, m.start, m.end) if ctx.suffixed and ctx.suffixes else ""
-    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes)):
+    if suffix and not (cands := cues.by_suffix(suffix, cands, ctx.suffixes, full=not m.lone)):
         return None  # "Terrell Hughes", then "Terrell Hughes Jr.": his son
     if m.lone and len(cands) > 1 and m.sentence in ctx.met:  # "Devendra said Mr. Love was home": another Love
         cands = cues.other_form_met(ctx.met[m.sentence], m.keys, cands)
@@ -470,6 +496,8 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
         same = [k for k in cands if ctx.first(persons[k].starts, 2) in ("", role)]
         cands = same or cands
     owner = cues.possessor_start(ctx.text, m.start, m.end) if kin and m.lone else None  # "Jeon's mother, Ms. Jeon"
+    if kin and m.lone and not (cands := [k for k in cands if ctx.first(persons[k].starts, 1) in ("", kin)]):
+        return None  # "Lopez (the mother) said Lopez (the son) ran": not the one introduced as another relative
     if kin and m.lone and (all(w.startswith("#") for w in m.keys) or owner is not None
                            or m.keys <= set().union(*(persons[k].surnames for k in cands))):
         cands = [k for k in cands if ctx.first(persons[k].starts, 1) == kin  # a relative's surname or initials
@@ -484,6 +512,12 @@ def _choose(m: _Mention, cands: list[int], persons: list[_Person],
         return None  # "the minors R.S. and R.S.": two people
     record = [k for k in cands if persons[k].record]
     return record[0] if record else max(cands, key=lambda k: persons[k].last)
+
+
+def _apart(m: _Mention, cands: list[int], persons: list[_Person], ctx: _Context, role: str) -> list[int]:
+    """``cands`` without the people that ``identity_apart``'s cues say the mention is not."""
+    titled = m.lone and _TITLE.search(ctx.text, max(0, m.start - 8), m.start) is not None
+    return apart.narrow(m, cands, persons, ctx, role, titled)
 
 
 _ALIAS_PREFIXES = frozenset({"lil", "li'l", "little", "baby", "big", "yung", "young"})

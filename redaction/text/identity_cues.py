@@ -6,13 +6,14 @@ read a little more of the sentence, and each names *another* person than the obv
 
 * **A relative of a possessor**: "talked to Jeon's mother, Ms. Jeon", "Sandhu's father Mr. Sandhu", "R.S.'s
   sister R.S.": the word after the kinship noun names a relative of the one before it, never that one.
-* **Twins in a list**: "the minors R.S. and R.S.", "Ms. Santos and Ms. Santos", "RG OR RG": the same name twice,
-  joined by "and", "or", "&", "/" or a comma, is two people (nobody is listed beside themselves).
+* **Twins in a list**: "the minors R.S. and R.S.", "Ms. Santos and Ms. Santos", "RG OR RG", "Ms. Ng (the mother)
+  and Ms. Ng (the aunt)": the same name twice, joined by "and", "or", "&", "/" or a comma (a short bracketed note
+  between), is two people (nobody is listed beside themselves).
 * **Another form in the same sentence**: "Devendra said Mr. Love was home", "Tran said Minh was driving": when a
   sentence already named one of the people sharing the word by other words (a given name, another surname),
   the word is another of them; a writer who meant the same person would have written "he" or "himself".
-* **Jr., Sr., II, III**: "Terrell Hughes" and "Terrell Hughes Jr." are two people (a father and his son), and
-  "Hughes Sr." is the one never called junior.
+* **Jr., Sr., II, III**: "Terrell Hughes" and "Terrell Hughes Jr." are two people (a father and his son), so are
+  "Tomas Greer" and "Tomas Greer Sr.", and "Hughes Sr." is the one never called junior.
 
 What a careful editor does with a surname alone that two people share and that no cue decides ("Hector Ruiz and
 Ana Ruiz were interviewed. Ruiz said the door was unlocked"): the text itself does not say who spoke, so no
@@ -36,7 +37,8 @@ _SUFFIX_END = re.compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
 
 # What stands between the possessor and the mention ("'s mother, Ms. "), and between two mentions (" and Ms. ").
 _POSSESSIVE_KIN = re.compile(r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z", re.IGNORECASE)
-_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z", re.IGNORECASE)
+_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
+                   re.IGNORECASE)  # "Ms. Ng (the mother) and Ms. Ng"
 
 
 def _written_before(text: str, at: int, surface: str) -> int | None:
@@ -61,7 +63,7 @@ def possessor_start(text: str, s: int, e: int) -> int | None:
 
 def twin_before(text: str, s: int, e: int) -> bool:
     """The mention ``text[s:e]`` follows the same words, only a conjunction between ("R.S. and R.S.")."""
-    m = _JOIN.search(text, max(0, s - 12), s)
+    m = _JOIN.search(text, max(0, s - (44 if ")" in text[max(0, s - 14):s] else 12)), s)
     return m is not None and _written_before(text, m.start(), text[s:e]) is not None
 
 
@@ -77,11 +79,14 @@ def has_suffix(text: str) -> bool:
     return _ANY_SUFFIX.search(text) is not None
 
 
-def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]]) -> list[int]:
+def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]], full: bool = False) -> list[int]:
     """``cands`` that a mention with generational ``suffix`` may be: "Terrell Hughes Jr." is not the person written
-    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." (``seen``: each person's suffixes in
-    full names so far, "" for none). Empty: someone new."""
-    if suffix == "sr":  # nor the one written "... II" or "... III" (a son named for his father)
+    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." or "... II" (a son named for his
+    father), and a ``full`` name with "Sr." not the one written in full without it (``seen``: each person's suffixes
+    in full names so far, "" for none). Empty: someone new."""
+    if suffix == "sr" and full:  # "Tomas Greer and Tomas Greer Sr.": the one written in full without it is his son
+        return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k)]
+    if suffix == "sr":
         return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k, set()) & {"jr", "ii", "iii", "iv"}]
     return [k for k in cands if suffix in seen.get(k, ()) or not seen.get(k)]
 

@@ -347,8 +347,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
-                if low in NARRATIVE_VERBS and (taken or not mixed):
-                    ok = False  # "aka: shorty sells": a verb after the name; "victim stated"
+                if (low in NARRATIVE_VERBS and (taken or not mixed)) or (not taken and _colon_verb(m.group(), low)):
+                    ok = False  # "aka: shorty sells": a verb after the name; "victim stated"; "mom: come home"
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
@@ -368,6 +368,11 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+def _colon_verb(cue: str, low: str) -> bool:
+    """"text from mom: come home", "sis: bring the kids": after a cue and a colon a verb opens the message."""
+    return cue.rstrip(" \t(").endswith(":") and base_verb(low) and low not in given_names() and low not in AMBIGUOUS_GIVEN
 
 
 _NAME_UNKNOWN = frozenset({"fnu", "lnu"})  # first / last name unknown, written where that name would stand

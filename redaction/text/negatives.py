@@ -120,7 +120,7 @@ _STRONG_PLACES = frozenset({
     "center", "centre", "clinic", "hospital", "school", "academy", "library", "station", "market", "kitchen", "cafe",
     "café", "diner", "restaurant", "grill", "plaza", "mall", "college", "university", "stadium", "pharmacy", "motel",
     "hotel", "transit", "rec", "books", "parts", "club", "chapel", "cemetery", "gym", "deli", "bakery", "salon",
-    "laundromat", "liquor", "foods", "shop", "travel", "tech",
+    "laundromat", "liquor", "foods", "shop", "travel", "tech", "hs", "jhs", "elementary", "elem",
 })
 _WEAK_PLACES = frozenset({"park", "church", "hall", "field", "garden", "gardens", "square", "towers", "apartments"})
 _LOCATIVE = frozenset({"at", "near", "by", "behind", "outside", "inside", "across", "from", "into", "past",

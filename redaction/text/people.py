@@ -337,8 +337,8 @@ def _hyphenated_name(word: str, is_name: Callable[[str], bool]) -> bool:
 def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
     """``LAST, FIRST`` written in lower case ("his mother de la cruz, ngozi took"): after a one-word surname (its
     particles apart), a comma and a name-like word followed by a common word or a verb form is the given name."""
-    words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES]
-    m = _COMMA_GIVEN.match(text, e)
+    words = [w for w in _KEY_TOKEN.findall(text[s:e]) if w.lower() not in PARTICLES] or _KEY_TOKEN.findall(text[s:e])
+    m = _COMMA_GIVEN.match(text, e)  # "le, khoa": a surname that is a particle elsewhere is the surname here
     if len(words) != 1 or m is None or not (_hyphenated_name(m.group(1), is_name) or is_name(m.group(1))
                                             or m.group(1).lower() in _AMBIGUOUS_NAMES):
         return None

@@ -29,6 +29,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.ordinary_spans import ordinary_span, within_phrases
 from redaction.text.people import (
     alias_phrases,
     extend_particles,
@@ -184,7 +185,7 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None:
+                if got is None or (entity == "PERSON" and ordinary_span(text, *got)):  # "Keys released"
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED
@@ -246,7 +247,7 @@ class TextRedactor:
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (
-                    _DESCRIBES.match(text, c.end) or any(s <= c.start and c.end <= e for s, e in places)):
+                    _DESCRIBES.match(text, c.end) or within_phrases(text, c.start, c.end, places)):
                 kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_PLACE_OR_DESCRIPTION))
                 continue
             out.append(c)
