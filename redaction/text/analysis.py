@@ -27,6 +27,7 @@ from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.epithets import epithet_names
 from redaction.text.field_cards import field_card_names
+from redaction.text.from_subjects import from_subjects
 from redaction.text.handles import handle_spans
 from redaction.text.initial_pairs import initial_pairs
 from redaction.text.kin_pairs import kin_pair_names
@@ -37,6 +38,7 @@ from redaction.text.names import cued_names, given_names, mixed_case, name_candi
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.ner_model import NerModel, load_ner
+from redaction.text.nicknamed_surnames import nicknamed_surnames
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
@@ -166,7 +168,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
             + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \
-            + speaking_short_forms(text) + field_card_names(text)
+            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

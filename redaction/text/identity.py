@@ -56,6 +56,7 @@ from redaction.text.people import WORD_PREFIXES, is_initials, record_tokens, tok
 from redaction.text.person_lists import ATTRIBUTION as _ATTRIBUTION
 from redaction.text.person_lists import CUE_END as _CUE_END
 from redaction.text.person_lists import split_list as split_list  # the redactor imports it from here
+from redaction.text.suffix_nicknames import suffix_forms
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
@@ -188,6 +189,11 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
     own = frozenset().union(*people) if people else frozenset()
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     ctx = _Context(text)
+    if ctx.suffixed:  # a record name's own suffix ("PRICE, MARCUS JR"): "Marcus Price Sr." is the other one
+        for i, value in enumerate(values):
+            own_suffix = cues.SUFFIXES.intersection(_LETTERS.findall(value.lower())[1:])
+            if own_suffix:
+                ctx.suffixes[i] = set(own_suffix)
     ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 4),
                                                                                          m.start())]
     ments = {i: _mention(text, spans[i], own, bisect_right(ends, spans[i][0])) for i in order}
@@ -226,6 +232,8 @@ def number_people(text: str, spans: Sequence[tuple[int, int]], people: Sequence[
             suffix = cues.suffix_of(text, m.start, m.end) if ctx.suffixed else ""
             if ctx.suffixed and (not m.lone or suffix):
                 ctx.suffixes.setdefault(pid, set()).add(suffix)
+                if suffix and not m.lone:  # "Marcus Price Jr." ... "Junior said": him (``suffix_nicknames``)
+                    p.words |= suffix_forms(suffix)
         p.last = pos
     numbers: dict[int, int] = {}
     for i in order:

@@ -81,13 +81,13 @@ def has_suffix(text: str) -> bool:
 
 def by_suffix(suffix: str, cands: list[int], seen: dict[int, set[str]], full: bool = False) -> list[int]:
     """``cands`` that a mention with generational ``suffix`` may be: "Terrell Hughes Jr." is not the person written
-    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr.", and a ``full`` name with "Sr." not
-    the one written in full without it (``seen``: each person's suffixes in full names so far, "" for none). Empty:
-    someone new."""
+    "Terrell Hughes" (or "... Sr."), "Hughes Sr." not the one written "... Jr." or "... II" (a son named for his
+    father), and a ``full`` name with "Sr." not the one written in full without it (``seen``: each person's suffixes
+    in full names so far, "" for none). Empty: someone new."""
     if suffix == "sr" and full:  # "Tomas Greer and Tomas Greer Sr.": the one written in full without it is his son
         return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k)]
     if suffix == "sr":
-        return [k for k in cands if "sr" in seen.get(k, ()) or "jr" not in seen.get(k, ())]
+        return [k for k in cands if "sr" in seen.get(k, ()) or not seen.get(k, set()) & {"jr", "ii", "iii", "iv"}]
     return [k for k in cands if suffix in seen.get(k, ()) or not seen.get(k)]
 
 

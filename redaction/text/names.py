@@ -207,9 +207,10 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                 out.extend([prev.span(), w.span()])
             prev = w
             continue
-        if low in dictionary_words() and _DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start()):
+        if low in dictionary_words() and (_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start())
+                                          or _compound_noun(text, w.start())):
             prev = w
-            continue  # "his crew", "her will": a noun after a determiner
+            continue  # "his crew", "her will": a noun after a determiner; "the first aid kit", "a big mac"
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
@@ -381,6 +382,9 @@ _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 _SHORT_SLASH = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}/\Z")
 
 
+_FROM_BEFORE = re.compile(r"(?<![\w'’])(?i:from)[ \t]+\Z")
+
+
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:
     """A listed name (or, in mixed case, a capitalized word) right before a speech or action verb."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -393,6 +397,8 @@ def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozens
         low = plain(w.group())
         if len(low) < 2 or _SHORT_SLASH.search(text, max(0, w.start() - 4), w.start()) or low in REPORT_ABBREVIATIONS:
             continue  # "R/P advised", "C/W stated": a report label, not a name ("oksana/tavita said" is two)
+        if low in dictionary_words() and _FROM_BEFORE.search(text, max(0, w.start() - 6), w.start()):
+            continue  # "mo from work said": where the speaker is from
         # a capitalized unlisted word only before a verb of speech ("Marijuana ... left" is no person)
         titled = mixed and w.group()[:1].isupper() and low not in _STOP and _SPEECH.match(m.group().lstrip()) is not None
         if (low in given or low in family or titled) and low not in _STOP and low not in STOP_WORDS and (
@@ -439,6 +445,19 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
 
 _VERB_ENDINGS = ("ed", "ing", "ly", "es")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
+# an article and one or two words before: a noun's modifiers ("the first aid kit", "a big mac", "the food trey")
+_MODIFIED_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)((?:[ \t]+[^\W\d_]+){1,2})[ \t]+\Z")
+
+
+def _compound_noun(text: str, start: int) -> bool:
+    """The word at ``start`` ends a noun phrase: an article, then one or two lower-case dictionary words that are no
+    person noun ("the first aid kit"; not "the victim kit", "a friend kit")."""
+    m = _MODIFIED_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return all(w.islower() == text[start:start + 1].islower() and w.lower() in dictionary_words()
+               and w.lower() not in _PERSON_NOUNS for w in words)
 
 
 def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_WORDS, fold
 from redaction.text.alias_cues import cue_before
 from redaction.text.clipped_mentions import clipped_forms
+from redaction.text.identity_cues import has_suffix, suffix_of
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
     CUE_WORDS,
@@ -25,6 +26,7 @@ from redaction.text.names import (
     given_names,
 )
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
+from redaction.text.suffix_nicknames import suffix_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, irregular_verb_forms
 from redaction.text.word_kinds import word_kind
 
@@ -139,6 +141,9 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     forms: set[str] = set()
     for w in found:
         forms |= forms_of(w)
+    if has_suffix(text):  # "Lamar Banks II ... DEUCE SAID": the nickname of his suffix
+        for s, e in spans:
+            forms |= suffix_forms(suffix_of(text, s, e))
     forms -= found
     clips = clipped_forms(found) - found - forms  # "Dustin" then "Dusty drives": before a verb only
     if clips:

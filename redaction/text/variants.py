@@ -20,6 +20,7 @@ from redaction.recognizers.words import (
 )
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
+from redaction.text.suffix_nicknames import suffix_nicknames, suffix_words
 from redaction.text.value_match import (
     DETERMINERS,
     AsciiText,
@@ -117,7 +118,8 @@ def name_nicknames(value: str) -> frozenset[str]:
         return frozenset()
     given, _ = _given_and_surname(value, tokens)
     own = {fold(t).lower() for t in tokens}
-    return frozenset(w for w in forms_of(given) if len(w) >= 2 and w not in own) if given else frozenset()
+    forms = forms_of(given) if given else frozenset()
+    return frozenset(w for w in forms if len(w) >= 2 and w not in own) | suffix_nicknames(value)  # "Junior" of a JR
 
 
 _DIMINUTIVE = ("ie", "y", "i", "a")
@@ -158,7 +160,7 @@ def ordinary_nickname(word: str) -> bool:
     """A nickname that is an everyday word ("will", "dot"; "memo", "nacho" of the non-English short forms, by the
     model's dictionary) or has two letters ("Mo": "MO" is also a modus operandi): searched only in a name's
     shape."""
-    return (len(word) <= 2 or everyday_word(word, AMBIGUOUS_GIVEN)
+    return (len(word) <= 2 or everyday_word(word, AMBIGUOUS_GIVEN) or word in suffix_words()
             or (word in short_forms() and word in _dictionary()))
 
 

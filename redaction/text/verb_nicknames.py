@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from redaction.text.names import not_name_phrases
 from redaction.text.value_match import DETERMINERS
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
@@ -16,6 +17,11 @@ _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "g
                              "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person
 _VERBS = sorted(NARRATIVE_VERBS - _NOT_AFTER_NOUN, key=lambda v: (-len(v), v))
 _VERB = r"(?:" + "|".join(_VERBS) + r")\b"
+# at a clause's start only: a past form in -ed ("deuce pulled", not "will need", "will proceed") or "was"/"is" and a
+# verb in -ing ("rusty was fixing"; not "bill was paid", "kit was being", nor "the rape kit was missing": mid-clause)
+_DEED = r"(?:[^\W\d_]{3,}(?<![e\s])ed|(?:was|is)\s+(?!being\b|going\b)[^\W\d_]{2,}ing)\b"
+_CLAUSE_START = (r"(?:\A|(?<=[.!?;:,(\n])|(?<=[.!?;:,(\n]\s)|(?<=[.!?;:,(\n]\s\s)|(?<=\band\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bthen\s)|(?<=\bwhen\s)"
+                 r"|(?<=\bbut\s))")
 _PLURAL = r"(?:" + "|".join(_VERBS + ["were", "are"]) + r"|[^\W\d_]+ed)\b"  # "argued", "fought"
 # before a narrative verb; or first of two subjects joined by "and" ("jack and the victim argued", "pat and rob
 # were"); or the second of them ("pat and rob were")
@@ -40,7 +46,8 @@ def given_initials(value: str) -> str:
 def _regex(words: tuple[str, ...]) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![\w'’\-])" + _NOT_DETERMINED + "(?:(?:" + alts + ")" + _AFTER + "|" + _SECOND + "(?:"
-                      + alts + r")(?=\s+" + _PLURAL + "))", re.IGNORECASE)
+                      + alts + r")(?=\s+" + _PLURAL + ")|" + _CLAUSE_START + "(?:" + alts + r")(?=\s+" + _DEED + "))",
+                      re.IGNORECASE)
 
 
 def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
@@ -50,4 +57,8 @@ def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     here = tuple(w for w in words if w in low)
     if not here:
         return []
-    return [m.span() for m in _regex(here).finditer(folded)]
+    found = [m.span() for m in _regex(here).finditer(folded)]
+    if not found:
+        return []
+    things = not_name_phrases(folded)  # "pat searched him": police procedure, no person
+    return [(s, e) for s, e in found if not any(a <= s < b for a, b in things)]
