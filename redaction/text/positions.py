@@ -8,7 +8,7 @@
 * ``given_before``: the given name before a found surname ("łukasz [hughes]").
 * ``surnames_before``: ``surname, given`` in any case, found from the given name: the word before ", " and a
   found one-word name is its surname when it is a listed surname or an unknown word ("hughes, omar",
-  "okafor, d'andre").
+  "okafor, d'andre"), or any word but a function word after a party's role label ("Suspect: FORD, ROBERT").
 * ``slot_names``: names where a sentence puts a person, in any casing, judged by ``word_kind`` (listed given
   names and surnames, dictionary words, words no vocabulary holds): after "spoke with", "per", "according to",
   "located", report roles ("VICT", "RO") ... ("i spoke with mehmet petrakis", "OFFICERS LOCATED MASON BROWN"), in
@@ -200,6 +200,10 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         if len(text[s:e].split()) != 1:
             continue
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
+        if m is not None and _ROLE_LABEL.search(text, max(0, m.start(1) - 24), m.start(1)) \
+                and m.group(1).lower() not in _FUNCTION and m.group(1).lower() not in SPACY_STOP:
+            out.append(m.span(1))  # "Suspect: FORD, ROBERT", "Witness: Rose, Maria": the label says who follows
+            continue
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
         if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \
@@ -401,6 +405,10 @@ def _signed(name: str) -> bool:
 _SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
 _EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
 _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
+# A party's role and a colon or slash right before ``surname, given`` ("Suspect: FORD, ROBERT", "W/ Rose, Maria").
+_ROLE_LABEL = re.compile(r"(?<![\w'’\-])(?i:suspect|susp|victim|vict|vic|witness|wit|subject|subj|driver|drvr|passenger"
+                         r"|complainant|arrestee|arrested|juvenile|juv|parent|guardian|owner|r/o|rp|reporting party|caller"
+                         r"|involved|name|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""
