@@ -1,6 +1,6 @@
 """``surname, given`` after a party's role label: the surname goes even when it is an everyday word (issue 15).
 
-"Suspect: FORD, ROBERT" used to publish "FORD" (a vehicle word) and "Witness: Rose, Maria" "Rose" (a given name
+"Suspect: FORD, ROBERT" and "Driver: Ford, Maria" used to publish "FORD" (a vehicle word) and "Witness: Rose, Maria" "Rose" (a given name
 that is also a word), with the given name hidden: the surname, the more identifying half, was shown. The label and
 its colon or slash say a person follows (``positions.surnames_before``). Keep rows: a label before words that are
 not a found name ("Suspect: unknown, black male", "Vehicle: Ford, red") and a function word. The names are made up.
@@ -22,7 +22,10 @@ ROWS = [
     ("Victim: Stone, Aaliyah was treated at the scene.", ["Stone", "Aaliyah"], ["Victim", "treated"]),
     ("W/ Banks, Teodoro advised he heard shouting.", ["Banks", "Teodoro"], ["heard", "shouting"]),
     ("Arrestee: WOOD, DARNELL; booked at county.", ["WOOD", "DARNELL"], ["booked", "county"]),
+    ("Driver: Ford, Maria", ["Ford", "Maria"], ["Driver"]),
+    ("Owner: Lane, Maria", ["Lane", "Maria"], ["Owner"]),
     ("Suspect: unknown, black male, 20s, fled north.", [], ["unknown", "black", "male", "fled"]),
+    ("Subject: Black, Male", [], ["Black", "Male"]),
     ("Vehicle: Ford, red, parked on the lawn.", [], ["Ford", "red", "parked"]),
     ("Victim: the caller, stated the door was open.", [], ["caller", "door", "open"]),
 ]
@@ -47,7 +50,8 @@ def test_labelled_surnames_property(redactor):
     for _ in range(40):
         label, surname, given = rng.choice(LABELS), rng.choice(SURNAMES), rng.choice(GIVEN)
         casing = rng.choice(ALL)
-        text = recase(f"{label} {surname}, {given} was contacted at the park.", casing)
+        tail = rng.choice([" was contacted at the park.", ".", "; seen at the park."])
+        text = recase(f"{label} {surname}, {given}{tail} Park rules were read.", casing)
         out = redacted(redactor, text)
         assert not shown(out, surname) and not shown(out, given), (casing, out)
         assert shown(out, "park"), (casing, out)

@@ -530,4 +530,7 @@ def slot_names(text: str) -> list[tuple[int, int]]:
         if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (
                 "strong" in (k1, k2) or (labelled and k1 != "given" and k2 != "surname")):
             out.extend([m.span(1), m.span(2)])
+        elif k2 in ("given", "strong") and m.group(1).lower() not in _FUNCTION and m.group(1).lower() not in SPACY_STOP \
+                and _ROLE_LABEL.search(text, max(0, m.start(1) - 24), m.start(1)):
+            out.extend([m.span(1), m.span(2)])  # "Driver: Ford, Maria", "Owner: Lane, Maria"
     return [_no_possessive(text, sp) for sp in out]
