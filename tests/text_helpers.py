@@ -63,6 +63,24 @@ def as_written(probes: Sequence[tuple[str, list[str], list[str]]]) -> list[tuple
     return [(text, gone, kept, ("as written",)) for text, gone, kept in probes]
 
 
+_PERSON_NUMBER = re.compile(r"\[PERSON (\d+)\]")
+
+
+def record_row_cases(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows (text, record people or None, must go, must stay, casings "a"/"l"/"u") as one case per casing."""
+    return [(r[0] if m == "a" else cased(r[0], "lower" if m == "l" else "upper"), *r[1:4]) for r in rows for m in r[4]]
+
+
+def assert_record_row(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> None:
+    """``text`` redacted with ``people`` as its record's PERSON values: ``go`` hidden, ``keep`` shown, and with one
+    record person, one placeholder number (a nickname of that person gets that person's number)."""
+    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text
+    assert shown_words(out, go) == [], out
+    assert [w for w in keep if not shown(out, w)] == [], out
+    if people and len(people) == 1:
+        assert len(set(_PERSON_NUMBER.findall(out))) <= 1, out
+
+
 def assert_hidden_in_shapes(redactor: Any, names: Sequence[str], shapes: Sequence[str], seed: int, n: int) -> None:
     """``n`` random names of ``names``, each in a random shape (``{}`` for the name), lower or upper case: hidden."""
     rng = random.Random(seed)
