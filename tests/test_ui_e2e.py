@@ -662,10 +662,16 @@ def test_checks_and_launchpads_render(retracted: Cockpit, browser_page: Any):
 
     # retract in the browser: the version is chosen from a list (the job's partitions), only the reason is typed
     choice = "stops/v1.0.0"
-    page.goto(f"{retracted.url}/locations/{LOCATION}/jobs/retract_job/playground", wait_until="domcontentloaded")
-    page.get_by_text("retract_version").first.wait_for(state="visible")
-    page.get_by_placeholder("Partition").click()
-    page.get_by_text(choice, exact=True).first.wait_for(state="visible")
+    for attempt in range(3):  # a list opened before the partitions loaded stays empty: open the page again
+        page.goto(f"{retracted.url}/locations/{LOCATION}/jobs/retract_job/playground", wait_until="domcontentloaded")
+        page.get_by_text("retract_version").first.wait_for(state="visible")
+        page.get_by_placeholder("Partition").click()
+        try:
+            page.get_by_text(choice, exact=True).first.wait_for(state="visible", timeout=20000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     assert page.get_by_text(f"{DS}/v{retracted.state['proposed']}", exact=True).count() == 0  # retracted: gone
     page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / "ui-launchpad-retract.png"))
