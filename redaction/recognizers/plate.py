@@ -54,9 +54,9 @@ class OsdVehiclePlateRecognizer(ContextPatternRecognizer):
     ENTITY = "PLATE"
     PATTERNS = [
         Pattern("ctx:plate after vehicle",
-                r"(?<![\w\-])(?!(?i:lic|tag|tags|plate|reg|lp|veh|dl|" + "|".join(sorted(VEHICLE_WORDS, key=len, reverse=True))
-                + r")\b)"
-                r"(?=[A-Za-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Za-z])[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,5}(?![\w\-])"
+                r"(?<![\w\-])(?=[A-Za-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Za-z])"  # (the cheap tests first)
+                r"(?!(?i:lic|tag|tags|plate|reg|lp|veh|dl|" + "|".join(sorted(VEHICLE_WORDS, key=len, reverse=True))
+                + r")\b)[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,5}(?![\w\-])"
                 r"(?<!(?i:\s(?:hrs|hours|was|is|and|had|with|the|for)))", 0.7),
     ]
     CONTEXT_PREFILTER = True
