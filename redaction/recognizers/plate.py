@@ -15,13 +15,13 @@ class OsdLicensePlateRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern(
             "ctx:plate",
-            r"(?<![\w\-])(?!(?i:tag|tags|plate|plates|lp|reg|lic)\b)(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
+            r"(?<![\w\-])(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])(?!(?i:tag|tags|plate|plates|lp|reg|lic)\b)[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
             0.8,
         ),
         # the same in a narrative typed in lower case ("plate 1xkp590"): only used when the text has no capital
         Pattern(
             "ctx:plate lower",
-            r"(?<![\w\-])(?!(?:tag|tags|plate|plates|lp|reg|lic)\b)(?=[a-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[a-z])[a-z0-9]{1,4}[ \-]?[a-z0-9]{1,5}(?![\w\-])",
+            r"(?<![\w\-])(?=[a-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[a-z])(?!(?:tag|tags|plate|plates|lp|reg|lic)\b)[a-z0-9]{1,4}[ \-]?[a-z0-9]{1,5}(?![\w\-])",
             0.7,
         ),
     ]
