@@ -187,7 +187,8 @@ def narrative_benchmark(split: str = "test") -> int:
     """The independent benchmark's section: ours and plain Presidio on the same narratives."""
     from benchmarks.narratives import adapters
     from benchmarks.narratives.generate import HERE, load, sha256
-    from benchmarks.narratives.score import run, table
+    from benchmarks.narratives.report import table
+    from benchmarks.narratives.score import run
     from redaction.text.confidence import WITHHOLD_BELOW
 
     records = load(split)

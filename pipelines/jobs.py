@@ -131,7 +131,7 @@ def retract_version(
     context: dg.OpExecutionContext, config: RetractConfig, publisher: PublisherResource,
     private_store: PrivateStoreResource,
 ) -> dict:
-    from pipelines import preview, publishing
+    from pipelines import publishing, retracted
     from pipelines.site import build_site
     from pipelines.specs import load_specs
 
@@ -145,8 +145,8 @@ def retract_version(
     spec = next((s for s in load_specs() if s.name == dataset), None)
     remaining = [e["version"] for e in entries if e["version"] != version and e.get("status", "published") == "published"]
     if spec is not None:  # privately, the keys only this version published: a later preview says if they come back
-        n = preview.save_retracted_keys(private_store.get(), pub, dataset, version, spec.primary_key,
-                                        remaining[0] if remaining else None)
+        n = retracted.save_retracted_keys(private_store.get(), pub, dataset, version, spec.primary_key,
+                                          remaining[0] if remaining else None)
         context.log.info(f"{n} record(s) were only in {dataset} {version}; kept privately to warn if they come back")
     tomb = publishing.retract(pub, dataset, version, not_blank("a reason", config.reason))
     build_site(pub)

@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipelines.retracted import key_strings, returning_records
 from pipelines.store import PrivateStore
 
 SUPPRESSED = "*"
@@ -208,7 +209,7 @@ def build_preview(spec: Any, plan: Any, meta: Mapping[str, Any], checks: Mapping
             p.warnings.append(Notice(f"Blocking check failed: {CHECK_WORDS.get(name, (name, ''))[0]} ({name}).",
                                      "This content cannot be published.", CHECK_WORDS.get(name, ("", ""))[1]))
     p.warnings += _withheld_columns(meta, table)
-    p.warnings += _returning_records(store, spec, plan, versions, table)
+    p.warnings += [Notice(*n) for n in returning_records(store, spec, plan, versions, table)]
     p.warnings += _quarantine_near_limit(c, threshold)
     p.warnings += _review(meta)
     p.changes = _changes(plan)
@@ -413,14 +414,6 @@ def _set_aside(store: PrivateStore, spec: Any, meta: Mapping[str, Any]) -> tuple
     return sorted(words.items(), key=lambda kv: -kv[1]), dup_lines
 
 
-def _key_strings(batch: pa.RecordBatch | pa.Table, pk: Sequence[str]) -> pa.Array:
-    cols = [pc.cast(batch.column(k), pa.string()) for k in pk]
-    if len(cols) == 1:
-        return cols[0] if isinstance(cols[0], pa.Array) else cols[0].combine_chunks()
-    joined = pc.binary_join_element_wise(*cols, "\x1f")
-    return joined if isinstance(joined, pa.Array) else joined.combine_chunks()
-
-
 def _explain_duplicates(store: PrivateStore, spec: Any, meta: Mapping[str, Any], dup_rows: Counter[str],
                         quarantine: pa.Table) -> list[str]:
     """"107 rows of B repeat records of A": which export each quarantined duplicate repeats (by key, privately)."""
@@ -435,13 +428,13 @@ def _explain_duplicates(store: PrivateStore, spec: Any, meta: Mapping[str, Any],
         if not store.exists(key):
             continue
         t = store.read_parquet(key, columns=[*pk, "_row"])
-        mine = _key_strings(t.filter(pc.is_in(t.column("_row"), value_set=rows.combine_chunks())), pk)
+        mine = key_strings(t.filter(pc.is_in(t.column("_row"), value_set=rows.combine_chunks())), pk)
         others = []
         for other in parts:
             if other == f or not store.exists(f"deidentified/{spec.name}/{other}.parquet"):
                 continue
             o = store.read_parquet(f"deidentified/{spec.name}/{other}.parquet", columns=pk)
-            hits = int(pc.sum(pc.is_in(_key_strings(o, pk), value_set=mine)).as_py() or 0)
+            hits = int(pc.sum(pc.is_in(key_strings(o, pk), value_set=mine)).as_py() or 0)
             if hits:
                 others.append((other, hits))
         where = (others[0][0] if len(others) == 1 else " and ".join(f"{o} ({h} rows)" for o, h in others)) or "the same export"
@@ -466,73 +459,3 @@ def _spot_checks(table: Any, col: str, n: int = 5) -> list[str]:
     rng = np.random.default_rng(0)
     pick = sorted(rng.choice(len(vals), size=min(n, len(vals)), replace=False))
     return [vals[i].replace("\n", " ")[:600] for i in pick]
-
-
-# ------------------------------------------------------------------------------------------------ retracted records
-
-
-def retracted_keys_key(dataset: str, version: str) -> str:
-    return f"retracted/{dataset}/v{version}.keys.parquet"
-
-
-def save_retracted_keys(store: PrivateStore, publisher: Any, dataset: str, version: str, pk: Sequence[str],
-                        replacement: str | None) -> int:
-    """Before a version is retracted, keep privately the keys of the records only it published (not in the version
-    readers are sent back to), so a later preview can say when those records come back. Returns their number."""
-    import os
-    import tempfile
-
-    import pyarrow.parquet as pq
-
-    from pipelines import publishing
-
-    def keys_of(v: str) -> pa.Array | None:
-        prefix = publishing.release_prefix(dataset, v)
-        dp = publishing.read_json(publisher, prefix + "datapackage.json") or {}
-        res = next((r for r in dp.get("resources", []) if r.get("format") == "parquet"), None)
-        if res is None:
-            return None
-        with tempfile.TemporaryDirectory(prefix="osd-retract-") as tmp:
-            path = os.path.join(tmp, "v.parquet")
-            if not publisher.get_to_file(prefix + res["path"], path):
-                return None
-            return _key_strings(pq.read_table(path, columns=list(pk)), pk)
-
-    if not pk:
-        return 0
-    mine = keys_of(version)
-    if mine is None:
-        return 0
-    if replacement:
-        kept = keys_of(replacement)
-        if kept is not None:
-            mine = pc.filter(mine, pc.invert(pc.is_in(mine, value_set=kept)))
-    store.write_parquet(retracted_keys_key(dataset, version), pa.table({"key": mine}))
-    return len(mine)
-
-
-def _returning_records(store: PrivateStore, spec: Any, plan: Any, versions: Sequence[Mapping[str, Any]],
-                       table: Any) -> list[Notice]:
-    out = []
-    for v in versions:
-        if v.get("status") != "retracted":
-            continue
-        why = f"retracted {str(v.get('retracted_at') or '')[:10]} because: {v.get('reason') or 'no reason given'}"
-        if v.get("content_hash") == plan.content_hash:
-            out.append(Notice(f"This is exactly the content of version {v['version']}, which was {why}.", "",
-                              "Publish it only if the reason for the retraction no longer holds."))
-            continue
-        key = retracted_keys_key(spec.name, v["version"])
-        if v.get("replacement") != plan.previous_version or not store.exists(key):
-            continue
-        gone = store.read_parquet(key).column("key").combine_chunks()
-        if not len(gone):
-            continue
-        back = sum(int(pc.sum(pc.is_in(_key_strings(b, spec.primary_key), value_set=gone)).as_py() or 0)
-                   for b in table.batches(list(spec.primary_key)))
-        if back:
-            out.append(Notice(
-                f"{back} record(s) of the retracted version {v['version']} come back with this release.",
-                f"Version {v['version']} was {why}.",
-                "Check that the reason for the retraction is resolved for these records before publishing."))
-    return out

@@ -17,6 +17,7 @@ from benchmarks.narratives.families import FAMILIES, HELD_OUT_VARIANTS
 from benchmarks.narratives.families_dev import DEV_FAMILIES
 from benchmarks.narratives.families_dev2 import DEV2_FAMILIES
 from benchmarks.narratives.generate import HERE, dumps, generate, load, sha256
+from benchmarks.narratives.report import table
 from benchmarks.narratives.score import (
     ENTITY_TYPES,
     TOKEN,
@@ -26,7 +27,6 @@ from benchmarks.narratives.score import (
     identity_redactor,
     run,
     score_outputs,
-    table,
     tokens,
 )
 

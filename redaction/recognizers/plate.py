@@ -15,13 +15,13 @@ class OsdLicensePlateRecognizer(ContextPatternRecognizer):
     PATTERNS = [
         Pattern(
             "ctx:plate",
-            r"(?<![\w\-])(?!(?i:tag|tags|plate|plates|lp|reg|lic)\b)(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
+            r"(?<![\w\-])(?=[A-Z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Z])(?!(?i:tag|tags|plate|plates|lp|reg|lic)\b)[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,5}(?![\w\-])",
             0.8,
         ),
         # the same in a narrative typed in lower case ("plate 1xkp590"): only used when the text has no capital
         Pattern(
             "ctx:plate lower",
-            r"(?<![\w\-])(?!(?:tag|tags|plate|plates|lp|reg|lic)\b)(?=[a-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[a-z])[a-z0-9]{1,4}[ \-]?[a-z0-9]{1,5}(?![\w\-])",
+            r"(?<![\w\-])(?=[a-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[a-z])(?!(?:tag|tags|plate|plates|lp|reg|lic)\b)[a-z0-9]{1,4}[ \-]?[a-z0-9]{1,5}(?![\w\-])",
             0.7,
         ),
     ]
@@ -54,9 +54,9 @@ class OsdVehiclePlateRecognizer(ContextPatternRecognizer):
     ENTITY = "PLATE"
     PATTERNS = [
         Pattern("ctx:plate after vehicle",
-                r"(?<![\w\-])(?!(?i:lic|tag|tags|plate|reg|lp|veh|dl|" + "|".join(sorted(VEHICLE_WORDS, key=len, reverse=True))
-                + r")\b)"
-                r"(?=[A-Za-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Za-z])[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,5}(?![\w\-])"
+                r"(?<![\w\-])(?=[A-Za-z0-9 \-]{0,8}\d)(?=[0-9 \-]{0,8}[A-Za-z])"  # (the cheap tests first)
+                r"(?!(?i:lic|tag|tags|plate|reg|lp|veh|dl|" + "|".join(sorted(VEHICLE_WORDS, key=len, reverse=True))
+                + r")\b)[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,5}(?![\w\-])"
                 r"(?<!(?i:\s(?:hrs|hours|was|is|and|had|with|the|for)))", 0.7),
     ]
     CONTEXT_PREFILTER = True

@@ -46,7 +46,7 @@ from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
-from redaction.text.vocabulary import known_words, unknown_word
+from redaction.text.vocabulary import COLOURS, known_words, unknown_word
 
 # --------------------------------------------------------------------------------------------------
 # Analyzer (one per process, built lazily)
@@ -105,8 +105,7 @@ _STREET_NAME = re.compile(
     r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)")
 _NER_CONTEXT = 40  # characters of context on each side of a word that NER has to look at
 # Capitalized words that start no NER window (never names, or names NER could not tell from the word).
-_NER_SKIP = US_STATES | {
-    "white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold", "beige",
+_NER_SKIP = US_STATES | COLOURS | {
     "number", "social", "security", "noise", "intersection", "welfare", "action", "follow", "present", "loss",
     "born", "bureau", "units", "code", "case", "approx", "dispatch", "contact",
 }

@@ -38,6 +38,7 @@ from redaction.recognizers.words import (
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
+    COLOURS,
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
     dictionary_words,
@@ -75,8 +76,6 @@ _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c} 
 CUE_WORDS = _CUE_WORDS  # relation and role words: never a name themselves
 _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "woman", "guy", "kid", "female", "officer",
                               "sergeant", "judge", "general", "son", "men", "women", "people", "person"}
-_COLOURS = {"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon", "gold",
-            "beige", "orange", "yellow", "purple"}
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES | (TEXTING_WORDS - {"cuz"})
 _SPACY_STOP = frozenset(SPACY_STOP_WORDS)
@@ -200,7 +199,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
                     and not low.endswith(("ing", "ed"))  # "kenji nguyen standing": a verb form
                     and low not in NARRATIVE_VERBS
-                    and prev is not None and prev.group().lower() not in _COLOURS
+                    and prev is not None and prev.group().lower() not in COLOURS
                     and prev.group().islower() == word.islower() and not prev.group().lower().endswith(("n't", "n’t")) and prev.end() < w.start()
                     and not text[prev.end():w.start()].strip() and _name_like(prev.group())
                     and not _verb_then_word(prev.group().lower(), low, given)):
@@ -471,7 +470,7 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
         return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
     if l2 in PARTICLES:
         return False  # "hendrik van der merwe": the particles open the surname (``particle_names``)
-    if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in _COLOURS or l2.endswith(_VERB_ENDINGS):
+    if l1 in _PERSON_NOUNS or l1 in _STOP or l2 in _STOP or l2 in VEHICLE_WORDS or l1 in COLOURS or l2.endswith(_VERB_ENDINGS):
         return False  # "Allen disclaimed": a rare verb is no surname
     if (g1 or l1 in AMBIGUOUS_GIVEN) and (unknown_word(w2) or (s2 and l2 not in dictionary_words())):
         return True  # "Chase Balogun", "tui baker", "GRANT NGUYEN": a surname no dictionary holds after a given name

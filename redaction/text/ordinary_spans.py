@@ -19,7 +19,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+from redaction.text.vocabulary import COLOURS, NARRATIVE_VERBS, dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import lexicon
 
@@ -27,8 +27,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
                     r"[ \t:,\"“(]+\Z")
 _OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
-_COLOURS = frozenset({"white", "black", "gray", "grey", "silver", "blue", "red", "green", "brown", "tan", "maroon",
-                      "gold", "beige", "orange", "yellow", "purple", "pink", "navy", "teal"})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _THING_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|in|into|during)[ \t]+\Z")
 _GLOSSED = re.compile(r"[ \t]*[(\"“]")
@@ -47,7 +45,7 @@ def _plain_word(word: str) -> bool:
 
 def _colour_before(words: list[str], i: int) -> bool:
     """A colour before a thing ("GOLD WATCH", "BLACK WALLET", "GREEN HAT"): a description, no "Gold" or "Black"."""
-    if words[i].lower() not in _COLOURS or i + 1 >= len(words):
+    if words[i].lower() not in COLOURS or i + 1 >= len(words):
         return False
     nxt = plain(words[i + 1])
     return _common(nxt) and nxt not in NARRATIVE_VERBS and not nxt.endswith("ed")
@@ -88,8 +86,8 @@ def ordinary_span(text: str, start: int, end: int, lower: bool = True) -> bool:
     if not words or any(len(w) < 3 for w in words):
         return False  # "P.W.", "Officer AY": initials ("GRAFFITI ON WALL" is none)
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)  # "SILVER [RING, GOLD WATCH]"
-    colour = before is not None and before.group(1).lower() in _COLOURS
-    if not (colour or words[0].islower() or words[0].lower() in _COLOURS or _plain_word(words[0])):
+    colour = before is not None and before.group(1).lower() in COLOURS
+    if not (colour or words[0].islower() or words[0].lower() in COLOURS or _plain_word(words[0])):
         return False  # most names: their first word is a name word (the cheap test first)
     if _NAMED.search(text, max(0, start - 16), start):
         return False  # "a b/m named spider": a name whatever its word

@@ -243,6 +243,8 @@ def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[i
         if key in seen or not (single or len(words) > 1 or any(c.isdigit() for c in phrase)):
             continue
         seen.add(key)
+        if text[s:e] == phrase and (text.count(phrase) if single else text.lower().count(words[0].lower())) < 2:
+            continue  # written once, here: no other mention to find, no regex to compile
         out.extend(m.span() for m in _phrase_rx(phrase, single).finditer(text) if not (m.start() <= s and e <= m.end()))
     return out
 

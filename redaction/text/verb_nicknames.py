@@ -42,12 +42,41 @@ def given_initials(value: str) -> str:
     return (words[0][0] + words[1][0]).lower() if len(words) == 2 else ""
 
 
+# The parts of one search, compiled once (a regex joining them around each record's words took ~25 ms to compile per
+# distinct set of words: most records have their own). ``_find`` tries them where a word occurs, as that regex would.
+_HEAD = re.compile(r"(?<![\w'’\-])" + _NOT_DETERMINED, re.IGNORECASE)
+_BRANCHES = ((None, re.compile(_AFTER, re.IGNORECASE)),  # "bill said"
+             (re.compile(_SECOND, re.IGNORECASE), re.compile(r"(?=\s+" + _PLURAL + ")", re.IGNORECASE)),  # "and rob were"
+             (re.compile(_CLAUSE_START, re.IGNORECASE), re.compile(r"(?=\s+" + _DEED + ")", re.IGNORECASE)))  # "rusty was fixing"
+
+
 @lru_cache(maxsize=4096)
-def _regex(words: tuple[str, ...]) -> re.Pattern:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(r"(?<![\w'’\-])" + _NOT_DETERMINED + "(?:(?:" + alts + ")" + _AFTER + "|" + _SECOND + "(?:"
-                      + alts + r")(?=\s+" + _PLURAL + ")|" + _CLAUSE_START + "(?:" + alts + r")(?=\s+" + _DEED + "))",
-                      re.IGNORECASE)
+def _word(word: str) -> re.Pattern:
+    return re.compile(re.escape(word), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _starts(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+
+
+def _find(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """What ``finditer`` of ``HEAD (?:W AFTER | SECOND W PLURAL | CLAUSE W DEED)`` finds, ``W`` the alternation of
+    ``words`` longest first: at each position where a word starts, the first branch and then the first word whose
+    tail holds; the next search starts after the match."""
+    ordered = [_word(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+    found: list[tuple[int, int]] = []
+    end = 0
+    for start in _starts(words).finditer(folded):
+        p = start.start()
+        if p < end or _HEAD.match(folded, p) is None:
+            continue
+        span = next(((p, m.end()) for head, tail in _BRANCHES if head is None or head.match(folded, p) is not None
+                     for rx in ordered if (m := rx.match(folded, p)) is not None and tail.match(folded, m.end())), None)
+        if span is not None:
+            found.append(span)
+            end = span[1]
+    return found
 
 
 def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
@@ -57,7 +86,7 @@ def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     here = tuple(w for w in words if w in low)
     if not here:
         return []
-    found = [m.span() for m in _regex(here).finditer(folded)]
+    found = _find(folded, here)
     if not found:
         return []
     things = not_name_phrases(folded)  # "pat searched him": police procedure, no person

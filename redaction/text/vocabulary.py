@@ -91,6 +91,8 @@ def _dictionary_words(name: str) -> frozenset[str]:
     return words | new_words() if words else words
 
 
+# Colour words (``data/colours.txt``): a vehicle's, clothing's or property's colour, not a person.
+COLOURS = word_list(Path(__file__).resolve().parent / "data" / "colours.txt")
 _NEW_WORDS = Path(__file__).resolve().parent / "data" / "everyday_new_words.txt"
 
 
