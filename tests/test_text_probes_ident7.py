@@ -384,7 +384,6 @@ SLIPS: dict[str, str | tuple[str, tuple[str, ...]]] = {
     "examined {B:Mr. Lee}": "a doctor and a patient sharing a surname in one sentence",
     "notified {B:Ames}'s family": "a rank's surname and a possessive without rank are merged first",
     "Juveniles {A:J.M.}": "precision: a plural role noun opening the text is taken into the name",
-    "from {B:Mina Park}": "recall: a full name ending in 'Park' after 'from' is read as a place",
     "{B:Thabo Mbeki}": "recall: an unknown given name before a record surname stays shown",
 }
 

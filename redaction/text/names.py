@@ -44,6 +44,7 @@ from redaction.text.vocabulary import (
     irregular_verb_forms,
     unknown_word,
 )
+from redaction.text.with_objects import thing_after_with
 from redaction.text.word_pos import base_verb
 from redaction.text.wordtrie import word_trie
 
@@ -173,8 +174,9 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             if word.lower() in PARTICLES and n > 0:
                 pos = _skip_space(text, w.end())
                 continue
-            if not _name_like(word):
-                break
+            if not _name_like(word) or (n == 0 and thing_after_with(m.group(), word, mixed, given_names(),
+                                                                    AMBIGUOUS_GIVEN, text[w.end():w.end() + 30])):
+                break  # "seen with hammer": a thing (with_objects.py)
             if not (mixed and word[:1].isupper()):
                 out.append(w.span())
             n += 1
@@ -347,6 +349,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
+                if ok and free and relation and not taken and thing_after_with(m.group(), word, mixed, given,
+                                                                               AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
+                    ok = False  # "seen with hammer": a thing (with_objects.py)
                 if (low in NARRATIVE_VERBS and (taken or not mixed)) or (not taken and _colon_verb(m.group(), low)):
                     ok = False  # "aka: shorty sells": a verb after the name; "victim stated"; "mom: come home"
                 if not ok:

@@ -1,0 +1,216 @@
+"""The known slips of earlier rounds, as shapes (issue 15, round 8, a new hand): words read as places or streets,
+sentence-first nouns, things after "seen with", tattoo lines, short given forms, property lists and numbering.
+
+* A full name whose surname is a street or place word ("Robert Lane is 23", "statement from Mina Park"):
+  ``text/street_surnames.py``; the street ("1400 Robert Lane", "on Maple Lane", "walked to Mina Park") stays.
+* A name inked in a tattoo ("tattoo reading RIP Marcus", "LOVES TASHA"): ``text/tattoo_names.py``.
+* A thing after "seen with" ("seen with hammer", "SEEN WITH BACKPACK"): ``text/with_objects.py``; a listed given
+  name there ("seen with Marco") still goes.
+
+One table of (sentence, record people or None, words that must go, words that must stay, casings it holds in);
+``SLIPS`` are shapes that still slip (strict xfail: a fix makes them pass and asks for the row to move). Property
+tests put random made-up names into the shapes in random casings. The names are made up here, none is from a record.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from tests.text_helpers import recase, shown, shown_words
+
+ALL = ("as", "lower", "upper", "title")
+ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] = [
+    ('Robert Lane is 23 and lives with his mother.', None, ['Robert', 'Lane'], ['mother'], ALL),
+    ('Tamika Street, 31, was the driver.', None, ['Tamika', 'Street'], ['driver'], ('as', 'lower', 'title')),
+    ('Marcus Court said he saw nothing.', None, ['Marcus', 'Court'], [], ALL),
+    ('Witness Delia Way stated the car was blue.', None, ['Delia', 'Way'], ['Witness', 'blue'], ALL),
+    ('Suspect Andre Hill fled on foot.', None, ['Andre', 'Hill'], ['Suspect', 'foot'], ALL),
+    ('Kenneth Drive was arrested for DUI.', None, ['Kenneth', 'Drive'], ['DUI'], ALL),
+    ('Victim Sonia Terrace reported her bike stolen.', None, ['Sonia', 'Terrace'], ['bike'], ALL),
+    ('I spoke with Jerome Avenue about the noise.', None, ['Jerome', 'Avenue'], ['noise'], ALL),
+    ('Robert Lane, 23, was cited.', None, ['Robert', 'Lane'], ['cited'], ALL),
+    ('ROBERT LANE IS 23', None, ['ROBERT', 'LANE'], [], ALL),
+    ('robert lane is 23 and was cited', None, ['robert', 'lane'], ['cited'], ALL),
+    ('Officers responded to 1400 Robert Lane for a fight.', None, [], ['fight'], ALL),
+    ('Car parked on Maple Lane near the school.', None, [], ['Maple', 'Lane', 'school'], ALL),
+    ('Lane was blocked by a truck.', None, [], ['Lane', 'truck'], ALL),
+    ('Carla Park, age 40, called about a prowler.', None, ['Carla', 'Park'], ['prowler'], ALL),
+    ('Took a statement from Mina Park.', None, ['Mina', 'Park'], ['statement'], ALL),
+    ('statement from mina park at the station', None, ['mina', 'park'], ['station', 'statement'], ALL),
+    ('STATEMENT FROM MINA PARK', None, ['MINA', 'PARK'], ['STATEMENT'], ALL),
+    ('Interviewed Joel Rivers at his home.', None, ['Joel', 'Rivers'], ['home'], ALL),
+    ('Received a call from Dana Woods regarding her son.', None, ['Dana', 'Woods'], ['son'], ALL),
+    ('Spoke with Gina Brooks by phone.', None, ['Gina', 'Brooks'], ['phone'], ALL),
+    ('Contacted Tony Lake who said he was asleep.', None, ['Tony', 'Lake'], ['asleep'], ALL),
+    ('Statement taken from Hector Field.', None, ['Hector', 'Field'], [], ALL),
+    ('Report from Alma Springs about a break-in.', None, ['Alma', 'Springs'], [], ALL),
+    ('Walked to Mina Park with the kids.', None, [], ['kids'], ALL),
+    ('Fight at Live Oak Park.', None, [], ['Live', 'Oak', 'Park'], ALL),
+    ('Spoke with staff at Cedar Rose Park.', None, [], ['Cedar', 'Rose', 'Park', 'staff'], ALL),
+    ('Incident at Central Park, statement from Nia Holmes.', None, ['Nia', 'Holmes'], ['Central', 'Park'], ALL),
+    ('Subject has a tattoo reading RIP Marcus on his left arm.', None, ['Marcus'], ['tattoo', 'arm'], ALL),
+    ('Tattoo on neck: LOVES TASHA.', None, ['TASHA'], ['Tattoo', 'neck'], ALL),
+    ('tattoo reading rip marcus on left forearm', None, ['marcus'], ['tattoo', 'forearm'], ALL),
+    ('TATTOO READING RIP MARCUS ON LEFT FOREARM', None, ['MARCUS'], ['TATTOO', 'FOREARM'], ALL),
+    ('Has a tattoo that says Keisha on his wrist.', None, ['Keisha'], ['tattoo', 'wrist'], ALL),
+    ('Tattoo of the name Darnell across his knuckles.', None, ['Darnell'], ['knuckles'], ('as', 'lower', 'upper')),
+    ("Tattoo on right hand reads 'Mama Lupe'.", None, ['Lupe'], ['hand'], ALL),
+    ('Teardrop tattoo and the word LOYALTY on his chest.', None, [], ['LOYALTY', 'chest', 'Teardrop'], ALL),
+    ('Tattoo reading RIP on his hand.', None, [], ['hand'], ALL),
+    ("Tattoo reading 'In loving memory of Tyrell' on the back.", None, ['Tyrell'], ['memory', 'back'], ALL),
+    ('Tattoos: RIP BIG JAY, LOVES TASHA, 510.', None, ['TASHA'], ['Tattoos'], ALL),
+    ('Tattoo reading LOVE on fingers.', None, [], ['LOVE', 'fingers'], ALL),
+    ('will saw Kilo at the store.', ['KILO, WILLIAM J'], ['will'], ['store', 'saw'], ALL),
+    ('Will saw the car hit the pole.', ['HARPER, WILLIAM'], ['Will'], ['car', 'pole'], ALL),
+    ('WILL SAW THE CAR HIT THE POLE', ['HARPER, WILLIAM'], ['WILL'], ['CAR', 'POLE'], ALL),
+    ('Will told officers he was at home.', ['HARPER, WILLIAM'], ['Will'], ['officers', 'home'], ALL),
+    ('Art said the bike was his.', ['LOPEZ, ARTURO'], ['Art'], ['bike'], ALL),
+    ('Pat stated she lent him the car.', ['GREEN, PATRICIA'], ['Pat'], ['car'], ALL),
+    ('Sue heard shouting next door.', ['KIM, SUSAN'], ['Sue'], ['shouting'], ALL),
+    ('Rob saw the suspect run.', ['ORTIZ, ROBERT'], ['Rob'], ['suspect'], ALL),
+    ('Will be cited later.', ['HARPER, WILLIAM'], [], ['be', 'cited'], ALL),
+    ('Dec 3 at 1400 hrs the victim called.', ['MURPHY, DECLAN'], [], ['Dec', 'victim'], ALL),
+    ('On Dec 3 I saw the car.', ['MURPHY, DECLAN'], [], ['Dec', 'car'], ALL),
+    ('Officers will saw the lock off.', ['HARPER, WILLIAM'], [], ['will', 'lock'], ('as', 'lower', 'upper')),
+    ('The victim will call back.', ['HARPER, WILLIAM'], [], ['will', 'call'], ('as', 'lower', 'upper')),
+    ('Will saw the car hit the pole.', None, [], ['Will', 'car'], ALL),
+    ('Keys released to owner.', None, [], ['Keys', 'owner'], ('lower', 'upper')),
+    ('Bill was paid in cash.', None, [], ['Bill', 'cash'], ('lower',)),
+    ('Glass was broken on the rear door.', None, [], ['Glass', 'door'], ('lower', 'upper')),
+    ('Chase ended at the freeway.', None, [], ['Chase', 'freeway'], ALL),
+    ('Frank discussion with the manager followed.', None, [], ['Frank', 'manager'], ('as', 'lower', 'upper')),
+    ('Bill of sale shown by driver.', None, [], ['Bill', 'sale'], ALL),
+    ('Cash and keys were returned.', None, [], ['Cash', 'keys'], ('as', 'lower', 'upper')),
+    ('Penny found on the floor of the car.', None, [], ['Penny'], ALL),
+    ('Brooks flooded after the rain.', None, [], ['rain'], ALL),
+    ('Rich neighbor called about the party.', None, [], ['Rich', 'neighbor'], ('as', 'lower', 'upper')),
+    ('Ray of light visible under the door.', None, [], ['Ray', 'light'], ALL),
+    ('KEYS RELEASED TO OWNER', None, [], ['KEYS', 'OWNER'], ALL),
+    ('keys released to owner', None, [], ['keys', 'owner'], ('as', 'lower', 'upper')),
+    ('GLASS WAS BROKEN', None, [], ['GLASS', 'BROKEN'], ALL),
+    ('Bill was arrested at the scene.', None, ['Bill'], ['scene'], ('as', 'upper', 'title')),
+    ('Keys Morgan was arrested at the scene.', None, ['Keys', 'Morgan'], ['scene'], ('as', 'upper', 'title')),
+    ('Bill Hensley was paid in cash.', None, ['Bill', 'Hensley'], ['cash'], ALL),
+    ('Bill was paid in cash.', ['HENSLEY, WILLIAM'], ['Bill'], ['cash'], ('as', 'upper', 'title')),
+    ('Suspect seen with hammer.', None, [], ['hammer', 'Suspect'], ('as',)),
+    ('Subject seen with knife in hand.', None, [], ['knife', 'hand'], ('as', 'lower', 'upper')),
+    ('Male seen with Marco near the store.', None, ['Marco'], ['store'], ALL),
+    ('Seen with crowbar near the gate.', None, [], ['crowbar', 'gate'], ('as', 'lower', 'upper')),
+    ('Last seen with backpack and bike.', None, [], ['backpack', 'bike'], ('as', 'lower', 'upper')),
+    ('SEEN WITH HAMMER', None, [], ['HAMMER'], ALL),
+    ('seen with hammer', None, [], ['hammer'], ('as', 'lower', 'upper')),
+    ('Victim was with Lyle at the time.', None, ['Lyle'], ['Victim'], ALL),
+    ('Struck with cane by the suspect.', None, [], ['cane'], ALL),
+    ('Seen with Ray Dunmore.', None, ['Ray', 'Dunmore'], [], ALL),
+    ('suspect ran east on ashby toward telegraph', None, [], ['ashby', 'telegraph'], ('title',)),
+    ('stopped vehicle on san pablo near gilman', None, [], ['san', 'pablo', 'gilman'], ('title',)),
+    ('traffic stop at university and sacramento', None, [], ['university', 'sacramento'], ALL),
+    ('subj fled on foot down shattuck', None, [], ['shattuck'], ('as', 'lower', 'upper')),
+    ('stop on martin luther king jr way', None, [], ['martin', 'luther', 'king'], ALL),
+    ('car stopped on ashby ave by derek pham', None, ['derek', 'pham'], ['ashby'], ALL),
+    ('DRIVING ON SAN PABLO AVE', None, [], ['SAN', 'PABLO'], ALL),
+    ('driving wb on dwight', None, [], ['dwight'], ('title',)),
+    ('Stolen: IPHONE,AIRPODS,WALLET', None, [], ['IPHONE', 'AIRPODS', 'WALLET'], ('lower',)),
+    ('Items taken: iphone,airpods,keys', None, [], ['iphone', 'airpods', 'keys'], ('as', 'lower', 'title')),
+    ('PROPERTY: LAPTOP,CHARGER,BACKPACK,KEYS', None, [], ['LAPTOP', 'CHARGER', 'BACKPACK', 'KEYS'], ('lower',)),
+    ('RECOVERED IPHONE,AIRPODS,CASH', None, [], ['IPHONE', 'AIRPODS', 'CASH'], ('lower',)),
+    ('STOLEN: IPAD,JEWELRY,PURSE,RING', None, [], ['IPAD', 'JEWELRY', 'PURSE', 'RING'], ('lower',)),
+    ('Taken: phone,wallet,ID card of Jorge Bastida', None, ['Jorge', 'Bastida'], ['phone', 'wallet'], ALL),
+    ('MISSING: CHAIN,BRACELET,WATCH', None, [], ['CHAIN', 'BRACELET', 'WATCH'], ('lower',)),
+]
+SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
+    ('Lane, Robert is 23.', None, ['Lane', 'Robert'], [],
+     "recall: 'Surname, Given' with a street-word surname and no label keeps the surname"),
+    ('Dec saw the fight from the bus stop.', ['MURPHY, DECLAN'], ['Dec'], ['fight', 'bus'],
+     "recall: a record given name's short form that is also a month ('Dec')"),
+    ('dec saw the fight and called 911.', ['MURPHY, DECLAN'], ['dec'], ['fight'],
+     "recall: a record given name's short form that is also a month ('dec')"),
+    ('Dec said he was at work.', ['MURPHY, DECLAN'], ['Dec'], ['work'],
+     "recall: a record given name's short form that is also a month ('Dec')"),
+    ('Rose bushes were trampled.', None, [], ['Rose', 'bushes'],
+     "precision: a sentence's first word, a given name, before a plural noun"),
+    ('Arrived with Taser drawn.', None, [], ['Taser'],
+     "precision: a brand (Taser) after 'with' read as a name by the NER"),
+    ('Seen with mace in hand.', None, [], ['mace', 'hand'],
+     "precision: a listed given name that is also a thing ('mace') after 'seen with'"),
+    ('walking on east ashby', None, [], ['ashby'],
+     "precision: a lower-case street (a listed given name) after 'east'"),
+    ('ped stop at alcatraz and adeline', None, [], ['alcatraz', 'adeline'],
+     'precision: two lower-case streets of an intersection'),
+]
+
+def _check(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> str:
+    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text or ""
+    assert shown_words(out, go) == [], out
+    assert [w for w in keep if not shown(out, w)] == [], out
+    return out
+
+
+CASES = [pytest.param(recase(t, m), p, g, k, id=f"{i}-{m}") for i, (t, p, g, k, ms) in enumerate(ROWS) for m in ms]
+CASES += [pytest.param(t, p, g, k, id=f"slip{i}", marks=pytest.mark.xfail(reason=why, strict=True))
+          for i, (t, p, g, k, why) in enumerate(SLIPS)]
+
+
+@pytest.mark.parametrize(("text", "people", "go", "keep"), CASES)
+def test_slip_shapes(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> None:
+    _check(redactor, text, people, go, keep)
+
+
+GIVEN = ["Robert", "Tamika", "Marcus", "Kenneth", "Delia", "Jerome", "Sonia", "Hector", "Dana", "Gina", "Carla",
+         "Andre", "Joel", "Nia"]
+PLACE_SURNAMES = ["Lane", "Street", "Court", "Drive", "Way", "Park", "Hill", "Woods", "Brooks", "Field", "Terrace"]
+PERSON_SHAPES = ["{} is 23 and was cited.", "{}, 31, was the driver.", "{} said he saw nothing.",
+                 "Took a statement from {} at 1400.", "Spoke with {} by phone.", "{} was arrested for DUI.",
+                 "Interviewed {} at the scene.", "Received a call from {} about the noise.", "{} (19) fled on foot."]
+STREET_SUFFIXES = ["Lane", "Street", "Court", "Drive", "Way", "Terrace", "Avenue"]
+PLACE_SHAPES = ["Officers responded to 1400 {} for a fight.", "Car parked on {} near the school.",
+                "Traffic stop at {} and 5th St."]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_street_word_surnames_property(redactor: Any, seed: int) -> None:
+    """A listed given name and a street or place word, in a person's shape: gone; a given name and a street suffix
+    in a street's shape: no person."""
+    rng = random.Random(seed)
+    for _ in range(4):
+        name = f"{rng.choice(GIVEN)} {rng.choice(PLACE_SURNAMES)}"
+        mode = rng.choice(["as", "lower", "upper"])
+        _check(redactor, recase(rng.choice(PERSON_SHAPES).format(name), mode), None, name.split(), [])
+        street = recase(rng.choice(PLACE_SHAPES).format(f"{rng.choice(GIVEN)} {rng.choice(STREET_SUFFIXES)}"), mode)
+        out = redactor.redact([street])[0].text or ""
+        assert "[PERSON" not in out, out
+
+
+TATTOO_SHAPES = ["Tattoo reading RIP {} on left arm.", "tattoo on neck: LOVES {}", "Has a tattoo that says {} on his wrist.",
+                 "TATTOO OF THE NAME {} ACROSS KNUCKLES", "Tattoo on hand reads 'In loving memory of {}'."]
+INKED = ["Marisol", "Darnell", "Keisha", "Tyrell", "Lupita", "Jamal", "Yesenia", "Dominique"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tattoo_names_property(redactor: Any, seed: int) -> None:
+    """A name quoted from a tattoo, in random shapes and casings: gone; the body part stays."""
+    rng = random.Random(100 + seed)
+    for _ in range(4):
+        name = rng.choice(INKED)
+        text = recase(rng.choice(TATTOO_SHAPES).format(name), rng.choice(["as", "lower", "upper"]))
+        out = _check(redactor, text, None, [name], [])
+        assert re.search(r"(?i)tattoo", out), out
+
+
+THINGS = ["hammer", "crowbar", "backpack", "knife", "bike", "shopping cart", "duffel bag", "crutch"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_things_seen_with_property(redactor: Any, seed: int) -> None:
+    """What someone is seen with, in random casing: kept; a name seen with the thing still goes."""
+    rng = random.Random(200 + seed)
+    for _ in range(4):
+        thing = rng.choice(THINGS)
+        mode = rng.choice(["as", "lower", "upper"])
+        _check(redactor, recase(f"Suspect last seen with {thing} near the gate.", mode), None, [], thing.split())
+        _check(redactor, recase(f"Suspect seen with {thing}, per witness Darnell Okafor.", mode), None,
+               ["Darnell", "Okafor"], thing.split())
