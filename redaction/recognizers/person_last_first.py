@@ -6,6 +6,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
+from redaction.recognizers.glued_lists import glued_list_item
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     LOWER,
@@ -62,8 +63,9 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         return None
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Each match extended by a second given name when one follows."""
-        return [(start, extend_given_names(text, start, end), name) for start, end, name in found]
+        """Each match extended by a second given name when one follows; none inside a glued property list."""
+        return [(start, extend_given_names(text, start, end), name) for start, end, name in found
+                if not glued_list_item(text, start, end)]
 
 
 def extend_given_names(text: str, start: int, end: int) -> int:
