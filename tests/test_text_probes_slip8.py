@@ -11,6 +11,9 @@ sentence-first nouns, things after "seen with", tattoo lines, short given forms,
 * A sentence's first noun that the NER takes for a name, before what happens to things ("Bill was paid", "Glass
   was broken", "Keys released to owner"): ``text/thing_subjects.py``; "Bill was arrested" and "Bill" with WILLIAM
   on the record still go.
+* Numbering (``NUMBERING``): two titles or ranks in one sentence ("Dr. Lee examined Mr. Lee", "Sgt. Ruiz and Ofc.
+  Ruiz") or two ages ("Lamar Cole, 38, and Lamar Cole, 17") are two people; an officer's duty after a full name
+  ("Rosa Diaz responded. Ofc. Diaz arrived") makes the rank and surname that person (``text/identity_marks.py``).
 
 One table of (sentence, record people or None, words that must go, words that must stay, casings it holds in);
 ``SLIPS`` are shapes that still slip (strict xfail: a fix makes them pass and asks for the row to move). Property
@@ -235,3 +238,40 @@ def test_things_seen_with_property(redactor: Any, seed: int) -> None:
         _check(redactor, recase(f"Suspect last seen with {thing} near the gate.", mode), None, [], thing.split())
         _check(redactor, recase(f"Suspect seen with {thing}, per witness Darnell Okafor.", mode), None,
                ["Darnell", "Okafor"], thing.split())
+
+
+# (sentence, record people or None, how many placeholder numbers it must show, casings)
+NUMBERING: list[tuple[str, list[str] | None, int, tuple[str, ...]]] = [
+    ("Dr. Lee examined Mr. Lee at the hospital.", None, 2, ALL),
+    ("Dr. Lee examined Mr. Lee.", ["LEE, DAVID"], 2, ("as",)),
+    ("Sgt. Ruiz and Ofc. Ruiz responded.", None, 2, ALL),
+    ("Sgt. Ruiz told Mr. Ruiz to step back.", None, 2, ALL),
+    ("Det. Nguyen and Mrs. Nguyen spoke.", None, 2, ALL),
+    ("Lamar Cole, 38, and Lamar Cole, 17, were both detained.", None, 2, ALL),
+    ("LAMAR COLE (38) AND LAMAR COLE (17) WERE DETAINED.", None, 2, ALL),
+    ("Rosa Diaz responded. Ofc. Diaz arrived at 1400.", None, 1, ALL),
+    ("Rosa Diaz was dispatched. Ofc. Diaz arrived.", None, 1, ALL),
+    ("Rosa Diaz responded to the call. Ofc. Diaz cleared at 1500.", None, 1, ALL),
+    ("Owner: Lane, Maria. Maria Lane stated the car was hers.", None, 1, ALL),
+    ("Owner: Lane, Maria. Maria Lane stated the car was hers.", ["LANE, MARIA"], 1, ALL),
+    ("LANE, MARIA WAS CONTACTED. MARIA LANE STATED SHE OWNED THE CAR.", None, 1, ALL),
+    # keeps: one person stays one
+    ("Officer Ruiz arrived. Ofc. Ruiz then cited the driver.", None, 1, ALL),
+    ("Ofc. Ruiz said Officer Ruiz would file the report.", None, 1, ALL),
+    ("Dr. Lee said Dr. Lee's notes were lost.", None, 1, ALL),
+    ("Lamar Cole, 38, was detained. Lamar Cole, 38, was released.", None, 1, ALL),
+    ("Lamar Cole, 38, was detained; Lamar Cole was released.", None, 1, ALL),
+    ("Rosa Diaz called 911. Ofc. Diaz arrived and spoke with her.", None, 2, ALL),
+    ("Hugo Lindqvist was stopped. Officer Lindqvist ran his plate.", None, 2, ALL),
+    ("Ofc. Diaz spoke with Rosa Diaz.", None, 2, ALL),
+]
+NUMBER_CASES = [pytest.param(recase(t, m), p, n, id=f"{i}-{m}") for i, (t, p, n, ms) in enumerate(NUMBERING) for m in ms]
+
+
+@pytest.mark.parametrize(("text", "people", "numbers"), NUMBER_CASES)
+def test_numbers_follow_people(redactor: Any, text: str, people: list[str] | None, numbers: int) -> None:
+    """Placeholders identify people: two titles or two ages in one text are two people; an officer's duty after a
+    full name makes a later rank and surname that person; the names are all hidden."""
+    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text or ""
+    assert len(set(re.findall(r"\[PERSON (\d+)\]", out))) == numbers, out
+    assert shown_words(out, ["Lee", "Ruiz", "Nguyen", "Cole", "Diaz", "Lane", "Lindqvist", "Maria", "Rosa"]) == [], out
