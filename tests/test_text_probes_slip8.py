@@ -11,6 +11,8 @@ sentence-first nouns, things after "seen with", tattoo lines, short given forms,
 * A sentence's first noun that the NER takes for a name, before what happens to things ("Bill was paid", "Glass
   was broken", "Keys released to owner"): ``text/thing_subjects.py``; "Bill was arrested" and "Bill" with WILLIAM
   on the record still go.
+* A lower-case street without its suffix after a direction or a movement ("ran east on ashby", "driving wb on
+  dwight", "stop at alcatraz and adeline"): ``text/lower_streets.py``; "he turned on maria" still goes.
 * Numbering (``NUMBERING``): two titles or ranks in one sentence ("Dr. Lee examined Mr. Lee", "Sgt. Ruiz and Ofc.
   Ruiz") or two ages ("Lamar Cole, 38, and Lamar Cole, 17") are two people; an officer's duty after a full name
   ("Rosa Diaz responded. Ofc. Diaz arrived") makes the rank and surname that person (``text/identity_marks.py``).
@@ -121,14 +123,22 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ('Victim was with Lyle at the time.', None, ['Lyle'], ['Victim'], ALL),
     ('Struck with cane by the suspect.', None, [], ['cane'], ALL),
     ('Seen with Ray Dunmore.', None, ['Ray', 'Dunmore'], [], ALL),
-    ('suspect ran east on ashby toward telegraph', None, [], ['ashby', 'telegraph'], ('title',)),
+    ('suspect ran east on ashby toward telegraph', None, [], ['ashby', 'telegraph'], ALL),
     ('stopped vehicle on san pablo near gilman', None, [], ['san', 'pablo', 'gilman'], ('title',)),
+    ('walking on east ashby', None, [], ['ashby'], ('as', 'lower', 'upper')),
     ('traffic stop at university and sacramento', None, [], ['university', 'sacramento'], ALL),
     ('subj fled on foot down shattuck', None, [], ['shattuck'], ('as', 'lower', 'upper')),
     ('stop on martin luther king jr way', None, [], ['martin', 'luther', 'king'], ALL),
     ('car stopped on ashby ave by derek pham', None, ['derek', 'pham'], ['ashby'], ALL),
+    ('ped stop at alcatraz and adeline', None, [], ['alcatraz', 'adeline'], ('as', 'lower', 'upper')),
     ('DRIVING ON SAN PABLO AVE', None, [], ['SAN', 'PABLO'], ALL),
-    ('driving wb on dwight', None, [], ['dwight'], ('title',)),
+    ('driving wb on dwight', None, [], ['dwight'], ALL),
+    ('he turned on maria and hit her', None, ['maria'], [], ('as', 'lower', 'upper')),
+    ('suspect walked up to dwight and punched him', None, ['dwight'], [], ALL),
+    ('subj fled east with adeline in the car', None, ['adeline'], [], ALL),
+    ('victim ashby stated suspect ran east on gilman', None, ['ashby'], ['gilman'], ALL),
+    ('RP DWIGHT OKORO SAW SUSP DRIVING WB ON ASHBY', None, ['DWIGHT', 'OKORO'], ['ASHBY'], ALL),
+    ('collision at ashby and college, driver tamika reyes injured', None, ['tamika', 'reyes'], ['ashby', 'college'], ALL),
     ('Stolen: IPHONE,AIRPODS,WALLET', None, [], ['IPHONE', 'AIRPODS', 'WALLET'], ALL),
     ('Items taken: iphone,airpods,keys', None, [], ['iphone', 'airpods', 'keys'], ALL),
     ('PROPERTY: LAPTOP,CHARGER,BACKPACK,KEYS', None, [], ['LAPTOP', 'CHARGER', 'BACKPACK', 'KEYS'], ALL),
@@ -160,10 +170,6 @@ SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
      "precision: a brand (Taser) after 'with' read as a name by the NER"),
     ('Seen with mace in hand.', None, [], ['mace', 'hand'],
      "precision: a listed given name that is also a thing ('mace') after 'seen with'"),
-    ('walking on east ashby', None, [], ['ashby'],
-     "precision: a lower-case street (a listed given name) after 'east'"),
-    ('ped stop at alcatraz and adeline', None, [], ['alcatraz', 'adeline'],
-     'precision: two lower-case streets of an intersection'),
 ]
 
 

@@ -36,6 +36,7 @@ from redaction.recognizers.words import (
     word_list,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
+from redaction.text.lower_streets import travel_street
 from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
@@ -213,6 +214,9 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                                           or _compound_noun(text, w.start())):
             prev = w
             continue  # "his crew", "her will": a noun after a determiner; "the first aid kit", "a big mac"
+        if travel_street(text, w.start()):
+            prev = w
+            continue  # "ran east on ashby": a street (lower_streets.py)
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
