@@ -19,6 +19,7 @@ from functools import lru_cache
 from redaction.recognizers.words import fold, word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names
 from redaction.text.positions import PERSON_VERBS
+from redaction.text.wordtrie import word_trie
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
@@ -100,6 +101,20 @@ def person_place(text: str, start: int, end: int) -> bool:
     return before is True or (before is None and _person_after(text, end))
 
 
+@lru_cache(maxsize=1)
+def _head_rx() -> re.Pattern[str]:  # a trie after a space: this runs on every text
+    return re.compile(r"[ \t](" + word_trie(place_surnames()) + r")(?![\w'’\-])", re.IGNORECASE)
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}[ \t]+\Z")
+
+
 def street_surnames(text: str) -> list[tuple[int, int]]:
-    """The "Given PlaceWord" pairs of ``text`` that are a person (``person_place``)."""
-    return [m.span() for m in _pair_rx().finditer(text) if person_place(text, *m.span())]
+    """The "Given PlaceWord" pairs of ``text`` that are a person (``person_place``). The place word is found first
+    (one regex), then the word before it."""
+    out = []
+    for h in _head_rx().finditer(text):
+        w = _WORD_BEFORE.search(text, max(0, h.start(1) - 24), h.start(1))
+        if w is not None and person_place(text, w.start(), h.end()):
+            out.append((w.start(), h.end()))
+    return out
