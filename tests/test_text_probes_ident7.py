@@ -381,10 +381,8 @@ SLIPS: dict[str, str | tuple[str, tuple[str, ...]]] = {
     "{A:Smith} (S1)": "recall: 'Smith' alone with party labels in brackets stays shown",
     "V2 {B:Rosa Vega}": "one full name, two people: party labels and a kinship noun tell them apart",
     "told {B:Carter}'s brother": "a possessor sharing the sentence opener's surname is read as the opener",
-    "examined {B:Mr. Lee}": "a doctor and a patient sharing a surname in one sentence",
     "notified {B:Ames}'s family": "a rank's surname and a possessive without rank are merged first",
     "Juveniles {A:J.M.}": "precision: a plural role noun opening the text is taken into the name",
-    "from {B:Mina Park}": "recall: a full name ending in 'Park' after 'from' is read as a place",
     "{B:Thabo Mbeki}": "recall: an unknown given name before a record surname stays shown",
 }
 

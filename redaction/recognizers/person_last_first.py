@@ -6,6 +6,8 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
+from redaction.recognizers.glued_lists import glued_list_item
+from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
 from redaction.recognizers.words import (
     CAPS_STOP_WORDS,
     LOWER,
@@ -54,7 +56,8 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         words = _PARTICLE_RE.sub("", last).split() + first_words[:1]
         if len(words) == 2 and all(len(w) == 2 and w.isupper() for w in words):
             return False  # "According to OL, CF was angry": two people's initials, found one by one
-        if any(_stop(w) for w in words):
+        if any(_stop(w) for w in words) and not (
+                street_surname(last) and not any(_stop(w) for w in first_words[:1])):  # "Lane, Robert"
             return False
         # "Springfield, Illinois" / "Austin, TX": a state after the comma, unless a middle initial follows.
         if len(first_words) == 1 and first_words[0].strip(".").lower() in US_STATES:
@@ -62,8 +65,10 @@ class OsdLastFirstNameRecognizer(ContextPatternRecognizer):
         return None
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Each match extended by a second given name when one follows."""
-        return [(start, extend_given_names(text, start, end), name) for start, end, name in found]
+        """Each match extended by a second given name when one follows; none inside a glued property list."""
+        return [(start, extend_given_names(text, start, end), name) for start, end, name in found
+                if not glued_list_item(text, start, end)
+                and (not street_surname(text[start:end].partition(",")[0]) or street_surname_ok(text, start, end))]
 
 
 def extend_given_names(text: str, start: int, end: int) -> int:

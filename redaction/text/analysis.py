@@ -46,6 +46,8 @@ from redaction.text.prepositions import preposition_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
+from redaction.text.street_surnames import street_surnames
+from redaction.text.tattoo_names import tattoo_names
 from redaction.text.vocabulary import COLOURS, known_words, unknown_word
 
 # --------------------------------------------------------------------------------------------------
@@ -118,6 +120,11 @@ def _ner_worthy(word: str) -> bool:
                 or low in _MONTH_WORDS or low in _NER_SKIP or len(low) < 2)
 
 
+def _places_and_ink(text: str) -> list[tuple[int, int]]:
+    """Names read as a street or place ("Robert Lane is 23") and names inked in a tattoo ("RIP Marcus")."""
+    return street_surnames(text) + tattoo_names(text)
+
+
 def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Parts of ``text`` the NER must read: windows around capitalized words outside ``covered`` spans.
 
@@ -163,7 +170,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
             + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text) + naming_spans(text) \
+            + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
             + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \

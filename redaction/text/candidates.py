@@ -9,6 +9,7 @@ from typing import Any
 
 from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_WORDS, fold, fold_same_length
 from redaction.text import confidence as C
+from redaction.text.given_clips import given_clips
 from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, not_name_phrases
@@ -98,6 +99,7 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
             if entity == "PERSON":
                 initials = frozenset("#" + i.lower() for i in initials_of(str(v)))  # "HF" is this person
                 plain, worded = surname_clips(str(v), view.ascii.word_starts()) if view.ascii is not None else ([], [])
+                worded = worded + given_clips(str(v), view.ascii.word_starts()) if view.ascii is not None else worded
                 clipped = _clipped_spans(text, str(v), view, plain)  # worded: "sully" of SULLIVAN, only before a verb
                 nicks = name_nicknames(str(v)) | frozenset(w for w, _, _ in clipped)  # "Billy", "Sveta": this person
                 gm = given_initials(str(v))  # "tj" of THOMAS JAMES

@@ -108,7 +108,8 @@ _CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|su
 _CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + "|" + cue_pattern(joins=True, finds=True)
                          + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)  # "terrell jones nick" + ": (boo)" too
 _SENTENCE_END = re.compile(r"[.!?;]\s")
-_NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|[^\W\d_])\Z", re.IGNORECASE)  # "Mr.", "A." end none
+_NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|sgt|ofc|det|cpl|capt|dep|insp|cmdr|tpr|[^\W\d_])\Z",
+                         re.IGNORECASE)  # "Mr.", "A.", "Sgt." end none
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ELIDED_PARTICLE = re.compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
 _WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")

@@ -44,6 +44,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Protocol
 
 from redaction.recognizers.words import fold
+from redaction.text import identity_marks as marks
 
 _NO_RELATION = re.compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
 
@@ -165,9 +166,13 @@ def narrow(m: Mention, cands: list[int], persons: Sequence[Person], ctx: Context
     text = ctx.text
     if no_relation_after(text, m.end):
         return [k for k in cands if not persons[k].starts]
+    if not (cands := marks.other_marks(m, cands, persons, ctx)):
+        return cands  # "Dr. Lee examined Mr. Lee", "Lamar Cole, 38, and Lamar Cole, 17" (identity_marks.py)
 
-    def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz": an officer too
-        return "officer" if ctx.of(s)[2] == "officer" or badge_around(text, s, ctx.every_end.get(s, s)) else ""
+    def role_at(s: int) -> str:  # "Rosa Diaz #4411", "Reporting officer: Rosa Diaz", "Rosa Diaz responded"
+        end = ctx.every_end.get(s, s)
+        return "officer" if ctx.of(s)[2] == "officer" or badge_around(text, s, end) or marks.duty_after(text, end) \
+            else ""
 
     if (met := ctx.met.get(m.sentence)) and met[0][0] in cands and (m.lone or met[0][1] < m.keys) \
             and relation_around(text, m.start, m.end):  # "Earl Banks says his neighbor Earl": another Earl

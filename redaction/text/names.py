@@ -36,6 +36,7 @@ from redaction.recognizers.words import (
     word_list,
 )
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
+from redaction.text.lower_streets import travel_street
 from redaction.text.owners import OWNED
 from redaction.text.vocabulary import (
     COLOURS,
@@ -45,6 +46,7 @@ from redaction.text.vocabulary import (
     irregular_verb_forms,
     unknown_word,
 )
+from redaction.text.with_objects import thing_after_with
 from redaction.text.word_pos import base_verb
 from redaction.text.wordtrie import word_trie
 
@@ -172,8 +174,9 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             if word.lower() in PARTICLES and n > 0:
                 pos = _skip_space(text, w.end())
                 continue
-            if not _name_like(word):
-                break
+            if not _name_like(word) or (n == 0 and thing_after_with(m.group(), word, mixed, given_names(),
+                                                                    AMBIGUOUS_GIVEN, text[w.end():w.end() + 30])):
+                break  # "seen with hammer": a thing (with_objects.py)
             if not (mixed and word[:1].isupper()):
                 out.append(w.span())
             n += 1
@@ -210,6 +213,9 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
                                           or _compound_noun(text, w.start())):
             prev = w
             continue  # "his crew", "her will": a noun after a determiner; "the first aid kit", "a big mac"
+        if travel_street(text, w.start()):
+            prev = w
+            continue  # "ran east on ashby": a street (lower_streets.py)
         out.append(w.span())
         after = _WORD.match(text, _skip_space(text, w.end()))
         if after is not None and after.start() > w.end() and _name_like(after.group()):
@@ -346,6 +352,9 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
+                if ok and free and relation and not taken and thing_after_with(m.group(), word, mixed, given,
+                                                                               AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
+                    ok = False  # "seen with hammer": a thing (with_objects.py)
                 if (low in NARRATIVE_VERBS and (taken or not mixed)) or (not taken and _colon_verb(m.group(), low)):
                     ok = False  # "aka: shorty sells": a verb after the name; "victim stated"; "mom: come home"
                 if not ok:

@@ -60,6 +60,7 @@ from redaction.text.negatives_context import listed as _listed
 from redaction.text.opening_nouns import opening_noun
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.prepositions import owner_at
+from redaction.text.street_surnames import person_place
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
@@ -323,6 +324,8 @@ def _place(ctx: _Context, i: int, j: int) -> bool:
     prev = ctx.low(i - 1)
     if prev in _CAR_MAKERS and not ctx.gap(i - 1, i).strip():
         return True
+    if j == i + 1 and person_place(ctx.text, ctx.words[i][0], ctx.words[j][1]):
+        return False  # "Robert Lane is 23", "statement from Mina Park": a person (street_surnames.py)
     if (prev in _TITLES or prev in CUE_WORDS) and ctx.gap(i - 1, i).strip(" \t") in ("", ".", ",", "(") and (
             not _street_after(ctx, j) or ctx.low(j + 1) not in _SUFFIX_ABBREVIATIONS):
         return False  # "Ms. Summer Lane", "VICTIM LAUREN PIKE": a title or a role puts a person there, not a street

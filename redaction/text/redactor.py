@@ -41,6 +41,7 @@ from redaction.text.people import (
 )
 from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
+from redaction.text.thing_subjects import thing_subject
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -185,7 +186,7 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or (entity == "PERSON" and ordinary_span(text, *got)):  # "Keys released"
+                if got is None or (entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from redaction.recognizers.person_cue import not_name
+from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
 from redaction.recognizers.words import CAPS_STOP_WORDS, OFFICER_TITLES, SUFFIX_LOWER, VEHICLE_WORDS
 from redaction.text import confidence as C
 from redaction.text.alias_cues import cue_inside
@@ -161,7 +162,9 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(_SPAN_WORD.finditer(text, start, end))
     initial = (len(words) > 1 and words[-1].group() in ("A", "I")  # "KIM, KWAME A": a middle initial
                and text[end:end + 1] != "/")  # not the "A" of "A/K/A"
-    while words and (_stop_word(words[0].group(), len(words)) or (
+    street_name = len(words) > 1 and street_surname(words[0].group().rstrip(",")) and street_surname_ok(
+        text, start, end)  # "Lane, Robert": a surname (street_word_surnames.py)
+    while words and not street_name and (_stop_word(words[0].group(), len(words)) or (
             len(words) > 1 and words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
         words.pop(0)  # "exit Sam's Club": a verb before the NER's name
     while words and not initial and _stop_word(words[-1].group(), len(words)):
@@ -179,7 +182,8 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         words = words[:owner_at + 1]
         if words[-1].group().lower().endswith(("'s", "’s")):
             return person_span(text, words[0].start(), words[-1].end())
-    cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER), default=-1)
+    cut = max((i for i, w in enumerate(words[:-1]) if w.group().strip(".,").lower() in SUFFIX_LOWER
+               and not (i == 0 and street_name)), default=-1)
     if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
         words = words[cut + 1:]
     while len(words) > 1 and (_verb_form(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
