@@ -81,6 +81,19 @@ def _clipped_spans(text: str, value: str, view: TextView, surname_words: list[st
             if not any(a <= s < b for a, b in places) and not FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
 
 
+_NEXT_WORD = re.compile(r"[\s:]*([^\W\d_]+)")
+
+
+def _street_word(folded: str, e: int, own: set[str]) -> bool:
+    """The record word ending at ``e`` names a street ("Jefferson Blvd"), unless the word after the suffix is a word
+    of the record's names too: "fn dwayne ln price" (a last-name label), "Liam St. John" (a particle)."""
+    m = FOLLOWED_BY_SUFFIX.match(folded, e)
+    if m is None:
+        return False
+    nxt = _NEXT_WORD.match(folded, m.end())
+    return nxt is None or nxt.group(1).lower() not in own
+
+
 def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
     """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
     found = RecordMatches([], [])
@@ -121,7 +134,7 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
             if not may_occur(entity, str(v), view):
                 continue
             for s, e in value_spans(entity, str(v), view):
-                if entity == "PERSON" and " " not in folded[s:e].strip() and FOLLOWED_BY_SUFFIX.match(text, e):
+                if entity == "PERSON" and " " not in folded[s:e].strip() and _street_word(folded, e, own_words):
                     continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
                 if entity == "PERSON" and folded[s:e].lower() in AMBIGUOUS_GIVEN and _MODAL_BEFORE.search(
                         folded, max(0, s - 8), s):

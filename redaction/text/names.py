@@ -487,7 +487,8 @@ def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> 
     out: list[tuple[int, int]] = []
     for m in _INITIAL_NAME.finditer(text):
         low = fold(m.group(1)).lower()  # "L. PÉREZ": the lists are unaccented
-        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
+        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()) \
+                and not (text[m.end():m.end() + 1] == ":" and low in NOT_NAME_WORDS):  # "kiara m. Companion: ..."
             out.append((m.start(), m.end()))
     return out
 

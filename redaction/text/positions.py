@@ -408,7 +408,7 @@ _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
 # A party's role and a colon or slash right before ``surname, given`` ("Suspect: FORD, ROBERT", "W/ Rose, Maria").
 _ROLE_LABEL = re.compile(r"(?<![\w'’\-])(?i:suspect|susp|victim|vict|vic|witness|wit|subject|subj|driver|drvr|passenger"
                          r"|complainant|arrestee|arrested|juvenile|juv|parent|guardian|owner|r/o|rp|reporting party|caller"
-                         r"|involved|name|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
+                         r"|involved|name|companion|assoc|associate|occupant|contact|persons?|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""

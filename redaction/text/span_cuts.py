@@ -39,7 +39,7 @@ def split_merged(text: str, chosen: list[Cand], own: frozenset[str], people: Seq
     out: list[Cand] = []
     for c in _split_lists(text, chosen, people):
         if c.entity == "PERSON" and "." in text[c.start:c.end]:  # "at Jefferson St. EDUARDO said": no street
-            c = Cand(name_start(text, c.start, c.end), c.end, c.entity, c.key, c.priority, c.conf)
+            c = Cand(name_start(text, c.start, c.end, own), c.end, c.entity, c.key, c.priority, c.conf)
         toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
         cut = [_split_word(t.group(), own) for t in toks]
         if len(toks) < 2 or not any(cut) or all(cut):
