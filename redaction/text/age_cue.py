@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.names import PARTICLES, _name_like
+from redaction.text.word_kinds import word_kind
 
 _AGE = re.compile(
     r"\s*\(\(?\s*(?:age:?\s*\d{1,3}|\d{1,3}(?:\s*(?:y/?o|yoa|yrs?|years?(?:\s+old)?))?(?:\s*,?\s*[a-z]/?[a-z](?:/[a-z])?)?"
@@ -22,9 +24,22 @@ _BARE = re.compile(r"\s*\(\(?\s*\d{1,3}\s*\)?\)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)\s*$")
 
 
+# "Dontrell/17": a name word, a slash and an age; no date ("3/4/05") or longer number after it.
+_SLASH_AGE = re.compile(r"(?<![\w'’\-/])([^\W\d_]+(?:['’\-][^\W\d_]+)*)/\d{1,2}(?![\d/\-:.]\d)(?![\w/])")
+
+
+def _slash_aged(text: str) -> list[tuple[int, int]]:
+    """A name word no dictionary holds (``word_kinds`` "strong": "Dontrell", "Nguyen"; not "Route", "Floor", "Adam" of a
+    call sign) right before "/<age>"."""
+    if "/" not in text:
+        return []
+    return [m.span(1) for m in _SLASH_AGE.finditer(text)
+            if word_kind(m.group(1)) == "strong" and m.group(1).lower() not in NOT_NAME_WORDS | CAPS_STOP_WORDS]
+
+
 def age_cued_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the (up to three) name words right before an age bracket."""
-    out: list[tuple[int, int]] = []
+    """Spans of the (up to three) name words right before an age bracket, and a listed name before "/<age>"."""
+    out: list[tuple[int, int]] = _slash_aged(text)
     for m in _AGE.finditer(text):
         if m.start() == 0:
             continue

@@ -397,8 +397,8 @@ def _signed(name: str) -> bool:
     """The word(s) after a dash that ends the text sign it: a name word, a capitalized word in mixed case, or a listed
     short form ("- mo"); never a closing, a plea or texting ("- thanks", "- asap pls")."""
     low = name.split()[0].lower().rstrip(",")
-    if low in _NOT_SIGNED or low in TEXTING_WORDS:
-        return False
+    if low in _NOT_SIGNED or low in TEXTING_WORDS or (low.endswith(("ed", "ing")) and not word_kind(name)):
+        return False  # "* Ochoa, Rigoberto - Warned": a disposition, no signature
     return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
 
 
