@@ -228,6 +228,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if ctx.word(i).endswith(_POSSESSIVE):  # a possessive is somebody's ("STORY'S SISTER") but not after "the"
         return _the_before(ctx, i) and low not in given_names() and low not in AMBIGUOUS_GIVEN  # "THE PATIENT'S"
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if nxt in CUE_WORDS and low.endswith("s") and ctx.in_fixed(i) and not ctx.gap(i, i + 1).strip():
+        return False  # "prices girlfriend": the record person's, its apostrophe lost (``bare_plurals``)
     if in_letter_slot(ctx.text, *ctx.words[i]) or owner_at(ctx.text, *ctx.words[i]):
         return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
