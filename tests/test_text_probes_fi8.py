@@ -381,6 +381,13 @@ ROWS = [
     ('the bells rang and bell walked out', ['BELL, KEVIN'], [], ['bells'], 'atu'),
     ('nguyens brother was also contacted', ['NGUYEN, TUAN'], ['nguyens'], ['brother'], 'atu'),
     ('woods mom picked her up', ['WOOD, TIANA'], ['woods'], ['mom'], 'atu'),
+    ('he was walking north on 5th when we stopped him', ['NORTH, DAVID'], [], ['north'], 'alu'),
+    ('North was walking on 5th when we stopped him', ['NORTH, DAVID'], ['North'], ['walking'], 'au'),
+    ('she rang the door bell twice', ['BELL, KEVIN'], [], ['bell'], 'alu'),
+    ('we checked the gas price at the station', ['PRICE, DWAYNE'], [], ['price'], 'alu'),
+    ('the fire wood was stacked by the door', ['WOOD, TIANA'], [], ['wood'], 'alu'),
+    ('i spoke with the guy bell about the noise', ['BELL, KEVIN'], ['bell'], ['noise'], 'alu'),
+    ('"Main St", true name Anthony Wood', None, ['Anthony', 'Wood'], ['Main'], 'a'),
     # --- names the record does not list
     ('I contacted a male later identified as Lamar Jennings.', None, ['Lamar', 'Jennings'], ['male'], 'a'),
     ('he identified himself verbally as Quang Vo', None, ['Quang'], [], 'a'),
@@ -393,12 +400,12 @@ ROWS = [
 # Cases that still slip (the report says why): strict xfail, so a fix shows up as a pass to move into ROWS.
 SLIPS = {
     'IDENTIFIED BY HIS CA ID AS NASIR YUSUF ABDI',
-    'i know him as "lil tone" from the 5th st area, true name anthony wood',
-    'walked west on main st',
-    'he rang the door bell and sat on the wood bench',
     'contacted king near the bus stop',
     'jb pierre-louis was identified',
     'JB PIERRE-LOUIS WAS IDENTIFIED',
+    'he rang the door bell and sat on the wood bench',
+    'she rang the door bell twice',
+    'SHE RANG THE DOOR BELL TWICE',
 }
 
 
