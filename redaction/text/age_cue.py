@@ -24,17 +24,21 @@ _BARE = re.compile(r"\s*\(\(?\s*\d{1,3}\s*\)?\)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)\s*$")
 
 
-# "Dontrell/17": a name word, a slash and an age; no date ("3/4/05") or longer number after it.
-_SLASH_AGE = re.compile(r"(?<![\w'’\-/])([^\W\d_]+(?:['’\-][^\W\d_]+)*)/\d{1,2}(?![\d/\-:.]\d)(?![\w/])")
+# "Dontrell/17": a name word, a slash and an age; no date ("3/4/05") or longer number after it. The slash is found
+# first (a literal), then the word before it.
+_SLASH_AGE = re.compile(r"(?<=[^\W\d_])/\d{1,2}(?![\d/\-:.]\d)(?![\w/])")
+_NAME_BEFORE = re.compile(r"(?<![\w'’\-/])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 
 
 def _slash_aged(text: str) -> list[tuple[int, int]]:
     """A name word no dictionary holds (``word_kinds`` "strong": "Dontrell", "Nguyen"; not "Route", "Floor", "Adam" of a
     call sign) right before "/<age>"."""
-    if "/" not in text:
-        return []
-    return [m.span(1) for m in _SLASH_AGE.finditer(text)
-            if word_kind(m.group(1)) == "strong" and m.group(1).lower() not in NOT_NAME_WORDS | CAPS_STOP_WORDS]
+    out: list[tuple[int, int]] = []
+    for m in _SLASH_AGE.finditer(text):
+        w = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if w is not None and word_kind(w.group()) == "strong" and w.group().lower() not in NOT_NAME_WORDS | CAPS_STOP_WORDS:
+            out.append(w.span())
+    return out
 
 
 def age_cued_names(text: str) -> list[tuple[int, int]]:
