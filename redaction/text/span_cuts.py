@@ -17,7 +17,7 @@ from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnam
 from redaction.text.negatives import refine
 from redaction.text.people import is_initials
 from redaction.text.street_before import name_start
-from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, known_words
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
 
 _LEADING_TITLE = re.compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
@@ -82,10 +82,12 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
 
 
 def _inflected(low: str) -> bool:
-    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb)."""
-    known = known_words()
+    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb). A
+    form no vocabulary holds needs a dictionary stem ("stoped"): "Guled", "Fahed" have only rare ones ("gul", "fah")."""
     stem = low[:-2] if low.endswith("ed") else low[:-3]
-    return any(len(x) >= 3 and x in known for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+    stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    words = known_words() if low in known_words() else dictionary_words()
+    return any(len(x) >= 3 and x in words for x in stems)
 
 
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
