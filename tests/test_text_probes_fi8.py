@@ -452,6 +452,8 @@ ROWS = [
     ('the rp was uncooperative and the driver was asleep', None, [], ['uncooperative', 'asleep'], 'alu'),
     ('the suspect was Hispanic, 5-10, thin build', None, [], ['Hispanic', 'thin'], 'alu'),
     ('He was tased once and stopped resisting.', None, [], ['tased', 'stopped'], 'alu'),
+    ('the passenger was kelly, the driver was alfred', None, ['kelly', 'alfred'], ['driver'], 'alu'),
+    ('the driver was frank with us and the victim was grace under pressure', None, [], ['frank', 'grace'], 'l'),
     # --- names the record does not list
     ('I contacted a male later identified as Lamar Jennings.', None, ['Lamar', 'Jennings'], ['male'], 'a'),
     ('he identified himself verbally as Quang Vo', None, ['Quang'], [], 'a'),
