@@ -454,6 +454,13 @@ ROWS = [
     ('He was tased once and stopped resisting.', None, [], ['tased', 'stopped'], 'alu'),
     ('the passenger was kelly, the driver was alfred', None, ['kelly', 'alfred'], ['driver'], 'alu'),
     ('the driver was frank with us and the victim was grace under pressure', None, [], ['frank', 'grace'], 'l'),
+    ('hunter(m/17) and jamal(m/16) were out past curfew', None, ['hunter', 'jamal'], ['curfew'], 'atu'),
+    ('Contacted Price (B/M/19) at the park', None, ['Price'], ['park'], 'a'),
+    ('left the scene (w/ 2) on foot', None, [], ['scene', 'foot'], 'alu'),
+    ('the suspect (m/20s) fled on foot', None, [], ['suspect', 'fled'], 'alu'),
+    ('fi\'d marcus hunter and jamal rose', None, ['marcus', 'hunter', 'jamal', 'rose'], [], 'atu'),
+    ('known assoc: jamal rose', None, ['jamal', 'rose'], ['assoc'], 'atu'),
+    ("rose's cousin hunter", None, ['rose', 'hunter'], ['cousin'], 'atu'),
     # --- names the record does not list
     ('I contacted a male later identified as Lamar Jennings.', None, ['Lamar', 'Jennings'], ['male'], 'a'),
     ('he identified himself verbally as Quang Vo', None, ['Quang'], [], 'a'),

@@ -1,6 +1,6 @@
 """Names written right before an age or birth-year note: "AHANU YILMAZ (BIRTH YEAR 2001) REPORTED".
 
-Why: report writers tag a person with an age in brackets ("(50 Y/O)", "(Age: 51)", "(b. 1969)", "(38 B/M)").
+Why: report writers tag a person with an age in brackets ("(50 Y/O)", "(Age: 51)", "(b. 1969)", "(38 B/M)", "(M/17)", "(B/F/16)").
 Only people get ages, so the words just before such a bracket are a name even when they are in no list and
 the text is all capitals or all lower case, where capitalization tells nothing. At most three words are
 taken, walking back from the bracket and stopping at the first word that cannot be a name; a bare number
@@ -17,7 +17,7 @@ from redaction.text.word_kinds import word_kind
 
 _AGE = re.compile(
     r"\s*\(\(?\s*(?:age:?\s*\d{1,3}|\d{1,3}(?:\s*(?:y/?o|yoa|yrs?|years?(?:\s+old)?))?(?:\s*,?\s*[a-z]/?[a-z](?:/[a-z])?)?"
-    r"|\d{1,3}\s*y/?o|b\.\s*\d{4}|born\s+(?:in\s+)?\d{4}|birth\s+year:?\s*\d{4}|yob:?\s*\d{4}|dob:?[^)]{4,12})"
+    r"|\d{1,3}\s*y/?o|(?:[a-z]\s*/\s*)?[mf]\s*/\s*\d{1,2}|b\.\s*\d{4}|born\s+(?:in\s+)?\d{4}|birth\s+year:?\s*\d{4}|yob:?\s*\d{4}|dob:?[^)]{4,12})"
     r"\s*\)?\)",
     re.IGNORECASE)
 _BARE = re.compile(r"\s*\(\(?\s*\d{1,3}\s*\)?\)")
