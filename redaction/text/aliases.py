@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
+from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.alias_cues import ALIAS_NOUNS, QUOTED_ONLY_CUES, cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES, given_names, surnames
 from redaction.text.nicknames import everyday_word, short_forms
@@ -174,6 +174,7 @@ _ALIAS_OF_NAME = re.compile(
 _BEFORE_REAL_NAME = re.compile(
     r"(?<![\w'’\-])(?:[\"“‘']|``)?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”’']|'')?\s*,?\s*\(?\s*(?i:"
     + cue_pattern(alias_before=True) + r")\b")
+_NUMBER_BEFORE = re.compile(r"\d\w*[ \t]+\Z")  # "the 5th [st area]", "apt 4 [...]"
 _REAL_NAME_CUE = re.compile(r"(?i:" + cue_pattern(alias_before=True) + r")\b")  # its cue alone: searched first
 
 
@@ -189,6 +190,9 @@ def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
             if words.pop(0).group().lower() in _ALIAS_FUNCTION:
                 words = []  # "Ami from upstairs (real name ...)": a place, not an alias
         quoted = m.group().startswith(("\"", "“", "‘", "'", "``"))
+        if any(w.group().lower() in SUFFIX_LOWER for w in words) or (
+                not quoted and _NUMBER_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1))):
+            continue  # "from the 5th st area, true name ...", '"Main St", true name ...': a place, not an alias
         if words and not words[-1].group().lower().endswith(("'s", "’s")) and (
                 quoted or lower_text or words[0].group()[:1].isupper()):
             out.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))

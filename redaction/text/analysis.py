@@ -41,8 +41,10 @@ from redaction.text.ner_model import NerModel, load_ner
 from redaction.text.nicknamed_surnames import nicknamed_surnames
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
+from redaction.text.party_lists import party_lists
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
+from redaction.text.role_copula import role_copula_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
@@ -169,8 +171,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
         placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
-            + role_given(text) + handle_spans(text) + semicolon_lists(text) + suffix_surnames(text) \
-            + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
+            + role_given(text) + handle_spans(text) + semicolon_lists(text) + party_lists(text) + role_copula_names(text) \
+            + suffix_surnames(text) + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
             + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \

@@ -9,6 +9,7 @@ from typing import Any
 
 from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_WORDS, fold, fold_same_length
 from redaction.text import confidence as C
+from redaction.text.bare_plurals import bare_plurals
 from redaction.text.given_clips import given_clips
 from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
@@ -82,6 +83,19 @@ def _clipped_spans(text: str, value: str, view: TextView, surname_words: list[st
             if not any(a <= s < b for a, b in places) and not FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
 
 
+_NEXT_WORD = re.compile(r"[\s:]*([^\W\d_]+)")
+
+
+def _street_word(folded: str, e: int, own: set[str]) -> bool:
+    """The record word ending at ``e`` names a street ("Jefferson Blvd"), unless the word after the suffix is a word
+    of the record's names too: "fn dwayne ln price" (a last-name label), "Liam St. John" (a particle)."""
+    m = FOLLOWED_BY_SUFFIX.match(folded, e)
+    if m is None:
+        return False
+    nxt = _NEXT_WORD.match(folded, m.end())
+    return nxt is None or nxt.group(1).lower() not in own
+
+
 def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
     """Every occurrence of the record's own values in ``text`` (highest-priority candidates)."""
     found = RecordMatches([], [])
@@ -120,10 +134,13 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in record_initials(
                                        folded, view.ascii.word_starts() if view.ascii is not None else None, str(v)))  # "jt said", "j.r. told me"
+                if view.ascii is not None:  # "prices girlfriend", "the faleolos"
+                    found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in bare_plurals(
+                        view.ascii.lower, view.ascii.word_starts(), record_tokens(str(v))))
             if not may_occur(entity, str(v), view):
                 continue
             for s, e in value_spans(entity, str(v), view):
-                if entity == "PERSON" and " " not in folded[s:e].strip() and FOLLOWED_BY_SUFFIX.match(text, e):
+                if entity == "PERSON" and " " not in folded[s:e].strip() and _street_word(folded, e, own_words):
                     continue  # "Jefferson" of "Jefferson Blvd": a street, not the person
                 if entity == "PERSON" and folded[s:e].lower() in AMBIGUOUS_GIVEN and _MODAL_BEFORE.search(
                         folded, max(0, s - 8), s):

@@ -145,14 +145,15 @@ def _english_inflection(low: str) -> bool:
 
 def inflected(low: str) -> bool:
     """An English word with an ending ("standing", "robbed", "quickly"): its stem is a dictionary word; "xiaoling",
-    "ahmed" and "king" have none."""
+    "ahmed", "guled", "naveed" and "king" have none (a letter comes off the stem only when it is doubled: "robb")."""
     for end in ("ing", "ed", "ly"):
         if low.endswith(end) and len(low) > len(end) + 2:
             stem = low[:-len(end)]
             words = dictionary_words()
             if not words:
                 return True  # no dictionary: every such ending reads as a verb form, as before
-            if any(x in words for x in (stem, stem + "e", stem[:-1], stem[:-1] + "y" if stem.endswith("i") else "")):
+            if any(x in words for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+                                        stem[:-1] + "y" if stem.endswith("i") else "")):
                 return True
     return False
 
@@ -495,7 +496,8 @@ def _initial_names(text: str, given: frozenset[str], family: frozenset[str]) -> 
     out: list[tuple[int, int]] = []
     for m in _INITIAL_NAME.finditer(text):
         low = fold(m.group(1)).lower()  # "L. PÉREZ": the lists are unaccented
-        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()):
+        if (low in family or low in given) and low not in STOP_WORDS and not _STREET_AFTER.match(text, m.end()) \
+                and not (text[m.end():m.end() + 1] == ":" and low in NOT_NAME_WORDS):  # "kiara m. Companion: ..."
             out.append((m.start(), m.end()))
     return out
 

@@ -128,6 +128,11 @@ _LOCATIVE = frozenset({"at", "near", "by", "behind", "outside", "inside", "acros
                        "towards", "toward", "the", "around"})
 _MOTION = frozenset({"headed", "heading", "went", "going", "go", "ran", "walked", "drove", "fled", "back", "came",
                      "returned", "taken", "took", "driven", "transported"})
+_MOVING = frozenset({"walking", "running", "driving", "heading", "fleeing", "fled", "traveling", "travelling",
+                     "turned", "turning", "looking", "facing", "ride", "rode", "riding", "walk", "run", "drive"})
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_PERSON_NOUNS = frozenset({"man", "woman", "guy", "boy", "girl", "lady", "dude", "person", "male", "female", "kid",
+                           "teen", "teenager", "gentleman", "individual", "subject", "suspect", "officer", "named"})
 _CAR_MAKERS = frozenset(VEHICLE_WORDS) | {"lincoln", "mercury", "chrysler", "gmc", "ram"}
 _TITLES = frozenset(t.lower() for t in OFFICER_TITLES) | {"mr", "mrs", "ms", "miss", "mx", "dr", "p/o", "po"}
 def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
@@ -229,6 +234,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if ctx.word(i).endswith(_POSSESSIVE):  # a possessive is somebody's ("STORY'S SISTER") but not after "the"
         return _the_before(ctx, i) and low not in given_names() and low not in AMBIGUOUS_GIVEN  # "THE PATIENT'S"
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
+    if nxt in CUE_WORDS and low.endswith("s") and ctx.in_fixed(i) and not ctx.gap(i, i + 1).strip():
+        return False  # "prices girlfriend": the record person's, its apostrophe lost (``bare_plurals``)
     if in_letter_slot(ctx.text, *ctx.words[i]) or owner_at(ctx.text, *ctx.words[i]):
         return False  # "hi this is mercy calling", "thanks, hope", "brandys kids"
     if _adverb_only(low) and low not in ctx.alias_words:
@@ -263,6 +270,13 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
     if tight and (prev in _DETERMINERS or (tight2 and prev in adj and two_back in _DETERMINERS)) \
             and nxt not in _FAMILY_AFTER and two_back not in ("aka", "known", "by"):
         return True
+    if tight and low in _COMPASS and prev in _MOTION | _MOVING:
+        return True  # "walked west on main": a direction
+    if tight2 and two_back in _ARTICLES and _noun(prev) and _noun(low) and low not in given_names() \
+            and prev not in given_names() \
+            and prev not in AMBIGUOUS_GIVEN and prev not in CUE_WORDS and prev not in _PERSON_NOUNS \
+            and nxt not in _FAMILY_AFTER:
+        return True  # "the gas price": a compound noun's head, not "the guy price" ("bell" is a given name too)
     if tight and prev in _SUBJECT_PRONOUNS and _base_verb(low) and low not in given_names():
         return True  # "Someone rose from the couch"
     if _named_person(ctx, i, gap_after):

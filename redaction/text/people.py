@@ -375,7 +375,7 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
                 if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
                     out.extend(g for g in [_given_after_surname(text, *m.span(1), is_name)] if g is not None)
         b = _AND_BEFORE.search(text, max(0, s - 40), s) if _joined_before(text, s) else None
-        if b is not None and is_name(b.group(1)):
+        if b is not None and is_name(b.group(1)) and not _thing_before(text, b.start(1), b.group(1)):
             out.append(b.span(1))
         elif _LIST_GOES_ON.match(text, e) and (c := _LIST_BEFORE.search(text, max(0, s - 40), s)) is not None \
                 and word_kind(c.group(1)) in ("strong", "weak") and is_name(c.group(1)):
@@ -385,6 +385,21 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
             out.append(d.span(1))  # "saw [dariusz], xiaoling le blanc and tavita": a middle member
         out.extend(_nickname_before_bracket(text, s, e))
     return out
+
+
+# "the passenger [seat] and garcia", "a [bell] and ...": a noun phrase's head before "and <name>", not a name
+_THING_BEFORE = re.compile(r"(?<![\w'’\-])(?i:the|a|an|his|her|their|my|your|our|its)[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
+
+
+def _thing_before(text: str, s: int, word: str) -> bool:
+    """A word after a determiner (and maybe one more word) that reads as no name ("the passenger seat"), or a common
+    word that is a name too with no cue before it ("the mason and ..."; not "my cousin hope and ..."): no member of a
+    pair."""
+    m = _THING_BEFORE.search(text, max(0, s - 24), s)
+    if m is None or word.lower() not in dictionary_words():
+        return False
+    kind = word_kind(word)
+    return not kind or (kind != "strong" and (m.group(1) is None or m.group(1).lower() not in _CUE_WORDS))
 
 
 def _joined_before(text: str, s: int) -> bool:

@@ -397,8 +397,8 @@ def _signed(name: str) -> bool:
     """The word(s) after a dash that ends the text sign it: a name word, a capitalized word in mixed case, or a listed
     short form ("- mo"); never a closing, a plea or texting ("- thanks", "- asap pls")."""
     low = name.split()[0].lower().rstrip(",")
-    if low in _NOT_SIGNED or low in TEXTING_WORDS:
-        return False
+    if low in _NOT_SIGNED or low in TEXTING_WORDS or (low.endswith(("ed", "ing")) and not word_kind(name)):
+        return False  # "* Ochoa, Rigoberto - Warned": a disposition, no signature
     return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
 
 
@@ -408,7 +408,7 @@ _LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
 # A party's role and a colon or slash right before ``surname, given`` ("Suspect: FORD, ROBERT", "W/ Rose, Maria").
 _ROLE_LABEL = re.compile(r"(?<![\w'’\-])(?i:suspect|susp|victim|vict|vic|witness|wit|subject|subj|driver|drvr|passenger"
                          r"|complainant|arrestee|arrested|juvenile|juv|parent|guardian|owner|r/o|rp|reporting party|caller"
-                         r"|involved|name|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
+                         r"|involved|name|companion|assoc|associate|occupant|contact|persons?|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
 def _pair_ok(first: str, last: str) -> bool:
     """Two words that read as a given name and a surname in a place a person stands: at least one "strong", or an
     everyday given name before a listed surname ("hope woods", "MASON BROWN")."""

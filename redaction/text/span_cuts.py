@@ -18,7 +18,7 @@ from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnam
 from redaction.text.negatives import refine
 from redaction.text.people import is_initials
 from redaction.text.street_before import name_start
-from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, known_words
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
 
 _LEADING_TITLE = re.compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
@@ -40,7 +40,7 @@ def split_merged(text: str, chosen: list[Cand], own: frozenset[str], people: Seq
     out: list[Cand] = []
     for c in _split_lists(text, chosen, people):
         if c.entity == "PERSON" and "." in text[c.start:c.end]:  # "at Jefferson St. EDUARDO said": no street
-            c = Cand(name_start(text, c.start, c.end), c.end, c.entity, c.key, c.priority, c.conf)
+            c = Cand(name_start(text, c.start, c.end, own), c.end, c.entity, c.key, c.priority, c.conf)
         toks = list(_TOKEN_IN_SPAN.finditer(text, c.start, c.end)) if c.entity == "PERSON" else []
         cut = [_split_word(t.group(), own) for t in toks]
         if len(toks) < 2 or not any(cut) or all(cut):
@@ -83,10 +83,12 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
 
 
 def _inflected(low: str) -> bool:
-    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb)."""
-    known = known_words()
+    """"confirmed", "stopped", "using": an English verb with its ending ("xiaoling" is none: "xiaol" is no verb). A
+    form no vocabulary holds needs a dictionary stem ("stoped"): "Guled", "Fahed" have only rare ones ("gul", "fah")."""
     stem = low[:-2] if low.endswith("ed") else low[:-3]
-    return any(len(x) >= 3 and x in known for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+    stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    words = known_words() if low in known_words() else dictionary_words()
+    return any(len(x) >= 3 and x in words for x in stems)
 
 
 _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two

@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 
 _STREET = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:st)\.\s+(?=[^\W\d_])")
+_WORD = re.compile(r"[^\W\d_]+")
 _PLACE_BEFORE = re.compile(r"(?:&|(?<![\w'’])(?:at|on|near|towards?|across|along|onto|off|by|from|down|up|of))\s+\Z",
                            re.IGNORECASE)
 
 
-def name_start(text: str, s: int, e: int) -> int:
-    """Where the name of the PERSON span ``(s, e)`` starts: after a street that opens it (module docstring)."""
+def name_start(text: str, s: int, e: int, own: frozenset[str] = frozenset()) -> int:
+    """Where the name of the PERSON span ``(s, e)`` starts: after a street that opens it (module docstring). When
+    the words on both sides of "St." are the record's own name words, it is the particle ("on Liam St. John")."""
     m = _STREET.match(text, s, e)
     if m is None or m.end() >= e or not _PLACE_BEFORE.search(text, max(0, s - 12), s):
+        return s
+    after = _WORD.match(text, m.end())
+    if own and after is not None and after.group().lower() in own and all(
+            w.lower() in own for w in _WORD.findall(text, s, m.end() - 4)):
         return s
     return m.end()
