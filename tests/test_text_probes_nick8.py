@@ -28,9 +28,11 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ('"Al, stop!" the mother yelled from the porch.', ["WHITCOMBE, ALBERT"], ["Al"], ["stop", "mother"], "alu"),
     ('"Sandy, open the door," I said twice.', ["HARLOW, SANDRA"], ["Sandy"], ["open", "door"], "alu"),
     ('"Will you stop?" she asked him.', ["HARLOW, WILLIAM"], [], ["Will", "stop"], "alu"),
-    # alone in parentheses
+    # alone in parentheses (a two-letter form in capitals is a state's code)
     ("The subject (Al) was detained without incident.", ["WHITCOMBE, ALBERT"], ["Al"], ["subject"], "alu"),
     ("Customer (will call) picked up the order.", ["HARLOW, WILLIAM"], [], ["will", "call"], "alu"),
+    ("The van had plates from Mobile (AL) and a dent.", ["WHITCOMBE, ALBERT"], [], ["AL", "Mobile"], "au"),
+    ("The subject (Al) was detained; Al was calm.", ["WHITCOMBE, ALBERT"], ["Al"], ["calm"], "a"),
     # per / told / asked + form + comma or "to"
     ("Per Sandy, the back door was already unlocked.", ["HARLOW, SANDRA"], ["Sandy"], ["back", "door"], "alu"),
     ("The manager told Will to leave the premises.", ["HARLOW, WILLIAM"], ["Will"], ["manager", "leave"], "alu"),

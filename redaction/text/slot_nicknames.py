@@ -2,7 +2,7 @@
 WILLIAM, ALBERT, SANDRA), in any case, where only a person stands:
 
 - calling out at the start of a quoted utterance: '"will, stop!"', '"AL, OPEN THE DOOR"';
-- alone in parentheses: "the subject (al)";
+- alone in parentheses: "the subject (al)" (two letters in capitals are a state's code: "Mobile (AL)");
 - after "per" and before a comma ("per sandy, the door was open"), or after a verb of telling or asking and before
   "to", "that", "not" or a pronoun ("told will to leave", "ASKED AL THAT HE");
 - after "spoke/talked to/with" and before "about", "regarding", "who" or a stop ("spoke to al about the fence");
@@ -53,5 +53,7 @@ def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
         s, e = m.span(group) if group else m.span()
         if group == "r" and not relation_around(folded, s, e):
             continue  # "al, her neighbor": only before a relation
+        if group == "p" and e - s == 2 and folded[s:e].isupper():
+            continue  # "Mobile (AL)", "(MO)": a state's code
         out.append((s, e))
     return out
