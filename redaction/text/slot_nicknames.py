@@ -10,13 +10,13 @@ WILLIAM, ALBERT, SANDRA), in any case, where only a person stands:
 
 ``variants`` takes such forms alone only in Title case inside a sentence, ``verb_nicknames`` before a narrative verb;
 these slots hold a person in every casing ("per bill, the door" in an upper-case report is BILL). The report words
-("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never. A plain ``in`` test gates the regex.
+("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never. A plain ``in`` test gates the search, compiled
+once.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.identity_apart import relation_around
@@ -27,17 +27,13 @@ _AFTER_TELL = r"(?=[ \t]*,|[ \t]+(?:to|that|not|he|she|they|i|we|if|where|why|ho
 _AFTER_SPEAK = r"(?=[ \t]*[,.;:]|[ \t]+(?:about|regarding|re|who|and|at|on)\b)"
 _CUES = ('"', "“", "(", "per", "tell", "told", "ask", "advised", "informed", "warned", "instructed", "ordered",
          "thanked", "spoke", "speak", "talk", "her ", "his ", "my ", "their ")
-
-
-@lru_cache(maxsize=4096)
-def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    w = "(?:" + "|".join(re.escape(x) for x in sorted(words, key=lambda x: (-len(x), x))) + ")"
-    return re.compile(r"(?:(?<=[\"“])(?P<q>" + w + r")(?=,\s)"  # '"will, stop!"'
-                      r"|(?<=\()(?P<p>" + w + r")(?=\))"
-                      r"|(?<![\w'’])" + _TELL + r"[ \t]+(?P<t>" + w + r")" + _AFTER_TELL +
-                      r"|(?<![\w'’])" + _SPEAK + r"[ \t]+(?P<s>" + w + r")" + _AFTER_SPEAK +
-                      r"|(?<![\w'’\-])(?P<r>" + w + r")(?=[ \t]*[(,])"
-                      r")(?![\w'’\-])", re.IGNORECASE)
+_W = r"[^\W\d_]+"
+# One search for every record, compiled once: any word in a slot, then kept when it is one of the person's forms.
+_SLOTS = re.compile(r"(?<=[\"“])(?P<q>" + _W + r")(?=,\s)"  # '"will, stop!"'
+                    r"|(?<=\()(?P<p>" + _W + r")(?=\))"  # "(al)"
+                    r"|(?<![\w'’])" + _TELL + r"[ \t]+(?P<t>" + _W + r")" + _AFTER_TELL +  # "per sandy,", "told will to"
+                    r"|(?<![\w'’])" + _SPEAK + r"[ \t]+(?P<s>" + _W + r")" + _AFTER_SPEAK +  # "spoke to al about"
+                    r"|(?<![\w'’\-])(?P<r>" + _W + r")(?=[ \t]*[(,])", re.IGNORECASE)  # "al, her neighbor"
 
 
 def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
@@ -48,9 +44,11 @@ def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     if not here or not any(c in low for c in _CUES):
         return []
     out = []
-    for m in _regex(here).finditer(folded):
+    for m in _SLOTS.finditer(folded):
         group = m.lastgroup
         s, e = m.span(group) if group else m.span()
+        if folded[s:e].lower() not in here:
+            continue
         if group == "r" and not relation_around(folded, s, e):
             continue  # "al, her neighbor": only before a relation
         if group == "p" and e - s == 2 and folded[s:e].isupper():
