@@ -28,19 +28,21 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ('"Al, stop!" the mother yelled from the porch.', ["WHITCOMBE, ALBERT"], ["Al"], ["stop", "mother"], "alu"),
     ('"Sandy, open the door," I said twice.', ["HARLOW, SANDRA"], ["Sandy"], ["open", "door"], "alu"),
     ('"Will you stop?" she asked him.', ["HARLOW, WILLIAM"], [], ["Will", "stop"], "alu"),
-    # alone in parentheses (a two-letter form in capitals is a state's code)
+    # alone in parentheses; two letters in capitals are a code, not the person, in every slot but a call-out
     ("The subject (Al) was detained without incident.", ["WHITCOMBE, ALBERT"], ["Al"], ["subject"], "alu"),
     ("Customer (will call) picked up the order.", ["HARLOW, WILLIAM"], [], ["will", "call"], "alu"),
     ("The van had plates from Mobile (AL) and a dent.", ["WHITCOMBE, ALBERT"], [], ["AL", "Mobile"], "au"),
     ("The subject (Al) was detained; Al was calm.", ["WHITCOMBE, ALBERT"], ["Al"], ["calm"], "a"),
+    ("PER MO, SUSPECT ENTERS THROUGH THE REAR WINDOW.", ["ALI, MOHAMMED"], [], ["MO", "SUSPECT"], "a"),
+    ("Patient taken to the ED, per ED, no injuries.", ["SMITH, EDWARD"], [], ["ED", "Patient"], "a"),
     # per / told / asked + form + comma or "to"
     ("Per Sandy, the back door was already unlocked.", ["HARLOW, SANDRA"], ["Sandy"], ["back", "door"], "alu"),
     ("The manager told Will to leave the premises.", ["HARLOW, WILLIAM"], ["Will"], ["manager", "leave"], "alu"),
-    ("I asked Al that he step out of the car.", ["WHITCOMBE, ALBERT"], ["Al"], ["asked", "step"], "alu"),
+    ("I asked Al that he step out of the car.", ["WHITCOMBE, ALBERT"], ["Al"], ["asked", "step"], "al"),
     ("The car was sold per bill of sale dated 3/2.", ["HARLOW, WILLIAM"], [], ["bill", "sale"], "alu"),
     ("I told them I will, to be honest, testify.", ["HARLOW, WILLIAM"], [], ["will", "honest"], "alu"),
     # spoke to / with + form + about
-    ("I spoke to Al about the damage to the fence.", ["WHITCOMBE, ALBERT"], ["Al"], ["damage", "fence"], "alu"),
+    ("I spoke to Al about the damage to the fence.", ["WHITCOMBE, ALBERT"], ["Al"], ["damage", "fence"], "al"),
     ("The officer talked with Sandy regarding the noise.", ["HARLOW, SANDRA"], ["Sandy"], ["noise"], "alu"),
     # before a relation
     ("The caller stated that Sandy, her neighbor, had the keys.", ["HARLOW, SANDRA"], ["Sandy"], ["neighbor"], "alu"),

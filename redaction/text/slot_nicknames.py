@@ -2,16 +2,17 @@
 WILLIAM, ALBERT, SANDRA), in any case, where only a person stands:
 
 - calling out at the start of a quoted utterance: '"will, stop!"', '"AL, OPEN THE DOOR"';
-- alone in parentheses: "the subject (al)" (two letters in capitals are a state's code: "Mobile (AL)");
+- alone in parentheses: "the subject (al)";
 - after "per" and before a comma ("per sandy, the door was open"), or after a verb of telling or asking and before
-  "to", "that", "not" or a pronoun ("told will to leave", "ASKED AL THAT HE");
+  "to", "that", "not" or a pronoun ("told will to leave", "ASKED WILL THAT HE");
 - after "spoke/talked to/with" and before "about", "regarding", "who" or a stop ("spoke to al about the fence");
 - before ", her neighbor", "(his cousin)" (``identity_apart.relation_around``).
 
 ``variants`` takes such forms alone only in Title case inside a sentence, ``verb_nicknames`` before a narrative verb;
 these slots hold a person in every casing ("per bill, the door" in an upper-case report is BILL). The report words
-("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never. A plain ``in`` test gates the search, compiled
-once.
+("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never, nor two letters in capitals but in a
+call-out ("Mobile (AL)", "PER MO,", "per ED,": a state, a modus operandi, the emergency department). A plain ``in``
+test gates the search, compiled once.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
             continue
         if group == "r" and not relation_around(folded, s, e):
             continue  # "al, her neighbor": only before a relation
-        if group == "p" and e - s == 2 and folded[s:e].isupper():
-            continue  # "Mobile (AL)", "(MO)": a state's code
+        if group != "q" and e - s == 2 and folded[s:e].isupper():
+            continue  # "Mobile (AL)", "PER MO,", "per ED,": a state, a modus operandi, the emergency department
         out.append((s, e))
     return out
