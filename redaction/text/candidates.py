@@ -16,6 +16,7 @@ from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, not_name_phrases
 from redaction.text.people import record_tokens
 from redaction.text.short_forms import signed_short_form
+from redaction.text.slot_nicknames import slot_nicknames
 from redaction.text.surname_clips import surname_clips
 from redaction.text.variants import (
     TextView,
@@ -119,8 +120,11 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 gm = given_initials(str(v))  # "tj" of THOMAS JAMES
                 nicks |= {gm} if gm else set()
                 nicks |= frozenset(worded)
+                ordinary = {n for n in nicks if ordinary_nickname(n)}
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in verb_nicknames(
-                    folded, {n for n in nicks if ordinary_nickname(n) or n in worded}))  # "bill said", "MO STATED"
+                    folded, ordinary | set(worded)))  # "bill said", "MO STATED"
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in slot_nicknames(folded, ordinary))  # "per al, the door", '"will, stop!"'
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in signed_short_form(folded, nicks))  # "... this time - mo"

@@ -167,8 +167,10 @@ def not_after_determiner(t: AsciiText, p: int) -> Iterator[int]:
 
 
 def after_word_and_space(t: AsciiText, p: int) -> Iterator[int]:
-    """``(?<=[\\w,.;!?] )``: after a word, a comma or a sentence end, and one space (not at the start of a text)."""
-    if p >= 2 and t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2):
+    """``(?<=[\\w,.;!?] )``: after a word, a comma or a sentence end, and one space (not at the start of a text);
+    or ``(?<=[.!?;:]\\n)``: at a line's start after a sentence end ("hrs.\\nAl was")."""
+    if p >= 2 and (t.text[p - 1] == " " and _WORD_OR_COMMA.match(t.text, p - 2)
+                   or t.text[p - 1] == "\n" and t.text[p - 2] in ".!?;:"):
         yield p
 
 

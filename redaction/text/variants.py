@@ -202,7 +202,7 @@ def _name_part_regex(part: NamePart) -> str:
     if kind == "x":
         return "(?-i:" + re.escape(words[0].title()) + "|" + re.escape(words[0].upper()) + ")"
     if kind == "t":
-        return r"(?<=[\w,.;!?] )(?-i:" + re.escape(words[0].title()) + ")"
+        return r"(?:(?<=[\w,.;!?] )|(?<=[.!?;:]\n))(?-i:" + re.escape(words[0].title()) + ")"  # "\nAl was"
     if kind == "o":
         return "".join(r"(?<!\b" + d + " )" for d in DETERMINERS) + esc(words[0])
     if kind == "b":
