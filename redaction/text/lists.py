@@ -25,6 +25,18 @@ def _item(surname: str, given: str) -> bool:
     return any(word_kind(w) for w in (surname, given)) and not any(w in STOP_WORDS or w in CAPS_STOP_WORDS for w in words)
 
 
+def semicolon_items(item: re.Pattern[str], text: str, pos: int, sep: int) -> list[re.Match[str]]:
+    """The items of a list from ``pos`` on: matches of ``item`` one after another while each ends with ";" (its group
+    ``sep``); the first that ends otherwise is the last."""
+    items: list[re.Match[str]] = []
+    while (it := item.match(text, pos)) is not None:
+        items.append(it)
+        pos = it.end()
+        if it.group(sep) != ";":
+            break
+    return items
+
+
 def semicolon_lists(text: str) -> list[tuple[int, int]]:
     """Spans of every item (surname to given name) of a ``surname, given;`` list of two or more items (see the module doc)."""
     if text.count(";") < 1:
@@ -33,13 +45,7 @@ def semicolon_lists(text: str) -> list[tuple[int, int]]:
     for m in _START.finditer(text):
         if m.group() == ";" and out and out[-1][1] > m.start():
             continue
-        items: list[re.Match[str]] = []
-        pos = m.end()
-        while (it := _ITEM.match(text, pos)) is not None:
-            items.append(it)
-            pos = it.end()
-            if it.group(3) != ";":
-                break
+        items = semicolon_items(_ITEM, text, m.end(), 3)
         if len(items) >= 2 and all(_item(it.group(1), it.group(2)) for it in items):
             out.extend((it.start(1), it.end(2)) for it in items)
     return sorted(set(out))

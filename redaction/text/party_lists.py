@@ -16,6 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
+from redaction.text.lists import semicolon_items
 from redaction.text.word_kinds import word_kind
 
 _LABEL = re.compile(r"(?<![\w'’\-])(?i:contacts|contacted|persons(?:[ \t]+contacted)?|parties|subjects|associates"
@@ -39,13 +40,7 @@ def party_lists(text: str) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     for m in _LABEL.finditer(text):
-        items: list[re.Match[str]] = []
-        pos = m.end()
-        while (it := _ITEM.match(text, pos)) is not None:
-            items.append(it)
-            pos = it.end()
-            if it.group(2) != ";":
-                break
+        items = semicolon_items(_ITEM, text, m.end(), 2)
         if len(items) >= 2 and all(_person_item(it.group(1)) for it in items):
             out.extend(it.span(1) for it in items)
     return out
