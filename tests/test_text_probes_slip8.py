@@ -172,13 +172,15 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ('found property: backpack,laptop,charger', None, [], ['backpack', 'laptop', 'charger'], ALL),
     # a less-lethal weapon's brand is equipment (not_names.yaml); an article before a noun pair ("the sun rose")
     ('Arrived with Taser drawn.', None, [], ['Taser'], ALL),
+    # a street word that is also a verb or a report word, as the surname of "surname, given" after a cue
+    ('Contacted Court, Tamika regarding the theft.', None, ['Court', 'Tamika'], ['theft'], ('as', 'upper')),
+    ('Went to court, Tamika said she was scared.', None, ['Tamika'], ['court'], ('as', 'upper')),
+    ('ON COURT, MARIA SAW THE CAR.', None, ['MARIA'], ['COURT'], ('as',)),
     ('Ofc. Lee deployed his Taser and detained Devon Harris.', None, ['Lee', 'Devon', 'Harris'], ['Taser'], ALL),
     ('The sun rose over the lot as Grant Nguyen walked to his car.', None, ['Grant', 'Nguyen'], ['sun', 'rose'],
      ALL),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
-    ('Contacted Court, Tamika regarding the theft.', None, ['Court', 'Tamika'], ['theft'],
-     "recall: 'Court' as the surname of 'Surname, Given' (an institution word) stays shown"),
     ('The val saw nothing unusual.', ['ROSSI, VALENTINA'], [], ['val'],
      "precision: a record given name's nickname after 'the' before a verb (as on main)"),
     ('Rose bushes were trampled.', None, [], ['Rose', 'bushes'],

@@ -15,6 +15,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.names import (
     AMBIGUOUS_GIVEN,
@@ -47,6 +48,8 @@ def ner_start(text: str, start: int, end: int) -> int | None:
     words = list(_WORD.finditer(text, start, end))
     while len(words) > 1:
         first = words[0].group().lower()
+        if street_surname(first) and street_surname_ok(text, words[0].start(), end):
+            break  # "Contacted Court, Tamika": a street word as the surname of "surname, given"
         if first in _OPENERS or _verb_first(first):
             words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz", "PLEASE KICK MARISOL"
         elif text[words[0].end():words[1].start()].strip() == "," and (
