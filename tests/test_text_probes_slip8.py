@@ -176,6 +176,9 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ('Contacted Court, Tamika regarding the theft.', None, ['Court', 'Tamika'], ['theft'], ('as', 'upper')),
     ('Went to court, Tamika said she was scared.', None, ['Tamika'], ['court'], ('as', 'upper')),
     ('ON COURT, MARIA SAW THE CAR.', None, ['MARIA'], ['COURT'], ('as',)),
+    # a plural of a dictionary noun is no word "no dictionary lists" (word_kinds: "bushes" read as a rare surname)
+    ('Rose bushes were trampled.', None, [], ['Rose', 'bushes'], ('as', 'lower', 'upper')),
+    ('The hedges were cut and Daisy Okafor was arrested.', None, ['Daisy', 'Okafor'], ['hedges'], ALL),
     ('Ofc. Lee deployed his Taser and detained Devon Harris.', None, ['Lee', 'Devon', 'Harris'], ['Taser'], ALL),
     ('The sun rose over the lot as Grant Nguyen walked to his car.', None, ['Grant', 'Nguyen'], ['sun', 'rose'],
      ALL),
@@ -183,8 +186,6 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ('The val saw nothing unusual.', ['ROSSI, VALENTINA'], [], ['val'],
      "precision: a record given name's nickname after 'the' before a verb (as on main)"),
-    ('Rose bushes were trampled.', None, [], ['Rose', 'bushes'],
-     "precision: a sentence's first word, a given name, before a plural noun"),
     ('Penny was found unresponsive by her mother.', None, ['Penny'], ['mother'],
      'recall: a given name that is a noun, first in its sentence, before a passive'),
     ('Seen with mace in hand.', None, [], ['mace', 'hand'],

@@ -81,7 +81,7 @@ def word_kind(word: str) -> str:
         return ""  # "evader", "texter": who does a verb, a word the dictionary lacks, not a name
     if unknown_word(word) or (not common and (listed(word, given_names()) or listed(word, surnames()))):
         return "strong"
-    if uncommon_word(word):
+    if uncommon_word(word) and not (common and not listed(word, given_names()) and not listed(word, surnames())):
         return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
     if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
         return ""
