@@ -445,8 +445,7 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
         elif (gap in (" ", "\t") and l2 not in STOP_WORDS and l2 not in NARRATIVE_VERBS
                 and (m.group().lower() not in STOP_WORDS or m.group().lower() in AMBIGUOUS_GIVEN)  # "many times"
                 and _pair(m.group(), n.group(), mixed, given, family) and not _STREET_NEAR.match(text, n.end())
-                and not ((_DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                          or _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+                and not (_NOUN_OPENER_BEFORE.search(text, max(0, m.start() - 8), m.start())
                          and m.group().lower() in dictionary_words())):  # "his crew hang out", "the sun rose": nouns
 
             out.append((m.start(), n.end()))
@@ -455,7 +454,8 @@ def _listed_pairs(text: str, given: frozenset[str], family: frozenset[str], mixe
 
 _VERB_ENDINGS = ("ed", "ing", "ly", "es")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+\Z")
+# a determiner or an article right before: a noun follows ("his crew", "the sun")
+_NOUN_OPENER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its|the|a|an)[ \t]+\Z")
 # an article and one or two words before: a noun's modifiers ("the first aid kit", "a big mac", "the food trey")
 _MODIFIED_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)((?:[ \t]+[^\W\d_]+){1,2})[ \t]+\Z")
 

@@ -78,14 +78,7 @@ def _split_word(tok: str, own: frozenset[str]) -> bool:
         return True
     if word.istitle() and low in ("baby", "big", "little"):
         return False  # "Baby Dre", "Big Hurt": an alias's prefix, not a relation
-    return ((_verb_form(word) and _inflected(low)) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN
-                                                        and len(word) > 2)) and word.isalpha()
-
-
-def _verb_like(word: str) -> bool:
-    """A verb form that is an English verb's ("SUFFERED", "forcing"), not a name that merely ends like one
-    ("Xiaoling", "Guled", "Fahed": no dictionary stem)."""
-    return _verb_form(word) and _inflected(word.strip(".,").lower())
+    return (_verb_form(word) or (low in CUE_WORDS and low not in AMBIGUOUS_GIVEN and len(word) > 2)) and word.isalpha()
 
 
 def _inflected(low: str) -> bool:
@@ -101,9 +94,11 @@ _SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. C
 
 
 def _verb_form(word: str) -> bool:
-    """A word ending like a verb form ("suffered", "forcing") that is no listed name ("Ahmed", "Reed")."""
+    """An English verb's form in -ed or -ing ("suffered", "forcing") that is no listed name ("Ahmed", "Reed") and no
+    name that merely ends like one ("Xiaoling", "Guled": no English stem, ``_inflected``)."""
     low = word.strip(".,").lower()
-    return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames()
+    return len(low) > 4 and low.endswith(("ed", "ing")) and low not in given_names() and low not in surnames() \
+        and _inflected(low)
 
 
 # Alias cues the NER reads as part of a name ("Keisha Kealoha a.k.a", "NICKNAME CHICO"): a name ends before one.
@@ -182,7 +177,7 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = words[:alias_at]  # "ASHLEY RIVERS NICKNAME FLACO": the alias is found by its cue
     cue_at = cue_inside(text, start, end)  # "TATIANA L. STREET NAME", 'TATIANA L ("LUCKY'
     words = [w for w in words if cue_at is None or w.end() <= cue_at]
-    verb_at = next((i for i, w in enumerate(words) if i and (_verb_like(w.group()) or w.group().strip(".,").lower()
+    verb_at = next((i for i, w in enumerate(words) if i and (_verb_form(w.group()) or w.group().strip(".,").lower()
                                                              in NARRATIVE_VERBS)), len(words))
     words = words[:verb_at]  # "ASHLEY CHURCH PUNCHED HER TWICE": a name ends at its verb
     owner_at = next((i for i, w in enumerate(words[:-1]) if w.group().lower().endswith(("'s", "’s"))), None)
@@ -194,10 +189,10 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
                and not (i == 0 and street_name)), default=-1)
     if cut >= 0:  # "Adams St. darnell": a street, then the name that opens the next sentence
         words = words[cut + 1:]
-    while len(words) > 1 and (_verb_like(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
+    while len(words) > 1 and (_verb_form(words[-1].group())  # "LEILANI SUFFERED", "MACDONALD FORCED ENTRY"
                               or words[-1].group().strip(".,").lower() in NARRATIVE_VERBS):  # "eduardo hangs"
         words.pop()
-    if not words or (len(words) == 1 and (_verb_like(words[0].group())
+    if not words or (len(words) == 1 and (_verb_form(words[0].group())
                                           or words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
         return None  # "DRIVER CONSENTED": a verb after a role cue; "SHARE" after a name
     start, end = words[0].start(), words[-1].end()

@@ -56,18 +56,20 @@ def _word(word: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=4096)
-def _starts(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+def _words(words: tuple[str, ...]) -> tuple[re.Pattern, list[re.Pattern]]:
+    """Where any of ``words`` starts, and each word's own regex, longest first (the alternation's order)."""
+    starts = re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    return starts, [_word(w) for w in sorted(words, key=lambda w: (-len(w), w))]
 
 
 def _find(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """What ``finditer`` of ``HEAD (?:W AFTER | SECOND W PLURAL | CLAUSE W DEED)`` finds, ``W`` the alternation of
     ``words`` longest first: at each position where a word starts, the first branch and then the first word whose
     tail holds; the next search starts after the match."""
-    ordered = [_word(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+    starts, ordered = _words(words)
     found: list[tuple[int, int]] = []
     end = 0
-    for start in _starts(words).finditer(folded):
+    for start in starts.finditer(folded):
         p = start.start()
         if p < end or _HEAD.match(folded, p) is None:
             continue

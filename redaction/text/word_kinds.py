@@ -77,12 +77,13 @@ def word_kind(word: str) -> str:
     if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
     common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
-    if not common and _agent_noun(low) and not listed(word, given_names()) and not listed(word, surnames()):
+    named = listed(word, given_names()) or listed(word, surnames())
+    if not common and _agent_noun(low) and not named:
         return ""  # "evader", "texter": who does a verb, a word the dictionary lacks, not a name
-    if unknown_word(word) or (not common and (listed(word, given_names()) or listed(word, surnames()))):
+    if unknown_word(word) or (not common and named):
         return "strong"
-    if uncommon_word(word) and not (common and not listed(word, given_names()) and not listed(word, surnames())):
-        return "weak"  # a word the model saw that no dictionary lists ("ivanova"): a name beside a strong one
+    if uncommon_word(word) and (named or not common):
+        return "weak"  # a word the model saw that no dictionary lists ("ivanova", not "bushes"): a name beside a strong one
     if low in NOT_NAME_WORDS and low not in AMBIGUOUS_GIVEN:
         return ""
     if (low in AMBIGUOUS_GIVEN or listed(word, given_names())) and low not in ADJECTIVES:
