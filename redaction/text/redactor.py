@@ -46,7 +46,7 @@ from redaction.text.thing_subjects import thing_subject
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
 
-def _composed(values: Mapping[str, Sequence[str]] | None) -> Mapping[str, Sequence[str]] | None:
+def _composed(values: Mapping[str, Sequence[str]]) -> Mapping[str, Sequence[str]]:
     """A record's values with their text in composed form (``nfc``), as its narrative is read."""
     if not values or all(v.isascii() for vs in values.values() for v in vs if isinstance(v, str)):
         return values
