@@ -1,9 +1,12 @@
-"""Names typed with combining accents (Unicode NFD: "e" then U+0301, as some exports and Mac-made files write them)
-are redacted as the same names with precomposed letters are, in the text and in the record's fields; the redactor
-reads and writes the composed form (``redaction.text.nfc``), so its spans, outputs and the allow-term path agree.
+"""Texts as exports write them: names typed with combining accents (Unicode NFD: "e" then U+0301, as Mac-made files
+and some records systems write them), no-break and other Unicode spaces, zero-width spaces and soft hyphens inside
+a name, no-break hyphens. The redactor reads and writes the text in one form (``redaction.text.normal_form``: NFC,
+plain spaces and hyphens, no invisible characters), so its spans, outputs and the allow-term path agree, and names
+go as they go in plain text.
 
-Before: "Inés Peña" in NFD came out as "[PERSON 2]́s [PERSON 3]" (a stray accent) and "MÜLLER", "LEFÈVRE" and
-"peña" were published. The names below are made up here.
+Before: "Inés Peña" in NFD came out as "[PERSON 2]\u0301s [PERSON 3]" (a stray accent) and "MÜLLER", "LEFÈVRE" and
+"peña" were published; "I told faith to stop" and "contacts: ochoa; nguyen" with no-break spaces kept their names;
+"Kev\u200bin Tr\u200ban" kept "in Tr an". The names below are made up here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,15 @@ ROWS: list[tuple[str, list[str] | None, list[str]]] = [
      ["Sørina", "Åkesson", "Björn", "Þórsson"]),
 ]
 FORMS = ("NFC", "NFD")
+SPACES = ("\u00a0", "\u2009", "\u202f", "\u3000")
+SPACING_ROWS: list[tuple[str, list[str], list[str]]] = [  # (text with "_" for the space, must go, must stay)
+    ("I_told_faith_to_stop", ["faith"], ["told", "stop"]),
+    ("contacts:_ochoa;_nguyen;_pierre", ["ochoa", "nguyen", "pierre"], ["contacts"]),
+    ("spoke_with_kevin_tran_about_the_noise", ["kevin", "tran"], ["noise"]),
+    ("her_roommate_ngozi_balogun_called", ["ngozi", "balogun"], ["roommate", "called"]),
+    ("RP_TOLD_OFC_THAT_DESHAWN_WILLIAMS_HIT_HER", ["DESHAWN", "WILLIAMS"], ["TOLD", "HIT"]),
+    ("Victim_Lopez,_Maria_stated_the_dog_bit_her", ["Lopez", "Maria"], ["dog"]),
+]
 
 
 def _redacted(redactor: Any, text: str, people: list[str] | None, form: str, fields_form: str) -> str:
@@ -46,12 +58,36 @@ def test_combining_accents_redact_as_composed_letters(redactor: Any, text: str, 
     assert out == _redacted(redactor, text, people, "NFC", "NFC"), "the same output as from composed text"
 
 
+@pytest.mark.parametrize("space", SPACES, ids=[f"U+{ord(c):04X}" for c in SPACES])
+@pytest.mark.parametrize(("text", "go", "keep"), SPACING_ROWS, ids=[r[0][:30] for r in SPACING_ROWS])
+def test_unicode_spaces_read_as_spaces(redactor: Any, text: str, go: list[str], keep: list[str], space: str) -> None:
+    out = redactor.redact([text.replace("_", space)])[0].text or ""
+    assert out == redactor.redact([text.replace("_", " ")])[0].text, "the same output as with plain spaces"
+    assert shown_words(out, go) == [] and shown_words(out, keep) == keep, out
+
+
+@pytest.mark.parametrize(("text", "go"), [
+    ("Victim Maria Lopez said her neighbor Kev\u200bin Tr\u200ban yelled.", ["Kevin", "Tran", "in", "Tr", "an"]),
+    ("Victim Pe\u00adña, Ines stated the car was hers.", ["Peña", "ña", "Ines"]),
+    ("Witness Anne\u2011Marie Dubois\u2060 left.", ["Anne", "Marie", "Dubois"]),
+    ("\ufeffRP Ngozi Balogun states her ex took the car", ["Ngozi", "Balogun"]),
+])
+def test_invisible_characters_split_no_name(redactor: Any, text: str, go: list[str]) -> None:
+    out = redactor.redact([text])[0].text or ""
+    assert shown_words(out, go) == [] and not any(c in out for c in "\u200b\u00ad\u2060\ufeff"), out
+
+
+def test_one_person_across_a_no_break_hyphen(redactor: Any) -> None:
+    out = redactor.redact(["Witness Anne\u2011Marie Dubois left; Dubois later called back."])[0].text
+    assert out == "Witness [PERSON 1] left; [PERSON 1] later called back."
+
+
 def test_decide_spans_refer_to_the_composed_text(redactor: Any) -> None:
-    from redaction.text import nfc
+    from redaction.text import normal_form
 
     text = unicodedata.normalize("NFD", "Witness Inés Peña saw Zoë leave.")
     spans, _ = redactor.decide([text])[0]
-    composed = nfc(text)
+    composed = normal_form(text)
     assert composed != text
     assert sorted(composed[s:e] for s, e, kind, _ in spans if kind == "PERSON") == ["Inés Peña", "Zoë"]
 

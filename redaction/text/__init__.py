@@ -42,7 +42,7 @@ from redaction.text.base import (
     RECORD_ONLY_TYPES,
     RedactedText,
     Span,
-    nfc,
+    normal_form,
     placeholder,
 )
 from redaction.text.redactor import TextRedactor
@@ -58,5 +58,5 @@ from redaction.text.variants import (
 __all__ = [
     "DEFAULT_MODEL", "ENTITY_TYPES", "RECORD_ONLY_TYPES", "RedactedText", "Span", "TextRedactor", "_value_regex",
     "address_variant_regexes", "alnum_variant_regexes", "analyze_texts", "dob_variant_regexes",
-    "name_variant_regexes", "ner_windows", "nfc", "phone_variant_regexes", "placeholder",
+    "name_variant_regexes", "ner_windows", "normal_form", "phone_variant_regexes", "placeholder",
 ]

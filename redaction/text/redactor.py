@@ -16,7 +16,7 @@ from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
-from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, nfc, placeholder
+from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, normal_form, placeholder
 from redaction.text.candidates import (
     KEY_TOKEN,
     Cand,
@@ -46,11 +46,11 @@ from redaction.text.thing_subjects import thing_subject
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
 
-def _composed(values: Mapping[str, Sequence[str]]) -> Mapping[str, Sequence[str]]:
-    """A record's values with their text in composed form (``nfc``), as its narrative is read."""
+def _values_as_read(values: Mapping[str, Sequence[str]]) -> Mapping[str, Sequence[str]]:
+    """A record's values in the form its narrative is read in (``normal_form``)."""
     if not values or all(v.isascii() for vs in values.values() for v in vs if isinstance(v, str)):
         return values
-    return {k: [nfc(v) if isinstance(v, str) else v for v in vs] for k, vs in values.items()}
+    return {k: [normal_form(v) if isinstance(v, str) else v for v in vs] for k, vs in values.items()}
 
 
 def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
@@ -123,12 +123,13 @@ class TextRedactor:
     def decide(self, texts: Sequence[str | None], record_values: Sequence[Mapping[str, Sequence[str]]] | None = None
                ) -> list[_Outcome]:
         """Per text, the final spans and every decision taken with its confidence (``confidence.py``). Offsets refer
-        to the text in composed form (``nfc``; the same text unless it had combining accents)."""
+        to the text in the form it is read in (``normal_form``: the same text unless it had combining accents, other
+        spaces than " " or invisible characters)."""
         if record_values is not None and len(record_values) != len(texts):
             raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
-        texts = [nfc(t) if t else t for t in texts]
+        texts = [normal_form(t) if t else t for t in texts]
         if record_values is not None:
-            record_values = [_composed(values) for values in record_values]
+            record_values = [_values_as_read(values) for values in record_values]
         if self.processes <= 1 or len(texts) < 4 * self.batch_size:
             return self._detect_local(texts, record_values)
         n = self.processes
@@ -298,7 +299,7 @@ class TextRedactor:
         """
         results = []
         for t, (spans, decisions) in zip(texts, self.decide(texts, record_values), strict=True):
-            t = nfc(t) if t else t  # as ``decide`` read it
+            t = normal_form(t) if t else t  # as ``decide`` read it
             if t is None:
                 results.append(RedactedText(None, {}))
                 continue
