@@ -42,9 +42,9 @@ from redaction.text.base import (
     RECORD_ONLY_TYPES,
     RedactedText,
     Span,
-    normal_form,
     placeholder,
 )
+from redaction.text.normal_form import normal_form
 from redaction.text.redactor import TextRedactor
 from redaction.text.variants import (
     _value_regex,

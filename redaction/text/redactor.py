@@ -16,7 +16,7 @@ from redaction.text.age_cue import age_cued_names
 from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
-from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, normal_form, placeholder
+from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, placeholder
 from redaction.text.candidates import (
     KEY_TOKEN,
     Cand,
@@ -29,6 +29,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
 from redaction.text.people import (
     alias_phrases,

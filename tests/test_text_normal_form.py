@@ -1,12 +1,13 @@
-"""Texts as exports write them: names typed with combining accents (Unicode NFD: "e" then U+0301, as Mac-made files
-and some records systems write them), no-break and other Unicode spaces, zero-width spaces and soft hyphens inside
-a name, no-break hyphens. The redactor reads and writes the text in one form (``redaction.text.normal_form``: NFC,
-plain spaces and hyphens, no invisible characters), so its spans, outputs and the allow-term path agree, and names
-go as they go in plain text.
+"""Texts as exports write them (``redaction.text.normal_form``): names typed with combining accents (Unicode NFD:
+"e" then U+0301, as Mac-made files and some records systems write them), no-break and other Unicode spaces,
+zero-width spaces and soft hyphens inside a name, no-break hyphens, HTML character references left by web forms
+("O&#39;Brien", "Maria&nbsp;Lopez", "Pe&ntilde;a"), a backtick for an apostrophe ("O`BRIEN"). The redactor reads and
+writes one form, so its spans, outputs and the allow-term path agree, and names go as they go in plain text.
 
 Before: "Inés Peña" in NFD came out as "[PERSON 2]\u0301s [PERSON 3]" (a stray accent) and "MÜLLER", "LEFÈVRE" and
 "peña" were published; "I told faith to stop" and "contacts: ochoa; nguyen" with no-break spaces kept their names;
-"Kev\u200bin Tr\u200ban" kept "in Tr an". The names below are made up here.
+"Kev\u200bin Tr\u200ban" kept "in Tr an"; "D`Arcy" was published, and "Maria&nbsp;Lopez" was two people. The names
+below are made up here.
 """
 
 from __future__ import annotations
@@ -116,3 +117,35 @@ def test_combining_accents_property(redactor: Any, seed: int) -> None:
         record = [f"{f.upper()}, {g.upper()}"] if rng.random() < 0.5 else None
         out = _redacted(redactor, text, record, "NFD", "NFD")
         assert shown_words(out, [g, f]) == [] and not any(unicodedata.combining(c) for c in out), (text, out)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Victim Maria&nbsp;Lopez said Kevin&nbsp;Tran yelled; Lopez left.",
+     "Victim [PERSON 1] said [PERSON 2] yelled; [PERSON 1] left."),
+    ("Witness Sean O&#39;Brien &amp; Aoife D&#x27;Arcy left.", "Witness [PERSON 1] & [PERSON 2] left."),
+    ("Victim Ines Pe&ntilde;a stated.", "Victim [PERSON 1] stated."),
+    ("Witness Sean O`Brien and Aoife D`Arcy left.", "Witness [PERSON 1] and [PERSON 2] left."),
+    ("spoke with sean o`brien and aoife d`arcy", "spoke with [PERSON 1] and [PERSON 2]"),
+])
+def test_references_and_backticks_read_as_their_characters(redactor: Any, text: str, expected: str) -> None:
+    assert redactor.redact([text])[0].text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the note read &lt;b&gt;help&lt;/b&gt; &#60;i&#62;", "the note read &lt;b&gt;help&lt;/b&gt; &#60;i&#62;"),
+    ("R&D at AT&T; the &madeup; code", "R&D at AT&T; the &madeup; code"),
+    ("ran `ls` and typed 5`4", "ran `ls` and typed 5`4"),
+    ("it&#39;s O&rsquo;Hare &ndash; gate&nbsp;5", "it's O\u2019Hare \u2013 gate 5"),
+    ("plain ASCII stays as it is.", "plain ASCII stays as it is."),
+])
+def test_normal_form_keeps_markup_escaped_and_other_text_as_written(text: str, expected: str) -> None:
+    """No escaped markup comes back to life ("<" and ">" stay references), unknown or other references and
+    backticks not between letters stay as written."""
+    from redaction.text import normal_form
+
+    assert normal_form(text) == expected
+
+
+def test_record_values_are_read_in_the_same_form(redactor: Any) -> None:
+    out = redactor.redact(["Victim O`BRIEN, SEAN said Pe\u0301rez left"], [{"PERSON": ["O'BRIEN, SEAN", "PÉREZ, ANA"]}])
+    assert out[0].text == "Victim [PERSON 1] said [PERSON 2] left"
