@@ -333,5 +333,6 @@ def _uses(p: ColumnProfile, present: int, threshold: int) -> list[str]:
                    "and versions; it does not say who it is.")
     if p.kind == "text" and p.distinct > MAX_VALUES:
         out.append("Free text: names, addresses and numbers were replaced by placeholders such as [PERSON 1] "
-                   "before publication.")
+                   "before publication; accented letters are written composed (Unicode NFC), other spaces as plain "
+                   "spaces, HTML references of letters and quotes as their characters, invisible characters removed.")
     return out

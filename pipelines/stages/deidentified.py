@@ -219,7 +219,7 @@ class _RecordingRedactor:
 
     def _redact_allowing(self, texts: Sequence[str | None], record_values: Any) -> list[Any]:
         """`TextRedactor.redact` with the allow terms' words left in place."""
-        from redaction.text import RedactedText, confidence, placeholder  # lazy: loads Presidio and spaCy
+        from redaction.text import RedactedText, confidence, normal_form, placeholder  # lazy: loads spaCy
 
         out = []
         if hasattr(self.inner, "decide"):  # spans with their decisions: a low-confidence text stays flagged
@@ -230,6 +230,7 @@ class _RecordingRedactor:
             if t is None:
                 out.append(RedactedText(None, {}))
                 continue
+            t = normal_form(t)  # the spans refer to the text as read (``TextRedactor.decide``)
             counts: Counter[str] = Counter()
             parts, pos = [], 0
             for start, end, entity, num in review.trim_allowed(t, spans, self.allow):

@@ -44,6 +44,7 @@ from redaction.text.base import (
     Span,
     placeholder,
 )
+from redaction.text.normal_form import normal_form
 from redaction.text.redactor import TextRedactor
 from redaction.text.variants import (
     _value_regex,
@@ -57,5 +58,5 @@ from redaction.text.variants import (
 __all__ = [
     "DEFAULT_MODEL", "ENTITY_TYPES", "RECORD_ONLY_TYPES", "RedactedText", "Span", "TextRedactor", "_value_regex",
     "address_variant_regexes", "alnum_variant_regexes", "analyze_texts", "dob_variant_regexes",
-    "name_variant_regexes", "ner_windows", "phone_variant_regexes", "placeholder",
+    "name_variant_regexes", "ner_windows", "normal_form", "phone_variant_regexes", "placeholder",
 ]

@@ -199,7 +199,7 @@ def name_candidates(text: str) -> list[tuple[int, int]]:
             continue
         if low not in given:
             # "ask lakshmi nguyen": a listed surname after a name-like word (a given name no list holds)
-            low = re.sub(r"['’]s$", "", low)  # "aditya jones's garage"
+            low = low[:-2] if low[-2:] in ("'s", "’s") else low  # "aditya jones's garage"
             if (low in family and low not in AMBIGUOUS_GIVEN and low not in VEHICLE_WORDS and low not in _CAR_MAKERS
                     and not low.endswith(("ing", "ed"))  # "kenji nguyen standing": a verb form
                     and low not in NARRATIVE_VERBS

@@ -29,6 +29,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
 from redaction.text.people import (
     alias_phrases,
@@ -44,6 +45,13 @@ from redaction.text.span_cuts import drop_negatives, family_initials, person_spa
 from redaction.text.thing_subjects import thing_subject
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
+
+
+def _values_as_read(values: Mapping[str, Sequence[str]]) -> Mapping[str, Sequence[str]]:
+    """A record's values in the form its narrative is read in (``normal_form``)."""
+    if not values or all(v.isascii() for vs in values.values() for v in vs if isinstance(v, str)):
+        return values
+    return {k: [normal_form(v) if isinstance(v, str) else v for v in vs] for k, vs in values.items()}
 
 
 def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> list:
@@ -115,9 +123,14 @@ class TextRedactor:
 
     def decide(self, texts: Sequence[str | None], record_values: Sequence[Mapping[str, Sequence[str]]] | None = None
                ) -> list[_Outcome]:
-        """Per text, the final spans and every decision taken with its confidence (``confidence.py``)."""
+        """Per text, the final spans and every decision taken with its confidence (``confidence.py``). Offsets refer
+        to the text in the form it is read in (``normal_form``: the same text unless it had combining accents, other
+        spaces than " " or invisible characters)."""
         if record_values is not None and len(record_values) != len(texts):
             raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
+        texts = [normal_form(t) if t else t for t in texts]
+        if record_values is not None:
+            record_values = [_values_as_read(values) for values in record_values]
         if self.processes <= 1 or len(texts) < 4 * self.batch_size:
             return self._detect_local(texts, record_values)
         n = self.processes
@@ -287,6 +300,7 @@ class TextRedactor:
         """
         results = []
         for t, (spans, decisions) in zip(texts, self.decide(texts, record_values), strict=True):
+            t = normal_form(t) if t else t  # as ``decide`` read it
             if t is None:
                 results.append(RedactedText(None, {}))
                 continue
