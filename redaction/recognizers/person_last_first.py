@@ -22,11 +22,11 @@ _WORD = rf"(?:{UPPER}{LOWER}[{LOWER[1:-1]}'\-]*(?:{UPPER}{LOWER}+)?|{UPPER}[{UPP
 _PARTICLES = (r"(?:(?:Van|VAN|van|Von|VON|von|Der|DER|der|Den|DEN|den|De|DE|de|Del|DEL|del|Della|della|La|LA|la|Le|LE|le|"
               r"Da|DA|da|Di|DI|di|Du|DU|du|Dos|DOS|dos|St\.|ST\.?)\s+){0,2}")
 _PARTICLE_RE = re.compile(r"^" + _PARTICLES + r"(?=\S)")
-_NEXT_WORD = re.compile(r"\s+(" + _WORD + r")(?![\w'\-])")
+_NEXT_WORD = re.compile(r"[ \t]+(" + _WORD + r")(?![\w'\-])")  # a second given name on the same line
 LAST_FIRST_REGEX = (
     r"(?<![\w'\-])" + _PARTICLES + r"(?:Mc|Mac|O'|" + UPPER + r"['’])?" + _WORD + r"(?:-" + _WORD + r")?,\s*"
     + r"(?:" + UPPER + r"['’])?" + _WORD
-    + r"(?:\s+" + UPPER + r"\.?(?![\w'\-]))?(?![\w'\-])"
+    + r"(?:[ \t]+" + UPPER + r"\.?(?![\w'\-]))?(?![\w'\-])"  # a middle initial on the same line ("W:" opens the next)
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +41,7 @@ from redaction.text.ner_model import NerModel, load_ner
 from redaction.text.nicknamed_surnames import nicknamed_surnames
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
+from redaction.text.party_lines import party_line_names
 from redaction.text.party_lists import party_lists
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
@@ -153,6 +154,21 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
     return windows
 
 
+# The rules that find a name by its place in a sentence, a form or a card, each a module of its own (in this order).
+_PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
+    subjects, bracketed_nicknames, slot_names, cued_names, titled_names, role_given, handle_spans, semicolon_lists,
+    party_lists, role_copula_names, suffix_surnames, slang_relations, label_names, naming_spans, _places_and_ink,
+    letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
+    particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, speaking_short_forms, from_subjects,
+    nicknamed_surnames, field_card_names, party_line_names,
+)
+
+
+def placed_names(text: str) -> list[tuple[int, int]]:
+    """The spans every rule of ``_PLACERS`` finds in ``text``, rule by rule."""
+    return [span for placer in _PLACERS for span in placer(text)]
+
+
 def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
                   covered: Sequence[Sequence[tuple[int, int]]] | None = None, *,
                   windows: bool = True) -> list[list[Span]]:
@@ -170,13 +186,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             continue
         known = list(covered[i] if covered is not None else ())
         cands = name_candidates(text)
-        placed = subjects(text) + bracketed_nicknames(text) + slot_names(text) + cued_names(text) + titled_names(text) \
-            + role_given(text) + handle_spans(text) + semicolon_lists(text) + party_lists(text) + role_copula_names(text) \
-            + suffix_surnames(text) + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
-            + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
-            + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \
-            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
+        placed = placed_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

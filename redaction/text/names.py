@@ -239,7 +239,7 @@ _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.
 _VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
-_INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.\s+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.[ \t]+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
@@ -253,7 +253,7 @@ _FREE_RE = _cue_re(_FREE_CUES)
 _RELATION_WORD = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                                         sorted(RELATION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ROLE_RE = _cue_re(ROLE_CUES)
-_INITIAL = re.compile(r"[^\W\d_]\.\s*")
+_INITIAL = re.compile(r"[^\W\d_]\.[ \t]*")  # on the cue's line: "aaliyah b.\npass/" ends at the line
 _SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
 
 

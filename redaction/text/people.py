@@ -26,6 +26,7 @@ from redaction.text.names import (
     given_names,
 )
 from redaction.text.nicknames import everyday_word, forms_of, short_forms
+from redaction.text.party_lines import party_labels
 from redaction.text.suffix_nicknames import suffix_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, irregular_verb_forms
 from redaction.text.word_kinds import word_kind
@@ -278,7 +279,7 @@ _ANY_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|bi
 # How the ASCII text before a name ends, lower case and without its spaces, when a prefix or a particle is there.
 _PREFIX_ENDS = ("lil", "li'l", "little", "baby", "big", "yung", "lil'", "li'l'", "little'", "baby'", "big'", "yung'")
 _PARTICLE_ENDS = tuple(p for p in PARTICLES | {"an"} if p.isascii())
-_MIDDLE_AFTER = re.compile(r"\s([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")
+_MIDDLE_AFTER = re.compile(r"[ \t]([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")  # same line: "\nW:" is a label
 
 
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
@@ -375,7 +376,8 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
                 if rx is _AND_AFTER:  # "LEE, MIN-JUN and PARK, JI-WOO": the pair's own given name
                     out.extend(g for g in [_given_after_surname(text, *m.span(1), is_name)] if g is not None)
         b = _AND_BEFORE.search(text, max(0, s - 40), s) if _joined_before(text, s) else None
-        if b is not None and is_name(b.group(1)) and not _thing_before(text, b.start(1), b.group(1)):
+        if b is not None and is_name(b.group(1)) and not _thing_before(text, b.start(1), b.group(1)) and not (
+                b.group(1).lower() in party_labels() and "/" in text[b.end(1):s]):  # "PASS/ Nguyen": a card's label
             out.append(b.span(1))
         elif _LIST_GOES_ON.match(text, e) and (c := _LIST_BEFORE.search(text, max(0, s - 40), s)) is not None \
                 and word_kind(c.group(1)) in ("strong", "weak") and is_name(c.group(1)):

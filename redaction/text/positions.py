@@ -262,7 +262,8 @@ def particles_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
 def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The word right after a found name that is a surname no rule took ("[Alejandro García] López", "[nguyen thi]
     lan"): a word no vocabulary holds or a listed surname (accents folded), not a colour, a verb or a street; or
-    particles and the surname they open ("[concepción] ní bhriain")."""
+    particles and the surname they open ("[concepción] ní bhriain"); or a middle initial and such a surname after it
+    ("W - [DARNELL] L NGUYEN", "[tamika] d. balogun"), as export forms write a name."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         particled = _particle_surname(text, e)
@@ -272,17 +273,27 @@ def surname_after(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int
         m = _WORD_AFTER.match(text, e)
         if m is None or text[e - 2:e].lower() in ("'s", "’s"):
             continue
-        word, nxt = m.group(1), (m.group(2) or "").lower()
-        low = fold(word).lower()
-        if low in _NO_SURNAME or tail_word(low) or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
-                text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
-                or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS \
-                or irregular_verb(low):  # "her partner [wes] began cpr"
-            continue
-        if word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words()) \
-                or _cued_suffix(text, s, m) or _third_titled(text, s, e, word, low):
+        if len(m.group(1)) == 1:  # a middle initial: the surname is the word after it
+            dot = m.end(1) + (text[m.end(1):m.end(1) + 1] == ".")
+            last = _WORD_AFTER.match(text, dot)
+            if last is not None and len(last.group(1)) > 1 and _surname_there(text, s, e, last):
+                out.append((m.start(1), last.end(1)))
+        elif _surname_there(text, s, e, m):
             out.append(m.span(1))
     return [_no_possessive(text, sp) for sp in out]
+
+
+def _surname_there(text: str, s: int, e: int, m: re.Match[str]) -> bool:
+    """``m`` (``_WORD_AFTER``, after the name at ``s:e``) is a surname: see ``surname_after``."""
+    word, nxt = m.group(1), (m.group(2) or "").lower()
+    low = fold(word).lower()
+    if low in _NO_SURNAME or tail_word(low) or low in ADVERB_SURNAMES or low in NARRATIVE_VERBS or low in CAPS_STOP_WORDS or low in CUE_WORDS or (_street(
+            text, m, 1) and not _cued_suffix(text, s, m)) or low.endswith(("ing", "ed")) or nxt in SUFFIX_LOWER \
+            or (low in SUFFIX_LOWER and not _cued_suffix(text, s, m)) or low in REPORT_ABBREVIATIONS \
+            or irregular_verb(low):  # "her partner [wes] began cpr"
+        return False
+    return bool(word_kind(word) in ("strong", "weak") or (low in surnames() and low not in dictionary_words())
+                or _cued_suffix(text, s, m) or _third_titled(text, s, e, word, low))
 
 
 def _third_titled(text: str, start: int, end: int, word: str, low: str) -> bool:

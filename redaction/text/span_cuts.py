@@ -16,6 +16,7 @@ from redaction.text.initials import initials_lists
 from redaction.text.name_runs import cut_runs
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames
 from redaction.text.negatives import refine
+from redaction.text.party_lines import label_before
 from redaction.text.people import is_initials
 from redaction.text.street_before import name_start
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
@@ -141,12 +142,29 @@ def family_initials(text: str, chosen: list[Cand], own: frozenset[str]) -> list[
     return sorted(chosen + [Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in found], key=lambda c: c.start)
 
 
+# A line that opens with a label, as export forms write a party: "W: ", "RP - ", "S1/", "DRVR/".
+_LINE_LABEL = re.compile(r"\n[ \t]*[^\W\d_][\w/#]{0,11}\.?[ \t]*(?:[:/]|-(?=[ \t]))")
+
+
+def _before_line_label(text: str, start: int, end: int) -> int:
+    """``end``, or the end of the span's first line when the next line opens with a label ("LOPEZ, MARIA\nW: TRAN":
+    the NER ran the name into the next party's label and name)."""
+    p = text.find("\n", start, end)
+    while p != -1:
+        if _LINE_LABEL.match(text, p):
+            return len(text[start:p].rstrip()) + start
+        p = text.find("\n", p + 1, end)
+    return end
+
+
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles and possessives from a detected name; None when it is not a person's name."""
     if text[start:end].strip().rstrip(".").lower() in _CUE_INITIALS:
         return None  # "n.k.a.", "f.k.a.": an alias cue, not a person's initials
     if is_initials(text[start:end]):
         return start, end
+    end = _before_line_label(text, start, end)
+    start = label_before(text, start, end)
     m = _LEADING_TITLE.match(text[start:end])
     if m:
         start += m.end()
