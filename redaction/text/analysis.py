@@ -25,6 +25,7 @@ from redaction.text.base import Span
 from redaction.text.boxed_names import boxed_names
 from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
+from redaction.text.contact_objects import contact_objects
 from redaction.text.epithets import epithet_names
 from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
@@ -175,7 +176,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + suffix_surnames(text) + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) \
+            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) + contact_objects(text) \
             + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word

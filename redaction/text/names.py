@@ -38,6 +38,7 @@ from redaction.recognizers.words import (
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.lower_streets import travel_street
 from redaction.text.owners import OWNED
+from redaction.text.spelling_forms import s_verb
 from redaction.text.vocabulary import (
     COLOURS,
     NARRATIVE_VERBS,
@@ -341,8 +342,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                                               and not (taken and (_english_inflection(low)
                                                                   or irregular_verb(low))))
                     ok = ok and not (taken and low in _ADVERBS_AFTER)  # "named tiana overnight"
-                    if ok and relation and not taken and not listed and not mixed and event_noun(low):
-                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
+                    if ok and relation and not taken and not listed and not mixed and (event_noun(low) or s_verb(low)):
+                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name; "dumps"
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
@@ -361,7 +362,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
-                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS and not (
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS | REPORT_ABBREVIATIONS and not (
                                 m.group().strip(" \t,.:(").lower() in _OCCUPATION_SET
                                 and short.group().lower() in dictionary_words()):  # "the coach bus"
                             out.append(short.span())
@@ -478,6 +479,8 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     l1, l2 = plain(w1), plain(w2)
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
+    if l2 in REPORT_ABBREVIATIONS:
+        return False  # "saeed abt it", "kiara poss headed": shorthand after a given name, no surname
     if g1 and s2:
         return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
     if l2 in PARTICLES:
