@@ -85,7 +85,7 @@ _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "sc
                          "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
                          "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n", "wrote", "writes",
                          "sent", "sends", "emailed", "messaged", "posted", "texts", "dms", "snaps", "posts",
-                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd"})
+                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd", "gone"})
 _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
