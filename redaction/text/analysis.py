@@ -23,6 +23,7 @@ from redaction.recognizers.words import (
 from redaction.text.appositions import apposed_names
 from redaction.text.base import Span
 from redaction.text.boxed_names import boxed_names
+from redaction.text.card_initials import card_initials
 from redaction.text.clefts import cleft_names
 from redaction.text.confidence import DOUBT
 from redaction.text.contact_objects import contact_objects
@@ -176,7 +177,7 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + suffix_surnames(text) + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) + contact_objects(text) \
+            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) + contact_objects(text) + card_initials(text) \
             + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word

@@ -20,7 +20,7 @@ from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import ADJECTIVES, THINGS, word_kind
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_CUES = (r"contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked|transported|questioned"
+_CUES = (r"contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked|transported|questioned|released"
          r"|patted[ \t]+down|woke(?:[ \t]+up)?|spoke[ \t]+(?:w/?|with|to)|talked[ \t]+(?:w/?|with|to)"
          r"|met[ \t]+(?:w/?|with)|reached|(?:welfare[ \t]+)?(?:check|chk)[ \t]+on|ran[ \t]+(?:dl|id|name)[ \t]+(?:for|on)")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
@@ -30,7 +30,7 @@ _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|i
 _OBJECT = re.compile(r"(?<![\w'’\-])(?i:" + _CUES + r")[ \t]+(" + _NAME + r")(?=" + _GOES_ON + r")"
                      r"|(?<![\w'’\-])(?i:called)[ \t]+(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
 _PREFILTER = re.compile(r"(?i:contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked"
-                        r"|transported|questioned|patted|woke|spoke|talked|met|reached|check|chk|ran|called)")
+                        r"|transported|questioned|released|patted|woke|spoke|talked|met|reached|check|chk|ran|called)")
 _AND_AFTER = re.compile(r"[ \t]+(?i:and|n|&)\b")
 
 

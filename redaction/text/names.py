@@ -48,7 +48,7 @@ from redaction.text.vocabulary import (
     unknown_word,
 )
 from redaction.text.with_objects import thing_after_with
-from redaction.text.word_pos import base_verb
+from redaction.text.word_pos import base_verb, lexicon
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -348,7 +348,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
-                    ok = _name_like(word) and (low in given or surname or taken > 0
+                    ok = _name_like(word) and (low in given or surname or (taken > 0 and not _adjective(low, family))
                                                or (mixed and word[:1].isupper() and not word.isupper())
                                                or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
@@ -378,6 +378,12 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+def _adjective(low: str, family: frozenset[str]) -> bool:
+    """A dictionary adjective no surname list holds: after a role's name it says how the person was ("subj okonkwo
+    cooperative"), it is no second name word."""
+    return low in lexicon()[0] and low in dictionary_words() and low not in family
 
 
 def _colon_verb(cue: str, low: str) -> bool:

@@ -361,7 +361,7 @@ _SLOT_SINGLE = (
     "asking for", "text", "texting", "messaging", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
     "trust", "believe", "invite", "meet", "help", "find", "blame", "remind", "hug", "kick", "contact", "know", "knows", "knew", "show", "shows", "showed",
     "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
-    "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
+    "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/", "c/o")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
 _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
                  "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",
