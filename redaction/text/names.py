@@ -354,7 +354,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
-                if ok and free and relation and not taken and thing_after_with(m.group(), word, mixed, given,
+                if ok and free and (relation or (m.group().rstrip().endswith("/") and text[w.end():w.end() + 1] != ",")) \
+                        and not taken and thing_after_with(m.group(), word, mixed, given,
                                                                                AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
                     ok = False  # "seen with hammer": a thing (with_objects.py)
                 if (low in NARRATIVE_VERBS and (taken or not mixed)) or (not taken and _colon_verb(m.group(), low)):
