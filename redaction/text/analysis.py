@@ -25,6 +25,7 @@ from redaction.text.base import Span
 from redaction.text.boxed_names import boxed_names
 from redaction.text.card_initials import card_initials
 from redaction.text.clefts import cleft_names
+from redaction.text.coded_names import coded_names
 from redaction.text.confidence import DOUBT
 from redaction.text.contact_objects import contact_objects
 from redaction.text.epithets import epithet_names
@@ -124,6 +125,11 @@ def _ner_worthy(word: str) -> bool:
                 or low in _MONTH_WORDS or low in _NER_SKIP or len(low) < 2)
 
 
+def _card_entries(text: str) -> list[tuple[int, int]]:
+    """Names in a card's terse entries: a surname and its initial, a name before a sex and race code."""
+    return card_initials(text) + coded_names(text)
+
+
 def _places_and_ink(text: str) -> list[tuple[int, int]]:
     """Names read as a street or place ("Robert Lane is 23") and names inked in a tattoo ("RIP Marcus")."""
     return street_surnames(text) + tattoo_names(text)
@@ -177,8 +183,8 @@ def analyze_texts(texts: Sequence[str], model: str, batch_size: int = 64,
             + suffix_surnames(text) + slang_relations(text) + label_names(text) + naming_spans(text) + _places_and_ink(text) \
             + letter_names(text) + preposition_names(text) + shorthand_names(text) + epithet_names(text) \
             + owned_names(text) + cleft_names(text) + apposed_names(text) + particle_names(text) \
-            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) + contact_objects(text) + card_initials(text) \
-            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text)
+            + boxed_names(text) + kin_pair_names(text) + message_names(text) + initial_pairs(text) + contact_objects(text) \
+            + speaking_short_forms(text) + from_subjects(text) + nicknamed_surnames(text) + field_card_names(text) + _card_entries(text)
         if not cands and not placed and not _worth_analyzing(text) and not any(map(unknown_word, text.split())):
             continue  # nothing that could be a name: no capital, digit, listed or unknown name word
         spans = out[i]

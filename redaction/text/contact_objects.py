@@ -1,8 +1,8 @@
 """A person named right after a verb of police contact, in lower case or capitals (``contact_objects``).
 
 An officer's verbs of contact take a person as their object: "i contacted xiaoling at the bench", "detained ochoa
-without incident", "patted down moua for weapons", "spoke w xiaoling abt her car", "callback reached faamanu",
-"welfare chk on tuiasosopo", "ran dl for nowak", "called young back". When the object is one word and the clause
+without incident", "patted down moua for weapons", "pulled over grzegorz for", "spoke w xiaoling abt her car",
+"callback reached faamanu", "welfare chk on tuiasosopo", "ran dl for nowak", "called young back". When the object is one word and the clause
 goes on with a preposition, a conjunction or a stop, that word is a name if any list or vocabulary reads it as one
 (``word_kind``): a rare word the model saw ("xiaoling"), a surname that is a word ("king", "rice", "young"), an
 everyday given name ("hope"). Ordinary objects stay: "contacted dispatch", "contacted security at the desk",
@@ -21,7 +21,7 @@ from redaction.text.word_kinds import ADJECTIVES, THINGS, word_kind
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _CUES = (r"contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked|transported|questioned|released"
-         r"|patted[ \t]+down|woke(?:[ \t]+up)?|spoke[ \t]+(?:w/?|with|to)|talked[ \t]+(?:w/?|with|to)"
+         r"|patted[ \t]+down|pulled[ \t]+over|woke(?:[ \t]+up)?|spoke[ \t]+(?:w/?|with|to)|talked[ \t]+(?:w/?|with|to)"
          r"|met[ \t]+(?:w/?|with)|reached|(?:welfare[ \t]+)?(?:check|chk)[ \t]+on|ran[ \t]+(?:dl|id|name)[ \t]+(?:for|on)")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
 _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|inside|behind|without|for|and|n|&|who"
@@ -30,7 +30,7 @@ _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|i
 _OBJECT = re.compile(r"(?<![\w'’\-])(?i:" + _CUES + r")[ \t]+(" + _NAME + r")(?=" + _GOES_ON + r")"
                      r"|(?<![\w'’\-])(?i:called)[ \t]+(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
 _PREFILTER = re.compile(r"(?i:contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked"
-                        r"|transported|questioned|released|patted|woke|spoke|talked|met|reached|check|chk|ran|called)")
+                        r"|transported|questioned|released|patted|pulled|woke|spoke|talked|met|reached|check|chk|ran|called)")
 _AND_AFTER = re.compile(r"[ \t]+(?i:and|n|&)\b")
 
 
