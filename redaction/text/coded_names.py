@@ -17,8 +17,8 @@ from redaction.text.word_kinds import THINGS, word_kind
 from redaction.text.word_pos import lexicon
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
-_CODE = r"(?i:[mf]/[wbhaiounlp]|[wbhaiounlp]/[mf])(?:/\d{1,3}|(?![\w/]))"
-_CODED = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r"),?[ \t]+)?(" + _NAME + r")[ \t]+" + _CODE)
+_CODE = re.compile(r"(?<![\w/])(?:[mfMF]/[wbhaiounlpWBHAIOUNLP]|[wbhaiounlpWBHAIOUNLP]/[mfMF])(?:/\d{1,3}|(?![\w/]))")
+_BEFORE = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r"),?[ \t]+)?(" + _NAME + r")[ \t]+\Z")
 
 
 def _reads_as_name(word: str) -> bool:
@@ -31,11 +31,10 @@ def _reads_as_name(word: str) -> bool:
 
 def coded_names(text: str) -> list[tuple[int, int]]:
     """The name word or two right before a sex and race code (see the module doc)."""
-    if "/" not in text:
-        return []
     out: list[tuple[int, int]] = []
-    for m in _CODED.finditer(text):
-        if not _reads_as_name(m.group(2)):
+    for c in _CODE.finditer(text):
+        m = _BEFORE.search(text, max(0, c.start() - 60), c.start())
+        if m is None or not _reads_as_name(m.group(2)):
             continue
         out.append(m.span(2))
         if m.group(1) and _reads_as_name(m.group(1)):

@@ -18,40 +18,44 @@ import re
 from redaction.text.names import mixed_case
 from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import ADJECTIVES, THINGS, word_kind
+from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_CUES = (r"contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked|transported|questioned|released"
-         r"|patted[ \t]+down|pulled[ \t]+over|woke(?:[ \t]+up)?|spoke[ \t]+(?:w/?|with|to)|talked[ \t]+(?:w/?|with|to)"
-         r"|met[ \t]+(?:w/?|with)|reached|(?:welfare[ \t]+)?(?:check|chk)[ \t]+on|ran[ \t]+(?:dl|id|name)[ \t]+(?:for|on)")
+# The verbs (and their particles) of contact; "called" only before "back" ("called young back").
+_VERBS = ("contacted", "interviewed", "detained", "arrested", "cited", "admonished", "handcuffed", "frisked",
+          "transported", "questioned", "released", "patted down", "pulled over", "woke", "woke up", "spoke w",
+          "spoke w/", "spoke with", "spoke to", "talked w", "talked w/", "talked with", "talked to", "met w",
+          "met w/", "met with", "reached", "check on", "chk on", "welfare check on", "welfare chk on", "ran dl for",
+          "ran dl on", "ran id for", "ran id on", "ran name for", "ran name on", "called")
+_CUE = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_VERBS, r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
 _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|inside|behind|without|for|and|n|&|who"
             r"|after|before|from|by|regarding|re|to|back|again|w/|with|per|while|until|when|during|because|but|so"
             r"|later|today|yesterday|earlier|twice)\b")
-_OBJECT = re.compile(r"(?<![\w'’\-])(?i:" + _CUES + r")[ \t]+(" + _NAME + r")(?=" + _GOES_ON + r")"
-                     r"|(?<![\w'’\-])(?i:called)[ \t]+(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
-_PREFILTER = re.compile(r"(?i:contacted|interviewed|detained|arrested|cited|admonished|handcuffed|frisked"
-                        r"|transported|questioned|released|patted|pulled|woke|spoke|talked|met|reached|check|chk|ran|called)")
+_OBJECT = re.compile(r"(" + _NAME + r")(?=" + _GOES_ON + r")")
+_BACK = re.compile(r"(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
 _AND_AFTER = re.compile(r"[ \t]+(?i:and|n|&)\b")
 
 
 def contact_objects(text: str) -> list[tuple[int, int]]:
     """One-word names right after a verb of contact, before a preposition, a conjunction or a stop."""
-    if _PREFILTER.search(text) is None:
-        return []
     out: list[tuple[int, int]] = []
     mixed = None
-    for m in _OBJECT.finditer(text):
-        g = 1 if m.group(1) else 2
-        word = m.group(g)
+    for c in _CUE.finditer(text):
+        called = c.group().rstrip(" \t").lower() == "called"
+        m = (_BACK if called else _OBJECT).match(text, c.end())
+        if m is None:
+            continue
+        word = m.group(1)
         low = word.lower()
         kind = word_kind(word)
         if not kind or low in THINGS or low in COLOURS or low in REPORT_ABBREVIATIONS:
             continue  # "contacted dispatch", "detained black and ..."
-        if low in ADJECTIVES and _AND_AFTER.match(text, m.end(g)):
+        if low in ADJECTIVES and _AND_AFTER.match(text, m.end(1)):
             continue  # "detained young and old alike"
         if mixed is None:
             mixed = mixed_case(text)
         if mixed and not word[:1].isupper():
             continue  # "Contacted rice at ...": in mixed case a lower-case word is the writer's
-        out.append(m.span(g))
+        out.append(m.span(1))
     return out
