@@ -396,6 +396,33 @@ ROWS = [
     ('driver m/h 30s, no dl', [], ['driver'], ALL),
     ('juv f/a/15 released to mom', [], ['released'], ALL),
     # pulled over
+    # car-terminal entries: surname/given, an initial before a preposition, shorthand verbs
+    ('ran nguyen/thanh thru ncic, clear', ['nguyen', 'thanh'], ['ncic', 'clear'], ALL),
+    ('ran plate/vin thru ncic, clear', [], ['plate', 'ncic'], ALL),
+    ('subj ochoa/luis dob 4/2/99', ['ochoa', 'luis'], ['subj'], ALL),
+    ('subj dob 4/2/99', [], ['subj'], ALL),
+    ('rp: kaur/simran - wants extra patrol', ['kaur', 'simran'], ['wants', 'extra'], ALL),
+    ('rp: mgr/owner - wants extra patrol', [], ['owner', 'wants'], ALL),
+    ('w/ vang/tou and lee/pheng at the courts', ['vang', 'tou', 'lee', 'pheng'], ['courts'], ALL),
+    ('w/ his/her kids at the courts', [], ['kids', 'courts'], ALL),
+    ('susp tran, kevin fled on foot', ['tran', 'kevin'], ['susp', 'fled'], ALL),
+    ('susp fled on foot', [], ['susp', 'fled'], ALL),
+    ('cited dhillon j for 12500', ['dhillon', 'j'], ['cited'], NO_TITLE),
+    ('cited driver for 12500', [], ['cited', 'driver'], ALL),
+    ('arr okafor for 243(e)', ['okafor'], [], ALL),
+    ('arr one for 243(e)', [], [], ALL),
+    ('trespassed sione from the property', ['sione'], ['trespassed', 'property'], ALL),
+    ('trespassed all from the property', [], ['trespassed', 'property'], ALL),
+    ('10-15 benally, xported to jail', ['benally'], ['xported', 'jail'], ALL),
+    ('10-15 x1, xported to jail', [], ['xported', 'jail'], ALL),
+    ('ckd yazzie for wants, neg', ['yazzie'], ['wants'], ALL),
+    ('ckd plate for wants, neg', [], ['plate', 'wants'], ALL),
+    ('1 in custody - grewal, manpreet', ['grewal', 'manpreet'], ['custody'], ALL),
+    ('1 in custody - juv', [], ['custody'], ALL),
+    ('10-15 x1, xported to jail', [], ['xported', 'jail'], ALL),
+    ('ran plate/vin, clear', [], ['plate', 'vin'], ALL),
+    ('w/ his/her kids at the park', [], ['kids', 'park'], ALL),
+    ('rp: owner/mgr on scene', [], ['owner', 'mgr'], ALL),
 ]
 
 # Rows with the record's PERSON values: (sentence, record people, must go, must stay, casings).

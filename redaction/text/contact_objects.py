@@ -26,7 +26,8 @@ _VERBS = ("contacted", "interviewed", "detained", "arrested", "cited", "admonish
           "transported", "questioned", "released", "patted down", "pulled over", "woke", "woke up", "spoke w",
           "spoke w/", "spoke with", "spoke to", "talked w", "talked w/", "talked with", "talked to", "met w",
           "met w/", "met with", "reached", "check on", "chk on", "welfare check on", "welfare chk on", "ran dl for",
-          "ran dl on", "ran id for", "ran id on", "ran name for", "ran name on", "called")
+          "ran dl on", "ran id for", "ran id on", "ran name for", "ran name on", "called", "arr", "ckd", "ck'd",
+          "trespassed", "xported", "10-15")
 _CUE = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_VERBS, r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
 _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|inside|behind|without|for|and|n|&|who"
