@@ -23,7 +23,15 @@ import random
 
 import pytest
 
-from tests.text_helpers import assert_casings, needs_vocabulary, recase, redacted, shown, shown_words
+from tests.text_helpers import (
+    assert_casings,
+    assert_record_row,
+    needs_vocabulary,
+    recase,
+    redacted,
+    shown,
+    shown_words,
+)
 
 ALL = ("lower", "upper", "title")
 NO_TITLE = ("lower", "upper")  # in Title Case the NER judges the capitalized words ("Rp Rpts", "Subj J Yazzie")
@@ -474,6 +482,25 @@ def test_record_rows(redactor, text, people, gone, kept, casings):
         out = redactor.redact([recase(text, casing)], [{"PERSON": people}])[0].text
         assert not shown_words(out, gone), (casing, out)
         assert all(shown(out, w) for w in kept), (casing, out)
+
+
+# One record person named twice, once in this round's shapes: hidden both times, under one number.
+ONE_NUMBER = [
+    ("subj: kowalski t / 5'10, tomasz kowalski was cooperative", ["Tomasz Kowalski"], ["kowalski", "tomasz", "t"],
+     ["cooperative"]),
+    ("i contacted xiaoling at the bench. xiaoling wu said she was fine", ["Xiaoling Wu"], ["xiaoling", "wu"], ["bench"]),
+    ("susp desc: tsosie m/n 20s. tsosie fled nb", ["Harlan Tsosie"], ["tsosie"], ["fled"]),
+    ("spoke w/ naveed abt it. naveed qureshi said it was his", ["Naveed Qureshi"], ["naveed", "qureshi"], ["abt"]),
+    ("subj ochoa/luis dob 4/2/99 - luis ochoa released", ["Luis Ochoa"], ["ochoa", "luis"], ["released"]),
+    ("contacted king at his door. marcus king denied it", ["Marcus King"], ["king", "marcus"], ["door", "denied"]),
+]
+
+
+@needs_vocabulary
+@pytest.mark.parametrize(("text", "people", "gone", "kept"), ONE_NUMBER)
+@pytest.mark.parametrize("casing", NO_TITLE)
+def test_one_number(redactor, text, people, gone, kept, casing):
+    assert_record_row(redactor, recase(text, casing), people, gone, kept)
 
 
 @needs_vocabulary
