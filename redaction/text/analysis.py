@@ -23,8 +23,11 @@ from redaction.recognizers.words import (
 from redaction.text.appositions import apposed_names
 from redaction.text.base import Span
 from redaction.text.boxed_names import boxed_names
+from redaction.text.card_initials import card_initials
 from redaction.text.clefts import cleft_names
+from redaction.text.coded_names import coded_names
 from redaction.text.confidence import DOUBT
+from redaction.text.contact_objects import contact_objects
 from redaction.text.epithets import epithet_names
 from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
@@ -159,8 +162,8 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     subjects, bracketed_nicknames, slot_names, cued_names, titled_names, role_given, handle_spans, semicolon_lists,
     party_lists, role_copula_names, suffix_surnames, slang_relations, label_names, naming_spans, _places_and_ink,
     letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
-    particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, speaking_short_forms, from_subjects,
-    nicknamed_surnames, field_card_names, party_line_names,
+    particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
+    from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names,
 )
 
 

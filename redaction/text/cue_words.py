@@ -43,7 +43,7 @@ PERSON_CUES_ANY_CASE = [
     "abuelito", "primo", "prima", "hermano", "hermana", "mija", "mijo", "comadre", "compadre", "suegra", "suegro",
     "cuñado", "cuñada", "kuya", "tita",
     "neighbor", "neighbour", "friend", "coworker", "co-worker", "landlord", "landlady", "tenant", "manager",
-    "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
+    "mgr", "husb", "employee", "supervisor", "boss", "partner", "fiance", "fiancee", "fiancé", "fiancée", "babysitter", "nanny",
     "caretaker", "caregiver", "guardian", "child", "baby", "kids", "kid", "children", "sons", "daughters",
     "parents", "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "son-in-law",
     "daughter-in-law", "brother in law", "sister in law", "mother in law", "father in law", "son in law",

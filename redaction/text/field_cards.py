@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.names import CUE_WORDS, given_names, surnames
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import listed, word_kind
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -38,7 +38,10 @@ _FI_CUE = re.compile(
     r"(?<![\w'’\-/])(?i:(?:f/i|fi|field[ \t]+interview)(?:'?s)?(?:[ \t]+(?:cards?|forms?))?[ \t]+"
     r"(?:(?:was|were|is|has[ \t]+been|have[ \t]+been)[ \t]+)?"
     r"(?:completed|done|written|filled(?:[ \t]+out)?|conducted|made|submitted|issued|entered)[ \t]+(?:on|for|w/|with)"
-    r"|fi'?d|f/i'?d)[ \t]*:?[ \t]+(?i:(?:all|both)(?:[ \t]+(?:two|three|four|\d))?[ \t]*:?[ \t]+)?")
+    r"|fi'?d|f/i'?d|(?:f/i|fi)(?:[ \t]+card)?(?=[ \t]*[:\-]))[ \t]*[:\-]?[ \t]+"
+    r"(?i:(?:all|both)(?:[ \t]+(?:two|three|four|\d))?[ \t]*:?[ \t]+)?"
+    r"(?i:(?:(?:\d{1,2}|two|three|four)[ \t]+)?(?:subjs?|subjects|juvs?|males|females|persons|people|ppl|parties)"
+    r"[ \t]*[:\-]?[ \t]+)?")  # "FI'D YOUNG, KING", "fi'd 2 subj: tran/kevin", "fi: 3 subj - pham, vu, dang"
 # A word of the list after the cue, or what joins two of its words.
 _TOKEN = re.compile(r"[ \t]*(?:(?P<sep>,|;|/|&|\+|(?i:and)(?![\w'’\-]))|(?P<word>" + _NAME + r"))")
 # An identification and its means, then "as": "ID'D VIA DL AS", "IDENTIFIED BY HIS CA ID AS".
@@ -139,7 +142,9 @@ def _card_names(text: str) -> list[tuple[int, int]]:
 def _card_word(word: str) -> bool:
     """A word an FI card is written on: one that reads as a name, or a listed surname that is a place word too
     ("park"); no role or relation word."""
-    return word_kind(word) in _READS_AS_NAME or (listed(word, surnames()) and word.lower() not in CUE_WORDS)
+    return word_kind(word) in _READS_AS_NAME or (listed(word, surnames()) and word.lower() not in CUE_WORDS
+                                                  and word.lower() not in REPORT_ABBREVIATIONS) \
+        or word.lower() in _short_surnames()  # "pham, vu, dang"
 
 
 def _field_value(word: str) -> bool:

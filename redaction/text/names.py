@@ -38,6 +38,7 @@ from redaction.recognizers.words import (
 from redaction.text.cue_words import OCCUPATIONS, PERSON_CUES_ANY_CASE, TEXTING_WORDS, verb_miss
 from redaction.text.lower_streets import travel_street
 from redaction.text.owners import OWNED
+from redaction.text.spelling_forms import s_verb
 from redaction.text.vocabulary import (
     COLOURS,
     NARRATIVE_VERBS,
@@ -47,7 +48,7 @@ from redaction.text.vocabulary import (
     unknown_word,
 )
 from redaction.text.with_objects import thing_after_with
-from redaction.text.word_pos import base_verb
+from redaction.text.word_pos import base_verb, lexicon
 from redaction.text.wordtrie import word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
@@ -341,19 +342,20 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                                               and not (taken and (_english_inflection(low)
                                                                   or irregular_verb(low))))
                     ok = ok and not (taken and low in _ADVERBS_AFTER)  # "named tiana overnight"
-                    if ok and relation and not taken and not listed and not mixed and event_noun(low):
-                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name
+                    if ok and relation and not taken and not listed and not mixed and (event_noun(low) or s_verb(low)):
+                        ok = False  # "neighbor dispute", "family disturbance": what the relation had, no name; "dumps"
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
                         after.group(1) == "," or after.group(2).lower() in given)))
-                    ok = _name_like(word) and (low in given or surname or taken > 0
+                    ok = _name_like(word) and (low in given or surname or (taken > 0 and not _adjective(low, family))
                                                or (mixed and word[:1].isupper() and not word.isupper())
                                                or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
-                if ok and free and relation and not taken and thing_after_with(m.group(), word, mixed, given,
+                if ok and free and (relation or (m.group().rstrip().endswith("/") and text[w.end():w.end() + 1] != ",")) \
+                        and not taken and thing_after_with(m.group(), word, mixed, given,
                                                                                AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
                     ok = False  # "seen with hammer": a thing (with_objects.py)
                 if (low in NARRATIVE_VERBS and (taken or not mixed)) or (not taken and _colon_verb(m.group(), low)):
@@ -361,7 +363,7 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 if not ok:
                     if not taken:
                         short = _SHORT.match(text, pos)
-                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS and not (
+                        if short is not None and short.group().lower() not in _STOP | STOP_WORDS | REPORT_ABBREVIATIONS and not (
                                 m.group().strip(" \t,.:(").lower() in _OCCUPATION_SET
                                 and short.group().lower() in dictionary_words()):  # "the coach bus"
                             out.append(short.span())
@@ -377,6 +379,12 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+def _adjective(low: str, family: frozenset[str]) -> bool:
+    """A dictionary adjective no surname list holds: after a role's name it says how the person was ("subj okonkwo
+    cooperative"), it is no second name word."""
+    return low in lexicon()[0] and low in dictionary_words() and low not in family
 
 
 def _colon_verb(cue: str, low: str) -> bool:
@@ -478,6 +486,8 @@ def _pair(w1: str, w2: str, mixed: bool, given: frozenset[str], family: frozense
     l1, l2 = plain(w1), plain(w2)
     g1 = l1 in given or ("-" in l1 and all(p in given for p in l1.split("-") if p))
     s2 = l2 in family
+    if l2 in REPORT_ABBREVIATIONS:
+        return False  # "saeed abt it", "kiara poss headed": shorthand after a given name, no surname
     if g1 and s2:
         return not _english_inflection(l2) and not irregular_verb(l2)  # "ricky running", "wes began"
     if l2 in PARTICLES:

@@ -28,6 +28,7 @@ from redaction.text.names import (
 )
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
+from redaction.text.word_pos import base_verb
 
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
 _OPENERS = frozenset({
@@ -136,7 +137,12 @@ def verb_end(text: str, start: int, end: int) -> int:
         return words[-2].end()
     if len(words) > 1 and irregular_verb(last):
         return words[-2].end()  # "kofi strode toward": a past tense
+    if len(words) > 1 and base_verb(last) and last in known and _PRONOUN_OBJECT.match(text, end):
+        return words[-2].end()  # "sees tevita tell him to": a verb and its object, no surname
     return end
+
+
+_PRONOUN_OBJECT = re.compile(r"[ \t]+(?i:him|her|them|me|us|you|u)\b")
 
 
 _COPULA_BEFORE = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are|be|been|being|so|very|too|really|extremely|became|seemed|"

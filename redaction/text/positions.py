@@ -85,7 +85,7 @@ _MORE_VERBS = frozenset({"put", "paid", "pays", "bought", "lied", "shouted", "sc
                          "promised", "apologized", "thinks", "thought", "owns", "owned", "will", "wont", "won't",
                          "can", "cant", "can't", "didnt", "didn't", "doesnt", "doesn't", "and", "n", "wrote", "writes",
                          "sent", "sends", "emailed", "messaged", "posted", "texts", "dms", "snaps", "posts",
-                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd"})
+                         "messages", "facetimes", "facetimed", "snapped", "dmed", "dmd", "gone"})
 _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
@@ -372,7 +372,7 @@ _SLOT_SINGLE = (
     "asking for", "text", "texting", "messaging", "cc", "dm", "tell", "ask", "see", "call", "warn", "visit", "notify", "follow", "forgive",
     "trust", "believe", "invite", "meet", "help", "find", "blame", "remind", "hug", "kick", "contact", "know", "knows", "knew", "show", "shows", "showed",
     "blocked", "unblocked", "victim:", "victims:", "witness:", "witnesses:", "suspect:",
-    "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/")
+    "complainant:", "subject:", "caller:", "rp:", "r/p:", "v/", "s/", "c/", "c/o")
 # After these (verbs taking a person as object) an everyday given name alone is taken too ("told faith to stop").
 _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located", "arrested", "detained", "notified",
                  "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",

@@ -43,6 +43,7 @@ _ABBREVIATIONS = frozenset({"drvr", "dvr", "susp", "sus", "unlic", "psgr", "pass
                            | {t.lower() for t in OFFICER_TITLES} | {"dep", "ofc", "cpl", "det", "sgt", "capt", "insp"}
                            | {"poss", "req", "reqs", "pty", "ro", "goa", "unk", "adv", "advd", "sts", "stated", "rp", "rps",
                               "comp", "comps", "vic", "vics", "wits", "invl", "invlvd", "def", "deft", "dft", "ofcs", "ofcrs", "offcs", "offrs", "deps", "dets", "sgts"})
+_ABBREVIATIONS |= word_list(Path(__file__).resolve().parent / "data" / "typed_shorthand.txt")  # "abt", "mgmt"
 REPORT_ABBREVIATIONS = _ABBREVIATIONS  # dispatch and report shorthand: never a name word ("COMP", "PTY", "POSS")
 
 

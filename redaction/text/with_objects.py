@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import word_list
-from redaction.text.vocabulary import dictionary_words
+from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words
 
 _NEXT = re.compile(r",?[ \t]+([^\W\d_]+)")
 
@@ -32,7 +32,7 @@ def thing_after_with(cue: str, word: str, mixed: bool, given: Collection[str], a
     """``word`` right after the cue ``cue`` (ending in "with") is a thing (see the module doc); ``given`` and
     ``ambiguous``: the given-name lists (``names``); ``after``: the text after the word ("shevchenko, ousmane" is
     "surname, given": a name)."""
-    if not cue.rstrip(" \t:").lower().endswith("with"):
+    if not cue.rstrip(" \t:").lower().endswith(("with", "w/")):  # "w/ management"
         return False
     low = word.lower()
     if mixed and word[:1].isupper() and not word.isupper():
@@ -40,7 +40,8 @@ def thing_after_with(cue: str, word: str, mixed: bool, given: Collection[str], a
     words = dictionary_words()
     nxt = _NEXT.match(after)
     if nxt is not None and (nxt.group(1).lower() in given or (
-            nxt.group(1).lower() not in words and nxt.group(1).lower() not in STOP_WORDS)):
+            nxt.group(1).lower() not in words and nxt.group(1).lower() not in STOP_WORDS
+            and nxt.group(1).lower() not in REPORT_ABBREVIATIONS)):
         return False  # "seen with shevchenko, ousmane": a name before a name
     known = low in words or (low.endswith("s") and low[:-1] in words)
     return known and low not in given and low not in ambiguous and low not in _monikers()

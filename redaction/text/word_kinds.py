@@ -19,6 +19,7 @@ from redaction.text.names import (
     inflected,
     surnames,
 )
+from redaction.text.spelling_forms import ed_form
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -72,8 +73,9 @@ def word_kind(word: str) -> str:
             or low in new_words():
         return ""
     words = dictionary_words()
-    if low.endswith(("ed", "ing")) and inflected(low) and not listed(word, given_names()):
-        return ""  # "robbed", "masturbating": a verb form
+    if low.endswith(("ed", "ing")) and inflected(low) and not listed(word, given_names()) and not (
+            low.endswith("ed") and listed(word, surnames()) and not ed_form(low)):
+        return ""  # "robbed", "masturbating": a verb form; not "naveed", "hamed" (no "-ed" spelling of "nave", "ham")
     if low in REPORT_ABBREVIATIONS or low in PARTICLES or _glued(word, words):
         return ""  # "POSS", "forCracked"
     common = low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words))  # "lights"
