@@ -1,0 +1,120 @@
+"""Everyday-word short forms by context (issue 15, round 9, a new hand): a record person's short form that is also an
+everyday word ("will", "bill", "art", "jack", "sandy", "al") in lower case or capitals, in the slots where only a
+person stands: a greeting or a call ("hey will,", "thanks bill!"), "according to sandy,", company ("went with will
+to the store", "LEFT WITH JACK AT 2200"), after a kin or role word and before "was" or a stop ("her son will was not
+home"), after "said" and before "was"/"had" ("his mom said will was asleep"), seen or heard doing something ("heard
+penny yelling again"), after "called"/"named" ("a guy called al keeps"), and as the speaker of a copied text message
+("will: where r u" with another speaker line). The same sentences with no record name that brings the word keep it
+("we will see", "the sun rose", "an art class", "hey, will you call me", "a bill was paid"). Every sentence and name
+here is made up. One table: (text, record people or None, words that must go, words that must stay, casings: a=as
+written, l=lower, u=UPPER)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tests.text_helpers import assert_record_row, cased, record_row_cases, shown
+
+_NUMBER = re.compile(r"\[PERSON (\d+)\]")
+W = ["HOLLIS, WILLIAM"]
+
+ROWS = [
+    # --- keep: the same shapes with no record name that brings the word (and with an unrelated record) ---
+    ("hey, will you call me back when you can", None, [], ["will"], "alu"),
+    ("hey, will you call me back when you can", W, [], ["will"], "alu"),
+    ("thanks, will do!", W, [], ["will"], "alu"),
+    ("ok will do, thanks", W, [], ["will"], "alu"),
+    ("we will see what happens with the landlord", W, [], ["will"], "alu"),
+    ("i will call back tomorrow", W, [], ["will"], "alu"),
+    ("she said she will call back with the landlord", W, [], ["will"], "alu"),
+    ("her son will be home by six", W, [], ["will"], "alu"),
+    ("my brother will not answer the door", W, [], ["will"], "alu"),
+    ("her husband may have left already", ["GARNER, MARIETTA"], [], ["may"], "alu"),
+    ("a bill was paid with cash", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
+    ("she said the bill was paid in full", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
+    ("the sun rose and the crowd left", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
+    ("her son rose and walked out of the room", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
+    ("when she came in, her son rose from the couch", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
+    ("he came in with an art class to see the mural", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("the walls were covered with art and posters", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("i saw art hanging on every wall", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("she handled it with grace and left", None, [], ["grace"], "alu"),
+    ("the yard was filled with sandy soil and rocks", ["DANFORTH, SANDRA"], [], ["sandy"], "alu"),
+    ("according to plan, the car was towed", W, [], ["plan"], "alu"),
+    ("according to the bill, the rent was late", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
+    ("he used a jack to lift the car", ["TOLLIVER, JACKSON"], [], ["jack"], "alu"),
+    ("he went with jack stands to hold the car", ["TOLLIVER, JACKSON"], [], ["jack"], "alu"),
+    ("they worked from dawn to dusk", None, [], ["dawn"], "alu"),
+    ("i heard a jack hammering outside all morning", ["TOLLIVER, JACKSON"], [], ["jack"], "alu"),
+    ("hi! will call later", W, [], ["will"], "alu"),
+    ("art: two paintings taken from the hall", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("bill: $45 unpaid\nnote: tenant left", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
+        ("rp will adv when the susp returns", W, [], ["will"], "alu"),
+    ("he called penny stocks a scam", ["WHITAKER, PENELOPE"], [], ["penny"], "alu"),
+    ("according to ED, the patient left at 0300", ["OKAFOR, EDWARD"], [], ["ED"], "a"),
+    ("they drove from Mobile, AL to the coast", ["GARNER, ALBERT"], [], ["AL"], "au"),
+    # --- go: the record person's short form in a person's slot, any casing ---
+    ("a guy called al keeps parking in the fire lane", ["GARNER, ALBERT"], ["al"], ["lane"], "alu"),
+    ("her cousin named mo was at the party", ["OKAFOR, MOHAMMED"], ["mo"], ["party"], "alu"),
+    ("SHE WENT WITH AL TO THE CORNER STORE", ["GARNER, ALBERT"], ["AL"], ["STORE"], "alu"),
+    ("hey will, come over here", W, ["will"], ["come"], "al"),
+    ("i told him thanks bill! and left", ["PRESCOTT, WILLIAM"], ["bill"], ["left"], "alu"),
+    ("according to sandy, the back door was open", ["DANFORTH, SANDRA"], ["sandy"], ["door"], "alu"),
+    ("according to will the back door was open", W, ["will"], ["door"], "alu"),
+    ("she went with will to the corner store", W, ["will"], ["store"], "alu"),
+    ("the victim left with jack at about 2200", ["TOLLIVER, JACKSON"], ["jack"], ["victim"], "alu"),
+    ("she lives with rob and two kids", ["SPENCE, ROBERT"], ["rob"], ["kids"], "alu"),
+    ("he got into an argument with frank, who then left", ["HUERTA, FRANKLIN"], ["frank"], ["argument"], "alu"),
+    ("her son will was not home at the time", W, ["will"], ["home"], "alu"),
+    ("my boyfriend art, who lives upstairs, saw it", ["KESSLER, ARTHUR"], ["art"], ["upstairs"], "alu"),
+    ("the manager penny was not there", ["WHITAKER, PENELOPE"], ["penny"], ["manager"], "alu"),
+    ("his mom said will was asleep until noon", W, ["will"], ["asleep"], "alu"),
+    ("she stated sandy had the keys", ["DANFORTH, SANDRA"], ["sandy"], ["keys"], "alu"),
+    ("the neighbor heard penny yelling again", ["WHITAKER, PENELOPE"], ["penny"], ["yelling"], "alu"),
+    ("i saw jack running toward the alley", ["TOLLIVER, JACKSON"], ["jack"], ["alley"], "alu"),
+    ("will: where r u\nme: home", W, ["will"], ["home"], "alu"),
+    ("Sandy: u coming?\nMe: on my way\nSandy: ok", ["DANFORTH, SANDRA"], ["Sandy"], ["coming"], "alu"),
+    ("William Hollis answered the door. his mom said will was asleep", W, ["will", "Hollis"], ["mom"], "alu"),
+]
+
+# Keep rows that fail on main already, by other rules than this round's (a relation cue before "will"/"rose", "rp"
+# before the record's "will", the NER's "WILL, COME" and "ART AND POSTERS" in capitals, "thanks, will do", "the sun
+# rose and ..." before a plural verb): left for their own round, kept here as strict expected failures.
+KNOWN = ("hey, will you call", "thanks, will do", "my brother will not", "the sun rose and", "her son rose and",
+         "her son rose from", "covered with art and", "rp will adv", "called penny stocks", "according to ed,")
+CASES = [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="fails on main too: another rule"))
+         if any(k in case[0].lower() and (k != "hey, will you call" or case[0].isupper()) and
+                (k != "covered with art and" or case[0].isupper()) for k in KNOWN) else case
+         for case in record_row_cases(ROWS)]
+
+
+@pytest.mark.parametrize(("text", "people", "go", "keep"), CASES)
+def test_everyday_short_forms_go_in_a_persons_slot_and_words_stay(redactor, text, people, go, keep) -> None:
+    assert_record_row(redactor, text, people, go, keep)
+
+
+# (given name, an everyday-word short form of it) and the slots of the rows above, for the property-style sweep
+PAIRS = [("WILLIAM", "will"), ("WILLIAM", "bill"), ("ARTHUR", "art"), ("SANDRA", "sandy"),
+         ("JACKSON", "jack"), ("ROBERT", "rob"), ("FRANKLIN", "frank"), ("PENELOPE", "penny"), ("PATRICIA", "pat"),
+         ("RAYMOND", "ray"), ("EUGENE", "gene"), ("SUSAN", "sue"), ("DONALD", "don"), ("RICHARD", "rich")]
+SURNAMES = ["HOLLIS", "GARNER", "PRESCOTT", "KESSLER", "DANFORTH", "TOLLIVER", "WHITAKER", "OKAFOR", "LINDQVIST"]
+SHAPES = ["hey {s}, come over here", "according to {s}, the back door was open", "she went with {s} to the store",
+          "the victim left with {s} at about 2200", "her son {s} was not home at the time",
+          "his mom said {s} was asleep until noon", "the neighbor heard {s} yelling again",
+          "{s}: where r u\nme: home", "{g} {f} answered the door. later i saw {s} running toward the alley"]
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_an_everyday_short_form_in_a_persons_slot_goes_with_its_persons_number(redactor, seed) -> None:
+    rng = random.Random(seed)
+    given, short = rng.choice(PAIRS)
+    surname = rng.choice(SURNAMES)
+    text = cased(rng.choice(SHAPES).format(s=short.title(), g=given.title(), f=surname.title()),
+                 rng.choice(["as", "lower", "upper"]))
+    record = f"{surname}, {given}" if rng.random() < 0.5 else f"{given} {surname}"
+    out = redactor.redact([text], [{"PERSON": [record]}])[0].text or ""
+    assert not shown(out, short), out
+    assert len(set(_NUMBER.findall(out))) == 1, out
