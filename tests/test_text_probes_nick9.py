@@ -56,7 +56,20 @@ ROWS = [
     ("he called penny stocks a scam", ["WHITAKER, PENELOPE"], [], ["penny"], "alu"),
     ("according to ED, the patient left at 0300", ["OKAFOR, EDWARD"], [], ["ED"], "a"),
     ("they drove from Mobile, AL to the coast", ["GARNER, ALBERT"], [], ["AL"], "au"),
+    ("we were looking for art and antiques", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("he was looking for jack to lift the car", ["TOLLIVER, JACKSON"], [], ["jack"], "alu"),
+    ("he came to rob the store and left", ["SPENCE, ROBERT"], [], ["rob"], "alu"),
+    ("the call will be recorded, text will follow", W, [], ["will"], "alu"),
+    ("a gift from art class was left at the door", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
+    ("he grabbed the jack and i held the light", ["TOLLIVER, JACKSON"], [], ["jack"], "alu"),
+    ("art is my passion, said the tenant", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
     # --- go: the record person's short form in a person's slot, any casing ---
+    ("i got a text from will last night", W, ["will"], ["text"], "alu"),
+    ("she was waiting for jack outside the bar", ["TOLLIVER, JACKSON"], ["jack"], ["bar"], "alu"),
+    ("she gave the keys to rob yesterday", ["SPENCE, ROBERT"], ["rob"], ["keys"], "alu"),
+    ("i texted bill but got no answer", ["PRESCOTT, WILLIAM"], ["bill"], ["answer"], "alu"),
+    ("will and i got into an argument", W, ["will"], ["argument"], "alu"),
+    ("frank is my ex and he keeps calling", ["HUERTA, FRANKLIN"], ["frank"], ["calling"], "alu"),
     ("a guy called al keeps parking in the fire lane", ["GARNER, ALBERT"], ["al"], ["lane"], "alu"),
     ("her cousin named mo was at the party", ["OKAFOR, MOHAMMED"], ["mo"], ["party"], "alu"),
     ("SHE WENT WITH AL TO THE CORNER STORE", ["GARNER, ALBERT"], ["AL"], ["STORE"], "alu"),
@@ -82,12 +95,14 @@ ROWS = [
 
 # Keep rows that fail on main already, by other rules than this round's (a relation cue before "will"/"rose", "rp"
 # before the record's "will", the NER's "WILL, COME" and "ART AND POSTERS" in capitals, "thanks, will do", "the sun
-# rose and ..." before a plural verb): left for their own round, kept here as strict expected failures.
+# rose and ..." before a plural verb, "a gift from art class"): left for their own round, kept here as strict
+# expected failures.
 KNOWN = ("hey, will you call", "thanks, will do", "my brother will not", "the sun rose and", "her son rose and",
-         "her son rose from", "covered with art and", "rp will adv", "called penny stocks", "according to ed,")
+         "her son rose from", "covered with art and", "rp will adv", "called penny stocks", "according to ed,",
+         "looking for art and", "gift from art class", "art is my passion")
+_UPPER_ONLY = ("hey, will you call", "covered with art and", "looking for art and", "art is my passion")
 CASES = [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="fails on main too: another rule"))
-         if any(k in case[0].lower() and (k != "hey, will you call" or case[0].isupper()) and
-                (k != "covered with art and" or case[0].isupper()) for k in KNOWN) else case
+         if any(k in case[0].lower() and (k not in _UPPER_ONLY or case[0].isupper()) for k in KNOWN) else case
          for case in record_row_cases(ROWS)]
 
 
@@ -104,7 +119,8 @@ SURNAMES = ["HOLLIS", "GARNER", "PRESCOTT", "KESSLER", "DANFORTH", "TOLLIVER", "
 SHAPES = ["hey {s}, come over here", "according to {s}, the back door was open", "she went with {s} to the store",
           "the victim left with {s} at about 2200", "her son {s} was not home at the time",
           "his mom said {s} was asleep until noon", "the neighbor heard {s} yelling again",
-          "{s}: where r u\nme: home", "{g} {f} answered the door. later i saw {s} running toward the alley"]
+          "{s}: where r u\nme: home", "i got a text from {s} last night", "i texted {s} but got no answer",
+          "{s} is my ex and he keeps calling", "{g} {f} answered the door. later i saw {s} running toward the alley"]
 
 
 @pytest.mark.parametrize("seed", range(24))

@@ -49,6 +49,18 @@ _SEE = r"(?:saw|seen|see|sees|watched|watching|heard|hear|hears|found|caught|obs
 _NAMED = r"(?:called|named|goes[ \t]+by|known[ \t]+as|aka|a/k/a|nicknamed|name[ \t]+is|names)"
 _AFTER_NAMED = (r"[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:was|is|who|had|has|and|keeps|kept|lives|lived|works|worked|came|comes|"
                 r"went|goes|left|said|says|told|tells|stays|stayed|hangs|drives|from|at|in|on|to|with)\b")
+_AFTER_PLACE = (r"[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:at|from|in|into|on|when|after|before|until|since|because|but|who|"
+                r"earlier|yesterday|today|tonight|last|again|inside|outside|around|about)\b")
+_FROM = (r"(?:text|texts|txt|call|calls|message|messages|msg|letter|note|visit|dm|snap|voicemail|vm|threat|threats|"
+         r"heard|hear|got|received|money|email|emails)[ \t]+from")
+_FOR = (r"(?:waiting|waited|wait|waits|looking|looked|look|looks|searching|searched|search|came|come|comes|coming|"
+        r"here|there|went|go|going|left)[ \t]+for")
+_GIVE = (r"(?:gave|give|gives|giving|handed|hand|sent|send|sold|sell|lent|loaned|showed|passed|returned|mailed|owed|"
+         r"owes|owe)(?:[ \t]+[^\W\d_]+){0,3}[ \t]+to")
+_TEXTED = r"(?:texted|text|texting|txt|txted|messaged|message|phoned|emailed|facetimed|facetime|called|calling|call)"
+_AFTER_TEXTED = (r"[ \t]*(?:[,.;!?]|$)|[ \t]+(?:but|back|again|about|at|yesterday|last|twice|several|multiple|earlier|"
+                 r"today|tonight|and|on|from|when|because|who|asking|saying)\b")
+_CLAUSE = r"(?:^|[.!?;:,(\n\"“]|(?<![\w'’])(?:and|that|but|then|so|because|said|says))[ \t]*"
 _SPEAKER = re.compile(r"^[ \t]*(" + _W + r")[ \t]*:(?=[ \t])", re.MULTILINE)
 _OTHER_SPEAKERS = frozenset({"me", "i", "myself", "victim", "v", "rp", "suspect", "s"})
 _B = r"(?<![\w'’])"
@@ -61,9 +73,14 @@ def person_doings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _kin_words() -> str:
+    """The relation and role words (``names``), one word each, as a regex."""
+    return word_trie([w for w in (*RELATION_CUES, *ROLE_CUES) if w.replace("-", "").isalpha() and len(w) > 1],
+                     r"[ \t]+")
+
+
 def _kin() -> str:
-    words = [w for w in (*RELATION_CUES, *ROLE_CUES) if w.replace("-", "").isalpha() and len(w) > 2]
-    return r"(?:my|his|her|their|our|your|the|a)[ \t]+(?:" + word_trie(words, r"[ \t]+") + ")"
+    return r"(?:my|his|her|their|our|your|the|a)[ \t]+(?:" + _kin_words() + ")"
 
 
 @lru_cache(maxsize=1)
@@ -71,16 +88,25 @@ def _slots() -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
     """(what stands before the word, up to it; what follows it; whether two capitals may stand there) for each
     slot, compiled once."""
     doings = word_trie(person_doings())
-    slots = ((_GREET, r"[ \t]*(?:[,!?]|$)", True),  # "hey will,"
-             (r"according[ \t]+to", r"[ \t]*,|[ \t]+(?:the|he|she|they|i|we|his|her|there|it|someone|nobody)\b",
+    sp = r"[ \t]+"
+    slots = ((_B + _GREET + sp, r"[ \t]*(?:[,!?]|$)", True),  # "hey will,"
+             (_B + r"according[ \t]+to" + sp,
+              r"[ \t]*,|[ \t]+(?:the|he|she|they|i|we|his|her|there|it|someone|nobody)\b",
               False),  # "according to sandy,"; not "ACCORDING TO ED," (the emergency department)
-             (_ACCOMPANY + r"[ \t]+with", _AFTER_WITH, True),  # "went with will to"
-             (_kin(), r"[ \t]*[,;:)]|[ \t]+(?:was|is|who|had|has)\b", True),  # "her son will was"
-             (_SAY, r"[ \t]+" + _BE + r"\b", True),  # "said will was"
-             (_SEE, r"[ \t]+(?:" + doings + r")\b", True),  # "heard penny yelling"
-             (_NAMED, _AFTER_NAMED, True))  # "a guy called al keeps"
+             (_B + _ACCOMPANY + r"[ \t]+with" + sp, _AFTER_WITH, True),  # "went with will to"
+             (_B + _kin() + sp, r"[ \t]*[,;:)]|[ \t]+(?:was|is|who|had|has)\b", True),  # "her son will was"
+             (_B + _SAY + sp, r"[ \t]+" + _BE + r"\b", True),  # "said will was"
+             (_B + _SEE + sp, r"[ \t]+(?:" + doings + r")\b", True),  # "heard penny yelling"
+             (_B + _NAMED + sp, _AFTER_NAMED, True),  # "a guy called al keeps"
+             (_B + _FROM + sp, _AFTER_PLACE, True),  # "a text from will last night"
+             (_B + _FOR + sp, _AFTER_PLACE, True),  # "waiting for will outside"
+             (_B + _GIVE + sp, _AFTER_PLACE, True),  # "gave the keys to will yesterday"
+             (_B + _TEXTED + sp, _AFTER_TEXTED, True),  # "i texted will but"
+             (_CLAUSE, r"[ \t]+and[ \t]+(?:i|me)\b", True),  # "will and i got into it"
+             (_CLAUSE, r"[ \t]+(?:is|was)[ \t]+(?:my|his|her|their|our|your)[ \t]+(?:" + _kin_words() + r")\b",
+              True))  # "herb is my ex"
     flags = re.IGNORECASE | re.MULTILINE
-    return tuple((re.compile(_B + before + r"[ \t]+\Z", flags), re.compile(after, flags), caps)
+    return tuple((re.compile(before + r"\Z", flags), re.compile(after, flags), caps)
                  for before, after, caps in slots)
 
 
