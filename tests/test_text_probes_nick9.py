@@ -36,6 +36,9 @@ ROWS = [
     ("a bill was paid with cash", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
     ("she said the bill was paid in full", ["PRESCOTT, WILLIAM"], [], ["bill"], "alu"),
     ("the sun rose and the crowd left", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
+    ("hey rose, the car is here", ["MORROW, ROSEMARY"], ["rose"], ["car"], "alu"),
+    ("she went with rose to the corner store", ["MORROW, ROSEMARY"], ["rose"], ["store"], "alu"),
+    ("the neighbor heard rose yelling again", ["MORROW, ROSEMARY"], ["rose"], ["yelling"], "alu"),
     ("her son rose and walked out of the room", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
     ("when she came in, her son rose from the couch", ["MORROW, ROSEMARY"], [], ["rose"], "alu"),
     ("he came in with an art class to see the mural", ["KESSLER, ARTHUR"], [], ["art"], "alu"),
@@ -98,10 +101,10 @@ ROWS = [
 ]
 
 # Keep rows that fail on main already, by other rules than this round's (a relation cue before "will"/"rose", "rp"
-# before the record's "will", the NER's "WILL, COME" and "ART AND POSTERS" in capitals, "thanks, will do", "the sun
-# rose and ..." before a plural verb, "a gift from art class"): left for their own round, kept here as strict
+# before the record's "will", the NER's "WILL, COME" and "ART AND POSTERS" in capitals, "thanks, will do", "a gift
+# from art class"): left for their own round, kept here as strict
 # expected failures.
-KNOWN = ("hey, will you call", "thanks, will do", "my brother will not", "the sun rose and", "her son rose and",
+KNOWN = ("hey, will you call", "thanks, will do", "my brother will not", "her son rose and",
          "her son rose from", "covered with art and", "rp will adv", "called penny stocks", "according to ed,",
          "looking for art and", "gift from art class", "art is my passion")
 _UPPER_ONLY = ("hey, will you call", "covered with art and", "looking for art and", "art is my passion")

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.names import RELATION_CUES, ROLE_CUES
+from redaction.text.vocabulary import irregular_verb_forms
 from redaction.text.wordtrie import word_trie
 
 _DOINGS = Path(__file__).resolve().parent / "data" / "person_doings.txt"
@@ -84,30 +85,30 @@ def _kin() -> str:
 
 
 @lru_cache(maxsize=1)
-def _slots() -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
-    """(what stands before the word, up to it; what follows it; whether two capitals may stand there) for each
-    slot, compiled once."""
+def _slots() -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool, bool], ...]:
+    """(what stands before the word, up to it; what follows it; whether two capitals may stand there; whether a
+    past verb may: "hey rose,", but not "her son rose, ...") for each slot, compiled once."""
     doings = word_trie(person_doings())
     sp = r"[ \t]+"
-    slots = ((_B + _GREET + sp, r"[ \t]*(?:[,!?]|$)", True),  # "hey will,"
+    slots = ((_B + _GREET + sp, r"[ \t]*(?:[,!?]|$)", True, True),  # "hey will,"
              (_B + r"according[ \t]+to" + sp,
               r"[ \t]*,|[ \t]+(?:the|he|she|they|i|we|his|her|there|it|someone|nobody)\b",
-              False),  # "according to sandy,"; not "ACCORDING TO ED," (the emergency department)
-             (_B + _ACCOMPANY + r"[ \t]+with" + sp, _AFTER_WITH, True),  # "went with will to"
-             (_B + _kin() + sp, r"[ \t]*[,;:)]|[ \t]+(?:was|is|who|had|has)\b", True),  # "her son will was"
-             (_B + _SAY + sp, r"[ \t]+" + _BE + r"\b", True),  # "said will was"
-             (_B + _SEE + sp, r"[ \t]+(?:" + doings + r")\b", True),  # "heard penny yelling"
-             (_B + _NAMED + sp, _AFTER_NAMED, True),  # "a guy called al keeps"
-             (_B + _FROM + sp, _AFTER_PLACE, True),  # "a text from will last night"
-             (_B + _FOR + sp, _AFTER_PLACE, True),  # "waiting for will outside"
-             (_B + _GIVE + sp, _AFTER_PLACE, True),  # "gave the keys to will yesterday"
-             (_B + _TEXTED + sp, _AFTER_TEXTED, True),  # "i texted will but"
-             (_CLAUSE, r"[ \t]+and[ \t]+(?:i|me)\b", True),  # "will and i got into it"
+              False, True),  # "according to sandy,"; not "ACCORDING TO ED," (the emergency department)
+             (_B + _ACCOMPANY + r"[ \t]+with" + sp, _AFTER_WITH, True, True),  # "went with will to"
+             (_B + _kin() + sp, r"[ \t]*[,;:)]|[ \t]+(?:was|is|who|had|has)\b", True, False),  # "her son will was"
+             (_B + _SAY + sp, r"[ \t]+" + _BE + r"\b", True, True),  # "said will was"
+             (_B + _SEE + sp, r"[ \t]+(?:" + doings + r")\b", True, True),  # "heard penny yelling"
+             (_B + _NAMED + sp, _AFTER_NAMED, True, True),  # "a guy called al keeps"
+             (_B + _FROM + sp, _AFTER_PLACE, True, True),  # "a text from will last night"
+             (_B + _FOR + sp, _AFTER_PLACE, True, True),  # "waiting for will outside"
+             (_B + _GIVE + sp, _AFTER_PLACE, True, True),  # "gave the keys to will yesterday"
+             (_B + _TEXTED + sp, _AFTER_TEXTED, True, True),  # "i texted will but"
+             (_CLAUSE, r"[ \t]+and[ \t]+(?:i|me)\b", True, False),  # "will and i got into it"
              (_CLAUSE, r"[ \t]+(?:is|was)[ \t]+(?:my|his|her|their|our|your)[ \t]+(?:" + _kin_words() + r")\b",
-              True))  # "herb is my ex"
+              True, True))  # "herb is my ex"
     flags = re.IGNORECASE | re.MULTILINE
-    return tuple((re.compile(before + r"\Z", flags), re.compile(after, flags), caps)
-                 for before, after, caps in slots)
+    return tuple((re.compile(before + r"\Z", flags), re.compile(after, flags), caps, past)
+                 for before, after, caps, past in slots)
 
 
 @lru_cache(maxsize=4096)
@@ -128,14 +129,16 @@ def everyday_slots(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     """Where a word of ``words`` (the lower-case everyday or two-letter short forms of one record person) stands in
     a person's slot in ``folded`` (the text folded to ASCII, same offsets)."""
     low = folded.lower()
-    here = tuple(sorted(w for w in words if w in low and w not in NOT_NAME_WORDS and w not in CAPS_STOP_WORDS))
+    here = tuple(sorted(w for w in words if w in low and w not in CAPS_STOP_WORDS and (
+        w not in NOT_NAME_WORDS or w in irregular_verb_forms())))  # "vic", "court": report words; "rose" a verb
     if not here:
         return []
     out = _speakers(folded, here) if ":" in low and "\n" in low else []
     for m in _occurrences(here).finditer(folded):
         s, e = m.span()
         caps = e - s == 2 and folded[s:e].isupper()  # "AL", "MO" in capitals: a state, a modus operandi
+        verb = folded[s:e].lower() in NOT_NAME_WORDS  # "rose": only where no verb stands
         if any(after.match(folded, e) and before.search(folded, max(0, s - 48), s)
-               for before, after, two_caps in _slots() if two_caps or not caps):
+               for before, after, two_caps, past in _slots() if (two_caps or not caps) and (past or not verb)):
             out.append((s, e))
     return sorted(set(out))
