@@ -119,7 +119,7 @@ def test_everyday_short_forms_go_in_a_persons_slot_and_words_stay(redactor, text
 
 
 # (given name, an everyday-word short form of it) and the slots of the rows above, for the property-style sweep
-PAIRS = [("WILLIAM", "will"), ("WILLIAM", "bill"), ("ARTHUR", "art"), ("SANDRA", "sandy"),
+PAIRS = [("ROSEMARY", "rose"), ("ALBERT", "al"), ("WILLIAM", "will"), ("WILLIAM", "bill"), ("ARTHUR", "art"), ("SANDRA", "sandy"),
          ("JACKSON", "jack"), ("ROBERT", "rob"), ("FRANKLIN", "frank"), ("PENELOPE", "penny"), ("PATRICIA", "pat"),
          ("RAYMOND", "ray"), ("EUGENE", "gene"), ("SUSAN", "sue"), ("DONALD", "don"), ("RICHARD", "rich")]
 SURNAMES = ["HOLLIS", "GARNER", "PRESCOTT", "KESSLER", "DANFORTH", "TOLLIVER", "WHITAKER", "OKAFOR", "LINDQVIST"]
@@ -127,7 +127,8 @@ SHAPES = ["hey {s}, come over here", "according to {s}, the back door was open",
           "the victim left with {s} at about 2200", "her son {s} was not home at the time",
           "his mom said {s} was asleep until noon", "the neighbor heard {s} yelling again",
           "{s}: where r u\nme: home", "i got a text from {s} last night", "i texted {s} but got no answer",
-          "{s} is my ex and he keeps calling", "{g} {f} answered the door. later i saw {s} running toward the alley"]
+          "{s} is my ex and he keeps calling", "she was waiting for {s} outside the bar",
+          "she gave the keys to {s} yesterday", "a guy called {s} keeps parking in the fire lane", "{g} {f} answered the door. later i saw {s} running toward the alley"]
 
 
 @pytest.mark.parametrize("seed", range(24))
@@ -141,3 +142,29 @@ def test_an_everyday_short_form_in_a_persons_slot_goes_with_its_persons_number(r
     out = redactor.redact([text], [{"PERSON": [record]}])[0].text or ""
     assert not shown(out, short), out
     assert len(set(_NUMBER.findall(out))) == 1, out
+
+
+# The same everyday words as words, with the record person whose short form they are: shown in any casing and order
+WORD_USES = [("WILLIAM", "will", ["we will see what happens with the landlord", "i will call back tomorrow",
+                                  "she said she will be home by six", "he left a will with his lawyer"]),
+             ("WILLIAM", "bill", ["the bill was paid in cash", "she paid the water bill at noon"]),
+             ("ARTHUR", "art", ["there was an art class at the center", "he was looking at the art on the walls"]),
+             ("JACKSON", "jack", ["he used a jack to lift the car", "the phone jack was pulled out of the wall"]),
+             ("SANDRA", "sandy", ["the car was parked in the sandy lot", "his shoes were sandy and wet"]),
+             ("PENELOPE", "penny", ["she found a penny on the floor", "not one penny was missing"]),
+             ("ROSEMARY", "rose", ["the sun rose over the lot", "a rose bush by the door was trampled"]),
+             ("FRANKLIN", "frank", ["we had a frank conversation about the noise"]),
+             ("RICHARD", "rich", ["a rich guy in a suit walked in", "the soil was rich and dark"]),
+             ("PATRICIA", "pat", ["the officer did a pat down of the subject", "i gave the dog a pat"]),
+             ("ROBERT", "rob", ["he said he would rob the store", "they tried to rob him at the bus stop"])]
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_an_everyday_word_stays_beside_the_record_person_it_shortens(redactor, seed) -> None:
+    rng = random.Random(seed)
+    given, word, uses = rng.choice(WORD_USES)
+    surname = rng.choice(SURNAMES)
+    text = cased(rng.choice(uses), rng.choice(["as", "lower", "upper"]))
+    record = f"{surname}, {given}" if rng.random() < 0.5 else f"{given} {surname}"
+    out = redactor.redact([text], [{"PERSON": [record]}])[0].text or ""
+    assert shown(out, word), out

@@ -187,8 +187,8 @@ def _modal(ctx: _Context, i: int) -> bool:
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
         return False
-    if nxt in PERSON_VERBS or nxt in _NOT_BARE or (nxt.endswith("ed") and len(nxt) > 3):
-        return False  # "coach will said", "said will was": a modal takes a bare verb, never a past or -s form
+    if nxt in PERSON_VERBS or nxt in _NOT_BARE or nxt in person_doings() or (nxt.endswith("ed") and len(nxt) > 3):
+        return False  # "coach will said", "said will was", "saw will running": a modal takes a bare verb
     if prev in CUE_WORDS and _listed(nxt):
         return False  # "her son will gray (16)"; but "her mother will call back"
     return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
