@@ -101,9 +101,9 @@ ROWS = [
 ]
 
 # Keep rows that fail on main already, by other rules than this round's (a relation cue before "will"/"rose", "rp"
-# before the record's "will", the NER's "WILL, COME" and "ART AND POSTERS" in capitals, "thanks, will do", "a gift
-# from art class"): left for their own round, kept here as strict
-# expected failures.
+# before the record's "will", the NER's "ART AND POSTERS" in capitals, "thanks, will do", "a gift from art class"):
+# left for their own round, kept here as strict expected failures. ("HEY WILL, COME" in capitals, where the NER
+# takes "WILL, COME" as one name, is left out of its row's casings for the same reason.)
 KNOWN = ("hey, will you call", "thanks, will do", "my brother will not", "her son rose and",
          "her son rose from", "covered with art and", "rp will adv", "called penny stocks", "according to ed,",
          "looking for art and", "gift from art class", "art is my passion")
@@ -118,9 +118,10 @@ def test_everyday_short_forms_go_in_a_persons_slot_and_words_stay(redactor, text
     assert_record_row(redactor, text, people, go, keep)
 
 
-# (given name, an everyday-word short form of it) and the slots of the rows above, for the property-style sweep
-PAIRS = [("ROSEMARY", "rose"), ("ALBERT", "al"), ("WILLIAM", "will"), ("WILLIAM", "bill"), ("ARTHUR", "art"), ("SANDRA", "sandy"),
-         ("JACKSON", "jack"), ("ROBERT", "rob"), ("FRANKLIN", "frank"), ("PENELOPE", "penny"), ("PATRICIA", "pat"),
+# A compact, seeded version of the round's sweep (every known pair x 31 contexts x 3 casings, not committed): a
+# (given name, everyday-word short form) pair, one of the slots above, a casing and a record order at random
+PAIRS = [("ROSEMARY", "rose"), ("ALBERT", "al"), ("WILLIAM", "will"), ("WILLIAM", "bill"), ("ARTHUR", "art"),
+         ("SANDRA", "sandy"), ("JACKSON", "jack"), ("ROBERT", "rob"), ("FRANKLIN", "frank"), ("PENELOPE", "penny"), ("PATRICIA", "pat"),
          ("RAYMOND", "ray"), ("EUGENE", "gene"), ("SUSAN", "sue"), ("DONALD", "don"), ("RICHARD", "rich")]
 SURNAMES = ["HOLLIS", "GARNER", "PRESCOTT", "KESSLER", "DANFORTH", "TOLLIVER", "WHITAKER", "OKAFOR", "LINDQVIST"]
 SHAPES = ["hey {s}, come over here", "according to {s}, the back door was open", "she went with {s} to the store",
@@ -128,7 +129,8 @@ SHAPES = ["hey {s}, come over here", "according to {s}, the back door was open",
           "his mom said {s} was asleep until noon", "the neighbor heard {s} yelling again",
           "{s}: where r u\nme: home", "i got a text from {s} last night", "i texted {s} but got no answer",
           "{s} is my ex and he keeps calling", "she was waiting for {s} outside the bar",
-          "she gave the keys to {s} yesterday", "a guy called {s} keeps parking in the fire lane", "{g} {f} answered the door. later i saw {s} running toward the alley"]
+          "she gave the keys to {s} yesterday", "a guy called {s} keeps parking in the fire lane",
+          "{g} {f} answered the door. later i saw {s} running toward the alley"]
 
 
 @pytest.mark.parametrize("seed", range(24))
