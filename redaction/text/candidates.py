@@ -10,6 +10,7 @@ from typing import Any
 from redaction.recognizers.words import NOT_NAME_WORDS, SUFFIX_WORDS, fold, fold_same_length
 from redaction.text import confidence as C
 from redaction.text.bare_plurals import bare_plurals
+from redaction.text.everyday_slots import everyday_slots
 from redaction.text.given_clips import given_clips
 from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
@@ -125,6 +126,8 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                     folded, ordinary | set(worded)))  # "bill said", "MO STATED"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in slot_nicknames(folded, ordinary))  # "per al, the door", '"will, stop!"'
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in everyday_slots(folded, ordinary))  # "hey will,", "went with will to"
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for _, s, e in clipped)
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in signed_short_form(folded, nicks))  # "... this time - mo"

@@ -41,6 +41,7 @@ from redaction.recognizers.words import (
     VEHICLE_WORDS,
 )
 from redaction.text.cue_words import TEXTING_WORDS, travel_by, verb_miss
+from redaction.text.everyday_slots import person_doings
 from redaction.text.letters import in_letter_slot
 from redaction.text.lexicon import adverb_only as _adverb_only
 from redaction.text.lexicon import base_verb as _base_verb
@@ -175,6 +176,9 @@ def _report_word(ctx: _Context, i: int, edge: bool) -> bool:
     return edge and ((w.isupper() and low in CAPS_STOP_WORDS) or low in _FUNCTION_WORDS) and low not in ("will", "may")
 
 
+_NOT_BARE = frozenset({"was", "is", "were", "are", "had", "has", "did", "does"})  # never after a modal
+
+
 def _modal(ctx: _Context, i: int) -> bool:
     """Word i is the modal "will"/"may" before a verb ("XIAOLING WILL COME"), not the name after a cue ("her son
     will gray", "with will zhang") nor a name written as one in mixed case."""
@@ -183,8 +187,8 @@ def _modal(ctx: _Context, i: int) -> bool:
     prev, nxt = ctx.low(i - 1), ctx.low(i + 1)
     if prev in _TITLES or prev in ("with", "and", "per", "to", "by", "for", "from", "of"):
         return False
-    if nxt in PERSON_VERBS or (nxt.endswith("ed") and len(nxt) > 3):
-        return False  # "coach will said": a modal takes a bare verb, never a past or -s form
+    if nxt in PERSON_VERBS or nxt in _NOT_BARE or nxt in person_doings() or (nxt.endswith("ed") and len(nxt) > 3):
+        return False  # "coach will said", "said will was", "saw will running": a modal takes a bare verb
     if prev in CUE_WORDS and _listed(nxt):
         return False  # "her son will gray (16)"; but "her mother will call back"
     return i > 0 and _base_verb(nxt) and not ctx.gap(i - 1, i).strip(" \t")
@@ -288,6 +292,8 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         subject = ctx.low(i - 2)
         return subject not in CUE_WORDS and subject not in _TITLES and subject not in (
             "name", "names", "nickname", "moniker", "alias")  # "THE OTHER OFFICER WAS YOUNG" names him
+    if ctx.in_fixed(i) and nxt in person_doings():
+        return False  # "heard penny yelling" of the record's PENELOPE: the person doing it, no compound noun
     if i + 1 < len(ctx.words) and not gap_after.strip() and not ctx.in_person(i + 1) and (low in adj or _noun(low)):
         n = ctx.word(i + 1)
         later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]

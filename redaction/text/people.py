@@ -350,7 +350,13 @@ def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], boo
         return None  # "st. john, bogdan fight": a word no dictionary holds is the given name before any verb
     if text[:s].rstrip(" \t").endswith(",") and _past_form(m.group(1).lower()):
         return None  # "my neighbor, vasyl, fell through": an apposition, then its verb
+    if (c := _CALLED_BEFORE.search(text, max(0, s - 12), s)) and (c.group().strip() not in ("\"", "“") or
+                                                                   word_kind(m.group(1)) != "strong"):
+        return None  # "hey will, come over here", '"jack, drop it"' (not '"garcia, maria"'): a call, then its ask
     return m.span(1)
+
+
+_CALLED_BEFORE = re.compile(r"(?:(?<![\w'’])(?i:hey|hi|hello|yo|thanks|dear|okay|ok|sorry|please|bye)[ \t]+|[\"“])\Z")
 
 
 def _past_form(low: str) -> bool:

@@ -48,6 +48,7 @@ from redaction.text.word_kinds import ADJECTIVES as _ADJECTIVES
 from redaction.text.word_kinds import PLACES as _PLACES
 from redaction.text.word_kinds import listed as _listed
 from redaction.text.word_kinds import word_kind
+from redaction.text.word_pos import base_verb
 from redaction.text.wordtrie import word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -536,6 +537,9 @@ def slot_names(text: str) -> list[tuple[int, int]]:
     for m in _SURNAME_GIVEN.finditer(text) if "," in text else ():
         if closing_at(text, m.start(1)):
             continue  # "best, priya": a letter's closing and its signature
+        if text[m.start(1) - 1:m.start(1)] in ("\"", "“") and base_verb(m.group(2).lower()) \
+                and word_kind(m.group(2)) not in ("given", "strong"):
+            continue  # '"Fred, drop it"': a call and what it asks, no "surname, given"
         k1, k2 = word_kind(m.group(1)), word_kind(m.group(2))
         labelled = _LABEL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)) is not None  # "involved: woods, grant"
         if k1 and k2 and m.group(2).lower() not in _ADJECTIVES and (

@@ -10,7 +10,8 @@ WILLIAM, ALBERT, SANDRA), in any case, where only a person stands:
 
 ``variants`` takes such forms alone only in Title case inside a sentence, ``verb_nicknames`` before a narrative verb;
 these slots hold a person in every casing ("per bill, the door" in an upper-case report is BILL). The report words
-("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never, nor two letters in capitals but in a
+("vic", "court", "dob": ``NOT_NAME_WORDS``, ``CAPS_STOP_WORDS``) never (but a past verb they list, "rose", outside
+brackets: '"rose, drop it"'), nor two letters in capitals but in a
 call-out ("Mobile (AL)", "PER MO,", "per ED,": a state, a modus operandi, the emergency department). A plain ``in``
 test gates the search, compiled once.
 """
@@ -21,6 +22,7 @@ import re
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.identity_apart import relation_around
+from redaction.text.vocabulary import irregular_verb_forms
 
 _TELL = r"(?:per|told|tell|tells|asked|ask|asks|advised|informed|warned|instructed|ordered|thanked)"
 _SPEAK = r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talking)\s+(?:to|with)"
@@ -41,7 +43,8 @@ def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     """Where a word of ``words`` (lower case everyday or two-letter short forms of one record person) stands in a
     person's slot in ``folded`` (the text folded to ASCII, same offsets)."""
     low = folded.lower()
-    here = tuple(w for w in words if w in low and w not in NOT_NAME_WORDS and w not in CAPS_STOP_WORDS)
+    here = tuple(w for w in words if w in low and w not in CAPS_STOP_WORDS and (
+        w not in NOT_NAME_WORDS or w in irregular_verb_forms()))  # "vic", "court": report words; "rose" a verb
     if not here or not any(c in low for c in _CUES):
         return []
     out = []
@@ -50,6 +53,8 @@ def slot_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
         s, e = m.span(group) if group else m.span()
         if folded[s:e].lower() not in here:
             continue
+        if group == "p" and folded[s:e].lower() in NOT_NAME_WORDS:
+            continue  # "prices (rose) sharply": a verb in brackets
         if group == "r" and not relation_around(folded, s, e):
             continue  # "al, her neighbor": only before a relation
         if group != "q" and e - s == 2 and folded[s:e].isupper():

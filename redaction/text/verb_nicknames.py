@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redaction.text.names import not_name_phrases
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redaction.text.lexicon import noun
+from redaction.text.names import CUE_WORDS, not_name_phrases
 from redaction.text.value_match import DETERMINERS
-from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS, irregular_verb_forms
 
 _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
                              "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person
@@ -92,4 +95,17 @@ def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     if not found:
         return []
     things = not_name_phrases(folded)  # "pat searched him": police procedure, no person
-    return [(s, e) for s, e in found if not any(a <= s < b for a, b in things)]
+    return [(s, e) for s, e in found if not any(a <= s < b for a, b in things) and not _noun_verb(folded, s, e)]
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([^\W\d_]+)[ \t]+\Z")
+
+
+def _noun_verb(folded: str, s: int, e: int) -> bool:
+    """A past verb form ("rose") right after a noun that is no relation or role word: "the sun rose and the crowd
+    left" is the noun's verb, not the person ("her son rose and ..." stays the relation's name)."""
+    if folded[s:e].lower() not in irregular_verb_forms():
+        return False
+    m = _WORD_BEFORE.search(folded, max(0, s - 24), s)
+    prev = m.group(1).lower() if m is not None else ""
+    return noun(prev) and prev not in CUE_WORDS and prev not in STOP_WORDS
