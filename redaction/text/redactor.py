@@ -17,6 +17,7 @@ from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, placeholder
+from redaction.text.business_possessives import kin_after
 from redaction.text.candidates import (
     KEY_TOKEN,
     Cand,
@@ -39,9 +40,11 @@ from redaction.text.people import (
     quoted_after,
     tokens,
 )
+from redaction.text.plural_heads import plural_head
 from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
 from redaction.text.thing_subjects import thing_subject
+from redaction.text.with_equipment import equipment_after_with
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -186,7 +189,8 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or (entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
+                if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) or (
+                        entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED
@@ -248,7 +252,8 @@ class TextRedactor:
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (
-                    _DESCRIBES.match(text, c.end) or within_phrases(text, c.start, c.end, places)):
+                    _DESCRIBES.match(text, c.end) or (within_phrases(text, c.start, c.end, places)
+                                                      and not kin_after(text, c.end))):
                 kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_PLACE_OR_DESCRIPTION))
                 continue
             out.append(c)

@@ -1,0 +1,68 @@
+"""A noun before a plural noun ("Rose Bushes Were Trampled", "holly hedges damaged by car", "Pearl Earrings Stolen
+From Dresser"), not a given name and a surname.
+
+Why: a given name that is a dictionary noun (Rose, Holly, Amber, Pearl) before a capitalized word reads as a full
+name to the NER and to the listed-name rules, most of all in a title-cased line where every word is capitalized.
+The pair is a noun phrase when its second word is the plural of a dictionary noun that no given-name list holds and
+that is no common surname (the 1,000 most frequent of the 1990 census: "Banks", "Woods", "Rivers" stay names),
+or when a plural verb follows ("Rose Hedges were ..." cannot be one person). A cue or title before the pair
+("Victim Holly Hedges") or a verb of speech after it ("Amber Lights said") keeps it a name, and an object after
+it makes the -s word a verb ("auntie faith locks her in").
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from functools import lru_cache
+
+from redaction.text.lexicon import noun
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
+from redaction.text.positions import PERSON_VERBS
+from redaction.text.vocabulary import NARRATIVE_VERBS
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_PLURAL_VERB = re.compile(r"[ \t]+(?i:were|are|have|had)\b")
+_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
+_PREV = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
+_COMMON_SURNAMES = 1000
+_OBJECTS = frozenset({"her", "him", "them", "me", "us", "it", "the", "a", "an", "his", "their", "my", "our", "your",
+                      "up", "down", "out", "off", "to"})
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    import names as census
+
+    with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
+        return frozenset(line.split()[0].lower() for line in itertools.islice(fh, _COMMON_SURNAMES))
+
+
+def _given(low: str) -> bool:
+    return low in given_names() or low in AMBIGUOUS_GIVEN
+
+
+def _participle(low: str) -> bool:
+    return low.endswith(("ed", "en")) and low not in NARRATIVE_VERBS
+
+
+def plural_head(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a noun before a plural noun (see the module doc), not a person's name."""
+    found = list(_WORDS.finditer(text, start, end))
+    words = [m.group().lower() for m in found]
+    if len(words) not in (2, 3) or (len(words) == 3 and not _participle(words[2])):
+        return False  # "Pearl Earrings Stolen": the NER's span may take the verb
+    if text[found[0].end():found[1].start()].strip():
+        return False  # "zion, picks her up"
+    first, second = words[0], words[1]
+    if not (len(second) > 3 and second.endswith("s") and noun(first) and noun(second)) or _given(second) \
+            or second[:-1] in given_names():
+        return False
+    prev = _PREV.search(text, max(0, start - 20), start)
+    if prev is not None and prev.group(1).lower() in CUE_WORDS:
+        return False  # "Victim Holly Hedges"
+    nxt = _NEXT.match(text, end)
+    if nxt is not None and (nxt.group(1).lower() in PERSON_VERBS or nxt.group(1).lower() in _OBJECTS):
+        return False  # "Amber Lights said"; "faith locks her in": the -s word is a verb before its object
+    return second not in _common_surnames() or _PLURAL_VERB.match(text, end) is not None
