@@ -480,8 +480,6 @@ ROWS = [
 SLIPS = {
     'IDENTIFIED BY HIS CA ID AS NASIR YUSUF ABDI',
     'contacted king near the bus stop',
-    'jb pierre-louis was identified',
-    'JB PIERRE-LOUIS WAS IDENTIFIED',
     'i contacted xiaoling near the store.',  # lower case: no NER, and "contacted" is no object cue
 }
 

@@ -185,10 +185,9 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     # fixed in round 9 (test_text_probes_slip9.py): a record clip after "the", a weapon after "seen with"
     ('The val saw nothing unusual.', ['ROSSI, VALENTINA'], [], ['val'], ('as', 'lower', 'upper')),
     ('Seen with mace in hand.', None, [], ['mace', 'hand'], ALL),
+    ('Penny was found unresponsive by her mother.', None, ['Penny'], ['mother'], ALL),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
-    ('Penny was found unresponsive by her mother.', None, ['Penny'], ['mother'],
-     'recall: a given name that is a noun, first in its sentence, before a passive'),
 ]
 
 

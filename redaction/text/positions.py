@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
+from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import (
@@ -204,6 +205,10 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
                 and m.group(1).lower() not in _FUNCTION and m.group(1).lower() not in SPACY_STOP:
             out.append(m.span(1))  # "Suspect: FORD, ROBERT", "Witness: Rose, Maria": the label says who follows
             continue
+        if m is not None and street_surname(m.group(1)) and not (m.group(1).islower() and mixed_case(text)) \
+                and street_surname_ok(text, m.start(1), e):
+            out.append(m.span(1))  # "contacted court, tamika": a street word's surname after a cue ("Went to court,
+            continue  # Tamika said": a lower-case word in mixed-case text is the word)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
         if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \

@@ -28,6 +28,7 @@ from redaction.text.candidates import (
     record_matches,
     resolve,
 )
+from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
@@ -40,6 +41,7 @@ from redaction.text.people import (
     quoted_after,
     tokens,
 )
+from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
 from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
@@ -202,6 +204,8 @@ class TextRedactor:
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(Cand(start, end, entity, norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in person_subjects(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in hyphen_initials(text))
         aliases = alias_spans(text)
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
