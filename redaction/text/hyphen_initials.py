@@ -12,6 +12,7 @@ after a number ("at 9 am dubois arrived"); report abbreviations and titles ("RP"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -19,7 +20,9 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, OFFICER_TITLES
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 
-_PAIR = re.compile(r"(?<![\w'’\-.])([^\W\d_](?:\.?-|\.)?[^\W\d_]\.?)[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’\-])")
+# initials before a hyphenated word, or hyphenated initials before a word: one of the two holds a hyphen
+_PAIR = re.compile(r"(?<![\w'’\-.])(?:([^\W\d_]\.?[^\W\d_]\.?)[ \t]+([^\W\d_]+-[^\W\d_]+)"
+                   r"|([^\W\d_]\.?-[^\W\d_]\.?)[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?))(?![\w'’\-])")
 _NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")
 _NOT_INITIALS = (frozenset(w.lower() for w in REPORT_ABBREVIATIONS) | frozenset(CAPS_STOP_WORDS)
                  | frozenset(t.lower().strip(".") for t in OFFICER_TITLES)
@@ -43,28 +46,38 @@ def hyphen_initials(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in _PAIR.finditer(text):
-        ini, word = m.group(1), m.group(2)
+        ini, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         letters = re.sub(r"[.\-]", "", ini).lower()
         if _NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         if letters in _NOT_INITIALS or (ini.isalpha() and (letters in STOP_WORDS or letters in dictionary_words())):
             continue  # "is pierre-louis": a word; "RP MIN-JUN SMITH", "St. al-Masri": a role, a title, a saint
-        if ("-" in word or "-" in ini) and _surname(word):
+        if _surname(word):
             out.append(m.span())
     return out
+
+
+@lru_cache(maxsize=2048)
+def _record_pattern(value: str) -> re.Pattern[str] | None:
+    """The initials of ``value``'s hyphenated given name and its surname, as a pattern; None without one."""
+    if "-" not in value:
+        return None
+    last, _, given = value.partition(",") if "," in value else (value.split()[-1], "", " ".join(value.split()[:-1]))
+    hyphened = [w for w in given.split() if "-" in w.strip(".")]
+    if not hyphened or not last.strip() or " " in last.strip():
+        return None
+    parts = [p for p in hyphened[0].split("-") if p]
+    if len(parts) != 2:
+        return None
+    a, b = (re.escape(p[0]) for p in parts)
+    return re.compile(r"(?<![\w'’\-.])(?i:" + a + r"(?:\.?-|\.)?" + b + r"\.?)[ \t]+(?i:" + re.escape(last.strip())
+                      + r")(?![\w'’\-])")
 
 
 def record_hyphen_initials(text: str, value: str) -> list[tuple[int, int]]:
     """Spans of the initials of the record ``value``'s hyphenated given name and its surname right after them ("am
     dubois" of "DUBOIS, ANNE-MARIE"), in any case, never after a number."""
-    last, _, given = value.partition(",") if "," in value else (value.split()[-1], "", " ".join(value.split()[:-1]))
-    hyphened = [w for w in given.split() if "-" in w.strip(".")]
-    if not hyphened or not last.strip() or " " in last.strip():
+    rx = _record_pattern(value) if "-" in value else None
+    if rx is None:
         return []
-    parts = [p for p in hyphened[0].split("-") if p]
-    if len(parts) != 2:
-        return []
-    a, b = (re.escape(p[0]) for p in parts)
-    rx = re.compile(r"(?<![\w'’\-.])(?i:" + a + r"(?:\.?-|\.)?" + b + r"\.?)[ \t]+(?i:" + re.escape(last.strip())
-                    + r")(?![\w'’\-])")
     return [m.span() for m in rx.finditer(text) if not _NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start())]

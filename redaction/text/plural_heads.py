@@ -49,6 +49,9 @@ def _participle(low: str) -> bool:
 
 def plural_head(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a noun before a plural noun (see the module doc), not a person's name."""
+    seg = text[start:end] + " "
+    if "s " not in seg and "S " not in seg:
+        return False  # the cheap test first: no word of the span ends in "s"
     found = list(_WORDS.finditer(text, start, end))
     words = [m.group().lower() for m in found]
     if len(words) not in (2, 3) or (len(words) == 3 and not _participle(words[2])):

@@ -92,14 +92,13 @@ def _determined(ctx: Context, i: int) -> bool:
 def record_word_as_word(ctx: Context, i: int) -> bool:
     """Word i, a record's name word or its short form, is the ordinary word (see the module doc)."""
     word = ctx.word(i)
-    if not word.isalpha() or (ctx.name_cased(i) and not (word.isupper() and len(word) <= 3)
-                              and not _title_line(ctx.text)):
+    if not ctx.fixed or not word.isalpha() or (ctx.name_cased(i) and not (word.isupper() and len(word) <= 3)
+                                               and not _title_line(ctx.text)):
         return False  # "Same MO": an abbreviation in capitals may follow an article; "The Door Bell": a title line
-    if not _record_word(ctx, i):  # "the church bell rang": the verb a name rule took for a surname after it
-        low = ctx.low(i)
-        return _tight(ctx, i) and (low in lexicon()[3] or low in NARRATIVE_VERBS) and low not in given_names() \
-            and low not in AMBIGUOUS_GIVEN and _record_word(ctx, i - 1) and record_word_as_word(ctx, i - 1)
-    if _determined(ctx, i):
-        return True
     gloss = i > 0 and ctx.gap(i - 1, i).strip() == "(" and ctx.low(i - 1) == ctx.low(i)
-    return gloss and not ctx.name_cased(i - 1) and _determined(ctx, i - 1)
+    if _determined(ctx, i) or (gloss and not ctx.name_cased(i - 1) and _determined(ctx, i - 1)):
+        return _record_word(ctx, i)  # the grammar first (cheap), then whether the word is the record's
+    low = ctx.low(i)  # "the church bell rang": the verb a name rule took for a surname after it
+    return _tight(ctx, i) and (low in lexicon()[3] or low in NARRATIVE_VERBS) and low not in given_names() \
+        and low not in AMBIGUOUS_GIVEN and not ctx.in_fixed(i) and _record_word(ctx, i - 1) \
+        and record_word_as_word(ctx, i - 1)

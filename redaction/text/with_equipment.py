@@ -56,6 +56,8 @@ def _thing_after(text: str, end: int) -> bool:
 
 def equipment_after_with(text: str, start: int, end: int, own: frozenset[str] = frozenset()) -> bool:
     """``text[start:end]``, one word after "with", is a weapon, tool or gear (see the module doc)."""
+    if "with" not in text[max(0, start - 16):end].lower():
+        return False  # the cheap test first: no "with" before or inside the span
     found = list(_WORDS.finditer(text, start, end))
     withs = [i for i, m in enumerate(found) if m.group().lower() == "with"]
     found = found[withs[-1] + 1:] if withs else found  # "[Armed With Mace]" in title case
