@@ -5,7 +5,7 @@ Why: "Penny", "Hope", "Joy", "Amber", "Chase" are listed given names that are ev
 without a cue (``names.AMBIGUOUS_GIVEN``), and the NER often passes them by (always in lower case or capitals). A
 sentence's first word that a given-name list holds, followed (after "was", "is", "got", "had been"; "found",
 "later", "then") by a word of ``data/person_predicates.txt`` ("unresponsive", "transported", "arrested", "crying")
-is the person. Things are found, released or lost, so "Penny was found on the floor", "Hope was lost", "Chase
+is the person, an age between them too ("Penny, 14, was found unresponsive"). Things are found, released or lost, so "Penny was found on the floor", "Hope was lost", "Chase
 ended" keep their word (``thing_subjects`` judges those).
 """
 
@@ -26,7 +26,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pred = r"(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’\-])"
     gate = re.compile(r"(?<![\w'’\-])(?i:" + pred + r")")
     subject = re.compile(
-        r"(?:\A|(?<=[.!?;:\n]))[ \t\"“(]*([^\W\d_]+)[ \t]+"
+        r"(?:\A|(?<=[.!?;:\n]))[ \t\"“(]*([^\W\d_]+)(?:[ \t]*,[ \t]*\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\))?[ \t]+"
         r"(?i:(?:was|is|were|got|gets|had[ \t]+been|has[ \t]+been|became)[ \t]+)?"
         r"(?i:(?:found|later|then|also|still|visibly|very|extremely|being|now)[ \t]+)*(?i:" + pred + r")")
     return gate, subject

@@ -7,7 +7,8 @@ The pair is a noun phrase when its second word is the plural of a dictionary nou
 that is no common surname (the 1,000 most frequent of the 1990 census: "Banks", "Woods", "Rivers" stay names),
 or when a plural verb follows ("Rose Hedges were ..." cannot be one person). A cue or title before the pair
 ("Victim Holly Hedges") or a verb of speech after it ("Amber Lights said") keeps it a name, and an object after
-it makes the -s word a verb ("auntie faith locks her in").
+it makes the -s word a verb ("auntie faith locks her in"); when the -s word may be a verb ("Maria likes pizza") or the
+NER took the given name alone, a plural verb or a participle must follow ("Daisy Chains Hung On Fence").
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import os
 import re
 from functools import lru_cache
 
-from redaction.text.lexicon import noun
+from redaction.text.lexicon import lexicon, noun
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _PLURAL_VERB = re.compile(r"[ \t]+(?i:were|are|have|had)\b")
+_ONE_MORE = re.compile(r"[ \t]+[^\W\d_]{4,}[sS](?![\w'’\-])")
 _NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREV = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
 _COMMON_SURNAMES = 1000
@@ -49,6 +51,9 @@ def _participle(low: str) -> bool:
 
 def plural_head(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a noun before a plural noun (see the module doc), not a person's name."""
+    one = _ONE_MORE.match(text, end) if " " not in text[start:end].strip() else None
+    if one is not None:  # "[Daisy] Chains Hung On Fence": the NER's one given name before a plural noun
+        end = one.end()
     seg = text[start:end] + " "
     if "s " not in seg and "S " not in seg:
         return False  # the cheap test first: no word of the span ends in "s"
@@ -68,4 +73,11 @@ def plural_head(text: str, start: int, end: int) -> bool:
     nxt = _NEXT.match(text, end)
     if nxt is not None and (nxt.group(1).lower() in PERSON_VERBS or nxt.group(1).lower() in _OBJECTS):
         return False  # "Amber Lights said"; "faith locks her in": the -s word is a verb before its object
+    verbs, past = lexicon()[2], lexicon()[3]
+    if one is not None or second[:-1] in verbs or second[:-2] in verbs:  # "Maria likes pizza": a verb in -s
+        after = words[2] if len(words) == 3 else (nxt.group(1).lower() if nxt is not None else "")
+        then = _NEXT.match(text, nxt.end()) if len(words) == 2 and nxt is not None else None
+        ing = after.endswith("ing") and (then is None or then.group(1).lower() not in _OBJECTS)
+        if not (after in ("were", "are", "have", "had") or after in past or after.endswith(("ed", "en")) or ing):
+            return False  # "Rose Bushes Were Trampled", "Daisy Chains Hung"; not "angel keeps texting my girlfriend"
     return second not in _common_surnames() or _PLURAL_VERB.match(text, end) is not None

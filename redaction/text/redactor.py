@@ -191,7 +191,8 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) or (
+                if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
+                        or plural_head(text, *got) or (
                         entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue

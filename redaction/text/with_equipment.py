@@ -3,7 +3,7 @@ lance and a shield", "seen with rod and reel"), not the person its word could na
 
 Why: "seen with" takes a listed given name after it as a companion (``names._after_cues``), and the NER reads a
 lone given name after "with" as a person. A word of ``data/equipment_words.txt`` right after "with" (or "with a",
-"with his", ...) is that thing when nothing marks it a name: it is not capitalized inside mixed-case text ("seen
+"with his", ...), or after a verb whose object is a thing ("used", "deployed", "brandishing"), is that thing when nothing marks it a name: it is not capitalized inside mixed-case text ("seen
 with Mace" stays a name), no name follows it ("seen with rod tillman"), it is no word of the record's names; and,
 when the word is a listed given name too, the sentence says it is a thing: a weapon verb before ("armed",
 "sprayed", "struck", "came at him") or a thing after ("in hand", "in his hand", "and reel", "and a knife").
@@ -21,13 +21,16 @@ from redaction.recognizers.words import word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case
 from redaction.text.vocabulary import dictionary_words
 
-_WITH = re.compile(r"(?<![\w'’])(?i:with)[ \t]+(?:(?i:a|an|the|his|her|their|my|its|some|one)[ \t]+)?\Z")
+_WITH = re.compile(r"(?<![\w'’])(?i:with|(used|deployed|sprayed|wielding|wielded|brandishing|brandished|swinging|"
+                   r"carrying))[ \t]+(?:(?i:a|an|the|his|her|their|my|its|some|one)[ \t]+)?\Z")
 _ARMED = re.compile(r"(?<![\w'’])(?i:armed|sprayed|spraying|struck|striking|hit|hitting|beat|beaten|beating|"
                     r"threatened|threatening|attacked|attacking|swung|swinging|stabbed|stabbing|assaulted|assaulting|"
                     r"menaced|menacing|waving|waved|brandished|brandishing|pointed|pointing|poked|jabbed|came[ \t]+at|"
                     r"charged[ \t]+at|lunged[ \t]+at|went[ \t]+at)\b[^.!?;\n]*\Z")
 _THING_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+(?:(?:his|her|their|the|one|left|right|both|each)[ \t]+)*hands?"
                           r"|(?:and|or|&)[ \t]+(?:(?:a|an|the|some|his|her)[ \t]+)?([^\W\d_]+))\b")
+_CUE_WORDS = frozenset({"with", "used", "deployed", "sprayed", "wielding", "wielded", "brandishing", "brandished",
+                        "swinging", "carrying"})
 _NEXT = re.compile(r",?[ \t]+([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -56,16 +59,18 @@ def _thing_after(text: str, end: int) -> bool:
 
 def equipment_after_with(text: str, start: int, end: int, own: frozenset[str] = frozenset()) -> bool:
     """``text[start:end]``, one word after "with", is a weapon, tool or gear (see the module doc)."""
-    if "with" not in text[max(0, start - 16):end].lower():
-        return False  # the cheap test first: no "with" before or inside the span
+    seg = text[max(0, start - 24):end].lower()
+    if not any(c in seg for c in _CUE_WORDS):
+        return False  # the cheap test first: no cue before or inside the span
     found = list(_WORDS.finditer(text, start, end))
-    withs = [i for i, m in enumerate(found) if m.group().lower() == "with"]
+    withs = [i for i, m in enumerate(found) if m.group().lower() in _CUE_WORDS]
     found = found[withs[-1] + 1:] if withs else found  # "[Armed With Mace]" in title case
     if not found or len(found) > 2:
         return False
     start, word = found[0].start(), found[0].group()
     low = word.lower()
-    if low not in equipment_words() or low in own or _WITH.search(text, max(0, start - 16), start) is None:
+    cue = _WITH.search(text, max(0, start - 24), start)
+    if low not in equipment_words() or low in own or cue is None:
         return False
     if len(found) == 2:  # "colt revolver" is a thing; "Mace Okafor" is a name
         return _thing_word(found[1].group().lower())
@@ -78,4 +83,5 @@ def equipment_after_with(text: str, start: int, end: int, own: frozenset[str] = 
             return False  # "seen with rod tillman": a name before a name
     if low not in given_names() and low not in AMBIGUOUS_GIVEN:
         return True
-    return _thing_after(text, end) or _ARMED.search(text, max(0, start - 60), start) is not None
+    return cue.group(1) is not None or _thing_after(text, end) or _ARMED.search(text, max(0, start - 60),
+                                                                              start) is not None
