@@ -4,8 +4,9 @@ Precision (a word that is no name, hidden):
 
 * gear after "with" ("seen with mace in hand", "sprayed with mace", "armed with a lance", "seen with rod and reel"):
   ``text/with_equipment.py`` (``data/equipment_words.txt``); "Seen with Mace Okafor" still goes;
-* a quoted word before a speech tag at a text's start ("Drive, Maria said, it is late"):
-  ``recognizers/street_word_surnames.speech_tag``; "Lane, Robert said he was home" is still a name;
+* a quoted word before a speech tag at a text's start ("Drive, Maria said, it is late", "Wait, Tamika said, I saw
+  him"): ``recognizers/street_word_surnames.speech_tag``, ``text/speech_tags.py``; "Lane, Robert said he was home"
+  and "Lane, Robert said, he was home" (a common surname) are still names;
 * a record's name word or clip used as the word ("the door bell" with BELL, "the val saw nothing" with VALENTINA,
   "Same MO (mo)" with MOHAMMED, "the car was white with a dent" with WHITE): ``text/record_words.py``;
 * restaurants named with a possessive ("Arby's", "Applebee's": ``not_names.yaml``), unless a kin word follows
@@ -236,19 +237,19 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ('contacted way, sonia at the scene.', None, ['way', 'sonia'], ['scene'], ALL),
     ('cited terrace, jerome for speeding.', None, ['terrace', 'jerome'], ['speeding'], ALL),
     ('drove down the lane, maria followed.', None, ['maria'], ['lane'], ALU),
+    ('Walk, Robert told her, just walk.', None, ['Robert'], ['Walk'], ALL),
+    ('Wait, Tamika said, I saw him.', None, ['Tamika'], ['Wait'], ALL),
+    ('Lane, Robert said, he was home.', None, ['Lane', 'Robert'], [], ('as', 'upper', 'title')),
+    ('Wait for me, Tamika said.', None, ['Tamika'], ['Wait'], ALL),
 ]
 
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
-    ('Walk, Robert told her, just walk.', None, ['Robert'], ['Walk'],
-     "precision: a quoted word that is a listed surname ('Walk') before a speech tag is read as 'surname, given'"),
     ('Victim was with Dirk at the time.', None, ['Dirk'], ['Victim'],
      "recall: a capitalized given name that is gear, after 'was with', in mixed case (as on main)"),
     ('BODY CAM WAS ON DURING THE STOP.', ['LEE, CAMERON'], [], ['CAM'],
      "precision: the NER's 'BODY CAM' takes the record clip into a two-word span in capitals"),
     ("Suspect Fled Toward Arby's On Foot.", None, [], ["Arby's"],
      "precision: a title-cased line's 'Toward Arby' is no restaurant phrase to the NER"),
-    ('Wait, Tamika said, I saw him.', None, ['Tamika'], ['Wait'],
-     "precision: a quoted verb that is a listed surname ('Wait') before a speech tag, as 'Walk' above"),
     ('crystal meth was found in the bag.', None, [], ['crystal', 'meth'],
      "precision: a drug's name opening a lower-case sentence (as on main)"),
 ]

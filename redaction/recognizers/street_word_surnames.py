@@ -19,27 +19,10 @@ _CUES = frozenset({"rp", "r/p", "victim", "vict", "suspect", "susp", "subject", 
                    "owner", "passenger", "v/", "s/", "w/", "c/", "contacted", "arrested", "cited", "interviewed",
                    "detained", "and", "with", "per", "by", "name", "named"})
 _GIVEN = re.compile(r",\s*([^\W\d_]+)")
-# "Drive, Maria said, it is late": a word quoted before a speech tag, set off by commas (or a text's last words)
-_SPEECH_TAG = re.compile(r"[ \t]+(?i:said|says|yelled|yells|shouted|shouts|screamed|told[ \t]+\w+|replied|asked|"
-                         r"whispered|called[ \t]+out)[ \t]*(?:(,)|[.!?]|\Z)")
-
-
-def speech_tag(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` ("Drive, Maria") is a quoted word and its speaker: a speech verb follows, set off by a
-    comma ("Drive, Maria said, it is late"), or ending the sentence when the word is no listed name ("Drive, Maria
-    said." but not "Lane, Robert said.")."""
-    from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
-
-    m = _SPEECH_TAG.match(text, end)
-    if m is None:
-        return False
-    word = text[start:end].split(",")[0].strip().lower()
-    return m.group(1) is not None or not (word in given_names() or word in AMBIGUOUS_GIVEN or word in surnames())
-
-
 def street_surname_ok(text: str, start: int, end: int) -> bool:
     """The ``LAST, FIRST`` match ``text[start:end]``, its surname a street word, is a name (see the module doc)."""
     from redaction.text.names import given_names  # the name lists live with the text rules
+    from redaction.text.speech_tags import speech_tag
 
     g = _GIVEN.search(text, start, end)
     if g is None or g.group(1).lower() not in given_names() or speech_tag(text, start, g.end()):

@@ -26,7 +26,8 @@ _PAIR = re.compile(r"(?<![\w'’\-.])(?:([^\W\d_]\.?[^\W\d_]\.?)[ \t]+([^\W\d_]+
 _NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")
 _NOT_INITIALS = (frozenset(w.lower() for w in REPORT_ABBREVIATIONS) | frozenset(CAPS_STOP_WORDS)
                  | frozenset(t.lower().strip(".") for t in OFFICER_TITLES)
-                 | {"rp", "st", "id", "po", "dr", "mr", "ms", "jr", "sr", "wb", "eb", "nb", "sb", "aka", "dob"})
+                 | {"rp", "st", "id", "po", "dr", "mr", "ms", "jr", "sr", "wb", "eb", "nb", "sb", "aka", "dob", "bf", "gf",
+                    "pd", "ok", "lt", "vs", "pc", "dv"})
 
 
 def _listed(low: str) -> bool:

@@ -13,14 +13,12 @@ NER took the given name alone, a plural verb or a participle must follow ("Daisy
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
-from functools import lru_cache
 
 from redaction.text.lexicon import lexicon, noun
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.positions import PERSON_VERBS
+from redaction.text.speech_tags import common_surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -28,17 +26,8 @@ _PLURAL_VERB = re.compile(r"[ \t]+(?i:were|are|have|had)\b")
 _ONE_MORE = re.compile(r"[ \t]+[^\W\d_]{4,}[sS](?![\w'’\-])")
 _NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREV = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
-_COMMON_SURNAMES = 1000
 _OBJECTS = frozenset({"her", "him", "them", "me", "us", "it", "the", "a", "an", "his", "their", "my", "our", "your",
                       "up", "down", "out", "off", "to"})
-
-
-@lru_cache(maxsize=1)
-def _common_surnames() -> frozenset[str]:
-    import names as census
-
-    with open(os.path.join(os.path.dirname(census.__file__), "dist.all.last"), encoding="ascii") as fh:
-        return frozenset(line.split()[0].lower() for line in itertools.islice(fh, _COMMON_SURNAMES))
 
 
 def _given(low: str) -> bool:
@@ -80,4 +69,4 @@ def plural_head(text: str, start: int, end: int) -> bool:
         ing = after.endswith("ing") and (then is None or then.group(1).lower() not in _OBJECTS)
         if not (after in ("were", "are", "have", "had") or after in past or after.endswith(("ed", "en")) or ing):
             return False  # "Rose Bushes Were Trampled", "Daisy Chains Hung"; not "angel keeps texting my girlfriend"
-    return second not in _common_surnames() or _PLURAL_VERB.match(text, end) is not None
+    return second not in common_surnames() or _PLURAL_VERB.match(text, end) is not None

@@ -38,6 +38,7 @@ from redaction.text.names import (
 )
 from redaction.text.ner_edges import closing_at, noun_at, tail_word
 from redaction.text.nicknames import short_forms
+from redaction.text.speech_tags import quoted_word
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -201,6 +202,8 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         if len(text[s:e].split()) != 1:
             continue
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
+        if m is not None and quoted_word(text, m.start(1), e):
+            continue  # "wait, tamika said, i saw him": the quoted order (speech_tags.py)
         if m is not None and _ROLE_LABEL.search(text, max(0, m.start(1) - 24), m.start(1)) \
                 and m.group(1).lower() not in _FUNCTION and m.group(1).lower() not in SPACY_STOP:
             out.append(m.span(1))  # "Suspect: FORD, ROBERT", "Witness: Rose, Maria": the label says who follows

@@ -45,6 +45,7 @@ from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
 from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
+from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
 from redaction.text.with_equipment import equipment_after_with
 
@@ -192,7 +193,7 @@ class TextRedactor:
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
                 if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
-                        or plural_head(text, *got) or (
+                        or plural_head(text, *got) or (" " not in text[got[0]:got[1]] and quoted_word(text, *got)) or (
                         entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
