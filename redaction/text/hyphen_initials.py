@@ -59,10 +59,8 @@ def hyphen_initials(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=2048)
-def _record_pattern(value: str) -> re.Pattern[str] | None:
-    """The initials of ``value``'s hyphenated given name and its surname, as a pattern; None without one."""
-    if "-" not in value:
-        return None
+def _record_parts(value: str) -> tuple[str, str, str] | None:
+    """The two initials of ``value``'s hyphenated given name and its one-word surname, lower case; None without."""
     last, _, given = value.partition(",") if "," in value else (value.split()[-1], "", " ".join(value.split()[:-1]))
     hyphened = [w for w in given.split() if "-" in w.strip(".")]
     if not hyphened or not last.strip() or " " in last.strip():
@@ -70,15 +68,28 @@ def _record_pattern(value: str) -> re.Pattern[str] | None:
     parts = [p for p in hyphened[0].split("-") if p]
     if len(parts) != 2:
         return None
-    a, b = (re.escape(p[0]) for p in parts)
-    return re.compile(r"(?<![\w'’\-.])(?i:" + a + r"(?:\.?-|\.)?" + b + r"\.?)[ \t]+(?i:" + re.escape(last.strip())
-                      + r")(?![\w'’\-])")
+    return parts[0][0].lower(), parts[1][0].lower(), last.strip().lower()
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’\-.])([^\W\d_])(?:\.?-|\.)?([^\W\d_])\.?[ \t]+\Z")
 
 
 def record_hyphen_initials(text: str, value: str) -> list[tuple[int, int]]:
     """Spans of the initials of the record ``value``'s hyphenated given name and its surname right after them ("am
     dubois" of "DUBOIS, ANNE-MARIE"), in any case, never after a number."""
-    rx = _record_pattern(value) if "-" in value else None
-    if rx is None:
+    parts = _record_parts(value) if "-" in value else None
+    if parts is None:
         return []
-    return [m.span() for m in rx.finditer(text) if not _NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start())]
+    a, b, last = parts
+    low = text.lower()
+    out = []
+    at = low.find(last)
+    while at >= 0:
+        end = at + len(last)
+        m = _INITIALS_BEFORE.search(text, max(0, at - 8), at)
+        if m is not None and m.group(1).lower() == a and m.group(2).lower() == b and not (
+                text[end:end + 1].isalnum() or text[end:end + 1] in "'’-") \
+                and not _NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            out.append((m.start(), end))
+        at = low.find(last, end)
+    return out

@@ -40,11 +40,14 @@ def _participle(low: str) -> bool:
 
 def plural_head(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a noun before a plural noun (see the module doc), not a person's name."""
-    one = _ONE_MORE.match(text, end) if " " not in text[start:end].strip() else None
-    if one is not None:  # "[Daisy] Chains Hung On Fence": the NER's one given name before a plural noun
+    seg = text[start:end]
+    one = None
+    if " " not in seg:  # "[Daisy] Chains Hung On Fence": the NER's one given name before a plural noun
+        one = _ONE_MORE.match(text, end) if text[end:end + 1] == " " else None
+        if one is None:
+            return False
         end = one.end()
-    seg = text[start:end] + " "
-    if "s " not in seg and "S " not in seg:
+    elif "s " not in seg + " " and "S " not in seg + " ":
         return False  # the cheap test first: no word of the span ends in "s"
     found = list(_WORDS.finditer(text, start, end))
     words = [m.group().lower() for m in found]

@@ -31,6 +31,7 @@ _THING_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+(?:(?:his|her|their|the|one|left|r
                           r"|(?:and|or|&)[ \t]+(?:(?:a|an|the|some|his|her)[ \t]+)?([^\W\d_]+))\b")
 _CUE_WORDS = frozenset({"with", "used", "deployed", "sprayed", "wielding", "wielded", "brandishing", "brandished",
                         "swinging", "carrying"})
+_ANY_CUE = re.compile(r"(?i:with|used|deployed|sprayed|wield|brandish|swinging|carrying)")
 _NEXT = re.compile(r",?[ \t]+([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -59,9 +60,12 @@ def _thing_after(text: str, end: int) -> bool:
 
 def equipment_after_with(text: str, start: int, end: int, own: frozenset[str] = frozenset()) -> bool:
     """``text[start:end]``, one word after "with", is a weapon, tool or gear (see the module doc)."""
-    seg = text[max(0, start - 24):end].lower()
-    if not any(c in seg for c in _CUE_WORDS):
-        return False  # the cheap test first: no cue before or inside the span
+    low_span = text[start:end].lower()
+    first = low_span.split(None, 1)[0].strip(",.") if low_span.strip() else ""
+    if first not in equipment_words() and not any(c in low_span for c in ("with", "used", "carrying")):
+        return False  # the cheap test first: no gear word opens the span, no cue inside it ("Armed With Mace")
+    if _ANY_CUE.search(text, max(0, start - 24), end) is None:
+        return False
     found = list(_WORDS.finditer(text, start, end))
     withs = [i for i, m in enumerate(found) if m.group().lower() in _CUE_WORDS]
     found = found[withs[-1] + 1:] if withs else found  # "[Armed With Mace]" in title case
