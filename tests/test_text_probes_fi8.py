@@ -479,11 +479,6 @@ ROWS = [
 # Cases that still slip (the report says why): strict xfail, so a fix shows up as a pass to move into ROWS.
 SLIPS = {
     'IDENTIFIED BY HIS CA ID AS NASIR YUSUF ABDI',
-    'jb pierre-louis was identified',
-    'JB PIERRE-LOUIS WAS IDENTIFIED',
-    'he rang the door bell and sat on the wood bench',
-    'she rang the door bell twice',
-    'SHE RANG THE DOOR BELL TWICE',
 }
 
 

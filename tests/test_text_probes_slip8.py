@@ -182,14 +182,12 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ('Ofc. Lee deployed his Taser and detained Devon Harris.', None, ['Lee', 'Devon', 'Harris'], ['Taser'], ALL),
     ('The sun rose over the lot as Grant Nguyen walked to his car.', None, ['Grant', 'Nguyen'], ['sun', 'rose'],
      ALL),
+    # fixed in round 9 (test_text_probes_slip9.py): a record clip after "the", a weapon after "seen with"
+    ('The val saw nothing unusual.', ['ROSSI, VALENTINA'], [], ['val'], ('as', 'lower', 'upper')),
+    ('Seen with mace in hand.', None, [], ['mace', 'hand'], ALL),
+    ('Penny was found unresponsive by her mother.', None, ['Penny'], ['mother'], ALL),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
-    ('The val saw nothing unusual.', ['ROSSI, VALENTINA'], [], ['val'],
-     "precision: a record given name's nickname after 'the' before a verb (as on main)"),
-    ('Penny was found unresponsive by her mother.', None, ['Penny'], ['mother'],
-     'recall: a given name that is a noun, first in its sentence, before a passive'),
-    ('Seen with mace in hand.', None, [], ['mace', 'hand'],
-     "precision: a listed given name that is also a thing ('mace') after 'seen with'"),
 ]
 
 

@@ -19,14 +19,13 @@ _CUES = frozenset({"rp", "r/p", "victim", "vict", "suspect", "susp", "subject", 
                    "owner", "passenger", "v/", "s/", "w/", "c/", "contacted", "arrested", "cited", "interviewed",
                    "detained", "and", "with", "per", "by", "name", "named"})
 _GIVEN = re.compile(r",\s*([^\W\d_]+)")
-
-
 def street_surname_ok(text: str, start: int, end: int) -> bool:
     """The ``LAST, FIRST`` match ``text[start:end]``, its surname a street word, is a name (see the module doc)."""
     from redaction.text.names import given_names  # the name lists live with the text rules
+    from redaction.text.speech_tags import speech_tag
 
     g = _GIVEN.search(text, start, end)
-    if g is None or g.group(1).lower() not in given_names():
+    if g is None or g.group(1).lower() not in given_names() or speech_tag(text, start, g.end()):
         return False
     prev = _PREV.search(text, max(0, start - 24), start)
     if prev is None or text[max(0, start - 24):start].strip() == "":

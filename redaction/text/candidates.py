@@ -12,6 +12,7 @@ from redaction.text import confidence as C
 from redaction.text.bare_plurals import bare_plurals
 from redaction.text.everyday_slots import everyday_slots
 from redaction.text.given_clips import given_clips
+from redaction.text.hyphen_initials import record_hyphen_initials
 from redaction.text.initial_pairs import initial_words, record_initials
 from redaction.text.initials import initials_of, initials_spans
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, not_name_phrases
@@ -141,6 +142,8 @@ def record_matches(text: str, rv: Mapping[str, Sequence[str]]) -> RecordMatches:
                 found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
                                    for s, e in record_initials(
                                        folded, view.ascii.word_starts() if view.ascii is not None else None, str(v)))  # "jt said", "j.r. told me"
+                found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD)
+                                   for s, e in record_hyphen_initials(folded, str(v)))  # "am dubois" of ANNE-MARIE
                 if view.ascii is not None:  # "prices girlfriend", "the faleolos"
                     found.cands.extend(Cand(s, e, entity, rkey, 2, C.REDACT_RECORD) for s, e in bare_plurals(
                         view.ascii.lower, view.ascii.word_starts(), record_tokens(str(v))))

@@ -61,6 +61,7 @@ from redaction.text.negatives_context import listed as _listed
 from redaction.text.opening_nouns import opening_noun
 from redaction.text.positions import ADVERB_SURNAMES, PERSON_VERBS
 from redaction.text.prepositions import owner_at
+from redaction.text.record_words import record_word_as_word
 from redaction.text.street_surnames import person_place
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
@@ -233,6 +234,8 @@ def _tight_before(ctx: _Context, i: int) -> bool:
 def _ordinary_word(ctx: _Context, i: int) -> bool:
     """A one-word span that this sentence's grammar makes an ordinary word (see the module doc)."""
     low = ctx.low(i)
+    if record_word_as_word(ctx, i):
+        return True  # "the door bell" with BELL on the record, "same MO (mo)" (record_words.py)
     if not low.isalpha() or len(low) < 3 or ctx.name_cased(i) or not (_common(low) or _s_verb(low)):
         return False
     if ctx.word(i).endswith(_POSSESSIVE):  # a possessive is somebody's ("STORY'S SISTER") but not after "the"

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
+from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, fold
 from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import (
@@ -37,6 +38,7 @@ from redaction.text.names import (
 )
 from redaction.text.ner_edges import closing_at, noun_at, tail_word
 from redaction.text.nicknames import short_forms
+from redaction.text.speech_tags import quoted_word
 from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
@@ -201,10 +203,16 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
         if len(text[s:e].split()) != 1:
             continue
         m = _BEFORE_COMMA.search(text, max(0, s - 40), s)
+        if m is not None and quoted_word(text, m.start(1), e):
+            continue  # "wait, tamika said, i saw him": the quoted order (speech_tags.py)
         if m is not None and _ROLE_LABEL.search(text, max(0, m.start(1) - 24), m.start(1)) \
                 and m.group(1).lower() not in _FUNCTION and m.group(1).lower() not in SPACY_STOP:
             out.append(m.span(1))  # "Suspect: FORD, ROBERT", "Witness: Rose, Maria": the label says who follows
             continue
+        if m is not None and street_surname(m.group(1)) and not (m.group(1).islower() and mixed_case(text)) \
+                and street_surname_ok(text, m.start(1), e):
+            out.append(m.span(1))  # "contacted court, tamika": a street word's surname after a cue ("Went to court,
+            continue  # Tamika said": a lower-case word in mixed-case text is the word)
         if m is None or _common(m.group(1)) or m.group(1).lower() in PARTICLES:
             continue
         if text[max(0, m.start(1) - 3):m.start(1)].lower() == "in " or noun_at(text, m.start(1)) \

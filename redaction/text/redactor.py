@@ -17,6 +17,7 @@ from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, placeholder
+from redaction.text.business_possessives import kin_after
 from redaction.text.candidates import (
     KEY_TOKEN,
     Cand,
@@ -27,6 +28,7 @@ from redaction.text.candidates import (
     record_matches,
     resolve,
 )
+from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
 from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.normal_form import normal_form
@@ -40,9 +42,13 @@ from redaction.text.people import (
     quoted_after,
     tokens,
 )
+from redaction.text.person_subjects import person_subjects
+from redaction.text.plural_heads import plural_head
 from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
+from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
+from redaction.text.with_equipment import equipment_after_with
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -199,7 +205,9 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or (entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
+                if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
+                        or plural_head(text, *got) or (" " not in text[got[0]:got[1]] and quoted_word(text, *got)) or (
+                        entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED
@@ -211,6 +219,8 @@ class TextRedactor:
             else:  # validated pattern matches are precise: they outrank name guesses
                 cands.append(Cand(start, end, entity, norm_key(entity, text[start:end]), 3, C.REDACT_PATTERN))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in person_subjects(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in hyphen_initials(text))
         aliases = alias_spans(text)
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
@@ -261,7 +271,8 @@ class TextRedactor:
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (
-                    _DESCRIBES.match(text, c.end) or within_phrases(text, c.start, c.end, places)):
+                    _DESCRIBES.match(text, c.end) or (within_phrases(text, c.start, c.end, places)
+                                                      and not kin_after(text, c.end))):
                 kept.append(C.Decision(c.start, c.end, "PERSON", False, C.KEEP_PLACE_OR_DESCRIPTION))
                 continue
             out.append(c)

@@ -18,6 +18,7 @@ from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnam
 from redaction.text.negatives import refine
 from redaction.text.party_lines import label_before
 from redaction.text.people import is_initials
+from redaction.text.speech_tags import quoted_word
 from redaction.text.street_before import name_start
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
 
@@ -188,6 +189,8 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while words and not street_name and (_stop_word(words[0].group(), len(words)) or (
             len(words) > 1 and words[0].group().strip(".,").lower() in NARRATIVE_VERBS)):
         words.pop(0)  # "exit Sam's Club": a verb before the NER's name
+    if len(words) > 1 and quoted_word(text, words[0].start(), words[-1].end()):
+        words.pop(0)  # "Wait, Tamika said, I saw him": the quoted order (speech_tags.py)
     while words and not initial and _stop_word(words[-1].group(), len(words)):
         if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
             return None  # "... KING JR PL FOR": a street
