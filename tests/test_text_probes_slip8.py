@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from tests.text_helpers import recase, shown, shown_words
+from tests.text_helpers import casing_cases, checked_row, recase, shown_words
 
 ALL = ("as", "lower", "upper", "title")
 ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] = [
@@ -191,21 +191,12 @@ SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
 ]
 
 
-def _check(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> str:
-    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text or ""
-    assert shown_words(out, go) == [], out
-    assert [w for w in keep if not shown(out, w)] == [], out
-    return out
-
-
-CASES = [pytest.param(recase(t, m), p, g, k, id=f"{i}-{m}") for i, (t, p, g, k, ms) in enumerate(ROWS) for m in ms]
-CASES += [pytest.param(t, p, g, k, id=f"slip{i}", marks=pytest.mark.xfail(reason=why, strict=True))
-          for i, (t, p, g, k, why) in enumerate(SLIPS)]
+CASES = casing_cases(ROWS, SLIPS)
 
 
 @pytest.mark.parametrize(("text", "people", "go", "keep"), CASES)
 def test_slip_shapes(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> None:
-    _check(redactor, text, people, go, keep)
+    checked_row(redactor, text, people, go, keep)
 
 
 GIVEN = ["Robert", "Tamika", "Marcus", "Kenneth", "Delia", "Jerome", "Sonia", "Hector", "Dana", "Gina", "Carla",
@@ -227,7 +218,7 @@ def test_street_word_surnames_property(redactor: Any, seed: int) -> None:
     for _ in range(4):
         name = f"{rng.choice(GIVEN)} {rng.choice(PLACE_SURNAMES)}"
         mode = rng.choice(["as", "lower", "upper"])
-        _check(redactor, recase(rng.choice(PERSON_SHAPES).format(name), mode), None, name.split(), [])
+        checked_row(redactor, recase(rng.choice(PERSON_SHAPES).format(name), mode), None, name.split(), [])
         street = recase(rng.choice(PLACE_SHAPES).format(f"{rng.choice(GIVEN)} {rng.choice(STREET_SUFFIXES)}"), mode)
         out = redactor.redact([street])[0].text or ""
         assert "[PERSON" not in out, out
@@ -245,7 +236,7 @@ def test_tattoo_names_property(redactor: Any, seed: int) -> None:
     for _ in range(4):
         name = rng.choice(INKED)
         text = recase(rng.choice(TATTOO_SHAPES).format(name), rng.choice(["as", "lower", "upper"]))
-        out = _check(redactor, text, None, [name], [])
+        out = checked_row(redactor, text, None, [name], [])
         assert re.search(r"(?i)tattoo", out), out
 
 
@@ -259,8 +250,8 @@ def test_things_seen_with_property(redactor: Any, seed: int) -> None:
     for _ in range(4):
         thing = rng.choice(THINGS)
         mode = rng.choice(["as", "lower", "upper"])
-        _check(redactor, recase(f"Suspect last seen with {thing} near the gate.", mode), None, [], thing.split())
-        _check(redactor, recase(f"Suspect seen with {thing}, per witness Darnell Okafor.", mode), None,
+        checked_row(redactor, recase(f"Suspect last seen with {thing} near the gate.", mode), None, [], thing.split())
+        checked_row(redactor, recase(f"Suspect seen with {thing}, per witness Darnell Okafor.", mode), None,
                ["Darnell", "Okafor"], thing.split())
 
 

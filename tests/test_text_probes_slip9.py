@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from tests.text_helpers import recase, shown, shown_words
+from tests.text_helpers import casing_cases, checked_row, recase
 
 ALL = ("as", "lower", "upper", "title")
 ALU = ("as", "lower", "upper")
@@ -255,21 +255,12 @@ SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
 ]
 
 
-def _check(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> str:
-    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text or ""
-    assert shown_words(out, go) == [], out
-    assert [w for w in keep if not shown(out, w)] == [], out
-    return out
-
-
-CASES = [pytest.param(recase(t, m), p, g, k, id=f"{i}-{m}") for i, (t, p, g, k, ms) in enumerate(ROWS) for m in ms]
-CASES += [pytest.param(t, p, g, k, id=f"slip{i}", marks=pytest.mark.xfail(reason=why, strict=True))
-          for i, (t, p, g, k, why) in enumerate(SLIPS)]
+CASES = casing_cases(ROWS, SLIPS)
 
 
 @pytest.mark.parametrize(("text", "people", "go", "keep"), CASES)
 def test_slip9_shapes(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> None:
-    _check(redactor, text, people, go, keep)
+    checked_row(redactor, text, people, go, keep)
 
 
 GEAR_NAMES = ["mace", "rod", "lance", "dirk", "blade", "colt"]
@@ -284,9 +275,9 @@ def test_gear_after_with_property(redactor: Any, seed: int) -> None:
     rng = random.Random(900 + seed)
     for _ in range(4):
         gear, mode = rng.choice(GEAR_NAMES), rng.choice(["as", "lower", "upper", "title"])
-        _check(redactor, recase(rng.choice(GEAR_SHAPES).format(gear), mode), None, [], [gear])
+        checked_row(redactor, recase(rng.choice(GEAR_SHAPES).format(gear), mode), None, [], [gear])
         surname = rng.choice(SURNAMES)
-        _check(redactor, recase(f"Seen with {gear.title()} {surname} near the store.", mode), None, [surname], [])
+        checked_row(redactor, recase(f"Seen with {gear.title()} {surname} near the store.", mode), None, [surname], [])
 
 
 WORD_NAMES = ["Penny", "Hope", "Faith", "Joy", "Amber", "Crystal", "Chase", "Grant", "Rusty", "Hunter", "Rob"]
@@ -301,7 +292,7 @@ def test_word_names_as_subjects_property(redactor: Any, seed: int) -> None:
     rng = random.Random(950 + seed)
     for _ in range(5):
         name = rng.choice(WORD_NAMES)
-        _check(redactor, recase(rng.choice(PERSON_SHAPES).format(name), rng.choice(["as", "lower", "upper", "title"])),
+        checked_row(redactor, recase(rng.choice(PERSON_SHAPES).format(name), rng.choice(["as", "lower", "upper", "title"])),
                None, [name], [])
 
 
@@ -317,8 +308,8 @@ def test_record_words_as_words_property(redactor: Any, seed: int) -> None:
         word, phrase = rng.choice(RECORD_WORDS)
         mode = rng.choice(["as", "lower", "upper"])
         people = [f"{word}, DEVONTE R"]
-        _check(redactor, recase(f"Caller said {phrase} was damaged.", mode), people, [], [phrase])
-        out = _check(redactor, recase(f"Spoke with Mr. {word.title()} about {phrase}.", mode), people,
+        checked_row(redactor, recase(f"Caller said {phrase} was damaged.", mode), people, [], [phrase])
+        out = checked_row(redactor, recase(f"Spoke with Mr. {word.title()} about {phrase}.", mode), people,
                      [f"Mr. {word}"], [phrase])
         assert "[PERSON" in out, out
 
@@ -335,7 +326,7 @@ def test_hyphen_initials_property(redactor: Any, seed: int) -> None:
         ini = rng.choice(rng.choice(HYPHEN_GIVEN))
         surname = rng.choice(HYPHEN_SURNAMES)
         text = recase(f"{ini} {surname} was stopped on foot near the park.", rng.choice(["as", "lower", "upper"]))
-        _check(redactor, text, None, [ini, surname], ["park"])
+        checked_row(redactor, text, None, [ini, surname], ["park"])
 
 
 CUES = ["contacted", "spoke with", "interviewed", "arrested", "rp", "victim"]
@@ -350,4 +341,4 @@ def test_street_surname_after_cue_property(redactor: Any, seed: int) -> None:
     for _ in range(4):
         cue, last, first = rng.choice(CUES), rng.choice(STREET_WORDS), rng.choice(GIVEN)
         text = recase(f"{cue} {last}, {first} regarding the theft.", rng.choice(["lower", "upper"]))
-        _check(redactor, text, None, [last, first], ["theft"])
+        checked_row(redactor, text, None, [last, first], ["theft"])

@@ -97,3 +97,22 @@ def needs_vocabulary(fn: Callable[..., Any]) -> Callable[..., Any]:
         assert known_words(), "the spaCy model's vocabulary is not installed (make test installs it)"
         return fn(*args, **kwargs)
     return run
+
+
+def checked_row(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> str:
+    """The redacted text (``people`` the record's names, if any), once every word of ``go`` is gone from it and every
+    word of ``keep`` still shown (whole words, any case)."""
+    out = redactor.redact([text], [{"PERSON": people}] if people else None)[0].text or ""
+    assert shown_words(out, go) == [], out
+    assert [w for w in keep if not shown(out, w)] == [], out
+    return out
+
+
+def casing_cases(rows: Sequence[tuple[Any, ...]], slips: Sequence[tuple[Any, ...]] = ()) -> list[Any]:
+    """A pytest case per row ``(text, people, go, keep, casings)`` and casing (``recase``), and a strict-xfail case per
+    slip ``(text, people, go, keep, why)``: a fix shows as a pass, and the slip moves into the rows."""
+    import pytest
+
+    cases = [pytest.param(recase(t, m), p, g, k, id=f"{i}-{m}") for i, (t, p, g, k, ms) in enumerate(rows) for m in ms]
+    return cases + [pytest.param(t, p, g, k, id=f"slip{i}", marks=pytest.mark.xfail(reason=why, strict=True))
+                    for i, (t, p, g, k, why) in enumerate(slips)]
