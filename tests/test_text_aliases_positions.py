@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from redaction.text.positions import bracketed_nicknames, given_before, subjects, surnames_before
+from redaction.text.name_neighbours import given_before, surnames_before
+from redaction.text.positions import bracketed_nicknames, subjects
 from redaction.text.vocabulary import known_words, unknown_word
 from tests.text_helpers import cased as _cased
 from tests.text_helpers import shown_words as _shown

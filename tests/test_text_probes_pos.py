@@ -241,7 +241,7 @@ THIRD_NAME_WORDS = [
 
 
 def test_surname_after_spans():
-    from redaction.text.positions import surname_after
+    from redaction.text.name_neighbours import surname_after
 
     text = "the victim and alejandro garcía lópez were arguing. spoke with maria white male. told ana oak st"
     spans = [(15, 31), (62, 67), (87, 90)]
@@ -279,7 +279,7 @@ PARTICLES = [
 
 
 def test_particles_before_not_after_a_determiner():
-    from redaction.text.positions import particles_before
+    from redaction.text.name_neighbours import particles_before
 
     text = "le blanc did not see it. she got in the van smith drove."
     assert [text[s:e] for s, e in particles_before(text, [(3, 8), (42, 47)])] == ["le"]

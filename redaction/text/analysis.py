@@ -28,6 +28,7 @@ from redaction.text.clefts import cleft_names
 from redaction.text.coded_names import coded_names
 from redaction.text.confidence import DOUBT
 from redaction.text.contact_objects import contact_objects
+from redaction.text.cued_names import cued_names
 from redaction.text.epithets import epithet_names
 from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
@@ -37,7 +38,7 @@ from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
 from redaction.text.message_names import message_names
-from redaction.text.names import cued_names, given_names, mixed_case, name_candidates, plain, recased
+from redaction.text.names import given_names, mixed_case, name_candidates, plain, recased
 from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.ner_model import NerModel, load_ner

@@ -30,6 +30,7 @@ from redaction.text.candidates import (
 )
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
+from redaction.text.name_neighbours import given_before, particles_before, surname_after, surnames_before
 from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
@@ -44,7 +45,6 @@ from redaction.text.people import (
 )
 from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
-from redaction.text.positions import given_before, particles_before, surname_after, surnames_before
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject

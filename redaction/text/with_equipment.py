@@ -1,7 +1,7 @@
 """A weapon, tool or piece of gear after "with" ("seen with mace in hand", "sprayed with mace", "armed with a
 lance and a shield", "seen with rod and reel"), not the person its word could name (Mace, Rod, Lance, Dirk).
 
-Why: "seen with" takes a listed given name after it as a companion (``names._after_cues``), and the NER reads a
+Why: "seen with" takes a listed given name after it as a companion (``cued_names._after_cues``), and the NER reads a
 lone given name after "with" as a person. A word of ``data/equipment_words.txt`` right after "with" (or "with a",
 "with his", ...), or after a verb whose object is a thing ("used", "deployed", "brandishing"), is that thing when nothing marks it a name: it is not capitalized inside mixed-case text ("seen
 with Mace" stays a name), no name follows it ("seen with rod tillman"), it is no word of the record's names; and,

@@ -1,7 +1,7 @@
 """A thing after a company cue ("seen with hammer", "SPOTTED WITH BACKPACK"), not the person it could name.
 
 Why: "seen with", "spotted with", "hangs with", "lives with" take any name-like word after them in
-``names._after_cues`` (as a relation does: "her roommate ngozi"), but what someone is seen with is as often a thing
+``cued_names._after_cues`` (as a relation does: "her roommate ngozi"), but what someone is seen with is as often a thing
 ("seen with hammer", "last seen with backpack and bike"). After such a cue, a dictionary word that no given-name list
 holds and that is no street name (``data/street_monikers.txt``: "smoke", "peanut") is that thing, unless it is
 capitalized inside mixed-case text ("seen with Hammer"); listed given names ("seen with marco") stay names.
