@@ -49,10 +49,8 @@ def _name_words(rest: str) -> list[re.Match[str]] | None:
     if any(sep.strip() not in ("", ",") for sep in between) or sum("," in sep for sep in between) > 1:
         return None
     names = [w.group().rstrip(".") for w in words if not _INITIAL.match(w.group())]
-    if len(names) < 2 and not (len(names) == 1 and len(words) >= 2):
-        return None
-    ok = all(word_kind(w) and w.lower() not in STOP_WORDS and w.lower() not in CAPS_STOP_WORDS
-             and w.lower() not in NOT_NAME_WORDS for w in names)
+    ok = bool(names) and all(word_kind(w) and w.lower() not in STOP_WORDS and w.lower() not in CAPS_STOP_WORDS
+                             and w.lower() not in NOT_NAME_WORDS for w in names)
     return words if ok else None
 
 
