@@ -132,9 +132,13 @@ class TextRedactor:
         """Per text, the final spans and every decision taken with its confidence (``confidence.py``). Offsets refer
         to the text in the form it is read in (``normal_form``: the same text unless it had combining accents, other
         spaces than " " or invisible characters)."""
+        return self._decide_read([normal_form(t) if t else t for t in texts], record_values)
+
+    def _decide_read(self, texts: Sequence[str | None],
+                     record_values: Sequence[Mapping[str, Sequence[str]]] | None) -> list[_Outcome]:
+        """``decide`` on texts already in the form they are read in."""
         if record_values is not None and len(record_values) != len(texts):
             raise RedactionError(f"record_values has {len(record_values)} entries for {len(texts)} texts")
-        texts = [normal_form(t) if t else t for t in texts]
         if record_values is not None:
             record_values = [_values_as_read(values) for values in record_values]
         if self.processes <= 1 or len(texts) < 4 * self.batch_size:
@@ -310,8 +314,8 @@ class TextRedactor:
         VINs, e-mails. ``None`` texts stay ``None``.
         """
         results = []
-        for t, (spans, decisions) in zip(texts, self.decide(texts, record_values), strict=True):
-            t = normal_form(t) if t else t  # as ``decide`` read it
+        read = [normal_form(t) if t else t for t in texts]  # the form ``decide`` reads and writes
+        for t, (spans, decisions) in zip(read, self._decide_read(read, record_values), strict=True):
             if t is None:
                 results.append(RedactedText(None, {}))
                 continue
