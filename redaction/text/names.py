@@ -307,6 +307,17 @@ def mixed_case(text: str) -> bool:
     return 0.0 < upper_ratio(text) <= 0.5
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def title_cased(text: str, share: float) -> bool:
+    """More than three runs of letters, at least ``share`` of them opening with a capital ("The Door Bell Was
+    Broken", "Seen With Mace In Hand"): a capital marks no name there."""
+    words = _LETTER_RUN.findall(text)
+    return len(words) > 3 and sum(w[:1].isupper() for w in words) >= share * len(words)
+
+
 def under_half_capitals(text: str) -> bool:
     """Some capitals, fewer than half of the letters (``mixed_case`` without a tie at half; cached per text)."""
     return 0.0 < upper_ratio(text) < 0.5

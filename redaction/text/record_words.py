@@ -20,15 +20,11 @@ are the shapes it asks here, each with a signal that no person's name has there:
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from redaction.text.lexicon import common, lexicon, noun
-from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames
+from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames, title_cased
 from redaction.text.negatives_context import Context
 from redaction.text.vocabulary import COLOURS, NARRATIVE_VERBS
 
-_WORDS = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"the", "a", "an", "same"})
 _OWNERS = _ARTICLES | {"his", "her", "their", "my", "our", "your", "its", "this", "that"}
 _COPULAS = frozenset({"is", "are", "was", "were", "looked", "looks", "seemed", "seems"})
@@ -37,13 +33,6 @@ _FAMILY_AFTER = frozenset({"family", "residence", "home", "house", "household", 
 _PERSON_NOUNS = frozenset({"man", "woman", "guy", "boy", "girl", "lady", "dude", "person", "male", "female", "kid",
                            "teen", "teenager", "gentleman", "individual", "subject", "suspect", "officer", "named",
                            "name", "names", "nickname", "nicknames", "alias", "aliases", "moniker", "handle", "aka"})
-
-
-@lru_cache(maxsize=64)
-def _title_line(text: str) -> bool:
-    """Most words start with a capital ("The Door Bell Was Broken"): a capital marks no name there."""
-    words = _WORDS.findall(text)
-    return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _tight(ctx: Context, i: int) -> bool:
@@ -76,7 +65,7 @@ def _determined(ctx: Context, i: int) -> bool:
     if prev in _COPULAS:  # "the car was white with a dent"
         return ctx.low(i) in COLOURS and (ctx.low(i + 1) in ("with", "and", "or", "in", "on", "")
                                            or ctx.gap(i, i + 1).strip()[:1] in (",", ".", ";"))
-    if ctx.name_cased(i) and not _title_line(ctx.text):
+    if ctx.name_cased(i) and not title_cased(ctx.text, 0.8):
         return False
     adjectives, _, _, past = lexicon()
     if len(prev) < 3 or not _plain_noun(prev) or prev in past:
@@ -95,7 +84,7 @@ def record_word_as_word(ctx: Context, i: int) -> bool:
     """Word i, a record's name word or its short form, is the ordinary word (see the module doc)."""
     word = ctx.word(i)
     if not ctx.fixed or not word.isalpha() or (ctx.name_cased(i) and not (word.isupper() and len(word) <= 3)
-                                               and not _title_line(ctx.text)):
+                                               and not title_cased(ctx.text, 0.8)):
         return False  # "Same MO": an abbreviation in capitals may follow an article; "The Door Bell": a title line
     gloss = i > 0 and ctx.gap(i - 1, i).strip() == "(" and ctx.low(i - 1) == ctx.low(i)
     if _determined(ctx, i) or (gloss and not ctx.name_cased(i - 1) and _determined(ctx, i - 1)):

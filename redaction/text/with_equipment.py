@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import word_list
-from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case
+from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, title_cased
 from redaction.text.vocabulary import dictionary_words
 
 _WITH = re.compile(r"(?<![\w'’])(?i:with|(used|deployed|sprayed|wielding|wielded|brandishing|brandished|swinging|"
@@ -39,12 +39,6 @@ _WORDS = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=1)
 def equipment_words() -> frozenset[str]:
     return word_list(os.path.join(os.path.dirname(__file__), "data", "equipment_words.txt"))
-
-
-def _title_text(text: str) -> bool:
-    """Most words start with a capital ("Seen With Mace In Hand"): a capital marks nothing there."""
-    words = _WORDS.findall(text)
-    return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _thing_word(low: str) -> bool:
@@ -78,7 +72,7 @@ def equipment_after_with(text: str, start: int, end: int, own: frozenset[str] = 
         return False
     if len(found) == 2:  # "colt revolver" is a thing; "Mace Okafor" is a name
         return _thing_word(found[1].group().lower())
-    if word[:1].isupper() and not word.isupper() and mixed_case(text) and not _title_text(text):
+    if word[:1].isupper() and not word.isupper() and mixed_case(text) and not title_cased(text, 0.7):
         return False  # "was with Dirk": a capital inside mixed-case text says a name
     nxt = _NEXT.match(text, end)
     if nxt is not None:
