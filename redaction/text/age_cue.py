@@ -14,20 +14,21 @@ import re
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.names import PARTICLES, _name_like
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_AGE = re.compile(
+_AGE = trie_compile(
     r"\s*\(\(?\s*(?:age:?\s*\d{1,3}|\d{1,3}(?:\s*(?:y/?o|yoa|yrs?|years?(?:\s+old)?))?(?:\s*,?\s*[a-z]/?[a-z](?:/[a-z])?)?"
     r"|\d{1,3}\s*y/?o|(?:[a-z]\s*/\s*)?[mf]\s*/\s*\d{1,2}|b\.\s*\d{4}|born\s+(?:in\s+)?\d{4}|birth\s+year:?\s*\d{4}|yob:?\s*\d{4}|dob:?[^)]{4,12})"
     r"\s*\)?\)",
     re.IGNORECASE)
-_BARE = re.compile(r"\s*\(\(?\s*\d{1,3}\s*\)?\)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)\s*$")
+_BARE = trie_compile(r"\s*\(\(?\s*\d{1,3}\s*\)?\)")
+_WORD_BEFORE = trie_compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)\s*$")
 
 
 # "Dontrell/17": a name word, a slash and an age; no date ("3/4/05") or longer number after it. The slash is found
 # first (a literal), then the word before it.
-_SLASH_AGE = re.compile(r"(?<=[^\W\d_])/\d{1,2}(?![\d/\-:.]\d)(?![\w/])")
-_NAME_BEFORE = re.compile(r"(?<![\w'’\-/])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
+_SLASH_AGE = trie_compile(r"(?<=[^\W\d_])/\d{1,2}(?![\d/\-:.]\d)(?![\w/])")
+_NAME_BEFORE = trie_compile(r"(?<![\w'’\-/])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 
 
 def _slash_aged(text: str) -> list[tuple[int, int]]:

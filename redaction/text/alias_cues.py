@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redaction.text.wordtrie import trie_compile
+
 
 @dataclass(frozen=True)
 class AliasCue:
@@ -127,7 +129,7 @@ def cue_pattern(*, joins: bool | None = None, finds: bool | None = None, alias_b
 
 @lru_cache(maxsize=1)
 def _inside() -> re.Pattern[str]:
-    return re.compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + "|" + cue_pattern(alias_before=True) + r")(?![\w/]))"
+    return trie_compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + "|" + cue_pattern(alias_before=True) + r")(?![\w/]))"
                       r"|\s*[(\"“”]")
 
 
@@ -142,7 +144,7 @@ def cue_inside(text: str, start: int, end: int) -> int | None:
 
 @lru_cache(maxsize=1)
 def _before() -> re.Pattern[str]:
-    return re.compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + r"))[\s:,\-]*\Z")
+    return trie_compile(r"(?i:(?<![\w/])(?:" + cue_pattern() + r"))[\s:,\-]*\Z")
 
 
 def cue_before(text: str, pos: int) -> bool:

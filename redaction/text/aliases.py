@@ -21,6 +21,7 @@ from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _sa
 from redaction.text.prefixed_aliases import prefixed_aliases
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an
@@ -32,7 +33,7 @@ _PREFIXES = r"(?i:lil|li['’]l|little|baby|big|yung|young)"
 _ALIAS_WORD = r"(?:\d+(?!st\b|nd\b|rd\b|th\b)[^\W\d_]+\d*|[^\W\d_]+\d*)(?:['’\-][^\W\d_]+)*"
 _ALIAS_WORDS = (_PREFIXES + r"['’]?\s+\d{1,3}\b|" + _ALIAS_WORD + r"(?(qs)(?:['’](?=\s+[^\W\d_]+['’]))?|(?:['’](?=\s+[^\W\d_]))?)"
                 r"(?:\s+(?![Aa]nd\b|[Oo]r\b|(?i:aka|a/k/a|a\.k\.a|fka|f/k/a)(?!\w))" + _ALIAS_WORD + r"|(?(q)\s+\d{1,3}\b))?")
-_ALIAS = re.compile(
+_ALIAS = trie_compile(
     r"(?i:\b(?:(?P<j>" + cue_pattern(joins=True, finds=True) + r")|" + cue_pattern(joins=False, finds=True) + r")"
     r"(?!\w|/\w/)\.?\s*[:\-/,]?\s*(?P<q>(?P<qs>['‘])|[\"“(]|``)?)(?P<a>" + _ALIAS_WORDS + r")")
 # Words that never open an alias ("known as the ...", "goes by car" is rare, "goes by a different name" is not).
@@ -43,14 +44,14 @@ _ALIAS_FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "to",
                    "not", "unk", "illegible", "visible", "listed", "given", "provided", "withheld",
                    "field", "box", "line", "column", "section", "space", "entry", "blank"}  # "the nickname field"
 _ELIDED = r"(?(qs)|(?:['’](?=[ \t]+[^\W\d_]))?)"  # "Lil' Pete", unless the word opened with a single quote
-_ALIAS_MORE = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
+_ALIAS_MORE = trie_compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>" + _ALIAS_WORD + _ELIDED
                          + r"(?:[ \t]+[^\W\d_]+)?" + r")[\"”'’]?"
                          r"(?=\s*[.;:()|,/&]|\s*$|\s+(?:and|or)\s|\s+(?:was|were|is|are|has|had)\b)", re.IGNORECASE)
 # After a slash, an ampersand or a quote the next word is one more alias wherever the list ends ("aka tank / kilo was").
-_ALIAS_MORE_MARKED = re.compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>"
+_ALIAS_MORE_MARKED = trie_compile(r"\s*(?:&|/|;|[\"”'’]?\s*,\s*[\"“'‘]|[\"”]?\s*(?i:or|and)\s*[\"“])\s*(?:(?P<qs>['‘])|[\"“])?(?P<w>"
                                 + _ALIAS_WORD + _ELIDED + r")(?:[ \t]+(?P<w2>[^\W\d_]+))?")
 
-_QUOTED_NICK = re.compile(
+_QUOTED_NICK = trie_compile(
     r"(?<![\w'’\-/])(" + _NAME_WORD + r")\s+[\"“‘']([^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]?\s[^\W\d_]+)?)[\"”’']\s+("
     + _NAME_WORD + r")(?![\w'’\-])")
 
@@ -76,7 +77,7 @@ def _quoted_nicknames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_BEFORE_ALIAS = re.compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD + r")(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
+_NAME_BEFORE_ALIAS = trie_compile(r"(?:(?<![\w'’\-])(?:[^\W\d_]\.|" + _NAME_WORD + r")(?:\s*,\s*|\s+)){0,4}" + _NAME_WORD
                                 + r"(?:(?<![^\W\d_]{2})\.)?\s*[,(\-–—]?\s*(?:who\s+)?\Z")  # "foster, tatiana l. street name:"
 
 
@@ -115,24 +116,24 @@ def _named_before(text: str, cue_start: int) -> list[tuple[int, int]]:
     return [(out[-1][0], out[0][1])] if out else []  # one span: "thistlewood, yuki" is one ``last, first``
 
 
-_CUE_FIRST = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "(moniker red)": a cue, then its alias
+_CUE_FIRST = trie_compile(r"(?i:(?:" + cue_pattern(finds=True) + r")(?!\w))")  # "(moniker red)": a cue, then its alias
 # A cue of either kind opening the next item of a list ("NN: Funmi / True name: ..."): the list ends there.
-_CUE_NEXT = re.compile(r"(?i:(?:" + cue_pattern(finds=True) + "|" + cue_pattern(alias_before=True) + r")(?!\w))")
+_CUE_NEXT = trie_compile(r"(?i:(?:" + cue_pattern(finds=True) + "|" + cue_pattern(alias_before=True) + r")(?!\w))")
 
 # After these a quoted word or two is what someone is called ('a man called "Kilo"', 'described as "Tiny"').
-_QUOTED_CUED = re.compile(
+_QUOTED_CUED = trie_compile(
     r"(?i:\b(?:" + "|".join(QUOTED_ONLY_CUES) + r")\s+[\"“‘'])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']")
-_ALIAS_BEFORE = re.compile(
+_ALIAS_BEFORE = trie_compile(
     r"[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+((?:" + _NAME_WORD + r"\s+){0,2}"
     + _NAME_WORD + r")['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 
 
-_PAIR_THEN_ALIAS = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
+_PAIR_THEN_ALIAS = trie_compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")\s*(?:\(\s*[\"“'‘]?|[\"“])("
                               + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”'’]?\s*\)|[\"”])")
 # Bracketed words after a name that describe, not alias, the person ("(DOB ...)", "(age 34)", "(juvenile)").
 _NOT_ALIAS = {"age", "aged", "yob", "dob", "birth", "born", "juvenile", "adult", "deceased", "minor", "male", "female",
               "unk", "unknown", "victim", "witness", "suspect", "driver", "passenger", "mother", "father", "owner"}
-_ALIAS_THEN_PAIR = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”](?:\s+\(?|\s*\()\s*(" + _NAME_WORD
+_ALIAS_THEN_PAIR = trie_compile(r"(?:^|(?<=[\s(,:;]))[\"“](" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”](?:\s+\(?|\s*\()\s*(" + _NAME_WORD
                               + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
 
 
@@ -165,17 +166,17 @@ def _pairs_around_aliases(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALIAS_OF_NAME = re.compile(
+_ALIAS_OF_NAME = trie_compile(
     r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?:is|was)\s+(?:the|his|her|their)\s+"
     r"(?:" + ALIAS_NOUNS + r")\s+(?:of|for|used\s+by)\b", re.IGNORECASE)
 
 
 # "Smoke, whose real name is Terrell Jones", '"Pooh" (real name unknown)': the word or two before the cue are an alias.
-_BEFORE_REAL_NAME = re.compile(
+_BEFORE_REAL_NAME = trie_compile(
     r"(?<![\w'’\-])(?:[\"“‘']|``)?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)(?:[\"”’']|'')?\s*,?\s*\(?\s*(?i:"
     + cue_pattern(alias_before=True) + r")\b")
-_NUMBER_BEFORE = re.compile(r"\d\w*[ \t]+\Z")  # "the 5th [st area]", "apt 4 [...]"
-_REAL_NAME_CUE = re.compile(r"(?i:" + cue_pattern(alias_before=True) + r")\b")  # its cue alone: searched first
+_NUMBER_BEFORE = trie_compile(r"\d\w*[ \t]+\Z")  # "the 5th [st area]", "apt 4 [...]"
+_REAL_NAME_CUE = trie_compile(r"(?i:" + cue_pattern(alias_before=True) + r")\b")  # its cue alone: searched first
 
 
 def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
@@ -200,17 +201,17 @@ def _aliases_before_real_names(text: str) -> list[tuple[int, int]]:
 
 
 # "TOPE (THAT'S WHAT EVERYONE CALLS HER) TOLD ...", "Dre, which is what they call him, ran": the word or two before.
-_WHAT_CALLED = re.compile(
+_WHAT_CALLED = trie_compile(
     r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s*[(,\-–—]\s*(?i:(?:that['’]?s|that\s+is|"
     r"which\s+is)\s+what\s+(?:they|everyone|everybody|people|friends|folks|we|he|she|i)\s+calls?\s+(?:him|her|them)\b)")
 
 
-_COPULA_BEFORE = re.compile(r"(?<![\w'’])(?i:is|was|were|are|be|been|being|so|very|too|real|really|get|got|feel|felt|"
+_COPULA_BEFORE = trie_compile(r"(?<![\w'’])(?i:is|was|were|are|be|been|being|so|very|too|real|really|get|got|feel|felt|"
                             r"seemed|looked|became)\s+\Z")
 
 
 # "Bam is believed to be Bryant Ambrose": the word or two before the cue name the person the full name after it is.
-_BELIEVED = re.compile(
+_BELIEVED = trie_compile(
     r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[\"”’']?\s+(?i:is|was)\s+(?i:"
     + cue_pattern(finds=False) + r")\s+(" + _NAME_WORD + r")\s+(" + _NAME_WORD + r")(?![\w'’\-])")
 
@@ -234,7 +235,7 @@ def _believed_to_be(text: str) -> list[tuple[int, int]]:
 
 
 # "the Okonkwo brothers", "THE NGUYEN FAMILY", "the garcia residence": a surname naming a family or its home.
-_FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)\s+(" + _NAME_WORD + r")\s+(?P<noun>(?i:brothers|sisters|family|families|twins|"
+_FAMILY = trie_compile(r"(?<![\w'’\-])(?i:the)\s+(" + _NAME_WORD + r")\s+(?P<noun>(?i:brothers|sisters|family|families|twins|"
                      r"siblings|kids|children|household|residence|home|house|boys|girls|cousins|couple))\b")
 
 
@@ -260,12 +261,12 @@ def _family_surnames(text: str) -> list[tuple[int, int]]:
 
 # "Big 50", "LIL 9", "Baby G", "yung d": an alias prefix before a number or a single letter is a street name by its
 # shape, unless a determiner makes it a size ("a big 50 inch TV") or a unit follows.
-_PREFIXED_TAG = re.compile(
+_PREFIXED_TAG = trie_compile(
     r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|little|baby|big|yung|young))['’]?[ \t]+(?:\d{1,3}|(?i:[b-hj-z]))"
     r"(?![\w'’\-/%]|\.\w|\s*(?i:inch|in\b|lbs?\b|pounds?|dollars?|bucks|cents?|years?|yrs?|mph|feet|ft\b|cal\b|"
     r"caliber|rounds?|pack|oz\b|grams?|mg\b|k\b|percent|%|\"|x\b|months?|mos?\b|weeks?|wks?\b|days?|hours?|hrs?\b|"
     r"minutes?|mins?\b|times?))")
-_DETERMINED = re.compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|our|its|this|that|some|one|two|very|so)\s+\Z")
+_DETERMINED = trie_compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|our|its|this|that|some|one|two|very|so)\s+\Z")
 
 
 def _prefixed_tags(text: str) -> list[tuple[int, int]]:
@@ -292,7 +293,7 @@ def _what_they_call(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SHORT_WORD = re.compile(r"(?<![\w'’\-@#/])[^\W\d_]{3,}(?![\w\-@/]|['’](?![sS]\b)[^\W\d_])")
+_SHORT_WORD = trie_compile(r"(?<![\w'’\-@#/])[^\W\d_]{3,}(?![\w\-@/]|['’](?![sS]\b)[^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -329,8 +330,8 @@ def _no_alias_word(word: str) -> bool:
 
 # 'suspect "Money" ran', 'her nephew "Bam" (DOB ...)', 'boyfriend, "Sugar," hit her': a quoted word or two right after a
 # role or a kinship noun is what that person is called (``_role_quoted``).
-_QUOTED_WORDS = re.compile(r"(?:[\"“]|(?<=\s)['‘])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[,.]?[\"”’'](?![\w])")
-_ROLE_BEFORE = re.compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z")
+_QUOTED_WORDS = trie_compile(r"(?:[\"“]|(?<=\s)['‘])(" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r")?)[,.]?[\"”’'](?![\w])")
+_ROLE_BEFORE = trie_compile(r"(?<![\w'’\-])((?:ex-|step-?)?[^\W\d_]+)\s*,?\s*\Z")
 _ROLE_WORDS = frozenset({"suspect", "suspects", "subject", "subj", "susp", "victim", "vic", "witness", "male", "female", "man",
                          "woman", "guy", "dude", "kid", "juvenile", "caller", "rp", "driver", "passenger", "shooter",
                          "gunman", "robber", "attacker", "assailant", "offender", "perp", "perpetrator", "accomplice",
@@ -369,7 +370,7 @@ def _role_quoted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAMED_HINT = re.compile(r"(?i:" + ALIAS_NOUNS + ")")
+_NAMED_HINT = trie_compile(r"(?i:" + ALIAS_NOUNS + ")")
 _NAMED_WORDS = ("name", "moniker", "alias", "handle")  # one is in every match of ``_NAMED_HINT``
 
 
@@ -419,7 +420,7 @@ def alias_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CLOSE_THEN_NAME = re.compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
+_CLOSE_THEN_NAME = trie_compile(r"[\"”'’]?\s*\)\s+(" + _NAME_WORD + r"(?:\.?\s+" + _NAME_WORD + r")?)(?![\w'’\-])")
 
 
 def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tuple[int, int]]:
@@ -441,7 +442,7 @@ def _surname_after_bracket(text: str, cue_start: int, alias_end: int) -> list[tu
     return [(m.start(1), m.start(1) + len(words[0]))]
 
 
-_RACE_SEX = re.compile(r"[^\W\d_]/[^\W\d_](?![\w/])")  # "aka Big Will, B/M, 6-02": a description, no alias
+_RACE_SEX = trie_compile(r"[^\W\d_]/[^\W\d_](?![\w/])")  # "aka Big Will, B/M, 6-02": a description, no alias
 
 
 def _more_aliases(text: str, pos: int) -> list[tuple[int, int]]:

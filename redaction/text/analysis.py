@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +55,7 @@ from redaction.text.shorthand import shorthand_names
 from redaction.text.street_surnames import street_surnames
 from redaction.text.tattoo_names import tattoo_names
 from redaction.text.vocabulary import COLOURS, known_words, unknown_word
+from redaction.text.wordtrie import trie_compile
 
 # --------------------------------------------------------------------------------------------------
 # Analyzer (one per process, built lazily)
@@ -106,9 +106,9 @@ def _worth_analyzing(text: str) -> bool:
     return any(c.isupper() or c.isdigit() or c == "@" for c in text)
 
 
-_CAP_WORD = re.compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
+_CAP_WORD = trie_compile(r"(?<![\w'’\-])[" + UPPER_CHARS + r"][^\W\d_]*(?:['’\-][^\W\d_]{2,})*")
 # Capitalized words ending in a street suffix: "Martin Luther King Jr Blvd", "OLD MILL WAY", "Cedar Rd".
-_STREET_NAME = re.compile(
+_STREET_NAME = trie_compile(
     r"(?<![\w'’\-])(?:[" + UPPER_CHARS + r"0-9][^\W_]*\.?\s+){1,5}"
     r"(?:" + "|".join(SUFFIX_WORDS) + "|" + "|".join(w.upper() for w in SUFFIX_WORDS) + r")\b"
     r"(?!\.?\s+[" + UPPER_CHARS + r"][^\W\d_]*,)")
@@ -275,8 +275,8 @@ def title_given(text: str, spans: Sequence[tuple[int, int, str]], ents: Sequence
 
 
 # The word before a capitalized given name (or a "/" right before it) and the word after it (or a "/").
-_WORD_BEFORE = re.compile(r"([\w/]*)[ \t]*\Z")
-_WORD_AFTER = re.compile(r"[ \t]*(?:(/)|([^\W\d_]+))?")
+_WORD_BEFORE = trie_compile(r"([\w/]*)[ \t]*\Z")
+_WORD_AFTER = trie_compile(r"[ \t]*(?:(/)|([^\W\d_]+))?")
 # Words before a street named without its suffix ("westbound Channing", "on Ashby at King", "past Adeline").
 _PLACE_BEFORE = frozenset({"on", "at", "from", "onto", "past", "near", "of", "via", "off", "along", "across", "crossing",
                            "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb", "n/b", "s/b",

@@ -6,12 +6,10 @@ casing. The one or two words there are taken when a name list or a vocabulary re
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.cue_words import PERSON_CUES_ANY_CASE
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
@@ -19,13 +17,13 @@ _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
                     "clerk", "cashier", "bartender", "bouncer", "mechanic", "nurse", "teacher", "coach"})
 _DETERMINER = r"(?:(?i:my|his|her|their|our|your|the|a|an)[ \t]+)?"
 # After the name: "(my neighbor)", "(homeowner)", "(VICTIM'S MOTHER)"; ", the lady who", ", my roommate,".
-_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*" + _DETERMINER + r"(?:" + _NAME + r"['’]s[ \t]+)?(?i:" + word_trie(_PEOPLE)
+_BRACKET_AFTER = trie_compile(r"[ \t]*\([ \t]*" + _DETERMINER + r"(?:" + _NAME + r"['’]s[ \t]+)?(?i:" + word_trie(_PEOPLE)
                             + r")[ \t]*\)")
-_APPOSED_AFTER = re.compile(r",[ \t]+(?i:my|his|her|their|our|the)[ \t]+(?i:" + word_trie(_PEOPLE)
+_APPOSED_AFTER = trie_compile(r",[ \t]+(?i:my|his|her|their|our|the)[ \t]+(?i:" + word_trie(_PEOPLE)
                             + r")(?=[ \t]*,|[ \t]+(?i:who|that)\b)")
 # The one or two words right before: found from the cue back, not tried at every word of the text.
-_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?\Z")
-_NOT_BEFORE = re.compile(r"(?i:the|a|an|my|his|her|their|our|your|this|that)[ \t]+\Z")
+_BEFORE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?\Z")
+_NOT_BEFORE = trie_compile(r"(?i:the|a|an|my|his|her|their|our|your|this|that)[ \t]+\Z")
 
 
 def _name_word(word: str) -> bool:

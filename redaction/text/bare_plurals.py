@@ -9,15 +9,15 @@ faleolos"; not "the prices were high", "the woods behind the school").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from redaction.text.names import RELATION_CUES
 from redaction.text.vocabulary import dictionary_words
+from redaction.text.wordtrie import trie_compile
 
 _RELATIONS = frozenset(c for c in RELATION_CUES if c.isalpha())
-_NEXT = re.compile(r"[ \t]+([a-z\-]+)")
-_THE_BEFORE = re.compile(r"(?<![\w'’])the[ \t]+\Z")
+_NEXT = trie_compile(r"[ \t]+([a-z\-]+)")
+_THE_BEFORE = trie_compile(r"(?<![\w'’])the[ \t]+\Z")
 
 
 def bare_plurals(lower: str, starts: dict[str, list[int]], words: Iterable[str]) -> list[tuple[int, int]]:

@@ -7,11 +7,10 @@ the few words before them, so "the car, red, was" or "the tenant in 4b, however,
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.cue_words import PERSON_CUES_ANY_CASE
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
@@ -19,10 +18,10 @@ _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}
                     "tenant", "resident", "owner", "super", "superintendent", "teen", "teenager", "student", "worker",
                     "volunteer", "agent", "rep", "ra", "ta"})
 # ", vasyl," / ", taini," / ", ana lucia,": one or two words between commas.
-_BOXED = re.compile(r",[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?(?=[ \t]*,)")
+_BOXED = trie_compile(r",[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?(?=[ \t]*,)")
 _PEOPLE_SET = frozenset(_PEOPLE)
 # The words right before: the person noun, then at most three short words ("in 4b", "next door", "from down the road").
-_WORDS_BEFORE = re.compile(r"[\w'’\-]+")
+_WORDS_BEFORE = trie_compile(r"[\w'’\-]+")
 _KINDS = ("strong", "given", "weak")
 
 

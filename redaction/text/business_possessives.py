@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from redaction.text.names import RELATION_CUES
+from redaction.text.wordtrie import trie_compile
 
 _WORK = frozenset({"manager", "employee", "supervisor", "boss", "coworker", "co-worker", "landlord", "landlady",
                    "tenant", "keyholder", "owner", "associate", "assoc", "caretaker", "partner"})
 _KIN = sorted((c for c in RELATION_CUES if c.replace("-", "").isalpha() and c not in _WORK), key=len, reverse=True)
-_KIN_AFTER = re.compile(r"(?:['’][sS])?[ \t]+(?i:" + "|".join(map(re.escape, _KIN)) + r")(?![\w'’\-])")
+_KIN_AFTER = trie_compile(r"(?:['’][sS])?[ \t]+(?i:" + "|".join(map(re.escape, _KIN)) + r")(?![\w'’\-])")
 
 
 def kin_after(text: str, end: int) -> bool:

@@ -29,11 +29,12 @@ from redaction.text.variants import (
     value_spans,
 )
 from redaction.text.verb_nicknames import given_initials, verb_nicknames
+from redaction.text.wordtrie import trie_compile
 
-FOLLOWED_BY_SUFFIX = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
+FOLLOWED_BY_SUFFIX = trie_compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
                                  re.IGNORECASE)  # not the cue "street name"
-KEY_TOKEN = re.compile(r"[^\W_]+")
-_MODAL_BEFORE = re.compile(r"(?<![\w'])(?i:would|will|could|can|should|might|must|did|didnt)\s+\Z")
+KEY_TOKEN = trie_compile(r"[^\W_]+")
+_MODAL_BEFORE = trie_compile(r"(?<![\w'])(?i:would|will|could|can|should|might|must|did|didnt)\s+\Z")
 
 
 def name_tokens(s: str) -> set[str]:
@@ -59,8 +60,8 @@ class RecordMatches:
     not_followed: frozenset[str] = frozenset()  # nicknames that are everyday words: they number, never spread
 
 
-_NON_DIGIT = re.compile(r"\D")
-_NON_ALNUM_LOWER = re.compile(r"[^0-9a-z]")
+_NON_DIGIT = trie_compile(r"\D")
+_NON_ALNUM_LOWER = trie_compile(r"[^0-9a-z]")
 
 
 def norm_key(entity: str, s: str) -> Any:
@@ -86,7 +87,7 @@ def _clipped_spans(text: str, value: str, view: TextView, surname_words: list[st
             if not any(a <= s < b for a, b in places) and not FOLLOWED_BY_SUFFIX.match(text, s + len(w))]
 
 
-_NEXT_WORD = re.compile(r"[\s:]*([^\W\d_]+)")
+_NEXT_WORD = trie_compile(r"[\s:]*([^\W\d_]+)")
 
 
 def _street_word(folded: str, e: int, own: set[str]) -> bool:
@@ -182,7 +183,7 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.\Z")  # a name's last word and a full stop, no initial ("J.") or "Mr."
+_SENTENCE_END = trie_compile(r"[^\W\d_]{3,}\.\Z")  # a name's last word and a full stop, no initial ("J.") or "Mr."
 
 
 def join_adjacent(text: str, chosen: list[Cand]) -> list[Cand]:

@@ -12,21 +12,20 @@ stand alone and, after the surname, end the entry (a comma, a slash, a dash, "an
 
 from __future__ import annotations
 
-import re
-
 from redaction.recognizers.words import SUFFIX_LOWER
 from redaction.text.names import mixed_case
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import THINGS, word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
-_LABEL = re.compile(r"(?<![\w'’\-])(?i:subj|susp|stop|fi'?d|fi|f/i|contact|contacted|w/|vict?|wit|drvr|driver|occ|psgr"
+_LABEL = trie_compile(r"(?<![\w'’\-])(?i:subj|susp|stop|fi'?d|fi|f/i|contact|contacted|w/|vict?|wit|drvr|driver|occ|psgr"
                     r"|rp|assoc|cited|arr|ran)(?:[ \t]*#?\d{1,2})?[ \t]*[:\-]?[ \t]+")
 # One entry: "kowalski t", "etsitty, r", "j yazzie", "j. yazzie".
-_AFTER = re.compile(r"(" + _NAME + r"),?[ \t]+([^\W\d_])(?![\w'’])\.?(?=[ \t]*(?:[,/;)\-+&]|(?i:and|n|for|at|in|on)\b|\Z))")
-_SLASHED = re.compile(r"(" + _NAME + r")/(" + _NAME + r")(?![\w'’\-/])")  # "ochoa/luis"
-_BEFORE = re.compile(r"([^\W\d_])(?:\.[ \t]*|[ \t]+)(" + _NAME + r")(?![\w'’\-])")
-_JOIN = re.compile(r"[ \t]*(?:[,/;+&]|(?i:and|n)(?![\w'’\-]))[ \t]*")
+_AFTER = trie_compile(r"(" + _NAME + r"),?[ \t]+([^\W\d_])(?![\w'’])\.?(?=[ \t]*(?:[,/;)\-+&]|(?i:and|n|for|at|in|on)\b|\Z))")
+_SLASHED = trie_compile(r"(" + _NAME + r")/(" + _NAME + r")(?![\w'’\-/])")  # "ochoa/luis"
+_BEFORE = trie_compile(r"([^\W\d_])(?:\.[ \t]*|[ \t]+)(" + _NAME + r")(?![\w'’\-])")
+_JOIN = trie_compile(r"[ \t]*(?:[,/;+&]|(?i:and|n)(?![\w'’\-]))[ \t]*")
 _NOT_INITIAL = frozenset({"a", "i"})  # an article or a pronoun as often as an initial, without a period
 
 

@@ -6,12 +6,11 @@ true that" stays). "it was him who", "it was the neighbor who" stay.
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.names import AMBIGUOUS_GIVEN
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_CLEFT = re.compile(r"(?<![\w'’\-])(?i:it|that)(?:[ \t]+(?i:was|is)|['’](?i:s))[ \t]+"
+_CLEFT = trie_compile(r"(?<![\w'’\-])(?i:it|that)(?:[ \t]+(?i:was|is)|['’](?i:s))[ \t]+"
                     r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)(?:[ \t]+([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*))?"
                     r"[ \t]+((?i:who|that))\b")
 

@@ -8,17 +8,16 @@ thing: "subj m/n", "driver m/h 30s", "unk m/b", "black m/b", "tall m/w", "loiter
 
 from __future__ import annotations
 
-import re
-
 from redaction.recognizers.words import SUFFIX_LOWER
 from redaction.text.names import CUE_WORDS
 from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import THINGS, word_kind
 from redaction.text.word_pos import lexicon
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
-_CODE = re.compile(r"(?<![\w/])(?:[mfMF]/[wbhaiounlpWBHAIOUNLP]|[wbhaiounlpWBHAIOUNLP]/[mfMF])(?:/\d{1,3}|(?![\w/]))")
-_BEFORE = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r"),?[ \t]+)?(" + _NAME + r")[ \t]+\Z")
+_CODE = trie_compile(r"(?<![\w/])(?:[mfMF]/[wbhaiounlpWBHAIOUNLP]|[wbhaiounlpWBHAIOUNLP]/[mfMF])(?:/\d{1,3}|(?![\w/]))")
+_BEFORE = trie_compile(r"(?<![\w'’\-])(?:(" + _NAME + r"),?[ \t]+)?(" + _NAME + r")[ \t]+\Z")
 
 
 def _reads_as_name(word: str) -> bool:

@@ -13,12 +13,10 @@ capitalized one is taken.
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.names import mixed_case
 from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import ADJECTIVES, THINGS, word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # The verbs (and their particles) of contact; "called" only before "back" ("called young back").
@@ -28,14 +26,14 @@ _VERBS = ("contacted", "interviewed", "detained", "arrested", "cited", "admonish
           "met w/", "met with", "reached", "check on", "chk on", "welfare check on", "welfare chk on", "ran dl for",
           "ran dl on", "ran id for", "ran id on", "ran name for", "ran name on", "called", "arr", "ckd", "ck'd",
           "trespassed", "xported", "10-15")
-_CUE = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_VERBS, r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
+_CUE = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_VERBS, r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
 _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|inside|behind|without|for|and|n|&|who"
             r"|after|before|from|by|regarding|re|to|back|again|w/|with|per|while|until|when|during|because|but|so"
             r"|later|today|yesterday|earlier|twice)\b")
-_OBJECT = re.compile(r"(" + _NAME + r")(?=" + _GOES_ON + r")")
-_BACK = re.compile(r"(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
-_AND_AFTER = re.compile(r"[ \t]+(?i:and|n|&)\b")
+_OBJECT = trie_compile(r"(" + _NAME + r")(?=" + _GOES_ON + r")")
+_BACK = trie_compile(r"(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
+_AND_AFTER = trie_compile(r"[ \t]+(?i:and|n|&)\b")
 
 
 def contact_objects(text: str) -> list[tuple[int, int]]:

@@ -7,9 +7,8 @@ A leaf module (no imports from the package), so the cue lists of ``names`` and t
 
 from __future__ import annotations
 
-import re
-
 from redaction.recognizers.words import OFFICER_TITLES
+from redaction.text.wordtrie import trie_compile
 
 # Occupations and roles people are named after ("nurse carol", "the homeowner, gary chen"): a person cue, never a
 # name. Occupations that are common surnames too ("baker", "mason", "judge", "cook") are left out.
@@ -74,7 +73,7 @@ TEXTING_WORDS = frozenset({
 _BEFORE_VERB_MISS = frozenset({"to", "not", "never", "i", "we", "you", "they", "he", "she", "will", "would", "could",
                                "did", "didnt", "didn't", "dont", "don't", "cant", "can't", "may", "might", "gonna",
                                "wont", "won't", "really", "also", "still", "just", "u", "ill", "i'll", "we'll"})
-_LAST_LOW = re.compile(r"([\w'’]+)[ \t]*\Z")
+_LAST_LOW = trie_compile(r"([\w'’]+)[ \t]*\Z")
 
 
 def verb_miss(text: str, start: int) -> bool:
@@ -88,9 +87,9 @@ def verb_miss(text: str, start: int) -> bool:
 # Ways to travel: after "goes by", "went by" they are how, not what someone is called ("goes by uber to work").
 _TRAVEL = ("uber", "lyft", "taxi", "cab", "bus", "train", "car", "bike", "bicycle", "foot", "metro", "subway", "plane",
            "boat", "ambulance", "scooter", "ferry", "tram", "rideshare")
-_GO_BY = re.compile(r"(?i:go|goes|going|went|gone|come|comes|came|coming|travel|travels|traveled|travelled)[ \t]+"
+_GO_BY = trie_compile(r"(?i:go|goes|going|went|gone|come|comes|came|coming|travel|travels|traveled|travelled)[ \t]+"
                     r"(?i:by)[ \t]+\Z")
-_THEN = re.compile(r"[ \t]*(?:\Z|[.,;!?\n]|(?i:to|from|into|home|every|each|because|since|now|and|or|with|instead)\b)")
+_THEN = trie_compile(r"[ \t]*(?:\Z|[.,;!?\n]|(?i:to|from|into|home|every|each|because|since|now|and|or|with|instead)\b)")
 
 
 def travel_by(text: str, start: int, end: int) -> bool:

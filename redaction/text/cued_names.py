@@ -53,7 +53,7 @@ from redaction.text.vocabulary import (
 )
 from redaction.text.with_objects import thing_after_with
 from redaction.text.word_pos import base_verb, lexicon
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
 
@@ -66,49 +66,49 @@ def _english_inflection(low: str) -> bool:
 _FREE_CUES = [*RELATION_CUES, "named", "identified as", "id'd as", "idd as", "i.d.'d as", "including", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias",
               "rp", "r/p", "v/", "s/", "w/", "po", *(t.lower() for t in OFFICER_TITLES)]
 
-_VERB_AFTER = re.compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
+_VERB_AFTER = trie_compile(r"(?:['’]s\s+statement|\s+(?:stated|states|said|says|told|advised|reported|spoke|explained|"
                          r"admitted|denied|indicated|declined|refused|confirmed|agreed|arrived|left|saw|knows|knew|heard|"
                          r"asked|called|texted|threatened|drives|lives|stays|hangs|works)\b)", re.IGNORECASE)
 
-_INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.[ \t]+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
+_INITIAL_NAME = trie_compile(r"(?<![\w./'’])[^\W\d_]\.[ \t]+(?:(?i:da|de|del|la|van|von|der|st\.?|mac\s+an)\s+)*"
                            r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = word_trie(c.lower() for c in cues)
     # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
+    return trie_compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
 
 _FREE_RE = _cue_re(_FREE_CUES)
 
-_RELATION_WORD = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+_RELATION_WORD = trie_compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                                         sorted(RELATION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 _ROLE_RE = _cue_re(ROLE_CUES)
 
-_INITIAL = re.compile(r"[^\W\d_]\.[ \t]*")  # on the cue's line: "aaliyah b.\npass/" ends at the line
+_INITIAL = trie_compile(r"[^\W\d_]\.[ \t]*")  # on the cue's line: "aaliyah b.\npass/" ends at the line
 
-_SHORT = re.compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
+_SHORT = trie_compile(r"[^\W\d_]{2,3}(?![\w'’\-])")
 
-_OBJECT = re.compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|visited|accompanied|hit|pushed|punched|"
+_OBJECT = trie_compile(r"\b(?:let|said|told|saw|asked|met|called|texted|followed|visited|accompanied|hit|pushed|punched|"
                      r"kicked|grabbed|slapped)\s+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*)"
                      r"(?:[ \t]+([^\W\d_]{2,}(?:['’\-](?![sS]\b)[^\W\d_]+)*))?",
                      re.IGNORECASE)
 
-_PAIR_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-](?![sS]\b)[^\W\d_]+)*(?=['’][sS]\b|(?![\w'’\-]))")
+_PAIR_WORD = trie_compile(r"(?<![\w'’\-])[^\W\d_]{3,}(?:['’\-](?![sS]\b)[^\W\d_]+)*(?=['’][sS]\b|(?![\w'’\-]))")
 
-_NEXT_NAME = re.compile(r"\s*(,)|\s+([^\W\d_]+)")
+_NEXT_NAME = trie_compile(r"\s*(,)|\s+([^\W\d_]+)")
 
-_SPEECH = re.compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
+_SPEECH = trie_compile(r"(?i:['’]s\s+statement|stated|states|said|says|told|advised|reported|spoke|explained)\b")
 
-_LAST_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
+_LAST_WORD = trie_compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 
 _INSTITUTIONS = {"black", "white", "brown", "gray", "grey", "green", "native", "middle", "bureau", "division", "unit", "units", "squad", "team", "section", "department", "dept", "office",
                  "station", "precinct", "district", "court", "county", "city", "state", "police", "jail", "hospital"}
 
-_STREET_NEAR = re.compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+_STREET_NEAR = trie_compile(r"(?:\s+[^\W\d_]+\.?){0,3}\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
                           + r")\b", re.IGNORECASE)
 
-_STREET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_STREET_AFTER = trie_compile(r"\s+(?:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def cued_names(text: str) -> list[tuple[int, int]]:
@@ -231,13 +231,13 @@ def _colon_verb(cue: str, low: str) -> bool:
 
 
 _NAME_UNKNOWN = frozenset({"fnu", "lnu"})  # first / last name unknown, written where that name would stand
-_HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
+_HONORIFIC = trie_compile(r"(?i:mr|mrs|ms|miss|mx|dr)")
 
 
-_SHORT_SLASH = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}/\Z")
+_SHORT_SLASH = trie_compile(r"(?<![^\W\d_])[^\W\d_]{1,2}/\Z")
 
 
-_FROM_BEFORE = re.compile(r"(?<![\w'’])(?i:from)[ \t]+\Z")
+_FROM_BEFORE = trie_compile(r"(?<![\w'’])(?i:from)[ \t]+\Z")
 
 
 def _before_verbs(text: str, mixed: bool, given: frozenset[str], family: frozenset[str]) -> list[tuple[int, int]]:

@@ -16,34 +16,34 @@ import re
 from redaction.text.lexicon import base_verb
 from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.positions import _STREET_AHEAD, everyday_given, word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _ROLES = sorted(c for c in CUE_WORDS if " " not in c and "/" not in c and c.isalpha() and len(c) > 2)
 # Each pattern starts at its fixed words; the name before them is read back with ``_BEFORE`` (a regex that opened
 # with a name would be tried at every word of every text).
-_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*\Z")
-_CLAUSE_START = re.compile(r"(?:\A|[.!?;:\n(,][ \t]*)\Z")
+_BEFORE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*\Z")
+_CLAUSE_START = trie_compile(r"(?:\A|[.!?;:\n(,][ \t]*)\Z")
 # "sunny the landlord", "mike the mechanic": a name, "the" and a relation or role.
-_TITLED = re.compile(r"[ \t]+(?i:the)[ \t]+(?i:" + word_trie(_ROLES) + r")(?![\w'’\-])")
+_TITLED = trie_compile(r"[ \t]+(?i:the)[ \t]+(?i:" + word_trie(_ROLES) + r")(?![\w'’\-])")
 # "precious was the one driving", "it was kiet who": who did it.
-_THE_ONE = re.compile(r"[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
+_THE_ONE = trie_compile(r"[ \t]+(?i:is|was)[ \t]+(?i:the)[ \t]+(?i:one|ones)[ \t]+"
                       r"(?i:who|that|driving|with|holding|talking|yelling)\b")
 # "hunter and i got into a fight": a name opening a clause beside "i".
-_AND_I = re.compile(r"[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]")
+_AND_I = trie_compile(r"[ \t]+(?i:and|n|&)[ \t]+(?i:i)[ \t]+[^\W\d_]")
 # "she (teresa) throws trash", "resident of 14 oak st (luis)": one name word alone in brackets.
-_BRACKETED = re.compile(r"\([ \t]*(" + _NAME + r")[ \t]*\)")
-_PERSON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|"
+_BRACKETED = trie_compile(r"\([ \t]*(" + _NAME + r")[ \t]*\)")
+_PERSON_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:she|he|her|him|they|them|guy|girl|lady|man|woman|boy|kid|child|"
                             r"someone|somebody)[ \t]*\Z")
 # "the okafor family", "the nguyen household": a surname between "the" and the family's word.
-_FAMILY = re.compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
+_FAMILY = trie_compile(r"(?<![\w'’\-])(?i:the)[ \t]+(" + _NAME + r")[ \t]+(?i:family|families|household|residence|"
                      r"kids|brothers|sisters|twins|boys|girls)\b")
 # "please bring deshawn tomorrow": a verb, then a word that is only a given name (listed, in no dictionary).
-_VERB_THEN = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,})(?=[ \t]+(" + _NAME + r")(?![\w'’\-]))")
+_VERB_THEN = trie_compile(r"(?<![\w'’\-])([^\W\d_]{2,})(?=[ \t]+(" + _NAME + r")(?![\w'’\-]))")
 # "i told you already, deshawn.": a name alone after a comma, ending the clause (a listed one: not ", venmo.").
-_TRAILING = re.compile(r",[ \t]*(" + _NAME + r")(?=[ \t]*(?:[.!?;\n]|\Z))")
+_TRAILING = trie_compile(r",[ \t]*(" + _NAME + r")(?=[ \t]*(?:[.!?;\n]|\Z))")
 # "in the back seat was dashawn.": a name after a verb of being, ending the clause.
-_WAS_NAME = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are)[ \t]+(" + _NAME + r")(?=[ \t]*(?:[,.!?;\n]|\Z))")
+_WAS_NAME = trie_compile(r"(?<![\w'’\-])(?i:was|were|is|are)[ \t]+(" + _NAME + r")(?=[ \t]*(?:[,.!?;\n]|\Z))")
 
 
 def _word_before(text: str, pos: int) -> re.Match[str] | None:

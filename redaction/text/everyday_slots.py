@@ -32,7 +32,7 @@ from pathlib import Path
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.names import RELATION_CUES, ROLE_CUES
 from redaction.text.vocabulary import irregular_verb_forms
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _DOINGS = Path(__file__).resolve().parent / "data" / "person_doings.txt"
 _W = r"[^\W\d_]+"
@@ -62,7 +62,7 @@ _TEXTED = r"(?:texted|text|texting|txt|txted|messaged|message|phoned|emailed|fac
 _AFTER_TEXTED = (r"[ \t]*(?:[,.;!?]|$)|[ \t]+(?:but|back|again|about|at|yesterday|last|twice|several|multiple|earlier|"
                  r"today|tonight|and|on|from|when|because|who|asking|saying)\b")
 _CLAUSE = r"(?:^|[.!?;:,(\n\"“]|(?<![\w'’])(?:and|that|but|then|so|because|said|says))[ \t]*"
-_SPEAKER = re.compile(r"^[ \t]*(" + _W + r")[ \t]*:(?=[ \t])", re.MULTILINE)
+_SPEAKER = trie_compile(r"^[ \t]*(" + _W + r")[ \t]*:(?=[ \t])", re.MULTILINE)
 _OTHER_SPEAKERS = frozenset({"me", "i", "myself", "victim", "v", "rp", "suspect", "s"})
 _B = r"(?<![\w'’])"
 
@@ -107,13 +107,13 @@ def _slots() -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool, bool], ...]:
              (_CLAUSE, r"[ \t]+(?:is|was)[ \t]+(?:my|his|her|their|our|your)[ \t]+(?:" + _kin_words() + r")\b",
               True, True))  # "herb is my ex"
     flags = re.IGNORECASE | re.MULTILINE
-    return tuple((re.compile(before + r"\Z", flags), re.compile(after, flags), caps, past)
+    return tuple((trie_compile(before + r"\Z", flags), trie_compile(after, flags), caps, past)
                  for before, after, caps, past in slots)
 
 
 @lru_cache(maxsize=4096)
 def _occurrences(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’\-])", re.IGNORECASE)
+    return trie_compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’\-])", re.IGNORECASE)
 
 
 def _speakers(folded: str, here: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -31,10 +31,11 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_li
 from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import listed, word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # The card and the verb of writing it, then "on" / "for": "FI CARD COMPLETED ON", "FIs done on", "FI'D".
-_FI_CUE = re.compile(
+_FI_CUE = trie_compile(
     r"(?<![\w'’\-/])(?i:(?:f/i|fi|field[ \t]+interview)(?:'?s)?(?:[ \t]+(?:cards?|forms?))?[ \t]+"
     r"(?:(?:was|were|is|has[ \t]+been|have[ \t]+been)[ \t]+)?"
     r"(?:completed|done|written|filled(?:[ \t]+out)?|conducted|made|submitted|issued|entered)[ \t]+(?:on|for|w/|with)"
@@ -43,24 +44,24 @@ _FI_CUE = re.compile(
     r"(?i:(?:(?:\d{1,2}|two|three|four)[ \t]+)?(?:subjs?|subjects|juvs?|males|females|persons|people|ppl|parties)"
     r"[ \t]*[:\-]?[ \t]+)?")  # "FI'D YOUNG, KING", "fi'd 2 subj: tran/kevin", "fi: 3 subj - pham, vu, dang"
 # A word of the list after the cue, or what joins two of its words.
-_TOKEN = re.compile(r"[ \t]*(?:(?P<sep>,|;|/|&|\+|(?i:and)(?![\w'’\-]))|(?P<word>" + _NAME + r"))")
+_TOKEN = trie_compile(r"[ \t]*(?:(?P<sep>,|;|/|&|\+|(?i:and)(?![\w'’\-]))|(?P<word>" + _NAME + r"))")
 # An identification and its means, then "as": "ID'D VIA DL AS", "IDENTIFIED BY HIS CA ID AS".
-_ID_VIA = re.compile(r"(?<![\w'’\-])(?i:id'?d|identified|i\.d\.'?d)[ \t]+(?i:via|by|thru|through|from|w/|with)"
+_ID_VIA = trie_compile(r"(?<![\w'’\-])(?i:id'?d|identified|i\.d\.'?d)[ \t]+(?i:via|by|thru|through|from|w/|with)"
                      r"[ \t]+(?:[\w#'’/.\-]+[ \t]+){0,3}?(?i:as)[ \t]+(" + _NAME + r"(?:,?[ \t]+" + _NAME + r"){0,2})")
 # A numbered party: "(2)", "2)", "#2", "OCC 2 -", "SUBJ 2:", then "surname, given".
-_NUMBERED = re.compile(r"(?:(?<![\w)])\(\d{1,2}\)|(?<![\w(#])\d{1,2}\)|(?<![\w'’\-])(?i:occ|subj|susp|p|s)[ \t]?#?\d{1,2}"
+_NUMBERED = trie_compile(r"(?:(?<![\w)])\(\d{1,2}\)|(?<![\w(#])\d{1,2}\)|(?<![\w'’\-])(?i:occ|subj|susp|p|s)[ \t]?#?\d{1,2}"
                        r"[ \t]*[:\-])[ \t]*(" + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _READS_AS_NAME = ("strong", "weak", "given", "surname")
-_NAME_FIELD = re.compile(r"(?<![\w'’\-])(?i:last[ \t]?name|lastname|lname|surname|first[ \t]?name|firstname|fname"
+_NAME_FIELD = trie_compile(r"(?<![\w'’\-])(?i:last[ \t]?name|lastname|lname|surname|first[ \t]?name|firstname|fname"
                          r"|given[ \t]+name|middle[ \t]?name|mname)[ \t]*[:\-#]?[ \t]*(" + _NAME + r")(?![\w'’\-])")
 _GIVEN_KINDS = ("strong", "weak", "given")
-_GAVE_NAME = re.compile(r"(?<![\w'’\-])(?i:gave|give|gives|giving|provided|provides|used|uses)[ \t]+(?i:(?:the|a|an|his|her)"
+_GAVE_NAME = trie_compile(r"(?<![\w'’\-])(?i:gave|give|gives|giving|provided|provides|used|uses)[ \t]+(?i:(?:the|a|an|his|her)"
                         r"[ \t]+)?(?i:(?:false|fake|fictitious|fictional|different|first|last|full|nick)[ \t]*)?(?i:name)"
                         r"(?:[ \t]+(?i:of|as))?[ \t]*:?[ \t]*[\"“](" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})[\"”]")
-_INITIAL_SHORT = re.compile(r"(?<![\w'’.\-])[^\W\d_]\.[ \t]?([^\W\d_]{2})(?![\w'’\-]|\.[^\W\d_])")
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
-_WORD_END = re.compile(_NAME + r"\Z")
-_WORD_START = re.compile(_NAME + r"(?![\w'’\-])")
+_INITIAL_SHORT = trie_compile(r"(?<![\w'’.\-])[^\W\d_]\.[ \t]?([^\W\d_]{2})(?![\w'’\-]|\.[^\W\d_])")
+_GLUED_COMMA = trie_compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+_WORD_END = trie_compile(_NAME + r"\Z")
+_WORD_START = trie_compile(_NAME + r"(?![\w'’\-])")
 
 
 def field_card_names(text: str) -> list[tuple[int, int]]:

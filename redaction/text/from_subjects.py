@@ -17,15 +17,16 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER
 from redaction.text.positions import everyday_given
 from redaction.text.vocabulary import dictionary_words, unknown_word
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_FROM = re.compile(r"(?<![\w'’\-])from[ \t]+", re.IGNORECASE)
+_FROM = trie_compile(r"(?<![\w'’\-])from[ \t]+", re.IGNORECASE)
 # the word before "from", at a sentence's or a clause's start (or after "and", "that", "said")
-_BEFORE = re.compile(r"(?:\A|(?<=[.!?:;,\n]\s)|(?<=[.!?:;\n])|(?<=\n)|(?i:(?<=\band\s)|(?<=\bthat\s)|(?<=\bsaid\s)"
+_BEFORE = trie_compile(r"(?:\A|(?<=[.!?:;,\n]\s)|(?<=[.!?:;\n])|(?<=\n)|(?i:(?<=\band\s)|(?<=\bthat\s)|(?<=\bsaid\s)"
                      r"|(?<=\bsays\s)))[\"“]?([^\W\d_]+)[\"”]?[ \t]+\Z")
 _SPEECH = ("says", "said", "told", "tells", "stated", "states", "claims", "claimed", "swears", "swore", "thinks",
            "thought", "knows", "knew", "saw", "seen", "heard", "texted", "called", "yelled", "admitted", "denied")
 # "the bus stop says", "next door told", "work said": up to three words, then a person's verb
-_PLACE_THEN_VERB = re.compile(r"(?:[^\W\d_]+(?:['’][^\W\d_]+)?[ \t]+){1,3}(?i:" + "|".join(_SPEECH) + r")\b")
+_PLACE_THEN_VERB = trie_compile(r"(?:[^\W\d_]+(?:['’][^\W\d_]+)?[ \t]+){1,3}(?i:" + "|".join(_SPEECH) + r")\b")
 # who sends a paper ("memo from the chief", "note from the court"), not where a person is found
 _OFFICES = frozenset({t.lower() for t in OFFICER_TITLES} | {
     "court", "judge", "office", "department", "dept", "city", "county", "state", "school", "principal", "landlord",

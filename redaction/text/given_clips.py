@@ -10,14 +10,14 @@ hold the clip as a word (``TextView.word_starts``); a function word ("and" of AN
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, fold
+from redaction.text.wordtrie import trie_compile
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def given_clips(value: str, words: Mapping[str, list[int]]) -> list[str]:

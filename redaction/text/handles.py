@@ -19,18 +19,19 @@ import re
 
 from redaction.recognizers.words import NOT_NAME_WORDS
 from redaction.text.vocabulary import dictionary_words
+from redaction.text.wordtrie import trie_compile
 
 _HANDLE_CHARS = r"[^\W_]\w*(?:\.\w+)*"
-_AT = re.compile(r"(?<![\w.@])@(" + _HANDLE_CHARS + r")")
+_AT = trie_compile(r"(?<![\w.@])@(" + _HANDLE_CHARS + r")")
 _PLATFORMS = (r"ig|insta|instagram|snap|snapchat|sc|tiktok|tik[ \t]?tok|twitter|fb|facebook|kik|telegram|"
               r"discord|venmo|cash[ \t]?app|cashtag|threads|youtube|twitch|onlyfans|reddit")
-_LABELLED = re.compile(
+_LABELLED = trie_compile(
     r"(?<![\w@.])(?i:" + _PLATFORMS + r")(?:[ \t]+(?i:handle|name|username|user|account|acct|page|id|tag))?"
     r"(?:[ \t]*(?::|-|=|(?i:is|was|as|at))[ \t]*|[ \t]+)([@$]?)(" + _HANDLE_CHARS + r")")
-_HANDLE_LIKE = re.compile(r"\w*(?:\d|_|[^\W\d_]\.[^\W\d_])\w*")
+_HANDLE_LIKE = trie_compile(r"\w*(?:\d|_|[^\W\d_]\.[^\W\d_])\w*")
 # An account named without a platform ('posted by user "ghostface_44"', "username kdawg.44"): only a
 # word shaped like a handle (a digit, an underscore or an inner dot), so "the user was" stays (an "account" may be a bank's).
-_GENERIC = re.compile(r"(?<![\w@.])(?i:user(?:[ \t]?name)?|profile|gamertag)"
+_GENERIC = trie_compile(r"(?<![\w@.])(?i:user(?:[ \t]?name)?|profile|gamertag)"
                       r"[ \t]*(?::|-|=)?[ \t]*[\"“'‘]?(" + _HANDLE_CHARS + r")")
 
 

@@ -19,11 +19,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import CAPS_STOP_WORDS, OFFICER_TITLES
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words, unknown_word
+from redaction.text.wordtrie import trie_compile
 
 # initials before a hyphenated word, or hyphenated initials before a word: one of the two holds a hyphen
-_PAIR = re.compile(r"(?<![\w'’\-.])(?:([^\W\d_]\.?[^\W\d_]\.?)[ \t]+([^\W\d_]+-[^\W\d_]+)"
+_PAIR = trie_compile(r"(?<![\w'’\-.])(?:([^\W\d_]\.?[^\W\d_]\.?)[ \t]+([^\W\d_]+-[^\W\d_]+)"
                    r"|([^\W\d_]\.?-[^\W\d_]\.?)[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?))(?![\w'’\-])")
-_NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")
+_NUMBER_BEFORE = trie_compile(r"\d[ \t]*\Z")
 _NOT_INITIALS = (frozenset(w.lower() for w in REPORT_ABBREVIATIONS) | frozenset(CAPS_STOP_WORDS)
                  | frozenset(t.lower().strip(".") for t in OFFICER_TITLES)
                  | {"rp", "st", "id", "po", "dr", "mr", "ms", "jr", "sr", "wb", "eb", "nb", "sb", "aka", "dob", "bf", "gf",
@@ -71,7 +72,7 @@ def _record_parts(value: str) -> tuple[str, str, str] | None:
     return parts[0][0].lower(), parts[1][0].lower(), last.strip().lower()
 
 
-_INITIALS_BEFORE = re.compile(r"(?<![\w'’\-.])([^\W\d_])(?:\.?-|\.)?([^\W\d_])\.?[ \t]+\Z")
+_INITIALS_BEFORE = trie_compile(r"(?<![\w'’\-.])([^\W\d_])(?:\.?-|\.)?([^\W\d_])\.?[ \t]+\Z")
 
 
 def record_hyphen_initials(text: str, value: str) -> list[tuple[int, int]]:

@@ -57,63 +57,64 @@ from redaction.text.person_lists import ATTRIBUTION as _ATTRIBUTION
 from redaction.text.person_lists import CUE_END as _CUE_END
 from redaction.text.person_lists import split_list as split_list  # the redactor imports it from here
 from redaction.text.suffix_nicknames import suffix_forms
+from redaction.text.wordtrie import trie_compile
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening
 # bracket or quote, or a closing one before the surname ('First "Nick" Last', 'First (Nick) Last').
-_GAP = re.compile(
+_GAP = trie_compile(
     r"(?:\s+[^\W\d_]\.?(?![\w/'’]))?[\"”’'\s,;|/\-–—.]*[(\[{]?\s*(?:(?:is|was|who|whom|that)\s+){0,2}(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*"
     r"(?:the\s+)?"
     r"|[\"”’']?\s*[(\[]\s*[\"“‘']?\s*|\s*[,\-–—]?\s+[\"“‘']\s*|\s*[\"”’']?\s*\)\s+|[\"”’']\s+", re.IGNORECASE)
 # '"Spider" is Ann Lee's street name': the gap after the alias, and what follows the name.
-_IS_GAP = re.compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
-_OWNS_ALIAS = re.compile(r"['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
+_IS_GAP = trie_compile(r"[\"”’']?\s+(?:is|was)\s+", re.IGNORECASE)
+_OWNS_ALIAS = trie_compile(r"['’]s\s+(?:" + ALIAS_NOUNS + r")\b", re.IGNORECASE)
 # An alias with no name of its own before its cue: it names the person mentioned last.
-_PRONOUN_ALIAS = re.compile(r"(?:" + "|".join(PRONOUN_CUES) + r")\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_PRONOUN_ALIAS = trie_compile(r"(?:" + "|".join(PRONOUN_CUES) + r")\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
 # "Smoke is believed to be Ann Lee's brother": a possessive after the name names someone else.
-_RELATIVE_AFTER = re.compile(r"['’]s?\s+[^\W\d_]")
+_RELATIVE_AFTER = trie_compile(r"['’]s?\s+[^\W\d_]")
 # A joining cue that opens a sentence: the alias after it belongs to the name after the comma that follows it.
-_FRONT_CUE = re.compile(r"(?:\A|[.!?;]\s+|\n\s*)(?:" + cue_pattern(joins=True, finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z",
+_FRONT_CUE = trie_compile(r"(?:\A|[.!?;]\s+|\n\s*)(?:" + cue_pattern(joins=True, finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z",
                         re.IGNORECASE)
-_AS_GAP = re.compile(r"[\"”’']?\s+as\s+[\"“‘']?", re.IGNORECASE)
-_KNOW_BEFORE = re.compile(r"(?<![\w'’])(?:kn(?:ow|ows|ew|own)|refers?\s+to|referred\s+to|refer(?:s|red)?\s+to|"
+_AS_GAP = trie_compile(r"[\"”’']?\s+as\s+[\"“‘']?", re.IGNORECASE)
+_KNOW_BEFORE = trie_compile(r"(?<![\w'’])(?:kn(?:ow|ows|ew|own)|refers?\s+to|referred\s+to|refer(?:s|red)?\s+to|"
                           r"(?:has|have|had)\s+(?:\w+\s+)?(?:known|identified))\s+\Z", re.IGNORECASE)
-_LF_GAP = re.compile(r"\s*,\s*")
-_BRACKET_OPEN = re.compile(r"\(\s*\Z")
-_COMMA_BEFORE = re.compile(r",\s*\Z")
-_BRACKET_CLOSE = re.compile(r"\s*\)")
+_LF_GAP = trie_compile(r"\s*,\s*")
+_BRACKET_OPEN = trie_compile(r"\(\s*\Z")
+_COMMA_BEFORE = trie_compile(r",\s*\Z")
+_BRACKET_CLOSE = trie_compile(r"\s*\)")
 # Aliases listed after one cue are one person ("aka Smoke or Smokey", 'AKA "CUZ", "CUZZO"', "alias: big d / d-boy").
-_LIST_GAP = re.compile(r"[\"”’'`]*\s*(?:,|/|;|\bor\b)\s*[\"“‘'`]*\s*", re.IGNORECASE)
-_AFTER_CUE = re.compile(r"(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*\Z", re.IGNORECASE)
-_TITLE = re.compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
+_LIST_GAP = trie_compile(r"[\"”’'`]*\s*(?:,|/|;|\bor\b)\s*[\"“‘'`]*\s*", re.IGNORECASE)
+_AFTER_CUE = trie_compile(r"(?:" + _CUE + r")\.?\s*[:\-/]?\s*(?:[\"“‘'(]|``)?\s*\Z", re.IGNORECASE)
+_TITLE = trie_compile(r"(?<![\w.])(mr|mrs|ms|miss|mx)\.?\s+\Z", re.IGNORECASE)
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
 _KIN_STEMS = {"father": "m", "dad": "m", "brother": "m", "son": "m", "uncle": "m", "nephew": "m", "husband": "m",
               "boyfriend": "m", "grandfather": "m", "grandson": "m", "mother": "f", "mom": "f", "mum": "f",
               "sister": "f", "daughter": "f", "aunt": "f", "niece": "f", "wife": "f", "girlfriend": "f",
               "grandmother": "f", "granddaughter": "f", "cousin": "", "relative": "", "child": "", "sibling": "",
               "spouse": "", "parent": "", "grandparent": "", "grandchild": ""}
-_KIN = re.compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
+_KIN = trie_compile(r"(?<![\w-])(?:ex-|step-?|great-)*(" + "|".join(sorted(_KIN_STEMS, key=len, reverse=True))
                   + r")(?:-in-law)?\s*,?\s+(?:(?:mr|mrs|ms|miss|mx)\.?\s+)?\Z", re.IGNORECASE)
 # A kinship noun in apposition after a lone name: "Sato, her husband, was drunk", "Mr. Brooks (the dad)".
-_KIN_AFTER = re.compile(r"\s*[,(]\s*(?:his|her|their|my|the)\s+(?:ex-|step-?|great-)*("
+_KIN_AFTER = trie_compile(r"\s*[,(]\s*(?:his|her|their|my|the)\s+(?:ex-|step-?|great-)*("
                         + "|".join(sorted(_KIN_STEMS, key=len, reverse=True)) + r")(?:-in-law)?\s*(?:[,).;:]|\Z)",
                         re.IGNORECASE)
-_OFFICER = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
+_OFFICER = trie_compile(r"(?<![\w/])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
                       + r"|po)\.?\s+\Z", re.IGNORECASE)
-_CIVILIAN = re.compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
+_CIVILIAN = trie_compile(r"(?<![\w/])(?:complainant|victim|subject|subj|suspect|susp|witness|driver|passenger|rp|r/p|v/|s/|"
                        r"caller|arrestee|juvenile|person\s+interviewed)\s*[,:]?\s*\Z", re.IGNORECASE)
 # A name that ends with its alias cue ("Mary-Kate Long a.k.a"): the alias follows after a dot or quotes.
 # A cue the name's span swallowed, wholly or in part ("Mary-Kate Long a.k.a", "ASTRID FOSTER A" + ".K.A."): the
 # alias follows after a dot or quotes.
-_CUE_ACROSS = re.compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + "|" + cue_pattern(joins=True, finds=True)
+_CUE_ACROSS = trie_compile(r"(?<![\w/])(?:" + AKA_SPELLINGS + "|" + cue_pattern(joins=True, finds=True)
                          + r")\.?[\s:]*[\"“‘'(]?\s*\Z", re.IGNORECASE)  # "terrell jones nick" + ": (boo)" too
-_SENTENCE_END = re.compile(r"[.!?;]\s")
-_NOT_AN_END = re.compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|sgt|ofc|det|cpl|capt|dep|insp|cmdr|tpr|[^\W\d_])\Z",
+_SENTENCE_END = trie_compile(r"[.!?;]\s")
+_NOT_AN_END = trie_compile(r"(?<![^\W\d_])(?:mrs?|ms|dr|st|jr|sr|lt|sgt|ofc|det|cpl|capt|dep|insp|cmdr|tpr|[^\W\d_])\Z",
                          re.IGNORECASE)  # "Mr.", "A.", "Sgt." end none
-_LETTERS = re.compile(r"[^\W\d_]+")
-_ELIDED_PARTICLE = re.compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
-_WORD_OF_NAME = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
-_QUOTED_LETTER = re.compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
+_LETTERS = trie_compile(r"[^\W\d_]+")
+_ELIDED_PARTICLE = trie_compile(r"\s*(?i:o|d|l|dell)['’][^\W\d_]{2,}")
+_WORD_OF_NAME = trie_compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
+_QUOTED_LETTER = trie_compile(r"[\"“‘'(]([^\W\d_a-z])[\"”’')]")
 _PARTICLES = PARTICLES | {"los", "las"}  # "de los Santos": one surname
 
 
@@ -362,7 +363,7 @@ def _groups(text: str, spans: Sequence[tuple[int, int]], order: list[int], ments
     return list(out.values())
 
 
-_ALIAS_OPENS = re.compile(r"(?!['’][sS]\b)\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")  # not "keisha's"
+_ALIAS_OPENS = trie_compile(r"(?!['’][sS]\b)\s*(?:\(\s*[\"“‘']?|[\"“‘'])\s*[^\W\d_]")  # not "keisha's"
 
 
 def _lf_before_alias(text: str, a: _Mention, b: _Mention, be: int) -> bool:

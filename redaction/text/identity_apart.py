@@ -45,16 +45,17 @@ from typing import Protocol
 
 from redaction.recognizers.words import fold
 from redaction.text import identity_marks as marks
+from redaction.text.wordtrie import trie_compile
 
-_NO_RELATION = re.compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
+_NO_RELATION = trie_compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
 
 
 _RELATIONS = (r"(?:ex-|step-?|half-|great-|grand)*(?:neighbou?r|cousin|friend|roommate|room\s+mate|co-?worker|"
               r"landlord|landlady|tenant|boss|ex|brother|sister|son|daughter|father|mother|dad|mom|uncle|aunt|nephew|"
               r"niece|husband|wife|boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|child|kid|parent|sibling)"
               r"(?:-in-law|\s+in\s+law)?")
-_RELATION_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|my)\s+" + _RELATIONS + r"\s*,?\s+\Z", re.IGNORECASE)
-_RELATION_AFTER = re.compile(r"\s*[(,]\s*(?:his|her|their|my)\s+" + _RELATIONS + r"\s*(?:[,).;:]|\Z)",
+_RELATION_BEFORE = trie_compile(r"(?<![\w'’])(?:his|her|their|my)\s+" + _RELATIONS + r"\s*,?\s+\Z", re.IGNORECASE)
+_RELATION_AFTER = trie_compile(r"\s*[(,]\s*(?:his|her|their|my)\s+" + _RELATIONS + r"\s*(?:[,).;:]|\Z)",
                              re.IGNORECASE)  # "Pablo (his cousin)", "Priya Shah, her cousin,"; not ", her son Ali"
 
 
@@ -64,7 +65,7 @@ def relation_around(text: str, s: int, e: int) -> bool:
         or (("(" in text[e:e + 3] or "," in text[e:e + 3]) and _RELATION_AFTER.match(text, e) is not None)
 
 
-_MARKER = re.compile(r"(?<![\w/])(r/p|[cvsw]\d?/)\s*\Z", re.IGNORECASE)
+_MARKER = trie_compile(r"(?<![\w/])(r/p|[cvsw]\d?/)\s*\Z", re.IGNORECASE)
 
 
 def marker_before(text: str, s: int) -> str:
@@ -75,7 +76,7 @@ def marker_before(text: str, s: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)+")
+_HYPHENATED = trie_compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)+")
 
 
 def halves_of(span: str, halves: set[str], whole: Collection[str]) -> set[str]:
@@ -86,8 +87,8 @@ def halves_of(span: str, halves: set[str], whole: Collection[str]) -> set[str]:
     return (halves | parts) - (set(whole) - parts)
 
 
-_BADGE_AFTER = re.compile(r"\s*,?\s*(?:\(\s*)?(?:#\s*\d|badge\b|(?:ser|unit)\s*#?\s*\d)", re.IGNORECASE)
-_RANK_BEFORE = re.compile(r"(?<![\w/])(?:officer|ofc|r/o|reporting|deputy|detective)\s*[:#\-]\s*\Z", re.IGNORECASE)
+_BADGE_AFTER = trie_compile(r"\s*,?\s*(?:\(\s*)?(?:#\s*\d|badge\b|(?:ser|unit)\s*#?\s*\d)", re.IGNORECASE)
+_RANK_BEFORE = trie_compile(r"(?<![\w/])(?:officer|ofc|r/o|reporting|deputy|detective)\s*[:#\-]\s*\Z", re.IGNORECASE)
 
 
 def badge_around(text: str, s: int, e: int) -> bool:

@@ -27,17 +27,19 @@ from __future__ import annotations
 
 import re
 
+from redaction.text.wordtrie import trie_compile
+
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
 _KIN_NOUN = r"(?:ex-|step-?|great-)*[^\W\d_]+(?:-in-law)?"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_SUFFIX_AFTER = re.compile(r",?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
-_ANY_SUFFIX = re.compile(r"(?<![\w'’])(?:jr|sr|ii|iii|iv)\b", re.IGNORECASE)
-_SUFFIX_END = re.compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
+_SUFFIX_AFTER = trie_compile(r",?\s*(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+_ANY_SUFFIX = trie_compile(r"(?<![\w'’])(?:jr|sr|ii|iii|iv)\b", re.IGNORECASE)
+_SUFFIX_END = trie_compile(r"(?<![\w'’])(jr|sr|ii|iii|iv)\.?\Z", re.IGNORECASE)
 
 
 # What stands between the possessor and the mention ("'s mother, Ms. "), and between two mentions (" and Ms. ").
-_POSSESSIVE_KIN = re.compile(r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z", re.IGNORECASE)
-_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
+_POSSESSIVE_KIN = trie_compile(r"['’]s?\s+" + _KIN_NOUN + r"\s*,?\s+" + _TITLE + r"\Z", re.IGNORECASE)
+_JOIN = trie_compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:,|\band\b|\bor\b|&|/)\s*" + _TITLE + r"\Z",
                    re.IGNORECASE)  # "Ms. Ng (the mother) and Ms. Ng"
 
 
@@ -99,13 +101,13 @@ def other_form_met(met: list[tuple[int, frozenset[str]]], keys: frozenset[str], 
     return rest if rest and len(rest) < len(cands) else cands
 
 
-_COMMA = re.compile(r"\s*,\s*")
-_AND = re.compile(r"\s*,?\s+(?:and|&)\s+", re.IGNORECASE)
-_LIST_BEFORE = re.compile(r",\s*\Z")
-_LIST_AFTER = re.compile(r"\s*(?:,|(?:and|&|or)\s)", re.IGNORECASE)
-_AND_ANY = re.compile(r"\sand\s|&", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_LF_SPAN = re.compile(_WORD.pattern + r"\s*,\s*" + _WORD.pattern)
+_COMMA = trie_compile(r"\s*,\s*")
+_AND = trie_compile(r"\s*,?\s+(?:and|&)\s+", re.IGNORECASE)
+_LIST_BEFORE = trie_compile(r",\s*\Z")
+_LIST_AFTER = trie_compile(r"\s*(?:,|(?:and|&|or)\s)", re.IGNORECASE)
+_AND_ANY = trie_compile(r"\sand\s|&", re.IGNORECASE)
+_WORD = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LF_SPAN = trie_compile(_WORD.pattern + r"\s*,\s*" + _WORD.pattern)
 
 
 def paired_lf(text: str, spans: list[tuple[int, int]], lone: list[bool]) -> list[tuple[int, int]]:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from redaction.text.wordtrie import trie_compile
+
 
 class Mention(Protocol):
     """What these cues read of a mention (``identity_apart.Mention``)."""
@@ -40,15 +42,15 @@ class Context(Protocol):
     met: dict[int, list[tuple[int, frozenset[str]]]]
     every_end: dict[int, int]
 
-_MARK = re.compile(r"(?<![\w/])(dr|doctor|mr|mrs|ms|miss|mx|sgt|sergeant|ofc|officer|p/?o|det|detective|lt|"
+_MARK = trie_compile(r"(?<![\w/])(dr|doctor|mr|mrs|ms|miss|mx|sgt|sergeant|ofc|officer|p/?o|det|detective|lt|"
                    r"lieutenant|cpl|corporal|capt|captain|dep|deputy|cmdr|commander|agent|tpr|trooper|judge|nurse)"
                    r"\.?[ \t]+\Z", re.IGNORECASE)
 _ONE_RANK = {"doctor": "dr", "officer": "ofc", "po": "ofc", "p/o": "ofc", "sergeant": "sgt", "detective": "det",
              "lieutenant": "lt", "corporal": "cpl", "captain": "capt", "deputy": "dep", "commander": "cmdr",
              "trooper": "tpr"}
-_AGE = re.compile(r"[ \t]*(?:,[ \t]*(?:age[ \t]*)?|\([ \t]*(?:age[ \t]*)?)(\d{1,2})[ \t]*(?:,|\)|yo\b|y/o\b|yrs\b)",
+_AGE = trie_compile(r"[ \t]*(?:,[ \t]*(?:age[ \t]*)?|\([ \t]*(?:age[ \t]*)?)(\d{1,2})[ \t]*(?:,|\)|yo\b|y/o\b|yrs\b)",
                   re.IGNORECASE)
-_DUTY = re.compile(r"[ \t]+(?:responded|was[ \t]+dispatched|were[ \t]+dispatched|arrived[ \t]+on[ \t]+scene|"
+_DUTY = trie_compile(r"[ \t]+(?:responded|was[ \t]+dispatched|were[ \t]+dispatched|arrived[ \t]+on[ \t]+scene|"
                    r"was[ \t]+the[ \t]+(?:reporting|responding|assisting|arresting)[ \t]+officer)\b", re.IGNORECASE)
 
 

@@ -30,6 +30,7 @@ from redaction.text.initials import initials_of
 from redaction.text.value_match import DETERMINERS
 from redaction.text.verb_nicknames import given_initials
 from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.wordtrie import trie_compile
 
 # Two letters that spell a title or a street or time word but are initials after a role and before a verb.
 _TITLE_LIKE = frozenset({"dr", "ms", "mr", "sd", "am", "st", "lt", "jr", "sr", "er"})
@@ -38,13 +39,13 @@ _NEVER = (frozenset(ABBREVIATIONS) | STREET_ABBREVIATIONS | {w for w in NOT_NAME
           | {"dv", "pc", "oc", "mx"}) - _TITLE_LIKE
 _ROLE_SET = frozenset({c.lower().rstrip(".") for c in INITIALS_CUES} | set(OCCUPATIONS) | {"interviewed", "juv", "minor"})
 _VERBS = sorted(NARRATIVE_VERBS - {"would", "could", "might", "must", "should", "let", "lets"}, key=len, reverse=True)
-_VERB_AFTER = re.compile(r"[ \t]*\)?,?[ \t]+(?i:" + "|".join(_VERBS) + r")\b")
-_STOP_AFTER = re.compile(r"[ \t]*(?:[,;:)]|\.(?![\w])|\n|\Z)")
-_ROLE_AFTER = re.compile(r"[ \t]*\((?i:" + "|".join(sorted({c.lower() for c in INITIALS_CUES if c[-1:].isalpha()}
+_VERB_AFTER = trie_compile(r"[ \t]*\)?,?[ \t]+(?i:" + "|".join(_VERBS) + r")\b")
+_STOP_AFTER = trie_compile(r"[ \t]*(?:[,;:)]|\.(?![\w])|\n|\Z)")
+_ROLE_AFTER = trie_compile(r"[ \t]*\((?i:" + "|".join(sorted({c.lower() for c in INITIALS_CUES if c[-1:].isalpha()}
                                                            | set(KIN_WORDS) | {"juvenile", "minor", "juv"},
                                                            key=len, reverse=True)) + r")\)")
-_CAPS_PAIR = re.compile(r"(?<![\w'’\-/.#])[A-Z]{2}(?![\w'’\-/])")
-_DOTTED = re.compile(r"(?<![\w'’\-/.])([^\W\d_])\.[ \t]?([^\W\d_])(?:\.(?![^\W\d_]))?(?![\w'’\-])")
+_CAPS_PAIR = trie_compile(r"(?<![\w'’\-/.#])[A-Z]{2}(?![\w'’\-/])")
+_DOTTED = trie_compile(r"(?<![\w'’\-/.])([^\W\d_])\.[ \t]?([^\W\d_])(?:\.(?![^\W\d_]))?(?![\w'’\-])")
 
 
 def _cued(text: str, start: int) -> bool:
@@ -95,9 +96,9 @@ def initial_words(value: str) -> frozenset[str]:
     return frozenset(p for p in pairs if len(p) == 2 and p not in _NEVER and p not in _TITLES)  # "ms." of MERCY STORY
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = trie_compile(r"['’]s\b")
 # Words a person follows as an object ("told jt to leave", "spoke with jt and kb").
-_OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:told|tell|asked|ask|with|and|saw|see|called|call|texted|text|hit|"
+_OBJECT_BEFORE = trie_compile(r"(?<![\w'’])(?i:told|tell|asked|ask|with|and|saw|see|called|call|texted|text|hit|"
                             r"punched|pushed|grabbed|by|for|against|from|met|about|per|&)[ \t]+\Z")
 _NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS)  # "the dj played": a disc jockey
 
@@ -105,7 +106,7 @@ _NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS)  # "the dj 
 _TAIL = r"(?:\.(?![^\W\d_]))?(?![\w\-])(?!['’](?![sS]\b))"  # "jt", "j.t.", "jt's"; never "jtx", "j.t.x"
 # A pair of letters, dotted or not, standing alone and after no determiner, matched where a word starts (compiled
 # once: the record's pairs are compared with what it finds, "the dj played" being a disc jockey).
-_PAIR_AT = re.compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + r"([^\W\d_])\.?[ \t]?([^\W\d_])" + _TAIL,
+_PAIR_AT = trie_compile(r"(?<![\w'’\-/.])" + _NOT_DETERMINED + r"([^\W\d_])\.?[ \t]?([^\W\d_])" + _TAIL,
                       re.IGNORECASE)
 
 
@@ -137,4 +138,4 @@ def record_initials(folded: str, words: dict[str, list[int]] | None, value: str)
     return out
 
 
-_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+_WORD_START = trie_compile(r"(?<!\w)[^\W\d_]")

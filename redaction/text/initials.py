@@ -17,12 +17,12 @@ list ("DV OR PC" end in different letters; "RP" alone is no list).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from redaction.text.names import PARTICLES
+from redaction.text.wordtrie import trie_compile
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = trie_compile(r"[^\W\d_]+")
 _PARTICLES = PARTICLES | {"mac", "an", "st"}
 # Two-letter words that are also initials: matched only with a statement verb after or a cue before.
 _COMMON = frozenset({
@@ -30,9 +30,9 @@ _COMMON = frozenset({
     "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "pd", "po", "id", "tv", "pm", "dl", "ne",
     "nw", "se", "sw", "st", "rd", "dr", "mr", "ms", "lt",
 })
-_AFTER = re.compile(r"(?:'S\b|\s+(?:STATES|STATED|SAID|SAYS|WAS|IS|DENIES|DENIED|CONFIRMED|REPORTED|ALLEGES|"
+_AFTER = trie_compile(r"(?:'S\b|\s+(?:STATES|STATED|SAID|SAYS|WAS|IS|DENIES|DENIED|CONFIRMED|REPORTED|ALLEGES|"
                     r"ADVISED|CLAIMS|CLAIMED|WAS|HAD|HAS|AND\s+[A-Z]{2}\b|\())")
-_BEFORE = re.compile(r"(?:COMPLAINANT|WITNESS|VICTIM|SUBJECT|ACCORDING\s+TO|OFFICER|P/?O|P\.O\.|SGT\.?|"
+_BEFORE = trie_compile(r"(?:COMPLAINANT|WITNESS|VICTIM|SUBJECT|ACCORDING\s+TO|OFFICER|P/?O|P\.O\.|SGT\.?|"
                      r"LT\.?|DET\.?|CPL\.?|MOTHER|FATHER|PARENT|SISTER|BROTHER|SIBLING|SPOUSE|SON|DAUGHTER)"
                      r",?\s+$")
 
@@ -119,9 +119,9 @@ def initials_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-_PAIR_LIST = re.compile(r"(?<![\w./])[A-Z]{2}(?:(?:\s*,\s*|\s+(?:OR|AND|or|and|&)\s+|\s*&\s*|\s*/\s*)[A-Z]{2})+"
+_PAIR_LIST = trie_compile(r"(?<![\w./])[A-Z]{2}(?:(?:\s*,\s*|\s+(?:OR|AND|or|and|&)\s+|\s*&\s*|\s*/\s*)[A-Z]{2})+"
                         r"(?![\w/])")
-_PAIR = re.compile(r"[A-Z]{2}")
+_PAIR = trie_compile(r"[A-Z]{2}")
 
 
 def initials_lists(text: str, name_words: Iterable[str]) -> list[tuple[int, int]]:

@@ -6,15 +6,13 @@ involved", "rangi & his cousin mere left"), in any casing: the relation cue take
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.names import CUE_WORDS, RELATION_CUES
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _RELATIONS = sorted({c for c in RELATION_CUES if c.replace("-", "").isalpha()})
-_PAIR = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:and|&)[ \t]+(?i:his|her|my|their|our|your)[ \t]+"
+_PAIR = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:and|&)[ \t]+(?i:his|her|my|their|our|your)[ \t]+"
                    r"(?:(?i:little|lil|big|older|younger|oldest|youngest|baby|twin|half|step|new|old)[ \t]+)?(?i:"
                    + word_trie(_RELATIONS) + r")[ \t]+" + _NAME)  # "and her (little) cousin jojo"
 

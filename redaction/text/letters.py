@@ -8,31 +8,30 @@ words that are never a name (report words, relations: "thanks, mom", "this is di
 
 from __future__ import annotations
 
-import re
-
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.lexicon import lexicon
 from redaction.text.names import CUE_WORDS
 from redaction.text.ner_edges import closing_at
 from redaction.text.positions import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|respectfully\s+submitted|"
              r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless|best|love")
 _ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the text or a line ("love, marisol")
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
-_SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
+_SIGNED = trie_compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
 # The start of a word, a quote mark allowed before it ("message says 'this is anselm from the shelter'").
 _OPEN = r"(?<![\w\-])(?<![\w][’'])"
 # "this is mercy calling", "hi, this is dmitri", "hello its kwame again": the caller says who calls.
 # "its me again, shanice", "this is me, dmitri": the caller names herself after "me".
-_ME = re.compile(_OPEN + r"(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
+_ME = trie_compile(_OPEN + r"(?i:it['’]?s|this\s+is)[ \t]+(?i:me)(?:[ \t]+(?i:again))?[ \t]*,[ \t]*(" + _NAME
                  + r")(?=[ \t]*(?:[,.!\n]|\Z))")
-_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+_CALLER = trie_compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                      + r"))?")
-_GREETING = re.compile(r"(?<![\w'’\-])(?i:hi|hello|hey|yo|hiya|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
+_GREETING = trie_compile(r"(?<![\w'’\-])(?i:hi|hello|hey|yo|hiya|good\s+morning|good\s+afternoon|good\s+evening)[ \t]*[,.!]?[ \t]*\Z")
 # Who calls for a service, not a person ("this is dispatch calling", "this is the school calling").
 _NOT_CALLER = CAPS_STOP_WORDS | CUE_WORDS | TEXTING_WORDS | {
     "dispatch", "security", "police", "school", "office", "management", "maintenance", "reception", "billing",
@@ -40,8 +39,8 @@ _NOT_CALLER = CAPS_STOP_WORDS | CUE_WORDS | TEXTING_WORDS | {
 # Words after a closing that are no writer's name ("thanks, mom", "thanks again", "regards, the team").
 _NEVER = _NOT_CALLER | {"everyone", "all", "guys", "sir", "madam", "maam", "team", "so", "much", "for", "in",
                         "advance", "you", "u", "again", "the", "a", "an", "about", "regarding", "re", "not", "really"}
-_PAUSE = re.compile(r"[ \t]*(?:[,.!?\n]|\Z)")
-_CALLS = re.compile(r"[ \t]+(?i:calling|speaking|here|again|from)\b")
+_PAUSE = trie_compile(r"[ \t]*(?:[,.!?\n]|\Z)")
+_CALLS = trie_compile(r"[ \t]+(?i:calling|speaking|here|again|from)\b")
 
 
 def _name_word(word: str) -> bool:
@@ -79,8 +78,8 @@ def letter_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BEFORE_CALLER = re.compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
-_BEFORE_SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\Z")
+_BEFORE_CALLER = trie_compile(_OPEN + r"(?i:this\s+is|it['’]?s|my\s+name\s+is)[ \t]+\Z")
+_BEFORE_SIGNED = trie_compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\Z")
 
 
 def in_letter_slot(text: str, start: int, end: int) -> bool:

@@ -13,10 +13,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.positions import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_ITEM = re.compile(r"[ \t]*(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(;|(?=[.\n]|\Z))")
-_START = re.compile(r"[:;]")
+_ITEM = trie_compile(r"[ \t]*(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(;|(?=[.\n]|\Z))")
+_START = trie_compile(r"[:;]")
 
 
 def _item(surname: str, given: str) -> bool:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
+from redaction.text.wordtrie import trie_compile
+
 _DIRECTION = r"(?:east|west|north|south|eb|wb|nb|sb|[nsew]/b|(?:east|west|north|south)bound)"
-_BEFORE = re.compile(
+_BEFORE = trie_compile(
     r"(?<![\w'’/])(?:" + _DIRECTION + r"(?:[ \t]+(?:on|onto|down|along|up|to))?"
     r"|(?:walking|walked|driving|drove|running|ran|fled|fleeing|traveling|travelling|headed|heading|stopped|parked|"
     r"speeding|going|biking|riding|proceeded|continued)[ \t]+(?:on|onto|down|along|up)"
     r"|(?:stop|collision|accident|intersection|corner|crash|tc)[ \t]+(?:at|of))[ \t]+\Z", re.IGNORECASE)
-_JOINED = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]*(?:and|&|/)[ \t]*\Z", re.IGNORECASE)
+_JOINED = trie_compile(r"(?<![\w'’])([^\W\d_]+)[ \t]*(?:and|&|/)[ \t]*\Z", re.IGNORECASE)
 
 
 def travel_street(text: str, start: int) -> bool:

@@ -16,7 +16,7 @@ import re
 from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _KINDS = ("strong", "weak", "given")
@@ -24,16 +24,16 @@ _KINDS = ("strong", "weak", "given")
 _MESSAGES = ("reply", "replies", "message", "messages", "msg", "msgs", "text", "texts", "txt", "txts", "dm", "dms", "snap",
              "snaps", "comment", "comments", "post", "posts", "email", "emails", "e-mail", "e-mails", "vm", "vms",
              "voicemail", "voicemails", "note", "notes", "response", "responses", "caption", "captions")
-_SENDER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_MESSAGES) + r")[ \t]+(?i:from|by)[ \t]+(" + _NAME
+_SENDER = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_MESSAGES) + r")[ \t]+(?i:from|by)[ \t]+(" + _NAME
                      + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*(?::|[ \t]-[ \t])")
 # "text comfort at 718-895-9281", "call tavo on 0412 ...": who to reach at a number.
-_REACH = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(("call", "text", "txt", "message", "msg", "dm", "contact", "reach",
+_REACH = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(("call", "text", "txt", "message", "msg", "dm", "contact", "reach",
                                                           "ask for"), r"[ \t]+") + r")[ \t]+(" + _NAME
                     + r")(?:[ \t]+(" + _NAME + r"))?[ \t]+(?i:at|on|@)[ \t]*(?=[(+]?\d)")
 _MESSAGE_WORDS = frozenset(_MESSAGES)
 _REACH_WORDS = frozenset({"call", "text", "txt", "message", "msg", "dm", "contact", "reach", "ask"})
 # "named on the app as oksana", "saved in her phone as kiki", "shows up as tavo": up to four words of where, then "as".
-_SHOWN_AS = re.compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"
+_SHOWN_AS = trie_compile(r"(?<![\w'’\-])(?i:named|listed|saved|shown|shows?|showed|came|comes|appears?|appeared|"
                        r"registered|given|provided)(?:[ \t]+(?i:up|on|in|under|the|his|her|their|my|your|app|phone|profile|account|"
                        r"contacts|screen|it|receipt|ticket|order|card|booking|reservation|listing|invoice|lease|form|"
                        r"paperwork)){0,4}[ \t]+(?i:as)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
@@ -44,9 +44,9 @@ _PERSON_NOUNS = ("victim", "suspect", "caller", "complainant", "witness", "drive
                  "juvenile", "parties", "male", "female", *(o for o in OCCUPATIONS if o.isalpha()))
 _PERSON = (r"(?i:(?:the|her|his|their|my|our|your)[ \t]+(?:[^\W\d_]+[ \t]+)?(?:" + word_trie(set(_PERSON_NOUNS))
            + r")|him|her|them|me|rp|victim|suspect)")
-_BETWEEN_FIRST = re.compile(r"(?<![\w'’\-])(?i:between)[ \t]+" + _PERSON + r"[ \t]+(?i:and|&)[ \t]+(" + _NAME
+_BETWEEN_FIRST = trie_compile(r"(?<![\w'’\-])(?i:between)[ \t]+" + _PERSON + r"[ \t]+(?i:and|&)[ \t]+(" + _NAME
                             + r")(?:[ \t]+(" + _NAME + r"))?")
-_BETWEEN_LAST = re.compile(r"(?<![\w'’\-])(?i:between)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
+_BETWEEN_LAST = trie_compile(r"(?<![\w'’\-])(?i:between)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME
                            + r"))?[ \t]+(?i:and|&)[ \t]+" + _PERSON + r"(?![\w'’\-])")
 
 

@@ -45,10 +45,11 @@ from redaction.text.speech_tags import quoted_word
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.word_kinds import listed as _listed
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_BEFORE_COMMA = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s*,\s*\Z")
-_ON_BEFORE = re.compile(r"(?<![\w'’\-])(?i:on|off)[ \t]+\Z")  # "on duty, marisol", "off call, ..."
+_BEFORE_COMMA = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")\s*,\s*\Z")
+_ON_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:on|off)[ \t]+\Z")  # "on duty, marisol", "off call, ..."
 
 
 def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -80,14 +81,14 @@ def surnames_before(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-_WORD_AFTER = re.compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
+_WORD_AFTER = trie_compile(r"[ \t](" + _NAME + r")(?=[ \t]*(?:([^\W\d_]+)|[^\w]|\Z))")
 _NO_SURNAME = frozenset({"white", "black", "brown", "gray", "grey", "green", "tan", "male", "female", "young", "long"})
 
 
 _NAME_PARTICLES = sorted(PARTICLES - {"st.", "st"} | {"los", "las"}, key=len, reverse=True)
-_PARTICLES_THEN_NAME = re.compile(r"((?:[ \t]+(?i:" + "|".join(_NAME_PARTICLES) + r")){1,3})[ \t]+(" + _NAME
+_PARTICLES_THEN_NAME = trie_compile(r"((?:[ \t]+(?i:" + "|".join(_NAME_PARTICLES) + r")){1,3})[ \t]+(" + _NAME
                                   + r")(?![\w'’\-])")
-_PARTICLES_BEFORE = re.compile(r"(?<![\w'’\-])((?:(?i:" + "|".join(_NAME_PARTICLES) + r")[ \t]+){1,3})\Z")
+_PARTICLES_BEFORE = trie_compile(r"(?<![\w'’\-])((?:(?i:" + "|".join(_NAME_PARTICLES) + r")[ \t]+){1,3})\Z")
 
 
 def _particle_surname(text: str, e: int) -> tuple[int, int] | None:
@@ -174,7 +175,7 @@ def _cued_suffix(text: str, start: int, m: re.Match[str]) -> bool:
         and fold(m.group(1)).lower() in _SUFFIX_NAMES
 
 
-_CUE_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*[(,]?[ \t]*\Z")
+_CUE_BEFORE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]*[(,]?[ \t]*\Z")
 _SUFFIX_NAMES = frozenset({"lane", "hill", "park", "ford", "brook", "wood", "woods", "rivers", "banks", "way", "field",
                            "fields", "lake", "pike", "ridge", "glen", "dale", "cross", "grove", "court", "place"})
 

@@ -48,7 +48,7 @@ from redaction.text.vocabulary import (
 )
 from redaction.text.with_objects import thing_after_with
 from redaction.text.word_pos import base_verb
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 PARTICLES = {"de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "st",
              "st.", "san", "bin", "ibn", "al", "el", "ter", "ten", "mac", "an", "ní", "nic", "ó", "uí"}  # "Mac an" only inside a name
@@ -80,8 +80,8 @@ _PERSON_NOUNS = _CUE_WORDS | {"man", "male", "lady", "boy", "girl", "baby", "wom
 _CAR_MAKERS = {"mercury", "lincoln", "jeep", "nissan", "toyota", "kia", "tesla", "mazda", "subaru", "volvo", "saturn"}
 _STOP = CAPS_STOP_WORDS | NOT_NAME_WORDS | SUFFIX_LOWER | US_STATES | (TEXTING_WORDS - {"cuz"})
 _SPACY_STOP = frozenset(SPACY_STOP_WORDS)
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
-_CUE_RE = re.compile(
+_WORD = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+_CUE_RE = trie_compile(
     r"(?<![\w/])(?:" + word_trie(c.lower() for c in PERSON_CUES_ANY_CASE)
     + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?,?\s+\(?)", re.IGNORECASE)
 
@@ -246,13 +246,13 @@ def surnames() -> frozenset[str]:
 
 _VERB_ENDINGS = ("ed", "ing", "ly", "es")
 
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
+_DETERMINER_BEFORE = trie_compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its)[ \t]+\Z")
 
 # a determiner or an article right before: a noun follows ("his crew", "the sun")
-_NOUN_OPENER_BEFORE = re.compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its|the|a|an)[ \t]+\Z")
+_NOUN_OPENER_BEFORE = trie_compile(r"(?<![\w'’])(?i:his|her|their|my|your|our|its|the|a|an)[ \t]+\Z")
 
 # an article and one or two words before: a noun's modifiers ("the first aid kit", "a big mac", "the food trey")
-_MODIFIED_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)((?:[ \t]+[^\W\d_]+){1,2})[ \t]+\Z")
+_MODIFIED_BEFORE = trie_compile(r"(?<![\w'’])(?i:the|a|an)((?:[ \t]+[^\W\d_]+){1,2})[ \t]+\Z")
 
 def _compound_noun(text: str, start: int) -> bool:
     """The word at ``start`` ends a noun phrase: an article, then one or two lower-case dictionary words that are no
@@ -265,7 +265,7 @@ def _compound_noun(text: str, start: int) -> bool:
                and w.lower() not in _PERSON_NOUNS for w in words)
 
 
-_NOT_NAME_PHRASE = re.compile(
+_NOT_NAME_PHRASE = trie_compile(
     r"(?<![\w'’])(?:" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                                  for p in sorted(NOT_NAME_PHRASES, key=len, reverse=True)) + r")(?![\w'’])", re.IGNORECASE)
 
@@ -275,7 +275,7 @@ def not_name_phrases(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOT_NAME_PHRASE.finditer(text)]
 
 
-_PREFIXED_VERB = re.compile(r"(?:re|pre|un|co|self)-[^\W\d_]+ed")
+_PREFIXED_VERB = trie_compile(r"(?:re|pre|un|co|self)-[^\W\d_]+ed")
 
 
 def neighbour_is_name(text: str) -> Callable[[str], bool]:
@@ -307,7 +307,7 @@ def mixed_case(text: str) -> bool:
     return 0.0 < upper_ratio(text) <= 0.5
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = trie_compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)

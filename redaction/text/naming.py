@@ -19,8 +19,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, fold
@@ -29,6 +27,7 @@ from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES
 from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _W = r"[ \t]+"
@@ -44,9 +43,9 @@ _NAMING = (r"(?:identified|id'd|idd|named|known|introduced|listed|described)(?:"
            + r"|thank(?:s|[ \t]+(?:you|u))?(?:[ \t]+so[ \t]+much)?[ \t,]*(?:to)?"
            + r"|shout[ \t]?outs?[ \t]+to"  # "shoutout to marisela for the ride"
            + r"|name(?:'s|s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)")  # "her names ngozi": "name's" typed fast
-_NAMING_RX = re.compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+((?i:st\.[ \t]+)?" + _NAME
+_NAMING_RX = trie_compile(r"(?<![\w'’\-])(?i:" + _NAMING + r")[ \t]+(" + _NAME + r")(?:[ \t]+((?i:st\.[ \t]+)?" + _NAME
                         + r"))?(?:[ \t]+(" + _NAME + r"))?")  # "thanks to dolores st. john"
-_DESCRIBED = re.compile(r"(?i)described")
+_DESCRIBED = trie_compile(r"(?i)described")
 
 
 def _everyday(word: str) -> bool:
@@ -87,7 +86,7 @@ def naming_cues(text: str) -> list[tuple[int, int]]:
 
 
 # Where one person stands: a verb of contact or a person word and its copula ("sister is", "spoke with").
-_PERSON_SLOT = re.compile(
+_PERSON_SLOT = trie_compile(
     r"(?<![\w'’\-])(?i:(?:spoke|speak|talked|talking|lives|lived|living|stays|stayed|staying|met|went|came|left|"
     r"fighting|arguing|argued|fought)[ \t]+with|(?:sister|brother|mother|father|mom|dad|son|daughter|aunt|uncle|"
     r"cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|wife|husband|girlfriend|boyfriend|partner|friend|"
@@ -110,7 +109,7 @@ def dictionary_given_pairs(text: str) -> list[tuple[int, int]]:
             if unknown_word(m.group(2)) and (_plain_word(m.group(1)) or word_kind(m.group(1)))]
 
 
-_SUBJECT_PAIR = re.compile(r"(?:\A|(?<=[.!?;:]\s)|(?<=\n)|(?<=,\s)|(?i:(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)))("
+_SUBJECT_PAIR = trie_compile(r"(?:\A|(?<=[.!?;:]\s)|(?<=\n)|(?<=,\s)|(?i:(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)))("
                            + _NAME + r")[ \t]+(" + _NAME + r")[ \t]+([^\W\d_]+)")
 
 
@@ -124,7 +123,7 @@ def dictionary_given_subjects(text: str) -> list[tuple[int, int]]:
 # A person noun, up to five words, a name between commas, then a verb ("the girl from next door, destiny, took it").
 _PERSON_NOUNS = ("girl", "guy", "lady", "man", "woman", "boy", "kid", "dude", "female", "male", "person", "chick",
                  "individual", "someone", "somebody", "gentleman", "teen", "teenager", "youth", "juvenile", "child")
-_BOXED = re.compile(r"(?<![\w'’\-])(?i:" + "|".join(_PERSON_NOUNS) + r")(?:[ \t]+[^\W\d_]+){0,4}?,[ \t]*("
+_BOXED = trie_compile(r"(?<![\w'’\-])(?i:" + "|".join(_PERSON_NOUNS) + r")(?:[ \t]+[^\W\d_]+){0,4}?,[ \t]*("
                     + _NAME + r")[ \t]*,[ \t]*([^\W\d_]+)")
 
 
@@ -141,11 +140,11 @@ def boxed_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BACKREF = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]*,)?[ \t]+(?i:and|&|n)[ \t]+(?i:(she|he)|(?:her|his)[ \t]+("
+_BACKREF = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]*,)?[ \t]+(?i:and|&|n)[ \t]+(?i:(she|he)|(?:her|his)[ \t]+("
                       + _NAME + r"))(?![\w'’\-])")
 _NOT_BEFORE = frozenset({"said", "say", "says", "saying", "the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "of", "no", "some", "any",
                          "this", "that", "much", "more", "less", "lot", "full", "in", "had", "have", "has", "lost"})
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_WORD_BEFORE = trie_compile(r"([^\W\d_]+)[ \t]+\Z")
 
 
 def named_before_pronoun(text: str) -> list[tuple[int, int]]:
@@ -165,7 +164,7 @@ def named_before_pronoun(text: str) -> list[tuple[int, int]]:
 
 
 # A name before a relation in apposition: "faith rivera, my sister, was there", "ngozi, his cousin, said".
-_BEFORE_RELATION = re.compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*,[ \t]*(?i:my|his|her|their|our|"
+_BEFORE_RELATION = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*,[ \t]*(?i:my|his|her|their|our|"
                               r"your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+(" + _NAME + r")[ \t]*[,(]")
 
 
@@ -186,7 +185,7 @@ def named_before_relation(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_RELATION_IS = re.compile(
+_RELATION_IS = trie_compile(
     r"(?<![\w'’\-])(?i:sister|brother|mother|father|mom|dad|son|daughter|aunt|uncle|cousin|niece|nephew|wife|husband|"
     r"girlfriend|boyfriend|friend|roommate|neighbor|neighbour|coworker|co-worker|ex|landlord|boss|mother|grandma|"
     r"grandmother|grandpa|grandfather|stepdad|stepmom|partner)(?:['’]s[ \t]+name)?[ \t]+(?i:is|was)[ \t]+(" + _NAME
@@ -214,6 +213,6 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_APPOSITION = re.compile(r"(?i),[ \t]*(?:my|his|her|their|our|your|the)[ \t]")
-_WORDS = re.compile(r"[^\W\d_]{4,}")
-_AND = re.compile(r"(?i)[ \t](?:and|&|n)[ \t]+(?:she|he|her|his)\b")
+_APPOSITION = trie_compile(r"(?i),[ \t]*(?:my|his|her|their|our|your|the)[ \t]")
+_WORDS = trie_compile(r"[^\W\d_]{4,}")
+_AND = trie_compile(r"(?i)[ \t](?:and|&|n)[ \t]+(?:she|he|her|his)\b")

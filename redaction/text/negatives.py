@@ -64,6 +64,7 @@ from redaction.text.prepositions import owner_at
 from redaction.text.record_words import record_word_as_word
 from redaction.text.street_surnames import person_place
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
+from redaction.text.wordtrie import trie_compile
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
 REPORT_WORDS = frozenset({
@@ -81,17 +82,17 @@ REPORT_WORDS = frozenset({
 # Function words (spaCy's stop words) that are no name either: "MY NEIGHBOR [ACROSS] THE HALL".
 _FUNCTION_WORDS = frozenset(STOP_WORDS) - {"an", "else", "ever", "in", "many", "may", "see", "so", "will"}
 _NUMBER_LABELS = frozenset({"badge", "star", "serial", "unit", "car", "id", "no", "number", "dsn", "emp"})
-_AKA = re.compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
+_AKA = trie_compile(r"(?<![\w.])[aA]\.?\s?[kK]\.?\s?[aA]\b\.?")
 _KNOWN_ADVERBS = frozenset({"better", "also", "commonly", "widely", "otherwise"})
 _BY_PERSON = frozenset({"goes", "went", "go", "told", "informed", "advised", "notified", "warned", "texted",
                         "contacted", "threatened", "attacked", "assaulted", "robbed", "raised", "helped", "punched"})
 _PLACE_ADVERBS = frozenset({"there", "here", "upstairs", "downstairs", "together", "in", "at", "on", "with", "near",
                             "next", "across", "around", "nearby", "outside", "inside", "alone", "by", "behind"})
-_RELATION_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:my|his|her|their|our|your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+"
+_RELATION_AFTER = trie_compile(r"[ \t]*,[ \t]*(?i:my|his|her|their|our|your|the)(?:[ \t]+[^\W\d_]+['’][sS])?[ \t]+"
                              r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]*[,(]")  # "rocky lane, my sister, said"
 _NAMED_AS = frozenset({"identified", "named", "known", "introduced", "listed", "id'd", "idd"})
-_KNOWN = re.compile(r"\s+(?i:known)\b")
-_NAME_LABEL_AFTER = re.compile(r"\s*(?i:name|names|name:)(?![\w])")
+_KNOWN = trie_compile(r"\s+(?i:known)\b")
+_NAME_LABEL_AFTER = trie_compile(r"\s*(?i:name|names|name:)(?![\w])")
 _DETERMINERS = frozenset({"a", "an", "the", "no", "every", "each", "another", "any", "some", "such", "my", "your",
                           "our", "their", "its"})
 _HIS_HER = frozenset({"his", "her"})  # also object pronouns ("told her Rose ..."): only before a common noun

@@ -6,13 +6,13 @@ Moved out of ``negatives`` so that module stays one size; ``negatives`` imports 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from redaction.recognizers.words import fold
 from redaction.text.names import given_names, surnames, under_half_capitals
+from redaction.text.wordtrie import trie_compile
 
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
+WORD = trie_compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 

@@ -11,8 +11,6 @@ the word beside the name shown and the name redacted (the name itself is found b
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.street_word_surnames import street_surname, street_surname_ok
@@ -29,6 +27,7 @@ from redaction.text.names import (
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import base_verb
+from redaction.text.wordtrie import trie_compile
 
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
 _OPENERS = frozenset({
@@ -40,8 +39,8 @@ _OPENERS = frozenset({
 # "that" ("reports that Hill, Nizhoni") nor "an" ("Mac an Tsaoir, Bao").
 _DETERMINERS = frozenset({"the", "a", "my", "his", "her", "their", "our", "your", "its", "this", "every", "each", "both", "all",
                           "two", "three", "several"})
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
+_WORD = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LAST_WORD = trie_compile(r"([^\W\d_]+)[ \t]*\Z")
 
 
 def ner_start(text: str, start: int, end: int) -> int | None:
@@ -101,7 +100,7 @@ def adjective_phrase(text: str, start: int, end: int) -> bool:
 
 _CLOSING_WORDS = "sincerely|regards|respectfully|cordially|thanks|thank|thx|cheers|best|love|yours|warmly|peace|bye|xoxo"
 # A closing alone on its line (or opening the text), a comma, then the signature ending the text or its line.
-_SIGNATURE = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?][ \t]))[ \t]*(?i:" + _CLOSING_WORDS + r")[ \t]*,[ \t]*\n?[ \t]*"
+_SIGNATURE = trie_compile(r"(?:\A|(?<=\n)|(?<=[.!?][ \t]))[ \t]*(?i:" + _CLOSING_WORDS + r")[ \t]*,[ \t]*\n?[ \t]*"
                         r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_]+)?[ \t.!]*(?:\n|\Z)")
 
 
@@ -112,7 +111,7 @@ def closing_at(text: str, start: int) -> bool:
         text[start:].split(",")[0].strip().lower() in _CLOSING_WORDS.split("|")
 
 
-_TAIL = re.compile(r"(?:[ \t,]+(?i:en[ \t]+route|enroute|(?:re|pre|un|co|self)-[^\W\d_]+ed))+\Z")
+_TAIL = trie_compile(r"(?:[ \t,]+(?i:en[ \t]+route|enroute|(?:re|pre|un|co|self)-[^\W\d_]+ed))+\Z")
 
 
 def name_end(text: str, start: int, end: int) -> int:
@@ -142,10 +141,10 @@ def verb_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_PRONOUN_OBJECT = re.compile(r"[ \t]+(?i:him|her|them|me|us|you|u)\b")
+_PRONOUN_OBJECT = trie_compile(r"[ \t]+(?i:him|her|them|me|us|you|u)\b")
 
 
-_COPULA_BEFORE = re.compile(r"(?<![\w'’\-])(?i:was|were|is|are|be|been|being|so|very|too|really|extremely|became|seemed|"
+_COPULA_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:was|were|is|are|be|been|being|so|very|too|really|extremely|became|seemed|"
                             r"looked|got)[ \t]+\Z")
 
 

@@ -11,16 +11,15 @@ surname.
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, fold
 from redaction.text.names import CUE_WORDS
 from redaction.text.nicknames import forms_of
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_SHAPE = re.compile(r"(?<![\w'’\-])(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(?:\([ \t]*[\"“'‘]?(" + _NAME
+_SHAPE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(?:\([ \t]*[\"“'‘]?(" + _NAME
                     + r")[\"”'’]?[ \t]*\)|[\"“'‘](" + _NAME + r")[\"”'’])")
 # a greeting, a closing or a word that opens a sentence before a comma ("Update, Robert (Bobby) was released")
 _NOT_SURNAMES = frozenset({"hi", "hey", "hello", "dear", "thanks", "thank", "yo", "sincerely", "regards", "best",

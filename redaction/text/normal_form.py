@@ -20,11 +20,13 @@ import html
 import re
 import unicodedata
 
+from redaction.text.wordtrie import trie_compile
+
 _PLAIN_SPACING = {cp: " " for cp in range(0x80, 0x3001) if unicodedata.category(chr(cp)) == "Zs"} | {
     0x2028: "\n", 0x2029: "\n", 0x2010: "-", 0x2011: "-", 0x200B: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
-_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_REFERENCE = trie_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _QUOTES_AND_DASHES = frozenset("'\"&-\u2018\u2019\u201c\u201d\u2013\u2014")
-_BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
+_BACKTICK = trie_compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 
 
 def _character(m: re.Match[str]) -> str:

@@ -14,23 +14,22 @@ Names found by a cue, a record value or the re-cased reading of listed names are
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain, surnames
 from redaction.text.vocabulary import COLOURS, NARRATIVE_VERBS, dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import lexicon
+from redaction.text.wordtrie import trie_compile
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_NAMED = re.compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
+_WORD = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NAMED = trie_compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"
                     r"[ \t:,\"“(]+\Z")
-_OPENS = re.compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
-_THING_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|in|into|during)[ \t]+\Z")
-_GLOSSED = re.compile(r"[ \t]*[(\"“]")
-_SPEAKS = re.compile(r"[ \t]+([^\W\d_]+)\b")
+_OPENS = trie_compile(r"(?:\A|[.!?:;\n]|[.!?:;][ \t]+|\n[ \t]*)\Z")
+_WORD_BEFORE = trie_compile(r"([^\W\d_]+)[ \t]+\Z")
+_THING_BEFORE = trie_compile(r"(?<![\w'’])(?:the|a|an|in|into|during)[ \t]+\Z")
+_GLOSSED = trie_compile(r"[ \t]*[(\"“]")
+_SPEAKS = trie_compile(r"[ \t]+([^\W\d_]+)\b")
 
 
 def _listed(low: str) -> bool:

@@ -6,20 +6,18 @@ name in any casing (``names.name_candidates`` sends a listed given name there to
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.cue_words import PERSON_CUES_ANY_CASE
 from redaction.text.vocabulary import unknown_word
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 # What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
 _THINGS = {"car", "house", "phone", "apartment", "room", "place", "kids", "dog", "truck", "mom", "dad", "idea", "fault",
            "plan", "birthday", "party", "bike", "stuff", "bag", "purse", "wallet", "keys", "number", "yard", "door",
            "job"}
 _RELATIONS = {c for c in PERSON_CUES_ANY_CASE if " " not in c and "/" not in c and ":" not in c}
-OWNED = re.compile(r"[ \t]+(?i:" + word_trie(sorted(_RELATIONS | _THINGS)) + r")(?![\w'’\-])")
+OWNED = trie_compile(r"[ \t]+(?i:" + word_trie(sorted(_RELATIONS | _THINGS)) + r")(?![\w'’\-])")
 
-_POSSESSIVE_WORD = re.compile(r"(?<![\w'’\-])([^\W\d_]{4,})['’][sS](?=[ \t])")
+_POSSESSIVE_WORD = trie_compile(r"(?<![\w'’\-])([^\W\d_]{4,})['’][sS](?=[ \t])")
 
 
 def owned_names(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,6 @@ NER reads those).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,21 +18,22 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, word_list
 from redaction.text.names import CUE_WORDS, given_names, mixed_case, plain
 from redaction.text.vocabulary import NARRATIVE_VERBS
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _PLACES = Path(__file__).resolve().parent / "data" / "particle_place_words.txt"
 _PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ní", "nic",
               "ter", "ten", "bin", "ibn")
 _PARTICLE = r"(?:mac[ \t]+an|st\.|" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"  # "tevita st. john"
 _WORD = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
-_NAME = re.compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE
+_NAME = trie_compile(r"(?<![\w'’\-.])(" + _WORD + r")[ \t]+((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE
                    + r")[ \t]+){0,2})(" + _WORD + r")(?![\w'’\-])")
 # "ní bhriain, faith", "seen with de los santos, major": ``surname, given`` whose surname opens with particles, where
 # a clause or a list item starts (no given name before the particles).
-_LAST_FIRST = re.compile(r"(?<![\w'’\-.])((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE + r"|los|las)[ \t]+){0,2})("
+_LAST_FIRST = trie_compile(r"(?<![\w'’\-.])((?i:" + _PARTICLE + r")[ \t]+(?:(?i:" + _PARTICLE + r"|los|las)[ \t]+){0,2})("
                          + _WORD + r"),[ \t]*(" + _WORD + r")(?=[ \t]*(?:[.,;:!?)\n]|\Z|(?i:and|&)\b|[ \t][^\W\d_]))")
-_CLAUSE_START = re.compile(r"(?:\A|[:;,(]|(?<![\w'’\-])(?i:with|and|by|to|from|for|of|saw|told|is|was))[ \t]*\Z")
-_ON = re.compile(r"(?:\d|(?<![\w'’\-])(?i:on|at|down|up|along|off|near|onto|from|to|of|past|via))[ \t]+\Z")
-_GATE = re.compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
+_CLAUSE_START = trie_compile(r"(?:\A|[:;,(]|(?<![\w'’\-])(?i:with|and|by|to|from|for|of|saw|told|is|was))[ \t]*\Z")
+_ON = trie_compile(r"(?:\d|(?<![\w'’\-])(?i:on|at|down|up|along|off|near|onto|from|to|of|past|via))[ \t]+\Z")
+_GATE = trie_compile(r"(?i)[ \t]" + _PARTICLE + r"[ \t]")
 
 
 @lru_cache(maxsize=1)

@@ -20,10 +20,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_INITIAL = re.compile(r"[^\W\d_]\.?\Z")
-_WORD = re.compile(_NAME + r"\.?")
+_INITIAL = trie_compile(r"[^\W\d_]\.?\Z")
+_WORD = trie_compile(_NAME + r"\.?")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def label_before(text: str, start: int, end: int) -> int:
     return m.end() if m is not None and m.group(1).lower() in party_labels() and m.end() < end else start
 
 
-_LABEL_OPENING = re.compile(r"([^\W\d_]{1,10}(?:/[^\W\d_])?)(?:[ \t]?[/:][ \t]*|[ \t]+-[ \t]+)")
+_LABEL_OPENING = trie_compile(r"([^\W\d_]{1,10}(?:/[^\W\d_])?)(?:[ \t]?[/:][ \t]*|[ \t]+-[ \t]+)")
 
 
 def party_line_names(text: str) -> list[tuple[int, int]]:

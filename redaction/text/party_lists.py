@@ -11,20 +11,19 @@ function or report word is a list of people. "Persons contacted: none", "Contact
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.lists import semicolon_items
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_LABEL = re.compile(r"(?<![\w'’\-])(?i:contacts|contacted|persons(?:[ \t]+contacted)?|parties|subjects|associates"
+_LABEL = trie_compile(r"(?<![\w'’\-])(?i:contacts|contacted|persons(?:[ \t]+contacted)?|parties|subjects|associates"
                     r"|assocs?|companions|occupants|involved|present|fi['’]?d)[ \t]*:[ \t]*")
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_ITEM = re.compile(r"[ \t]*((?:" + _NAME + r")(?:[ \t]+" + _NAME + r"){0,2})(?:[ \t]*\([^()\n]{1,8}\))?[ \t]*"
+_ITEM = trie_compile(r"[ \t]*((?:" + _NAME + r")(?:[ \t]+" + _NAME + r"){0,2})(?:[ \t]*\([^()\n]{1,8}\))?[ \t]*"
                    r"(;|(?=[.|\t\n]|\Z))")
-_WORD = re.compile(_NAME)
+_WORD = trie_compile(_NAME)
 
 
 def _person_item(item: str) -> bool:

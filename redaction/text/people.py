@@ -30,17 +30,18 @@ from redaction.text.party_lines import party_labels
 from redaction.text.suffix_nicknames import suffix_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, irregular_verb_forms
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_KEY_TOKEN = re.compile(r"[^\W_]+")
-_AFTER_NUMBER = re.compile(r"\d\s?\Z")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
+_KEY_TOKEN = trie_compile(r"[^\W_]+")
+_AFTER_NUMBER = trie_compile(r"\d\s?\Z")
+_INITIALS = trie_compile(r"(?:[^\W\d_]\.\s?){2,3}|[^\W\d_a-z]{2,3}")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_FOLLOWED_BY_STREET = re.compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)",
+_FOLLOWED_BY_STREET = trie_compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)",
                                  re.IGNORECASE)
 _PARTICLE_RX = "|".join(sorted((re.escape(p) for p in PARTICLES - {"mac", "an"}), key=len, reverse=True)) + r"|ma?c\s+an"
-_PARTICLES_AFTER = re.compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
-_AN_AFTER = re.compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
-_PARTICLES_BEFORE = re.compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
+_PARTICLES_AFTER = trie_compile(r"(?:\s+(?:" + _PARTICLE_RX + r")){1,2}\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)
+_AN_AFTER = trie_compile(r"\s+an\s+[^\W\d_]+", re.IGNORECASE)
+_PARTICLES_BEFORE = trie_compile(r"(?:(?<![\w'])(?:" + _PARTICLE_RX + r")\s+){1,2}$", re.IGNORECASE)
 
 
 def is_initials(span: str) -> bool:
@@ -65,7 +66,7 @@ def record_tokens(value: str) -> frozenset[str]:
                      and t not in {"mr", "mrs", "ms", "miss", "dr"})
 
 
-_BEFORE_NUMBER = re.compile(r"[ \t.,\-/]*\d")
+_BEFORE_NUMBER = trie_compile(r"[ \t.,\-/]*\d")
 _ALIAS_PREFIXES = frozenset({"lil", "little", "baby", "big", "yung", "young"})
 
 
@@ -171,11 +172,11 @@ def nickname_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     return out
 
 
-_INSIDE_SENTENCE = re.compile(r"[^\W\d_][ \t]+\Z")
+_INSIDE_SENTENCE = trie_compile(r"[^\W\d_][ \t]+\Z")
 # After a found name's other form, a verb of speech or deed makes it the person ("mo said", "TY TOLD"); not a
 # copula or an auxiliary ("art was stolen", "rob is").
-_VERB_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\b")
-_SLOT_BEFORE = re.compile(r"(?<![\w'’])(?i:per|told|asked|tell|thank|thanks|w/|with)[ \t]+\Z")
+_VERB_AFTER = trie_compile(r"[ \t]+([^\W\d_]+)\b")
+_SLOT_BEFORE = trie_compile(r"(?<![\w'’])(?i:per|told|asked|tell|thank|thanks|w/|with)[ \t]+\Z")
 _NOT_DEEDS = frozenset({"was", "is", "were", "are", "be", "been", "had", "has", "have", "did", "does", "do", "can",
                         "could", "will", "would", "may", "might", "must", "should", "shall", "got", "gets"})
 
@@ -195,7 +196,7 @@ def _form_doing(text: str, m: re.Match[str], low: str) -> bool:
     verb = v.group(1).lower()
     return (verb in NARRATIVE_VERBS and verb not in _NOT_DEEDS
             and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None)
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|his|her|their|my|your|our|its|this|that|these|those|some|"
+_DETERMINER_BEFORE = trie_compile(r"(?<![\w'’])(?:a|an|the|his|her|their|my|your|our|its|this|that|these|those|some|"
                                 r"no|any|each|every|one|per)[ \t]+\Z", re.IGNORECASE)
 
 
@@ -250,7 +251,7 @@ def alias_phrases(text: str, aliases: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-_COMPOUND = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)+")
+_COMPOUND = trie_compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)+")
 
 
 def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -272,14 +273,14 @@ def _whole_compound(text: str, s: int, e: int, spans: Sequence[tuple[int, int]])
     return s, e
 
 
-_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L|Little|LITTLE|Baby|BABY|Big|BIG|Yung|YUNG)"
+_PREFIX_BEFORE = trie_compile(r"(?<![\w'’\-])(?:(?-i:Lil|LIL|Li['’]l|LI['’]L|Little|LITTLE|Baby|BABY|Big|BIG|Yung|YUNG)"
                             r"|lil|li['’]l|yung)['’]?[ \t]+\Z")
-_LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
-_ANY_PREFIX_BEFORE = re.compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|big|yung)['’]?[ \t]+\Z", re.IGNORECASE)
+_LOWER_PREFIX_BEFORE = trie_compile(r"(?<![\w'’\-])(?:little|baby|big)[ \t]+\Z")
+_ANY_PREFIX_BEFORE = trie_compile(r"(?<![\w'’\-])(?:lil|li['’]l|little|baby|big|yung)['’]?[ \t]+\Z", re.IGNORECASE)
 # How the ASCII text before a name ends, lower case and without its spaces, when a prefix or a particle is there.
 _PREFIX_ENDS = ("lil", "li'l", "little", "baby", "big", "yung", "lil'", "li'l'", "little'", "baby'", "big'", "yung'")
 _PARTICLE_ENDS = tuple(p for p in PARTICLES | {"an"} if p.isascii())
-_MIDDLE_AFTER = re.compile(r"[ \t]([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")  # same line: "\nW:" is a label
+_MIDDLE_AFTER = trie_compile(r"[ \t]([^\W\d_])(?:\.(?![\w/])|(?![\w/'’.\-]))")  # same line: "\nW:" is a label
 
 
 def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
@@ -307,20 +308,20 @@ def extend_particles(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_PAREN_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
+_PAREN_AFTER = trie_compile(r"(?:\s+[^\W\d_]\.?(?=\s*\())?\s*\(\s*[\"“']?(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD
                           + r"){0,2})[\"”']?\s*\)")
 # "and", "&", "or", "+" ("me + anneliese + tavita") or a slash ("oksana/bartholomew") between the two names
-_AND_AFTER = re.compile(r"(?:\s*(?:,\s*)?(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")",
+_AND_AFTER = trie_compile(r"(?:\s*(?:,\s*)?(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)((?:[^\W\d_]\.\s*)?" + _NAME_WORD + r")",
                         re.IGNORECASE)
-_LIST_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")[ \t]*,[ \t]*\Z")
-_LIST_AFTER = re.compile(r"[ \t]*,[ \t]*(" + _NAME_WORD + r")(?=(?:[ \t]+[^\W\d_]+){0,2}?[ \t]*(?:,|(?i:and|&)[ \t]))")
-_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|(?i:and|&)[ \t])")
-_AND_BEFORE = re.compile(r"(?<![\w'’\-/])(" + _NAME_WORD + r")(?:\s*,?\s+(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)\Z",
+_LIST_BEFORE = trie_compile(r"(?<![\w'’\-])(" + _NAME_WORD + r")[ \t]*,[ \t]*\Z")
+_LIST_AFTER = trie_compile(r"[ \t]*,[ \t]*(" + _NAME_WORD + r")(?=(?:[ \t]+[^\W\d_]+){0,2}?[ \t]*(?:,|(?i:and|&)[ \t]))")
+_LIST_GOES_ON = trie_compile(r"[ \t]*(?:,|(?i:and|&)[ \t])")
+_AND_BEFORE = trie_compile(r"(?<![\w'’\-/])(" + _NAME_WORD + r")(?:\s*,?\s+(?:and|&|or|\+)\s+|[ \t]*/[ \t]*)\Z",
                          re.IGNORECASE)
 
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
-_COMMA_GIVEN = re.compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)|/]|\s*$|\s+([^\W\d_]+))")
+_COMMA_GIVEN = trie_compile(r",\s*(" + _NAME_WORD + r")(?=\s*[.,;:)|/]|\s*$|\s+([^\W\d_]+))")
 
 
 WORD_PREFIXES = frozenset({"ex", "co", "step", "half", "self", "non", "pre", "re", "anti", "vice", "great", "grand",
@@ -356,7 +357,7 @@ def _given_after_surname(text: str, s: int, e: int, is_name: Callable[[str], boo
     return m.span(1)
 
 
-_CALLED_BEFORE = re.compile(r"(?:(?<![\w'’])(?i:hey|hi|hello|yo|thanks|dear|okay|ok|sorry|please|bye)[ \t]+|[\"“])\Z")
+_CALLED_BEFORE = trie_compile(r"(?:(?<![\w'’])(?i:hey|hi|hello|yo|thanks|dear|okay|ok|sorry|please|bye)[ \t]+|[\"“])\Z")
 
 
 def _past_form(low: str) -> bool:
@@ -396,7 +397,7 @@ def neighbour_names(text: str, spans: Sequence[tuple[int, int]], is_name: Callab
 
 
 # "the passenger [seat] and garcia", "a [bell] and ...": a noun phrase's head before "and <name>", not a name
-_THING_BEFORE = re.compile(r"(?<![\w'’\-])(?i:the|a|an|his|her|their|my|your|our|its)[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
+_THING_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:the|a|an|his|her|their|my|your|our|its)[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
 
 
 def _thing_before(text: str, s: int, word: str) -> bool:
@@ -415,8 +416,8 @@ def _joined_before(text: str, s: int) -> bool:
     return text[max(0, s - 40):s].rstrip().lower().endswith(("and", "&", "or", "+", "/"))
 
 
-_PAREN_BEFORE = re.compile(r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r")[\"”’']?\s*\(\s*\Z")
-_PAREN_CLOSE = re.compile(r"(?:\s*,\s*" + _NAME_WORD + r")?\s*\)")  # "(wilson, terrell)" found as two spans
+_PAREN_BEFORE = trie_compile(r"(?<![\w'’\-])[\"“‘']?(" + _NAME_WORD + r")[\"”’']?\s*\(\s*\Z")
+_PAREN_CLOSE = trie_compile(r"(?:\s*,\s*" + _NAME_WORD + r")?\s*\)")  # "(wilson, terrell)" found as two spans
 
 
 def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -444,7 +445,7 @@ def _nickname_before_bracket(text: str, s: int, e: int) -> list[tuple[int, int]]
 
 
 _CUE_WORDS = {c for c in PERSON_CUES_ANY_CASE if " " not in c} | {"report", "reports", "reported", "says", "said"}
-_QUOTED_AFTER = re.compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“\-–—]))?\s*(?:[\-–—]+\s*)?\(?\s*[\"“]([^\W\d_][\w'’\-]*"
+_QUOTED_AFTER = trie_compile(r"(?:\s+[^\W\d_]\.?(?=\s*[(\"“\-–—]))?\s*(?:[\-–—]+\s*)?\(?\s*[\"“]([^\W\d_][\w'’\-]*"
                            r"(?:\s[^\W\d_][\w'’\-]*)?)[,.]?[\"”]"
                            r"|\s+\(?['‘]([^\W\d_][\w\-]*(?:\s[^\W\d_][\w\-]*)?)['’](?![\w])")
 
@@ -476,14 +477,14 @@ _TELLING = {"told", "tell", "tells", "telling", "ordered", "commanded", "asked",
             "directed", "yelled", "shouted", "screamed", "said", "says", "saying", "stated", "replied", "heard"}
 _SAYING = {"yelled", "yells", "screamed", "screams", "shouted", "shouts", "wrote", "writes", "read", "reads", "replied",
            "replies", "responded", "answered", "whispered", "saying", "yelling", "screaming", "shouting", "reading"}
-_WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_]+)[\s,:]*\Z")
+_WORD_BEFORE_QUOTE = trie_compile(r"([^\W\d_]+)[\s,:]*\Z")
 
 
 def _said_before(text: str, quote: int) -> bool:
     """A verb of speech right before a quote: what follows is speech ('said "stop"'), not an alias."""
     said = _WORD_BEFORE_QUOTE.search(text, max(0, quote - 30), quote)
     return said is not None and (said.group(1).lower() in NARRATIVE_VERBS or said.group(1).lower() in _SAYING)
-_QUOTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
+_QUOTED_BEFORE = trie_compile(r"(?:^|(?<=[\s(,:;]))[\"“]([^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)[\"”]\s+\Z")
 
 
 def _verb_form(word: str) -> bool:

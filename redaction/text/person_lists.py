@@ -13,10 +13,11 @@ from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.people import record_tokens
 from redaction.text.vocabulary import unknown_word
+from redaction.text.wordtrie import trie_compile
 
 # An alias cue ends right before a span: what follows is an alias (or a list of them).
-CUE_END = re.compile(r"(?<![\w/])(?:" + cue_pattern(finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
+CUE_END = trie_compile(r"(?<![\w/])(?:" + cue_pattern(finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)
+_NAME_WORD = trie_compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
 
 
 def split_list(text: str, s: int, e: int, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
@@ -72,10 +73,10 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 
 
-ATTRIBUTION = re.compile(r"(?<![\w'’\-])(?:per|according\s+to|via)\s+(?:(?:" + "|".join(
+ATTRIBUTION = trie_compile(r"(?<![\w'’\-])(?:per|according\s+to|via)\s+(?:(?:" + "|".join(
     re.escape(t) for t in sorted({*OFFICER_TITLES, "mr", "mrs", "ms", "dr"}, key=len, reverse=True)) + r")\.?\s+)?\Z",
     re.IGNORECASE)  # "Per Ximena, Avi ...", "Per Officer Lee, Tyrone ran"
-_LIST_GOES_ON = re.compile(r"\s*,?\s+(?:and|&|or)\s+(" + _NAME_WORD.pattern + r")", re.IGNORECASE)
+_LIST_GOES_ON = trie_compile(r"\s*,?\s+(?:and|&|or)\s+(" + _NAME_WORD.pattern + r")", re.IGNORECASE)
 
 
 def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
@@ -93,7 +94,7 @@ def _listed_pair(text: str, s: int, e: int, left: str, right: str) -> bool:
     return more is not None and fold(more.group(1)).lower() in given and left in given
 
 
-_FULL_NAME_AFTER = re.compile(r"\s+(?:and|&)\s+(" + _NAME_WORD.pattern + r")\s+" + _NAME_WORD.pattern + r"(?!\s*,)",
+_FULL_NAME_AFTER = trie_compile(r"\s+(?:and|&)\s+(" + _NAME_WORD.pattern + r")\s+" + _NAME_WORD.pattern + r"(?!\s*,)",
                               re.IGNORECASE)
 
 

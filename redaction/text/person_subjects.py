@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from redaction.recognizers.words import word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names
+from redaction.text.wordtrie import trie_compile
 
 
 @lru_cache(maxsize=1)
@@ -24,8 +25,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted(word_list(os.path.join(os.path.dirname(__file__), "data", "person_predicates.txt")),
                    key=len, reverse=True)
     pred = r"(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’\-])"
-    gate = re.compile(r"(?<![\w'’\-])(?i:" + pred + r")")
-    subject = re.compile(
+    gate = trie_compile(r"(?<![\w'’\-])(?i:" + pred + r")")
+    subject = trie_compile(
         r"(?:\A|(?<=[.!?;:\n]))[ \t\"“(]*([^\W\d_]+)(?:[ \t]*,[ \t]*\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\))?[ \t]+"
         r"(?i:(?:was|is|were|got|gets|had[ \t]+been|has[ \t]+been|became)[ \t]+)?"
         r"(?i:(?:found|later|then|also|still|visibly|very|extremely|being|now)[ \t]+)*(?i:" + pred + r")")

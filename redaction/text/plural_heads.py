@@ -13,19 +13,18 @@ NER took the given name alone, a plural verb or a participle must follow ("Daisy
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.lexicon import lexicon, noun
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.speech_tags import common_surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS
+from redaction.text.wordtrie import trie_compile
 
-_WORDS = re.compile(r"[^\W\d_]+")
-_PLURAL_VERB = re.compile(r"[ \t]+(?i:were|are|have|had)\b")
-_ONE_MORE = re.compile(r"[ \t]+[^\W\d_]{4,}[sS](?![\w'’\-])")
-_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
-_PREV = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
+_WORDS = trie_compile(r"[^\W\d_]+")
+_PLURAL_VERB = trie_compile(r"[ \t]+(?i:were|are|have|had)\b")
+_ONE_MORE = trie_compile(r"[ \t]+[^\W\d_]{4,}[sS](?![\w'’\-])")
+_NEXT = trie_compile(r"[ \t]+([^\W\d_]+)")
+_PREV = trie_compile(r"([^\W\d_]+)\.?[ \t]+\Z")
 _OBJECTS = frozenset({"her", "him", "them", "me", "us", "it", "the", "a", "an", "his", "their", "my", "our", "your",
                       "up", "down", "out", "off", "to"})
 

@@ -43,7 +43,7 @@ from redaction.text.word_kinds import PLACES as _PLACES
 from redaction.text.word_kinds import listed as _listed
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import base_verb
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
@@ -85,16 +85,16 @@ _CONJUNCTIONS = frozenset({"and", "n"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
                        "christmas", "easter"})
-_SUBJECT = re.compile(
+_SUBJECT = trie_compile(
     _sentence_start(_SUBJECT_CUES + ("me", "us"), comma=True) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
-_BRACKETED = re.compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_BRACKETED = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
 
 
 _FUNCTION = {"the", "a", "an", "his", "her", "their", "him", "them", "and", "or", "is", "was", "of", "see", "i", "he",
              "she", "they", "it", "if", "not", "no", "yes", "again", "unk", "unknown", "approx"}
-_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(" + _NAME + r") \Z")
+_WORD_BEFORE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r") \Z")
 # Words before which an everyday word that is also a given name is the verb or modal it looks like ("to chase").
 _NOT_AFTER = {"to", "would", "could", "will", "did", "can", "and", "i", "we", "they", "he", "she", "you", "not", "may",
               "might", "must", "should", "who", "that", "it"}
@@ -227,24 +227,24 @@ _OBJECT_VERBS = {"told", "tells", "asked", "contacted", "interviewed", "located"
                  "cited", "met", "saw", "texted", "hit", "punched", "kicked", "slapped", "bit", "visited", "warned",
                  "thanks", "thank", "thx", "ty", "tell", "ask", "text", "cc", "u", "you", "to", "see"}
 _SLOT_CUES = "|".join([word_trie(first) + r"\s+" + last for first, last in _SLOT_MULTI] + [word_trie(_SLOT_SINGLE)])
-_SLOT = re.compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
+_SLOT = trie_compile(r"(?<![\w'’\-])(?i:" + _SLOT_CUES + r")(?=[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?)")
 # Where a given name and a surname (not one word alone) may follow: a list ("a b, c d and e f"), a reported clause.
-_PAIR_SLOT = re.compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
+_PAIR_SLOT = trie_compile(r"(?:,|&|(?<![\w'’\-])(?i:and|or|were|are|was|is|include|includes|including|said|says|stated|states|"
                         r"reported|advised|claimed|believes|thinks|saw|heard|that|as|where|when|if|whether|while|until|"
                         r"after|before|because|but|from|for|against|about|at|of|to|by|than|like|vict|victim|wit|witness|comp|complainant|susp|suspect|subj|subject|"
                         r"ro|rp|r/p|pty|party|driver|drvr|passenger|caller|owner|arrestee|juvenile|[svwpc]-?#?\d|" + word_trie(OCCUPATIONS)
                         + r")|/)(?=[ \t]+("
                         + _NAME + r")[ \t]+(" + _NAME + r")(?![\w’\-]|'(?![sS]\b)))")  # a lookahead: cues overlap
 # A given name and a surname before a possessive ("rose yamamoto's sister"), anywhere.
-_PAIR_POSSESSIVE = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
-_SUBJECT_PAIR = re.compile(
+_PAIR_POSSESSIVE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)['’][sS]\b")
+_SUBJECT_PAIR = trie_compile(
     _sentence_start(("that", "and", "but", "because", "when", "while", "after", "before", "if", "until")) + r"("
     + _NAME + r")[ \t]+(" + _NAME
     + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
-_SURNAME_GIVEN = re.compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + _after_words((
+_SURNAME_GIVEN = trie_compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + _after_words((
     "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
-_AND_ME = re.compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
+_AND_ME = trie_compile(r"(?<![\w'’\-])(?:(" + _NAME + r")[ \t]+(?i:and|n|&)[ \t]+(?i:i|me)\b|(?i:me|i)[ \t]+(?i:and|n|&)[ \t]+("
                      + _NAME + r")(?![\w'’\-]))")
 # Words after a closing dash that sign no name ("- thanks", "- ANONYMOUS", "- asap pls").
 _NOT_SIGNED = frozenset({"thanks", "thank", "thx", "ty", "anonymous", "anon", "asap", "help", "please", "urgent",
@@ -262,11 +262,11 @@ def _signed(name: str) -> bool:
     return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
 
 
-_SIGNATURE = re.compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
-_EMAIL_SUBJECT = re.compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
-_LABEL_BEFORE = re.compile(r"[:;|]\s*\Z")
+_SIGNATURE = trie_compile(r"(?:^|\s)[\-–—~]+[ \t]*(" + _NAME + r"(?:,?[ \t]+" + _NAME + r")?)[ \t.!]*\Z")
+_EMAIL_SUBJECT = trie_compile(r"(?i:from|sent|to|date|cc):[^\n]*?(?i:subject|re):\Z")
+_LABEL_BEFORE = trie_compile(r"[:;|]\s*\Z")
 # A party's role and a colon or slash right before ``surname, given`` ("Suspect: FORD, ROBERT", "W/ Rose, Maria").
-_ROLE_LABEL = re.compile(r"(?<![\w'’\-])(?i:suspect|susp|victim|vict|vic|witness|wit|subject|subj|driver|drvr|passenger"
+_ROLE_LABEL = trie_compile(r"(?<![\w'’\-])(?i:suspect|susp|victim|vict|vic|witness|wit|subject|subj|driver|drvr|passenger"
                          r"|complainant|arrestee|arrested|juvenile|juv|parent|guardian|owner|r/o|rp|reporting party|caller"
                          r"|involved|name|companion|assoc|associate|occupant|contact|persons?|[svwc])(?:[ \t]*#?\d{1,2})?[ \t]*[:/][ \t]*\Z")
 def _pair_ok(first: str, last: str) -> bool:
@@ -286,7 +286,7 @@ def _pair_ok(first: str, last: str) -> bool:
     return "strong" in (k1, k2) or (k1 == "given" and k2 in ("surname", "weak"))
 
 
-_STREET_AHEAD = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+(?i:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
+_STREET_AHEAD = trie_compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+(?i:" + "|".join(sorted(SUFFIX_LOWER, key=len, reverse=True))
                            + r")\b")
 
 
@@ -295,7 +295,7 @@ def _street(text: str, m: re.Match[str], group: int) -> bool:
     return _STREET_AHEAD.match(text, m.start(group)) is not None or _STREET_AHEAD.match(text, m.end(group)) is not None
 
 
-_AFTER_PARTICLES = re.compile(r"(?:[^\W\d_]+\.?[ \t]+){1,2}(" + _NAME + r")")
+_AFTER_PARTICLES = trie_compile(r"(?:[^\W\d_]+\.?[ \t]+){1,2}(" + _NAME + r")")
 
 
 def _verb_after_to(text: str, m: re.Match[str]) -> bool:

@@ -11,7 +11,6 @@ where the name's edges are drawn (``people.extend_particles``).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +19,12 @@ from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, inflected
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _MONIKERS = Path(__file__).resolve().parent / "data" / "street_monikers.txt"
-_PREFIXED = re.compile(r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|yung|big|baby|young|little))['’]?[ \t]+"
+_PREFIXED = trie_compile(r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|yung|big|baby|young|little))['’]?[ \t]+"
                        r"(?P<w>[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?![\w'’\-@])(?:[ \t]+(?P<v>[^\W\d_]+))?")
-_DETERMINED = re.compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|ur|our|its|this|that|these|those|some|one|"
+_DETERMINED = trie_compile(r"(?<![\w'’])(?i:a|an|the|his|her|their|my|your|ur|our|its|this|that|these|those|some|one|"
                          r"very|so|too|real|really|how|as|is|was|are|were|be|got|get|and|or)[ \t]+\Z")
 _STREET = frozenset(w.lower() for w in SUFFIX_WORDS)
 _STRONG = ("lil", "li'l", "li’l", "yung")
@@ -54,7 +54,7 @@ def _word_ok(word: str) -> tuple[bool, bool]:
 
 # Social-media cues that put a person right after them ("rip big tuck", "free lil kev", "long live baby ray",
 # "shoutout to yung tavo"), and texting's "its" for "it's" before a strong prefix ("yo its lil kev").
-_SOCIAL = re.compile(r"(?<![\w'’\-])(?:(?i:rip|r\.i\.p\.?|free|long[ \t]+live|rest[ \t]+easy|shout[ \t]?out[ \t]+to|"
+_SOCIAL = trie_compile(r"(?<![\w'’\-])(?:(?i:rip|r\.i\.p\.?|free|long[ \t]+live|rest[ \t]+easy|shout[ \t]?out[ \t]+to|"
                      r"justice[ \t]+for|pray[ \t]+for|prayers[ \t]+for|its|it['’]s)[ \t]+)\Z")
 
 

@@ -18,19 +18,19 @@ from redaction.text.lexicon import lexicon
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.ner_edges import noun_at
 from redaction.text.positions import word_kind
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _END = r"(?=[ \t]*(?:[,.;:!?)\n]|\Z)|[ \t]+(?i:and|but|because|so|then|for|on|at|in|yesterday|today|last|after|when|that|about|what|how|not)\b)"
 # A past participle, then "by" and a name ending the clause: the passive's agent ("was taken by ayodele").
-_PASSIVE = re.compile(r"(?<![\w'’\-])(?i:was|were|been|being|got|get|gets)[ \t]+(?:[^\W\d_]+[ \t]+)?([^\W\d_]+)[ \t]+"
+_PASSIVE = trie_compile(r"(?<![\w'’\-])(?i:was|were|been|being|got|get|gets)[ \t]+(?:[^\W\d_]+[ \t]+)?([^\W\d_]+)[ \t]+"
                       r"(?i:by)[ \t]+(" + _NAME + r")" + _END)
 _GIVING = ("gave", "give", "gives", "given", "sent", "send", "sends", "sold", "sell", "sells", "lent", "lend", "loaned",
            "owe", "owes", "owed", "showed", "show", "shows", "handed", "passed", "returned", "mailed", "wrote",
            "written", "lied", "talked", "spoke", "said", "explained", "complained", "paid", "pay", "pays", "texted",
            "brought", "took", "taken", "delivered", "introduced", "reported", "sent over")
 # A giving or telling verb, at most three words of object ("it back", "the money"), "to" and a name ending the clause.
-_TO = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_GIVING) + r")(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?i:to)[ \t]+("
+_TO = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_GIVING) + r")(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?i:to)[ \t]+("
                  + _NAME + r")" + _END)
 _OWNED = ("house", "home", "apartment", "apt", "place", "room", "car", "truck", "phone", "yard", "door", "porch",
           "garage", "crib", "party", "job", "work", "school", "family", "mom", "mother", "dad", "father", "brother",
@@ -38,17 +38,17 @@ _OWNED = ("house", "home", "apartment", "apt", "place", "room", "car", "truck", 
           "husband", "wife", "baby", "kids", "son", "daughter", "friend", "friends", "dog", "bike", "bag", "purse",
           "wallet", "keys")
 # "the house of chidi": a thing, "of" and a name (not "of the", "of my": their relations are cues of their own).
-_OF = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_OWNED) + r")[ \t]+(?i:of)[ \t]+(" + _NAME + r")(?![\w'’\-])")
+_OF = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_OWNED) + r")[ \t]+(?i:of)[ \t]+(" + _NAME + r")(?![\w'’\-])")
 # "destinys house", "rosas phone": a word ending in "s" right before a thing a person owns.
-_OWNER = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:" + word_trie(_OWNED) + r")(?![\w'’\-])")
+_OWNER = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:" + word_trie(_OWNED) + r")(?![\w'’\-])")
 # "i gave rocky the keys", "handed sunny the phone": a giving verb's first object, before a determiner, is who got it.
 _RECEIVERS = ("gave", "give", "gives", "handed", "hand", "hands", "sent", "send", "sends", "showed", "show", "shows", "owe",
               "owes", "owed", "paid", "pay", "pays", "lent", "lend", "loaned", "offered", "promised", "bought", "passed",
               "told", "tell", "tells", "asked", "ask", "asks")
-_RECEIVER = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
+_RECEIVER = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
                        + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
 _RECEIVER_WORDS = frozenset(_RECEIVERS)
-_AT = re.compile(r"(?i:at|to|from|in|near|outside|by|left|went|go|over)[ \t]+\Z")
+_AT = trie_compile(r"(?i:at|to|from|in|near|outside|by|left|went|go|over)[ \t]+\Z")
 _PASSIVE_SKIP = frozenset({"followed", "surrounded", "accompanied", "covered", "caused", "done", "made", "owned"})
 
 

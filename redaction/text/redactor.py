@@ -49,6 +49,7 @@ from redaction.text.span_cuts import drop_negatives, family_initials, person_spa
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
 from redaction.text.with_equipment import equipment_after_with
+from redaction.text.wordtrie import trie_compile
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 
@@ -65,10 +66,10 @@ def _detect_chunk(args: tuple[TextRedactor, list[str | None], list | None]) -> l
     return redactor._detect_local(texts, record_values)
 
 
-_TITLE_RE = re.compile(
+_TITLE_RE = trie_compile(
     r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES, key=len, reverse=True))
     + r")\.?\s+)\Z", re.IGNORECASE)
-_DESCRIBES = re.compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
+_DESCRIBES = trie_compile(r"[\s,]+(?:(?i:male|female|males|females|man|woman|men|women|juvenile|adult|boy|girl|teen)\b"
                        r"|(?i:person)(?=\s*[,)]))")  # "(LATINO PERSON, 30S": not "JONES PERSON OF INTEREST"
 
 

@@ -11,15 +11,14 @@ was Black, 20s.").
 
 from __future__ import annotations
 
-import re
-
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case
 from redaction.text.word_kinds import ADJECTIVES, word_kind
+from redaction.text.wordtrie import trie_compile
 
-_ROLE_BEFORE = re.compile(r"(?<![\w'’\-])(?i:passenger|driver|rider|occupant|owner|r/o|rp|caller|victim|suspect|subject"
+_ROLE_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:passenger|driver|rider|occupant|owner|r/o|rp|caller|victim|suspect|subject"
                           r"|subj|companion|associate|juvenile|witness|complainant|arrestee|detainee|pedestrian)[ \t]+\Z")
-_NAME_AFTER = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)(?=[ \t]*(?:[.,;:!?)(\n]|\Z|[ \t]\d))")
+_NAME_AFTER = trie_compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)(?=[ \t]*(?:[.,;:!?)(\n]|\Z|[ \t]\d))")
 
 
 def role_copula_names(text: str) -> list[tuple[int, int]]:

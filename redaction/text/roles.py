@@ -30,15 +30,15 @@ from redaction.text.names import (
 )
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_TITLE = re.compile(r"(?<![\w/.'’\-])(?i:(mrs|mr|ms|mx|miss|dr))(?:\.[ \t]*|[ \t]+)(?=[^\W\d_])")
-_WORD_AT = re.compile(r"(" + _NAME + r")")
+_TITLE = trie_compile(r"(?<![\w/.'’\-])(?i:(mrs|mr|ms|mx|miss|dr))(?:\.[ \t]*|[ \t]+)(?=[^\W\d_])")
+_WORD_AT = trie_compile(r"(" + _NAME + r")")
 _STRICT_TITLES = ("miss", "dr")
 _COURTESY = frozenset({"mr", "mrs", "ms", "mx"})  # also a verb and a street suffix
-_ADDRESS_BEFORE = re.compile(r"\d+[a-zA-Z]?(?:[ \t]+[^\W\d_]+\.?){1,3}[ \t]*\Z")  # "1200 Lake Dr": a street, not a doctor
-_POSSESSIVE = re.compile(r"['’][sS]\Z")
+_ADDRESS_BEFORE = trie_compile(r"\d+[a-zA-Z]?(?:[ \t]+[^\W\d_]+\.?){1,3}[ \t]*\Z")  # "1200 Lake Dr": a street, not a doctor
+_POSSESSIVE = trie_compile(r"['’][sS]\Z")
 
 
 def _low(word: str) -> str:
@@ -115,7 +115,7 @@ def _second_word(text: str, pos: int, mixed: bool) -> int | None:
     return w.end()
 
 
-_NEXT = re.compile(r"[ \t]*(?:([,.;:!?)]|\Z)|(" + _NAME + r"))")
+_NEXT = trie_compile(r"[ \t]*(?:([,.;:!?)]|\Z)|(" + _NAME + r"))")
 
 
 def _ends_name(text: str, pos: int) -> bool:
@@ -136,7 +136,7 @@ def _skip_space(text: str, pos: int) -> int:
 _ROLES = (*OCCUPATIONS, "manager", "landlord", "landlady", "supervisor", "boss", "owner", "driver", "employee",
           "coworker", "co-worker", "babysitter", "nanny", "caretaker", "caregiver", "tenant", "neighbor", "neighbour",
           "roommate", "friend")
-_ROLE = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(sorted(_ROLES)) + r")(,?)[ \t]+(" + _NAME + r")(?=(,?)[ \t]*("
+_ROLE = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(sorted(_ROLES)) + r")(,?)[ \t]+(" + _NAME + r")(?=(,?)[ \t]*("
                    + _NAME + r")?)")
 _VERBISH = frozenset({"will", "may", "rose", "drew", "chase", "grant", "mark", "rob", "sue", "pat", "frank", "art",
                       "ray", "cliff", "wade", "miles", "page", "price", "rich", "bill", "jack", "hope", "norm", "herb"})
@@ -168,7 +168,7 @@ def role_given(text: str) -> list[tuple[int, int]]:
 
 _SUFFIX_SURNAMES = ("lane", "pike", "way", "row", "court", "place", "drive", "loop", "trail", "square",
                     "circle", "alley", "terrace")
-_CUED_SUFFIX = re.compile(r"(?<![\w'’\-])(?i:" + word_trie(sorted(CUE_WORDS | _COURTESY)) + r")\.?,?[ \t]+(" + _NAME
+_CUED_SUFFIX = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(sorted(CUE_WORDS | _COURTESY)) + r")\.?,?[ \t]+(" + _NAME
                           + r")[ \t]+((?i:" + word_trie(_SUFFIX_SURNAMES) + r"))(?![\w'’\-])")
 
 
@@ -185,7 +185,7 @@ def suffix_surnames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SLANG = re.compile(r"(?<![\w'’\-])(?i:my|ur|your|his|her|their|our|yo)[ \t]+(?i:boy|boyy|girl|gurl|homie|homeboy|homegirl|"
+_SLANG = trie_compile(r"(?<![\w'’\-])(?i:my|ur|your|his|her|their|our|yo)[ \t]+(?i:boy|boyy|girl|gurl|homie|homeboy|homegirl|"
                     r"dude|bestie|bff|bestfriend|best friend|guy|man|shorty|boo|bae|baby daddy|baby mama|babymama|"
                     r"babydaddy|baby momma|bm|bd)[ \t]+(" + _NAME + r")(?![\w'’\-])")
 
@@ -193,7 +193,7 @@ _SLANG = re.compile(r"(?<![\w'’\-])(?i:my|ur|your|his|her|their|our|yo)[ \t]+(
 # Relations that are only ever people: after one, an everyday word before a verb is a street name ("his homeboy
 # spider drove"), where "my boy" or "his guy" may still be a noun phrase ("my boy scout troop").
 _PERSON_ONLY_RELATIONS = frozenset({"homie", "homeboy", "homegirl", "bestie", "bff", "bestfriend"})
-_VERB_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
+_VERB_NEXT = trie_compile(r"[ \t]+([^\W\d_]+)")
 
 
 def slang_relations(text: str) -> list[tuple[int, int]]:
@@ -219,7 +219,7 @@ def _relation_then_verb(text: str, m: re.Match[str]) -> bool:
     return relation in _PERSON_ONLY_RELATIONS and v is not None and v.group(1).lower() in NARRATIVE_VERBS
 
 
-_LABEL = re.compile(r"(?<![\w/#\-])(?i:[vwscp]|vic|vict|wit|sus|susp|rp)[ \t]?-?#?\d{1,2}(?![\w/])[ \t]*[:\-]?[ \t]*\(?[ \t]*("
+_LABEL = trie_compile(r"(?<![\w/#\-])(?i:[vwscp]|vic|vict|wit|sus|susp|rp)[ \t]?-?#?\d{1,2}(?![\w/])[ \t]*[:\-]?[ \t]*\(?[ \t]*("
                     + _NAME + r")")
 
 

@@ -11,17 +11,16 @@ verb, and not after a determiner ("the MO said nothing about"), they are a perso
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.value_match import DETERMINERS
+from redaction.text.wordtrie import trie_compile
 
-_SIGNED = re.compile(r"(?:^|[ \t\n.!?])[-–—~]+[ \t]*([^\W\d_]+)[ \t]*[.!]*[ \t]*\Z")
+_SIGNED = trie_compile(r"(?:^|[ \t\n.!?])[-–—~]+[ \t]*([^\W\d_]+)[ \t]*[.!]*[ \t]*\Z")
 _TWO_LETTER_FORMS = ("al", "bo", "cy", "di", "ed", "jo", "lu", "mo", "si", "sy", "ty", "vi", "ze")
 _SPEECH = ("said", "says", "told", "tells", "stated", "states", "asked", "asks", "advised", "admitted", "denied",
            "explained", "replied", "yelled", "texted")
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:" + "|".join(DETERMINERS) + r") \Z")  # "the MO said nothing"
+_DETERMINER_BEFORE = trie_compile(r"(?<![\w'’])(?:" + "|".join(DETERMINERS) + r") \Z")  # "the MO said nothing"
 # run on the text in lower case (a case-sensitive search is five times faster than an IGNORECASE one)
-_SPEAKER = re.compile(r"(?<![\w'’\-/.])(?:" + "|".join(_TWO_LETTER_FORMS) + r")(?=[ \t]+(?:"
+_SPEAKER = trie_compile(r"(?<![\w'’\-/.])(?:" + "|".join(_TWO_LETTER_FORMS) + r")(?=[ \t]+(?:"
                       + "|".join(_SPEECH) + r")\b)")
 
 

@@ -9,14 +9,13 @@ separator, a verb of being or the end of the clause.
 
 from __future__ import annotations
 
-import re
-
 from redaction.text.positions import word_kind
+from redaction.text.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_AGED = re.compile(r"(?<![\w'’\-/#])(" + _NAME + r")[ \t]+(?:age[ \t]+)?\d{1,2}(?:[ \t]*(?i:y/?o|yrs?|years(?:[ \t]+old)?))?"
+_AGED = trie_compile(r"(?<![\w'’\-/#])(" + _NAME + r")[ \t]+(?:age[ \t]+)?\d{1,2}(?:[ \t]*(?i:y/?o|yrs?|years(?:[ \t]+old)?))?"
                    r"(?=[ \t]*(?:[,;)\n]|\Z|\.(?!\d)|(?i:and|n|&|were|was|is|are|has|had|who|both)\b))")
-_N_PAIR = re.compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:n)[ \t]+(" + _NAME + r")(?![\w'’\-])")
+_N_PAIR = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:n)[ \t]+(" + _NAME + r")(?![\w'’\-])")
 
 
 def shorthand_names(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ import re
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.identity_apart import relation_around
 from redaction.text.vocabulary import irregular_verb_forms
+from redaction.text.wordtrie import trie_compile
 
 _TELL = r"(?:per|told|tell|tells|asked|ask|asks|advised|informed|warned|instructed|ordered|thanked)"
 _SPEAK = r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talking)\s+(?:to|with)"
@@ -32,7 +33,7 @@ _CUES = ('"', "“", "(", "per", "tell", "told", "ask", "advised", "informed", "
          "thanked", "spoke", "speak", "talk", "her ", "his ", "my ", "their ")
 _W = r"[^\W\d_]+"
 # One search for every record, compiled once: any word in a slot, then kept when it is one of the person's forms.
-_SLOTS = re.compile(r"(?<=[\"“])(?P<q>" + _W + r")(?=,\s)"  # '"will, stop!"'
+_SLOTS = trie_compile(r"(?<=[\"“])(?P<q>" + _W + r")(?=,\s)"  # '"will, stop!"'
                     r"|(?<=\()(?P<p>" + _W + r")(?=\))"  # "(al)"
                     r"|(?<![\w'’])" + _TELL + r"[ \t]+(?P<t>" + _W + r")" + _AFTER_TELL +  # "per sandy,", "told will to"
                     r"|(?<![\w'’])" + _SPEAK + r"[ \t]+(?P<s>" + _W + r")" + _AFTER_SPEAK +  # "spoke to al about"

@@ -21,16 +21,17 @@ from redaction.text.people import is_initials
 from redaction.text.speech_tags import quoted_word
 from redaction.text.street_before import name_start
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
+from redaction.text.wordtrie import trie_compile
 
-_LEADING_TITLE = re.compile(
+_LEADING_TITLE = trie_compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],
                                                          key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
-_SAINT_AFTER = re.compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
+_SAINT_AFTER = trie_compile(r"\s+(?i:st)\.\s+(?:[A-Z][a-z]|(?i:john|james|clair|pierre|louis|cyr|germain|jean|denis|"
                           r"george|paul|mary|amand|croix|laurent|martin|onge|hilaire|vincent)\b)")
 
 
-_ALIAS_CUE_WORD = re.compile(r"(?i:a/k/a|a\.k\.a\.?|aka)")
-_TOKEN_IN_SPAN = re.compile(r"\S+")
+_ALIAS_CUE_WORD = trie_compile(r"(?i:a/k/a|a\.k\.a\.?|aka)")
+_TOKEN_IN_SPAN = trie_compile(r"\S+")
 
 
 def split_merged(text: str, chosen: list[Cand], own: frozenset[str], people: Sequence[frozenset[str]] = ()
@@ -92,7 +93,7 @@ def _inflected(low: str) -> bool:
     return any(len(x) >= 3 and x in words for x in stems)
 
 
-_SPAN_WORD = re.compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
+_SPAN_WORD = trie_compile(r"(?:(?:St|ST)\.?\s+(?=[^\W\d_a-z]))?[^\s,]+")  # "ST. CLAIR" is one word, "St. darnell" two
 
 
 def _verb_form(word: str) -> bool:
@@ -144,7 +145,7 @@ def family_initials(text: str, chosen: list[Cand], own: frozenset[str]) -> list[
 
 
 # A line that opens with a label, as export forms write a party: "W: ", "RP - ", "S1/", "DRVR/".
-_LINE_LABEL = re.compile(r"\n[ \t]*[^\W\d_][\w/#]{0,11}\.?[ \t]*(?:[:/]|-(?=[ \t]))")
+_LINE_LABEL = trie_compile(r"\n[ \t]*[^\W\d_][\w/#]{0,11}\.?[ \t]*(?:[:/]|-(?=[ \t]))")
 
 
 def _before_line_label(text: str, start: int, end: int) -> int:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from functools import lru_cache
 
 from redaction.text.lexicon import lexicon
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
+from redaction.text.wordtrie import trie_compile
 
 _COMMON_SURNAMES = 1000
-_OPENS = re.compile(r"(?:\A|[.!?:;\n\"“])[ \t\"“]*\Z")
-_WORD_COMMA = re.compile(r"([^\W\d_]+),[ \t]*[^\W\d_]+")
+_OPENS = trie_compile(r"(?:\A|[.!?:;\n\"“])[ \t\"“]*\Z")
+_WORD_COMMA = trie_compile(r"([^\W\d_]+),[ \t]*[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def common_surnames() -> frozenset[str]:
 
 
 # "Drive, Maria said, it is late": a word quoted before a speech tag, set off by commas (or a text's last words)
-_SPEECH_TAG = re.compile(r"[ \t]+(?i:said|says|yelled|yells|shouted|shouts|screamed|told[ \t]+\w+|replied|asked|"
+_SPEECH_TAG = trie_compile(r"[ \t]+(?i:said|says|yelled|yells|shouted|shouts|screamed|told[ \t]+\w+|replied|asked|"
                          r"whispered|called[ \t]+out)[ \t]*(?:(,)|[.!?]|\Z)")
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-_STREET = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:st)\.\s+(?=[^\W\d_])")
-_WORD = re.compile(r"[^\W\d_]+")
-_PLACE_BEFORE = re.compile(r"(?:&|(?<![\w'’])(?:at|on|near|towards?|across|along|onto|off|by|from|down|up|of))\s+\Z",
+from redaction.text.wordtrie import trie_compile
+
+_STREET = trie_compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:st)\.\s+(?=[^\W\d_])")
+_WORD = trie_compile(r"[^\W\d_]+")
+_PLACE_BEFORE = trie_compile(r"(?:&|(?<![\w'’])(?:at|on|near|towards?|across|along|onto|off|by|from|down|up|of))\s+\Z",
                            re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from redaction.recognizers.words import fold, word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names
 from redaction.text.positions import PERSON_VERBS
-from redaction.text.wordtrie import word_trie
+from redaction.text.wordtrie import trie_compile, word_trie
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
@@ -38,19 +38,19 @@ def _from_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _pair_rx() -> re.Pattern[str]:
     heads = "|".join(sorted(place_surnames(), key=len, reverse=True))
-    return re.compile(r"(?<![\w'’\-])([^\W\d_]{3,})[ \t]+(?:" + heads + r")(?![\w'’\-])", re.IGNORECASE)
+    return trie_compile(r"(?<![\w'’\-])([^\W\d_]{3,})[ \t]+(?:" + heads + r")(?![\w'’\-])", re.IGNORECASE)
 
 
 # An age right after the name: "Robert Lane, 23,", "Robert Lane (23)", "Robert Lane is 23", "ROBERT LANE, AGE 23".
-_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:age[ \t]*)?\d{1,2}(?:[ \t]*(?:yo|y/o|yrs?|years?))?[ \t]*(?:[,.;)]|\Z)"
+_AGE_AFTER = trie_compile(r"[ \t]*(?:,[ \t]*(?:age[ \t]*)?\d{1,2}(?:[ \t]*(?:yo|y/o|yrs?|years?))?[ \t]*(?:[,.;)]|\Z)"
                         r"|\([ \t]*\d{1,2}[ \t]*\)|[ \t]+(?:is|was)[ \t]+(?:age[ \t]+)?\d{1,2}(?![\d:/.]\d))",
                         re.IGNORECASE)
 # What only happens to a person: "Kenneth Drive was arrested", "Sonia Terrace is injured".
-_DONE_TO_PERSON = re.compile(r"[ \t]+(?:was|is|got|has[ \t]+been|had[ \t]+been)[ \t]+(?:arrested|cited|detained|booked|"
+_DONE_TO_PERSON = trie_compile(r"[ \t]+(?:was|is|got|has[ \t]+been|had[ \t]+been)[ \t]+(?:arrested|cited|detained|booked|"
                              r"interviewed|hospitalized|injured|handcuffed|mirandized|admonished|released[ \t]+to)\b",
                              re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_TWO_BEFORE = re.compile(r"(?:([\w'’/]+)[ \t]+)?([\w'’/]+)[ \t]*\Z")
+_WORD_AFTER = trie_compile(r"[ \t]+([^\W\d_]+)")
+_TWO_BEFORE = trie_compile(r"(?:([\w'’/]+)[ \t]+)?([\w'’/]+)[ \t]*\Z")
 # Words before a given name that place what follows: a street or a park, not a person.
 _PLACE_BEFORE = frozenset({"on", "at", "onto", "near", "of", "to", "via", "off", "along", "across", "past", "down",
                            "up", "block", "into", "toward", "towards", "behind", "around", "from", "the", "in",
@@ -103,10 +103,10 @@ def person_place(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_rx() -> re.Pattern[str]:  # a trie after a space: this runs on every text
-    return re.compile(r"[ \t](" + word_trie(place_surnames()) + r")(?![\w'’\-])", re.IGNORECASE)
+    return trie_compile(r"[ \t](" + word_trie(place_surnames()) + r")(?![\w'’\-])", re.IGNORECASE)
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[^\W\d_]{3,}[ \t]+\Z")
+_WORD_BEFORE = trie_compile(r"(?<![\w'’\-])[^\W\d_]{3,}[ \t]+\Z")
 
 
 def street_surnames(text: str) -> list[tuple[int, int]]:

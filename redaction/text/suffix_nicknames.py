@@ -6,12 +6,13 @@ verb ("JR RAN", "deuce pulled a knife") or Title case inside a sentence, never a
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
+from redaction.text.wordtrie import trie_compile
+
 _DATA = Path(__file__).resolve().parent / "data" / "suffix_nicknames.tsv"
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = trie_compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)

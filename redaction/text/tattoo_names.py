@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from redaction.text.word_kinds import word_kind
+from redaction.text.wordtrie import trie_compile
 
-_TATTOO = re.compile(r"tatt?oo", re.IGNORECASE)
-_END = re.compile(r"[.;!?\n]|\Z")
+_TATTOO = trie_compile(r"tatt?oo", re.IGNORECASE)
+_END = trie_compile(r"[.;!?\n]|\Z")
 _CUE = (r"(?:rip|r\.i\.p\.?|rest[ \t]+in[ \t]+peace|loves?|i[ \t]+love|in[ \t]+(?:loving[ \t]+)?memory[ \t]+of|"
         r"mama|mom|momma|baby|forever|reading|reads|read|says|saying|that[ \t]+says|stating|spells|spelling|"
         r"(?:of|with)[ \t]+the[ \t]+name|name|named)")
-_INKED = re.compile(r"(?<![\w'’])" + _CUE + r"[ \t:]+[\"'“‘]?(?:" + _CUE + r"[ \t]+[\"'“‘]?){0,2}"
+_INKED = trie_compile(r"(?<![\w'’])" + _CUE + r"[ \t:]+[\"'“‘]?(?:" + _CUE + r"[ \t]+[\"'“‘]?){0,2}"
                     r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)?)(?:[ \t]+([^\W\d_]{2,}))?", re.IGNORECASE)
 _NAME_KINDS = ("strong", "weak", "given")
 

@@ -12,15 +12,15 @@ rule found are not asked, and a record's name or its other form ("Bill" with WIL
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
 from redaction.recognizers.words import word_list
 from redaction.text.lexicon import noun
 from redaction.text.nicknames import forms_of
+from redaction.text.wordtrie import trie_compile
 
-_START = re.compile(r"(?:\A|[.!?:;\n]|\n)[ \t\"“(]*\Z")
-_AFTER = re.compile(r"[ \t]+(?:(?i:was|were|is|are|got|been|has[ \t]+been|had[ \t]+been|have[ \t]+been)[ \t]+)?"
+_START = trie_compile(r"(?:\A|[.!?:;\n]|\n)[ \t\"“(]*\Z")
+_AFTER = trie_compile(r"[ \t]+(?:(?i:was|were|is|are|got|been|has[ \t]+been|had[ \t]+been|have[ \t]+been)[ \t]+)?"
                     r"([^\W\d_]+)(?:[ \t]+(?i:to)[ \t]+(?i:the[ \t]+)?((?i:owner|rp|victim|bank|store)))?")
 
 

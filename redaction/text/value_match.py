@@ -17,22 +17,24 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redaction.text.wordtrie import trie_compile
+
 # A node: (text view, position) -> the end positions it can reach, in the order ``re`` would try them.
 Node = Callable[["AsciiText", int], Iterator[int]]
 
-_RUN_WS = re.compile(r"\s*")
-_RUN_SEP = re.compile(r"[\s,]*")
-_RUN_ALNUM_SEP = re.compile(r"[\s\-.]*")
-_RUN_PHONE_SEP = re.compile(r"[\s().\-]*")
-_RUN_PREFIX_SEP = re.compile(r"[\s.\-]*")
-_WORD = re.compile(r"\w")
-_WORD_RUN = re.compile(r"\w+")
-_NAME_END = re.compile(r"[\w/'’]")
-_DOT_LETTER = re.compile(r"\.\w")  # "a.k.a.": no middle initial
-_LETTER = re.compile(r"[^\W\d_]")
-_ALNUM = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-_WORD_OR_COMMA = re.compile(r"[\w,.;!?]")  # after a word, a comma or the end of a sentence ("shed. Will had")
+_RUN_WS = trie_compile(r"\s*")
+_RUN_SEP = trie_compile(r"[\s,]*")
+_RUN_ALNUM_SEP = trie_compile(r"[\s\-.]*")
+_RUN_PHONE_SEP = trie_compile(r"[\s().\-]*")
+_RUN_PREFIX_SEP = trie_compile(r"[\s.\-]*")
+_WORD = trie_compile(r"\w")
+_WORD_RUN = trie_compile(r"\w+")
+_NAME_END = trie_compile(r"[\w/'’]")
+_DOT_LETTER = trie_compile(r"\.\w")  # "a.k.a.": no middle initial
+_LETTER = trie_compile(r"[^\W\d_]")
+_ALNUM = trie_compile(r"[A-Za-z0-9]", re.IGNORECASE)
+_DIGIT = trie_compile(r"\d")
+_WORD_OR_COMMA = trie_compile(r"[\w,.;!?]")  # after a word, a comma or the end of a sentence ("shed. Will had")
 
 
 def plain_text(text: str) -> bool:
@@ -157,7 +159,7 @@ def not_after(pattern: re.Pattern) -> Node:
 
 # Words before a common noun: a short form after one is that noun ("the memo", "a nacho"), not a name.
 DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that", "some", "no")
-_DETERMINER_END = re.compile(r"(?<![\w'])(?:" + "|".join(DETERMINERS) + r") \Z", re.IGNORECASE)
+_DETERMINER_END = trie_compile(r"(?<![\w'])(?:" + "|".join(DETERMINERS) + r") \Z", re.IGNORECASE)
 
 
 def not_after_determiner(t: AsciiText, p: int) -> Iterator[int]:
@@ -311,9 +313,9 @@ def address_matcher(plan: list[list[tuple[str, ...]]], unit_words: list[str]) ->
     return Matcher(node, chars="".join(sorted(c for c in firsts if c)))
 
 
-_DATE_START = re.compile(r"[\d/\-.]")
-_DATE_END = re.compile(r"[\d/\-]|\.\d")
-_DATE_SEP = re.compile(r"[/\-.]")
+_DATE_START = trie_compile(r"[\d/\-.]")
+_DATE_END = trie_compile(r"[\d/\-]|\.\d")
+_DATE_SEP = trie_compile(r"[/\-.]")
 
 
 def dob_matcher(month: int, day: int, year: int, month_name: str) -> Matcher:

@@ -32,6 +32,7 @@ from redaction.text.value_match import (
     phone_matcher,
     plain_text,
 )
+from redaction.text.wordtrie import trie_compile
 
 # --------------------------------------------------------------------------------------------------
 # Record-aware matching: value -> regex over its written variants
@@ -39,7 +40,7 @@ from redaction.text.value_match import (
 
 _B_START = r"(?<![\w])"
 _B_END = r"(?![\w])"
-_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_NAME_TOKEN = trie_compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _SEP = r"[\s,]+"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PARTICLES = PARTICLES | {"mac", "an"}  # "Mac an tSaoir" is one surname

@@ -15,6 +15,7 @@ from redaction.text.lexicon import noun
 from redaction.text.names import CUE_WORDS, not_name_phrases
 from redaction.text.value_match import DETERMINERS
 from redaction.text.vocabulary import NARRATIVE_VERBS, irregular_verb_forms
+from redaction.text.wordtrie import trie_compile
 
 _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
                              "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person
@@ -33,7 +34,7 @@ _SECOND = r"(?<=\band )"
 _NOT_DETERMINED = "".join(r"(?<!\b" + d + " )" for d in DETERMINERS + (  # "to rob and the clerk called"
     "to", "will", "would", "can", "could", "should", "did", "didnt", "not", "i", "you", "he", "she", "we", "they",
     "it", "who"))
-_NAME_TOKEN = re.compile(r"[^\W\d_]+")
+_NAME_TOKEN = trie_compile(r"[^\W\d_]+")
 
 
 def given_initials(value: str) -> str:
@@ -47,10 +48,10 @@ def given_initials(value: str) -> str:
 
 # The parts of one search, compiled once (a regex joining them around each record's words took ~25 ms to compile per
 # distinct set of words: most records have their own). ``_find`` tries them where a word occurs, as that regex would.
-_HEAD = re.compile(r"(?<![\w'’\-])" + _NOT_DETERMINED, re.IGNORECASE)
-_BRANCHES = ((None, re.compile(_AFTER, re.IGNORECASE)),  # "bill said"
-             (re.compile(_SECOND, re.IGNORECASE), re.compile(r"(?=\s+" + _PLURAL + ")", re.IGNORECASE)),  # "and rob were"
-             (re.compile(_CLAUSE_START, re.IGNORECASE), re.compile(r"(?=\s+" + _DEED + ")", re.IGNORECASE)))  # "rusty was fixing"
+_HEAD = trie_compile(r"(?<![\w'’\-])" + _NOT_DETERMINED, re.IGNORECASE)
+_BRANCHES = ((None, trie_compile(_AFTER, re.IGNORECASE)),  # "bill said"
+             (trie_compile(_SECOND, re.IGNORECASE), trie_compile(r"(?=\s+" + _PLURAL + ")", re.IGNORECASE)),  # "and rob were"
+             (trie_compile(_CLAUSE_START, re.IGNORECASE), trie_compile(r"(?=\s+" + _DEED + ")", re.IGNORECASE)))  # "rusty was fixing"
 
 
 @lru_cache(maxsize=4096)
@@ -98,7 +99,7 @@ def verb_nicknames(folded: str, words: set[str] | frozenset[str]) -> list[tuple[
     return [(s, e) for s, e in found if not any(a <= s < b for a, b in things) and not _noun_verb(folded, s, e)]
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([^\W\d_]+)[ \t]+\Z")
+_WORD_BEFORE = trie_compile(r"(?<![\w'’\-])([^\W\d_]+)[ \t]+\Z")
 
 
 def _noun_verb(folded: str, s: int, e: int) -> bool:

@@ -12,7 +12,6 @@ when the word is a listed given name too, the sentence says it is a thing: a wea
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,20 +19,21 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, title_cased
 from redaction.text.vocabulary import dictionary_words
+from redaction.text.wordtrie import trie_compile
 
-_WITH = re.compile(r"(?<![\w'’])(?i:with|(used|deployed|sprayed|wielding|wielded|brandishing|brandished|swinging|"
+_WITH = trie_compile(r"(?<![\w'’])(?i:with|(used|deployed|sprayed|wielding|wielded|brandishing|brandished|swinging|"
                    r"carrying))[ \t]+(?:(?i:a|an|the|his|her|their|my|its|some|one)[ \t]+)?\Z")
-_ARMED = re.compile(r"(?<![\w'’])(?i:armed|sprayed|spraying|struck|striking|hit|hitting|beat|beaten|beating|"
+_ARMED = trie_compile(r"(?<![\w'’])(?i:armed|sprayed|spraying|struck|striking|hit|hitting|beat|beaten|beating|"
                     r"threatened|threatening|attacked|attacking|swung|swinging|stabbed|stabbing|assaulted|assaulting|"
                     r"menaced|menacing|waving|waved|brandished|brandishing|pointed|pointing|poked|jabbed|came[ \t]+at|"
                     r"charged[ \t]+at|lunged[ \t]+at|went[ \t]+at)\b[^.!?;\n]*\Z")
-_THING_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+(?:(?:his|her|their|the|one|left|right|both|each)[ \t]+)*hands?"
+_THING_AFTER = trie_compile(r"[ \t]+(?i:in[ \t]+(?:(?:his|her|their|the|one|left|right|both|each)[ \t]+)*hands?"
                           r"|(?:and|or|&)[ \t]+(?:(?:a|an|the|some|his|her)[ \t]+)?([^\W\d_]+))\b")
 _CUE_WORDS = frozenset({"with", "used", "deployed", "sprayed", "wielding", "wielded", "brandishing", "brandished",
                         "swinging", "carrying"})
-_ANY_CUE = re.compile(r"(?i:with|used|deployed|sprayed|wield|brandish|swinging|carrying)")
-_NEXT = re.compile(r",?[ \t]+([^\W\d_]+)")
-_WORDS = re.compile(r"[^\W\d_]+")
+_ANY_CUE = trie_compile(r"(?i:with|used|deployed|sprayed|wield|brandish|swinging|carrying)")
+_NEXT = trie_compile(r",?[ \t]+([^\W\d_]+)")
+_WORDS = trie_compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ capitalized inside mixed-case text ("seen with Hammer"); listed given names ("se
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -18,8 +17,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import word_list
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words
+from redaction.text.wordtrie import trie_compile
 
-_NEXT = re.compile(r",?[ \t]+([^\W\d_]+)")
+_NEXT = trie_compile(r",?[ \t]+([^\W\d_]+)")
 
 
 @lru_cache(maxsize=1)
