@@ -7,6 +7,7 @@ from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
 from redaction.recognizers.words import (
+    CAPITAL_START,
     CAPS_STOP_WORDS,
     LOWER,
     NOT_NAME_WORDS,
@@ -94,6 +95,7 @@ class OsdCueNameRecognizer(ContextPatternRecognizer):
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
     REQUIRES = {"name before verb": (_verb_after(SPEECH_VERBS),), "possessive name": (_POSSESSIVE_AFTER,)}
+    ANCHORS = {"name before verb": CAPITAL_START, "possessive name": CAPITAL_START}  # a name word opens with a capital
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Trim each match to the name inside it (see ``trim_name``); drop matches with no name left."""
