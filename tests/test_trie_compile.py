@@ -15,7 +15,7 @@ import re
 import pytest
 
 import redaction.text as text_package
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WORDS = ["and", "an", "a", "or", "were", "was", "wa", "is", "i", "include", "includes", "including", "in",
           "said", "says", "sa", "stated", "states", "st", "k", "kilo", "kb", "mom", "mother", "mo", "x"]
@@ -69,7 +69,7 @@ def test_alternatives_are_grouped() -> None:
     """The point of it: one alternative per first letter, where sre's own parser leaves one per word."""
     from re import _constants, _parser
 
-    from redaction.text.wordtrie import _group_tree
+    from redaction.wordtrie import _group_tree
 
     def top_alternatives(tree) -> int:  # the alternation inside (?i:...)
         (op, av), = tree.data

@@ -26,6 +26,8 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.wordtrie import word_trie
+
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 CASE_INSENSITIVE = re.DOTALL | re.MULTILINE | re.IGNORECASE
 
@@ -71,16 +73,16 @@ class ContextPatternRecognizer(PatternRecognizer):
         )
         self._compiled = [(p.name, re.compile(p.regex, self.FLAGS), p.score) for p in self.PATTERNS]
         words = sorted(self.CONTEXT, key=len, reverse=True)
-        self._context_re = (
-            re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])", re.IGNORECASE)
+        trie = word_trie(sorted({w.lower() for w in words}), space=r"\ ")  # the words as a trie: the engine tests a
+        self._context_re = (  # few letters at each position, not every word
+            re.compile(r"(?<![A-Za-z])(?:" + trie + r")(?![a-z])", re.IGNORECASE)
             if words
             else None
         )
         self._gap_re = re.compile(r"(?:" + self.GAP + r")\Z", re.IGNORECASE) if self.GAP is not None else None
         # ``_context_re`` without its look-ahead (a window's end cuts it short in ``has_context``): found in every
         # text where ``has_context`` finds a context word (its look-behind sees before a window's start).
-        self._context_any = (re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
-                             if words else None)
+        self._context_any = re.compile(r"(?<![A-Za-z])(?:" + trie + ")", re.IGNORECASE) if words else None
         self._ctx_patterns = {p.name for p in self.PATTERNS if p.name.startswith("ctx:")}
         self._requires = {name: tuple(re.compile(rx, self.FLAGS) for rx in rxs) for name, rxs in self.REQUIRES.items()}
         fast = _stdlib_flags(self.FLAGS)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from presidio_analyzer import Pattern
 
 from redaction.recognizers._base import CASE_SENSITIVE, ContextPatternRecognizer
-from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, UPPER
+from redaction.recognizers.words import CAPITAL_START, CAPS_STOP_WORDS, NOT_NAME_WORDS, SUFFIX_LOWER, UPPER
 
 _TOKEN = rf"(?:ST\.?\s+)?{UPPER}[{UPPER[1:-1]}'\-]*{UPPER}"
 CAPS_NAME_REGEX = (
@@ -31,6 +31,7 @@ class OsdAllCapsNameRecognizer(ContextPatternRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [Pattern("caps name", CAPS_NAME_REGEX, 0.7)]
+    ANCHORS = {"caps name": CAPITAL_START}  # a match opens with a capital
     CONTEXT = []
     FLAGS = CASE_SENSITIVE
     MAX_UPPER_RATIO = 0.5

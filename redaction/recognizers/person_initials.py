@@ -24,6 +24,7 @@ from redaction.recognizers.words import (
     UPPER_CHARS,
     US_STATES,
 )
+from redaction.wordtrie import word_trie
 
 # Dotted forms that are abbreviations, not initials ("a.m." and "p.m." only after a time: "P.M." may be someone;
 # "P.O." is a police officer's title).
@@ -43,7 +44,7 @@ INITIALS_CUES = [
     "associate", "assisting", "identified as", "identified only as", "known as", "named", "according to",
     "Mr", "Mrs", "Ms", "Miss", "P/O", "PO", "P.O.", "C/", "V/", "W/", "S/", "RP", *KIN_WORDS, *OFFICER_TITLES,
 ]
-_CUES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(INITIALS_CUES, key=len, reverse=True))
+_CUES = word_trie(sorted({c.lower() for c in INITIALS_CUES}))  # a trie: a few letters tested per word, not every cue
 # Verbs a sentence's subject takes in a narrative: "AC stated", "FQ WAS RUDE", "MY was accompanied".
 INITIALS_VERBS = [*SPEECH_VERBS, "was", "is", "had", "has", "did", "does", "came", "went", "took", "states",
                   "alleges", "alleged", "claims", "claimed", "reports", "says", "confirmed", "confirms", "denies",
@@ -73,7 +74,7 @@ INITIALS_PATTERNS = [
     Pattern("before badge", _TWO_THREE + r"(?![\w'\-])" + _BADGE_AFTER, 0.8),
     Pattern("before descriptor", _TWO_THREE + r"(?![\w'\-])" + _DESCRIPTOR_AFTER, 0.7),
     Pattern("possessive", _TWO_THREE + _POSSESSIVE_AFTER, 0.7),
-    Pattern("object", r"(?<![A-Za-z])(?i:" + "|".join(_OBJECT_VERBS) + r")\s+(?P<name>" + UPPER + r"{2,3})(?![\w'\-])",
+    Pattern("object", r"(?<![A-Za-z])(?i:" + word_trie(_OBJECT_VERBS) + r")\s+(?P<name>" + UPPER + r"{2,3})(?![\w'\-])",
             0.7),
 ]
 # Where a match of the two-or-three-capitals patterns can start: two capitals opening a word (see ``ANCHORS``;

@@ -207,6 +207,9 @@ LOWER_CHARS = "a-z" + "".join(c for c in _LATIN_EXT if c.islower())
 UPPER = f"[{UPPER_CHARS}]"
 LOWER = f"[{LOWER_CHARS}]"
 LETTER = f"[{UPPER_CHARS}{LOWER_CHARS}]"
+# Where a capitalized word can start, as an anchor of ``ContextPatternRecognizer`` (``ANCHORS``: explicit classes, read
+# by both engines): a pattern that opens with a capital after no letter, digit, "_", "'" or "-" is tried only there.
+CAPITAL_START = r"(?<![0-9_'\-" + UPPER_CHARS + LOWER_CHARS + "])(?=" + UPPER + ")"
 
 # Letters that Unicode does not decompose into a base letter plus accents.
 _FOLD_EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i",

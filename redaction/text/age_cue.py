@@ -14,7 +14,7 @@ import re
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.names import PARTICLES, _name_like
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _AGE = trie_compile(
     r"\s*\(\(?\s*(?:age:?\s*\d{1,3}|\d{1,3}(?:\s*(?:y/?o|yoa|yrs?|years?(?:\s+old)?))?(?:\s*,?\s*[a-z]/?[a-z](?:/[a-z])?)?"

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 
 @dataclass(frozen=True)

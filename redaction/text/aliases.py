@@ -21,7 +21,7 @@ from redaction.text.people import _CUE_WORDS, _NAME_WORD, _SAYING, _TELLING, _sa
 from redaction.text.prefixed_aliases import prefixed_aliases
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, unknown_word
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _AMBIGUOUS_NAMES = AMBIGUOUS_GIVEN - CUE_WORDS
 # The alias after a cue (``alias_cues.CUES``): ``j`` when the cue joins the alias to the name before it, ``q`` an

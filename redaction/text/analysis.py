@@ -55,7 +55,7 @@ from redaction.text.shorthand import shorthand_names
 from redaction.text.street_surnames import street_surnames
 from redaction.text.tattoo_names import tattoo_names
 from redaction.text.vocabulary import COLOURS, known_words, unknown_word
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # --------------------------------------------------------------------------------------------------
 # Analyzer (one per process, built lazily)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from redaction.text.cue_words import PERSON_CUES_ANY_CASE
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _PEOPLE = sorted({c for c in PERSON_CUES_ANY_CASE if c.isalpha() and len(c) > 2}

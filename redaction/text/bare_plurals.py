@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from redaction.text.names import RELATION_CUES
 from redaction.text.vocabulary import dictionary_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _RELATIONS = frozenset(c for c in RELATION_CUES if c.isalpha())
 _NEXT = trie_compile(r"[ \t]+([a-z\-]+)")

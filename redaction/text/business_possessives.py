@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from redaction.text.names import RELATION_CUES
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WORK = frozenset({"manager", "employee", "supervisor", "boss", "coworker", "co-worker", "landlord", "landlady",
                    "tenant", "keyholder", "owner", "associate", "assoc", "caretaker", "partner"})

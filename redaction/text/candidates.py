@@ -29,7 +29,7 @@ from redaction.text.variants import (
     value_spans,
 )
 from redaction.text.verb_nicknames import given_initials, verb_nicknames
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 FOLLOWED_BY_SUFFIX = trie_compile(r"\s+(?:" + "|".join(SUFFIX_WORDS) + r")\b(?!\s+(?:name|handle|moniker)s?\b)\.?",
                                  re.IGNORECASE)  # not the cue "street name"

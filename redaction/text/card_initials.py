@@ -16,7 +16,7 @@ from redaction.recognizers.words import SUFFIX_LOWER
 from redaction.text.names import mixed_case
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import THINGS, word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _LABEL = trie_compile(r"(?<![\w'’\-])(?i:subj|susp|stop|fi'?d|fi|f/i|contact|contacted|w/|vict?|wit|drvr|driver|occ|psgr"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from redaction.text.names import AMBIGUOUS_GIVEN
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _CLEFT = trie_compile(r"(?<![\w'’\-])(?i:it|that)(?:[ \t]+(?i:was|is)|['’](?i:s))[ \t]+"
                     r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)(?:[ \t]+([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*))?"

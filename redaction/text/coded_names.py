@@ -13,7 +13,7 @@ from redaction.text.names import CUE_WORDS
 from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import THINGS, word_kind
 from redaction.text.word_pos import lexicon
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _CODE = trie_compile(r"(?<![\w/])(?:[mfMF]/[wbhaiounlpWBHAIOUNLP]|[wbhaiounlpWBHAIOUNLP]/[mfMF])(?:/\d{1,3}|(?![\w/]))")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from redaction.text.names import mixed_case
 from redaction.text.vocabulary import COLOURS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import ADJECTIVES, THINGS, word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # The verbs (and their particles) of contact; "called" only before "back" ("called young back").

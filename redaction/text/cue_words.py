@@ -8,7 +8,7 @@ A leaf module (no imports from the package), so the cue lists of ``names`` and t
 from __future__ import annotations
 
 from redaction.recognizers.words import OFFICER_TITLES
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # Occupations and roles people are named after ("nurse carol", "the homeowner, gary chen"): a person cue, never a
 # name. Occupations that are common surnames too ("baker", "mason", "judge", "cook") are left out.

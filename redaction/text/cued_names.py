@@ -53,7 +53,7 @@ from redaction.text.vocabulary import (
 )
 from redaction.text.with_objects import thing_after_with
 from redaction.text.word_pos import base_verb, lexicon
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _OCCUPATION_SET = frozenset(OCCUPATIONS)
 

@@ -16,7 +16,7 @@ import re
 from redaction.text.lexicon import base_verb
 from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.positions import _STREET_AHEAD, everyday_given, word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _ROLES = sorted(c for c in CUE_WORDS if " " not in c and "/" not in c and c.isalpha() and len(c) > 2)

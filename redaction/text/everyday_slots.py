@@ -32,7 +32,7 @@ from pathlib import Path
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_list
 from redaction.text.names import RELATION_CUES, ROLE_CUES
 from redaction.text.vocabulary import irregular_verb_forms
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _DOINGS = Path(__file__).resolve().parent / "data" / "person_doings.txt"
 _W = r"[^\W\d_]+"

@@ -31,7 +31,7 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, word_li
 from redaction.text.names import CUE_WORDS, given_names, surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import listed, word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # The card and the verb of writing it, then "on" / "for": "FI CARD COMPLETED ON", "FIs done on", "FI'D".

@@ -17,7 +17,7 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS, OFFICER
 from redaction.text.positions import everyday_given
 from redaction.text.vocabulary import dictionary_words, unknown_word
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _FROM = trie_compile(r"(?<![\w'’\-])from[ \t]+", re.IGNORECASE)
 # the word before "from", at a sentence's or a clause's start (or after "and", "that", "said")

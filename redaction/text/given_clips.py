@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS, fold
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _TOKEN = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 

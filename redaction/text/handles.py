@@ -19,7 +19,7 @@ import re
 
 from redaction.recognizers.words import NOT_NAME_WORDS
 from redaction.text.vocabulary import dictionary_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _HANDLE_CHARS = r"[^\W_]\w*(?:\.\w+)*"
 _AT = trie_compile(r"(?<![\w.@])@(" + _HANDLE_CHARS + r")")

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import CAPS_STOP_WORDS, OFFICER_TITLES
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words, unknown_word
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # initials before a hyphenated word, or hyphenated initials before a word: one of the two holds a hyphen
 _PAIR = trie_compile(r"(?<![\w'’\-.])(?:([^\W\d_]\.?[^\W\d_]\.?)[ \t]+([^\W\d_]+-[^\W\d_]+)"

@@ -57,7 +57,7 @@ from redaction.text.person_lists import ATTRIBUTION as _ATTRIBUTION
 from redaction.text.person_lists import CUE_END as _CUE_END
 from redaction.text.person_lists import split_list as split_list  # the redactor imports it from here
 from redaction.text.suffix_nicknames import suffix_forms
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _CUE = cue_pattern(joins=True) + "|" + cue_pattern(alias_before=True)
 # What may stand between a name and its alias: a cue (brackets, commas, quotes, a roster's "|" around it), an opening

@@ -45,7 +45,7 @@ from typing import Protocol
 
 from redaction.recognizers.words import fold
 from redaction.text import identity_marks as marks
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NO_RELATION = trie_compile(r"[\s,(\[\-–—]*(?:no\s+relation|not\s+related|unrelated)\b", re.IGNORECASE)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?"
 _KIN_NOUN = r"(?:ex-|step-?|great-)*[^\W\d_]+(?:-in-law)?"

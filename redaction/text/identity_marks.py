@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 
 class Mention(Protocol):

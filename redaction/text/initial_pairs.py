@@ -30,7 +30,7 @@ from redaction.text.initials import initials_of
 from redaction.text.value_match import DETERMINERS
 from redaction.text.verb_nicknames import given_initials
 from redaction.text.vocabulary import NARRATIVE_VERBS
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # Two letters that spell a title or a street or time word but are initials after a role and before a verb.
 _TITLE_LIKE = frozenset({"dr", "ms", "mr", "sd", "am", "st", "lt", "jr", "sr", "er"})

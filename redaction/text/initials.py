@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from redaction.text.names import PARTICLES
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WORD = trie_compile(r"[^\W\d_]+")
 _PARTICLES = PARTICLES | {"mac", "an", "st"}

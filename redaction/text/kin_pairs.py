@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from redaction.text.names import CUE_WORDS, RELATION_CUES
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _RELATIONS = sorted({c for c in RELATION_CUES if c.replace("-", "").isalpha()})

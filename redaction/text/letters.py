@@ -14,7 +14,7 @@ from redaction.text.lexicon import lexicon
 from redaction.text.names import CUE_WORDS
 from redaction.text.ner_edges import closing_at
 from redaction.text.positions import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|respectfully\s+submitted|"

@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.positions import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _ITEM = trie_compile(r"[ \t]*(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(;|(?=[.\n]|\Z))")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _DIRECTION = r"(?:east|west|north|south|eb|wb|nb|sb|[nsew]/b|(?:east|west|north|south)bound)"
 _BEFORE = trie_compile(

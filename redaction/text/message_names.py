@@ -16,7 +16,7 @@ import re
 from redaction.text.cue_words import OCCUPATIONS, TEXTING_WORDS
 from redaction.text.names import CUE_WORDS
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
 _KINDS = ("strong", "weak", "given")

@@ -45,7 +45,7 @@ from redaction.text.speech_tags import quoted_word
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
 from redaction.text.word_kinds import listed as _listed
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _BEFORE_COMMA = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")\s*,\s*\Z")

@@ -20,7 +20,7 @@ import re
 from redaction.recognizers.words import fold
 from redaction.text.alias_cues import cue_inside
 from redaction.text.names import CUE_WORDS, PARTICLES, given_names
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _UNIT = trie_compile(r"(?:(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES | {"los", "las"}), key=len, reverse=True))
                    + r")\s+)*[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE)

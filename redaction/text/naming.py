@@ -27,7 +27,7 @@ from redaction.text.lexicon import noun_only
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, PARTICLES
 from redaction.text.positions import PERSON_VERBS, everyday_given, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, unknown_word
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _W = r"[ \t]+"

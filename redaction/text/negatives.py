@@ -64,7 +64,7 @@ from redaction.text.prepositions import owner_at
 from redaction.text.record_words import record_word_as_word
 from redaction.text.street_surnames import person_place
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # Labels and abbreviations of police reports, field cards and court papers: never a name.
 REPORT_WORDS = frozenset({

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from redaction.recognizers.words import fold
 from redaction.text.names import given_names, surnames, under_half_capitals
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 WORD = trie_compile(r"[^\W_]+(?:['’\-][^\W_]+)*(?:['’][sS](?![\w]))?")
 POSSESSIVE = ("'s", "’s", "'S", "’S")

@@ -27,7 +27,7 @@ from redaction.text.names import (
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import base_verb
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # Words that open a letter, a message or a voicemail, close one, or ask for someone: never the first word of a name.
 _OPENERS = frozenset({

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import CAPS_STOP_WORDS, fold
 from redaction.text.names import CUE_WORDS
 from redaction.text.nicknames import forms_of
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SHAPE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r"),[ \t]*(" + _NAME + r")[ \t]*(?:\([ \t]*[\"“'‘]?(" + _NAME

@@ -20,7 +20,7 @@ import html
 import re
 import unicodedata
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _PLAIN_SPACING = {cp: " " for cp in range(0x80, 0x3001) if unicodedata.category(chr(cp)) == "Zs"} | {
     0x2028: "\n", 0x2029: "\n", 0x2010: "-", 0x2011: "-", 0x200B: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}

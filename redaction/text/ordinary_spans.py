@@ -20,7 +20,7 @@ from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, plain
 from redaction.text.vocabulary import COLOURS, NARRATIVE_VERBS, dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import lexicon
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WORD = trie_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NAMED = trie_compile(r"(?<![\w'’])(?i:named|called|aka|a/k/a|a\.k\.a\.?|alias|nicknamed|goes[ \t]+by|known[ \t]+as)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from redaction.text.cue_words import PERSON_CUES_ANY_CASE
 from redaction.text.vocabulary import unknown_word
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 # What a person owns or is related to, after a possessive given name ("kevin's brother", "jay's car").
 _THINGS = {"car", "house", "phone", "apartment", "room", "place", "kids", "dog", "truck", "mom", "dad", "idea", "fault",

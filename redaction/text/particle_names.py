@@ -18,7 +18,7 @@ from redaction.recognizers.words import CAPS_STOP_WORDS, word_list
 from redaction.text.names import CUE_WORDS, given_names, mixed_case, plain
 from redaction.text.vocabulary import NARRATIVE_VERBS
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _PLACES = Path(__file__).resolve().parent / "data" / "particle_place_words.txt"
 _PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ní", "nic",

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.lists import semicolon_items
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _LABEL = trie_compile(r"(?<![\w'’\-])(?i:contacts|contacted|persons(?:[ \t]+contacted)?|parties|subjects|associates"
                     r"|assocs?|companions|occupants|involved|present|fi['’]?d)[ \t]*:[ \t]*")

@@ -30,7 +30,7 @@ from redaction.text.party_lines import party_labels
 from redaction.text.suffix_nicknames import suffix_forms
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words, irregular_verb_forms
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _KEY_TOKEN = trie_compile(r"[^\W_]+")
 _AFTER_NUMBER = trie_compile(r"\d\s?\Z")

@@ -13,7 +13,7 @@ from redaction.text.alias_cues import cue_pattern
 from redaction.text.names import AMBIGUOUS_GIVEN, PARTICLES, given_names, surnames
 from redaction.text.people import record_tokens
 from redaction.text.vocabulary import unknown_word
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # An alias cue ends right before a span: what follows is an alias (or a list of them).
 CUE_END = trie_compile(r"(?<![\w/])(?:" + cue_pattern(finds=True) + r")\s*[:\-]?\s*[\"“‘'(]?\s*\Z", re.IGNORECASE)

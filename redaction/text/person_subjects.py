@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from redaction.recognizers.words import word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.positions import PERSON_VERBS
 from redaction.text.speech_tags import common_surnames
 from redaction.text.vocabulary import NARRATIVE_VERBS
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WORDS = trie_compile(r"[^\W\d_]+")
 _PLURAL_VERB = trie_compile(r"[ \t]+(?i:were|are|have|had)\b")

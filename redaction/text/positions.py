@@ -43,7 +43,7 @@ from redaction.text.word_kinds import PLACES as _PLACES
 from redaction.text.word_kinds import listed as _listed
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import base_verb
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",

@@ -19,7 +19,7 @@ from redaction.text.cue_words import TEXTING_WORDS
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, inflected
 from redaction.text.vocabulary import NARRATIVE_VERBS, unknown_word
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _MONIKERS = Path(__file__).resolve().parent / "data" / "street_monikers.txt"
 _PREFIXED = trie_compile(r"(?<![\w'’\-])(?P<p>(?i:lil|li['’]l|yung|big|baby|young|little))['’]?[ \t]+"

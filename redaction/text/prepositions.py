@@ -18,7 +18,7 @@ from redaction.text.lexicon import lexicon
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names
 from redaction.text.ner_edges import noun_at
 from redaction.text.positions import word_kind
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _END = r"(?=[ \t]*(?:[,.;:!?)\n]|\Z)|[ \t]+(?i:and|but|because|so|then|for|on|at|in|yesterday|today|last|after|when|that|about|what|how|not)\b)"

@@ -49,7 +49,7 @@ from redaction.text.span_cuts import drop_negatives, family_initials, person_spa
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
 from redaction.text.with_equipment import equipment_after_with
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _Outcome = tuple[list[tuple[int, int, str, int]], list[C.Decision]]
 

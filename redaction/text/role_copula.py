@@ -14,7 +14,7 @@ from __future__ import annotations
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case
 from redaction.text.word_kinds import ADJECTIVES, word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _ROLE_BEFORE = trie_compile(r"(?<![\w'’\-])(?i:passenger|driver|rider|occupant|owner|r/o|rp|caller|victim|suspect|subject"
                           r"|subj|companion|associate|juvenile|witness|complainant|arrestee|detainee|pedestrian)[ \t]+\Z")

@@ -30,7 +30,7 @@ from redaction.text.names import (
 )
 from redaction.text.positions import PERSON_VERBS, word_kind
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, unknown_word
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TITLE = trie_compile(r"(?<![\w/.'’\-])(?i:(mrs|mr|ms|mx|miss|dr))(?:\.[ \t]*|[ \t]+)(?=[^\W\d_])")

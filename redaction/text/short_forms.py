@@ -12,7 +12,7 @@ verb, and not after a determiner ("the MO said nothing about"), they are a perso
 from __future__ import annotations
 
 from redaction.text.value_match import DETERMINERS
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _SIGNED = trie_compile(r"(?:^|[ \t\n.!?])[-–—~]+[ \t]*([^\W\d_]+)[ \t]*[.!]*[ \t]*\Z")
 _TWO_LETTER_FORMS = ("al", "bo", "cy", "di", "ed", "jo", "lu", "mo", "si", "sy", "ty", "vi", "ze")

@@ -10,7 +10,7 @@ separator, a verb of being or the end of the clause.
 from __future__ import annotations
 
 from redaction.text.positions import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _AGED = trie_compile(r"(?<![\w'’\-/#])(" + _NAME + r")[ \t]+(?:age[ \t]+)?\d{1,2}(?:[ \t]*(?i:y/?o|yrs?|years(?:[ \t]+old)?))?"

@@ -23,7 +23,7 @@ import re
 from redaction.recognizers.words import CAPS_STOP_WORDS, NOT_NAME_WORDS
 from redaction.text.identity_apart import relation_around
 from redaction.text.vocabulary import irregular_verb_forms
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _TELL = r"(?:per|told|tell|tells|asked|ask|asks|advised|informed|warned|instructed|ordered|thanked)"
 _SPEAK = r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talking)\s+(?:to|with)"

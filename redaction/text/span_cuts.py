@@ -21,7 +21,7 @@ from redaction.text.people import is_initials
 from redaction.text.speech_tags import quoted_word
 from redaction.text.street_before import name_start
 from redaction.text.vocabulary import NARRATIVE_VERBS, REPORT_ABBREVIATIONS, dictionary_words, known_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _LEADING_TITLE = trie_compile(
     r"\A(?:(?:" + "|".join(re.escape(t) for t in sorted(OFFICER_TITLES + ["Mr", "Mrs", "Ms", "Miss", "Dr"],

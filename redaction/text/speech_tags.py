@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from redaction.text.lexicon import lexicon
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, surnames
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _COMMON_SURNAMES = 1000
 _OPENS = trie_compile(r"(?:\A|[.!?:;\n\"“])[ \t\"“]*\Z")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _STREET = trie_compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:st)\.\s+(?=[^\W\d_])")
 _WORD = trie_compile(r"[^\W\d_]+")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from redaction.recognizers.words import fold, word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names
 from redaction.text.positions import PERSON_VERBS
-from redaction.text.wordtrie import trie_compile, word_trie
+from redaction.wordtrie import trie_compile, word_trie
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 

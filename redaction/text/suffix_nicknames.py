@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _DATA = Path(__file__).resolve().parent / "data" / "suffix_nicknames.tsv"
 _WORD = trie_compile(r"[^\W\d_]+")

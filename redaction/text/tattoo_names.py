@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from redaction.text.word_kinds import word_kind
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _TATTOO = trie_compile(r"tatt?oo", re.IGNORECASE)
 _END = trie_compile(r"[.;!?\n]|\Z")

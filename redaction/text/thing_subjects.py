@@ -17,7 +17,7 @@ from functools import lru_cache
 from redaction.recognizers.words import word_list
 from redaction.text.lexicon import noun
 from redaction.text.nicknames import forms_of
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _START = trie_compile(r"(?:\A|[.!?:;\n]|\n)[ \t\"“(]*\Z")
 _AFTER = trie_compile(r"[ \t]+(?:(?i:was|were|is|are|got|been|has[ \t]+been|had[ \t]+been|have[ \t]+been)[ \t]+)?"

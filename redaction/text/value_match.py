@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # A node: (text view, position) -> the end positions it can reach, in the order ``re`` would try them.
 Node = Callable[["AsciiText", int], Iterator[int]]

@@ -32,7 +32,7 @@ from redaction.text.value_match import (
     phone_matcher,
     plain_text,
 )
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 # --------------------------------------------------------------------------------------------------
 # Record-aware matching: value -> regex over its written variants

@@ -15,7 +15,7 @@ from redaction.text.lexicon import noun
 from redaction.text.names import CUE_WORDS, not_name_phrases
 from redaction.text.value_match import DETERMINERS
 from redaction.text.vocabulary import NARRATIVE_VERBS, irregular_verb_forms
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NOT_AFTER_NOUN = frozenset({"was", "is", "were", "are", "has", "had", "got", "gets", "used", "uses", "shows",
                              "showed", "keeps", "kept", "plays", "played"})  # "mo came to the door": the person

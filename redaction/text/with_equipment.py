@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.recognizers.words import word_list
 from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, title_cased
 from redaction.text.vocabulary import dictionary_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _WITH = trie_compile(r"(?<![\w'’])(?i:with|(used|deployed|sprayed|wielding|wielded|brandishing|brandished|swinging|"
                    r"carrying))[ \t]+(?:(?i:a|an|the|his|her|their|my|its|some|one)[ \t]+)?\Z")

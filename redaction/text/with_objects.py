@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.recognizers.words import word_list
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS, dictionary_words
-from redaction.text.wordtrie import trie_compile
+from redaction.wordtrie import trie_compile
 
 _NEXT = trie_compile(r",?[ \t]+([^\W\d_]+)")
 
