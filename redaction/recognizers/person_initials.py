@@ -56,7 +56,8 @@ _CAPS_START = r"(?<![\w'\-/.#])"  # no letter, digit, "'", "-", "/", ".", "#" ri
 _TWO_THREE = _CAPS_START + UPPER + r"{2,3}"
 # What follows initials of a person: a badge ("FQ #4471", "MF (badge 7351)", "AB SERIAL 1234"), a descriptor
 # or an age ("AN (Age: 64)", "HL, 43 H/F", "SF (b. 1966)"), a possessive ("ZB's car").
-_BADGE_AFTER = r"(?=\s*\(?\s*(?:#\s?\d{2,}|(?i:badge|serial|star|ser\.|payroll)\b))"
+_BADGE = r"(?:#\s?\d{2,}|(?i:badge|serial|star|ser\.|payroll)\b)"
+_BADGE_AFTER = r"(?=\s*\(?\s*" + _BADGE + ")"
 _DESCRIPTOR_AFTER = (r"(?=\s*[(,]\s*\(?\s*(?:\d{1,3}\s*(?:/|,|\s+[WBHAO]/?[MF]\b|\s*(?i:y/o|yo|yoa|yrs?|years?|-year))"
                      r"|[WBHAO]/?[MF]\b|(?i:age|aged|born|b\.|yob|dob)\b))")
 
@@ -85,7 +86,9 @@ INITIALS_ANCHORS = {name: _TWO_CAPS_START for name in ("before verb", "before ba
 # Initials after a cue or a verb follow a space, a bracket, a slash or a dot: texts without such two capitals are
 # not searched for the cues.
 _CAPS_AFTER_SPACE = r"[\s(/.]" + UPPER + "{2}"
-INITIALS_REQUIRES: dict[str, tuple[str, ...]] = {"after cue": (_CAPS_AFTER_SPACE,), "object": (_CAPS_AFTER_SPACE,)}
+# A badge or a possessive follows the initials of those patterns: texts without one are not tried at every two capitals.
+INITIALS_REQUIRES: dict[str, tuple[str, ...]] = {"after cue": (_CAPS_AFTER_SPACE,), "object": (_CAPS_AFTER_SPACE,),
+                                                 "before badge": (_BADGE,), "possessive": (r"['’]s\b",)}
 CUE_EXCLUDED = {"pd", "po", "en", "dl", "id", "mr", "ms", "mrs", "mx", "dr", "rp", "jr", "sr"}  # "P.O.", "KEYHOLDER EN ROUTE"
 STREET_ABBREVIATIONS = {"dr", "st", "av", "rd", "ln", "ct", "pl", "wy", "hwy", "fwy", "blvd"}
 # Two- and three-letter words and abbreviations that are not initials even in capitals ("PD WAS", "DL SUSP").
