@@ -9,6 +9,7 @@ except for value maps, which go through a dict lookup on the distinct values onl
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipelines.errors import OsdError
 
@@ -40,7 +42,7 @@ class StandardizeResult:
 
 
 def _norm_key(v: Any) -> str:
-    return re.sub(r"\s+", " ", str(v)).strip().casefold()
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(v))).strip().casefold()
 
 
 def _missing_mask(s: pd.Series, missing: set[str]) -> pd.Series:
@@ -213,6 +215,22 @@ def _parse(s: pd.Series, typ: str, spec: Mapping[str, Any]) -> tuple[pd.Series, 
     raise MappingError(f"unknown type {typ!r}")
 
 
+def composed(table: pa.Table) -> pa.Table:
+    """``table`` with its text in Unicode NFC: "Peña" typed as "n" plus a combining tilde (as files made on a Mac,
+    and some records systems, write it) is the same value as "Peña" typed with "ñ", so it maps through the same
+    ``map`` entry, counts in the same k-anonymity class and is published in one spelling. Only columns holding a
+    character beyond ASCII are rewritten (a vectorized test, then a vectorized normalization)."""
+    for i, f in enumerate(table.schema):
+        if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type)) and \
+                pc.all(pc.string_is_ascii(table.column(i))).as_py() is False:
+            table = table.set_column(i, f, pc.utf8_normalize(table.column(i), form="NFC"))
+    return table
+
+
+def _ascii(v: Any) -> bool:
+    return str(v).isascii()
+
+
 def _string_or_arrow(typ: pa.DataType) -> Any:
     """The pandas dtype of a raw column: text straight to pandas' ``string`` (the storage `mode.string_storage`
     says), anything else Arrow-backed. Why: going through ``ArrowDtype(string)`` and then ``astype("string")``
@@ -232,10 +250,12 @@ def standardize(
     row_numbers: np.ndarray | None = None,
 ) -> StandardizeResult:
     """Map a raw all-string table onto the standardized columns `types` (name -> Table Schema type)."""
-    df = raw.to_pandas(types_mapper=_string_or_arrow) if isinstance(raw, pa.Table) else raw.copy()
+    df = composed(raw).to_pandas(types_mapper=_string_or_arrow) if isinstance(raw, pa.Table) else raw.copy()
     df = df.reset_index(drop=True)
     for c in df.columns:
         df[c] = df[c].astype("string")
+        if not isinstance(raw, pa.Table) and not df[c].dropna().map(_ascii).all():  # a frame given in memory
+            df[c] = df[c].str.normalize("NFC")
     n = len(df)
     missing_base = set(source_missing or [])
     out: dict[str, pd.Series] = {}
