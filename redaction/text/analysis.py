@@ -53,6 +53,7 @@ from redaction.text.role_copula import role_copula_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.short_forms import speaking_short_forms
 from redaction.text.shorthand import shorthand_names
+from redaction.text.spanish_titles import spanish_titled
 from redaction.text.street_surnames import street_surnames
 from redaction.text.tattoo_names import tattoo_names
 from redaction.text.vocabulary import COLOURS, known_words, unknown_word
@@ -164,7 +165,7 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     party_lists, role_copula_names, suffix_surnames, slang_relations, label_names, naming_spans, _places_and_ink,
     letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
     particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
-    from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names,
+    from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names, spanish_titled,
 )
 
 
