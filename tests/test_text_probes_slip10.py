@@ -7,11 +7,12 @@ casings. The names are made up here, none is from a record.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
 
-from tests.text_helpers import casing_cases, checked_row
+from tests.text_helpers import casing_cases, checked_row, recase
 
 ALL = ("as", "lower", "upper", "title")
 ALU = ("as", "lower", "upper")
@@ -226,6 +227,8 @@ SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ('she moved from erie, pa last year.', None, [], ['erie', 'pa'],
      "precision: a city and a state's abbreviation read as 'surname, given' in lower case (as on main)"),
     ('la Sra. Rosa dijo que no.', None, ['Rosa'], ['Sra'], "precision: 'la Sra' is taken as one name with its particle"),
+    ('released keys to her father at 2100', None, [], ['keys'],
+     "precision: 'keys' (a listed surname) after 'released' is taken by contact_objects (as on main)"),
 ]
 
 
@@ -235,3 +238,86 @@ CASES = casing_cases(ROWS, SLIPS)
 @pytest.mark.parametrize(("text", "people", "go", "keep"), CASES)
 def test_slip10_shapes(redactor: Any, text: str, people: list[str] | None, go: list[str], keep: list[str]) -> None:
     checked_row(redactor, text, people, go, keep)
+
+
+SPEAKERS = ["tasha", "Marcus", "jaylen", "Brianna", "dre", "kev", "Shanice", "deja", "Warsame", "nakamura"]
+MESSAGES = ["where r u", "omw", "u up?", "im outside", "call me", "lol ok", "i told u already", "pull up rn"]
+LABELS = ["note", "update", "suspect", "caller", "summary", "location", "status", "fyi", "me", "mom"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_chat_speaker_property(redactor: Any, seed: int) -> None:
+    """A one-line message after a listed name and a colon: the name goes; after a label: the label stays."""
+    rng = random.Random(1000 + seed)
+    for _ in range(4):
+        mode, msg = rng.choice(["as", "lower", "upper", "title"]), rng.choice(MESSAGES)
+        name = rng.choice(SPEAKERS)
+        checked_row(redactor, recase(f"{name}: {msg}", mode), None, [name], [])
+        label = rng.choice(LABELS)
+        checked_row(redactor, recase(f"{label}: {msg}", mode), None, [], [label])
+
+
+KIN = ["mother", "tia", "abuela", "grandma", "aunt", "father", "uncle"]
+HANDED = ["released {} to his {}", "left {} with her {}", "dropped off {} with his {}", "released {} to her {} at 2100"]
+GIVEN = ["nacho", "kiki", "jaylen", "tito", "pepe", "junior", "mari"]
+THINGS = ["the juvenile", "the dog", "property", "the child", "him", "the bike", "the keys"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kin_object_property(redactor: Any, seed: int) -> None:
+    """A given name handed to a relative goes, in lower case and capitals; a thing or a role handed over stays."""
+    rng = random.Random(1100 + seed)
+    for _ in range(4):
+        mode, shape, kin = rng.choice(["as", "lower", "upper"]), rng.choice(HANDED), rng.choice(KIN)
+        name = rng.choice(GIVEN)
+        checked_row(redactor, recase(shape.format(name, kin), mode), None, [name], [kin])
+        thing = rng.choice(THINGS)
+        checked_row(redactor, recase(shape.format(thing, kin), mode), None, [], [thing.split()[-1], kin])
+
+
+QUERIES = ["dl ran: {} {}", "ran 10-29 on: {} {}", "NCIC: {}, {}", "CLETS: {} {} - no wants", "29 return on: {} {}, clear"]
+PEOPLE = [("ochoa", "maria"), ("tran", "kevin"), ("begay", "luis"), ("yazzie", "harold"), ("nguyen", "thanh"),
+          ("tsosie", "ray"), ("okafor", "grace")]
+RESULTS = ["valid", "negative", "suspended", "expired", "clear"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_query_line_property(redactor: Any, seed: int) -> None:
+    """The "surname given" after a records query's cue goes, both words; a query's result stays."""
+    rng = random.Random(1200 + seed)
+    for _ in range(4):
+        mode, shape = rng.choice(["as", "lower", "upper", "title"]), rng.choice(QUERIES)
+        sur, first = rng.choice(PEOPLE)
+        checked_row(redactor, recase(shape.format(sur, first), mode), None, [sur, first], [])
+        result = rng.choice(RESULTS)
+        checked_row(redactor, recase(f"dl ran: {result}, no wants", mode), None, [], [result])
+
+
+CLAN = [("xiong", "pa"), ("vang", "mai"), ("lo", "tou"), ("thao", "kia"), ("moua", "nou"), ("yang", "pao"),
+        ("lor", "chue"), ("khang", "yer"), ("vue", "see")]
+PAIR_SHAPES = ["{}", "contacted {} at the door", "Victim: {} (DOB on file)", "{} was the driver.", "RP is {}, her son"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_clan_pair_property(redactor: Any, seed: int) -> None:
+    """A Hmong "surname, given" goes in any casing; a city and its state's abbreviation stay."""
+    rng = random.Random(1300 + seed)
+    for _ in range(4):
+        mode, (sur, first) = rng.choice(["as", "lower", "upper", "title"]), rng.choice(CLAN)
+        checked_row(redactor, recase(rng.choice(PAIR_SHAPES).format(f"{sur}, {first}"), mode), None, [sur, first], [])
+    checked_row(redactor, "Mail goes to Erie, PA 16501.", None, [], ["Erie", "PA"])
+
+
+COMPANIONS = ["Dirk", "Chase", "Cash", "Lance", "Grant", "Hunter", "Colt", "Rusty"]
+WITH_VERBS = ["was with", "left with", "arrived with", "stayed with", "went with", "was hanging out with"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_with_companion_property(redactor: Any, seed: int) -> None:
+    """A capitalized word-name after a companion's "with" in mixed case goes; the word in lower case stays."""
+    rng = random.Random(1400 + seed)
+    for _ in range(4):
+        name, verb = rng.choice(COMPANIONS), rng.choice(WITH_VERBS)
+        checked_row(redactor, f"The victim {verb} {name} around 2200.", None, [name], ["victim"])
+    checked_row(redactor, "Suspect left with cash from the register.", None, [], ["cash"])
+    checked_row(redactor, "Suspect was armed with a dirk.", None, [], ["dirk"])

@@ -14,19 +14,28 @@ import re
 
 from redaction.text.word_kinds import word_kind
 
-_OWNED = re.compile(
-    r"(?<![\w'’])(?i:to|at|from|into|in|by|near|outside|inside|behind|leaving|left|over)[ \t]+"
-    r"([^\W\d_]{3,}(?:-[^\W\d_]+)?)[ \t]+(?:(?i:moms?|mama|mamas|grandmas?|granny|abuela|auntie|aunt|tia|cousin|bro|"
-    r"brother|sister|sis|baby[ \t]+mama|girl|boyfriend|girlfriend|dad|pops)[ \t]+)?"
-    r"(?i:house|crib|place|apartment|apt|pad|spot|car|truck|room|yard|porch|garage|party)(?![\w'’])")
+_THING = re.compile(r"(?:house|crib|place|apartment|apt|pad|spot|car|truck|room|yard|porch|garage|party)(?![\w'’])")
+# Before an owned thing's word: a preposition, the owner, and a kin word maybe ("to okafor mom [house]").
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’])(?:to|at|from|into|in|by|near|outside|inside|behind|leaving|left|over)[ \t]+"
+    r"([^\W\d_]{3,}(?:-[^\W\d_]+)?)[ \t]+(?:(?:moms?|mama|mamas|grandmas?|granny|abuela|auntie|aunt|tia|cousin|bro|"
+    r"brother|sister|sis|baby[ \t]+mama|girl|boyfriend|girlfriend|dad|pops)[ \t]+)?\Z")
 _NOT_OWNERS = frozenset({"the", "his", "her", "their", "my", "our", "your", "its", "this", "that", "a", "an"})
 
 
 def bare_possessives(text: str) -> list[tuple[int, int]]:
     """The owner's name before "house", "crib", "car" ... without its apostrophe (see the module doc)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return []  # a letter whose lower case is longer: no offsets to share (no chat is written so)
     out: list[tuple[int, int]] = []
-    for m in _OWNED.finditer(text):
-        word = m.group(1)
+    for t in _THING.finditer(low):
+        if t.start() and low[t.start() - 1] not in " \t":
+            continue  # "scar", "postcard"
+        m = _OWNER_BEFORE.search(low, max(0, t.start() - 48), t.start())
+        if m is None:
+            continue
+        word = text[m.start(1):m.end(1)]
         if word.lower() not in _NOT_OWNERS and word_kind(word) == "strong":
             out.append(m.span(1))
     return out

@@ -19,8 +19,9 @@ from redaction.text.nicknames import short_forms
 from redaction.text.vocabulary import REPORT_ABBREVIATIONS
 from redaction.text.word_kinds import word_kind
 
-_SPEAKER = re.compile(r"(?:^|[\"“‘]|(?<![\w'’])(?i:shows|showed|read|reads|says|said|texted|sent|saying)[ \t]+)[ \t]*"
-                      r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)[ \t]*:[ \t]+([^\n]{1,120})", re.MULTILINE)
+# Before a colon: the speaker, at a line's start, after an opening quote or after "shows", "read", "said" ...
+_SPEAKER = re.compile(r"(?:^|(?<=[\"“‘])|(?<![\w'’])(?i:shows|showed|read|reads|says|said|texted|sent|saying)[ \t]+)"
+                      r"[ \t]*([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)[ \t]*\Z", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]")
 _MSG_WORD = re.compile(r"[^\W\d_]+")
 _CHAT = TEXTING_WORDS | {"u", "r", "ya", "omw", "rn", "wya", "wyd", "wru", "hbu", "lmk", "ily", "bruh", "fr", "ngl",
@@ -40,11 +41,16 @@ def chat_speakers(text: str) -> list[tuple[int, int]]:
     if ":" not in text:
         return []
     out: list[tuple[int, int]] = []
-    for m in _SPEAKER.finditer(text):
-        word = m.group(1)
-        if not _speaker(word):
+    colon = text.find(":")
+    while colon > 0:
+        at, colon = colon, text.find(":", colon + 1)
+        if text[at + 1:at + 2] not in (" ", "\t"):
+            continue  # "10:42", "http:"
+        m = _SPEAKER.search(text, max(0, at - 48), at)
+        if m is None or not _speaker(m.group(1)):
             continue
-        said = {w.lower() for w in _MSG_WORD.findall(m.group(2))}
-        if said & _CHAT or (said & _PERSONS and word.lower() not in AMBIGUOUS_GIVEN):
+        end = text.find("\n", at)
+        said = {w.lower() for w in _MSG_WORD.findall(text, at + 1, min(at + 121, len(text) if end < 0 else end))}
+        if said & _CHAT or (said & _PERSONS and m.group(1).lower() not in AMBIGUOUS_GIVEN):
             out.append(m.span(1))
     return out

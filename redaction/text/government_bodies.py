@@ -13,7 +13,11 @@ _BODY = re.compile(
     r"(?:\s+(?:sheriff|sheriff's|sheriffs|police|fire|pd|so|jail|court|parks|vehicle|truck|property|employee|employees|"
     r"worker|workers|building|hall|staff))?(?![\w'’\-])", re.IGNORECASE)
 
+_GATE = re.compile(r"(?:city|county|state|town|village|township|borough|commonwealth|port|parish)[ \t\n]+of[ \t\n]")
+
 
 def government_bodies(text: str) -> list[tuple[int, int]]:
     """Spans of "city of <place>", "county of <place>", "state of <place>" ... (any casing)."""
-    return [m.span() for m in _BODY.finditer(text)] if " of " in text or " OF " in text or " Of " in text else []
+    if (" of " not in text and " OF " not in text and " Of " not in text) or _GATE.search(text.lower()) is None:
+        return []  # the cheap tests first
+    return [m.span() for m in _BODY.finditer(text)]

@@ -23,9 +23,13 @@ _HANDED = re.compile(
     r"handed|turned[ \t]+over|returned|returning|sent|took|brought|reunited)[ \t]+"
     r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)[ \t]+(?i:to|with)[ \t]+(?i:his|her|their)[ \t]+(?i:" + _KIN + r")(?![\w'’])")
 
+_GATE = re.compile(r"(?:to|with)[ \t]+(?:his|her|their)[ \t]")
+
 
 def kin_objects(text: str) -> list[tuple[int, int]]:
     """The given name handed over to a relative (see the module doc)."""
+    if _GATE.search(text.lower()) is None:
+        return []  # the cheap test first: no "to his", "with her"
     out: list[tuple[int, int]] = []
     for m in _HANDED.finditer(text):
         word = m.group(1)

@@ -22,6 +22,7 @@ _QUERY = re.compile(
     r"cjis|dmv|records[ \t]+check|warrants?[ \t]+check|wants[ \t]+check|10-2[789](?:[ \t]+(?:on|for|return))?|"
     r"2[789][ \t]+return(?:[ \t]+on)?|returns?[ \t]+on)[ \t]*[:\-][ \t]*" + _WORD + r"(?:[ \t]*,[ \t]*|[ \t]+)" + _WORD
     + r"(?![\w'’\-])")
+_GATE = re.compile(r"(?:ran|ncic|clets|nlets|cjis|dmv|check|10-2[789]|2[789]|on|for)[ \t]*[:\-]")
 _NAME_KINDS = ("strong", "given", "weak")
 
 
@@ -31,6 +32,8 @@ def _name_word(word: str) -> str:
 
 def query_lines(text: str) -> list[tuple[int, int]]:
     """The surname and given name after a records query's cue (see the module doc)."""
+    if _GATE.search(text.lower()) is None:
+        return []  # the cheap test first: no query cue before a colon or a dash
     out: list[tuple[int, int]] = []
     for m in _QUERY.finditer(text):
         kinds = (_name_word(m.group(1)), _name_word(m.group(2)))

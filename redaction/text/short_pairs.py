@@ -16,7 +16,8 @@ import re
 from redaction.recognizers.words import word_list
 from redaction.text.names import mixed_case
 
-_PAIR = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]*,[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")
+_SURNAME = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]*\Z")  # before a comma
+_GIVEN = re.compile(r"[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")  # after it
 
 
 @functools.cache
@@ -36,12 +37,14 @@ def short_pairs(text: str) -> list[tuple[int, int]]:
     family, given = _lists()
     out: list[tuple[int, int]] = []
     mixed: bool | None = None
-    for m in _PAIR.finditer(text):
-        sur, first = m.group(1), m.group(2)
-        if sur.lower() not in family or first.lower() not in given:
+    comma = text.find(",")
+    while comma > 0:
+        sur, first = _SURNAME.search(text, max(0, comma - 8), comma), _GIVEN.match(text, comma + 1)
+        comma = text.find(",", comma + 1)
+        if sur is None or first is None or sur.group(1).lower() not in family or first.group(1).lower() not in given:
             continue
         if mixed is None:
             mixed = mixed_case(text)
-        if not mixed or _cased_alike(sur, first):
-            out.append((m.start(1), m.end(2)))
+        if not mixed or _cased_alike(sur.group(1), first.group(1)):
+            out.append((sur.start(1), first.end(1)))
     return out

@@ -21,6 +21,7 @@ from redaction.text.word_kinds import word_kind
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TITLED = re.compile(r"(?<![\w'’\-./])(?i:(srta|sra|sr|do[ñn]a|don))(\.?)[ \t]+(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?")
 _TITLE_START = re.compile(r"(?i:(srta|sra|sr|do[ñn]a|don))(\.?)(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])")
+_GATE = re.compile(r"(?:sr|sra|srta|don|dona|doña)[. \t]")
 _TITLE_ALONE = frozenset({"sra", "srta", "dona", "doña"})
 
 
@@ -42,8 +43,8 @@ def _titled(title: str, dot: str, word: str) -> bool:
 
 def spanish_titled(text: str) -> list[tuple[int, int]]:
     """The name words after a Spanish courtesy title (see the module doc)."""
-    if not any(c in text for c in "SsDd"):
-        return []
+    if _GATE.search(text.lower()) is None:
+        return []  # the cheap test first: no title
     out: list[tuple[int, int]] = []
     mixed = None
     for m in _TITLED.finditer(text):

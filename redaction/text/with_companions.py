@@ -24,6 +24,7 @@ _COMPANION = re.compile(
     r"([^\W\d_][^\W\d_]+)(?![\w'’\-])(?:[ \t]+([^\W\d_]+))?")
 
 
+_GATE = re.compile(r"[ \t](?i:with)[ \t]+[A-Z][a-z]")  # the cheap test first: a capital after "with"
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -39,7 +40,7 @@ def _thing_after(word: str | None) -> bool:
 
 def with_companions(text: str) -> list[tuple[int, int]]:
     """The capitalized given names after a companion's "with" in mixed-case text (see the module doc)."""
-    if " with " not in text and " With " not in text or not mixed_case(text) or title_cased(text, 0.7):
+    if _GATE.search(text) is None or not mixed_case(text) or title_cased(text, 0.7):
         return []
     words = _LETTERS.findall(text)
     if 2 * sum(w[:1].isupper() for w in words) >= len(words):
