@@ -28,6 +28,7 @@ from redaction.text.candidates import (
     record_matches,
     resolve,
 )
+from redaction.text.city_states import city_states
 from redaction.text.government_bodies import government_bodies
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
@@ -275,7 +276,7 @@ class TextRedactor:
     def _drop_places(text: str, cands: list[Cand], kept: list[C.Decision]) -> list[Cand]:
         """Detected names that are a description ("(BLACK MALE, 30s)", "a Latino male") or inside a place or
         business phrase ("Trader Joe's", "Jack in the Box") are kept (record values still go)."""
-        places = not_name_phrases(text) + government_bodies(text)
+        places = not_name_phrases(text) + government_bodies(text) + city_states(text)
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (

@@ -26,6 +26,11 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return (word_list(os.path.join(here, "clan_surnames.txt")), word_list(os.path.join(here, "clan_given_names.txt")))
 
 
+def clan_surnames() -> frozenset[str]:
+    """The clan surnames of ``data/clan_surnames.txt`` (lower case)."""
+    return _lists()[0]
+
+
 def _cased_alike(a: str, b: str) -> bool:
     return (a.islower() and b.islower()) or (a[:1].isupper() and b[:1].isupper())
 

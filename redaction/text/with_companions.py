@@ -5,7 +5,8 @@ two others").
 Why: the NER reads a lone word-name after "with" as the word ("cash", "chase", "dirk"), and no cue rule takes a
 word after these verbs. A capital inside mixed-case text marks a name there; in lower case or capitals the word
 stays what it says ("left with cash", "LEFT WITH CASH"), and so does one after a thing's verb ("armed with a dirk",
-"paid with Cash": those verbs are not listed here). A thing's word after the name ("left with Chase card") keeps it.
+"paid with Cash": those verbs are not listed here). A thing's word after the name ("left with Chase card"), or a
+capitalized one no name list holds ("was with Ashby Towing"), keeps it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from redaction.recognizers.words import fold
-from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, title_cased
+from redaction.text.names import AMBIGUOUS_GIVEN, given_names, mixed_case, surnames, title_cased
 from redaction.text.vocabulary import NARRATIVE_VERBS, dictionary_words
 
 _COMPANION = re.compile(
@@ -29,13 +30,18 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _thing_after(word: str | None) -> bool:
-    """A lower-case dictionary word after the name that is no function word or verb: "Chase card", "Cash app"."""
-    if word is None or not word.islower():
+    """A dictionary word after the name that is no function word or verb: "Chase card", "Cash app"; capitalized, one
+    that no name list holds ("Ashby Towing", "Chase Bank"): a business's name."""
+    if word is None:
         return False
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return word in dictionary_words() and word not in STOP_WORDS and word not in NARRATIVE_VERBS \
-        and not word.endswith(("ed", "ing", "ly"))
+    low = word.lower()
+    if not word.islower():
+        return word[1:].islower() and low in dictionary_words() and low not in given_names() \
+            and low not in surnames() and low not in STOP_WORDS
+    return low in dictionary_words() and low not in STOP_WORDS and low not in NARRATIVE_VERBS \
+        and not low.endswith(("ed", "ing", "ly"))
 
 
 def with_companions(text: str) -> list[tuple[int, int]]:
