@@ -1,5 +1,6 @@
 """A child or a person handed over to a relative, named by a given name alone ("released nacho to his tia", "left
-junior with his abuela", "released jaylen to his mother", "dropped off mari with her tia"), in any casing.
+junior with his abuela", "released jaylen to his mother", "dropped off mari with her tia", "handed nacho over to
+his mom", "left junior w/ his abuela", "released nacho to tia"), in any casing.
 
 Why: a lone given name that is also a word ("nacho", "junior") after "released" or "left" reads to the NER as the
 word, in lower case as in capitals. The shape says a person: a release verb, one word, "to" or "with", a possessive
@@ -21,9 +22,10 @@ _KIN = (r"mother|mom|mommy|mama|moms|father|dad|daddy|papa|grandmother|grandma|g
 _HANDED = re.compile(
     r"(?<![\w'’])(?i:released|release|releasing|left|leave|leaving|dropped[ \t]+off|dropping[ \t]+off|handed[ \t]+over|"
     r"handed|turned[ \t]+over|returned|returning|sent|took|brought|reunited)[ \t]+"
-    r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)[ \t]+(?i:to|with)[ \t]+(?i:his|her|their)[ \t]+(?i:" + _KIN + r")(?![\w'’])")
+    r"([^\W\d_]{2,}(?:['’\-][^\W\d_]+)*)[ \t]+(?:(?i:over)[ \t]+)?(?i:to|with|w/)[ \t]*(?:(?i:his|her|their)[ \t]+)?"
+    r"(?i:" + _KIN + r")(?![\w'’])")
 
-_GATE = re.compile(r"(?:to|with)[ \t]+(?:his|her|their)[ \t]")
+_GATE = re.compile(r"(?:to|with|w/)[ \t]*(?:(?:his|her|their)[ \t]+)?(?:mo|ma|fa|da|pa|gr|ab|au|ti|un|si|br|co|gu|st|go|na|fo)")
 
 
 def kin_objects(text: str) -> list[tuple[int, int]]:

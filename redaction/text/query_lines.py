@@ -1,5 +1,6 @@
 """The person a records query was run on, in the query's own line ("dl ran: ochoa maria", "ran 10-29 on: tran kevin",
-"NCIC: BEGAY, LUIS", "CLETS: nguyen, thanh - no wants"), in any casing.
+"NCIC: BEGAY, LUIS", "CLETS: nguyen, thanh - no wants", "dl ran on ochoa, maria", "10-29 ochoa maria neg"), in
+any casing.
 
 Why: a query line writes the name surname first, often without its comma and in lower case, so neither the NER nor
 the "surname, given" rules see a name; a surname that is a word too ("ochoa" is in the model's vocabulary) stays
@@ -23,6 +24,11 @@ _QUERY = re.compile(
     r"2[789][ \t]+return(?:[ \t]+on)?|returns?[ \t]+on)[ \t]*[:\-][ \t]*" + _WORD + r"(?:[ \t]*,[ \t]*|[ \t]+)" + _WORD
     + r"(?![\w'’\-])")
 _GATE = re.compile(r"(?:ran|ncic|clets|nlets|cjis|dmv|check|10-2[789]|2[789]|on|for)[ \t]*[:\-]")
+# Cues that need no colon before the name ("dl ran on ochoa, maria", "10-29 ochoa maria neg", "NCIC BEGAY LUIS").
+_SPACED = re.compile(
+    r"(?<![\w'’/])(?i:ran(?:[ \t]+(?:dl|id|wants(?:/warrants)?|warrants))?[ \t]+(?:on|for)|10-2[789](?:[ \t]+(?:on|for))?|"
+    r"ncic|clets|nlets)[ \t]+" + _WORD + r"(?:[ \t]*,[ \t]*|[ \t]+)" + _WORD + r"(?![\w'’\-])")
+_SPACED_GATE = re.compile(r"(?:ran (?:dl |id |wants |warrants |wants/warrants )?(?:on|for)|10-2[789]|ncic|clets|nlets) ")
 _NAME_KINDS = ("strong", "given", "weak")
 
 
@@ -32,10 +38,10 @@ def _name_word(word: str) -> str:
 
 def query_lines(text: str) -> list[tuple[int, int]]:
     """The surname and given name after a records query's cue (see the module doc)."""
-    if _GATE.search(text.lower()) is None:
-        return []  # the cheap test first: no query cue before a colon or a dash
-    out: list[tuple[int, int]] = []
-    for m in _QUERY.finditer(text):
+    low = text.lower()
+    rxs = [rx for rx, gate in ((_QUERY, _GATE), (_SPACED, _SPACED_GATE)) if gate.search(low) is not None]
+    out: list[tuple[int, int]] = []  # the cheap tests first: a query's cue before a colon, a dash or a space
+    for m in (m for rx in rxs for m in rx.finditer(text)):
         kinds = (_name_word(m.group(1)), _name_word(m.group(2)))
         if all(kinds) and any(k in _NAME_KINDS for k in kinds):
             out.append((m.start(1), m.end(2)))

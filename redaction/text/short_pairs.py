@@ -1,10 +1,12 @@
-"""A Hmong name written "surname, given" ("xiong, pa", "vang, mai", "lo, tou", "THAO, KIA"), in any casing.
+"""A Hmong name written "surname, given" ("xiong, pa", "vang, mai", "lo, tou", "THAO, KIA"), or side by side
+("Xiong Pa", "pa xiong"), in any casing.
 
 Why: both words are short, and alone many are words, abbreviations or brands ("lo", "pa", "see", "kia"), so the
 name lists and the NER pass them by, or take the given name and leave the surname ("lo, [tou]"). A clan surname of
 ``data/clan_surnames.txt``, a comma, and a given name of ``data/clan_given_names.txt`` are a name together; in
 mixed-case text both must be written alike (both capitalized or both in lower case): "Erie, PA" holds neither list's
-word, "lo, see" in a mixed-case sentence is not capitalized as a name.
+word, "lo, see" in a mixed-case sentence is not capitalized as a name. Side by side, without a comma, a given name
+that is an everyday word ("see", "may", "bee") is the word ("see lee").
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ import re
 
 from redaction.recognizers.words import word_list
 from redaction.text.names import mixed_case
+from redaction.text.wordtrie import word_trie
 
+_NEXT = re.compile(r"[ \t]+([^\W\d_]{2,6})(?![\w'’\-])")  # the word after a clan surname
+_PREV = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]+\Z")  # the word before it
+# Given names that are everyday words too: beside a surname without a comma they are the word ("see lee").
+_WORD_GIVEN = frozenset({"see", "may", "bee"})
 _SURNAME = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]*\Z")  # before a comma
 _GIVEN = re.compile(r"[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")  # after it
 
@@ -24,6 +31,11 @@ _GIVEN = re.compile(r"[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")  # after it
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     here = os.path.join(os.path.dirname(__file__), "data")
     return (word_list(os.path.join(here, "clan_surnames.txt")), word_list(os.path.join(here, "clan_given_names.txt")))
+
+
+@functools.cache
+def _clan_word() -> re.Pattern[str]:
+    return re.compile(r" (" + word_trie(_lists()[0]) + r")(?![\w'’\-])")  # after a space: a literal to look for first
 
 
 def clan_surnames() -> frozenset[str]:
@@ -37,8 +49,6 @@ def _cased_alike(a: str, b: str) -> bool:
 
 def short_pairs(text: str) -> list[tuple[int, int]]:
     """The "surname, given" pairs of a clan surname and a short given name (see the module doc)."""
-    if "," not in text:
-        return []
     family, given = _lists()
     out: list[tuple[int, int]] = []
     mixed: bool | None = None
@@ -52,4 +62,24 @@ def short_pairs(text: str) -> list[tuple[int, int]]:
             mixed = mixed_case(text)
         if not mixed or _cased_alike(sur.group(1), first.group(1)):
             out.append((sur.start(1), first.end(1)))
+    return out + _spaced_pairs(text, given)
+
+
+def _spaced_pairs(text: str, given: frozenset[str]) -> list[tuple[int, int]]:
+    """"Xiong Pa", "pa xiong": a clan surname and a clan given name side by side, without a comma."""
+    low = text.lower()
+    if len(low) != len(text):
+        return []
+    out: list[tuple[int, int]] = []
+    mixed: bool | None = None
+    spaced = " " + low.replace("\n", " ").replace("\t", " ").replace("(", " ")  # a word after a space, same offsets
+    for found in _clan_word().finditer(spaced):
+        start, end = found.start(1) - 1, found.end(1) - 1
+        for other in (_NEXT.match(text, end), _PREV.search(text, max(0, start - 8), start)):
+            if other is None or other.group(1).lower() not in given or other.group(1).lower() in _WORD_GIVEN:
+                continue
+            if mixed is None:
+                mixed = mixed_case(text)
+            if not mixed or _cased_alike(text[start:end], other.group(1)):
+                out.append((min(start, other.start(1)), max(end, other.end(1))))
     return out
