@@ -213,7 +213,7 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or no_one(text, *got) or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
+                if got is None or (got[1] - got[0] <= 9 and no_one(text, *got)) or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
                         or plural_head(text, *got) or (" " not in text[got[0]:got[1]] and quoted_word(text, *got)) or (
                         entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))

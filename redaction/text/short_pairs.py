@@ -23,8 +23,7 @@ _NEXT = re.compile(r"[ \t]+([^\W\d_]{2,6})(?![\w'’\-])")  # the word after a c
 _PREV = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]+\Z")  # the word before it
 # Given names that are everyday words too: beside a surname without a comma they are the word ("see lee").
 _WORD_GIVEN = frozenset({"see", "may", "bee"})
-_SURNAME = re.compile(r"(?<![\w'’\-])([^\W\d_]{2,6})[ \t]*\Z")  # before a comma
-_GIVEN = re.compile(r"[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")  # after it
+_COMMA_GIVEN = re.compile(r"[ \t]*,[ \t]*([^\W\d_]{2,6})(?![\w'’\-])")  # ", pa" after a clan surname
 
 
 @functools.cache
@@ -48,35 +47,25 @@ def _cased_alike(a: str, b: str) -> bool:
 
 
 def short_pairs(text: str) -> list[tuple[int, int]]:
-    """The "surname, given" pairs of a clan surname and a short given name (see the module doc)."""
-    family, given = _lists()
-    out: list[tuple[int, int]] = []
-    mixed: bool | None = None
-    comma = text.find(",")
-    while comma > 0:
-        sur, first = _SURNAME.search(text, max(0, comma - 8), comma), _GIVEN.match(text, comma + 1)
-        comma = text.find(",", comma + 1)
-        if sur is None or first is None or sur.group(1).lower() not in family or first.group(1).lower() not in given:
-            continue
-        if mixed is None:
-            mixed = mixed_case(text)
-        if not mixed or _cased_alike(sur.group(1), first.group(1)):
-            out.append((sur.start(1), first.end(1)))
-    return out + _spaced_pairs(text, given)
-
-
-def _spaced_pairs(text: str, given: frozenset[str]) -> list[tuple[int, int]]:
-    """"Xiong Pa", "pa xiong": a clan surname and a clan given name side by side, without a comma."""
+    """The clan surname and short given name pairs: "surname, given", "Surname Given", "given surname" (see the
+    module doc). Each clan surname in the text is looked at once, after a space (a literal the search finds first)."""
     low = text.lower()
     if len(low) != len(text):
         return []
+    given = _lists()[1]
     out: list[tuple[int, int]] = []
     mixed: bool | None = None
-    spaced = " " + low.replace("\n", " ").replace("\t", " ").replace("(", " ")  # a word after a space, same offsets
+    spaced = " " + low  # the same offsets, each character before a surname as a space (str.translate is slower)
+    for c in "\n\t(:\"/":
+        if c in spaced:
+            spaced = spaced.replace(c, " ")
     for found in _clan_word().finditer(spaced):
         start, end = found.start(1) - 1, found.end(1) - 1
-        for other in (_NEXT.match(text, end), _PREV.search(text, max(0, start - 8), start)):
-            if other is None or other.group(1).lower() not in given or other.group(1).lower() in _WORD_GIVEN:
+        after = _COMMA_GIVEN.match(text, end)
+        pairs = [after] if after is not None else [_NEXT.match(text, end), _PREV.search(text, max(0, start - 8), start)]
+        for other in pairs:
+            if other is None or other.group(1).lower() not in given or (
+                    other is not after and other.group(1).lower() in _WORD_GIVEN):
                 continue
             if mixed is None:
                 mixed = mixed_case(text)

@@ -74,8 +74,8 @@ def title_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def trim_titles(text: str, chosen: list[Cand]) -> list[Cand]:
     """Detected names (not record values) without a Spanish title at their start; a title alone goes."""
-    if not any(c.entity == "PERSON" and c.priority == 1 for c in chosen):
-        return chosen
+    if _GATE.search(text.lower()) is None or not any(c.entity == "PERSON" and c.priority == 1 for c in chosen):
+        return chosen  # no title in the text, or no name found by a rule
     out = []
     for c in chosen:
         got = title_trim(text, c.start, c.end) if c.entity == "PERSON" and c.priority == 1 \
