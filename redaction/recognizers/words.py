@@ -162,7 +162,7 @@ POLICE_WORDS = {
     "booking", "booked", "dol", "dmv", "ncic", "wacic", "oln", "ssn", "vin", "plate", "per", "ref", "reference",
     "residence", "home", "scene", "location", "loc", "area", "vicinity", "refused", "declined", "unable",
     "states", "stated", "stating", "reports", "reported", "advises", "advised", "observed", "observes", "saw",
-    "heard", "fled", "arrived", "arrival", "left", "returned", "valid", "invalid", "suspended", "revoked",
+    "heard", "fled", "arrived", "arrival", "left", "returned", "valid", "invalid", "clear", "cleared", "suspended", "revoked",
     "provided", "reached", "contact", "contacted", "contacts", "met", "spoke", "interviewed", "located",
     "transported", "treated", "released", "cited", "arrested", "detained", "injured", "injury", "uninjured",
     "later", "further", "followup", "follow-up", "forwarded", "uploaded", "taken", "case", "cases",

@@ -20,9 +20,11 @@ from redaction.recognizers.words import (
     fold,
 )
 from redaction.text.appositions import apposed_names
+from redaction.text.bare_possessives import bare_possessives
 from redaction.text.base import Span
 from redaction.text.boxed_names import boxed_names
 from redaction.text.card_initials import card_initials
+from redaction.text.chat_speakers import chat_speakers
 from redaction.text.clefts import cleft_names
 from redaction.text.coded_names import coded_names
 from redaction.text.confidence import DOUBT
@@ -33,6 +35,7 @@ from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
 from redaction.text.handles import handle_spans
 from redaction.text.initial_pairs import initial_pairs
+from redaction.text.kin_objects import kin_objects
 from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
 from redaction.text.lists import semicolon_lists
@@ -48,13 +51,17 @@ from redaction.text.party_lines import party_line_names
 from redaction.text.party_lists import party_lists
 from redaction.text.positions import bracketed_nicknames, slot_names, subjects, word_kind
 from redaction.text.prepositions import preposition_names
+from redaction.text.query_lines import query_lines
 from redaction.text.role_copula import role_copula_names
 from redaction.text.roles import label_names, role_given, slang_relations, suffix_surnames, titled_names
 from redaction.text.short_forms import speaking_short_forms
+from redaction.text.short_pairs import short_pairs
 from redaction.text.shorthand import shorthand_names
+from redaction.text.spanish_titles import spanish_titled
 from redaction.text.street_surnames import street_surnames
 from redaction.text.tattoo_names import tattoo_names
 from redaction.text.vocabulary import COLOURS, known_words, unknown_word
+from redaction.text.with_companions import with_companions
 from redaction.wordtrie import trie_compile
 
 # --------------------------------------------------------------------------------------------------
@@ -164,7 +171,9 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     party_lists, role_copula_names, suffix_surnames, slang_relations, label_names, naming_spans, _places_and_ink,
     letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
     particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
-    from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names,
+    from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names, spanish_titled,
+    with_companions, kin_objects, bare_possessives, query_lines, short_pairs,
+    chat_speakers,
 )
 
 

@@ -296,8 +296,9 @@ def _ordinary_word(ctx: _Context, i: int) -> bool:
         subject = ctx.low(i - 2)
         return subject not in CUE_WORDS and subject not in _TITLES and subject not in (
             "name", "names", "nickname", "moniker", "alias")  # "THE OTHER OFFICER WAS YOUNG" names him
-    if ctx.in_fixed(i) and nxt in person_doings():
-        return False  # "heard penny yelling" of the record's PENELOPE: the person doing it, no compound noun
+    if ctx.in_fixed(i) and (nxt in person_doings() or nxt in _FAMILY_AFTER):
+        return False  # "heard penny yelling" of the record's PENELOPE: the person doing it, no compound noun;
+        # "THE BELL FAMILY" of the record's BELL: the family, no "bell family"
     if i + 1 < len(ctx.words) and not gap_after.strip() and not ctx.in_person(i + 1) and (low in adj or _noun(low)):
         n = ctx.word(i + 1)
         later = ctx.text[ctx.words[i + 1][1]:ctx.words[i + 1][1] + 4]

@@ -28,10 +28,13 @@ from redaction.text.candidates import (
     record_matches,
     resolve,
 )
+from redaction.text.city_states import city_states
+from redaction.text.government_bodies import government_bodies
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
 from redaction.text.name_neighbours import given_before, particles_before, surname_after, surnames_before
 from redaction.text.names import neighbour_is_name, not_name_phrases
+from redaction.text.no_one import no_one
 from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
 from redaction.text.people import (
@@ -46,6 +49,7 @@ from redaction.text.people import (
 from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
+from redaction.text.spanish_titles import trim_titles
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
 from redaction.text.with_equipment import equipment_after_with
@@ -210,7 +214,7 @@ class TextRedactor:
             elif entity in ("PERSON", SURE_PERSON):
                 got = person_span(text, start, end) if entity == "PERSON" else (
                     (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
-                if got is None or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
+                if got is None or (got[1] - got[0] <= 9 and no_one(text, *got)) or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
                         or plural_head(text, *got) or (" " not in text[got[0]:got[1]] and quoted_word(text, *got)) or (
                         entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
@@ -238,6 +242,7 @@ class TextRedactor:
         chosen = drop_negatives(text, chosen, rec, kept, named_aliases)
         chosen = family_initials(text, chosen, own)
         chosen = split_merged(text, join_adjacent(text, chosen), own, people)
+        chosen = trim_titles(text, chosen)
         decisions = [C.Decision(c.start, c.end, c.entity, True, c.conf) for c in chosen]
         decisions += [k for k in kept if not any(c.start < k.end and k.start < c.end for c in chosen)]
         return self._number(text, chosen, people, rec.person_values if rec is not None else []), decisions
@@ -272,7 +277,7 @@ class TextRedactor:
     def _drop_places(text: str, cands: list[Cand], kept: list[C.Decision]) -> list[Cand]:
         """Detected names that are a description ("(BLACK MALE, 30s)", "a Latino male") or inside a place or
         business phrase ("Trader Joe's", "Jack in the Box") are kept (record values still go)."""
-        places = not_name_phrases(text)
+        places = not_name_phrases(text) + government_bodies(text) + city_states(text)
         out = []
         for c in cands:
             if c.priority == 1 and c.entity == "PERSON" and (

@@ -111,6 +111,9 @@ _ALIAS_WORDS = {"aka", "a.k.a", "a/k/a", "aka's", "akas", "nickname", "nicknamed
                 "moniker", "f/k/a", "f.k.a", "fka", "n/k/a", "n.k.a", "nka"}
 
 
+_FAMILY_WORDS = frozenset({"family", "families", "household", "residence"})  # after a surname: its family, no name
+
+
 def _stop_word(word: str, n_words: int) -> bool:
     """A report or common word at the edge of a detected name (a lone Title-case one too: "Reached")."""
     low = word.strip(".,:;").lower()
@@ -192,7 +195,8 @@ def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop(0)  # "exit Sam's Club": a verb before the NER's name
     if len(words) > 1 and quoted_word(text, words[0].start(), words[-1].end()):
         words.pop(0)  # "Wait, Tamika said, I saw him": the quoted order (speech_tags.py)
-    while words and not initial and _stop_word(words[-1].group(), len(words)):
+    while words and not initial and (_stop_word(words[-1].group(), len(words)) or (
+            len(words) > 1 and words[-1].group().strip(".,").lower() in _FAMILY_WORDS)):  # "OCHOA FAMILY"
         if words.pop().group().strip(".,").lower() in SUFFIX_LOWER:
             return None  # "... KING JR PL FOR": a street
     alias_at = next((i for i, w in enumerate(words) if w.group().strip(".,:;").lower() in _ALIAS_WORDS), len(words))
