@@ -44,6 +44,24 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("I issued him a citation and released him.", None, [], ["citation"], ALL),
     ("I issued a citation to the driver.", None, [], ["citation", "driver"], ALL),
     ("The court issued Monday a new date.", None, [], ["Monday"], AS),
+    # --- force on a person, named by a word-name ("trinity", "destiny")
+    ("he pushed trinity into the wall", None, ["trinity"], ["wall"], ALU),
+    ("She slapped Destiny across the face.", None, ["Destiny"], ["face"], ALU),
+    ("he stabbed jesus with a screwdriver", None, ["jesus"], ["screwdriver"], ALU),
+    ("he kicked open the door and ran", None, [], ["open", "door"], ALL),
+    ("he punched holes in the wall", None, [], ["holes"], ALU),  # title case: taken on main too
+    ("she slapped hope out of his hand", None, [], ["hope"], AL),
+    ("she pushed forward into the crowd", None, [], ["forward"], ALU),
+    ("he choked back tears", None, [], ["back", "tears"], ALL),
+    ("he kicked dirt at the car", None, [], ["dirt"], ALU),
+    # --- a person asked a question ("asked precious where")
+    ("i asked precious where the gun was", None, ["precious"], ["gun"], AL),
+    ("I told Faith what happened.", None, ["Faith"], ["happened"], AL),
+    ("i asked why he was there", None, [], ["why"], ALL),
+    # --- a pair of word-names before "both said"
+    ("Dakota and Cheyenne both said they saw nothing.", None, ["Dakota", "Cheyenne"], ["saw"], AS),
+    ("Both said they saw nothing.", None, [], ["Both"], ALL),
+    ("the officers both said nothing", None, [], ["officers"], ALL),
     # --- a person's records after a possessive
     ("I ran Haugen's info through records.", None, ["Haugen"], ["info", "records"], AS),
     ("Dispatch advised Okonkwo's DL was suspended.", None, ["Okonkwo"], ["suspended"], AS),
