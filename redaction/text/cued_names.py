@@ -49,6 +49,7 @@ from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
     dictionary_words,
+    uncommon_word,
     unknown_word,
 )
 from redaction.text.with_objects import thing_after_with
@@ -185,8 +186,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
-                        after.group(1) == "," or after.group(2).lower() in given)))
-                    ok = _name_like(word) and (low in given or surname or (taken > 0 and not _adjective(low, family))
+                        after.group(1) == "," or after.group(2).lower() in given))) or _plain_surname(low, family)
+                    ok = _name_like(word) and low not in _MODALS and (low in given or surname or (taken > 0 and not _adjective(low, family))
                                                or (mixed and word[:1].isupper() and not word.isupper())
                                                or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
@@ -217,6 +218,19 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+_MODALS = frozenset({"shall", "dare", "ought"})  # modals the surname lists hold and no dictionary: "respondent shall stay"
+
+
+def _plain_surname(low: str, family: frozenset[str]) -> bool:
+    """A listed surname no dictionary holds as a word or a word's plural ("suspect haskins fled"), or a double surname of listed or
+    unknown parts ("co-def ruiz-medina", "witness okonkwo-ruiz"): after a role, a name in any casing."""
+    if "-" not in low:
+        return low in family and uncommon_word(low) and not inflected(low) and low not in _MODALS
+    parts = low.split("-")
+    return len(parts) == 2 and all(len(p) > 2 and (p in family or unknown_word(p)) for p in parts) \
+        and any(p not in dictionary_words() for p in parts)
 
 
 def _adjective(low: str, family: frozenset[str]) -> bool:
