@@ -3,7 +3,9 @@
 * a court, probation or jail party word before a surname ("def. Okonkwo's co-def. Ruiz-Medina", "inmate duarte",
   "probationer haskins tested positive", "RESP. HALVORSEN"): ``cue_words.PERSON_CUES_ANY_CASE`` (the party words)
   and ``cued_names._plain_surname`` (after a role, a listed surname no dictionary holds, or a double surname of
-  listed or unknown parts, in any casing).
+  listed or unknown parts, in any casing);
+* a name asked about or pointed at in a transcript ("Q: who's tavita?", "DID OBINNA HAVE THE GUN?", "S: that's
+  keoni."): ``question_names.py``.
 
 One table of (sentence, record people or None, words that must go, words that must stay, casings it holds in);
 ``SLIPS`` still slip (strict xfail). A property test puts random made-up names into the shapes in random casings.
@@ -53,6 +55,27 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("suspect wore a t-shirt", None, [], ["t-shirt"], ALU),
     ("the driver side-door was open", None, [], ["side-door", "open"], ALU),
     ("victim white male, suspect young female", None, [], ["white", "young"], ALU),
+    # --- transcripts: the name asked about, or pointed at in the answer
+    ("Q: Who's Tavita? A: My cousin.", None, ["Tavita"], ["cousin"], ALU),
+    ("Q: Where's Mbali? A: At work.", None, ["Mbali"], ["work"], ALU),
+    ("Q: Where's Ikaika now? A: I don't know, ask his mom.", None, ["Ikaika"], ["mom"], ALU),
+    ("Q: Did Obinna have the gun? A: No.", None, ["Obinna"], ["gun"], ALU),
+    ("Q: Why did Makoa run? A: Scared.", None, ["Makoa"], ["run", "Scared"], ALU),
+    ("q: is that jaylen's car? a: yeah", None, ["jaylen"], ["car"], ALU),
+    ("OFC: Who's that? S: That's Keoni.", None, ["Keoni"], [], ALU),
+    ("Q: Who's Bash? A: That's Bashir, my brother.", None, ["Bashir"], ["brother"], ALU),
+    ("DET: do you know marcus whitfield? SUSP: nah", None, ["marcus", "whitfield"], [], ALU),
+    ("Q: When did you last see Kalea? A: Tuesday.", None, ["Kalea"], ["Tuesday"], ALU),
+    # keep: questions about things and nobody
+    ("Q: Where's the car? A: Gone.", None, [], ["car", "Gone"], ALU),
+    ("Q: Did anyone see it? A: Nope.", None, [], ["anyone", "Nope"], ALU),
+    ("Q: Who's responsible? A: Management.", None, [], ["responsible", "Management"], ALU),
+    ("Q: Why did security stop you? A: I dunno.", None, [], ["security", "dunno"], ALU),
+    ("that's crazy, did u see that?", None, [], ["crazy"], ALU),
+    ("Q: Did venmo work? A: no", None, [], ["venmo"], ALU),
+    ("Q: When did medics arrive? A: 10 minutes.", None, [], ["medics", "arrive"], ALU),
+    ("Q: where's mom? A: work", None, [], ["mom", "work"], ALU),
+    ("Q: Who was driving? A: Me.", None, [], ["driving"], ALU),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ("Petitioner Amadi seeks an order against respondent Dunleavy.", None, ["Amadi", "Dunleavy"], ["order"],
@@ -77,4 +100,19 @@ def test_party_word_surnames_in_any_casing(redactor: Any, seed: int) -> None:
     rng = random.Random(seed)
     for name in rng.sample(_SURNAMES, 6):
         text = recase(rng.choice(_PARTY_SHAPES).format(name), rng.choice(["as", "lower", "upper"]))
+        checked_row(redactor, text, None, [name], [])
+
+
+_GIVEN = ["Tavita", "Mbali", "Ikaika", "Obinna", "Makoa", "Keoni", "Kwabena", "Jaylen", "Deshawn", "Kalea",
+          "Oluwaseun", "Abdirahman"]
+_QUESTION_SHAPES = ["Q: Who's {}? A: My cousin.", "Q: Where's {} now? A: Home.", "Q: Did {} have the gun? A: No.",
+                    "Q: Why did {} run? A: Scared.", "OFC: Who is this? S: That's {}.",
+                    "Q: How do you know {}? A: School.", "Q: Have you seen {} today? A: No."]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_names_asked_about_in_any_casing(redactor: Any, seed: int) -> None:
+    rng = random.Random(seed)
+    for name in rng.sample(_GIVEN, 6):
+        text = recase(rng.choice(_QUESTION_SHAPES).format(name), rng.choice(["as", "lower", "upper"]))
         checked_row(redactor, text, None, [name], [])

@@ -45,6 +45,7 @@ from redaction.text.people import (
 )
 from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
+from redaction.text.question_names import question_names
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
@@ -225,6 +226,7 @@ class TextRedactor:
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in person_subjects(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in hyphen_initials(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in question_names(text))
         aliases = alias_spans(text)
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
