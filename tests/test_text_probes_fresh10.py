@@ -5,7 +5,10 @@
   and ``cued_names._plain_surname`` (after a role, a listed surname no dictionary holds, or a double surname of
   listed or unknown parts, in any casing);
 * a name asked about or pointed at in a transcript ("Q: who's tavita?", "DID OBINNA HAVE THE GUN?", "S: that's
-  keoni."): ``question_names.py``.
+  keoni."): ``question_names.py``;
+* the writer after more closings ("Thank you for your time,\nDunleavy", "Signed, Tavita Sefo", an e-mail's "-- "
+  line): ``letters.py``; a signature for a group, a unit or a role names nobody ("Regards, Patrol Division",
+  "Thanks,\nDay Shift", "Respectfully,\nWatch Commander"): ``signatures.py`` (``data/signature_words.txt``).
 
 One table of (sentence, record people or None, words that must go, words that must stay, casings it holds in);
 ``SLIPS`` still slip (strict xfail). A property test puts random made-up names into the shapes in random casings.
@@ -76,6 +79,24 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("Q: When did medics arrive? A: 10 minutes.", None, [], ["medics", "arrive"], ALU),
     ("Q: where's mom? A: work", None, [], ["mom", "work"], ALU),
     ("Q: Who was driving? A: Me.", None, [], ["driving"], ALU),
+    # --- letters and e-mails: the writer after a closing; a signature for a group names nobody
+    ("Please call me back.\nThank you for your time,\nDunleavy", None, ["Dunleavy"], ["call"], ALU),
+    ("I want my property back.\nThanks for your help,\nOyelowo", None, ["Oyelowo"], ["property"], ALU),
+    ("Signed, Tavita Sefo", None, ["Tavita", "Sefo"], [], ALU),
+    ("See attached.\n-- \nOluwadamilare A.\nSent from my phone", None, ["Oluwadamilare"], ["attached"], ALU),
+    ("Sincerely,\nMaria Lopez", None, ["Maria", "Lopez"], [], ALL),
+    ("thanks,\nhope", None, ["hope"], [], ("as", "lower")),
+    ("Thanks,\nJasmine Day", None, ["Jasmine", "Day"], [], ALU),
+    ("Regards, Patrol Division", None, [], ["Patrol", "Division"], ALL),
+    ("The report is attached.\nThanks,\nDay Shift", None, [], ["Day", "Shift"], ALL),
+    ("Respectfully,\nWatch Commander", None, [], ["Watch", "Commander"], ALL),
+    ("Hope to hear from you soon.\nBest,\nConcerned Parent", None, [], ["Concerned", "Parent"], ALL),
+    ("Thanks,\nNight Shift", None, [], ["Night", "Shift"], ALL),
+    ("Thanks,\nNeighborhood Watch", None, [], ["Neighborhood", "Watch"], ALL),
+    ("REGARDS, RECORDS DIVISION", None, [], ["RECORDS", "DIVISION"], ALU),
+    ("Signed, Shift Supervisor", None, [], ["Shift", "Supervisor"], ALL),
+    ("I signed, then left.", None, [], ["signed", "left"], ALU),
+    ("he left --\nthen came back", None, [], ["left", "came"], ALU),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ("Petitioner Amadi seeks an order against respondent Dunleavy.", None, ["Amadi", "Dunleavy"], ["order"],

@@ -1,5 +1,6 @@
 """Names where a letter, an e-mail or a voicemail puts its writer or caller: after a closing ("sincerely,\nlatonya",
-"thanks , marisol") and after "this is" in a call's opening ("hi this is mercy calling about my son").
+"thanks , marisol", "thank you for your time,\ndunleavy", "signed, wanbli", an e-mail's "-- " line) and after "this
+is" in a call's opening ("hi this is mercy calling about my son").
 
 Complaints typed on a phone, e-mails forwarded into a report and voicemail transcripts name their writer there in any
 casing; a dictionary word in that place is the name too ("mercy", "hope"), so the slot alone decides, and only the
@@ -16,10 +17,13 @@ from redaction.text.lexicon import lexicon
 from redaction.text.names import CUE_WORDS
 from redaction.text.ner_edges import closing_at
 from redaction.text.positions import word_kind
+from redaction.text.signatures import group_signature
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|respectfully\s+submitted|"
-             r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless|best|love")
+             r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless|best|love|"
+             r"signed|(?:thank\s+you|thanks)\s+for\s+your\s+(?:time|help|attention|assistance|consideration)|"
+             r"(?<![^\n])--")  # "--" opening its line: an e-mail's signature follows
 _ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the text or a line ("love, marisol")
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
@@ -48,6 +52,11 @@ def _name_word(word: str) -> bool:
     return word.lower() not in _NEVER and len(word) > 1
 
 
+def _group_signature(m: re.Match[str]) -> bool:
+    """The one or two words after a closing sign for a group or a role ("Thanks,\nDay Shift"), not a person."""
+    return group_signature(w for w in (m.group(1), m.group(2)) if w is not None)
+
+
 def _opening_its(text: str, start: int, end: int, word: str) -> bool:
     """ "its tavita, the guy next door ...": "its" opening a message (the text, a line, or after a colon or a quote
     mark) before a word no dictionary holds and a pause."""
@@ -61,7 +70,7 @@ def letter_names(text: str) -> list[tuple[int, int]]:
     for m in _SIGNED.finditer(text):
         if m.group().split(",")[0].strip().lower() in _ONLY_AT_END and not closing_at(text, m.start()):
             continue  # "love, bogdan and dustin love argued": a surname first
-        if _name_word(m.group(1)):
+        if _name_word(m.group(1)) and not _group_signature(m):
             two = m.group(2) is not None and _name_word(m.group(2))
             out.append((m.start(1), m.end(2) if two else m.end(1)))
     out += [m.span(1) for m in _ME.finditer(text) if m.group(1).lower() not in _NOT_CALLER]
@@ -89,4 +98,8 @@ def in_letter_slot(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 40)
     if _BEFORE_CALLER.search(text, lo, start) is not None:
         return any(s <= start and end <= e for s, e in letter_names(text[lo:end + 20]) for s, e in [(s + lo, e + lo)])
-    return _BEFORE_SIGNED.search(text, lo, start) is not None and _name_word(text[start:end])
+    sig = _BEFORE_SIGNED.search(text, lo, start)
+    if sig is None or not _name_word(text[start:end]):
+        return False
+    m = _SIGNED.match(text, sig.start())
+    return m is None or not _group_signature(m)  # "Regards, Patrol Division": a dictionary word stays one
