@@ -76,8 +76,10 @@ _INITIAL_NAME = re.compile(r"(?<![\w./'’])[^\W\d_]\.[ \t]+(?:(?i:da|de|del|la|
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = word_trie(c.lower() for c in cues)
-    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
+    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence; a dash between
+    # spaces as a form's separator ("RP - Sorensen", "SUSPECT -- LINDQVIST"), never a hyphen ("ex-wife")
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?(?:[ \t]+[-–—]{1,2}[ \t]+|[,:]?\s+)\(?)",
+                      re.IGNORECASE)
 
 _FREE_RE = _cue_re(_FREE_CUES)
 
@@ -193,6 +195,8 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
+                if ok and not taken and _dash_value(m.group(), low, given, family):
+                    ok = False  # "Driver - Unlicensed": after a form's dash, a word no name list holds is its value
                 if ok and free and (relation or (m.group().rstrip().endswith("/") and text[w.end():w.end() + 1] != ",")) \
                         and not taken and thing_after_with(m.group(), word, mixed, given,
                                                                                AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
@@ -218,6 +222,11 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+def _dash_value(cue: str, low: str, given: frozenset[str], family: frozenset[str]) -> bool:
+    """The cue ends in a form's dash ("Driver - ") and the word after it is a dictionary word no name list holds."""
+    return cue.rstrip(" \t(")[-1:] in "-–—" and low in dictionary_words() and low not in given and low not in family
 
 
 _MODALS = frozenset({"shall", "dare", "ought"})  # modals the surname lists hold and no dictionary: "respondent shall stay"
