@@ -10,7 +10,9 @@
   line): ``letters.py``; a signature for a group, a unit or a role names nobody ("Regards, Patrol Division",
   "Thanks,\nDay Shift", "Respectfully,\nWatch Commander"): ``signatures.py`` (``data/signature_words.txt``);
 * a dash between spaces after a cue, a form's separator ("RP - Sorensen", "SUSPECT - LINDQVIST FLED", "her
-  boyfriend - obinna - left"): ``cued_names._cue_re``.
+  boyfriend - obinna - left"): ``cued_names._cue_re``;
+* the parties of a court caption ("State of Ohio v. Mbatha", "In re the Marriage of Sefo and Tuilagi"):
+  ``court_captions.py``.
 
 One table of (sentence, record people or None, words that must go, words that must stay, casings it holds in);
 ``SLIPS`` still slip (strict xfail). A property test puts random made-up names into the shapes in random casings.
@@ -114,6 +116,16 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("Driver - white male, 30s", None, [], ["white", "male"], ALU),
     ("my friend - a nurse - helped", None, [], ["nurse", "helped"], ALU),
     ("her ex-wife was there", None, [], ["ex-wife"], ALU),
+    # --- court captions
+    ("State of Ohio v. Mbatha", None, ["Mbatha"], ["Ohio"], ALU),
+    ("Commonwealth vs. Delgado-Rios", None, ["Delgado-Rios"], ["Commonwealth"], ALU),
+    ("PO notes: State v. Bautista-Cruz, def. FTA.", None, ["Bautista-Cruz"], ["State"], ALU),
+    ("In re the Marriage of Sefo and Tuilagi", None, ["Sefo", "Tuilagi"], ["Marriage"], ALU),
+    ("in re guardianship of kalea mahoe", None, ["kalea", "mahoe"], ["guardianship"], ALU),
+    ("In re Tuiasosopo, the court found cause.", None, ["Tuiasosopo"], ["court", "cause"], ALU),
+    ("Re: State v. Okafor-Reyes hearing on 5/1", None, ["Okafor-Reyes"], ["hearing"], ALU),
+    ("in re the matter of the minor child", None, [], ["matter", "minor", "child"], ALU),
+    ("The state vs. the people", None, [], ["state", "people"], ALU),
 ]
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ("Petitioner Amadi seeks an order against respondent Dunleavy.", None, ["Amadi", "Dunleavy"], ["order"],

@@ -28,6 +28,7 @@ from redaction.text.candidates import (
     record_matches,
     resolve,
 )
+from redaction.text.court_captions import caption_names
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
 from redaction.text.name_neighbours import given_before, particles_before, surname_after, surnames_before
@@ -227,6 +228,7 @@ class TextRedactor:
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in person_subjects(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in hyphen_initials(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in question_names(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in caption_names(text))
         aliases = alias_spans(text)
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
