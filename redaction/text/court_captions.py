@@ -45,7 +45,8 @@ def _party(text: str, start: int, end: int, strict: bool = False) -> tuple[int, 
 
 def caption_names(text: str) -> list[tuple[int, int]]:
     """Spans of the parties a court caption names (see the module doc)."""
-    if " v" not in text and " V" not in text and "re " not in text and "RE " not in text:
+    low = text.lower()
+    if " v. " not in low and " vs" not in low and " v " not in low and " versus " not in low and "in re " not in low:
         return []
     out: list[tuple[int, int]] = []
     for m in _VERSUS.finditer(text):

@@ -78,7 +78,7 @@ def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = word_trie(c.lower() for c in cues)
     # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence; a dash between
     # spaces as a form's separator ("RP - Sorensen", "SUSPECT -- LINDQVIST"), never a hyphen ("ex-wife")
-    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?(?:[ \t]+[-–—]{1,2}[ \t]+|[,:]?\s+)\(?)",
+    return re.compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+(?:[-–—]{1,2}[ \t]+)?\(?)",
                       re.IGNORECASE)
 
 _FREE_RE = _cue_re(_FREE_CUES)

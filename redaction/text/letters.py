@@ -10,6 +10,7 @@ words that are never a name (report words, relations: "thanks, mom", "this is di
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from redaction.recognizers.words import CAPS_STOP_WORDS
 from redaction.text.cue_words import TEXTING_WORDS
@@ -20,14 +21,16 @@ from redaction.text.positions import word_kind
 from redaction.text.signatures import group_signature
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_FOR_YOUR = r"\s+for\s+your\s+(?:time|help|attention|assistance|consideration)"  # "thank you for your time,"
 _CLOSINGS = (r"sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|respectfully\s+submitted|"
-             r"thanks|thank\s+you|thank\s+u|thx|cheers|yours\s+truly|yours|cordially|take\s+care|god\s+bless|best|love|"
-             r"signed|(?:thank\s+you|thanks)\s+for\s+your\s+(?:time|help|attention|assistance|consideration)|"
-             r"(?<![^\n])--")  # "--" opening its line: an e-mail's signature follows
+             r"thanks(?:" + _FOR_YOUR + r")?|thank\s+you(?:" + _FOR_YOUR + r")?|thank\s+u|thx|cheers|yours\s+truly|yours|"
+             r"cordially|take\s+care|god\s+bless|best|love|signed")
 _ONLY_AT_END = frozenset({"best", "love"})  # closings only where they close the text or a line ("love, marisol")
 # A closing, a comma or a line break, then one or two words that end the text, its line or its sentence.
 _SIGNED = re.compile(r"(?<![\w'’\-])(?i:" + _CLOSINGS + r")[ \t]*(?:,[ \t]*\n?|\n)[ \t]*(" + _NAME + r")(?:[ \t]+("
                      + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
+# "--" opening its line, as an e-mail's signature starts: the writer's name on the next line.
+_DASHED = re.compile(r"(?<![^\n])--[ \t]*\n[ \t]*(" + _NAME + r")(?:[ \t]+(" + _NAME + r"))?[ \t]*(?=[.!\n]|\Z)")
 # The start of a word, a quote mark allowed before it ("message says 'this is anselm from the shelter'").
 _OPEN = r"(?<![\w\-])(?<![\w][’'])"
 # "this is mercy calling", "hi, this is dmitri", "hello its kwame again": the caller says who calls.
@@ -67,7 +70,7 @@ def _opening_its(text: str, start: int, end: int, word: str) -> bool:
 def letter_names(text: str) -> list[tuple[int, int]]:
     """Spans of the writer's name after a closing and of the caller's after "this is" (see the module doc)."""
     out: list[tuple[int, int]] = []
-    for m in _SIGNED.finditer(text):
+    for m in chain(_SIGNED.finditer(text), _DASHED.finditer(text) if "--" in text else ()):
         if m.group().split(",")[0].strip().lower() in _ONLY_AT_END and not closing_at(text, m.start()):
             continue  # "love, bogdan and dustin love argued": a surname first
         if _name_word(m.group(1)) and not _group_signature(m):
