@@ -56,7 +56,11 @@ PERSON_CUES_ANY_CASE = [
     "sisters", "roommates", "coworkers", "co-workers", "grandparents", "grandkids", "grandchildren", "nephews",
     "nieces", "aunts", "uncles", "baby daddy", "baby mama", "baby momma", "witness", "victim", "suspect", "complainant", "caller",
     "driver", "passenger", "juvenile", "arrestee", "defendant", "co-defendant", "codefendant", "subject", "owner", "resident", "susp", "subj", "vict", "wit",
-    "compl", *OCCUPATIONS, "mr", "mrs", "ms", "miss",
+    "compl",
+    # court, probation and jail parties ("def. Okonkwo's co-def. Ruiz-Medina", "inmate duarte", "resp. Halvorsen")
+    "def", "co-def", "codef", "defendants", "co-defendants", "codefendants", "inmate", "inmates", "prisoner",
+    "detainee", "probationer", "parolee", "plaintiff", "petitioner", "respondent", "resp", "accused", "surety",
+    *OCCUPATIONS, "mr", "mrs", "ms", "miss",
     "dr", "named", "identified as", "id'd as", "idd as", "known as", "a/k/a", "aka", "nicknamed", "goes by", "alias", "v/", "s/",
     "w/", "rp", "r/p", "po", "including", *(t.lower() for t in OFFICER_TITLES),
 ]

@@ -49,6 +49,7 @@ from redaction.text.vocabulary import (
     NARRATIVE_VERBS,
     REPORT_ABBREVIATIONS,
     dictionary_words,
+    uncommon_word,
     unknown_word,
 )
 from redaction.text.with_objects import thing_after_with
@@ -75,8 +76,10 @@ _INITIAL_NAME = trie_compile(r"(?<![\w./'’])[^\W\d_]\.[ \t]+(?:(?i:da|de|del|l
 
 def _cue_re(cues: list[str]) -> re.Pattern[str]:
     alts = word_trie(c.lower() for c in cues)
-    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence
-    return trie_compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+\(?)", re.IGNORECASE)
+    # a period only after an abbreviation ("Ms.", "Sgt."): after "neighbour" it ends the sentence; a dash between
+    # spaces as a form's separator ("RP - Sorensen", "SUSPECT -- LINDQVIST"), never a hyphen ("ex-wife")
+    return trie_compile(r"(?<![\w/])(?:" + alts + r")(?:(?<=/)\s*|(?:(?<![^\W\d_]{5})\.)?[,:]?\s+(?:[-–—]{1,2}[ \t]+)?\(?)",
+                        re.IGNORECASE)
 
 _FREE_RE = _cue_re(_FREE_CUES)
 
@@ -185,13 +188,15 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
                 else:  # after a role: a given name, a surname before a comma or a given name, a Capitalized word
                     after = _NEXT_NAME.match(text, w.start() + len(word))
                     surname = low in family and (taken > 0 or (after is not None and (
-                        after.group(1) == "," or after.group(2).lower() in given)))
-                    ok = _name_like(word) and (low in given or surname or (taken > 0 and not _adjective(low, family))
+                        after.group(1) == "," or after.group(2).lower() in given))) or _plain_surname(low, family)
+                    ok = _name_like(word) and low not in _MODALS and (low in given or surname or (taken > 0 and not _adjective(low, family))
                                                or (mixed and word[:1].isupper() and not word.isupper())
                                                or (not mixed and unknown_word(word)))  # "witness okonkwo stayed"
                     if not ok and not taken and "," not in m.group() and _HONORIFIC.fullmatch(m.group().strip(" \t.(")) \
                             and not verb_miss(text, m.start()):
                         ok = low in family and low not in CAPS_STOP_WORDS  # "mr. march": a surname that is a word
+                if ok and not taken and _dash_value(m.group(), low, given, family):
+                    ok = False  # "Driver - Unlicensed": after a form's dash, a word no name list holds is its value
                 if ok and free and (relation or (m.group().rstrip().endswith("/") and text[w.end():w.end() + 1] != ",")) \
                         and not taken and thing_after_with(m.group(), word, mixed, given,
                                                                                AMBIGUOUS_GIVEN, text[w.end():w.end() + 30]):
@@ -217,6 +222,24 @@ def _after_cues(text: str, mixed: bool, given: frozenset[str], family: frozenset
             if first >= 0 and taken:
                 out.append((first, last))
     return out
+
+
+def _dash_value(cue: str, low: str, given: frozenset[str], family: frozenset[str]) -> bool:
+    """The cue ends in a form's dash ("Driver - ") and the word after it is a dictionary word no name list holds."""
+    return cue.rstrip(" \t(")[-1:] in "-–—" and low in dictionary_words() and low not in given and low not in family
+
+
+_MODALS = frozenset({"shall", "dare", "ought"})  # modals the surname lists hold and no dictionary: "respondent shall stay"
+
+
+def _plain_surname(low: str, family: frozenset[str]) -> bool:
+    """A listed surname no dictionary holds as a word or a word's plural ("suspect haskins fled"), or a double surname of listed or
+    unknown parts ("co-def ruiz-medina", "witness okonkwo-ruiz"): after a role, a name in any casing."""
+    if "-" not in low:
+        return low in family and uncommon_word(low) and not inflected(low) and low not in _MODALS
+    parts = low.split("-")
+    return len(parts) == 2 and all(len(p) > 2 and (p in family or unknown_word(p)) for p in parts) \
+        and any(p not in dictionary_words() for p in parts)
 
 
 def _adjective(low: str, family: frozenset[str]) -> bool:

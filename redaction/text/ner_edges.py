@@ -24,6 +24,7 @@ from redaction.text.names import (
     irregular_verb,
     surnames,
 )
+from redaction.text.signatures import group_signature
 from redaction.text.vocabulary import dictionary_words
 from redaction.text.word_kinds import word_kind
 from redaction.text.word_pos import base_verb
@@ -46,18 +47,23 @@ _LAST_WORD = trie_compile(r"([^\W\d_]+)[ \t]*\Z")
 def ner_start(text: str, start: int, end: int) -> int | None:
     """Where the name in the NER's PERSON span ``text[start:end]`` begins (None: no word of it is left)."""
     words = list(_WORD.finditer(text, start, end))
+    closed = False
     while len(words) > 1:
         first = words[0].group().lower()
         if street_surname(first) and street_surname_ok(text, words[0].start(), end):
             break  # "Contacted Court, Tamika": a street word as the surname of "surname, given"
         if first in _OPENERS or _verb_first(first):
+            closed = closed or first in _CLOSING_WORDS.split("|")
             words.pop(0)  # "TELL KIARA", "SINCERELY, LATONYA", "Dear Tomasz", "PLEASE KICK MARISOL"
         elif text[words[0].end():words[1].start()].strip() == "," and (
                 ((first in CAPS_STOP_WORDS or first in STOP_WORDS) and first not in AMBIGUOUS_GIVEN
                  and first not in surnames()) or noun_at(text, words[0].start()) or closing_at(text, words[0].start())):
+            closed = closed or closing_at(text, words[0].start())
             words.pop(0)  # "ACROSS THE HALL, DOLORES", "I DONT KNOW NOTHING, ASK MELE": no surname before the comma
         else:
             break
+    if closed and group_signature(w.group() for w in words[:2]):
+        return None  # "Regards, Patrol Division", "THANKS,\nDAY SHIFT": signed for a group (signatures.py)
     if words and event_noun(words[-1].group().lower()) and all(
             w.group().lower() in CUE_WORDS or not word_kind(w.group()) for w in words[:-1]):
         return None  # "FAMILY DISTURBANCE", "NEIGHBOR DISPUTE": a relation and what it had

@@ -29,6 +29,7 @@ from redaction.text.candidates import (
     resolve,
 )
 from redaction.text.city_states import city_states
+from redaction.text.court_captions import caption_names
 from redaction.text.government_bodies import government_bodies
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
@@ -48,10 +49,12 @@ from redaction.text.people import (
 )
 from redaction.text.person_subjects import person_subjects
 from redaction.text.plural_heads import plural_head
+from redaction.text.question_names import question_names
 from redaction.text.span_cuts import drop_negatives, family_initials, person_span, split_merged
 from redaction.text.spanish_titles import trim_titles
 from redaction.text.speech_tags import quoted_word
 from redaction.text.thing_subjects import thing_subject
+from redaction.text.vietnamese_names import vietnamese_names
 from redaction.text.with_equipment import equipment_after_with
 from redaction.wordtrie import trie_compile
 
@@ -230,6 +233,10 @@ class TextRedactor:
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in age_cued_names(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in person_subjects(text))
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in hyphen_initials(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in question_names(text))
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in caption_names(text))
+        viet = vietnamese_names(text)  # a whole name: no word of it is cut as an ordinary word ("Hùng", "Đỗ")
+        cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in viet)
         aliases = alias_spans(text)
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
@@ -239,7 +246,7 @@ class TextRedactor:
         if grew:  # a name found only by consistency may have a neighbour of its own ("banks, matteo and ... banks")
             chosen, _ = self._around_names(text, chosen, own, aliases, only=grew)
         named_aliases += alias_phrases(text, aliases)  # their later mentions are aliases too ("Baby Dre" again)
-        chosen = drop_negatives(text, chosen, rec, kept, named_aliases)
+        chosen = drop_negatives(text, chosen, rec, kept, named_aliases, viet)
         chosen = family_initials(text, chosen, own)
         chosen = split_merged(text, join_adjacent(text, chosen), own, people)
         chosen = trim_titles(text, chosen)

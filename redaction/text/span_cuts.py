@@ -123,10 +123,12 @@ def _stop_word(word: str, n_words: int) -> bool:
 
 
 def drop_negatives(text: str, chosen: list[Cand], rec: RecordMatches | None, kept: list[C.Decision],
-                    aliases: list[tuple[int, int]]) -> list[Cand]:
-    """PERSON spans trimmed, split or dropped where the sentence uses their words otherwise (``negatives.py``)."""
+                    aliases: list[tuple[int, int]], whole: Sequence[tuple[int, int]] = ()) -> list[Cand]:
+    """PERSON spans trimmed, split or dropped where the sentence uses their words otherwise (``negatives.py``);
+    the characters of ``whole`` (as of the record's own names) are never cut."""
     persons = [c for c in chosen if c.entity == "PERSON"]
     fixed = [(c.start, c.end) for c in rec.cands if c.entity == "PERSON"] if rec is not None else []
+    fixed += whole
     out = [c for c in chosen if c.entity != "PERSON"]
     for c, pieces in zip(persons, refine(text, [(c.start, c.end) for c in persons], fixed, aliases), strict=True):
         if pieces != [(c.start, c.end)]:
