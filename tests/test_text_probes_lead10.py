@@ -62,6 +62,15 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("Dakota and Cheyenne both said they saw nothing.", None, ["Dakota", "Cheyenne"], ["saw"], AS),
     ("Both said they saw nothing.", None, [], ["Both"], ALL),
     ("the officers both said nothing", None, [], ["officers"], ALL),
+    # --- the subject of what a check or an inquiry found
+    ("A records check revealed Szabo had a no-bail warrant.", None, ["Szabo"], ["warrant"], AS),
+    ("records check showed okonjo was on probation", None, ["okonjo"], ["probation"], AL),
+    ("I learned Faith was the one who called.", None, ["Faith"], ["called"], AS),
+    ("the check revealed money was missing from the till", None, [], ["money"], ALL),
+    ("video showed chase was already over", None, [], ["chase"], AL),
+    ("I found hope was gone", None, [], ["hope"], AL),
+    ("the search revealed marijuana was in the car", None, [], ["marijuana"], ALL),
+    ("I noticed blood was on the floor", None, [], ["blood"], ALL),
     # --- a person's records after a possessive
     ("I ran Haugen's info through records.", None, ["Haugen"], ["info", "records"], AS),
     ("Dispatch advised Okonkwo's DL was suspended.", None, ["Okonkwo"], ["suspended"], AS),

@@ -49,7 +49,10 @@ _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _SUBJECT_CUES = ("that", "think", "thinks", "believe", "believes", "guess", "because", "when", "and", "but", "where",
                  "whether", "while", "until", "if", "since", "once", "after", "before", "then", "later", "yesterday",
                  "today", "tonight", "earlier", "suddenly", "finally", "so", "says", "said", "states", "stated", "sts", "adv",
-                 "advd", "advsd", "rptd")
+                 "advd", "advsd", "rptd",
+                 # what a check or an inquiry found ("a records check revealed Szabo had a warrant")
+                 "revealed", "reveals", "showed", "shows", "indicated", "indicates", "confirmed", "learned", "determined",
+                 "discovered", "realized", "noticed", "heard", "found")
 
 
 def _sentence_start(cues: tuple[str, ...], comma: bool = False) -> str:
