@@ -1,5 +1,6 @@
 """A vehicle's occupants as a stop card numbers or seats them: "OCC #2 BEGAY", "OCC #1 (DRIVER) OCHOA D;",
-"occupant 3: luna p.", "PASS #1 - TRAN", "R/F: BEGAY L", "RR PASS: OCHOA".
+"occupant 3: luna p.", "PASS #1 - TRAN", "R/F: BEGAY L", "RR PASS: OCHOA" (a seat with its colon or dash
+only: "broken rear pass tail lamp" is a car part).
 
 Why: a car stop's card writes each occupant after a number or a seat, often with the surname alone or with an
 initial and no given name, so no "surname, given" rule and no cue word takes it, in capitals or lower case. After
@@ -23,7 +24,7 @@ _SEAT = r"(?:r/p|r/f|l/r|r/r|f/p|l/f|rrp|lrp|rfp|fp|rp)"
 _SLOT = trie_compile(
     r"(?<![\w'’\-/])(?:(?:occ|occupant)[ \t]*(?:#[ \t]?\d{1,2}|\d{1,2}(?![\w/]))|"
     r"(?:pass|passenger|psgr|psngr)[ \t]*#[ \t]?\d{1,2}|"
-    r"(?:rear|front|rr|rf|fr|lr)[ \t]+(?:pass|passenger|psgr)|" + _SEAT + r"(?=[ \t]*:))"
+    r"(?:(?:rear|front|rr|rf|fr|lr)[ \t]+(?:pass|passenger|psgr)|" + _SEAT + r")(?=[ \t]*[:\-]))"
     r"[ \t]*[:\-]?[ \t]*(?:\([^()\n]{1,14}\)[ \t]*[:\-]?[ \t]*)?(" + _NAME + r")(?:[ \t]+([^\W\d_])(?![\w'’\-/]))?",
     re.IGNORECASE)
 _NAME_KINDS = ("strong", "weak", "given", "surname")
