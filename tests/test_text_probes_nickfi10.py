@@ -2,7 +2,8 @@
 ("OCC #2 BEGAY", "OCC #1 (DRIVER) OCHOA D;", "REAR PASS: TRAN"); a tattoo list with the place of each mark ("TATTOOS:
 RIP TONY R HAND, MARIA L FOREARM"), where the NER ran a name into the body place or past a closing quote; a gang
 written beside people ("GANG: NORTE", "TRAN, KEVIN (ACTIVE NORTE)"), which is no person; a record surname after a
-function word at the start of a sentence ("then ochoa was there"), which is no compound noun ("body cam was on").
+function word at the start of a sentence ("then ochoa was there"), which is no compound noun ("body cam was on"); the
+subject of a company sentence ("OCHOA WAS ASSOCIATING WITH BEGAY AND TRAN").
 Keep rows: the same shapes with no name ("OCC #2 UNK FLED", "the pass 2 times", "tattoo of a rose on left arm",
 "R/P: UNABLE TO LOCATE"). Every sentence and name here is made up. One table: (text, record people or None, words
 that must go, words that must stay, casings: as written, lower, upper, title)."""
@@ -52,6 +53,17 @@ ROWS = [
      AS_LOW_UP),
     # a real alias in brackets still goes
     ('TRAN, KEVIN ("SMOKE") WAS DETAINED', None, ["TRAN", "KEVIN", "SMOKE"], ["DETAINED"], AS_LOW_UP),
+    # --- the subject of a company sentence ---
+    ("OCHOA WAS ASSOCIATING WITH BEGAY AND TRAN NEAR THE PARK", None, ["OCHOA", "BEGAY", "TRAN"], ["PARK"], ALL),
+    ("Ochoa and Begay were in company of Tran", None, ["Ochoa", "Begay", "Tran"], ["company"], ALL),
+    ("ochoa was hanging out with begay by the store", None, ["ochoa", "begay"], ["store"], ALL),
+    ("OCHOA WAS CONTACTED W/ NAKAMURA", None, ["OCHOA", "NAKAMURA"], ["CONTACTED"], ALL),
+    # keep: a role, a report word, a thing, or words that are names only by chance
+    ("DRIVER WAS ASSOCIATING WITH BEGAY", None, ["BEGAY"], ["DRIVER"], ALL),
+    ("SUBJ WAS SEEN WITH TRAN", None, ["TRAN"], ["SUBJ"], ALL),
+    ("the car was seen with damage to the bumper", None, [], ["car", "damage"], ALL),
+    ("water was seen with ice on the floor", None, [], ["water"], ALL),
+    ("smoke was seen with flames from the roof", None, [], ["smoke", "flames"], AS_LOW_UP),
     # --- a record surname after a function word opening the sentence ---
     ("then ochoa was there", OCH, ["ochoa"], ["there"], AS_LOW_UP),
     ("also ochoa was there with his brother", OCH, ["ochoa"], ["brother"], AS_LOW_UP),
@@ -64,8 +76,6 @@ SLIPS = [
      "a lower-case street name before the record surname opening a sentence reads as a compound noun"),
     ('Darnell "Boo" Ochoa was stopped. Later boo ran into the alley.', OCH, ["Boo"], ["alley"],
      "a three-letter alias is followed only as written in mixed-case text"),
-    ("OCHOA WAS ASSOCIATING WITH BEGAY, LUIS AND TRAN, KEVIN", None, ["OCHOA", "BEGAY", "TRAN"], ["ASSOCIATING"],
-     "a bare surname in capitals as the subject of 'associating with'"),
     ("SGT KIM ASKED SMOKE TO STEP OUT OF THE CAR", None, ["KIM", "SMOKE"], ["CAR"],
      "a word nickname in capitals as the object of 'asked ... to'"),
 ]

@@ -27,6 +27,7 @@ from redaction.text.card_initials import card_initials
 from redaction.text.chat_speakers import chat_speakers
 from redaction.text.clefts import cleft_names
 from redaction.text.coded_names import coded_names
+from redaction.text.company_subjects import company_subjects
 from redaction.text.confidence import DOUBT
 from redaction.text.contact_objects import contact_objects
 from redaction.text.cued_names import cued_names
@@ -175,6 +176,7 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
     from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names, spanish_titled,
     with_companions, kin_objects, bare_possessives, query_lines, short_pairs, occupant_names,
+    company_subjects,
     chat_speakers,
 )
 
