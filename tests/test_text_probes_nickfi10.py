@@ -3,7 +3,8 @@
 RIP TONY R HAND, MARIA L FOREARM"), where the NER ran a name into the body place or past a closing quote; a gang
 written beside people ("GANG: NORTE", "TRAN, KEVIN (ACTIVE NORTE)"), which is no person; a record surname after a
 function word at the start of a sentence ("then ochoa was there"), which is no compound noun ("body cam was on"); the
-subject of a company sentence ("OCHOA WAS ASSOCIATING WITH BEGAY AND TRAN").
+subject of a company sentence ("OCHOA WAS ASSOCIATING WITH BEGAY AND TRAN"); the next "SURNAME (NICKNAME)" of a list
+after a found one ("ASSOCIATES: BEGAY (TINY), OCHOA (BOO)"), each nickname with its person's number.
 Keep rows: the same shapes with no name ("OCC #2 UNK FLED", "the pass 2 times", "tattoo of a rose on left arm",
 "R/P: UNABLE TO LOCATE"). Every sentence and name here is made up. One table: (text, record people or None, words
 that must go, words that must stay, casings: as written, lower, upper, title)."""
@@ -64,6 +65,14 @@ ROWS = [
     ("the car was seen with damage to the bumper", None, [], ["car", "damage"], ALL),
     ("water was seen with ice on the floor", None, [], ["water"], ALL),
     ("smoke was seen with flames from the roof", None, [], ["smoke", "flames"], AS_LOW_UP),
+    # --- a list of "SURNAME (NICKNAME)": the next one after a found one ---
+    ("ASSOCIATES: BEGAY (TINY), TRAN (SMOKE), OCHOA (BOO)", None, ["BEGAY", "TINY", "TRAN", "SMOKE", "OCHOA", "BOO"],
+     ["ASSOCIATES"], ALL),
+    ("ASSOCIATES: NAKAMURA (LIL T); OCHOA (BOO)", None, ["NAKAMURA", "OCHOA", "BOO"], ["ASSOCIATES"], ALL),
+    # keep: the next bracket holds no person
+    ("ASSOCIATES: BEGAY (TINY), UNK (NFI)", None, ["BEGAY", "TINY"], ["UNK", "NFI"], AS_LOW_UP),
+    ("ASSOCIATES: BEGAY (TINY), DRIVER (MALE)", None, ["BEGAY", "TINY"], ["DRIVER", "MALE"], AS_LOW_UP),
+    ("I saw Begay (the tall one), then (later) went home", None, ["Begay"], ["later", "home"], ("as",)),
     # --- a record surname after a function word opening the sentence ---
     ("then ochoa was there", OCH, ["ochoa"], ["there"], AS_LOW_UP),
     ("also ochoa was there with his brother", OCH, ["ochoa"], ["brother"], AS_LOW_UP),
@@ -84,6 +93,11 @@ SLIPS = [
 @pytest.mark.parametrize(("text", "people", "go", "keep"), casing_cases(ROWS, SLIPS))
 def test_field_cards_and_nicknames(redactor, text, people, go, keep) -> None:
     checked_row(redactor, text, people, go, keep)
+
+
+def test_a_listed_nickname_gets_its_persons_number(redactor) -> None:
+    out = checked_row(redactor, "ASSOCIATES: BEGAY (TINY), OCHOA (BOO)", None, ["BEGAY", "OCHOA", "BOO"], [])
+    assert out == "ASSOCIATES: [PERSON 1] ([PERSON 1]), [PERSON 2] ([PERSON 2])", out
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -17,6 +17,7 @@ from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, placeholder
+from redaction.text.bracket_lists import bracket_list_next
 from redaction.text.business_possessives import kin_after
 from redaction.text.candidates import (
     KEY_TOKEN,
@@ -263,6 +264,7 @@ class TextRedactor:
             spans = [sp for sp in spans if any(s <= a and b <= e for a, b in only for s, e in [sp])]
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
+        near += bracket_list_next(text, spans) if "(" in text else []  # "BEGAY (TINY), OCHOA (BOO)"
         near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)
                  + surname_after(text, spans + near) + particles_before(text, spans)]
         near = [sp for sp in near if not gang_value(text, *sp)  # "TRAN, KEVIN (ACTIVE NORTE)": a gang
