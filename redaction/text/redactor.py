@@ -40,6 +40,7 @@ from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.no_one import no_one
 from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
+from redaction.text.own_nicknames import nicknames_before_own
 from redaction.text.people import (
     alias_phrases,
     extend_particles,
@@ -265,6 +266,7 @@ class TextRedactor:
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
         near += bracket_list_next(text, spans) if "(" in text else []  # "BEGAY (TINY), OCHOA (BOO)"
+        near += nicknames_before_own(text, spans, own)  # "Boo Ochoa was ..." with OCHOA on the record
         near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)
                  + surname_after(text, spans + near) + particles_before(text, spans)]
         near = [sp for sp in near if not gang_value(text, *sp)  # "TRAN, KEVIN (ACTIVE NORTE)": a gang
