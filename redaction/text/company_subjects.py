@@ -22,11 +22,14 @@ from redaction.text.word_kinds import THINGS, listed, word_kind
 from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*"
-_SHAPE = trie_compile(
-    r"(?:^|(?<=[.;:!?\n])[ \t]*|(?<=\n))[ \t]*(" + _NAME + r")(?:[ \t]+(?:and|&)[ \t]+(" + _NAME + r"))?[ \t]+"
-    r"(?:was|were|is|are)[ \t]+(?:(?:seen|observed|found|being|also|again)[ \t]+)?"
-    r"(?:(?:associating|hanging[ \t]+out|hanging|loitering|standing|sitting|contacted|detained|stopped|seen|observed)"
-    r"[ \t]+(?:with|w/)|in[ \t]+(?:the[ \t]+)?company[ \t]+of)[ \t]+(" + _NAME + r")", re.IGNORECASE | re.MULTILINE)
+# The company verb and its companion: "ASSOCIATING WITH BEGAY", "in company of Tran", "CONTACTED W/ BEGAY".
+_CUE = trie_compile(
+    r"(?<![\w'’\-])(?:(?:associating|hanging[ \t]+out|hanging|loitering|standing|sitting|contacted|detained|stopped|"
+    r"seen|observed)[ \t]+(?:with|w/)|in[ \t]+(?:the[ \t]+)?company[ \t]+of)[ \t]+(" + _NAME + r")", re.IGNORECASE)
+# The subject before it, opening its sentence: "OCHOA WAS", "Ochoa and Begay were seen".
+_SUBJECT = trie_compile(
+    r"(?:\A|(?<=[.;:!?\n]))[ \t]*(" + _NAME + r")(?:[ \t]+(?:and|&)[ \t]+(" + _NAME + r"))?[ \t]+"
+    r"(?:was|were|is|are)[ \t]+(?:(?:seen|observed|found|being|also|again)[ \t]+)?\Z", re.IGNORECASE)
 _NAME_KINDS = ("strong", "weak", "given", "surname")
 
 
@@ -35,13 +38,16 @@ def company_subjects(text: str) -> list[tuple[int, int]]:
     low = text.lower()
     if not (" with " in low or " w/" in low or "company of" in low) or not (" was " in low or " were " in low
                                                                           or " is " in low or " are " in low):
-        return []
+        return []  # the cheap test first
     out = []
-    for m in _SHAPE.finditer(text):
-        words = [w for w in m.group(1, 2, 3) if w]
+    for c in _CUE.finditer(text):
+        m = _SUBJECT.search(text, max(0, c.start() - 60), c.start())
+        if m is None:
+            continue
+        words = [w for w in (*m.group(1, 2), c.group(1)) if w]
         if not all(map(_name_word, words)) or not any(word_kind(w) in ("strong", "weak") for w in words):
             continue  # "water was seen with ice": words that are names too, none a sure one
-        out += [m.span(g) for g in (1, 2, 3) if m.group(g)]  # the companion too: "in company of Tran"
+        out += [m.span(g) for g in (1, 2) if m.group(g)] + [c.span(1)]  # the companion too: "in company of Tran"
     return out
 
 

@@ -85,7 +85,9 @@ def _inked_name(word: str) -> bool:
 
 def off_body_places(text: str, start: int, end: int) -> tuple[int, int]:
     """A name span without the body places a tattoo list put around it: "TONY R HAND" -> "TONY", "HAND, MARIA L"
-    (read as "surname, given initial") -> "MARIA"."""
+    (read as "surname, given initial") -> "MARIA"; only in a text that speaks of tattoos (the cheap test first)."""
+    if "tat" not in text and "TAT" not in text and "Tat" not in text:
+        return start, end
     if start < end and (text[start].isupper() or text[start].islower()):
         first = _WORD.match(text, start)
         side = _SIDE_BEFORE.search(text, max(0, start - 8), start)

@@ -20,7 +20,8 @@ from redaction.text.word_kinds import listed, word_kind
 from redaction.wordtrie import trie_compile
 
 _NAME = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_SEAT = r"(?:r/p|r/f|l/r|r/r|f/p|l/f|rrp|lrp|rfp|fp|rp)"
+_SEAT = r"(?:r/p|r/f|l/r|r/r|f/p|l/f|rrp|lrp|rfp)"
+_GATES = ("occ", "pass", "psgr", "psngr", "r/p", "r/f", "l/r", "r/r", "f/p", "l/f", "rrp", "lrp", "rfp")
 _SLOT = trie_compile(
     r"(?<![\w'’\-/])(?:(?:occ|occupant)[ \t]*(?:#[ \t]?\d{1,2}|\d{1,2}(?![\w/]))|"
     r"(?:pass|passenger|psgr|psngr)[ \t]*#[ \t]?\d{1,2}|"
@@ -31,9 +32,9 @@ _NAME_KINDS = ("strong", "weak", "given", "surname")
 
 
 def occupant_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the names in an occupant's slot (see the module doc); "occ", "pass", "psgr" or "/" gates the regex."""
+    """Spans of the names in an occupant's slot (see the module doc); "occ", "pass", "psgr" or "/" or a seat code gates the regex."""
     low = text.lower()
-    if "occ" not in low and "pass" not in low and "psgr" not in low and "psngr" not in low and "/" not in low:
+    if not any(g in low for g in _GATES):
         return []
     out = []
     for m in _SLOT.finditer(text):
