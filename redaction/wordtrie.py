@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 try:  # the engine's own parser and code generator (CPython's ``re`` package); without them, plain ``re.compile``
@@ -43,6 +44,7 @@ def word_trie(words: Iterable[str], space: str = r"\s+") -> str:
     return emit(tree)
 
 
+@lru_cache(maxsize=4096)  # as ``re.compile`` keeps its last patterns: the same pattern is parsed once
 def trie_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, with the alternatives of each alternation grouped by their first character
     (see the module doc): the same matches, groups and flags. Falls back to ``re.compile`` where the engine's

@@ -40,8 +40,9 @@ class OsdCaseNumberRecognizer(ContextPatternRecognizer):
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|was)\b[\s:#.,\-()]*)*"
     CONTEXT_WINDOW = 25
     FLAGS = CASE_SENSITIVE
-    # four digits in a row; after a cue, four digits anywhere in the code (``validate_result``)
-    REQUIRES = {"yy-nnnn": (r"\d{4}",), "yyyy-nnnn": (r"\d{4}",), "long number": (r"\d{4}",), "ctx:case no": (r"\d",)}
+    # each pattern's digits as they stand in it; after a cue, a digit (four anywhere in the code: ``validate_result``)
+    REQUIRES = {"yy-nnnn": (r"\d{2}-\d{4}",), "yyyy-nnnn": (r"(?:19|20)\d{2}-\d{3}",), "long number": (r"\d{6}",),
+                "ctx:case no": (r"\d",)}
 
     def refine(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """One match per span (a number after "case" is found by two patterns)."""
@@ -65,5 +66,5 @@ class OsdBadgeRecognizer(ContextPatternRecognizer):
     PATTERNS = BADGE_PATTERNS
     CONTEXT = [*OFFICER_TITLES, "P/O", "PO", "badge", "serial", "star"]
     CONTEXT_WINDOW = 45
-    REQUIRES = {"ctx:badge": (r"\d{2}",)}
+    REQUIRES = {"ctx:badge": (r"#\s?\d{2}|(?i:badge|serial|star)",)}  # one of the pattern's two cues
     FLAGS = CASE_SENSITIVE

@@ -59,6 +59,20 @@ PATTERNS = [
 ]
 
 
+_DIGIT_DECADE = r"(?:(?:early|mid|late)[\s\-]*)?\d"
+_YEARS_OLD = r"(?:y/o|yo|yoa|yom|yof|y\.o\.)"
+_REQUIRED = (  # one per pattern, in their order
+    r"\d\s*/", _RACE + r"\s*/\s*" + _SEX, r"[WBHAO][MF][AJ]?\s*[/,]?\s*" + _DIGIT_DECADE,
+    _SEX + r"\s*/\s*" + _RACE + r"\s*/\s*\d", r"\(\s*" + _SEX + r"\s*[/,]\s*\d",
+    _RACE + r"\s*/\s*" + _SEX + r"\s*/\s*[AJ]", r"(?:male|female|man|woman|boy|girl)\s*,\s*[1-9]\d",
+    r"ages?\s*:?\s*\d{1,3}\s*(?:,|and|&|to|-)\s*\d", r"\d\s+" + _RACE + r"\s*/\s*" + _SEX,
+    r"(?:age|aged|ages)\s*:?\s*\d", r"(?:years?|yrs?)[\s\-]*(?:old|of\s+age)", r"\d\s+" + _YEARS_OLD,
+    r"\d(?:yrs?|years?)", r"[^\W\d_]{2},\s[1-9]\d", r"(?:is|was|turned|now)\s+[1-9]\d", r"\d[\s\-]?" + _YEARS_OLD,
+    r"(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?(?:19|20)\d{2}", r"[(\[]\d{2}",
+    r"in\s+(?:his|her|their|the)\s+" + _DIGIT_DECADE,
+)
+
+
 class OsdDemographicsRecognizer(ContextPatternRecognizer):
     """Age, race and sex written together or an age or birth year on its own (see the module docstring)."""
 
@@ -66,5 +80,7 @@ class OsdDemographicsRecognizer(ContextPatternRecognizer):
     PATTERNS = PATTERNS
     CONTEXT = []
     FLAGS = CASE_INSENSITIVE
-    # Every pattern but two needs a digit (an age, a decade, a year); those two need a "/" ("W/M").
-    REQUIRES = {p.name: ((r"/",) if p.name in ("race/sex/age", "race/sex/adult age") else (r"\d",)) for p in PATTERNS}
+    # What each pattern's match implies somewhere in the text (its core without the look-arounds): most texts hold a
+    # digit and a "/", few hold these, and each pattern would otherwise be tried at every position (those that
+    # open with a look-behind at great cost).
+    REQUIRES = {p.name: (rx,) for p, rx in zip(PATTERNS, _REQUIRED, strict=True)}

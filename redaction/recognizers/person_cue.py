@@ -58,8 +58,9 @@ def _verb_regex(verbs: list[str]) -> str:
     )
 
 
-_POSSESSIVE_AFTER = (
-    r"(?=['’](?i:s)\s+(?i:address|residence|home|house|apartment|phone|cell|vehicle|car|dob|date of birth)\b)")
+_POSSESSIVE_AFTER = (  # a person's things and records ("I ran Haugen's info", "OKAFOR'S DL WAS SUSPENDED")
+    r"(?=['’](?i:s)\s+(?i:address|residence|home|house|apartment|phone|cell|vehicle|car|dob|date of birth|info|"
+    r"information|dl|driver'?s license|criminal history|rap sheet|warrants?|probation|parole)\b)")
 # "BOATENG'S ADDRESS IS ...": one to four name words before a possessive of a personal thing.
 POSSESSIVE_REGEX = (
     r"(?<![\w'\-])" + _NAME_WORD + rf"(?:,?\s+(?:{UPPER}\.?\s+)?" + _NAME_WORD + r"){0,3}" + _POSSESSIVE_AFTER

@@ -24,7 +24,7 @@ class OsdUsPhoneRecognizer(ContextPatternRecognizer):
         Pattern("separated", r"(?<![\w\-])(?:\+?1[\s.\-]?)?" + _AREA + r"\d{3}\s*[.\- ]\s*\d{4}(?![\w\-])", 0.85),
         Pattern("bare", r"(?<![\w\-])(?:\+?1)?[2-9]\d{2}[2-9]\d{6}(?![\w\-])", 0.6),
     ]
-    REQUIRES = {"separated": (r"\d{4}",), "bare": (r"\d{4}",)}  # four digits in a row in either
+    REQUIRES = {"separated": (r"\d{3}\s*[.\- ]\s*\d{4}",), "bare": (r"\d{10}",)}  # each one's digits as they stand
     GAP = r"[\s:#.,\-()]*(?:(?:no|num|number|is|of|was|reads|reading|bearing|on)\b[\s:#.,\-()]*)*"
     CONTEXT = ["phone", "ph", "tel", "telephone", "cell", "mobile", "call", "called", "callback", "contact",
                "number", "#"]

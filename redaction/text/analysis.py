@@ -34,6 +34,7 @@ from redaction.text.cued_names import cued_names
 from redaction.text.epithets import epithet_names
 from redaction.text.field_cards import field_card_names
 from redaction.text.from_subjects import from_subjects
+from redaction.text.group_members import group_members
 from redaction.text.handles import handle_spans
 from redaction.text.initial_pairs import initial_pairs
 from redaction.text.ink_lists import ink_list_names
@@ -175,7 +176,7 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
     particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
     from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names, spanish_titled,
-    with_companions, kin_objects, bare_possessives, query_lines, short_pairs, occupant_names,
+    with_companions, kin_objects, bare_possessives, query_lines, short_pairs, group_members, occupant_names,
     company_subjects,
     chat_speakers,
 )

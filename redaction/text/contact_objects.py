@@ -26,11 +26,15 @@ _VERBS = ("contacted", "interviewed", "detained", "arrested", "cited", "admonish
           "met w/", "met with", "reached", "check on", "chk on", "welfare check on", "welfare chk on", "ran dl for",
           "ran dl on", "ran id for", "ran id on", "ran name for", "ran name on", "called", "arr", "ckd", "ck'd",
           "trespassed", "xported", "10-15")
-_CUE = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_VERBS, r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
+# Force on a person ("he pushed trinity into the wall", "SHE SLAPPED DESTINY ACROSS THE FACE"): these take things too
+# ("punched holes in", "pushed forward into"), so their object must be a given name or a word no dictionary holds.
+_FORCE = frozenset({"pushed", "shoved", "punched", "slapped", "kicked", "choked", "strangled", "stabbed", "bit",
+                    "scratched", "assaulted", "attacked", "tackled", "headbutted", "elbowed", "pepper sprayed"})
+_CUE = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie((*_VERBS, *sorted(_FORCE)), r"[ \t]+") + r")[ \t]+(?=[^\W\d_])")
 # What may follow the one-word object: a stop, or a word that goes on with the clause.
 _GOES_ON = (r"[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?i:at|in|on|about|abt|near|outside|inside|behind|without|for|and|n|&|who"
             r"|after|before|from|by|regarding|re|to|back|again|w/|with|per|while|until|when|during|because|but|so"
-            r"|later|today|yesterday|earlier|twice)\b")
+            r"|later|today|yesterday|earlier|twice|into|against|across|onto)\b")
 _OBJECT = trie_compile(r"(" + _NAME + r")(?=" + _GOES_ON + r")")
 _BACK = trie_compile(r"(" + _NAME + r")(?=[ \t]+(?i:back)\b)")
 _AND_AFTER = trie_compile(r"[ \t]+(?i:and|n|&)\b")
@@ -50,6 +54,8 @@ def contact_objects(text: str) -> list[tuple[int, int]]:
         kind = word_kind(word)
         if not kind or low in THINGS or low in COLOURS or low in REPORT_ABBREVIATIONS:
             continue  # "contacted dispatch", "detained black and ..."
+        if kind not in ("strong", "given") and " ".join(c.group().lower().split()) in _FORCE:
+            continue  # "punched holes in", "pushed forward into"
         if low in ADJECTIVES and _AND_AFTER.match(text, m.end(1)):
             continue  # "detained young and old alike"
         if mixed is None:

@@ -86,7 +86,7 @@ _CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", 
                        "november", "december", "spring", "summer", "autumn", "fall", "winter", "dawn", "eve", "noon",
                        "christmas", "easter"})
 _SUBJECT = trie_compile(
-    _sentence_start(_SUBJECT_CUES + ("me", "us"), comma=True) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just)\s+)?([^\W\d_]+)\b)")
+    _sentence_start(_SUBJECT_CUES + ("me", "us"), comma=True) + r"([\"“]?)(" + _NAME + r")[\"”]?(?=\s+(?:(?:also|then|later|never|just|both|all)\s+)?([^\W\d_]+)\b)")
 _BRACKETED = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")\s+\(\s*[\"“'‘]?([^\W\d_]+(?:['’\-][^\W\d_]+)*"
                         r"(?:\s[^\W\d_]+)?)[\"”'’]?\s*\)\s+((?:(?:" + "|".join(sorted(PARTICLES - {"st."}, key=len))
                         + r")\s+)*" + _NAME + r")(?![\w'’\-])", re.IGNORECASE)
@@ -240,7 +240,7 @@ _PAIR_POSSESSIVE = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+([^\W\d_]
 _SUBJECT_PAIR = trie_compile(
     _sentence_start(("that", "and", "but", "because", "when", "while", "after", "before", "if", "until")) + r"("
     + _NAME + r")[ \t]+(" + _NAME
-    + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
+    + r")(?=[ \t]*/|(?:[ \t]*\([^()]{1,40}\)|,[^,.]{1,30},)?[ \t]+(?:(?:also|then|later|never|just|both|all|had|has|was|is|did|then|again)[ \t]+)?([^\W\d_]+)\b)")
 _SURNAME_GIVEN = trie_compile(r"(?<![\w'’\-])(?:\A|(?<=[:;|(\"”])|(?<=[:;|(\"”]\s)|" + _after_words((
     "and", "with", "per", "witnesses", "witness", "s1", "s2", "v1", "v2", "w1", "w2", "subj", "susp", "vict")) + r")[ \t]*("
                             + _NAME + r"),[ \t]*(" + _NAME + r")(?![\w'’\-])")
@@ -323,6 +323,7 @@ def _alternative(m: re.Match[str]) -> bool:
 
 # Words after which an everyday given name that is an object is a person ("tell precious i said hi", "told faith to").
 _OBJECT_AFTER = frozenset({"i", "he", "she", "they", "we", "you", "to", "that", "on", "about", "again", "back",
+                           "where", "what", "why", "how", "who", "whether",  # "asked precious where the gun was"
                            "yesterday", "today", "last", "when", "because", "if", "not", "but", "even", "all", "every",
                            "constantly", "nonstop", "until", "after", "before", "while"})
 

@@ -44,7 +44,8 @@ _OWNER = trie_compile(r"(?<![\w'’\-])(" + _NAME + r")[ \t]+(?i:" + word_trie(_
 # "i gave rocky the keys", "handed sunny the phone": a giving verb's first object, before a determiner, is who got it.
 _RECEIVERS = ("gave", "give", "gives", "handed", "hand", "hands", "sent", "send", "sends", "showed", "show", "shows", "owe",
               "owes", "owed", "paid", "pay", "pays", "lent", "lend", "loaned", "offered", "promised", "bought", "passed",
-              "told", "tell", "tells", "asked", "ask", "asks")
+              "told", "tell", "tells", "asked", "ask", "asks", "issued", "issue", "issues", "served", "serve", "serves",
+              "wrote", "write", "writes")  # "issued Wanjiru a citation", "served Okafor a restraining order"
 _RECEIVER = trie_compile(r"(?<![\w'’\-])(?i:" + word_trie(_RECEIVERS) + r")[ \t]+(" + _NAME
                        + r")[ \t]+(?=(?i:the|a|an|my|his|her|their|our|your|some|all)[ \t]|\$|\d)")
 _RECEIVER_WORDS = frozenset(_RECEIVERS)
