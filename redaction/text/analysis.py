@@ -27,6 +27,7 @@ from redaction.text.card_initials import card_initials
 from redaction.text.chat_speakers import chat_speakers
 from redaction.text.clefts import cleft_names
 from redaction.text.coded_names import coded_names
+from redaction.text.company_subjects import company_subjects
 from redaction.text.confidence import DOUBT
 from redaction.text.contact_objects import contact_objects
 from redaction.text.cued_names import cued_names
@@ -36,6 +37,7 @@ from redaction.text.from_subjects import from_subjects
 from redaction.text.group_members import group_members
 from redaction.text.handles import handle_spans
 from redaction.text.initial_pairs import initial_pairs
+from redaction.text.ink_lists import ink_list_names
 from redaction.text.kin_objects import kin_objects
 from redaction.text.kin_pairs import kin_pair_names
 from redaction.text.letters import letter_names
@@ -46,6 +48,7 @@ from redaction.text.naming import naming_spans
 from redaction.text.ner_edges import adjective_phrase, name_end, ner_start, predicate_adjective, verb_end
 from redaction.text.ner_model import NerModel, load_ner
 from redaction.text.nicknamed_surnames import nicknamed_surnames
+from redaction.text.occupant_slots import occupant_names
 from redaction.text.owners import owned_names
 from redaction.text.particle_names import particle_names
 from redaction.text.party_lines import party_line_names
@@ -137,7 +140,7 @@ def _ner_worthy(word: str) -> bool:
 
 def _places_and_ink(text: str) -> list[tuple[int, int]]:
     """Names read as a street or place ("Robert Lane is 23") and names inked in a tattoo ("RIP Marcus")."""
-    return street_surnames(text) + tattoo_names(text)
+    return street_surnames(text) + tattoo_names(text) + ink_list_names(text)
 
 
 def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -173,7 +176,8 @@ _PLACERS: tuple[Callable[[str], list[tuple[int, int]]], ...] = (
     letter_names, preposition_names, shorthand_names, epithet_names, owned_names, cleft_names, apposed_names,
     particle_names, boxed_names, kin_pair_names, message_names, initial_pairs, contact_objects, speaking_short_forms,
     from_subjects, nicknamed_surnames, field_card_names, card_initials, coded_names, party_line_names, spanish_titled,
-    with_companions, kin_objects, bare_possessives, query_lines, short_pairs, group_members,
+    with_companions, kin_objects, bare_possessives, query_lines, short_pairs, group_members, occupant_names,
+    company_subjects,
     chat_speakers,
 )
 

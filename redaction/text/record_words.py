@@ -10,7 +10,8 @@ are the shapes it asks here, each with a signal that no person's name has there:
   before a family word ("the Bell residence");
 * the head of a compound noun: after a common noun that no given-name list holds and that itself follows an article or
   an adjective ("the door bell", "the dash cam", "first aid kit"), or opens its sentence before a copula ("Body
-  cam was on"; not "Contact val at ...");
+  cam was on"; not "Contact val at ...", nor after a function word or a found name: "then ochoa was there",
+  "BOO OCHOA WAS");
   a verb before the word ("saw bell"), a person word ("the guy bell") or a naming word ("gave the name will")
   makes it a name;
 * a colour after a copula, before "with", "and" or a stop ("the car was white with a dent");
@@ -19,6 +20,8 @@ are the shapes it asks here, each with a signal that no person's name has there:
 """
 
 from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP
 
 from redaction.text.lexicon import common, lexicon, noun
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames, title_cased
@@ -72,8 +75,8 @@ def _determined(ctx: Context, i: int) -> bool:
         return False  # "i saw jack running": a verb before the word ("saw" is a noun too)
     before = ctx.low(i - 2)
     if ctx.sentence_start(i - 1):  # "Body cam was on"; not "Saw bell at the store", "Contact val at ..."
-        return prev not in past and not prev.endswith("ed") and ctx.low(i + 1) in _COPULAS and not ctx.gap(
-            i, i + 1).strip()
+        return prev not in past and prev not in SPACY_STOP and not prev.endswith("ed") and not ctx.in_person(i - 1) \
+            and ctx.low(i + 1) in _COPULAS and not ctx.gap(i, i + 1).strip()  # "then ochoa was": no compound
     if prev.endswith("s") and prev[:-1] in lexicon()[2]:
         return False  # "states rich took": a verb
     return _tight(ctx, i - 1) and (before in _OWNERS or (before in adjectives and before

@@ -17,6 +17,7 @@ from redaction.text.agency_ids import compile_pattern, find_case_numbers
 from redaction.text.aliases import alias_spans
 from redaction.text.analysis import SURE_PERSON, _engine, analyze_texts
 from redaction.text.base import DEFAULT_MODEL, RedactedText, Span, placeholder
+from redaction.text.bracket_lists import bracket_list_next
 from redaction.text.business_possessives import kin_after
 from redaction.text.candidates import (
     KEY_TOKEN,
@@ -30,14 +31,17 @@ from redaction.text.candidates import (
 )
 from redaction.text.city_states import city_states
 from redaction.text.court_captions import caption_names
+from redaction.text.gang_fields import gang_value
 from redaction.text.government_bodies import government_bodies
 from redaction.text.hyphen_initials import hyphen_initials
 from redaction.text.identity import number_people
+from redaction.text.ink_lists import off_body_places, side_body_place
 from redaction.text.name_neighbours import given_before, particles_before, surname_after, surnames_before
 from redaction.text.names import neighbour_is_name, not_name_phrases
 from redaction.text.no_one import no_one
 from redaction.text.normal_form import normal_form
 from redaction.text.ordinary_spans import ordinary_span, within_phrases
+from redaction.text.own_nicknames import nicknames_before_own
 from redaction.text.people import (
     alias_phrases,
     extend_particles,
@@ -215,11 +219,14 @@ class TextRedactor:
             if entity == C.DOUBT:
                 kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_UNCONFIRMED))
             elif entity in ("PERSON", SURE_PERSON):
-                got = person_span(text, start, end) if entity == "PERSON" else (
-                    (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end))
+                got = person_span(text, start, end) if entity == "PERSON" else off_body_places(text, *(
+                    (start, end - 2) if text[end - 2:end].lower() in ("'s", "’s") and end - 2 > start else (start, end)))
+                if got is not None and got[0] >= got[1]:
+                    continue
                 if got is None or (got[1] - got[0] <= 9 and no_one(text, *got)) or equipment_after_with(text, *got, own) or plural_head(text, start, end) \
                         or plural_head(text, *got) or (" " not in text[got[0]:got[1]] and quoted_word(text, *got)) or (
-                        entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own))):
+                        entity == "PERSON" and (ordinary_span(text, *got) or thing_subject(text, *got, own)
+                                                 or (not tokens(text[got[0]:got[1]]) & own and gang_value(text, *got)))):
                     kept.append(C.Decision(start, end, "PERSON", False, C.KEEP_REJECTED_NER))
                     continue
                 conf = C.REDACT_NER if entity == "PERSON" else C.REDACT_CUED
@@ -237,7 +244,7 @@ class TextRedactor:
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in caption_names(text))
         viet = vietnamese_names(text)  # a whole name: no word of it is cut as an ordinary word ("Hùng", "Đỗ")
         cands.extend(Cand(s, e, "PERSON", None, 1, C.REDACT_CUED) for s, e in viet)
-        aliases = alias_spans(text)
+        aliases = [sp for sp in alias_spans(text) if not gang_value(text, *sp)]
         named_aliases = list(aliases)  # ``_around_names`` adds the neighbour names to ``aliases``
         cands.extend(Cand(*extend_particles(text, s, e), "PERSON", None, 1, C.REDACT_ALIAS) for s, e in aliases)
         cands = self._drop_places(text, cands, kept)
@@ -265,8 +272,12 @@ class TextRedactor:
             spans = [sp for sp in spans if any(s <= a and b <= e for a, b in only for s, e in [sp])]
         near = neighbour_names(text, spans, neighbour_is_name(text))
         near += quoted_after(text, spans)
+        near += bracket_list_next(text, spans) if "(" in text else []  # "BEGAY (TINY), OCHOA (BOO)"
+        near += nicknames_before_own(text, spans, own)  # "Boo Ochoa was ..." with OCHOA on the record
         near += [extend_particles(text, s, e) for s, e in surnames_before(text, spans) + given_before(text, spans)
                  + surname_after(text, spans + near) + particles_before(text, spans)]
+        near = [sp for sp in near if not gang_value(text, *sp)  # "TRAN, KEVIN (ACTIVE NORTE)": a gang
+                and not side_body_place(text, *sp)]  # "R HAND, MARIA": a tattoo's place, no surname
         if near:
             chosen = resolve(chosen + [Cand(s, e, "PERSON", None, 1, C.REDACT_PAIR) for s, e in near])
             aliases += near

@@ -13,6 +13,7 @@ from redaction.text.alias_cues import cue_inside
 from redaction.text.candidates import FOLLOWED_BY_SUFFIX, KEY_TOKEN, Cand, RecordMatches, name_tokens
 from redaction.text.identity import split_list
 from redaction.text.initials import initials_lists
+from redaction.text.ink_lists import off_body_places
 from redaction.text.name_runs import cut_runs
 from redaction.text.names import AMBIGUOUS_GIVEN, CUE_WORDS, given_names, surnames
 from redaction.text.negatives import refine
@@ -164,13 +165,32 @@ def _before_line_label(text: str, start: int, end: int) -> int:
     return end
 
 
+_CLOSING_QUOTE = trie_compile(r"(?<=[^\W\d_])['’\"”](?=\s)")
+_OPENING_QUOTE = trie_compile(r"(?:^|(?<=[\s(]))['‘\"“](?=\w)")
+
+
+def _before_closing_quote(text: str, start: int, end: int) -> int:
+    """The end of a name the NER ran past a quote that closes before it ("'RIP TONY' R HAND" -> "TONY"): a
+    quote the span never opened (a nickname quoted inside the span stays: "Darnell 'Boo' Ochoa")."""
+    if not any(q in text[start:end] for q in "'’\"”"):
+        return end
+    close = _CLOSING_QUOTE.search(text, start, end)
+    if close is None or _OPENING_QUOTE.search(text[start:close.start()]) is not None:
+        return end
+    return close.start() if close.start() > start else end
+
+
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles and possessives from a detected name; None when it is not a person's name."""
     if text[start:end].strip().rstrip(".").lower() in _CUE_INITIALS:
         return None  # "n.k.a.", "f.k.a.": an alias cue, not a person's initials
+    start, end = off_body_places(text, start, end)  # "TONY R HAND": a tattoo's place ("LT ARM" is no initials)
+    if start >= end:
+        return None
     if is_initials(text[start:end]):
         return start, end
     end = _before_line_label(text, start, end)
+    end = _before_closing_quote(text, start, end)
     start = label_before(text, start, end)
     m = _LEADING_TITLE.match(text[start:end])
     if m:
