@@ -141,8 +141,6 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
 SLIPS: list[tuple[str, list[str] | None, list[str], list[str], str]] = [
     ("Petitioner Amadi seeks an order against respondent Dunleavy.", None, ["Amadi", "Dunleavy"], ["order"],
      "a name, 'seeks an order against' and a name: 'an order' is taken as a name (as after 'The victim Amadi')"),
-    ("VICTIM - NOT COOPERATIVE", None, [], ["NOT", "COOPERATIVE"],
-     "positions.slot_names takes 'NOT COOPERATIVE' after 'VICTIM -' in capitals (as on main)"),
 ]
 
 

@@ -71,6 +71,12 @@ ROWS: list[tuple[str, list[str] | None, list[str], list[str], tuple[str, ...]]] 
     ("I found hope was gone", None, [], ["hope"], AL),
     ("the search revealed marijuana was in the car", None, [], ["marijuana"], ALL),
     ("I noticed blood was on the floor", None, [], ["blood"], ALL),
+    # --- a signature after a closing dash, in capitals: each word must read as a name
+    ("VICTIM - NOT COOPERATIVE", None, [], ["NOT", "COOPERATIVE"], ("as", "upper")),
+    ("VICTIM - UNCOOPERATIVE", None, [], ["UNCOOPERATIVE"], ("as", "upper")),
+    ("WITNESS - GONE ON ARRIVAL", None, [], ["GONE", "ARRIVAL"], ("as", "upper")),
+    ("PLEASE CALL ME BACK - MARIA LOPEZ", None, ["MARIA", "LOPEZ"], ["CALL"], ("as", "upper")),
+    ("SUSP FLED ON FOOT - DIMA", None, ["DIMA"], ["FOOT"], ("as", "upper")),
     # --- a person's records after a possessive
     ("I ran Haugen's info through records.", None, ["Haugen"], ["info", "records"], AS),
     ("Dispatch advised Okonkwo's DL was suspended.", None, ["Okonkwo"], ["suspended"], AS),

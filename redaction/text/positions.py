@@ -262,6 +262,8 @@ def _signed(name: str) -> bool:
     low = name.split()[0].lower().rstrip(",")
     if low in _NOT_SIGNED or low in TEXTING_WORDS or (low.endswith(("ed", "ing")) and not word_kind(name)):
         return False  # "* Ochoa, Rigoberto - Warned": a disposition, no signature
+    if name.isupper():  # in capitals a capital marks nothing: each word must read as a name ("VICTIM - NOT COOPERATIVE")
+        return all(word_kind(w) for w in name.replace(",", " ").split()) or low in short_forms()
     return bool(word_kind(name)) or name[:1].isupper() or low in short_forms()
 
 
