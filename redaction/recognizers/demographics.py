@@ -61,16 +61,27 @@ PATTERNS = [
 
 _DIGIT_DECADE = r"(?:(?:early|mid|late)[\s\-]*)?\d"
 _YEARS_OLD = r"(?:y/o|yo|yoa|yom|yof|y\.o\.)"
-_REQUIRED = (  # one per pattern, in their order
-    r"\d\s*/", _RACE + r"\s*/\s*" + _SEX, r"[WBHAO][MF][AJ]?\s*[/,]?\s*" + _DIGIT_DECADE,
-    _SEX + r"\s*/\s*" + _RACE + r"\s*/\s*\d", r"\(\s*" + _SEX + r"\s*[/,]\s*\d",
-    _RACE + r"\s*/\s*" + _SEX + r"\s*/\s*[AJ]", r"(?:male|female|man|woman|boy|girl)\s*,\s*[1-9]\d",
-    r"ages?\s*:?\s*\d{1,3}\s*(?:,|and|&|to|-)\s*\d", r"\d\s+" + _RACE + r"\s*/\s*" + _SEX,
-    r"(?:age|aged|ages)\s*:?\s*\d", r"(?:years?|yrs?)[\s\-]*(?:old|of\s+age)", r"\d\s+" + _YEARS_OLD,
-    r"\d(?:yrs?|years?)", r"[^\W\d_]{2},\s[1-9]\d", r"(?:is|was|turned|now)\s+[1-9]\d", r"\d[\s\-]?" + _YEARS_OLD,
-    r"(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?(?:19|20)\d{2}", r"[(\[]\d{2}",
-    r"in\s+(?:his|her|their|the)\s+" + _DIGIT_DECADE,
-)
+_REQUIRED = {  # what each pattern's match implies somewhere in the text (its core without the look-arounds)
+    "age/race/sex": r"\d\s*/",
+    "race/sex/age": _RACE + r"\s*/\s*" + _SEX,
+    "racesex age": r"[WBHAO][MF][AJ]?\s*[/,]?\s*" + _DIGIT_DECADE,
+    "sex/race/age": _SEX + r"\s*/\s*" + _RACE + r"\s*/\s*\d",
+    "(sex/age)": r"\(\s*" + _SEX + r"\s*[/,]\s*\d",
+    "race/sex/adult age": _RACE + r"\s*/\s*" + _SEX + r"\s*/\s*[AJ]",
+    "sex word, age": r"(?:male|female|man|woman|boy|girl)\s*,\s*[1-9]\d",
+    "second age": r"ages?\s*:?\s*\d{1,3}\s*(?:,|and|&|to|-)\s*\d",
+    "age race/sex": r"\d\s+" + _RACE + r"\s*/\s*" + _SEX,
+    "age": r"(?:age|aged|ages)\s*:?\s*\d",
+    "years old": r"(?:years?|yrs?)[\s\-]*(?:old|of\s+age)",
+    "y/o": r"\d\s+" + _YEARS_OLD,
+    "nnyrs": r"\d(?:yrs?|years?)",
+    "age between commas": r"[^\W\d_]{2},\s[1-9]\d",
+    "is age": r"(?:is|was|turned|now)\s+[1-9]\d",
+    "nnyo": r"\d[\s\-]?" + _YEARS_OLD,
+    "born year": r"(?:born|dob|d\.o\.b\.?|birth\s+year|yob|b\.)\s*:?\s*(?:in\s+)?(?:19|20)\d{2}",
+    "age in parentheses": r"[(\[]\d{2}",
+    "decade": r"in\s+(?:his|her|their|the)\s+" + _DIGIT_DECADE,
+}
 
 
 class OsdDemographicsRecognizer(ContextPatternRecognizer):
@@ -83,4 +94,4 @@ class OsdDemographicsRecognizer(ContextPatternRecognizer):
     # What each pattern's match implies somewhere in the text (its core without the look-arounds): most texts hold a
     # digit and a "/", few hold these, and each pattern would otherwise be tried at every position (those that
     # open with a look-behind at great cost).
-    REQUIRES = {p.name: (rx,) for p, rx in zip(PATTERNS, _REQUIRED, strict=True)}
+    REQUIRES = {p.name: (_REQUIRED[p.name],) for p in PATTERNS}  # a pattern without one fails at import

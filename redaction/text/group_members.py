@@ -49,10 +49,7 @@ def _items(text: str, pos: int) -> list[tuple[int, int]] | None:
 def group_members(text: str) -> list[tuple[int, int]]:
     """The names listed after a group word (see the module doc)."""
     low = text.lower()
-    if not any(w in low for w in ("parti", "person", "people", "subject", "individual", "involved", "couple", "sibling",
-                                  "brother", "sister", "roommate", "neighbo", "occupant", "passenger", "juvenile",
-                                  "kids", "children", "twins", "parents", "spouse", "combatant", "participant",
-                                  "associate", "friends", "cousins")):
+    if not any(w in low for w in _GROUPS):  # the cheap test first: no group word, no list
         return []
     out: list[tuple[int, int]] = []
     for m in _OPEN.finditer(text):
